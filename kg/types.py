@@ -1,0 +1,159 @@
+"""Records passed between the stages of kg.
+
+spaCy objects stop at the extraction stage: everything after it works on these frozen
+dataclasses, so resolution, RDF mapping and export can be tested without a model and the
+records can cross process boundaries (multiprocessing, Dask) by pickling.
+
+Character offsets are always into ``Document.text`` (not into the sentence), so a fact can be
+traced back to the exact characters of the source file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+# What an argument of a fact points at in the graph.
+#   entity  - a named entity (NER span): becomes a typed node (Person, Organization, ...)
+#   concept - a common noun phrase: becomes a kg:Concept node keyed by its lemmatised head
+#   pronoun - a personal or relative pronoun: must be resolved to an antecedent or dropped
+#   clause  - a clausal complement ("that both sides had reached a consensus"): kept as text
+#   literal - a value that is not a node (a number, an adjective complement)
+MentionKind = Literal["entity", "concept", "pronoun", "clause", "literal"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input text. ``id`` is the sha256 of the UTF-8 text: the same text is the same document."""
+
+    id: str
+    source: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """The part of an argument that maps to a node of the graph.
+
+    ``text`` is the name as written ("US Treasury Secretary Scott Bessent" gives the mention
+    "Scott Bessent"), ``label`` the spaCy NER label ("PERSON", "GPE", ...; "" for concepts),
+    ``key`` the lemmatised form concepts are keyed by ("tariff" for "tariffs"; "trade deal").
+    """
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    kind: MentionKind
+    label: str = ""
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class Argument:
+    """A full argument span (what CaRB scores and what the statement shows) and its node."""
+
+    text: str
+    start: int
+    end: int
+    mention: Mention
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    """What a careful reader keeps next to a fact: is it denied, hedged, reported, conditional, dated."""
+
+    negated: bool = False
+    modality: str = ""  # "may", "could", "will", ... as written; "" for a plain assertion
+    attribution: str = ""  # who says so ("Li" in "Li confirmed that ..."); "" when the narrator
+    attribution_mention: Mention | None = None  # the attribution's node, when it is one
+    condition: str = ""  # "if Beijing proceeds with restrictions ..."
+    time: str = ""  # "on November 10", "later this week"
+    embedded: str = ""  # the full verb chain when it was shortened ("threaten to impose")
+
+
+@dataclass(frozen=True)
+class Triple:
+    """One subject-relation-object fact with its qualifiers and the sentence it came from."""
+
+    subject: Argument
+    relation: str  # normalised relation: lemma plus particle/preposition ("meet", "hint at")
+    relation_text: str  # the relation as written ("met with")
+    object: Argument
+    sentence: Sentence
+    confidence: float
+    qualifiers: Qualifiers = field(default_factory=Qualifiers)
+    extra_arguments: tuple[str, ...] = ()  # further argument spans (time, place) for n-ary output
+    rule: str = ""  # the extraction rule that produced it, for debugging and provenance
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title or apposition that names what someone is: Scott Bessent - US Treasury Secretary."""
+
+    holder: Mention
+    title: str
+    sentence: Sentence
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything the extraction stage found in one document."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]  # every entity mention, including ones in no fact
+    triples: tuple[Triple, ...]
+    roles: tuple[Role, ...] = ()
+
+
+# Entity types, named after the ontology classes in ontology/kg.ttl.
+EntityType = Literal[
+    "Person", "Organization", "Place", "Group", "Date", "Event", "Work", "Thing", "Concept"
+]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One node of the graph: the resolved real-world thing behind one or more mentions."""
+
+    key: str  # stable, unique within a build: IRIs are minted from it
+    label: str  # the canonical name ("Scott Bessent")
+    type: EntityType
+    aliases: tuple[str, ...] = ()  # other names it was mentioned by ("Bessent")
+    roles: tuple[str, ...] = ()  # titles ("US Treasury Secretary")
+    merge_reasons: tuple[str, ...] = ()  # why mentions were merged, human-readable
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A triple whose arguments have been resolved to entities (keys into ``ResolvedDocument.entities``)."""
+
+    subject: str
+    object: str | None  # None when the object is a clause or literal: see ``object_literal``
+    triple: Triple
+    object_literal: str = ""
+    attribution: str | None = None  # entity key of the attributed source, when resolved
+
+
+@dataclass(frozen=True)
+class ResolvedDocument:
+    extraction: Extraction
+    facts: tuple[Fact, ...]
+    entity_keys: tuple[str, ...]  # entities mentioned in this document (keys, sorted)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The resolved corpus: entities shared across documents, facts per document."""
+
+    entities: dict[str, Entity]
+    documents: tuple[ResolvedDocument, ...]

@@ -1,0 +1,105 @@
+"""The RDF vocabulary kg writes: its own terms (declared in ontology/kg.ttl) and the namespaces of
+the instance data. ``KG`` is a closed namespace: a typo such as ``KG.confidnce`` raises at import
+time of the calling code instead of minting a new, silently wrong IRI (rdflib's DefinedNamespace).
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
+
+BASE = "https://w3id.org/kg/"
+
+
+class KG(DefinedNamespace):
+    """Terms of the kg ontology (ontology/kg.ttl)."""
+
+    _fail = True
+    _NS = Namespace(BASE + "ontology#")
+
+    # classes
+    Entity: URIRef
+    Person: URIRef
+    Organization: URIRef
+    Place: URIRef
+    Group: URIRef
+    Date: URIRef
+    Event: URIRef
+    Work: URIRef
+    Thing: URIRef
+    Concept: URIRef
+    Statement: URIRef
+    Document: URIRef
+    Sentence: URIRef
+    Relation: URIRef
+
+    # entity properties
+    role: URIRef
+    mergeReason: URIRef
+
+    # statement properties
+    confidence: URIRef
+    negated: URIRef
+    modality: URIRef
+    attribution: URIRef  # the source as written (literal)
+    attributedTo: URIRef  # the source as a node, when resolved
+    condition: URIRef
+    time: URIRef
+    embeddedRelation: URIRef
+    subjectText: URIRef
+    relationText: URIRef
+    objectText: URIRef
+    objectLiteral: URIRef
+    extractionRule: URIRef
+    sentence: URIRef
+    mentionedIn: URIRef
+
+    # document and sentence properties
+    sha256: URIRef
+    sentenceIndex: URIRef
+    text: URIRef
+    beginIndex: URIRef
+    endIndex: URIRef
+
+
+# Instance namespaces. Entities, relations and documents live under BASE so that a graph built
+# from the same input always has the same IRIs (see kg/iri.py).
+ENT = Namespace(BASE + "entity/")
+REL = Namespace(BASE + "relation/")
+DOC = Namespace(BASE + "document/")
+STMT = Namespace(BASE + "statement/")
+
+# Prefixes bound in every graph kg writes and pre-bound in every query kg runs.
+PREFIXES: dict[str, str] = {
+    "kg": str(KG._NS),
+    "ent": str(ENT),
+    "rel": str(REL),
+    "doc": str(DOC),
+    "stmt": str(STMT),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "schema": str(SDO),
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
+}
+
+# kg entity type -> ontology class
+TYPE_CLASSES: dict[str, URIRef] = {
+    "Person": KG.Person,
+    "Organization": KG.Organization,
+    "Place": KG.Place,
+    "Group": KG.Group,
+    "Date": KG.Date,
+    "Event": KG.Event,
+    "Work": KG.Work,
+    "Thing": KG.Thing,
+    "Concept": KG.Concept,
+}
+
+
+def sparql_prologue() -> str:
+    """PREFIX lines for every prefix kg binds, to put in front of a user's query."""
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
