@@ -24,7 +24,7 @@ MentionKind = Literal["entity", "concept", "pronoun", "clause", "literal"]
 
 @dataclass(frozen=True)
 class Document:
-    """One input text. ``id`` is the sha256 of the UTF-8 text: the same text is the same document."""
+    """One input text. ``id`` is the sha256 of its UTF-8 text: same text, same document."""
 
     id: str
     source: str
@@ -69,7 +69,7 @@ class Argument:
 
 @dataclass(frozen=True)
 class Qualifiers:
-    """What a careful reader keeps next to a fact: is it denied, hedged, reported, conditional, dated."""
+    """What a careful reader keeps next to a fact: denied, hedged, reported, conditional, dated."""
 
     negated: bool = False
     modality: str = ""  # "may", "could", "will", ... as written; "" for a plain assertion
@@ -135,7 +135,7 @@ class Entity:
 
 @dataclass(frozen=True)
 class Fact:
-    """A triple whose arguments have been resolved to entities (keys into ``ResolvedDocument.entities``)."""
+    """A triple whose arguments are resolved to entities (keys into ``Corpus.entities``)."""
 
     subject: str
     object: str | None  # None when the object is a clause or literal: see ``object_literal``
@@ -145,10 +145,21 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class EntityMention:
+    """Where an entity is mentioned in a document, and by which name: the per-document part of an
+    entity, so that a document's named graph depends on that document alone."""
+
+    key: str
+    text: str
+    sentence: int
+
+
+@dataclass(frozen=True)
 class ResolvedDocument:
     extraction: Extraction
     facts: tuple[Fact, ...]
-    entity_keys: tuple[str, ...]  # entities mentioned in this document (keys, sorted)
+    mentions: tuple[EntityMention, ...]  # every resolved mention of an entity in this document
+    roles: tuple[tuple[str, str], ...] = ()  # (entity key, title) found in this document
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,300 @@
+"""The ``kg`` command. Each command is a thin wrapper: parse arguments, call one public function,
+print. A ``KgError`` is printed as one line on stderr with exit status 1 (2 for usage errors,
+which Typer reports itself); anything else is a bug and keeps its traceback."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.errors import InputError, KgError
+
+app = typer.Typer(
+    name="kg",
+    help="Offline knowledge-graph builder: English text in, an RDF graph out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+GraphArg = Annotated[
+    Path, typer.Argument(help="A Turtle/TriG/N-Triples/N-Quads file or a build folder.")
+]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option("--model", envvar="KG_MODEL", help="spaCy pipeline (package name or path)."),
+]
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.echo(f"kg: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _progress(total_hint: str):
+    """A progress bar on stderr when it is a terminal, nothing otherwise (logs stay clean)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} " + total_hint),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+
+
+@app.command()
+def build(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("output"),
+    model: ModelOpt = None,
+    max_bytes: Annotated[int, typer.Option(help="Largest input file, in bytes.")] = 10_000_000,
+    no_view: Annotated[bool, typer.Option("--no-view", help="Skip graph.html.")] = False,
+) -> None:
+    """Build the graph of PATHS into OUT: graph.ttl, graph.trig (one named graph per document)
+    and graph.html."""
+    from kg.pipeline import build as run_build
+
+    def report_error(error: InputError) -> None:
+        typer.echo(f"kg: error: {error}", err=True)
+
+    try:
+        with _progress("documents") as progress:
+            task = progress.add_task("extracting", total=None)
+            report = run_build(
+                paths,
+                out,
+                model=model,
+                max_bytes=max_bytes,
+                view=not no_view,
+                on_error=report_error,
+                on_document=lambda _e: progress.advance(task),
+            )
+    except KgError as error:
+        _fail(str(error))
+    typer.echo(f"built {out}: {report.summary()}")
+    for path in report.outputs:
+        typer.echo(f"  {path}")
+    if report.failures:
+        _fail(f"{len(report.failures)} input(s) could not be read (see above)")
+
+
+EXTRACT_FIELDS = (
+    "subject",
+    "relation",
+    "object",
+    "subject_type",
+    "object_type",
+    "confidence",
+    "negated",
+    "modality",
+    "attribution",
+    "condition",
+    "time",
+    "subject_text",
+    "relation_text",
+    "object_text",
+    "sentence",
+    "document",
+)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, tsv or carb.")] = "jsonl",
+    one_sentence_per_line: Annotated[
+        bool, typer.Option(help="Treat each input line as a document of one sentence.")
+    ] = False,
+    model: ModelOpt = None,
+) -> None:
+    """Print the facts of PATHS, one record per fact (no graph is built).
+
+    jsonl and tsv records have the fields: subject, relation, object, subject_type, object_type,
+    confidence, negated, modality, attribution, condition, time, subject_text, relation_text,
+    object_text, sentence, document. subject/object are resolved entity names.
+    """
+    from kg.facts import fact_records, iter_carb_lines
+
+    if format not in ("jsonl", "tsv", "carb"):
+        _fail(f"unknown --format {format!r} (allowed: jsonl, tsv, carb)", 2)
+    failures: list[InputError] = []
+    try:
+        if format == "carb":
+            for line in iter_carb_lines(
+                paths,
+                model=model,
+                one_sentence_per_line=one_sentence_per_line,
+                on_error=failures.append,
+            ):
+                sys.stdout.write(line + "\n")
+        else:
+            records = fact_records(
+                paths,
+                model=model,
+                one_sentence_per_line=one_sentence_per_line,
+                on_error=failures.append,
+            )
+            if format == "tsv":
+                writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+                writer.writerow(EXTRACT_FIELDS)
+                for record in records:
+                    writer.writerow([_tsv_cell(record[f]) for f in EXTRACT_FIELDS])
+            else:
+                for record in records:
+                    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    except KgError as error:
+        _fail(str(error))
+    for error in failures:
+        typer.echo(f"kg: error: {error}", err=True)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _tsv_cell(value: object) -> str:
+    # Tabs and newlines inside a sentence would break the row; spaces keep it readable.
+    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
+
+
+@app.command()
+def query(
+    graph: GraphArg,
+    query_text: Annotated[
+        str | None, typer.Argument(metavar="QUERY", help="SPARQL, or - for stdin.")
+    ] = None,
+    file: Annotated[
+        Path | None, typer.Option("-f", "--file", help="Read the query from a file.")
+    ] = None,
+    format: Annotated[
+        str, typer.Option("--format", help="table, csv, tsv, json, xml or turtle.")
+    ] = "table",
+    timeout: Annotated[float, typer.Option(help="Stop the query after this many seconds.")] = 30.0,
+    max_rows: Annotated[int, typer.Option(help="Return at most this many rows.")] = 10_000,
+) -> None:
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) against GRAPH. Read-only."""
+    from kg.query import format_result, run_query
+    from kg.store import load_dataset
+
+    try:
+        text = _query_text(query_text, file)
+        dataset = load_dataset(graph)
+        result = run_query(dataset, text, timeout=timeout, max_rows=max_rows)
+        sys.stdout.write(format_result(result, format))
+    except KgError as error:
+        _fail(str(error))
+
+
+def _query_text(query_text: str | None, file: Path | None) -> str:
+    if file is not None:
+        try:
+            return file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise KgError(f"{file}: cannot read the query ({error})") from None
+    if query_text is None:
+        raise KgError("give a QUERY, -f FILE, or - to read the query from stdin")
+    if query_text == "-":
+        return sys.stdin.read()
+    return query_text
+
+
+@app.command()
+def export(
+    graph: GraphArg,
+    format: Annotated[
+        str,
+        typer.Option("--format", help="turtle, ntriples, trig, nquads, jsonld, graphml or csv."),
+    ] = "turtle",
+    out: Annotated[
+        Path | None,
+        typer.Option("-o", "--out", help="Output file (folder for csv); stdout if absent."),
+    ] = None,
+) -> None:
+    """Write GRAPH in another format."""
+    from kg.export import export as run_export
+    from kg.store import load_dataset
+
+    try:
+        dataset = load_dataset(graph)
+        data = run_export(dataset, format, out)
+    except KgError as error:
+        _fail(str(error))
+    if out is None and data is not None:
+        sys.stdout.buffer.write(data)
+
+
+@app.command()
+def view(
+    graph: GraphArg,
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="HTML file to write.")] = None,
+    focus: Annotated[
+        str | None, typer.Option(help="Show the neighbourhood of this entity.")
+    ] = None,
+    hops: Annotated[int, typer.Option(help="Neighbourhood size for --focus.")] = 2,
+    top: Annotated[int | None, typer.Option(help="Show the N most connected entities.")] = None,
+    query_text: Annotated[
+        str | None, typer.Option("--query", help="Show the graph a CONSTRUCT query returns.")
+    ] = None,
+) -> None:
+    """Write GRAPH as one self-contained interactive HTML page."""
+    from kg.store import load_dataset
+    from kg.view import write_view
+
+    target = out or (graph / "graph.html" if graph.is_dir() else graph.with_suffix(".html"))
+    try:
+        dataset = load_dataset(graph)
+        write_view(dataset, target, focus=focus, hops=hops, top=top, construct=query_text)
+    except KgError as error:
+        _fail(str(error))
+    typer.echo(f"wrote {target}")
+
+
+@app.command()
+def stats(graph: GraphArg) -> None:
+    """Count the documents, sentences, entities by type, relations and statements of GRAPH."""
+    from kg.stats import graph_stats
+    from kg.store import load_dataset
+
+    try:
+        counts = graph_stats(load_dataset(graph))
+    except KgError as error:
+        _fail(str(error))
+    width = max(len(k) for k in counts)
+    for key, value in counts.items():
+        typer.echo(f"{key:<{width}}  {value}")
+
+
+@app.command()
+def serve(
+    graph: GraphArg,
+    host: Annotated[
+        str, typer.Option(help="Address to bind; keep 127.0.0.1 unless you mean it.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
+    timeout: Annotated[float, typer.Option(help="Per-query time limit in seconds.")] = 30.0,
+) -> None:
+    """Serve GRAPH read-only: SPARQL 1.1 Protocol at /sparql, the graph view at /."""
+    from kg.serve import serve as run_server
+
+    try:
+        run_server(graph, host=host, port=port, timeout=timeout)
+    except KgError as error:
+        _fail(str(error))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+"""Facts without a graph: the records of ``kg extract`` (a user-facing contract, see the README).
+
+The fields are fixed: subject, relation, object, subject_type, object_type, confidence, negated,
+modality, attribution, condition, time, subject_text, relation_text, object_text, sentence,
+document. subject and object are resolved entity names (never a bare pronoun).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from kg.documents import document_id, read_documents
+from kg.errors import InputError
+from kg.types import Corpus, Document
+
+
+def _documents(
+    paths: Iterable[str], one_sentence_per_line: bool, on_error: Callable[[InputError], None]
+) -> Iterator[Document]:
+    for item in read_documents(paths):
+        if isinstance(item, InputError):
+            on_error(item)
+        elif one_sentence_per_line:
+            # Every line is its own document; identical lines stay separate entries so that
+            # the output has one block per input line, as benchmark scorers expect.
+            for number, line in enumerate(item.text.splitlines(), start=1):
+                if line.strip():
+                    source = f"{item.source}:{number}"
+                    yield Document(id=document_id(line), source=source, text=line)
+        else:
+            yield item
+
+
+def fact_records(
+    paths: Iterable[str],
+    *,
+    model: str | None = None,
+    one_sentence_per_line: bool = False,
+    on_error: Callable[[InputError], None] = lambda e: None,
+) -> Iterator[dict]:
+    """One dict per resolved fact of PATHS, in document and sentence order."""
+    from kg.pipeline import extract_documents
+    from kg.resolve import resolve
+
+    extractions = list(
+        extract_documents(_documents(paths, one_sentence_per_line, on_error), model=model)
+    )
+    yield from corpus_records(resolve(extractions))
+
+
+def corpus_records(corpus: Corpus) -> Iterator[dict]:
+    for resolved in corpus.documents:
+        source = resolved.extraction.document.source
+        for fact in resolved.facts:
+            triple = fact.triple
+            q = triple.qualifiers
+            subject = corpus.entities[fact.subject]
+            obj = corpus.entities[fact.object] if fact.object else None
+            yield {
+                "subject": subject.label,
+                "relation": triple.relation,
+                "object": obj.label if obj else fact.object_literal,
+                "subject_type": subject.type,
+                "object_type": obj.type if obj else triple.object.mention.kind.capitalize(),
+                "confidence": round(triple.confidence, 4),
+                "negated": q.negated,
+                "modality": q.modality,
+                "attribution": q.attribution,
+                "condition": q.condition,
+                "time": q.time,
+                "subject_text": triple.subject.text,
+                "relation_text": triple.relation_text,
+                "object_text": triple.object.text,
+                "sentence": triple.sentence.text,
+                "document": source,
+            }
+
+
+def iter_carb_lines(
+    paths: Iterable[str],
+    *,
+    model: str | None = None,
+    one_sentence_per_line: bool = True,
+    on_error: Callable[[InputError], None] = lambda e: None,
+) -> Iterator[str]:
+    """CaRB's tabbed form: sentence, confidence, relation, arg1, arg2, ... one extraction a line.
+
+    CaRB scores sentence by sentence, so its input is one sentence per line and the sentence
+    column is the input line verbatim (the scorer matches sentences by their text); without
+    ``one_sentence_per_line`` each document is taken as one "sentence".
+    """
+    from kg.extract.carb import carb_rows
+    from kg.pipeline import extract_documents
+
+    for extraction in extract_documents(
+        _documents(paths, one_sentence_per_line, on_error), model=model
+    ):
+        sentence = " ".join(extraction.document.text.split("\t"))
+        for columns in carb_rows(extraction):
+            yield "\t".join([sentence, *columns])

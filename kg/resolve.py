@@ -1,0 +1,399 @@
+"""The resolve stage: mentions to entities, so that one real-world thing is one node.
+
+Within a document, "US Treasury Secretary Scott Bessent", "Scott Bessent", "Bessent" and a later
+"He" are one entity; across documents, entities with the same canonical name are one node, and a
+bare surname joins a full name elsewhere only when that match is unique and type-compatible.
+Everything here is deterministic and explains itself: each merge records its reason.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from kg.types import (
+    Corpus,
+    Entity,
+    EntityMention,
+    Extraction,
+    Fact,
+    Mention,
+    ResolvedDocument,
+    Triple,
+)
+
+# spaCy's OntoNotes NER labels -> kg entity types (the classes of ontology/kg.ttl).
+NER_TYPES: dict[str, str] = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "NORP": "Group",
+    "DATE": "Date",
+    "TIME": "Date",
+    "EVENT": "Event",
+    "WORK_OF_ART": "Work",
+    "LAW": "Work",
+    "PRODUCT": "Thing",
+    "LANGUAGE": "Thing",
+}
+
+# Labels that name quantities, not things: they never become nodes.
+NON_NODE_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+
+# Names that abbreviate or rename a place and cannot be recognised from their letters alone
+# ("America" is not an acronym of "United States"). Keys are normalised (no dots, no "the").
+KNOWN_VARIANTS: dict[str, str] = {
+    "US": "United States",
+    "USA": "United States",
+    "America": "United States",
+    "United States of America": "United States",
+    "UK": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "EU": "European Union",
+    "UN": "United Nations",
+    "PRC": "China",
+    "People's Republic of China": "China",
+}
+
+# Pronouns and the entity types they can refer to. "we", "they" and "us" are left unresolved:
+# in news they mostly point at a group the text never names ("we" in a quote is the speaker's
+# side), and a wrong guess would be a confident false fact.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+# How far back an antecedent may be: pronouns in news refer to the last sentence or two.
+PRONOUN_WINDOW_SENTENCES = 2
+
+_TITLE_WORDS = frozenset({"the"})
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def normalise_name(text: str) -> str:
+    """The form names are compared in: NFC, no leading "the", no possessive, no dots in acronyms.
+
+    "the U.S." -> "US", "China's" -> "China", "Scott  Bessent" -> "Scott Bessent".
+    """
+    name = unicodedata.normalize("NFC", " ".join(text.split()))
+    name = re.sub(r"^(?:the|The|THE)\s+", "", name)
+    name = _POSSESSIVE.sub("", name).strip()
+    if re.fullmatch(r"(?:[A-Za-z]\.){2,}", name):
+        name = name.replace(".", "")
+    return KNOWN_VARIANTS.get(name, name)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in {"of", "and"})
+
+
+def entity_type(label: str) -> str:
+    return NER_TYPES.get(label, "Thing")
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Can entities of these types be one thing? The small model confuses Person/Organization
+    (it tags a bare "Trump" ORG) but never a person with a place."""
+    if a == b:
+        return True
+    return {a, b} <= {"Person", "Organization"} or {a, b} <= {"Organization", "Group"}
+
+
+@dataclass
+class _Cluster:
+    """The mentions of one entity within a document, while they are being grouped."""
+
+    name: str  # canonical name (the fullest form seen)
+    mentions: list[Mention] = field(default_factory=list)
+    votes: Counter = field(default_factory=Counter)
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+    @property
+    def type(self) -> str:
+        # Highest vote; ties broken by a fixed order so that the result never depends on
+        # dictionary order.
+        order = ["Person", "Organization", "Place", "Group", "Event", "Work", "Date", "Thing"]
+        return max(order, key=lambda t: (self.votes[t], -order.index(t)))
+
+
+def _alias_of(name: str, cluster: _Cluster, name_type: str) -> str | None:
+    """Why ``name`` names the same thing as ``cluster``, or None.
+
+    - same normalised name (any case);
+    - a single word that is the first or last word of a longer personal name: a surname
+      ("Bessent") or, in Chinese names written surname first, the family name ("Li");
+    - an acronym of the cluster's name ("WTO" for "World Trade Organization").
+    """
+    if name.lower() == cluster.name.lower():
+        return "same name"
+    words = name.split()
+    target = cluster.tokens
+    if (
+        len(words) == 1
+        and len(target) > 1
+        and cluster.type == "Person"
+        and name_type in ("Person", "Organization")
+        and words[0] in (target[0], target[-1])
+    ):
+        return f"'{name}' is part of the personal name '{cluster.name}'"
+    if len(words) < len(target) and " ".join(target[-len(words) :]) == name and len(words) > 1:
+        return f"'{name}' ends the name '{cluster.name}'"
+    if name.isupper() and len(name) >= 2 and _initials(cluster.name) == name:
+        return f"'{name}' is the acronym of '{cluster.name}'"
+    return None
+
+
+def _cluster_mentions(mentions: Sequence[Mention]) -> dict[tuple[int, int], _Cluster]:
+    """Group one document's entity mentions into clusters; returns span -> cluster."""
+    named = [m for m in mentions if m.kind == "entity" and m.label not in NON_NODE_LABELS]
+    # Fullest names first, so that "Scott Bessent" founds the cluster that "Bessent" joins.
+    ordered = sorted(named, key=lambda m: (-len(normalise_name(m.text).split()), m.start))
+    clusters: list[_Cluster] = []
+    by_span: dict[tuple[int, int], _Cluster] = {}
+    for mention in ordered:
+        name = normalise_name(mention.text)
+        if not name:
+            continue
+        mention_type = entity_type(mention.label)
+        matches = []
+        for cluster in clusters:
+            reason = _alias_of(name, cluster, mention_type)
+            if reason and _compatible(cluster.type, mention_type):
+                matches.append((cluster, reason))
+        exact = [(c, r) for c, r in matches if r == "same name"]
+        if exact:
+            matches = exact
+        if len(matches) == 1:
+            cluster, reason = matches[0]
+            if reason != "same name":
+                cluster.reasons.append(reason)
+            # A surname used alone refers to a person even when the model tagged it ORG.
+            vote = cluster.type if reason.startswith(f"'{name}' is part") else mention_type
+        else:
+            # No match, or several (two people share the surname): a cluster of its own.
+            cluster = _Cluster(name=name)
+            clusters.append(cluster)
+            vote = mention_type
+        cluster.mentions.append(mention)
+        cluster.votes[vote] += len(name.split())
+        by_span[(mention.start, mention.end)] = cluster
+    return by_span
+
+
+@dataclass
+class _DocumentClusters:
+    by_span: dict[tuple[int, int], _Cluster]
+
+    def clusters(self) -> list[_Cluster]:
+        unique: dict[int, _Cluster] = {}
+        for cluster in self.by_span.values():
+            unique.setdefault(id(cluster), cluster)
+        return sorted(unique.values(), key=lambda c: c.name)
+
+    def find(self, mention: Mention) -> _Cluster | None:
+        cluster = self.by_span.get((mention.start, mention.end))
+        if cluster is not None:
+            return cluster
+        # An argument's mention may cover a slightly different span than the NER mention
+        # (a title stripped); fall back to a name match within the document.
+        name = normalise_name(mention.text)
+        for candidate in self.clusters():
+            if candidate.name.lower() == name.lower() or _alias_of(
+                name, candidate, entity_type(mention.label)
+            ):
+                return candidate
+        return None
+
+
+def _antecedent(pronoun: Mention, document: _DocumentClusters) -> _Cluster | None:
+    """The entity a personal pronoun refers to: the most recent compatible mention before it,
+    within PRONOUN_WINDOW_SENTENCES sentences. None when nothing fits (the fact is then dropped:
+    a pronoun never becomes a node)."""
+    word = pronoun.text.lower()
+    if word in PERSON_PRONOUNS:
+        wanted = {"Person"}
+    elif word in THING_PRONOUNS:
+        wanted = {"Organization", "Place", "Group", "Thing", "Event", "Work"}
+    else:
+        return None
+    best: tuple[int, _Cluster] | None = None
+    for (start, _end), cluster in document.by_span.items():
+        mention = next(m for m in cluster.mentions if m.start == start)
+        if start >= pronoun.start or pronoun.sentence - mention.sentence > PRONOUN_WINDOW_SENTENCES:
+            continue
+        if cluster.type in wanted and (best is None or start > best[0]):
+            best = (start, cluster)
+    return best[1] if best else None
+
+
+def concept_key(mention: Mention) -> str:
+    """Concepts are keyed by their lemmatised head with compounds: "tariffs" -> "tariff"."""
+    key = mention.key or mention.text
+    return "concept:" + " ".join(key.lower().split())
+
+
+def resolve(extractions: Iterable[Extraction]) -> Corpus:
+    """Resolve the mentions of every document into one corpus of entities and facts."""
+    extractions = list(extractions)
+    per_document = [_DocumentClusters(_cluster_mentions(e.mentions)) for e in extractions]
+    entities = _corpus_entities(per_document)
+    surname_links = _link_short_names(per_document, entities)
+
+    def key_of(cluster: _Cluster) -> str:
+        return surname_links.get(cluster.name, cluster.name)
+
+    documents = []
+    concept_entities: dict[str, Entity] = {}
+    for extraction, clusters in zip(extractions, per_document, strict=True):
+        facts = []
+        seen: set[tuple] = set()
+        mentions: set[EntityMention] = {
+            EntityMention(key_of(c), " ".join(m.text.split()), m.sentence)
+            for c in clusters.clusters()
+            for m in c.mentions
+        }
+        for triple in extraction.triples:
+            subject = _node_for(triple.subject.mention, clusters, key_of, concept_entities)
+            if subject is None:
+                continue
+            obj = _node_for(triple.object.mention, clusters, key_of, concept_entities)
+            literal = ""
+            if obj is None:
+                if triple.object.mention.kind in ("clause", "literal"):
+                    literal = triple.object.text
+                else:
+                    continue  # an unresolved pronoun: no fact is better than a wrong one
+            attribution = None
+            source = triple.qualifiers.attribution_mention
+            if source is not None:
+                attribution = _node_for(source, clusters, key_of, concept_entities)
+            identity = (subject, triple.relation, obj, literal, _qualifier_identity(triple))
+            if identity in seen:
+                continue  # the same fact said twice in one document is one fact
+            seen.add(identity)
+            for key, arg in ((subject, triple.subject), (obj, triple.object)):
+                if key and arg.mention.kind in ("concept", "pronoun"):
+                    # A concept is "mentioned" by its noun phrase; a pronoun is not an alias.
+                    text = key.split(":", 1)[1] if arg.mention.kind == "concept" else ""
+                    if text:
+                        mentions.add(EntityMention(key, text, triple.sentence.index))
+            facts.append(Fact(subject, obj, triple, literal, attribution))
+        roles: set[tuple[str, str]] = set()
+        for role in extraction.roles:
+            cluster = clusters.find(role.holder)
+            if cluster is not None:
+                key = key_of(cluster)
+                roles.add((key, role.title))
+                entity = entities[key]
+                if role.title not in entity.roles:
+                    entities[key] = _replace(entity, roles=entity.roles + (role.title,))
+        documents.append(
+            ResolvedDocument(
+                extraction,
+                tuple(facts),
+                tuple(sorted(mentions, key=lambda m: (m.sentence, m.key, m.text))),
+                tuple(sorted(roles)),
+            )
+        )
+    entities.update(concept_entities)
+    return Corpus(entities=dict(sorted(entities.items())), documents=tuple(documents))
+
+
+def _qualifier_identity(triple: Triple) -> tuple:
+    q = triple.qualifiers
+    return (q.negated, q.modality, q.condition, q.attribution)
+
+
+def _node_for(mention: Mention, clusters: _DocumentClusters, key_of, concepts) -> str | None:
+    if mention.kind == "entity":
+        if mention.label in NON_NODE_LABELS:
+            return None
+        cluster = clusters.find(mention)
+        return key_of(cluster) if cluster else None
+    if mention.kind == "pronoun":
+        cluster = _antecedent(mention, clusters)
+        return key_of(cluster) if cluster else None
+    if mention.kind == "concept":
+        key = concept_key(mention)
+        if key == "concept:":
+            return None
+        if key not in concepts:
+            concepts[key] = Entity(key=key, label=key.split(":", 1)[1], type="Concept")
+        return key
+    return None
+
+
+def _corpus_entities(per_document: list[_DocumentClusters]) -> dict[str, Entity]:
+    """One Entity per canonical name across the corpus, typed by the votes of all its mentions."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    reasons: dict[str, list[str]] = defaultdict(list)
+    for document in per_document:
+        for cluster in document.clusters():
+            votes[cluster.name].update(cluster.votes)
+            for mention in cluster.mentions:
+                alias = " ".join(mention.text.split())
+                if alias != cluster.name:
+                    aliases[cluster.name].add(alias)
+            for reason in cluster.reasons:
+                if reason not in reasons[cluster.name]:
+                    reasons[cluster.name].append(reason)
+    entities = {}
+    for name, counter in votes.items():
+        probe = _Cluster(name=name, votes=counter)
+        entities[name] = Entity(
+            key=name,
+            label=name,
+            type=probe.type,  # type: ignore[arg-type]
+            aliases=tuple(sorted(aliases[name])),
+            merge_reasons=tuple(reasons[name]),
+        )
+    return entities
+
+
+def _link_short_names(
+    per_document: list[_DocumentClusters], entities: dict[str, Entity]
+) -> dict[str, str]:
+    """Single-word names that match exactly one longer, type-compatible name in the corpus.
+
+    This is the homonym guard: a bare "Lopez" joins "Maria Lopez" only when no other Lopez is
+    known; with "Carlos Lopez" also in the corpus it stays a node of its own.
+    """
+    links: dict[str, str] = {}
+    long_names = [e for e in entities.values() if len(e.label.split()) > 1]
+    for name, entity in entities.items():
+        if len(name.split()) != 1:
+            continue
+        candidates = [
+            e
+            for e in long_names
+            if name in (e.label.split()[0], e.label.split()[-1])
+            and e.type == "Person"
+            and entity.type in ("Person", "Organization")
+        ]
+        if len(candidates) == 1:
+            target = candidates[0]
+            links[name] = target.key
+            merged = _replace(
+                target,
+                aliases=tuple(sorted(set(target.aliases) | {name} | set(entity.aliases))),
+                merge_reasons=target.merge_reasons
+                + (f"'{name}' matches only '{target.label}' in the corpus",),
+            )
+            entities[target.key] = merged
+    for name in links:
+        del entities[name]
+    return links
+
+
+def _replace(entity: Entity, **changes) -> Entity:
+    from dataclasses import replace
+
+    return replace(entity, **changes)

@@ -1,0 +1,39 @@
+"""``kg stats``: what a graph holds, counted with SPARQL on the Oxigraph store."""
+
+from __future__ import annotations
+
+from rdflib import Dataset
+
+from kg.store import oxigraph_store
+from kg.vocab import sparql_prologue
+
+_COUNTS = {
+    "documents": "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a kg:Document }",
+    "sentences": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a kg:Sentence }",
+    "statements": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a kg:Statement }",
+    "relations": "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a kg:Relation }",
+}
+
+
+def graph_stats(dataset: Dataset) -> dict[str, int]:
+    """Counts by kind of node, entities by type, and the number of triples (quads)."""
+    store = oxigraph_store(dataset)
+
+    def count(query: str) -> int:
+        rows = list(store.query(sparql_prologue() + query, use_default_graph_as_union=True))
+        return int(rows[0]["n"].value) if rows else 0
+
+    counts = {name: count(query) for name, query in _COUNTS.items()}
+    type_rows = store.query(
+        sparql_prologue()
+        + """SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE {
+               ?e a ?class . FILTER(STRSTARTS(STR(?class), STR(kg:)))
+               FILTER(?class NOT IN (kg:Document, kg:Sentence, kg:Statement, kg:Relation))
+             } GROUP BY ?class ORDER BY ?class""",
+        use_default_graph_as_union=True,
+    )
+    for row in type_rows:
+        name = row["class"].value.rsplit("#", 1)[-1]
+        counts[f"entities: {name}"] = int(row["n"].value)
+    counts["quads"] = len(store)
+    return counts
