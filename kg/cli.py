@@ -61,9 +61,12 @@ def build(
     model: ModelOpt = None,
     max_bytes: Annotated[int, typer.Option(help="Largest input file, in bytes.")] = 10_000_000,
     no_view: Annotated[bool, typer.Option("--no-view", help="Skip graph.html.")] = False,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Ignore an earlier build in OUT; start afresh.")
+    ] = False,
 ) -> None:
     """Build the graph of PATHS into OUT: graph.ttl, graph.trig (one named graph per document)
-    and graph.html."""
+    and graph.html. Into an earlier build, only new or changed documents are added."""
     from kg.pipeline import build as run_build
 
     def report_error(error: InputError) -> None:
@@ -78,6 +81,7 @@ def build(
                 model=model,
                 max_bytes=max_bytes,
                 view=not no_view,
+                rebuild=rebuild,
                 on_error=report_error,
                 on_document=lambda _e: progress.advance(task),
             )
@@ -88,6 +92,22 @@ def build(
         typer.echo(f"  {path}")
     if report.failures:
         _fail(f"{len(report.failures)} input(s) could not be read (see above)")
+
+
+@app.command()
+def remove(
+    documents: Annotated[list[str], typer.Argument(help="Source paths or sha256 prefixes.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="The build folder.")] = Path("output"),
+) -> None:
+    """Drop DOCUMENTS (their named graphs) from the build in OUT and rewrite its files."""
+    from kg.pipeline import remove as run_remove
+
+    try:
+        removed = run_remove(out, documents)
+    except KgError as error:
+        _fail(str(error))
+    for source in removed:
+        typer.echo(f"removed {source}")
 
 
 EXTRACT_FIELDS = (
@@ -193,6 +213,8 @@ def query(
         sys.stdout.write(format_result(result, format))
     except KgError as error:
         _fail(str(error))
+    if result.truncated:
+        typer.echo(f"kg: warning: result truncated at {max_rows} (raise --max-rows)", err=True)
 
 
 def _query_text(query_text: str | None, file: Path | None) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kg.documents import DEFAULT_MAX_BYTES, read_documents
 from kg.errors import InputError, KgError
-from kg.types import Corpus, Document, Extraction
+from kg.types import Corpus, Document, Entity, Extraction
 
 GRAPH_TURTLE = "graph.ttl"
 GRAPH_TRIG = "graph.trig"
@@ -34,14 +34,17 @@ class BuildReport:
     entities: int = 0
     facts: int = 0
     triples: int = 0
+    unchanged: int = 0  # documents already in the build, skipped
+    replaced: int = 0  # documents whose source had other text before
     failures: list[InputError] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     seconds: float = 0.0
 
     def summary(self) -> str:
         failed = f", {len(self.failures)} failed" if self.failures else ""
+        unchanged = f", {self.unchanged} unchanged" if self.unchanged else ""
         return (
-            f"{self.documents} document(s){failed}, {self.sentences} sentences, "
+            f"{self.documents} document(s){unchanged}{failed}, {self.sentences} sentences, "
             f"{self.entities} entities, {self.facts} facts, {self.triples} triples "
             f"in {self.seconds:.1f} s"
         )
@@ -63,30 +66,6 @@ def extract_documents(
         if on_document is not None:
             on_document(extraction)
         yield extraction
-
-
-def read_and_extract(
-    paths: Iterable[str],
-    *,
-    model: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    on_error: Callable[[InputError], None] | None = None,
-    on_document: Callable[[Extraction], None] | None = None,
-) -> tuple[list[Extraction], list[InputError]]:
-    """Read every input, extracting from the good ones and collecting the failures."""
-    failures: list[InputError] = []
-
-    def good_documents() -> Iterator[Document]:
-        for item in read_documents(paths, max_bytes=max_bytes):
-            if isinstance(item, InputError):
-                failures.append(item)
-                if on_error is not None:
-                    on_error(item)
-            else:
-                yield item
-
-    extractions = list(extract_documents(good_documents(), model=model, on_document=on_document))
-    return extractions, failures
 
 
 def corpus_dataset(corpus: Corpus):
@@ -114,6 +93,81 @@ def build_lock(out_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def document_graphs(dataset) -> dict[str, str]:
+    """The documents already in a dataset: sha256 -> source, read from their named graphs."""
+    from kg.store import oxigraph_store
+    from kg.vocab import sparql_prologue
+
+    rows = oxigraph_store(dataset).query(
+        sparql_prologue()
+        + "SELECT ?sha ?source WHERE { GRAPH ?g { ?g a kg:Document ; kg:sha256 ?sha ;"
+        " dcterms:source ?source } }"
+    )
+    return {row["sha"].value: row["source"].value for row in rows}
+
+
+def known_entities(dataset) -> list[Entity]:
+    """People and organisations already in a dataset, for new documents to link to."""
+    from kg.store import oxigraph_store
+    from kg.vocab import sparql_prologue
+
+    rows = oxigraph_store(dataset).query(
+        sparql_prologue()
+        + "SELECT DISTINCT ?label ?class WHERE { ?e rdfs:label ?label ; a ?class ."
+        " VALUES ?class { kg:Person kg:Organization } }",
+        use_default_graph_as_union=True,
+    )
+    return [
+        Entity(
+            key=row["label"].value, label=row["label"].value, type=row["class"].value.split("#")[-1]
+        )
+        for row in rows
+    ]
+
+
+def drop_documents(dataset, document_ids: Iterable[str]) -> None:
+    import pyoxigraph as ox
+
+    from kg.rdf import document_iri
+    from kg.store import oxigraph_store
+
+    store = oxigraph_store(dataset)
+    for document_id in document_ids:
+        store.remove_graph(ox.NamedNode(document_iri(document_id)))
+
+
+def open_build(out: Path, *, rebuild: bool = False):
+    """The dataset of an earlier build in ``out`` (empty when there is none or on rebuild)."""
+    from kg.store import new_dataset, oxigraph_store, rdf_format_for
+
+    dataset = new_dataset()
+    trig = out / GRAPH_TRIG
+    if trig.exists() and not rebuild:
+        with trig.open("rb") as handle:
+            try:
+                oxigraph_store(dataset).bulk_load(handle, format=rdf_format_for(trig))
+            except SyntaxError as error:
+                raise KgError(
+                    f"{trig}: earlier build is unreadable ({error}); use --rebuild"
+                ) from None
+    return dataset
+
+
+def write_outputs(dataset, out: Path, *, view: bool = True) -> list[Path]:
+    """graph.trig, graph.ttl and graph.html, each replaced atomically."""
+    from kg.export import export
+
+    export(dataset, "trig", out / GRAPH_TRIG)
+    export(dataset, "turtle", out / GRAPH_TURTLE)
+    outputs = [out / GRAPH_TRIG, out / GRAPH_TURTLE]
+    if view:
+        from kg.view import write_view
+
+        write_view(dataset, out / GRAPH_HTML)
+        outputs.append(out / GRAPH_HTML)
+    return outputs
+
+
 def build(
     paths: Iterable[str],
     out_dir: str | os.PathLike,
@@ -121,38 +175,83 @@ def build(
     model: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     view: bool = True,
+    rebuild: bool = False,
     on_error: Callable[[InputError], None] | None = None,
     on_document: Callable[[Extraction], None] | None = None,
 ) -> BuildReport:
-    """Build the graph of ``paths`` into ``out_dir``: graph.trig, graph.ttl and graph.html."""
-    from kg.export import export
+    """Build the graph of ``paths`` into ``out_dir``: graph.trig, graph.ttl and graph.html.
+
+    Into a folder that already holds a build, only new or changed documents are read: a
+    document already there (same text, same hash) is skipped, and one whose source file now
+    has other text replaces its old graph. A re-run on the same input writes nothing.
+    """
     from kg.resolve import resolve
 
     started = time.perf_counter()
     out = Path(out_dir)
     report = BuildReport()
     with build_lock(out):
-        extractions, report.failures = read_and_extract(
-            paths, model=model, max_bytes=max_bytes, on_error=on_error, on_document=on_document
-        )
-        if not extractions:
-            report.seconds = time.perf_counter() - started
-            raise KgError("no document could be read; nothing was written")
-        corpus = resolve(extractions)
-        dataset = corpus_dataset(corpus)
-        # Each file is replaced atomically; a failure part-way leaves the earlier files whole.
-        export(dataset, "trig", out / GRAPH_TRIG)
-        export(dataset, "turtle", out / GRAPH_TURTLE)
-        report.outputs += [out / GRAPH_TRIG, out / GRAPH_TURTLE]
-        if view:
-            from kg.view import write_view
+        dataset = open_build(out, rebuild=rebuild)
+        existing = document_graphs(dataset)
+        by_source = {source: sha for sha, source in existing.items()}
+        replaced: list[str] = []
 
-            write_view(dataset, out / GRAPH_HTML)
-            report.outputs.append(out / GRAPH_HTML)
+        def new_documents() -> Iterator[Document]:
+            for item in read_documents(paths, max_bytes=max_bytes):
+                if isinstance(item, InputError):
+                    report.failures.append(item)
+                    if on_error is not None:
+                        on_error(item)
+                elif item.id in existing:
+                    report.unchanged += 1
+                else:
+                    if item.source in by_source:
+                        replaced.append(by_source[item.source])
+                    yield item
+
+        extractions = list(extract_documents(new_documents(), model=model, on_document=on_document))
+        if not extractions and not existing:
+            raise KgError("no document could be read; nothing was written")
+        if extractions:
+            corpus = resolve(extractions, known=known_entities(dataset))
+            drop_documents(dataset, replaced)
+            from kg.rdf import corpus_quads
+            from kg.store import oxigraph_store
+
+            oxigraph_store(dataset).extend(corpus_quads(corpus))
+            # Each file is replaced atomically; a failure part-way leaves the earlier files whole.
+            report.outputs = write_outputs(dataset, out, view=view)
+            report.entities = len(corpus.entities)
+            report.facts = sum(len(d.facts) for d in corpus.documents)
         report.documents = len(extractions)
+        report.replaced = len(replaced)
         report.sentences = sum(len(e.sentences) for e in extractions)
-        report.entities = len(corpus.entities)
-        report.facts = sum(len(d.facts) for d in corpus.documents)
         report.triples = len(dataset)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def remove(
+    out_dir: str | os.PathLike, references: Iterable[str], *, view: bool = True
+) -> list[str]:
+    """Drop documents from a build, named by source path or by (a prefix of) their sha256."""
+    out = Path(out_dir)
+    with build_lock(out):
+        if not (out / GRAPH_TRIG).exists():
+            raise KgError(f"{out}: no {GRAPH_TRIG} here; is this a kg build folder?")
+        dataset = open_build(out)
+        existing = document_graphs(dataset)
+        dropped: list[str] = []
+        for reference in references:
+            matches = [
+                sha
+                for sha, source in existing.items()
+                if source == reference or (len(reference) >= 8 and sha.startswith(reference))
+            ]
+            if len(matches) != 1:
+                problem = "no document" if not matches else f"{len(matches)} documents"
+                raise KgError(f"{reference}: {problem} in {out} match this source or hash")
+            dropped.append(matches[0])
+        drop_documents(dataset, dropped)
+        write_outputs(dataset, out, view=view)
+    return [existing[sha] for sha in dropped]

@@ -203,13 +203,16 @@ class _DocumentClusters:
             return cluster
         # An argument's mention may cover a slightly different span than the NER mention
         # (a title stripped); fall back to a name match within the document.
-        name = normalise_name(mention.text)
-        for candidate in self.clusters():
-            if candidate.name.lower() == name.lower() or _alias_of(
-                name, candidate, entity_type(mention.label)
-            ):
-                return candidate
-        return None
+        return self.find_by_name(mention.text, entity_type(mention.label))
+
+    def find_by_name(self, text: str, mention_type: str = "Person") -> _Cluster | None:
+        """The one cluster this name can refer to, or None (none, or ambiguous)."""
+        name = normalise_name(text)
+        exact = [c for c in self.clusters() if c.name.lower() == name.lower()]
+        if exact:
+            return exact[0]
+        aliases = [c for c in self.clusters() if _alias_of(name, c, mention_type)]
+        return aliases[0] if len(aliases) == 1 else None
 
 
 def _antecedent(pronoun: Mention, document: _DocumentClusters) -> _Cluster | None:
@@ -236,14 +239,22 @@ def _antecedent(pronoun: Mention, document: _DocumentClusters) -> _Cluster | Non
 def concept_key(mention: Mention) -> str:
     """Concepts are keyed by their lemmatised head with compounds: "tariffs" -> "tariff"."""
     key = mention.key or mention.text
-    return "concept:" + " ".join(key.lower().split())
+    # Numbers and symbols ("100 %" in "100% tariffs") qualify a concept, they do not name it.
+    words = [w for w in key.lower().split() if any(ch.isalpha() for ch in w)]
+    return "concept:" + " ".join(words)
 
 
-def resolve(extractions: Iterable[Extraction]) -> Corpus:
-    """Resolve the mentions of every document into one corpus of entities and facts."""
+def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = ()) -> Corpus:
+    """Resolve the mentions of every document into one corpus of entities and facts.
+
+    ``known`` are entities of documents built earlier into the same graph (an incremental
+    build): new mentions link to them by the same rules.
+    """
     extractions = list(extractions)
     per_document = [_DocumentClusters(_cluster_mentions(e.mentions)) for e in extractions]
     entities = _corpus_entities(per_document)
+    known_entities = {e.key: e for e in known if e.key not in entities}
+    entities.update(known_entities)
     surname_links = _link_short_names(per_document, entities)
 
     def key_of(cluster: _Cluster) -> str:
@@ -264,6 +275,11 @@ def resolve(extractions: Iterable[Extraction]) -> Corpus:
             if subject is None:
                 continue
             obj = _node_for(triple.object.mention, clusters, key_of, concept_entities)
+            if obj == subject and triple.object.mention.kind == "pronoun":
+                # A plain pronoun object never refers to its own clause's subject (that would be
+                # "itself"): "the White House may extend it" is not about extending the White
+                # House. Rather than guess again, the fact is dropped.
+                continue
             literal = ""
             if obj is None:
                 if triple.object.mention.kind in ("clause", "literal"):
@@ -278,12 +294,11 @@ def resolve(extractions: Iterable[Extraction]) -> Corpus:
             if identity in seen:
                 continue  # the same fact said twice in one document is one fact
             seen.add(identity)
-            for key, arg in ((subject, triple.subject), (obj, triple.object)):
-                if key and arg.mention.kind in ("concept", "pronoun"):
-                    # A concept is "mentioned" by its noun phrase; a pronoun is not an alias.
-                    text = key.split(":", 1)[1] if arg.mention.kind == "concept" else ""
-                    if text:
-                        mentions.add(EntityMention(key, text, triple.sentence.index))
+            for key in (subject, obj):
+                # A concept is mentioned where a fact uses it (entities are mentioned by NER).
+                if key and key.startswith("concept:"):
+                    label = concept_entities[key].label
+                    mentions.add(EntityMention(key, label, triple.sentence.index))
             facts.append(Fact(subject, obj, triple, literal, attribution))
         roles: set[tuple[str, str]] = set()
         for role in extraction.roles:
@@ -321,6 +336,12 @@ def _node_for(mention: Mention, clusters: _DocumentClusters, key_of, concepts) -
         cluster = _antecedent(mention, clusters)
         return key_of(cluster) if cluster else None
     if mention.kind == "concept":
+        # A capitalised phrase the NER missed ("Bessent told reporters") is still the entity
+        # of that name when the document names it elsewhere.
+        if mention.text[:1].isupper():
+            cluster = clusters.find_by_name(mention.text)
+            if cluster is not None:
+                return key_of(cluster)
         key = concept_key(mention)
         if key == "concept:":
             return None

@@ -131,3 +131,40 @@ def test_two_people_sharing_a_surname_in_different_documents_stay_apart():
     corpus = resolve([first, second, third])
     # The bare "Lopez" matches two people: the homonym guard keeps it apart from both.
     assert sorted(corpus.entities) == ["Carlos Lopez", "Lopez", "Maria Lopez"]
+
+
+def _concept(text: str, start: int, sentence: int, key: str = "") -> Mention:
+    return Mention(text, start, start + len(text), sentence, "concept", "", key or text.lower())
+
+
+def test_capitalised_concept_that_names_a_known_entity_becomes_that_entity():
+    text = "Scott Bessent arrived. Bessent told reporters"
+    base = make_extraction(text, [("Scott Bessent", "PERSON")])
+    subject = _concept("Bessent", text.index("Bessent told"), 1)
+    obj = _concept("reporters", text.index("reporters"), 1, key="reporter")
+    triple = Triple(
+        Argument(subject.text, subject.start, subject.end, subject),
+        "tell",
+        "told",
+        Argument(obj.text, obj.start, obj.end, obj),
+        base.sentences[1],
+        0.9,
+    )
+    corpus = resolve([Extraction(base.document, base.sentences, base.mentions, (triple,))])
+    (fact,) = corpus.documents[0].facts
+    assert (fact.subject, fact.object) == ("Scott Bessent", "concept:reporter")
+
+
+def test_concept_key_drops_numbers_and_symbols():
+    from kg.resolve import concept_key
+
+    assert concept_key(_concept("100% tariffs", 0, 0, key="100 % tariff")) == "concept:tariff"
+
+
+def test_pronoun_object_never_resolves_to_its_own_subject():
+    text = "The truce ends soon. The White House may extend it"
+    extraction = make_extraction(
+        text, [("The White House", "ORG"), ("it", "PRON")], facts=[(0, "extend", 1)]
+    )
+    corpus = resolve([extraction])
+    assert corpus.documents[0].facts == ()

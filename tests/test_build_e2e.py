@@ -1,0 +1,151 @@
+"""The whole path through the real `kg` entry point on the seed article: build, then query.
+
+These run the installed console script in a subprocess, exactly as a user would.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+KG = str(Path(sys.executable).parent / "kg")
+
+MEETINGS = """
+SELECT ?a ?b WHERE {
+  ?x rel:meet ?y . ?x rdfs:label ?a . ?y rdfs:label ?b .
+} ORDER BY ?a ?b
+"""
+THREATS = """
+SELECT ?who ?what WHERE {
+  ?s rdf:predicate rel:threaten ; rdf:subject ?x ; rdf:object ?y .
+  ?x rdfs:label ?who . ?y rdfs:label ?what .
+}
+"""
+
+
+def run_kg(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [KG, *args], input=stdin, capture_output=True, text=True, timeout=600, check=False
+    )
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("seed-build")
+    result = run_kg("build", str(SEEDS), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "1 document(s)" in result.stdout
+    return out
+
+
+def query_json(graph: Path, query: str) -> list[dict[str, str]]:
+    result = run_kg("query", str(graph), query, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    return [{k: v["value"] for k, v in row.items()} for row in data["results"]["bindings"]]
+
+
+def test_build_writes_turtle_trig_and_html(seed_build):
+    for name in ("graph.ttl", "graph.trig", "graph.html"):
+        assert (seed_build / name).stat().st_size > 1000, name
+
+
+def test_seed_graph_says_bessent_met_he_lifeng(seed_build):
+    rows = query_json(seed_build / "graph.ttl", MEETINGS)
+    assert {"a": "Scott Bessent", "b": "He Lifeng"} in rows
+
+
+def test_seed_graph_says_trump_threatened_tariffs(seed_build):
+    rows = query_json(seed_build / "graph.ttl", THREATS)
+    assert {"who": "Donald Trump", "what": "tariff"} in rows
+
+
+def test_turtle_passes_pyoxigraph_strict_parser(seed_build):
+    with (seed_build / "graph.ttl").open("rb") as handle:
+        triples = list(pyoxigraph.parse(handle, format=pyoxigraph.RdfFormat.TURTLE))
+    assert len(triples) > 100
+    with (seed_build / "graph.trig").open("rb") as handle:
+        quads = list(pyoxigraph.parse(handle, format=pyoxigraph.RdfFormat.TRIG))
+    assert {q.graph_name for q in quads} != {pyoxigraph.DefaultGraph()}
+
+
+@pytest.mark.skipif(shutil.which("rapper") is None, reason="apt-get install raptor2-utils")
+def test_turtle_passes_rapper(seed_build):
+    result = subprocess.run(
+        ["rapper", "-c", "-i", "turtle", str(seed_build / "graph.ttl")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "rapper: Parsing returned" in result.stderr
+
+
+def test_bad_input_is_named_and_the_good_file_still_builds(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Angela Merkel met Emmanuel Macron in Paris.", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("Caf\xe9".encode("latin-1"))
+    out = tmp_path / "out"
+    result = run_kg("build", str(good), str(bad), "-o", str(out))
+    assert result.returncode == 1
+    assert f"{bad}: not UTF-8 text" in result.stderr
+    assert "Traceback" not in result.stderr
+    rows = query_json(out, MEETINGS)
+    assert {"a": "Angela Merkel", "b": "Emmanuel Macron"} in rows
+
+
+def test_failed_build_leaves_earlier_output_intact(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Angela Merkel met Emmanuel Macron in Paris.", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_kg("build", str(good), "-o", str(out)).returncode == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = run_kg("build", str(empty), "-o", str(out))
+    assert result.returncode == 1
+    assert "empty.txt: empty file" in result.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+
+
+def test_stdin_builds_a_graph(tmp_path):
+    out = tmp_path / "out"
+    result = run_kg("build", "-", "-o", str(out), stdin="Angela Merkel met Emmanuel Macron.")
+    assert result.returncode == 0, result.stderr
+    assert {"a": "Angela Merkel", "b": "Emmanuel Macron"} in query_json(out, MEETINGS)
+
+
+def test_extract_jsonl_has_the_documented_fields(tmp_path):
+    text = tmp_path / "t.txt"
+    text.write_text("Angela Merkel met Emmanuel Macron in Paris.", encoding="utf-8")
+    result = run_kg("extract", str(text), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    meeting = next(r for r in records if r["relation"] == "meet")
+    for field in ("subject", "relation", "object", "subject_type", "object_type", "sentence",
+                  "document", "confidence"):
+        assert field in meeting
+    assert (meeting["subject"], meeting["object"]) == ("Angela Merkel", "Emmanuel Macron")
+    assert meeting["subject_type"] == "Person"
+    assert meeting["document"] == str(text)
+
+
+def test_stats_counts_the_seed(seed_build):
+    result = run_kg("stats", str(seed_build))
+    assert result.returncode == 0, result.stderr
+    counts = dict(
+        (line.rsplit(None, 1)[0].strip(), int(line.rsplit(None, 1)[1]))
+        for line in result.stdout.splitlines()
+    )
+    assert counts["documents"] == 1
+    assert counts["sentences"] >= 10
+    assert counts["entities: Person"] >= 6
