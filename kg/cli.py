@@ -64,6 +64,10 @@ def build(
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Ignore an earlier build in OUT; start afresh.")
     ] = False,
+    aliases: Annotated[
+        Path | None,
+        typer.Option(help="CSV (name,canonical[,same|different]) or Turtle file of aliases."),
+    ] = None,
 ) -> None:
     """Build the graph of PATHS into OUT: graph.ttl, graph.trig (one named graph per document)
     and graph.html. Into an earlier build, only new or changed documents are added."""
@@ -82,6 +86,7 @@ def build(
                 max_bytes=max_bytes,
                 view=not no_view,
                 rebuild=rebuild,
+                aliases=aliases,
                 on_error=report_error,
                 on_document=lambda _e: progress.advance(task),
             )
@@ -138,6 +143,10 @@ def extract(
         bool, typer.Option(help="Treat each input line as a document of one sentence.")
     ] = False,
     model: ModelOpt = None,
+    aliases: Annotated[
+        Path | None,
+        typer.Option(help="CSV (name,canonical[,same|different]) or Turtle file of aliases."),
+    ] = None,
 ) -> None:
     """Print the facts of PATHS, one record per fact (no graph is built).
 
@@ -156,6 +165,7 @@ def extract(
                 paths,
                 model=model,
                 one_sentence_per_line=one_sentence_per_line,
+                aliases=aliases,
                 on_error=failures.append,
             ):
                 sys.stdout.write(line + "\n")
@@ -164,6 +174,7 @@ def extract(
                 paths,
                 model=model,
                 one_sentence_per_line=one_sentence_per_line,
+                aliases=aliases,
                 on_error=failures.append,
             )
             if format == "tsv":
@@ -279,6 +290,21 @@ def view(
     except KgError as error:
         _fail(str(error))
     typer.echo(f"wrote {target}")
+
+
+@app.command()
+def explain(
+    graph: GraphArg,
+    name: Annotated[str, typer.Argument(help="An entity's name or one of its aliases.")],
+) -> None:
+    """Say what kg knows of one entity: type, aliases, roles, and why its names were merged."""
+    from kg.explain import explain_entity
+    from kg.store import load_dataset
+
+    try:
+        typer.echo(explain_entity(load_dataset(graph), name))
+    except KgError as error:
+        _fail(str(error))
 
 
 @app.command()

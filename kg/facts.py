@@ -36,16 +36,18 @@ def fact_records(
     *,
     model: str | None = None,
     one_sentence_per_line: bool = False,
+    aliases: str | None = None,
     on_error: Callable[[InputError], None] = lambda e: None,
 ) -> Iterator[dict]:
     """One dict per resolved fact of PATHS, in document and sentence order."""
     from kg.pipeline import extract_documents
-    from kg.resolve import resolve
+    from kg.resolve import load_alias_rules, resolve
 
+    rules = load_alias_rules(aliases) if aliases else None
     extractions = list(
         extract_documents(_documents(paths, one_sentence_per_line, on_error), model=model)
     )
-    yield from corpus_records(resolve(extractions))
+    yield from corpus_records(resolve(extractions, rules=rules))
 
 
 def corpus_records(corpus: Corpus) -> Iterator[dict]:

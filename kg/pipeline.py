@@ -176,6 +176,7 @@ def build(
     max_bytes: int = DEFAULT_MAX_BYTES,
     view: bool = True,
     rebuild: bool = False,
+    aliases: str | os.PathLike | None = None,
     on_error: Callable[[InputError], None] | None = None,
     on_document: Callable[[Extraction], None] | None = None,
 ) -> BuildReport:
@@ -185,9 +186,10 @@ def build(
     document already there (same text, same hash) is skipped, and one whose source file now
     has other text replaces its old graph. A re-run on the same input writes nothing.
     """
-    from kg.resolve import resolve
+    from kg.resolve import load_alias_rules, resolve
 
     started = time.perf_counter()
+    rules = load_alias_rules(aliases) if aliases else None
     out = Path(out_dir)
     report = BuildReport()
     with build_lock(out):
@@ -213,7 +215,7 @@ def build(
         if not extractions and not existing:
             raise KgError("no document could be read; nothing was written")
         if extractions:
-            corpus = resolve(extractions, known=known_entities(dataset))
+            corpus = resolve(extractions, known=known_entities(dataset), rules=rules)
             drop_documents(dataset, replaced)
             from kg.rdf import corpus_quads
             from kg.store import oxigraph_store

@@ -149,6 +149,9 @@ def document_quads(resolved: ResolvedDocument, entities: dict[str, Entity]) -> I
     for key, title in resolved.roles:
         yield from entity_quads(key)
         yield quad(_node(entity_iri(entities[key])), KG.role, _text(title))
+    for key, reason in resolved.merges:
+        yield from entity_quads(key)
+        yield quad(_node(entity_iri(entities[key])), KG.mergeReason, _text(reason))
 
     for fact in resolved.facts:
         yield from _fact_quads(document.id, fact, entities, quad, entity_quads)

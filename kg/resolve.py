@@ -8,12 +8,17 @@ Everything here is deterministic and explains itself: each merge records its rea
 
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from rdflib.namespace import OWL, RDFS, SKOS
+
+from kg.errors import KgError
 from kg.types import (
     Corpus,
     Entity,
@@ -102,6 +107,23 @@ def _compatible(a: str, b: str) -> bool:
     return {a, b} <= {"Person", "Organization"} or {a, b} <= {"Organization", "Group"}
 
 
+@dataclass(frozen=True)
+class AliasRules:
+    """A user's corrections: names that are one thing, and names that must stay apart.
+
+    Loaded from a CSV or Turtle file (``load_alias_rules``); they win over every rule here.
+    """
+
+    same: dict[str, str] = field(default_factory=dict)  # normalised name -> canonical name
+    different: frozenset[frozenset[str]] = frozenset()  # pairs never merged
+
+    def canonical(self, name: str) -> str:
+        return self.same.get(name, name)
+
+    def forbids(self, a: str, b: str) -> bool:
+        return frozenset((a, b)) in self.different
+
+
 @dataclass
 class _Cluster:
     """The mentions of one entity within a document, while they are being grouped."""
@@ -150,20 +172,28 @@ def _alias_of(name: str, cluster: _Cluster, name_type: str) -> str | None:
     return None
 
 
-def _cluster_mentions(mentions: Sequence[Mention]) -> dict[tuple[int, int], _Cluster]:
+def _cluster_mentions(
+    mentions: Sequence[Mention], rules: AliasRules
+) -> dict[tuple[int, int], _Cluster]:
     """Group one document's entity mentions into clusters; returns span -> cluster."""
     named = [m for m in mentions if m.kind == "entity" and m.label not in NON_NODE_LABELS]
+
+    def name_of(mention: Mention) -> str:
+        return rules.canonical(normalise_name(mention.text))
+
     # Fullest names first, so that "Scott Bessent" founds the cluster that "Bessent" joins.
-    ordered = sorted(named, key=lambda m: (-len(normalise_name(m.text).split()), m.start))
+    ordered = sorted(named, key=lambda m: (-len(name_of(m).split()), m.start))
     clusters: list[_Cluster] = []
     by_span: dict[tuple[int, int], _Cluster] = {}
     for mention in ordered:
-        name = normalise_name(mention.text)
+        name = name_of(mention)
         if not name:
             continue
         mention_type = entity_type(mention.label)
         matches = []
         for cluster in clusters:
+            if rules.forbids(name, cluster.name):
+                continue
             reason = _alias_of(name, cluster, mention_type)
             if reason and _compatible(cluster.type, mention_type):
                 matches.append((cluster, reason))
@@ -181,6 +211,9 @@ def _cluster_mentions(mentions: Sequence[Mention]) -> dict[tuple[int, int], _Clu
             cluster = _Cluster(name=name)
             clusters.append(cluster)
             vote = mention_type
+        written = normalise_name(mention.text)
+        if written != name and f"user alias: '{written}' is '{name}'" not in cluster.reasons:
+            cluster.reasons.append(f"user alias: '{written}' is '{name}'")
         cluster.mentions.append(mention)
         cluster.votes[vote] += len(name.split())
         by_span[(mention.start, mention.end)] = cluster
@@ -190,6 +223,7 @@ def _cluster_mentions(mentions: Sequence[Mention]) -> dict[tuple[int, int], _Clu
 @dataclass
 class _DocumentClusters:
     by_span: dict[tuple[int, int], _Cluster]
+    rules: AliasRules
 
     def clusters(self) -> list[_Cluster]:
         unique: dict[int, _Cluster] = {}
@@ -207,7 +241,7 @@ class _DocumentClusters:
 
     def find_by_name(self, text: str, mention_type: str = "Person") -> _Cluster | None:
         """The one cluster this name can refer to, or None (none, or ambiguous)."""
-        name = normalise_name(text)
+        name = self.rules.canonical(normalise_name(text))
         exact = [c for c in self.clusters() if c.name.lower() == name.lower()]
         if exact:
             return exact[0]
@@ -244,18 +278,25 @@ def concept_key(mention: Mention) -> str:
     return "concept:" + " ".join(words)
 
 
-def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = ()) -> Corpus:
+def resolve(
+    extractions: Iterable[Extraction],
+    known: Iterable[Entity] = (),
+    rules: AliasRules | None = None,
+) -> Corpus:
     """Resolve the mentions of every document into one corpus of entities and facts.
 
     ``known`` are entities of documents built earlier into the same graph (an incremental
-    build): new mentions link to them by the same rules.
+    build): new mentions link to them by the same rules. ``rules`` are the user's alias file.
     """
+    rules = rules or AliasRules()
     extractions = list(extractions)
-    per_document = [_DocumentClusters(_cluster_mentions(e.mentions)) for e in extractions]
+    per_document = [
+        _DocumentClusters(_cluster_mentions(e.mentions, rules), rules) for e in extractions
+    ]
     entities = _corpus_entities(per_document)
     known_entities = {e.key: e for e in known if e.key not in entities}
     entities.update(known_entities)
-    surname_links = _link_short_names(per_document, entities)
+    surname_links = _link_short_names(entities, rules)
 
     def key_of(cluster: _Cluster) -> str:
         return surname_links.get(cluster.name, cluster.name)
@@ -309,12 +350,19 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = ()) -> 
                 entity = entities[key]
                 if role.title not in entity.roles:
                     entities[key] = _replace(entity, roles=entity.roles + (role.title,))
+        merges = {(key_of(c), reason) for c in clusters.clusters() for reason in c.reasons}
+        merges |= {
+            (target, f"'{name}' matches only '{target}' in the corpus")
+            for c in clusters.clusters()
+            if (name := c.name) in surname_links and (target := surname_links[name])
+        }
         documents.append(
             ResolvedDocument(
                 extraction,
                 tuple(facts),
                 tuple(sorted(mentions, key=lambda m: (m.sentence, m.key, m.text))),
                 tuple(sorted(roles)),
+                tuple(sorted(merges)),
             )
         )
     entities.update(concept_entities)
@@ -379,9 +427,7 @@ def _corpus_entities(per_document: list[_DocumentClusters]) -> dict[str, Entity]
     return entities
 
 
-def _link_short_names(
-    per_document: list[_DocumentClusters], entities: dict[str, Entity]
-) -> dict[str, str]:
+def _link_short_names(entities: dict[str, Entity], rules: AliasRules) -> dict[str, str]:
     """Single-word names that match exactly one longer, type-compatible name in the corpus.
 
     This is the homonym guard: a bare "Lopez" joins "Maria Lopez" only when no other Lopez is
@@ -398,6 +444,7 @@ def _link_short_names(
             if name in (e.label.split()[0], e.label.split()[-1])
             and e.type == "Person"
             and entity.type in ("Person", "Organization")
+            and not rules.forbids(name, e.label)
         ]
         if len(candidates) == 1:
             target = candidates[0]
@@ -418,3 +465,61 @@ def _replace(entity: Entity, **changes) -> Entity:
     from dataclasses import replace
 
     return replace(entity, **changes)
+
+
+def load_alias_rules(path: str | Path) -> AliasRules:
+    """Read a user's alias file: CSV rows ``name,canonical[,same|different]`` (a header row is
+    optional), or Turtle in which ``skos:altLabel`` / ``owl:sameAs`` merge and
+    ``owl:differentFrom`` splits entities named by their ``rdfs:label``."""
+    file = Path(path)
+    if not file.is_file():
+        raise KgError(f"{file}: alias file not found")
+    same: dict[str, str] = {}
+    different: set[frozenset[str]] = set()
+    if file.suffix.lower() in (".ttl", ".turtle"):
+        _read_alias_turtle(file, same, different)
+    else:
+        try:
+            rows = list(csv.reader(file.read_text(encoding="utf-8-sig").splitlines()))
+        except UnicodeDecodeError:
+            raise KgError(f"{file}: alias file is not UTF-8 text") from None
+        for number, row in enumerate(rows, start=1):
+            cells = [c.strip() for c in row]
+            if not any(cells) or (number == 1 and cells[:2] == ["name", "canonical"]):
+                continue
+            if len(cells) < 2 or not cells[0] or not cells[1]:
+                raise KgError(f"{file}:{number}: expected name,canonical[,same|different]")
+            relation = cells[2].lower() if len(cells) > 2 and cells[2] else "same"
+            name, other = normalise_name(cells[0]), normalise_name(cells[1])
+            if relation == "same":
+                same[name] = other
+            elif relation == "different":
+                different.add(frozenset((name, other)))
+            else:
+                raise KgError(f"{file}:{number}: relation {relation!r} is not same or different")
+    return AliasRules(same=same, different=frozenset(different))
+
+
+def _read_alias_turtle(file: Path, same: dict[str, str], different: set) -> None:
+    import pyoxigraph as ox
+
+    try:
+        with file.open("rb") as handle:
+            triples = list(ox.parse(handle, format=ox.RdfFormat.TURTLE))
+    except SyntaxError as error:
+        raise KgError(f"{file}: not valid Turtle: {error}") from None
+    label_of = {t.subject: t.object.value for t in triples if t.predicate.value == str(RDFS.label)}
+    for t in triples:
+        predicate = t.predicate.value
+        if predicate == str(SKOS.altLabel) and t.subject in label_of:
+            same[normalise_name(t.object.value)] = normalise_name(label_of[t.subject])
+        elif (
+            predicate in (str(OWL.sameAs), str(OWL.differentFrom))
+            and t.subject in label_of
+            and t.object in label_of
+        ):
+            a, b = normalise_name(label_of[t.subject]), normalise_name(label_of[t.object])
+            if predicate == str(OWL.sameAs):
+                same[a] = b
+            else:
+                different.add(frozenset((a, b)))

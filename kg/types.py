@@ -160,6 +160,7 @@ class ResolvedDocument:
     facts: tuple[Fact, ...]
     mentions: tuple[EntityMention, ...]  # every resolved mention of an entity in this document
     roles: tuple[tuple[str, str], ...] = ()  # (entity key, title) found in this document
+    merges: tuple[tuple[str, str], ...] = ()  # (entity key, why two names became one)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.resolve import normalise_name, resolve
 from kg.types import Argument, Document, Extraction, Mention, Role, Sentence, Triple
 
@@ -168,3 +170,42 @@ def test_pronoun_object_never_resolves_to_its_own_subject():
     )
     corpus = resolve([extraction])
     assert corpus.documents[0].facts == ()
+
+
+def test_user_alias_file_forces_a_merge_and_a_split(tmp_path):
+    from kg.resolve import load_alias_rules
+
+    rules_file = tmp_path / "aliases.csv"
+    rules_file.write_text(
+        "name,canonical,relation\nPOTUS,Donald Trump,same\nLopez,Maria Lopez,different\n",
+        encoding="utf-8",
+    )
+    rules = load_alias_rules(rules_file)
+    first = make_extraction(
+        "Donald Trump spoke. POTUS left", [("Donald Trump", "PERSON"), ("POTUS", "ORG")], doc_id="a"
+    )
+    second = make_extraction("Maria Lopez won", [("Maria Lopez", "PERSON")], doc_id="b")
+    third = make_extraction("Lopez spoke", [("Lopez", "PERSON")], doc_id="c")
+    corpus = resolve([first, second, third], rules=rules)
+    assert "POTUS" in corpus.entities["Donald Trump"].aliases
+    assert "user alias: 'POTUS' is 'Donald Trump'" in dict(corpus.documents[0].merges).values()
+    # Without the rule the unique surname would merge; the user said these are different.
+    assert "Lopez" in corpus.entities and "Maria Lopez" in corpus.entities
+
+
+def test_alias_turtle_file_and_bad_rows_are_reported(tmp_path):
+    from kg.errors import KgError
+    from kg.resolve import load_alias_rules
+
+    turtle = tmp_path / "aliases.ttl"
+    turtle.write_text(
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        '<urn:x:t> rdfs:label "Donald Trump" ; skos:altLabel "The Donald" .\n',
+        encoding="utf-8",
+    )
+    assert load_alias_rules(turtle).same == {"Donald": "Donald Trump"}
+    bad = tmp_path / "bad.csv"
+    bad.write_text("only-one-cell\n", encoding="utf-8")
+    with pytest.raises(KgError, match=r"bad.csv:1: expected name,canonical"):
+        load_alias_rules(bad)

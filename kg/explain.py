@@ -1,0 +1,73 @@
+"""``kg explain``: why an entity is what it is — its names, type, roles and merge reasons."""
+
+from __future__ import annotations
+
+import difflib
+
+import pyoxigraph as ox
+from rdflib import Dataset
+
+from kg.errors import KgError
+from kg.store import oxigraph_store
+from kg.vocab import sparql_prologue
+
+_FIND = """
+SELECT DISTINCT ?e WHERE {
+  { ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name }
+  ?e a ?class . FILTER(?class NOT IN (kg:Relation, kg:Document, kg:Sentence, kg:Statement))
+  FILTER(LCASE(STR(?name)) = LCASE(STR(?wanted)))
+} ORDER BY ?e
+"""
+
+_VALUES = """
+SELECT DISTINCT ?property ?value WHERE {
+  VALUES ?property { rdf:type rdfs:label skos:altLabel kg:role kg:mergeReason }
+  ?e ?property ?value .
+} ORDER BY ?property ?value
+"""
+
+_COUNTS = """
+SELECT (COUNT(DISTINCT ?sentence) AS ?mentions) (COUNT(DISTINCT ?statement) AS ?facts) WHERE {
+  { ?e kg:mentionedIn ?sentence } UNION { ?statement rdf:subject|rdf:object ?e }
+}
+"""
+
+_NAMES = "SELECT DISTINCT ?name WHERE { ?e rdfs:label|skos:altLabel ?name }"
+
+
+def explain_entity(dataset: Dataset, name: str) -> str:
+    """A short report on the entity called ``name`` (label or alias, any case)."""
+    store = oxigraph_store(dataset)
+
+    def query(text: str, **bindings: ox.Term):
+        # Bound with VALUES; str() of a pyoxigraph term is its escaped N-Triples form, so a
+        # name with quotes or backslashes cannot change the query.
+        values = "".join(f"VALUES ?{k} {{ {v} }}\n" for k, v in bindings.items())
+        text = text.replace("WHERE {", "WHERE {\n" + values, 1)
+        return store.query(sparql_prologue() + text, use_default_graph_as_union=True)
+
+    found = [row["e"] for row in query(_FIND, wanted=ox.Literal(name))]
+    if not found:
+        names = [row["name"].value for row in query(_NAMES)]
+        close = difflib.get_close_matches(name, names, n=3)
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        raise KgError(f"no entity is called {name!r}{hint}")
+    blocks = []
+    for entity in found:
+        values: dict[str, list[str]] = {}
+        for row in query(_VALUES, e=entity):
+            key = row["property"].value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+            values.setdefault(key, []).append(row["value"].value.rsplit("#", 1)[-1])
+        counts = next(iter(query(_COUNTS, e=entity)))
+        lines = [
+            f"{', '.join(values.get('label', [name]))}  <{entity.value}>",
+            f"  type:     {', '.join(values.get('type', []))}",
+            f"  aliases:  {', '.join(values.get('altLabel', [])) or '-'}",
+            f"  roles:    {', '.join(values.get('role', [])) or '-'}",
+            f"  mentions: {counts['mentions'].value} sentence(s), {counts['facts'].value} fact(s)",
+        ]
+        reasons = values.get("mergeReason", [])
+        lines.append("  merged because:" if reasons else "  merged because: - (one name only)")
+        lines += [f"    - {reason}" for reason in reasons]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
