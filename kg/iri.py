@@ -30,6 +30,8 @@ Decisions (pinned by tests/test_iri.py):
   abstract syntax allows them and every kg serialiser escapes them (``"a\\u0000b"``), so labels
   round-trip exactly. Formats that cannot hold them (XML for GraphML, CSV for Neo4j) clean them
   in kg/export.py.
+- A final "." is encoded as ``%2E`` ("Acme Inc." -> ``Acme_Inc%2E``): a Turtle prefixed name
+  cannot end with a dot, and rdflib's Turtle parser rejects the escaped form ``Acme_Inc\\.``.
 - A local name longer than ``MAX_LOCAL_NAME`` characters is cut at a character boundary and given
   a hash of the whole normalised name, so long names stay distinct and IRIs stay short.
 """
@@ -131,13 +133,17 @@ def local_name(name: str) -> str:
     text = normalise_name(name)
     if not text:
         # A name with nothing visible in it still needs a distinct, valid IRI.
-        return "_-" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[
-            :_HASH_LENGTH
-        ]
+        return (
+            "_-" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:_HASH_LENGTH]
+        )
     if text in (".", ".."):
         # A path segment of dots is removed by IRI resolution (RFC 3986 5.2.4): encode it.
         return text.replace(".", "%2E")
     pieces = [_encode_char(ch) for ch in text]
+    if pieces[-1] == ".":
+        # A Turtle prefixed name cannot end with "."; writers escape it as "\\." and rdflib's
+        # Turtle parser then fails ("Acme Inc." -> ent:Acme_Inc\\.). "%2E" reads everywhere.
+        pieces[-1] = "%2E"
     encoded = "".join(pieces)
     if len(encoded) <= MAX_LOCAL_NAME:
         return encoded

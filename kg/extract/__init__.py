@@ -1,0 +1,89 @@
+"""The extraction stage: a parsed Doc in, sentences, mentions, facts and roles out.
+
+    from kg.extract import extract
+    extraction = extract(doc, document)
+
+Everything here is a pure function of the Doc: no state, no re-parsing, so extraction costs
+little next to the parser.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.arguments import SentenceIndex, entity_mentions
+from kg.extract.clauses import sentence_triples
+from kg.extract.roles import sentence_roles
+from kg.types import Document, Extraction, Mention, Role, Sentence, Triple
+
+__all__ = ["extract", "document_sentences"]
+
+
+def document_sentences(doc: Doc) -> list[tuple[Sentence, object]]:
+    """(Sentence record, spaCy sentence) for every sentence that holds more than whitespace."""
+    out = []
+    text = doc.text
+    for sent in doc.sents:
+        raw = text[sent.start_char : sent.end_char]
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
+        out.append((Sentence(len(out), start, start + len(stripped), stripped), sent))
+    return out
+
+
+def extract(doc: Doc, document: Document) -> Extraction:
+    """Sentences, entity mentions, triples and roles of one parsed document.
+
+    ``doc`` must be the parse of ``document.text`` (its character offsets are the text's).
+    Identical facts (same subject, relation, object and qualifiers) are kept once, at their
+    first occurrence: news articles repeat their key sentence.
+    """
+    sentences = document_sentences(doc)
+    index = SentenceIndex(tuple(sent.start for _, sent in sentences))
+    triples: list[Triple] = []
+    roles: list[Role] = []
+    seen_facts: set[tuple] = set()
+    seen_roles: set[tuple[str, str]] = set()
+    pronouns: dict[tuple[int, int], Mention] = {}
+    for record, sent in sentences:
+        for triple in sentence_triples(sent, record):
+            key = _fact_key(triple)
+            if key in seen_facts:
+                continue
+            seen_facts.add(key)
+            triples.append(triple)
+            for arg in (triple.subject, triple.object):
+                if arg.mention.kind == "pronoun":
+                    pronouns.setdefault((arg.mention.start, arg.mention.end), arg.mention)
+        for role in sentence_roles(sent, record):
+            role_key = (role.holder.text, role.title)
+            if role_key not in seen_roles:
+                seen_roles.add(role_key)
+                roles.append(role)
+    mentions = sorted(
+        [*entity_mentions(doc, index), *pronouns.values()], key=lambda m: (m.start, m.end)
+    )
+    return Extraction(
+        document=document,
+        sentences=tuple(record for record, _ in sentences),
+        mentions=tuple(mentions),
+        triples=tuple(triples),
+        roles=tuple(roles),
+    )
+
+
+def _fact_key(triple: Triple) -> tuple:
+    qualifiers = triple.qualifiers
+    return (
+        triple.subject.text,
+        triple.relation,
+        triple.object.text,
+        qualifiers.negated,
+        qualifiers.modality,
+        qualifiers.attribution,
+        qualifiers.condition,
+        qualifiers.time,
+        qualifiers.embedded,
+    )

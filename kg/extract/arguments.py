@@ -1,0 +1,280 @@
+"""Arguments: the full span of a subject or object and the graph node (Mention) it maps to.
+
+An argument is read from its syntactic head: the span is the head's subtree without the parts
+that are facts of their own (coordinated conjuncts, relative clauses, appositions), and the
+mention is the named entity the head belongs to, else the pronoun, else the common noun phrase
+keyed by its lemmatised head with its compounds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.types import Argument, Mention
+
+# Children of an argument's head that are not part of the argument: a conjunct is a second
+# argument ("A and B"), a relative clause or an apposition states a fact of its own ("the
+# conflict, which roiled markets"; "Bessent, the Treasury Secretary"), an adverbial clause or a
+# parataxis belongs to the sentence, not to the noun phrase.
+_DETACHED_DEPS = frozenset(
+    {"conj", "cc", "preconj", "relcl", "appos", "advcl", "parataxis", "punct", "dep"}
+)
+
+# Clauses inside an argument, at any depth, state facts of their own: "an escalation of the
+# conflict, which has roiled markets" ends at "conflict". (Conjuncts and appositions below the
+# head are kept: they may be part of a name, "London, Midland and Scottish Railway".)
+_DEEP_DETACHED_DEPS = frozenset({"relcl", "advcl", "parataxis"})
+
+# Punctuation never starts or ends an argument (quotes, commas and dashes around a phrase).
+_EDGE_PUNCT = frozenset({"PUNCT", "SPACE"})
+
+# Personal pronouns stand for an entity mentioned elsewhere: they are kept as "pronoun" mentions
+# for the coreference resolver, which maps them to their antecedent or drops the fact.
+PERSONAL_PRONOUNS = frozenset(
+    {
+        "i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them",
+        "myself", "ourselves", "yourself", "himself", "herself", "itself", "themselves",
+    }
+)  # fmt: skip
+
+# Relative and demonstrative pronouns carry no referent of their own: a relative pronoun is
+# replaced by the noun its clause modifies, and a bare demonstrative ("This marked ...") points
+# at a whole previous statement, which is not a node of the graph. Both are dropped as arguments.
+UNRESOLVABLE_PRONOUNS = frozenset(
+    {
+        "this", "that", "these", "those", "which", "who", "whom", "whose", "what", "whatever",
+        "whichever", "whoever", "there", "here",
+    }
+)  # fmt: skip
+
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
+
+# NER labels that are values rather than things: they become "literal" arguments.
+LITERAL_LABELS = frozenset({"CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+# Words of a title or honorific: they describe a person's office, they are not part of the name
+# ("President Donald Trump" is the person "Donald Trump" with the title "President").
+TITLE_WORDS = frozenset(
+    {
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame",
+        "president", "vice", "premier", "prime", "minister", "secretary", "chancellor",
+        "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor", "king",
+        "queen", "prince", "princess", "pope", "general", "gen.", "chairman", "chairwoman",
+        "ceo", "chief", "judge", "justice", "ambassador", "director", "commissioner",
+        "spokesman", "spokeswoman", "spokesperson", "negotiator", "envoy", "lord", "lady",
+    }
+)  # fmt: skip
+
+# Determiners and possessive markers at the start of a name are not part of it
+# ("the United States" is the name "United States").
+_LEADING_DETERMINERS = frozenset({"the", "a", "an"})
+
+
+@dataclass(frozen=True)
+class SentenceIndex:
+    """Sentence number of each token, computed once per Doc (tokens -> sentence index)."""
+
+    starts: tuple[int, ...]  # first token index of each sentence
+
+    def of(self, token_i: int) -> int:
+        from bisect import bisect_right
+
+        return max(0, bisect_right(self.starts, token_i) - 1)
+
+
+def argument_tokens(head: Token) -> list[Token]:
+    """The tokens of the argument headed by ``head``: its subtree minus detached children."""
+    tokens = [head]
+    stack = [c for c in head.children if c.dep_ not in _DETACHED_DEPS]
+    while stack:
+        tok = stack.pop()
+        tokens.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in _DEEP_DETACHED_DEPS)
+    tokens.sort(key=lambda t: t.i)
+    # A span must be contiguous: keep the run around the head.
+    lo = hi = tokens.index(head)
+    while lo > 0 and tokens[lo - 1].i == tokens[lo].i - 1:
+        lo -= 1
+    while hi < len(tokens) - 1 and tokens[hi + 1].i == tokens[hi].i + 1:
+        hi += 1
+    tokens = tokens[lo : hi + 1]
+    return _trim(tokens)
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    start, end = 0, len(tokens)
+    while start < end - 1 and tokens[start].pos_ in _EDGE_PUNCT:
+        start += 1
+    while end > start + 1 and tokens[end - 1].pos_ in _EDGE_PUNCT:
+        end -= 1
+    return tokens[start:end]
+
+
+def split_coordinated_names(tokens: Sequence[Token], head: Token) -> list[list[Token]]:
+    """Split an argument that holds several names of one type joined by "and"/"or".
+
+    A parser sometimes attaches "A and B" inside a compound ("US Treasury Secretary Scott Bessent
+    and Trade Representative Jamieson Greer" with "Greer" as the head and "Bessent" buried in
+    the modifier). When the span holds two or more entities with the head's label, separated by
+    a coordinating conjunction and no preposition, each entity with its title is an argument.
+    """
+    if not head.ent_type_ or head.ent_type_ in LITERAL_LABELS:
+        return [list(tokens)]
+    label = head.ent_type_
+    pieces: list[list[Token]] = [[]]
+    for tok in tokens:
+        if tok.pos_ == "ADP":
+            return [list(tokens)]
+        if tok.pos_ == "CCONJ" or (tok.text == "," and not tok.ent_type_):
+            pieces.append([])
+        else:
+            pieces[-1].append(tok)
+    pieces = [_trim(p) for p in pieces if p]
+    named = [p for p in pieces if any(t.ent_type_ == label and t.ent_iob_ == "B" for t in p)]
+    if len(named) < 2 or len(named) != len(pieces):
+        return [list(tokens)]
+    return pieces
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named-entity span that contains ``token``, if any."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def name_tokens(ent: Span) -> list[Token]:
+    """An entity's name without a leading determiner or title ("the United States", "President
+    Trump"), and without a trailing possessive marker."""
+    tokens = list(ent)
+    while len(tokens) > 1 and (
+        tokens[0].lower_ in _LEADING_DETERMINERS
+        or (ent.label_ == "PERSON" and tokens[0].lower_ in TITLE_WORDS)
+    ):
+        tokens = tokens[1:]
+    while len(tokens) > 1 and (tokens[-1].tag_ == "POS" or tokens[-1].pos_ in _EDGE_PUNCT):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _span_text(doc: Doc, tokens: Sequence[Token]) -> tuple[str, int, int]:
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    return doc.text[start:end], start, end
+
+
+def entity_mention(ent: Span, sentence: int) -> Mention:
+    tokens = name_tokens(ent)
+    text, start, end = _span_text(ent.doc, tokens)
+    kind = "literal" if ent.label_ in LITERAL_LABELS else "entity"
+    return Mention(text, start, end, sentence, kind, label=ent.label_)
+
+
+def entity_mentions(doc: Doc, sentences: SentenceIndex) -> Iterator[Mention]:
+    """Every named-entity mention of the Doc, names stripped of determiners and titles."""
+    for ent in doc.ents:
+        if ent.label_ in LITERAL_LABELS:
+            continue
+        yield entity_mention(ent, sentences.of(ent.start))
+
+
+def concept_key(head: Token) -> str:
+    """A common noun keyed by its lemma with its compounds: "trade deals" -> "trade deal"."""
+    parts = [
+        c.lemma_.lower()
+        for c in head.lefts
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_alpha
+    ]
+    parts.append(head.lemma_.lower())
+    return " ".join(parts)
+
+
+def mention_for(head: Token, tokens: Sequence[Token], sentence: int) -> Mention | None:
+    """The node an argument maps to, or None when it maps to nothing (a bare demonstrative,
+    a relative pronoun without antecedent, an expletive)."""
+    doc = head.doc
+    lower = head.lower_
+    if head.dep_ == "expl":
+        return None
+    if head.pos_ == "PRON" or (head.tag_ in ("DT", "WDT", "WP") and len(tokens) == 1):
+        if lower in UNRESOLVABLE_PRONOUNS:
+            return None
+        if lower in PERSONAL_PRONOUNS:
+            text, start, end = _span_text(doc, [head])
+            return Mention(text, start, end, sentence, "pronoun")
+    if len(tokens) == 1 and lower in UNRESOLVABLE_PRONOUNS:
+        return None
+    ent = entity_of(head)
+    if ent is not None:
+        return entity_mention(ent, sentence)
+    if head.pos_ == "PROPN":
+        # A name the NER missed ("Bessent told reporters"): still a named thing, unlabelled, so
+        # the resolver can merge it with "Scott Bessent".
+        name = [t for t in tokens if t.pos_ == "PROPN" and (t.i == head.i or t.head.i == head.i)]
+        name = [t for t in name if t.i >= head.i - 3] or [head]
+        text, start, end = _span_text(doc, name)
+        return Mention(text, start, end, sentence, "entity")
+    if head.pos_ in ("ADJ", "NUM", "ADV"):
+        text, start, end = _span_text(doc, tokens)
+        return Mention(text, start, end, sentence, "literal")
+    body = list(tokens)
+    while len(body) > 1 and (body[0].pos_ == "DET" or body[0].pos_ in _EDGE_PUNCT):
+        body = body[1:]
+    text, start, end = _span_text(doc, body)
+    return Mention(text, start, end, sentence, "concept", key=concept_key(head))
+
+
+def make_argument(
+    head: Token, sentence: int, tokens: Sequence[Token] | None = None
+) -> Argument | None:
+    """The argument headed by ``head`` (span: ``tokens`` or the head's argument tokens)."""
+    tokens = list(tokens) if tokens is not None else argument_tokens(head)
+    mention = mention_for(head, tokens, sentence)
+    if mention is None:
+        return None
+    text, start, end = _span_text(head.doc, tokens)
+    return Argument(text, start, end, mention)
+
+
+def clause_argument(tokens: Sequence[Token], sentence: int) -> Argument:
+    """A clausal complement as an argument: kept as text, it is no node of the graph."""
+    text, start, end = _span_text(tokens[0].doc, tokens)
+    return Argument(text, start, end, Mention(text, start, end, sentence, "clause"))
+
+
+def nominal_arguments(head: Token, sentence: int) -> list[Argument]:
+    """One argument per conjunct ("A and B" gives A and B), names split as described above."""
+    out: list[Argument] = []
+    for conjunct in conjuncts(head):
+        tokens = argument_tokens(conjunct)
+        pieces = split_coordinated_names(tokens, conjunct)
+        for piece in pieces:
+            piece_root = conjunct
+            if len(pieces) > 1:
+                # The name in each piece is its node; the title before it stays in the span.
+                piece_root = [t for t in piece if t.ent_type_ == conjunct.ent_type_][-1]
+            arg = make_argument(piece_root, sentence, piece)
+            if arg is not None:
+                out.append(arg)
+    return out
+
+
+def conjuncts(head: Token) -> list[Token]:
+    """``head`` and the words coordinated with it ("A, B and C")."""
+    out = [head]
+    stack = [c for c in head.children if c.dep_ == "conj"]
+    while stack:
+        tok = stack.pop(0)
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ == "conj")
+    return out

@@ -1,0 +1,412 @@
+"""Clause-based extraction: one clause per verb, its subjects, its objects, its qualifiers.
+
+A clause is a verb with everything that depends on it. Subjects are read from the verb, or
+inherited when English leaves them out (a conjoined verb shares its subject; a relative clause's
+subject is the noun it modifies; a participle's is the noun or clause subject it describes).
+Objects are the direct object or complement, each prepositional object, and a clausal
+complement. A control chain ("threatened to impose") is read as one clause whose relation is the
+matrix verb and whose objects are the embedded verb's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span, Token
+
+from kg.extract import qualifiers as q
+from kg.extract.arguments import (
+    RELATIVE_PRONOUNS,
+    argument_tokens,
+    clause_argument,
+    conjuncts,
+    make_argument,
+    nominal_arguments,
+)
+from kg.types import Argument, Mention, Qualifiers, Sentence, Triple
+
+# Dependencies naming a clause's subject: nominal and clausal, active and passive.
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+
+# A clause's direct objects and complements: dobj ("reached an agreement"), attr of a copula
+# ("is a footballer"), acomp ("has been tough"), oprd ("named him chairman").
+_OBJECT_DEPS = frozenset({"dobj", "attr", "acomp", "oprd"})
+
+# Words that head a verb token but are modifiers, not clauses: "proposed export curbs" (amod),
+# "follow-up meetings" (compound). Auxiliaries belong to their verb's clause.
+_NON_CLAUSE_DEPS = frozenset({"amod", "compound", "aux", "auxpass", "nmod", "det", "prep", "mark"})
+
+# Verbs whose infinitival complement carries the event: "has yet to issue" (the event is
+# negated), "is going to meet" (future), "is set to expire" (scheduled), "used to": the
+# relation is the embedded verb, the matrix verb becomes a qualifier.
+_LIGHT_CONTROL_LEMMAS = frozenset({"go", "have", "use", "be", "about", "set", "due", "likely"})
+
+# Verbs that mean "meet with": the preposition "with" marks the other participant (comitative),
+# so "met with C" is the symmetric relation "meet".
+_COMITATIVE_VERBS = frozenset({"meet", "talk", "negotiate", "speak", "confer", "consult"})
+
+# Base confidences. A fact whose subject is written next to the verb is the most reliable;
+# every inference (shared subject, relative clause antecedent, participle) costs a little,
+# and objects far from the verb (prepositional, clausal) are less often real arguments.
+_SUBJECT_CONFIDENCE = {
+    "subject": 1.0,
+    "shared": 0.9,
+    "relative": 0.85,
+    "control": 0.85,
+    "participle": 0.7,
+}
+_OBJECT_CONFIDENCE = {
+    "direct": 0.9,
+    "copula": 0.85,
+    "prep": 0.75,
+    "agent": 0.8,
+    "clause": 0.6,
+    "time": 0.5,
+}
+
+# An argument longer than this many tokens usually swallowed a clause the parser misattached.
+_LONG_ARGUMENT = 15
+
+
+@dataclass
+class _Clause:
+    matrix: Token  # the verb the subject belongs to
+    verbs: tuple[Token, ...]  # matrix verb plus its control chain; the last gives the objects
+    subjects: list[Argument]
+    subject_rule: str
+
+
+def sentence_triples(sent: Span, sentence: Sentence) -> Iterator[Triple]:
+    """Every triple of one sentence, clause by clause, in the order of the verbs."""
+    for token in sent:
+        if not _is_clause_head(token):
+            continue
+        for clause in _clauses(token, sentence.index):
+            yield from _clause_triples(clause, sentence)
+
+
+def _is_clause_head(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in _NON_CLAUSE_DEPS:
+        return False
+    if token.pos_ == "AUX" and token.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "relcl"):
+        return False
+    # An embedded verb of a control chain is read with its matrix verb.
+    return _chain_parent(token) is None
+
+
+def _chain_parent(token: Token) -> Token | None:
+    """The matrix verb whose control chain ``token`` belongs to, if any."""
+    while token.dep_ == "conj" and token.head.dep_ == "xcomp":
+        token = token.head
+    if token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX") and _merges(token.head):
+        return token.head
+    return None
+
+
+def _merges(matrix: Token) -> bool:
+    # "threatened to impose tariffs": no object of its own, so the embedded verb's objects are
+    # the matrix verb's. "asked him to leave" has one: "him" is the subject of "leave".
+    return not any(c.dep_ in ("dobj", "dative") for c in matrix.children)
+
+
+def _chains(matrix: Token) -> list[tuple[Token, ...]]:
+    """The verb chains from ``matrix`` down its xcomps, one per coordinated embedded verb."""
+    embedded = [c for c in matrix.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    if not embedded or not _merges(matrix):
+        return [(matrix,)]
+    out: list[tuple[Token, ...]] = []
+    for xcomp in embedded:
+        for verb in conjuncts(xcomp):
+            if verb.pos_ in ("VERB", "AUX"):
+                out.extend((matrix, *rest) for rest in _chains(verb))
+    return out
+
+
+def _clauses(verb: Token, sentence: int) -> Iterator[_Clause]:
+    heads, rule = _subject_heads(verb)
+    subjects: list[Argument] = []
+    for head in heads:
+        if head.lower_ in RELATIVE_PRONOUNS and head.tag_ in ("WDT", "WP", "IN", "DT"):
+            antecedent = _antecedent(verb)
+            if antecedent is None:
+                continue
+            head, rule = antecedent, "relative"
+        subjects.extend(nominal_arguments(head, sentence))
+    if not subjects:
+        return
+    for chain in _chains(verb):
+        yield _Clause(verb, chain, subjects, rule)
+
+
+def _subject_heads(verb: Token) -> tuple[list[Token], str]:
+    """The subject heads of ``verb`` and how they were found."""
+    own = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if own:
+        return own, "subject"
+    head = verb.head
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        # "reached a deal and paved the way": conjoined verbs share their subject.
+        heads, rule = _subject_heads(head)
+        return heads, "shared" if rule == "subject" else rule
+    if verb.dep_ == "relcl" and not any(c.tag_ == "TO" for c in verb.children):
+        # A relative clause without a relative pronoun subject: "the man seen there". An
+        # infinitival one ("a framework to discuss") has its antecedent as object: no subject.
+        return [head], "relative"
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG"):
+        # "the truce, signed in May": a participle describes the noun it modifies.
+        return [head], "participle"
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not _has_mark(verb):
+        # "..., paving the way for": a free participle shares the main clause's subject.
+        heads, _ = _subject_heads(head) if head.pos_ in ("VERB", "AUX") else ([], "")
+        return heads, "participle"
+    if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
+        # Object control: "asked him to leave" - the matrix object is the subject.
+        objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if objects:
+            return objects[:1], "control"
+        heads, _ = _subject_heads(head)
+        return heads, "control"
+    return [], ""
+
+
+def _has_mark(verb: Token) -> bool:
+    return any(c.dep_ == "mark" for c in verb.children)
+
+
+def _antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause modifies ("conflict" for "the conflict, which has roiled")."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        return verb.head
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def _relation_parts(chain: Sequence[Token]) -> tuple[str, list[Token], str]:
+    """(normalised relation, tokens of the relation as written, embedded chain)."""
+    matrix, last = chain[0], chain[-1]
+    written: list[Token] = []
+    embedded_tokens: list[Token] = []
+    for k, verb in enumerate(chain):
+        for child in verb.children:
+            if child.dep_ in ("aux", "auxpass", "neg", "prt") or (
+                child.dep_ == "advmod" and child.lower_ in ("not", "never", "yet")
+            ):
+                written.append(child)
+                if (k > 0 and child.dep_ == "aux" and child.tag_ == "TO") or (
+                    k == 0 and child.lower_ == "yet"
+                ):
+                    embedded_tokens.append(child)
+        written.append(verb)
+        embedded_tokens.append(verb)
+    embedded_words = [
+        t.lemma_.lower() if t.pos_ in ("VERB", "AUX") else t.lower_
+        for t in sorted(embedded_tokens, key=lambda t: t.i)
+    ]
+    head = matrix
+    if len(chain) > 1 and matrix.lemma_ in _LIGHT_CONTROL_LEMMAS:
+        # "has yet to issue", "is going to meet": the embedded verb is the relation.
+        head = chain[1]
+    # A passive keeps its voice: "be seen as" is not "see as".
+    relation = "be " + head.lower_ if _is_passive(head) else head.lemma_.lower()
+    particles = [c.lower_ for c in last.children if c.dep_ == "prt"]
+    if particles:
+        relation += " " + " ".join(particles)
+    embedded = " ".join(embedded_words) if len(chain) > 1 else ""
+    return relation, written, embedded
+
+
+def _qualifiers(clause: _Clause, embedded: str, sentence: int) -> Qualifiers:
+    verbs = clause.verbs
+    inherited = _coordination_heads(clause.matrix)
+    modality = q.modality(verbs) or next((m for v in inherited if (m := q.modality([v]))), "")
+    attribution, attribution_mention = _attribution(clause.matrix, sentence)
+    return Qualifiers(
+        negated=q.negated(verbs),
+        modality=modality,
+        attribution=attribution,
+        attribution_mention=attribution_mention,
+        condition=q.condition(verbs),
+        time=q.time_expression(verbs),
+        embedded=embedded,
+    )
+
+
+def _coordination_heads(verb: Token) -> list[Token]:
+    """The verbs ``verb`` is coordinated under ("could help avoid X and secure Y")."""
+    out = []
+    while verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        verb = verb.head
+        out.append(verb)
+    return out
+
+
+def _attribution(verb: Token, sentence: int) -> tuple[str, Mention | None]:
+    """Who states the clause: the subject of the reporting verb whose complement it is."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    if verb.dep_ != "ccomp":
+        return "", None
+    reporter = verb.head
+    if reporter.lemma_.lower() not in q.REPORTING_VERBS:
+        return "", None
+    heads, _ = _subject_heads(reporter)
+    if not heads:
+        return "", None
+    argument = make_argument(heads[0], sentence)
+    if argument is None:
+        return "", None
+    return argument.mention.text, argument.mention
+
+
+def _written(tokens: Sequence[Token]) -> str:
+    return " ".join(t.text for t in sorted(set(tokens), key=lambda t: t.i))
+
+
+def _clause_triples(clause: _Clause, sentence: Sentence) -> Iterator[Triple]:
+    relation, written, embedded = _relation_parts(clause.verbs)
+    qualifiers = _qualifiers(clause, embedded, sentence.index)
+    last = clause.verbs[-1]
+    object_verbs = clause.verbs if len(clause.verbs) > 1 else (last,)
+
+    direct: list[tuple[str, Argument, list[Token]]] = []  # (kind, argument, extra relation tokens)
+    preps: list[tuple[str, Argument, Token]] = []
+    clauses: list[tuple[Argument, list[Token]]] = []
+    prep_phrases: list[Token] = []
+    for verb in object_verbs:
+        for child in verb.children:
+            dep = child.dep_
+            if dep in _OBJECT_DEPS and verb.i == last.i:
+                kind = "copula" if dep in ("attr", "acomp") else "direct"
+                for arg in _object_arguments(child, sentence.index):
+                    direct.append((kind, arg, []))
+            elif dep in ("prep", "agent"):
+                prep_phrases.append(child)
+            elif dep == "ccomp" and verb.i == last.i:
+                tokens = [t for t in child.subtree if t.dep_ != "mark" or t.head.i != child.i]
+                tokens = _strip_edges(tokens)
+                if tokens:
+                    marks = [t for t in child.children if t.dep_ == "mark" and t.i < child.i]
+                    clauses.append((clause_argument(tokens, sentence.index), marks))
+    extras_all: list[str] = []
+    for prep in prep_phrases:
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        phrase = _strip_edges(list(prep.subtree))
+        extras_all.append(_written_span(phrase))
+        for obj in objects:
+            kind = "agent" if prep.dep_ == "agent" else "prep"
+            if q.is_time_phrase(prep):
+                kind = "time"
+            for arg in _object_arguments(obj, sentence.index):
+                preps.append((kind, arg, prep))
+
+    subject_conf = _SUBJECT_CONFIDENCE.get(clause.subject_rule, 0.7)
+    rule_prefix = clause.subject_rule
+    has_core = bool(direct or clauses or any(k != "time" for k, _, _ in preps))
+    for subject in clause.subjects:
+        for kind, obj, _extra in direct:
+            rel = "be" if kind == "copula" and relation in ("be", "have") else relation
+            yield _triple(
+                subject, rel, written, obj, sentence, qualifiers, subject_conf,
+                kind, f"{rule_prefix}-{kind}", tuple(extras_all),
+            )  # fmt: skip
+        for kind, obj, prep in preps:
+            if kind == "time" and has_core:
+                continue
+            if relation in _COMITATIVE_VERBS and prep.lower_ == "with":
+                rel, kind = relation, "direct"
+            else:
+                rel = f"{relation} {prep.lower_}"
+            # The other prepositional phrases of the clause stay as further (n-ary) arguments.
+            others = tuple(e for e in extras_all if e != _prep_text(prep))
+            yield _triple(
+                subject, rel, [*written, prep], obj, sentence, qualifiers, subject_conf,
+                kind, f"{rule_prefix}-{kind}", others,
+            )  # fmt: skip
+        for obj, marks in clauses:
+            yield _triple(
+                subject, relation, [*written, *marks], obj, sentence, qualifiers, subject_conf,
+                "clause", f"{rule_prefix}-clause", (),
+            )  # fmt: skip
+
+
+def _prep_text(prep: Token) -> str:
+    return _written_span(_strip_edges(list(prep.subtree)))
+
+
+def _object_arguments(head: Token, sentence: int) -> list[Argument]:
+    if head.lower_ in RELATIVE_PRONOUNS and head.tag_ in ("WDT", "WP"):
+        antecedent = _antecedent(_verb_of(head))
+        if antecedent is None:
+            return []
+        head = antecedent
+    return nominal_arguments(head, sentence)
+
+
+def _verb_of(token: Token) -> Token:
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    return token
+
+
+def _strip_edges(tokens: list[Token]) -> list[Token]:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and tokens[0].pos_ in ("PUNCT", "SPACE"):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].pos_ in ("PUNCT", "SPACE"):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _written_span(tokens: Sequence[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+
+
+def _triple(
+    subject: Argument,
+    relation: str,
+    written: Sequence[Token],
+    obj: Argument,
+    sentence: Sentence,
+    qualifiers: Qualifiers,
+    subject_conf: float,
+    kind: str,
+    rule: str,
+    extras: tuple[str, ...],
+) -> Triple:
+    confidence = subject_conf * _OBJECT_CONFIDENCE.get(kind, 0.6)
+    for arg in (subject, obj):
+        if len(arg.text.split()) > _LONG_ARGUMENT:
+            confidence *= 0.8
+        if arg.mention.kind == "pronoun":
+            confidence *= 0.95
+    return Triple(
+        subject=subject,
+        relation=relation,
+        relation_text=_written(written),
+        object=obj,
+        sentence=sentence,
+        confidence=round(min(1.0, max(0.01, confidence)), 4),
+        qualifiers=qualifiers,
+        extra_arguments=extras,
+        rule=rule,
+    )
+
+
+def with_sentence(triple: Triple, sentence: Sentence) -> Triple:
+    return replace(triple, sentence=sentence)
+
+
+__all__ = ["sentence_triples", "argument_tokens"]

@@ -1,0 +1,734 @@
+"""SPARQL over a kg graph, safe to expose: the one query path of the CLI, the Python API and the
+endpoint (kg/serve.py).
+
+Every query goes through the same three steps:
+
+1. ``check_query`` parses the query with rdflib's SPARQL parser and inspects the algebra, before
+   anything runs. SERVICE (an HTTP request to anywhere), FROM / FROM NAMED (rdflib reads local
+   files and URLs for them) and every update form are refused. A check on the parsed algebra, not
+   on the string, so that a literal containing the word SERVICE is an ordinary query.
+2. The query is evaluated by Oxigraph (``Store.query``, default graph = union of the document
+   graphs): Rust, 2-3 orders of magnitude faster than rdflib's engine on joins.
+3. Evaluation happens in a forked child process. Oxigraph evaluates in Rust with no point where
+   Python could interrupt it, so a time limit can only be kept by a process that can be killed.
+   The fork shares the loaded store copy-on-write (no reload), and the child also runs with no
+   file descriptors to spare and a memory ceiling, so even a query the check missed could neither
+   open a socket nor exhaust the machine.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import enum
+import io
+import json
+import os
+import pickle
+import resource
+import select
+import signal
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Identifier
+
+from kg.errors import QueryError
+from kg.vocab import PREFIXES
+
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_MAX_ROWS = 10_000
+
+# Longest query accepted. The check parses in the calling process (pyparsing, ~1 ms per
+# hundred characters), so the size of what it is given has to be bounded.
+MAX_QUERY_CHARS = 100_000
+
+# Extra address space the evaluating child may take on top of what it inherits: a cartesian
+# product under ORDER BY grows without bound, and the machine is shared.
+CHILD_MEMORY_BYTES = 4 * 1024**3
+
+# Output formats of ``format_result``. SELECT/ASK take the SPARQL result formats; CONSTRUCT and
+# DESCRIBE take RDF ones: turtle and ntriples, and for them "table" means Turtle, "json" JSON-LD
+# and "xml" RDF/XML.
+RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
+GRAPH_FORMATS = ("turtle", "ntriples")
+FORMATS = RESULT_FORMATS + GRAPH_FORMATS
+GRAPH_RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    "table": ox.RdfFormat.TURTLE,
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "json": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+
+# Media types, for the endpoint's content negotiation.
+MEDIA_TYPES: dict[str, str] = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+    "ntriples": "application/n-triples",
+    "table": "text/plain",
+}
+GRAPH_MEDIA_TYPES: dict[str, str] = {
+    "turtle": "text/turtle",
+    "ntriples": "application/n-triples",
+    "json": "application/ld+json",
+    "xml": "application/rdf+xml",
+}
+
+# Widest cell of the text table; the full value is one --format csv away.
+TABLE_CELL_CHARS = 80
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+# rdflib update operations -> the SPARQL keyword, for the refusal message.
+UPDATE_KEYWORDS = {
+    "InsertData": "INSERT DATA",
+    "DeleteData": "DELETE DATA",
+    "DeleteWhere": "DELETE WHERE",
+    "Modify": "INSERT/DELETE",
+    "Load": "LOAD",
+    "Clear": "CLEAR",
+    "Drop": "DROP",
+    "Create": "CREATE",
+    "Add": "ADD",
+    "Move": "MOVE",
+    "Copy": "COPY",
+}
+
+
+class QueryRefused(QueryError):
+    """The query asks for something a read-only, local endpoint does not do (update, SERVICE,
+    FROM). The endpoint answers 403 for it, 400 for other query errors."""
+
+
+class QueryTimeout(QueryError):
+    """The query ran past its time limit and was stopped."""
+
+
+class QueryKind(str, enum.Enum):
+    SELECT = "SELECT"
+    ASK = "ASK"
+    CONSTRUCT = "CONSTRUCT"
+    DESCRIBE = "DESCRIBE"
+
+
+Term = Identifier  # URIRef, BNode or Literal
+Row = tuple[Term | None, ...]
+TripleTerms = tuple[Term, Term, Term]
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """The answer to one query. ``rows`` (SELECT) hold rdflib terms in ``variables`` order, None
+    for an unbound variable; ``triples`` hold CONSTRUCT/DESCRIBE output; ``truncated`` says the
+    row cap cut the answer short."""
+
+    kind: QueryKind
+    variables: tuple[str, ...] = ()
+    rows: tuple[Row, ...] = ()
+    boolean: bool | None = None
+    triples: tuple[TripleTerms, ...] = ()
+    truncated: bool = False
+
+    def bindings(self) -> list[dict[str, Term]]:
+        """SELECT rows as dicts, unbound variables left out."""
+        return [
+            {
+                name: value
+                for name, value in zip(self.variables, row, strict=True)
+                if value is not None
+            }
+            for row in self.rows
+        ]
+
+    def graph(self) -> Graph:
+        """CONSTRUCT/DESCRIBE output as an rdflib Graph with kg's prefixes bound."""
+        graph = Graph()
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace, override=True)
+        for triple in self.triples:
+            graph.add(triple)
+        return graph
+
+    def __len__(self) -> int:
+        return len(self.triples) if self.kind in GRAPH_KINDS else len(self.rows)
+
+
+GRAPH_KINDS = (QueryKind.CONSTRUCT, QueryKind.DESCRIBE)
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. The check: parse, then refuse what a read-only, local endpoint must not do.
+
+# pyparsing keeps a shared packrat cache; one parse at a time keeps it consistent under the
+# endpoint's threads. Parses are milliseconds and repeated queries hit the lru_cache.
+_PARSE_LOCK = threading.Lock()
+
+
+def check_query(query: str) -> QueryKind:
+    """The kind of QUERY, or a QueryError if it cannot or must not run.
+
+    Refused: syntax errors (one line, with line and column), nesting too deep to parse, updates,
+    SERVICE, FROM / FROM NAMED. Prefixes of kg.vocab.PREFIXES are pre-bound.
+    """
+    if not query.strip():
+        raise QueryError("empty query")
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long ({len(query)} characters; at most {MAX_QUERY_CHARS})")
+    return _check_query(query)
+
+
+@lru_cache(maxsize=512)
+def _check_query(query: str) -> QueryKind:
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    with _PARSE_LOCK:
+        try:
+            try:
+                parsed = parseQuery(query)
+            except ParseException as error:
+                _refuse_if_update(query, parseUpdate)
+                raise QueryError(_syntax_message(error)) from None
+            try:
+                translated = translateQuery(parsed, initNs=PREFIXES)
+            except QueryError:
+                raise
+            except Exception as error:  # rdflib raises bare Exceptions, e.g. unknown prefix
+                raise QueryError(f"cannot read the query: {_one_line(str(error))}") from None
+        except RecursionError:
+            raise QueryError(
+                "query is nested too deeply to parse (about 40 levels of { } at most)"
+            ) from None
+
+    algebra = translated.algebra
+    if algebra.get("datasetClause"):
+        raise QueryRefused(
+            "FROM / FROM NAMED are not allowed: queries run on the loaded graph only, "
+            "nothing is fetched"
+        )
+    if _contains(algebra, "ServiceGraphPattern"):
+        raise QueryRefused("SERVICE is not allowed: kg does not call other endpoints")
+    kind = {
+        "SelectQuery": QueryKind.SELECT,
+        "AskQuery": QueryKind.ASK,
+        "ConstructQuery": QueryKind.CONSTRUCT,
+        "DescribeQuery": QueryKind.DESCRIBE,
+    }.get(algebra.name)
+    if kind is None:  # pragma: no cover - the grammar has no other query form
+        raise QueryError(f"unsupported query form {algebra.name}")
+    return kind
+
+
+def _refuse_if_update(query: str, parse_update: Any) -> None:
+    from pyparsing import ParseException
+
+    try:
+        parsed = parse_update(query)
+    except (ParseException, RecursionError):
+        return
+    operations = [getattr(op, "name", "") for op in parsed.get("request", [])]
+    keywords = ", ".join(UPDATE_KEYWORDS.get(op, op) for op in operations) or "update"
+    raise QueryRefused(f"updates are not allowed ({keywords}): the graph is read-only")
+
+
+def _contains(node: Any, name: str, depth: int = 0) -> bool:
+    """Whether the rdflib algebra tree under NODE has a node called NAME (SERVICE may sit in a
+    subquery, an OPTIONAL, a FILTER EXISTS: everywhere is searched)."""
+    if depth > 2000:  # the parser's own recursion limit keeps real trees far shallower
+        return True
+    if getattr(node, "name", None) == name:
+        return True
+    if isinstance(node, dict):
+        return any(_contains(value, name, depth + 1) for value in node.values())
+    if isinstance(node, list | tuple | set):
+        return any(_contains(value, name, depth + 1) for value in node)
+    return False
+
+
+def _syntax_message(error: Any) -> str:
+    found = _one_line(str(getattr(error, "msg", error)))
+    if len(found) > 160:  # pyparsing lists whole grammar alternatives
+        found = found[:157] + "..."
+    return f"syntax error at line {error.lineno}, column {error.col}: {found}"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------------------------------------
+# 2 and 3. Evaluation on Oxigraph, in a child process that can be stopped.
+
+
+def run_query(
+    dataset_or_store: Any,
+    query: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_rows: int = DEFAULT_MAX_ROWS,
+) -> QueryResult:
+    """Run QUERY (SELECT, ASK, CONSTRUCT, DESCRIBE) on a kg dataset, a pyoxigraph Store, any
+    rdflib graph, or a graph file/build folder path.
+
+    Checked first (``check_query``); evaluated with the default graph as the union of all graphs;
+    stopped after TIMEOUT seconds (QueryError "query stopped after N s"); at most MAX_ROWS rows
+    or triples, with ``truncated`` set when there were more.
+    """
+    if timeout <= 0:
+        raise QueryError(f"timeout must be positive, got {timeout}")
+    if max_rows < 0:
+        raise QueryError(f"max_rows must be 0 or more, got {max_rows}")
+    kind = check_query(query)
+    store = _as_store(dataset_or_store)
+    if not hasattr(os, "fork"):  # pragma: no cover - kg targets Linux and macOS
+        return _decode(kind, _evaluate(store, query, max_rows))
+    return _decode(kind, _evaluate_in_child(store, query, timeout=timeout, max_rows=max_rows))
+
+
+def _as_store(target: Any) -> ox.Store:
+    if isinstance(target, ox.Store):
+        return target
+    if isinstance(target, str | Path):
+        from kg.store import load_dataset, oxigraph_store
+
+        return oxigraph_store(load_dataset(target))
+    inner = getattr(getattr(target, "store", None), "_inner", None)
+    if isinstance(inner, ox.Store):  # an rdflib graph over oxrdflib (kg.store.new_dataset)
+        return inner
+    if isinstance(target, Graph):
+        # Any other rdflib graph: copy it once into Oxigraph rather than use rdflib's engine.
+        store = ox.Store()
+        quads = target.quads((None, None, None, None)) if hasattr(target, "quads") else None
+        if quads is None:
+            store.extend(ox.Quad(*map(_to_ox, t)) for t in target)
+        else:
+            store.extend(_quad_to_ox(s, p, o, g) for s, p, o, g in quads)
+        return store
+    raise QueryError(
+        f"cannot query a {type(target).__name__}: give a kg dataset, a pyoxigraph Store, "
+        "an rdflib Graph or a graph path"
+    )
+
+
+def _quad_to_ox(s: Term, p: Term, o: Term, g: Any) -> ox.Quad:
+    name = getattr(g, "identifier", g)
+    if name is None or str(name) == "urn:x-rdflib:default":
+        return ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o))
+    return ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), _to_ox(name))
+
+
+def _to_ox(term: Term) -> Any:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise QueryError(f"cannot convert {term!r} to an RDF term")
+
+
+# The child sends plain tuples (fast to pickle); the parent builds rdflib terms once.
+# IRI: (0, iri); blank node: (1, id); literal: (2, lexical form, language, datatype).
+Encoded = tuple
+
+
+def _encode(term: Any) -> Encoded | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return (0, term.value)
+    if isinstance(term, ox.BlankNode):
+        return (1, term.value)
+    if isinstance(term, ox.Literal):
+        return (2, term.value, term.language, term.datatype.value)
+    return (2, str(term), None, XSD_STRING)  # an RDF-star triple term: shown as its text
+
+
+def _evaluate(store: ox.Store, query: str, max_rows: int) -> dict[str, Any]:
+    """Evaluate QUERY (already checked) and encode at most MAX_ROWS answers."""
+    try:
+        answer = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+        if isinstance(answer, ox.QueryBoolean):
+            return {"boolean": bool(answer)}
+        if isinstance(answer, ox.QuerySolutions):
+            variables = [v.value for v in answer.variables]
+            rows = []
+            truncated = False
+            for solution in answer:
+                if len(rows) == max_rows:
+                    truncated = True
+                    break
+                rows.append(tuple(_encode(solution[name]) for name in variables))
+            return {"variables": variables, "rows": rows, "truncated": truncated}
+        triples = []
+        truncated = False
+        for triple in answer:
+            if len(triples) == max_rows:
+                truncated = True
+                break
+            triples.append(
+                (_encode(triple.subject), _encode(triple.predicate), _encode(triple.object))
+            )
+        return {"triples": triples, "truncated": truncated}
+    except SyntaxError as error:  # Oxigraph's grammar is stricter than rdflib's in places
+        return {"error": _oxigraph_syntax_message(str(error))}
+    except (OSError, ValueError, RuntimeError) as error:
+        return {"error": f"query failed: {_one_line(str(error))}"}
+
+
+def _oxigraph_syntax_message(message: str) -> str:
+    # Oxigraph says "error at 2:9: expected ..."; say it the way check_query does.
+    head, _, rest = message.partition(": ")
+    position = head.removeprefix("error at ")
+    line, _, column = position.partition(":")
+    if line.isdigit() and column.isdigit():
+        return f"syntax error at line {line}, column {column}: {_one_line(rest)}"
+    return f"syntax error: {_one_line(message)}"
+
+
+# One fork at a time: forking while another thread of the endpoint is mid-fork is where
+# multi-threaded fork goes wrong, and a fork is a few milliseconds.
+_FORK_LOCK = threading.Lock()
+
+
+def _evaluate_in_child(
+    store: ox.Store, query: str, *, timeout: float, max_rows: int
+) -> dict[str, Any]:
+    read_end, write_end = os.pipe()
+    with _FORK_LOCK:
+        pid = os.fork()
+    if pid == 0:  # the child: evaluate, send, and leave without running the parent's code
+        status = 0
+        try:
+            os.close(read_end)
+            _limit_child()
+            payload = pickle.dumps(_evaluate(store, query, max_rows), pickle.HIGHEST_PROTOCOL)
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(write_end, view) :]
+        except BaseException:  # noqa: B036 - nothing may escape into the parent's code path
+            status = 1
+        finally:
+            os._exit(status)
+
+    os.close(write_end)
+    deadline = time.monotonic() + timeout
+    chunks: list[bytes] = []
+    finished = False
+    try:
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            ready, _, _ = select.select([read_end], [], [], remaining)
+            if not ready:
+                break
+            chunk = os.read(read_end, 1 << 20)
+            if not chunk:
+                finished = True
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(read_end)
+        if not finished:
+            _kill(pid)
+        _, status = os.waitpid(pid, 0)
+
+    if not finished:
+        raise QueryTimeout(f"query stopped after {timeout:g} s (the time limit)")
+    if status != 0 or not chunks:
+        # A Rust stack overflow (deep nesting) aborts the child; so does running out of the
+        # memory allowed to it.
+        raise QueryError(
+            "query could not be evaluated: too deeply nested or too large for the memory "
+            "allowed to it"
+        )
+    outcome = pickle.loads(b"".join(chunks))
+    if "error" in outcome:
+        raise QueryError(outcome["error"])
+    return outcome
+
+
+def _limit_child() -> None:
+    # The size is read first: /proc needs a file descriptor, and none are left afterwards.
+    ceiling = _address_space() + CHILD_MEMORY_BYTES
+    # No new file descriptors: no socket, no file, whatever the query asks for. The pipe to the
+    # parent is already open.
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (0, hard))
+    _, hard_as = resource.getrlimit(resource.RLIMIT_AS)
+    if hard_as == resource.RLIM_INFINITY or ceiling < hard_as:
+        resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard_as))
+    # The parent may have set handlers (the CLI's Ctrl-C, a server's SIGTERM): default here.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+_PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def _address_space() -> int:
+    """Current virtual size of this process, read before any limit applies."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[0]) * _PAGE_SIZE
+    except OSError:  # not Linux: start from the resident size as a rough floor
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def _kill(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):  # it may have just finished
+        os.kill(pid, signal.SIGKILL)
+
+
+def _decode(kind: QueryKind, outcome: dict[str, Any]) -> QueryResult:
+    iris: dict[str, URIRef] = {}
+    decode = _term_decoder(iris)
+    if "boolean" in outcome:
+        return QueryResult(kind=QueryKind.ASK, boolean=outcome["boolean"])
+    if "variables" in outcome:
+        rows = tuple(tuple(decode(cell) for cell in row) for row in outcome["rows"])
+        return QueryResult(
+            kind=QueryKind.SELECT,
+            variables=tuple(outcome["variables"]),
+            rows=rows,
+            truncated=outcome["truncated"],
+        )
+    triples = tuple((decode(s), decode(p), decode(o)) for s, p, o in outcome["triples"])
+    return QueryResult(kind=kind, triples=triples, truncated=outcome["truncated"])  # type: ignore[arg-type]
+
+
+def _term_decoder(iris: dict[str, URIRef]) -> Any:
+    def decode(cell: Encoded | None) -> Term | None:
+        if cell is None:
+            return None
+        tag = cell[0]
+        if tag == 0:
+            iri = iris.get(cell[1])
+            if iri is None:
+                iri = iris[cell[1]] = URIRef(cell[1])
+            return iri
+        if tag == 1:
+            return BNode(cell[1])
+        _, value, language, datatype = cell
+        if language:
+            return Literal(value, lang=language)
+        if datatype == XSD_STRING:
+            return Literal(value)
+        return Literal(value, datatype=iris.get(datatype) or URIRef(datatype))
+
+    return decode
+
+
+# ---------------------------------------------------------------------------------------------
+# Output formats.
+
+
+def format_result(result: QueryResult, fmt: str = "table") -> str:
+    """RESULT as text: SELECT/ASK as a table, csv, tsv, json or xml (the SPARQL 1.1 result
+    formats); CONSTRUCT/DESCRIBE as turtle, ntriples, json (JSON-LD) or xml (RDF/XML), with
+    "table" giving Turtle."""
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r} (allowed: {', '.join(FORMATS)})")
+    if result.kind in GRAPH_KINDS:
+        if fmt not in GRAPH_RDF_FORMATS:
+            raise QueryError(
+                f"{result.kind.value} returns RDF: use turtle, ntriples, json or xml, not {fmt}"
+            )
+        return _format_triples(result.triples, GRAPH_RDF_FORMATS[fmt])
+    if fmt in GRAPH_FORMATS:
+        raise QueryError(
+            f"{fmt} is for CONSTRUCT and DESCRIBE; a {result.kind.value} result is "
+            f"{', '.join(RESULT_FORMATS)}"
+        )
+    return _RESULT_WRITERS[fmt](result)
+
+
+def _format_triples(triples: Iterable[TripleTerms], rdf_format: ox.RdfFormat) -> str:
+    with_prefixes = rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML)
+    data = ox.serialize(
+        (ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in triples),
+        format=rdf_format,
+        prefixes=PREFIXES if with_prefixes else None,
+    )
+    return data.decode("utf-8") if data else ""
+
+
+def _json(result: QueryResult) -> str:
+    if result.kind is QueryKind.ASK:
+        document: dict[str, Any] = {"head": {}, "boolean": bool(result.boolean)}
+    else:
+        bindings = [
+            {
+                name: _json_term(value)
+                for name, value in zip(result.variables, row, strict=True)
+                if value is not None
+            }
+            for row in result.rows
+        ]
+        document = {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
+    return json.dumps(document, ensure_ascii=False) + "\n"
+
+
+def _json_term(term: Term) -> dict[str, str]:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    encoded = {"type": "literal", "value": str(term)}
+    if term.language:
+        encoded["xml:lang"] = term.language
+    elif term.datatype is not None and str(term.datatype) != XSD_STRING:
+        encoded["datatype"] = str(term.datatype)
+    return encoded
+
+
+def _xml(result: QueryResult) -> str:
+    out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
+    out.extend(f"<variable name={quoteattr(name)}/>" for name in result.variables)
+    out.append("</head>\n")
+    if result.kind is QueryKind.ASK:
+        out.append(f"<boolean>{'true' if result.boolean else 'false'}</boolean>\n")
+    else:
+        out.append("<results>\n")
+        for row in result.rows:
+            out.append("<result>")
+            for name, value in zip(result.variables, row, strict=True):
+                if value is not None:
+                    out.append(f"<binding name={quoteattr(name)}>{_xml_term(value)}</binding>")
+            out.append("</result>\n")
+        out.append("</results>\n")
+    out.append("</sparql>\n")
+    return "".join(out)
+
+
+def _xml_term(term: Term) -> str:
+    if isinstance(term, URIRef):
+        return f"<uri>{xml_escape(str(term))}</uri>"
+    if isinstance(term, BNode):
+        return f"<bnode>{xml_escape(str(term))}</bnode>"
+    value = xml_escape(_xml_chars(str(term)))
+    if term.language:
+        return f"<literal xml:lang={quoteattr(term.language)}>{value}</literal>"
+    if term.datatype is not None and str(term.datatype) != XSD_STRING:
+        return f"<literal datatype={quoteattr(str(term.datatype))}>{value}</literal>"
+    return f"<literal>{value}</literal>"
+
+
+def _xml_chars(text: str) -> str:
+    # XML 1.0 cannot carry most control characters, even escaped; RDF literals can.
+    return "".join(
+        c if c in "\t\n\r" or ord(c) >= 0x20 and c not in "\ufffe\uffff" else "\ufffd" for c in text
+    )
+
+
+def _csv(result: QueryResult) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)  # RFC 4180, CRLF line ends, as the SPARQL CSV format asks
+    if result.kind is QueryKind.ASK:
+        writer.writerow(["boolean"])
+        writer.writerow(["true" if result.boolean else "false"])
+        return out.getvalue()
+    writer.writerow(result.variables)
+    for row in result.rows:
+        writer.writerow(["" if v is None else _csv_term(v) for v in row])
+    return out.getvalue()
+
+
+def _csv_term(term: Term) -> str:
+    return f"_:{term}" if isinstance(term, BNode) else str(term)
+
+
+def _tsv(result: QueryResult) -> str:
+    if result.kind is QueryKind.ASK:
+        return f"?boolean\n{'true' if result.boolean else 'false'}\n"
+    lines = ["\t".join(f"?{name}" for name in result.variables)]
+    for row in result.rows:
+        lines.append("\t".join("" if v is None else ntriples_term(v) for v in row))
+    return "\n".join(lines) + "\n"
+
+
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def ntriples_term(term: Term) -> str:
+    """TERM in N-Triples syntax (the encoding of the SPARQL TSV format)."""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    text = f'"{str(term).translate(_NT_ESCAPES)}"'
+    if term.language:
+        return f"{text}@{term.language}"
+    if term.datatype is not None and str(term.datatype) != XSD_STRING:
+        return f"{text}^^<{term.datatype}>"
+    return text
+
+
+def compact_iri(iri: str) -> str:
+    """IRI with a kg prefix when one applies (ent:Scott_Bessent), else <iri>."""
+    best = ""
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and len(namespace) > len(PREFIXES.get(best, "")):
+            best = prefix
+    if best:
+        local = iri[len(PREFIXES[best]) :]
+        if local and all(c.isalnum() or c in "_-." for c in local) and not local.endswith("."):
+            return f"{best}:{local}"
+    return f"<{iri}>"
+
+
+def _table(result: QueryResult) -> str:
+    if result.kind is QueryKind.ASK:
+        return ("true" if result.boolean else "false") + "\n"
+    header = [f"?{name}" for name in result.variables]
+    cells = [[_table_cell(v) for v in row] for row in result.rows]
+    widths = [max([len(header[i])] + [len(row[i]) for row in cells]) for i in range(len(header))]
+    lines = [_table_line(header, widths), _table_line(["-" * w for w in widths], widths)]
+    lines.extend(_table_line(row, widths) for row in cells)
+    count = len(result.rows)
+    footer = f"{count} row{'s' if count != 1 else ''}"
+    if result.truncated:
+        footer += " (truncated: more rows exist; raise --max-rows)"
+    lines.append(footer)
+    return "\n".join(lines) + "\n"
+
+
+def _table_line(cells: Sequence[str], widths: Sequence[int]) -> str:
+    return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip()
+
+
+def _table_cell(term: Term | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        text = compact_iri(str(term))
+    elif isinstance(term, BNode):
+        text = f"_:{term}"
+    else:
+        text = _one_line(str(term))
+    if len(text) > TABLE_CELL_CHARS:
+        text = text[: TABLE_CELL_CHARS - 1] + "…"
+    return text
+
+
+_RESULT_WRITERS = {"table": _table, "csv": _csv, "tsv": _tsv, "json": _json, "xml": _xml}

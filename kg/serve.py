@@ -1,0 +1,565 @@
+"""``kg serve``: a read-only SPARQL 1.1 Protocol endpoint over one graph, plus the graph view.
+
+Routes: ``/sparql`` (GET ``?query=``, POST url-encoded form or ``application/sparql-query``),
+``/`` (the build folder's graph.html, else a short index), ``/query`` (a small query page),
+``/health``. There is no update route, and update requests sent to /sparql get 403.
+
+Every query goes through ``kg.query.run_query``: the same checks (no SERVICE, FROM, updates), the
+same time limit and row cap as ``kg query``. Each request has its own thread and each query its
+own child process, so a runaway query holds one thread in a ``select`` while the others answer.
+Only the standard library is used (``http.server``): kg adds no web framework for five routes.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sys
+import threading
+import time
+from html import escape as html_escape
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pyoxigraph as ox
+
+from kg.errors import KgError, QueryError
+from kg.query import (
+    DEFAULT_MAX_ROWS,
+    DEFAULT_TIMEOUT,
+    GRAPH_KINDS,
+    GRAPH_MEDIA_TYPES,
+    MEDIA_TYPES,
+    QueryKind,
+    QueryRefused,
+    QueryTimeout,
+    check_query,
+    format_result,
+    run_query,
+)
+from kg.store import load_dataset, oxigraph_store
+
+DEFAULT_PORT = 7878
+
+# A SPARQL query is text a person wrote; a megabyte is far past any real one and bounds the
+# memory a request can make the server hold.
+MAX_BODY_BYTES = 1024 * 1024
+
+# Queries evaluated at once; each is a forked process. Past this, a request waits for a slot
+# (up to the query time limit) and then gets 503: the machine is not thrashed by a burst.
+MAX_CONCURRENT_QUERIES = 8
+
+# Seconds a client may take to send its request; a slow sender must not hold a thread forever.
+REQUEST_READ_TIMEOUT = 30
+
+# Names a browser may use for a loopback server. Checking the Host header stops DNS rebinding:
+# a web page whose name suddenly resolves to 127.0.0.1 would otherwise read the graph.
+LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+# Offers for content negotiation, best first: (media type, format name of kg.query).
+RESULT_OFFERS = [
+    ("application/sparql-results+json", "json"),
+    ("application/json", "json"),
+    ("application/sparql-results+xml", "xml"),
+    ("application/xml", "xml"),
+    ("text/xml", "xml"),
+    ("text/csv", "csv"),
+    ("text/tab-separated-values", "tsv"),
+    ("text/plain", "table"),
+]
+GRAPH_OFFERS = [
+    ("text/turtle", "turtle"),
+    ("application/x-turtle", "turtle"),
+    ("application/n-triples", "ntriples"),
+    ("text/plain", "ntriples"),
+    ("application/ld+json", "json"),
+    ("application/json", "json"),
+    ("application/rdf+xml", "xml"),
+    ("application/xml", "xml"),
+    ("text/xml", "xml"),
+]
+# ?format= / ?output= (as some clients send, SPARQLWrapper among them) -> format name.
+FORMAT_PARAMETERS = {
+    "json": "json",
+    "xml": "xml",
+    "csv": "csv",
+    "tsv": "tsv",
+    "turtle": "turtle",
+    "ttl": "turtle",
+    "n3": "turtle",
+    "ntriples": "ntriples",
+    "nt": "ntriples",
+    "json-ld": "json",
+    "rdf+xml": "xml",
+    "text": "table",
+}
+
+
+class SparqlServer(ThreadingHTTPServer):
+    """The endpoint: one loaded store shared by the request threads."""
+
+    daemon_threads = True  # a stuck client must not keep the process alive at exit
+    allow_reuse_address = True
+
+    def __init__(
+        self,
+        address: tuple[str, int],
+        store: ox.Store,
+        *,
+        timeout: float,
+        max_rows: int,
+        view_file: Path | None,
+        triples: int,
+        log: bool,
+    ) -> None:
+        super().__init__(address, SparqlHandler)
+        self.store = store
+        self.query_timeout = timeout
+        self.max_rows = max_rows
+        self.view_file = view_file
+        self.triples = triples
+        self.log = log
+        self.slots = threading.BoundedSemaphore(MAX_CONCURRENT_QUERIES)
+        self.check_host = address[0] in LOOPBACK_NAMES
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}/"
+
+
+def make_server(
+    graph_path: str | Path,
+    host: str = "127.0.0.1",
+    port: int = DEFAULT_PORT,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    log: bool = True,
+) -> SparqlServer:
+    """Load GRAPH (a graph file or build folder) and bind the endpoint; not yet serving.
+
+    Port 0 picks a free port (see ``server.server_address``). Call ``serve_forever`` to run it.
+    """
+    if timeout <= 0:
+        raise KgError(f"--timeout must be positive, got {timeout}")
+    path = Path(graph_path)
+    store = oxigraph_store(load_dataset(path))
+    view_file = path / "graph.html" if path.is_dir() else path.with_suffix(".html")
+    try:
+        return SparqlServer(
+            (host, port),
+            store,
+            timeout=timeout,
+            max_rows=max_rows,
+            view_file=view_file if view_file.is_file() else None,
+            triples=len(store),
+            log=log,
+        )
+    except OSError as error:
+        raise KgError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+
+
+def serve(
+    graph_path: str | Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = DEFAULT_PORT,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_rows: int = DEFAULT_MAX_ROWS,
+) -> None:
+    """Serve GRAPH until interrupted (Ctrl-C)."""
+    server = make_server(graph_path, host, port, timeout=timeout, max_rows=max_rows)
+    print(
+        f"kg: serving {graph_path} ({server.triples} triples) at {server.url}\n"
+        f"    SPARQL endpoint {server.url}sparql, query page {server.url}query",
+        file=sys.stderr,
+        flush=True,
+    )
+    if host not in LOOPBACK_NAMES:
+        print(f"kg: warning: listening on {host}, not only this machine", file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+class SparqlHandler(BaseHTTPRequestHandler):
+    server: SparqlServer
+    protocol_version = "HTTP/1.1"  # keep-alive: clients reuse one connection
+    server_version = "kg"
+    sys_version = ""
+    timeout = REQUEST_READ_TIMEOUT
+
+    # -- routing ------------------------------------------------------------------------------
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        if not self._host_allowed():
+            return
+        url = urlsplit(self.path)
+        if url.path == "/sparql":
+            params = parse_qs(url.query, keep_blank_values=True)
+            self._sparql(params.get("query", [None])[0], params, update="update" in params)
+        elif url.path == "/health":
+            body = {"status": "ok", "triples": self.server.triples}
+            self._send(HTTPStatus.OK, json.dumps(body) + "\n", "application/json")
+        elif url.path == "/query":
+            self._query_page()
+        elif url.path in ("/", "/index.html"):
+            self._index()
+        else:
+            self._send(HTTPStatus.NOT_FOUND, f"no such page: {url.path}\n")
+
+    def do_POST(self) -> None:  # noqa: N802
+        if not self._host_allowed():
+            return
+        url = urlsplit(self.path)
+        if url.path != "/sparql":
+            self._refuse_body(HTTPStatus.NOT_FOUND, f"no such endpoint: {url.path}\n")
+            return
+        body = self._read_body()
+        if body is None:
+            return
+        params = parse_qs(url.query, keep_blank_values=True)
+        media = self.headers.get_content_type()
+        if media == "application/sparql-update":
+            self._sparql(None, params, update=True)
+        elif media == "application/sparql-query":
+            self._sparql(self._decode(body), params, update=False)
+        elif media == "application/x-www-form-urlencoded":
+            text = self._decode(body)
+            if text is None:
+                return
+            form = parse_qs(text, keep_blank_values=True)
+            params = {**params, **form}
+            self._sparql(form.get("query", [None])[0], params, update="update" in form)
+        else:
+            self._send(
+                HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                "send application/sparql-query or application/x-www-form-urlencoded\n",
+            )
+
+    def do_PUT(self) -> None:  # noqa: N802 - no Graph Store Protocol writes
+        self._refuse_body(HTTPStatus.METHOD_NOT_ALLOWED, "the graph is read-only\n")
+
+    do_DELETE = do_PATCH = do_PUT
+
+    # -- the SPARQL protocol -------------------------------------------------------------------
+
+    def _sparql(self, query: str | None, params: dict[str, list[str]], *, update: bool) -> None:
+        if update:
+            self._send(HTTPStatus.FORBIDDEN, "updates are not allowed: the graph is read-only\n")
+            return
+        if query is None:
+            self._send(HTTPStatus.BAD_REQUEST, "missing the query parameter\n")
+            return
+        if "default-graph-uri" in params or "named-graph-uri" in params:
+            self._send(
+                HTTPStatus.FORBIDDEN,
+                "default-graph-uri / named-graph-uri are not allowed: queries run on the "
+                "loaded graph only\n",
+            )
+            return
+        try:
+            kind = check_query(query)
+            fmt, media = self._negotiate(kind, params)
+            if not self.server.slots.acquire(timeout=self.server.query_timeout):
+                self._send(HTTPStatus.SERVICE_UNAVAILABLE, "too many queries running; retry\n")
+                return
+            try:
+                result = run_query(
+                    self.server.store,
+                    query,
+                    timeout=self.server.query_timeout,
+                    max_rows=self.server.max_rows,
+                )
+            finally:
+                self.server.slots.release()
+            body = format_result(result, fmt)
+        except QueryRefused as error:
+            self._send(HTTPStatus.FORBIDDEN, f"{error}\n")
+            return
+        except QueryTimeout as error:
+            self._send(HTTPStatus.SERVICE_UNAVAILABLE, f"{error}\n")
+            return
+        except QueryError as error:
+            self._send(HTTPStatus.BAD_REQUEST, f"{error}\n")
+            return
+        headers = {"X-KG-Truncated": "true"} if result.truncated else {}
+        self._send(HTTPStatus.OK, body, media, headers)
+
+    def _negotiate(self, kind: QueryKind, params: dict[str, list[str]]) -> tuple[str, str]:
+        """(kg.query format, media type) for the client: ?format=/?output= first, else the
+        Accept header with its q-values; JSON results and Turtle graphs when nothing matches."""
+        graph = kind in GRAPH_KINDS
+        offers = GRAPH_OFFERS if graph else RESULT_OFFERS
+        media_of = GRAPH_MEDIA_TYPES if graph else MEDIA_TYPES
+        for name in ("format", "output"):
+            for value in params.get(name, []):
+                fmt = FORMAT_PARAMETERS.get(value.lower().strip())
+                if fmt is not None and (fmt in media_of):
+                    return fmt, _charset(media_of[fmt])
+                media = value.lower().strip()
+                for offered, fmt in offers:
+                    if offered == media:
+                        return fmt, _charset(offered)
+        for media_range in _accepted(self.headers.get("Accept", "")):
+            for offered, fmt in offers:
+                if _matches(media_range, offered):
+                    return fmt, _charset(offered)
+        return offers[0][1], _charset(offers[0][0])
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def _index(self) -> None:
+        view = self.server.view_file
+        if view is not None:
+            try:
+                page = view.read_bytes()  # read each time: a rebuild shows without a restart
+            except OSError:
+                page = None
+            if page is not None:
+                self._send(HTTPStatus.OK, page, "text/html; charset=utf-8")
+                return
+        body = _INDEX_PAGE.format(triples=self.server.triples)
+        self._send(HTTPStatus.OK, body, "text/html; charset=utf-8", _page_headers(""))
+
+    def _query_page(self) -> None:
+        nonce = secrets.token_urlsafe(16)
+        body = _QUERY_PAGE.replace("{nonce}", nonce).replace(
+            "{example}", html_escape(_EXAMPLE_QUERY)
+        )
+        self._send(HTTPStatus.OK, body, "text/html; charset=utf-8", _page_headers(nonce))
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    def _host_allowed(self) -> bool:
+        if not self.server.check_host:
+            return True
+        host = self.headers.get("Host", "")
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        if name.lower() in LOOPBACK_NAMES:
+            return True
+        self._refuse_body(HTTPStatus.FORBIDDEN, "this server answers requests to localhost only\n")
+        return False
+
+    def _read_body(self) -> bytes | None:
+        length = self.headers.get("Content-Length")
+        if self.headers.get("Transfer-Encoding"):
+            self._refuse_body(HTTPStatus.LENGTH_REQUIRED, "send a Content-Length, not chunks\n")
+            return None
+        if length is None:
+            self._refuse_body(HTTPStatus.LENGTH_REQUIRED, "Content-Length is required\n")
+            return None
+        try:
+            size = int(length)
+        except ValueError:
+            self._refuse_body(HTTPStatus.BAD_REQUEST, "bad Content-Length\n")
+            return None
+        if size < 0:
+            self._refuse_body(HTTPStatus.BAD_REQUEST, "bad Content-Length\n")
+            return None
+        if size > MAX_BODY_BYTES:
+            self._refuse_body(
+                HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                f"request body too large ({size} bytes; at most {MAX_BODY_BYTES})\n",
+            )
+            return None
+        return self.rfile.read(size)
+
+    def _decode(self, body: bytes) -> str | None:
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:
+            self._send(HTTPStatus.BAD_REQUEST, "the request body is not UTF-8\n")
+            return None
+
+    def _refuse_body(self, status: HTTPStatus, message: str) -> None:
+        """Answer without reading the body, and close: what is left unread must not be taken
+        for the next request on this connection."""
+        self.close_connection = True
+        self._send(status, message, headers={"Connection": "close"})
+
+    def _send(
+        self,
+        status: HTTPStatus,
+        body: str | bytes,
+        content_type: str = "text/plain; charset=utf-8",
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Cache-Control", "no-store")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - http.server's name
+        if self.server.log:
+            sys.stderr.write(
+                f"{time.strftime('%H:%M:%S')} {self.address_string()} {format % args}\n"
+            )
+
+
+def _charset(media: str) -> str:
+    return f"{media}; charset=utf-8"
+
+
+def _accepted(header: str) -> list[str]:
+    """Media ranges of an Accept header, highest q first (ties keep the client's order)."""
+    ranges: list[tuple[float, int, str]] = []
+    for position, part in enumerate(header.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        if not media:
+            continue
+        quality = 1.0
+        for field in fields[1:]:
+            key, _, value = field.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if quality > 0:
+            ranges.append((-quality, position, media))
+    return [media for _, _, media in sorted(ranges)]
+
+
+def _matches(media_range: str, offered: str) -> bool:
+    if media_range in ("*/*", offered):
+        return True
+    kind, _, sub = media_range.partition("/")
+    return sub == "*" and offered.startswith(kind + "/")
+
+
+def _page_headers(nonce: str) -> dict[str, str]:
+    # The pages run only their own inline script and talk only to this server.
+    script = f"'nonce-{nonce}'" if nonce else "'none'"
+    return {
+        "Content-Security-Policy": (
+            f"default-src 'none'; script-src {script}; style-src 'unsafe-inline'; "
+            "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        ),
+        "Referrer-Policy": "no-referrer",
+    }
+
+
+_EXAMPLE_QUERY = """\
+SELECT ?subject ?relation ?object WHERE {
+  ?s a kg:Statement ; rdf:subject ?subject ; rdf:predicate ?relation ; rdf:object ?object .
+}
+LIMIT 25"""
+
+_INDEX_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>kg</title></head>
+<body style="font-family: sans-serif; max-width: 40em; margin: 2em auto">
+<h1>kg</h1>
+<p>A read-only knowledge graph of {triples} triples.</p>
+<ul>
+<li><a href="/query">Query page</a></li>
+<li>SPARQL 1.1 endpoint: <code>/sparql</code> (GET <code>?query=</code> or POST)</li>
+<li><a href="/health">Health</a></li>
+</ul>
+<p>No graph view here: build one with <code>kg view</code> or <code>kg build</code>.</p>
+</body></html>
+"""
+
+# Results are put on the page with textContent only: a literal in the graph is text, never HTML.
+_QUERY_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>kg query</title>
+<style>
+body { font-family: sans-serif; margin: 1.5em; }
+textarea { width: 100%; height: 12em; font-family: monospace; }
+table { border-collapse: collapse; margin-top: 1em; }
+td, th { border: 1px solid #ccc; padding: 0.2em 0.5em; font-size: 0.9em; text-align: left; }
+#status.error { color: #b00; }
+pre { background: #f6f6f6; padding: 0.5em; }
+</style></head>
+<body>
+<h1>kg query</h1>
+<p>Prefixes kg:, ent:, rel:, doc:, stmt:, rdf:, rdfs:, owl:, xsd:, skos:, schema:, prov:,
+dcterms: are declared for you. The graph is read-only. <a href="/">Graph</a></p>
+<form id="form">
+<textarea id="query" name="query" spellcheck="false">{example}</textarea>
+<button type="submit">Run</button> <span id="status"></span>
+</form>
+<div id="results"></div>
+<script nonce="{nonce}">
+const form = document.getElementById("form");
+const statusLine = document.getElementById("status");
+const results = document.getElementById("results");
+
+function cell(term) {
+  if (!term) return "";
+  if (term.type === "literal" && term["xml:lang"]) return term.value + " @" + term["xml:lang"];
+  return term.value;
+}
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  results.replaceChildren();
+  statusLine.className = "";
+  statusLine.textContent = "running…";
+  const started = performance.now();
+  try {
+    const response = await fetch("/sparql", {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/sparql-query",
+        "Accept": "application/sparql-results+json, text/turtle;q=0.9",
+      },
+      body: document.getElementById("query").value,
+    });
+    const text = await response.text();
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    if (!response.ok) {
+      statusLine.className = "error";
+      statusLine.textContent = text;
+      return;
+    }
+    const truncated = response.headers.get("X-KG-Truncated") ? " (truncated)" : "";
+    if (!(response.headers.get("Content-Type") || "").includes("json")) {
+      const pre = document.createElement("pre");
+      pre.textContent = text;
+      results.append(pre);
+      statusLine.textContent = seconds + " s" + truncated;
+      return;
+    }
+    const data = JSON.parse(text);
+    if ("boolean" in data) {
+      statusLine.textContent = String(data.boolean) + " in " + seconds + " s";
+      return;
+    }
+    const table = document.createElement("table");
+    const head = table.insertRow();
+    for (const name of data.head.vars) {
+      const th = document.createElement("th");
+      th.textContent = "?" + name;
+      head.append(th);
+    }
+    for (const binding of data.results.bindings) {
+      const row = table.insertRow();
+      for (const name of data.head.vars) row.insertCell().textContent = cell(binding[name]);
+    }
+    results.append(table);
+    const count = data.results.bindings.length;
+    statusLine.textContent = count + " rows in " + seconds + " s" + truncated;
+  } catch (error) {
+    statusLine.className = "error";
+    statusLine.textContent = String(error);
+  }
+});
+</script>
+</body></html>
+"""
