@@ -33,9 +33,7 @@ def main(argv: list[str] | None = None) -> int:
 
     path = args.data / "dev_sentences.txt"
     sentences = [s.rstrip("\n") for s in path.open(encoding="utf-8") if s.strip()]
-    documents = [
-        Document(hashlib.sha256(s.encode()).hexdigest(), "speed", s) for s in sentences
-    ]
+    documents = [Document(hashlib.sha256(s.encode()).hexdigest(), "speed", s) for s in sentences]
     nlp = load_pipeline()
     nlp(sentences[0])  # warm up
 

@@ -64,6 +64,7 @@ def build(
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Ignore an earlier build in OUT; start afresh.")
     ] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     aliases: Annotated[
         Path | None,
         typer.Option(help="CSV (name,canonical[,same|different]) or Turtle file of aliases."),
@@ -87,6 +88,7 @@ def build(
                 view=not no_view,
                 rebuild=rebuild,
                 aliases=aliases,
+                jobs=jobs,
                 on_error=report_error,
                 on_document=lambda _e: progress.advance(task),
             )
@@ -165,7 +167,6 @@ def extract(
                 paths,
                 model=model,
                 one_sentence_per_line=one_sentence_per_line,
-                aliases=aliases,
                 on_error=failures.append,
             ):
                 sys.stdout.write(line + "\n")

@@ -71,24 +71,33 @@ def load_pipeline(requested: str | None = None) -> Language:
 
 
 def parse_documents(
-    nlp: Language, documents: Iterable[Document], *, batch_size: int = 16
+    nlp: Language, documents: Iterable[Document], *, batch_size: int = 32
 ) -> Iterator[tuple[Document, Doc]]:
-    """Parse documents in batches with ``nlp.pipe``, yielding each with its ``Doc``.
+    """Parse documents in batches with ``nlp.pipe``, yielding each with its ``Doc``, in order.
 
     The Doc's character offsets are those of ``Document.text``; a document longer than
-    CHUNK_CHARS is parsed in chunks and the chunks joined with ``Doc.from_docs`` so that offsets
-    still refer to the whole text.
+    CHUNK_CHARS is parsed in chunks (one pipe item each) and the chunks joined with
+    ``Doc.from_docs`` so that offsets still refer to the whole text.
     """
     from spacy.tokens import Doc
 
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS + 1)
-    for document in documents:
-        chunks = _chunks(document.text)
-        if len(chunks) == 1:
-            yield document, nlp(document.text)
-            continue
-        docs = list(nlp.pipe(chunks, batch_size=batch_size))
-        yield document, Doc.from_docs(docs, ensure_whitespace=False)
+
+    def pieces() -> Iterator[tuple[str, tuple[Document, int]]]:
+        for document in documents:
+            chunks = _chunks(document.text)
+            for chunk in chunks:
+                yield chunk, (document, len(chunks))
+
+    pending: list[Doc] = []
+    for doc, (document, chunk_count) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        pending.append(doc)
+        if len(pending) == chunk_count:
+            joined = (
+                pending[0] if chunk_count == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+            )
+            pending = []
+            yield document, joined
 
 
 def _chunks(text: str) -> list[str]:

@@ -54,18 +54,68 @@ def extract_documents(
     documents: Iterable[Document],
     *,
     model: str | None = None,
+    jobs: int = 1,
     on_document: Callable[[Extraction], None] | None = None,
 ) -> Iterator[Extraction]:
-    """Parse and extract each document; the spaCy Doc is dropped as soon as it is read."""
-    from kg.extract import extract
-    from kg.nlp import load_pipeline, parse_documents
+    """Parse and extract each document, in input order; the spaCy Doc is dropped at once.
 
-    nlp = load_pipeline(model)
-    for document, doc in parse_documents(nlp, documents):
-        extraction = extract(doc, document)
+    With ``jobs`` > 1, batches of documents go to worker processes that each load the model once
+    and send back Extraction records (small and picklable, unlike Docs).
+    """
+    batches = _extract_in_processes(documents, model, jobs) if jobs > 1 else None
+    if batches is None:
+        from kg.extract import extract
+        from kg.nlp import load_pipeline, parse_documents
+
+        nlp = load_pipeline(model)
+        results: Iterator[Extraction] = (
+            extract(doc, document) for document, doc in parse_documents(nlp, documents)
+        )
+    else:
+        results = (extraction for batch in batches for extraction in batch)
+    for extraction in results:
         if on_document is not None:
             on_document(extraction)
         yield extraction
+
+
+# Documents per task sent to a worker process: large enough that pickling and scheduling cost
+# little next to parsing, small enough that progress is smooth and memory bounded.
+PROCESS_BATCH_DOCUMENTS = 32
+
+
+def _worker_extract(model: str | None, documents: list[Document]) -> list[Extraction]:
+    from kg.extract import extract
+    from kg.nlp import load_pipeline, parse_documents
+
+    nlp = load_pipeline(model)  # cached per process: loaded once per worker
+    return [extract(doc, document) for document, doc in parse_documents(nlp, documents)]
+
+
+def _extract_in_processes(
+    documents: Iterable[Document], model: str | None, jobs: int
+) -> Iterator[list[Extraction]]:
+    """Batches of extractions from a pool of ``jobs`` processes, in input order, with at most
+    2 x jobs batches in flight so that a large corpus is never all in memory."""
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from itertools import islice
+
+    # spawn, not fork: the parent may hold threads (progress bar) and a loaded model.
+    context = multiprocessing.get_context("spawn")
+    iterator = iter(documents)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        in_flight: deque = deque()
+        while True:
+            while len(in_flight) < 2 * jobs:
+                batch = list(islice(iterator, PROCESS_BATCH_DOCUMENTS))
+                if not batch:
+                    break
+                in_flight.append(pool.submit(_worker_extract, model, batch))
+            if not in_flight:
+                return
+            yield in_flight.popleft().result()
 
 
 def corpus_dataset(corpus: Corpus):
@@ -177,6 +227,7 @@ def build(
     view: bool = True,
     rebuild: bool = False,
     aliases: str | os.PathLike | None = None,
+    jobs: int = 1,
     on_error: Callable[[InputError], None] | None = None,
     on_document: Callable[[Extraction], None] | None = None,
 ) -> BuildReport:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 import kg.nlp
@@ -11,3 +15,24 @@ import kg.nlp
 def nlp():
     """The spaCy pipeline, loaded once per test session."""
     return kg.nlp.load_pipeline()
+
+
+ROOT = Path(__file__).resolve().parent.parent
+KG_SCRIPT = str(Path(sys.executable).parent / "kg")
+
+
+def run_kg(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """The installed `kg` console script, run as a user would."""
+    return subprocess.run(
+        [KG_SCRIPT, *args], input=stdin, capture_output=True, text=True, timeout=600, check=False
+    )
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory) -> Path:
+    """The seed article built once per session through the real CLI."""
+    out = tmp_path_factory.mktemp("seed-build")
+    result = run_kg("build", str(ROOT / "seeds"), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "1 document(s)" in result.stdout
+    return out

@@ -8,15 +8,11 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pyoxigraph
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-KG = str(Path(sys.executable).parent / "kg")
+from conftest import run_kg
 
 MEETINGS = """
 SELECT ?a ?b WHERE {
@@ -29,21 +25,6 @@ SELECT ?who ?what WHERE {
   ?x rdfs:label ?who . ?y rdfs:label ?what .
 }
 """
-
-
-def run_kg(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [KG, *args], input=stdin, capture_output=True, text=True, timeout=600, check=False
-    )
-
-
-@pytest.fixture(scope="session")
-def seed_build(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("seed-build")
-    result = run_kg("build", str(SEEDS), "-o", str(out))
-    assert result.returncode == 0, result.stderr
-    assert "1 document(s)" in result.stdout
-    return out
 
 
 def query_json(graph: Path, query: str) -> list[dict[str, str]]:
@@ -131,8 +112,16 @@ def test_extract_jsonl_has_the_documented_fields(tmp_path):
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
     meeting = next(r for r in records if r["relation"] == "meet")
-    for field in ("subject", "relation", "object", "subject_type", "object_type", "sentence",
-                  "document", "confidence"):
+    for field in (
+        "subject",
+        "relation",
+        "object",
+        "subject_type",
+        "object_type",
+        "sentence",
+        "document",
+        "confidence",
+    ):
         assert field in meeting
     assert (meeting["subject"], meeting["object"]) == ("Angela Merkel", "Emmanuel Macron")
     assert meeting["subject_type"] == "Person"
@@ -149,3 +138,18 @@ def test_stats_counts_the_seed(seed_build):
     assert counts["documents"] == 1
     assert counts["sentences"] >= 10
     assert counts["entities: Person"] >= 6
+
+
+def test_extract_carb_keeps_each_input_line_verbatim(tmp_path):
+    lines = [
+        "Earlier this year , President Bush made a final offer on the minimum wage .",
+        "The cat sat on the mat .",
+    ]
+    source = tmp_path / "sentences.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_kg("extract", str(source), "--format", "carb", "--one-sentence-per-line")
+    assert result.returncode == 0, result.stderr
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert {row[0] for row in rows} == set(lines)
+    assert all(len(row) >= 5 and 0 < float(row[1]) <= 1 for row in rows)
+    assert ["sat on", "The cat", "the mat"] in [row[2:5] for row in rows]

@@ -60,6 +60,14 @@ RULES = [
     # Copula and "X is seen as Y".
     ("Paris is the capital of France.", {"Paris | be | capital of France"}, set()),
     ("The proposal is seen as a compromise.", {"proposal | be seen as | compromise"}, set()),
+    # A copula with a relational noun also names the relation by the noun.
+    ("Paris is the capital of France.", {"Paris | be capital of | France"}, set()),
+    # An apposition states what its head is.
+    (
+        "The Nile, the longest river in Africa, floods every summer.",
+        {"Nile | be | longest river in Africa"},
+        set(),
+    ),
     # Control: the matrix verb names the relation, the embedded verb gives the object.
     ("Microsoft threatened to sue the startup.", {"Microsoft | threaten | startup"}, set()),
     # Relative clause: the relative pronoun is replaced by its antecedent.
@@ -220,3 +228,11 @@ def test_coordinated_names_inside_a_compound_are_split():
     roles = {(r.holder.text, r.title) for r in extraction.roles}
     assert ("Ann Lee", "Defense Secretary") in roles
     assert ("Bo Chen", "Trade Minister") in roles
+
+
+def test_carb_rows_state_roles_as_is_rows(nlp):
+    from kg.extract.carb import carb_rows
+
+    rows = carb_rows(run(nlp, "German Chancellor Olaf Scholz visited Kyiv."))
+    assert ["is", "Olaf Scholz", "German Chancellor"] in [r[1:] for r in rows]
+    assert all(0 < float(r[0]) <= 1 and len(r) >= 4 for r in rows)

@@ -85,10 +85,12 @@ class SentenceIndex:
         return max(0, bisect_right(self.starts, token_i) - 1)
 
 
-def argument_tokens(head: Token) -> list[Token]:
-    """The tokens of the argument headed by ``head``: its subtree minus detached children."""
+def argument_tokens(head: Token, exclude: Token | None = None) -> list[Token]:
+    """The tokens of the argument headed by ``head``: its subtree minus detached children (and
+    minus the subtree of ``exclude``, the clause the argument was inherited from)."""
     tokens = [head]
-    stack = [c for c in head.children if c.dep_ not in _DETACHED_DEPS]
+    skip = exclude.i if exclude is not None else -1
+    stack = [c for c in head.children if c.dep_ not in _DETACHED_DEPS and c.i != skip]
     while stack:
         tok = stack.pop()
         tokens.append(tok)
@@ -170,7 +172,9 @@ def name_tokens(ent: Span) -> list[Token]:
 def _span_text(doc: Doc, tokens: Sequence[Token]) -> tuple[str, int, int]:
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
-    return doc.text[start:end], start, end
+    # The span's text is the document's characters from ``start`` to ``end`` (Doc.text would
+    # rebuild the whole text on every call).
+    return doc[tokens[0].i : tokens[-1].i + 1].text, start, end
 
 
 def entity_mention(ent: Span, sentence: int) -> Mention:
@@ -252,11 +256,11 @@ def clause_argument(tokens: Sequence[Token], sentence: int) -> Argument:
     return Argument(text, start, end, Mention(text, start, end, sentence, "clause"))
 
 
-def nominal_arguments(head: Token, sentence: int) -> list[Argument]:
+def nominal_arguments(head: Token, sentence: int, exclude: Token | None = None) -> list[Argument]:
     """One argument per conjunct ("A and B" gives A and B), names split as described above."""
     out: list[Argument] = []
     for conjunct in conjuncts(head):
-        tokens = argument_tokens(conjunct)
+        tokens = argument_tokens(conjunct, exclude)
         pieces = split_coordinated_names(tokens, conjunct)
         for piece in pieces:
             piece_root = conjunct

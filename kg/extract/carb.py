@@ -64,8 +64,22 @@ def carb_row(triple: Triple) -> list[str]:
 
 
 def carb_rows(extraction: Extraction) -> list[list[str]]:
-    """One CaRB row per triple, in the order of the triples."""
-    return [carb_row(t) for t in extraction.triples]
+    """One CaRB row per triple, in the order of the triples, then one per role.
+
+    CaRB's gold states titles as "is" facts ("Bush | is | President"); kg keeps them as
+    Roles, so each role not already stated by a triple is written as such a row.
+    """
+    rows = [carb_row(t) for t in extraction.triples]
+    stated = {(r[2], r[3]) for r in rows if r[1] == "is"}
+    for role in extraction.roles:
+        if (role.holder.text, role.title) not in stated:
+            stated.add((role.holder.text, role.title))
+            rows.append([f"{_ROLE_CONFIDENCE:.4f}", "is", role.holder.text, role.title])
+    return rows
+
+
+# Roles read from a title before a name are reliable but CaRB's gold states only some of them.
+_ROLE_CONFIDENCE = 0.6
 
 
 # --- metric -----------------------------------------------------------------------------------

@@ -1,0 +1,95 @@
+"""Builds into an existing folder: only new or changed documents are added, a re-run changes
+nothing, and removing a document restores the earlier build byte for byte."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from conftest import run_kg
+
+FIRST = "Angela Merkel met Emmanuel Macron in Paris. Merkel praised the agreement."
+SECOND = "Olaf Scholz visited Joe Biden in Washington. Biden welcomed Scholz."
+OUTPUTS = ("graph.ttl", "graph.trig", "graph.html")
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in OUTPUTS}
+
+
+def graph_quads(out: Path, source: str) -> set[str]:
+    """The quads of the named graph whose document came from ``source``."""
+    store = ox.Store()
+    with (out / "graph.trig").open("rb") as handle:
+        store.bulk_load(handle, format=ox.RdfFormat.TRIG)
+    (row,) = store.query(
+        f'SELECT ?g WHERE {{ GRAPH ?g {{ ?g <http://purl.org/dc/terms/source> "{source}" }} }}'
+    )
+    return {str(q) for q in store.quads_for_pattern(None, None, None, row["g"])}
+
+
+@pytest.fixture
+def texts(tmp_path) -> tuple[Path, Path]:
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(FIRST, encoding="utf-8")
+    second.write_text(SECOND, encoding="utf-8")
+    return first, second
+
+
+def test_same_input_twice_gives_identical_files_and_rewrites_nothing(tmp_path, texts):
+    out = tmp_path / "out"
+    assert run_kg("build", str(texts[0]), "-o", str(out)).returncode == 0
+    before = snapshot(out)
+    mtimes = {name: (out / name).stat().st_mtime_ns for name in OUTPUTS}
+    again = run_kg("build", str(texts[0]), "-o", str(out))
+    assert again.returncode == 0, again.stderr
+    assert "0 document(s), 1 unchanged" in again.stdout
+    assert snapshot(out) == before
+    assert {name: (out / name).stat().st_mtime_ns for name in OUTPUTS} == mtimes
+
+
+def test_fresh_builds_of_the_same_input_are_byte_identical(tmp_path, texts):
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert run_kg("build", str(texts[0]), str(texts[1]), "-o", str(one)).returncode == 0
+    assert run_kg("build", str(texts[0]), str(texts[1]), "-o", str(two), "-j", "2").returncode == 0
+    assert snapshot(one) == snapshot(two)
+
+
+def test_adding_leaves_the_first_graph_untouched_and_removing_restores_the_build(tmp_path, texts):
+    first, second = texts
+    out = tmp_path / "out"
+    assert run_kg("build", str(first), "-o", str(out)).returncode == 0
+    before = snapshot(out)
+    first_graph = graph_quads(out, str(first))
+
+    added = run_kg("build", str(second), "-o", str(out))
+    assert added.returncode == 0, added.stderr
+    assert graph_quads(out, str(first)) == first_graph
+    assert graph_quads(out, str(second))
+
+    removed = run_kg("remove", str(second), "-o", str(out))
+    assert removed.returncode == 0, removed.stderr
+    assert f"removed {second}" in removed.stdout
+    assert snapshot(out) == before
+
+
+def test_changed_file_replaces_its_old_graph(tmp_path, texts):
+    first, _ = texts
+    out = tmp_path / "out"
+    assert run_kg("build", str(first), "-o", str(out)).returncode == 0
+    first.write_text("Joe Biden met Xi Jinping in Lima.", encoding="utf-8")
+    result = run_kg("build", str(first), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    labels = {q.split('"')[1] for q in graph_quads(out, str(first)) if "rdf-schema#label" in q}
+    assert "Xi Jinping" in labels and "Angela Merkel" not in labels
+    trig = (out / "graph.trig").read_text(encoding="utf-8")
+    assert "Angela Merkel" not in trig
+
+
+def test_remove_of_an_unknown_document_is_a_clear_error(tmp_path, texts):
+    out = tmp_path / "out"
+    assert run_kg("build", str(texts[0]), "-o", str(out)).returncode == 0
+    result = run_kg("remove", "nothing.txt", "-o", str(out))
+    assert result.returncode == 1
+    assert "nothing.txt: no document" in result.stderr
