@@ -8,7 +8,9 @@ Prints seconds and output size per format. Figures, not assertions: the machine 
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -48,6 +50,12 @@ def synthetic_store(triples: int) -> ox.Store:
             ox.Quad(s, p, o, doc),
             ox.Quad(s, ox.NamedNode(RDFS + "label"), ox.Literal(f"Person {i % 5000}"), doc),
         ]
+    for i in range(5000):
+        entity = ox.NamedNode(f"https://w3id.org/kg/entity/Person_{i}")
+        quads.append(ox.Quad(entity, ox.NamedNode(RDF + "type"), ox.NamedNode(KG + "Person")))
+    for i in range(3000):
+        entity = ox.NamedNode(f"https://w3id.org/kg/entity/Place_{i}")
+        quads.append(ox.Quad(entity, ox.NamedNode(RDF + "type"), ox.NamedNode(KG + "Place")))
     store.bulk_extend(quads)
     return store
 
@@ -57,10 +65,16 @@ def main() -> None:
     started = time.perf_counter()
     store = synthetic_store(triples)
     print(f"built {len(store):,} quads in {time.perf_counter() - started:.1f} s")
-    for fmt in ("nquads", "ntriples", "trig", "turtle", "jsonld", "graphml"):
-        started = time.perf_counter()
-        data = export(store, fmt, None)
-        print(f"{fmt:9} {time.perf_counter() - started:6.1f} s  {len(data) / 1e6:7.1f} MB")
+    with tempfile.TemporaryDirectory() as folder:
+        for fmt in ("nquads", "ntriples", "trig", "turtle", "jsonld", "graphml", "csv"):
+            started = time.perf_counter()
+            target = Path(folder) / fmt
+            export(store, fmt, target)
+            size = sum(p.stat().st_size for p in target.rglob("*")) if target.is_dir() else (
+                target.stat().st_size
+            )
+            seconds = time.perf_counter() - started
+            print(f"{fmt:9} {seconds:6.1f} s  {size / 1e6:7.1f} MB")
 
 
 if __name__ == "__main__":

@@ -259,7 +259,7 @@ def export(
     from kg.store import load_dataset
 
     try:
-        dataset = load_dataset(graph)
+        dataset = load_dataset(graph, union_default_graph=False)
         data = run_export(dataset, format, out)
     except KgError as error:
         _fail(str(error))

@@ -8,7 +8,7 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from kg.errors import KgError
-from kg.store import oxigraph_store
+from kg.store import oxigraph_store, query_union
 from kg.vocab import sparql_prologue
 
 _FIND = """
@@ -44,7 +44,7 @@ def explain_entity(dataset: Dataset, name: str) -> str:
         # name with quotes or backslashes cannot change the query.
         values = "".join(f"VALUES ?{k} {{ {v} }}\n" for k, v in bindings.items())
         text = text.replace("WHERE {", "WHERE {\n" + values, 1)
-        return store.query(sparql_prologue() + text, use_default_graph_as_union=True)
+        return store.query(sparql_prologue() + text, use_default_graph_as_union=query_union(store))
 
     found = [row["e"] for row in query(_FIND, wanted=ox.Literal(name))]
     if not found:

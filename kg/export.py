@@ -125,42 +125,51 @@ def _sorted_lines(data: bytes) -> list[bytes]:
     return sorted(set(data.splitlines(keepends=True)))
 
 
-def _without_blank_nodes(store: ox.Store) -> ox.Store:
-    """``store``, or a copy whose blank nodes have canonical labels if it has any."""
-    dump = store.dump(format=ox.RdfFormat.N_QUADS)
-    if b"_:" not in dump:  # a cheap test; a literal holding "_:" only costs a canonicalisation
-        return store
-    dataset = ox.Dataset(ox.parse(dump, format=ox.RdfFormat.N_QUADS))
+def _canonical_blank_nodes(store: ox.Store) -> ox.Store:
+    """A copy of ``store`` whose blank nodes have canonical labels (RDFC-1.0 as pyoxigraph
+    implements it), so that their labels do not depend on the run."""
+    dataset = ox.Dataset(store.quads_for_pattern(None, None, None, None))
     dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
     canonical = ox.Store()
     canonical.bulk_extend(dataset)
     return canonical
 
 
-def _graph_names(store: ox.Store) -> list[ox.NamedNode | ox.BlankNode]:
-    return sorted(store.named_graphs(), key=str)
+def _graph_dumps(store: ox.Store) -> list[tuple[ox.DefaultGraph | ox.NamedNode, bytes]]:
+    """Each graph (the default graph first, then by name) as N-Triples."""
+    graphs = [ox.DefaultGraph(), *sorted(store.named_graphs(), key=str)]
+    return [(g, store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g)) for g in graphs]
+
+
+def _graph_lines(store: ox.Store) -> list[tuple[ox.DefaultGraph | ox.NamedNode, list[bytes]]]:
+    """Each graph with its unique N-Triples lines in byte order: the canonical order."""
+    dumps = _graph_dumps(store)
+    # A cheap test for blank nodes (kg writes none); a literal holding "_:" only costs an
+    # unneeded canonicalisation.
+    if any(b"_:" in data or isinstance(g, ox.BlankNode) for g, data in dumps):
+        dumps = _graph_dumps(_canonical_blank_nodes(store))
+    return [(g, _sorted_lines(data)) for g, data in dumps]
 
 
 def canonical_nquads(store: ox.Store) -> bytes:
     """All quads as N-Quads, graph by graph (default graph first), lines sorted in each."""
-    store = _without_blank_nodes(store)
-    parts = _sorted_lines(store.dump(format=ox.RdfFormat.N_QUADS, from_graph=ox.DefaultGraph()))
-    for graph in _graph_names(store):
+    parts: list[bytes] = []
+    for graph, lines in _graph_lines(store):
+        if isinstance(graph, ox.DefaultGraph):
+            parts.extend(lines)
+            continue
         suffix = b" " + str(graph).encode("utf-8") + b" .\n"
-        lines = _sorted_lines(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph))
         # An N-Triples line ends with " .\n": put the graph name before the final dot.
         parts.extend(line[:-3] + suffix for line in lines)
     return b"".join(parts)
 
 
-_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
-
-
 def canonical_ntriples(store: ox.Store) -> bytes:
     """The union of all graphs (default graph included), each triple once, lines sorted."""
-    store = _without_blank_nodes(store)
-    triples = store.query(_UNION, use_default_graph_as_union=True)
-    return b"".join(_sorted_lines(triples.serialize(format=ox.RdfFormat.N_TRIPLES)))
+    union: set[bytes] = set()
+    for _, lines in _graph_lines(store):
+        union.update(lines)
+    return b"".join(sorted(union))
 
 
 _PREFIX_HEADER = (
@@ -236,9 +245,25 @@ def render_jsonld(store: ox.Store) -> Iterator[bytes]:
         ox.parse(canonical_nquads(store), format=ox.RdfFormat.N_QUADS),
         format=ox.RdfFormat.JSON_LD,
     )
-    document = {"@context": dict(PREFIXES), "@graph": _compact(json.loads(expanded))}
-    text = json.dumps(document, ensure_ascii=False, indent=1)
-    yield text.encode("utf-8") + b"\n"
+    # One node object per line: readable, diff-friendly, and json's C encoder (which indent=
+    # would switch off) keeps a million-triple export fast.
+    yield b'{"@context": ' + json.dumps(PREFIXES, indent=1).encode("utf-8") + b',\n"@graph": [\n'
+    yield from _json_lines(_compact(json.loads(expanded)), depth=0)
+    yield b"]}\n"
+
+
+def _json_lines(nodes: list, depth: int) -> Iterator[bytes]:
+    """Node objects one per line; a named graph's nodes one per line inside its block."""
+    for index, node in enumerate(nodes):
+        separator = b",\n" if index < len(nodes) - 1 else b"\n"
+        if depth == 0 and "@graph" in node:
+            inner = node.pop("@graph")
+            head = json.dumps(node, ensure_ascii=False)[:-1].encode("utf-8")
+            yield head + b', "@graph": [\n'
+            yield from _json_lines(inner, depth + 1)
+            yield b"]}" + separator
+        else:
+            yield json.dumps(node, ensure_ascii=False).encode("utf-8") + separator
 
 
 # --- property-graph view (GraphML, CSV) ----------------------------------------------------

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import fcntl
 import os
+import pickle
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -186,11 +188,12 @@ def drop_documents(dataset, document_ids: Iterable[str]) -> None:
         store.remove_graph(ox.NamedNode(document_iri(document_id)))
 
 
-def open_build(out: Path, *, rebuild: bool = False):
-    """The dataset of an earlier build in ``out`` (empty when there is none or on rebuild)."""
+def open_build(out: Path, *, rebuild: bool = False, store_path: Path | None = None):
+    """The dataset of an earlier build in ``out`` (empty when there is none or on rebuild),
+    in memory or, with ``store_path``, in an on-disk Oxigraph store there."""
     from kg.store import new_dataset, oxigraph_store, rdf_format_for
 
-    dataset = new_dataset()
+    dataset = new_dataset(store_path)
     trig = out / GRAPH_TRIG
     if trig.exists() and not rebuild:
         with trig.open("rb") as handle:
@@ -236,15 +239,24 @@ def build(
     Into a folder that already holds a build, only new or changed documents are read: a
     document already there (same text, same hash) is skipped, and one whose source file now
     has other text replaces its old graph. A re-run on the same input writes nothing.
+
+    The build streams: documents are parsed and extracted in batches, each extraction is
+    spooled to disk as soon as resolution has indexed its names, and the graph is assembled in
+    an on-disk Oxigraph store, so memory does not grow with the number of documents. All of it
+    happens in a scratch folder inside ``out_dir`` that is removed at the end, whatever happens;
+    the output files are replaced only once everything else has succeeded.
     """
-    from kg.resolve import load_alias_rules, resolve
+    from kg.rdf import document_quads
+    from kg.resolve import CorpusIndex, load_alias_rules
+    from kg.store import oxigraph_store
 
     started = time.perf_counter()
     rules = load_alias_rules(aliases) if aliases else None
     out = Path(out_dir)
     report = BuildReport()
-    with build_lock(out):
-        dataset = open_build(out, rebuild=rebuild)
+    with build_lock(out), tempfile.TemporaryDirectory(dir=out, prefix=".kg-work-") as work:
+        dataset = open_build(out, rebuild=rebuild, store_path=Path(work) / "store")
+        store = oxigraph_store(dataset)
         existing = document_graphs(dataset)
         by_source = {source: sha for sha, source in existing.items()}
         replaced: list[str] = []
@@ -262,26 +274,44 @@ def build(
                         replaced.append(by_source[item.source])
                     yield item
 
-        extractions = list(extract_documents(new_documents(), model=model, on_document=on_document))
-        if not extractions and not existing:
+        # Pass one: extract, index the names for resolution, spool the extraction.
+        index = CorpusIndex(known_entities(dataset), rules)
+        spool_path = Path(work) / "extractions.pickle"
+        with spool_path.open("wb") as spool:
+            for extraction in extract_documents(
+                new_documents(), model=model, jobs=jobs, on_document=on_document
+            ):
+                index.add(extraction)
+                pickle.dump(extraction, spool, protocol=pickle.HIGHEST_PROTOCOL)
+                report.documents += 1
+                report.sentences += len(extraction.sentences)
+        if report.documents == 0 and not existing:
             raise KgError("no document could be read; nothing was written")
-        if extractions:
-            corpus = resolve(extractions, known=known_entities(dataset), rules=rules)
+        if report.documents:
+            # Pass two: resolve each document against the whole corpus, add its named graph.
+            index.finish()
             drop_documents(dataset, replaced)
-            from kg.rdf import corpus_quads
-            from kg.store import oxigraph_store
-
-            oxigraph_store(dataset).extend(corpus_quads(corpus))
+            for extraction in _read_spool(spool_path):
+                resolved = index.resolve_document(extraction)
+                report.facts += len(resolved.facts)
+                store.extend(document_quads(resolved, index.entities))
+            report.entities = len(index.entities)
             # Each file is replaced atomically; a failure part-way leaves the earlier files whole.
             report.outputs = write_outputs(dataset, out, view=view)
-            report.entities = len(corpus.entities)
-            report.facts = sum(len(d.facts) for d in corpus.documents)
-        report.documents = len(extractions)
         report.replaced = len(replaced)
-        report.sentences = sum(len(e.sentences) for e in extractions)
-        report.triples = len(dataset)
+        report.triples = len(store)
+        del store, dataset  # close the on-disk store before its folder is removed
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _read_spool(path: Path) -> Iterator[Extraction]:
+    with path.open("rb") as spool:
+        while True:
+            try:
+                yield pickle.load(spool)
+            except EOFError:
+                return
 
 
 def remove(

@@ -43,6 +43,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from kg.errors import QueryError
+from kg.store import query_union
 from kg.vocab import PREFIXES
 
 DEFAULT_TIMEOUT = 30.0
@@ -366,7 +367,9 @@ def _encode(term: Any) -> Encoded | None:
 def _evaluate(store: ox.Store, query: str, max_rows: int) -> dict[str, Any]:
     """Evaluate QUERY (already checked) and encode at most MAX_ROWS answers."""
     try:
-        answer = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+        answer = store.query(
+            query, prefixes=PREFIXES, use_default_graph_as_union=query_union(store)
+        )
         if isinstance(answer, ox.QueryBoolean):
             return {"boolean": bool(answer)}
         if isinstance(answer, ox.QuerySolutions):

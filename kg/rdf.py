@@ -23,7 +23,7 @@ from collections.abc import Iterator
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from kg.iri import mint_iri
+from kg.iri import mint_iri, safe_literal
 from kg.types import Corpus, Entity, Fact, ResolvedDocument, Sentence
 from kg.vocab import DOC, ENT, KG, REL, STMT, TYPE_CLASSES
 
@@ -35,21 +35,8 @@ def _node(iri: str) -> ox.NamedNode:
 
 
 def _text(value: str) -> ox.Literal:
-    return ox.Literal(clean_text(value))
-
-
-def clean_text(value: str) -> str:
-    """Text as RDF can hold it: a lone surrogate (possible in Python strings, impossible in RDF)
-    becomes U+FFFD instead of corrupting the output."""
-    return (
-        value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-        if _has_surrogate(value)
-        else value
-    )
-
-
-def _has_surrogate(value: str) -> bool:
-    return any("\ud800" <= ch <= "\udfff" for ch in value)
+    # Lone surrogates and noncharacters cannot be in RDF: safe_literal makes them U+FFFD.
+    return ox.Literal(safe_literal(value))
 
 
 _XSD_INTEGER = ox.NamedNode(str(XSD.integer))

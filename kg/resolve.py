@@ -278,32 +278,68 @@ def concept_key(mention: Mention) -> str:
     return "concept:" + " ".join(words)
 
 
-def resolve(
-    extractions: Iterable[Extraction],
-    known: Iterable[Entity] = (),
-    rules: AliasRules | None = None,
-) -> Corpus:
-    """Resolve the mentions of every document into one corpus of entities and facts.
+class CorpusIndex:
+    """Resolution in two passes, so that a corpus of any size streams through it.
 
-    ``known`` are entities of documents built earlier into the same graph (an incremental
-    build): new mentions link to them by the same rules. ``rules`` are the user's alias file.
+    Pass one (``add``) groups each document's mentions and folds them into a corpus-wide index
+    of names, type votes and aliases; only that index is kept, not the documents. ``finish``
+    then decides the cross-document links (the homonym guard), and pass two
+    (``resolve_document``) resolves each document's facts against the finished index.
     """
-    rules = rules or AliasRules()
-    extractions = list(extractions)
-    per_document = [
-        _DocumentClusters(_cluster_mentions(e.mentions, rules), rules) for e in extractions
-    ]
-    entities = _corpus_entities(per_document)
-    known_entities = {e.key: e for e in known if e.key not in entities}
-    entities.update(known_entities)
-    surname_links = _link_short_names(entities, rules)
 
-    def key_of(cluster: _Cluster) -> str:
-        return surname_links.get(cluster.name, cluster.name)
+    def __init__(self, known: Iterable[Entity] = (), rules: AliasRules | None = None) -> None:
+        self.rules = rules or AliasRules()
+        self._known = {e.key: e for e in known}
+        self._votes: dict[str, Counter] = defaultdict(Counter)
+        self._aliases: dict[str, set[str]] = defaultdict(set)
+        self._reasons: dict[str, list[str]] = defaultdict(list)
+        self.entities: dict[str, Entity] = {}
+        self._links: dict[str, str] = {}
+        self._finished = False
 
-    documents = []
-    concept_entities: dict[str, Entity] = {}
-    for extraction, clusters in zip(extractions, per_document, strict=True):
+    def _clusters(self, extraction: Extraction) -> _DocumentClusters:
+        return _DocumentClusters(_cluster_mentions(extraction.mentions, self.rules), self.rules)
+
+    def add(self, extraction: Extraction) -> None:
+        """Pass one: fold a document's named mentions into the index."""
+        if self._finished:
+            raise RuntimeError("CorpusIndex.add after finish")
+        for cluster in self._clusters(extraction).clusters():
+            self._votes[cluster.name].update(cluster.votes)
+            for mention in cluster.mentions:
+                alias = " ".join(mention.text.split())
+                if alias != cluster.name:
+                    self._aliases[cluster.name].add(alias)
+            for reason in cluster.reasons:
+                if reason not in self._reasons[cluster.name]:
+                    self._reasons[cluster.name].append(reason)
+
+    def finish(self) -> None:
+        """One Entity per canonical name, typed by the votes of all its mentions; then links."""
+        for name, counter in self._votes.items():
+            probe = _Cluster(name=name, votes=counter)
+            self.entities[name] = Entity(
+                key=name,
+                label=name,
+                type=probe.type,  # type: ignore[arg-type]
+                aliases=tuple(sorted(self._aliases[name])),
+                merge_reasons=tuple(self._reasons[name]),
+            )
+        for key, entity in self._known.items():
+            self.entities.setdefault(key, entity)
+        self._links = _link_short_names(self.entities, self.rules)
+        self._finished = True
+
+    def key_of(self, cluster: _Cluster) -> str:
+        return self._links.get(cluster.name, cluster.name)
+
+    def resolve_document(self, extraction: Extraction) -> ResolvedDocument:
+        """Pass two: one document's facts with their arguments resolved to entity keys."""
+        if not self._finished:
+            self.finish()
+        clusters = self._clusters(extraction)
+        key_of = self.key_of
+        concepts = self.entities  # concept entities are added to the index as they are met
         facts = []
         seen: set[tuple] = set()
         mentions: set[EntityMention] = {
@@ -312,10 +348,10 @@ def resolve(
             for m in c.mentions
         }
         for triple in extraction.triples:
-            subject = _node_for(triple.subject.mention, clusters, key_of, concept_entities)
+            subject = _node_for(triple.subject.mention, clusters, key_of, concepts)
             if subject is None:
                 continue
-            obj = _node_for(triple.object.mention, clusters, key_of, concept_entities)
+            obj = _node_for(triple.object.mention, clusters, key_of, concepts)
             if obj == subject and triple.object.mention.kind == "pronoun":
                 # A plain pronoun object never refers to its own clause's subject (that would be
                 # "itself"): "the White House may extend it" is not about extending the White
@@ -330,7 +366,7 @@ def resolve(
             attribution = None
             source = triple.qualifiers.attribution_mention
             if source is not None:
-                attribution = _node_for(source, clusters, key_of, concept_entities)
+                attribution = _node_for(source, clusters, key_of, concepts)
             identity = (subject, triple.relation, obj, literal, _qualifier_identity(triple))
             if identity in seen:
                 continue  # the same fact said twice in one document is one fact
@@ -338,8 +374,7 @@ def resolve(
             for key in (subject, obj):
                 # A concept is mentioned where a fact uses it (entities are mentioned by NER).
                 if key and key.startswith("concept:"):
-                    label = concept_entities[key].label
-                    mentions.add(EntityMention(key, label, triple.sentence.index))
+                    mentions.add(EntityMention(key, concepts[key].label, triple.sentence.index))
             facts.append(Fact(subject, obj, triple, literal, attribution))
         roles: set[tuple[str, str]] = set()
         for role in extraction.roles:
@@ -347,26 +382,41 @@ def resolve(
             if cluster is not None:
                 key = key_of(cluster)
                 roles.add((key, role.title))
-                entity = entities[key]
+                entity = self.entities[key]
                 if role.title not in entity.roles:
-                    entities[key] = _replace(entity, roles=entity.roles + (role.title,))
+                    self.entities[key] = _replace(entity, roles=entity.roles + (role.title,))
         merges = {(key_of(c), reason) for c in clusters.clusters() for reason in c.reasons}
         merges |= {
             (target, f"'{name}' matches only '{target}' in the corpus")
             for c in clusters.clusters()
-            if (name := c.name) in surname_links and (target := surname_links[name])
+            if (name := c.name) in self._links and (target := self._links[name])
         }
-        documents.append(
-            ResolvedDocument(
-                extraction,
-                tuple(facts),
-                tuple(sorted(mentions, key=lambda m: (m.sentence, m.key, m.text))),
-                tuple(sorted(roles)),
-                tuple(sorted(merges)),
-            )
+        return ResolvedDocument(
+            extraction,
+            tuple(facts),
+            tuple(sorted(mentions, key=lambda m: (m.sentence, m.key, m.text))),
+            tuple(sorted(roles)),
+            tuple(sorted(merges)),
         )
-    entities.update(concept_entities)
-    return Corpus(entities=dict(sorted(entities.items())), documents=tuple(documents))
+
+
+def resolve(
+    extractions: Iterable[Extraction],
+    known: Iterable[Entity] = (),
+    rules: AliasRules | None = None,
+) -> Corpus:
+    """Resolve the mentions of every document into one corpus of entities and facts.
+
+    ``known`` are entities of documents built earlier into the same graph (an incremental
+    build): new mentions link to them by the same rules. ``rules`` are the user's alias file.
+    """
+    extractions = list(extractions)
+    index = CorpusIndex(known, rules)
+    for extraction in extractions:
+        index.add(extraction)
+    index.finish()
+    documents = tuple(index.resolve_document(e) for e in extractions)
+    return Corpus(entities=dict(sorted(index.entities.items())), documents=documents)
 
 
 def _qualifier_identity(triple: Triple) -> tuple:
@@ -397,34 +447,6 @@ def _node_for(mention: Mention, clusters: _DocumentClusters, key_of, concepts) -
             concepts[key] = Entity(key=key, label=key.split(":", 1)[1], type="Concept")
         return key
     return None
-
-
-def _corpus_entities(per_document: list[_DocumentClusters]) -> dict[str, Entity]:
-    """One Entity per canonical name across the corpus, typed by the votes of all its mentions."""
-    votes: dict[str, Counter] = defaultdict(Counter)
-    aliases: dict[str, set[str]] = defaultdict(set)
-    reasons: dict[str, list[str]] = defaultdict(list)
-    for document in per_document:
-        for cluster in document.clusters():
-            votes[cluster.name].update(cluster.votes)
-            for mention in cluster.mentions:
-                alias = " ".join(mention.text.split())
-                if alias != cluster.name:
-                    aliases[cluster.name].add(alias)
-            for reason in cluster.reasons:
-                if reason not in reasons[cluster.name]:
-                    reasons[cluster.name].append(reason)
-    entities = {}
-    for name, counter in votes.items():
-        probe = _Cluster(name=name, votes=counter)
-        entities[name] = Entity(
-            key=name,
-            label=name,
-            type=probe.type,  # type: ignore[arg-type]
-            aliases=tuple(sorted(aliases[name])),
-            merge_reasons=tuple(reasons[name]),
-        )
-    return entities
 
 
 def _link_short_names(entities: dict[str, Entity], rules: AliasRules) -> dict[str, str]:

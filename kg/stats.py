@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rdflib import Dataset
 
-from kg.store import oxigraph_store
+from kg.store import oxigraph_store, query_union
 from kg.vocab import sparql_prologue
 
 _COUNTS = {
@@ -20,7 +20,9 @@ def graph_stats(dataset: Dataset) -> dict[str, int]:
     store = oxigraph_store(dataset)
 
     def count(query: str) -> int:
-        rows = list(store.query(sparql_prologue() + query, use_default_graph_as_union=True))
+        rows = list(
+            store.query(sparql_prologue() + query, use_default_graph_as_union=query_union(store))
+        )
         return int(rows[0]["n"].value) if rows else 0
 
     counts = {name: count(query) for name, query in _COUNTS.items()}
@@ -30,7 +32,7 @@ def graph_stats(dataset: Dataset) -> dict[str, int]:
                ?e a ?class . FILTER(STRSTARTS(STR(?class), STR(kg:)))
                FILTER(?class NOT IN (kg:Document, kg:Sentence, kg:Statement, kg:Relation))
              } GROUP BY ?class ORDER BY ?class""",
-        use_default_graph_as_union=True,
+        use_default_graph_as_union=query_union(store),
     )
     for row in type_rows:
         name = row["class"].value.rsplit("#", 1)[-1]

@@ -69,10 +69,12 @@ def rdf_format_for(path: Path) -> ox.RdfFormat:
     return RDF_FORMATS[suffix]
 
 
-def load_dataset(path: str | Path) -> Dataset:
+def load_dataset(path: str | Path, *, union_default_graph: bool = True) -> Dataset:
     """Open GRAPH (a Turtle/TriG/N-Triples/N-Quads file or a build folder) as a dataset in memory.
 
-    Triples-only files go into the default graph; quad files keep their named graphs.
+    Triples-only files go into the default graph; quad files keep their named graphs and, with
+    ``union_default_graph`` (for querying), their union is also copied into the default graph,
+    each triple once (see ``materialise_union``). Exports load without it.
     A syntax error becomes a one-line KgError naming the file and the position.
     """
     file = graph_file(Path(path))
@@ -84,4 +86,24 @@ def load_dataset(path: str | Path) -> Dataset:
             store.bulk_load(handle, format=fmt)
     except SyntaxError as error:
         raise KgError(f"{file}: not valid {fmt.name}: {error}") from None
+    if union_default_graph:
+        materialise_union(store)
     return dataset
+
+
+def materialise_union(store: ox.Store) -> None:
+    """Copy the triples of every named graph into the default graph.
+
+    Every document graph repeats what it says of an entity (its label and type), and Oxigraph's
+    union default graph is a bag: without this a label would come back once per document that
+    mentions it. The default graph is a set, so here each triple is there once, as SPARQL's
+    RDF-merge semantics promise; GRAPH patterns still see the named graphs.
+    """
+    if next(iter(store.named_graphs()), None) is not None:
+        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+
+def query_union(store: ox.Store) -> bool:
+    """Whether a query should read the union of the named graphs as its default graph: only when
+    the default graph is empty, i.e. the union was not materialised (a graph being built)."""
+    return next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None

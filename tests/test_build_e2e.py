@@ -153,3 +153,23 @@ def test_extract_carb_keeps_each_input_line_verbatim(tmp_path):
     assert {row[0] for row in rows} == set(lines)
     assert all(len(row) >= 5 and 0 < float(row[1]) <= 1 for row in rows)
     assert ["sat on", "The cat", "the mat"] in [row[2:5] for row in rows]
+
+
+def test_entity_in_two_documents_is_one_row_not_one_per_document(tmp_path):
+    for name, text in (
+        ("a.txt", "Angela Merkel met Emmanuel Macron."),
+        ("b.txt", "Angela Merkel met Joe Biden."),
+    ):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert (
+        run_kg("build", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(out)).returncode
+        == 0
+    )
+    rows = query_json(out, 'SELECT ?type WHERE { ?e rdfs:label "Angela Merkel" ; a ?type }')
+    assert rows == [{"type": "https://w3id.org/kg/ontology#Person"}]
+    # The named graphs are still there for GRAPH queries: one per document.
+    graphs = query_json(
+        out, 'SELECT DISTINCT ?g WHERE { GRAPH ?g { ?e rdfs:label "Angela Merkel" } }'
+    )
+    assert len(graphs) == 2
