@@ -279,6 +279,9 @@ def view(
     query_text: Annotated[
         str | None, typer.Option("--query", help="Show the graph a CONSTRUCT query returns.")
     ] = None,
+    open_page: Annotated[
+        bool, typer.Option("--open", help="Open the page in the default browser.")
+    ] = False,
 ) -> None:
     """Write GRAPH as one self-contained interactive HTML page."""
     from kg.store import load_dataset
@@ -291,6 +294,10 @@ def view(
     except KgError as error:
         _fail(str(error))
     typer.echo(f"wrote {target}")
+    if open_page:
+        import webbrowser
+
+        webbrowser.open(target.resolve().as_uri())
 
 
 @app.command()

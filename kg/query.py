@@ -282,6 +282,7 @@ def run_query(
     *,
     timeout: float = DEFAULT_TIMEOUT,
     max_rows: int = DEFAULT_MAX_ROWS,
+    reuse_workers: bool = False,
 ) -> QueryResult:
     """Run QUERY (SELECT, ASK, CONSTRUCT, DESCRIBE) on a kg dataset, a pyoxigraph Store, any
     rdflib graph, or a graph file/build folder path.
@@ -289,6 +290,12 @@ def run_query(
     Checked first (``check_query``); evaluated with the default graph as the union of all graphs;
     stopped after TIMEOUT seconds (QueryError "query stopped after N s"); at most MAX_ROWS rows
     or triples, with ``truncated`` set when there were more.
+
+    ``reuse_workers`` keeps the forked evaluator alive between queries (a pool per store) for a
+    store that no longer changes, as the endpoint's: a fresh fork of a large store costs more
+    than the query itself (copy-on-write faults), a warm worker costs nothing. Only a worker
+    that runs out of time is killed and replaced. Never use it on a store you still modify: the
+    worker sees the store as it was when it was forked.
     """
     if timeout <= 0:
         raise QueryError(f"timeout must be positive, got {timeout}")
@@ -298,6 +305,8 @@ def run_query(
     store = _as_store(dataset_or_store)
     if not hasattr(os, "fork"):  # pragma: no cover - kg targets Linux and macOS
         return _decode(kind, _evaluate(store, query, max_rows))
+    if reuse_workers:
+        return _decode(kind, _evaluate_in_worker(store, query, timeout=timeout, max_rows=max_rows))
     return _decode(kind, _evaluate_in_child(store, query, timeout=timeout, max_rows=max_rows))
 
 
@@ -466,6 +475,135 @@ def _evaluate_in_child(
             "allowed to it"
         )
     outcome = pickle.loads(b"".join(chunks))
+    if "error" in outcome:
+        raise QueryError(outcome["error"])
+    return outcome
+
+
+class _Worker:
+    """A forked child that evaluates queries on its copy-on-write view of one store, one request
+    at a time, over a pair of pipes (8-byte length, then a pickle), until it is killed."""
+
+    def __init__(self, store: ox.Store) -> None:
+        request_read, request_write = os.pipe()
+        response_read, response_write = os.pipe()
+        with _FORK_LOCK:
+            pid = os.fork()
+        if pid == 0:
+            status = 0
+            try:
+                os.close(request_write)
+                os.close(response_read)
+                _limit_child()
+                while True:
+                    try:
+                        request = _read_frame(request_read, deadline=None)
+                    except EOFError:  # the parent has gone: nothing more to do
+                        break
+                    query, max_rows = pickle.loads(request or b"")
+                    outcome = _evaluate(store, query, max_rows)
+                    _write_frame(response_write, pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL))
+            except BaseException:  # noqa: B036 - nothing may escape into the parent's code path
+                status = 1
+            finally:
+                os._exit(status)
+        os.close(request_read)
+        os.close(response_write)
+        self.pid = pid
+        self.requests = request_write
+        self.responses = response_read
+
+    def evaluate(self, query: str, max_rows: int, timeout: float) -> bytes | None:
+        """The pickled outcome; None when the time ran out; EOFError when the worker died."""
+        try:
+            _write_frame(self.requests, pickle.dumps((query, max_rows)))
+        except OSError:
+            raise EOFError from None
+        return _read_frame(self.responses, deadline=time.monotonic() + timeout)
+
+    def close(self) -> None:
+        _kill(self.pid)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+        for fd in (self.requests, self.responses):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+def _write_frame(fd: int, payload: bytes) -> None:
+    view = memoryview(len(payload).to_bytes(8, "big") + payload)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _read_frame(fd: int, *, deadline: float | None) -> bytes | None:
+    """One frame from ``fd``; None when ``deadline`` passes first; EOFError at end of file."""
+    buffer = bytearray()
+    needed = 8
+    while len(buffer) < needed:
+        if deadline is not None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+                return None
+        chunk = os.read(fd, max(needed - len(buffer), 1 << 16))
+        if not chunk:
+            raise EOFError
+        buffer += chunk
+        if needed == 8 and len(buffer) >= 8:
+            needed = 8 + int.from_bytes(buffer[:8], "big")
+    return bytes(buffer[8:needed])
+
+
+# Idle workers per store (kept alive with the store), and how many stores keep a pool: a
+# process that queries many stores in turn (a test suite) does not pile up children.
+_POOLS: dict[int, tuple[ox.Store, list[_Worker]]] = {}
+_POOL_LOCK = threading.Lock()
+MAX_POOLED_STORES = 4
+
+
+def close_workers(store: ox.Store | None = None) -> None:
+    """End the pooled workers of ``store`` (of every store when None)."""
+    with _POOL_LOCK:
+        keys = list(_POOLS) if store is None else [id(store)]
+        pools = [_POOLS.pop(key) for key in keys if key in _POOLS]
+    for _, idle in pools:
+        for worker in idle:
+            worker.close()
+
+
+def _evaluate_in_worker(
+    store: ox.Store, query: str, *, timeout: float, max_rows: int
+) -> dict[str, Any]:
+    with _POOL_LOCK:
+        if id(store) not in _POOLS:
+            while len(_POOLS) >= MAX_POOLED_STORES:
+                _, (_, idle) = _POOLS.popitem()
+                for worker in idle:
+                    worker.close()
+            _POOLS[id(store)] = (store, [])
+        idle = _POOLS[id(store)][1]
+        worker = idle.pop() if idle else None
+    if worker is None:
+        worker = _Worker(store)
+    try:
+        payload = worker.evaluate(query, max_rows, timeout)
+    except EOFError:
+        # A Rust stack overflow (deep nesting) aborts the worker; so does running out of the
+        # memory allowed to it.
+        worker.close()
+        raise QueryError(
+            "query could not be evaluated: too deeply nested or too large for the memory "
+            "allowed to it"
+        ) from None
+    if payload is None:
+        worker.close()
+        raise QueryTimeout(f"query stopped after {timeout:g} s (the time limit)")
+    with _POOL_LOCK:
+        if id(store) in _POOLS:
+            _POOLS[id(store)][1].append(worker)
+        else:
+            worker.close()
+    outcome = pickle.loads(payload)
     if "error" in outcome:
         raise QueryError(outcome["error"])
     return outcome

@@ -37,6 +37,7 @@ from kg.query import (
     QueryRefused,
     QueryTimeout,
     check_query,
+    close_workers,
     format_result,
     run_query,
 )
@@ -129,6 +130,10 @@ class SparqlServer(ThreadingHTTPServer):
     def url(self) -> str:
         host, port = self.server_address[:2]
         return f"http://{host}:{port}/"
+
+    def server_close(self) -> None:
+        super().server_close()
+        close_workers(self.store)  # the pooled query workers of this store end with the server
 
 
 def make_server(
@@ -277,6 +282,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
                     query,
                     timeout=self.server.query_timeout,
                     max_rows=self.server.max_rows,
+                    reuse_workers=True,  # the endpoint's store never changes
                 )
             finally:
                 self.server.slots.release()

@@ -1,6 +1,6 @@
 // kg graph view. Every text from the graph reaches the DOM through textContent or
 // createTextNode only (never innerHTML), and vis-network tooltips are DOM elements, not HTML
-// strings: a label such as <img src=x onerror=...> is shown as those characters.
+// strings: a label that spells out an img tag with an onerror handler is shown as characters.
 (function () {
   "use strict";
 
@@ -113,8 +113,12 @@
     var edgeUpdates = [];
     var near = new Set(network.getConnectedEdges(id));
     edges.forEach(function (e) {
-      edgeUpdates.push({ id: e.id, color: near.has(e.id) ? { color: "#1f3b57" } : { color: FADED },
-        font: { color: near.has(e.id) ? "#1f2933" : "rgba(0,0,0,0)" } });
+      var on = near.has(e.id);
+      var update = { id: e.id, color: { color: on ? "#1f3b57" : FADED },
+        font: { color: on ? "#1f2933" : "rgba(0,0,0,0)" } };
+      // Big graphs carry no edge labels (see kg/view.py); the highlighted ones get theirs.
+      if (!data.edgeLabels) update.label = on ? e.kg.label : "";
+      edgeUpdates.push(update);
     });
     edges.update(edgeUpdates);
     highlighted = id;
@@ -130,7 +134,9 @@
     nodes.update(nodeUpdates);
     var edgeUpdates = [];
     edges.forEach(function (e) {
-      edgeUpdates.push({ id: e.id, color: { color: "#9aa5b1" }, font: { color: "#52606d" } });
+      var update = { id: e.id, color: { color: "#9aa5b1" }, font: { color: "#52606d" } };
+      if (!data.edgeLabels) update.label = "";
+      edgeUpdates.push(update);
     });
     edges.update(edgeUpdates);
     highlighted = null;
