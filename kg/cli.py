@@ -65,6 +65,10 @@ def build(
         bool, typer.Option("--rebuild", help="Ignore an earlier build in OUT; start afresh.")
     ] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(help="Parse on a Dask cluster: a scheduler address or local:N."),
+    ] = None,
     aliases: Annotated[
         Path | None,
         typer.Option(help="CSV (name,canonical[,same|different]) or Turtle file of aliases."),
@@ -89,6 +93,7 @@ def build(
                 rebuild=rebuild,
                 aliases=aliases,
                 jobs=jobs,
+                dask=dask,
                 on_error=report_error,
                 on_document=lambda _e: progress.advance(task),
             )
@@ -328,6 +333,33 @@ def stats(graph: GraphArg) -> None:
     width = max(len(k) for k in counts)
     for key, value in counts.items():
         typer.echo(f"{key:<{width}}  {value}")
+
+
+@app.command()
+def push(
+    graph: GraphArg,
+    endpoint: Annotated[str, typer.Option(help="SPARQL 1.1 Graph Store endpoint URL.")],
+    force: Annotated[bool, typer.Option(help="Send every graph, even those sent before.")] = False,
+    retries: Annotated[int, typer.Option(min=0, help="Retries per graph.")] = 5,
+    user: Annotated[str | None, typer.Option(help="User for Basic/Digest auth.")] = None,
+    password: Annotated[
+        str | None, typer.Option(envvar="KG_PUSH_PASSWORD", help="Password (or KG_PUSH_PASSWORD).")
+    ] = None,
+) -> None:
+    """Send each document's named graph to a SPARQL server (PUT per graph: idempotent)."""
+    from kg.push import push as run_push
+    from kg.store import graph_file
+
+    auth = (user, password or "") if user else None
+    try:
+        report = run_push(graph_file(graph), endpoint, retries=retries, force=force, auth=auth)
+    except KgError as error:
+        _fail(str(error))
+    typer.echo(report.summary())
+    for message in report.errors:
+        typer.echo(f"kg: error: {message}", err=True)
+    if not report.ok:
+        raise typer.Exit(1)
 
 
 @app.command()

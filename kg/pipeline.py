@@ -25,6 +25,7 @@ GRAPH_TURTLE = "graph.ttl"
 GRAPH_TRIG = "graph.trig"
 GRAPH_HTML = "graph.html"
 LOCK_FILE = ".kg.lock"
+BUILD_VIEW_MAX_NODES = 2000
 
 
 @dataclass
@@ -57,22 +58,26 @@ def extract_documents(
     *,
     model: str | None = None,
     jobs: int = 1,
+    dask: str | None = None,
     on_document: Callable[[Extraction], None] | None = None,
 ) -> Iterator[Extraction]:
     """Parse and extract each document, in input order; the spaCy Doc is dropped at once.
 
     With ``jobs`` > 1, batches of documents go to worker processes that each load the model once
-    and send back Extraction records (small and picklable, unlike Docs).
+    and send back Extraction records (small and picklable, unlike Docs). With ``dask`` (a
+    scheduler address, or "local:N" for a local cluster) the same happens on a Dask cluster.
     """
     batches = _extract_in_processes(documents, model, jobs) if jobs > 1 else None
-    if batches is None:
+    if dask:
+        from kg.distributed import extract_on_dask
+
+        results: Iterator[Extraction] = extract_on_dask(documents, dask, model=model)
+    elif batches is None:
         from kg.extract import extract
         from kg.nlp import load_pipeline, parse_documents
 
         nlp = load_pipeline(model)
-        results: Iterator[Extraction] = (
-            extract(doc, document) for document, doc in parse_documents(nlp, documents)
-        )
+        results = (extract(doc, document) for document, doc in parse_documents(nlp, documents))
     else:
         results = (extraction for batch in batches for extraction in batch)
     for extraction in results:
@@ -206,6 +211,16 @@ def open_build(out: Path, *, rebuild: bool = False, store_path: Path | None = No
     return dataset
 
 
+def _entity_count(dataset) -> int:
+    from kg.store import oxigraph_store
+
+    (row,) = oxigraph_store(dataset).query(
+        "SELECT (COUNT(DISTINCT ?e) AS ?n) "
+        "WHERE { GRAPH ?g { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l } }"
+    )
+    return int(row["n"].value)
+
+
 def write_outputs(dataset, out: Path, *, view: bool = True) -> list[Path]:
     """graph.trig, graph.ttl and graph.html, each replaced atomically."""
     from kg.export import export
@@ -216,7 +231,10 @@ def write_outputs(dataset, out: Path, *, view: bool = True) -> list[Path]:
     if view:
         from kg.view import write_view
 
-        write_view(dataset, out / GRAPH_HTML)
+        # A page past a few thousand nodes is unreadable and slow to open: the build's view shows
+        # the most connected entities; `kg view --focus/--top/--query` shows any other part.
+        top = BUILD_VIEW_MAX_NODES if _entity_count(dataset) > BUILD_VIEW_MAX_NODES else None
+        write_view(dataset, out / GRAPH_HTML, top=top)
         outputs.append(out / GRAPH_HTML)
     return outputs
 
@@ -231,6 +249,7 @@ def build(
     rebuild: bool = False,
     aliases: str | os.PathLike | None = None,
     jobs: int = 1,
+    dask: str | None = None,
     on_error: Callable[[InputError], None] | None = None,
     on_document: Callable[[Extraction], None] | None = None,
 ) -> BuildReport:
@@ -279,7 +298,7 @@ def build(
         spool_path = Path(work) / "extractions.pickle"
         with spool_path.open("wb") as spool:
             for extraction in extract_documents(
-                new_documents(), model=model, jobs=jobs, on_document=on_document
+                new_documents(), model=model, jobs=jobs, dask=dask, on_document=on_document
             ):
                 index.add(extraction)
                 pickle.dump(extraction, spool, protocol=pickle.HIGHEST_PROTOCOL)

@@ -37,5 +37,8 @@ def graph_stats(dataset: Dataset) -> dict[str, int]:
     for row in type_rows:
         name = row["class"].value.rsplit("#", 1)[-1]
         counts[f"entities: {name}"] = int(row["n"].value)
-    counts["quads"] = len(store)
+    counts["triples"] = count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    counts["quads in document graphs"] = count(
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    )
     return counts

@@ -38,7 +38,7 @@ import numpy as np
 from rdflib import BNode, Dataset, Literal, URIRef
 
 from kg.errors import KgError, QueryError
-from kg.store import oxigraph_store
+from kg.store import oxigraph_store, query_union
 from kg.vocab import KG, PREFIXES, REL, TYPE_CLASSES, sparql_prologue
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -173,7 +173,7 @@ def view_model(
 
 def _query(dataset: Dataset, body: str) -> Iterable[Any]:
     store = oxigraph_store(dataset)
-    return store.query(sparql_prologue() + body, use_default_graph_as_union=True)
+    return store.query(sparql_prologue() + body, use_default_graph_as_union=query_union(store))
 
 
 def _value(term: Any) -> str | None:
@@ -402,7 +402,12 @@ def layout(view: ViewGraph, *, seed: int = 7) -> dict[str, tuple[float, float]]:
     boxes: list[tuple[list[str], np.ndarray]] = []
     for component in components:
         members = sorted(component)
-        boxes.append((members, _component_layout(graph.subgraph(members), members, seed)))
+        # A fresh graph with sorted nodes and edges: networkx's layouts follow insertion order,
+        # and the same graph must always give the same page.
+        sub = nx.Graph()
+        sub.add_nodes_from(members)
+        sub.add_edges_from(sorted(tuple(sorted(e)) for e in graph.subgraph(members).edges()))
+        boxes.append((members, _component_layout(sub, members, seed)))
 
     # Shelf packing: a row is as wide as the biggest component (or a square's worth of small
     # ones), the next row starts below the tallest box of the previous one.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import pytest
 
@@ -102,3 +103,18 @@ def test_write_partitions_then_read_back(scheduler, expected, tmp_path):
 def test_bad_scheduler_spec(spec):
     with pytest.raises(KgError, match="bad Dask scheduler"):
         list(extract_on_dask(_documents(), spec))
+
+
+def test_kg_build_on_dask_equals_the_single_process_build(scheduler, tmp_path):
+    from conftest import run_kg
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for document in _documents():
+        (texts / Path(document.source).name).write_text(document.text, encoding="utf-8")
+    single, distributed = tmp_path / "single", tmp_path / "dask"
+    assert run_kg("build", str(texts), "-o", str(single), "--no-view").returncode == 0
+    result = run_kg("build", str(texts), "-o", str(distributed), "--no-view", "--dask", scheduler)
+    assert result.returncode == 0, result.stderr
+    for name in ("graph.trig", "graph.ttl"):
+        assert (single / name).read_bytes() == (distributed / name).read_bytes()

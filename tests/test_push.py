@@ -273,3 +273,24 @@ def test_refused_request_is_not_retried(server, trig):
 def test_bad_endpoint(trig, endpoint):
     with pytest.raises(KgError, match="bad endpoint"):
         push(trig, endpoint)
+
+
+def test_kg_push_command_sends_a_real_build(server, tmp_path):
+    from conftest import run_kg
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "a.txt").write_text("Angela Merkel met Emmanuel Macron in Paris.", encoding="utf-8")
+    (texts / "b.txt").write_text("Olaf Scholz visited Joe Biden.", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_kg("build", str(texts), "-o", str(out), "--no-view").returncode == 0
+    first = run_kg("push", str(out), "--endpoint", f"{server.base}/store")
+    assert first.returncode == 0, first.stderr
+    assert server.quads() == _source_quads(out / "graph.trig")
+    again = run_kg("push", str(out), "--endpoint", f"{server.base}/store")
+    assert (
+        again.returncode == 0
+        and "0 graph(s) sent" in again.stdout
+        and "2 unchanged" in again.stdout
+    )
+    assert server.quads() == _source_quads(out / "graph.trig")
