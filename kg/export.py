@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import heapq
 import io
 import json
 import os
@@ -118,6 +119,13 @@ def as_store(data: Dataset | Graph | ox.Store) -> ox.Store:
 
 
 # --- canonical order -----------------------------------------------------------------------
+#
+# Memory stays bounded by the largest graph, not the dataset: N-Quads go out graph by graph, and
+# the union (N-Triples, Turtle) is an external merge sort: sorted runs of at most RUN_BYTES are
+# spilled to temporary files and merged line by line. A corpus of any size exports in the
+# memory of one run.
+
+RUN_BYTES = 64 << 20
 
 
 def _sorted_lines(data: bytes) -> list[bytes]:
@@ -125,9 +133,18 @@ def _sorted_lines(data: bytes) -> list[bytes]:
     return sorted(set(data.splitlines(keepends=True)))
 
 
+def _has_blank_nodes(store: ox.Store) -> bool:
+    found = store.query(
+        "ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } "
+        "FILTER(isBlank(?s) || isBlank(?o) || isBlank(?g)) }"
+    )
+    return bool(found)
+
+
 def _canonical_blank_nodes(store: ox.Store) -> ox.Store:
     """A copy of ``store`` whose blank nodes have canonical labels (RDFC-1.0 as pyoxigraph
-    implements it), so that their labels do not depend on the run."""
+    implements it), so that their labels do not depend on the run. kg writes no blank nodes:
+    only hand-written input takes this (in-memory) path."""
     dataset = ox.Dataset(store.quads_for_pattern(None, None, None, None))
     dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
     canonical = ox.Store()
@@ -135,41 +152,88 @@ def _canonical_blank_nodes(store: ox.Store) -> ox.Store:
     return canonical
 
 
-def _graph_dumps(store: ox.Store) -> list[tuple[ox.DefaultGraph | ox.NamedNode, bytes]]:
-    """Each graph (the default graph first, then by name) as N-Triples."""
-    graphs = [ox.DefaultGraph(), *sorted(store.named_graphs(), key=str)]
-    return [(g, store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g)) for g in graphs]
+def _graph_lines(store: ox.Store) -> Iterator[tuple[ox.DefaultGraph | ox.NamedNode, list[bytes]]]:
+    """Each graph (the default graph first, then by name) with its unique N-Triples lines in
+    byte order: the canonical order. One graph in memory at a time."""
+    if _has_blank_nodes(store):
+        store = _canonical_blank_nodes(store)
+    for graph in [ox.DefaultGraph(), *sorted(store.named_graphs(), key=str)]:
+        lines = _sorted_lines(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph))
+        if lines:
+            yield graph, lines
 
 
-def _graph_lines(store: ox.Store) -> list[tuple[ox.DefaultGraph | ox.NamedNode, list[bytes]]]:
-    """Each graph with its unique N-Triples lines in byte order: the canonical order."""
-    dumps = _graph_dumps(store)
-    # A cheap test for blank nodes (kg writes none); a literal holding "_:" only costs an
-    # unneeded canonicalisation.
-    if any(b"_:" in data or isinstance(g, ox.BlankNode) for g, data in dumps):
-        dumps = _graph_dumps(_canonical_blank_nodes(store))
-    return [(g, _sorted_lines(data)) for g, data in dumps]
-
-
-def canonical_nquads(store: ox.Store) -> bytes:
+def canonical_nquads(store: ox.Store) -> Iterator[bytes]:
     """All quads as N-Quads, graph by graph (default graph first), lines sorted in each."""
-    parts: list[bytes] = []
     for graph, lines in _graph_lines(store):
         if isinstance(graph, ox.DefaultGraph):
-            parts.extend(lines)
+            yield b"".join(lines)
             continue
         suffix = b" " + str(graph).encode("utf-8") + b" .\n"
         # An N-Triples line ends with " .\n": put the graph name before the final dot.
-        parts.extend(line[:-3] + suffix for line in lines)
-    return b"".join(parts)
+        yield b"".join(line[:-3] + suffix for line in lines)
 
 
-def canonical_ntriples(store: ox.Store) -> bytes:
+def canonical_ntriples(store: ox.Store) -> Iterator[bytes]:
     """The union of all graphs (default graph included), each triple once, lines sorted."""
-    union: set[bytes] = set()
-    for _, lines in _graph_lines(store):
-        union.update(lines)
-    return b"".join(sorted(union))
+    with tempfile.TemporaryDirectory(prefix="kg-sort-") as folder:
+        runs: list[Path] = []
+        pending: set[bytes] = set()
+        size = 0
+
+        def spill() -> None:
+            run = Path(folder) / f"run{len(runs):06d}"
+            run.write_bytes(b"".join(sorted(pending)))
+            runs.append(run)
+            pending.clear()
+
+        for _, lines in _graph_lines(store):
+            for line in lines:
+                if line not in pending:
+                    pending.add(line)
+                    size += len(line)
+            if size > RUN_BYTES:
+                spill()
+                size = 0
+        if not runs:  # everything fits in one run: no file needed
+            yield b"".join(sorted(pending))
+            return
+        if pending:
+            spill()
+        with contextlib.ExitStack() as stack:
+            files = [stack.enter_context(run.open("rb")) for run in runs]
+            previous = None
+            batch: list[bytes] = []
+            for line in heapq.merge(*files):
+                if line != previous:
+                    batch.append(line)
+                    previous = line
+                    if len(batch) >= 65536:
+                        yield b"".join(batch)
+                        batch = []
+            yield b"".join(batch)
+
+
+class _ChunkReader(io.RawIOBase):
+    """A readable binary stream over an iterator of byte chunks, for a streaming parser."""
+
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        self._chunks = iter(chunks)
+        self._buffer = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target) -> int:  # type: ignore[override]
+        while not self._buffer:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._buffer = chunk
+        size = min(len(target), len(self._buffer))
+        target[:size] = self._buffer[:size]
+        self._buffer = self._buffer[size:]
+        return size
 
 
 _PREFIX_HEADER = (
@@ -177,22 +241,31 @@ _PREFIX_HEADER = (
 ).encode("utf-8")
 
 
-def _pretty(data: bytes, source: ox.RdfFormat, target: ox.RdfFormat) -> Iterator[bytes]:
-    """``data`` re-serialised as Turtle/TriG with kg's prefixes, in the same statement order.
+def _pretty(chunks: Iterable[bytes], source: ox.RdfFormat, target: ox.RdfFormat) -> Iterator[bytes]:
+    """The statements of ``chunks`` re-serialised as Turtle/TriG with kg's prefixes, in the same
+    order, streamed through a temporary file so that memory does not grow with the graph.
 
     pyoxigraph writes the prefix declarations in an order of its own: they are replaced by
     ours (PREFIXES order), so the header is as deterministic as the body.
     """
-    body = ox.serialize(ox.parse(data, format=source), format=target, prefixes=PREFIXES)
-    start = 0
-    while body.startswith(b"@prefix ", start):
-        start = body.index(b"\n", start) + 1
-    yield _PREFIX_HEADER
-    yield body[start:]
+    with tempfile.TemporaryFile() as body:
+        reader = io.BufferedReader(_ChunkReader(chunks), buffer_size=1 << 20)
+        ox.serialize(ox.parse(reader, format=source), body, format=target, prefixes=PREFIXES)
+        body.seek(0)
+        yield _PREFIX_HEADER
+        # Skip pyoxigraph's own @prefix lines.
+        while True:
+            position = body.tell()
+            line = body.readline()
+            if not line.startswith(b"@prefix "):
+                body.seek(position)
+                break
+        while chunk := body.read(1 << 20):
+            yield chunk
 
 
 def render_nquads(store: ox.Store) -> Iterator[bytes]:
-    yield canonical_nquads(store)
+    yield from canonical_nquads(store)
 
 
 def render_trig(store: ox.Store) -> Iterator[bytes]:
@@ -200,7 +273,7 @@ def render_trig(store: ox.Store) -> Iterator[bytes]:
 
 
 def render_ntriples(store: ox.Store) -> Iterator[bytes]:
-    yield canonical_ntriples(store)
+    yield from canonical_ntriples(store)
 
 
 def render_turtle(store: ox.Store) -> Iterator[bytes]:
@@ -242,7 +315,7 @@ def render_jsonld(store: ox.Store) -> Iterator[bytes]:
     """JSON-LD 1.1: kg's prefixes as ``@context``, one node object per subject, named graphs
     as ``@graph`` blocks, in the canonical N-Quads order."""
     expanded = ox.serialize(
-        ox.parse(canonical_nquads(store), format=ox.RdfFormat.N_QUADS),
+        ox.parse(b"".join(canonical_nquads(store)), format=ox.RdfFormat.N_QUADS),
         format=ox.RdfFormat.JSON_LD,
     )
     # One node object per line: readable, diff-friendly, and json's C encoder (which indent=
