@@ -11,12 +11,12 @@ run: $(STAMP)
 	$(BIN)/kg build seeds/ -o output/
 
 test: $(STAMP) system-deps
-	$(BIN)/ruff check kg tests benchmarks
+	$(BIN)/ruff check kg tests benchmarks scripts
 	$(BIN)/python -m pytest -q tests
 
 lint: $(STAMP)
-	$(BIN)/ruff check kg tests benchmarks
-	$(BIN)/ruff format --check kg tests benchmarks
+	$(BIN)/ruff check kg tests benchmarks scripts
+	$(BIN)/ruff format --check kg tests benchmarks scripts
 
 install: $(STAMP)
 

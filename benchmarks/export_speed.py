@@ -70,8 +70,10 @@ def main() -> None:
             started = time.perf_counter()
             target = Path(folder) / fmt
             export(store, fmt, target)
-            size = sum(p.stat().st_size for p in target.rglob("*")) if target.is_dir() else (
-                target.stat().st_size
+            size = (
+                sum(p.stat().st_size for p in target.rglob("*"))
+                if target.is_dir()
+                else (target.stat().st_size)
             )
             seconds = time.perf_counter() - started
             print(f"{fmt:9} {seconds:6.1f} s  {size / 1e6:7.1f} MB")

@@ -188,8 +188,8 @@ def test_graphml_reads_back_in_networkx(source, tmp_path: Path):
 def test_graphml_cleans_what_xml_cannot_hold(tmp_path: Path):
     dataset = new_dataset()
     dataset.parse(
-        data='@prefix kg: <https://w3id.org/kg/ontology#> . '
-        '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . '
+        data="@prefix kg: <https://w3id.org/kg/ontology#> . "
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . "
         '<https://w3id.org/kg/entity/x> a kg:Person ; rdfs:label "nul\\u0000 <b>&amp;" .',
         format="turtle",
     )

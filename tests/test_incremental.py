@@ -93,3 +93,14 @@ def test_remove_of_an_unknown_document_is_a_clear_error(tmp_path, texts):
     result = run_kg("remove", "nothing.txt", "-o", str(out))
     assert result.returncode == 1
     assert "nothing.txt: no document" in result.stderr
+
+
+def test_every_build_step_conforms_to_the_shapes(tmp_path, texts):
+    from kg.store import load_dataset
+    from kg.validate import validate
+
+    out = tmp_path / "out"
+    for step in (["build", str(texts[0])], ["build", str(texts[1])], ["remove", str(texts[1])]):
+        assert run_kg(*step, "-o", str(out)).returncode == 0
+        conforms, report = validate(load_dataset(out))
+        assert conforms, report

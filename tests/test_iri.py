@@ -72,9 +72,7 @@ OX_FORMAT = {
 
 def expected_label(name: str) -> str:
     """What a label must read back as: the name itself, except for what RDF cannot hold."""
-    return (
-        name.replace("\ud800", "\ufffd").replace("\ufffe", "\ufffd").replace("\uffff", "\ufffd")
-    )
+    return name.replace("\ud800", "\ufffd").replace("\ufffe", "\ufffd").replace("\uffff", "\ufffd")
 
 
 # --- mint_iri ------------------------------------------------------------------------------
@@ -118,7 +116,7 @@ def test_local_names(name, local):
 
 def test_injection_cannot_leave_the_iri():
     local = local_name(INJECTION)
-    for forbidden in "<> \"{}|^`\\#?/":
+    for forbidden in '<> "{}|^`\\#?/':
         assert forbidden not in local
 
 

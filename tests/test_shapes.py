@@ -57,78 +57,117 @@ def test_dataset_is_validated_as_the_union():
 
 BREAKAGES = [
     ("entity without label", "DELETE WHERE { ent:He_Lifeng rdfs:label ?l }", "EntityLabelShape"),
-    ("entity with two labels", 'INSERT DATA { ent:He_Lifeng rdfs:label "Lifeng" }',
-     "EntityLabelShape"),
-    ("label with a language tag",
-     'DELETE WHERE { ent:Beijing rdfs:label ?l } ; INSERT DATA { ent:Beijing rdfs:label "B"@en }',
-     "EntityLabelShape"),
-    ("entity with two types", "INSERT DATA { ent:Beijing a kg:Organization }",
-     "EntityTypeShape"),
-    ("statement subject with no type", "DELETE WHERE { ent:Donald_Trump a ?t }",
-     "EntityTypeShape"),
-    ("statement without object", "DELETE WHERE { stmt:s1 rdf:object ?o }",
-     "StatementObjectShape"),
-    ("statement with two subjects", "INSERT DATA { stmt:s1 rdf:subject ent:Beijing }",
-     "StatementSubjectShape"),
-    ("literal subject", 'INSERT DATA { stmt:s9 a kg:Statement ; rdf:subject "Trump" }',
-     "StatementSubjectShape"),
-    ("confidence above 1",
-     'DELETE WHERE { stmt:s1 kg:confidence ?c } ;'
-     ' INSERT DATA { stmt:s1 kg:confidence "1.5"^^xsd:double }',
-     "StatementConfidenceShape"),
-    ("confidence below 0",
-     'DELETE WHERE { stmt:s1 kg:confidence ?c } ;'
-     ' INSERT DATA { stmt:s1 kg:confidence "-0.1"^^xsd:double }',
-     "StatementConfidenceShape"),
-    ("confidence as a decimal",
-     'DELETE WHERE { stmt:s1 kg:confidence ?c } ; INSERT DATA { stmt:s1 kg:confidence 0.5 }',
-     "StatementConfidenceShape"),
-    ("two confidences", 'INSERT DATA { stmt:s1 kg:confidence "0.1"^^xsd:double }',
-     "StatementConfidenceShape"),
+    (
+        "entity with two labels",
+        'INSERT DATA { ent:He_Lifeng rdfs:label "Lifeng" }',
+        "EntityLabelShape",
+    ),
+    (
+        "label with a language tag",
+        'DELETE WHERE { ent:Beijing rdfs:label ?l } ; INSERT DATA { ent:Beijing rdfs:label "B"@en }',
+        "EntityLabelShape",
+    ),
+    ("entity with two types", "INSERT DATA { ent:Beijing a kg:Organization }", "EntityTypeShape"),
+    ("statement subject with no type", "DELETE WHERE { ent:Donald_Trump a ?t }", "EntityTypeShape"),
+    ("statement without object", "DELETE WHERE { stmt:s1 rdf:object ?o }", "StatementObjectShape"),
+    (
+        "statement with two subjects",
+        "INSERT DATA { stmt:s1 rdf:subject ent:Beijing }",
+        "StatementSubjectShape",
+    ),
+    (
+        "literal subject",
+        'INSERT DATA { stmt:s9 a kg:Statement ; rdf:subject "Trump" }',
+        "StatementSubjectShape",
+    ),
+    (
+        "confidence above 1",
+        "DELETE WHERE { stmt:s1 kg:confidence ?c } ;"
+        ' INSERT DATA { stmt:s1 kg:confidence "1.5"^^xsd:double }',
+        "StatementConfidenceShape",
+    ),
+    (
+        "confidence below 0",
+        "DELETE WHERE { stmt:s1 kg:confidence ?c } ;"
+        ' INSERT DATA { stmt:s1 kg:confidence "-0.1"^^xsd:double }',
+        "StatementConfidenceShape",
+    ),
+    (
+        "confidence as a decimal",
+        "DELETE WHERE { stmt:s1 kg:confidence ?c } ; INSERT DATA { stmt:s1 kg:confidence 0.5 }",
+        "StatementConfidenceShape",
+    ),
+    (
+        "two confidences",
+        'INSERT DATA { stmt:s1 kg:confidence "0.1"^^xsd:double }',
+        "StatementConfidenceShape",
+    ),
     ("no confidence", "DELETE WHERE { stmt:s2 kg:confidence ?c }", "StatementConfidenceShape"),
     ("no negation flag", "DELETE WHERE { stmt:s1 kg:negated ?n }", "StatementNegatedShape"),
-    ("negation as a string",
-     'DELETE WHERE { stmt:s1 kg:negated ?n } ; INSERT DATA { stmt:s1 kg:negated "no" }',
-     "StatementNegatedShape"),
+    (
+        "negation as a string",
+        'DELETE WHERE { stmt:s1 kg:negated ?n } ; INSERT DATA { stmt:s1 kg:negated "no" }',
+        "StatementNegatedShape",
+    ),
     ("no sentence", "DELETE WHERE { stmt:s1 kg:sentence ?s }", "StatementSentenceShape"),
-    ("sentence that is a document",
-     f"DELETE WHERE {{ stmt:s1 kg:sentence ?s }} ; INSERT DATA {{ stmt:s1 kg:sentence {DOC_A} }}",
-     "StatementSentenceShape"),
-    ("two sentences",
-     "INSERT DATA { stmt:s1 kg:sentence <https://w3id.org/kg/document/"
-     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/sentence/1> }",
-     "StatementSentenceShape"),
+    (
+        "sentence that is a document",
+        f"DELETE WHERE {{ stmt:s1 kg:sentence ?s }} ; INSERT DATA {{ stmt:s1 kg:sentence {DOC_A} }}",
+        "StatementSentenceShape",
+    ),
+    (
+        "two sentences",
+        "INSERT DATA { stmt:s1 kg:sentence <https://w3id.org/kg/document/"
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/sentence/1> }",
+        "StatementSentenceShape",
+    ),
     ("empty modality", 'INSERT DATA { stmt:s1 kg:modality "" }', "StatementModalityShape"),
-    ("predicate that is not a relation", "DELETE WHERE { rel:meet a kg:Relation }",
-     "RelationTypeShape"),
-    ("relation without label", "DELETE WHERE { rel:meet rdfs:label ?l }",
-     "RelationLabelShape"),
-    ("sentence without text", f"DELETE WHERE {{ {SENTENCE_0} kg:text ?t }}",
-     "SentenceTextShape"),
-    ("begin after end",
-     f"DELETE WHERE {{ {SENTENCE_0} kg:beginIndex ?b }} ;"
-     f" INSERT DATA {{ {SENTENCE_0} kg:beginIndex 500 }}",
-     "SentenceBeginShape"),
-    ("negative begin",
-     f"DELETE WHERE {{ {SENTENCE_0} kg:beginIndex ?b }} ;"
-     f" INSERT DATA {{ {SENTENCE_0} kg:beginIndex -1 }}",
-     "SentenceBeginShape"),
-    ("offset as a string",
-     f"DELETE WHERE {{ {SENTENCE_0} kg:endIndex ?e }} ;"
-     f' INSERT DATA {{ {SENTENCE_0} kg:endIndex "76" }}',
-     "SentenceEndShape"),
-    ("sentence in no document", f"DELETE WHERE {{ {SENTENCE_0} dcterms:isPartOf ?d }}",
-     "SentenceDocumentShape"),
-    ("sentence in something that is not a document",
-     f"DELETE WHERE {{ {SENTENCE_0} dcterms:isPartOf ?d }} ;"
-     f" INSERT DATA {{ {SENTENCE_0} dcterms:isPartOf ent:Beijing }}",
-     "SentenceDocumentShape"),
-    ("hash with upper-case digits",
-     f"DELETE WHERE {{ {DOC_A} kg:sha256 ?h }} ; INSERT DATA {{ {DOC_A} kg:sha256 '{'A' * 64}' }}",
-     "DocumentHashShape"),
-    ("short hash",
-     f"DELETE WHERE {{ {DOC_A} kg:sha256 ?h }} ; INSERT DATA {{ {DOC_A} kg:sha256 'abc' }}",
-     "DocumentHashShape"),
+    (
+        "predicate that is not a relation",
+        "DELETE WHERE { rel:meet a kg:Relation }",
+        "RelationTypeShape",
+    ),
+    ("relation without label", "DELETE WHERE { rel:meet rdfs:label ?l }", "RelationLabelShape"),
+    ("sentence without text", f"DELETE WHERE {{ {SENTENCE_0} kg:text ?t }}", "SentenceTextShape"),
+    (
+        "begin after end",
+        f"DELETE WHERE {{ {SENTENCE_0} kg:beginIndex ?b }} ;"
+        f" INSERT DATA {{ {SENTENCE_0} kg:beginIndex 500 }}",
+        "SentenceBeginShape",
+    ),
+    (
+        "negative begin",
+        f"DELETE WHERE {{ {SENTENCE_0} kg:beginIndex ?b }} ;"
+        f" INSERT DATA {{ {SENTENCE_0} kg:beginIndex -1 }}",
+        "SentenceBeginShape",
+    ),
+    (
+        "offset as a string",
+        f"DELETE WHERE {{ {SENTENCE_0} kg:endIndex ?e }} ;"
+        f' INSERT DATA {{ {SENTENCE_0} kg:endIndex "76" }}',
+        "SentenceEndShape",
+    ),
+    (
+        "sentence in no document",
+        f"DELETE WHERE {{ {SENTENCE_0} dcterms:isPartOf ?d }}",
+        "SentenceDocumentShape",
+    ),
+    (
+        "sentence in something that is not a document",
+        f"DELETE WHERE {{ {SENTENCE_0} dcterms:isPartOf ?d }} ;"
+        f" INSERT DATA {{ {SENTENCE_0} dcterms:isPartOf ent:Beijing }}",
+        "SentenceDocumentShape",
+    ),
+    (
+        "hash with upper-case digits",
+        f"DELETE WHERE {{ {DOC_A} kg:sha256 ?h }} ; INSERT DATA {{ {DOC_A} kg:sha256 '{'A' * 64}' }}",
+        "DocumentHashShape",
+    ),
+    (
+        "short hash",
+        f"DELETE WHERE {{ {DOC_A} kg:sha256 ?h }} ; INSERT DATA {{ {DOC_A} kg:sha256 'abc' }}",
+        "DocumentHashShape",
+    ),
     ("no hash", f"DELETE WHERE {{ {DOC_A} kg:sha256 ?h }}", "DocumentHashShape"),
     ("no source", f"DELETE WHERE {{ {DOC_A} dcterms:source ?s }}", "DocumentSourceShape"),
 ]
