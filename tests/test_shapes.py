@@ -64,7 +64,7 @@ BREAKAGES = [
     ),
     (
         "label with a language tag",
-        'DELETE WHERE { ent:Beijing rdfs:label ?l } ; INSERT DATA { ent:Beijing rdfs:label "B"@en }',
+        'DELETE WHERE { ent:Beijing rdfs:label ?l } ; INSERT DATA { ent:Beijing rdfs:label "B"@en }',  # noqa: E501
         "EntityLabelShape",
     ),
     ("entity with two types", "INSERT DATA { ent:Beijing a kg:Organization }", "EntityTypeShape"),
@@ -112,7 +112,7 @@ BREAKAGES = [
     ("no sentence", "DELETE WHERE { stmt:s1 kg:sentence ?s }", "StatementSentenceShape"),
     (
         "sentence that is a document",
-        f"DELETE WHERE {{ stmt:s1 kg:sentence ?s }} ; INSERT DATA {{ stmt:s1 kg:sentence {DOC_A} }}",
+        f"DELETE WHERE {{ stmt:s1 kg:sentence ?s }} ; INSERT DATA {{ stmt:s1 kg:sentence {DOC_A} }}",  # noqa: E501
         "StatementSentenceShape",
     ),
     (
@@ -160,7 +160,7 @@ BREAKAGES = [
     ),
     (
         "hash with upper-case digits",
-        f"DELETE WHERE {{ {DOC_A} kg:sha256 ?h }} ; INSERT DATA {{ {DOC_A} kg:sha256 '{'A' * 64}' }}",
+        f"DELETE WHERE {{ {DOC_A} kg:sha256 ?h }} ; INSERT DATA {{ {DOC_A} kg:sha256 '{'A' * 64}' }}",  # noqa: E501
         "DocumentHashShape",
     ),
     (
