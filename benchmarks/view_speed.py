@@ -15,19 +15,19 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg.view import TYPE_STYLES, Provenance, ViewEdge, ViewGraph, ViewNode, render_html
+from kg.view import (
+    HEADLESS_CHROMIUM,
+    HEADLESS_CHROMIUM_ARGS,
+    TYPE_STYLES,
+    Provenance,
+    ViewEdge,
+    ViewGraph,
+    ViewNode,
+    render_html,
+)
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--host-resolver-rules=MAP * ~NOTFOUND",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM = HEADLESS_CHROMIUM
+CHROMIUM_ARGS = list(HEADLESS_CHROMIUM_ARGS)
 RELATIONS = [
     "meet",
     "say",

@@ -43,6 +43,21 @@ from kg.vocab import KG, PREFIXES, REL, TYPE_CLASSES, sparql_prologue
 
 TEMPLATES = Path(__file__).parent / "templates"
 
+# How kg opens its page in Debian's headless Chromium (screenshots, browser tests, benchmarks):
+# no sandbox (root in CI), no GPU, and no background traffic or name lookups of Chromium's own,
+# which a closed network would refuse many times a second.
+HEADLESS_CHROMIUM = "/usr/bin/chromium"
+HEADLESS_CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+)
+
 # Past this many nodes vis-network's physics is switched off and the Python layout is final:
 # barnes-hut on the page costs O(n log n) per frame and takes minutes to settle at thousands of
 # nodes, while a few hundred settle in well under a second from a good start.

@@ -16,19 +16,10 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.store import load_dataset
-from kg.view import write_view
+from kg.view import HEADLESS_CHROMIUM, HEADLESS_CHROMIUM_ARGS, write_view
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND",
-]
+CHROMIUM = Path(HEADLESS_CHROMIUM)
+CHROMIUM_ARGS = list(HEADLESS_CHROMIUM_ARGS)
 
 
 def screenshot(build: Path, out: Path, *, width: int = 1400, height: int = 860) -> Path:

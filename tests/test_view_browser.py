@@ -11,18 +11,19 @@ from typing import Any
 import pytest
 
 from kg.store import load_dataset
-from kg.view import Provenance, ViewEdge, ViewGraph, ViewNode, render_html, write_view
+from kg.view import (
+    HEADLESS_CHROMIUM,
+    HEADLESS_CHROMIUM_ARGS,
+    Provenance,
+    ViewEdge,
+    ViewGraph,
+    ViewNode,
+    render_html,
+    write_view,
+)
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM = Path(HEADLESS_CHROMIUM)
+CHROMIUM_ARGS = list(HEADLESS_CHROMIUM_ARGS)
 
 pytestmark = [
     pytest.mark.browser,
