@@ -300,8 +300,9 @@ def build(
             for extraction in extract_documents(
                 new_documents(), model=model, jobs=jobs, dask=dask, on_document=on_document
             ):
-                index.add(extraction)
-                pickle.dump(extraction, spool, protocol=pickle.HIGHEST_PROTOCOL)
+                # The document's name clusters go with it: pass two need not group again.
+                clusters = index.add(extraction)
+                pickle.dump((extraction, clusters), spool, protocol=pickle.HIGHEST_PROTOCOL)
                 report.documents += 1
                 report.sentences += len(extraction.sentences)
         if report.documents == 0 and not existing:
@@ -310,8 +311,8 @@ def build(
             # Pass two: resolve each document against the whole corpus, add its named graph.
             index.finish()
             drop_documents(dataset, replaced)
-            for extraction in _read_spool(spool_path):
-                resolved = index.resolve_document(extraction)
+            for extraction, clusters in _read_spool(spool_path):
+                resolved = index.resolve_document(extraction, clusters)
                 report.facts += len(resolved.facts)
                 store.extend(document_quads(resolved, index.entities))
             report.entities = len(index.entities)
@@ -324,7 +325,7 @@ def build(
     return report
 
 
-def _read_spool(path: Path) -> Iterator[Extraction]:
+def _read_spool(path: Path) -> Iterator[tuple]:
     with path.open("rb") as spool:
         while True:
             try:

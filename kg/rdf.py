@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
@@ -30,7 +31,9 @@ from kg.vocab import DOC, ENT, KG, REL, STMT, TYPE_CLASSES
 CONCEPT_NAMESPACE = str(ENT) + "concept/"
 
 
+@lru_cache(maxsize=1 << 16)
 def _node(iri: str) -> ox.NamedNode:
+    # Terms are immutable: the same IRI (a predicate, a frequent entity) is made once.
     return ox.NamedNode(str(iri))
 
 
@@ -60,11 +63,17 @@ def sentence_iri(document_id: str, index: int) -> str:
 
 
 def entity_iri(entity: Entity) -> str:
-    if entity.type == "Concept":
-        return str(mint_iri(CONCEPT_NAMESPACE, entity.label))
-    return str(mint_iri(ENT, entity.label))
+    return _entity_iri(entity.type == "Concept", entity.label)
 
 
+# Minting percent-encodes character by character; the same few thousand names recur in every
+# document of a corpus, so their IRIs are remembered.
+@lru_cache(maxsize=1 << 16)
+def _entity_iri(concept: bool, label: str) -> str:
+    return str(mint_iri(CONCEPT_NAMESPACE if concept else ENT, label))
+
+
+@lru_cache(maxsize=1 << 14)
 def relation_iri(relation: str) -> str:
     return str(mint_iri(REL, relation))
 

@@ -140,9 +140,15 @@ class _Cluster:
     @property
     def type(self) -> str:
         # Highest vote; ties broken by a fixed order so that the result never depends on
-        # dictionary order.
-        order = ["Person", "Organization", "Place", "Group", "Event", "Work", "Date", "Thing"]
-        return max(order, key=lambda t: (self.votes[t], -order.index(t)))
+        # dictionary order. Cached: it is asked for every pair of mention and cluster.
+        key = tuple(self.votes.items())
+        if getattr(self, "_type_key", None) != key:
+            self._type_key = key
+            self._type = max(_TYPE_ORDER, key=lambda t: (self.votes[t], -_TYPE_ORDER.index(t)))
+        return self._type
+
+
+_TYPE_ORDER = ("Person", "Organization", "Place", "Group", "Event", "Work", "Date", "Thing")
 
 
 def _alias_of(name: str, cluster: _Cluster, name_type: str) -> str | None:
@@ -300,11 +306,13 @@ class CorpusIndex:
     def _clusters(self, extraction: Extraction) -> _DocumentClusters:
         return _DocumentClusters(_cluster_mentions(extraction.mentions, self.rules), self.rules)
 
-    def add(self, extraction: Extraction) -> None:
-        """Pass one: fold a document's named mentions into the index."""
+    def add(self, extraction: Extraction) -> _DocumentClusters:
+        """Pass one: fold a document's named mentions into the index. Returns the document's
+        clusters, which ``resolve_document`` can take back instead of grouping again."""
         if self._finished:
             raise RuntimeError("CorpusIndex.add after finish")
-        for cluster in self._clusters(extraction).clusters():
+        clusters = self._clusters(extraction)
+        for cluster in clusters.clusters():
             self._votes[cluster.name].update(cluster.votes)
             for mention in cluster.mentions:
                 alias = " ".join(mention.text.split())
@@ -313,6 +321,7 @@ class CorpusIndex:
             for reason in cluster.reasons:
                 if reason not in self._reasons[cluster.name]:
                     self._reasons[cluster.name].append(reason)
+        return clusters
 
     def finish(self) -> None:
         """One Entity per canonical name, typed by the votes of all its mentions; then links."""
@@ -333,11 +342,13 @@ class CorpusIndex:
     def key_of(self, cluster: _Cluster) -> str:
         return self._links.get(cluster.name, cluster.name)
 
-    def resolve_document(self, extraction: Extraction) -> ResolvedDocument:
+    def resolve_document(
+        self, extraction: Extraction, clusters: _DocumentClusters | None = None
+    ) -> ResolvedDocument:
         """Pass two: one document's facts with their arguments resolved to entity keys."""
         if not self._finished:
             self.finish()
-        clusters = self._clusters(extraction)
+        clusters = clusters or self._clusters(extraction)
         key_of = self.key_of
         concepts = self.entities  # concept entities are added to the index as they are met
         facts = []
@@ -412,10 +423,11 @@ def resolve(
     """
     extractions = list(extractions)
     index = CorpusIndex(known, rules)
-    for extraction in extractions:
-        index.add(extraction)
+    clusters = [index.add(extraction) for extraction in extractions]
     index.finish()
-    documents = tuple(index.resolve_document(e) for e in extractions)
+    documents = tuple(
+        index.resolve_document(e, c) for e, c in zip(extractions, clusters, strict=True)
+    )
     return Corpus(entities=dict(sorted(index.entities.items())), documents=documents)
 
 
@@ -456,20 +468,22 @@ def _link_short_names(entities: dict[str, Entity], rules: AliasRules) -> dict[st
     known; with "Carlos Lopez" also in the corpus it stays a node of its own.
     """
     links: dict[str, str] = {}
-    long_names = [e for e in entities.values() if len(e.label.split()) > 1]
-    for name, entity in entities.items():
-        if len(name.split()) != 1:
+    # Long personal names by their first and last word: a lookup per short name, not a scan of
+    # every name in the corpus.
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        words = entity.label.split()
+        if len(words) > 1 and entity.type == "Person":
+            for word in sorted({words[0], words[-1]}):
+                by_word[word].append(key)
+    for name, entity in list(entities.items()):
+        if len(name.split()) != 1 or entity.type not in ("Person", "Organization"):
             continue
         candidates = [
-            e
-            for e in long_names
-            if name in (e.label.split()[0], e.label.split()[-1])
-            and e.type == "Person"
-            and entity.type in ("Person", "Organization")
-            and not rules.forbids(name, e.label)
+            k for k in by_word.get(name, ()) if not rules.forbids(name, entities[k].label)
         ]
         if len(candidates) == 1:
-            target = candidates[0]
+            target = entities[candidates[0]]
             links[name] = target.key
             merged = _replace(
                 target,
