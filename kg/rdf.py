@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.iri import mint_iri, safe_literal
-from kg.types import Corpus, Entity, Fact, ResolvedDocument, Sentence
+from kg.types import Corpus, Entity, Fact, ResolvedDocument
 from kg.vocab import DOC, ENT, KG, REL, STMT, TYPE_CLASSES
 
 CONCEPT_NAMESPACE = str(ENT) + "concept/"
@@ -100,106 +100,144 @@ def statement_iri(document_id: str, fact: Fact) -> str:
     return str(STMT) + hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
+class _P:
+    """Predicates and classes as pyoxigraph terms, made once (not per quad)."""
+
+    type = ox.NamedNode(str(RDF.type))
+    label = ox.NamedNode(str(RDFS.label))
+    alt_label = ox.NamedNode(str(SKOS.altLabel))
+    subject = ox.NamedNode(str(RDF.subject))
+    predicate = ox.NamedNode(str(RDF.predicate))
+    object = ox.NamedNode(str(RDF.object))
+    source = ox.NamedNode(str(DCTERMS.source))
+    is_part_of = ox.NamedNode(str(DCTERMS.isPartOf))
+    derived_from = ox.NamedNode(str(PROV.wasDerivedFrom))
+    Document = ox.NamedNode(str(KG.Document))
+    Sentence = ox.NamedNode(str(KG.Sentence))
+    Statement = ox.NamedNode(str(KG.Statement))
+    Relation = ox.NamedNode(str(KG.Relation))
+    sha256 = ox.NamedNode(str(KG.sha256))
+    sentence_index = ox.NamedNode(str(KG.sentenceIndex))
+    text = ox.NamedNode(str(KG.text))
+    begin = ox.NamedNode(str(KG.beginIndex))
+    end = ox.NamedNode(str(KG.endIndex))
+    mentioned_in = ox.NamedNode(str(KG.mentionedIn))
+    role = ox.NamedNode(str(KG.role))
+    merge_reason = ox.NamedNode(str(KG.mergeReason))
+    confidence = ox.NamedNode(str(KG.confidence))
+    negated = ox.NamedNode(str(KG.negated))
+    sentence = ox.NamedNode(str(KG.sentence))
+    subject_text = ox.NamedNode(str(KG.subjectText))
+    relation_text = ox.NamedNode(str(KG.relationText))
+    object_text = ox.NamedNode(str(KG.objectText))
+    attributed_to = ox.NamedNode(str(KG.attributedTo))
+    optional = (
+        ("modality", ox.NamedNode(str(KG.modality))),
+        ("attribution", ox.NamedNode(str(KG.attribution))),
+        ("condition", ox.NamedNode(str(KG.condition))),
+        ("time", ox.NamedNode(str(KG.time))),
+        ("embedded", ox.NamedNode(str(KG.embeddedRelation))),
+    )
+    rule = ox.NamedNode(str(KG.extractionRule))
+    classes = {name: ox.NamedNode(str(iri)) for name, iri in TYPE_CLASSES.items()}
+
+
+_TRUE = ox.Literal("true", datatype=_XSD_BOOLEAN)
+_FALSE = ox.Literal("false", datatype=_XSD_BOOLEAN)
+
+
 def document_quads(resolved: ResolvedDocument, entities: dict[str, Entity]) -> Iterator[ox.Quad]:
     """Every quad of one document's named graph."""
     document = resolved.extraction.document
     graph = _node(document_iri(document.id))
+    Quad = ox.Quad  # noqa: N806 - a local name for the hot loop
 
-    def quad(s, p, o) -> ox.Quad:
-        return ox.Quad(s, p if isinstance(p, ox.NamedNode) else _node(p), o, graph)
+    yield Quad(graph, _P.type, _P.Document, graph)
+    yield Quad(graph, _P.sha256, ox.Literal(document.id), graph)
+    yield Quad(graph, _P.source, _text(document.source), graph)
 
-    yield quad(graph, _TYPE, _node(KG.Document))
-    yield quad(graph, KG.sha256, ox.Literal(document.id))
-    yield quad(graph, DCTERMS.source, _text(document.source))
-
-    sentences: dict[int, Sentence] = {s.index: s for s in resolved.extraction.sentences}
+    sentence_nodes: dict[int, ox.NamedNode] = {}
     for sentence in resolved.extraction.sentences:
-        node = _node(sentence_iri(document.id, sentence.index))
-        yield quad(node, _TYPE, _node(KG.Sentence))
-        yield quad(node, KG.sentenceIndex, _integer(sentence.index))
-        yield quad(node, KG.text, _text(sentence.text))
-        yield quad(node, KG.beginIndex, _integer(sentence.start))
-        yield quad(node, KG.endIndex, _integer(sentence.end))
-        yield quad(node, DCTERMS.isPartOf, graph)
+        node = sentence_nodes[sentence.index] = _node(sentence_iri(document.id, sentence.index))
+        yield Quad(node, _P.type, _P.Sentence, graph)
+        yield Quad(node, _P.sentence_index, _integer(sentence.index), graph)
+        yield Quad(node, _P.text, _text(sentence.text), graph)
+        yield Quad(node, _P.begin, _integer(sentence.start), graph)
+        yield Quad(node, _P.end, _integer(sentence.end), graph)
+        yield Quad(node, _P.is_part_of, graph, graph)
 
-    written: set[str] = set()
+    nodes: dict[str, ox.NamedNode] = {}  # entity key -> node, its type and label written
 
-    def entity_quads(key: str) -> Iterator[ox.Quad]:
-        if key in written:
-            return
-        written.add(key)
-        entity = entities[key]
-        node = _node(entity_iri(entity))
-        yield quad(node, _TYPE, _node(TYPE_CLASSES[entity.type]))
-        yield quad(node, _LABEL, _text(entity.label))
+    def entity(key: str) -> Iterator[ox.Quad]:
+        """The entity's node, with its type and label the first time it is used here."""
+        if key not in nodes:
+            record = entities[key]
+            node = nodes[key] = _node(entity_iri(record))
+            yield Quad(node, _P.type, _P.classes[record.type], graph)
+            yield Quad(node, _P.label, _text(record.label), graph)
 
     for mention in resolved.mentions:
         if mention.key not in entities:
             continue
-        yield from entity_quads(mention.key)
-        node = _node(entity_iri(entities[mention.key]))
+        yield from entity(mention.key)
+        node = nodes[mention.key]
         if mention.text != entities[mention.key].label:
-            yield quad(node, _ALT_LABEL, _text(mention.text))
-        if mention.sentence in sentences:
-            yield quad(node, KG.mentionedIn, _node(sentence_iri(document.id, mention.sentence)))
+            yield Quad(node, _P.alt_label, _text(mention.text), graph)
+        if mention.sentence in sentence_nodes:
+            yield Quad(node, _P.mentioned_in, sentence_nodes[mention.sentence], graph)
     for key, title in resolved.roles:
-        yield from entity_quads(key)
-        yield quad(_node(entity_iri(entities[key])), KG.role, _text(title))
+        yield from entity(key)
+        yield Quad(nodes[key], _P.role, _text(title), graph)
     for key, reason in resolved.merges:
-        yield from entity_quads(key)
-        yield quad(_node(entity_iri(entities[key])), KG.mergeReason, _text(reason))
+        yield from entity(key)
+        yield Quad(nodes[key], _P.merge_reason, _text(reason), graph)
 
+    relations: set[str] = set()
     for fact in resolved.facts:
-        yield from _fact_quads(document.id, fact, entities, quad, entity_quads)
+        triple = fact.triple
+        q = triple.qualifiers
+        yield from entity(fact.subject)
+        subject = nodes[fact.subject]
+        predicate = _node(relation_iri(triple.relation))
+        if triple.relation not in relations:
+            relations.add(triple.relation)
+            yield Quad(predicate, _P.type, _P.Relation, graph)
+            yield Quad(predicate, _P.label, _text(triple.relation), graph)
+        if fact.object is not None:
+            yield from entity(fact.object)
+            obj: ox.NamedNode | ox.Literal = nodes[fact.object]
+            # The direct edge only for a plain assertion: "Beijing has yet to issue a statement"
+            # must not give `Beijing issue statement` to a query that ignores the statement.
+            if not q.negated and not q.condition:
+                yield Quad(subject, predicate, obj, graph)
+        else:
+            obj = _text(fact.object_literal)
 
-
-def _fact_quads(document_id, fact: Fact, entities, quad, entity_quads) -> Iterator[ox.Quad]:
-    triple = fact.triple
-    q = triple.qualifiers
-    yield from entity_quads(fact.subject)
-    subject = _node(entity_iri(entities[fact.subject]))
-    predicate = _node(relation_iri(triple.relation))
-    yield quad(predicate, _TYPE, _node(KG.Relation))
-    yield quad(predicate, _LABEL, _text(triple.relation))
-    if fact.object is not None:
-        yield from entity_quads(fact.object)
-        obj: ox.NamedNode | ox.Literal = _node(entity_iri(entities[fact.object]))
-        # The direct edge only for a plain assertion: "Beijing has yet to issue a statement" must
-        # not give `Beijing issue statement` to a query that ignores the statement node.
-        if not q.negated and not q.condition:
-            yield quad(subject, predicate, obj)
-    else:
-        obj = _text(fact.object_literal)
-
-    statement = _node(statement_iri(document_id, fact))
-    sentence = _node(sentence_iri(document_id, triple.sentence.index))
-    yield quad(statement, _TYPE, _node(KG.Statement))
-    yield quad(statement, RDF.subject, subject)
-    yield quad(statement, RDF.predicate, predicate)
-    yield quad(statement, RDF.object, obj)
-    yield quad(
-        statement, KG.confidence, ox.Literal(f"{triple.confidence:.4f}", datatype=_XSD_DOUBLE)
-    )
-    yield quad(statement, KG.negated, ox.Literal(str(q.negated).lower(), datatype=_XSD_BOOLEAN))
-    yield quad(statement, KG.sentence, sentence)
-    yield quad(statement, PROV.wasDerivedFrom, sentence)
-    yield quad(statement, KG.subjectText, _text(triple.subject.text))
-    yield quad(statement, KG.relationText, _text(triple.relation_text))
-    yield quad(statement, KG.objectText, _text(triple.object.text))
-    optional = (
-        (KG.modality, q.modality),
-        (KG.attribution, q.attribution),
-        (KG.condition, q.condition),
-        (KG.time, q.time),
-        (KG.embeddedRelation, q.embedded),
-        (KG.extractionRule, triple.rule),
-    )
-    for prop, value in optional:
-        if value:
-            yield quad(statement, prop, _text(value))
-    if fact.attribution:
-        yield from entity_quads(fact.attribution)
-        yield quad(statement, KG.attributedTo, _node(entity_iri(entities[fact.attribution])))
+        statement = _node(statement_iri(document.id, fact))
+        sentence = sentence_nodes.get(triple.sentence.index) or _node(
+            sentence_iri(document.id, triple.sentence.index)
+        )
+        yield Quad(statement, _P.type, _P.Statement, graph)
+        yield Quad(statement, _P.subject, subject, graph)
+        yield Quad(statement, _P.predicate, predicate, graph)
+        yield Quad(statement, _P.object, obj, graph)
+        confidence = ox.Literal(f"{triple.confidence:.4f}", datatype=_XSD_DOUBLE)
+        yield Quad(statement, _P.confidence, confidence, graph)
+        yield Quad(statement, _P.negated, _TRUE if q.negated else _FALSE, graph)
+        yield Quad(statement, _P.sentence, sentence, graph)
+        yield Quad(statement, _P.derived_from, sentence, graph)
+        yield Quad(statement, _P.subject_text, _text(triple.subject.text), graph)
+        yield Quad(statement, _P.relation_text, _text(triple.relation_text), graph)
+        yield Quad(statement, _P.object_text, _text(triple.object.text), graph)
+        for field_name, prop in _P.optional:
+            value = getattr(q, field_name)
+            if value:
+                yield Quad(statement, prop, _text(value), graph)
+        if triple.rule:
+            yield Quad(statement, _P.rule, _text(triple.rule), graph)
+        if fact.attribution:
+            yield from entity(fact.attribution)
+            yield Quad(statement, _P.attributed_to, nodes[fact.attribution], graph)
 
 
 def corpus_quads(corpus: Corpus) -> Iterator[ox.Quad]:

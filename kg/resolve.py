@@ -191,13 +191,21 @@ def _cluster_mentions(
     ordered = sorted(named, key=lambda m: (-len(name_of(m).split()), m.start))
     clusters: list[_Cluster] = []
     by_span: dict[tuple[int, int], _Cluster] = {}
+    # Every way to be an alias (same name, part of a name) shares a word with the name, except
+    # an acronym: only those clusters are compared, not all of them.
+    by_word: dict[str, list[int]] = defaultdict(list)
     for mention in ordered:
         name = name_of(mention)
         if not name:
             continue
         mention_type = entity_type(mention.label)
+        if name.isupper():
+            candidates = clusters
+        else:
+            indices = sorted({i for w in name.lower().split() for i in by_word.get(w, ())})
+            candidates = [clusters[i] for i in indices]
         matches = []
-        for cluster in clusters:
+        for cluster in candidates:
             if rules.forbids(name, cluster.name):
                 continue
             reason = _alias_of(name, cluster, mention_type)
@@ -215,6 +223,8 @@ def _cluster_mentions(
         else:
             # No match, or several (two people share the surname): a cluster of its own.
             cluster = _Cluster(name=name)
+            for word in set(name.lower().split()):
+                by_word[word].append(len(clusters))
             clusters.append(cluster)
             vote = mention_type
         written = normalise_name(mention.text)
