@@ -104,3 +104,16 @@ def test_every_build_step_conforms_to_the_shapes(tmp_path, texts):
         assert run_kg(*step, "-o", str(out)).returncode == 0
         conforms, report = validate(load_dataset(out))
         assert conforms, report
+
+
+def test_a_second_build_into_a_locked_folder_is_refused_and_changes_nothing(tmp_path, texts):
+    from kg.pipeline import build_lock
+
+    out = tmp_path / "out"
+    assert run_kg("build", str(texts[0]), "-o", str(out)).returncode == 0
+    before = snapshot(out)
+    with build_lock(out):  # as if another build were writing the folder
+        result = run_kg("build", str(texts[1]), "-o", str(out))
+    assert result.returncode == 1
+    assert "another kg build is writing this folder" in result.stderr
+    assert snapshot(out) == before
