@@ -425,13 +425,13 @@ _FORK_LOCK = threading.Lock()
 def _evaluate_in_child(
     store: ox.Store, query: str, *, timeout: float, max_rows: int
 ) -> dict[str, Any]:
-    read_end, write_end = os.pipe()
-    with _FORK_LOCK:
+    with _FORK_LOCK:  # pipes made and forked under one lock: no other child inherits them
+        read_end, write_end = os.pipe()
         pid = os.fork()
     if pid == 0:  # the child: evaluate, send, and leave without running the parent's code
         status = 0
         try:
-            os.close(read_end)
+            _close_fds_except(write_end)
             _limit_child()
             payload = pickle.dumps(_evaluate(store, query, max_rows), pickle.HIGHEST_PROTOCOL)
             view = memoryview(payload)
@@ -485,15 +485,14 @@ class _Worker:
     at a time, over a pair of pipes (8-byte length, then a pickle), until it is killed."""
 
     def __init__(self, store: ox.Store) -> None:
-        request_read, request_write = os.pipe()
-        response_read, response_write = os.pipe()
-        with _FORK_LOCK:
+        with _FORK_LOCK:  # pipes made and forked under one lock: no other child inherits them
+            request_read, request_write = os.pipe()
+            response_read, response_write = os.pipe()
             pid = os.fork()
         if pid == 0:
             status = 0
             try:
-                os.close(request_write)
-                os.close(response_read)
+                _close_fds_except(request_read, response_write)
                 _limit_child()
                 while True:
                     try:
@@ -607,6 +606,19 @@ def _evaluate_in_worker(
     if "error" in outcome:
         raise QueryError(outcome["error"])
     return outcome
+
+
+def _close_fds_except(*keep: int) -> None:
+    """In a forked child: close every inherited descriptor but standard I/O and ``keep``.
+
+    Otherwise a child holds copies of other children's pipes (so their reader never sees end
+    of file, and a runaway query delays the answers of others) and of the server's sockets.
+    """
+    low = 3
+    for fd in sorted(keep):
+        os.closerange(low, fd)
+        low = fd + 1
+    os.closerange(low, resource.getrlimit(resource.RLIMIT_NOFILE)[0])
 
 
 def _limit_child() -> None:

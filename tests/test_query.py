@@ -498,3 +498,22 @@ def test_reused_workers_answer_like_fresh_ones_and_are_replaced_after_a_timeout(
         assert run_query(big_store, query, reuse_workers=True).rows == fresh.rows
     finally:
         close_workers(big_store)
+
+
+def test_an_evaluator_holds_no_descriptor_of_its_parent_but_its_own_pipes(big_store):
+    """A worker that kept copies of the parent's other pipes and sockets would keep another
+    query's pipe open (its answer then waits for this worker to die) and outlive a killed
+    server; it may keep only standard I/O and its two pipes."""
+    from kg.query import _POOLS, close_workers
+
+    other_read, other_write = os.pipe()  # as another query's pipe, open in the parent
+    try:
+        run_query(big_store, "ASK { ?s ?p ?o }", reuse_workers=True)
+        (worker,) = _POOLS[id(big_store)][1]
+        held = {int(fd) for fd in os.listdir(f"/proc/{worker.pid}/fd")}
+        assert other_read not in held and other_write not in held
+        assert len(held - {0, 1, 2}) == 2
+    finally:
+        close_workers(big_store)
+        os.close(other_read)
+        os.close(other_write)
