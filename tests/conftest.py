@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import kg.nlp
+from kg.vocab import PREFIXES
 
 
 @pytest.fixture(scope="session")
@@ -18,6 +19,9 @@ def nlp():
 
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The @prefix lines of every kg prefix, for test graphs written by hand in Turtle or TriG.
+TURTLE_PREFIXES = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
 KG_SCRIPT = str(Path(sys.executable).parent / "kg")
 
 

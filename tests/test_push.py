@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import TURTLE_PREFIXES
 
 from kg.errors import KgError
 from kg.push import PushEvent, push
@@ -26,18 +27,11 @@ OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or sh
 pytestmark = pytest.mark.skipif(OXIGRAPH is None, reason="the oxigraph server is not installed")
 
 DOC = "https://w3id.org/kg/document/"
-PREFIXES = """\
-@prefix kg: <https://w3id.org/kg/ontology#> .
-@prefix ent: <https://w3id.org/kg/entity/> .
-@prefix rel: <https://w3id.org/kg/relation/> .
-@prefix doc: <https://w3id.org/kg/document/> .
-@prefix stmt: <https://w3id.org/kg/statement/> .
-@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
+PREFIXES = (
+    TURTLE_PREFIXES
+    + """
 """
+)
 
 
 def _document_graph(i: int, extra_facts: int = 0) -> str:

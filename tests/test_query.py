@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import TURTLE_PREFIXES
 from rdflib import Graph, Literal
 from rdflib.query import Result
 
@@ -27,18 +28,9 @@ from kg.vocab import ENT, REL
 KG_BIN = Path(sys.executable).with_name("kg")
 
 # Two documents in the shape kg/rdf.py writes: one named graph each, queried as their union.
-SAMPLE_TRIG = """\
-@prefix kg: <https://w3id.org/kg/ontology#> .
-@prefix ent: <https://w3id.org/kg/entity/> .
-@prefix rel: <https://w3id.org/kg/relation/> .
-@prefix doc: <https://w3id.org/kg/document/> .
-@prefix stmt: <https://w3id.org/kg/statement/> .
-@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
+SAMPLE_TRIG = (
+    TURTLE_PREFIXES
+    + """
 
 doc:aaa {
   doc:aaa a kg:Document ; kg:sha256 "aaa" ; dcterms:source "seeds/one.txt" .
@@ -68,6 +60,7 @@ doc:bbb {
   rel:threaten a kg:Relation ; rdfs:label "threaten" .
 }
 """
+)
 
 WHO_MET = """
 SELECT ?a ?b WHERE { ?a rel:meet ?b } ORDER BY ?a

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import TURTLE_PREFIXES
 
 from kg.store import load_dataset
 from kg.view import (
@@ -34,16 +35,9 @@ pytestmark = [
     ),
 ]
 
-SAMPLE_TRIG = """
-@prefix kg: <https://w3id.org/kg/ontology#> .
-@prefix ent: <https://w3id.org/kg/entity/> .
-@prefix rel: <https://w3id.org/kg/relation/> .
-@prefix doc: <https://w3id.org/kg/document/> .
-@prefix stmt: <https://w3id.org/kg/statement/> .
-@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
+SAMPLE_TRIG = (
+    TURTLE_PREFIXES
+    + """
 
 doc:aaa {
   doc:aaa a kg:Document ; kg:sha256 "aaa" ; dcterms:source "seeds/a.txt" .
@@ -69,6 +63,7 @@ doc:aaa {
       kg:sentence <https://w3id.org/kg/document/aaa/sentence/0> .
 }
 """
+)
 
 # Each tries to run script by a different road: an element with an event handler, ending the
 # <script> element the data sits in, pyvis' "href" switch to innerHTML popups, breaking out of an

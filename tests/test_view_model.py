@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import TURTLE_PREFIXES
 
 from kg.errors import KgError, QueryError
 from kg.store import load_dataset
@@ -25,16 +26,9 @@ from kg.view import (
 ENT = "https://w3id.org/kg/entity/"
 REL = "https://w3id.org/kg/relation/"
 
-TRIG = """
-@prefix kg: <https://w3id.org/kg/ontology#> .
-@prefix ent: <https://w3id.org/kg/entity/> .
-@prefix rel: <https://w3id.org/kg/relation/> .
-@prefix doc: <https://w3id.org/kg/document/> .
-@prefix stmt: <https://w3id.org/kg/statement/> .
-@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
+TRIG = (
+    TURTLE_PREFIXES
+    + """
 
 doc:aaa {
   doc:aaa a kg:Document ; dcterms:source "seeds/a.txt" .
@@ -70,6 +64,7 @@ doc:bbb {
   ent:Scott_Bessent rel:meet ent:He_Lifeng .
 }
 """
+)
 
 
 @pytest.fixture(scope="module")
