@@ -173,3 +173,21 @@ def test_entity_in_two_documents_is_one_row_not_one_per_document(tmp_path):
         out, 'SELECT DISTINCT ?g WHERE { GRAPH ?g { ?e rdfs:label "Angela Merkel" } }'
     )
     assert len(graphs) == 2
+
+
+def test_extract_jsonl_on_the_seed_gives_each_meeting_once_and_no_pronoun():
+    from conftest import ROOT
+
+    result = run_kg("extract", str(ROOT / "seeds"), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    meetings = [(r["subject"], r["object"]) for r in records if r["relation"] == "meet"]
+    expected = {
+        (a, b) for a in ("Scott Bessent", "Jamieson Greer") for b in ("He Lifeng", "Li Chenggang")
+    }
+    assert sorted(meetings) == sorted(expected)  # four facts, each once
+    assert ("Donald Trump", "threaten", "tariff") in {
+        (r["subject"], r["relation"], r["object"]) for r in records
+    }
+    bare = {"this", "that", "it", "which", "we", "he", "she", "they", "i"}
+    assert not [r for r in records if r["subject"].lower() in bare or r["object"].lower() in bare]
