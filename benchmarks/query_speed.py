@@ -29,38 +29,9 @@ from kg.query import run_query  # noqa: E402
 from kg.store import materialise_union, new_dataset, oxigraph_store  # noqa: E402
 from kg.vocab import DOC, ENT, KG, PREFIXES, REL, STMT  # noqa: E402
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-PROV = "http://www.w3.org/ns/prov#"
-DCTERMS = "http://purl.org/dc/terms/"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import DCTERMS, PROV, RDF, RDFS, RELATIONS, TWO_HOP, TYPES, XSD  # noqa: E402
 
-# Relation frequencies loosely like news text: "say" everywhere, "meet" and "threaten" common.
-RELATIONS = {
-    "say": 20,
-    "meet": 8,
-    "threaten": 6,
-    "impose": 5,
-    "announce": 5,
-    "visit": 4,
-    "criticize": 4,
-    "sign": 3,
-    "reject": 3,
-    "hold": 3,
-    "lead": 3,
-    "urge": 2,
-    "accuse": 2,
-    "warn": 2,
-    "raise": 2,
-    "cut": 2,
-    "ban": 1,
-    "join": 1,
-    "sue": 1,
-    "praise": 1,
-}
-TYPES = ["Person", "Person", "Person", "Organization", "Organization", "Place", "Concept"]
-
-TWO_HOP = "SELECT ?a ?b ?c WHERE { ?a rel:meet ?b . ?b rel:threaten ?c }"
 TWO_HOP_ANY = "SELECT ?a ?b ?r ?c WHERE { ?a rel:meet ?b . ?b ?r ?c }"
 # From one entity, as a README question would ask it ("whom did E1 meet, and what did they do").
 TWO_HOP_FROM = "SELECT ?b ?r ?c WHERE { ent:E1 rel:meet ?b . ?b ?r ?c }"

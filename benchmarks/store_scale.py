@@ -53,35 +53,12 @@ from kg.query import run_query  # noqa: E402
 from kg.store import new_dataset, oxigraph_store  # noqa: E402
 from kg.vocab import DOC, ENT, KG, REL, STMT  # noqa: E402
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-PROV = "http://www.w3.org/ns/prov#"
-DCTERMS = "http://purl.org/dc/terms/"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import DCTERMS, PROV, RDF, RDFS, RELATIONS, TWO_HOP, TYPES, XSD  # noqa: E402
 
-# Relation frequencies loosely like news text: "say" everywhere, "meet" and "threaten" common.
-RELATIONS = {
-    "say": 20,
-    "meet": 8,
-    "threaten": 6,
-    "impose": 5,
-    "announce": 5,
-    "visit": 4,
-    "criticize": 4,
-    "sign": 3,
-    "reject": 3,
-    "hold": 3,
-    "lead": 3,
-    "urge": 2,
-    "accuse": 2,
-    "warn": 2,
-    "raise": 2,
-}
-CLASSES = ("Person", "Person", "Person", "Organization", "Organization", "Place", "Concept")
 FACTS_PER_SENTENCE = 10
 # A query slower than this on its first run is timed once, not as the median of three.
 SLOW_QUERY = 5.0
-TWO_HOP = "SELECT ?a ?b ?c WHERE { ?a rel:meet ?b . ?b rel:threaten ?c }"
 
 
 def synthetic_quads(n_facts: int, *, graphs: int = 8, seed: int = 7) -> Iterator[ox.Quad]:
@@ -110,7 +87,7 @@ def synthetic_quads(n_facts: int, *, graphs: int = 8, seed: int = 7) -> Iterator
         "relationText", "objectText",
         "extractionRule", "sentence",
     )}  # fmt: skip
-    classes = {name: node(KG[name]) for name in set(CLASSES)}
+    classes = {name: node(KG[name]) for name in set(TYPES)}
     false = ox.Literal("false", datatype=boolean)
     svo = ox.Literal("svo")
     relation = {name: node(f"{REL}{name}") for name in names}
@@ -126,7 +103,7 @@ def synthetic_quads(n_facts: int, *, graphs: int = 8, seed: int = 7) -> Iterator
         return {0: "Donald Trump", 1: "tariff"}.get(e, f"Entity {e}")
 
     def entity_class(e: int) -> ox.NamedNode:
-        return classes["Person" if e == 0 else "Concept" if e == 1 else CLASSES[e % 7]]
+        return classes["Person" if e == 0 else "Concept" if e == 1 else TYPES[e % 7]]
 
     documents = [
         node(f"{DOC}{hashlib_hex(index)}") for index in range(max(1, min(graphs, n_facts)))

@@ -383,28 +383,35 @@ def _evaluate(store: ox.Store, query: str, max_rows: int) -> dict[str, Any]:
             return {"boolean": bool(answer)}
         if isinstance(answer, ox.QuerySolutions):
             variables = [v.value for v in answer.variables]
-            rows = []
-            truncated = False
-            for solution in answer:
-                if len(rows) == max_rows:
-                    truncated = True
-                    break
-                rows.append(tuple(_encode(solution[name]) for name in variables))
-            return {"variables": variables, "rows": rows, "truncated": truncated}
-        triples = []
-        truncated = False
-        for triple in answer:
-            if len(triples) == max_rows:
-                truncated = True
-                break
-            triples.append(
-                (_encode(triple.subject), _encode(triple.predicate), _encode(triple.object))
+            rows, truncated = _first(
+                answer, max_rows, lambda s: tuple(_encode(s[name]) for name in variables)
             )
+            return {"variables": variables, "rows": rows, "truncated": truncated}
+        triples, truncated = _first(
+            answer,
+            max_rows,
+            lambda t: (_encode(t.subject), _encode(t.predicate), _encode(t.object)),
+        )
         return {"triples": triples, "truncated": truncated}
     except SyntaxError as error:  # Oxigraph's grammar is stricter than rdflib's in places
         return {"error": _oxigraph_syntax_message(str(error))}
     except (OSError, ValueError, RuntimeError) as error:
         return {"error": f"query failed: {_one_line(str(error))}"}
+
+
+def _encode_triple(triple: Any) -> tuple:
+    return (_encode(triple.subject), _encode(triple.predicate), _encode(triple.object))
+
+
+def _first(answers: Any, limit: int, encode: Any) -> tuple[list, bool]:
+    """At most ``limit`` encoded answers, and whether there were more (the stream is not read
+    past the first one over the limit)."""
+    encoded = []
+    for answer in answers:
+        if len(encoded) == limit:
+            return encoded, True
+        encoded.append(encode(answer))
+    return encoded, False
 
 
 def _oxigraph_syntax_message(message: str) -> str:

@@ -41,7 +41,7 @@ from kg.query import (
     format_result,
     run_query,
 )
-from kg.store import load_dataset, oxigraph_store
+from kg.store import load_dataset, oxigraph_store, union_size
 
 DEFAULT_PORT = 7878
 
@@ -161,7 +161,7 @@ def make_server(
             timeout=timeout,
             max_rows=max_rows,
             view_file=view_file if view_file.is_file() else None,
-            triples=len(store),
+            triples=union_size(store),
             log=log,
         )
     except OSError as error:

@@ -107,3 +107,11 @@ def query_union(store: ox.Store) -> bool:
     """Whether a query should read the union of the named graphs as its default graph: only when
     the default graph is empty, i.e. the union was not materialised (a graph being built)."""
     return next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None
+
+
+def union_size(store: ox.Store) -> int:
+    """How many distinct triples a query sees: the default graph when it holds the materialised
+    union, else every quad (a store being built)."""
+    if query_union(store):
+        return len(store)
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))

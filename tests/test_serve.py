@@ -406,3 +406,10 @@ def test_readme_queries_over_the_seed_give_the_same_rows_to_sparqlwrapper(
     from_cli = json.loads(cli.stdout)
     assert rows_of(from_endpoint) == rows_of(from_cli)
     assert rows_of(from_cli)  # each README query answers something on the seed
+
+
+def test_health_counts_the_triples_a_query_sees(endpoint: Running, build_folder: Path) -> None:
+    status, _, body = endpoint.request("GET", "/health")
+    assert status == 200
+    union = {q.triple for q in ox.parse(SAMPLE.SAMPLE_TRIG, format=ox.RdfFormat.TRIG)}
+    assert json.loads(body)["triples"] == len(union)
