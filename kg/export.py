@@ -123,12 +123,13 @@ def as_store(data: Dataset | Graph | ox.Store) -> ox.Store:
 # Memory stays bounded by the largest graph, not the dataset: N-Quads go out graph by graph, and
 # the union (N-Triples, Turtle) is an external merge sort: sorted runs of at most RUN_BYTES are
 # spilled to temporary files and merged line by line. A corpus of any size exports in the
-# memory of one run.
+# memory of one run. A run's lines are held as a set of Python bytes objects, about 2.5 times
+# their size: 16 MB runs keep that near 40 MB, and a 10M-quad union is still only ~100 runs.
 
-RUN_BYTES = 64 << 20
+RUN_BYTES = 16 << 20
 
 
-def _sorted_lines(data: bytes) -> list[bytes]:
+def sorted_lines(data: bytes) -> list[bytes]:
     """Unique N-Triples/N-Quads lines in byte order (one statement per line by definition)."""
     return sorted(set(data.splitlines(keepends=True)))
 
@@ -152,20 +153,31 @@ def _canonical_blank_nodes(store: ox.Store) -> ox.Store:
     return canonical
 
 
-def _graph_lines(store: ox.Store) -> Iterator[tuple[ox.DefaultGraph | ox.NamedNode, list[bytes]]]:
+# One graph's statements in canonical form: the graph (DefaultGraph or a NamedNode) and its
+# unique N-Triples lines in byte order. Stores and a build's graph spool (kg/graphspool.py) both
+# give their graphs this way, so the files written from either are the same bytes.
+GraphLines = tuple[ox.DefaultGraph | ox.NamedNode, list[bytes]]
+
+
+def graph_order(graph: ox.DefaultGraph | ox.NamedNode) -> tuple[int, str]:
+    """The canonical order of graphs: the default graph first, then by name as N-Quads writes it."""
+    return (0, "") if isinstance(graph, ox.DefaultGraph) else (1, str(graph))
+
+
+def _graph_lines(store: ox.Store) -> Iterator[GraphLines]:
     """Each graph (the default graph first, then by name) with its unique N-Triples lines in
     byte order: the canonical order. One graph in memory at a time."""
     if _has_blank_nodes(store):
         store = _canonical_blank_nodes(store)
-    for graph in [ox.DefaultGraph(), *sorted(store.named_graphs(), key=str)]:
-        lines = _sorted_lines(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph))
+    for graph in [ox.DefaultGraph(), *sorted(store.named_graphs(), key=graph_order)]:
+        lines = sorted_lines(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph))
         if lines:
             yield graph, lines
 
 
-def canonical_nquads(store: ox.Store) -> Iterator[bytes]:
-    """All quads as N-Quads, graph by graph (default graph first), lines sorted in each."""
-    for graph, lines in _graph_lines(store):
+def nquads_of(graphs: Iterable[GraphLines]) -> Iterator[bytes]:
+    """N-Quads of graphs given in canonical order: one chunk per graph."""
+    for graph, lines in graphs:
         if isinstance(graph, ox.DefaultGraph):
             yield b"".join(lines)
             continue
@@ -174,8 +186,9 @@ def canonical_nquads(store: ox.Store) -> Iterator[bytes]:
         yield b"".join(line[:-3] + suffix for line in lines)
 
 
-def canonical_ntriples(store: ox.Store) -> Iterator[bytes]:
-    """The union of all graphs (default graph included), each triple once, lines sorted."""
+def union_of(graphs: Iterable[GraphLines]) -> Iterator[bytes]:
+    """The union of the graphs as N-Triples, each triple once, lines sorted: an external merge
+    sort, so memory is one run (RUN_BYTES) whatever the number of graphs."""
     with tempfile.TemporaryDirectory(prefix="kg-sort-") as folder:
         runs: list[Path] = []
         pending: set[bytes] = set()
@@ -187,7 +200,7 @@ def canonical_ntriples(store: ox.Store) -> Iterator[bytes]:
             runs.append(run)
             pending.clear()
 
-        for _, lines in _graph_lines(store):
+        for _, lines in graphs:
             for line in lines:
                 if line not in pending:
                     pending.add(line)
@@ -212,6 +225,26 @@ def canonical_ntriples(store: ox.Store) -> Iterator[bytes]:
                         yield b"".join(batch)
                         batch = []
             yield b"".join(batch)
+
+
+def canonical_nquads(store: ox.Store) -> Iterator[bytes]:
+    """All quads as N-Quads, graph by graph (default graph first), lines sorted in each."""
+    return nquads_of(_graph_lines(store))
+
+
+def canonical_ntriples(store: ox.Store) -> Iterator[bytes]:
+    """The union of all graphs (default graph included), each triple once, lines sorted."""
+    return union_of(_graph_lines(store))
+
+
+def trig_of(graphs: Iterable[GraphLines]) -> Iterator[bytes]:
+    """TriG with kg's prefixes of graphs given in canonical order."""
+    return _pretty(nquads_of(graphs), ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
+
+
+def turtle_of(graphs: Iterable[GraphLines]) -> Iterator[bytes]:
+    """Turtle with kg's prefixes of the union of the graphs."""
+    return _pretty(union_of(graphs), ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE)
 
 
 class _ChunkReader(io.RawIOBase):
@@ -269,7 +302,7 @@ def render_nquads(store: ox.Store) -> Iterator[bytes]:
 
 
 def render_trig(store: ox.Store) -> Iterator[bytes]:
-    yield from _pretty(canonical_nquads(store), ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
+    yield from trig_of(_graph_lines(store))
 
 
 def render_ntriples(store: ox.Store) -> Iterator[bytes]:
@@ -277,7 +310,7 @@ def render_ntriples(store: ox.Store) -> Iterator[bytes]:
 
 
 def render_turtle(store: ox.Store) -> Iterator[bytes]:
-    yield from _pretty(canonical_ntriples(store), ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE)
+    yield from turtle_of(_graph_lines(store))
 
 
 # --- JSON-LD -------------------------------------------------------------------------------

@@ -7,9 +7,11 @@ lock, and the result says truthfully what failed.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pickle
+import signal
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -19,7 +21,15 @@ from pathlib import Path
 
 from kg.documents import DEFAULT_MAX_BYTES, read_documents
 from kg.errors import InputError, KgError
-from kg.types import Corpus, Document, Entity, Extraction
+from kg.graphspool import (
+    BuildContents,
+    GraphFile,
+    GraphSpool,
+    load_build,
+    ntriples_lines,
+    view_dataset,
+)
+from kg.types import Document, Extraction
 
 GRAPH_TURTLE = "graph.ttl"
 GRAPH_TRIG = "graph.trig"
@@ -42,6 +52,9 @@ class BuildReport:
     failures: list[InputError] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    # Wall seconds of each stage ("read+parse+extract", "resolve+rdf", "write"), for benchmarks
+    # and for anyone asking where a slow build spends its time.
+    stages: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> str:
         failed = f", {len(self.failures)} failed" if self.failures else ""
@@ -95,7 +108,7 @@ def _worker_extract(model: str | None, documents: list[Document]) -> list[Extrac
     from kg.extract import extract
     from kg.nlp import load_pipeline, parse_documents
 
-    nlp = load_pipeline(model)  # cached per process: loaded once per worker
+    nlp = load_pipeline(model)  # inherited from the parent at fork: not loaded again
     return [extract(doc, document) for document, doc in parse_documents(nlp, documents)]
 
 
@@ -109,8 +122,14 @@ def _extract_in_processes(
     from concurrent.futures import ProcessPoolExecutor
     from itertools import islice
 
-    # spawn, not fork: the parent may hold threads (progress bar) and a loaded model.
-    context = multiprocessing.get_context("spawn")
+    from kg.nlp import load_pipeline
+
+    # The model is loaded here, once, and the workers are forked with it: a worker starts in
+    # milliseconds instead of loading the model again (seconds each), and its copy of the
+    # model's memory is shared with the parent until written. The workers only parse and
+    # extract; they touch none of the parent's threads' state (the progress bar).
+    load_pipeline(model)
+    context = multiprocessing.get_context("fork")
     iterator = iter(documents)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         in_flight: deque = deque()
@@ -123,16 +142,6 @@ def _extract_in_processes(
             if not in_flight:
                 return
             yield in_flight.popleft().result()
-
-
-def corpus_dataset(corpus: Corpus):
-    """An rdflib Dataset (Oxigraph store) holding one named graph per document of the corpus."""
-    from kg.rdf import corpus_quads
-    from kg.store import new_dataset, oxigraph_store
-
-    dataset = new_dataset()
-    oxigraph_store(dataset).extend(corpus_quads(corpus))
-    return dataset
 
 
 @contextmanager
@@ -150,90 +159,49 @@ def build_lock(out_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def document_graphs(dataset) -> dict[str, str]:
-    """The documents already in a dataset: sha256 -> source, read from their named graphs."""
-    from kg.store import oxigraph_store
-    from kg.vocab import sparql_prologue
-
-    rows = oxigraph_store(dataset).query(
-        sparql_prologue()
-        + "SELECT ?sha ?source WHERE { GRAPH ?g { ?g a kg:Document ; kg:sha256 ?sha ;"
-        " dcterms:source ?source } }"
-    )
-    return {row["sha"].value: row["source"].value for row in rows}
+def _earlier_build(out: Path, spool: GraphSpool, *, rebuild: bool = False) -> BuildContents:
+    trig = out / GRAPH_TRIG
+    if rebuild or not trig.exists():
+        return BuildContents()
+    return load_build(trig, spool)
 
 
-def known_entities(dataset) -> list[Entity]:
-    """People and organisations already in a dataset, for new documents to link to."""
-    from kg.store import oxigraph_store
-    from kg.vocab import sparql_prologue
-
-    rows = oxigraph_store(dataset).query(
-        sparql_prologue()
-        + "SELECT DISTINCT ?label ?class WHERE { ?e rdfs:label ?label ; a ?class ."
-        " VALUES ?class { kg:Person kg:Organization } }",
-        use_default_graph_as_union=True,
-    )
-    return [
-        Entity(
-            key=row["label"].value, label=row["label"].value, type=row["class"].value.split("#")[-1]
-        )
-        for row in rows
-    ]
-
-
-def drop_documents(dataset, document_ids: Iterable[str]) -> None:
-    import pyoxigraph as ox
-
-    from kg.rdf import document_iri
-    from kg.store import oxigraph_store
+def _labelled_count(dataset) -> int:
+    from kg.store import oxigraph_store, query_union
 
     store = oxigraph_store(dataset)
-    for document_id in document_ids:
-        store.remove_graph(ox.NamedNode(document_iri(document_id)))
-
-
-def open_build(out: Path, *, rebuild: bool = False, store_path: Path | None = None):
-    """The dataset of an earlier build in ``out`` (empty when there is none or on rebuild),
-    in memory or, with ``store_path``, in an on-disk Oxigraph store there."""
-    from kg.store import new_dataset, oxigraph_store, rdf_format_for
-
-    dataset = new_dataset(store_path)
-    trig = out / GRAPH_TRIG
-    if trig.exists() and not rebuild:
-        with trig.open("rb") as handle:
-            try:
-                oxigraph_store(dataset).bulk_load(handle, format=rdf_format_for(trig))
-            except SyntaxError as error:
-                raise KgError(
-                    f"{trig}: earlier build is unreadable ({error}); use --rebuild"
-                ) from None
-    return dataset
-
-
-def _entity_count(dataset) -> int:
-    from kg.store import oxigraph_store
-
-    (row,) = oxigraph_store(dataset).query(
+    (row,) = store.query(
         "SELECT (COUNT(DISTINCT ?e) AS ?n) "
-        "WHERE { GRAPH ?g { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l } }"
+        "WHERE { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l }",
+        use_default_graph_as_union=query_union(store),
     )
     return int(row["n"].value)
 
 
-def write_outputs(dataset, out: Path, *, view: bool = True) -> list[Path]:
-    """graph.trig, graph.ttl and graph.html, each replaced atomically."""
-    from kg.export import export
+def write_outputs(
+    spool: GraphSpool, out: Path, *, view: bool = True, jobs: int = 1
+) -> list[Path]:
+    """graph.trig, graph.ttl and graph.html, each replaced atomically, from the spool's graphs.
+    With ``jobs`` > 1 the two RDF files are written by two forked workers at once."""
+    from kg.export import atomic_write, trig_of, turtle_of
 
-    export(dataset, "trig", out / GRAPH_TRIG)
-    export(dataset, "turtle", out / GRAPH_TURTLE)
+    writers = [
+        lambda: atomic_write(out / GRAPH_TRIG, trig_of(spool.graph_lines())),
+        lambda: atomic_write(out / GRAPH_TURTLE, turtle_of(spool.graph_lines())),
+    ]
+    if jobs > 1:
+        _in_forked_workers(writers, spool.folder)
+    else:
+        for write in writers:
+            write()
     outputs = [out / GRAPH_TRIG, out / GRAPH_TURTLE]
     if view:
         from kg.view import write_view
 
+        dataset = view_dataset(spool)
         # A page past a few thousand nodes is unreadable and slow to open: the build's view shows
         # the most connected entities; `kg view --focus/--top/--query` shows any other part.
-        top = BUILD_VIEW_MAX_NODES if _entity_count(dataset) > BUILD_VIEW_MAX_NODES else None
+        top = BUILD_VIEW_MAX_NODES if _labelled_count(dataset) > BUILD_VIEW_MAX_NODES else None
         write_view(dataset, out / GRAPH_HTML, top=top)
         outputs.append(out / GRAPH_HTML)
     return outputs
@@ -265,18 +233,18 @@ def build(
     happens in a scratch folder inside ``out_dir`` that is removed at the end, whatever happens;
     the output files are replaced only once everything else has succeeded.
     """
-    from kg.rdf import document_quads
+    from kg.rdf import document_iri
     from kg.resolve import CorpusIndex, load_alias_rules
-    from kg.store import oxigraph_store
 
     started = time.perf_counter()
     rules = load_alias_rules(aliases) if aliases else None
     out = Path(out_dir)
     report = BuildReport()
-    with build_lock(out), tempfile.TemporaryDirectory(dir=out, prefix=".kg-work-") as work:
-        dataset = open_build(out, rebuild=rebuild, store_path=Path(work) / "store")
-        store = oxigraph_store(dataset)
-        existing = document_graphs(dataset)
+    with build_lock(out), tempfile.TemporaryDirectory(dir=out, prefix=".kg-work-") as folder:
+        work = Path(folder)
+        spool = GraphSpool(work)
+        earlier = _earlier_build(out, spool, rebuild=rebuild)
+        existing = earlier.documents
         by_source = {source: sha for sha, source in existing.items()}
         replaced: list[str] = []
 
@@ -293,36 +261,123 @@ def build(
                         replaced.append(by_source[item.source])
                     yield item
 
-        # Pass one: extract, index the names for resolution, spool the extraction.
-        index = CorpusIndex(known_entities(dataset), rules)
-        spool_path = Path(work) / "extractions.pickle"
-        with spool_path.open("wb") as spool:
+        # Pass one: extract, index the names for resolution, spool the extraction. With jobs,
+        # the spool is cut in one part per worker of pass two, documents dealt in turn.
+        index = CorpusIndex(earlier.entities, rules)
+        clock = time.perf_counter()
+        parts = [work / f"extractions-{k}.pickle" for k in range(max(1, jobs))]
+        with contextlib.ExitStack() as stack:
+            spools = [stack.enter_context(part.open("wb")) for part in parts]
             for extraction in extract_documents(
                 new_documents(), model=model, jobs=jobs, dask=dask, on_document=on_document
             ):
                 # The document's name clusters go with it: pass two need not group again.
                 clusters = index.add(extraction)
-                pickle.dump((extraction, clusters), spool, protocol=pickle.HIGHEST_PROTOCOL)
+                spool_file = spools[report.documents % len(spools)]
+                pickle.dump((extraction, clusters), spool_file, protocol=pickle.HIGHEST_PROTOCOL)
                 report.documents += 1
                 report.sentences += len(extraction.sentences)
+        report.stages["read+parse+extract"] = time.perf_counter() - clock
         if report.documents == 0 and not existing:
             raise KgError("no document could be read; nothing was written")
         if report.documents:
-            # Pass two: resolve each document against the whole corpus, add its named graph.
+            # Pass two: resolve each document against the whole corpus, spool its named graph.
+            clock = time.perf_counter()
             index.finish()
-            drop_documents(dataset, replaced)
-            for extraction, clusters in _read_spool(spool_path):
-                resolved = index.resolve_document(extraction, clusters)
-                report.facts += len(resolved.facts)
-                store.extend(document_quads(resolved, index.entities))
-            report.entities = len(index.entities)
+            for sha in replaced:
+                spool.drop(document_iri(sha))
+            report.facts, report.entities = _resolve_to_graphs(index, parts, spool)
+            report.stages["resolve+rdf"] = time.perf_counter() - clock
             # Each file is replaced atomically; a failure part-way leaves the earlier files whole.
-            report.outputs = write_outputs(dataset, out, view=view)
+            clock = time.perf_counter()
+            report.outputs = write_outputs(spool, out, view=view, jobs=jobs)
+            report.stages["write"] = time.perf_counter() - clock
         report.replaced = len(replaced)
-        report.triples = len(store)
-        del store, dataset  # close the on-disk store before its folder is removed
+        report.triples = spool.quads
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _resolve_part(index, part: Path, graph_file: GraphFile) -> int:
+    """Pass two over one part of the spool: each document resolved, its graph written. Returns
+    the number of facts."""
+    from kg.rdf import document_iri, document_quads
+
+    facts = 0
+    for extraction, clusters in _read_spool(part):
+        resolved = index.resolve_document(extraction, clusters)
+        facts += len(resolved.facts)
+        quads = document_quads(resolved, index.entities)
+        graph_file.write(
+            document_iri(extraction.document.id), ntriples_lines(q.triple for q in quads)
+        )
+    return facts
+
+
+def _resolve_to_graphs(index, parts: list[Path], spool: GraphSpool) -> tuple[int, int]:
+    """Pass two over every part, one forked worker per part when there are several: the index
+    is finished and only read (a concept entity a worker adds is named by its key, the same in
+    every worker), so the workers share it at fork and need nothing sent to them. Returns the
+    number of facts and of entities."""
+    files = [spool.new_file() for _ in parts]
+
+    def run(part: Path, graph_file: GraphFile) -> tuple[int, list, set[str]]:
+        facts = _resolve_part(index, part, graph_file)
+        return facts, graph_file.blocks, set(index.entities)
+
+    if len(parts) == 1:
+        results = [run(parts[0], files[0])]
+    else:
+        tasks = [lambda p=p, f=f: run(p, f) for p, f in zip(parts, files, strict=True)]
+        results = _in_forked_workers(tasks, spool.folder)
+    entities: set[str] = set()
+    for graph_file, (_, blocks, keys) in zip(files, results, strict=True):
+        graph_file.blocks = blocks
+        spool.adopt(graph_file)
+        entities |= keys
+    return sum(facts for facts, _, _ in results), len(entities)
+
+
+def _in_forked_workers(tasks: list[Callable[[], object]], folder: Path) -> list[object]:
+    """Run each task in a forked child at once and return their results (pickled through files in
+    ``folder``). A failing child fails the build with its error; an interrupted build (Ctrl-C)
+    stops every child before it returns."""
+    children: list[tuple[int, Path]] = []
+    try:
+        for number, task in enumerate(tasks):
+            result_path = folder / f"worker-{number}.pickle"
+            pid = os.fork()
+            if pid == 0:  # the child: never returns into the caller's code
+                code = 1
+                try:
+                    outcome: object = ("ok", task())
+                except BaseException as error:  # noqa: BLE001 - reported to the parent
+                    outcome = ("error", f"{type(error).__name__}: {error}")
+                try:
+                    with result_path.open("wb") as handle:
+                        pickle.dump(outcome, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                    code = 0
+                finally:
+                    os._exit(code)
+            children.append((pid, result_path))
+        results = []
+        for pid, result_path in children:
+            _, status = os.waitpid(pid, 0)
+            if os.waitstatus_to_exitcode(status) != 0:
+                raise KgError(f"a build worker stopped (status {status}); nothing was written")
+            with result_path.open("rb") as handle:
+                status, value = pickle.load(handle)
+            if status != "ok":
+                raise KgError(f"a build worker failed: {value}")
+            results.append(value)
+        children.clear()
+        return results
+    finally:
+        for pid, _ in children:  # only left on an error or interrupt: stop and reap them
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
 
 
 def _read_spool(path: Path) -> Iterator[tuple]:
@@ -338,12 +393,14 @@ def remove(
     out_dir: str | os.PathLike, references: Iterable[str], *, view: bool = True
 ) -> list[str]:
     """Drop documents from a build, named by source path or by (a prefix of) their sha256."""
+    from kg.rdf import document_iri
+
     out = Path(out_dir)
-    with build_lock(out):
+    with build_lock(out), tempfile.TemporaryDirectory(dir=out, prefix=".kg-work-") as folder:
         if not (out / GRAPH_TRIG).exists():
             raise KgError(f"{out}: no {GRAPH_TRIG} here; is this a kg build folder?")
-        dataset = open_build(out)
-        existing = document_graphs(dataset)
+        spool = GraphSpool(Path(folder))
+        existing = load_build(out / GRAPH_TRIG, spool).documents
         dropped: list[str] = []
         for reference in references:
             matches = [
@@ -355,6 +412,7 @@ def remove(
                 problem = "no document" if not matches else f"{len(matches)} documents"
                 raise KgError(f"{reference}: {problem} in {out} match this source or hash")
             dropped.append(matches[0])
-        drop_documents(dataset, dropped)
-        write_outputs(dataset, out, view=view)
+        for sha in dropped:
+            spool.drop(document_iri(sha))
+        write_outputs(spool, out, view=view)
     return [existing[sha] for sha in dropped]

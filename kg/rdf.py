@@ -54,6 +54,14 @@ def _integer(value: int) -> ox.Literal:
     return ox.Literal(str(value), datatype=_XSD_INTEGER)
 
 
+def _double_text(value: float) -> str:
+    """A confidence to four decimals in its shortest form ("0.837", "1"): the form Oxigraph
+    gives a stored xsd:double back in, so a graph written straight from here and one that went
+    through a store are the same bytes."""
+    text = repr(round(value, 4))
+    return text[:-2] if text.endswith(".0") else text
+
+
 def document_iri(document_id: str) -> str:
     return str(DOC) + document_id
 
@@ -221,7 +229,7 @@ def document_quads(resolved: ResolvedDocument, entities: dict[str, Entity]) -> I
         yield Quad(statement, _P.subject, subject, graph)
         yield Quad(statement, _P.predicate, predicate, graph)
         yield Quad(statement, _P.object, obj, graph)
-        confidence = ox.Literal(f"{triple.confidence:.4f}", datatype=_XSD_DOUBLE)
+        confidence = ox.Literal(_double_text(triple.confidence), datatype=_XSD_DOUBLE)
         yield Quad(statement, _P.confidence, confidence, graph)
         yield Quad(statement, _P.negated, _TRUE if q.negated else _FALSE, graph)
         yield Quad(statement, _P.sentence, sentence, graph)

@@ -117,3 +117,29 @@ def test_a_second_build_into_a_locked_folder_is_refused_and_changes_nothing(tmp_
     assert result.returncode == 1
     assert "another kg build is writing this folder" in result.stderr
     assert snapshot(out) == before
+
+
+def test_a_failing_build_worker_fails_the_build_and_keeps_the_earlier_files(
+    tmp_path, texts, monkeypatch
+):
+    """Pass two runs in forked workers with -j 2: one that fails is reported in one line, no
+    worker is left behind, and the earlier build stays byte for byte."""
+    import os
+
+    import kg.pipeline
+    from kg.errors import KgError
+
+    out = tmp_path / "out"
+    assert run_kg("build", str(texts[0]), "-o", str(out)).returncode == 0
+    before = snapshot(out)
+
+    def broken(index, part, graph_file):
+        raise RuntimeError(f"disk full while writing {part.name}")
+
+    monkeypatch.setattr(kg.pipeline, "_resolve_part", broken)
+    with pytest.raises(KgError, match=r"a build worker failed: RuntimeError: disk full"):
+        kg.pipeline.build([str(texts[1])], out, jobs=2)
+    assert snapshot(out) == before
+    assert not list(out.glob(".kg-work-*"))  # the scratch folder is gone
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # every worker was reaped

@@ -1,0 +1,280 @@
+"""A build's named graphs on disk, one block of sorted N-Triples lines per graph, and no store.
+
+A build writes graph.trig (every document graph) and graph.ttl (their union), both in a
+canonical order (kg/export.py). Holding the whole graph in an Oxigraph store to write them makes
+a build's memory grow with the corpus. The spool instead keeps each graph as one block in an
+append-only file, and only an index of the blocks in memory (graph name -> where its block is):
+a document graph is written once, when pass two has resolved it, and the files are written by
+reading the blocks back in graph order. Memory is then one document graph, the index and the
+external sort of the union (kg.export.union_of), whatever the size of the corpus.
+
+Several processes may fill a spool: each writes a GraphFile of its own, and the parent adopts
+their blocks (kg/pipeline.py runs pass two in forked workers this way).
+
+The view of a large build cannot be drawn from the whole graph without holding it: ``view_dataset``
+loads the whole graph only when it is small, and otherwise the part the view shows, with at most
+a few statements per edge and sentences per entity (the view's tooltips list sources, and a list
+of hundreds helps nobody; ``kg query`` gives them all).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import KgError
+from kg.export import GraphLines, graph_order, nquads_of, sorted_lines
+from kg.types import Entity
+from kg.vocab import KG, TYPE_CLASSES
+
+# Key of the default graph in a spool (kg writes none; a hand-edited earlier build may hold one).
+DEFAULT_GRAPH = ""
+
+# The view of a build holds the whole graph up to this many quads, else a bounded part of it.
+VIEW_FULL_GRAPH_QUADS = 250_000
+VIEW_STATEMENTS_PER_EDGE = 3
+VIEW_SENTENCES_PER_ENTITY = 5
+
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+_DCTERMS_SOURCE = ox.NamedNode("http://purl.org/dc/terms/source")
+_DCTERMS_IS_PART_OF = ox.NamedNode("http://purl.org/dc/terms/isPartOf")
+_RDF_SUBJECT = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#subject")
+_RDF_PREDICATE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate")
+_RDF_OBJECT = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#object")
+_KG = {name: ox.NamedNode(str(KG[name])) for name in (
+    "sha256", "Statement", "Sentence", "Document", "mentionedIn", "sentence",
+)}  # fmt: skip
+_ENTITY_CLASSES = {ox.NamedNode(str(iri)): name for name, iri in TYPE_CLASSES.items()}
+# Entities already in a build that new documents may link to by name (see kg/resolve.py).
+_LINKABLE = {"Person", "Organization"}
+
+
+def graph_key(graph: ox.DefaultGraph | ox.NamedNode) -> str:
+    return DEFAULT_GRAPH if isinstance(graph, ox.DefaultGraph) else graph.value
+
+
+def _graph_term(key: str) -> ox.DefaultGraph | ox.NamedNode:
+    return ox.DefaultGraph() if key == DEFAULT_GRAPH else ox.NamedNode(key)
+
+
+def ntriples_lines(triples: Iterable[ox.Triple]) -> list[bytes]:
+    """One graph's triples as unique N-Triples lines in byte order (its canonical form)."""
+    return sorted_lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
+
+
+@dataclass
+class GraphFile:
+    """An append-only file of graph blocks, and where each block is in it."""
+
+    path: Path
+    blocks: list[tuple[str, int, int, int]] = field(default_factory=list)  # key, at, size, lines
+
+    def write(self, key: str, lines: list[bytes]) -> None:
+        data = b"".join(lines)
+        with self.path.open("ab") as handle:
+            offset = handle.tell()
+            handle.write(data)
+        self.blocks.append((key, offset, len(data), len(lines)))
+
+
+class GraphSpool:
+    """The graphs of a build, each one block in one of the spool's files."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._files: list[GraphFile] = []
+        self._index: dict[str, tuple[int, int, int, int]] = {}  # key -> file, at, size, lines
+
+    def new_file(self) -> GraphFile:
+        """A file to write blocks into (in this process or a worker); ``adopt`` it afterwards."""
+        graph_file = GraphFile(self.folder / f"graphs-{len(self._files):04d}.nt")
+        graph_file.path.touch()
+        self._files.append(graph_file)
+        return graph_file
+
+    def adopt(self, graph_file: GraphFile) -> None:
+        """Index the blocks of ``graph_file`` (written here or by a worker that shares it)."""
+        number = next(i for i, f in enumerate(self._files) if f.path == graph_file.path)
+        self._files[number] = graph_file
+        for key, offset, size, count in graph_file.blocks:
+            if key in self._index:
+                # The same graph twice (only a hand-edited earlier build has that): one block.
+                merged = sorted(set(self._lines(key)) | set(self._read(number, offset, size)))
+                self.drop(key)
+                extra = self.new_file()
+                extra.write(key, merged)
+                self._index[key] = (len(self._files) - 1, *extra.blocks[-1][1:])
+            else:
+                self._index[key] = (number, offset, size, count)
+
+    def drop(self, key: str) -> None:
+        self._index.pop(key, None)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._index
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    @property
+    def quads(self) -> int:
+        return sum(count for _, _, _, count in self._index.values())
+
+    def _read(self, number: int, offset: int, size: int) -> list[bytes]:
+        with self._files[number].path.open("rb") as handle:
+            handle.seek(offset)
+            return handle.read(size).splitlines(keepends=True)
+
+    def _lines(self, key: str) -> list[bytes]:
+        number, offset, size, _ = self._index[key]
+        return self._read(number, offset, size)
+
+    def graph_lines(self) -> Iterator[GraphLines]:
+        """Every graph with its lines, in the canonical order of kg/export.py, one at a time."""
+        graphs = sorted((_graph_term(key) for key in self._index), key=graph_order)
+        for graph in graphs:
+            yield graph, self._lines(graph_key(graph))
+
+
+# --- an earlier build ------------------------------------------------------------------------
+
+
+@dataclass
+class BuildContents:
+    """What new documents need to know of an earlier build."""
+
+    documents: dict[str, str] = field(default_factory=dict)  # sha256 -> source
+    entities: list[Entity] = field(default_factory=list)  # people and organisations, to link to
+
+
+def load_build(trig: Path, spool: GraphSpool) -> BuildContents:
+    """Copy the graphs of an earlier build's graph.trig into ``spool``, streaming (one graph in
+    memory at a time), and read what new documents need of it on the way."""
+    contents = BuildContents()
+    labels: dict[str, set[str]] = defaultdict(set)
+    classes: dict[str, set[str]] = defaultdict(set)
+    graph_file = spool.new_file()
+    current: ox.DefaultGraph | ox.NamedNode | None = None
+    triples: list[ox.Triple] = []
+    document: dict[ox.NamedNode, str] = {}  # this graph's kg:sha256 and dcterms:source
+
+    def flush() -> None:
+        if current is not None and triples:
+            graph_file.write(graph_key(current), _canonical_lines(triples))
+        if _KG["sha256"] in document:
+            contents.documents[document[_KG["sha256"]]] = document.get(_DCTERMS_SOURCE, "")
+
+    try:
+        for quad in ox.parse(path=str(trig), format=ox.RdfFormat.TRIG):
+            if quad.graph_name != current:
+                flush()
+                current, triples, document = quad.graph_name, [], {}
+            triples.append(quad.triple)
+            subject, predicate, obj = quad.subject, quad.predicate, quad.object
+            if subject == quad.graph_name and isinstance(obj, ox.Literal):
+                document[predicate] = obj.value
+            if predicate == _RDFS_LABEL and isinstance(obj, ox.Literal):
+                labels[subject.value].add(obj.value)
+            elif predicate == _RDF_TYPE and _ENTITY_CLASSES.get(obj) in _LINKABLE:
+                classes[subject.value].add(_ENTITY_CLASSES[obj])
+    except SyntaxError as error:
+        raise KgError(f"{trig}: earlier build is unreadable ({error}); use --rebuild") from None
+    flush()
+    spool.adopt(graph_file)
+    contents.entities = [
+        Entity(key=label, label=label, type=kind)  # type: ignore[arg-type]
+        for iri in sorted(classes)
+        for kind in sorted(classes[iri])
+        for label in sorted(labels[iri])
+    ]
+    return contents
+
+
+def _canonical_lines(triples: list[ox.Triple]) -> list[bytes]:
+    """Blank nodes (kg writes none; a hand-edited build may) get canonical labels first, so
+    that the bytes written do not depend on the parser's random labels."""
+    if any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
+           for t in triples):  # fmt: skip
+        dataset = ox.Dataset(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+        dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
+        triples = [quad.triple for quad in dataset]
+    return ntriples_lines(triples)
+
+
+# --- the view of a build ---------------------------------------------------------------------
+
+
+def view_dataset(spool: GraphSpool):
+    """An in-memory dataset for kg/view.py to draw the build from: the whole graph when it is
+    small (VIEW_FULL_GRAPH_QUADS), else the bounded part the view shows."""
+    from kg.store import new_dataset, oxigraph_store
+
+    dataset = new_dataset()
+    store = oxigraph_store(dataset)
+    if spool.quads <= VIEW_FULL_GRAPH_QUADS:
+        store.bulk_load(b"".join(nquads_of(spool.graph_lines())), format=ox.RdfFormat.N_QUADS)
+    else:
+        part = view_part(
+            spool.graph_lines(),
+            statements_per_edge=VIEW_STATEMENTS_PER_EDGE,
+            sentences_per_entity=VIEW_SENTENCES_PER_ENTITY,
+        )
+        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in part)
+    return dataset
+
+
+def view_part(
+    graphs: Iterable[GraphLines],
+    *,
+    statements_per_edge: int = VIEW_STATEMENTS_PER_EDGE,
+    sentences_per_entity: int = VIEW_SENTENCES_PER_ENTITY,
+) -> Iterator[ox.Triple]:
+    """What the view reads of a graph, with a cap on the provenance of each edge and entity.
+
+    Everything said of entities (types, labels, aliases, roles, edges) and relations is kept;
+    of statements (an edge's provenance) the first ``statements_per_edge`` of each edge, and of
+    an entity's sentences the first ``sentences_per_entity``, in graph order; then the sentences
+    those point to and their documents' sources. The triples go to one default graph, where the
+    labels that every document repeats become one triple each.
+    """
+    per_edge: Counter = Counter()
+    per_entity: Counter = Counter()
+    for _, lines in graphs:
+        by_subject: dict = defaultdict(list)
+        for triple in ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES):
+            by_subject[triple.subject].append(triple)
+        wanted: set = set()
+        later: list[ox.Triple] = []  # sentences and documents: kept once something points there
+        for subject, triples in by_subject.items():
+            kinds = {t.object for t in triples if t.predicate == _RDF_TYPE}
+            if _KG["Statement"] in kinds:
+                parts = {t.predicate: t.object for t in triples}
+                obj = parts.get(_RDF_OBJECT)
+                if not isinstance(obj, ox.NamedNode):
+                    continue  # a clause object: no edge in the view
+                edge = (parts.get(_RDF_SUBJECT), parts.get(_RDF_PREDICATE), obj)
+                if per_edge[edge] < statements_per_edge:
+                    per_edge[edge] += 1
+                    wanted.update(t.object for t in triples if t.predicate == _KG["sentence"])
+                    yield from triples
+            elif _KG["Sentence"] in kinds or _KG["Document"] in kinds:
+                later.extend(triples)
+            else:
+                for triple in triples:
+                    if triple.predicate == _KG["mentionedIn"]:
+                        if per_entity[subject] >= sentences_per_entity:
+                            continue
+                        per_entity[subject] += 1
+                        wanted.add(triple.object)
+                    yield triple
+        documents = {
+            t.object for t in later if t.subject in wanted and t.predicate == _DCTERMS_IS_PART_OF
+        }
+        for triple in later:
+            if triple.subject in wanted or triple.subject in documents:
+                yield triple
