@@ -47,6 +47,7 @@ def _progress(total_hint: str):
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         TextColumn("{task.completed} " + total_hint),
+        TextColumn("{task.fields[rates]}"),
         TimeElapsedColumn(),
         console=console,
         transient=True,
@@ -83,7 +84,21 @@ def build(
 
     try:
         with _progress("documents") as progress:
-            task = progress.add_task("extracting", total=None)
+            task = progress.add_task("extracting", total=None, rates="")
+            sentences = 0
+
+            def advance(extraction) -> None:
+                nonlocal sentences
+                sentences += len(extraction.sentences)
+                done = progress.tasks[task].completed + 1
+                elapsed = progress.tasks[task].elapsed or 0.0
+                rates = (
+                    f"({done / elapsed:.1f}/s), {sentences} sentences ({sentences / elapsed:.0f}/s)"
+                    if elapsed > 0
+                    else ""
+                )
+                progress.update(task, advance=1, rates=rates)
+
             report = run_build(
                 paths,
                 out,
@@ -95,10 +110,14 @@ def build(
                 jobs=jobs,
                 dask=dask,
                 on_error=report_error,
-                on_document=lambda _e: progress.advance(task),
+                on_document=advance,
             )
     except KgError as error:
         _fail(str(error))
+    except KeyboardInterrupt:
+        # The build writes nothing in OUT until its files are complete (then each is renamed
+        # into place), and its scratch folder is removed on the way out.
+        _fail(f"interrupted; {out} is as it was before this build", 130)
     typer.echo(f"built {out}: {report.summary()}")
     for path in report.outputs:
         typer.echo(f"  {path}")

@@ -636,11 +636,12 @@ _RENDERERS: dict[str, Callable[[ox.Store], Iterable[bytes]]] = {
 # --- atomic writes -------------------------------------------------------------------------
 
 
-def _write_temp(path: Path, chunks: Iterable[bytes]) -> Path:
-    """``chunks`` in a new temporary file beside ``path``, flushed and fsynced to disk."""
+def write_temp(path: Path, chunks: Iterable[bytes], folder: Path | None = None) -> Path:
+    """``chunks`` in a new temporary file beside ``path`` (or in ``folder``, which must be on
+    the same file system), flushed and fsynced to disk, ready to be renamed to ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, kept on success
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        dir=folder or path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
     )
     temp = Path(handle.name)
     try:
@@ -680,12 +681,19 @@ def atomic_write_many(files: Mapping[Path, Iterable[bytes]]) -> None:
     temps: list[tuple[Path, Path]] = []
     try:
         for path, chunks in files.items():
-            temps.append((_write_temp(Path(path), chunks), Path(path)))
+            temps.append((write_temp(Path(path), chunks), Path(path)))
     except BaseException:
         for temp, _ in temps:
             temp.unlink(missing_ok=True)
         raise
+    replace_files(temps)
+
+
+def replace_files(temps: Iterable[tuple[Path, Path]]) -> None:
+    """Rename each written temporary file over its target, then make the renames durable."""
+    targets = []
     for temp, path in temps:
         os.replace(temp, path)
-    for folder in {path.parent for _, path in temps}:
+        targets.append(path)
+    for folder in {path.parent for path in targets}:
         _fsync_folder(folder)

@@ -26,7 +26,6 @@ from kg.graphspool import (
     GraphFile,
     GraphSpool,
     load_build,
-    ntriples_lines,
     view_dataset,
 )
 from kg.types import Document, Extraction
@@ -181,20 +180,22 @@ def _labelled_count(dataset) -> int:
 def write_outputs(
     spool: GraphSpool, out: Path, *, view: bool = True, jobs: int = 1
 ) -> list[Path]:
-    """graph.trig, graph.ttl and graph.html, each replaced atomically, from the spool's graphs.
-    With ``jobs`` > 1 the two RDF files are written by two forked workers at once."""
-    from kg.export import atomic_write, trig_of, turtle_of
+    """graph.trig, graph.ttl and graph.html from the spool's graphs. Each is written in full to a
+    temporary file in the spool's folder first, and only then are they renamed into ``out``, so
+    a failure or a Ctrl-C before that leaves every earlier file as it was. With ``jobs`` > 1 the
+    two RDF files are written by two forked workers at once."""
+    from kg.export import replace_files, trig_of, turtle_of, write_temp
 
+    trig, turtle, page = out / GRAPH_TRIG, out / GRAPH_TURTLE, out / GRAPH_HTML
     writers = [
-        lambda: atomic_write(out / GRAPH_TRIG, trig_of(spool.graph_lines())),
-        lambda: atomic_write(out / GRAPH_TURTLE, turtle_of(spool.graph_lines())),
+        lambda: write_temp(trig, trig_of(spool.graph_lines()), spool.folder),
+        lambda: write_temp(turtle, turtle_of(spool.graph_lines()), spool.folder),
     ]
     if jobs > 1:
-        _in_forked_workers(writers, spool.folder)
+        written = _in_forked_workers(writers, spool.folder)
     else:
-        for write in writers:
-            write()
-    outputs = [out / GRAPH_TRIG, out / GRAPH_TURTLE]
+        written = [write() for write in writers]
+    temps = list(zip(written, [trig, turtle], strict=True))
     if view:
         from kg.view import write_view
 
@@ -202,9 +203,9 @@ def write_outputs(
         # A page past a few thousand nodes is unreadable and slow to open: the build's view shows
         # the most connected entities; `kg view --focus/--top/--query` shows any other part.
         top = BUILD_VIEW_MAX_NODES if _labelled_count(dataset) > BUILD_VIEW_MAX_NODES else None
-        write_view(dataset, out / GRAPH_HTML, top=top)
-        outputs.append(out / GRAPH_HTML)
-    return outputs
+        temps.append((write_view(dataset, spool.folder / GRAPH_HTML, top=top), page))
+    replace_files(temps)
+    return [target for _, target in temps]
 
 
 def build(
@@ -301,16 +302,15 @@ def build(
 def _resolve_part(index, part: Path, graph_file: GraphFile) -> int:
     """Pass two over one part of the spool: each document resolved, its graph written. Returns
     the number of facts."""
-    from kg.rdf import document_iri, document_quads
+    from kg.export import sorted_lines
+    from kg.rdf import document_iri, document_ntriples
 
     facts = 0
     for extraction, clusters in _read_spool(part):
         resolved = index.resolve_document(extraction, clusters)
         facts += len(resolved.facts)
-        quads = document_quads(resolved, index.entities)
-        graph_file.write(
-            document_iri(extraction.document.id), ntriples_lines(q.triple for q in quads)
-        )
+        lines = sorted_lines(document_ntriples(resolved, index.entities))
+        graph_file.write(document_iri(extraction.document.id), lines)
     return facts
 
 

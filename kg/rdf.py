@@ -12,7 +12,6 @@ The model (declared in ontology/kg.ttl, checked by ontology/shapes.ttl):
 
 A document's graph depends on that document alone (and on the corpus only for the canonical
 name and type of its entities), so adding a document never rewrites another one's graph.
-Quads are made as pyoxigraph terms: building them through rdflib's term objects costs ~5x more.
 """
 
 from __future__ import annotations
@@ -31,27 +30,35 @@ from kg.vocab import DOC, ENT, KG, REL, STMT, TYPE_CLASSES
 CONCEPT_NAMESPACE = str(ENT) + "concept/"
 
 
-@lru_cache(maxsize=1 << 16)
-def _node(iri: str) -> ox.NamedNode:
-    # Terms are immutable: the same IRI (a predicate, a frequent entity) is made once.
-    return ox.NamedNode(str(iri))
+# N-Triples terms, written as text. A build writes each document's graph as sorted N-Triples
+# lines (kg/graphspool.py); making pyoxigraph terms first and serialising them cost twice as
+# much as the whole of pass two otherwise. The text is exactly what pyoxigraph's serialiser
+# writes for the same terms (tests/test_rdf_terms.py checks every escape), so the files are the
+# same bytes whichever way a graph went.
+
+# N-Triples escapes in a string literal: the quote, the backslash, and control characters
+# (five with short forms, the others and DEL as \uXXXX). Everything else is written as is.
+_ESCAPES = {code: f"\\u{code:04X}" for code in [*range(0x20), 0x7F]}
+_ESCAPES.update({0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r"})
+_ESCAPES.update({ord('"'): '\\"', ord("\\"): "\\\\"})
 
 
-def _text(value: str) -> ox.Literal:
+def _iri(iri: str) -> str:
+    return f"<{iri}>"
+
+
+def _text(value: str) -> str:
     # Lone surrogates and noncharacters cannot be in RDF: safe_literal makes them U+FFFD.
-    return ox.Literal(safe_literal(value))
+    return '"' + safe_literal(value).translate(_ESCAPES) + '"'
 
 
-_XSD_INTEGER = ox.NamedNode(str(XSD.integer))
-_XSD_DOUBLE = ox.NamedNode(str(XSD.double))
-_XSD_BOOLEAN = ox.NamedNode(str(XSD.boolean))
-_TYPE = _node(RDF.type)
-_LABEL = _node(RDFS.label)
-_ALT_LABEL = _node(SKOS.altLabel)
+_XSD_INTEGER = _iri(str(XSD.integer))
+_XSD_DOUBLE = _iri(str(XSD.double))
+_XSD_BOOLEAN = _iri(str(XSD.boolean))
 
 
-def _integer(value: int) -> ox.Literal:
-    return ox.Literal(str(value), datatype=_XSD_INTEGER)
+def _integer(value: int) -> str:
+    return f'"{value}"^^{_XSD_INTEGER}'
 
 
 def _double_text(value: float) -> str:
@@ -109,143 +116,165 @@ def statement_iri(document_id: str, fact: Fact) -> str:
 
 
 class _P:
-    """Predicates and classes as pyoxigraph terms, made once (not per quad)."""
+    """Predicates and classes as N-Triples terms, made once (not per triple)."""
 
-    type = ox.NamedNode(str(RDF.type))
-    label = ox.NamedNode(str(RDFS.label))
-    alt_label = ox.NamedNode(str(SKOS.altLabel))
-    subject = ox.NamedNode(str(RDF.subject))
-    predicate = ox.NamedNode(str(RDF.predicate))
-    object = ox.NamedNode(str(RDF.object))
-    source = ox.NamedNode(str(DCTERMS.source))
-    is_part_of = ox.NamedNode(str(DCTERMS.isPartOf))
-    derived_from = ox.NamedNode(str(PROV.wasDerivedFrom))
-    Document = ox.NamedNode(str(KG.Document))
-    Sentence = ox.NamedNode(str(KG.Sentence))
-    Statement = ox.NamedNode(str(KG.Statement))
-    Relation = ox.NamedNode(str(KG.Relation))
-    sha256 = ox.NamedNode(str(KG.sha256))
-    sentence_index = ox.NamedNode(str(KG.sentenceIndex))
-    text = ox.NamedNode(str(KG.text))
-    begin = ox.NamedNode(str(KG.beginIndex))
-    end = ox.NamedNode(str(KG.endIndex))
-    mentioned_in = ox.NamedNode(str(KG.mentionedIn))
-    role = ox.NamedNode(str(KG.role))
-    merge_reason = ox.NamedNode(str(KG.mergeReason))
-    confidence = ox.NamedNode(str(KG.confidence))
-    negated = ox.NamedNode(str(KG.negated))
-    sentence = ox.NamedNode(str(KG.sentence))
-    subject_text = ox.NamedNode(str(KG.subjectText))
-    relation_text = ox.NamedNode(str(KG.relationText))
-    object_text = ox.NamedNode(str(KG.objectText))
-    attributed_to = ox.NamedNode(str(KG.attributedTo))
+    type = _iri(str(RDF.type))
+    label = _iri(str(RDFS.label))
+    alt_label = _iri(str(SKOS.altLabel))
+    subject = _iri(str(RDF.subject))
+    predicate = _iri(str(RDF.predicate))
+    object = _iri(str(RDF.object))
+    source = _iri(str(DCTERMS.source))
+    is_part_of = _iri(str(DCTERMS.isPartOf))
+    derived_from = _iri(str(PROV.wasDerivedFrom))
+    Document = _iri(str(KG.Document))
+    Sentence = _iri(str(KG.Sentence))
+    Statement = _iri(str(KG.Statement))
+    Relation = _iri(str(KG.Relation))
+    sha256 = _iri(str(KG.sha256))
+    sentence_index = _iri(str(KG.sentenceIndex))
+    text = _iri(str(KG.text))
+    begin = _iri(str(KG.beginIndex))
+    end = _iri(str(KG.endIndex))
+    mentioned_in = _iri(str(KG.mentionedIn))
+    role = _iri(str(KG.role))
+    merge_reason = _iri(str(KG.mergeReason))
+    confidence = _iri(str(KG.confidence))
+    negated = _iri(str(KG.negated))
+    sentence = _iri(str(KG.sentence))
+    subject_text = _iri(str(KG.subjectText))
+    relation_text = _iri(str(KG.relationText))
+    object_text = _iri(str(KG.objectText))
+    attributed_to = _iri(str(KG.attributedTo))
     optional = (
-        ("modality", ox.NamedNode(str(KG.modality))),
-        ("attribution", ox.NamedNode(str(KG.attribution))),
-        ("condition", ox.NamedNode(str(KG.condition))),
-        ("time", ox.NamedNode(str(KG.time))),
-        ("embedded", ox.NamedNode(str(KG.embeddedRelation))),
+        ("modality", _iri(str(KG.modality))),
+        ("attribution", _iri(str(KG.attribution))),
+        ("condition", _iri(str(KG.condition))),
+        ("time", _iri(str(KG.time))),
+        ("embedded", _iri(str(KG.embeddedRelation))),
     )
-    rule = ox.NamedNode(str(KG.extractionRule))
-    classes = {name: ox.NamedNode(str(iri)) for name, iri in TYPE_CLASSES.items()}
+    rule = _iri(str(KG.extractionRule))
+    classes = {name: _iri(str(iri)) for name, iri in TYPE_CLASSES.items()}
 
 
-_TRUE = ox.Literal("true", datatype=_XSD_BOOLEAN)
-_FALSE = ox.Literal("false", datatype=_XSD_BOOLEAN)
+_TRUE = f'"true"^^{_XSD_BOOLEAN}'
+_FALSE = f'"false"^^{_XSD_BOOLEAN}'
 
 
-def document_quads(resolved: ResolvedDocument, entities: dict[str, Entity]) -> Iterator[ox.Quad]:
-    """Every quad of one document's named graph."""
+@lru_cache(maxsize=1 << 16)
+def _entity_node(concept: bool, label: str) -> str:
+    return _iri(_entity_iri(concept, label))
+
+
+@lru_cache(maxsize=1 << 14)
+def _relation_node(relation: str) -> str:
+    return _iri(relation_iri(relation))
+
+
+def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> list[str]:
+    """Every triple of one document's named graph, as N-Triples lines (in no order; a line may
+    repeat). The graph's name is the document's IRI, ``document_iri(document.id)``."""
     document = resolved.extraction.document
-    graph = _node(document_iri(document.id))
-    Quad = ox.Quad  # noqa: N806 - a local name for the hot loop
+    lines: list[str] = []
+    add = lines.append
 
-    yield Quad(graph, _P.type, _P.Document, graph)
-    yield Quad(graph, _P.sha256, ox.Literal(document.id), graph)
-    yield Quad(graph, _P.source, _text(document.source), graph)
+    def triple(subject: str, predicate: str, obj: str) -> None:
+        add(f"{subject} {predicate} {obj} .\n")
 
-    sentence_nodes: dict[int, ox.NamedNode] = {}
+    graph = _iri(document_iri(document.id))
+    triple(graph, _P.type, _P.Document)
+    triple(graph, _P.sha256, _text(document.id))
+    triple(graph, _P.source, _text(document.source))
+
+    sentence_nodes: dict[int, str] = {}
     for sentence in resolved.extraction.sentences:
-        node = sentence_nodes[sentence.index] = _node(sentence_iri(document.id, sentence.index))
-        yield Quad(node, _P.type, _P.Sentence, graph)
-        yield Quad(node, _P.sentence_index, _integer(sentence.index), graph)
-        yield Quad(node, _P.text, _text(sentence.text), graph)
-        yield Quad(node, _P.begin, _integer(sentence.start), graph)
-        yield Quad(node, _P.end, _integer(sentence.end), graph)
-        yield Quad(node, _P.is_part_of, graph, graph)
+        node = sentence_nodes[sentence.index] = _iri(sentence_iri(document.id, sentence.index))
+        triple(node, _P.type, _P.Sentence)
+        triple(node, _P.sentence_index, _integer(sentence.index))
+        triple(node, _P.text, _text(sentence.text))
+        triple(node, _P.begin, _integer(sentence.start))
+        triple(node, _P.end, _integer(sentence.end))
+        triple(node, _P.is_part_of, graph)
 
-    nodes: dict[str, ox.NamedNode] = {}  # entity key -> node, its type and label written
+    nodes: dict[str, str] = {}  # entity key -> node, its type and label written
 
-    def entity(key: str) -> Iterator[ox.Quad]:
+    def entity(key: str) -> str:
         """The entity's node, with its type and label the first time it is used here."""
         if key not in nodes:
             record = entities[key]
-            node = nodes[key] = _node(entity_iri(record))
-            yield Quad(node, _P.type, _P.classes[record.type], graph)
-            yield Quad(node, _P.label, _text(record.label), graph)
+            node = nodes[key] = _entity_node(record.type == "Concept", record.label)
+            triple(node, _P.type, _P.classes[record.type])
+            triple(node, _P.label, _text(record.label))
+        return nodes[key]
 
     for mention in resolved.mentions:
         if mention.key not in entities:
             continue
-        yield from entity(mention.key)
-        node = nodes[mention.key]
+        node = entity(mention.key)
         if mention.text != entities[mention.key].label:
-            yield Quad(node, _P.alt_label, _text(mention.text), graph)
+            triple(node, _P.alt_label, _text(mention.text))
         if mention.sentence in sentence_nodes:
-            yield Quad(node, _P.mentioned_in, sentence_nodes[mention.sentence], graph)
+            triple(node, _P.mentioned_in, sentence_nodes[mention.sentence])
     for key, title in resolved.roles:
-        yield from entity(key)
-        yield Quad(nodes[key], _P.role, _text(title), graph)
+        triple(entity(key), _P.role, _text(title))
     for key, reason in resolved.merges:
-        yield from entity(key)
-        yield Quad(nodes[key], _P.merge_reason, _text(reason), graph)
+        triple(entity(key), _P.merge_reason, _text(reason))
 
     relations: set[str] = set()
     for fact in resolved.facts:
-        triple = fact.triple
-        q = triple.qualifiers
-        yield from entity(fact.subject)
-        subject = nodes[fact.subject]
-        predicate = _node(relation_iri(triple.relation))
-        if triple.relation not in relations:
-            relations.add(triple.relation)
-            yield Quad(predicate, _P.type, _P.Relation, graph)
-            yield Quad(predicate, _P.label, _text(triple.relation), graph)
+        fact_triple = fact.triple
+        q = fact_triple.qualifiers
+        subject = entity(fact.subject)
+        predicate = _relation_node(fact_triple.relation)
+        if fact_triple.relation not in relations:
+            relations.add(fact_triple.relation)
+            triple(predicate, _P.type, _P.Relation)
+            triple(predicate, _P.label, _text(fact_triple.relation))
         if fact.object is not None:
-            yield from entity(fact.object)
-            obj: ox.NamedNode | ox.Literal = nodes[fact.object]
+            obj = entity(fact.object)
             # The direct edge only for a plain assertion: "Beijing has yet to issue a statement"
             # must not give `Beijing issue statement` to a query that ignores the statement.
             if not q.negated and not q.condition:
-                yield Quad(subject, predicate, obj, graph)
+                triple(subject, predicate, obj)
         else:
             obj = _text(fact.object_literal)
 
-        statement = _node(statement_iri(document.id, fact))
-        sentence = sentence_nodes.get(triple.sentence.index) or _node(
-            sentence_iri(document.id, triple.sentence.index)
+        statement = _iri(statement_iri(document.id, fact))
+        sentence = sentence_nodes.get(fact_triple.sentence.index) or _iri(
+            sentence_iri(document.id, fact_triple.sentence.index)
         )
-        yield Quad(statement, _P.type, _P.Statement, graph)
-        yield Quad(statement, _P.subject, subject, graph)
-        yield Quad(statement, _P.predicate, predicate, graph)
-        yield Quad(statement, _P.object, obj, graph)
-        confidence = ox.Literal(_double_text(triple.confidence), datatype=_XSD_DOUBLE)
-        yield Quad(statement, _P.confidence, confidence, graph)
-        yield Quad(statement, _P.negated, _TRUE if q.negated else _FALSE, graph)
-        yield Quad(statement, _P.sentence, sentence, graph)
-        yield Quad(statement, _P.derived_from, sentence, graph)
-        yield Quad(statement, _P.subject_text, _text(triple.subject.text), graph)
-        yield Quad(statement, _P.relation_text, _text(triple.relation_text), graph)
-        yield Quad(statement, _P.object_text, _text(triple.object.text), graph)
+        triple(statement, _P.type, _P.Statement)
+        triple(statement, _P.subject, subject)
+        triple(statement, _P.predicate, predicate)
+        triple(statement, _P.object, obj)
+        triple(statement, _P.confidence, f'"{_double_text(fact_triple.confidence)}"^^{_XSD_DOUBLE}')
+        triple(statement, _P.negated, _TRUE if q.negated else _FALSE)
+        triple(statement, _P.sentence, sentence)
+        triple(statement, _P.derived_from, sentence)
+        triple(statement, _P.subject_text, _text(fact_triple.subject.text))
+        triple(statement, _P.relation_text, _text(fact_triple.relation_text))
+        triple(statement, _P.object_text, _text(fact_triple.object.text))
         for field_name, prop in _P.optional:
             value = getattr(q, field_name)
             if value:
-                yield Quad(statement, prop, _text(value), graph)
-        if triple.rule:
-            yield Quad(statement, _P.rule, _text(triple.rule), graph)
+                triple(statement, prop, _text(value))
+        if fact_triple.rule:
+            triple(statement, _P.rule, _text(fact_triple.rule))
         if fact.attribution:
-            yield from entity(fact.attribution)
-            yield Quad(statement, _P.attributed_to, nodes[fact.attribution], graph)
+            triple(statement, _P.attributed_to, entity(fact.attribution))
+    return lines
+
+
+def document_ntriples(resolved: ResolvedDocument, entities: dict[str, Entity]) -> bytes:
+    """One document's graph as N-Triples."""
+    return "".join(document_lines(resolved, entities)).encode("utf-8")
+
+
+def document_quads(resolved: ResolvedDocument, entities: dict[str, Entity]) -> Iterator[ox.Quad]:
+    """Every quad of one document's named graph, as pyoxigraph terms (for a store)."""
+    graph = ox.NamedNode(document_iri(resolved.extraction.document.id))
+    for parsed in ox.parse(document_ntriples(resolved, entities), format=ox.RdfFormat.N_TRIPLES):
+        yield ox.Quad(parsed.subject, parsed.predicate, parsed.object, graph)
 
 
 def corpus_quads(corpus: Corpus) -> Iterator[ox.Quad]:

@@ -143,3 +143,45 @@ def test_a_failing_build_worker_fails_the_build_and_keeps_the_earlier_files(
     assert not list(out.glob(".kg-work-*"))  # the scratch folder is gone
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # every worker was reaped
+
+
+def test_ctrl_c_in_the_middle_of_a_build_leaves_the_earlier_build_as_it_was(tmp_path, texts):
+    """SIGINT to the build's process group, as a terminal sends it, while -j 2 workers parse."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from conftest import KG_SCRIPT
+
+    out = tmp_path / "out"
+    assert run_kg("build", str(texts[0]), "-o", str(out)).returncode == 0
+    before = snapshot(out)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number in range(300):  # a few seconds of parsing on two cores
+        (corpus / f"news{number:03d}.txt").write_text(
+            f"Report {number}. {SECOND} {FIRST} " * 3, encoding="utf-8"
+        )
+    build = subprocess.Popen(
+        [KG_SCRIPT, "build", str(corpus), "-o", str(out), "-j", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and build.poll() is None:
+        spooled = list(out.glob(".kg-work-*/extractions-0.pickle"))
+        if spooled and spooled[0].stat().st_size > 0:
+            break  # documents are being parsed and spooled
+        time.sleep(0.05)
+    assert build.poll() is None, "the build ended before it could be interrupted"
+    os.killpg(build.pid, signal.SIGINT)
+    _, stderr = build.communicate(timeout=120)
+    assert build.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    assert snapshot(out) == before
+    assert not list(out.glob(".kg-work-*")) and not list(out.glob(".graph.*"))
+    with pytest.raises(ProcessLookupError):
+        os.killpg(build.pid, 0)  # no worker of the build is left running
