@@ -103,7 +103,8 @@ class GraphSpool:
         self._files[number] = graph_file
         for key, offset, size, count in graph_file.blocks:
             if key in self._index:
-                # The same graph twice (only a hand-edited earlier build has that): one block.
+                # The same graph twice (two input files with the same text, or a hand-edited
+                # earlier build): the union of the two, as one block.
                 merged = sorted(set(self._lines(key)) | set(self._read(number, offset, size)))
                 self.drop(key)
                 extra = self.new_file()

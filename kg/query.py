@@ -28,6 +28,7 @@ import pickle
 import resource
 import select
 import signal
+import stat
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -438,8 +439,7 @@ def _evaluate_in_child(
     if pid == 0:  # the child: evaluate, send, and leave without running the parent's code
         status = 0
         try:
-            _close_fds_except(write_end)
-            _limit_child()
+            _limit_child(_close_fds_except(write_end))
             payload = pickle.dumps(_evaluate(store, query, max_rows), pickle.HIGHEST_PROTOCOL)
             view = memoryview(payload)
             while view:
@@ -499,8 +499,7 @@ class _Worker:
         if pid == 0:
             status = 0
             try:
-                _close_fds_except(request_read, response_write)
-                _limit_child()
+                _limit_child(_close_fds_except(request_read, response_write))
                 while True:
                     try:
                         request = _read_frame(request_read, deadline=None)
@@ -615,26 +614,60 @@ def _evaluate_in_worker(
     return outcome
 
 
-def _close_fds_except(*keep: int) -> None:
-    """In a forked child: close every inherited descriptor but standard I/O and ``keep``.
+def _close_fds_except(*keep: int) -> list[str]:
+    """In a forked child: close every inherited descriptor but standard I/O, ``keep`` and the
+    files of an on-disk store. Returns the folders of such a store (none for one in memory).
 
     Otherwise a child holds copies of other children's pipes (so their reader never sees end
     of file, and a runaway query delays the answers of others) and of the server's sockets.
+    An on-disk Oxigraph store (RocksDB) reads its tables through descriptors it opened in the
+    parent: those are regular files in a folder with RocksDB's MANIFEST, and they stay.
     """
-    low = 3
-    for fd in sorted(keep):
-        os.closerange(low, fd)
-        low = fd + 1
-    os.closerange(low, resource.getrlimit(resource.RLIMIT_NOFILE)[0])
+    try:
+        inherited = sorted(int(name) for name in os.listdir("/proc/self/fd"))
+    except OSError:  # no /proc (not Linux): close by range, as for a store in memory
+        low = 3
+        for fd in sorted(keep):
+            os.closerange(low, fd)
+            low = fd + 1
+        os.closerange(low, resource.getrlimit(resource.RLIMIT_NOFILE)[0])
+        return []
+    store_folders: set[str] = set()
+    for fd in inherited:
+        if fd < 3 or fd in keep:
+            continue
+        try:
+            is_file = stat.S_ISREG(os.fstat(fd).st_mode)
+            path = os.readlink(f"/proc/self/fd/{fd}") if is_file else ""
+        except OSError:  # the listing's own descriptor, closed by now
+            continue
+        folder = os.path.dirname(path)
+        if is_file and any(name.startswith("MANIFEST-") for name in os.listdir(folder or ".")):
+            store_folders.add(folder)
+            continue
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    return sorted(store_folders)
 
 
-def _limit_child() -> None:
+def _limit_child(store_folders: Sequence[str] = ()) -> None:
     # The size is read first: /proc needs a file descriptor, and none are left afterwards.
     ceiling = _address_space() + CHILD_MEMORY_BYTES
-    # No new file descriptors: no socket, no file, whatever the query asks for. The pipe to the
-    # parent is already open.
-    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    resource.setrlimit(resource.RLIMIT_NOFILE, (0, hard))
+    if store_folders:
+        # An on-disk store maps and opens its table files as it reads them: its size is added
+        # to the ceiling, and descriptors stay allowed (the query itself cannot name a file:
+        # SERVICE, LOAD and FROM were refused before it got here).
+        ceiling += sum(
+            entry.stat().st_size
+            for folder in store_folders
+            for entry in os.scandir(folder)
+            if entry.is_file()
+        )
+    else:
+        # No new file descriptors: no socket, no file, whatever the query asks for. The pipe to
+        # the parent is already open.
+        _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (0, hard))
     _, hard_as = resource.getrlimit(resource.RLIMIT_AS)
     if hard_as == resource.RLIM_INFINITY or ceiling < hard_as:
         resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard_as))

@@ -510,3 +510,37 @@ def test_an_evaluator_holds_no_descriptor_of_its_parent_but_its_own_pipes(big_st
         close_workers(big_store)
         os.close(other_read)
         os.close(other_write)
+
+
+@pytest.mark.parametrize("reuse_workers", [False, True])
+def test_a_store_on_disk_answers_through_the_same_guarded_path(tmp_path, reuse_workers) -> None:
+    """An on-disk Oxigraph store (for graphs that outgrow memory) reads its tables through
+    descriptors the evaluating child inherits: they must survive the child's clean-up, and it
+    must still be refused the outside world."""
+    from kg.query import close_workers
+    from kg.store import materialise_union, new_dataset
+
+    on_disk = new_dataset(tmp_path / "store")
+    store = oxigraph_store(on_disk)
+    store.bulk_load(SAMPLE_TRIG.encode(), format=ox.RdfFormat.TRIG)
+    materialise_union(store)
+    store.flush()
+    in_memory = load_dataset_from_text(SAMPLE_TRIG)
+    try:
+        assert run_query(on_disk, TWO_HOP, reuse_workers=reuse_workers).rows == (
+            run_query(in_memory, TWO_HOP).rows
+        )
+        with pytest.raises(QueryError, match="SERVICE"):
+            run_query(on_disk, "SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+    finally:
+        close_workers()
+
+
+def load_dataset_from_text(trig: str):
+    from kg.store import materialise_union, new_dataset
+
+    dataset = new_dataset()
+    store = oxigraph_store(dataset)
+    store.bulk_load(trig.encode(), format=ox.RdfFormat.TRIG)
+    materialise_union(store)
+    return dataset
