@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg.errors import KgError
 from kg.export import GraphLines, graph_order, nquads_of, sorted_lines
 from kg.types import Entity
-from kg.vocab import KG, TYPE_CLASSES
+from kg.vocab import KG, REL, TYPE_CLASSES
 
 # Key of the default graph in a spool (kg writes none; a hand-edited earlier build may hold one).
 DEFAULT_GRAPH = ""
@@ -39,7 +40,9 @@ VIEW_FULL_GRAPH_QUADS = 250_000
 VIEW_STATEMENTS_PER_EDGE = 3
 VIEW_SENTENCES_PER_ENTITY = 5
 
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDF_TYPE = RDF.type
+_RDF_TYPE = ox.NamedNode(str(RDF_TYPE))
+_REL = str(REL)
 _RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 _DCTERMS_SOURCE = ox.NamedNode("http://purl.org/dc/terms/source")
 _DCTERMS_IS_PART_OF = ox.NamedNode("http://purl.org/dc/terms/isPartOf")
@@ -209,42 +212,115 @@ def _canonical_lines(triples: list[ox.Triple]) -> list[bytes]:
 
 # --- the view of a build ---------------------------------------------------------------------
 
+# What the view of a large build holds, whatever the size of the corpus: the most attested
+# entities and edges among them, each edge with a few statements as its provenance.
+VIEW_MAX_ENTITIES = 2000
+VIEW_MAX_EDGES = 4000
+
+_TYPE_LINE = b"<" + str(RDF_TYPE).encode() + b">"
+_ENTITY_CLASS_IRIS = {b"<" + str(iri).encode() + b">" for iri in TYPE_CLASSES.values()}
+_REL_PREFIX = b"<" + str(REL).encode()
+
+# The predicates kg/view.py reads (besides rel: edges); nothing else goes into the view's part.
+_VIEW_READS = {
+    ox.NamedNode(str(iri))
+    for iri in (
+        RDF_TYPE, RDFS.label, SKOS.altLabel, KG.role, KG.mentionedIn, KG.text, KG.sentenceIndex,
+        DCTERMS.isPartOf, DCTERMS.source, RDF.subject, RDF.predicate, RDF.object, KG.confidence,
+        KG.sentence, KG.negated, KG.modality, KG.attribution, KG.condition, KG.time,
+        KG.relationText,
+    )
+}  # fmt: skip
+
 
 def view_dataset(spool: GraphSpool):
     """An in-memory dataset for kg/view.py to draw the build from: the whole graph when it is
-    small (VIEW_FULL_GRAPH_QUADS), else the bounded part the view shows."""
+    small (VIEW_FULL_GRAPH_QUADS), else the bounded part the view shows (``view_part`` of the
+    VIEW_MAX_ENTITIES most attested entities and the VIEW_MAX_EDGES most attested edges
+    between them)."""
     from kg.store import new_dataset, oxigraph_store
 
     dataset = new_dataset()
     store = oxigraph_store(dataset)
     if spool.quads <= VIEW_FULL_GRAPH_QUADS:
         store.bulk_load(b"".join(nquads_of(spool.graph_lines())), format=ox.RdfFormat.N_QUADS)
-    else:
-        part = view_part(
-            spool.graph_lines(),
-            statements_per_edge=VIEW_STATEMENTS_PER_EDGE,
-            sentences_per_entity=VIEW_SENTENCES_PER_ENTITY,
-        )
-        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in part)
+        return dataset
+    entities = most_attested_entities(spool.graph_lines(), VIEW_MAX_ENTITIES)
+    edges = most_attested_edges(spool.graph_lines(), entities, VIEW_MAX_EDGES)
+    part = view_part(
+        spool.graph_lines(),
+        entities=entities,
+        edges=edges,
+        statements_per_edge=VIEW_STATEMENTS_PER_EDGE,
+        sentences_per_entity=VIEW_SENTENCES_PER_ENTITY,
+    )
+    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in part)
     return dataset
+
+
+def _edge_lines(graphs: Iterable[GraphLines]) -> Iterator[tuple[bytes, bytes, bytes]]:
+    """(subject, predicate, object) of every line of the graphs that is an entity type or a
+    direct rel: edge, read from the text (IRIs hold no spaces), without parsing the rest."""
+    for _, lines in graphs:
+        for line in lines:
+            subject, predicate, rest = line.split(b" ", 2)
+            if predicate == _TYPE_LINE or predicate.startswith(_REL_PREFIX):
+                obj = rest[: rest.rfind(b" .")]
+                if obj.startswith(b"<"):
+                    yield subject, predicate, obj
+
+
+def most_attested_entities(graphs: Iterable[GraphLines], limit: int) -> set[ox.NamedNode]:
+    """The ``limit`` entities in the most edges, counted once per document that states one."""
+    counts: Counter = Counter()
+    for subject, predicate, obj in _edge_lines(graphs):
+        if predicate == _TYPE_LINE:
+            if obj in _ENTITY_CLASS_IRIS:
+                counts[subject] += 0  # every entity is a candidate, edges or not
+        else:
+            counts[subject] += 1
+            counts[obj] += 1
+    ranked = sorted(counts, key=lambda e: (-counts[e], e))[:limit]
+    return {ox.NamedNode(entity[1:-1].decode()) for entity in ranked}
+
+
+def most_attested_edges(
+    graphs: Iterable[GraphLines], entities: set[ox.NamedNode], limit: int
+) -> set[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode]]:
+    """The ``limit`` direct edges between ``entities`` stated by the most documents."""
+    wanted = {b"<" + e.value.encode() + b">" for e in entities}
+    counts: Counter = Counter(
+        (subject, predicate, obj)
+        for subject, predicate, obj in _edge_lines(graphs)
+        if predicate != _TYPE_LINE and subject in wanted and obj in wanted
+    )
+    ranked = sorted(counts, key=lambda edge: (-counts[edge], edge))[:limit]
+    return {tuple(ox.NamedNode(term[1:-1].decode()) for term in edge) for edge in ranked}
 
 
 def view_part(
     graphs: Iterable[GraphLines],
     *,
+    entities: set[ox.NamedNode] | None = None,
+    edges: set[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode]] | None = None,
     statements_per_edge: int = VIEW_STATEMENTS_PER_EDGE,
     sentences_per_entity: int = VIEW_SENTENCES_PER_ENTITY,
 ) -> Iterator[ox.Triple]:
     """What the view reads of a graph, with a cap on the provenance of each edge and entity.
 
-    Everything said of entities (types, labels, aliases, roles, edges) and relations is kept;
-    of statements (an edge's provenance) the first ``statements_per_edge`` of each edge, and of
-    an entity's sentences the first ``sentences_per_entity``, in graph order; then the sentences
-    those point to and their documents' sources. The triples go to one default graph, where the
-    labels that every document repeats become one triple each.
+    Of ``entities`` (all when None): everything the view shows (types, labels, aliases, roles),
+    the edges among them that are in ``edges`` (all when None) and the relations' labels; of
+    statements (an edge's provenance), the first ``statements_per_edge`` of each edge kept, and
+    of an entity's sentences the first ``sentences_per_entity``, in graph order; then the
+    sentences those point to and their documents' sources. Only predicates the view reads are
+    kept. The triples go to one default graph, where the labels that every document repeats
+    become one triple each.
     """
     per_edge: Counter = Counter()
     per_entity: Counter = Counter()
+    # What every document repeats (labels, types, edges) is yielded once: a store's bulk loader
+    # would otherwise hold all the repeats before it drops them.
+    said: set[ox.Triple] = set()
     for _, lines in graphs:
         by_subject: dict = defaultdict(list)
         for triple in ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES):
@@ -255,27 +331,55 @@ def view_part(
             kinds = {t.object for t in triples if t.predicate == _RDF_TYPE}
             if _KG["Statement"] in kinds:
                 parts = {t.predicate: t.object for t in triples}
-                obj = parts.get(_RDF_OBJECT)
-                if not isinstance(obj, ox.NamedNode):
+                edge = (parts.get(_RDF_SUBJECT), parts.get(_RDF_PREDICATE), parts.get(_RDF_OBJECT))
+                if not isinstance(edge[2], ox.NamedNode):
                     continue  # a clause object: no edge in the view
-                edge = (parts.get(_RDF_SUBJECT), parts.get(_RDF_PREDICATE), obj)
+                if edges is not None and edge not in edges:
+                    continue
+                if entities is not None and not (edge[0] in entities and edge[2] in entities):
+                    continue
                 if per_edge[edge] < statements_per_edge:
                     per_edge[edge] += 1
                     wanted.update(t.object for t in triples if t.predicate == _KG["sentence"])
-                    yield from triples
+                    yield from (t for t in triples if t.predicate in _VIEW_READS)
             elif _KG["Sentence"] in kinds or _KG["Document"] in kinds:
                 later.extend(triples)
-            else:
+            elif kinds & _ENTITY_CLASSES.keys():
+                if entities is not None and subject not in entities:
+                    continue
                 for triple in triples:
                     if triple.predicate == _KG["mentionedIn"]:
-                        if per_entity[subject] >= sentences_per_entity:
-                            continue
-                        per_entity[subject] += 1
-                        wanted.add(triple.object)
-                    yield triple
+                        if per_entity[subject] < sentences_per_entity:
+                            per_entity[subject] += 1
+                            wanted.add(triple.object)
+                            yield triple
+                    elif triple in said:
+                        continue
+                    elif triple.predicate.value.startswith(_REL):
+                        edge = (subject, triple.predicate, triple.object)
+                        if (edges is None or edge in edges) and (
+                            entities is None or triple.object in entities
+                        ):
+                            said.add(triple)
+                            yield triple
+                    elif triple.predicate in _VIEW_READS:
+                        said.add(triple)
+                        yield triple
+            else:  # relations: their labels
+                for triple in triples:
+                    if triple.predicate == _RDFS_LABEL and triple not in said:
+                        said.add(triple)
+                        yield triple
         documents = {
             t.object for t in later if t.subject in wanted and t.predicate == _DCTERMS_IS_PART_OF
         }
         for triple in later:
-            if triple.subject in wanted or triple.subject in documents:
+            if triple.subject in wanted and triple.predicate in _VIEW_READS:
+                yield triple
+            elif (
+                triple.subject in documents
+                and triple.predicate == _DCTERMS_SOURCE
+                and triple not in said
+            ):
+                said.add(triple)
                 yield triple
