@@ -150,3 +150,27 @@ def test_a_build_writes_what_kg_export_writes_of_it(seed_build, tmp_path):
         )
         assert result.returncode == 0, result.stderr
         assert target.read_bytes() == (seed_build / name).read_bytes()
+
+
+def test_a_large_view_keeps_the_most_attested_entities_and_edges(tmp_path):
+    bob = (
+        TURTLE_PREFIXES
+        + """doc:d9 { ent:Bob a kg:Person ; rdfs:label "Bob" ; rel:found ent:Acme .
+                     ent:Acme a kg:Organization ; rdfs:label "Acme" .
+                     ent:Ada a kg:Person ; rdfs:label "Ada" ; rel:know ent:Acme . }"""
+    )
+    text = TURTLE_PREFIXES + "".join(_statement_graph(n) for n in (1, 2, 3)) + bob
+    spool, _ = spool_of(text, tmp_path)
+    entities = graphspool.most_attested_entities(spool.graph_lines(), 2)
+    assert {e.value for e in entities} == {
+        "https://w3id.org/kg/entity/Ada",
+        "https://w3id.org/kg/entity/Acme",
+    }
+    edges = graphspool.most_attested_edges(spool.graph_lines(), entities, 1)
+    assert {tuple(t.value.rsplit("/", 1)[1] for t in edge) for edge in edges} == {
+        ("Ada", "found", "Acme")  # three documents state it; "know" only one
+    }
+    part = list(view_part(spool.graph_lines(), entities=entities, edges=edges))
+    text_of_part = " ".join(str(t) for t in part)
+    assert "Bob" not in text_of_part and "relation/know" not in text_of_part
+    assert len([t for t in part if t.predicate.value.endswith("relation/found")]) == 1

@@ -9,7 +9,7 @@ little next to the parser.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.extract.arguments import SentenceIndex, entity_mentions
 from kg.extract.clauses import sentence_triples
@@ -47,6 +47,14 @@ def extract(doc: Doc, document: Document) -> Extraction:
     seen_facts: set[tuple] = set()
     seen_roles: set[tuple[str, str]] = set()
     pronouns: dict[tuple[int, int], Mention] = {}
+    # Each sentence's named entities, from one pass over Doc.ents: Span.ents walks the whole
+    # document's entities on every call, which made a long article quadratic.
+    entities: dict[int, list[Span]] = {}
+    for ent in doc.ents if sentences else ():
+        position = index.of(ent.start)
+        sent = sentences[position][1]
+        if sent.start <= ent.start and ent.end <= sent.end:  # what Span.ents would give
+            entities.setdefault(position, []).append(ent)
     for record, sent in sentences:
         for triple in sentence_triples(sent, record):
             key = _fact_key(triple)
@@ -57,7 +65,7 @@ def extract(doc: Doc, document: Document) -> Extraction:
             for arg in (triple.subject, triple.object):
                 if arg.mention.kind == "pronoun":
                     pronouns.setdefault((arg.mention.start, arg.mention.end), arg.mention)
-        for role in sentence_roles(sent, record):
+        for role in sentence_roles(sent, record, entities.get(record.index, ())):
             role_key = (role.holder.text, role.title)
             if role_key not in seen_roles:
                 seen_roles.add(role_key)

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -28,10 +28,14 @@ _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 _TITLE_ENTITY_LABELS = frozenset({"", "GPE", "ORG", "NORP", "LOC", "FAC"})
 
 
-def sentence_roles(sent: Span, sentence: Sentence) -> Iterator[Role]:
-    """Roles of the people named in ``sent``, from prenominal titles and appositions."""
+def sentence_roles(
+    sent: Span, sentence: Sentence, entities: Sequence[Span] | None = None
+) -> Iterator[Role]:
+    """Roles of the people named in ``sent``, from prenominal titles and appositions.
+    ``entities`` are the sentence's named entities when the caller has them (else
+    ``sent.ents``)."""
     seen: set[tuple[str, str]] = set()
-    for ent in sent.ents:
+    for ent in sent.ents if entities is None else entities:
         if ent.label_ in _HOLDER_LABELS:
             titles = (_prenominal_title(ent, sent), _appositive_title(ent))
         elif (
