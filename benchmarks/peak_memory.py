@@ -4,8 +4,8 @@
                                                [--jobs 1] [--no-view] [--keep DIR]
 
 The issue's figure is ``--sizes 1000,20000`` (target: peak RSS at 20,000 documents <= 1.5x that
-at 1,000). The default stops at 5,000 because 20,000 documents take 20+ minutes on two shared
-cores; 5,000 already shows whether memory grows with the corpus.
+at 1,000). The default stops at 5,000 because 20,000 documents take about 18 minutes on two
+shared cores with one job; 5,000 already shows whether memory grows with the corpus.
 
 Each size is a corpus of real sentences (benchmarks/corpus.py) built by the real CLI,
 ``.venv/bin/kg build CORPUS -o OUT``, in a fresh process, so nothing is shared between sizes.

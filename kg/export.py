@@ -201,13 +201,15 @@ def union_of(graphs: Iterable[GraphLines]) -> Iterator[bytes]:
             pending.clear()
 
         for _, lines in graphs:
-            for line in lines:
-                if line not in pending:
-                    pending.add(line)
-                    size += len(line)
+            pending.update(lines)
+            # Counted with repeats (cheap); the exact size is taken only when that passes the
+            # bound, since what every document repeats (labels, types) is in the set once.
+            size += sum(map(len, lines))
             if size > RUN_BYTES:
-                spill()
-                size = 0
+                size = sum(map(len, pending))
+                if size > RUN_BYTES:
+                    spill()
+                    size = 0
         if not runs:  # everything fits in one run: no file needed
             yield b"".join(sorted(pending))
             return
