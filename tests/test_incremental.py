@@ -136,13 +136,25 @@ def test_a_failing_build_worker_fails_the_build_and_keeps_the_earlier_files(
     def broken(index, part, graph_file):
         raise RuntimeError(f"disk full while writing {part.name}")
 
+    def children() -> set[int]:
+        """This process's children, zombies included, from /proc."""
+        found = set()
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:  # it has just gone
+                continue
+            if int(fields[1]) == os.getpid():
+                found.add(int(stat.parent.name))
+        return found
+
     monkeypatch.setattr(kg.pipeline, "_resolve_part", broken)
+    others = children()  # other tests' servers and workers may be running
     with pytest.raises(KgError, match=r"a build worker failed: RuntimeError: disk full"):
         kg.pipeline.build([str(texts[1])], out, jobs=2)
     assert snapshot(out) == before
     assert not list(out.glob(".kg-work-*"))  # the scratch folder is gone
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)  # every worker was reaped
+    assert children() <= others  # every worker of the build was reaped
 
 
 def test_ctrl_c_in_the_middle_of_a_build_leaves_the_earlier_build_as_it_was(tmp_path, texts):
