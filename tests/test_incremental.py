@@ -181,6 +181,9 @@ def test_ctrl_c_in_the_middle_of_a_build_leaves_the_earlier_build_as_it_was(tmp_
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        # As from a terminal: a test run in the background (CI, nohup) inherits SIGINT ignored,
+        # and Python then leaves it ignored in the build too.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and build.poll() is None:
