@@ -12,9 +12,10 @@ Several processes may fill a spool: each writes a GraphFile of its own, and the 
 their blocks (kg/pipeline.py runs pass two in forked workers this way).
 
 The view of a large build cannot be drawn from the whole graph without holding it: ``view_dataset``
-loads the whole graph only when it is small, and otherwise the part the view shows, with at most
-a few statements per edge and sentences per entity (the view's tooltips list sources, and a list
-of hundreds helps nobody; ``kg query`` gives them all).
+loads the whole graph only when it is small, and otherwise the part the view shows: the most
+attested entities and edges (counted from the lines' text, without parsing them), with at most a
+few statements per edge and sentences per entity as provenance (the view's tooltips list sources,
+and a list of hundreds helps nobody; ``kg query`` gives them all).
 """
 
 from __future__ import annotations
