@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -85,19 +86,15 @@ def build(
     try:
         with _progress("documents") as progress:
             task = progress.add_task("extracting", total=None, rates="")
-            sentences = 0
+            started, documents, sentences = time.perf_counter(), 0, 0
 
             def advance(extraction) -> None:
-                nonlocal sentences
+                nonlocal documents, sentences
+                documents += 1
                 sentences += len(extraction.sentences)
-                done = progress.tasks[task].completed + 1
-                elapsed = progress.tasks[task].elapsed or 0.0
-                rates = (
-                    f"({done / elapsed:.1f}/s), {sentences} sentences ({sentences / elapsed:.0f}/s)"
-                    if elapsed > 0
-                    else ""
-                )
-                progress.update(task, advance=1, rates=rates)
+                seconds = time.perf_counter() - started
+                rates = f"({documents / seconds:.1f}/s), {sentences} sentences"
+                progress.update(task, advance=1, rates=f"{rates} ({sentences / seconds:.0f}/s)")
 
             report = run_build(
                 paths,

@@ -66,9 +66,19 @@ def _graph_term(key: str) -> ox.DefaultGraph | ox.NamedNode:
     return ox.DefaultGraph() if key == DEFAULT_GRAPH else ox.NamedNode(key)
 
 
-def ntriples_lines(triples: Iterable[ox.Triple]) -> list[bytes]:
-    """One graph's triples as unique N-Triples lines in byte order (its canonical form)."""
-    return sorted_lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
+@dataclass(frozen=True)
+class Block:
+    """Where one graph's lines are: a spool file, the byte range, and how many lines."""
+
+    path: Path
+    offset: int
+    size: int
+    lines: int
+
+    def read(self) -> list[bytes]:
+        with self.path.open("rb") as handle:
+            handle.seek(self.offset)
+            return handle.read(self.size).splitlines(keepends=True)
 
 
 @dataclass
@@ -76,14 +86,14 @@ class GraphFile:
     """An append-only file of graph blocks, and where each block is in it."""
 
     path: Path
-    blocks: list[tuple[str, int, int, int]] = field(default_factory=list)  # key, at, size, lines
+    blocks: list[tuple[str, Block]] = field(default_factory=list)
 
     def write(self, key: str, lines: list[bytes]) -> None:
         data = b"".join(lines)
         with self.path.open("ab") as handle:
             offset = handle.tell()
             handle.write(data)
-        self.blocks.append((key, offset, len(data), len(lines)))
+        self.blocks.append((key, Block(self.path, offset, len(data), len(lines))))
 
 
 class GraphSpool:
@@ -91,59 +101,40 @@ class GraphSpool:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._files: list[GraphFile] = []
-        self._index: dict[str, tuple[int, int, int, int]] = {}  # key -> file, at, size, lines
+        self._files = 0
+        self._index: dict[str, Block] = {}  # graph key -> its block
 
     def new_file(self) -> GraphFile:
         """A file to write blocks into (in this process or a worker); ``adopt`` it afterwards."""
-        graph_file = GraphFile(self.folder / f"graphs-{len(self._files):04d}.nt")
+        graph_file = GraphFile(self.folder / f"graphs-{self._files:04d}.nt")
+        self._files += 1
         graph_file.path.touch()
-        self._files.append(graph_file)
         return graph_file
 
     def adopt(self, graph_file: GraphFile) -> None:
-        """Index the blocks of ``graph_file`` (written here or by a worker that shares it)."""
-        number = next(i for i, f in enumerate(self._files) if f.path == graph_file.path)
-        self._files[number] = graph_file
-        for key, offset, size, count in graph_file.blocks:
+        """Index the blocks of ``graph_file`` (written here, or by a worker that returned it)."""
+        for key, block in graph_file.blocks:
             if key in self._index:
                 # The same graph twice (two input files with the same text, or a hand-edited
                 # earlier build): the union of the two, as one block.
-                merged = sorted(set(self._lines(key)) | set(self._read(number, offset, size)))
-                self.drop(key)
+                merged = sorted(set(self._index[key].read()) | set(block.read()))
                 extra = self.new_file()
                 extra.write(key, merged)
-                self._index[key] = (len(self._files) - 1, *extra.blocks[-1][1:])
-            else:
-                self._index[key] = (number, offset, size, count)
+                block = extra.blocks[-1][1]
+            self._index[key] = block
 
     def drop(self, key: str) -> None:
         self._index.pop(key, None)
 
-    def __contains__(self, key: str) -> bool:
-        return key in self._index
-
-    def __len__(self) -> int:
-        return len(self._index)
-
     @property
     def quads(self) -> int:
-        return sum(count for _, _, _, count in self._index.values())
-
-    def _read(self, number: int, offset: int, size: int) -> list[bytes]:
-        with self._files[number].path.open("rb") as handle:
-            handle.seek(offset)
-            return handle.read(size).splitlines(keepends=True)
-
-    def _lines(self, key: str) -> list[bytes]:
-        number, offset, size, _ = self._index[key]
-        return self._read(number, offset, size)
+        return sum(block.lines for block in self._index.values())
 
     def graph_lines(self) -> Iterator[GraphLines]:
         """Every graph with its lines, in the canonical order of kg/export.py, one at a time."""
         graphs = sorted((_graph_term(key) for key in self._index), key=graph_order)
         for graph in graphs:
-            yield graph, self._lines(graph_key(graph))
+            yield graph, self._index[graph_key(graph)].read()
 
 
 # --- an earlier build ------------------------------------------------------------------------
@@ -208,7 +199,7 @@ def _canonical_lines(triples: list[ox.Triple]) -> list[bytes]:
         dataset = ox.Dataset(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
         dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
         triples = [quad.triple for quad in dataset]
-    return ntriples_lines(triples)
+    return sorted_lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
 
 
 # --- the view of a build ---------------------------------------------------------------------

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import multiprocessing
 import os
 import pickle
-import signal
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,21 +118,16 @@ def _extract_in_processes(
 ) -> Iterator[list[Extraction]]:
     """Batches of extractions from a pool of ``jobs`` processes, in input order, with at most
     2 x jobs batches in flight so that a large corpus is never all in memory."""
-    import multiprocessing
     from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
     from itertools import islice
 
     from kg.nlp import load_pipeline
 
     # The model is loaded here, once, and the workers are forked with it: a worker starts in
-    # milliseconds instead of loading the model again (seconds each), and its copy of the
-    # model's memory is shared with the parent until written. The workers only parse and
-    # extract; they touch none of the parent's threads' state (the progress bar).
+    # milliseconds instead of loading the model again (seconds each).
     load_pipeline(model)
-    context = multiprocessing.get_context("fork")
     iterator = iter(documents)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with forked_pool(jobs) as pool:
         in_flight: deque = deque()
         while True:
             while len(in_flight) < 2 * jobs:
@@ -141,6 +138,32 @@ def _extract_in_processes(
             if not in_flight:
                 return
             yield in_flight.popleft().result()
+
+
+def forked_pool(
+    workers: int, initializer: Callable[..., None] | None = None, initargs: tuple = ()
+) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes forked from this one: they start with everything the
+    build has in memory (the model, the finished resolution index), shared until written, and
+    nothing is pickled to them but each task's arguments (``initargs`` are passed by memory
+    too). They only compute and write their own files; they touch none of the parent's threads'
+    state (the progress bar)."""
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=initializer,
+        initargs=initargs,
+    )
+
+
+def _results(futures: list[Future]) -> list:
+    """The results of ``futures`` in order; a worker's failure becomes one line for the user."""
+    try:
+        return [future.result() for future in futures]
+    except BrokenProcessPool:
+        raise KgError("a build worker stopped; nothing was written") from None
+    except Exception as error:
+        raise KgError(f"a build worker failed: {type(error).__name__}: {error}") from None
 
 
 @contextmanager
@@ -184,17 +207,16 @@ def write_outputs(
     temporary file in the spool's folder first, and only then are they renamed into ``out``, so
     a failure or a Ctrl-C before that leaves every earlier file as it was. With ``jobs`` > 1 the
     two RDF files are written by two forked workers at once."""
-    from kg.export import replace_files, trig_of, turtle_of, write_temp
+    from kg.export import replace_files
 
     trig, turtle, page = out / GRAPH_TRIG, out / GRAPH_TURTLE, out / GRAPH_HTML
-    writers = [
-        lambda: write_temp(trig, trig_of(spool.graph_lines()), spool.folder),
-        lambda: write_temp(turtle, turtle_of(spool.graph_lines()), spool.folder),
-    ]
+    targets = [("trig", trig), ("turtle", turtle)]
     if jobs > 1:
-        written = _in_forked_workers(writers, spool.folder)
+        with forked_pool(2) as pool:
+            futures = [pool.submit(_write_rdf, spool, fmt, path) for fmt, path in targets]
+            written = _results(futures)
     else:
-        written = [write() for write in writers]
+        written = [_write_rdf(spool, fmt, path) for fmt, path in targets]
     temps = list(zip(written, [trig, turtle], strict=True))
     if view:
         from kg.view import write_view
@@ -206,6 +228,14 @@ def write_outputs(
         temps.append((write_view(dataset, spool.folder / GRAPH_HTML, top=top), page))
     replace_files(temps)
     return [target for _, target in temps]
+
+
+def _write_rdf(spool: GraphSpool, fmt: str, path: Path) -> Path:
+    """The spool's graphs as ``fmt`` ("trig" or "turtle") in a temporary file for ``path``."""
+    from kg.export import trig_of, turtle_of, write_temp
+
+    render = trig_of if fmt == "trig" else turtle_of
+    return write_temp(path, render(spool.graph_lines()), spool.folder)
 
 
 def build(
@@ -314,70 +344,41 @@ def _resolve_part(index, part: Path, graph_file: GraphFile) -> int:
     return facts
 
 
+# The finished resolution index, in a pass-two worker: given at fork (see forked_pool), since
+# pickling it to every task would cost more than the task.
+_WORKER_INDEX = None
+
+
+def _take_index(index) -> None:
+    global _WORKER_INDEX
+    _WORKER_INDEX = index
+
+
+def _resolve_part_in_worker(part: Path, graph_file: GraphFile) -> tuple[int, GraphFile, set[str]]:
+    facts = _resolve_part(_WORKER_INDEX, part, graph_file)
+    # Concept entities are added to the index as pass two meets them: their keys go back.
+    return facts, graph_file, set(_WORKER_INDEX.entities)
+
+
 def _resolve_to_graphs(index, parts: list[Path], spool: GraphSpool) -> tuple[int, int]:
-    """Pass two over every part, one forked worker per part when there are several: the index
-    is finished and only read (a concept entity a worker adds is named by its key, the same in
-    every worker), so the workers share it at fork and need nothing sent to them. Returns the
+    """Pass two over every part, in one forked worker per part when there are several (a
+    concept entity a worker adds is named by its key, the same in every worker). Returns the
     number of facts and of entities."""
     files = [spool.new_file() for _ in parts]
-
-    def run(part: Path, graph_file: GraphFile) -> tuple[int, list, set[str]]:
-        facts = _resolve_part(index, part, graph_file)
-        return facts, graph_file.blocks, set(index.entities)
-
     if len(parts) == 1:
-        results = [run(parts[0], files[0])]
+        results = [(_resolve_part(index, parts[0], files[0]), files[0], set(index.entities))]
     else:
-        tasks = [lambda p=p, f=f: run(p, f) for p, f in zip(parts, files, strict=True)]
-        results = _in_forked_workers(tasks, spool.folder)
+        with forked_pool(len(parts), _take_index, (index,)) as pool:
+            futures = [
+                pool.submit(_resolve_part_in_worker, part, graph_file)
+                for part, graph_file in zip(parts, files, strict=True)
+            ]
+            results = _results(futures)
     entities: set[str] = set()
-    for graph_file, (_, blocks, keys) in zip(files, results, strict=True):
-        graph_file.blocks = blocks
-        spool.adopt(graph_file)
+    for _, graph_file, keys in results:
+        spool.adopt(graph_file)  # the worker's copy, with the blocks it wrote
         entities |= keys
     return sum(facts for facts, _, _ in results), len(entities)
-
-
-def _in_forked_workers(tasks: list[Callable[[], object]], folder: Path) -> list[object]:
-    """Run each task in a forked child at once and return their results (pickled through files in
-    ``folder``). A failing child fails the build with its error; an interrupted build (Ctrl-C)
-    stops every child before it returns."""
-    children: list[tuple[int, Path]] = []
-    try:
-        for number, task in enumerate(tasks):
-            result_path = folder / f"worker-{number}.pickle"
-            pid = os.fork()
-            if pid == 0:  # the child: never returns into the caller's code
-                code = 1
-                try:
-                    outcome: object = ("ok", task())
-                except BaseException as error:  # noqa: BLE001 - reported to the parent
-                    outcome = ("error", f"{type(error).__name__}: {error}")
-                try:
-                    with result_path.open("wb") as handle:
-                        pickle.dump(outcome, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                    code = 0
-                finally:
-                    os._exit(code)
-            children.append((pid, result_path))
-        results = []
-        for pid, result_path in children:
-            _, status = os.waitpid(pid, 0)
-            if os.waitstatus_to_exitcode(status) != 0:
-                raise KgError(f"a build worker stopped (status {status}); nothing was written")
-            with result_path.open("rb") as handle:
-                status, value = pickle.load(handle)
-            if status != "ok":
-                raise KgError(f"a build worker failed: {value}")
-            results.append(value)
-        children.clear()
-        return results
-    finally:
-        for pid, _ in children:  # only left on an error or interrupt: stop and reap them
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGTERM)
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(pid, 0)
 
 
 def _read_spool(path: Path) -> Iterator[tuple]:

@@ -632,22 +632,22 @@ def _close_fds_except(*keep: int) -> list[str]:
             low = fd + 1
         os.closerange(low, resource.getrlimit(resource.RLIMIT_NOFILE)[0])
         return []
-    store_folders: set[str] = set()
+    is_store: dict[str, bool] = {}  # folder -> holds a RocksDB store (asked once per folder)
     for fd in inherited:
         if fd < 3 or fd in keep:
             continue
         try:
             is_file = stat.S_ISREG(os.fstat(fd).st_mode)
-            path = os.readlink(f"/proc/self/fd/{fd}") if is_file else ""
+            folder = os.path.dirname(os.readlink(f"/proc/self/fd/{fd}")) if is_file else ""
         except OSError:  # the listing's own descriptor, closed by now
             continue
-        folder = os.path.dirname(path)
-        if is_file and any(name.startswith("MANIFEST-") for name in os.listdir(folder or ".")):
-            store_folders.add(folder)
+        if is_file and folder not in is_store:
+            is_store[folder] = any(n.startswith("MANIFEST-") for n in os.listdir(folder or "."))
+        if is_file and is_store[folder]:
             continue
         with contextlib.suppress(OSError):
             os.close(fd)
-    return sorted(store_folders)
+    return sorted(folder for folder, store in is_store.items() if store)
 
 
 def _limit_child(store_folders: Sequence[str] = ()) -> None:

@@ -1,4 +1,4 @@
-"""Map to RDF: a resolved document becomes the quads of its own named graph.
+"""Map to RDF: a resolved document becomes the N-Triples of its own named graph.
 
 The model (declared in ontology/kg.ttl, checked by ontology/shapes.ttl):
 
@@ -17,14 +17,12 @@ name and type of its entities), so adding a document never rewrites another one'
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from functools import lru_cache
 
-import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.iri import mint_iri, safe_literal
-from kg.types import Corpus, Entity, Fact, ResolvedDocument
+from kg.types import Entity, Fact, ResolvedDocument
 from kg.vocab import DOC, ENT, KG, REL, STMT, TYPE_CLASSES
 
 CONCEPT_NAMESPACE = str(ENT) + "concept/"
@@ -161,16 +159,6 @@ _TRUE = f'"true"^^{_XSD_BOOLEAN}'
 _FALSE = f'"false"^^{_XSD_BOOLEAN}'
 
 
-@lru_cache(maxsize=1 << 16)
-def _entity_node(concept: bool, label: str) -> str:
-    return _iri(_entity_iri(concept, label))
-
-
-@lru_cache(maxsize=1 << 14)
-def _relation_node(relation: str) -> str:
-    return _iri(relation_iri(relation))
-
-
 def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> list[str]:
     """Every triple of one document's named graph, as N-Triples lines (in no order; a line may
     repeat). The graph's name is the document's IRI, ``document_iri(document.id)``."""
@@ -202,7 +190,7 @@ def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> l
         """The entity's node, with its type and label the first time it is used here."""
         if key not in nodes:
             record = entities[key]
-            node = nodes[key] = _entity_node(record.type == "Concept", record.label)
+            node = nodes[key] = _iri(entity_iri(record))
             triple(node, _P.type, _P.classes[record.type])
             triple(node, _P.label, _text(record.label))
         return nodes[key]
@@ -225,7 +213,7 @@ def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> l
         fact_triple = fact.triple
         q = fact_triple.qualifiers
         subject = entity(fact.subject)
-        predicate = _relation_node(fact_triple.relation)
+        predicate = _iri(relation_iri(fact_triple.relation))
         if fact_triple.relation not in relations:
             relations.add(fact_triple.relation)
             triple(predicate, _P.type, _P.Relation)
@@ -268,15 +256,3 @@ def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> l
 def document_ntriples(resolved: ResolvedDocument, entities: dict[str, Entity]) -> bytes:
     """One document's graph as N-Triples."""
     return "".join(document_lines(resolved, entities)).encode("utf-8")
-
-
-def document_quads(resolved: ResolvedDocument, entities: dict[str, Entity]) -> Iterator[ox.Quad]:
-    """Every quad of one document's named graph, as pyoxigraph terms (for a store)."""
-    graph = ox.NamedNode(document_iri(resolved.extraction.document.id))
-    for parsed in ox.parse(document_ntriples(resolved, entities), format=ox.RdfFormat.N_TRIPLES):
-        yield ox.Quad(parsed.subject, parsed.predicate, parsed.object, graph)
-
-
-def corpus_quads(corpus: Corpus) -> Iterator[ox.Quad]:
-    for resolved in corpus.documents:
-        yield from document_quads(resolved, corpus.entities)
