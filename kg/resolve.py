@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib.namespace import OWL, RDFS, SKOS
@@ -78,6 +79,8 @@ _TITLE_WORDS = frozenset({"the"})
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
+# The same few thousand names recur in every document of a corpus: their forms are remembered.
+@lru_cache(maxsize=1 << 16)
 def normalise_name(text: str) -> str:
     """The form names are compared in: NFC, no leading "the", no possessive, no dots in acronyms.
 
@@ -238,14 +241,26 @@ def _cluster_mentions(
 
 @dataclass
 class _DocumentClusters:
+    """One document's clusters, by the span of each mention. Fixed once grouped, so what pass
+    two asks of them again and again (the sorted clusters, the cluster a name refers to, where
+    each mention starts) is worked out once."""
+
     by_span: dict[tuple[int, int], _Cluster]
     rules: AliasRules
+    _sorted: list[_Cluster] | None = field(default=None, repr=False, compare=False)
+    _by_name: dict[tuple[str, str], _Cluster | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _starts: list[tuple[int, int, _Cluster]] | None = field(default=None, repr=False, compare=False)
+    _words: dict[str, set[int]] | None = field(default=None, repr=False, compare=False)
 
     def clusters(self) -> list[_Cluster]:
-        unique: dict[int, _Cluster] = {}
-        for cluster in self.by_span.values():
-            unique.setdefault(id(cluster), cluster)
-        return sorted(unique.values(), key=lambda c: c.name)
+        if self._sorted is None:
+            unique: dict[int, _Cluster] = {}
+            for cluster in self.by_span.values():
+                unique.setdefault(id(cluster), cluster)
+            self._sorted = sorted(unique.values(), key=lambda c: c.name)
+        return self._sorted
 
     def find(self, mention: Mention) -> _Cluster | None:
         cluster = self.by_span.get((mention.start, mention.end))
@@ -257,12 +272,41 @@ class _DocumentClusters:
 
     def find_by_name(self, text: str, mention_type: str = "Person") -> _Cluster | None:
         """The one cluster this name can refer to, or None (none, or ambiguous)."""
+        asked = (text, mention_type)
+        if asked not in self._by_name:
+            self._by_name[asked] = self._match_name(text, mention_type)
+        return self._by_name[asked]
+
+    def _match_name(self, text: str, mention_type: str) -> _Cluster | None:
         name = self.rules.canonical(normalise_name(text))
         exact = [c for c in self.clusters() if c.name.lower() == name.lower()]
         if exact:
             return exact[0]
-        aliases = [c for c in self.clusters() if _alias_of(name, c, mention_type)]
+        aliases = [c for c in self._candidates(name) if _alias_of(name, c, mention_type)]
         return aliases[0] if len(aliases) == 1 else None
+
+    def _candidates(self, name: str) -> list[_Cluster]:
+        """The clusters ``name`` could be an alias of, in ``clusters()`` order: as in
+        ``_cluster_mentions``, those sharing a word with it, or all of them for an acronym."""
+        clusters = self.clusters()
+        if name.isupper():
+            return clusters
+        if self._words is None:
+            self._words = defaultdict(set)
+            for position, cluster in enumerate(clusters):
+                for word in cluster.name.lower().split():
+                    self._words[word].add(position)
+        positions = set().union(*(self._words.get(w, ()) for w in name.lower().split()))
+        return [clusters[position] for position in sorted(positions)]
+
+    def mention_starts(self) -> list[tuple[int, int, _Cluster]]:
+        """(start, sentence, cluster) of every grouped mention."""
+        if self._starts is None:
+            self._starts = []
+            for (start, _end), cluster in self.by_span.items():
+                mention = next(m for m in cluster.mentions if m.start == start)
+                self._starts.append((start, mention.sentence, cluster))
+        return self._starts
 
 
 def _antecedent(pronoun: Mention, document: _DocumentClusters) -> _Cluster | None:
@@ -277,9 +321,8 @@ def _antecedent(pronoun: Mention, document: _DocumentClusters) -> _Cluster | Non
     else:
         return None
     best: tuple[int, _Cluster] | None = None
-    for (start, _end), cluster in document.by_span.items():
-        mention = next(m for m in cluster.mentions if m.start == start)
-        if start >= pronoun.start or pronoun.sentence - mention.sentence > PRONOUN_WINDOW_SENTENCES:
+    for start, sentence, cluster in document.mention_starts():
+        if start >= pronoun.start or pronoun.sentence - sentence > PRONOUN_WINDOW_SENTENCES:
             continue
         if cluster.type in wanted and (best is None or start > best[0]):
             best = (start, cluster)

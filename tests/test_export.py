@@ -319,4 +319,27 @@ def test_union_export_spilled_to_disk_in_small_runs_is_identical(monkeypatch, se
     in_memory = b"".join(kg.export.canonical_ntriples(store))
     monkeypatch.setattr(kg.export, "RUN_BYTES", 2000)
     assert b"".join(kg.export.canonical_ntriples(store)) == in_memory
+    # Merged a few lines at a time too: chunks of each run end at every possible place.
+    monkeypatch.setattr(kg.export, "MERGE_READ_BYTES", 300)
+    assert b"".join(kg.export.canonical_ntriples(store)) == in_memory
     assert in_memory.count(b"\n") == len(set(in_memory.splitlines()))
+
+
+def test_merging_runs_keeps_every_line_once_in_byte_order(tmp_path, monkeypatch):
+    """Runs that share lines, end unevenly and are read a line at a time merge to the sorted
+    union: what the chunked merge must get right at each chunk's edge."""
+    import random
+
+    rng = random.Random(5)
+    words = [f'<urn:x:{n:03d}> <urn:p> "{n}" .\n'.encode() for n in range(300)]
+    runs = [sorted(set(rng.sample(words, rng.randint(0, 120)))) for _ in range(7)]
+    files = []
+    for number, run in enumerate(runs):
+        path = tmp_path / f"run{number}"
+        path.write_bytes(b"".join(run))
+        files.append(path.open("rb"))
+    monkeypatch.setattr(kg.export, "MERGE_READ_BYTES", 1)
+    merged = b"".join(kg.export._merge_runs(files))
+    for handle in files:
+        handle.close()
+    assert merged == b"".join(sorted(set().union(*runs)))
