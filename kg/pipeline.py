@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import multiprocessing
 import os
 import pickle
@@ -181,6 +182,23 @@ def build_lock(out_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+# A build allocates millions of short-lived objects (tokens, spans, lines) and keeps few: with
+# Python's default threshold (a young-generation collection every 700 allocations) the
+# collector takes about 1 % of a build, and 0.1 % at this one. Garbage cycles are still collected.
+BUILD_GC_THRESHOLD = 10_000
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Python's cyclic collector runs less often for the duration of a build."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(BUILD_GC_THRESHOLD, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+
+
 def _earlier_build(out: Path, spool: GraphSpool, *, rebuild: bool = False) -> BuildContents:
     trig = out / GRAPH_TRIG
     if rebuild or not trig.exists():
@@ -200,9 +218,7 @@ def _labelled_count(dataset) -> int:
     return int(row["n"].value)
 
 
-def write_outputs(
-    spool: GraphSpool, out: Path, *, view: bool = True, jobs: int = 1
-) -> list[Path]:
+def write_outputs(spool: GraphSpool, out: Path, *, view: bool = True, jobs: int = 1) -> list[Path]:
     """graph.trig, graph.ttl and graph.html from the spool's graphs. Each is written in full to a
     temporary file in the spool's folder first, and only then are they renamed into ``out``, so
     a failure or a Ctrl-C before that leaves every earlier file as it was. With ``jobs`` > 1 the
@@ -271,7 +287,11 @@ def build(
     rules = load_alias_rules(aliases) if aliases else None
     out = Path(out_dir)
     report = BuildReport()
-    with build_lock(out), tempfile.TemporaryDirectory(dir=out, prefix=".kg-work-") as folder:
+    with (
+        build_lock(out),
+        _fewer_collections(),
+        tempfile.TemporaryDirectory(dir=out, prefix=".kg-work-") as folder,
+    ):
         work = Path(folder)
         spool = GraphSpool(work)
         earlier = _earlier_build(out, spool, rebuild=rebuild)
