@@ -17,6 +17,7 @@ name and type of its entities), so adding a document never rewrites another one'
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
@@ -45,9 +46,16 @@ def _iri(iri: str) -> str:
     return f"<{iri}>"
 
 
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]')
+
+
 def _text(value: str) -> str:
     # Lone surrogates and noncharacters cannot be in RDF: safe_literal makes them U+FFFD.
-    return '"' + safe_literal(value).translate(_ESCAPES) + '"'
+    value = safe_literal(value)
+    # Most text needs no escape, and finding that out is much cheaper than translating.
+    if _NEEDS_ESCAPE.search(value):
+        value = value.translate(_ESCAPES)
+    return f'"{value}"'
 
 
 _XSD_INTEGER = _iri(str(XSD.integer))
@@ -160,8 +168,9 @@ _FALSE = f'"false"^^{_XSD_BOOLEAN}'
 
 
 def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> list[str]:
-    """Every triple of one document's named graph, as N-Triples lines (in no order; a line may
-    repeat). The graph's name is the document's IRI, ``document_iri(document.id)``."""
+    """Every triple of one document's named graph, as N-Triples text: each item one line or
+    several (in no order; a line may repeat). The graph's name is the document's IRI,
+    ``document_iri(document.id)``."""
     document = resolved.extraction.document
     lines: list[str] = []
     add = lines.append
@@ -177,12 +186,16 @@ def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> l
     sentence_nodes: dict[int, str] = {}
     for sentence in resolved.extraction.sentences:
         node = sentence_nodes[sentence.index] = _iri(sentence_iri(document.id, sentence.index))
-        triple(node, _P.type, _P.Sentence)
-        triple(node, _P.sentence_index, _integer(sentence.index))
-        triple(node, _P.text, _text(sentence.text))
-        triple(node, _P.begin, _integer(sentence.start))
-        triple(node, _P.end, _integer(sentence.end))
-        triple(node, _P.is_part_of, graph)
+        # The lines every node of a kind has are written as one piece of text (there are a
+        # million of them in a large build, and one format call is cheaper than six).
+        add(
+            f"{node} {_P.type} {_P.Sentence} .\n"
+            f"{node} {_P.sentence_index} {_integer(sentence.index)} .\n"
+            f"{node} {_P.text} {_text(sentence.text)} .\n"
+            f"{node} {_P.begin} {_integer(sentence.start)} .\n"
+            f"{node} {_P.end} {_integer(sentence.end)} .\n"
+            f"{node} {_P.is_part_of} {graph} .\n"
+        )
 
     nodes: dict[str, str] = {}  # entity key -> node, its type and label written
 
@@ -231,17 +244,20 @@ def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> l
         sentence = sentence_nodes.get(fact_triple.sentence.index) or _iri(
             sentence_iri(document.id, fact_triple.sentence.index)
         )
-        triple(statement, _P.type, _P.Statement)
-        triple(statement, _P.subject, subject)
-        triple(statement, _P.predicate, predicate)
-        triple(statement, _P.object, obj)
-        triple(statement, _P.confidence, f'"{_double_text(fact_triple.confidence)}"^^{_XSD_DOUBLE}')
-        triple(statement, _P.negated, _TRUE if q.negated else _FALSE)
-        triple(statement, _P.sentence, sentence)
-        triple(statement, _P.derived_from, sentence)
-        triple(statement, _P.subject_text, _text(fact_triple.subject.text))
-        triple(statement, _P.relation_text, _text(fact_triple.relation_text))
-        triple(statement, _P.object_text, _text(fact_triple.object.text))
+        confidence = f'"{_double_text(fact_triple.confidence)}"^^{_XSD_DOUBLE}'
+        add(
+            f"{statement} {_P.type} {_P.Statement} .\n"
+            f"{statement} {_P.subject} {subject} .\n"
+            f"{statement} {_P.predicate} {predicate} .\n"
+            f"{statement} {_P.object} {obj} .\n"
+            f"{statement} {_P.confidence} {confidence} .\n"
+            f"{statement} {_P.negated} {_TRUE if q.negated else _FALSE} .\n"
+            f"{statement} {_P.sentence} {sentence} .\n"
+            f"{statement} {_P.derived_from} {sentence} .\n"
+            f"{statement} {_P.subject_text} {_text(fact_triple.subject.text)} .\n"
+            f"{statement} {_P.relation_text} {_text(fact_triple.relation_text)} .\n"
+            f"{statement} {_P.object_text} {_text(fact_triple.object.text)} .\n"
+        )
         for field_name, prop in _P.optional:
             value = getattr(q, field_name)
             if value:
