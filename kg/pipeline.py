@@ -316,16 +316,21 @@ def build(
         # the spool is cut in one part per worker of pass two, documents dealt in turn.
         index = CorpusIndex(earlier.entities, rules)
         clock = time.perf_counter()
-        parts = [work / f"extractions-{k}.pickle" for k in range(max(1, jobs))]
+        parts = [
+            ExtractionSpool(
+                work / f"extractions-{k}.pickle", MEMORY_SPOOL_SENTENCES // max(1, jobs)
+            )
+            for k in range(max(1, jobs))
+        ]
         with contextlib.ExitStack() as stack:
-            spools = [stack.enter_context(part.open("wb")) for part in parts]
+            for part in parts:
+                stack.callback(part.close)
             for extraction in extract_documents(
                 new_documents(), model=model, jobs=jobs, dask=dask, on_document=on_document
             ):
                 # The document's name clusters go with it: pass two need not group again.
                 clusters = index.add(extraction)
-                spool_file = spools[report.documents % len(spools)]
-                pickle.dump((extraction, clusters), spool_file, protocol=pickle.HIGHEST_PROTOCOL)
+                parts[report.documents % len(parts)].add(extraction, clusters)
                 report.documents += 1
                 report.sentences += len(extraction.sentences)
         report.stages["read+parse+extract"] = time.perf_counter() - clock
@@ -338,6 +343,7 @@ def build(
             for sha in replaced:
                 spool.drop(document_iri(sha))
             report.facts, report.entities = _resolve_to_graphs(index, parts, spool)
+            parts.clear()  # the extractions held in memory are not needed any more
             report.stages["resolve+rdf"] = time.perf_counter() - clock
             # Each file is replaced atomically; a failure part-way leaves the earlier files whole.
             clock = time.perf_counter()
@@ -349,14 +355,54 @@ def build(
     return report
 
 
-def _resolve_part(index, part: Path, graph_file: GraphFile) -> int:
+# Pass one's extractions wait for pass two in memory up to this many sentences (about 8 KB
+# each, so some 160 MB), and past that in a file: a small corpus is not pickled and read back,
+# a large one still builds in bounded memory.
+MEMORY_SPOOL_SENTENCES = 20_000
+
+
+class ExtractionSpool:
+    """Extractions (with their name clusters) from pass one to pass two, in order: the first
+    ones held in memory, the others pickled to ``path`` once the memory budget is spent."""
+
+    def __init__(self, path: Path, memory_sentences: int) -> None:
+        self.path = path
+        self._held: list[tuple] = []
+        self._room = memory_sentences
+        self._file = None
+
+    def add(self, extraction: Extraction, clusters) -> None:
+        if self._file is None and len(extraction.sentences) <= self._room:
+            self._room -= len(extraction.sentences)
+            self._held.append((extraction, clusters))
+            return
+        if self._file is None:  # from here on every extraction goes to the file, in order
+            self._file = self.path.open("wb")
+        pickle.dump((extraction, clusters), self._file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+
+    def __iter__(self) -> Iterator[tuple]:
+        yield from self._held
+        if self._file is not None:
+            with self.path.open("rb") as spooled:
+                while True:
+                    try:
+                        yield pickle.load(spooled)
+                    except EOFError:
+                        return
+
+
+def _resolve_part(index, part: ExtractionSpool, graph_file: GraphFile) -> int:
     """Pass two over one part of the spool: each document resolved, its graph written. Returns
     the number of facts."""
     from kg.export import sorted_lines
     from kg.rdf import document_iri, document_ntriples
 
     facts = 0
-    for extraction, clusters in _read_spool(part):
+    for extraction, clusters in part:
         resolved = index.resolve_document(extraction, clusters)
         facts += len(resolved.facts)
         lines = sorted_lines(document_ntriples(resolved, index.entities))
@@ -364,23 +410,24 @@ def _resolve_part(index, part: Path, graph_file: GraphFile) -> int:
     return facts
 
 
-# The finished resolution index, in a pass-two worker: given at fork (see forked_pool), since
-# pickling it to every task would cost more than the task.
+# The finished resolution index and the spool's parts, in a pass-two worker: given at fork
+# (see forked_pool), since pickling them to every task would cost more than the task.
 _WORKER_INDEX = None
+_WORKER_PARTS: list[ExtractionSpool] = []
 
 
-def _take_index(index) -> None:
-    global _WORKER_INDEX
-    _WORKER_INDEX = index
+def _take_index(index, parts: list[ExtractionSpool]) -> None:
+    global _WORKER_INDEX, _WORKER_PARTS
+    _WORKER_INDEX, _WORKER_PARTS = index, parts
 
 
-def _resolve_part_in_worker(part: Path, graph_file: GraphFile) -> tuple[int, GraphFile, set[str]]:
-    facts = _resolve_part(_WORKER_INDEX, part, graph_file)
+def _resolve_part_in_worker(number: int, graph_file: GraphFile) -> tuple[int, GraphFile, set[str]]:
+    facts = _resolve_part(_WORKER_INDEX, _WORKER_PARTS[number], graph_file)
     # Concept entities are added to the index as pass two meets them: their keys go back.
     return facts, graph_file, set(_WORKER_INDEX.entities)
 
 
-def _resolve_to_graphs(index, parts: list[Path], spool: GraphSpool) -> tuple[int, int]:
+def _resolve_to_graphs(index, parts: list[ExtractionSpool], spool: GraphSpool) -> tuple[int, int]:
     """Pass two over every part, in one forked worker per part when there are several (a
     concept entity a worker adds is named by its key, the same in every worker). Returns the
     number of facts and of entities."""
@@ -388,10 +435,10 @@ def _resolve_to_graphs(index, parts: list[Path], spool: GraphSpool) -> tuple[int
     if len(parts) == 1:
         results = [(_resolve_part(index, parts[0], files[0]), files[0], set(index.entities))]
     else:
-        with forked_pool(len(parts), _take_index, (index,)) as pool:
+        with forked_pool(len(parts), _take_index, (index, parts)) as pool:
             futures = [
-                pool.submit(_resolve_part_in_worker, part, graph_file)
-                for part, graph_file in zip(parts, files, strict=True)
+                pool.submit(_resolve_part_in_worker, number, graph_file)
+                for number, graph_file in enumerate(files)
             ]
             results = _results(futures)
     entities: set[str] = set()
@@ -399,15 +446,6 @@ def _resolve_to_graphs(index, parts: list[Path], spool: GraphSpool) -> tuple[int
         spool.adopt(graph_file)  # the worker's copy, with the blocks it wrote
         entities |= keys
     return sum(facts for facts, _, _ in results), len(entities)
-
-
-def _read_spool(path: Path) -> Iterator[tuple]:
-    with path.open("rb") as spool:
-        while True:
-            try:
-                yield pickle.load(spool)
-            except EOFError:
-                return
 
 
 def remove(

@@ -119,6 +119,19 @@ def test_a_second_build_into_a_locked_folder_is_refused_and_changes_nothing(tmp_
     assert snapshot(out) == before
 
 
+def _children(pid: int) -> set[int]:
+    """The children of process ``pid``, zombies included, from /proc."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # it has just gone
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
 def test_a_failing_build_worker_fails_the_build_and_keeps_the_earlier_files(
     tmp_path, texts, monkeypatch
 ):
@@ -134,27 +147,15 @@ def test_a_failing_build_worker_fails_the_build_and_keeps_the_earlier_files(
     before = snapshot(out)
 
     def broken(index, part, graph_file):
-        raise RuntimeError(f"disk full while writing {part.name}")
-
-    def children() -> set[int]:
-        """This process's children, zombies included, from /proc."""
-        found = set()
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except OSError:  # it has just gone
-                continue
-            if int(fields[1]) == os.getpid():
-                found.add(int(stat.parent.name))
-        return found
+        raise RuntimeError(f"disk full while writing {part.path.name}")
 
     monkeypatch.setattr(kg.pipeline, "_resolve_part", broken)
-    others = children()  # other tests' servers and workers may be running
+    others = _children(os.getpid())  # other tests' servers and workers may be running
     with pytest.raises(KgError, match=r"a build worker failed: RuntimeError: disk full"):
         kg.pipeline.build([str(texts[1])], out, jobs=2)
     assert snapshot(out) == before
     assert not list(out.glob(".kg-work-*"))  # the scratch folder is gone
-    assert children() <= others  # every worker of the build was reaped
+    assert _children(os.getpid()) <= others  # every worker of the build was reaped
 
 
 def test_ctrl_c_in_the_middle_of_a_build_leaves_the_earlier_build_as_it_was(tmp_path, texts):
@@ -187,10 +188,10 @@ def test_ctrl_c_in_the_middle_of_a_build_leaves_the_earlier_build_as_it_was(tmp_
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and build.poll() is None:
-        spooled = list(out.glob(".kg-work-*/extractions-0.pickle"))
-        if spooled and spooled[0].stat().st_size > 0:
-            break  # documents are being parsed and spooled
+        if _children(build.pid):
+            break  # the model is loaded and the workers forked: documents are being parsed
         time.sleep(0.05)
+    time.sleep(0.5)
     assert build.poll() is None, "the build ended before it could be interrupted"
     os.killpg(build.pid, signal.SIGINT)
     _, stderr = build.communicate(timeout=120)
