@@ -236,3 +236,21 @@ def test_carb_rows_state_roles_as_is_rows(nlp):
     rows = carb_rows(run(nlp, "German Chancellor Olaf Scholz visited Kyiv."))
     assert ["is", "Olaf Scholz", "German Chancellor"] in [r[1:] for r in rows]
     assert all(0 < float(r[0]) <= 1 and len(r) >= 4 for r in rows)
+
+
+def test_the_verb_of_a_word_under_a_verbless_root_is_the_root():
+    """Walking up from a relative pronoun stops at the root when no verb is above it (it used to
+    compare Token objects by identity, which never holds, and so looped forever)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from kg.extract.clauses import _verb_of
+
+    doc = Doc(
+        Vocab(),
+        words=["the", "car", "which", "red"],
+        heads=[1, 1, 3, 1],
+        pos=["DET", "NOUN", "PRON", "ADJ"],
+        deps=["det", "ROOT", "nsubj", "amod"],
+    )
+    assert _verb_of(doc[2]).i == 1

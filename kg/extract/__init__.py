@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.arguments import SentenceIndex, entity_mentions
 from kg.extract.clauses import sentence_triples
 from kg.extract.roles import sentence_roles
+from kg.extract.tokens import doc_text, extraction_cache
 from kg.types import Document, Extraction, Mention, Role, Sentence, Triple
 
 __all__ = ["extract", "document_sentences"]
@@ -22,7 +23,7 @@ __all__ = ["extract", "document_sentences"]
 def document_sentences(doc: Doc) -> list[tuple[Sentence, object]]:
     """(Sentence record, spaCy sentence) for every sentence that holds more than whitespace."""
     out = []
-    text = doc.text
+    text = doc_text(doc)
     for sent in doc.sents:
         raw = text[sent.start_char : sent.end_char]
         stripped = raw.strip()
@@ -40,6 +41,11 @@ def extract(doc: Doc, document: Document) -> Extraction:
     Identical facts (same subject, relation, object and qualifiers) are kept once, at their
     first occurrence: news articles repeat their key sentence.
     """
+    with extraction_cache(doc):
+        return _extract(doc, document)
+
+
+def _extract(doc: Doc, document: Document) -> Extraction:
     sentences = document_sentences(doc)
     index = SentenceIndex(tuple(sent.start for _, sent in sentences))
     triples: list[Triple] = []
@@ -49,9 +55,9 @@ def extract(doc: Doc, document: Document) -> Extraction:
     pronouns: dict[tuple[int, int], Mention] = {}
     # Each sentence's named entities, from one pass over Doc.ents: Span.ents walks the whole
     # document's entities on every call, which made a long article quadratic.
+    located = [(ent, index.of(ent.start)) for ent in doc.ents]  # (entity, sentence index)
     entities: dict[int, list[Span]] = {}
-    for ent in doc.ents if sentences else ():
-        position = index.of(ent.start)
+    for ent, position in located if sentences else ():
         sent = sentences[position][1]
         if sent.start <= ent.start and ent.end <= sent.end:  # what Span.ents would give
             entities.setdefault(position, []).append(ent)
@@ -71,7 +77,7 @@ def extract(doc: Doc, document: Document) -> Extraction:
                 seen_roles.add(role_key)
                 roles.append(role)
     mentions = sorted(
-        [*entity_mentions(doc, index), *pronouns.values()], key=lambda m: (m.start, m.end)
+        [*entity_mentions(located), *pronouns.values()], key=lambda m: (m.start, m.end)
     )
     return Extraction(
         document=document,

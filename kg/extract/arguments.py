@@ -8,11 +8,13 @@ keyed by its lemmatised head with its compounds.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.tokens import by_position, children, children_by_index, doc_text, doc_tokens, lefts
 from kg.types import Argument, Mention
 
 # Children of an argument's head that are not part of the argument: a conjunct is a second
@@ -68,6 +70,9 @@ TITLE_WORDS = frozenset(
     }
 )  # fmt: skip
 
+# Words a common noun phrase's text does not start with: "the tariffs" is the concept "tariffs".
+_LEADING_NON_CONCEPT = frozenset({"DET", *_EDGE_PUNCT})
+
 # Determiners and possessive markers at the start of a name are not part of it
 # ("the United States" is the name "United States").
 _LEADING_DETERMINERS = frozenset({"the", "a", "an"})
@@ -80,27 +85,29 @@ class SentenceIndex:
     starts: tuple[int, ...]  # first token index of each sentence
 
     def of(self, token_i: int) -> int:
-        from bisect import bisect_right
-
         return max(0, bisect_right(self.starts, token_i) - 1)
 
 
 def argument_tokens(head: Token, exclude: Token | None = None) -> list[Token]:
     """The tokens of the argument headed by ``head``: its subtree minus detached children (and
     minus the subtree of ``exclude``, the clause the argument was inherited from)."""
+    kids = children_by_index(head.doc)
     tokens = [head]
     skip = exclude.i if exclude is not None else -1
-    stack = [c for c in head.children if c.dep_ not in _DETACHED_DEPS and c.i != skip]
+    stack = [c for c in kids[head.i] if c.dep_ not in _DETACHED_DEPS and c.i != skip]
     while stack:
         tok = stack.pop()
         tokens.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in _DEEP_DETACHED_DEPS)
-    tokens.sort(key=lambda t: t.i)
+        for child in kids[tok.i]:
+            if child.dep_ not in _DEEP_DETACHED_DEPS:
+                stack.append(child)
+    tokens.sort(key=by_position)
     # A span must be contiguous: keep the run around the head.
-    lo = hi = tokens.index(head)
-    while lo > 0 and tokens[lo - 1].i == tokens[lo].i - 1:
+    positions = [t.i for t in tokens]
+    lo = hi = positions.index(head.i)
+    while lo > 0 and positions[lo - 1] == positions[lo] - 1:
         lo -= 1
-    while hi < len(tokens) - 1 and tokens[hi + 1].i == tokens[hi].i + 1:
+    while hi < len(positions) - 1 and positions[hi + 1] == positions[hi] + 1:
         hi += 1
     tokens = tokens[lo : hi + 1]
     return _trim(tokens)
@@ -123,14 +130,18 @@ def split_coordinated_names(tokens: Sequence[Token], head: Token) -> list[list[T
     the modifier). When the span holds two or more entities with the head's label, separated by
     a coordinating conjunction and no preposition, each entity with its title is an argument.
     """
-    if not head.ent_type_ or head.ent_type_ in LITERAL_LABELS:
-        return [list(tokens)]
     label = head.ent_type_
+    if not label or label in LITERAL_LABELS:
+        return [list(tokens)]
+    # A split needs two names with the label, i.e. two entity starts (IOB "B"): most spans have one.
+    if sum(1 for t in tokens if t.ent_iob_ == "B" and t.ent_type_ == label) < 2:
+        return [list(tokens)]
     pieces: list[list[Token]] = [[]]
     for tok in tokens:
-        if tok.pos_ == "ADP":
+        pos = tok.pos_
+        if pos == "ADP":
             return [list(tokens)]
-        if tok.pos_ == "CCONJ" or (tok.text == "," and not tok.ent_type_):
+        if pos == "CCONJ" or (tok.text == "," and not tok.ent_type_):
             pieces.append([])
         else:
             pieces[-1].append(tok)
@@ -146,19 +157,20 @@ def entity_of(token: Token) -> Span | None:
     if not token.ent_type_:
         return None
     doc = token.doc
+    tokens = doc_tokens(doc)
     start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
+    while start > 0 and tokens[start].ent_iob_ == "I":
         start -= 1
     end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < len(tokens) and tokens[end].ent_iob_ == "I":
         end += 1
-    return doc[start:end]
+    return Span(doc, start, end)  # doc[start:end]
 
 
 def name_tokens(ent: Span) -> list[Token]:
     """An entity's name without a leading determiner or title ("the United States", "President
     Trump"), and without a trailing possessive marker."""
-    tokens = list(ent)
+    tokens = doc_tokens(ent.doc)[ent.start : ent.end]  # list(ent)
     while len(tokens) > 1 and (
         tokens[0].lower_ in _LEADING_DETERMINERS
         or (ent.label_ == "PERSON" and tokens[0].lower_ in TITLE_WORDS)
@@ -172,31 +184,32 @@ def name_tokens(ent: Span) -> list[Token]:
 def _span_text(doc: Doc, tokens: Sequence[Token]) -> tuple[str, int, int]:
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
-    # The span's text is the document's characters from ``start`` to ``end`` (Doc.text would
-    # rebuild the whole text on every call).
-    return doc[tokens[0].i : tokens[-1].i + 1].text, start, end
+    # The span's text is the document's characters from ``start`` to ``end``.
+    return doc_text(doc)[start:end], start, end
 
 
 def entity_mention(ent: Span, sentence: int) -> Mention:
     tokens = name_tokens(ent)
     text, start, end = _span_text(ent.doc, tokens)
-    kind = "literal" if ent.label_ in LITERAL_LABELS else "entity"
-    return Mention(text, start, end, sentence, kind, label=ent.label_)
+    label = ent.label_
+    kind = "literal" if label in LITERAL_LABELS else "entity"
+    return Mention(text, start, end, sentence, kind, label=label)
 
 
-def entity_mentions(doc: Doc, sentences: SentenceIndex) -> Iterator[Mention]:
-    """Every named-entity mention of the Doc, names stripped of determiners and titles."""
-    for ent in doc.ents:
+def entity_mentions(entities: Iterable[tuple[Span, int]]) -> Iterator[Mention]:
+    """Every named-entity mention of the Doc, names stripped of determiners and titles, from its
+    entities with the index of their sentence."""
+    for ent, sentence in entities:
         if ent.label_ in LITERAL_LABELS:
             continue
-        yield entity_mention(ent, sentences.of(ent.start))
+        yield entity_mention(ent, sentence)
 
 
 def concept_key(head: Token) -> str:
     """A common noun keyed by its lemma with its compounds: "trade deals" -> "trade deal"."""
     parts = [
         c.lemma_.lower()
-        for c in head.lefts
+        for c in lefts(head)
         if c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_alpha
     ]
     parts.append(head.lemma_.lower())
@@ -208,9 +221,10 @@ def mention_for(head: Token, tokens: Sequence[Token], sentence: int) -> Mention 
     a relative pronoun without antecedent, an expletive)."""
     doc = head.doc
     lower = head.lower_
+    pos = head.pos_
     if head.dep_ == "expl":
         return None
-    if head.pos_ == "PRON" or (head.tag_ in ("DT", "WDT", "WP") and len(tokens) == 1):
+    if pos == "PRON" or (head.tag_ in ("DT", "WDT", "WP") and len(tokens) == 1):
         if lower in UNRESOLVABLE_PRONOUNS:
             return None
         if lower in PERSONAL_PRONOUNS:
@@ -221,18 +235,18 @@ def mention_for(head: Token, tokens: Sequence[Token], sentence: int) -> Mention 
     ent = entity_of(head)
     if ent is not None:
         return entity_mention(ent, sentence)
-    if head.pos_ == "PROPN":
+    if pos == "PROPN":
         # A name the NER missed ("Bessent told reporters"): still a named thing, unlabelled, so
         # the resolver can merge it with "Scott Bessent".
         name = [t for t in tokens if t.pos_ == "PROPN" and (t.i == head.i or t.head.i == head.i)]
         name = [t for t in name if t.i >= head.i - 3] or [head]
         text, start, end = _span_text(doc, name)
         return Mention(text, start, end, sentence, "entity")
-    if head.pos_ in ("ADJ", "NUM", "ADV"):
+    if pos in ("ADJ", "NUM", "ADV"):
         text, start, end = _span_text(doc, tokens)
         return Mention(text, start, end, sentence, "literal")
     body = list(tokens)
-    while len(body) > 1 and (body[0].pos_ == "DET" or body[0].pos_ in _EDGE_PUNCT):
+    while len(body) > 1 and body[0].pos_ in _LEADING_NON_CONCEPT:
         body = body[1:]
     text, start, end = _span_text(doc, body)
     return Mention(text, start, end, sentence, "concept", key=concept_key(head))
@@ -276,9 +290,9 @@ def nominal_arguments(head: Token, sentence: int, exclude: Token | None = None) 
 def conjuncts(head: Token) -> list[Token]:
     """``head`` and the words coordinated with it ("A, B and C")."""
     out = [head]
-    stack = [c for c in head.children if c.dep_ == "conj"]
+    stack = [c for c in children(head) if c.dep_ == "conj"]
     while stack:
         tok = stack.pop(0)
         out.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ == "conj")
+        stack.extend(c for c in children(tok) if c.dep_ == "conj")
     return out

@@ -25,6 +25,7 @@ from kg.extract.arguments import (
     make_argument,
     nominal_arguments,
 )
+from kg.extract.tokens import by_position, children, rights, span_text, subtree, tokens_where
 from kg.types import Argument, Mention, Qualifiers, Sentence, Triple
 
 # Dependencies naming a clause's subject: nominal and clausal, active and passive.
@@ -94,7 +95,8 @@ class _Clause:
 
 def sentence_triples(sent: Span, sentence: Sentence) -> Iterator[Triple]:
     """Every triple of one sentence, clause by clause, in the order of the verbs."""
-    for token in sent:
+    # Facts start from appositions and from verbs (clause heads): the other words are skipped.
+    for token in tokens_where(sent, pos=("VERB", "AUX"), deps=("appos",)):
         if token.dep_ == "appos":
             yield from _apposition_triples(token, sentence)
         if not _is_clause_head(token):
@@ -146,12 +148,12 @@ def _chain_parent(token: Token) -> Token | None:
 def _merges(matrix: Token) -> bool:
     # "threatened to impose tariffs": no object of its own, so the embedded verb's objects are
     # the matrix verb's. "asked him to leave" has one: "him" is the subject of "leave".
-    return not any(c.dep_ in ("dobj", "dative") for c in matrix.children)
+    return not any(c.dep_ in ("dobj", "dative") for c in children(matrix))
 
 
 def _chains(matrix: Token) -> list[tuple[Token, ...]]:
     """The verb chains from ``matrix`` down its xcomps, one per coordinated embedded verb."""
-    embedded = [c for c in matrix.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    embedded = [c for c in children(matrix) if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
     if not embedded or not _merges(matrix):
         return [(matrix,)]
     out: list[tuple[Token, ...]] = []
@@ -181,7 +183,7 @@ def _clauses(verb: Token, sentence: int) -> Iterator[_Clause]:
 
 def _subject_heads(verb: Token) -> tuple[list[Token], str]:
     """The subject heads of ``verb`` and how they were found."""
-    own = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    own = [c for c in children(verb) if c.dep_ in _SUBJECT_DEPS]
     if own:
         return own, "subject"
     head = verb.head
@@ -189,7 +191,7 @@ def _subject_heads(verb: Token) -> tuple[list[Token], str]:
         # "reached a deal and paved the way": conjoined verbs share their subject.
         heads, rule = _subject_heads(head)
         return heads, "shared" if rule == "subject" else rule
-    if verb.dep_ == "relcl" and not any(c.tag_ == "TO" for c in verb.children):
+    if verb.dep_ == "relcl" and not any(c.tag_ == "TO" for c in children(verb)):
         # A relative clause without a relative pronoun subject: "the man seen there". An
         # infinitival one ("a framework to discuss") has its antecedent as object: no subject.
         return [head], "relative"
@@ -202,7 +204,7 @@ def _subject_heads(verb: Token) -> tuple[list[Token], str]:
         return heads, "participle"
     if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
         # Object control: "asked him to leave" - the matrix object is the subject.
-        objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        objects = [c for c in children(head) if c.dep_ in ("dobj", "dative")]
         if objects:
             return objects[:1], "control"
         heads, _ = _subject_heads(head)
@@ -211,7 +213,7 @@ def _subject_heads(verb: Token) -> tuple[list[Token], str]:
 
 
 def _has_mark(verb: Token) -> bool:
-    return any(c.dep_ == "mark" for c in verb.children)
+    return any(c.dep_ == "mark" for c in children(verb))
 
 
 def _antecedent(verb: Token) -> Token | None:
@@ -224,7 +226,7 @@ def _antecedent(verb: Token) -> Token | None:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb)) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN"
     )
 
@@ -235,12 +237,13 @@ def _relation_parts(chain: Sequence[Token]) -> tuple[str, list[Token], str]:
     written: list[Token] = []
     embedded_tokens: list[Token] = []
     for k, verb in enumerate(chain):
-        for child in verb.children:
-            if child.dep_ in ("aux", "auxpass", "neg", "prt") or (
-                child.dep_ == "advmod" and child.lower_ in ("not", "never", "yet")
+        for child in children(verb):
+            dep = child.dep_
+            if dep in ("aux", "auxpass", "neg", "prt") or (
+                dep == "advmod" and child.lower_ in ("not", "never", "yet")
             ):
                 written.append(child)
-                if (k > 0 and child.dep_ == "aux" and child.tag_ == "TO") or (
+                if (k > 0 and dep == "aux" and child.tag_ == "TO") or (
                     k == 0 and child.lower_ == "yet"
                 ):
                     embedded_tokens.append(child)
@@ -248,7 +251,7 @@ def _relation_parts(chain: Sequence[Token]) -> tuple[str, list[Token], str]:
         embedded_tokens.append(verb)
     embedded_words = [
         t.lemma_.lower() if t.pos_ in ("VERB", "AUX") else t.lower_
-        for t in sorted(embedded_tokens, key=lambda t: t.i)
+        for t in sorted(embedded_tokens, key=by_position)
     ]
     head = matrix
     if len(chain) > 1 and matrix.lemma_ in _LIGHT_CONTROL_LEMMAS:
@@ -256,7 +259,7 @@ def _relation_parts(chain: Sequence[Token]) -> tuple[str, list[Token], str]:
         head = chain[1]
     # A passive keeps its voice: "be seen as" is not "see as".
     relation = "be " + head.lower_ if _is_passive(head) else head.lemma_.lower()
-    particles = [c.lower_ for c in last.children if c.dep_ == "prt"]
+    particles = [c.lower_ for c in children(last) if c.dep_ == "prt"]
     if particles:
         relation += " " + " ".join(particles)
     embedded = " ".join(embedded_words) if len(chain) > 1 else ""
@@ -282,7 +285,7 @@ def _qualifiers(clause: _Clause, embedded: str, sentence: int) -> Qualifiers:
 def _coordination_heads(verb: Token) -> list[Token]:
     """The verbs ``verb`` is coordinated under ("could help avoid X and secure Y")."""
     out = []
-    while verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    while verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in children(verb)):
         verb = verb.head
         out.append(verb)
     return out
@@ -307,21 +310,20 @@ def _attribution(verb: Token, sentence: int) -> tuple[str, Mention | None]:
 
 
 def _written(tokens: Sequence[Token]) -> str:
-    return " ".join(t.text for t in sorted(set(tokens), key=lambda t: t.i))
+    at = {t.i: t for t in tokens}  # each token once
+    return " ".join([at[i].text for i in sorted(at)])
 
 
 def _clause_triples(clause: _Clause, sentence: Sentence) -> Iterator[Triple]:
-    relation, written, embedded = _relation_parts(clause.verbs)
-    qualifiers = _qualifiers(clause, embedded, sentence.index)
     last = clause.verbs[-1]
     object_verbs = clause.verbs if len(clause.verbs) > 1 else (last,)
 
     direct: list[tuple[str, Argument, Token | None]] = []  # (kind, argument, copula noun)
-    preps: list[tuple[str, Argument, Token]] = []
+    preps: list[tuple[str, Argument, Token, str]] = []  # (kind, argument, preposition, phrase)
     clauses: list[tuple[Argument, list[Token]]] = []
     prep_phrases: list[Token] = []
     for verb in object_verbs:
-        for child in verb.children:
+        for child in children(verb):
             dep = child.dep_
             if dep in _OBJECT_DEPS and verb.i == last.i:
                 kind = "copula" if dep in ("attr", "acomp") else "direct"
@@ -332,18 +334,18 @@ def _clause_triples(clause: _Clause, sentence: Sentence) -> Iterator[Triple]:
             elif dep in ("prep", "agent"):
                 prep_phrases.append(child)
             elif dep == "ccomp" and verb.i == last.i:
-                tokens = [t for t in child.subtree if t.dep_ != "mark" or t.head.i != child.i]
+                tokens = [t for t in subtree(child) if t.dep_ != "mark" or t.head.i != child.i]
                 tokens = _strip_edges(tokens)
                 if tokens:
-                    marks = [t for t in child.children if t.dep_ == "mark" and t.i < child.i]
+                    marks = [t for t in children(child) if t.dep_ == "mark" and t.i < child.i]
                     clauses.append((clause_argument(tokens, sentence.index), marks))
     extras_all: list[str] = []
     for prep in prep_phrases:
-        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        objects = [c for c in children(prep) if c.dep_ == "pobj"]
         if not objects:
             continue
-        phrase = _strip_edges(list(prep.subtree))
-        extras_all.append(_written_span(phrase))
+        phrase = _written_span(_strip_edges(subtree(prep)))
+        extras_all.append(phrase)
         if prep.i < clause.verbs[0].i:
             # A fronted phrase ("After a short absence, Keibler began ...") frames the whole
             # clause: it stays an extra argument, it is not the object of the verb.
@@ -353,11 +355,15 @@ def _clause_triples(clause: _Clause, sentence: Sentence) -> Iterator[Triple]:
             if q.is_time_phrase(prep):
                 kind = "time"
             for arg in _object_arguments(obj, sentence.index):
-                preps.append((kind, arg, prep))
+                preps.append((kind, arg, prep, phrase))
+    if not (direct or preps or clauses):
+        return  # no object: the clause states no fact (its relation and qualifiers are unused)
 
+    relation, written, embedded = _relation_parts(clause.verbs)
+    qualifiers = _qualifiers(clause, embedded, sentence.index)
     subject_conf = _SUBJECT_CONFIDENCE.get(clause.subject_rule, 0.7)
     rule_prefix = clause.subject_rule
-    has_core = bool(direct or clauses or any(k != "time" for k, _, _ in preps))
+    has_core = bool(direct or clauses or any(k != "time" for k, *_ in preps))
     for subject in clause.subjects:
         for kind, obj, noun in direct:
             rel = "be" if kind == "copula" and relation in ("be", "have") else relation
@@ -369,7 +375,7 @@ def _clause_triples(clause: _Clause, sentence: Sentence) -> Iterator[Triple]:
                 yield from _relational_noun_triples(
                     subject, rel, written, noun, sentence, qualifiers, subject_conf, rule_prefix
                 )
-        for kind, obj, prep in preps:
+        for kind, obj, prep, phrase in preps:
             if kind == "time" and has_core:
                 continue
             if relation in _COMITATIVE_VERBS and prep.lower_ == "with":
@@ -377,7 +383,7 @@ def _clause_triples(clause: _Clause, sentence: Sentence) -> Iterator[Triple]:
             else:
                 rel = f"{relation} {prep.lower_}"
             # The other prepositional phrases of the clause stay as further (n-ary) arguments.
-            others = tuple(e for e in extras_all if e != _prep_text(prep))
+            others = tuple(e for e in extras_all if e != phrase)
             yield _triple(
                 subject, rel, [*written, prep], obj, sentence, qualifiers, subject_conf,
                 kind, f"{rule_prefix}-{kind}", others,
@@ -402,14 +408,14 @@ def _relational_noun_triples(
     """A copula with a relational noun: "Paris is the capital of France" also gives
     Paris - be capital of - France, the noun and its preposition naming the relation (as CaRB's
     gold and OpenIE systems write it: "was a notable influence on")."""
-    for prep in noun.rights:
+    for prep in rights(noun):
         if prep.dep_ != "prep":
             continue
         noun_tokens = [t for t in argument_tokens(noun) if t.i < prep.i]
         if not noun_tokens or any(t.pos_ in ("VERB", "PUNCT") for t in noun_tokens):
             continue
         rel = f"{relation} {concept_key(noun)} {prep.lower_}"
-        for obj in prep.children:
+        for obj in children(prep):
             if obj.dep_ != "pobj":
                 continue
             for arg in _object_arguments(obj, sentence.index):
@@ -418,10 +424,6 @@ def _relational_noun_triples(
                     subject_conf, "noun", f"{rule_prefix}-noun", (),
                 )  # fmt: skip
         break
-
-
-def _prep_text(prep: Token) -> str:
-    return _written_span(_strip_edges(list(prep.subtree)))
 
 
 def _object_arguments(head: Token, sentence: int) -> list[Argument]:
@@ -434,13 +436,14 @@ def _object_arguments(head: Token, sentence: int) -> list[Argument]:
 
 
 def _verb_of(token: Token) -> Token:
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    # Token.head makes a new object on every call: a root is known by its index, not identity.
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
 
 
 def _strip_edges(tokens: list[Token]) -> list[Token]:
-    tokens = sorted(tokens, key=lambda t: t.i)
+    tokens = sorted(tokens, key=by_position)
     while tokens and tokens[0].pos_ in ("PUNCT", "SPACE"):
         tokens = tokens[1:]
     while tokens and tokens[-1].pos_ in ("PUNCT", "SPACE"):
@@ -449,10 +452,7 @@ def _strip_edges(tokens: list[Token]) -> list[Token]:
 
 
 def _written_span(tokens: Sequence[Token]) -> str:
-    if not tokens:
-        return ""
-    doc = tokens[0].doc
-    return doc[tokens[0].i : tokens[-1].i + 1].text
+    return span_text(tokens) if tokens else ""
 
 
 def _triple(
@@ -469,7 +469,7 @@ def _triple(
 ) -> Triple:
     confidence = subject_conf * _OBJECT_CONFIDENCE.get(kind, 0.6)
     words = sentence.text.count(" ") + 1
-    confidence *= next((f for n, f in _SENTENCE_LENGTH_FACTORS if words >= n), 1.0)
+    confidence *= _sentence_length_factor(words)
     confidence *= _SUBJECT_KIND_FACTORS.get(subject.mention.kind, _CONCEPT_SUBJECT_FACTOR)
     if subject.text.count(" ") + 1 > _LONG_SUBJECT:
         confidence *= 0.7
@@ -486,6 +486,13 @@ def _triple(
         extra_arguments=extras,
         rule=rule,
     )
+
+
+def _sentence_length_factor(words: int) -> float:
+    for minimum, factor in _SENTENCE_LENGTH_FACTORS:
+        if words >= minimum:
+            return factor
+    return 1.0
 
 
 def with_sentence(triple: Triple, sentence: Sentence) -> Triple:

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from kg.extract.tokens import by_position, children, span_text, subtree
+
 # Negators that attach to a verb: "not", "n't", "never" (dep neg) and the adverbs that deny the
 # event outright.
 _NEGATION_WORDS = frozenset({"not", "n't", "never", "no"})
@@ -49,11 +51,12 @@ REPORTING_VERBS = frozenset(
 def negated(verbs: Sequence[Token]) -> bool:
     """Any verb of the chain denied: "did not reach", "never met", "has yet to issue"."""
     for verb in verbs:
-        for child in verb.children:
-            if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in _NEGATION_WORDS):
+        for child in children(verb):
+            dep = child.dep_
+            if dep == "neg" or (dep == "advmod" and child.lower_ in _NEGATION_WORDS):
                 return True
             # "has yet to issue": the event is still pending, i.e. it has not happened.
-            if child.dep_ == "advmod" and child.lower_ == "yet" and verb.lemma_ == "have":
+            if dep == "advmod" and child.lower_ == "yet" and verb.lemma_ == "have":
                 return True
     return False
 
@@ -61,10 +64,10 @@ def negated(verbs: Sequence[Token]) -> bool:
 def modality(verbs: Sequence[Token]) -> str:
     """The first modal of the chain as written ("may", "could", "will"), or "going to"."""
     for verb in verbs:
-        for child in verb.children:
-            if child.tag_ == "MD" and child.dep_ in ("aux", "auxpass"):
+        for child in children(verb):
+            if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
                 return _MODAL_SPELLINGS.get(child.lower_, child.lower_)
-        if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children):
+        if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in children(verb)):
             return "going to"
     return ""
 
@@ -72,12 +75,12 @@ def modality(verbs: Sequence[Token]) -> str:
 def condition(verbs: Sequence[Token]) -> str:
     """The text of an "if"/"unless" clause attached to a verb of the chain."""
     for verb in verbs:
-        for child in verb.children:
+        for child in children(verb):
             if child.dep_ != "advcl":
                 continue
-            marks = [c for c in child.children if c.dep_ == "mark"]
+            marks = [c for c in children(child) if c.dep_ == "mark"]
             if marks and marks[0].lower_ in CONDITION_MARKS:
-                return _text(list(child.subtree))
+                return _text(subtree(child))
     return ""
 
 
@@ -85,28 +88,25 @@ def time_expression(verbs: Sequence[Token]) -> str:
     """A time expression attached to the clause: a prepositional phrase or a bare noun phrase
     whose head is a DATE/TIME entity ("on November 10", "later this week", "in 1941")."""
     for verb in verbs:
-        for child in verb.children:
-            if child.dep_ == "prep":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects and objects[0].ent_type_ in TIME_LABELS:
-                    return _text(list(child.subtree))
-            elif child.dep_ in ("npadvmod", "advmod", "tmod") and child.ent_type_ in TIME_LABELS:
-                return _text(list(child.subtree))
+        for child in children(verb):
+            dep = child.dep_
+            if dep == "prep":
+                if is_time_phrase(child):
+                    return _text(subtree(child))
+            elif dep in ("npadvmod", "advmod", "tmod") and child.ent_type_ in TIME_LABELS:
+                return _text(subtree(child))
     return ""
 
 
 def is_time_phrase(prep: Token) -> bool:
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    objects = [c for c in children(prep) if c.dep_ == "pobj"]
     return bool(objects) and objects[0].ent_type_ in TIME_LABELS
 
 
 def _text(tokens: list[Token]) -> str:
-    tokens = sorted(tokens, key=lambda t: t.i)
+    tokens = sorted(tokens, key=by_position)
     while tokens and tokens[-1].pos_ in ("PUNCT", "SPACE"):
         tokens = tokens[:-1]
     while tokens and tokens[0].pos_ in ("PUNCT", "SPACE"):
         tokens = tokens[1:]
-    if not tokens:
-        return ""
-    doc = tokens[0].doc
-    return doc[tokens[0].i : tokens[-1].i + 1].text
+    return span_text(tokens) if tokens else ""

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Span, Token
 
 from kg.extract.arguments import TITLE_WORDS, entity_mention
+from kg.extract.tokens import by_position, children, lefts, rights, span_text, subtree
 from kg.types import Role, Sentence
 
 # Labels of the names a role is read for: offices are held by people.
@@ -91,7 +92,7 @@ def _is_title_word(token: Token) -> bool:
 def _appositive_title(ent: Span) -> str:
     """A common noun phrase in apposition to the name: "Bessent, the Treasury Secretary"."""
     root = ent.root
-    for child in root.children:
+    for child in children(root):
         if child.dep_ == "appos" and child.pos_ == "NOUN" and not child.ent_type_:
             return _text(_noun_phrase(child))
     # The name as the apposition of a title noun: "the Treasury Secretary, Scott Bessent".
@@ -103,20 +104,17 @@ def _appositive_title(ent: Span) -> str:
 
 def _noun_phrase(head: Token) -> list[Token]:
     tokens = [head]
-    for child in head.lefts:
+    for child in lefts(head):
         if child.dep_ in ("compound", "amod", "nmod", "poss") or child.pos_ == "PROPN":
-            tokens.extend(child.subtree)
+            tokens.extend(subtree(child))
     tokens.extend(
-        t for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree
+        t for c in rights(head) if c.dep_ == "prep" and c.lower_ == "of" for t in subtree(c)
     )
-    return sorted(tokens, key=lambda t: t.i)
+    return sorted(tokens, key=by_position)
 
 
 def _text(tokens: list[Token]) -> str:
-    if not tokens:
-        return ""
-    doc = tokens[0].doc
-    return doc[tokens[0].i : tokens[-1].i + 1].text
+    return span_text(tokens) if tokens else ""
 
 
 # Title words the NER sometimes includes in a person's span.

@@ -1,0 +1,146 @@
+"""Cheap reads of a parsed Doc for the extraction rules.
+
+spaCy's Token API makes a new Token object for every token it returns and recomputes what it
+is asked: Doc.text and Span.text join the text of every token on each call, Token.children scans
+the parse, Token.subtree walks it recursively. The rules read the same verbs' children a dozen
+times and the text of every argument, so while extract() runs, the Doc keeps its text, its Token
+objects and every token's children, built once; the functions below read them and give what the
+spaCy attribute they are named after gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from operator import attrgetter
+
+import numpy
+from spacy.attrs import DEP, HEAD, POS
+from spacy.tokens import Doc, Span, Token
+
+__all__ = [
+    "by_position",
+    "children",
+    "children_by_index",
+    "doc_text",
+    "doc_tokens",
+    "extraction_cache",
+    "lefts",
+    "rights",
+    "span_text",
+    "subtree",
+    "tokens_where",
+]
+
+by_position = attrgetter("i")  # sort key of tokens: their position in the Doc
+
+# Where extract() keeps the cache in ``Doc.user_data`` while it runs.
+_CACHE_KEY = "kg.extract.cache"
+
+
+@dataclass
+class _DocCache:
+    text: str  # Doc.text
+    tokens: list[Token]  # list(doc)
+    children: list[list[Token]]  # by token index: the token's children in document order
+    pos: list[int]  # by token index: Token.pos
+    dep: list[int]  # by token index: Token.dep
+
+    @classmethod
+    def build(cls, doc: Doc) -> _DocCache:
+        tokens = list(doc)
+        pos, dep = doc.to_array([POS, DEP]).T.tolist() if tokens else ([], [])
+        # Token.children yields exactly the tokens whose head is the token, in order (spaCy keeps
+        # every child inside its head's l_edge..r_edge, the range it scans); a root is its own
+        # head. HEAD is stored as an unsigned offset from the token.
+        heads = doc.to_array(HEAD).astype(numpy.int64) + numpy.arange(len(doc))
+        kids: list[list[Token]] = [[] for _ in tokens]
+        for token, head in zip(tokens, heads.tolist(), strict=True):
+            if head != token.i:
+                kids[head].append(token)
+        text = "".join([t.text_with_ws for t in tokens])  # what Doc.text computes
+        return cls(text, tokens, kids, pos, dep)
+
+
+@contextmanager
+def extraction_cache(doc: Doc) -> Iterator[None]:
+    """Keep the Doc's text, tokens and children while extracting from it. The cache is removed
+    afterwards, so a Doc that is changed or serialised later never carries a stale copy."""
+    doc.user_data[_CACHE_KEY] = _DocCache.build(doc)
+    try:
+        yield
+    finally:
+        doc.user_data.pop(_CACHE_KEY, None)
+
+
+def _cache(doc: Doc) -> _DocCache:
+    """The cache extract() keeps, else one built for this call only (same answers, slower)."""
+    cache = doc.user_data.get(_CACHE_KEY)
+    return _DocCache.build(doc) if cache is None else cache
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``."""
+    return _cache(doc).text
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """``list(doc)``: slice it for the tokens of a span (do not modify it)."""
+    return _cache(doc).tokens
+
+
+def children_by_index(doc: Doc) -> list[list[Token]]:
+    """Every token's ``children``, by token index, for loops that walk many tokens."""
+    return _cache(doc).children
+
+
+def children(token: Token) -> list[Token]:
+    """``list(token.children)``: the token's syntactic children in order (do not modify it)."""
+    doc = token.doc
+    cache = doc.user_data.get(_CACHE_KEY) or _DocCache.build(doc)  # _cache(doc), inlined: hot
+    return cache.children[token.i]
+
+
+def lefts(token: Token) -> list[Token]:
+    """``list(token.lefts)``: the token's children before it."""
+    return [c for c in children(token) if c.i < token.i]
+
+
+def rights(token: Token) -> list[Token]:
+    """``list(token.rights)``: the token's children after it."""
+    return [c for c in children(token) if c.i > token.i]
+
+
+def subtree(token: Token) -> list[Token]:
+    """The tokens of ``token.subtree`` (the token and all its descendants) in document order."""
+    kids = children_by_index(token.doc)
+    tokens = [token]
+    stack = list(kids[token.i])
+    while stack:
+        tok = stack.pop()
+        tokens.append(tok)
+        stack.extend(kids[tok.i])
+    tokens.sort(key=by_position)
+    return tokens
+
+
+def span_text(tokens: Sequence[Token]) -> str:
+    """The text from the first token to the last one as written (``Span.text``)."""
+    first, last = tokens[0], tokens[-1]
+    return doc_text(first.doc)[first.idx : last.idx + len(last.text)]
+
+
+def tokens_where(span: Span, pos: Iterable[str] = (), deps: Iterable[str] = ()) -> list[Token]:
+    """The span's tokens whose part of speech (``pos_``) is in ``pos`` or whose dependency label
+    (``dep_``) is in ``deps``, in order. The labels are read from arrays: making and reading a
+    Token object for every word costs more than the rules that read the few that matter."""
+    cache = _cache(span.doc)
+    strings = span.doc.vocab.strings  # label -> id, as Token.pos and Token.dep hold them
+    pos_ids = {strings[p] for p in pos}
+    dep_ids = {strings[d] for d in deps}
+    return [
+        cache.tokens[i]
+        for i in range(span.start, span.end)
+        if cache.pos[i] in pos_ids or cache.dep[i] in dep_ids
+    ]
