@@ -157,6 +157,9 @@ def _canonical_blank_nodes(store: ox.Store) -> ox.Store:
 # unique N-Triples lines in byte order. Stores and a build's graph spool (kg/graphspool.py) both
 # give their graphs this way, so the files written from either are the same bytes.
 GraphLines = tuple[ox.DefaultGraph | ox.NamedNode, list[bytes]]
+# The same with the lines as one text, as a graph's block is stored: for TriG, which writes a
+# graph's lines together, splitting and joining them again would be wasted.
+GraphText = tuple[ox.DefaultGraph | ox.NamedNode, bytes]
 
 
 def graph_order(graph: ox.DefaultGraph | ox.NamedNode) -> tuple[int, str]:
@@ -201,15 +204,16 @@ def union_of(graphs: Iterable[GraphLines]) -> Iterator[bytes]:
             pending.clear()
 
         for _, lines in graphs:
+            before = len(pending)
             pending.update(lines)
-            # Counted with repeats (cheap); the exact size is taken only when that passes the
-            # bound, since what every document repeats (labels, types) is in the set once.
-            size += sum(map(len, lines))
+            # What every document repeats (labels, types) is in the set once: the bytes of the
+            # lines that were new are estimated from how many were, which is all a bound needs
+            # (summing the whole set after every graph would cost more than the sort).
+            if lines:
+                size += sum(map(len, lines)) * (len(pending) - before) // len(lines)
             if size > RUN_BYTES:
-                size = sum(map(len, pending))
-                if size > RUN_BYTES:
-                    spill()
-                    size = 0
+                spill()
+                size = 0
         if not runs:  # everything fits in one run: no file needed
             yield b"".join(sorted(pending))
             return
@@ -230,7 +234,8 @@ def _merge_runs(files: list) -> Iterator[bytes]:
     A line-by-line heap merge costs a Python step per line. This merges a chunk at a time: of
     the chunk read from each run, every line up to the smallest of the chunks' last lines can be
     written, since every line still unread in any run is greater than it. Those lines are
-    de-duplicated and sorted in one C call, and the run whose chunk ended there is read again.
+    sorted (each chunk is a sorted run, which Python's sort merges rather than sorts) and
+    de-duplicated in C, and the run whose chunk ended there is read again.
     """
     chunks = [file.readlines(MERGE_READ_BYTES) for file in files]
     while True:
@@ -244,7 +249,7 @@ def _merge_runs(files: list) -> Iterator[bytes]:
             cut = bisect.bisect_right(chunk, bound)
             ready.extend(chunk[:cut])
             chunks[k] = chunk[cut:] or files[k].readlines(MERGE_READ_BYTES)
-        yield b"".join(sorted(set(ready)))
+        yield b"".join(dict.fromkeys(sorted(ready)))
 
 
 def canonical_nquads(store: ox.Store) -> Iterator[bytes]:
@@ -257,18 +262,18 @@ def canonical_ntriples(store: ox.Store) -> Iterator[bytes]:
     return union_of(_graph_lines(store))
 
 
-def _trig_blocks(graphs: Iterable[GraphLines]) -> Iterator[bytes]:
+def _trig_blocks(graphs: Iterable[GraphText]) -> Iterator[bytes]:
     """Graphs given in canonical order as plain TriG: a named graph's N-Triples lines inside its
     ``<name> { }`` block. Half the bytes of the same quads as N-Quads (the graph name is written
     once, not on every line), so it is the cheaper text to hand the pretty-printer."""
-    for graph, lines in graphs:
+    for graph, text in graphs:
         if isinstance(graph, ox.DefaultGraph):
-            yield b"".join(lines)
+            yield text
         else:
-            yield str(graph).encode("utf-8") + b" {\n" + b"".join(lines) + b"}\n"
+            yield str(graph).encode("utf-8") + b" {\n" + text + b"}\n"
 
 
-def trig_of(graphs: Iterable[GraphLines]) -> Iterator[bytes]:
+def trig_of(graphs: Iterable[GraphText]) -> Iterator[bytes]:
     """TriG with kg's prefixes of graphs given in canonical order."""
     return _pretty(_trig_blocks(graphs), ox.RdfFormat.TRIG, ox.RdfFormat.TRIG)
 
@@ -337,7 +342,7 @@ def render_nquads(store: ox.Store) -> Iterator[bytes]:
 
 
 def render_trig(store: ox.Store) -> Iterator[bytes]:
-    yield from trig_of(_graph_lines(store))
+    yield from trig_of((graph, b"".join(lines)) for graph, lines in _graph_lines(store))
 
 
 def render_ntriples(store: ox.Store) -> Iterator[bytes]:

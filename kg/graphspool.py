@@ -29,7 +29,7 @@ import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg.errors import KgError
-from kg.export import GraphLines, graph_order, nquads_of, sorted_lines
+from kg.export import GraphLines, GraphText, graph_order, nquads_of, sorted_lines
 from kg.types import Entity
 from kg.vocab import KG, REL, TYPE_CLASSES
 
@@ -75,10 +75,13 @@ class Block:
     size: int
     lines: int
 
-    def read(self) -> list[bytes]:
+    def read_text(self) -> bytes:
         with self.path.open("rb") as handle:
             handle.seek(self.offset)
-            return handle.read(self.size).splitlines(keepends=True)
+            return handle.read(self.size)
+
+    def read(self) -> list[bytes]:
+        return self.read_text().splitlines(keepends=True)
 
 
 @dataclass
@@ -130,11 +133,20 @@ class GraphSpool:
     def quads(self) -> int:
         return sum(block.lines for block in self._index.values())
 
-    def graph_lines(self) -> Iterator[GraphLines]:
-        """Every graph with its lines, in the canonical order of kg/export.py, one at a time."""
+    def _in_order(self) -> Iterator[tuple[ox.DefaultGraph | ox.NamedNode, Block]]:
         graphs = sorted((_graph_term(key) for key in self._index), key=graph_order)
         for graph in graphs:
-            yield graph, self._index[graph_key(graph)].read()
+            yield graph, self._index[graph_key(graph)]
+
+    def graph_lines(self) -> Iterator[GraphLines]:
+        """Every graph with its lines, in the canonical order of kg/export.py, one at a time."""
+        for graph, block in self._in_order():
+            yield graph, block.read()
+
+    def graph_texts(self) -> Iterator[GraphText]:
+        """The same, each graph's lines as one text."""
+        for graph, block in self._in_order():
+            yield graph, block.read_text()
 
 
 # --- an earlier build ------------------------------------------------------------------------

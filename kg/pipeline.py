@@ -250,8 +250,8 @@ def _write_rdf(spool: GraphSpool, fmt: str, path: Path) -> Path:
     """The spool's graphs as ``fmt`` ("trig" or "turtle") in a temporary file for ``path``."""
     from kg.export import trig_of, turtle_of, write_temp
 
-    render = trig_of if fmt == "trig" else turtle_of
-    return write_temp(path, render(spool.graph_lines()), spool.folder)
+    chunks = trig_of(spool.graph_texts()) if fmt == "trig" else turtle_of(spool.graph_lines())
+    return write_temp(path, chunks, spool.folder)
 
 
 def build(

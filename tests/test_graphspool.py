@@ -41,7 +41,7 @@ def test_a_spool_writes_the_bytes_a_store_writes(tmp_path):
     spool, contents = spool_of(HAND_WRITTEN, tmp_path)
     store = ox.Store()
     store.bulk_load(HAND_WRITTEN.encode(), format=ox.RdfFormat.TRIG)
-    assert b"".join(trig_of(spool.graph_lines())) == export(store, "trig")
+    assert b"".join(trig_of(spool.graph_texts())) == export(store, "trig")
     assert b"".join(turtle_of(spool.graph_lines())) == export(store, "turtle")
     assert spool.quads == len(store)  # the graph written in two pieces counts each quad once
     assert contents.documents == {"aaa": "a.txt", "bbb": "b.txt"}
@@ -54,7 +54,7 @@ def test_a_spool_writes_the_bytes_a_store_writes(tmp_path):
 def test_dropping_a_graph_leaves_the_others(tmp_path):
     spool, _ = spool_of(HAND_WRITTEN, tmp_path)
     spool.drop("https://w3id.org/kg/document/aaa")
-    trig = b"".join(trig_of(spool.graph_lines())).decode()
+    trig = b"".join(trig_of(spool.graph_texts())).decode()
     assert "a.txt" not in trig and "mathematician" not in trig
     assert "b.txt" in trig and "Acme" in trig
 
@@ -65,7 +65,7 @@ def test_blank_nodes_of_a_hand_edited_build_get_the_same_labels_every_time(tmp_p
     for run in ("one", "two"):
         (tmp_path / run).mkdir()
         spool, _ = spool_of(text, tmp_path / run)
-        written.append(b"".join(trig_of(spool.graph_lines())))
+        written.append(b"".join(trig_of(spool.graph_texts())))
     assert written[0] == written[1]
     assert b"anonymous" in written[0]
 
