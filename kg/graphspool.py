@@ -237,6 +237,17 @@ _VIEW_READS = {
 }  # fmt: skip
 
 
+def view_selection(spool: GraphSpool) -> str | None:
+    """How ``view_dataset`` chose the part of the graph it gives, for the page's heading; None
+    when it gives the whole graph."""
+    if spool.quads <= VIEW_FULL_GRAPH_QUADS:
+        return None
+    return (
+        f"the {VIEW_MAX_ENTITIES} entities most attested across documents, "
+        f"of a graph of {spool.quads:,} triples"
+    )
+
+
 def view_dataset(spool: GraphSpool):
     """An in-memory dataset for kg/view.py to draw the build from: the whole graph when it is
     small (VIEW_FULL_GRAPH_QUADS), else the bounded part the view shows (``view_part`` of the

@@ -30,6 +30,7 @@ from kg.graphspool import (
     GraphSpool,
     load_build,
     view_dataset,
+    view_selection,
 )
 from kg.types import Document, Extraction
 
@@ -241,7 +242,11 @@ def write_outputs(spool: GraphSpool, out: Path, *, view: bool = True, jobs: int 
         # A page past a few thousand nodes is unreadable and slow to open: the build's view shows
         # the most connected entities; `kg view --focus/--top/--query` shows any other part.
         top = BUILD_VIEW_MAX_NODES if _labelled_count(dataset) > BUILD_VIEW_MAX_NODES else None
-        temps.append((write_view(dataset, spool.folder / GRAPH_HTML, top=top), page))
+        # Drawn from a part of the graph, the page says which part, not the view's own heading.
+        selection = view_selection(spool)
+        heading = f"Knowledge graph \u2014 {selection}" if selection else None
+        view_path = write_view(dataset, spool.folder / GRAPH_HTML, top=top, heading=heading)
+        temps.append((view_path, page))
     replace_files(temps)
     return [target for _, target in temps]
 

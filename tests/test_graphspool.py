@@ -131,7 +131,9 @@ def test_the_view_of_a_large_build_is_the_view_of_the_whole_graph_when_no_cap_bi
 ):
     spool, _ = spool_of((seed_build / "graph.trig").read_text(encoding="utf-8"), tmp_path)
     whole = render_html(view_model(view_dataset(spool)), heading="seed")
+    assert graphspool.view_selection(spool) is None
     monkeypatch.setattr(graphspool, "VIEW_FULL_GRAPH_QUADS", 0)
+    assert graphspool.view_selection(spool).startswith("the 2000 entities most attested")
     monkeypatch.setattr(graphspool, "VIEW_STATEMENTS_PER_EDGE", 1000)
     monkeypatch.setattr(graphspool, "VIEW_SENTENCES_PER_ENTITY", 1000)
     part = render_html(view_model(view_dataset(spool)), heading="seed")

@@ -55,3 +55,18 @@ def test_a_build_spilled_to_disk_equals_one_held_in_memory(tmp_path, monkeypatch
     kg.pipeline.build([str(corpus)], spilled, jobs=jobs)
     for name in OUTPUTS:
         assert (spilled / name).read_bytes() == (held / name).read_bytes(), name
+
+
+def test_the_view_of_a_build_too_large_to_draw_whole_says_which_part_it_shows(
+    tmp_path, monkeypatch
+):
+    import kg.graphspool
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "news.txt").write_text(TEXTS[0], encoding="utf-8")
+    monkeypatch.setattr(kg.graphspool, "VIEW_FULL_GRAPH_QUADS", 0)
+    kg.pipeline.build([str(corpus)], tmp_path / "out")
+    page = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
+    assert "entities most attested across documents" in page
+    assert "by degree" not in page
