@@ -41,7 +41,9 @@ def extract(doc: Doc, document: Document) -> Extraction:
     Identical facts (same subject, relation, object and qualifiers) are kept once, at their
     first occurrence: news articles repeat their key sentence.
     """
-    with extraction_cache(doc):
+    # The Doc's text is the Document's (kg.nlp.parse_documents keeps the offsets of the whole
+    # text, chunked documents included): the cache takes it instead of joining every token.
+    with extraction_cache(doc, document.text):
         return _extract(doc, document)
 
 

@@ -12,9 +12,17 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.tokens import by_position, children, children_by_index, doc_text, doc_tokens, lefts
+from kg.extract.tokens import (
+    by_position,
+    children,
+    children_and_deps,
+    doc_text,
+    doc_tokens,
+    lefts,
+)
 from kg.types import Argument, Mention
 
 # Children of an argument's head that are not part of the argument: a conjunct is a second
@@ -29,6 +37,10 @@ _DETACHED_DEPS = frozenset(
 # conflict, which has roiled markets" ends at "conflict". (Conjuncts and appositions below the
 # head are kept: they may be part of a name, "London, Midland and Scottish Railway".)
 _DEEP_DETACHED_DEPS = frozenset({"relcl", "advcl", "parataxis"})
+
+# The same labels as ids (Token.dep), as argument_tokens compares them.
+_DETACHED_DEP_IDS = frozenset(get_string_id(dep) for dep in _DETACHED_DEPS)
+_DEEP_DETACHED_DEP_IDS = frozenset(get_string_id(dep) for dep in _DEEP_DETACHED_DEPS)
 
 # Punctuation never starts or ends an argument (quotes, commas and dashes around a phrase).
 _EDGE_PUNCT = frozenset({"PUNCT", "SPACE"})
@@ -73,6 +85,10 @@ TITLE_WORDS = frozenset(
 # Words a common noun phrase's text does not start with: "the tariffs" is the concept "tariffs".
 _LEADING_NON_CONCEPT = frozenset({"DET", *_EDGE_PUNCT})
 
+# Token.ent_iob values (``ent_iob_`` "I" and "B"): the integer is cheaper to read than the string.
+_IOB_INSIDE = 1
+_IOB_BEGIN = 3
+
 # Determiners and possessive markers at the start of a name are not part of it
 # ("the United States" is the name "United States").
 _LEADING_DETERMINERS = frozenset({"the", "a", "an"})
@@ -91,15 +107,15 @@ class SentenceIndex:
 def argument_tokens(head: Token, exclude: Token | None = None) -> list[Token]:
     """The tokens of the argument headed by ``head``: its subtree minus detached children (and
     minus the subtree of ``exclude``, the clause the argument was inherited from)."""
-    kids = children_by_index(head.doc)
+    kids, deps = children_and_deps(head.doc)
     tokens = [head]
     skip = exclude.i if exclude is not None else -1
-    stack = [c for c in kids[head.i] if c.dep_ not in _DETACHED_DEPS and c.i != skip]
+    stack = [c for c in kids[head.i] if deps[c.i] not in _DETACHED_DEP_IDS and c.i != skip]
     while stack:
         tok = stack.pop()
         tokens.append(tok)
         for child in kids[tok.i]:
-            if child.dep_ not in _DEEP_DETACHED_DEPS:
+            if deps[child.i] not in _DEEP_DETACHED_DEP_IDS:
                 stack.append(child)
     tokens.sort(key=by_position)
     # A span must be contiguous: keep the run around the head.
@@ -134,7 +150,8 @@ def split_coordinated_names(tokens: Sequence[Token], head: Token) -> list[list[T
     if not label or label in LITERAL_LABELS:
         return [list(tokens)]
     # A split needs two names with the label, i.e. two entity starts (IOB "B"): most spans have one.
-    if sum(1 for t in tokens if t.ent_iob_ == "B" and t.ent_type_ == label) < 2:
+    label_id = head.ent_type
+    if sum(1 for t in tokens if t.ent_iob == _IOB_BEGIN and t.ent_type == label_id) < 2:
         return [list(tokens)]
     pieces: list[list[Token]] = [[]]
     for tok in tokens:
@@ -152,28 +169,27 @@ def split_coordinated_names(tokens: Sequence[Token], head: Token) -> list[list[T
     return pieces
 
 
-def entity_of(token: Token) -> Span | None:
-    """The named-entity span that contains ``token``, if any."""
+def entity_bounds(token: Token) -> tuple[int, int] | None:
+    """The start and end (token indices) of the named entity that contains ``token``, if any."""
     if not token.ent_type_:
         return None
-    doc = token.doc
-    tokens = doc_tokens(doc)
+    tokens = doc_tokens(token.doc)
     start = token.i
-    while start > 0 and tokens[start].ent_iob_ == "I":
+    while start > 0 and tokens[start].ent_iob == _IOB_INSIDE:
         start -= 1
     end = token.i + 1
-    while end < len(tokens) and tokens[end].ent_iob_ == "I":
+    while end < len(tokens) and tokens[end].ent_iob == _IOB_INSIDE:
         end += 1
-    return Span(doc, start, end)  # doc[start:end]
+    return start, end
 
 
-def name_tokens(ent: Span) -> list[Token]:
-    """An entity's name without a leading determiner or title ("the United States", "President
-    Trump"), and without a trailing possessive marker."""
-    tokens = doc_tokens(ent.doc)[ent.start : ent.end]  # list(ent)
+def name_tokens(tokens: list[Token], label: str) -> list[Token]:
+    """The name of the entity made of ``tokens`` labelled ``label``, without a leading
+    determiner or title ("the United States", "President Trump") or a trailing possessive
+    marker."""
     while len(tokens) > 1 and (
         tokens[0].lower_ in _LEADING_DETERMINERS
-        or (ent.label_ == "PERSON" and tokens[0].lower_ in TITLE_WORDS)
+        or (label == "PERSON" and tokens[0].lower_ in TITLE_WORDS)
     ):
         tokens = tokens[1:]
     while len(tokens) > 1 and (tokens[-1].tag_ == "POS" or tokens[-1].pos_ in _EDGE_PUNCT):
@@ -182,18 +198,23 @@ def name_tokens(ent: Span) -> list[Token]:
 
 
 def _span_text(doc: Doc, tokens: Sequence[Token]) -> tuple[str, int, int]:
+    last = tokens[-1]
     start = tokens[0].idx
-    end = tokens[-1].idx + len(tokens[-1].text)
+    end = last.idx + len(last)  # len(Token) is len(Token.text), without making the string
     # The span's text is the document's characters from ``start`` to ``end``.
     return doc_text(doc)[start:end], start, end
 
 
 def entity_mention(ent: Span, sentence: int) -> Mention:
-    tokens = name_tokens(ent)
-    text, start, end = _span_text(ent.doc, tokens)
-    label = ent.label_
+    return _entity_mention(ent.doc, ent.start, ent.end, ent.label_, sentence)
+
+
+def _entity_mention(doc: Doc, start: int, end: int, label: str, sentence: int) -> Mention:
+    """The mention of the entity ``doc[start:end]`` labelled ``label``."""
+    tokens = name_tokens(doc_tokens(doc)[start:end], label)
+    text, first, last = _span_text(doc, tokens)
     kind = "literal" if label in LITERAL_LABELS else "entity"
-    return Mention(text, start, end, sentence, kind, label=label)
+    return Mention(text, first, last, sentence, kind, label=label)
 
 
 def entity_mentions(entities: Iterable[tuple[Span, int]]) -> Iterator[Mention]:
@@ -232,9 +253,10 @@ def mention_for(head: Token, tokens: Sequence[Token], sentence: int) -> Mention 
             return Mention(text, start, end, sentence, "pronoun")
     if len(tokens) == 1 and lower in UNRESOLVABLE_PRONOUNS:
         return None
-    ent = entity_of(head)
-    if ent is not None:
-        return entity_mention(ent, sentence)
+    bounds = entity_bounds(head)
+    if bounds is not None:
+        # The entity as doc[start:end] gives it: without a label (so a title stays in its name).
+        return _entity_mention(doc, *bounds, "", sentence)
     if pos == "PROPN":
         # A name the NER missed ("Bessent told reporters"): still a named thing, unlabelled, so
         # the resolver can merge it with "Scott Bessent".

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 __all__ = [
     "by_position",
     "children",
+    "children_and_deps",
     "children_by_index",
     "doc_text",
     "doc_tokens",
@@ -48,7 +49,8 @@ class _DocCache:
     dep: list[int]  # by token index: Token.dep
 
     @classmethod
-    def build(cls, doc: Doc) -> _DocCache:
+    def build(cls, doc: Doc, text: str | None = None) -> _DocCache:
+        """The cache of ``doc``; ``text``, when given, is the text the Doc was parsed from."""
         tokens = list(doc)
         pos, dep = doc.to_array([POS, DEP]).T.tolist() if tokens else ([], [])
         # Token.children yields exactly the tokens whose head is the token, in order (spaCy keeps
@@ -59,15 +61,29 @@ class _DocCache:
         for token, head in zip(tokens, heads.tolist(), strict=True):
             if head != token.i:
                 kids[head].append(token)
-        text = "".join([t.text_with_ws for t in tokens])  # what Doc.text computes
+        if text is None or not _spells(text, tokens):
+            text = "".join([t.text_with_ws for t in tokens])  # what Doc.text computes
         return cls(text, tokens, kids, pos, dep)
 
 
+def _spells(text: str, tokens: list[Token]) -> bool:
+    """Whether ``text`` is plausibly the Doc's text: the tokens start at its first character and
+    the last one (with its trailing space) ends at its last. The caller vouches for the rest (a
+    Doc parsed from ``text`` has its offsets); joining every token's text to check costs as much
+    as Doc.text itself."""
+    if not tokens:
+        return not text
+    first, last = tokens[0], tokens[-1]
+    end = last.idx + len(last.text_with_ws)
+    return first.idx == 0 and end == len(text) and text[last.idx : end] == last.text_with_ws
+
+
 @contextmanager
-def extraction_cache(doc: Doc) -> Iterator[None]:
+def extraction_cache(doc: Doc, text: str | None = None) -> Iterator[None]:
     """Keep the Doc's text, tokens and children while extracting from it. The cache is removed
-    afterwards, so a Doc that is changed or serialised later never carries a stale copy."""
-    doc.user_data[_CACHE_KEY] = _DocCache.build(doc)
+    afterwards, so a Doc that is changed or serialised later never carries a stale copy.
+    ``text`` is the text the Doc was parsed from, if known: it saves rebuilding ``doc.text``."""
+    doc.user_data[_CACHE_KEY] = _DocCache.build(doc, text)
     try:
         yield
     finally:
@@ -93,6 +109,14 @@ def doc_tokens(doc: Doc) -> list[Token]:
 def children_by_index(doc: Doc) -> list[list[Token]]:
     """Every token's ``children``, by token index, for loops that walk many tokens."""
     return _cache(doc).children
+
+
+def children_and_deps(doc: Doc) -> tuple[list[list[Token]], list[int]]:
+    """Every token's ``children`` and its ``dep`` (the label's id), by token index: a loop over
+    many tokens compares ids (``spacy.strings.get_string_id(label)``) rather than make every
+    token's ``dep_`` string."""
+    cache = _cache(doc)
+    return cache.children, cache.dep
 
 
 def children(token: Token) -> list[Token]:
@@ -128,7 +152,7 @@ def subtree(token: Token) -> list[Token]:
 def span_text(tokens: Sequence[Token]) -> str:
     """The text from the first token to the last one as written (``Span.text``)."""
     first, last = tokens[0], tokens[-1]
-    return doc_text(first.doc)[first.idx : last.idx + len(last.text)]
+    return doc_text(first.doc)[first.idx : last.idx + len(last)]  # len(last) is len(last.text)
 
 
 def tokens_where(span: Span, pos: Iterable[str] = (), deps: Iterable[str] = ()) -> list[Token]:
