@@ -253,6 +253,7 @@ class _DocumentClusters:
     )
     _starts: list[tuple[int, int, _Cluster]] | None = field(default=None, repr=False, compare=False)
     _words: dict[str, set[int]] | None = field(default=None, repr=False, compare=False)
+    _by_lower: dict[str, _Cluster] | None = field(default=None, repr=False, compare=False)
 
     def clusters(self) -> list[_Cluster]:
         if self._sorted is None:
@@ -279,9 +280,13 @@ class _DocumentClusters:
 
     def _match_name(self, text: str, mention_type: str) -> _Cluster | None:
         name = self.rules.canonical(normalise_name(text))
-        exact = [c for c in self.clusters() if c.name.lower() == name.lower()]
-        if exact:
-            return exact[0]
+        if self._by_lower is None:
+            self._by_lower = {}
+            for cluster in self.clusters():  # the first of a name in clusters() order
+                self._by_lower.setdefault(cluster.name.lower(), cluster)
+        exact = self._by_lower.get(name.lower())
+        if exact is not None:
+            return exact
         aliases = [c for c in self._candidates(name) if _alias_of(name, c, mention_type)]
         return aliases[0] if len(aliases) == 1 else None
 
@@ -331,7 +336,11 @@ def _antecedent(pronoun: Mention, document: _DocumentClusters) -> _Cluster | Non
 
 def concept_key(mention: Mention) -> str:
     """Concepts are keyed by their lemmatised head with compounds: "tariffs" -> "tariff"."""
-    key = mention.key or mention.text
+    return _concept_key(mention.key or mention.text)
+
+
+@lru_cache(maxsize=1 << 16)  # the same concepts recur in every document
+def _concept_key(key: str) -> str:
     # Numbers and symbols ("100 %" in "100% tariffs") qualify a concept, they do not name it.
     words = [w for w in key.lower().split() if any(ch.isalpha() for ch in w)]
     return "concept:" + " ".join(words)
