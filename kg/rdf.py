@@ -163,6 +163,15 @@ class _P:
     classes = {name: _iri(str(iri)) for name, iri in TYPE_CLASSES.items()}
 
 
+@lru_cache(maxsize=1 << 16)  # the same entities recur in every document of a corpus
+def _entity_head(entity_type: str, label: str) -> tuple[str, str]:
+    """An entity's node and the lines every graph that uses it has: its type and its label."""
+    node = _iri(_entity_iri(entity_type == "Concept", label))
+    return node, (
+        f"{node} {_P.type} {_P.classes[entity_type]} .\n{node} {_P.label} {_text(label)} .\n"
+    )
+
+
 _TRUE = f'"true"^^{_XSD_BOOLEAN}'
 _FALSE = f'"false"^^{_XSD_BOOLEAN}'
 
@@ -203,9 +212,8 @@ def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> l
         """The entity's node, with its type and label the first time it is used here."""
         if key not in nodes:
             record = entities[key]
-            node = nodes[key] = _iri(entity_iri(record))
-            triple(node, _P.type, _P.classes[record.type])
-            triple(node, _P.label, _text(record.label))
+            nodes[key], head = _entity_head(record.type, record.label)
+            add(head)
         return nodes[key]
 
     for mention in resolved.mentions:
