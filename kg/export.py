@@ -122,9 +122,9 @@ def as_store(data: Dataset | Graph | ox.Store) -> ox.Store:
 #
 # Memory stays bounded by the largest graph, not the dataset: N-Quads go out graph by graph, and
 # the union (N-Triples, Turtle) is an external merge sort: sorted runs of at most RUN_BYTES are
-# spilled to temporary files and merged line by line. A corpus of any size exports in the
-# memory of one run. A run's lines are held as a set of Python bytes objects, about 2.5 times
-# their size: 16 MB runs keep that near 40 MB, and a 10M-quad union is still only ~100 runs.
+# spilled to temporary files and merged a chunk at a time. A corpus of any size exports in the
+# memory of one run. A run's lines are held as Python bytes objects, about 2.5 times their
+# size: 16 MB runs keep that near 40 MB, and a 10M-quad union is still only ~100 runs.
 
 RUN_BYTES = 16 << 20
 
@@ -263,7 +263,7 @@ def canonical_ntriples(store: ox.Store) -> Iterator[bytes]:
     return union_of(_graph_lines(store))
 
 
-def _trig_blocks(graphs: Iterable[GraphText]) -> Iterator[bytes]:
+def trig_blocks(graphs: Iterable[GraphText]) -> Iterator[bytes]:
     """Graphs given in canonical order as plain TriG: a named graph's N-Triples lines inside its
     ``<name> { }`` block. Half the bytes of the same quads as N-Quads (the graph name is written
     once, not on every line), so it is the cheaper text to hand the pretty-printer."""
@@ -276,7 +276,7 @@ def _trig_blocks(graphs: Iterable[GraphText]) -> Iterator[bytes]:
 
 def trig_of(graphs: Iterable[GraphText]) -> Iterator[bytes]:
     """TriG with kg's prefixes of graphs given in canonical order."""
-    return _pretty(_trig_blocks(graphs), ox.RdfFormat.TRIG, ox.RdfFormat.TRIG)
+    return _pretty(trig_blocks(graphs), ox.RdfFormat.TRIG, ox.RdfFormat.TRIG)
 
 
 def turtle_of(graphs: Iterable[GraphLines]) -> Iterator[bytes]:

@@ -29,7 +29,7 @@ import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from kg.errors import KgError
-from kg.export import GraphLines, GraphText, graph_order, nquads_of, sorted_lines
+from kg.export import GraphLines, GraphText, graph_order, sorted_lines, trig_blocks
 from kg.types import Entity
 from kg.vocab import KG, REL, TYPE_CLASSES
 
@@ -237,10 +237,14 @@ _VIEW_READS = {
 }  # fmt: skip
 
 
+def _drawn_whole(spool: GraphSpool) -> bool:
+    return spool.quads <= VIEW_FULL_GRAPH_QUADS
+
+
 def view_selection(spool: GraphSpool) -> str | None:
     """How ``view_dataset`` chose the part of the graph it gives, for the page's heading; None
     when it gives the whole graph."""
-    if spool.quads <= VIEW_FULL_GRAPH_QUADS:
+    if _drawn_whole(spool):
         return None
     return (
         f"the {VIEW_MAX_ENTITIES} entities most attested across documents, "
@@ -257,8 +261,10 @@ def view_dataset(spool: GraphSpool):
 
     dataset = new_dataset()
     store = oxigraph_store(dataset)
-    if spool.quads <= VIEW_FULL_GRAPH_QUADS:
-        store.bulk_load(b"".join(nquads_of(spool.graph_lines())), format=ox.RdfFormat.N_QUADS)
+    if _drawn_whole(spool):
+        # As plain TriG, the cheapest text of the graphs to make and to parse (kg/export.py).
+        text = b"".join(trig_blocks(spool.graph_texts()))
+        store.bulk_load(text, format=ox.RdfFormat.TRIG, lenient=True)
         return dataset
     entities = most_attested_entities(spool.graph_lines(), VIEW_MAX_ENTITIES)
     edges = most_attested_edges(spool.graph_lines(), entities, VIEW_MAX_EDGES)

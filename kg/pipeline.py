@@ -322,11 +322,10 @@ def build(
         # the spool is cut in one part per worker of pass two, documents dealt in turn.
         index = CorpusIndex(earlier.entities, rules)
         clock = time.perf_counter()
+        part_count = max(1, jobs)
         parts = [
-            ExtractionSpool(
-                work / f"extractions-{k}.pickle", MEMORY_SPOOL_SENTENCES // max(1, jobs)
-            )
-            for k in range(max(1, jobs))
+            ExtractionSpool(work / f"extractions-{k}.pickle", MEMORY_SPOOL_SENTENCES // part_count)
+            for k in range(part_count)
         ]
         with contextlib.ExitStack() as stack:
             for part in parts:

@@ -84,14 +84,11 @@ def sentence_iri(document_id: str, index: int) -> str:
 
 
 def entity_iri(entity: Entity) -> str:
-    return _entity_iri(entity.type == "Concept", entity.label)
+    return _entity_iri(entity.type, entity.label)
 
 
-# Minting percent-encodes character by character; the same few thousand names recur in every
-# document of a corpus, so their IRIs are remembered.
-@lru_cache(maxsize=1 << 16)
-def _entity_iri(concept: bool, label: str) -> str:
-    return str(mint_iri(CONCEPT_NAMESPACE if concept else ENT, label))
+def _entity_iri(entity_type: str, label: str) -> str:
+    return str(mint_iri(CONCEPT_NAMESPACE if entity_type == "Concept" else ENT, label))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -163,10 +160,12 @@ class _P:
     classes = {name: _iri(str(iri)) for name, iri in TYPE_CLASSES.items()}
 
 
-@lru_cache(maxsize=1 << 16)  # the same entities recur in every document of a corpus
+# Minting percent-encodes character by character, and the same few thousand entities recur in
+# every document of a corpus: their nodes and head lines are made once.
+@lru_cache(maxsize=1 << 16)
 def _entity_head(entity_type: str, label: str) -> tuple[str, str]:
     """An entity's node and the lines every graph that uses it has: its type and its label."""
-    node = _iri(_entity_iri(entity_type == "Concept", label))
+    node = _iri(_entity_iri(entity_type, label))
     return node, (
         f"{node} {_P.type} {_P.classes[entity_type]} .\n{node} {_P.label} {_text(label)} .\n"
     )

@@ -181,10 +181,33 @@ def _alias_of(name: str, cluster: _Cluster, name_type: str) -> str | None:
     return None
 
 
+class _NameIndex:
+    """A document's clusters, and which of them a name could be an alias of: every way to be an
+    alias (same name, part of a name) shares a word with the name, except an acronym, so only
+    the clusters sharing a word are compared (all of them for an acronym), not every one."""
+
+    def __init__(self) -> None:
+        self.clusters: list[_Cluster] = []
+        self._by_word: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, cluster: _Cluster) -> None:
+        for word in set(cluster.name.lower().split()):
+            self._by_word[word].append(len(self.clusters))
+        self.clusters.append(cluster)
+
+    def candidates(self, name: str) -> list[_Cluster]:
+        """The clusters ``name`` could be an alias of, in the order they were added."""
+        if name.isupper():
+            return self.clusters
+        positions = {i for w in name.lower().split() for i in self._by_word.get(w, ())}
+        return [self.clusters[i] for i in sorted(positions)]
+
+
 def _cluster_mentions(
     mentions: Sequence[Mention], rules: AliasRules
-) -> dict[tuple[int, int], _Cluster]:
-    """Group one document's entity mentions into clusters; returns span -> cluster."""
+) -> tuple[dict[tuple[int, int], _Cluster], _NameIndex]:
+    """Group one document's entity mentions into clusters; returns span -> cluster, and the
+    clusters indexed by name."""
     named = [m for m in mentions if m.kind == "entity" and m.label not in NON_NODE_LABELS]
 
     def name_of(mention: Mention) -> str:
@@ -192,23 +215,15 @@ def _cluster_mentions(
 
     # Fullest names first, so that "Scott Bessent" founds the cluster that "Bessent" joins.
     ordered = sorted(named, key=lambda m: (-len(name_of(m).split()), m.start))
-    clusters: list[_Cluster] = []
+    names = _NameIndex()
     by_span: dict[tuple[int, int], _Cluster] = {}
-    # Every way to be an alias (same name, part of a name) shares a word with the name, except
-    # an acronym: only those clusters are compared, not all of them.
-    by_word: dict[str, list[int]] = defaultdict(list)
     for mention in ordered:
         name = name_of(mention)
         if not name:
             continue
         mention_type = entity_type(mention.label)
-        if name.isupper():
-            candidates = clusters
-        else:
-            indices = sorted({i for w in name.lower().split() for i in by_word.get(w, ())})
-            candidates = [clusters[i] for i in indices]
         matches = []
-        for cluster in candidates:
+        for cluster in names.candidates(name):
             if rules.forbids(name, cluster.name):
                 continue
             reason = _alias_of(name, cluster, mention_type)
@@ -226,9 +241,7 @@ def _cluster_mentions(
         else:
             # No match, or several (two people share the surname): a cluster of its own.
             cluster = _Cluster(name=name)
-            for word in set(name.lower().split()):
-                by_word[word].append(len(clusters))
-            clusters.append(cluster)
+            names.add(cluster)
             vote = mention_type
         written = normalise_name(mention.text)
         if written != name and f"user alias: '{written}' is '{name}'" not in cluster.reasons:
@@ -236,31 +249,25 @@ def _cluster_mentions(
         cluster.mentions.append(mention)
         cluster.votes[vote] += len(name.split())
         by_span[(mention.start, mention.end)] = cluster
-    return by_span
+    return by_span, names
 
 
 @dataclass
 class _DocumentClusters:
-    """One document's clusters, by the span of each mention. Fixed once grouped, so what pass
-    two asks of them again and again (the sorted clusters, the cluster a name refers to, where
-    each mention starts) is worked out once."""
+    """One document's clusters, by the span of each mention and by name. Fixed once grouped, so
+    what pass two asks of them again and again (the sorted clusters, the cluster of a name,
+    where each mention starts) is worked out once."""
 
     by_span: dict[tuple[int, int], _Cluster]
+    names: _NameIndex
     rules: AliasRules
     _sorted: list[_Cluster] | None = field(default=None, repr=False, compare=False)
-    _by_name: dict[tuple[str, str], _Cluster | None] = field(
-        default_factory=dict, repr=False, compare=False
-    )
-    _starts: list[tuple[int, int, _Cluster]] | None = field(default=None, repr=False, compare=False)
-    _words: dict[str, set[int]] | None = field(default=None, repr=False, compare=False)
     _by_lower: dict[str, _Cluster] | None = field(default=None, repr=False, compare=False)
+    _starts: list[tuple[int, int, _Cluster]] | None = field(default=None, repr=False, compare=False)
 
     def clusters(self) -> list[_Cluster]:
         if self._sorted is None:
-            unique: dict[int, _Cluster] = {}
-            for cluster in self.by_span.values():
-                unique.setdefault(id(cluster), cluster)
-            self._sorted = sorted(unique.values(), key=lambda c: c.name)
+            self._sorted = sorted(self.names.clusters, key=lambda c: c.name)
         return self._sorted
 
     def find(self, mention: Mention) -> _Cluster | None:
@@ -273,12 +280,6 @@ class _DocumentClusters:
 
     def find_by_name(self, text: str, mention_type: str = "Person") -> _Cluster | None:
         """The one cluster this name can refer to, or None (none, or ambiguous)."""
-        asked = (text, mention_type)
-        if asked not in self._by_name:
-            self._by_name[asked] = self._match_name(text, mention_type)
-        return self._by_name[asked]
-
-    def _match_name(self, text: str, mention_type: str) -> _Cluster | None:
         name = self.rules.canonical(normalise_name(text))
         if self._by_lower is None:
             self._by_lower = {}
@@ -287,22 +288,8 @@ class _DocumentClusters:
         exact = self._by_lower.get(name.lower())
         if exact is not None:
             return exact
-        aliases = [c for c in self._candidates(name) if _alias_of(name, c, mention_type)]
+        aliases = [c for c in self.names.candidates(name) if _alias_of(name, c, mention_type)]
         return aliases[0] if len(aliases) == 1 else None
-
-    def _candidates(self, name: str) -> list[_Cluster]:
-        """The clusters ``name`` could be an alias of, in ``clusters()`` order: as in
-        ``_cluster_mentions``, those sharing a word with it, or all of them for an acronym."""
-        clusters = self.clusters()
-        if name.isupper():
-            return clusters
-        if self._words is None:
-            self._words = defaultdict(set)
-            for position, cluster in enumerate(clusters):
-                for word in cluster.name.lower().split():
-                    self._words[word].add(position)
-        positions = set().union(*(self._words.get(w, ()) for w in name.lower().split()))
-        return [clusters[position] for position in sorted(positions)]
 
     def mention_starts(self) -> list[tuple[int, int, _Cluster]]:
         """(start, sentence, cluster) of every grouped mention."""
@@ -366,7 +353,8 @@ class CorpusIndex:
         self._finished = False
 
     def _clusters(self, extraction: Extraction) -> _DocumentClusters:
-        return _DocumentClusters(_cluster_mentions(extraction.mentions, self.rules), self.rules)
+        by_span, names = _cluster_mentions(extraction.mentions, self.rules)
+        return _DocumentClusters(by_span, names, self.rules)
 
     def add(self, extraction: Extraction) -> _DocumentClusters:
         """Pass one: fold a document's named mentions into the index. Returns the document's

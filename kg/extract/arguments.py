@@ -19,9 +19,9 @@ from kg.extract.tokens import (
     by_position,
     children,
     children_and_deps,
-    doc_text,
     doc_tokens,
     lefts,
+    span_text,
 )
 from kg.types import Argument, Mention
 
@@ -197,12 +197,11 @@ def name_tokens(tokens: list[Token], label: str) -> list[Token]:
     return tokens
 
 
-def _span_text(doc: Doc, tokens: Sequence[Token]) -> tuple[str, int, int]:
-    last = tokens[-1]
+def _span_text(tokens: Sequence[Token]) -> tuple[str, int, int]:
+    """The tokens' text as written, with its character offsets."""
+    text = span_text(tokens)
     start = tokens[0].idx
-    end = last.idx + len(last)  # len(Token) is len(Token.text), without making the string
-    # The span's text is the document's characters from ``start`` to ``end``.
-    return doc_text(doc)[start:end], start, end
+    return text, start, start + len(text)
 
 
 def entity_mention(ent: Span, sentence: int) -> Mention:
@@ -212,7 +211,7 @@ def entity_mention(ent: Span, sentence: int) -> Mention:
 def _entity_mention(doc: Doc, start: int, end: int, label: str, sentence: int) -> Mention:
     """The mention of the entity ``doc[start:end]`` labelled ``label``."""
     tokens = name_tokens(doc_tokens(doc)[start:end], label)
-    text, first, last = _span_text(doc, tokens)
+    text, first, last = _span_text(tokens)
     kind = "literal" if label in LITERAL_LABELS else "entity"
     return Mention(text, first, last, sentence, kind, label=label)
 
@@ -249,7 +248,7 @@ def mention_for(head: Token, tokens: Sequence[Token], sentence: int) -> Mention 
         if lower in UNRESOLVABLE_PRONOUNS:
             return None
         if lower in PERSONAL_PRONOUNS:
-            text, start, end = _span_text(doc, [head])
+            text, start, end = _span_text([head])
             return Mention(text, start, end, sentence, "pronoun")
     if len(tokens) == 1 and lower in UNRESOLVABLE_PRONOUNS:
         return None
@@ -262,15 +261,15 @@ def mention_for(head: Token, tokens: Sequence[Token], sentence: int) -> Mention 
         # the resolver can merge it with "Scott Bessent".
         name = [t for t in tokens if t.pos_ == "PROPN" and (t.i == head.i or t.head.i == head.i)]
         name = [t for t in name if t.i >= head.i - 3] or [head]
-        text, start, end = _span_text(doc, name)
+        text, start, end = _span_text(name)
         return Mention(text, start, end, sentence, "entity")
     if pos in ("ADJ", "NUM", "ADV"):
-        text, start, end = _span_text(doc, tokens)
+        text, start, end = _span_text(tokens)
         return Mention(text, start, end, sentence, "literal")
     body = list(tokens)
     while len(body) > 1 and body[0].pos_ in _LEADING_NON_CONCEPT:
         body = body[1:]
-    text, start, end = _span_text(doc, body)
+    text, start, end = _span_text(body)
     return Mention(text, start, end, sentence, "concept", key=concept_key(head))
 
 
@@ -282,13 +281,13 @@ def make_argument(
     mention = mention_for(head, tokens, sentence)
     if mention is None:
         return None
-    text, start, end = _span_text(head.doc, tokens)
+    text, start, end = _span_text(tokens)
     return Argument(text, start, end, mention)
 
 
 def clause_argument(tokens: Sequence[Token], sentence: int) -> Argument:
     """A clausal complement as an argument: kept as text, it is no node of the graph."""
-    text, start, end = _span_text(tokens[0].doc, tokens)
+    text, start, end = _span_text(tokens)
     return Argument(text, start, end, Mention(text, start, end, sentence, "clause"))
 
 

@@ -25,7 +25,15 @@ from kg.extract.arguments import (
     make_argument,
     nominal_arguments,
 )
-from kg.extract.tokens import by_position, children, rights, span_text, subtree, tokens_where
+from kg.extract.tokens import (
+    by_position,
+    children,
+    rights,
+    span_text,
+    strip_edges,
+    subtree,
+    tokens_where,
+)
 from kg.types import Argument, Mention, Qualifiers, Sentence, Triple
 
 # Dependencies naming a clause's subject: nominal and clausal, active and passive.
@@ -335,7 +343,7 @@ def _clause_triples(clause: _Clause, sentence: Sentence) -> Iterator[Triple]:
                 prep_phrases.append(child)
             elif dep == "ccomp" and verb.i == last.i:
                 tokens = [t for t in subtree(child) if t.dep_ != "mark" or t.head.i != child.i]
-                tokens = _strip_edges(tokens)
+                tokens = strip_edges(tokens)
                 if tokens:
                     marks = [t for t in children(child) if t.dep_ == "mark" and t.i < child.i]
                     clauses.append((clause_argument(tokens, sentence.index), marks))
@@ -344,7 +352,7 @@ def _clause_triples(clause: _Clause, sentence: Sentence) -> Iterator[Triple]:
         objects = [c for c in children(prep) if c.dep_ == "pobj"]
         if not objects:
             continue
-        phrase = _written_span(_strip_edges(subtree(prep)))
+        phrase = span_text(strip_edges(subtree(prep)))
         extras_all.append(phrase)
         if prep.i < clause.verbs[0].i:
             # A fronted phrase ("After a short absence, Keibler began ...") frames the whole
@@ -440,19 +448,6 @@ def _verb_of(token: Token) -> Token:
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
-
-
-def _strip_edges(tokens: list[Token]) -> list[Token]:
-    tokens = sorted(tokens, key=by_position)
-    while tokens and tokens[0].pos_ in ("PUNCT", "SPACE"):
-        tokens = tokens[1:]
-    while tokens and tokens[-1].pos_ in ("PUNCT", "SPACE"):
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _written_span(tokens: Sequence[Token]) -> str:
-    return span_text(tokens) if tokens else ""
 
 
 def _triple(

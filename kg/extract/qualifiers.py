@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from kg.extract.tokens import by_position, children, span_text, subtree
+from kg.extract.tokens import children, span_text, strip_edges, subtree
 
 # Negators that attach to a verb: "not", "n't", "never" (dep neg) and the adverbs that deny the
 # event outright.
@@ -104,9 +104,4 @@ def is_time_phrase(prep: Token) -> bool:
 
 
 def _text(tokens: list[Token]) -> str:
-    tokens = sorted(tokens, key=by_position)
-    while tokens and tokens[-1].pos_ in ("PUNCT", "SPACE"):
-        tokens = tokens[:-1]
-    while tokens and tokens[0].pos_ in ("PUNCT", "SPACE"):
-        tokens = tokens[1:]
-    return span_text(tokens) if tokens else ""
+    return span_text(strip_edges(tokens))

@@ -64,11 +64,11 @@ def _prenominal_title(ent: Span, sent: Span) -> str:
     # Titles folded into the entity span ("President Trump") count too.
     inner = [t for t in ent if t.i < ent.end - 1 and t.lower_ in _INNER_TITLE_WORDS]
     if i < sent.start or not _is_title_head(doc[i]):
-        return _text(inner) if inner and inner[0].i == ent.start else ""
+        return span_text(inner) if inner and inner[0].i == ent.start else ""
     start = i
     while start - 1 >= sent.start and _is_title_word(doc[start - 1]):
         start -= 1
-    return _text(list(doc[start : ent.start]))
+    return span_text(list(doc[start : ent.start]))
 
 
 def _is_title_head(token: Token) -> bool:
@@ -94,11 +94,11 @@ def _appositive_title(ent: Span) -> str:
     root = ent.root
     for child in children(root):
         if child.dep_ == "appos" and child.pos_ == "NOUN" and not child.ent_type_:
-            return _text(_noun_phrase(child))
+            return span_text(_noun_phrase(child))
     # The name as the apposition of a title noun: "the Treasury Secretary, Scott Bessent".
     head = root.head
     if root.dep_ == "appos" and head.pos_ == "NOUN" and not head.ent_type_ and head.i < ent.start:
-        return _text(_noun_phrase(head))
+        return span_text(_noun_phrase(head))
     return ""
 
 
@@ -111,10 +111,6 @@ def _noun_phrase(head: Token) -> list[Token]:
         t for c in rights(head) if c.dep_ == "prep" and c.lower_ == "of" for t in subtree(c)
     )
     return sorted(tokens, key=by_position)
-
-
-def _text(tokens: list[Token]) -> str:
-    return span_text(tokens) if tokens else ""
 
 
 # Title words the NER sometimes includes in a person's span.

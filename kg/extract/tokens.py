@@ -30,6 +30,7 @@ __all__ = [
     "lefts",
     "rights",
     "span_text",
+    "strip_edges",
     "subtree",
     "tokens_where",
 ]
@@ -150,9 +151,22 @@ def subtree(token: Token) -> list[Token]:
 
 
 def span_text(tokens: Sequence[Token]) -> str:
-    """The text from the first token to the last one as written (``Span.text``)."""
+    """The text from the first token to the last one as written (``Span.text``); "" for none."""
+    if not tokens:
+        return ""
     first, last = tokens[0], tokens[-1]
     return doc_text(first.doc)[first.idx : last.idx + len(last)]  # len(last) is len(last.text)
+
+
+def strip_edges(tokens: Iterable[Token]) -> list[Token]:
+    """The tokens in document order, without punctuation or space at either end."""
+    ordered = sorted(tokens, key=by_position)
+    start, end = 0, len(ordered)
+    while start < end and ordered[start].pos_ in ("PUNCT", "SPACE"):
+        start += 1
+    while end > start and ordered[end - 1].pos_ in ("PUNCT", "SPACE"):
+        end -= 1
+    return ordered[start:end]
 
 
 def tokens_where(span: Span, pos: Iterable[str] = (), deps: Iterable[str] = ()) -> list[Token]:
