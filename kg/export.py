@@ -289,20 +289,23 @@ class _ChunkReader(io.RawIOBase):
 
     def __init__(self, chunks: Iterable[bytes]) -> None:
         self._chunks = iter(chunks)
-        self._buffer = b""
+        # The current chunk and how much of it was read: a view, so that reading a large chunk
+        # a piece at a time does not copy the rest of it on every read.
+        self._buffer = memoryview(b"")
+        self._read = 0
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, target) -> int:  # type: ignore[override]
-        while not self._buffer:
+        while self._read == len(self._buffer):
             chunk = next(self._chunks, None)
             if chunk is None:
                 return 0
-            self._buffer = chunk
-        size = min(len(target), len(self._buffer))
-        target[:size] = self._buffer[:size]
-        self._buffer = self._buffer[size:]
+            self._buffer, self._read = memoryview(chunk), 0
+        size = min(len(target), len(self._buffer) - self._read)
+        target[:size] = self._buffer[self._read : self._read + size]
+        self._read += size
         return size
 
 

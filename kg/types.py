@@ -10,8 +10,56 @@ traced back to the exact characters of the source file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Literal
+
+
+class _Factory:
+    """The default of a field made by a factory, in a signature (as dataclasses shows it)."""
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+_FACTORY = _Factory()
+
+
+def record(cls):
+    """``@dataclass(frozen=True)`` with a constructor four times as fast.
+
+    A frozen dataclass's generated ``__init__`` sets each field through ``object.__setattr__``
+    (its own ``__setattr__`` refuses), which makes it four times slower than a plain class's. A
+    build makes some 300,000 of these records per thousand documents, and that was half a
+    percent of it. This ``__init__`` has the same parameters and defaults and fills the
+    instance's ``__dict__`` in one call; the record is as read-only as before (assigning to a
+    field still raises ``FrozenInstanceError``), and equality, hashing, ``repr``, pickling and
+    ``dataclasses.replace`` are the dataclass's own.
+    """
+    cls = dataclass(frozen=True)(cls)
+    defaults: dict[str, object] = {"_FACTORY": _FACTORY}
+    parameters, values, factories = [], [], []
+    for item in fields(cls):
+        name = item.name
+        if item.default is not MISSING:
+            defaults[f"_default_{name}"] = item.default
+            parameters.append(f"{name}=_default_{name}")
+        elif item.default_factory is not MISSING:
+            defaults[f"_factory_{name}"] = item.default_factory
+            parameters.append(f"{name}=_FACTORY")
+            factories.append(f"    if {name} is _FACTORY:\n        {name} = _factory_{name}()\n")
+        else:
+            parameters.append(name)
+        values.append(f"{name}={name}")
+    source = (
+        f"def __init__(self, {', '.join(parameters)}):\n"
+        + "".join(factories)
+        + f"    self.__dict__.update({', '.join(values)})\n"
+    )
+    exec(source, defaults)  # how dataclasses makes its own __init__, from the same fields
+    cls.__init__ = defaults["__init__"]
+    cls.__init__.__qualname__ = f"{cls.__qualname__}.__init__"
+    return cls
+
 
 # What an argument of a fact points at in the graph.
 #   entity  - a named entity (NER span): becomes a typed node (Person, Organization, ...)
@@ -22,7 +70,7 @@ from typing import Literal
 MentionKind = Literal["entity", "concept", "pronoun", "clause", "literal"]
 
 
-@dataclass(frozen=True)
+@record
 class Document:
     """One input text. ``id`` is the sha256 of its UTF-8 text: same text, same document."""
 
@@ -31,7 +79,7 @@ class Document:
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class Sentence:
     index: int
     start: int
@@ -39,7 +87,7 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class Mention:
     """The part of an argument that maps to a node of the graph.
 
@@ -57,7 +105,7 @@ class Mention:
     key: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Argument:
     """A full argument span (what CaRB scores and what the statement shows) and its node."""
 
@@ -67,7 +115,7 @@ class Argument:
     mention: Mention
 
 
-@dataclass(frozen=True)
+@record
 class Qualifiers:
     """What a careful reader keeps next to a fact: denied, hedged, reported, conditional, dated."""
 
@@ -80,7 +128,7 @@ class Qualifiers:
     embedded: str = ""  # the full verb chain when it was shortened ("threaten to impose")
 
 
-@dataclass(frozen=True)
+@record
 class Triple:
     """One subject-relation-object fact with its qualifiers and the sentence it came from."""
 
@@ -95,7 +143,7 @@ class Triple:
     rule: str = ""  # the extraction rule that produced it, for debugging and provenance
 
 
-@dataclass(frozen=True)
+@record
 class Role:
     """A title or apposition that names what someone is: Scott Bessent - US Treasury Secretary."""
 
@@ -104,7 +152,7 @@ class Role:
     sentence: Sentence
 
 
-@dataclass(frozen=True)
+@record
 class Extraction:
     """Everything the extraction stage found in one document."""
 
@@ -121,7 +169,7 @@ EntityType = Literal[
 ]
 
 
-@dataclass(frozen=True)
+@record
 class Entity:
     """One node of the graph: the resolved real-world thing behind one or more mentions."""
 
@@ -133,7 +181,7 @@ class Entity:
     merge_reasons: tuple[str, ...] = ()  # why mentions were merged, human-readable
 
 
-@dataclass(frozen=True)
+@record
 class Fact:
     """A triple whose arguments are resolved to entities (keys into ``Corpus.entities``)."""
 
@@ -144,7 +192,7 @@ class Fact:
     attribution: str | None = None  # entity key of the attributed source, when resolved
 
 
-@dataclass(frozen=True)
+@record
 class EntityMention:
     """Where an entity is mentioned in a document, and by which name: the per-document part of an
     entity, so that a document's named graph depends on that document alone."""
@@ -154,7 +202,7 @@ class EntityMention:
     sentence: int
 
 
-@dataclass(frozen=True)
+@record
 class ResolvedDocument:
     extraction: Extraction
     facts: tuple[Fact, ...]
@@ -163,7 +211,7 @@ class ResolvedDocument:
     merges: tuple[tuple[str, str], ...] = ()  # (entity key, why two names became one)
 
 
-@dataclass(frozen=True)
+@record
 class Corpus:
     """The resolved corpus: entities shared across documents, facts per document."""
 

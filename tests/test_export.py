@@ -5,6 +5,7 @@ byte-identical from run to run, and written atomically."""
 from __future__ import annotations
 
 import csv
+import io
 import json
 import random
 import subprocess
@@ -343,3 +344,20 @@ def test_merging_runs_keeps_every_line_once_in_byte_order(tmp_path, monkeypatch)
     for handle in files:
         handle.close()
     assert merged == b"".join(sorted(set().union(*runs)))
+
+
+def test_chunk_reader_streams_chunks_of_any_size_exactly():
+    # Chunks larger than a read (a whole union run), empty ones, and many small ones: the stream
+    # is their concatenation, read a piece at a time.
+    rng = random.Random(5)
+    chunks = [
+        b"",
+        rng.randbytes(3 << 20),
+        b"",
+        *(rng.randbytes(rng.randrange(1, 5000)) for _ in range(50)),
+    ]
+    reader = io.BufferedReader(kg.export._ChunkReader(chunks), buffer_size=1 << 16)
+    pieces = []
+    while piece := reader.read(rng.randrange(1, 1 << 17)):
+        pieces.append(piece)
+    assert b"".join(pieces) == b"".join(chunks)
