@@ -16,12 +16,12 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.tokens import (
-    by_position,
     children,
-    children_and_deps,
+    doc_cache,
     doc_tokens,
     lefts,
     span_text,
+    string_ids,
 )
 from kg.types import Argument, Mention
 
@@ -39,8 +39,8 @@ _DETACHED_DEPS = frozenset(
 _DEEP_DETACHED_DEPS = frozenset({"relcl", "advcl", "parataxis"})
 
 # The same labels as ids (Token.dep), as argument_tokens compares them.
-_DETACHED_DEP_IDS = frozenset(get_string_id(dep) for dep in _DETACHED_DEPS)
-_DEEP_DETACHED_DEP_IDS = frozenset(get_string_id(dep) for dep in _DEEP_DETACHED_DEPS)
+_DETACHED_DEP_IDS = string_ids(_DETACHED_DEPS)
+_DEEP_DETACHED_DEP_IDS = string_ids(_DEEP_DETACHED_DEPS)
 
 # Punctuation never starts or ends an argument (quotes, commas and dashes around a phrase).
 _EDGE_PUNCT = frozenset({"PUNCT", "SPACE"})
@@ -94,6 +94,27 @@ _IOB_BEGIN = 3
 _LEADING_DETERMINERS = frozenset({"the", "a", "an"})
 
 
+# The words and labels above as ids. The rules below read them for every argument: an id is
+# cheaper to read than its string (Token.lower_, .tag_ look the string up on every read), and a
+# part of speech is read from the Doc's cached array (Token.pos is slow to read, too).
+_EDGE_PUNCT_IDS = string_ids(_EDGE_PUNCT)
+_LEADING_NON_CONCEPT_IDS = string_ids(_LEADING_NON_CONCEPT)
+_LEADING_DETERMINER_IDS = string_ids(_LEADING_DETERMINERS)
+_TITLE_WORD_IDS = string_ids(TITLE_WORDS)
+_PERSONAL_PRONOUN_IDS = string_ids(PERSONAL_PRONOUNS)
+_UNRESOLVABLE_PRONOUN_IDS = string_ids(UNRESOLVABLE_PRONOUNS)
+_LITERAL_LABEL_IDS = string_ids(LITERAL_LABELS)
+_LITERAL_POS_IDS = string_ids({"ADJ", "NUM", "ADV"})  # literal heads: "tough", "three"
+_DETERMINER_TAG_IDS = string_ids({"DT", "WDT", "WP"})  # a determiner or wh-word standing alone
+_POSSESSIVE_TAG_ID = get_string_id("POS")  # the tag of "'s"
+_PRON_ID = get_string_id("PRON")
+_PROPN_ID = get_string_id("PROPN")
+_NOUN_ID = get_string_id("NOUN")
+_EXPL_ID = get_string_id("expl")
+_COMPOUND_ID = get_string_id("compound")
+_CONJ_ID = get_string_id("conj")
+
+
 @dataclass(frozen=True)
 class SentenceIndex:
     """Sentence number of each token, computed once per Doc (tokens -> sentence index)."""
@@ -107,33 +128,40 @@ class SentenceIndex:
 def argument_tokens(head: Token, exclude: Token | None = None) -> list[Token]:
     """The tokens of the argument headed by ``head``: its subtree minus detached children (and
     minus the subtree of ``exclude``, the clause the argument was inherited from)."""
-    kids, deps = children_and_deps(head.doc)
-    tokens = [head]
+    # The walk is over token indices: the tokens are looked up once, for the span it keeps.
+    cache = doc_cache(head.doc)
+    kids, deps = cache.child_indices, cache.dep
+    root = head.i
     skip = exclude.i if exclude is not None else -1
-    stack = [c for c in kids[head.i] if deps[c.i] not in _DETACHED_DEP_IDS and c.i != skip]
+    positions = [root]
+    stack = [c for c in kids[root] if deps[c] not in _DETACHED_DEP_IDS and c != skip]
     while stack:
-        tok = stack.pop()
-        tokens.append(tok)
-        for child in kids[tok.i]:
-            if deps[child.i] not in _DEEP_DETACHED_DEP_IDS:
+        i = stack.pop()
+        positions.append(i)
+        for child in kids[i]:
+            if deps[child] not in _DEEP_DETACHED_DEP_IDS:
                 stack.append(child)
-    tokens.sort(key=by_position)
+    positions.sort()
     # A span must be contiguous: keep the run around the head.
-    positions = [t.i for t in tokens]
-    lo = hi = positions.index(head.i)
+    lo = hi = positions.index(root)
     while lo > 0 and positions[lo - 1] == positions[lo] - 1:
         lo -= 1
     while hi < len(positions) - 1 and positions[hi + 1] == positions[hi] + 1:
         hi += 1
-    tokens = tokens[lo : hi + 1]
-    return _trim(tokens)
+    # The span is doc[start:end]; what _trim does, read from the part-of-speech array.
+    start, end, pos = positions[lo], positions[hi] + 1, cache.pos
+    while start < end - 1 and pos[start] in _EDGE_PUNCT_IDS:
+        start += 1
+    while end > start + 1 and pos[end - 1] in _EDGE_PUNCT_IDS:
+        end -= 1
+    return cache.tokens[start:end]
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
     start, end = 0, len(tokens)
-    while start < end - 1 and tokens[start].pos_ in _EDGE_PUNCT:
+    while start < end - 1 and tokens[start].pos in _EDGE_PUNCT_IDS:
         start += 1
-    while end > start + 1 and tokens[end - 1].pos_ in _EDGE_PUNCT:
+    while end > start + 1 and tokens[end - 1].pos in _EDGE_PUNCT_IDS:
         end -= 1
     return tokens[start:end]
 
@@ -146,11 +174,10 @@ def split_coordinated_names(tokens: Sequence[Token], head: Token) -> list[list[T
     the modifier). When the span holds two or more entities with the head's label, separated by
     a coordinating conjunction and no preposition, each entity with its title is an argument.
     """
-    label = head.ent_type_
-    if not label or label in LITERAL_LABELS:
+    label_id = head.ent_type  # 0: no entity
+    if not label_id or label_id in _LITERAL_LABEL_IDS:
         return [list(tokens)]
     # A split needs two names with the label, i.e. two entity starts (IOB "B"): most spans have one.
-    label_id = head.ent_type
     if sum(1 for t in tokens if t.ent_iob == _IOB_BEGIN and t.ent_type == label_id) < 2:
         return [list(tokens)]
     pieces: list[list[Token]] = [[]]
@@ -163,6 +190,7 @@ def split_coordinated_names(tokens: Sequence[Token], head: Token) -> list[list[T
         else:
             pieces[-1].append(tok)
     pieces = [_trim(p) for p in pieces if p]
+    label = head.ent_type_
     named = [p for p in pieces if any(t.ent_type_ == label and t.ent_iob_ == "B" for t in p)]
     if len(named) < 2 or len(named) != len(pieces):
         return [list(tokens)]
@@ -171,7 +199,7 @@ def split_coordinated_names(tokens: Sequence[Token], head: Token) -> list[list[T
 
 def entity_bounds(token: Token) -> tuple[int, int] | None:
     """The start and end (token indices) of the named entity that contains ``token``, if any."""
-    if not token.ent_type_:
+    if not token.ent_type:  # 0: no entity
         return None
     tokens = doc_tokens(token.doc)
     start = token.i
@@ -188,11 +216,13 @@ def name_tokens(tokens: list[Token], label: str) -> list[Token]:
     determiner or title ("the United States", "President Trump") or a trailing possessive
     marker."""
     while len(tokens) > 1 and (
-        tokens[0].lower_ in _LEADING_DETERMINERS
-        or (label == "PERSON" and tokens[0].lower_ in TITLE_WORDS)
+        tokens[0].lower in _LEADING_DETERMINER_IDS
+        or (label == "PERSON" and tokens[0].lower in _TITLE_WORD_IDS)
     ):
         tokens = tokens[1:]
-    while len(tokens) > 1 and (tokens[-1].tag_ == "POS" or tokens[-1].pos_ in _EDGE_PUNCT):
+    while len(tokens) > 1 and (
+        tokens[-1].tag == _POSSESSIVE_TAG_ID or tokens[-1].pos in _EDGE_PUNCT_IDS
+    ):
         tokens = tokens[:-1]
     return tokens
 
@@ -230,7 +260,7 @@ def concept_key(head: Token) -> str:
     parts = [
         c.lemma_.lower()
         for c in lefts(head)
-        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_alpha
+        if c.dep == _COMPOUND_ID and c.pos == _NOUN_ID and c.is_alpha
     ]
     parts.append(head.lemma_.lower())
     return " ".join(parts)
@@ -240,34 +270,42 @@ def mention_for(head: Token, tokens: Sequence[Token], sentence: int) -> Mention 
     """The node an argument maps to, or None when it maps to nothing (a bare demonstrative,
     a relative pronoun without antecedent, an expletive)."""
     doc = head.doc
-    lower = head.lower_
-    pos = head.pos_
-    if head.dep_ == "expl":
+    cache = doc_cache(doc)
+    pos_of = cache.pos  # by token index
+    head_i = head.i
+    lower = head.lower  # ids, as the _*_IDS sets hold them
+    pos = pos_of[head_i]
+    if head.dep == _EXPL_ID:
         return None
-    if pos == "PRON" or (head.tag_ in ("DT", "WDT", "WP") and len(tokens) == 1):
-        if lower in UNRESOLVABLE_PRONOUNS:
+    if pos == _PRON_ID or (head.tag in _DETERMINER_TAG_IDS and len(tokens) == 1):
+        if lower in _UNRESOLVABLE_PRONOUN_IDS:
             return None
-        if lower in PERSONAL_PRONOUNS:
+        if lower in _PERSONAL_PRONOUN_IDS:
             text, start, end = _span_text([head])
             return Mention(text, start, end, sentence, "pronoun")
-    if len(tokens) == 1 and lower in UNRESOLVABLE_PRONOUNS:
+    if len(tokens) == 1 and lower in _UNRESOLVABLE_PRONOUN_IDS:
         return None
     bounds = entity_bounds(head)
     if bounds is not None:
         # The entity as doc[start:end] gives it: without a label (so a title stays in its name).
         return _entity_mention(doc, *bounds, "", sentence)
-    if pos == "PROPN":
+    if pos == _PROPN_ID:
         # A name the NER missed ("Bessent told reporters"): still a named thing, unlabelled, so
         # the resolver can merge it with "Scott Bessent".
-        name = [t for t in tokens if t.pos_ == "PROPN" and (t.i == head.i or t.head.i == head.i)]
-        name = [t for t in name if t.i >= head.i - 3] or [head]
+        heads = cache.heads  # by token index: the index of its head
+        name = [
+            t
+            for t in tokens
+            if pos_of[t.i] == _PROPN_ID and (t.i == head_i or heads[t.i] == head_i)
+        ]
+        name = [t for t in name if t.i >= head_i - 3] or [head]
         text, start, end = _span_text(name)
         return Mention(text, start, end, sentence, "entity")
-    if pos in ("ADJ", "NUM", "ADV"):
+    if pos in _LITERAL_POS_IDS:
         text, start, end = _span_text(tokens)
         return Mention(text, start, end, sentence, "literal")
     body = list(tokens)
-    while len(body) > 1 and body[0].pos_ in _LEADING_NON_CONCEPT:
+    while len(body) > 1 and pos_of[body[0].i] in _LEADING_NON_CONCEPT_IDS:
         body = body[1:]
     text, start, end = _span_text(body)
     return Mention(text, start, end, sentence, "concept", key=concept_key(head))
@@ -311,9 +349,9 @@ def nominal_arguments(head: Token, sentence: int, exclude: Token | None = None) 
 def conjuncts(head: Token) -> list[Token]:
     """``head`` and the words coordinated with it ("A, B and C")."""
     out = [head]
-    stack = [c for c in children(head) if c.dep_ == "conj"]
+    stack = [c for c in children(head) if c.dep == _CONJ_ID]
     while stack:
         tok = stack.pop(0)
         out.append(tok)
-        stack.extend(c for c in children(tok) if c.dep_ == "conj")
+        stack.extend(c for c in children(tok) if c.dep == _CONJ_ID)
     return out

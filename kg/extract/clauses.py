@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from kg.extract import qualifiers as q
@@ -28,10 +30,12 @@ from kg.extract.arguments import (
 from kg.extract.tokens import (
     by_position,
     children,
+    doc_cache,
     rights,
-    span_text,
+    string_ids,
     strip_edges,
     subtree,
+    subtree_text,
     tokens_where,
 )
 from kg.types import Argument, Mention, Qualifiers, Sentence, Triple
@@ -87,6 +91,38 @@ _SENTENCE_LENGTH_FACTORS = ((40, 0.82), (30, 0.88), (20, 0.93))
 _SUBJECT_KIND_FACTORS = {"entity": 1.0, "pronoun": 0.95, "clause": 0.9, "literal": 0.9}
 _CONCEPT_SUBJECT_FACTOR = 0.95
 
+# The labels and words the rules compare, as ids (see string_ids): they read every verb of the
+# text and every child of every verb of a clause.
+_VERB_POS_IDS = string_ids(("VERB", "AUX"))
+_AUX_POS_ID = get_string_id("AUX")
+_NOUN_POS_ID = get_string_id("NOUN")
+_NON_CLAUSE_DEP_IDS = string_ids(_NON_CLAUSE_DEPS)
+_AUX_CLAUSE_DEP_IDS = string_ids(("ROOT", "conj", "ccomp", "advcl", "relcl"))  # AUX as a verb
+_SUBJECT_DEP_IDS = string_ids(_SUBJECT_DEPS)
+_OBJECT_DEP_IDS = string_ids(_OBJECT_DEPS)
+_COPULA_DEP_IDS = string_ids(("attr", "acomp"))
+_MATRIX_OBJECT_DEP_IDS = string_ids(("dobj", "dative"))
+_AUXILIARY_DEP_IDS = string_ids(("aux", "auxpass"))
+_PASSIVE_DEP_IDS = string_ids(("auxpass", "nsubjpass"))
+_PREP_DEP_IDS = string_ids(("prep", "agent"))
+_RELATION_WORD_DEP_IDS = string_ids(("aux", "auxpass", "neg", "prt"))  # written with the verb
+_RELATION_ADVERB_IDS = string_ids(("not", "never", "yet"))  # advmods written with the verb
+_RELATIVE_PRONOUN_IDS = string_ids(RELATIVE_PRONOUNS)
+_RELATIVE_SUBJECT_TAG_IDS = string_ids(("WDT", "WP", "IN", "DT"))
+_RELATIVE_OBJECT_TAG_IDS = string_ids(("WDT", "WP"))
+_APPOS_ID = get_string_id("appos")
+_ATTR_ID = get_string_id("attr")
+_AUX_DEP_ID = get_string_id("aux")
+_CCOMP_ID = get_string_id("ccomp")
+_CONJ_ID = get_string_id("conj")
+_MARK_ID = get_string_id("mark")
+_POBJ_ID = get_string_id("pobj")
+_PRT_ID = get_string_id("prt")
+_XCOMP_ID = get_string_id("xcomp")
+_ADVMOD_ID = get_string_id("advmod")
+_TO_TAG_ID = get_string_id("TO")
+_YET_ID = get_string_id("yet")
+
 # A subject or object longer than these many words usually swallowed a clause the parser
 # misattached.
 _LONG_SUBJECT = 8
@@ -104,8 +140,9 @@ class _Clause:
 def sentence_triples(sent: Span, sentence: Sentence) -> Iterator[Triple]:
     """Every triple of one sentence, clause by clause, in the order of the verbs."""
     # Facts start from appositions and from verbs (clause heads): the other words are skipped.
+    deps = doc_cache(sent.doc).dep
     for token in tokens_where(sent, pos=("VERB", "AUX"), deps=("appos",)):
-        if token.dep_ == "appos":
+        if deps[token.i] == _APPOS_ID:
             yield from _apposition_triples(token, sentence)
         if not _is_clause_head(token):
             continue
@@ -131,14 +168,16 @@ def _apposition_triples(appos: Token, sentence: Sentence) -> Iterator[Triple]:
         return
     for subject in nominal_arguments(head, sentence.index):
         yield _triple(
-            subject, "be", [], obj, sentence, Qualifiers(), 1.0, "apposition", "apposition", ()
+            subject, "be", "", obj, sentence, Qualifiers(), 1.0, "apposition", "apposition", ()
         )
 
 
 def _is_clause_head(token: Token) -> bool:
-    if token.pos_ not in ("VERB", "AUX") or token.dep_ in _NON_CLAUSE_DEPS:
+    cache = doc_cache(token.doc)
+    pos, dep = cache.pos[token.i], cache.dep[token.i]
+    if pos not in _VERB_POS_IDS or dep in _NON_CLAUSE_DEP_IDS:
         return False
-    if token.pos_ == "AUX" and token.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "relcl"):
+    if pos == _AUX_POS_ID and dep not in _AUX_CLAUSE_DEP_IDS:
         return False
     # An embedded verb of a control chain is read with its matrix verb.
     return _chain_parent(token) is None
@@ -146,22 +185,27 @@ def _is_clause_head(token: Token) -> bool:
 
 def _chain_parent(token: Token) -> Token | None:
     """The matrix verb whose control chain ``token`` belongs to, if any."""
-    while token.dep_ == "conj" and token.head.dep_ == "xcomp":
-        token = token.head
-    if token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX") and _merges(token.head):
-        return token.head
+    # Read from the arrays, by index: every verb of the text is asked.
+    cache = doc_cache(token.doc)
+    heads, deps, pos = cache.heads, cache.dep, cache.pos
+    i = token.i
+    while deps[i] == _CONJ_ID and deps[heads[i]] == _XCOMP_ID:
+        i = heads[i]
+    matrix = cache.tokens[heads[i]]
+    if deps[i] == _XCOMP_ID and pos[matrix.i] in _VERB_POS_IDS and _merges(matrix):
+        return matrix
     return None
 
 
 def _merges(matrix: Token) -> bool:
     # "threatened to impose tariffs": no object of its own, so the embedded verb's objects are
     # the matrix verb's. "asked him to leave" has one: "him" is the subject of "leave".
-    return not any(c.dep_ in ("dobj", "dative") for c in children(matrix))
+    return not any(c.dep in _MATRIX_OBJECT_DEP_IDS for c in children(matrix))
 
 
 def _chains(matrix: Token) -> list[tuple[Token, ...]]:
     """The verb chains from ``matrix`` down its xcomps, one per coordinated embedded verb."""
-    embedded = [c for c in children(matrix) if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    embedded = [c for c in children(matrix) if c.dep == _XCOMP_ID and c.pos in _VERB_POS_IDS]
     if not embedded or not _merges(matrix):
         return [(matrix,)]
     out: list[tuple[Token, ...]] = []
@@ -176,7 +220,7 @@ def _clauses(verb: Token, sentence: int) -> Iterator[_Clause]:
     heads, rule = _subject_heads(verb)
     subjects: list[Argument] = []
     for head in heads:
-        if head.lower_ in RELATIVE_PRONOUNS and head.tag_ in ("WDT", "WP", "IN", "DT"):
+        if head.lower in _RELATIVE_PRONOUN_IDS and head.tag in _RELATIVE_SUBJECT_TAG_IDS:
             antecedent = _antecedent(verb)
             if antecedent is None:
                 continue
@@ -191,7 +235,7 @@ def _clauses(verb: Token, sentence: int) -> Iterator[_Clause]:
 
 def _subject_heads(verb: Token) -> tuple[list[Token], str]:
     """The subject heads of ``verb`` and how they were found."""
-    own = [c for c in children(verb) if c.dep_ in _SUBJECT_DEPS]
+    own = [c for c in children(verb) if c.dep in _SUBJECT_DEP_IDS]
     if own:
         return own, "subject"
     head = verb.head
@@ -234,7 +278,7 @@ def _antecedent(verb: Token) -> Token | None:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb)) or (
+    return any(c.dep in _PASSIVE_DEP_IDS for c in children(verb)) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN"
     )
 
@@ -246,31 +290,32 @@ def _relation_parts(chain: Sequence[Token]) -> tuple[str, list[Token], str]:
     embedded_tokens: list[Token] = []
     for k, verb in enumerate(chain):
         for child in children(verb):
-            dep = child.dep_
-            if dep in ("aux", "auxpass", "neg", "prt") or (
-                dep == "advmod" and child.lower_ in ("not", "never", "yet")
+            dep = child.dep
+            if dep in _RELATION_WORD_DEP_IDS or (
+                dep == _ADVMOD_ID and child.lower in _RELATION_ADVERB_IDS
             ):
                 written.append(child)
-                if (k > 0 and dep == "aux" and child.tag_ == "TO") or (
-                    k == 0 and child.lower_ == "yet"
+                if (k > 0 and dep == _AUX_DEP_ID and child.tag == _TO_TAG_ID) or (
+                    k == 0 and child.lower == _YET_ID
                 ):
                     embedded_tokens.append(child)
         written.append(verb)
         embedded_tokens.append(verb)
-    embedded_words = [
-        t.lemma_.lower() if t.pos_ in ("VERB", "AUX") else t.lower_
-        for t in sorted(embedded_tokens, key=by_position)
-    ]
     head = matrix
     if len(chain) > 1 and matrix.lemma_ in _LIGHT_CONTROL_LEMMAS:
         # "has yet to issue", "is going to meet": the embedded verb is the relation.
         head = chain[1]
     # A passive keeps its voice: "be seen as" is not "see as".
     relation = "be " + head.lower_ if _is_passive(head) else head.lemma_.lower()
-    particles = [c.lower_ for c in children(last) if c.dep_ == "prt"]
+    particles = [c.lower_ for c in children(last) if c.dep == _PRT_ID]
     if particles:
         relation += " " + " ".join(particles)
-    embedded = " ".join(embedded_words) if len(chain) > 1 else ""
+    embedded = ""
+    if len(chain) > 1:  # a single verb is no chain: its words are not kept
+        embedded = " ".join(
+            t.lemma_.lower() if t.pos in _VERB_POS_IDS else t.lower_
+            for t in sorted(embedded_tokens, key=by_position)
+        )
     return relation, written, embedded
 
 
@@ -293,7 +338,7 @@ def _qualifiers(clause: _Clause, embedded: str, sentence: int) -> Qualifiers:
 def _coordination_heads(verb: Token) -> list[Token]:
     """The verbs ``verb`` is coordinated under ("could help avoid X and secure Y")."""
     out = []
-    while verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in children(verb)):
+    while verb.dep == _CONJ_ID and not any(c.dep in _AUXILIARY_DEP_IDS for c in children(verb)):
         verb = verb.head
         out.append(verb)
     return out
@@ -331,28 +376,30 @@ def _clause_triples(clause: _Clause, sentence: Sentence) -> Iterator[Triple]:
     clauses: list[tuple[Argument, list[Token]]] = []
     prep_phrases: list[Token] = []
     for verb in object_verbs:
+        is_last = verb.i == last.i
         for child in children(verb):
-            dep = child.dep_
-            if dep in _OBJECT_DEPS and verb.i == last.i:
-                kind = "copula" if dep in ("attr", "acomp") else "direct"
-                noun = child if dep == "attr" and child.pos_ == "NOUN" else None
+            dep = child.dep
+            if dep in _OBJECT_DEP_IDS and is_last:
+                kind = "copula" if dep in _COPULA_DEP_IDS else "direct"
+                noun = child if dep == _ATTR_ID and child.pos == _NOUN_POS_ID else None
                 for arg in _object_arguments(child, sentence.index):
                     direct.append((kind, arg, noun))
                     noun = None  # only the first conjunct carries the relational noun
-            elif dep in ("prep", "agent"):
+            elif dep in _PREP_DEP_IDS:
                 prep_phrases.append(child)
-            elif dep == "ccomp" and verb.i == last.i:
-                tokens = [t for t in subtree(child) if t.dep_ != "mark" or t.head.i != child.i]
+            elif dep == _CCOMP_ID and is_last:
+                heads = doc_cache(child.doc).heads  # by token index: the index of its head
+                tokens = [t for t in subtree(child) if t.dep != _MARK_ID or heads[t.i] != child.i]
                 tokens = strip_edges(tokens)
                 if tokens:
-                    marks = [t for t in children(child) if t.dep_ == "mark" and t.i < child.i]
+                    marks = [t for t in children(child) if t.dep == _MARK_ID and t.i < child.i]
                     clauses.append((clause_argument(tokens, sentence.index), marks))
     extras_all: list[str] = []
     for prep in prep_phrases:
-        objects = [c for c in children(prep) if c.dep_ == "pobj"]
+        objects = [c for c in children(prep) if c.dep == _POBJ_ID]
         if not objects:
             continue
-        phrase = span_text(strip_edges(subtree(prep)))
+        phrase = subtree_text(prep)
         extras_all.append(phrase)
         if prep.i < clause.verbs[0].i:
             # A fronted phrase ("After a short absence, Keibler began ...") frames the whole
@@ -372,11 +419,12 @@ def _clause_triples(clause: _Clause, sentence: Sentence) -> Iterator[Triple]:
     subject_conf = _SUBJECT_CONFIDENCE.get(clause.subject_rule, 0.7)
     rule_prefix = clause.subject_rule
     has_core = bool(direct or clauses or any(k != "time" for k, *_ in preps))
+    relation_text = _written(written)
     for subject in clause.subjects:
         for kind, obj, noun in direct:
             rel = "be" if kind == "copula" and relation in ("be", "have") else relation
             yield _triple(
-                subject, rel, written, obj, sentence, qualifiers, subject_conf,
+                subject, rel, relation_text, obj, sentence, qualifiers, subject_conf,
                 kind, f"{rule_prefix}-{kind}", tuple(extras_all),
             )  # fmt: skip
             if kind == "copula" and noun is not None:
@@ -393,13 +441,13 @@ def _clause_triples(clause: _Clause, sentence: Sentence) -> Iterator[Triple]:
             # The other prepositional phrases of the clause stay as further (n-ary) arguments.
             others = tuple(e for e in extras_all if e != phrase)
             yield _triple(
-                subject, rel, [*written, prep], obj, sentence, qualifiers, subject_conf,
+                subject, rel, _written([*written, prep]), obj, sentence, qualifiers, subject_conf,
                 kind, f"{rule_prefix}-{kind}", others,
             )  # fmt: skip
         for obj, marks in clauses:
             yield _triple(
-                subject, relation, [*written, *marks], obj, sentence, qualifiers, subject_conf,
-                "clause", f"{rule_prefix}-clause", (),
+                subject, relation, _written([*written, *marks]), obj, sentence, qualifiers,
+                subject_conf, "clause", f"{rule_prefix}-clause", (),
             )  # fmt: skip
 
 
@@ -423,19 +471,20 @@ def _relational_noun_triples(
         if not noun_tokens or any(t.pos_ in ("VERB", "PUNCT") for t in noun_tokens):
             continue
         rel = f"{relation} {concept_key(noun)} {prep.lower_}"
+        relation_text = _written([*written, *noun_tokens, prep])
         for obj in children(prep):
             if obj.dep_ != "pobj":
                 continue
             for arg in _object_arguments(obj, sentence.index):
                 yield _triple(
-                    subject, rel, [*written, *noun_tokens, prep], arg, sentence, qualifiers,
+                    subject, rel, relation_text, arg, sentence, qualifiers,
                     subject_conf, "noun", f"{rule_prefix}-noun", (),
                 )  # fmt: skip
         break
 
 
 def _object_arguments(head: Token, sentence: int) -> list[Argument]:
-    if head.lower_ in RELATIVE_PRONOUNS and head.tag_ in ("WDT", "WP"):
+    if head.lower in _RELATIVE_PRONOUN_IDS and head.tag in _RELATIVE_OBJECT_TAG_IDS:
         antecedent = _antecedent(_verb_of(head))
         if antecedent is None:
             return []
@@ -453,7 +502,7 @@ def _verb_of(token: Token) -> Token:
 def _triple(
     subject: Argument,
     relation: str,
-    written: Sequence[Token],
+    relation_text: str,
     obj: Argument,
     sentence: Sentence,
     qualifiers: Qualifiers,
@@ -462,6 +511,7 @@ def _triple(
     rule: str,
     extras: tuple[str, ...],
 ) -> Triple:
+    """The triple; ``relation_text`` is _written() of the relation's tokens ("" for none)."""
     confidence = subject_conf * _OBJECT_CONFIDENCE.get(kind, 0.6)
     words = sentence.text.count(" ") + 1
     confidence *= _sentence_length_factor(words)
@@ -473,14 +523,22 @@ def _triple(
     return Triple(
         subject=subject,
         relation=relation,
-        relation_text=_written(written) or "is",
+        relation_text=relation_text or "is",
         object=obj,
         sentence=sentence,
-        confidence=round(min(1.0, max(0.01, confidence)), 4),
+        confidence=_rounded_confidence(confidence),
         qualifiers=qualifiers,
         extra_arguments=extras,
         rule=rule,
     )
+
+
+@cache
+def _rounded_confidence(confidence: float) -> float:
+    """The confidence clamped to [0.01, 1] and rounded to 4 decimals. Memoised: round() to
+    decimals is slow (it goes through the decimal digits), and the confidence is a product of
+    the few factors above, so a build meets only a few hundred distinct values."""
+    return round(min(1.0, max(0.01, confidence)), 4)
 
 
 def _sentence_length_factor(words: int) -> float:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
-from kg.extract.tokens import children, span_text, strip_edges, subtree
+from kg.extract.tokens import children, string_ids, subtree_text
 
 # Negators that attach to a verb: "not", "n't", "never" (dep neg) and the adverbs that deny the
 # event outright.
@@ -34,6 +35,24 @@ CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing", "whether"}
 # NER labels of time expressions.
 TIME_LABELS = frozenset({"DATE", "TIME"})
 
+# The words and labels the functions below compare, as ids (see string_ids): they read every
+# child of every verb of every clause.
+_NEGATION_WORD_IDS = string_ids(_NEGATION_WORDS)
+_CONDITION_MARK_IDS = string_ids(CONDITION_MARKS)
+_TIME_LABEL_IDS = string_ids(TIME_LABELS)
+_AUXILIARY_DEP_IDS = string_ids(("aux", "auxpass"))
+_BARE_TIME_DEP_IDS = string_ids(("npadvmod", "advmod", "tmod"))  # a time phrase without "on"
+_MODAL_TAG_ID = get_string_id("MD")
+_NEG_ID = get_string_id("neg")
+_ADVMOD_ID = get_string_id("advmod")
+_ADVCL_ID = get_string_id("advcl")
+_XCOMP_ID = get_string_id("xcomp")
+_MARK_ID = get_string_id("mark")
+_PREP_ID = get_string_id("prep")
+_POBJ_ID = get_string_id("pobj")
+_YET_ID = get_string_id("yet")
+_GOING_ID = get_string_id("going")
+
 # Verbs that report speech or thought: the subject of such a verb is the source of what its
 # clausal complement states ("Li confirmed that both sides had reached a consensus").
 REPORTING_VERBS = frozenset(
@@ -52,11 +71,11 @@ def negated(verbs: Sequence[Token]) -> bool:
     """Any verb of the chain denied: "did not reach", "never met", "has yet to issue"."""
     for verb in verbs:
         for child in children(verb):
-            dep = child.dep_
-            if dep == "neg" or (dep == "advmod" and child.lower_ in _NEGATION_WORDS):
+            dep = child.dep
+            if dep == _NEG_ID or (dep == _ADVMOD_ID and child.lower in _NEGATION_WORD_IDS):
                 return True
             # "has yet to issue": the event is still pending, i.e. it has not happened.
-            if dep == "advmod" and child.lower_ == "yet" and verb.lemma_ == "have":
+            if dep == _ADVMOD_ID and child.lower == _YET_ID and verb.lemma_ == "have":
                 return True
     return False
 
@@ -65,9 +84,9 @@ def modality(verbs: Sequence[Token]) -> str:
     """The first modal of the chain as written ("may", "could", "will"), or "going to"."""
     for verb in verbs:
         for child in children(verb):
-            if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
+            if child.dep in _AUXILIARY_DEP_IDS and child.tag == _MODAL_TAG_ID:
                 return _MODAL_SPELLINGS.get(child.lower_, child.lower_)
-        if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in children(verb)):
+        if verb.lower == _GOING_ID and any(c.dep == _XCOMP_ID for c in children(verb)):
             return "going to"
     return ""
 
@@ -76,11 +95,11 @@ def condition(verbs: Sequence[Token]) -> str:
     """The text of an "if"/"unless" clause attached to a verb of the chain."""
     for verb in verbs:
         for child in children(verb):
-            if child.dep_ != "advcl":
+            if child.dep != _ADVCL_ID:
                 continue
-            marks = [c for c in children(child) if c.dep_ == "mark"]
-            if marks and marks[0].lower_ in CONDITION_MARKS:
-                return _text(subtree(child))
+            marks = [c for c in children(child) if c.dep == _MARK_ID]
+            if marks and marks[0].lower in _CONDITION_MARK_IDS:
+                return subtree_text(child)
     return ""
 
 
@@ -89,19 +108,15 @@ def time_expression(verbs: Sequence[Token]) -> str:
     whose head is a DATE/TIME entity ("on November 10", "later this week", "in 1941")."""
     for verb in verbs:
         for child in children(verb):
-            dep = child.dep_
-            if dep == "prep":
+            dep = child.dep
+            if dep == _PREP_ID:
                 if is_time_phrase(child):
-                    return _text(subtree(child))
-            elif dep in ("npadvmod", "advmod", "tmod") and child.ent_type_ in TIME_LABELS:
-                return _text(subtree(child))
+                    return subtree_text(child)
+            elif dep in _BARE_TIME_DEP_IDS and child.ent_type in _TIME_LABEL_IDS:
+                return subtree_text(child)
     return ""
 
 
 def is_time_phrase(prep: Token) -> bool:
-    objects = [c for c in children(prep) if c.dep_ == "pobj"]
-    return bool(objects) and objects[0].ent_type_ in TIME_LABELS
-
-
-def _text(tokens: list[Token]) -> str:
-    return span_text(strip_edges(tokens))
+    objects = [c for c in children(prep) if c.dep == _POBJ_ID]
+    return bool(objects) and objects[0].ent_type in _TIME_LABEL_IDS

@@ -5,7 +5,9 @@ is asked: Doc.text and Span.text join the text of every token on each call, Toke
 the parse, Token.subtree walks it recursively. The rules read the same verbs' children a dozen
 times and the text of every argument, so while extract() runs, the Doc keeps its text, its Token
 objects and every token's children, built once; the functions below read them and give what the
-spaCy attribute they are named after gives.
+spaCy attribute they are named after gives. Loops over many tokens (an argument's subtree, every
+verb of a sentence) read the cache's arrays by token index instead (``doc_cache``): part of
+speech, dependency label and head, and the children's indices, compared as ids (``string_ids``).
 """
 
 from __future__ import annotations
@@ -17,21 +19,23 @@ from operator import attrgetter
 
 import numpy
 from spacy.attrs import DEP, HEAD, POS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 __all__ = [
     "by_position",
     "children",
-    "children_and_deps",
-    "children_by_index",
+    "doc_cache",
     "doc_text",
     "doc_tokens",
     "extraction_cache",
     "lefts",
     "rights",
     "span_text",
+    "string_ids",
     "strip_edges",
     "subtree",
+    "subtree_text",
     "tokens_where",
 ]
 
@@ -41,11 +45,24 @@ by_position = attrgetter("i")  # sort key of tokens: their position in the Doc
 _CACHE_KEY = "kg.extract.cache"
 
 
+def string_ids(strings: Iterable[str]) -> frozenset[int]:
+    """The ids of words or labels as Token.lower, .pos, .tag, .dep and .ent_type hold them. A
+    rule that reads many tokens compares these: reading ``lower_``, ``tag_`` or ``pos_`` looks
+    the string up on every read."""
+    return frozenset(get_string_id(string) for string in strings)
+
+
+# Token.pos of the words strip_edges and subtree_text drop at either end of a span.
+_EDGE_POS_IDS = string_ids(("PUNCT", "SPACE"))
+
+
 @dataclass
 class _DocCache:
     text: str  # Doc.text
     tokens: list[Token]  # list(doc)
     children: list[list[Token]]  # by token index: the token's children in document order
+    child_indices: list[list[int]]  # by token index: the indices of those children
+    heads: list[int]  # by token index: Token.head.i
     pos: list[int]  # by token index: Token.pos
     dep: list[int]  # by token index: Token.dep
 
@@ -57,14 +74,16 @@ class _DocCache:
         # Token.children yields exactly the tokens whose head is the token, in order (spaCy keeps
         # every child inside its head's l_edge..r_edge, the range it scans); a root is its own
         # head. HEAD is stored as an unsigned offset from the token.
-        heads = doc.to_array(HEAD).astype(numpy.int64) + numpy.arange(len(doc))
+        heads = (doc.to_array(HEAD).astype(numpy.int64) + numpy.arange(len(doc))).tolist()
         kids: list[list[Token]] = [[] for _ in tokens]
-        for token, head in zip(tokens, heads.tolist(), strict=True):
-            if head != token.i:
-                kids[head].append(token)
+        kid_indices: list[list[int]] = [[] for _ in tokens]
+        for i, head in enumerate(heads):
+            if head != i:
+                kids[head].append(tokens[i])
+                kid_indices[head].append(i)
         if text is None or not _spells(text, tokens):
             text = "".join([t.text_with_ws for t in tokens])  # what Doc.text computes
-        return cls(text, tokens, kids, pos, dep)
+        return cls(text, tokens, kids, kid_indices, heads, pos, dep)
 
 
 def _spells(text: str, tokens: list[Token]) -> bool:
@@ -97,6 +116,12 @@ def _cache(doc: Doc) -> _DocCache:
     return _DocCache.build(doc) if cache is None else cache
 
 
+def doc_cache(doc: Doc) -> _DocCache:
+    """The Doc's cached arrays, for loops that work on token indices rather than Token objects
+    (read them, do not modify them)."""
+    return _cache(doc)
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``."""
     return _cache(doc).text
@@ -105,19 +130,6 @@ def doc_text(doc: Doc) -> str:
 def doc_tokens(doc: Doc) -> list[Token]:
     """``list(doc)``: slice it for the tokens of a span (do not modify it)."""
     return _cache(doc).tokens
-
-
-def children_by_index(doc: Doc) -> list[list[Token]]:
-    """Every token's ``children``, by token index, for loops that walk many tokens."""
-    return _cache(doc).children
-
-
-def children_and_deps(doc: Doc) -> tuple[list[list[Token]], list[int]]:
-    """Every token's ``children`` and its ``dep`` (the label's id), by token index: a loop over
-    many tokens compares ids (``spacy.strings.get_string_id(label)``) rather than make every
-    token's ``dep_`` string."""
-    cache = _cache(doc)
-    return cache.children, cache.dep
 
 
 def children(token: Token) -> list[Token]:
@@ -139,15 +151,39 @@ def rights(token: Token) -> list[Token]:
 
 def subtree(token: Token) -> list[Token]:
     """The tokens of ``token.subtree`` (the token and all its descendants) in document order."""
-    kids = children_by_index(token.doc)
-    tokens = [token]
-    stack = list(kids[token.i])
+    cache = _cache(token.doc)
+    tokens = cache.tokens
+    return [tokens[i] for i in _subtree_positions(cache, token.i)]
+
+
+def subtree_text(token: Token) -> str:
+    """``span_text(strip_edges(subtree(token)))``: the text of the token's subtree without
+    punctuation or space at either end, read from the cache without making the token list."""
+    cache = _cache(token.doc)
+    positions = _subtree_positions(cache, token.i)
+    pos = cache.pos
+    start, end = 0, len(positions)
+    while start < end and pos[positions[start]] in _EDGE_POS_IDS:
+        start += 1
+    while end > start and pos[positions[end - 1]] in _EDGE_POS_IDS:
+        end -= 1
+    if start == end:
+        return ""
+    first, last = cache.tokens[positions[start]], cache.tokens[positions[end - 1]]
+    return cache.text[first.idx : last.idx + len(last)]
+
+
+def _subtree_positions(cache: _DocCache, root: int) -> list[int]:
+    """The indices of the token ``root`` and all its descendants, in document order."""
+    kids = cache.child_indices
+    positions = [root]
+    stack = list(kids[root])
     while stack:
-        tok = stack.pop()
-        tokens.append(tok)
-        stack.extend(kids[tok.i])
-    tokens.sort(key=by_position)
-    return tokens
+        i = stack.pop()
+        positions.append(i)
+        stack.extend(kids[i])
+    positions.sort()
+    return positions
 
 
 def span_text(tokens: Sequence[Token]) -> str:
@@ -155,16 +191,18 @@ def span_text(tokens: Sequence[Token]) -> str:
     if not tokens:
         return ""
     first, last = tokens[0], tokens[-1]
-    return doc_text(first.doc)[first.idx : last.idx + len(last)]  # len(last) is len(last.text)
+    doc = first.doc
+    cache = doc.user_data.get(_CACHE_KEY) or _DocCache.build(doc)  # _cache(doc), inlined: hot
+    return cache.text[first.idx : last.idx + len(last)]  # len(last) is len(last.text)
 
 
-def strip_edges(tokens: Iterable[Token]) -> list[Token]:
-    """The tokens in document order, without punctuation or space at either end."""
-    ordered = sorted(tokens, key=by_position)
+def strip_edges(ordered: list[Token]) -> list[Token]:
+    """The tokens, given in document order (as subtree gives them), without punctuation or space
+    at either end."""
     start, end = 0, len(ordered)
-    while start < end and ordered[start].pos_ in ("PUNCT", "SPACE"):
+    while start < end and ordered[start].pos in _EDGE_POS_IDS:
         start += 1
-    while end > start and ordered[end - 1].pos_ in ("PUNCT", "SPACE"):
+    while end > start and ordered[end - 1].pos in _EDGE_POS_IDS:
         end -= 1
     return ordered[start:end]
 
