@@ -124,7 +124,8 @@ class AliasRules:
         return self.same.get(name, name)
 
     def forbids(self, a: str, b: str) -> bool:
-        return frozenset((a, b)) in self.different
+        # Asked for every pair of mention and candidate cluster; most builds have no such rule.
+        return bool(self.different) and frozenset((a, b)) in self.different
 
 
 @dataclass
@@ -214,11 +215,12 @@ def _cluster_mentions(
         return rules.canonical(normalise_name(mention.text))
 
     # Fullest names first, so that "Scott Bessent" founds the cluster that "Bessent" joins.
-    ordered = sorted(named, key=lambda m: (-len(name_of(m).split()), m.start))
+    ordered = sorted(
+        ((name_of(m), m) for m in named), key=lambda item: (-len(item[0].split()), item[1].start)
+    )
     names = _NameIndex()
     by_span: dict[tuple[int, int], _Cluster] = {}
-    for mention in ordered:
-        name = name_of(mention)
+    for name, mention in ordered:
         if not name:
             continue
         mention_type = entity_type(mention.label)
