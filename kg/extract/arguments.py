@@ -19,8 +19,7 @@ from kg.extract.tokens import (
     children,
     doc_cache,
     doc_tokens,
-    lefts,
-    span_text,
+    span_text_at,
     string_ids,
 )
 from kg.types import Argument, Mention
@@ -135,6 +134,8 @@ def argument_tokens(head: Token, exclude: Token | None = None) -> list[Token]:
     skip = exclude.i if exclude is not None else -1
     positions = [root]
     stack = [c for c in kids[root] if deps[c] not in _DETACHED_DEP_IDS and c != skip]
+    if not stack:
+        return cache.tokens[root : root + 1]  # the head alone ("it", "Bessent"): often so
     while stack:
         i = stack.pop()
         positions.append(i)
@@ -166,25 +167,26 @@ def _trim(tokens: list[Token]) -> list[Token]:
     return tokens[start:end]
 
 
-def split_coordinated_names(tokens: Sequence[Token], head: Token) -> list[list[Token]]:
+def split_coordinated_names(tokens: list[Token], head: Token) -> list[list[Token]]:
     """Split an argument that holds several names of one type joined by "and"/"or".
 
     A parser sometimes attaches "A and B" inside a compound ("US Treasury Secretary Scott Bessent
     and Trade Representative Jamieson Greer" with "Greer" as the head and "Bessent" buried in
     the modifier). When the span holds two or more entities with the head's label, separated by
     a coordinating conjunction and no preposition, each entity with its title is an argument.
+    Otherwise the one piece is ``tokens`` itself (not a copy: nobody modifies it).
     """
     label_id = head.ent_type  # 0: no entity
     if not label_id or label_id in _LITERAL_LABEL_IDS:
-        return [list(tokens)]
+        return [tokens]
     # A split needs two names with the label, i.e. two entity starts (IOB "B"): most spans have one.
     if sum(1 for t in tokens if t.ent_iob == _IOB_BEGIN and t.ent_type == label_id) < 2:
-        return [list(tokens)]
+        return [tokens]
     pieces: list[list[Token]] = [[]]
     for tok in tokens:
         pos = tok.pos_
         if pos == "ADP":
-            return [list(tokens)]
+            return [tokens]
         if pos == "CCONJ" or (tok.text == "," and not tok.ent_type_):
             pieces.append([])
         else:
@@ -193,7 +195,7 @@ def split_coordinated_names(tokens: Sequence[Token], head: Token) -> list[list[T
     label = head.ent_type_
     named = [p for p in pieces if any(t.ent_type_ == label and t.ent_iob_ == "B" for t in p)]
     if len(named) < 2 or len(named) != len(pieces):
-        return [list(tokens)]
+        return [tokens]
     return pieces
 
 
@@ -227,13 +229,6 @@ def name_tokens(tokens: list[Token], label: str) -> list[Token]:
     return tokens
 
 
-def _span_text(tokens: Sequence[Token]) -> tuple[str, int, int]:
-    """The tokens' text as written, with its character offsets."""
-    text = span_text(tokens)
-    start = tokens[0].idx
-    return text, start, start + len(text)
-
-
 def entity_mention(ent: Span, sentence: int) -> Mention:
     return _entity_mention(ent.doc, ent.start, ent.end, ent.label_, sentence)
 
@@ -241,7 +236,7 @@ def entity_mention(ent: Span, sentence: int) -> Mention:
 def _entity_mention(doc: Doc, start: int, end: int, label: str, sentence: int) -> Mention:
     """The mention of the entity ``doc[start:end]`` labelled ``label``."""
     tokens = name_tokens(doc_tokens(doc)[start:end], label)
-    text, first, last = _span_text(tokens)
+    text, first, last = span_text_at(tokens)
     kind = "literal" if label in LITERAL_LABELS else "entity"
     return Mention(text, first, last, sentence, kind, label=label)
 
@@ -257,18 +252,28 @@ def entity_mentions(entities: Iterable[tuple[Span, int]]) -> Iterator[Mention]:
 
 def concept_key(head: Token) -> str:
     """A common noun keyed by its lemma with its compounds: "trade deals" -> "trade deal"."""
-    parts = [
-        c.lemma_.lower()
-        for c in lefts(head)
-        if c.dep == _COMPOUND_ID and c.pos == _NOUN_ID and c.is_alpha
-    ]
+    # One pass over the children (lefts() would make a list first); part of speech from the
+    # cached array (Token.pos is slow to read). Most heads have no compound.
+    head_i = head.i
+    pos = doc_cache(head.doc).pos
+    parts = []
+    for c in children(head):
+        if c.i >= head_i:
+            break  # children come in document order: the rest are right of the head
+        if c.dep == _COMPOUND_ID and pos[c.i] == _NOUN_ID and c.is_alpha:
+            parts.append(c.lemma_.lower())
+    if not parts:
+        return head.lemma_.lower()
     parts.append(head.lemma_.lower())
     return " ".join(parts)
 
 
-def mention_for(head: Token, tokens: Sequence[Token], sentence: int) -> Mention | None:
+def mention_for(
+    head: Token, tokens: Sequence[Token], sentence: int, written: tuple[str, int, int]
+) -> Mention | None:
     """The node an argument maps to, or None when it maps to nothing (a bare demonstrative,
-    a relative pronoun without antecedent, an expletive)."""
+    a relative pronoun without antecedent, an expletive). ``written`` is the argument's text
+    and offsets (``span_text_at(tokens)``): a literal or a concept is that text or its end."""
     doc = head.doc
     cache = doc_cache(doc)
     pos_of = cache.pos  # by token index
@@ -281,7 +286,7 @@ def mention_for(head: Token, tokens: Sequence[Token], sentence: int) -> Mention 
         if lower in _UNRESOLVABLE_PRONOUN_IDS:
             return None
         if lower in _PERSONAL_PRONOUN_IDS:
-            text, start, end = _span_text([head])
+            text, start, end = span_text_at([head])
             return Mention(text, start, end, sentence, "pronoun")
     if len(tokens) == 1 and lower in _UNRESOLVABLE_PRONOUN_IDS:
         return None
@@ -299,15 +304,18 @@ def mention_for(head: Token, tokens: Sequence[Token], sentence: int) -> Mention 
             if pos_of[t.i] == _PROPN_ID and (t.i == head_i or heads[t.i] == head_i)
         ]
         name = [t for t in name if t.i >= head_i - 3] or [head]
-        text, start, end = _span_text(name)
+        text, start, end = span_text_at(name)
         return Mention(text, start, end, sentence, "entity")
+    text, start, end = written
     if pos in _LITERAL_POS_IDS:
-        text, start, end = _span_text(tokens)
         return Mention(text, start, end, sentence, "literal")
-    body = list(tokens)
-    while len(body) > 1 and pos_of[body[0].i] in _LEADING_NON_CONCEPT_IDS:
-        body = body[1:]
-    text, start, end = _span_text(body)
+    # The concept's text starts after any leading determiner or punctuation.
+    first, last = 0, len(tokens) - 1
+    while first < last and pos_of[tokens[first].i] in _LEADING_NON_CONCEPT_IDS:
+        first += 1
+    if first:
+        body_start = tokens[first].idx
+        text, start = text[body_start - start :], body_start
     return Mention(text, start, end, sentence, "concept", key=concept_key(head))
 
 
@@ -315,17 +323,18 @@ def make_argument(
     head: Token, sentence: int, tokens: Sequence[Token] | None = None
 ) -> Argument | None:
     """The argument headed by ``head`` (span: ``tokens`` or the head's argument tokens)."""
-    tokens = list(tokens) if tokens is not None else argument_tokens(head)
-    mention = mention_for(head, tokens, sentence)
+    if tokens is None:
+        tokens = argument_tokens(head)
+    written = span_text_at(tokens)
+    mention = mention_for(head, tokens, sentence, written)
     if mention is None:
         return None
-    text, start, end = _span_text(tokens)
-    return Argument(text, start, end, mention)
+    return Argument(*written, mention)
 
 
 def clause_argument(tokens: Sequence[Token], sentence: int) -> Argument:
     """A clausal complement as an argument: kept as text, it is no node of the graph."""
-    text, start, end = _span_text(tokens)
+    text, start, end = span_text_at(tokens)
     return Argument(text, start, end, Mention(text, start, end, sentence, "clause"))
 
 
@@ -350,6 +359,8 @@ def conjuncts(head: Token) -> list[Token]:
     """``head`` and the words coordinated with it ("A, B and C")."""
     out = [head]
     stack = [c for c in children(head) if c.dep == _CONJ_ID]
+    if not stack:
+        return out  # most heads: no conjunct
     while stack:
         tok = stack.pop(0)
         out.append(tok)

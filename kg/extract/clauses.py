@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from operator import attrgetter
 
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
@@ -110,7 +111,9 @@ _RELATION_ADVERB_IDS = string_ids(("not", "never", "yet"))  # advmods written wi
 _RELATIVE_PRONOUN_IDS = string_ids(RELATIVE_PRONOUNS)
 _RELATIVE_SUBJECT_TAG_IDS = string_ids(("WDT", "WP", "IN", "DT"))
 _RELATIVE_OBJECT_TAG_IDS = string_ids(("WDT", "WP"))
+_AGENT_ID = get_string_id("agent")
 _APPOS_ID = get_string_id("appos")
+_APPOS_IDS = frozenset({_APPOS_ID})
 _ATTR_ID = get_string_id("attr")
 _AUX_DEP_ID = get_string_id("aux")
 _CCOMP_ID = get_string_id("ccomp")
@@ -122,6 +125,8 @@ _XCOMP_ID = get_string_id("xcomp")
 _ADVMOD_ID = get_string_id("advmod")
 _TO_TAG_ID = get_string_id("TO")
 _YET_ID = get_string_id("yet")
+
+_TEXT = attrgetter("text")  # a token's text as written
 
 # A subject or object longer than these many words usually swallowed a clause the parser
 # misattached.
@@ -141,7 +146,7 @@ def sentence_triples(sent: Span, sentence: Sentence) -> Iterator[Triple]:
     """Every triple of one sentence, clause by clause, in the order of the verbs."""
     # Facts start from appositions and from verbs (clause heads): the other words are skipped.
     deps = doc_cache(sent.doc).dep
-    for token in tokens_where(sent, pos=("VERB", "AUX"), deps=("appos",)):
+    for token in tokens_where(sent, _VERB_POS_IDS, _APPOS_IDS):
         if deps[token.i] == _APPOS_ID:
             yield from _apposition_triples(token, sentence)
         if not _is_clause_head(token):
@@ -199,8 +204,12 @@ def _chain_parent(token: Token) -> Token | None:
 
 def _merges(matrix: Token) -> bool:
     # "threatened to impose tariffs": no object of its own, so the embedded verb's objects are
-    # the matrix verb's. "asked him to leave" has one: "him" is the subject of "leave".
-    return not any(c.dep in _MATRIX_OBJECT_DEP_IDS for c in children(matrix))
+    # the matrix verb's. "asked him to leave" has one: "him" is the subject of "leave". (A loop,
+    # not all(): a generator costs more than the few children.)
+    for c in children(matrix):  # noqa: SIM110
+        if c.dep in _MATRIX_OBJECT_DEP_IDS:
+            return False
+    return True
 
 
 def _chains(matrix: Token) -> list[tuple[Token, ...]]:
@@ -278,9 +287,10 @@ def _antecedent(verb: Token) -> Token | None:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep in _PASSIVE_DEP_IDS for c in children(verb)) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
-    )
+    for c in children(verb):  # a loop, not any(): a generator costs more than the few children
+        if c.dep in _PASSIVE_DEP_IDS:
+            return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
 def _relation_parts(chain: Sequence[Token]) -> tuple[str, list[Token], str]:
@@ -322,7 +332,11 @@ def _relation_parts(chain: Sequence[Token]) -> tuple[str, list[Token], str]:
 def _qualifiers(clause: _Clause, embedded: str, sentence: int) -> Qualifiers:
     verbs = clause.verbs
     inherited = _coordination_heads(clause.matrix)
-    modality = q.modality(verbs) or next((m for v in inherited if (m := q.modality([v]))), "")
+    modality = q.modality(verbs)
+    for verb in inherited if not modality else ():  # else the first modal a head has
+        modality = q.modality([verb])
+        if modality:
+            break
     attribution, attribution_mention = _attribution(clause.matrix, sentence)
     return Qualifiers(
         negated=q.negated(verbs),
@@ -346,9 +360,9 @@ def _coordination_heads(verb: Token) -> list[Token]:
 
 def _attribution(verb: Token, sentence: int) -> tuple[str, Mention | None]:
     """Who states the clause: the subject of the reporting verb whose complement it is."""
-    while verb.dep_ == "conj":
+    while verb.dep == _CONJ_ID:
         verb = verb.head
-    if verb.dep_ != "ccomp":
+    if verb.dep != _CCOMP_ID:
         return "", None
     reporter = verb.head
     if reporter.lemma_.lower() not in q.REPORTING_VERBS:
@@ -363,8 +377,15 @@ def _attribution(verb: Token, sentence: int) -> tuple[str, Mention | None]:
 
 
 def _written(tokens: Sequence[Token]) -> str:
-    at = {t.i: t for t in tokens}  # each token once
-    return " ".join([at[i].text for i in sorted(at)])
+    """The tokens' texts in document order, each token once, joined by spaces."""
+    # Called for nearly every triple, mostly with a verb alone or a verb and its preposition:
+    # plain loops and map() instead of comprehensions, each of which is a function call.
+    if len(tokens) == 1:
+        return tokens[0].text
+    at = {}
+    for t in tokens:
+        at[t.i] = t
+    return " ".join(map(_TEXT, map(at.__getitem__, sorted(at))))
 
 
 def _clause_triples(clause: _Clause, sentence: Sentence) -> Iterator[Triple]:
@@ -395,6 +416,7 @@ def _clause_triples(clause: _Clause, sentence: Sentence) -> Iterator[Triple]:
                     marks = [t for t in children(child) if t.dep == _MARK_ID and t.i < child.i]
                     clauses.append((clause_argument(tokens, sentence.index), marks))
     extras_all: list[str] = []
+    core_prep = False  # an object of a preposition that is not a time phrase
     for prep in prep_phrases:
         objects = [c for c in children(prep) if c.dep == _POBJ_ID]
         if not objects:
@@ -405,12 +427,11 @@ def _clause_triples(clause: _Clause, sentence: Sentence) -> Iterator[Triple]:
             # A fronted phrase ("After a short absence, Keibler began ...") frames the whole
             # clause: it stays an extra argument, it is not the object of the verb.
             continue
+        kind = "time" if q.is_time_phrase(prep) else "agent" if prep.dep == _AGENT_ID else "prep"
         for obj in objects:
-            kind = "agent" if prep.dep_ == "agent" else "prep"
-            if q.is_time_phrase(prep):
-                kind = "time"
             for arg in _object_arguments(obj, sentence.index):
                 preps.append((kind, arg, prep, phrase))
+                core_prep = core_prep or kind != "time"
     if not (direct or preps or clauses):
         return  # no object: the clause states no fact (its relation and qualifiers are unused)
 
@@ -418,14 +439,15 @@ def _clause_triples(clause: _Clause, sentence: Sentence) -> Iterator[Triple]:
     qualifiers = _qualifiers(clause, embedded, sentence.index)
     subject_conf = _SUBJECT_CONFIDENCE.get(clause.subject_rule, 0.7)
     rule_prefix = clause.subject_rule
-    has_core = bool(direct or clauses or any(k != "time" for k, *_ in preps))
+    has_core = bool(direct or clauses or core_prep)
     relation_text = _written(written)
+    extras = tuple(extras_all)
     for subject in clause.subjects:
         for kind, obj, noun in direct:
             rel = "be" if kind == "copula" and relation in ("be", "have") else relation
             yield _triple(
                 subject, rel, relation_text, obj, sentence, qualifiers, subject_conf,
-                kind, f"{rule_prefix}-{kind}", tuple(extras_all),
+                kind, f"{rule_prefix}-{kind}", extras,
             )  # fmt: skip
             if kind == "copula" and noun is not None:
                 yield from _relational_noun_triples(
@@ -541,7 +563,9 @@ def _rounded_confidence(confidence: float) -> float:
     return round(min(1.0, max(0.01, confidence)), 4)
 
 
+@cache
 def _sentence_length_factor(words: int) -> float:
+    """Memoised: asked for every triple, and sentences have a few dozen lengths."""
     for minimum, factor in _SENTENCE_LENGTH_FACTORS:
         if words >= minimum:
             return factor

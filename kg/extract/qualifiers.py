@@ -118,5 +118,8 @@ def time_expression(verbs: Sequence[Token]) -> str:
 
 
 def is_time_phrase(prep: Token) -> bool:
-    objects = [c for c in children(prep) if c.dep == _POBJ_ID]
-    return bool(objects) and objects[0].ent_type in _TIME_LABEL_IDS
+    """Whether the preposition's (first) object is a DATE/TIME entity."""
+    for child in children(prep):
+        if child.dep == _POBJ_ID:
+            return child.ent_type in _TIME_LABEL_IDS
+    return False

@@ -32,6 +32,7 @@ __all__ = [
     "lefts",
     "rights",
     "span_text",
+    "span_text_at",
     "string_ids",
     "strip_edges",
     "subtree",
@@ -40,6 +41,9 @@ __all__ = [
 ]
 
 by_position = attrgetter("i")  # sort key of tokens: their position in the Doc
+
+# The children of a token without any (shared: never modified).
+_NO_CHILDREN: tuple = ()
 
 # Where extract() keeps the cache in ``Doc.user_data`` while it runs.
 _CACHE_KEY = "kg.extract.cache"
@@ -60,8 +64,8 @@ _EDGE_POS_IDS = string_ids(("PUNCT", "SPACE"))
 class _DocCache:
     text: str  # Doc.text
     tokens: list[Token]  # list(doc)
-    children: list[list[Token]]  # by token index: the token's children in document order
-    child_indices: list[list[int]]  # by token index: the indices of those children
+    children: list[Sequence[Token]]  # by token index: the token's children in document order
+    child_indices: list[Sequence[int]]  # by token index: the indices of those children
     heads: list[int]  # by token index: Token.head.i
     pos: list[int]  # by token index: Token.pos
     dep: list[int]  # by token index: Token.dep
@@ -70,17 +74,27 @@ class _DocCache:
     def build(cls, doc: Doc, text: str | None = None) -> _DocCache:
         """The cache of ``doc``; ``text``, when given, is the text the Doc was parsed from."""
         tokens = list(doc)
-        pos, dep = doc.to_array([POS, DEP]).T.tolist() if tokens else ([], [])
+        # One array for the three attributes: each Doc.to_array call costs about as much as one
+        # more column.
+        pos_dep_head = doc.to_array([POS, DEP, HEAD])
+        pos, dep = pos_dep_head[:, 0].tolist(), pos_dep_head[:, 1].tolist()
         # Token.children yields exactly the tokens whose head is the token, in order (spaCy keeps
         # every child inside its head's l_edge..r_edge, the range it scans); a root is its own
         # head. HEAD is stored as an unsigned offset from the token.
-        heads = (doc.to_array(HEAD).astype(numpy.int64) + numpy.arange(len(doc))).tolist()
-        kids: list[list[Token]] = [[] for _ in tokens]
-        kid_indices: list[list[int]] = [[] for _ in tokens]
+        offsets = pos_dep_head[:, 2].astype(numpy.int64)
+        heads = (offsets + numpy.arange(len(tokens))).tolist()
+        # Most tokens have no children: they share one empty tuple, and a token gets its lists
+        # at its first child (a list per token costs more to make and free than this check).
+        kids: list = [_NO_CHILDREN] * len(tokens)  # of list[Token] or _NO_CHILDREN
+        kid_indices: list = [_NO_CHILDREN] * len(tokens)  # of list[int] or _NO_CHILDREN
         for i, head in enumerate(heads):
             if head != i:
-                kids[head].append(tokens[i])
-                kid_indices[head].append(i)
+                if kid_indices[head] is _NO_CHILDREN:
+                    kids[head] = [tokens[i]]
+                    kid_indices[head] = [i]
+                else:
+                    kids[head].append(tokens[i])
+                    kid_indices[head].append(i)
         if text is None or not _spells(text, tokens):
             text = "".join([t.text_with_ws for t in tokens])  # what Doc.text computes
         return cls(text, tokens, kids, kid_indices, heads, pos, dep)
@@ -98,44 +112,57 @@ def _spells(text: str, tokens: list[Token]) -> bool:
     return first.idx == 0 and end == len(text) and text[last.idx : end] == last.text_with_ws
 
 
+# The Doc extraction_cache() was last entered for, with its cache, as one tuple (read and set
+# at once, so another thread never sees one Doc with another's cache). The rules ask for the
+# cache about a million times per thousand documents: comparing the token's Doc with this one
+# is cheaper than looking it up in Doc.user_data, which serves any other Doc (an extraction
+# nested in another or running in another thread).
+_NO_LATEST: tuple[Doc | None, _DocCache | None] = (None, None)
+_latest = _NO_LATEST
+
+
 @contextmanager
 def extraction_cache(doc: Doc, text: str | None = None) -> Iterator[None]:
     """Keep the Doc's text, tokens and children while extracting from it. The cache is removed
     afterwards, so a Doc that is changed or serialised later never carries a stale copy.
     ``text`` is the text the Doc was parsed from, if known: it saves rebuilding ``doc.text``."""
-    doc.user_data[_CACHE_KEY] = _DocCache.build(doc, text)
+    global _latest
+    cache = doc.user_data[_CACHE_KEY] = _DocCache.build(doc, text)
+    _latest = (doc, cache)
     try:
         yield
     finally:
         doc.user_data.pop(_CACHE_KEY, None)
-
-
-def _cache(doc: Doc) -> _DocCache:
-    """The cache extract() keeps, else one built for this call only (same answers, slower)."""
-    cache = doc.user_data.get(_CACHE_KEY)
-    return _DocCache.build(doc) if cache is None else cache
+        if _latest[0] is doc:
+            _latest = _NO_LATEST  # not to keep the Doc alive
 
 
 def doc_cache(doc: Doc) -> _DocCache:
-    """The Doc's cached arrays, for loops that work on token indices rather than Token objects
-    (read them, do not modify them)."""
-    return _cache(doc)
+    """The Doc's cached text, tokens and arrays, for loops that work on token indices rather than
+    Token objects (read them, do not modify them): the cache extract() keeps, else one built for
+    this call only (same answers, slower)."""
+    latest_doc, cache = _latest
+    if doc is not latest_doc:
+        cache = doc.user_data.get(_CACHE_KEY)
+    return _DocCache.build(doc) if cache is None else cache
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``."""
-    return _cache(doc).text
+    return doc_cache(doc).text
 
 
 def doc_tokens(doc: Doc) -> list[Token]:
     """``list(doc)``: slice it for the tokens of a span (do not modify it)."""
-    return _cache(doc).tokens
+    return doc_cache(doc).tokens
 
 
-def children(token: Token) -> list[Token]:
+def children(token: Token) -> Sequence[Token]:
     """``list(token.children)``: the token's syntactic children in order (do not modify it)."""
     doc = token.doc
-    cache = doc.user_data.get(_CACHE_KEY) or _DocCache.build(doc)  # _cache(doc), inlined: hot
+    latest_doc, cache = _latest  # doc_cache(doc), inlined: hot
+    if doc is not latest_doc:
+        cache = doc_cache(doc)
     return cache.children[token.i]
 
 
@@ -151,7 +178,7 @@ def rights(token: Token) -> list[Token]:
 
 def subtree(token: Token) -> list[Token]:
     """The tokens of ``token.subtree`` (the token and all its descendants) in document order."""
-    cache = _cache(token.doc)
+    cache = doc_cache(token.doc)
     tokens = cache.tokens
     return [tokens[i] for i in _subtree_positions(cache, token.i)]
 
@@ -159,7 +186,7 @@ def subtree(token: Token) -> list[Token]:
 def subtree_text(token: Token) -> str:
     """``span_text(strip_edges(subtree(token)))``: the text of the token's subtree without
     punctuation or space at either end, read from the cache without making the token list."""
-    cache = _cache(token.doc)
+    cache = doc_cache(token.doc)
     positions = _subtree_positions(cache, token.i)
     pos = cache.pos
     start, end = 0, len(positions)
@@ -192,8 +219,21 @@ def span_text(tokens: Sequence[Token]) -> str:
         return ""
     first, last = tokens[0], tokens[-1]
     doc = first.doc
-    cache = doc.user_data.get(_CACHE_KEY) or _DocCache.build(doc)  # _cache(doc), inlined: hot
+    latest_doc, cache = _latest  # doc_cache(doc), inlined: hot
+    if doc is not latest_doc:
+        cache = doc_cache(doc)
     return cache.text[first.idx : last.idx + len(last)]  # len(last) is len(last.text)
+
+
+def span_text_at(tokens: Sequence[Token]) -> tuple[str, int, int]:
+    """``span_text(tokens)`` with its start and end character offsets (tokens: one or more)."""
+    first, last = tokens[0], tokens[-1]
+    doc = first.doc
+    latest_doc, cache = _latest  # doc_cache(doc), inlined: hot
+    if doc is not latest_doc:
+        cache = doc_cache(doc)
+    start, end = first.idx, last.idx + len(last)
+    return cache.text[start:end], start, end
 
 
 def strip_edges(ordered: list[Token]) -> list[Token]:
@@ -207,16 +247,17 @@ def strip_edges(ordered: list[Token]) -> list[Token]:
     return ordered[start:end]
 
 
-def tokens_where(span: Span, pos: Iterable[str] = (), deps: Iterable[str] = ()) -> list[Token]:
-    """The span's tokens whose part of speech (``pos_``) is in ``pos`` or whose dependency label
-    (``dep_``) is in ``deps``, in order. The labels are read from arrays: making and reading a
-    Token object for every word costs more than the rules that read the few that matter."""
-    cache = _cache(span.doc)
-    strings = span.doc.vocab.strings  # label -> id, as Token.pos and Token.dep hold them
-    pos_ids = {strings[p] for p in pos}
-    dep_ids = {strings[d] for d in deps}
+def tokens_where(
+    span: Span, pos_ids: frozenset[int] = frozenset(), dep_ids: frozenset[int] = frozenset()
+) -> list[Token]:
+    """The span's tokens whose part of speech (``pos``) is in ``pos_ids`` or whose dependency
+    label (``dep``) is in ``dep_ids``, ids as ``string_ids`` gives them, in order. The labels are
+    read from arrays: making and reading a Token object for every word costs more than the rules
+    that read the few that matter."""
+    cache = doc_cache(span.doc)
+    tokens, pos_of, dep_of = cache.tokens, cache.pos, cache.dep  # locals: read for every token
     return [
-        cache.tokens[i]
+        tokens[i]
         for i in range(span.start, span.end)
-        if cache.pos[i] in pos_ids or cache.dep[i] in dep_ids
+        if pos_of[i] in pos_ids or dep_of[i] in dep_ids
     ]
