@@ -19,9 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import make_corpus  # noqa: E402
 
 from kg.documents import read_documents  # noqa: E402
-from kg.export import sorted_lines  # noqa: E402
 from kg.pipeline import extract_documents  # noqa: E402
-from kg.rdf import document_ntriples  # noqa: E402
+from kg.rdf import document_graph  # noqa: E402
 from kg.resolve import resolve  # noqa: E402
 
 
@@ -46,8 +45,7 @@ def main() -> None:
         # As the build maps a document: its graph as sorted, unique N-Triples lines.
         started = time.perf_counter()
         quads = sum(
-            len(sorted_lines(document_ntriples(document, resolved.entities)))
-            for document in resolved.documents
+            document_graph(document, resolved.entities)[1] for document in resolved.documents
         )
         rdf_seconds = time.perf_counter() - started
 

@@ -92,11 +92,14 @@ class GraphFile:
     blocks: list[tuple[str, Block]] = field(default_factory=list)
 
     def write(self, key: str, lines: list[bytes]) -> None:
-        data = b"".join(lines)
+        self.write_text(key, b"".join(lines), len(lines))
+
+    def write_text(self, key: str, text: bytes, lines: int) -> None:
+        """A graph's block given as its text (its ``lines`` unique lines, sorted)."""
         with self.path.open("ab") as handle:
             offset = handle.tell()
-            handle.write(data)
-        self.blocks.append((key, Block(self.path, offset, len(data), len(lines))))
+            handle.write(text)
+        self.blocks.append((key, Block(self.path, offset, len(text), lines)))
 
 
 class GraphSpool:

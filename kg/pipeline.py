@@ -406,15 +406,14 @@ class ExtractionSpool:
 def _resolve_part(index, part: ExtractionSpool, graph_file: GraphFile) -> int:
     """Pass two over one part of the spool: each document resolved, its graph written. Returns
     the number of facts."""
-    from kg.export import sorted_lines
-    from kg.rdf import document_iri, document_ntriples
+    from kg.rdf import document_graph, document_iri
 
     facts = 0
     for extraction, clusters in part:
         resolved = index.resolve_document(extraction, clusters)
         facts += len(resolved.facts)
-        lines = sorted_lines(document_ntriples(resolved, index.entities))
-        graph_file.write(document_iri(extraction.document.id), lines)
+        text, lines = document_graph(resolved, index.entities)
+        graph_file.write_text(document_iri(extraction.document.id), text, lines)
     return facts
 
 

@@ -27,6 +27,7 @@ from kg.types import Entity, Fact, ResolvedDocument
 from kg.vocab import DOC, ENT, KG, REL, STMT, TYPE_CLASSES
 
 CONCEPT_NAMESPACE = str(ENT) + "concept/"
+_STATEMENT_NAMESPACE = str(STMT)
 
 
 # N-Triples terms, written as text. A build writes each document's graph as sorted N-Triples
@@ -67,6 +68,7 @@ def _integer(value: int) -> str:
     return f'"{value}"^^{_XSD_INTEGER}'
 
 
+@lru_cache(maxsize=1 << 12)  # confidences take a few hundred values
 def _double_text(value: float) -> str:
     """A confidence to four decimals in its shortest form ("0.837", "1"): the form Oxigraph
     gives a stored xsd:double back in, so a graph written straight from here and one that went
@@ -115,7 +117,10 @@ def statement_iri(document_id: str, fact: Fact) -> str:
             triple.object.text,
         ]
     )
-    return str(STMT) + hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return (
+        _STATEMENT_NAMESPACE
+        + hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    )
 
 
 class _P:
@@ -163,11 +168,12 @@ class _P:
 # Minting percent-encodes character by character, and the same few thousand entities recur in
 # every document of a corpus: their nodes and head lines are made once.
 @lru_cache(maxsize=1 << 16)
-def _entity_head(entity_type: str, label: str) -> tuple[str, str]:
+def _entity_head(entity_type: str, label: str) -> tuple[str, tuple[str, str]]:
     """An entity's node and the lines every graph that uses it has: its type and its label."""
     node = _iri(_entity_iri(entity_type, label))
     return node, (
-        f"{node} {_P.type} {_P.classes[entity_type]} .\n{node} {_P.label} {_text(label)} .\n"
+        f"{node} {_P.type} {_P.classes[entity_type]} .\n",
+        f"{node} {_P.label} {_text(label)} .\n",
     )
 
 
@@ -176,12 +182,12 @@ _FALSE = f'"false"^^{_XSD_BOOLEAN}'
 
 
 def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> list[str]:
-    """Every triple of one document's named graph, as N-Triples text: each item one line or
-    several (in no order; a line may repeat). The graph's name is the document's IRI,
-    ``document_iri(document.id)``."""
+    """Every triple of one document's named graph as an N-Triples line (in no order; a line may
+    repeat). The graph's name is the document's IRI, ``document_iri(document.id)``."""
     document = resolved.extraction.document
     lines: list[str] = []
     add = lines.append
+    add_all = lines.extend
 
     def triple(subject: str, predicate: str, obj: str) -> None:
         add(f"{subject} {predicate} {obj} .\n")
@@ -194,15 +200,17 @@ def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> l
     sentence_nodes: dict[int, str] = {}
     for sentence in resolved.extraction.sentences:
         node = sentence_nodes[sentence.index] = _iri(sentence_iri(document.id, sentence.index))
-        # The lines every node of a kind has are written as one piece of text (there are a
-        # million of them in a large build, and one format call is cheaper than six).
-        add(
-            f"{node} {_P.type} {_P.Sentence} .\n"
-            f"{node} {_P.sentence_index} {_integer(sentence.index)} .\n"
-            f"{node} {_P.text} {_text(sentence.text)} .\n"
-            f"{node} {_P.begin} {_integer(sentence.start)} .\n"
-            f"{node} {_P.end} {_integer(sentence.end)} .\n"
-            f"{node} {_P.is_part_of} {graph} .\n"
+        # The lines every node of a kind has are added at once (there are a million of them in
+        # a large build, and one call is cheaper than six).
+        add_all(
+            (
+                f"{node} {_P.type} {_P.Sentence} .\n",
+                f"{node} {_P.sentence_index} {_integer(sentence.index)} .\n",
+                f"{node} {_P.text} {_text(sentence.text)} .\n",
+                f"{node} {_P.begin} {_integer(sentence.start)} .\n",
+                f"{node} {_P.end} {_integer(sentence.end)} .\n",
+                f"{node} {_P.is_part_of} {graph} .\n",
+            )
         )
 
     nodes: dict[str, str] = {}  # entity key -> node, its type and label written
@@ -212,7 +220,7 @@ def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> l
         if key not in nodes:
             record = entities[key]
             nodes[key], head = _entity_head(record.type, record.label)
-            add(head)
+            add_all(head)
         return nodes[key]
 
     for mention in resolved.mentions:
@@ -252,18 +260,20 @@ def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> l
             sentence_iri(document.id, fact_triple.sentence.index)
         )
         confidence = f'"{_double_text(fact_triple.confidence)}"^^{_XSD_DOUBLE}'
-        add(
-            f"{statement} {_P.type} {_P.Statement} .\n"
-            f"{statement} {_P.subject} {subject} .\n"
-            f"{statement} {_P.predicate} {predicate} .\n"
-            f"{statement} {_P.object} {obj} .\n"
-            f"{statement} {_P.confidence} {confidence} .\n"
-            f"{statement} {_P.negated} {_TRUE if q.negated else _FALSE} .\n"
-            f"{statement} {_P.sentence} {sentence} .\n"
-            f"{statement} {_P.derived_from} {sentence} .\n"
-            f"{statement} {_P.subject_text} {_text(fact_triple.subject.text)} .\n"
-            f"{statement} {_P.relation_text} {_text(fact_triple.relation_text)} .\n"
-            f"{statement} {_P.object_text} {_text(fact_triple.object.text)} .\n"
+        add_all(
+            (
+                f"{statement} {_P.type} {_P.Statement} .\n",
+                f"{statement} {_P.subject} {subject} .\n",
+                f"{statement} {_P.predicate} {predicate} .\n",
+                f"{statement} {_P.object} {obj} .\n",
+                f"{statement} {_P.confidence} {confidence} .\n",
+                f"{statement} {_P.negated} {_TRUE if q.negated else _FALSE} .\n",
+                f"{statement} {_P.sentence} {sentence} .\n",
+                f"{statement} {_P.derived_from} {sentence} .\n",
+                f"{statement} {_P.subject_text} {_text(fact_triple.subject.text)} .\n",
+                f"{statement} {_P.relation_text} {_text(fact_triple.relation_text)} .\n",
+                f"{statement} {_P.object_text} {_text(fact_triple.object.text)} .\n",
+            )
         )
         for field_name, prop in _P.optional:
             value = getattr(q, field_name)
@@ -276,6 +286,13 @@ def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> l
     return lines
 
 
-def document_ntriples(resolved: ResolvedDocument, entities: dict[str, Entity]) -> bytes:
-    """One document's graph as N-Triples."""
-    return "".join(document_lines(resolved, entities)).encode("utf-8")
+def document_graph(resolved: ResolvedDocument, entities: dict[str, Entity]) -> tuple[bytes, int]:
+    """One document's graph in canonical form: its unique N-Triples lines in byte order, as one
+    text, and how many they are.
+
+    The lines are sorted as text, before encoding: the order of code points is the order of
+    their UTF-8 bytes (there are no lone surrogates: ``_text`` replaces them), and sorting the
+    lines as made saves cutting the encoded text into lines again.
+    """
+    lines = sorted(dict.fromkeys(document_lines(resolved, entities)))
+    return "".join(lines).encode("utf-8"), len(lines)

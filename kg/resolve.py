@@ -94,6 +94,7 @@ def normalise_name(text: str) -> str:
     return KNOWN_VARIANTS.get(name, name)
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every cluster a capitalised name is compared with
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in {"of", "and"})
 
@@ -148,11 +149,13 @@ class _Cluster:
         key = tuple(self.votes.items())
         if getattr(self, "_type_key", None) != key:
             self._type_key = key
-            self._type = max(_TYPE_ORDER, key=lambda t: (self.votes[t], -_TYPE_ORDER.index(t)))
+            votes = self.votes
+            self._type = max(_TYPE_ORDER, key=lambda t: (votes[t], _TYPE_RANK[t]))
         return self._type
 
 
 _TYPE_ORDER = ("Person", "Organization", "Place", "Group", "Event", "Work", "Date", "Thing")
+_TYPE_RANK = {name: -position for position, name in enumerate(_TYPE_ORDER)}  # earlier wins ties
 
 
 def _alias_of(name: str, cluster: _Cluster, name_type: str) -> str | None:
