@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.arguments import SentenceIndex, entity_mentions
+from kg.extract.arguments import entity_mentions
 from kg.extract.clauses import sentence_triples
 from kg.extract.roles import sentence_roles
 from kg.extract.tokens import doc_text, extraction_cache
@@ -49,20 +49,27 @@ def extract(doc: Doc, document: Document) -> Extraction:
 
 def _extract(doc: Doc, document: Document) -> Extraction:
     sentences = document_sentences(doc)
-    index = SentenceIndex(tuple(sent.start for _, sent in sentences))
     triples: list[Triple] = []
     roles: list[Role] = []
     seen_facts: set[tuple] = set()
     seen_roles: set[tuple[str, str]] = set()
     pronouns: dict[tuple[int, int], Mention] = {}
     # Each sentence's named entities, from one pass over Doc.ents: Span.ents walks the whole
-    # document's entities on every call, which made a long article quadratic.
-    located = [(ent, index.of(ent.start)) for ent in doc.ents]  # (entity, sentence index)
+    # document's entities on every call, which made a long article quadratic. Entities and
+    # sentences are both in document order: an entity's sentence (the last one starting at or
+    # before it, else the first) is found by walking both lists, not by a search per entity.
+    starts = [sent.start for _, sent in sentences]
+    ends = [sent.end for _, sent in sentences]
+    located: list[tuple[Span, int]] = []  # (entity, sentence index)
     entities: dict[int, list[Span]] = {}
-    for ent, position in located if sentences else ():
-        sent = sentences[position][1]
-        if sent.start <= ent.start and ent.end <= sent.end:  # what Span.ents would give
-            entities.setdefault(position, []).append(ent)
+    position, last = 0, len(starts) - 1
+    for ent in doc.ents:
+        start = ent.start
+        while position < last and starts[position + 1] <= start:
+            position += 1
+        located.append((ent, position))
+        if sentences and starts[position] <= start and ent.end <= ends[position]:
+            entities.setdefault(position, []).append(ent)  # what Span.ents would give
     for record, sent in sentences:
         for triple in sentence_triples(sent, record):
             key = _fact_key(triple)

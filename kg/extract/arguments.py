@@ -8,9 +8,7 @@ keyed by its lemmatised head with its compounds.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -112,16 +110,6 @@ _NOUN_ID = get_string_id("NOUN")
 _EXPL_ID = get_string_id("expl")
 _COMPOUND_ID = get_string_id("compound")
 _CONJ_ID = get_string_id("conj")
-
-
-@dataclass(frozen=True)
-class SentenceIndex:
-    """Sentence number of each token, computed once per Doc (tokens -> sentence index)."""
-
-    starts: tuple[int, ...]  # first token index of each sentence
-
-    def of(self, token_i: int) -> int:
-        return max(0, bisect_right(self.starts, token_i) - 1)
 
 
 def argument_tokens(head: Token, exclude: Token | None = None) -> list[Token]:

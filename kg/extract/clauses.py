@@ -146,16 +146,18 @@ def sentence_triples(sent: Span, sentence: Sentence) -> Iterator[Triple]:
     """Every triple of one sentence, clause by clause, in the order of the verbs."""
     # Facts start from appositions and from verbs (clause heads): the other words are skipped.
     deps = doc_cache(sent.doc).dep
+    # Every triple's confidence has the sentence's length factor: counted once per sentence.
+    length_factor = _sentence_length_factor(sentence.text.count(" ") + 1)
     for token in tokens_where(sent, _VERB_POS_IDS, _APPOS_IDS):
         if deps[token.i] == _APPOS_ID:
-            yield from _apposition_triples(token, sentence)
+            yield from _apposition_triples(token, sentence, length_factor)
         if not _is_clause_head(token):
             continue
         for clause in _clauses(token, sentence.index):
-            yield from _clause_triples(clause, sentence)
+            yield from _clause_triples(clause, sentence, length_factor)
 
 
-def _apposition_triples(appos: Token, sentence: Sentence) -> Iterator[Triple]:
+def _apposition_triples(appos: Token, sentence: Sentence, length_factor: float) -> Iterator[Triple]:
     """An apposition states what its head is: "the crisis - a key driver of hikes" gives
     crisis - be - key driver of hikes. (Titles of people are read as Roles instead; an
     apposition inside a compound is a parse error of a title, "Secretary Scott Bessent".)"""
@@ -173,8 +175,9 @@ def _apposition_triples(appos: Token, sentence: Sentence) -> Iterator[Triple]:
         return
     for subject in nominal_arguments(head, sentence.index):
         yield _triple(
-            subject, "be", "", obj, sentence, Qualifiers(), 1.0, "apposition", "apposition", ()
-        )
+            subject, "be", "", obj, sentence, Qualifiers(), 1.0, "apposition", "apposition", (),
+            length_factor,
+        )  # fmt: skip
 
 
 def _is_clause_head(token: Token) -> bool:
@@ -330,21 +333,20 @@ def _relation_parts(chain: Sequence[Token]) -> tuple[str, list[Token], str]:
 
 
 def _qualifiers(clause: _Clause, embedded: str, sentence: int) -> Qualifiers:
-    verbs = clause.verbs
-    inherited = _coordination_heads(clause.matrix)
-    modality = q.modality(verbs)
-    for verb in inherited if not modality else ():  # else the first modal a head has
-        modality = q.modality([verb])
-        if modality:
-            break
+    negated, modality, condition, time = q.chain_qualifiers(clause.verbs)
+    if not modality:  # the first modal a head the clause is coordinated under has
+        for verb in _coordination_heads(clause.matrix):
+            modality = q.chain_qualifiers((verb,))[1]
+            if modality:
+                break
     attribution, attribution_mention = _attribution(clause.matrix, sentence)
     return Qualifiers(
-        negated=q.negated(verbs),
+        negated=negated,
         modality=modality,
         attribution=attribution,
         attribution_mention=attribution_mention,
-        condition=q.condition(verbs),
-        time=q.time_expression(verbs),
+        condition=condition,
+        time=time,
         embedded=embedded,
     )
 
@@ -388,7 +390,7 @@ def _written(tokens: Sequence[Token]) -> str:
     return " ".join(map(_TEXT, map(at.__getitem__, sorted(at))))
 
 
-def _clause_triples(clause: _Clause, sentence: Sentence) -> Iterator[Triple]:
+def _clause_triples(clause: _Clause, sentence: Sentence, length_factor: float) -> Iterator[Triple]:
     last = clause.verbs[-1]
     object_verbs = clause.verbs if len(clause.verbs) > 1 else (last,)
 
@@ -442,34 +444,47 @@ def _clause_triples(clause: _Clause, sentence: Sentence) -> Iterator[Triple]:
     has_core = bool(direct or clauses or core_prep)
     relation_text = _written(written)
     extras = tuple(extras_all)
+    # What the triples of a prepositional or clausal object share, worked out once for all the
+    # subjects: (kind, argument, relation, relation as written, extra arguments).
+    prep_triples: list[tuple[str, Argument, str, str, tuple[str, ...]]] = []
+    last_written = max(map(by_position, written)) if preps else -1
+    for kind, obj, prep, phrase in preps:
+        if kind == "time" and has_core:
+            continue
+        preposition = prep.lower_
+        if relation in _COMITATIVE_VERBS and preposition == "with":
+            rel, kind = relation, "direct"
+        else:
+            rel = f"{relation} {preposition}"
+        # The other prepositional phrases of the clause stay as further (n-ary) arguments.
+        others = tuple(e for e in extras_all if e != phrase)
+        if prep.i > last_written:  # as usual: the relation's words need no sorting again
+            written_with_prep = f"{relation_text} {prep.text}"
+        else:
+            written_with_prep = _written([*written, prep])
+        prep_triples.append((kind, obj, rel, written_with_prep, others))
+    clause_triples = [(obj, _written([*written, *marks])) for obj, marks in clauses]
     for subject in clause.subjects:
         for kind, obj, noun in direct:
             rel = "be" if kind == "copula" and relation in ("be", "have") else relation
             yield _triple(
                 subject, rel, relation_text, obj, sentence, qualifiers, subject_conf,
-                kind, f"{rule_prefix}-{kind}", extras,
+                kind, f"{rule_prefix}-{kind}", extras, length_factor,
             )  # fmt: skip
             if kind == "copula" and noun is not None:
                 yield from _relational_noun_triples(
-                    subject, rel, written, noun, sentence, qualifiers, subject_conf, rule_prefix
-                )
-        for kind, obj, prep, phrase in preps:
-            if kind == "time" and has_core:
-                continue
-            if relation in _COMITATIVE_VERBS and prep.lower_ == "with":
-                rel, kind = relation, "direct"
-            else:
-                rel = f"{relation} {prep.lower_}"
-            # The other prepositional phrases of the clause stay as further (n-ary) arguments.
-            others = tuple(e for e in extras_all if e != phrase)
+                    subject, rel, written, noun, sentence, qualifiers, subject_conf, rule_prefix,
+                    length_factor,
+                )  # fmt: skip
+        for kind, obj, rel, rel_text, others in prep_triples:
             yield _triple(
-                subject, rel, _written([*written, prep]), obj, sentence, qualifiers, subject_conf,
-                kind, f"{rule_prefix}-{kind}", others,
+                subject, rel, rel_text, obj, sentence, qualifiers, subject_conf,
+                kind, f"{rule_prefix}-{kind}", others, length_factor,
             )  # fmt: skip
-        for obj, marks in clauses:
+        for obj, rel_text in clause_triples:
             yield _triple(
-                subject, relation, _written([*written, *marks]), obj, sentence, qualifiers,
-                subject_conf, "clause", f"{rule_prefix}-clause", (),
+                subject, relation, rel_text, obj, sentence, qualifiers,
+                subject_conf, "clause", f"{rule_prefix}-clause", (), length_factor,
             )  # fmt: skip
 
 
@@ -482,6 +497,7 @@ def _relational_noun_triples(
     qualifiers: Qualifiers,
     subject_conf: float,
     rule_prefix: str,
+    length_factor: float,
 ) -> Iterator[Triple]:
     """A copula with a relational noun: "Paris is the capital of France" also gives
     Paris - be capital of - France, the noun and its preposition naming the relation (as CaRB's
@@ -500,7 +516,7 @@ def _relational_noun_triples(
             for arg in _object_arguments(obj, sentence.index):
                 yield _triple(
                     subject, rel, relation_text, arg, sentence, qualifiers,
-                    subject_conf, "noun", f"{rule_prefix}-noun", (),
+                    subject_conf, "noun", f"{rule_prefix}-noun", (), length_factor,
                 )  # fmt: skip
         break
 
@@ -532,11 +548,12 @@ def _triple(
     kind: str,
     rule: str,
     extras: tuple[str, ...],
+    length_factor: float,
 ) -> Triple:
-    """The triple; ``relation_text`` is _written() of the relation's tokens ("" for none)."""
+    """The triple; ``relation_text`` is the relation's words as written ("" for none),
+    ``length_factor`` the sentence's (``_sentence_length_factor``)."""
     confidence = subject_conf * _OBJECT_CONFIDENCE.get(kind, 0.6)
-    words = sentence.text.count(" ") + 1
-    confidence *= _sentence_length_factor(words)
+    confidence *= length_factor
     confidence *= _SUBJECT_KIND_FACTORS.get(subject.mention.kind, _CONCEPT_SUBJECT_FACTOR)
     if subject.text.count(" ") + 1 > _LONG_SUBJECT:
         confidence *= 0.7
@@ -565,7 +582,7 @@ def _rounded_confidence(confidence: float) -> float:
 
 @cache
 def _sentence_length_factor(words: int) -> float:
-    """Memoised: asked for every triple, and sentences have a few dozen lengths."""
+    """The confidence factor of a sentence of ``words`` words (memoised: a few dozen lengths)."""
     for minimum, factor in _SENTENCE_LENGTH_FACTORS:
         if words >= minimum:
             return factor

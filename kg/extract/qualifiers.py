@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
-from kg.extract.tokens import children, string_ids, subtree_text
+from kg.extract.tokens import children, doc_cache, string_ids, subtree_text
 
 # Negators that attach to a verb: "not", "n't", "never" (dep neg) and the adverbs that deny the
 # event outright.
@@ -52,6 +52,10 @@ _PREP_ID = get_string_id("prep")
 _POBJ_ID = get_string_id("pobj")
 _YET_ID = get_string_id("yet")
 _GOING_ID = get_string_id("going")
+# The dependencies of the children chain_qualifiers reads: it skips the others at once.
+_QUALIFIER_DEP_IDS = frozenset(
+    {_NEG_ID, _XCOMP_ID, _ADVCL_ID, _PREP_ID, *_AUXILIARY_DEP_IDS, *_BARE_TIME_DEP_IDS}
+)
 
 # Verbs that report speech or thought: the subject of such a verb is the source of what its
 # clausal complement states ("Li confirmed that both sides had reached a consensus").
@@ -67,54 +71,60 @@ REPORTING_VERBS = frozenset(
 )  # fmt: skip
 
 
-def negated(verbs: Sequence[Token]) -> bool:
-    """Any verb of the chain denied: "did not reach", "never met", "has yet to issue"."""
+def chain_qualifiers(verbs: Sequence[Token]) -> tuple[bool, str, str, str]:
+    """(negated, modality, condition, time) of a verb chain, read in one pass over each verb's
+    children (a clause asks all four; a pass each cost four times the reads):
+
+    - negated: any verb of the chain denied: "did not reach", "never met", "has yet to issue";
+    - modality: the first modal of the chain as written ("may", "could", "will"), or "going to";
+    - condition: the text of the first "if"/"unless" clause attached to a verb of the chain;
+    - time: the first time expression attached to the clause: a prepositional phrase or a bare
+      noun phrase whose head is a DATE/TIME entity ("on November 10", "later this week").
+
+    "" or False for what the chain does not have."""
+    cache = doc_cache(verbs[0].doc)
+    tokens, kids, deps = cache.tokens, cache.child_indices, cache.dep  # by token index
+    negated = False
+    modality = condition = time = ""
     for verb in verbs:
-        for child in children(verb):
-            dep = child.dep
-            if dep == _NEG_ID or (dep == _ADVMOD_ID and child.lower in _NEGATION_WORD_IDS):
-                return True
-            # "has yet to issue": the event is still pending, i.e. it has not happened.
-            if dep == _ADVMOD_ID and child.lower == _YET_ID and verb.lemma_ == "have":
-                return True
+        has_xcomp = False
+        for i in kids[verb.i]:
+            dep = deps[i]
+            if dep not in _QUALIFIER_DEP_IDS:
+                continue  # most children: subjects, objects, punctuation
+            if dep == _NEG_ID:
+                negated = True
+            elif dep in _AUXILIARY_DEP_IDS:
+                if not modality and tokens[i].tag == _MODAL_TAG_ID:
+                    spelled = tokens[i].lower_
+                    modality = _MODAL_SPELLINGS.get(spelled, spelled)
+            elif dep == _XCOMP_ID:
+                has_xcomp = True
+            elif dep == _ADVCL_ID:
+                if not condition and _is_condition(tokens[i]):
+                    condition = subtree_text(tokens[i])
+            elif dep == _PREP_ID and not time and is_time_phrase(tokens[i]):
+                time = subtree_text(tokens[i])
+            if dep in _BARE_TIME_DEP_IDS:  # advmod among them: a negator or a time ("later")
+                child = tokens[i]
+                if dep == _ADVMOD_ID:
+                    lower = child.lower
+                    # "has yet to issue": the event is still pending, i.e. it has not happened.
+                    if lower in _NEGATION_WORD_IDS or (lower == _YET_ID and verb.lemma_ == "have"):
+                        negated = True
+                if not time and child.ent_type in _TIME_LABEL_IDS:
+                    time = subtree_text(child)
+        if not modality and has_xcomp and verb.lower == _GOING_ID:
+            modality = "going to"
+    return negated, modality, condition, time
+
+
+def _is_condition(clause: Token) -> bool:
+    """Whether an adverbial clause's (first) subordinator makes it a condition ("if", "unless")."""
+    for child in children(clause):
+        if child.dep == _MARK_ID:
+            return child.lower in _CONDITION_MARK_IDS
     return False
-
-
-def modality(verbs: Sequence[Token]) -> str:
-    """The first modal of the chain as written ("may", "could", "will"), or "going to"."""
-    for verb in verbs:
-        for child in children(verb):
-            if child.dep in _AUXILIARY_DEP_IDS and child.tag == _MODAL_TAG_ID:
-                return _MODAL_SPELLINGS.get(child.lower_, child.lower_)
-        if verb.lower == _GOING_ID and any(c.dep == _XCOMP_ID for c in children(verb)):
-            return "going to"
-    return ""
-
-
-def condition(verbs: Sequence[Token]) -> str:
-    """The text of an "if"/"unless" clause attached to a verb of the chain."""
-    for verb in verbs:
-        for child in children(verb):
-            if child.dep != _ADVCL_ID:
-                continue
-            marks = [c for c in children(child) if c.dep == _MARK_ID]
-            if marks and marks[0].lower in _CONDITION_MARK_IDS:
-                return subtree_text(child)
-    return ""
-
-
-def time_expression(verbs: Sequence[Token]) -> str:
-    """A time expression attached to the clause: a prepositional phrase or a bare noun phrase
-    whose head is a DATE/TIME entity ("on November 10", "later this week", "in 1941")."""
-    for verb in verbs:
-        for child in children(verb):
-            dep = child.dep
-            if dep == _PREP_ID:
-                if is_time_phrase(child):
-                    return subtree_text(child)
-            elif dep in _BARE_TIME_DEP_IDS and child.ent_type in _TIME_LABEL_IDS:
-                return subtree_text(child)
-    return ""
 
 
 def is_time_phrase(prep: Token) -> bool:

@@ -11,7 +11,16 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Span, Token
 
 from kg.extract.arguments import TITLE_WORDS, entity_mention
-from kg.extract.tokens import by_position, children, lefts, rights, span_text, subtree
+from kg.extract.tokens import (
+    by_position,
+    children,
+    doc_tokens,
+    lefts,
+    rights,
+    span_text,
+    string_ids,
+    subtree,
+)
 from kg.types import Role, Sentence
 
 # Labels of the names a role is read for: offices are held by people.
@@ -36,13 +45,15 @@ def sentence_roles(
     ``entities`` are the sentence's named entities when the caller has them (else
     ``sent.ents``)."""
     seen: set[tuple[str, str]] = set()
+    tokens = doc_tokens(sent.doc)
     for ent in sent.ents if entities is None else entities:
-        if ent.label_ in _HOLDER_LABELS:
+        label = ent.label_
+        if label in _HOLDER_LABELS:
             titles = (_prenominal_title(ent, sent), _appositive_title(ent))
         elif (
-            ent.label_ in _MISTAKEN_LABELS
+            label in _MISTAKEN_LABELS
             and ent.start > sent.start
-            and (ent.doc[ent.start - 1].lower_ in TITLE_WORDS)
+            and tokens[ent.start - 1].lower in _TITLE_WORD_IDS
         ):
             # The small model tags some people ORG ("Chancellor Olaf Scholz"): an office word
             # right before the name says it is a person.
@@ -59,16 +70,16 @@ def sentence_roles(
 def _prenominal_title(ent: Span, sent: Span) -> str:
     """The title words right before a name: a run of nouns and adjectives whose last word is a
     common word (not part of a name), e.g. "Chinese Vice Premier" before "He Lifeng"."""
-    doc = ent.doc
+    tokens = doc_tokens(ent.doc)  # the Doc's Token objects, by index
     i = ent.start - 1
-    # Titles folded into the entity span ("President Trump") count too.
-    inner = [t for t in ent if t.i < ent.end - 1 and t.lower_ in _INNER_TITLE_WORDS]
-    if i < sent.start or not _is_title_head(doc[i]):
+    if i < sent.start or not _is_title_head(tokens[i]):
+        # Titles folded into the entity span ("President Trump") count too.
+        inner = [t for t in tokens[ent.start : ent.end - 1] if t.lower in _INNER_TITLE_WORD_IDS]
         return span_text(inner) if inner and inner[0].i == ent.start else ""
     start = i
-    while start - 1 >= sent.start and _is_title_word(doc[start - 1]):
+    while start - 1 >= sent.start and _is_title_word(tokens[start - 1]):
         start -= 1
-    return span_text(list(doc[start : ent.start]))
+    return span_text(tokens[start : ent.start])
 
 
 def _is_title_head(token: Token) -> bool:
@@ -115,3 +126,7 @@ def _noun_phrase(head: Token) -> list[Token]:
 
 # Title words the NER sometimes includes in a person's span.
 _INNER_TITLE_WORDS = frozenset({"president", "mr.", "mrs.", "ms.", "dr.", "secretary", "premier"})
+
+# The title words as ids (Token.lower), as the rules above compare them (see string_ids).
+_TITLE_WORD_IDS = string_ids(TITLE_WORDS)
+_INNER_TITLE_WORD_IDS = string_ids(_INNER_TITLE_WORDS)
