@@ -10,56 +10,8 @@ traced back to the exact characters of the source file.
 
 from __future__ import annotations
 
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Literal
-
-
-class _Factory:
-    """The default of a field made by a factory, in a signature (as dataclasses shows it)."""
-
-    def __repr__(self) -> str:
-        return "<factory>"
-
-
-_FACTORY = _Factory()
-
-
-def record(cls):
-    """``@dataclass(frozen=True)`` with a constructor four times as fast.
-
-    A frozen dataclass's generated ``__init__`` sets each field through ``object.__setattr__``
-    (its own ``__setattr__`` refuses), which makes it four times slower than a plain class's. A
-    build makes some 300,000 of these records per thousand documents, and that was half a
-    percent of it. This ``__init__`` has the same parameters and defaults and fills the
-    instance's ``__dict__`` in one call; the record is as read-only as before (assigning to a
-    field still raises ``FrozenInstanceError``), and equality, hashing, ``repr``, pickling and
-    ``dataclasses.replace`` are the dataclass's own.
-    """
-    cls = dataclass(frozen=True)(cls)
-    defaults: dict[str, object] = {"_FACTORY": _FACTORY}
-    parameters, values, factories = [], [], []
-    for item in fields(cls):
-        name = item.name
-        if item.default is not MISSING:
-            defaults[f"_default_{name}"] = item.default
-            parameters.append(f"{name}=_default_{name}")
-        elif item.default_factory is not MISSING:
-            defaults[f"_factory_{name}"] = item.default_factory
-            parameters.append(f"{name}=_FACTORY")
-            factories.append(f"    if {name} is _FACTORY:\n        {name} = _factory_{name}()\n")
-        else:
-            parameters.append(name)
-        values.append(f"{name}={name}")
-    source = (
-        f"def __init__(self, {', '.join(parameters)}):\n"
-        + "".join(factories)
-        + f"    self.__dict__.update({', '.join(values)})\n"
-    )
-    exec(source, defaults)  # how dataclasses makes its own __init__, from the same fields
-    cls.__init__ = defaults["__init__"]
-    cls.__init__.__qualname__ = f"{cls.__qualname__}.__init__"
-    return cls
-
 
 # What an argument of a fact points at in the graph.
 #   entity  - a named entity (NER span): becomes a typed node (Person, Organization, ...)
@@ -70,7 +22,7 @@ def record(cls):
 MentionKind = Literal["entity", "concept", "pronoun", "clause", "literal"]
 
 
-@record
+@dataclass(frozen=True)
 class Document:
     """One input text. ``id`` is the sha256 of its UTF-8 text: same text, same document."""
 
@@ -79,7 +31,7 @@ class Document:
     text: str
 
 
-@record
+@dataclass(frozen=True)
 class Sentence:
     index: int
     start: int
@@ -87,7 +39,7 @@ class Sentence:
     text: str
 
 
-@record
+@dataclass(frozen=True)
 class Mention:
     """The part of an argument that maps to a node of the graph.
 
@@ -105,7 +57,7 @@ class Mention:
     key: str = ""
 
 
-@record
+@dataclass(frozen=True)
 class Argument:
     """A full argument span (what CaRB scores and what the statement shows) and its node."""
 
@@ -115,7 +67,7 @@ class Argument:
     mention: Mention
 
 
-@record
+@dataclass(frozen=True)
 class Qualifiers:
     """What a careful reader keeps next to a fact: denied, hedged, reported, conditional, dated."""
 
@@ -128,7 +80,7 @@ class Qualifiers:
     embedded: str = ""  # the full verb chain when it was shortened ("threaten to impose")
 
 
-@record
+@dataclass(frozen=True)
 class Triple:
     """One subject-relation-object fact with its qualifiers and the sentence it came from."""
 
@@ -143,7 +95,7 @@ class Triple:
     rule: str = ""  # the extraction rule that produced it, for debugging and provenance
 
 
-@record
+@dataclass(frozen=True)
 class Role:
     """A title or apposition that names what someone is: Scott Bessent - US Treasury Secretary."""
 
@@ -152,7 +104,7 @@ class Role:
     sentence: Sentence
 
 
-@record
+@dataclass(frozen=True)
 class Extraction:
     """Everything the extraction stage found in one document."""
 
@@ -169,7 +121,7 @@ EntityType = Literal[
 ]
 
 
-@record
+@dataclass(frozen=True)
 class Entity:
     """One node of the graph: the resolved real-world thing behind one or more mentions."""
 
@@ -181,7 +133,7 @@ class Entity:
     merge_reasons: tuple[str, ...] = ()  # why mentions were merged, human-readable
 
 
-@record
+@dataclass(frozen=True)
 class Fact:
     """A triple whose arguments are resolved to entities (keys into ``Corpus.entities``)."""
 
@@ -192,7 +144,7 @@ class Fact:
     attribution: str | None = None  # entity key of the attributed source, when resolved
 
 
-@record
+@dataclass(frozen=True)
 class EntityMention:
     """Where an entity is mentioned in a document, and by which name: the per-document part of an
     entity, so that a document's named graph depends on that document alone."""
@@ -202,7 +154,7 @@ class EntityMention:
     sentence: int
 
 
-@record
+@dataclass(frozen=True)
 class ResolvedDocument:
     extraction: Extraction
     facts: tuple[Fact, ...]
@@ -211,7 +163,7 @@ class ResolvedDocument:
     merges: tuple[tuple[str, str], ...] = ()  # (entity key, why two names became one)
 
 
-@record
+@dataclass(frozen=True)
 class Corpus:
     """The resolved corpus: entities shared across documents, facts per document."""
 
