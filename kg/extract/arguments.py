@@ -14,6 +14,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.tokens import (
+    EDGE_POS_IDS,
     children,
     doc_cache,
     doc_tokens,
@@ -94,7 +95,6 @@ _LEADING_DETERMINERS = frozenset({"the", "a", "an"})
 # The words and labels above as ids. The rules below read them for every argument: an id is
 # cheaper to read than its string (Token.lower_, .tag_ look the string up on every read), and a
 # part of speech is read from the Doc's cached array (Token.pos is slow to read, too).
-_EDGE_PUNCT_IDS = string_ids(_EDGE_PUNCT)
 _LEADING_NON_CONCEPT_IDS = string_ids(_LEADING_NON_CONCEPT)
 _LEADING_DETERMINER_IDS = string_ids(_LEADING_DETERMINERS)
 _TITLE_WORD_IDS = string_ids(TITLE_WORDS)
@@ -139,18 +139,18 @@ def argument_tokens(head: Token, exclude: Token | None = None) -> list[Token]:
         hi += 1
     # The span is doc[start:end]; what _trim does, read from the part-of-speech array.
     start, end, pos = positions[lo], positions[hi] + 1, cache.pos
-    while start < end - 1 and pos[start] in _EDGE_PUNCT_IDS:
+    while start < end - 1 and pos[start] in EDGE_POS_IDS:
         start += 1
-    while end > start + 1 and pos[end - 1] in _EDGE_PUNCT_IDS:
+    while end > start + 1 and pos[end - 1] in EDGE_POS_IDS:
         end -= 1
     return cache.tokens[start:end]
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
     start, end = 0, len(tokens)
-    while start < end - 1 and tokens[start].pos in _EDGE_PUNCT_IDS:
+    while start < end - 1 and tokens[start].pos in EDGE_POS_IDS:
         start += 1
-    while end > start + 1 and tokens[end - 1].pos in _EDGE_PUNCT_IDS:
+    while end > start + 1 and tokens[end - 1].pos in EDGE_POS_IDS:
         end -= 1
     return tokens[start:end]
 
@@ -211,7 +211,7 @@ def name_tokens(tokens: list[Token], label: str) -> list[Token]:
     ):
         tokens = tokens[1:]
     while len(tokens) > 1 and (
-        tokens[-1].tag == _POSSESSIVE_TAG_ID or tokens[-1].pos in _EDGE_PUNCT_IDS
+        tokens[-1].tag == _POSSESSIVE_TAG_ID or tokens[-1].pos in EDGE_POS_IDS
     ):
         tokens = tokens[:-1]
     return tokens

@@ -23,6 +23,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 __all__ = [
+    "EDGE_POS_IDS",
     "by_position",
     "children",
     "doc_cache",
@@ -56,8 +57,8 @@ def string_ids(strings: Iterable[str]) -> frozenset[int]:
     return frozenset(get_string_id(string) for string in strings)
 
 
-# Token.pos of the words strip_edges and subtree_text drop at either end of a span.
-_EDGE_POS_IDS = string_ids(("PUNCT", "SPACE"))
+# Token.pos of the words dropped at either end of a span (strip_edges, subtree_text, arguments).
+EDGE_POS_IDS = string_ids(("PUNCT", "SPACE"))
 
 
 @dataclass
@@ -190,9 +191,9 @@ def subtree_text(token: Token) -> str:
     positions = _subtree_positions(cache, token.i)
     pos = cache.pos
     start, end = 0, len(positions)
-    while start < end and pos[positions[start]] in _EDGE_POS_IDS:
+    while start < end and pos[positions[start]] in EDGE_POS_IDS:
         start += 1
-    while end > start and pos[positions[end - 1]] in _EDGE_POS_IDS:
+    while end > start and pos[positions[end - 1]] in EDGE_POS_IDS:
         end -= 1
     if start == end:
         return ""
@@ -240,9 +241,9 @@ def strip_edges(ordered: list[Token]) -> list[Token]:
     """The tokens, given in document order (as subtree gives them), without punctuation or space
     at either end."""
     start, end = 0, len(ordered)
-    while start < end and ordered[start].pos in _EDGE_POS_IDS:
+    while start < end and ordered[start].pos in EDGE_POS_IDS:
         start += 1
-    while end > start and ordered[end - 1].pos in _EDGE_POS_IDS:
+    while end > start and ordered[end - 1].pos in EDGE_POS_IDS:
         end -= 1
     return ordered[start:end]
 
