@@ -361,3 +361,47 @@ def test_chunk_reader_streams_chunks_of_any_size_exactly():
     while piece := reader.read(rng.randrange(1, 1 << 17)):
         pieces.append(piece)
     assert b"".join(pieces) == b"".join(chunks)
+
+
+def _pyoxigraph_trig(quads: list[ox.Quad]) -> bytes:
+    """pyoxigraph's TriG writer over the whole dataset, its prefix lines replaced by kg's."""
+    body = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=kg.export.PREFIXES)
+    return kg.export._PREFIX_HEADER + kg.export._without_prefixes(body)
+
+
+def test_trig_written_a_graph_at_a_time_is_pyoxigraphs_trig(seed_build):
+    """kg writes TriG graph by graph (each as indented Turtle): the bytes must be those of
+    pyoxigraph's own TriG writer, on the seed graph and on awkward hand-made graphs: the
+    default graph, blank nodes shared between graphs, literals with line breaks and tabs, IRIs
+    no prefix covers, a graph name that cannot be compacted."""
+    store = oxigraph_store(load_dataset(seed_build, union_default_graph=False))
+    lines = list(kg.export._graph_lines(store))
+    quads = list(ox.parse(b"".join(kg.export.nquads_of(lines)), format=ox.RdfFormat.N_QUADS))
+    texts = [(graph, b"".join(graph_lines)) for graph, graph_lines in lines]
+    assert b"".join(kg.export.trig_of(texts)) == _pyoxigraph_trig(quads)
+
+    shared = ox.BlankNode("c14n0")
+    entity = ox.NamedNode(ENT + "Scott_Bessent")
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    odd = ox.NamedNode("http://example.org/odd(name)")  # no prefix covers it
+    awkward = [
+        ox.Quad(entity, label, ox.Literal("two\nlines\tand a tab"), ox.DefaultGraph()),
+        ox.Quad(entity, label, ox.Literal("Bessent", language="en"), ox.DefaultGraph()),
+        ox.Quad(shared, label, ox.Literal("x"), ox.NamedNode("https://w3id.org/kg/document/a")),
+        ox.Quad(entity, odd, shared, ox.NamedNode("https://w3id.org/kg/document/a")),
+        ox.Quad(
+            shared,
+            odd,
+            ox.Literal("1", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+            odd,
+        ),
+    ]
+    store = ox.Store()
+    store.extend(awkward)
+    lines = list(kg.export._graph_lines(store))
+    quads = list(ox.parse(b"".join(kg.export.nquads_of(lines)), format=ox.RdfFormat.N_QUADS))
+    texts = [(graph, b"".join(graph_lines)) for graph, graph_lines in lines]
+    written = b"".join(kg.export.trig_of(texts))
+    assert written == _pyoxigraph_trig(quads)
+    assert b'"two\\nlines\\tand a tab"' in written  # escaped: no raw line break to indent
+    assert set(ox.parse(written, format=ox.RdfFormat.TRIG)) == set(quads)
