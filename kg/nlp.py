@@ -65,8 +65,13 @@ def load_pipeline(requested: str | None = None) -> Language:
     """Load the chosen pipeline once per process, with the components kg does not use disabled."""
     import spacy
 
+    from kg.attribute_rules import use_compiled_ruler
+
     name = choose_model(requested)
     nlp = spacy.load(name, exclude=[c for c in UNUSED_COMPONENTS])
+    # The same part-of-speech and morphology rules, applied about twenty times faster: the
+    # attribute ruler is otherwise a sixth of the parse (kg/attribute_rules.py).
+    use_compiled_ruler(nlp)
     return nlp
 
 

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import random
+from pathlib import Path
+
 import pytest
+from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 
 import kg.nlp
+from kg.attribute_rules import (
+    CompiledAttributeRuler,
+    Unsupported,
+    compile_rules,
+    use_compiled_ruler,
+)
 from kg.documents import document_id
 from kg.errors import KgError
 from kg.nlp import choose_model, parse_documents
 from kg.types import Document
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def test_requested_model_that_is_not_installed_names_the_install_command(monkeypatch):
@@ -47,3 +59,144 @@ def test_long_document_is_parsed_in_chunks_with_document_offsets(nlp, monkeypatc
     assert len(people) >= 8
     for entity in people:
         assert text[entity.start_char : entity.end_char] == entity.text
+
+
+# --- the compiled attribute ruler (kg/attribute_rules.py) ------------------------------------
+
+RULER_ATTRS = [TAG, POS, MORPH, LEMMA, DEP]
+# Words that the English rules single out, alone or in sequence ("gon na", "let 's", "y' all"),
+# whitespace tokens, and ordinary words.
+RULE_WORDS = (
+    "gon",
+    "na",
+    "got",
+    "ta",
+    "let",
+    "'s",
+    "c'm",
+    "on",
+    "y'",
+    "y",
+    "all",
+    "ai",
+    "n't",
+    "nt",
+    "not",
+    "nothin'",
+    "is",
+    "are",
+    "am",
+    "'re",
+    "'m",
+    "'ve",
+    "was",
+    "were",
+    "be",
+    "do",
+    "does",
+    "did",
+    "'d",
+    "have",
+    "has",
+    "had",
+    "but",
+    "that",
+    "if",
+    "because",
+    "it",
+    "i",
+    "you",
+    "there",
+    "gets",
+    "will",
+    "of",
+    "save",
+    "the",
+    "a",
+    "this",
+    "which",
+    "Tariffs",
+    "talks",
+    "met",
+    "said",
+    "Bessent",
+    "China",
+    " ",
+    "\n",
+    "  ",
+)
+
+
+@pytest.fixture(scope="module")
+def stock_nlp():
+    """The same pipeline as kg loads, with spaCy's own attribute ruler."""
+    import spacy
+
+    return spacy.load(choose_model(), exclude=list(kg.nlp.UNUSED_COMPONENTS))
+
+
+def _ruler_attributes(doc):
+    return doc.to_array(RULER_ATTRS).tolist(), [str(t.morph) for t in doc]
+
+
+def test_kg_pipeline_uses_the_compiled_attribute_ruler(nlp, stock_nlp):
+    assert isinstance(nlp.get_pipe("attribute_ruler"), CompiledAttributeRuler)
+    assert nlp.pipe_names == stock_nlp.pipe_names
+
+
+def test_compiled_ruler_sets_what_spacys_sets_on_random_tokens(stock_nlp):
+    """Random words, tags and dependency labels (set or unset), through spaCy's ruler and the
+    compiled one: every token gets the same tag, part of speech, morphology, lemma and label."""
+    from spacy.tokens import Doc
+
+    ruler = stock_nlp.get_pipe("attribute_ruler")
+    rules = compile_rules(ruler)
+    assert rules.sequences, "the English rules have multi-token patterns: they are tested too"
+    tags = [*stock_nlp.get_pipe("tagger").labels, "_SP"]
+    deps = [*stock_nlp.get_pipe("parser").labels, "ROOT"]
+    rng = random.Random(8)
+    compared = 0
+    for round_ in range(300):
+        length = rng.randint(1, 12)
+        words = [rng.choice(RULE_WORDS) for _ in range(length)]
+        with_deps = round_ % 3 != 0  # a third without a parse: labels unset
+        doc = Doc(
+            stock_nlp.vocab,
+            words=words,
+            tags=[rng.choice(tags) for _ in range(length)],
+            deps=[rng.choice(deps) for _ in range(length)] if with_deps else None,
+            heads=list(range(length)) if with_deps else None,
+        )
+        expected, compiled = ruler(doc.copy()), rules.apply(doc.copy())
+        assert _ruler_attributes(compiled) == _ruler_attributes(expected), words
+        compared += length
+    assert compared > 1000
+
+
+def test_compiled_ruler_sets_what_spacys_sets_on_real_text(nlp, stock_nlp):
+    """The seed article and sentences made to hit the multi-token rules, parsed
+    by kg's pipeline and by the same pipeline with spaCy's ruler: the same Docs."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    texts += [
+        "I'm gonna go, y'all. Let's go now, c'mon!",
+        "There is a cat and there are dogs; he ain't here and nothin' moved.",
+        "It got better, he gets it, and I saw you before it saw me.\n\n  Spaces   here.",
+    ]
+    compared = 0
+    for ours, theirs in zip(nlp.pipe(texts), stock_nlp.pipe(texts), strict=True):
+        assert _ruler_attributes(ours) == _ruler_attributes(theirs), ours.text[:80]
+        assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+        compared += len(ours)
+    assert compared > 500
+
+
+def test_a_ruler_with_patterns_not_implemented_stays_spacys():
+    import spacy
+
+    blank = spacy.blank("en")
+    ruler = blank.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "a"}, {"LOWER": "b", "OP": "+"}]], {"LEMMA": "ab"})
+    with pytest.raises(Unsupported):
+        compile_rules(ruler)
+    assert use_compiled_ruler(blank) is False
+    assert blank.get_pipe("attribute_ruler") is ruler
