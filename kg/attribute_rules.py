@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 
 FACTORY = "kg_compiled_attribute_ruler"
 
+# Distinct (lower, tag, dep) remembered at most: some 15 MB. The answers themselves are a few
+# hundred, shared; a new word costs about 20 microseconds to work out.
+MAX_KNOWN = 1 << 16
+
 # A token's values as the patterns see them: lowercase form, tag, dependency label, is-space.
 _Values = tuple[str, str, str, bool]
 _Test = Callable[[_Values], bool]
@@ -120,7 +124,9 @@ class CompiledRules:
     # against a handful of the ruler's patterns, not all of them.
     by_value: dict[tuple[str, str], list[int]]
     anywhere: list[int]
+    # What each (lower, tag, dep) seen gets, and the few distinct answers they share.
     _known: dict[tuple[int, int, int], _Known] = field(default_factory=dict)
+    _answers: dict[tuple, _Known] = field(default_factory=dict)
 
     def _learn(self, key: tuple[int, int, int]) -> _Known:
         strings = self.vocab.strings
@@ -147,7 +153,13 @@ class CompiledRules:
             for position, test in enumerate(sequence.tests)
             if test(values)
         )
-        known = self._known[key] = _Known(hits, merged, steps)
+        answer = (tuple(number for number, _ in hits), steps)
+        known = self._answers.get(answer)
+        if known is None:
+            known = self._answers[answer] = _Known(hits, merged, steps)
+        if len(self._known) >= MAX_KNOWN:
+            self._known.clear()  # bounded memory; what is forgotten is worked out again
+        self._known[key] = known
         return known
 
     def apply(self, doc: Doc) -> Doc:

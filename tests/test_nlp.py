@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 
+import kg.attribute_rules
 import kg.nlp
 from kg.attribute_rules import (
     CompiledAttributeRuler,
@@ -144,10 +145,14 @@ def test_kg_pipeline_uses_the_compiled_attribute_ruler(nlp, stock_nlp):
     assert nlp.pipe_names == stock_nlp.pipe_names
 
 
-def test_compiled_ruler_sets_what_spacys_sets_on_random_tokens(stock_nlp):
+@pytest.mark.parametrize("remembered", [kg.attribute_rules.MAX_KNOWN, 7])
+def test_compiled_ruler_sets_what_spacys_sets_on_random_tokens(stock_nlp, monkeypatch, remembered):
     """Random words, tags and dependency labels (set or unset), through spaCy's ruler and the
-    compiled one: every token gets the same tag, part of speech, morphology, lemma and label."""
+    compiled one: every token gets the same tag, part of speech, morphology, lemma and label.
+    Also when the compiled ruler can remember only a few tokens and must forget often."""
     from spacy.tokens import Doc
+
+    monkeypatch.setattr(kg.attribute_rules, "MAX_KNOWN", remembered)
 
     ruler = stock_nlp.get_pipe("attribute_ruler")
     rules = compile_rules(ruler)
