@@ -25,7 +25,11 @@ from typing import TYPE_CHECKING
 
 from spacy.attrs import DEP, LOWER, TAG
 from spacy.language import Language
-from spacy.tokens._retokenize import set_token_attrs  # what AttributeRuler itself calls
+
+try:  # what AttributeRuler itself calls to set a match's attributes; private to spaCy
+    from spacy.tokens._retokenize import set_token_attrs
+except ImportError:  # another spaCy: its own ruler is kept (use_compiled_ruler)
+    set_token_attrs = None
 
 if TYPE_CHECKING:
     from spacy.pipeline import AttributeRuler
@@ -250,7 +254,9 @@ def use_compiled_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
     compiles. Returns whether it did."""
     from spacy.pipeline import AttributeRuler
 
-    if name not in nlp.pipe_names or not isinstance(nlp.get_pipe(name), AttributeRuler):
+    if set_token_attrs is None or name not in nlp.pipe_names:
+        return False
+    if not isinstance(nlp.get_pipe(name), AttributeRuler):
         return False
     try:
         rules = compile_rules(nlp.get_pipe(name))
