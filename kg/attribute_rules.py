@@ -46,6 +46,7 @@ MAX_KNOWN = 1 << 16
 _Values = tuple[str, str, str, bool]
 _Test = Callable[[_Values], bool]
 _FIELD = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}
+_IS_SPACE = _FIELD["IS_SPACE"]  # the one boolean value; the others are strings
 
 
 class Unsupported(ValueError):
@@ -55,19 +56,19 @@ class Unsupported(ValueError):
 def _value_test(position: int, wanted: object) -> _Test:
     """One attribute's test, with the Matcher's meaning: a plain value is equality, IN and
     NOT_IN are membership, REGEX is ``re.search`` on the attribute's text."""
-    if isinstance(wanted, (str, bool)) and (position == 3) == isinstance(wanted, bool):
+    if isinstance(wanted, bool if position == _IS_SPACE else str):
         return lambda values: values[position] == wanted
     if not isinstance(wanted, dict) or len(wanted) != 1:
         raise Unsupported(f"value {wanted!r}")
     ((predicate, argument),) = wanted.items()
-    if predicate in ("IN", "NOT_IN") and position != 3 and isinstance(argument, list):
+    if predicate in ("IN", "NOT_IN") and position != _IS_SPACE and isinstance(argument, list):
         if not all(isinstance(item, str) for item in argument):
             raise Unsupported(f"value {wanted!r}")
         members = frozenset(argument)
         if predicate == "IN":
             return lambda values: values[position] in members
         return lambda values: values[position] not in members
-    if predicate == "REGEX" and position != 3 and isinstance(argument, str):
+    if predicate == "REGEX" and position != _IS_SPACE and isinstance(argument, str):
         search = re.compile(argument).search
         return lambda values: search(values[position]) is not None
     raise Unsupported(f"predicate {predicate!r}")
@@ -148,9 +149,6 @@ class CompiledRules:
             for number, test, attrs in map(self.singles.__getitem__, candidates)
             if test(values)
         )
-        merged: dict = {}
-        for _, attrs in hits:
-            merged.update(attrs)
         steps = frozenset(
             (k, position)
             for k, sequence in enumerate(self.sequences)
@@ -159,7 +157,10 @@ class CompiledRules:
         )
         answer = (tuple(number for number, _ in hits), steps)
         known = self._answers.get(answer)
-        if known is None:
+        if known is None:  # a new answer: its attributes merged once, for every token with it
+            merged: dict = {}
+            for _, attrs in hits:
+                merged.update(attrs)
             known = self._answers[answer] = _Known(hits, merged, steps)
         if len(self._known) >= MAX_KNOWN:
             self._known.clear()  # bounded memory; what is forgotten is worked out again
@@ -189,9 +190,11 @@ class CompiledRules:
         """The multi-token patterns that match, as (pattern number, attrs) by target token."""
         found: dict[int, list[tuple[int, dict]]] = {}
         for start, token in enumerate(tokens):
-            if not token.steps:
-                continue
-            for k, sequence in enumerate(self.sequences):
+            # Only the sequences this token can begin (most tokens begin none).
+            for k, position in token.steps:
+                if position != 0:
+                    continue
+                sequence = self.sequences[k]
                 length = len(sequence.tests)
                 if start + length > len(tokens) or not all(
                     (k, offset) in tokens[start + offset].steps for offset in range(length)
