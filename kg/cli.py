@@ -161,7 +161,9 @@ EXTRACT_FIELDS = (
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, tsv or carb.")] = "jsonl",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl, tsv, carb or mentions.")
+    ] = "jsonl",
     one_sentence_per_line: Annotated[
         bool, typer.Option(help="Treat each input line as a document of one sentence.")
     ] = False,
@@ -171,16 +173,17 @@ def extract(
         typer.Option(help="CSV (name,canonical[,same|different]) or Turtle file of aliases."),
     ] = None,
 ) -> None:
-    """Print the facts of PATHS, one record per fact (no graph is built).
+    """Print the facts of PATHS, one record per fact (no graph is built); with --format
+    mentions, every referring expression and the node it denotes instead.
 
     jsonl and tsv records have the fields: subject, relation, object, subject_type, object_type,
     confidence, negated, modality, attribution, condition, time, subject_text, relation_text,
     object_text, sentence, document. subject/object are resolved entity names.
     """
-    from kg.facts import fact_records, iter_carb_lines
+    from kg.facts import fact_records, iter_carb_lines, mention_records
 
-    if format not in ("jsonl", "tsv", "carb"):
-        _fail(f"unknown --format {format!r} (allowed: jsonl, tsv, carb)", 2)
+    if format not in ("jsonl", "tsv", "carb", "mentions"):
+        _fail(f"unknown --format {format!r} (allowed: jsonl, tsv, carb, mentions)", 2)
     failures: list[InputError] = []
     try:
         if format == "carb":
@@ -192,7 +195,8 @@ def extract(
             ):
                 sys.stdout.write(line + "\n")
         else:
-            records = fact_records(
+            read_records = mention_records if format == "mentions" else fact_records
+            records = read_records(
                 paths,
                 model=model,
                 one_sentence_per_line=one_sentence_per_line,

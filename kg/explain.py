@@ -32,6 +32,19 @@ SELECT (COUNT(DISTINCT ?sentence) AS ?mentions) (COUNT(DISTINCT ?statement) AS ?
 }
 """
 
+# The entity's mentions in reading order, each with the rule that linked it to its chain.
+_CHAIN = """
+SELECT ?document ?start ?text ?kind ?sieve ?reason WHERE {
+  ?m kg:denotes ?e ; kg:mentionText ?text ; kg:mentionStart ?start ; kg:mentionKind ?kind ;
+     dcterms:isPartOf/dcterms:isPartOf ?doc .
+  ?doc dcterms:source ?document .
+  OPTIONAL { ?m kg:corefSieve ?sieve ; kg:corefReason ?reason }
+} ORDER BY ?document ?start
+"""
+
+# Mentions shown per entity: the chain of a much-mentioned entity is long.
+CHAIN_SHOWN = 25
+
 _NAMES = "SELECT DISTINCT ?name WHERE { ?e rdfs:label|skos:altLabel ?name }"
 
 
@@ -69,5 +82,16 @@ def explain_entity(dataset: Dataset, name: str) -> str:
         reasons = values.get("mergeReason", [])
         lines.append("  merged because:" if reasons else "  merged because: - (one name only)")
         lines += [f"    - {reason}" for reason in reasons]
+        chain = list(query(_CHAIN, e=entity))
+        if chain:
+            lines.append(f"  chain ({len(chain)} mention(s)):")
+            for row in chain[:CHAIN_SHOWN]:
+                why = f"  <- {row['sieve'].value}: {row['reason'].value}" if row["sieve"] else ""
+                lines.append(
+                    f"    {row['document'].value}:{row['start'].value}  "
+                    f"{row['kind'].value} '{row['text'].value}'{why}"
+                )
+            if len(chain) > CHAIN_SHOWN:
+                lines.append(f"    … {len(chain) - CHAIN_SHOWN} more (kg query has them all)")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)

@@ -50,6 +50,49 @@ def fact_records(
     yield from corpus_records(resolve(extractions, rules=rules))
 
 
+def mention_records(
+    paths: Iterable[str],
+    *,
+    model: str | None = None,
+    one_sentence_per_line: bool = False,
+    aliases: str | None = None,
+    on_error: Callable[[InputError], None] = lambda e: None,
+) -> Iterator[dict]:
+    """One dict per referring expression of PATHS (``kg extract --format mentions``), resolved
+    across all of them as ``kg build`` of the same inputs resolves them: ``node`` is the IRI the
+    build mints (None for a mention that denotes nothing kg keeps)."""
+    from kg.pipeline import extract_documents
+    from kg.resolve import load_alias_rules, resolve
+
+    rules = load_alias_rules(aliases) if aliases else None
+    extractions = list(
+        extract_documents(_documents(paths, one_sentence_per_line, on_error), model=model)
+    )
+    yield from corpus_mention_records(resolve(extractions, rules=rules))
+
+
+def corpus_mention_records(corpus: Corpus) -> Iterator[dict]:
+    from kg.rdf import entity_iri, mention_kind
+
+    for resolved in corpus.documents:
+        source = resolved.extraction.document.source
+        for item in resolved.coreference:
+            mention = item.mention
+            entity = corpus.entities[item.key] if item.key is not None else None
+            yield {
+                "document": source,
+                "start": mention.start,
+                "end": mention.end,
+                "text": mention.text,
+                "kind": mention_kind(mention),
+                "node": entity_iri(entity) if entity else None,
+                "type": entity.type if entity else None,
+                "label": entity.label if entity else None,
+                "sieve": item.sieve,
+                "reason": item.reason,
+            }
+
+
 def corpus_records(corpus: Corpus) -> Iterator[dict]:
     for resolved in corpus.documents:
         source = resolved.extraction.document.source

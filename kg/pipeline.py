@@ -402,18 +402,19 @@ class ExtractionSpool:
                         return
 
 
-def _resolve_part(index, part: ExtractionSpool, graph_file: GraphFile) -> int:
+def _resolve_part(index, part: ExtractionSpool, graph_file: GraphFile) -> tuple[int, int]:
     """Pass two over one part of the spool: each document resolved, its graph written. Returns
-    the number of facts."""
+    the number of facts and of the documents' own nodes (their descriptions)."""
     from kg.rdf import document_graph, document_iri
 
-    facts = 0
+    facts = own_nodes = 0
     for extraction, clusters in part:
         resolved = index.resolve_document(extraction, clusters)
         facts += len(resolved.facts)
+        own_nodes += len(resolved.local_entities)
         text, lines = document_graph(resolved, index.entities)
         graph_file.write_text(document_iri(extraction.document.id), text, lines)
-    return facts
+    return facts, own_nodes
 
 
 # The finished resolution index and the spool's parts, in a pass-two worker: given at fork
@@ -427,10 +428,12 @@ def _take_index(index, parts: list[ExtractionSpool]) -> None:
     _WORKER_INDEX, _WORKER_PARTS = index, parts
 
 
-def _resolve_part_in_worker(number: int, graph_file: GraphFile) -> tuple[int, GraphFile, set[str]]:
-    facts = _resolve_part(_WORKER_INDEX, _WORKER_PARTS[number], graph_file)
+def _resolve_part_in_worker(
+    number: int, graph_file: GraphFile
+) -> tuple[tuple[int, int], GraphFile, set[str]]:
+    counts = _resolve_part(_WORKER_INDEX, _WORKER_PARTS[number], graph_file)
     # Concept entities are added to the index as pass two meets them: their keys go back.
-    return facts, graph_file, set(_WORKER_INDEX.entities)
+    return counts, graph_file, set(_WORKER_INDEX.entities)
 
 
 def _resolve_to_graphs(index, parts: list[ExtractionSpool], spool: GraphSpool) -> tuple[int, int]:
@@ -451,7 +454,8 @@ def _resolve_to_graphs(index, parts: list[ExtractionSpool], spool: GraphSpool) -
     for _, graph_file, keys in results:
         spool.adopt(graph_file)  # the worker's copy, with the blocks it wrote
         entities |= keys
-    return sum(facts for facts, _, _ in results), len(entities)
+    facts = sum(counts[0] for counts, _, _ in results)
+    return facts, len(entities) + sum(counts[1] for counts, _, _ in results)
 
 
 def remove(

@@ -27,6 +27,7 @@ from kg.types import Entity, Fact, ResolvedDocument
 from kg.vocab import DOC, ENT, KG, REL, STMT, TYPE_CLASSES
 
 CONCEPT_NAMESPACE = str(ENT) + "concept/"
+NOMINAL_NAMESPACE = str(ENT) + "nominal/"
 _STATEMENT_NAMESPACE = str(STMT)
 
 
@@ -86,11 +87,29 @@ def sentence_iri(document_id: str, index: int) -> str:
 
 
 def entity_iri(entity: Entity) -> str:
-    return _entity_iri(entity.type, entity.label)
+    return _entity_iri(entity.type, entity.label, entity.key)
 
 
-def _entity_iri(entity_type: str, label: str) -> str:
+def _entity_iri(entity_type: str, label: str, key: str = "") -> str:
+    if entity_type == "Nominal":
+        # A description is a node of its own document: "nominal:<document>:<label>".
+        _, document, local = key.split(":", 2)
+        return str(mint_iri(NOMINAL_NAMESPACE + document + "/", local))
     return str(mint_iri(CONCEPT_NAMESPACE if entity_type == "Concept" else ENT, label))
+
+
+def mention_iri(document_id: str, start: int, end: int) -> str:
+    return f"{DOC}{document_id}/mention/{start}-{end}"
+
+
+# How `kg extract --format mentions` and the graph name a mention's kind.
+MENTION_KINDS = {"entity": "name", "concept": "nominal", "pronoun": "pronoun"}
+
+
+def mention_kind(mention) -> str:
+    if mention.label in ("DATE", "TIME"):
+        return "time"
+    return MENTION_KINDS.get(mention.kind, mention.kind)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -147,6 +166,15 @@ class _P:
     mentioned_in = _iri(str(KG.mentionedIn))
     role = _iri(str(KG.role))
     merge_reason = _iri(str(KG.mergeReason))
+    concept = _iri(str(KG.concept))
+    Mention = _iri(str(KG.Mention))
+    denotes = _iri(str(KG.denotes))
+    mention_text = _iri(str(KG.mentionText))
+    mention_start = _iri(str(KG.mentionStart))
+    mention_end = _iri(str(KG.mentionEnd))
+    mention_kind = _iri(str(KG.mentionKind))
+    coref_sieve = _iri(str(KG.corefSieve))
+    coref_reason = _iri(str(KG.corefReason))
     confidence = _iri(str(KG.confidence))
     negated = _iri(str(KG.negated))
     sentence = _iri(str(KG.sentence))
@@ -168,9 +196,9 @@ class _P:
 # Minting percent-encodes character by character, and the same few thousand entities recur in
 # every document of a corpus: their nodes and head lines are made once.
 @lru_cache(maxsize=1 << 16)
-def _entity_head(entity_type: str, label: str) -> tuple[str, tuple[str, str]]:
+def _entity_head(entity_type: str, label: str, key: str = "") -> tuple[str, tuple[str, str]]:
     """An entity's node and the lines every graph that uses it has: its type and its label."""
-    node = _iri(_entity_iri(entity_type, label))
+    node = _iri(_entity_iri(entity_type, label, key))
     return node, (
         f"{node} {_P.type} {_P.classes[entity_type]} .\n",
         f"{node} {_P.label} {_text(label)} .\n",
@@ -214,13 +242,22 @@ def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> l
         )
 
     nodes: dict[str, str] = {}  # entity key -> node, its type and label written
+    local = {e.key: e for e in resolved.local_entities}  # the document's own nodes
 
     def entity(key: str) -> str:
         """The entity's node, with its type and label the first time it is used here."""
         if key not in nodes:
-            record = entities[key]
-            nodes[key], head = _entity_head(record.type, record.label)
-            add_all(head)
+            record = local.get(key) or entities[key]
+            if record.type == "Nominal":
+                # Its own document's node: not worth a place in the shared cache.
+                nodes[key] = _iri(_entity_iri(record.type, record.label, key))
+                triple(nodes[key], _P.type, _P.classes["Nominal"])
+                triple(nodes[key], _P.label, _text(record.label))
+                if record.concept:
+                    triple(nodes[key], _P.concept, entity(record.concept))
+            else:
+                nodes[key], head = _entity_head(record.type, record.label)
+                add_all(head)
         return nodes[key]
 
     for mention in resolved.mentions:
@@ -231,6 +268,26 @@ def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> l
             triple(node, _P.alt_label, _text(mention.text))
         if mention.sentence in sentence_nodes:
             triple(node, _P.mentioned_in, sentence_nodes[mention.sentence])
+    for resolved_mention in resolved.coreference:
+        if resolved_mention.key is None:
+            continue
+        mention = resolved_mention.mention
+        node = _iri(mention_iri(document.id, mention.start, mention.end))
+        add_all(
+            (
+                f"{node} {_P.type} {_P.Mention} .\n",
+                f"{node} {_P.denotes} {entity(resolved_mention.key)} .\n",
+                f"{node} {_P.mention_text} {_text(mention.text)} .\n",
+                f"{node} {_P.mention_start} {_integer(mention.start)} .\n",
+                f"{node} {_P.mention_end} {_integer(mention.end)} .\n",
+                f"{node} {_P.mention_kind} {_text(mention_kind(mention))} .\n",
+            )
+        )
+        if mention.sentence in sentence_nodes:
+            triple(node, _P.is_part_of, sentence_nodes[mention.sentence])
+        if resolved_mention.sieve:
+            triple(node, _P.coref_sieve, _text(resolved_mention.sieve))
+            triple(node, _P.coref_reason, _text(resolved_mention.reason))
     for key, title in resolved.roles:
         triple(entity(key), _P.role, _text(title))
     for key, reason in resolved.merges:

@@ -9,16 +9,25 @@ Everything here is deterministic and explains itself: each merge records its rea
 from __future__ import annotations
 
 import csv
-import re
-import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from rdflib.namespace import OWL, RDFS, SKOS
 
+from kg.coref import lexicon
+from kg.coref.names import (
+    NON_NODE_LABELS,
+    AliasRules,
+    NameCluster,
+    NameIndex,
+    alias_of,
+    entity_type,
+    group_names,
+    normalise_name,
+)
 from kg.errors import KgError
 from kg.types import (
     Corpus,
@@ -28,262 +37,67 @@ from kg.types import (
     Fact,
     Mention,
     ResolvedDocument,
+    ResolvedMention,
     Triple,
 )
 
-# spaCy's OntoNotes NER labels -> kg entity types (the classes of ontology/kg.ttl).
-NER_TYPES: dict[str, str] = {
-    "PERSON": "Person",
-    "ORG": "Organization",
-    "GPE": "Place",
-    "LOC": "Place",
-    "FAC": "Place",
-    "NORP": "Group",
-    "DATE": "Date",
-    "TIME": "Date",
-    "EVENT": "Event",
-    "WORK_OF_ART": "Work",
-    "LAW": "Work",
-    "PRODUCT": "Thing",
-    "LANGUAGE": "Thing",
-}
-
-# Labels that name quantities, not things: they never become nodes.
-NON_NODE_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
-
-# Names that abbreviate or rename a place and cannot be recognised from their letters alone
-# ("America" is not an acronym of "United States"). Keys are normalised (no dots, no "the").
-KNOWN_VARIANTS: dict[str, str] = {
-    "US": "United States",
-    "USA": "United States",
-    "America": "United States",
-    "United States of America": "United States",
-    "UK": "United Kingdom",
-    "Britain": "United Kingdom",
-    "Great Britain": "United Kingdom",
-    "EU": "European Union",
-    "UN": "United Nations",
-    "PRC": "China",
-    "People's Republic of China": "China",
-}
-
-# Pronouns and the entity types they can refer to. "we", "they" and "us" are left unresolved:
-# in news they mostly point at a group the text never names ("we" in a quote is the speaker's
-# side), and a wrong guess would be a confident false fact.
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-THING_PRONOUNS = frozenset({"it", "its", "itself"})
-# How far back an antecedent may be: pronouns in news refer to the last sentence or two.
-PRONOUN_WINDOW_SENTENCES = 2
-
-_TITLE_WORDS = frozenset({"the"})
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-
-
-# The same few thousand names recur in every document of a corpus: their forms are remembered.
-@lru_cache(maxsize=1 << 16)
-def normalise_name(text: str) -> str:
-    """The form names are compared in: NFC, no leading "the", no possessive, no dots in acronyms.
-
-    "the U.S." -> "US", "China's" -> "China", "Scott  Bessent" -> "Scott Bessent".
-    """
-    name = unicodedata.normalize("NFC", " ".join(text.split()))
-    name = re.sub(r"^(?:the|The|THE)\s+", "", name)
-    name = _POSSESSIVE.sub("", name).strip()
-    if re.fullmatch(r"(?:[A-Za-z]\.){2,}", name):
-        name = name.replace(".", "")
-    return KNOWN_VARIANTS.get(name, name)
-
-
-@lru_cache(maxsize=1 << 16)  # asked of every cluster a capitalised name is compared with
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in {"of", "and"})
-
-
-def entity_type(label: str) -> str:
-    return NER_TYPES.get(label, "Thing")
-
-
-def _compatible(a: str, b: str) -> bool:
-    """Can entities of these types be one thing? The small model confuses Person/Organization
-    (it tags a bare "Trump" ORG) but never a person with a place."""
-    if a == b:
-        return True
-    return {a, b} <= {"Person", "Organization"} or {a, b} <= {"Organization", "Group"}
-
-
-@dataclass(frozen=True)
-class AliasRules:
-    """A user's corrections: names that are one thing, and names that must stay apart.
-
-    Loaded from a CSV or Turtle file (``load_alias_rules``); they win over every rule here.
-    """
-
-    same: dict[str, str] = field(default_factory=dict)  # normalised name -> canonical name
-    different: frozenset[frozenset[str]] = frozenset()  # pairs never merged
-
-    def canonical(self, name: str) -> str:
-        return self.same.get(name, name)
-
-    def forbids(self, a: str, b: str) -> bool:
-        # Asked for every pair of mention and candidate cluster; most builds have no such rule.
-        return bool(self.different) and frozenset((a, b)) in self.different
-
 
 @dataclass
-class _Cluster:
-    """The mentions of one entity within a document, while they are being grouped."""
+class _Description:
+    """A chain of descriptions that no sieve linked to a name ("new 100% tariffs on Chinese
+    goods", "the 61-year-old man"): a node of its own document, typed by its head concept."""
 
-    name: str  # canonical name (the fullest form seen)
-    mentions: list[Mention] = field(default_factory=list)
-    votes: Counter = field(default_factory=Counter)
-    reasons: list[str] = field(default_factory=list)
-
-    @property
-    def tokens(self) -> list[str]:
-        return self.name.split()
-
-    @property
-    def type(self) -> str:
-        # Highest vote; ties broken by a fixed order so that the result never depends on
-        # dictionary order. Cached: it is asked for every pair of mention and cluster.
-        key = tuple(self.votes.items())
-        if getattr(self, "_type_key", None) != key:
-            self._type_key = key
-            votes = self.votes
-            self._type = max(_TYPE_ORDER, key=lambda t: (votes[t], _TYPE_RANK[t]))
-        return self._type
-
-
-_TYPE_ORDER = ("Person", "Organization", "Place", "Group", "Event", "Work", "Date", "Thing")
-_TYPE_RANK = {name: -position for position, name in enumerate(_TYPE_ORDER)}  # earlier wins ties
-
-
-def _alias_of(name: str, cluster: _Cluster, name_type: str) -> str | None:
-    """Why ``name`` names the same thing as ``cluster``, or None.
-
-    - same normalised name (any case);
-    - a single word that is the first or last word of a longer personal name: a surname
-      ("Bessent") or, in Chinese names written surname first, the family name ("Li");
-    - an acronym of the cluster's name ("WTO" for "World Trade Organization").
-    """
-    if name.lower() == cluster.name.lower():
-        return "same name"
-    words = name.split()
-    target = cluster.tokens
-    if (
-        len(words) == 1
-        and len(target) > 1
-        and cluster.type == "Person"
-        and name_type in ("Person", "Organization")
-        and words[0] in (target[0], target[-1])
-    ):
-        return f"'{name}' is part of the personal name '{cluster.name}'"
-    if len(words) < len(target) and " ".join(target[-len(words) :]) == name and len(words) > 1:
-        return f"'{name}' ends the name '{cluster.name}'"
-    if name.isupper() and len(name) >= 2 and _initials(cluster.name) == name:
-        return f"'{name}' is the acronym of '{cluster.name}'"
-    return None
-
-
-class _NameIndex:
-    """A document's clusters, and which of them a name could be an alias of: every way to be an
-    alias (same name, part of a name) shares a word with the name, except an acronym, so only
-    the clusters sharing a word are compared (all of them for an acronym), not every one."""
-
-    def __init__(self) -> None:
-        self.clusters: list[_Cluster] = []
-        self._by_word: dict[str, list[int]] = defaultdict(list)
-
-    def add(self, cluster: _Cluster) -> None:
-        for word in set(cluster.name.lower().split()):
-            self._by_word[word].append(len(self.clusters))
-        self.clusters.append(cluster)
-
-    def candidates(self, name: str) -> list[_Cluster]:
-        """The clusters ``name`` could be an alias of, in the order they were added."""
-        if name.isupper():
-            return self.clusters
-        positions = {i for w in name.lower().split() for i in self._by_word.get(w, ())}
-        return [self.clusters[i] for i in sorted(positions)]
-
-
-def _cluster_mentions(
-    mentions: Sequence[Mention], rules: AliasRules
-) -> tuple[dict[tuple[int, int], _Cluster], _NameIndex]:
-    """Group one document's entity mentions into clusters; returns span -> cluster, and the
-    clusters indexed by name."""
-    named = [m for m in mentions if m.kind == "entity" and m.label not in NON_NODE_LABELS]
-
-    def name_of(mention: Mention) -> str:
-        return rules.canonical(normalise_name(mention.text))
-
-    # Fullest names first, so that "Scott Bessent" founds the cluster that "Bessent" joins.
-    ordered = sorted(
-        ((name_of(m), m) for m in named), key=lambda item: (-len(item[0].split()), item[1].start)
-    )
-    names = _NameIndex()
-    by_span: dict[tuple[int, int], _Cluster] = {}
-    for name, mention in ordered:
-        if not name:
-            continue
-        mention_type = entity_type(mention.label)
-        matches = []
-        for cluster in names.candidates(name):
-            if rules.forbids(name, cluster.name):
-                continue
-            reason = _alias_of(name, cluster, mention_type)
-            if reason and _compatible(cluster.type, mention_type):
-                matches.append((cluster, reason))
-        exact = [(c, r) for c, r in matches if r == "same name"]
-        if exact:
-            matches = exact
-        if len(matches) == 1:
-            cluster, reason = matches[0]
-            if reason != "same name":
-                cluster.reasons.append(reason)
-            # A surname used alone refers to a person even when the model tagged it ORG.
-            vote = cluster.type if reason.startswith(f"'{name}' is part") else mention_type
-        else:
-            # No match, or several (two people share the surname): a cluster of its own.
-            cluster = _Cluster(name=name)
-            names.add(cluster)
-            vote = mention_type
-        written = normalise_name(mention.text)
-        if written != name and f"user alias: '{written}' is '{name}'" not in cluster.reasons:
-            cluster.reasons.append(f"user alias: '{written}' is '{name}'")
-        cluster.mentions.append(mention)
-        cluster.votes[vote] += len(name.split())
-        by_span[(mention.start, mention.end)] = cluster
-    return by_span, names
+    label: str  # the first description, without its determiner
+    concept: str  # the key of its head concept ("concept:tariff"), shared across documents
+    key: str = ""  # set when the document's descriptions are numbered
 
 
 @dataclass
 class _DocumentClusters:
-    """One document's clusters, by the span of each mention and by name. Fixed once grouped, so
-    what pass two asks of them again and again (the sorted clusters, the cluster of a name,
-    where each mention starts) is worked out once."""
+    """One document's entities: its name clusters (grouped under the user's rules) joined by the
+    extraction stage's coreference links, and the chains of descriptions no name joined.
+    Each mention's node is found by its span or by its head word."""
 
-    by_span: dict[tuple[int, int], _Cluster]
-    names: _NameIndex
+    names: NameIndex
     rules: AliasRules
-    _sorted: list[_Cluster] | None = field(default=None, repr=False, compare=False)
-    _by_lower: dict[str, _Cluster] | None = field(default=None, repr=False, compare=False)
-    _starts: list[tuple[int, int, _Cluster]] | None = field(default=None, repr=False, compare=False)
+    by_span: dict[tuple[int, int], NameCluster]
+    # By mention index: its node (a name cluster, a description or None) and why it joined it.
+    nodes: list[NameCluster | _Description | None]
+    reasons: list[tuple[str, str]]  # (sieve, reason) per mention; ("", "") for a chain's first
+    by_head: dict[int, int]  # head offset -> mention index
+    descriptions: list[_Description]
+    mentions: list[Mention]  # the extraction's, and arguments' names no mention covered
+    merged: dict[int, NameCluster]  # id of a name cluster -> the cluster it was joined to
+    document_id: str
+    # The document's own nodes (descriptions), by key: kept with the document, not the corpus
+    # index, so that memory does not grow with the corpus.
+    local: dict[str, Entity] = field(default_factory=dict)
+    _sorted: list[NameCluster] | None = field(default=None, repr=False, compare=False)
+    _by_lower: dict[str, NameCluster] | None = field(default=None, repr=False, compare=False)
 
-    def clusters(self) -> list[_Cluster]:
+    def clusters(self) -> list[NameCluster]:
         if self._sorted is None:
-            self._sorted = sorted(self.names.clusters, key=lambda c: c.name)
+            kept = [c for c in self.names.clusters if id(c) not in self.merged]
+            self._sorted = sorted(kept, key=lambda c: c.name)
         return self._sorted
 
-    def find(self, mention: Mention) -> _Cluster | None:
-        cluster = self.by_span.get((mention.start, mention.end))
-        if cluster is not None:
-            return cluster
+    def node_of(self, mention: Mention) -> NameCluster | _Description | None:
+        """The node of an argument's mention: that of the document mention with its head word,
+        else of the named mention with its span."""
+        index = self.by_head.get(mention.head)
+        if index is not None:
+            return self.nodes[index]
+        return self.by_span.get((mention.start, mention.end))
+
+    def find(self, mention: Mention) -> NameCluster | None:
+        node = self.node_of(mention)
+        if isinstance(node, NameCluster):
+            return node
         # An argument's mention may cover a slightly different span than the NER mention
         # (a title stripped); fall back to a name match within the document.
         return self.find_by_name(mention.text, entity_type(mention.label))
 
-    def find_by_name(self, text: str, mention_type: str = "Person") -> _Cluster | None:
+    def find_by_name(self, text: str, mention_type: str = "Person") -> NameCluster | None:
         """The one cluster this name can refer to, or None (none, or ambiguous)."""
         name = self.rules.canonical(normalise_name(text))
         if self._by_lower is None:
@@ -293,37 +107,124 @@ class _DocumentClusters:
         exact = self._by_lower.get(name.lower())
         if exact is not None:
             return exact
-        aliases = [c for c in self.names.candidates(name) if _alias_of(name, c, mention_type)]
-        return aliases[0] if len(aliases) == 1 else None
-
-    def mention_starts(self) -> list[tuple[int, int, _Cluster]]:
-        """(start, sentence, cluster) of every grouped mention."""
-        if self._starts is None:
-            self._starts = []
-            for (start, _end), cluster in self.by_span.items():
-                mention = next(m for m in cluster.mentions if m.start == start)
-                self._starts.append((start, mention.sentence, cluster))
-        return self._starts
+        aliases = {
+            id(self.merged.get(id(c), c)): self.merged.get(id(c), c)
+            for c in self.names.candidates(name)
+            if alias_of(name, c, mention_type)
+        }
+        return next(iter(aliases.values())) if len(aliases) == 1 else None
 
 
-def _antecedent(pronoun: Mention, document: _DocumentClusters) -> _Cluster | None:
-    """The entity a personal pronoun refers to: the most recent compatible mention before it,
-    within PRONOUN_WINDOW_SENTENCES sentences. None when nothing fits (the fact is then dropped:
-    a pronoun never becomes a node)."""
-    word = pronoun.text.lower()
-    if word in PERSON_PRONOUNS:
-        wanted = {"Person"}
-    elif word in THING_PRONOUNS:
-        wanted = {"Organization", "Place", "Group", "Thing", "Event", "Work"}
-    else:
-        return None
-    best: tuple[int, _Cluster] | None = None
-    for start, sentence, cluster in document.mention_starts():
-        if start >= pronoun.start or pronoun.sentence - sentence > PRONOUN_WINDOW_SENTENCES:
+# What a description says its entity is ("the actress": a person), as a type vote.
+_CLASS_VOTES = {"person": "Person", "organization": "Organization", "place": "Place"}
+
+
+def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClusters:
+    """Group one document's mentions into entities: names by the name rules under the user's
+    alias file, then the coreference links of the extraction stage on top (except between
+    names the user keeps apart). A chain with a name is that name's entity; a chain of
+    descriptions alone is a description node of this document; a pronoun with no antecedent
+    refers to nothing kg keeps."""
+    mentions = list(extraction.mentions)
+    # Arguments that name something no mention covers (a name the recogniser missed and the
+    # mention finder did not see either) still get a node of their own.
+    heads = {m.head for m in mentions if m.head >= 0}
+    spans = {(m.start, m.end) for m in mentions}
+    for triple in extraction.triples:
+        for mention in (triple.subject.mention, triple.object.mention):
+            span = (mention.start, mention.end)
+            if (
+                mention.kind == "entity"
+                and mention.head not in heads
+                and span not in spans
+                and mention.label not in NON_NODE_LABELS
+            ):
+                spans.add(span)
+                mentions.append(mention)
+    by_span, names = group_names(mentions, rules)
+    chain = list(range(len(mentions)))
+
+    def root(i: int) -> int:
+        while chain[i] != i:
+            chain[i] = chain[chain[i]]
+            i = chain[i]
+        return i
+
+    def cluster_of(i: int) -> NameCluster | None:
+        m = mentions[i]
+        return by_span.get((m.start, m.end)) if m.kind == "entity" else None
+
+    first_of: dict[int, int] = {}
+    for i in range(len(mentions)):
+        cluster = cluster_of(i)
+        if cluster is not None:
+            j = first_of.setdefault(id(cluster), i)
+            chain[root(i)] = root(j)
+    reasons: list[tuple[str, str]] = [("", "")] * len(mentions)
+    for link in extraction.links:
+        a, b = root(link.mention), root(link.antecedent)
+        if a == b:
             continue
-        if cluster.type in wanted and (best is None or start > best[0]):
-            best = (start, cluster)
-    return best[1] if best else None
+        named_a = {c.name for k in range(len(mentions)) if root(k) == a and (c := cluster_of(k))}
+        named_b = {c.name for k in range(len(mentions)) if root(k) == b and (c := cluster_of(k))}
+        if any(rules.forbids(x, y) for x in named_a for y in named_b):
+            continue
+        chain[max(a, b)] = min(a, b)
+        reasons[link.mention] = (link.sieve, link.reason)
+    # Each chain's node.
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(mentions)):
+        members[root(i)].append(i)
+    nodes: list[NameCluster | _Description | None] = [None] * len(mentions)
+    descriptions: list[_Description] = []
+    merged: dict[int, NameCluster] = {}  # id of a name cluster -> the chain's cluster it joined
+    for indices in members.values():
+        clusters = []
+        for i in indices:
+            cluster = cluster_of(i)
+            if cluster is not None and cluster not in clusters:
+                clusters.append(cluster)
+        node: NameCluster | _Description | None = None
+        if clusters:
+            # The fullest name of the chain names it; other names in it become its aliases.
+            node = max(clusters, key=lambda c: (len(c.name.split()), -clusters.index(c)))
+            for other in clusters:
+                if other is node:
+                    continue
+                node.mentions.extend(other.mentions)
+                node.votes.update(other.votes)
+                node.reasons.append(f"'{other.name}' and '{node.name}' are one by coreference")
+                merged[id(other)] = node
+                for span, owner in by_span.items():
+                    if owner is other:
+                        by_span[span] = node
+            for i in indices:
+                mention = mentions[i]
+                if mention.kind == "concept":
+                    vote = _CLASS_VOTES.get(lexicon.noun_class(mention.key))
+                    if vote:
+                        node.votes[vote] += 1
+        else:
+            nominals = [mentions[i] for i in indices if mentions[i].kind == "concept"]
+            if nominals:
+                first = nominals[0]
+                node = _Description(first.text, concept_key(first))
+                descriptions.append(node)
+        for i in indices:
+            nodes[i] = node
+    by_head = {m.head: i for i, m in enumerate(mentions) if m.head >= 0}
+    return _DocumentClusters(
+        names,
+        rules,
+        by_span,
+        nodes,
+        reasons,
+        by_head,
+        descriptions,
+        mentions,
+        merged,
+        extraction.document.id,
+    )
 
 
 def concept_key(mention: Mention) -> str:
@@ -358,8 +259,7 @@ class CorpusIndex:
         self._finished = False
 
     def _clusters(self, extraction: Extraction) -> _DocumentClusters:
-        by_span, names = _cluster_mentions(extraction.mentions, self.rules)
-        return _DocumentClusters(by_span, names, self.rules)
+        return document_clusters(extraction, self.rules)
 
     def add(self, extraction: Extraction) -> _DocumentClusters:
         """Pass one: fold a document's named mentions into the index. Returns the document's
@@ -381,7 +281,7 @@ class CorpusIndex:
     def finish(self) -> None:
         """One Entity per canonical name, typed by the votes of all its mentions; then links."""
         for name, counter in self._votes.items():
-            probe = _Cluster(name=name, votes=counter)
+            probe = NameCluster(name=name, votes=counter)
             self.entities[name] = Entity(
                 key=name,
                 label=name,
@@ -394,7 +294,7 @@ class CorpusIndex:
         self._links = _link_short_names(self.entities, self.rules)
         self._finished = True
 
-    def key_of(self, cluster: _Cluster) -> str:
+    def key_of(self, cluster: NameCluster) -> str:
         return self._links.get(cluster.name, cluster.name)
 
     def resolve_document(
@@ -404,8 +304,13 @@ class CorpusIndex:
         if not self._finished:
             self.finish()
         clusters = clusters or self._clusters(extraction)
+        for description in clusters.descriptions:
+            self._key(description, clusters)
         key_of = self.key_of
-        concepts = self.entities  # concept entities are added to the index as they are met
+
+        def entity(key: str) -> Entity:
+            return clusters.local.get(key) or self.entities[key]
+
         facts = []
         seen: set[tuple] = set()
         mentions: set[EntityMention] = {
@@ -413,11 +318,20 @@ class CorpusIndex:
             for c in clusters.clusters()
             for m in c.mentions
         }
+        resolved_mentions = []
+        for index, mention in enumerate(clusters.mentions):
+            node = clusters.nodes[index]
+            key = self._key(node, clusters) if node is not None else None
+            sieve, reason = clusters.reasons[index]
+            resolved_mentions.append(ResolvedMention(mention, key, sieve, reason))
+            if key is not None and mention.kind != "entity":
+                # Described or referred to here: mentioned in this sentence, by its own name.
+                mentions.add(EntityMention(key, entity(key).label, mention.sentence))
         for triple in extraction.triples:
-            subject = _node_for(triple.subject.mention, clusters, key_of, concepts)
+            subject = self._node_for(triple.subject.mention, clusters)
             if subject is None:
                 continue
-            obj = _node_for(triple.object.mention, clusters, key_of, concepts)
+            obj = self._node_for(triple.object.mention, clusters)
             if obj == subject and triple.object.mention.kind == "pronoun":
                 # A plain pronoun object never refers to its own clause's subject (that would be
                 # "itself"): "the White House may extend it" is not about extending the White
@@ -432,15 +346,14 @@ class CorpusIndex:
             attribution = None
             source = triple.qualifiers.attribution_mention
             if source is not None:
-                attribution = _node_for(source, clusters, key_of, concepts)
+                attribution = self._node_for(source, clusters)
             identity = (subject, triple.relation, obj, literal, _qualifier_identity(triple))
             if identity in seen:
                 continue  # the same fact said twice in one document is one fact
             seen.add(identity)
             for key in (subject, obj):
-                # A concept is mentioned where a fact uses it (entities are mentioned by NER).
-                if key and key.startswith("concept:"):
-                    mentions.add(EntityMention(key, concepts[key].label, triple.sentence.index))
+                if key and entity(key).type in ("Nominal", "Concept"):
+                    mentions.add(EntityMention(key, entity(key).label, triple.sentence.index))
             facts.append(Fact(subject, obj, triple, literal, attribution))
         roles: set[tuple[str, str]] = set()
         for role in extraction.roles:
@@ -463,7 +376,54 @@ class CorpusIndex:
             tuple(sorted(mentions, key=lambda m: (m.sentence, m.key, m.text))),
             tuple(sorted(roles)),
             tuple(sorted(merges)),
+            tuple(resolved_mentions),
+            tuple(clusters.local.values()),
         )
+
+    def _key(self, node: NameCluster | _Description, clusters: _DocumentClusters) -> str:
+        if isinstance(node, NameCluster):
+            return self.key_of(node)
+        return node.key or self._register(node, clusters)
+
+    def _register(self, description: _Description, clusters: _DocumentClusters) -> str:
+        """A description's node: keyed by its document and label (numbered when two chains of
+        one document read the same), typed by its head concept, which the corpus shares."""
+        base = f"nominal:{clusters.document_id[:16]}:{description.label}"
+        key, number = base, 1
+        while key in clusters.local:
+            number += 1
+            key = f"{base} ({number})"
+        description.key = key
+        concept = description.concept if description.concept != "concept:" else ""
+        if concept and concept not in self.entities:
+            self.entities[concept] = Entity(concept, concept.split(":", 1)[1], "Concept")
+        clusters.local[key] = Entity(key, description.label, "Nominal", concept=concept)
+        return key
+
+    def _node_for(self, mention: Mention, clusters: _DocumentClusters) -> str | None:
+        """The entity key an argument's mention denotes, or None (a clause, a value, a pronoun
+        with no antecedent)."""
+        if mention.kind in ("clause", "literal") or mention.label in NON_NODE_LABELS:
+            return None
+        node: NameCluster | _Description | None = clusters.node_of(mention)
+        if node is None and mention.kind == "entity":
+            node = clusters.find(mention)
+        if node is None and mention.kind == "concept":
+            # A capitalised phrase the NER missed ("Bessent told reporters") is still the
+            # entity of that name when the document names it elsewhere.
+            if mention.text[:1].isupper():
+                node = clusters.find_by_name(mention.text)
+            if node is None:
+                node = _Description(mention.text, concept_key(mention))
+                for known in clusters.descriptions:
+                    if known.label == node.label:
+                        node = known
+                        break
+                else:
+                    clusters.descriptions.append(node)
+        if node is None:
+            return None
+        return self._key(node, clusters)
 
 
 def resolve(
@@ -483,37 +443,15 @@ def resolve(
     documents = tuple(
         index.resolve_document(e, c) for e, c in zip(extractions, clusters, strict=True)
     )
-    return Corpus(entities=dict(sorted(index.entities.items())), documents=documents)
+    entities = dict(index.entities)
+    for document in documents:
+        entities.update((e.key, e) for e in document.local_entities)
+    return Corpus(entities=dict(sorted(entities.items())), documents=documents)
 
 
 def _qualifier_identity(triple: Triple) -> tuple:
     q = triple.qualifiers
     return (q.negated, q.modality, q.condition, q.attribution)
-
-
-def _node_for(mention: Mention, clusters: _DocumentClusters, key_of, concepts) -> str | None:
-    if mention.kind == "entity":
-        if mention.label in NON_NODE_LABELS:
-            return None
-        cluster = clusters.find(mention)
-        return key_of(cluster) if cluster else None
-    if mention.kind == "pronoun":
-        cluster = _antecedent(mention, clusters)
-        return key_of(cluster) if cluster else None
-    if mention.kind == "concept":
-        # A capitalised phrase the NER missed ("Bessent told reporters") is still the entity
-        # of that name when the document names it elsewhere.
-        if mention.text[:1].isupper():
-            cluster = clusters.find_by_name(mention.text)
-            if cluster is not None:
-                return key_of(cluster)
-        key = concept_key(mention)
-        if key == "concept:":
-            return None
-        if key not in concepts:
-            concepts[key] = Entity(key=key, label=key.split(":", 1)[1], type="Concept")
-        return key
-    return None
 
 
 def _link_short_names(entities: dict[str, Entity], rules: AliasRules) -> dict[str, str]:

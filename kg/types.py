@@ -55,6 +55,21 @@ class Mention:
     kind: MentionKind
     label: str = ""
     key: str = ""
+    head: int = -1  # character offset of its head word (how arguments find their mention)
+
+
+@dataclass(frozen=True)
+class CorefLink:
+    """Why a mention refers to the same thing as an earlier one (the coreference stage's output).
+
+    ``mention`` and ``antecedent`` index ``Extraction.mentions``; ``sieve`` names the rule that
+    made the link (kg/coref/sieves.py) and ``reason`` says it in words, for `kg explain`.
+    """
+
+    mention: int
+    antecedent: int
+    sieve: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -110,14 +125,28 @@ class Extraction:
 
     document: Document
     sentences: tuple[Sentence, ...]
-    mentions: tuple[Mention, ...]  # every entity mention, including ones in no fact
+    # Every referring expression: names ("entity"), nominals ("concept") and pronouns, in
+    # document order, including ones in no fact.
+    mentions: tuple[Mention, ...]
     triples: tuple[Triple, ...]
     roles: tuple[Role, ...] = ()
+    links: tuple[CorefLink, ...] = ()  # in-document coreference between ``mentions``
 
 
 # Entity types, named after the ontology classes in ontology/kg.ttl.
+# "Nominal" is a thing the text describes but never names ("a 61-year-old man"): a node of its
+# own document, whose ``concept`` is its head concept ("man").
 EntityType = Literal[
-    "Person", "Organization", "Place", "Group", "Date", "Event", "Work", "Thing", "Concept"
+    "Person",
+    "Organization",
+    "Place",
+    "Group",
+    "Date",
+    "Event",
+    "Work",
+    "Thing",
+    "Concept",
+    "Nominal",
 ]
 
 
@@ -131,6 +160,7 @@ class Entity:
     aliases: tuple[str, ...] = ()  # other names it was mentioned by ("Bessent")
     roles: tuple[str, ...] = ()  # titles ("US Treasury Secretary")
     merge_reasons: tuple[str, ...] = ()  # why mentions were merged, human-readable
+    concept: str = ""  # a Nominal's head concept (the key of a Concept entity)
 
 
 @dataclass(frozen=True)
@@ -155,12 +185,26 @@ class EntityMention:
 
 
 @dataclass(frozen=True)
+class ResolvedMention:
+    """A referring expression and the node it denotes (None: nothing kg keeps, such as a pronoun
+    with no antecedent), with the sieve and reason that linked it to its chain ("" for the
+    first mention of a chain or a name grouped by the name rules)."""
+
+    mention: Mention
+    key: str | None
+    sieve: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class ResolvedDocument:
     extraction: Extraction
     facts: tuple[Fact, ...]
     mentions: tuple[EntityMention, ...]  # every resolved mention of an entity in this document
     roles: tuple[tuple[str, str], ...] = ()  # (entity key, title) found in this document
     merges: tuple[tuple[str, str], ...] = ()  # (entity key, why two names became one)
+    coreference: tuple[ResolvedMention, ...] = ()  # every referring expression and its node
+    local_entities: tuple[Entity, ...] = ()  # the document's own nodes (its descriptions)
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,7 @@ TYPE_STYLES: dict[str, tuple[str, str, str]] = {
     "Work": ("hexagon", "#76b7b2", "\u2b22"),
     "Thing": ("dot", "#9c755f", "\u25cf"),
     "Concept": ("dot", "#bab0ac", "\u25cf"),
+    "Nominal": ("dot", "#ff9da7", "\u25cf"),
     "Other": ("dot", "#d3d3d3", "\u25cf"),
 }
 OTHER_TYPE = "Other"

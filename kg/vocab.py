@@ -28,6 +28,8 @@ class KG(DefinedNamespace):
     Work: URIRef
     Thing: URIRef
     Concept: URIRef
+    Nominal: URIRef
+    Mention: URIRef
     Statement: URIRef
     Document: URIRef
     Sentence: URIRef
@@ -36,6 +38,16 @@ class KG(DefinedNamespace):
     # entity properties
     role: URIRef
     mergeReason: URIRef
+    concept: URIRef  # a Nominal's head concept
+
+    # mention properties: where a referring expression stands and what it denotes
+    denotes: URIRef
+    mentionText: URIRef
+    mentionStart: URIRef
+    mentionEnd: URIRef
+    mentionKind: URIRef
+    corefSieve: URIRef
+    corefReason: URIRef
 
     # statement properties
     confidence: URIRef
@@ -97,6 +109,7 @@ TYPE_CLASSES: dict[str, URIRef] = {
     "Work": KG.Work,
     "Thing": KG.Thing,
     "Concept": KG.Concept,
+    "Nominal": KG.Nominal,
 }
 
 

@@ -5,12 +5,24 @@ from __future__ import annotations
 import pytest
 
 from kg.resolve import normalise_name, resolve
-from kg.types import Argument, Document, Extraction, Mention, Role, Sentence, Triple
+from kg.types import (
+    Argument,
+    CorefLink,
+    Document,
+    Extraction,
+    Mention,
+    Role,
+    Sentence,
+    Triple,
+)
 
 
-def make_extraction(text: str, names: list[tuple[str, str]], facts=(), roles=(), doc_id=None):
+def make_extraction(
+    text: str, names: list[tuple[str, str]], facts=(), roles=(), doc_id=None, links=()
+):
     """An Extraction of ``text`` whose sentences split at '. ' and whose entity mentions are the
-    first occurrence (in order) of each (surface, NER label) in ``names``."""
+    first occurrence (in order) of each (surface, NER label) in ``names``; ``links`` are the
+    coreference stage's (mention, antecedent) pairs, by position in ``names``."""
     sentences, start = [], 0
     for index, chunk in enumerate(text.split(". ")):
         sentences.append(Sentence(index, start, start + len(chunk), chunk))
@@ -23,7 +35,15 @@ def make_extraction(text: str, names: list[tuple[str, str]], facts=(), roles=(),
         sentence = next(s.index for s in sentences if s.start <= begin <= s.end)
         kind = "pronoun" if label == "PRON" else "entity"
         mentions.append(
-            Mention(surface, begin, cursor, sentence, kind, "" if kind == "pronoun" else label)
+            Mention(
+                surface,
+                begin,
+                cursor,
+                sentence,
+                kind,
+                "" if kind == "pronoun" else label,
+                head=begin,
+            )
         )
     document = Document(doc_id or str(hash(text)), "test.txt", text)
     triples = []
@@ -40,8 +60,14 @@ def make_extraction(text: str, names: list[tuple[str, str]], facts=(), roles=(),
             )
         )
     role_records = [Role(mentions[i], title, sentences[mentions[i].sentence]) for i, title in roles]
+    coref = tuple(CorefLink(a, b, "pronoun", "a test's link") for a, b in links)
     return Extraction(
-        document, tuple(sentences), tuple(m for m in mentions), tuple(triples), tuple(role_records)
+        document,
+        tuple(sentences),
+        tuple(m for m in mentions),
+        tuple(triples),
+        tuple(role_records),
+        coref,
     )
 
 
@@ -68,6 +94,7 @@ def test_surname_title_and_pronoun_resolve_to_one_person():
         ],
         facts=[(0, "meet", 1), (4, "praise", 5)],
         roles=[(0, "Treasury Secretary")],
+        links=[(4, 0)],  # the coreference stage found "He" is Scott Bessent
     )
     corpus = resolve([extraction])
     people = {k: e for k, e in corpus.entities.items() if e.type == "Person"}
@@ -154,7 +181,17 @@ def test_capitalised_concept_that_names_a_known_entity_becomes_that_entity():
     )
     corpus = resolve([Extraction(base.document, base.sentences, base.mentions, (triple,))])
     (fact,) = corpus.documents[0].facts
-    assert (fact.subject, fact.object) == ("Scott Bessent", "concept:reporter")
+    assert fact.subject == "Scott Bessent"
+    # The undescribed "reporters" is a node of this document typed by its shared head concept,
+    # not a corpus-wide "reporter" node.
+    reporters = corpus.entities[fact.object]
+    assert (reporters.type, reporters.label, reporters.concept) == (
+        "Nominal",
+        "reporters",
+        "concept:reporter",
+    )
+    assert base.document.id[:16] in fact.object
+    assert corpus.entities["concept:reporter"].type == "Concept"
 
 
 def test_concept_key_drops_numbers_and_symbols():

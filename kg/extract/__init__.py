@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.arguments import entity_mentions
+from kg.coref import coreference
 from kg.extract.clauses import sentence_triples
 from kg.extract.roles import sentence_roles
 from kg.extract.tokens import doc_text, extraction_cache
-from kg.types import Document, Extraction, Mention, Role, Sentence, Triple
+from kg.types import Document, Extraction, Role, Sentence, Triple
 
 __all__ = ["extract", "document_sentences"]
 
@@ -53,21 +53,18 @@ def _extract(doc: Doc, document: Document) -> Extraction:
     roles: list[Role] = []
     seen_facts: set[tuple] = set()
     seen_roles: set[tuple[str, str]] = set()
-    pronouns: dict[tuple[int, int], Mention] = {}
     # Each sentence's named entities, from one pass over Doc.ents: Span.ents walks the whole
     # document's entities on every call, which made a long article quadratic. Entities and
     # sentences are both in document order: an entity's sentence (the last one starting at or
     # before it, else the first) is found by walking both lists, not by a search per entity.
     starts = [sent.start for _, sent in sentences]
     ends = [sent.end for _, sent in sentences]
-    located: list[tuple[Span, int]] = []  # (entity, sentence index)
     entities: dict[int, list[Span]] = {}
     position, last = 0, len(starts) - 1
     for ent in doc.ents:
         start = ent.start
         while position < last and starts[position + 1] <= start:
             position += 1
-        located.append((ent, position))
         if sentences and starts[position] <= start and ent.end <= ends[position]:
             entities.setdefault(position, []).append(ent)  # what Span.ents would give
     for record, sent in sentences:
@@ -77,23 +74,19 @@ def _extract(doc: Doc, document: Document) -> Extraction:
                 continue
             seen_facts.add(key)
             triples.append(triple)
-            for arg in (triple.subject, triple.object):
-                if arg.mention.kind == "pronoun":
-                    pronouns.setdefault((arg.mention.start, arg.mention.end), arg.mention)
         for role in sentence_roles(sent, record, entities.get(record.index, ())):
             role_key = (role.holder.text, role.title)
             if role_key not in seen_roles:
                 seen_roles.add(role_key)
                 roles.append(role)
-    mentions = sorted(
-        [*entity_mentions(located), *pronouns.values()], key=lambda m: (m.start, m.end)
-    )
+    mentions, links = coreference(doc, sentences)
     return Extraction(
         document=document,
         sentences=tuple(record for record, _ in sentences),
-        mentions=tuple(mentions),
+        mentions=mentions,
         triples=tuple(triples),
         roles=tuple(roles),
+        links=links,
     )
 
 

@@ -218,15 +218,18 @@ def name_tokens(tokens: list[Token], label: str) -> list[Token]:
 
 
 def entity_mention(ent: Span, sentence: int) -> Mention:
-    return _entity_mention(ent.doc, ent.start, ent.end, ent.label_, sentence)
+    return _entity_mention(ent.doc, ent.start, ent.end, ent.label_, sentence, ent.root.idx)
 
 
-def _entity_mention(doc: Doc, start: int, end: int, label: str, sentence: int) -> Mention:
-    """The mention of the entity ``doc[start:end]`` labelled ``label``."""
+def _entity_mention(
+    doc: Doc, start: int, end: int, label: str, sentence: int, head: int
+) -> Mention:
+    """The mention of the entity ``doc[start:end]`` labelled ``label``, whose head word starts at
+    character ``head``."""
     tokens = name_tokens(doc_tokens(doc)[start:end], label)
     text, first, last = span_text_at(tokens)
     kind = "literal" if label in LITERAL_LABELS else "entity"
-    return Mention(text, first, last, sentence, kind, label=label)
+    return Mention(text, first, last, sentence, kind, label=label, head=head)
 
 
 def entity_mentions(entities: Iterable[tuple[Span, int]]) -> Iterator[Mention]:
@@ -275,13 +278,13 @@ def mention_for(
             return None
         if lower in _PERSONAL_PRONOUN_IDS:
             text, start, end = span_text_at([head])
-            return Mention(text, start, end, sentence, "pronoun")
+            return Mention(text, start, end, sentence, "pronoun", head=head.idx)
     if len(tokens) == 1 and lower in _UNRESOLVABLE_PRONOUN_IDS:
         return None
     bounds = entity_bounds(head)
     if bounds is not None:
         # The entity as doc[start:end] gives it: without a label (so a title stays in its name).
-        return _entity_mention(doc, *bounds, "", sentence)
+        return _entity_mention(doc, *bounds, "", sentence, head.idx)
     if pos == _PROPN_ID:
         # A name the NER missed ("Bessent told reporters"): still a named thing, unlabelled, so
         # the resolver can merge it with "Scott Bessent".
@@ -293,10 +296,10 @@ def mention_for(
         ]
         name = [t for t in name if t.i >= head_i - 3] or [head]
         text, start, end = span_text_at(name)
-        return Mention(text, start, end, sentence, "entity")
+        return Mention(text, start, end, sentence, "entity", head=head.idx)
     text, start, end = written
     if pos in _LITERAL_POS_IDS:
-        return Mention(text, start, end, sentence, "literal")
+        return Mention(text, start, end, sentence, "literal", head=head.idx)
     # The concept's text starts after any leading determiner or punctuation.
     first, last = 0, len(tokens) - 1
     while first < last and pos_of[tokens[first].i] in _LEADING_NON_CONCEPT_IDS:
@@ -304,7 +307,7 @@ def mention_for(
     if first:
         body_start = tokens[first].idx
         text, start = text[body_start - start :], body_start
-    return Mention(text, start, end, sentence, "concept", key=concept_key(head))
+    return Mention(text, start, end, sentence, "concept", key=concept_key(head), head=head.idx)
 
 
 def make_argument(

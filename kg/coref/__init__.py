@@ -1,0 +1,43 @@
+"""In-document coreference: every referring expression a mention, linked by ordered sieves.
+
+    mentions, links = coreference(doc, sentences)
+
+``mentions`` are the document's names, nominals and pronouns as Mention records (document
+order); ``links`` say which refers to which and why (kg/coref/sieves.py). The resolve stage
+turns the chains they form into the graph's nodes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from kg.types import CorefLink, Mention
+
+__all__ = ["coreference"]
+
+
+def coreference(
+    doc: Doc, sentences: list[tuple[object, Span]]
+) -> tuple[tuple[Mention, ...], tuple[CorefLink, ...]]:
+    """The referring expressions of ``doc`` and the coreference links between them."""
+    # Imported here: mention detection reads arguments the way kg.extract does, and kg.extract
+    # calls this function, so importing either package first must work.
+    from kg.coref.mentions import find_mentions
+    from kg.coref.sieves import corefer
+
+    mentions = find_mentions(doc, sentences)
+    heads = {m.head: doc[m.head].head.i for m in mentions}
+    copulas: dict[int, int] = {}
+    for token in doc:
+        if token.lemma_ != "be" or any(c.dep_ == "neg" for c in token.children):
+            continue
+        subjects = [c.i for c in token.children if c.dep_ == "nsubj"]
+        # "X is one of the ...": a member of a group, not the group.
+        attrs = [c for c in token.children if c.dep_ == "attr" and c.lower_ != "one"]
+        if len(subjects) == 1 and attrs:
+            copulas[token.i] = subjects[0]
+    links = corefer(mentions, heads, copulas)
+    return tuple(m.record for m in mentions), tuple(links)

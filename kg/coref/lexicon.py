@@ -1,0 +1,178 @@
+"""Lexicons for coreference: noun semantic class and gender, first-name gender, demonyms.
+
+The tables live in ``kg/coref/data/`` and were derived once by ``scripts/make_lexicons.py``
+from WordNet 3.0 (Princeton; licence in ``data/LICENSE-WordNet.txt``) and from the US Social
+Security Administration's baby-name counts (public domain; ``data/NOTICE-first-names.txt``).
+Nothing is downloaded: each table is read from the package on first use and cached.
+
+Lookups are plain dict lookups.  Noun lemmas are matched lowercase with spaces between
+words ("police officer" and "police_officer" are the same key); a multi-word or hyphenated
+lemma that is not in a table falls back to its last word ("police officer" -> "officer",
+"ex-wife" -> "wife"), and the tables list a multi-word lemma only where it differs from that
+fallback ("black widow" is not female).  The noun tables describe *common* nouns; proper
+names belong to the named-entity recogniser and :func:`first_name_gender`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+DATA_DIR = Path(__file__).parent / "data"
+
+NOUN_CLASSES = ("person", "organization", "place", "animal", "time", "event", "thing")
+_SPACES = re.compile(r"[\s_]+")
+
+
+class NounEntry(NamedTuple):
+    """One row of ``noun_classes.tsv``."""
+
+    cls: str
+    """Class of the most frequent common-noun sense."""
+    person_sense: bool
+    """True when one of the frequent senses denotes a person."""
+    also: tuple[str, ...]
+    """Other (non-thing) classes of the second and third senses."""
+
+
+_THING = NounEntry("thing", False, ())
+
+
+def _rows(name: str) -> list[list[str]]:
+    """The data rows of a TSV file in ``data/`` (comment lines starting with ``#`` skipped)."""
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _noun_classes() -> dict[str, NounEntry]:
+    table = {}
+    for lemma, cls, person, also in _rows("noun_classes.tsv"):
+        table[lemma] = NounEntry(cls, person == "1", tuple(also.split(",")) if also else ())
+    return table
+
+
+@lru_cache(maxsize=1)
+def _noun_gender() -> dict[str, str]:
+    return {lemma: gender for lemma, gender in _rows("noun_gender.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    return {row[0]: row[1] for row in _rows("first_names.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, tuple[str, ...]]:
+    table = {}
+    for demonym, place, others in _rows("demonyms.tsv"):
+        names = (place, *others.split("|")) if others else (place,)
+        table[demonym.lower()] = names
+    return table
+
+
+def _noun_key(lemma: str) -> str:
+    return _SPACES.sub(" ", lemma.strip().lower())
+
+
+def _last_word(key: str) -> str | None:
+    """The fallback key of a multi-word or hyphenated lemma, or None for a single word."""
+    if " " in key:
+        return key.rsplit(" ", 1)[1]
+    if "-" in key.strip("-"):
+        return key.strip("-").rsplit("-", 1)[1]
+    return None
+
+
+def _noun_entry(lemma: str) -> NounEntry:
+    table = _noun_classes()
+    key = _noun_key(lemma)
+    while key:
+        entry = table.get(key)
+        if entry is not None:
+            return entry
+        last = _last_word(key)
+        if last is None:
+            break
+        key = last
+    return _THING
+
+
+def noun_class(lemma: str) -> str:
+    """Semantic class of a common-noun lemma's most frequent WordNet sense.
+
+    One of "person", "organization", "place", "animal", "time", "event", or "thing" when the
+    noun is unknown or belongs to none of these.  Example: ``noun_class("actress")`` is
+    "person", ``noun_class("hospital")`` is "place", ``noun_class("tariff")`` is "thing".
+    Group nouns follow WordNet: "police", "government", "team" are "organization";
+    "people" and "crowd" are "thing".
+    """
+    return _noun_entry(lemma).cls
+
+
+def noun_classes(lemma: str) -> frozenset[str]:
+    """All classes a lemma plausibly has: its first sense's class, those of its second and
+    third senses, and "person" when :func:`may_be_person` holds ("country" gives
+    organization and place)."""
+    entry = _noun_entry(lemma)
+    classes = {entry.cls, *entry.also}
+    if entry.person_sense:
+        classes.add("person")
+    return frozenset(classes)
+
+
+def may_be_person(lemma: str) -> bool:
+    """True when one of the lemma's frequent senses denotes a person.
+
+    Covers the first three WordNet senses and any person sense tagged at least five times
+    in SemCor, so "judge", "suspect", "star" and "head" qualify; "table", "police" and
+    "company" do not.
+    """
+    return _noun_entry(lemma).person_sense
+
+
+def noun_gender(lemma: str) -> str | None:
+    """ "female" or "male" for nouns whose person sense is inherently gendered, else None.
+
+    "actress", "mother", "queen", "wife" are female; "king", "husband", "boy" are male;
+    "actor", "officer", "chairman" (WordNet's synset also holds "chairwoman") are None.
+    Only meaningful for mentions that can denote a person (see :func:`may_be_person`).
+    """
+    table = _noun_gender()
+    key = _noun_key(lemma)
+    while key:
+        gender = table.get(key)
+        if gender is not None:
+            return None if gender == "neutral" else gender
+        last = _last_word(key)
+        if last is None:
+            break
+        key = last
+    return None
+
+
+def first_name_gender(name: str) -> str | None:
+    """ "female" or "male" for a given name that is at least 90 % one sex in US birth records
+    1880-2017 (and common enough to be listed), else None ("Mary" -> "female", "John" ->
+    "male", "Jordan" -> None).  Case-insensitive; "Mary-Kate" falls back to "Mary"."""
+    table = _first_names()
+    key = name.strip().capitalize()
+    gender = table.get(key)
+    if gender is None and "-" in key:
+        gender = table.get(key.split("-", 1)[0])
+    return gender
+
+
+def demonym_place(word: str) -> str | None:
+    """The place a demonym pertains to, as WordNet names it ("Chinese" -> "China",
+    "American" -> "America", "Frenchman" -> "France"), or None.  Case-insensitive."""
+    names = _demonyms().get(word.strip().lower())
+    return names[0] if names else None
+
+
+def demonym_place_names(word: str) -> tuple[str, ...]:
+    """All names WordNet gives the demonym's place, :func:`demonym_place` first
+    ("American" -> ("America", "United States", ..., "USA", ...)); empty when unknown."""
+    return _demonyms().get(word.strip().lower(), ())

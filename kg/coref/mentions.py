@@ -1,0 +1,290 @@
+"""Mention detection: every referring expression of a parsed document, with what the sieves compare.
+
+A referring expression is one of:
+
+- a **name**: a named entity ("US Treasury Secretary Scott Bessent" gives "Scott Bessent"), or a
+  proper noun the recogniser missed ("Bessent told reporters");
+- a **nominal**: a noun phrase headed by a common noun, definite ("the actress"), indefinite
+  ("a 61-year-old man"), appositive ("Ryan Boyette, a former aid worker") or predicative ("he is
+  the company's chief");
+- a **pronoun**: personal, possessive or reflexive ("he", "her", "its", "themselves").
+
+Each mention keeps its head word (how an argument of a fact finds its mention, and how the head
+sieves compare nominals) and the grammatical features agreement is checked on: number, gender,
+animacy and person. Gender and animacy come from lexicons (kg/coref/lexicon.py): first names
+and WordNet's nouns; the NER label of a name says what kind of thing it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.coref import lexicon
+from kg.coref.names import NER_TYPES, entity_type
+from kg.extract.arguments import argument_tokens, name_tokens
+from kg.extract.tokens import doc_tokens, span_text_at
+from kg.types import Mention
+
+# NER labels of values and times: they are not things a pronoun or a description refers to
+# (dates stay mentions of kind "entity" for the graph, but no sieve links them).
+VALUE_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+
+# Pronouns and their agreement features: (person, number, gender, reflexive). Gender "neuter"
+# is a thing ("it"); "" is unknown ("they" is people or things).
+PRONOUNS: dict[str, tuple[int, str, str, bool]] = {
+    "i": (1, "singular", "", False),
+    "me": (1, "singular", "", False),
+    "my": (1, "singular", "", False),
+    "mine": (1, "singular", "", False),
+    "myself": (1, "singular", "", True),
+    "we": (1, "plural", "", False),
+    "us": (1, "plural", "", False),
+    "our": (1, "plural", "", False),
+    "ours": (1, "plural", "", False),
+    "ourselves": (1, "plural", "", True),
+    "you": (2, "", "", False),
+    "your": (2, "", "", False),
+    "yours": (2, "", "", False),
+    "yourself": (2, "singular", "", True),
+    "he": (3, "singular", "male", False),
+    "him": (3, "singular", "male", False),
+    "his": (3, "singular", "male", False),
+    "himself": (3, "singular", "male", True),
+    "she": (3, "singular", "female", False),
+    "her": (3, "singular", "female", False),
+    "hers": (3, "singular", "female", False),
+    "herself": (3, "singular", "female", True),
+    "it": (3, "singular", "neuter", False),
+    "its": (3, "singular", "neuter", False),
+    "itself": (3, "singular", "neuter", True),
+    "they": (3, "plural", "", False),
+    "them": (3, "plural", "", False),
+    "their": (3, "plural", "", False),
+    "theirs": (3, "plural", "", False),
+    "themselves": (3, "plural", "", True),
+}
+
+# Determiners that make a noun phrase definite (it can point back) or indefinite (it introduces
+# something new, or means any member of a kind: "a man was charged", "some people").
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+INDEFINITE_DETERMINERS = frozenset(
+    {"a", "an", "some", "any", "another", "no", "every", "each", "many", "several", "few", "all"}
+)
+
+# Verbs whose "it" subject stands for an extraposed clause or the weather, not for a thing:
+# "it is likely that ...", "it seems ...", "it was raining".
+_EXPLETIVE_HOSTS = frozenset({"be", "seem", "appear", "become", "remain", "take", "rain", "snow"})
+
+# Subjects, objects and the like: which mention a verb's other argument is (binding constraints).
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "attr", "oprd"})
+
+
+@dataclass
+class CorefMention:
+    """One referring expression and the features the sieves compare."""
+
+    record: Mention  # what leaves the stage (text, offsets, kind, label, head)
+    index: int  # its position in the document's mentions (document order)
+    head: int  # token index of the head word
+    kind: str  # "name", "nominal" or "pronoun"
+    sentence: int
+    lemma: str  # the head's lemma, lower case ("actress", "he")
+    words: frozenset[str]  # lower-case content words, for word inclusion
+    modifiers: frozenset[str]  # the head's adjectives, compounds and numbers ("61-year-old")
+    number: str  # "singular", "plural" or ""
+    gender: str  # "male", "female", "neuter" or ""
+    person: int  # 1, 2 or 3
+    entity_type: str  # Person, Organization, Place ... for names; "" otherwise
+    noun_class: str  # WordNet class of a nominal's head ("person", "organization", ...)
+    definite: bool
+    indefinite: bool
+    reflexive: bool
+    verb: int  # token index of the verb it is an argument of (-1: none)
+    role: str  # its dependency label ("nsubj", "dobj", "pobj" ...)
+    depth: int  # its head's distance from the sentence root: salience, as in Hobbs' search
+    speaker: int = -1  # mention index of who says the quote it stands in (first person)
+
+    @property
+    def is_time(self) -> bool:
+        return self.record.label in TIME_LABELS
+
+
+def find_mentions(doc: Doc, sentences: list[tuple[object, Span]]) -> list[CorefMention]:
+    """Every referring expression of ``doc`` in document order. ``sentences`` are the
+    document's (Sentence, spaCy sentence) pairs; a mention's sentence is its index there."""
+    tokens = doc_tokens(doc)
+    sentence_of = [-1] * len(tokens)
+    depth = [0] * len(tokens)
+    for record, sent in sentences:
+        for token in sent:
+            sentence_of[token.i] = record.index  # type: ignore[attr-defined]
+            depth[token.i] = _depth(token)
+    found: list[CorefMention] = []
+    in_entity = [False] * len(tokens)
+    for ent in doc.ents:
+        if ent.label_ in VALUE_LABELS or sentence_of[ent.start] < 0:
+            continue
+        for i in range(ent.start, ent.end):
+            in_entity[i] = True
+        found.append(_name(ent, sentence_of[ent.start], depth))
+    for token in tokens:
+        i = token.i
+        if in_entity[i] or sentence_of[i] < 0:
+            continue
+        pos = token.pos_
+        if pos == "PRON":
+            mention = _pronoun(token, sentence_of[i], depth)
+        elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "flat"):
+            mention = _nominal(token, sentence_of[i], depth)
+        else:
+            mention = None
+        if mention is not None:
+            found.append(mention)
+    found.sort(key=lambda m: (m.record.start, -m.record.end))
+    for index, mention in enumerate(found):
+        mention.index = index
+    return found
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _verb_of(token: Token) -> tuple[int, str]:
+    """The verb ``token`` is an argument of, and its role there (a preposition's object takes
+    the role of its preposition's attachment: "met with him" is an argument of "met")."""
+    role = token.dep_
+    head = token.head
+    if role == "pobj" and head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head.i, "pobj"
+    if head.pos_ in ("VERB", "AUX") and head.i != token.i:
+        return head.i, role
+    return -1, role
+
+
+def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[int]) -> CorefMention:
+    verb, role = _verb_of(head)
+    return CorefMention(
+        record=record,
+        index=-1,
+        head=head.i,
+        kind=kind,
+        sentence=sentence,
+        lemma=head.lemma_.lower(),
+        words=frozenset(),
+        modifiers=frozenset(),
+        number="plural" if head.tag_ in ("NNS", "NNPS") else "singular",
+        gender="",
+        person=3,
+        entity_type="",
+        noun_class="",
+        definite=False,
+        indefinite=False,
+        reflexive=False,
+        verb=verb,
+        role=role,
+        depth=depth[head.i],
+    )
+
+
+def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
+    tokens = name_tokens(doc_tokens(ent.doc)[ent.start : ent.end], ent.label_)
+    text, start, end = span_text_at(tokens)
+    head = ent.root
+    record = Mention(text, start, end, sentence, "entity", label=ent.label_, head=head.idx)
+    mention = _base(record, head, "name", sentence, depth)
+    mention.entity_type = entity_type(ent.label_)
+    mention.words = frozenset(w.lower() for w in text.split())
+    mention.definite = True
+    if ent.label_ == "PERSON":
+        mention.gender = lexicon.first_name_gender(tokens[0].text) or ""
+        mention.number = "singular"
+    elif ent.label_ in ("NORP",):
+        mention.number = "plural"
+    elif ent.label_ in NER_TYPES and ent.label_ not in TIME_LABELS:
+        mention.gender = "neuter"
+    return mention
+
+
+def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | None:
+    tokens = argument_tokens(head)
+    # The phrase without its leading determiner is what it is called ("new 100% tariffs").
+    body = list(tokens)
+    determiner = ""
+    while len(body) > 1 and (body[0].pos_ in ("DET", "PUNCT") or body[0].tag_ == "PRP$"):
+        if body[0].pos_ != "PUNCT":
+            determiner = determiner or body[0].lower_
+        body = body[1:]
+    text, start, end = span_text_at(body)
+    if head.pos_ == "PROPN":
+        # A name the recogniser missed: its proper nouns around the head ("Bessent").
+        name = [t for t in body if t.pos_ == "PROPN" and (t.i == head.i or t.head.i == head.i)]
+        name = [t for t in name if head.i - 3 <= t.i <= head.i] or [head]
+        text, start, end = span_text_at(name)
+        record = Mention(text, start, end, sentence, "entity", head=head.idx)
+        mention = _base(record, head, "name", sentence, depth)
+        mention.words = frozenset(w.lower() for w in text.split())
+        mention.definite = True
+        return mention
+    lemma = head.lemma_.lower()
+    record = Mention(text, start, end, sentence, "concept", key=lemma, head=head.idx)
+    mention = _base(record, head, "nominal", sentence, depth)
+    mention.words = frozenset(
+        t.lower_ for t in body if t.is_alpha and not t.is_stop and t.pos_ != "DET"
+    )
+    mention.modifiers = frozenset(
+        c.lower_
+        for c in head.lefts
+        if c.dep_ in ("amod", "compound", "nummod", "nmod", "npadvmod") and not c.is_stop
+    )
+    mention.noun_class = lexicon.noun_class(lemma)
+    if mention.noun_class == "person":
+        mention.gender = lexicon.noun_gender(lemma) or ""
+    elif mention.noun_class not in ("animal", ""):
+        mention.gender = "neuter"
+    if any(c.dep_ == "poss" for c in head.lefts):
+        mention.definite = True  # "Lohan's lawyer", "her father"
+    mention.definite = mention.definite or determiner in DEFINITE_DETERMINERS
+    mention.indefinite = determiner in INDEFINITE_DETERMINERS or any(
+        c.dep_ in ("nummod", "quantmod") and c.lower_ not in ("one",) for c in head.lefts
+    )
+    return mention
+
+
+def _pronoun(token: Token, sentence: int, depth: list[int]) -> CorefMention | None:
+    word = token.lower_
+    features = PRONOUNS.get(word)
+    if features is None or token.dep_ == "expl" or _is_expletive_it(token):
+        return None
+    person, number, gender, reflexive = features
+    text, start, end = span_text_at([token])
+    record = Mention(text, start, end, sentence, "pronoun", head=token.idx)
+    mention = _base(record, token, "pronoun", sentence, depth)
+    mention.lemma = word
+    mention.person, mention.number, mention.gender = person, number, gender
+    mention.reflexive = reflexive
+    mention.definite = True
+    return mention
+
+
+def _is_expletive_it(token: Token) -> bool:
+    """'It' that stands for an extraposed clause or the weather: "it is likely that ...",
+    "it was reported that ...", "it seems ..."."""
+    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    clausal = any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in verb.children)
+    if token.dep_ == "nsubjpass" and clausal:
+        return True  # "it was reported that ..."
+    return verb.lemma_ in _EXPLETIVE_HOSTS and (clausal or verb.lemma_ in ("rain", "snow"))
+
+
+__all__ = ["CorefMention", "find_mentions", "PRONOUNS", "SUBJECT_DEPS"]

@@ -1,0 +1,246 @@
+"""Names: how mentions that name something are compared and grouped within one document.
+
+"US Treasury Secretary Scott Bessent", "Scott Bessent" and "Bessent" are one person; "WTO" is the
+acronym of "World Trade Organization"; "the U.S." and "America" are "United States". The rules
+here are the name sieves of the coreference stage (kg/coref) and, with the user's alias file,
+of resolution (kg/resolve.py), which groups a document's names again under the user's rules.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.types import Mention
+
+# spaCy's OntoNotes NER labels -> kg entity types (the classes of ontology/kg.ttl).
+NER_TYPES: dict[str, str] = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "NORP": "Group",
+    "DATE": "Date",
+    "TIME": "Date",
+    "EVENT": "Event",
+    "WORK_OF_ART": "Work",
+    "LAW": "Work",
+    "PRODUCT": "Thing",
+    "LANGUAGE": "Thing",
+}
+
+# Labels that name quantities, not things: they never become nodes.
+NON_NODE_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+
+# Names that abbreviate or rename a place and cannot be recognised from their letters alone
+# ("America" is not an acronym of "United States"). Keys are normalised (no dots, no "the").
+KNOWN_VARIANTS: dict[str, str] = {
+    "US": "United States",
+    "USA": "United States",
+    "America": "United States",
+    "United States of America": "United States",
+    "UK": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "EU": "European Union",
+    "UN": "United Nations",
+    "PRC": "China",
+    "People's Republic of China": "China",
+}
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+# A company's legal form is not part of what it is called: "Advanced Micro Devices, Inc." and
+# "Advanced Micro Devices" are one company, in one document or across documents.
+_CORPORATE_SUFFIX = re.compile(
+    r",?\s+(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SA|S\.A|N\.V|GmbH)\.?$"
+)
+
+
+# The same few thousand names recur in every document of a corpus: their forms are remembered.
+@lru_cache(maxsize=1 << 16)
+def normalise_name(text: str) -> str:
+    """The form names are compared in: NFC, no leading "the", no possessive, no dots in acronyms.
+
+    "the U.S." -> "US", "China's" -> "China", "Scott  Bessent" -> "Scott Bessent".
+    """
+    name = unicodedata.normalize("NFC", " ".join(text.split()))
+    name = re.sub(r"^(?:the|The|THE)\s+", "", name)
+    name = _POSSESSIVE.sub("", name).strip()
+    if " " in name:
+        name = _CORPORATE_SUFFIX.sub("", name)
+    if re.fullmatch(r"(?:[A-Za-z]\.){2,}", name):
+        name = name.replace(".", "")
+    return KNOWN_VARIANTS.get(name, name)
+
+
+@lru_cache(maxsize=1 << 16)  # asked of every cluster a capitalised name is compared with
+def initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in {"of", "and"})
+
+
+def entity_type(label: str) -> str:
+    return NER_TYPES.get(label, "Thing")
+
+
+def types_compatible(a: str, b: str) -> bool:
+    """Can entities of these types be one thing? The small model confuses Person/Organization
+    (it tags a bare "Trump" ORG) but never a person with a place."""
+    if a == b or not a or not b:  # "": a name the recogniser missed, of no known type
+        return True
+    return {a, b} <= {"Person", "Organization"} or {a, b} <= {"Organization", "Group"}
+
+
+@dataclass(frozen=True)
+class AliasRules:
+    """A user's corrections: names that are one thing, and names that must stay apart.
+
+    Loaded from a CSV or Turtle file (``load_alias_rules``); they win over every rule here.
+    """
+
+    same: dict[str, str] = field(default_factory=dict)  # normalised name -> canonical name
+    different: frozenset[frozenset[str]] = frozenset()  # pairs never merged
+
+    def canonical(self, name: str) -> str:
+        return self.same.get(name, name)
+
+    def forbids(self, a: str, b: str) -> bool:
+        # Asked for every pair of mention and candidate cluster; most builds have no such rule.
+        return bool(self.different) and frozenset((a, b)) in self.different
+
+
+@dataclass
+class NameCluster:
+    """The mentions of one entity within a document, while they are being grouped."""
+
+    name: str  # canonical name (the fullest form seen)
+    mentions: list[Mention] = field(default_factory=list)
+    votes: Counter = field(default_factory=Counter)
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+    @property
+    def type(self) -> str:
+        # Highest vote; ties broken by a fixed order so that the result never depends on
+        # dictionary order. Cached: it is asked for every pair of mention and cluster.
+        key = tuple(self.votes.items())
+        if getattr(self, "_type_key", None) != key:
+            self._type_key = key
+            votes = self.votes
+            self._type = max(TYPE_ORDER, key=lambda t: (votes[t], TYPE_RANK[t]))
+        return self._type
+
+
+TYPE_ORDER = ("Person", "Organization", "Place", "Group", "Event", "Work", "Date", "Thing")
+TYPE_RANK = {name: -position for position, name in enumerate(TYPE_ORDER)}  # earlier wins ties
+
+
+def alias_of(name: str, cluster: NameCluster, name_type: str) -> str | None:
+    """Why ``name`` names the same thing as ``cluster``, or None.
+
+    - same normalised name (any case);
+    - a single word that is the first or last word of a longer personal name: a surname
+      ("Bessent") or, in Chinese names written surname first, the family name ("Li");
+    - an acronym of the cluster's name ("WTO" for "World Trade Organization").
+    """
+    if name.lower() == cluster.name.lower():
+        return "same name"
+    words = name.split()
+    target = cluster.tokens
+    if (
+        len(words) == 1
+        and len(target) > 1
+        and cluster.type == "Person"
+        and name_type in ("Person", "Organization", "")
+        and words[0] in (target[0], target[-1])
+    ):
+        return f"'{name}' is part of the personal name '{cluster.name}'"
+    if len(words) < len(target) and " ".join(target[-len(words) :]) == name and len(words) > 1:
+        return f"'{name}' ends the name '{cluster.name}'"
+    if name.isupper() and len(name) >= 2 and initials(cluster.name) == name:
+        return f"'{name}' is the acronym of '{cluster.name}'"
+    return None
+
+
+class NameIndex:
+    """A document's clusters, and which of them a name could be an alias of: every way to be an
+    alias (same name, part of a name) shares a word with the name, except an acronym, so only
+    the clusters sharing a word are compared (all of them for an acronym), not every one."""
+
+    def __init__(self) -> None:
+        self.clusters: list[NameCluster] = []
+        self._by_word: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, cluster: NameCluster) -> None:
+        for word in set(cluster.name.lower().split()):
+            self._by_word[word].append(len(self.clusters))
+        self.clusters.append(cluster)
+
+    def candidates(self, name: str) -> list[NameCluster]:
+        """The clusters ``name`` could be an alias of, in the order they were added."""
+        if name.isupper():
+            return self.clusters
+        positions = {i for w in name.lower().split() for i in self._by_word.get(w, ())}
+        return [self.clusters[i] for i in sorted(positions)]
+
+
+def group_names(
+    mentions: Sequence[Mention], rules: AliasRules
+) -> tuple[dict[tuple[int, int], NameCluster], NameIndex]:
+    """Group one document's entity mentions into clusters; returns span -> cluster, and the
+    clusters indexed by name."""
+    named = [m for m in mentions if m.kind == "entity" and m.label not in NON_NODE_LABELS]
+
+    def name_of(mention: Mention) -> str:
+        return rules.canonical(normalise_name(mention.text))
+
+    # Fullest names first, so that "Scott Bessent" founds the cluster that "Bessent" joins.
+    ordered = sorted(
+        ((name_of(m), m) for m in named), key=lambda item: (-len(item[0].split()), item[1].start)
+    )
+    names = NameIndex()
+    by_span: dict[tuple[int, int], NameCluster] = {}
+    for name, mention in ordered:
+        if not name:
+            continue
+        # A name the recogniser missed ("Bessent told reporters") has no type of its own: it
+        # may join any name it matches, and casts only a token vote for "Thing".
+        mention_type = entity_type(mention.label) if mention.label else ""
+        matches = []
+        for cluster in names.candidates(name):
+            if rules.forbids(name, cluster.name):
+                continue
+            reason = alias_of(name, cluster, mention_type)
+            if reason and types_compatible(cluster.type, mention_type):
+                matches.append((cluster, reason))
+        exact = [(c, r) for c, r in matches if r == "same name"]
+        if exact:
+            matches = exact
+        if len(matches) == 1:
+            cluster, reason = matches[0]
+            if reason != "same name":
+                cluster.reasons.append(reason)
+            # A surname used alone refers to a person even when the model tagged it ORG.
+            vote = cluster.type if reason.startswith(f"'{name}' is part") else mention_type
+        else:
+            # No match, or several (two people share the surname): a cluster of its own.
+            cluster = NameCluster(name=name)
+            names.add(cluster)
+            vote = mention_type
+        weight = len(name.split()) if vote else 0.1
+        vote = vote or "Thing"
+        written = normalise_name(mention.text)
+        if written != name and f"user alias: '{written}' is '{name}'" not in cluster.reasons:
+            cluster.reasons.append(f"user alias: '{written}' is '{name}'")
+        cluster.mentions.append(mention)
+        cluster.votes[vote] += weight
+        by_span[(mention.start, mention.end)] = cluster
+    return by_span, names

@@ -1,0 +1,406 @@
+"""In-document coreference as ordered sieves, most precise first (Lee et al. 2013, Stanford's
+deterministic multi-pass resolver).
+
+Each sieve is one named rule with its linguistic reason. It looks at each mention that is not
+yet the first of its chain and may link it to an earlier mention; later sieves see the chains
+earlier ones built, so a pronoun meets "Scott Bessent, the Treasury Secretary" as one entity
+whose gender, number and type its names and descriptions tell. Every link records its sieve
+and a sentence saying why (`kg explain` shows them).
+
+    mentions = find_mentions(doc, sentences)
+    links = corefer(mentions)          # CorefLink(mention, antecedent, sieve, reason)
+
+Names are grouped by the name rules of kg/coref/names.py (same name, surname, acronym); the
+resolve stage groups them again under the user's alias file, so name links are not emitted
+here, only used: the other sieves link descriptions and pronouns to what the names found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from kg.coref.mentions import SUBJECT_DEPS, CorefMention
+from kg.coref.names import group_names
+from kg.types import CorefLink
+
+# How far back (in sentences) a pronoun and a description look for their antecedent: news
+# pronouns point at the last sentence or two; a description ("the company") a little further.
+PRONOUN_WINDOW = {"he": 3, "she": 3, "it": 2, "they": 2}
+DESCRIPTION_WINDOW = 3
+
+# Which named types a class of common noun can describe ("the actress" a Person, "the firm" an
+# Organization, "the city" a Place).
+_CLASS_TYPES = {
+    "person": frozenset({"Person"}),
+    "organization": frozenset({"Organization", "Group"}),
+    "place": frozenset({"Place"}),
+}
+
+
+class Chains:
+    """The chains built so far: a union-find over mention indices, with each chain's features."""
+
+    def __init__(
+        self,
+        mentions: list[CorefMention],
+        heads: dict[int, int] | None = None,
+        copulas: dict[int, int] | None = None,
+    ) -> None:
+        self.mentions = mentions
+        # Parse facts the construct sieves need: a token's head (by token index), and a copular
+        # verb's subject head.
+        self.heads = heads or {}
+        self.copulas = copulas or {}
+        self._parent = list(range(len(mentions)))
+        self.links: list[CorefLink] = []
+
+    def root(self, i: int) -> int:
+        parent = self._parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def same(self, a: int, b: int) -> bool:
+        return self.root(a) == self.root(b)
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.root(i), self.root(j)
+        if a != b:
+            # The earlier mention's root stays the chain's: chains are named by their first.
+            self._parent[max(a, b)] = min(a, b)
+
+    def link(
+        self, mention: CorefMention, antecedent: CorefMention, sieve: str, reason: str
+    ) -> None:
+        self.join(mention.index, antecedent.index)
+        self.links.append(CorefLink(mention.index, antecedent.index, sieve, reason))
+
+    def members(self, i: int) -> list[CorefMention]:
+        root = self.root(i)
+        return [m for m in self.mentions if self.root(m.index) == root]
+
+    def is_first(self, mention: CorefMention) -> bool:
+        return self.root(mention.index) == mention.index
+
+    # What a chain is, from all its mentions.
+    def entity_types(self, i: int) -> set[str]:
+        return {m.entity_type for m in self.members(i) if m.entity_type}
+
+    def noun_classes(self, i: int) -> set[str]:
+        return {m.noun_class for m in self.members(i) if m.kind == "nominal" and m.noun_class}
+
+    def genders(self, i: int) -> set[str]:
+        return {m.gender for m in self.members(i) if m.gender}
+
+    def has_name(self, i: int) -> bool:
+        return any(m.kind == "name" for m in self.members(i))
+
+    def words(self, i: int) -> set[str]:
+        return {w for m in self.members(i) if m.kind != "pronoun" for w in m.words}
+
+
+@dataclass(frozen=True)
+class Sieve:
+    """One rule of the resolver: its name (recorded on every link it makes), why it holds, and
+    the function that applies it to the chains."""
+
+    name: str
+    reason: str
+    apply: Callable[[Chains], None]
+
+
+def _candidates(chains: Chains, mention: CorefMention, window: int) -> Iterator[CorefMention]:
+    """Earlier mentions in the order a reader weighs them: the mention's own sentence first, then
+    each sentence before it up to ``window`` back; within a sentence the more prominent first
+    (nearer the root of the parse: subjects before objects before what is embedded), as Hobbs'
+    search and Stanford's sieves order them."""
+    by_sentence: dict[int, list[CorefMention]] = {}
+    for other in chains.mentions[: mention.index]:
+        if mention.sentence - other.sentence <= window:
+            by_sentence.setdefault(other.sentence, []).append(other)
+    for sentence in sorted(by_sentence, reverse=True):
+        yield from sorted(by_sentence[sentence], key=lambda m: (m.depth, m.record.start))
+
+
+def _contains(outer: CorefMention, inner: CorefMention) -> bool:
+    a, b = outer.record, inner.record
+    return a.start <= b.start and b.end <= a.end and (a.start, a.end) != (b.start, b.end)
+
+
+def _same_clause_arguments(a: CorefMention, b: CorefMention) -> bool:
+    """Two arguments of one verb are two things unless one is reflexive ("Lohan hit her": "her"
+    is not Lohan; "Lohan hurt herself" is). Binding theory's principle B, as Stanford applies it."""
+    return a.verb >= 0 and a.verb == b.verb and a.role != b.role
+
+
+# -- names: grouped first, not emitted (see the module docstring) ---------------------------
+
+
+def names_sieve(chains: Chains) -> None:
+    named = [m for m in chains.mentions if m.kind == "name" and not m.is_time]
+    by_span, _ = group_names([m.record for m in named], _NO_RULES)
+    first: dict[int, CorefMention] = {}
+    for mention in named:
+        cluster = by_span.get((mention.record.start, mention.record.end))
+        if cluster is None:
+            continue
+        earlier = first.setdefault(id(cluster), mention)
+        if earlier is not mention:
+            chains.join(mention.index, earlier.index)
+
+
+# -- precise constructs -----------------------------------------------------------------------
+
+
+def apposition_sieve(chains: Chains) -> None:
+    """ "Ryan Boyette, a former aid worker" and "the actress, Lindsay Lohan": a noun phrase set
+    beside another, between commas, names the same thing."""
+    by_head = {m.head: m for m in chains.mentions}
+    doc_heads = chains.heads
+    for mention in chains.mentions:
+        if mention.role != "appos" or mention.kind == "pronoun":
+            continue
+        anchor = by_head.get(doc_heads.get(mention.head, -1))
+        if anchor is None or anchor.kind == "pronoun" or chains.same(mention.index, anchor.index):
+            continue
+        if anchor.is_time or mention.is_time:
+            continue
+        later, earlier = (mention, anchor) if mention.index > anchor.index else (anchor, mention)
+        chains.link(
+            later,
+            earlier,
+            "apposition",
+            f"'{later.record.text}' is in apposition to '{earlier.record.text}'",
+        )
+
+
+def predicate_nominative_sieve(chains: Chains) -> None:
+    """ "Kirkpatrick is a 61-year-old retiree": the subject of a copula and its predicate noun
+    are one thing (not for "is one of", a part, nor under negation)."""
+    by_head = {m.head: m for m in chains.mentions}
+    for mention in chains.mentions:
+        if mention.role != "attr" or mention.kind == "pronoun" or mention.verb < 0:
+            continue
+        subject_head = chains.copulas.get(mention.verb)
+        if subject_head is None:
+            continue
+        subject = by_head.get(subject_head)
+        if (
+            subject is None
+            or subject.kind == "pronoun"
+            or chains.same(subject.index, mention.index)
+        ):
+            continue
+        chains.link(
+            mention,
+            subject,
+            "predicate nominative",
+            f"'{subject.record.text}' is '{mention.record.text}'",
+        )
+
+
+# -- heads ------------------------------------------------------------------------------------
+
+
+def strict_head_sieve(chains: Chains) -> None:
+    """ "the rehab center" ... "the center": a definite description whose head word is the head
+    of an earlier mention, and whose other words all occur in that entity's mentions (so "the
+    new tariffs" does not join "the old tariffs"), is that entity."""
+    for mention in chains.mentions:
+        if mention.kind != "nominal" or mention.indefinite or not chains.is_first(mention):
+            continue
+        for antecedent in reversed(chains.mentions[: mention.index]):
+            if antecedent.kind != "nominal" or antecedent.lemma != mention.lemma:
+                continue
+            if antecedent.number != mention.number or _contains(antecedent, mention):
+                continue
+            if not mention.modifiers <= chains.words(antecedent.index):
+                continue
+            chains.link(
+                mention,
+                antecedent,
+                "strict head match",
+                f"'{mention.record.text}' repeats the head of '{antecedent.record.text}'",
+            )
+            break
+
+
+def name_head_sieve(chains: Chains) -> None:
+    """ "the Betty Ford Center" ... "the center": a description whose head word is the last word
+    of an earlier name (its kind: center, clinic, company, court) is that name."""
+    for mention in chains.mentions:
+        if mention.kind != "nominal" or mention.indefinite or not chains.is_first(mention):
+            continue
+        for antecedent in reversed(chains.mentions[: mention.index]):
+            if antecedent.kind != "name" or antecedent.is_time:
+                continue
+            last = antecedent.record.text.split()[-1].lower()
+            if last != mention.lemma and last != mention.record.text.lower():
+                continue
+            if len(antecedent.record.text.split()) < 2:
+                continue
+            chains.link(
+                mention,
+                antecedent,
+                "name head match",
+                f"'{mention.record.text}' is the kind of thing '{antecedent.record.text}' names",
+            )
+            break
+
+
+def description_sieve(chains: Chains) -> None:
+    """ "Lindsay Lohan ... the actress", "AMD ... the company": a definite description of a
+    person, an organisation or a place refers to the most prominent entity of that type
+    mentioned shortly before it, when the genders agree."""
+    for mention in chains.mentions:
+        if (
+            mention.kind != "nominal"
+            or not mention.definite
+            or mention.indefinite
+            or mention.number != "singular"
+            or not chains.is_first(mention)
+        ):
+            continue
+        wanted = _CLASS_TYPES.get(mention.noun_class)
+        if not wanted:
+            continue
+        for antecedent in _candidates(chains, mention, DESCRIPTION_WINDOW):
+            if not chains.has_name(antecedent.index) or antecedent.kind == "pronoun":
+                continue
+            if not (chains.entity_types(antecedent.index) & wanted):
+                continue
+            if _contains(antecedent, mention) or _contains(mention, antecedent):
+                continue
+            if _same_clause_arguments(mention, antecedent):
+                continue
+            genders = chains.genders(antecedent.index) - {"neuter"}
+            if mention.gender and genders and mention.gender not in genders:
+                continue
+            chains.link(
+                mention,
+                antecedent,
+                "description",
+                f"'{mention.record.text}' describes '{_name_of(chains, antecedent)}' "
+                f"(a {mention.noun_class})",
+            )
+            break
+
+
+# -- pronouns ---------------------------------------------------------------------------------
+
+
+def pronoun_sieve(chains: Chains) -> None:
+    """A third-person pronoun refers to the most prominent earlier mention that agrees with it in
+    number, gender and animacy, in its own sentence or the few before it; a pronoun and another
+    argument of its own verb are two things unless it is reflexive."""
+    for mention in chains.mentions:
+        if mention.kind != "pronoun" or mention.person != 3:
+            continue
+        window = PRONOUN_WINDOW.get(_pronoun_family(mention), 2)
+        for antecedent in _candidates(chains, mention, window):
+            if antecedent.kind == "pronoun" and not _agree(chains, mention, antecedent):
+                continue
+            if antecedent.is_time or _contains(antecedent, mention):
+                continue
+            if not _agree(chains, mention, antecedent):
+                continue
+            if mention.reflexive:
+                if not (mention.verb == antecedent.verb and antecedent.role in SUBJECT_DEPS):
+                    continue
+            elif _same_clause_arguments(mention, antecedent):
+                continue
+            chains.link(
+                mention,
+                antecedent,
+                "pronoun",
+                f"'{mention.record.text}' agrees with '{_name_of(chains, antecedent)}', "
+                f"the most prominent match before it",
+            )
+            break
+
+
+def _pronoun_family(mention: CorefMention) -> str:
+    if mention.gender == "male":
+        return "he"
+    if mention.gender == "female":
+        return "she"
+    return "it" if mention.gender == "neuter" else "they"
+
+
+def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> bool:
+    """Number, gender and animacy of a pronoun against the whole chain of the antecedent."""
+    members = chains.members(antecedent.index)
+    types = {m.entity_type for m in members if m.entity_type}
+    classes = {m.noun_class for m in members if m.kind == "nominal" and m.noun_class}
+    genders = {m.gender for m in members if m.gender}
+    person_like = "Person" in types or "person" in classes
+    family = _pronoun_family(pronoun)
+    if family in ("he", "she"):
+        if not person_like or (types - {"Person"} and "Person" not in types):
+            return False
+        return pronoun.gender in genders or not (genders - {"neuter"})
+    if family == "it":
+        if person_like or "Group" in types:
+            return False
+        if antecedent.number == "plural" and antecedent.kind != "name":
+            return False
+        return not (genders - {"neuter"})
+    # they / them / their: a plural description, a group, or an organisation ("the police",
+    # "Democrats", "AMD ... they").
+    if antecedent.kind == "nominal":
+        return antecedent.number == "plural"
+    if antecedent.kind == "pronoun":
+        return antecedent.number == "plural"
+    return bool(types & {"Group", "Organization"})
+
+
+def _name_of(chains: Chains, mention: CorefMention) -> str:
+    names = [m.record.text for m in chains.members(mention.index) if m.kind == "name"]
+    return max(names, key=lambda n: len(n.split())) if names else mention.record.text
+
+
+class _NoRules:
+    """The alias rules of the extraction stage: none (the user's file applies at resolution)."""
+
+    same: dict[str, str] = {}
+
+    @staticmethod
+    def canonical(name: str) -> str:
+        return name
+
+    @staticmethod
+    def forbids(a: str, b: str) -> bool:
+        return False
+
+
+_NO_RULES = _NoRules()
+
+# The sieves in the order they run: the most precise first, pronouns last.
+SIEVES: tuple[Sieve, ...] = (
+    Sieve("names", "same name, surname of a full name, acronym (kg/coref/names.py)", names_sieve),
+    Sieve("apposition", "a noun phrase beside another names the same thing", apposition_sieve),
+    Sieve(
+        "predicate nominative",
+        "the subject and the predicate noun of a copula",
+        predicate_nominative_sieve,
+    ),
+    Sieve("strict head match", "a description repeating an earlier head", strict_head_sieve),
+    Sieve("name head match", "a description by the kind a name ends in", name_head_sieve),
+    Sieve("description", "a definite description of a recent entity", description_sieve),
+    Sieve("pronoun", "the most prominent agreeing mention", pronoun_sieve),
+)
+
+
+def corefer(
+    mentions: list[CorefMention], heads: dict[int, int], copulas: dict[int, int]
+) -> list[CorefLink]:
+    """The links between ``mentions`` (one document's, in order) that the sieves find.
+
+    ``heads`` maps a token index to its syntactic head's, ``copulas`` a copular verb's token
+    index to its subject's head (the parse facts the construct sieves need)."""
+    chains = Chains(mentions, heads, copulas)
+    for sieve in SIEVES:
+        sieve.apply(chains)
+    return chains.links

