@@ -72,6 +72,12 @@ def load_pipeline(requested: str | None = None) -> Language:
     # The same part-of-speech and morphology rules, applied about twenty times faster: the
     # attribute ruler is otherwise a sixth of the parse (kg/attribute_rules.py).
     use_compiled_ruler(nlp)
+    # Paragraph breaks end sentences (a headline, a dateline): set before the parser, which
+    # keeps boundaries already set (kg/structure.py).
+    from kg.structure import LINE_BREAKS
+
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
     return nlp
 
 

@@ -26,7 +26,9 @@ from kg.coref.names import (
     alias_of,
     entity_type,
     group_names,
+    initials,
     normalise_name,
+    types_compatible,
 )
 from kg.errors import KgError
 from kg.types import (
@@ -256,6 +258,10 @@ class CorpusIndex:
         self._reasons: dict[str, list[str]] = defaultdict(list)
         self.entities: dict[str, Entity] = {}
         self._links: dict[str, str] = {}
+        # What each name is seen with (the other names and the descriptions' heads of its
+        # documents) and in how many documents: the evidence for a cross-document link.
+        self._context: dict[str, set[str]] = defaultdict(set)
+        self._documents: Counter = Counter()
         self._finished = False
 
     def _clusters(self, extraction: Extraction) -> _DocumentClusters:
@@ -267,8 +273,13 @@ class CorpusIndex:
         if self._finished:
             raise RuntimeError("CorpusIndex.add after finish")
         clusters = self._clusters(extraction)
+        context = _document_context(clusters)
         for cluster in clusters.clusters():
             self._votes[cluster.name].update(cluster.votes)
+            self._documents[cluster.name] += 1
+            known = self._context[cluster.name]
+            if len(known) < CONTEXT_LIMIT:
+                known.update(context)
             for mention in cluster.mentions:
                 alias = " ".join(mention.text.split())
                 if alias != cluster.name:
@@ -291,7 +302,9 @@ class CorpusIndex:
             )
         for key, entity in self._known.items():
             self.entities.setdefault(key, entity)
-        self._links = _link_short_names(self.entities, self.rules)
+        self._links = link_across_documents(
+            self.entities, self.rules, self._context, self._documents
+        )
         self._finished = True
 
     def key_of(self, cluster: NameCluster) -> str:
@@ -454,37 +467,129 @@ def _qualifier_identity(triple: Triple) -> tuple:
     return (q.negated, q.modality, q.condition, q.attribution)
 
 
-def _link_short_names(entities: dict[str, Entity], rules: AliasRules) -> dict[str, str]:
-    """Single-word names that match exactly one longer, type-compatible name in the corpus.
+# Names a context keeps, at most: enough to tell one Lohan from another, bounded in memory.
+CONTEXT_LIMIT = 400
 
-    This is the homonym guard: a bare "Lopez" joins "Maria Lopez" only when no other Lopez is
-    known; with "Carlos Lopez" also in the corpus it stays a node of its own.
+
+def _document_context(clusters: _DocumentClusters) -> set[str]:
+    """What a document is about, as far as telling namesakes apart goes: its names and the head
+    words of its descriptions."""
+    context = {c.name.lower() for c in clusters.clusters()}
+    context.update(
+        m.key.rsplit(" ", 1)[-1] for m in clusters.mentions if m.kind == "concept" and m.key
+    )
+    return context
+
+
+def link_across_documents(
+    entities: dict[str, Entity],
+    rules: AliasRules,
+    context: dict[str, set[str]],
+    documents: Counter,
+) -> dict[str, str]:
+    """Names of different documents that are one thing: name -> the key it joins.
+
+    - the same name written in other letter case ("SEACOM", "Seacom"): the commonest spelling;
+    - an acronym and its expansion ("AMD", "Advanced Micro Devices");
+    - a short name and a longer one it is part of: a surname ("Lohan", "Lindsay Lohan") or an
+      organisation's last word ("Colts", "Indianapolis Colts").
+
+    An acronym or a short name joins a longer name only when the types agree and the documents
+    share context (another name or a described thing in common); among several candidates it
+    joins the one it shares the most context with, and only when no other shares as much (the
+    homonym guard: a bare "Lopez" seen with two Lopezes in like company stays itself). Every
+    link is recorded in the target's merge reasons.
     """
     links: dict[str, str] = {}
-    # Long personal names by their first and last word: a lookup per short name, not a scan of
-    # every name in the corpus.
+
+    def join(name: str, target: str, reason: str) -> None:
+        entity, into = entities[name], entities[target]
+        links[name] = target
+        entities[target] = _replace(
+            into,
+            aliases=tuple(sorted(set(into.aliases) | {name} | set(entity.aliases))),
+            merge_reasons=into.merge_reasons + (reason,),
+        )
+
+    # Letter case.
+    by_case: dict[str, list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        if entity.type not in ("Concept", "Date"):
+            by_case[key.casefold()].append(key)
+    for keys in by_case.values():
+        if len(keys) < 2:
+            continue
+        target = max(keys, key=lambda k: (documents[k], k))
+        for key in keys:
+            if (
+                key != target
+                and types_compatible(entities[key].type, entities[target].type)
+                and not rules.forbids(key, target)
+            ):
+                join(key, target, f"'{key}' is '{target}' written in other letter case")
+
+    def shared(name: str, candidate: str) -> int:
+        return len(
+            (context.get(name, set()) & context.get(candidate, set()))
+            - {
+                name.lower(),
+                candidate.lower(),
+            }
+        )
+
+    def best(name: str, candidates: list[str]) -> tuple[str, int] | None:
+        scored = sorted(((shared(name, c), c) for c in candidates), reverse=True)
+        if not scored or scored[0][0] < 1:
+            return None
+        if len(scored) > 1 and scored[1][0] == scored[0][0]:
+            return None
+        return scored[0][1], scored[0][0]
+
+    # Longer names by their initials and by their first and last words: a lookup per short name,
+    # not a scan of every name in the corpus.
+    by_initials: dict[str, list[str]] = defaultdict(list)
     by_word: dict[str, list[str]] = defaultdict(list)
     for key, entity in entities.items():
+        if key in links:
+            continue
         words = entity.label.split()
-        if len(words) > 1 and entity.type == "Person":
+        if len(words) < 2:
+            continue
+        if entity.type in ("Organization", "Group", "Place", "Thing", "Work", "Event"):
+            by_initials[initials(entity.label)].append(key)
+        if entity.type == "Person":
             for word in sorted({words[0], words[-1]}):
                 by_word[word].append(key)
+        elif entity.type in ("Organization", "Group"):
+            by_word[words[-1]].append(key)
     for name, entity in list(entities.items()):
-        if len(name.split()) != 1 or entity.type not in ("Person", "Organization"):
+        if name in links or len(name.split()) != 1:
+            continue
+        if entity.type not in ("Person", "Organization", "Group", "Place", "Thing"):
             continue
         candidates = [
-            k for k in by_word.get(name, ()) if not rules.forbids(name, entities[k].label)
+            k
+            for k in by_word.get(name, ())
+            if types_compatible(entities[k].type, entity.type)
+            and not rules.forbids(name, entities[k].label)
         ]
-        if len(candidates) == 1:
-            target = entities[candidates[0]]
-            links[name] = target.key
-            merged = _replace(
+        kind = "part of"
+        if not candidates and name.isupper() and len(name) >= 2:
+            candidates = [k for k in by_initials.get(name, ()) if not rules.forbids(name, k)]
+            kind = "the acronym of"
+        chosen = best(name, candidates)
+        if chosen is not None:
+            target, common = chosen
+            join(
+                name,
                 target,
-                aliases=tuple(sorted(set(target.aliases) | {name} | set(entity.aliases))),
-                merge_reasons=target.merge_reasons
-                + (f"'{name}' matches only '{target.label}' in the corpus",),
+                f"'{name}' is {kind} '{entities[target].label}', seen with {common} of the "
+                "same names and things in other documents",
             )
-            entities[target.key] = merged
+    for name, target in links.items():
+        while target in links:  # "SEACOM" -> "Seacom" -> "Seacom Ltd"
+            target = links[target]
+        links[name] = target
     for name in links:
         del entities[name]
     return links

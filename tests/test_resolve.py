@@ -146,11 +146,47 @@ def test_type_vote_makes_a_person_of_a_surname_tagged_org():
 
 
 def test_same_person_named_differently_in_two_documents_is_one_node():
-    first = make_extraction("Maria Lopez won the vote", [("Maria Lopez", "PERSON")], doc_id="a")
-    second = make_extraction("Lopez thanked voters", [("Lopez", "PERSON")], doc_id="b")
+    first = make_extraction(
+        "Maria Lopez won the vote in Texas",
+        [("Maria Lopez", "PERSON"), ("Texas", "GPE")],
+        doc_id="a",
+    )
+    second = make_extraction(
+        "Lopez thanked voters in Texas", [("Lopez", "PERSON"), ("Texas", "GPE")], doc_id="b"
+    )
     corpus = resolve([first, second])
-    assert list(corpus.entities) == ["Maria Lopez"]
+    assert sorted(corpus.entities) == ["Maria Lopez", "Texas"]
     assert corpus.documents[1].mentions[0].key == "Maria Lopez"
+    (reason,) = [r for r in corpus.entities["Maria Lopez"].merge_reasons if "Lopez" in r]
+    assert "seen with 1 of the same names" in reason
+
+
+def test_a_surname_in_an_unrelated_document_stays_apart():
+    # "LaCalamita is charged" must not become the suspect's wife of another story: the two
+    # documents share nothing but the surname.
+    first = make_extraction(
+        "Anna LaCalamita spoke in Warren", [("Anna LaCalamita", "PERSON"), ("Warren", "GPE")]
+    )
+    second = make_extraction(
+        "LaCalamita was charged in Detroit", [("LaCalamita", "PERSON"), ("Detroit", "GPE")]
+    )
+    corpus = resolve([first, second])
+    assert "LaCalamita" in corpus.entities and "Anna LaCalamita" in corpus.entities
+
+
+def test_acronym_and_letter_case_join_across_documents_with_context():
+    first = make_extraction(
+        "Advanced Micro Devices bought SeaMicro",
+        [("Advanced Micro Devices", "ORG"), ("SeaMicro", "ORG")],
+        doc_id="a",
+    )
+    second = make_extraction(
+        "AMD paid for SEAMICRO", [("AMD", "ORG"), ("SEAMICRO", "ORG")], doc_id="b"
+    )
+    corpus = resolve([first, second])
+    assert sorted(corpus.entities) == ["Advanced Micro Devices", "SeaMicro"]
+    keys = {m.text: m.key for m in corpus.documents[1].mentions}
+    assert keys == {"AMD": "Advanced Micro Devices", "SEAMICRO": "SeaMicro"}
 
 
 def test_two_people_sharing_a_surname_in_different_documents_stay_apart():

@@ -20,15 +20,16 @@ __all__ = ["coreference"]
 
 
 def coreference(
-    doc: Doc, sentences: list[tuple[object, Span]]
+    doc: Doc, sentences: list[tuple[object, Span]], headlines: frozenset[int] = frozenset()
 ) -> tuple[tuple[Mention, ...], tuple[CorefLink, ...]]:
-    """The referring expressions of ``doc`` and the coreference links between them."""
+    """The referring expressions of ``doc`` and the coreference links between them;
+    ``headlines`` are the indices of its title lines (kg/structure.py)."""
     # Imported here: mention detection reads arguments the way kg.extract does, and kg.extract
     # calls this function, so importing either package first must work.
     from kg.coref.mentions import find_mentions
     from kg.coref.sieves import corefer
 
-    mentions = find_mentions(doc, sentences)
+    mentions = find_mentions(doc, sentences, headlines)
     heads = {m.head: doc[m.head].head.i for m in mentions}
     copulas: dict[int, int] = {}
     for token in doc:

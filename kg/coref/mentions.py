@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.coref import lexicon
-from kg.coref.names import NER_TYPES, entity_type
-from kg.extract.arguments import argument_tokens, name_tokens
+from kg.coref.names import NER_TYPES, entity_type, normalise_name
+from kg.extract.arguments import TITLE_WORDS, argument_tokens, concept_key, name_tokens
 from kg.extract.tokens import doc_tokens, span_text_at
 from kg.types import Mention
 
@@ -106,6 +106,7 @@ class CorefMention:
     verb: int  # token index of the verb it is an argument of (-1: none)
     role: str  # its dependency label ("nsubj", "dobj", "pobj" ...)
     depth: int  # its head's distance from the sentence root: salience, as in Hobbs' search
+    titles: frozenset[str] = frozenset()  # a name's office words ("president", "secretary")
     speaker: int = -1  # mention index of who says the quote it stands in (first person)
 
     @property
@@ -113,9 +114,13 @@ class CorefMention:
         return self.record.label in TIME_LABELS
 
 
-def find_mentions(doc: Doc, sentences: list[tuple[object, Span]]) -> list[CorefMention]:
+def find_mentions(
+    doc: Doc, sentences: list[tuple[object, Span]], headlines: frozenset[int] = frozenset()
+) -> list[CorefMention]:
     """Every referring expression of ``doc`` in document order. ``sentences`` are the
-    document's (Sentence, spaCy sentence) pairs; a mention's sentence is its index there."""
+    document's (Sentence, spaCy sentence) pairs; a mention's sentence is its index there.
+    ``headlines`` are the indices of title lines, whose names count only when the body
+    confirms them (``headline_mentions``)."""
     tokens = doc_tokens(doc)
     sentence_of = [-1] * len(tokens)
     depth = [0] * len(tokens)
@@ -130,10 +135,13 @@ def find_mentions(doc: Doc, sentences: list[tuple[object, Span]]) -> list[CorefM
             continue
         for i in range(ent.start, ent.end):
             in_entity[i] = True
-        found.append(_name(ent, sentence_of[ent.start], depth))
+        if sentence_of[ent.start] not in headlines:
+            found.append(_name(ent, sentence_of[ent.start], depth))
     for token in tokens:
         i = token.i
         if in_entity[i] or sentence_of[i] < 0:
+            continue
+        if sentence_of[i] in headlines and token.pos_ != "PRON":
             continue
         pos = token.pos_
         if pos == "PRON":
@@ -144,9 +152,83 @@ def find_mentions(doc: Doc, sentences: list[tuple[object, Span]]) -> list[CorefM
             mention = None
         if mention is not None:
             found.append(mention)
+    if headlines:
+        found += headline_mentions(doc, sentences, headlines, found, depth)
     found.sort(key=lambda m: (m.record.start, -m.record.end))
     for index, mention in enumerate(found):
         mention.index = index
+    return found
+
+
+# What a headline word may describe when it is not a name: "Swimmer", "Actress", "Facility".
+_HEADLINE_NOUN_CLASSES = frozenset({"person", "organization", "place", "animal"})
+
+
+def headline_mentions(
+    doc: Doc,
+    sentences: list[tuple[object, Span]],
+    headlines: frozenset[int],
+    body: list[CorefMention],
+    depth: list[int],
+) -> list[CorefMention]:
+    """The mentions of title lines. Title case capitalises every word, so the recogniser's
+    names there are not evidence: a run of words is a name when the body names it ("Lindsay
+    Lohan" in "Lindsay Lohan Checks Into Rehab"), or a surname of a name the body gives; a
+    capitalised common noun of a person, an organisation or a place ("Actress") is a
+    description; the other words mint nothing."""
+    known: dict[str, str] = {}  # normalised name -> label, from the body
+    for mention in body:
+        if mention.kind != "name" or mention.is_time:
+            continue
+        name = normalise_name(mention.record.text)
+        known.setdefault(name, mention.record.label)
+        words = name.split()
+        if len(words) > 1 and mention.record.label in ("PERSON", "ORG", ""):
+            for word in (words[0], words[-1]):
+                known.setdefault(word, mention.record.label)
+    found = []
+    for record, sent in sentences:
+        if record.index not in headlines:  # type: ignore[attr-defined]
+            continue
+        tokens = [t for t in sent if not t.is_space]
+        i = 0
+        while i < len(tokens):
+            match = None
+            for j in range(min(len(tokens), i + 6), i, -1):
+                name = normalise_name(span_text_at(tokens[i:j])[0])
+                if name in known and tokens[i].text[:1].isupper():
+                    match = j
+                    break
+            if match is not None:
+                piece = tokens[i:match]
+                text, start, end = span_text_at(piece)
+                label = known[normalise_name(text)]
+                head = piece[-1]
+                index = record.index  # type: ignore[attr-defined]
+                mention_record = Mention(text, start, end, index, "entity", label, head=head.idx)
+                mention = _base(mention_record, head, "name", index, depth)
+                mention.entity_type = entity_type(label) if label else ""
+                mention.words = frozenset(w.lower() for w in text.split())
+                mention.definite = True
+                found.append(mention)
+                i = match
+                continue
+            token = tokens[i]
+            lemma = token.lower_
+            if token.is_alpha and lexicon.noun_class(lemma) in _HEADLINE_NOUN_CLASSES:
+                index = record.index  # type: ignore[attr-defined]
+                text, start, end = span_text_at([token])
+                mention_record = Mention(
+                    text, start, end, index, "concept", key=lemma, head=token.idx
+                )
+                mention = _base(mention_record, token, "nominal", index, depth)
+                mention.lemma = lemma
+                mention.words = frozenset({lemma})
+                mention.noun_class = lexicon.noun_class(lemma)
+                mention.gender = lexicon.noun_gender(lemma) or ""
+                mention.definite = True
+                found.append(mention)
+            i += 1
     return found
 
 
@@ -195,12 +277,32 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
     )
 
 
+def _titles(name: list[Token], spanned: list[Token]) -> frozenset[str]:
+    """The office and role words written with a name: those its entity span held before the name
+    ("President Trump") and the run of nouns right before it ("US Treasury Secretary Scott
+    Bessent", "actress Lindsay Lohan"), when they describe a person."""
+    tokens = doc_tokens(name[0].doc)
+    before = [t for t in spanned if t.i < name[0].i]
+    i = spanned[0].i - 1
+    while i >= 0 and tokens[i].pos_ in ("PROPN", "NOUN") and tokens[i].ent_type_ != "PERSON":
+        before.append(tokens[i])
+        i -= 1
+    return frozenset(
+        lemma
+        for t in before
+        if (lemma := t.lemma_.lower()) in TITLE_WORDS or lexicon.may_be_person(lemma)
+    )
+
+
 def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
-    tokens = name_tokens(doc_tokens(ent.doc)[ent.start : ent.end], ent.label_)
+    spanned = doc_tokens(ent.doc)[ent.start : ent.end]
+    tokens = name_tokens(spanned, ent.label_)
     text, start, end = span_text_at(tokens)
     head = ent.root
     record = Mention(text, start, end, sentence, "entity", label=ent.label_, head=head.idx)
     mention = _base(record, head, "name", sentence, depth)
+    if ent.label_ == "PERSON":
+        mention.titles = _titles(tokens, spanned)
     mention.entity_type = entity_type(ent.label_)
     mention.words = frozenset(w.lower() for w in text.split())
     mention.definite = True
@@ -228,14 +330,24 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         # A name the recogniser missed: its proper nouns around the head ("Bessent").
         name = [t for t in body if t.pos_ == "PROPN" and (t.i == head.i or t.head.i == head.i)]
         name = [t for t in name if head.i - 3 <= t.i <= head.i] or [head]
+        # Office words are not part of the name: "Trade Representative Jamieson Greer".
+        written = name
+        while len(name) > 1 and name[0].lower_ in TITLE_WORDS:
+            name = name[1:]
+        if not name[0].text[:1].isupper():
+            return None  # "a" in "Mar-a-Lago": a piece of a name, not one
         text, start, end = span_text_at(name)
         record = Mention(text, start, end, sentence, "entity", head=head.idx)
         mention = _base(record, head, "name", sentence, depth)
+        mention.titles = _titles(name, written)
         mention.words = frozenset(w.lower() for w in text.split())
         mention.definite = True
         return mention
+    while len(body) > 1 and body[-1].tag_ == "POS":  # "the president's" -> "president"
+        body = body[:-1]
+        text, start, end = span_text_at(body)
     lemma = head.lemma_.lower()
-    record = Mention(text, start, end, sentence, "concept", key=lemma, head=head.idx)
+    record = Mention(text, start, end, sentence, "concept", key=concept_key(head), head=head.idx)
     mention = _base(record, head, "nominal", sentence, depth)
     mention.words = frozenset(
         t.lower_ for t in body if t.is_alpha and not t.is_stop and t.pos_ != "DET"

@@ -62,6 +62,11 @@ _CORPORATE_SUFFIX = re.compile(
 )
 
 
+# "Arcade Joseph Comeaux Jr." is written "Arcade Joseph Comeaux" too; in news a father and son
+# of one name in one story are rare next to the suffix coming and going.
+_GENERATION_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?$")
+
+
 # The same few thousand names recur in every document of a corpus: their forms are remembered.
 @lru_cache(maxsize=1 << 16)
 def normalise_name(text: str) -> str:
@@ -74,6 +79,7 @@ def normalise_name(text: str) -> str:
     name = _POSSESSIVE.sub("", name).strip()
     if " " in name:
         name = _CORPORATE_SUFFIX.sub("", name)
+        name = _GENERATION_SUFFIX.sub("", name)
     if re.fullmatch(r"(?:[A-Za-z]\.){2,}", name):
         name = name.replace(".", "")
     return KNOWN_VARIANTS.get(name, name)
@@ -164,6 +170,15 @@ def alias_of(name: str, cluster: NameCluster, name_type: str) -> str | None:
     ):
         return f"'{name}' is part of the personal name '{cluster.name}'"
     if len(words) < len(target) and " ".join(target[-len(words) :]) == name and len(words) > 1:
+        return f"'{name}' ends the name '{cluster.name}'"
+    if (
+        len(words) == 1
+        and len(target) > 1
+        and cluster.type in ("Organization", "Group")
+        and name_type in ("Organization", "Group", "")
+        and words[0] == target[-1]
+    ):
+        # A team or a company by its last word: "the Colts" for "the Indianapolis Colts".
         return f"'{name}' ends the name '{cluster.name}'"
     if name.isupper() and len(name) >= 2 and initials(cluster.name) == name:
         return f"'{name}' is the acronym of '{cluster.name}'"

@@ -29,6 +29,9 @@ from kg.types import CorefLink
 PRONOUN_WINDOW = {"he": 3, "she": 3, "it": 2, "they": 2}
 DESCRIPTION_WINDOW = 3
 
+# The opening sentences, where news introduces someone before naming them.
+INTRODUCTION_SENTENCES = 3
+
 # Which named types a class of common noun can describe ("the actress" a Person, "the firm" an
 # Organization, "the city" a Place).
 _CLASS_TYPES = {
@@ -250,14 +253,34 @@ def name_head_sieve(chains: Chains) -> None:
             break
 
 
+def title_sieve(chains: Chains) -> None:
+    """ "US President Donald Trump" ... "the president": a definite description whose head word
+    is an office or role written with a name earlier in the document refers to that person
+    (the most recent one holding it)."""
+    for mention in chains.mentions:
+        if mention.kind != "nominal" or mention.indefinite or not chains.is_first(mention):
+            continue
+        if mention.number != "singular" or not mention.definite:
+            continue
+        for antecedent in reversed(chains.mentions[: mention.index]):
+            if antecedent.kind == "name" and mention.lemma in antecedent.titles:
+                chains.link(
+                    mention,
+                    antecedent,
+                    "title",
+                    f"'{mention.record.text}' is the title of '{_name_of(chains, antecedent)}'",
+                )
+                break
+
+
 def description_sieve(chains: Chains) -> None:
-    """ "Lindsay Lohan ... the actress", "AMD ... the company": a definite description of a
-    person, an organisation or a place refers to the most prominent entity of that type
-    mentioned shortly before it, when the genders agree."""
+    """ "Lindsay Lohan ... the actress", "AMD ... the company": a description of a person, an
+    organisation or a place (definite or bare, not "a ...") refers to the entity of that type
+    the document has spoken of most so far (news returns to its protagonist), the nearest one
+    among equals, when the genders agree."""
     for mention in chains.mentions:
         if (
             mention.kind != "nominal"
-            or not mention.definite
             or mention.indefinite
             or mention.number != "singular"
             or not chains.is_first(mention)
@@ -266,24 +289,73 @@ def description_sieve(chains: Chains) -> None:
         wanted = _CLASS_TYPES.get(mention.noun_class)
         if not wanted:
             continue
-        for antecedent in _candidates(chains, mention, DESCRIPTION_WINDOW):
-            if not chains.has_name(antecedent.index) or antecedent.kind == "pronoun":
+        counts: dict[int, int] = {}
+        latest: dict[int, CorefMention] = {}
+        for antecedent in chains.mentions[: mention.index]:
+            root = chains.root(antecedent.index)
+            counts[root] = counts.get(root, 0) + 1
+            if antecedent.kind == "name" and _describable(chains, mention, antecedent, wanted):
+                latest[root] = antecedent
+        if not latest:
+            continue
+        root = max(latest, key=lambda r: (counts[r], latest[r].index))
+        antecedent = latest[root]
+        chains.link(
+            mention,
+            antecedent,
+            "description",
+            f"'{mention.record.text}' describes '{_name_of(chains, antecedent)}' "
+            f"(a {mention.noun_class}, the one most spoken of before it)",
+        )
+
+
+def _describable(
+    chains: Chains, mention: CorefMention, antecedent: CorefMention, wanted: frozenset[str]
+) -> bool:
+    if antecedent.is_time or not (chains.entity_types(antecedent.index) & wanted):
+        return False
+    if _contains(antecedent, mention) or _contains(mention, antecedent):
+        return False
+    if _same_clause_arguments(mention, antecedent):
+        return False
+    genders = chains.genders(antecedent.index) - {"neuter"}
+    return not (mention.gender and genders and mention.gender not in genders)
+
+
+def introduction_sieve(chains: Chains) -> None:
+    """ "A 61-year-old man was charged ... Eric Allen Kirkpatrick, 61, ...": news often
+    introduces a person by description and names them a sentence or two later. An indefinite
+    description of a person in the first sentences refers to the first person named after it,
+    when that person was not named before it and the genders agree."""
+    for mention in chains.mentions:
+        if (
+            mention.kind != "nominal"
+            or not mention.indefinite
+            or mention.noun_class != "person"
+            or mention.number != "singular"
+            or mention.sentence > INTRODUCTION_SENTENCES
+            or not chains.is_first(mention)
+        ):
+            continue
+        named_before = {
+            chains.root(m.index) for m in chains.mentions[: mention.index] if m.kind == "name"
+        }
+        for later in chains.mentions[mention.index + 1 :]:
+            if later.sentence > mention.sentence + 2:
+                break
+            if later.kind != "name" or "Person" not in chains.entity_types(later.index):
                 continue
-            if not (chains.entity_types(antecedent.index) & wanted):
+            if chains.root(later.index) in named_before:
                 continue
-            if _contains(antecedent, mention) or _contains(mention, antecedent):
-                continue
-            if _same_clause_arguments(mention, antecedent):
-                continue
-            genders = chains.genders(antecedent.index) - {"neuter"}
+            genders = chains.genders(later.index) - {"neuter"}
             if mention.gender and genders and mention.gender not in genders:
                 continue
             chains.link(
+                later,
                 mention,
-                antecedent,
-                "description",
-                f"'{mention.record.text}' describes '{_name_of(chains, antecedent)}' "
-                f"(a {mention.noun_class})",
+                "introduction",
+                f"'{_name_of(chains, later)}' names '{mention.record.text}', introduced "
+                "before the name",
             )
             break
 
@@ -388,7 +460,9 @@ SIEVES: tuple[Sieve, ...] = (
     ),
     Sieve("strict head match", "a description repeating an earlier head", strict_head_sieve),
     Sieve("name head match", "a description by the kind a name ends in", name_head_sieve),
-    Sieve("description", "a definite description of a recent entity", description_sieve),
+    Sieve("title", "a description by a title written with a name", title_sieve),
+    Sieve("description", "a description of the entity most spoken of", description_sieve),
+    Sieve("introduction", "an opening description named shortly after", introduction_sieve),
     Sieve("pronoun", "the most prominent agreeing mention", pronoun_sieve),
 )
 

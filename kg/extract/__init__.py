@@ -15,6 +15,7 @@ from kg.coref import coreference
 from kg.extract.clauses import sentence_triples
 from kg.extract.roles import sentence_roles
 from kg.extract.tokens import doc_text, extraction_cache
+from kg.structure import headline_sentences
 from kg.types import Document, Extraction, Role, Sentence, Triple
 
 __all__ = ["extract", "document_sentences"]
@@ -67,7 +68,14 @@ def _extract(doc: Doc, document: Document) -> Extraction:
             position += 1
         if sentences and starts[position] <= start and ent.end <= ends[position]:
             entities.setdefault(position, []).append(ent)  # what Span.ents would give
+    # Title lines state no fact: their capitalisation misleads the parser and the recogniser
+    # ("AMD Buys SeaMicro" is read as one name), and the body says the same in full.
+    headlines = headline_sentences(
+        document.text, [(record.index, record.start, record.end) for record, _ in sentences]
+    )
     for record, sent in sentences:
+        if record.index in headlines:
+            continue
         for triple in sentence_triples(sent, record):
             key = _fact_key(triple)
             if key in seen_facts:
@@ -79,7 +87,7 @@ def _extract(doc: Doc, document: Document) -> Extraction:
             if role_key not in seen_roles:
                 seen_roles.add(role_key)
                 roles.append(role)
-    mentions, links = coreference(doc, sentences)
+    mentions, links = coreference(doc, sentences, headlines)
     return Extraction(
         document=document,
         sentences=tuple(record for record, _ in sentences),

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from kg.coref import lexicon
 from kg.extract.tokens import (
     EDGE_POS_IDS,
     children,
@@ -208,6 +209,7 @@ def name_tokens(tokens: list[Token], label: str) -> list[Token]:
     while len(tokens) > 1 and (
         tokens[0].lower in _LEADING_DETERMINER_IDS
         or (label == "PERSON" and tokens[0].lower in _TITLE_WORD_IDS)
+        or (label == "PERSON" and len(tokens) > 2 and _is_role_word(tokens[0]))
     ):
         tokens = tokens[1:]
     while len(tokens) > 1 and (
@@ -215,6 +217,13 @@ def name_tokens(tokens: list[Token], label: str) -> list[Token]:
     ):
         tokens = tokens[:-1]
     return tokens
+
+
+def _is_role_word(token: Token) -> bool:
+    """A word naming what a person is ("Comedian Ellen DeGeneres", "actress Lindsay Lohan"),
+    not one of the person's names (a known first name is a name: "Guy Ritchie")."""
+    word = token.lower_
+    return lexicon.may_be_person(word) and lexicon.first_name_gender(token.text) is None
 
 
 def entity_mention(ent: Span, sentence: int) -> Mention:
