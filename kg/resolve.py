@@ -467,6 +467,10 @@ def _qualifier_identity(triple: Triple) -> tuple:
     return (q.negated, q.modality, q.condition, q.attribution)
 
 
+# Shared names and things a one-word name typed other than a person needs to join a person of
+# another document ("Lohan" tagged GPE): more than a name of the right type needs.
+SURNAME_CONTEXT = 3
+
 # Names a context keeps, at most: enough to tell one Lohan from another, bounded in memory.
 CONTEXT_LIMIT = 400
 
@@ -537,9 +541,9 @@ def link_across_documents(
             }
         )
 
-    def best(name: str, candidates: list[str]) -> tuple[str, int] | None:
+    def best(name: str, candidates: list[str], needed: int) -> tuple[str, int] | None:
         scored = sorted(((shared(name, c), c) for c in candidates), reverse=True)
-        if not scored or scored[0][0] < 1:
+        if not scored or scored[0][0] < needed:
             return None
         if len(scored) > 1 and scored[1][0] == scored[0][0]:
             return None
@@ -567,17 +571,23 @@ def link_across_documents(
             continue
         if entity.type not in ("Person", "Organization", "Group", "Place", "Thing"):
             continue
+        # The recogniser types a bare surname as a place or an organisation at times: it may
+        # still join a person, on more shared context than a name of the right type needs.
+        needed = 1 if entity.type in ("Person", "Organization", "Group") else SURNAME_CONTEXT
         candidates = [
             k
             for k in by_word.get(name, ())
-            if types_compatible(entities[k].type, entity.type)
+            if (
+                types_compatible(entities[k].type, entity.type)
+                or (entities[k].type == "Person" and needed == SURNAME_CONTEXT)
+            )
             and not rules.forbids(name, entities[k].label)
         ]
         kind = "part of"
         if not candidates and name.isupper() and len(name) >= 2:
             candidates = [k for k in by_initials.get(name, ()) if not rules.forbids(name, k)]
             kind = "the acronym of"
-        chosen = best(name, candidates)
+        chosen = best(name, candidates, needed if kind == "part of" else 1)
         if chosen is not None:
             target, common = chosen
             join(

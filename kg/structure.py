@@ -34,32 +34,11 @@ SHORT_LINE = 60
 HEADLINE_MAX_WORDS = 20
 HEADLINE_CAPITALISED_SHARE = 0.75
 _TITLE_CASE_SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "by",
-        "from",
-        "as",
-        "vs",
-        "via",
-        "into",
-        "over",
-        "after",
-        "up",
-    ]
-)
+    {
+        "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for",
+        "with", "by", "from", "as", "vs", "via", "into", "over", "after", "up",
+    }
+)  # fmt: skip
 
 LINE_BREAKS = "kg_line_breaks"
 
@@ -78,7 +57,7 @@ def paragraph_breaks(text: str) -> list[int]:
         if (
             after < len(text)
             and line
-            and (blank or line.endswith(_SENTENCE_END) or len(line) < SHORT_LINE)
+            and (blank or line.endswith(_SENTENCE_END) or len(line) < SHORT_LINE or _is_title(line))
         ):
             starts.append(after)
         position = text.find("\n", after)

@@ -107,6 +107,9 @@ class CorefMention:
     role: str  # its dependency label ("nsubj", "dobj", "pobj" ...)
     depth: int  # its head's distance from the sentence root: salience, as in Hobbs' search
     titles: frozenset[str] = frozenset()  # a name's office words ("president", "secretary")
+    relative_to: int = -1  # a relative pronoun's noun (token index): "who" in "Lohan, who ..."
+    possessed: bool = False  # a nominal with a possessor ("her mother", "Lohan's lawyer")
+    locative: bool = False  # the object of a preposition of place ("in Washington")
     speaker: int = -1  # mention index of who says the quote it stands in (first person)
 
     @property
@@ -144,7 +147,9 @@ def find_mentions(
         if sentence_of[i] in headlines and token.pos_ != "PRON":
             continue
         pos = token.pos_
-        if pos == "PRON":
+        if token.tag_ in _RELATIVE_TAGS:
+            mention = _relative(token, sentence_of[i], depth)
+        elif pos == "PRON":
             mention = _pronoun(token, sentence_of[i], depth)
         elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "flat"):
             mention = _nominal(token, sentence_of[i], depth)
@@ -232,6 +237,12 @@ def headline_mentions(
     return found
 
 
+# Prepositions of place: a name after them is a place even when it is also a surname.
+_LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "at", "from", "near", "to", "into", "across", "outside", "inside", "around"}
+)
+
+
 def _depth(token: Token) -> int:
     depth = 0
     while token.head.i != token.i and depth < 50:
@@ -254,6 +265,7 @@ def _verb_of(token: Token) -> tuple[int, str]:
 
 def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[int]) -> CorefMention:
     verb, role = _verb_of(head)
+    locative = head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPOSITIONS
     return CorefMention(
         record=record,
         index=-1,
@@ -274,6 +286,7 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         verb=verb,
         role=role,
         depth=depth[head.i],
+        locative=locative,
     )
 
 
@@ -348,6 +361,7 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         text, start, end = span_text_at(body)
     lemma = head.lemma_.lower()
     record = Mention(text, start, end, sentence, "concept", key=concept_key(head), head=head.idx)
+    possessed = any(c.dep_ == "poss" for c in head.lefts)
     mention = _base(record, head, "nominal", sentence, depth)
     mention.words = frozenset(
         t.lower_ for t in body if t.is_alpha and not t.is_stop and t.pos_ != "DET"
@@ -358,6 +372,11 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         if c.dep_ in ("amod", "compound", "nummod", "nmod", "npadvmod") and not c.is_stop
     )
     mention.noun_class = lexicon.noun_class(lemma)
+    if mention.noun_class in ("thing", "animal") and lexicon.may_be_person(lemma):
+        # "climber", "star", "driver": WordNet's first sense is a plant, a star, a golf club,
+        # but a description in the news is of someone.
+        mention.noun_class = "person"
+    mention.possessed = possessed
     if mention.noun_class == "person":
         mention.gender = lexicon.noun_gender(lemma) or ""
     elif mention.noun_class not in ("animal", ""):
@@ -383,6 +402,29 @@ def _pronoun(token: Token, sentence: int, depth: list[int]) -> CorefMention | No
     mention.lemma = word
     mention.person, mention.number, mention.gender = person, number, gender
     mention.reflexive = reflexive
+    mention.definite = True
+    return mention
+
+
+# Tags of relative and interrogative pronouns: "who", "which", "that" (WDT), "whose".
+_RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
+
+
+def _relative(token: Token, sentence: int, depth: list[int]) -> CorefMention | None:
+    """A relative pronoun ("the actress, who checked herself in") stands for the noun its clause
+    modifies; an interrogative one ("what") stands for nothing."""
+    clause = token.head
+    steps = 0
+    while clause.dep_ != "relcl" and clause.head.i != clause.i and steps < 3:
+        clause = clause.head
+        steps += 1
+    if clause.dep_ != "relcl":
+        return None
+    text, start, end = span_text_at([token])
+    record = Mention(text, start, end, sentence, "pronoun", head=token.idx)
+    mention = _base(record, token, "pronoun", sentence, depth)
+    mention.lemma = token.lower_
+    mention.relative_to = clause.head.i
     mention.definite = True
     return mention
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from kg.coref import lexicon
 from kg.coref.mentions import SUBJECT_DEPS, CorefMention
 from kg.coref.names import group_names
 from kg.types import CorefLink
@@ -154,6 +155,33 @@ def names_sieve(chains: Chains) -> None:
             chains.join(mention.index, earlier.index)
 
 
+def surname_sieve(chains: Chains) -> None:
+    """ "Lindsay Lohan ... Lohan said": a one-word name that is the surname of a person named in
+    the document is that person, whatever type the recogniser gave it (it tags bare surnames as
+    places and organisations), unless it stands where places stand ("in Washington")."""
+    people: dict[str, list[CorefMention]] = {}
+    for mention in chains.mentions:
+        words = mention.record.text.split()
+        if mention.kind == "name" and mention.entity_type == "Person" and len(words) > 1:
+            people.setdefault(words[-1], []).append(mention)
+    for mention in chains.mentions:
+        if mention.kind != "name" or mention.entity_type == "Person" or mention.is_time:
+            continue
+        word = mention.record.text
+        if " " in word or word not in people or mention.locative:
+            continue
+        chains_named = {chains.root(m.index) for m in people[word]}
+        if len(chains_named) != 1 or chains.same(mention.index, people[word][0].index):
+            continue
+        person = people[word][0]
+        chains.link(
+            mention,
+            person,
+            "surname",
+            f"'{word}' is the surname of '{person.record.text}' (the only one in the document)",
+        )
+
+
 # -- precise constructs -----------------------------------------------------------------------
 
 
@@ -177,6 +205,22 @@ def apposition_sieve(chains: Chains) -> None:
             "apposition",
             f"'{later.record.text}' is in apposition to '{earlier.record.text}'",
         )
+
+
+def relative_pronoun_sieve(chains: Chains) -> None:
+    """ "Lohan, who checked herself in": a relative pronoun is the noun its clause modifies."""
+    by_head = {m.head: m for m in chains.mentions if m.kind != "pronoun"}
+    for mention in chains.mentions:
+        if mention.relative_to < 0:
+            continue
+        noun = by_head.get(mention.relative_to)
+        if noun is not None and not chains.same(mention.index, noun.index):
+            chains.link(
+                mention,
+                noun,
+                "relative pronoun",
+                f"'{mention.record.text}' opens a clause on '{noun.record.text}'",
+            )
 
 
 def predicate_nominative_sieve(chains: Chains) -> None:
@@ -282,6 +326,7 @@ def description_sieve(chains: Chains) -> None:
         if (
             mention.kind != "nominal"
             or mention.indefinite
+            or mention.possessed  # "her mother" is someone else than the one most spoken of
             or mention.number != "singular"
             or not chains.is_first(mention)
         ):
@@ -312,7 +357,12 @@ def description_sieve(chains: Chains) -> None:
 def _describable(
     chains: Chains, mention: CorefMention, antecedent: CorefMention, wanted: frozenset[str]
 ) -> bool:
-    if antecedent.is_time or not (chains.entity_types(antecedent.index) & wanted):
+    if antecedent.is_time or antecedent.sentence >= mention.sentence:
+        # Within one sentence a description is someone else ("Lohan's lawyer says"), or an
+        # apposition, which the apposition sieve reads from the parse.
+        return False
+    types = chains.entity_types(antecedent.index)
+    if not (types & wanted or ("Place" in wanted and _names_a_facility(antecedent))):
         return False
     if _contains(antecedent, mention) or _contains(mention, antecedent):
         return False
@@ -320,6 +370,12 @@ def _describable(
         return False
     genders = chains.genders(antecedent.index) - {"neuter"}
     return not (mention.gender and genders and mention.gender not in genders)
+
+
+def _names_a_facility(name: CorefMention) -> bool:
+    """A facility is named like an organisation and tagged so ("the Betty Ford Center"): its
+    last word says it is a place."""
+    return lexicon.noun_class(name.record.text.split()[-1].lower()) == "place"
 
 
 def introduction_sieve(chains: Chains) -> None:
@@ -368,10 +424,16 @@ def pronoun_sieve(chains: Chains) -> None:
     number, gender and animacy, in its own sentence or the few before it; a pronoun and another
     argument of its own verb are two things unless it is reflexive."""
     for mention in chains.mentions:
-        if mention.kind != "pronoun" or mention.person != 3:
+        if mention.kind != "pronoun" or mention.person != 3 or mention.relative_to >= 0:
             continue
         window = PRONOUN_WINDOW.get(_pronoun_family(mention), 2)
-        for antecedent in _candidates(chains, mention, window):
+        candidates = list(_candidates(chains, mention, window))
+        if mention.gender in ("male", "female"):
+            # News refers by "he" and "she" to the people it names: an agreeing named person in
+            # the window comes before an unnamed one ("a judge will accept her placement" after
+            # a sentence on Lohan is Lohan's placement).
+            candidates.sort(key=lambda m: not chains.has_name(m.index))
+        for antecedent in candidates:
             if antecedent.kind == "pronoun" and not _agree(chains, mention, antecedent):
                 continue
             if antecedent.is_time or _contains(antecedent, mention):
@@ -452,7 +514,9 @@ _NO_RULES = _NoRules()
 # The sieves in the order they run: the most precise first, pronouns last.
 SIEVES: tuple[Sieve, ...] = (
     Sieve("names", "same name, surname of a full name, acronym (kg/coref/names.py)", names_sieve),
+    Sieve("surname", "a surname whatever the recogniser typed it", surname_sieve),
     Sieve("apposition", "a noun phrase beside another names the same thing", apposition_sieve),
+    Sieve("relative pronoun", "a relative clause's pronoun is its noun", relative_pronoun_sieve),
     Sieve(
         "predicate nominative",
         "the subject and the predicate noun of a copula",
