@@ -467,6 +467,31 @@ def _qualifier_identity(triple: Triple) -> tuple:
     return (q.negated, q.modality, q.condition, q.attribution)
 
 
+# Types whose multi-word names are matched as variants of each other across documents.
+_VARIANT_TYPES = frozenset({"Person", "Organization", "Group"})
+
+
+def _variant(short: list[str], long: list[str], entity_type: str) -> bool:
+    """Whether the name ``short`` can be a way of writing ``long`` (same last word): a person's
+    every other name matches one of the other's, in full, as a short form ("Fred",
+    "Frederick") or as an initial ("W."); an organisation's name ends the other's."""
+    if short[-1] != long[-1] or short == long:
+        return False
+    if entity_type != "Person":
+        return long[-len(short) :] == short
+    rest = long[:-1]
+    for word in short[:-1]:
+        bare = word.rstrip(".")
+        if not any(
+            other == word
+            or (len(bare) >= 3 and (other.startswith(bare) or bare.startswith(other.rstrip("."))))
+            or (len(bare) == 1 and other[:1] == bare)
+            for other in rest
+        ):
+            return False
+    return True
+
+
 # Shared names and things a one-word name typed other than a person needs to join a person of
 # another document ("Lohan" tagged GPE): more than a name of the right type needs.
 SURNAME_CONTEXT = 3
@@ -596,6 +621,37 @@ def link_across_documents(
                 f"'{name}' is {kind} '{entities[target].label}', seen with {common} of the "
                 "same names and things in other documents",
             )
+    # Longer names written shorter or otherwise: "Mark Felt" and "W. Mark Felt", "Fred LaRue"
+    # and "Frederick C. LaRue", "Surgeon General" and "U. S. Surgeon General".
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        words = entity.label.split()
+        if key not in links and len(words) > 1 and entity.type in _VARIANT_TYPES:
+            by_last[words[-1]].append(key)
+    for keys in by_last.values():
+        for name in sorted(keys, key=lambda k: len(k.split())):
+            if name in links:
+                continue
+            words = name.split()
+            candidates = [
+                k
+                for k in keys
+                if k != name
+                and k not in links
+                and len(k.split()) >= len(words)
+                and entities[k].type == entities[name].type
+                and _variant(words, k.split(), entities[k].type)
+                and not rules.forbids(name, k)
+            ]
+            chosen = best(name, candidates, 1)
+            if chosen is not None:
+                target, common = chosen
+                join(
+                    name,
+                    target,
+                    f"'{name}' is written '{target}' elsewhere, seen with {common} of the same "
+                    "names and things in other documents",
+                )
     for name, target in links.items():
         while target in links:  # "SEACOM" -> "Seacom" -> "Seacom Ltd"
             target = links[target]

@@ -185,7 +185,8 @@ def headline_mentions(
     for mention in body:
         if mention.kind != "name" or mention.is_time:
             continue
-        name = normalise_name(mention.record.text)
+        # Compared without case: headlines may be written in capitals ("COLTS BEAT CHIEFS").
+        name = normalise_name(mention.record.text).casefold()
         known.setdefault(name, mention.record.label)
         words = name.split()
         if len(words) > 1 and mention.record.label in ("PERSON", "ORG", ""):
@@ -200,14 +201,14 @@ def headline_mentions(
         while i < len(tokens):
             match = None
             for j in range(min(len(tokens), i + 6), i, -1):
-                name = normalise_name(span_text_at(tokens[i:j])[0])
+                name = normalise_name(span_text_at(tokens[i:j])[0]).casefold()
                 if name in known and tokens[i].text[:1].isupper():
                     match = j
                     break
             if match is not None:
                 piece = tokens[i:match]
                 text, start, end = span_text_at(piece)
-                label = known[normalise_name(text)]
+                label = known[normalise_name(text).casefold()]
                 head = piece[-1]
                 index = record.index  # type: ignore[attr-defined]
                 mention_record = Mention(text, start, end, index, "entity", label, head=head.idx)
@@ -339,7 +340,7 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
             determiner = determiner or body[0].lower_
         body = body[1:]
     text, start, end = span_text_at(body)
-    if head.pos_ == "PROPN":
+    if head.pos_ == "PROPN" and not _capitalised_role(head, body):
         # A name the recogniser missed: its proper nouns around the head ("Bessent").
         name = [t for t in body if t.pos_ == "PROPN" and (t.i == head.i or t.head.i == head.i)]
         name = [t for t in name if head.i - 3 <= t.i <= head.i] or [head]
@@ -388,6 +389,17 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         c.dep_ in ("nummod", "quantmod") and c.lower_ not in ("one",) for c in head.lefts
     )
     return mention
+
+
+def _capitalised_role(head: Token, body: list[Token]) -> bool:
+    """A capitalised office or role standing alone ("the President said", "Host Ellen ...") is
+    a description of someone, not a name."""
+    word = head.lower_
+    return (
+        len([t for t in body if t.pos_ == "PROPN"]) == 1
+        and (word in TITLE_WORDS or lexicon.may_be_person(word))
+        and lexicon.first_name_gender(head.text) is None
+    )
 
 
 def _pronoun(token: Token, sentence: int, depth: list[int]) -> CorefMention | None:

@@ -213,7 +213,10 @@ def name_tokens(tokens: list[Token], label: str) -> list[Token]:
     ):
         tokens = tokens[1:]
     while len(tokens) > 1 and (
-        tokens[-1].tag == _POSSESSIVE_TAG_ID or tokens[-1].pos in EDGE_POS_IDS
+        tokens[-1].tag == _POSSESSIVE_TAG_ID
+        or tokens[-1].pos in EDGE_POS_IDS
+        # "Internet Explorer browsers": a common noun after a name is what it is, not its name
+        or (tokens[-1].is_lower and tokens[-1].pos == _NOUN_ID and label not in ("DATE", "TIME"))
     ):
         tokens = tokens[:-1]
     return tokens
