@@ -389,7 +389,7 @@ class CorpusIndex:
             tuple(sorted(mentions, key=lambda m: (m.sentence, m.key, m.text))),
             tuple(sorted(roles)),
             tuple(sorted(merges)),
-            tuple(resolved_mentions),
+            tuple(sorted(resolved_mentions, key=lambda r: (r.mention.start, -r.mention.end))),
             tuple(clusters.local.values()),
         )
 

@@ -381,21 +381,26 @@ def _names_a_facility(name: CorefMention) -> bool:
 def introduction_sieve(chains: Chains) -> None:
     """ "A 61-year-old man was charged ... Eric Allen Kirkpatrick, 61, ...": news often
     introduces a person by description and names them a sentence or two later. An indefinite
-    description of a person in the first sentences refers to the first person named after it,
-    when that person was not named before it and the genders agree."""
+    description of a person, subject of one of the first sentences before anyone is named,
+    refers to the first person named after it, when the genders agree."""
     for mention in chains.mentions:
         if (
             mention.kind != "nominal"
             or not mention.indefinite
             or mention.noun_class != "person"
             or mention.number != "singular"
+            or mention.role not in ("nsubj", "nsubjpass")
             or mention.sentence > INTRODUCTION_SENTENCES
             or not chains.is_first(mention)
         ):
             continue
         named_before = {
-            chains.root(m.index) for m in chains.mentions[: mention.index] if m.kind == "name"
+            chains.root(m.index)
+            for m in chains.mentions[: mention.index]
+            if m.kind == "name" and "Person" in chains.entity_types(m.index)
         }
+        if named_before:
+            continue  # someone is named already: "a judge" later on is someone else
         for later in chains.mentions[mention.index + 1 :]:
             if later.sentence > mention.sentence + 2:
                 break

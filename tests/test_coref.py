@@ -1,0 +1,281 @@
+"""The coreference sieves on hand-built parses: no model, so each rule is pinned by the grammar it
+reads, and each test says what must be linked and what must not."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from kg.coref import coreference
+from kg.extract import document_sentences
+from kg.extract.tokens import extraction_cache
+
+# English lexical attributes (lower case, is_alpha ...), no trained component.
+_VOCAB = spacy.blank("en").vocab
+
+
+def parsed(*sentences: list[tuple]) -> Doc:
+    """A Doc from rows (word, tag, pos, dep, head, lemma[, entity]) per sentence; ``head`` is the
+    index of the head within its sentence (its own index for the root), entities are IOB tags
+    such as "B-PERSON"."""
+    words, spaces, tags, pos, deps, heads, lemmas, ents = [], [], [], [], [], [], [], []
+    for rows in sentences:
+        offset = len(words)
+        for row in rows:
+            word, tag, part, dep, head, lemma, *entity = row
+            words.append(word)
+            tags.append(tag)
+            pos.append(part)
+            deps.append(dep)
+            heads.append(offset + head)
+            lemmas.append(lemma)
+            ents.append(entity[0] if entity else "O")
+        spaces.extend([True] * len(rows))
+    for i, word in enumerate(words[1:], start=1):
+        if word in (",", ".", "'s"):
+            spaces[i - 1] = False
+    return Doc(
+        _VOCAB,
+        words=words,
+        spaces=spaces,
+        tags=tags,
+        pos=pos,
+        deps=deps,
+        heads=heads,
+        lemmas=lemmas,
+        ents=ents,
+    )
+
+
+def links_of(doc: Doc) -> dict[str, tuple[str, str]]:
+    """mention text -> (antecedent text, sieve) for every link the sieves made."""
+    with extraction_cache(doc, doc.text):
+        mentions, links = coreference(doc, document_sentences(doc))
+    return {mentions[k.mention].text: (mentions[k.antecedent].text, k.sieve) for k in links}
+
+
+def mention_texts(doc: Doc) -> list[str]:
+    with extraction_cache(doc, doc.text):
+        mentions, _ = coreference(doc, document_sentences(doc))
+    return [m.text for m in mentions]
+
+
+LOHAN_MET_SMITH = [
+    ("Lindsay", "NNP", "PROPN", "compound", 1, "Lindsay", "B-PERSON"),
+    ("Lohan", "NNP", "PROPN", "nsubj", 2, "Lohan", "I-PERSON"),
+    ("met", "VBD", "VERB", "ROOT", 2, "meet"),
+    ("John", "NNP", "PROPN", "compound", 4, "John", "B-PERSON"),
+    ("Smith", "NNP", "PROPN", "dobj", 2, "Smith", "I-PERSON"),
+    (".", ".", "PUNCT", "punct", 2, "."),
+]
+
+
+def _pronoun_sentence(pronoun: str, tag: str = "PRP") -> list[tuple]:
+    return [
+        (pronoun, tag, "PRON", "nsubj", 1, pronoun.lower()),
+        ("smiled", "VBD", "VERB", "ROOT", 1, "smile"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "antecedent"), [("She", "Lindsay Lohan"), ("He", "John Smith")]
+)
+def test_pronoun_agrees_in_gender_with_a_first_name(pronoun, antecedent):
+    links = links_of(parsed(LOHAN_MET_SMITH, _pronoun_sentence(pronoun)))
+    assert links[pronoun] == (antecedent, "pronoun")
+
+
+def test_it_never_refers_to_a_person_and_finds_no_antecedent_here():
+    links = links_of(parsed(LOHAN_MET_SMITH, _pronoun_sentence("It")))
+    assert "It" not in links
+
+
+def test_a_pronoun_object_is_not_its_own_verbs_subject_but_a_reflexive_is():
+    doc = parsed(
+        [
+            ("Lohan", "NNP", "PROPN", "nsubj", 1, "Lohan", "B-PERSON"),
+            ("hit", "VBD", "VERB", "ROOT", 1, "hit"),
+            ("her", "PRP", "PRON", "dobj", 1, "she"),
+            (".", ".", "PUNCT", "punct", 1, "."),
+        ],
+        [
+            ("Lohan", "NNP", "PROPN", "nsubj", 1, "Lohan", "B-PERSON"),
+            ("hurt", "VBD", "VERB", "ROOT", 1, "hurt"),
+            ("herself", "PRP", "PRON", "dobj", 1, "herself"),
+            (".", ".", "PUNCT", "punct", 1, "."),
+        ],
+    )
+    links = links_of(doc)
+    assert "her" not in links  # principle B: "Lohan hit her" is someone else
+    assert links["herself"] == ("Lohan", "pronoun")
+
+
+def test_expletive_it_is_no_mention():
+    doc = parsed(
+        [
+            ("It", "PRP", "PRON", "nsubj", 1, "it"),
+            ("is", "VBZ", "AUX", "ROOT", 1, "be"),
+            ("likely", "JJ", "ADJ", "acomp", 1, "likely"),
+            ("that", "IN", "SCONJ", "mark", 5, "that"),
+            ("Lohan", "NNP", "PROPN", "nsubj", 5, "Lohan", "B-PERSON"),
+            ("left", "VBD", "VERB", "ccomp", 1, "leave"),
+            (".", ".", "PUNCT", "punct", 1, "."),
+        ]
+    )
+    assert "It" not in mention_texts(doc)
+    assert "Lohan" in mention_texts(doc)
+
+
+def test_apposition_and_relative_pronoun_link_to_the_name():
+    # "Ryan Boyette, a former aid worker who fled, spoke."
+    doc = parsed(
+        [
+            ("Ryan", "NNP", "PROPN", "compound", 1, "Ryan", "B-PERSON"),
+            ("Boyette", "NNP", "PROPN", "nsubj", 10, "Boyette", "I-PERSON"),
+            (",", ",", "PUNCT", "punct", 1, ","),
+            ("a", "DT", "DET", "det", 6, "a"),
+            ("former", "JJ", "ADJ", "amod", 6, "former"),
+            ("aid", "NN", "NOUN", "compound", 6, "aid"),
+            ("worker", "NN", "NOUN", "appos", 1, "worker"),
+            ("who", "WP", "PRON", "nsubj", 8, "who"),
+            ("fled", "VBD", "VERB", "relcl", 6, "flee"),
+            (",", ",", "PUNCT", "punct", 1, ","),
+            ("spoke", "VBD", "VERB", "ROOT", 10, "speak"),
+            (".", ".", "PUNCT", "punct", 10, "."),
+        ]
+    )
+    links = links_of(doc)
+    assert links["former aid worker"] == ("Ryan Boyette", "apposition")
+    assert links["who"] == ("former aid worker", "relative pronoun")
+
+
+def test_predicate_nominative_links_but_not_under_negation():
+    def copula(negated: bool) -> Doc:
+        rows = [
+            ("Kirkpatrick", "NNP", "PROPN", "nsubj", 1, "Kirkpatrick", "B-PERSON"),
+            ("is", "VBZ", "AUX", "ROOT", 1, "be"),
+        ]
+        if negated:
+            rows.append(("not", "RB", "PART", "neg", 1, "not"))
+        offset = len(rows)
+        rows += [
+            ("a", "DT", "DET", "det", offset + 1, "a"),
+            ("retiree", "NN", "NOUN", "attr", 1, "retiree"),
+            (".", ".", "PUNCT", "punct", 1, "."),
+        ]
+        return parsed(rows)
+
+    assert links_of(copula(False))["retiree"] == ("Kirkpatrick", "predicate nominative")
+    assert "retiree" not in links_of(copula(True))
+
+
+ACTRESS_SENTENCE = [
+    ("The", "DT", "DET", "det", 1, "the"),
+    ("actress", "NN", "NOUN", "nsubj", 2, "actress"),
+    ("smiled", "VBD", "VERB", "ROOT", 2, "smile"),
+    (".", ".", "PUNCT", "punct", 2, "."),
+]
+
+
+def test_a_description_refers_to_the_person_of_its_gender_named_before():
+    links = links_of(parsed(LOHAN_MET_SMITH, ACTRESS_SENTENCE))
+    # "actress" is female (WordNet): not John Smith, although he is named last.
+    assert links["actress"] == ("Lindsay Lohan", "description")
+
+
+def test_a_description_in_the_names_own_sentence_is_someone_else():
+    doc = parsed(
+        [
+            ("Lohan", "NNP", "PROPN", "nsubj", 1, "Lohan", "B-PERSON"),
+            ("met", "VBD", "VERB", "ROOT", 1, "meet"),
+            ("the", "DT", "DET", "det", 3, "the"),
+            ("actress", "NN", "NOUN", "dobj", 1, "actress"),
+            (".", ".", "PUNCT", "punct", 1, "."),
+        ]
+    )
+    assert "actress" not in links_of(doc)
+
+
+def test_a_title_written_with_a_name_finds_that_person():
+    doc = parsed(
+        [
+            ("President", "NNP", "PROPN", "compound", 2, "President"),
+            ("Donald", "NNP", "PROPN", "compound", 2, "Donald", "B-PERSON"),
+            ("Trump", "NNP", "PROPN", "nsubj", 3, "Trump", "I-PERSON"),
+            ("met", "VBD", "VERB", "ROOT", 3, "meet"),
+            ("Lindsay", "NNP", "PROPN", "compound", 5, "Lindsay", "B-PERSON"),
+            ("Lohan", "NNP", "PROPN", "dobj", 3, "Lohan", "I-PERSON"),
+            (".", ".", "PUNCT", "punct", 3, "."),
+        ],
+        [
+            ("The", "DT", "DET", "det", 1, "the"),
+            ("president", "NN", "NOUN", "nsubj", 2, "president"),
+            ("left", "VBD", "VERB", "ROOT", 2, "leave"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ],
+    )
+    assert links_of(doc)["president"] == ("Donald Trump", "title")
+
+
+def test_an_opening_description_is_the_person_named_next():
+    doc = parsed(
+        [
+            ("A", "DT", "DET", "det", 1, "a"),
+            ("man", "NN", "NOUN", "nsubjpass", 3, "man"),
+            ("was", "VBD", "AUX", "auxpass", 3, "be"),
+            ("charged", "VBN", "VERB", "ROOT", 3, "charge"),
+            (".", ".", "PUNCT", "punct", 3, "."),
+        ],
+        [
+            ("Eric", "NNP", "PROPN", "compound", 1, "Eric", "B-PERSON"),
+            ("Kirkpatrick", "NNP", "PROPN", "nsubj", 2, "Kirkpatrick", "I-PERSON"),
+            ("denied", "VBD", "VERB", "ROOT", 2, "deny"),
+            ("it", "PRP", "PRON", "dobj", 2, "it"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ],
+    )
+    links = links_of(doc)
+    assert links["Eric Kirkpatrick"] == ("man", "introduction")
+
+
+def test_a_surname_typed_as_a_place_is_the_person_but_not_after_in():
+    doc = parsed(
+        LOHAN_MET_SMITH,
+        [
+            ("Lohan", "NNP", "PROPN", "nsubj", 1, "Lohan", "B-GPE"),
+            ("left", "VBD", "VERB", "ROOT", 1, "leave"),
+            (".", ".", "PUNCT", "punct", 1, "."),
+        ],
+        [
+            ("Smith", "NNP", "PROPN", "nsubj", 1, "Smith", "B-ORG"),
+            ("lives", "VBZ", "VERB", "ROOT", 1, "live"),
+            ("in", "IN", "ADP", "prep", 1, "in"),
+            ("Lohan", "NNP", "PROPN", "pobj", 2, "Lohan", "B-GPE"),
+            (".", ".", "PUNCT", "punct", 1, "."),
+        ],
+    )
+    with extraction_cache(doc, doc.text):
+        mentions, links = coreference(doc, document_sentences(doc))
+    linked = {(mentions[link.mention].start, link.sieve) for link in links}
+    second_lohan = doc.text.index("Lohan left")
+    third_lohan = doc.text.index("in Lohan") + 3
+    assert (second_lohan, "surname") in linked
+    assert not [s for start, s in linked if start == third_lohan]
+
+
+def test_strict_head_match_needs_the_modifiers_of_the_earlier_mention():
+    def sentence(determiner: str, adjective: str) -> list[tuple]:
+        return [
+            (determiner, "DT", "DET", "det", 2, determiner.lower()),
+            (adjective, "JJ", "ADJ", "amod", 2, adjective),
+            ("tariffs", "NNS", "NOUN", "nsubj", 3, "tariff"),
+            ("rose", "VBD", "VERB", "ROOT", 3, "rise"),
+            (".", ".", "PUNCT", "punct", 3, "."),
+        ]
+
+    same = links_of(parsed(sentence("New", "steep"), sentence("The", "steep")))
+    assert same["steep tariffs"][1] == "strict head match"
+    other = links_of(parsed(sentence("New", "steep"), sentence("The", "old")))
+    assert "old tariffs" not in other

@@ -1,0 +1,123 @@
+"""Text structure and the mentions contract (`kg extract --format mentions`), on texts written for
+them, through the real CLI and the trained pipeline."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import run_kg
+
+from kg.store import load_dataset, oxigraph_store
+from kg.structure import headline_sentences, paragraph_breaks
+from kg.vocab import sparql_prologue
+
+ARTICLE = (
+    "Lindsay Lohan Checks Into Betty Ford Clinic After Court Order\n"
+    "May 3, 2013\n"
+    "Lindsay Lohan has checked into the Betty Ford Clinic in California, her lawyer said on\n"
+    "Friday. The actress was ordered by a judge to spend 90 days in rehab.\n"
+    "\n"
+    "She had skipped an earlier placement. Lohan's lawyer, Mark Heller, asked for more time.\n"
+)
+
+
+def test_paragraph_breaks_end_sentences_but_not_inside_a_wrapped_line():
+    breaks = paragraph_breaks(ARTICLE)
+    assert ARTICLE.index("May 3") in breaks  # after the headline
+    assert ARTICLE.index("Lindsay Lohan has") in breaks  # after the dateline
+    assert ARTICLE.index("She had") in breaks  # after a blank line
+    # "... her lawyer said on\nFriday." is one sentence wrapped over two lines.
+    assert ARTICLE.index("Friday.") not in breaks
+
+
+def test_only_the_title_line_is_a_headline():
+    lines, start = [], 0
+    for index, line in enumerate(ARTICLE.split("\n")):
+        lines.append((index, start, start + len(line)))
+        start += len(line) + 1
+    assert headline_sentences(ARTICLE, lines) == frozenset({0})
+
+
+def _mentions(tmp_path, files: dict[str, str]) -> list[dict]:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run_kg("extract", str(tmp_path), "--format", "mentions")
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_mentions_contract_on_an_article(tmp_path):
+    records = _mentions(tmp_path, {"lohan.txt": ARTICLE})
+    assert set(records[0]) == {
+        "document",
+        "start",
+        "end",
+        "text",
+        "kind",
+        "node",
+        "type",
+        "label",
+        "sieve",
+        "reason",
+    }
+    for record in records:
+        assert ARTICLE[record["start"] : record["end"]] == record["text"]
+        assert record["kind"] in {"name", "nominal", "pronoun", "time"}
+    by_text: dict[str, list[dict]] = {}
+    for record in records:
+        by_text.setdefault(record["text"], []).append(record)
+    lohan = by_text["Lindsay Lohan"][0]["node"]
+    assert lohan.endswith("/Lindsay_Lohan")
+    # The headline names Lohan as the body does, and its capitals mint nothing else.
+    assert by_text["Lindsay Lohan"][0]["start"] == 0
+    assert not [r for r in records if "Checks" in r["text"] or "Court Order" in r["text"]]
+    # Descriptions and pronouns reach the person, each saying which sieve linked it.
+    assert by_text["actress"][0]["node"] == lohan
+    assert by_text["actress"][0]["sieve"] == "description"
+    assert by_text["She"][0]["node"] == lohan
+    assert by_text["Lohan"][0]["node"] == lohan
+    # Her lawyer is not her: he is Mark Heller.
+    (lawyer,) = by_text["Lohan's lawyer"]
+    assert lawyer["node"] != lohan
+    assert lawyer["node"] == by_text["Mark Heller"][0]["node"]
+
+
+def test_undescribed_nominals_are_nodes_of_their_own_document(tmp_path):
+    records = _mentions(
+        tmp_path,
+        {
+            "a.txt": "A man was arrested in Detroit on Monday.\n",
+            "b.txt": "A man was arrested in Chicago on Tuesday.\n",
+        },
+    )
+    men = [r for r in records if r["text"] == "man"]
+    assert len(men) == 2
+    assert men[0]["node"] != men[1]["node"]  # no corpus-wide "man"
+    assert all(r["type"] == "Nominal" and "/entity/nominal/" in r["node"] for r in men)
+
+
+def test_the_graph_records_mentions_and_shares_only_head_concepts(tmp_path):
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text("A man praised the new tariffs in Detroit.\n", encoding="utf-8")
+    (source / "b.txt").write_text("A man opposed the tariffs in Chicago.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_kg("build", str(source), "-o", str(out), "--no-view")
+    assert result.returncode == 0, result.stderr
+    store = oxigraph_store(load_dataset(out))
+
+    def rows(query: str) -> list:
+        return list(store.query(sparql_prologue() + query, use_default_graph_as_union=True))
+
+    shared = rows(
+        """SELECT ?n WHERE { GRAPH ?g { ?n a kg:Nominal } GRAPH ?h { ?n a kg:Nominal }
+           FILTER(?g != ?h) }"""
+    )
+    assert shared == []
+    concepts = rows("""SELECT DISTINCT ?n WHERE { ?n kg:concept ?c . ?c rdfs:label "tariff" }""")
+    assert len(concepts) == 2  # "everything called a tariff" is one query
+    (count,) = rows(
+        """SELECT (COUNT(?m) AS ?n) WHERE { ?m a kg:Mention ; kg:denotes ?e ;
+           kg:mentionText ?t ; kg:mentionStart ?s ; kg:mentionEnd ?x ; kg:mentionKind ?k }"""
+    )
+    assert int(count["n"].value) >= 8
