@@ -30,9 +30,12 @@ def coreference(
     from kg.coref.sieves import corefer
 
     mentions = find_mentions(doc, sentences, headlines)
-    heads = {m.head: doc[m.head].head.i for m in mentions}
+    from kg.extract.tokens import doc_cache
+
+    cache = doc_cache(doc)
+    heads = {m.head: cache.heads[m.head] for m in mentions}
     copulas: dict[int, int] = {}
-    for token in doc:
+    for token in cache.tokens:
         if token.lemma_ != "be" or any(c.dep_ == "neg" for c in token.children):
             continue
         subjects = [c.i for c in token.children if c.dep_ == "nsubj"]

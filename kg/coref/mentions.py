@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.coref import lexicon
 from kg.coref.names import NER_TYPES, entity_type, normalise_name
 from kg.extract.arguments import TITLE_WORDS, argument_tokens, concept_key, name_tokens
-from kg.extract.tokens import doc_tokens, span_text_at
+from kg.extract.tokens import doc_cache, doc_tokens, span_text_at
 from kg.types import Mention
 
 # NER labels of values and times: they are not things a pronoun or a description refers to
@@ -126,11 +126,9 @@ def find_mentions(
     confirms them (``headline_mentions``)."""
     tokens = doc_tokens(doc)
     sentence_of = [-1] * len(tokens)
-    depth = [0] * len(tokens)
     for record, sent in sentences:
-        for token in sent:
-            sentence_of[token.i] = record.index  # type: ignore[attr-defined]
-            depth[token.i] = _depth(token)
+        sentence_of[sent.start : sent.end] = [record.index] * (sent.end - sent.start)  # type: ignore[attr-defined]
+    depth = _depths(doc_cache(doc).heads)
     found: list[CorefMention] = []
     in_entity = [False] * len(tokens)
     for ent in doc.ents:
@@ -244,11 +242,20 @@ _LOCATIVE_PREPOSITIONS = frozenset(
 )
 
 
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i and depth < 50:
-        token = token.head
-        depth += 1
+def _depths(heads: list[int]) -> list[int]:
+    """Each token's distance from the root of its sentence, from the heads' indices."""
+    depth = [-1] * len(heads)
+    for i in range(len(heads)):
+        path = []
+        j = i
+        while depth[j] < 0 and heads[j] != j and len(path) < 100:
+            path.append(j)
+            j = heads[j]
+        base = depth[j] if depth[j] >= 0 else 0
+        depth[j] = base
+        for k in reversed(path):
+            base += 1
+            depth[k] = base
     return depth
 
 

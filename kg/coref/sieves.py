@@ -52,6 +52,9 @@ class Chains:
         copulas: dict[int, int] | None = None,
     ) -> None:
         self.mentions = mentions
+        # Each chain's mentions, by its root: kept as chains join, since every agreement check
+        # reads a whole chain.
+        self._members: dict[int, list[CorefMention]] = {m.index: [m] for m in mentions}
         # Parse facts the construct sieves need: a token's head (by token index), and a copular
         # verb's subject head.
         self.heads = heads or {}
@@ -73,7 +76,11 @@ class Chains:
         a, b = self.root(i), self.root(j)
         if a != b:
             # The earlier mention's root stays the chain's: chains are named by their first.
-            self._parent[max(a, b)] = min(a, b)
+            first, second = min(a, b), max(a, b)
+            self._parent[second] = first
+            self._members[first] = sorted(
+                self._members[first] + self._members.pop(second), key=lambda m: m.index
+            )
 
     def link(
         self, mention: CorefMention, antecedent: CorefMention, sieve: str, reason: str
@@ -82,8 +89,7 @@ class Chains:
         self.links.append(CorefLink(mention.index, antecedent.index, sieve, reason))
 
     def members(self, i: int) -> list[CorefMention]:
-        root = self.root(i)
-        return [m for m in self.mentions if self.root(m.index) == root]
+        return self._members[self.root(i)]
 
     def is_first(self, mention: CorefMention) -> bool:
         return self.root(mention.index) == mention.index

@@ -1,0 +1,324 @@
+"""The pure parts of benchmarks/ecbplus_coref.py on two tiny hand-written ECB+-like articles.
+
+No corpus and no spaCy model: heads are given by hand.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load_benchmark():
+    spec = importlib.util.spec_from_file_location(
+        "ecbplus_coref", ROOT / "benchmarks" / "ecbplus_coref.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+E = _load_benchmark()
+
+
+def _tokens(sentences: list[list[str]], first_id: int = 1) -> str:
+    rows, t_id = [], first_id
+    for s, words in enumerate(sentences):
+        for n, word in enumerate(words):
+            rows.append(f'<token t_id="{t_id}" sentence="{s}" number="{n}">{word}</token>')
+            t_id += 1
+    return "\n".join(rows)
+
+
+def _markable(tag: str, m_id: int, anchors: list[int]) -> str:
+    inner = "".join(f'<token_anchor t_id="{t}"/>' for t in anchors)
+    return f'<{tag} m_id="{m_id}">{inner}</{tag}>'
+
+
+def _chain(tag: str, r_id: int, members: list[int], note: str = "") -> str:
+    sources = "".join(f'<source m_id="{m}"/>' for m in members)
+    note_attr = f' note="{note}"' if note else ""
+    return f'<{tag} r_id="{r_id}"{note_attr}>{sources}<target m_id="99"/></{tag}>'
+
+
+# 9_1ecb: tokens 1-8 are sentence 0, 9-25 sentence 1, 26-28 sentence 2 (not selected).
+ECB = f"""<Document doc_name="9_1ecb.xml">
+{
+    _tokens(
+        [
+            ["Tara", "Reid", "checked", "into", "rehab", "in", "Malibu", "."],
+            ["``", "She", "is", "n't", "well", ",", "''", "her", "rep", "'s", "aide", "said"]
+            + ["(", "$", "5", ")", "."],
+            ["Reid", "left", "."],
+        ]
+    )
+}
+<Markables>
+{_markable("HUMAN_PART_PER", 1, [1, 2])}
+{_markable("LOC_GEO", 2, [6, 7])}
+{_markable("HUMAN_PART_PER", 3, [10])}
+{_markable("HUMAN_PART_PER", 4, [16, 17])}
+{_markable("ACTION_OCCURRENCE", 5, [3])}
+{_markable("HUMAN_PART_PER", 6, [26])}
+<HUMAN_PART_PER m_id="7" RELATED_TO="" TAG_DESCRIPTOR="Tara Reid" instance_id="HUM1" />
+</Markables>
+<Relations>
+{_chain("CROSS_DOC_COREF", 1, [1, 3, 6], "HUM1")}
+{_chain("CROSS_DOC_COREF", 2, [2], "LOC1")}
+{_chain("CROSS_DOC_COREF", 3, [5], "ACT1")}
+</Relations>
+</Document>"""
+
+# 9_1ecbplus: sentence 0 is the URL; "The actress" and "she" form an INTRA_DOC_COREF chain.
+ECBPLUS = f"""<Document doc_name="9_1ecbplus.xml">
+{
+    _tokens(
+        [
+            ["http", ":", "/", "/", "x", ".", "com"],
+            ["Reid", "entered", "rehab", "in", "Malibu", "."],
+            ["The", "actress", "said", "she", "was", "tired", "."],
+        ]
+    )
+}
+<Markables>
+{_markable("HUMAN_PART_PER", 1, [8])}
+{_markable("LOC_GEO", 2, [12])}
+{_markable("HUMAN_PART_PER", 3, [14, 15])}
+{_markable("HUMAN_PART_PER", 4, [17])}
+{_markable("NON_HUMAN_PART", 5, [5])}
+</Markables>
+<Relations>
+{_chain("CROSS_DOC_COREF", 1, [1], "HUM1")}
+{_chain("CROSS_DOC_COREF", 2, [2], "LOC1")}
+{_chain("INTRA_DOC_COREF", 3, [3, 4])}
+</Relations>
+</Document>"""
+
+SELECTED = {("9", "9_1ecb", 0), ("9", "9_1ecb", 1), ("9", "9_1ecbplus", 1), ("9", "9_1ecbplus", 2)}
+
+
+@pytest.fixture
+def articles():
+    return [E.parse_article(ECB, "9", "9_1ecb"), E.parse_article(ECBPLUS, "9", "9_1ecbplus")]
+
+
+def _head(article, t_id: str, lemma: str, pos: str, tag: str = "") -> E.Head:
+    start, end = article.offsets[t_id]
+    return E.Head(start, end, lemma, pos, tag)
+
+
+@pytest.fixture
+def gold(articles):
+    """The topic's gold mentions with hand-made heads (the object of "in Malibu" is its head)."""
+    ecb, plus = articles
+    heads = {
+        "9/9_1ecb/1": _head(ecb, "2", "Reid", "PROPN", "NNP"),
+        "9/9_1ecb/2": _head(ecb, "7", "Malibu", "PROPN", "NNP"),
+        "9/9_1ecb/3": _head(ecb, "10", "she", "PRON", "PRP"),
+        "9/9_1ecb/4": _head(ecb, "17", "rep", "NOUN", "NN"),
+        "9/9_1ecbplus/1": _head(plus, "8", "Reid", "PROPN", "NNP"),
+        "9/9_1ecbplus/2": _head(plus, "12", "Malibu", "PROPN", "NNP"),
+        "9/9_1ecbplus/3": _head(plus, "15", "actress", "NOUN", "NN"),
+        "9/9_1ecbplus/4": _head(plus, "17", "she", "PRON", "PRP"),
+    }
+    return E.attach_heads(E.entity_mentions(articles, SELECTED), heads)
+
+
+def test_text_is_rebuilt_as_prose_with_offsets(articles):
+    ecb, plus = articles
+    assert ecb.text == (
+        "Tara Reid checked into rehab in Malibu.\n"
+        "``She isn't well,'' her rep's aide said ($5).\n"
+        "Reid left.\n"
+    )
+    for article in articles:
+        for t_id, (start, end) in article.offsets.items():
+            assert article.text[start:end] == article.token_text[t_id]
+    # The URL (sentence 0 of an ecbplus article) is left out, and its tokens have no offsets.
+    assert plus.text == "Reid entered rehab in Malibu.\nThe actress said she was tired.\n"
+    assert "1" not in plus.offsets
+    assert plus.sentence_spans[2] == (30, 61)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (
+            ["a", "high", "-", "profile", "case", "on", "05", "/", "03"],
+            "a high-profile case on 05/03",
+        ),
+        (["he", "said", '"', "no", "way", '"', "."], 'he said "no way".'),
+        (['"', "Yes", ",", '"', "he", "said"], '"Yes," he said'),
+        (["we", "’", "ll", "see", "the", "world", "’", "s", "end"], "we’ll see the world’s end"),
+        (["the", "Chargers", "'", "coach"], "the Chargers' coach"),
+        (["Awards\t", "\t", "show"], "Awards show"),
+    ],
+)
+def test_join_tokens(words, expected):
+    text, spans = E.join_tokens(words)
+    assert text == expected
+    assert [text[s:e] for s, e in spans] == [" ".join(w.split()) for w in words]
+
+
+def test_gold_mentions_and_clusters(gold):
+    ids = [m.id for m in gold]
+    # Entity markables of selected sentences only: no action (5), none in sentence 2 of the ecb
+    # article (6), none in the URL (ecbplus 5), no instance descriptors (7).
+    assert sorted(ids) == sorted(
+        [f"9/9_1ecb/{m}" for m in (1, 2, 3, 4)] + [f"9/9_1ecbplus/{m}" for m in (1, 2, 3, 4)]
+    )
+    cluster = {m.id: m.cluster for m in gold}
+    tara = {cluster["9/9_1ecb/1"], cluster["9/9_1ecb/3"], cluster["9/9_1ecbplus/1"]}
+    assert len(tara) == 1
+    assert cluster["9/9_1ecb/2"] == cluster["9/9_1ecbplus/2"]  # across documents
+    assert cluster["9/9_1ecbplus/3"] == cluster["9/9_1ecbplus/4"]  # within one document
+    assert cluster["9/9_1ecbplus/3"] not in tara
+    assert len(set(cluster.values())) == 4  # and "her rep" is a singleton
+    text = {m.id: m.text for m in gold}
+    assert text["9/9_1ecb/2"] == "in Malibu"
+    assert text["9/9_1ecb/4"] == "her rep"
+    kinds = {m.id: m.kind for m in gold}
+    assert kinds["9/9_1ecb/3"] == "pronoun"
+    assert kinds["9/9_1ecb/1"] == "name"
+    assert kinds["9/9_1ecb/4"] == "nominal"
+
+
+def test_clusters_are_scoped_by_topic(articles):
+    other = E.parse_article(ECB, "10", "10_1ecb")
+    ours = E.gold_clusters(articles)
+    theirs = E.gold_clusters([other])
+    assert not set(ours.values()) & set(theirs.values())
+
+
+def _kg(document: str, start: int, end: int, node: str | None, kind: str = "name") -> E.KgMention:
+    return E.KgMention(document, start, end, "", kind, node)
+
+
+def test_alignment_by_head(articles, gold):
+    ecb, _ = articles
+    lines = [
+        # Covers "Tara Reid"'s head; so does the longer mention, but the shortest wins.
+        '{"document": "/tmp/t/9/9_1ecb.txt", "start": 0, "end": 9, "text": "Tara Reid",'
+        ' "kind": "name", "node": "kg:Tara", "type": "Person"}',
+        '{"document": "/tmp/t/9/9_1ecb.txt", "start": 0, "end": 38, "text": "",'
+        ' "kind": "nominal", "node": "kg:Long", "type": null}',
+        "",
+        # "Malibu" alone covers the head of "in Malibu".
+        '{"document": "9/9_1ecb.txt", "start": 32, "end": 38, "text": "Malibu",'
+        ' "kind": "name", "node": "kg:Malibu", "type": "Place"}',
+    ]
+    predicted = E.read_kg_mentions(lines)
+    assert predicted[0].document == "9_1ecb"
+    # No node, a time mention and a mention that misses the head: none of them finds "her rep".
+    rep_start, rep_end = ecb.offsets["17"]
+    predicted += [
+        _kg("9_1ecb", rep_start, rep_end, None, "nominal"),
+        _kg("9_1ecb", rep_start, rep_end, "kg:Time", "time"),
+        _kg("9_1ecb", rep_start - 4, rep_start - 1, "kg:Her", "pronoun"),
+    ]
+    found = E.align(gold, predicted)
+    assert found["9/9_1ecb/1"].node == "kg:Tara"
+    assert found["9/9_1ecb/2"].node == "kg:Malibu"
+    assert found["9/9_1ecb/4"] is None
+    assert found["9/9_1ecbplus/1"] is None  # another document
+    assert E.covered_without_node(gold, predicted) >= {"9/9_1ecb/4"}
+    response = E.kg_response(gold, found)
+    assert response["9/9_1ecb/1"] == "9|kg:Tara"
+    assert response["9/9_1ecb/4"] != response["9/9_1ecbplus/1"]
+    assert E.coverage(gold, found)["all"] == (2, 8)
+
+
+def test_perfect_output_scores_100(gold):
+    key = E.key_assignment(gold)
+    topic_of = {m.id: m.topic for m in gold}
+    response = {m.id: f"node-{m.cluster}" for m in gold}
+    scores = E.coref_scores(key, response, topic_of)
+    for metric in (*E.METRICS, "CoNLL"):
+        assert scores[metric].f1 == pytest.approx(1.0)
+        assert scores[metric].precision == pytest.approx(1.0)
+
+
+def test_all_singletons(gold):
+    key = E.key_assignment(gold)
+    topic_of = {m.id: m.topic for m in gold}
+    scores = E.coref_scores(key, {}, topic_of)  # nothing found: every mention its own cluster
+    # Clusters of sizes 3, 2, 2, 1 over 8 mentions.
+    assert scores["MUC"] == (0.0, 0.0, 0.0)
+    assert scores["B3"].precision == pytest.approx(1.0)
+    assert scores["B3"].recall == pytest.approx(4 / 8)
+    aligned = 2 / 4 + 2 / 3 + 2 / 3 + 1  # phi4 of each key cluster with one of its singletons
+    assert scores["CEAF-e"].recall == pytest.approx(aligned / 4)
+    assert scores["CEAF-e"].precision == pytest.approx(aligned / 8)
+
+
+def test_pooled_scores_equal_scorch_on_the_whole_corpus():
+    from scorch.scores import b_cubed, ceaf_e, muc
+
+    key = {"a1": "A", "a2": "A", "a3": "B", "a4": "C", "b1": "D", "b2": "D", "b3": "D", "b4": "E"}
+    response = {"a1": "x", "a2": "y", "a3": "y", "a4": "y", "b1": "z", "b2": "z", "b4": "z"}
+    topic_of = {m: m[0] for m in key}
+    scores = E.coref_scores(key, response, topic_of)
+    k, r = E.partition(key, key), E.partition(response, key)
+    for name, metric in (("MUC", muc), ("B3", b_cubed), ("CEAF-e", ceaf_e)):
+        recall, precision, f1 = metric(k, r)
+        assert scores[name] == pytest.approx((precision, recall, f1))
+
+
+def test_baselines_stay_within_a_topic(gold):
+    lemma = E.same_head_lemma_response(gold)
+    assert lemma["9/9_1ecb/1"] == lemma["9/9_1ecbplus/1"] == "9|reid"
+    assert lemma["9/9_1ecb/3"] == lemma["9/9_1ecbplus/4"]  # "she" and "she"
+    string = E.same_string_response(gold)
+    assert string["9/9_1ecb/2"] != string["9/9_1ecbplus/2"]  # "in malibu" is not "malibu"
+    other = [m.__class__(**{**m.__dict__, "topic": "10"}) for m in gold]
+    assert not set(E.same_head_lemma_response(other).values()) & set(lemma.values())
+
+
+def test_pronoun_verdicts(gold):
+    # Both "she" resolved; the first to Tara's node (right: it holds "Tara Reid"), the second to
+    # a node holding nothing else of its cluster (wrong).
+    found = {
+        "9/9_1ecb/1": _kg("9_1ecb", 0, 9, "kg:Tara"),
+        "9/9_1ecb/3": _kg("9_1ecb", 0, 0, "kg:Tara", "pronoun"),
+        "9/9_1ecbplus/4": _kg("9_1ecbplus", 0, 0, "kg:Tara", "pronoun"),
+    }
+    response = E.kg_response(gold, found)
+    verdicts = {v.mention.id: v for v in E.pronoun_verdicts(gold, response, found)}
+    assert verdicts["9/9_1ecb/3"].right
+    assert not verdicts["9/9_1ecbplus/4"].right
+    # Left unresolved, a pronoun of a larger cluster is wrong.
+    verdicts = E.pronoun_verdicts(gold, E.kg_response(gold, {}), {})
+    assert [v.right for v in verdicts] == [False, False]
+
+
+def test_two_pronouns_on_a_wrong_node_are_wrong(gold):
+    # Make "Reid" of the ecbplus article a pronoun: Tara's cluster is then "Tara Reid" and two
+    # pronouns. Both pronouns on a node of their own are wrong: the node holds no name of theirs.
+    gold = [
+        dataclasses.replace(m, head=m.head._replace(pos="PRON", tag="PRP"))
+        if m.id == "9/9_1ecbplus/1"
+        else m
+        for m in gold
+    ]
+    other = _kg("9_1ecb", 0, 0, "kg:Other", "pronoun")
+    found = {"9/9_1ecb/3": other, "9/9_1ecbplus/1": other}
+    verdicts = E.pronoun_verdicts(gold, E.kg_response(gold, found), found)
+    assert {v.mention.id: (v.right, v.reason) for v in verdicts if v.hit} == {
+        "9/9_1ecb/3": (False, "only with pronouns"),
+        "9/9_1ecbplus/1": (False, "only with pronouns"),
+    }
+    found["9/9_1ecb/1"] = other  # with "Tara Reid" on the node, both are right
+    verdicts = E.pronoun_verdicts(gold, E.kg_response(gold, found), found)
+    assert all(v.right for v in verdicts if v.hit)
+
+
+def test_cluster_label_prefers_the_most_frequent_name(gold):
+    tara = [m for m in gold if m.cluster == gold[0].cluster]
+    assert E.cluster_label(tara) in {"Tara Reid", "Reid"}
