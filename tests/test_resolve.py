@@ -282,3 +282,13 @@ def test_alias_turtle_file_and_bad_rows_are_reported(tmp_path):
     bad.write_text("only-one-cell\n", encoding="utf-8")
     with pytest.raises(KgError, match=r"bad.csv:1: expected name,canonical"):
         load_alias_rules(bad)
+
+
+def test_a_ship_is_a_thing_whatever_the_recogniser_said():
+    extraction = make_extraction(
+        "INS Sukanya foiled the attack. Sukanya sailed on",
+        [("INS Sukanya", "PERSON"), ("Sukanya", "PERSON")],
+    )
+    entities = resolve([extraction]).entities
+    assert entities["INS Sukanya"].type == "Thing"
+    assert "Sukanya" not in entities or entities["Sukanya"].type != "Person"

@@ -33,7 +33,6 @@ def coreference(
     from kg.extract.tokens import doc_cache
 
     cache = doc_cache(doc)
-    heads = {m.head: cache.heads[m.head] for m in mentions}
     copulas: dict[int, int] = {}
     for token in cache.tokens:
         if token.lemma_ != "be" or any(c.dep_ == "neg" for c in token.children):
@@ -43,5 +42,5 @@ def coreference(
         attrs = [c for c in token.children if c.dep_ == "attr" and c.lower_ != "one"]
         if len(subjects) == 1 and attrs:
             copulas[token.i] = subjects[0]
-    links = corefer(mentions, heads, copulas)
+    links = corefer(mentions, cache.heads, copulas)
     return tuple(m.record for m in mentions), tuple(links)

@@ -134,6 +134,8 @@ def find_mentions(
     for ent in doc.ents:
         if ent.label_ in VALUE_LABELS or sentence_of[ent.start] < 0:
             continue
+        if len(ent) == 1 and _capitalised_role(ent[0], [ent[0]]):
+            continue  # "Attorney" tagged PERSON: a description, read as a nominal below
         for i in range(ent.start, ent.end):
             in_entity[i] = True
         if sentence_of[ent.start] not in headlines:

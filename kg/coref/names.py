@@ -37,6 +37,11 @@ NER_TYPES: dict[str, str] = {
 # Labels that name quantities, not things: they never become nodes.
 NON_NODE_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 
+# Prefixes of ships' names (navies' and merchant conventions: United States Ship, Her Majesty's
+# Ship, Indian Naval Ship, motor vessel ...): a ship is a thing, not the person or organisation
+# the recogniser often takes it for. No packaged lexicon lists them.
+SHIP_PREFIXES = frozenset({"USS", "USNS", "HMS", "HMAS", "HMCS", "INS", "MV", "MS", "SS", "RMS"})
+
 # Names that abbreviate or rename a place and cannot be recognised from their letters alone
 # ("America" is not an acronym of "United States"). Keys are normalised (no dots, no "the").
 KNOWN_VARIANTS: dict[str, str] = {
@@ -171,6 +176,8 @@ def alias_of(name: str, cluster: NameCluster, name_type: str) -> str | None:
         return f"'{name}' is part of the personal name '{cluster.name}'"
     if len(words) < len(target) and " ".join(target[-len(words) :]) == name and len(words) > 1:
         return f"'{name}' ends the name '{cluster.name}'"
+    if len(words) == 1 and len(target) > 1 and _is_ship(cluster) and words[0] == target[-1]:
+        return f"'{name}' is the ship '{cluster.name}' without its prefix"
     if (
         len(words) == 1
         and len(target) > 1
@@ -183,6 +190,10 @@ def alias_of(name: str, cluster: NameCluster, name_type: str) -> str | None:
     if name.isupper() and len(name) >= 2 and initials(cluster.name) == name:
         return f"'{name}' is the acronym of '{cluster.name}'"
     return None
+
+
+def _is_ship(cluster: NameCluster) -> bool:
+    return len(cluster.tokens) > 1 and cluster.tokens[0] in SHIP_PREFIXES
 
 
 class NameIndex:
@@ -229,12 +240,14 @@ def group_names(
         # A name the recogniser missed ("Bessent told reporters") has no type of its own: it
         # may join any name it matches, and casts only a token vote for "Thing".
         mention_type = entity_type(mention.label) if mention.label else ""
+        if name.split()[0] in SHIP_PREFIXES and len(name.split()) > 1:
+            mention_type = "Thing"  # "INS Sukanya" is a ship, whatever the recogniser said
         matches = []
         for cluster in names.candidates(name):
             if rules.forbids(name, cluster.name):
                 continue
             reason = alias_of(name, cluster, mention_type)
-            if reason and types_compatible(cluster.type, mention_type):
+            if reason and (types_compatible(cluster.type, mention_type) or _is_ship(cluster)):
                 matches.append((cluster, reason))
         exact = [(c, r) for c, r in matches if r == "same name"]
         if exact:
@@ -243,8 +256,14 @@ def group_names(
             cluster, reason = matches[0]
             if reason != "same name":
                 cluster.reasons.append(reason)
-            # A surname used alone refers to a person even when the model tagged it ORG.
-            vote = cluster.type if reason.startswith(f"'{name}' is part") else mention_type
+            # A surname used alone refers to a person even when the model tagged it ORG, and a
+            # ship's name without its prefix is still the ship.
+            short = len(name.split()) < len(cluster.tokens)
+            vote = (
+                cluster.type
+                if short and (cluster.type == "Person" or _is_ship(cluster))
+                else mention_type
+            )
         else:
             # No match, or several (two people share the surname): a cluster of its own.
             cluster = NameCluster(name=name)

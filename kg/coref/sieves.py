@@ -48,7 +48,7 @@ class Chains:
     def __init__(
         self,
         mentions: list[CorefMention],
-        heads: dict[int, int] | None = None,
+        heads: list[int] | None = None,
         copulas: dict[int, int] | None = None,
     ) -> None:
         self.mentions = mentions
@@ -57,7 +57,7 @@ class Chains:
         self._members: dict[int, list[CorefMention]] = {m.index: [m] for m in mentions}
         # Parse facts the construct sieves need: a token's head (by token index), and a copular
         # verb's subject head.
-        self.heads = heads or {}
+        self.heads = heads or []
         self.copulas = copulas or {}
         self._parent = list(range(len(mentions)))
         self.links: list[CorefLink] = []
@@ -130,8 +130,29 @@ def _candidates(chains: Chains, mention: CorefMention, window: int) -> Iterator[
     for other in chains.mentions[: mention.index]:
         if mention.sentence - other.sentence <= window:
             by_sentence.setdefault(other.sentence, []).append(other)
+    clauses = _clauses_above(chains.heads, mention.head) if chains.heads else {}
     for sentence in sorted(by_sentence, reverse=True):
-        yield from sorted(by_sentence[sentence], key=lambda m: (m.depth, m.record.start))
+        if sentence == mention.sentence:
+            # In its own sentence, the clauses around the mention first, nearest first: "King
+            # announced that O'Brien was relieved of his duties" is O'Brien's duties.
+            yield from sorted(
+                by_sentence[sentence],
+                key=lambda m: (clauses.get(m.verb, len(clauses)), m.depth, m.record.start),
+            )
+        else:
+            yield from sorted(by_sentence[sentence], key=lambda m: (m.depth, m.record.start))
+
+
+def _clauses_above(heads: list[int], token: int) -> dict[int, int]:
+    """The tokens above ``token`` in its parse (its verbs, its clauses' heads), each with how
+    many steps up it is."""
+    steps: dict[int, int] = {}
+    position, step = token, 0
+    while heads[position] != position and step < 50:
+        position = heads[position]
+        step += 1
+        steps.setdefault(position, step)
+    return steps
 
 
 def _contains(outer: CorefMention, inner: CorefMention) -> bool:
@@ -199,7 +220,7 @@ def apposition_sieve(chains: Chains) -> None:
     for mention in chains.mentions:
         if mention.role != "appos" or mention.kind == "pronoun":
             continue
-        anchor = by_head.get(doc_heads.get(mention.head, -1))
+        anchor = by_head.get(doc_heads[mention.head]) if doc_heads else None
         if anchor is None or anchor.kind == "pronoun" or chains.same(mention.index, anchor.index):
             continue
         if anchor.is_time or mention.is_time:
@@ -442,8 +463,14 @@ def pronoun_sieve(chains: Chains) -> None:
         if mention.gender in ("male", "female"):
             # News refers by "he" and "she" to the people it names: an agreeing named person in
             # the window comes before an unnamed one ("a judge will accept her placement" after
-            # a sentence on Lohan is Lohan's placement).
-            candidates.sort(key=lambda m: not chains.has_name(m.index))
+            # a sentence on Lohan is Lohan's placement), and one known to be of the pronoun's
+            # gender before one whose gender is unknown.
+            candidates.sort(
+                key=lambda m: (
+                    not chains.has_name(m.index),
+                    mention.gender not in chains.genders(m.index),
+                )
+            )
         for antecedent in candidates:
             if antecedent.kind == "pronoun" and not _agree(chains, mention, antecedent):
                 continue
@@ -452,7 +479,9 @@ def pronoun_sieve(chains: Chains) -> None:
             if not _agree(chains, mention, antecedent):
                 continue
             if mention.reflexive:
-                if not (mention.verb == antecedent.verb and antecedent.role in SUBJECT_DEPS):
+                # "Reid is taking time and checking herself in": the subject of its clause or
+                # of the clause it is coordinated with or embedded in.
+                if antecedent.sentence != mention.sentence or antecedent.role not in SUBJECT_DEPS:
                     continue
             elif _same_clause_arguments(mention, antecedent):
                 continue
@@ -543,11 +572,11 @@ SIEVES: tuple[Sieve, ...] = (
 
 
 def corefer(
-    mentions: list[CorefMention], heads: dict[int, int], copulas: dict[int, int]
+    mentions: list[CorefMention], heads: list[int], copulas: dict[int, int]
 ) -> list[CorefLink]:
     """The links between ``mentions`` (one document's, in order) that the sieves find.
 
-    ``heads`` maps a token index to its syntactic head's, ``copulas`` a copular verb's token
+    ``heads`` gives each token's syntactic head (by token index), ``copulas`` a copular verb's token
     index to its subject's head (the parse facts the construct sieves need)."""
     chains = Chains(mentions, heads, copulas)
     for sieve in SIEVES:
