@@ -279,3 +279,29 @@ def test_strict_head_match_needs_the_modifiers_of_the_earlier_mention():
     assert same["steep tariffs"][1] == "strict head match"
     other = links_of(parsed(sentence("New", "steep"), sentence("The", "old")))
     assert "old tariffs" not in other
+
+
+def test_first_person_in_a_quotation_is_its_speaker():
+    # "" We are thrilled , " Zadan said .
+    doc = parsed(
+        [
+            ('"', "``", "PUNCT", "punct", 3, '"'),
+            ("We", "PRP", "PRON", "nsubj", 2, "we"),
+            ("are", "VBP", "AUX", "ccomp", 5, "be"),
+            ("thrilled", "JJ", "ADJ", "acomp", 2, "thrilled"),
+            ('"', "''", "PUNCT", "punct", 5, '"'),
+            ("Zadan", "NNP", "PROPN", "nsubj", 6, "Zadan", "B-PERSON"),
+            ("said", "VBD", "VERB", "ROOT", 6, "say"),
+            (".", ".", "PUNCT", "punct", 6, "."),
+        ]
+    )
+    assert links_of(doc)["We"] == ("Zadan", "speaker")
+    # Outside a quotation "we" is nobody kg can name.
+    plain = parsed(
+        [
+            ("We", "PRP", "PRON", "nsubj", 1, "we"),
+            ("left", "VBD", "VERB", "ROOT", 1, "leave"),
+            (".", ".", "PUNCT", "punct", 1, "."),
+        ]
+    )
+    assert "We" not in links_of(plain)

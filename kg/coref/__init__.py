@@ -26,21 +26,13 @@ def coreference(
     ``headlines`` are the indices of its title lines (kg/structure.py)."""
     # Imported here: mention detection reads arguments the way kg.extract does, and kg.extract
     # calls this function, so importing either package first must work.
+    from kg.coref.constructs import copular_subjects, quote_speakers
     from kg.coref.mentions import find_mentions
     from kg.coref.sieves import corefer
-
-    mentions = find_mentions(doc, sentences, headlines)
     from kg.extract.tokens import doc_cache
 
-    cache = doc_cache(doc)
-    copulas: dict[int, int] = {}
-    for token in cache.tokens:
-        if token.lemma_ != "be" or any(c.dep_ == "neg" for c in token.children):
-            continue
-        subjects = [c.i for c in token.children if c.dep_ == "nsubj"]
-        # "X is one of the ...": a member of a group, not the group.
-        attrs = [c for c in token.children if c.dep_ == "attr" and c.lower_ != "one"]
-        if len(subjects) == 1 and attrs:
-            copulas[token.i] = subjects[0]
-    links = corefer(mentions, cache.heads, copulas)
+    mentions = find_mentions(doc, sentences, headlines)
+    tokens = doc_cache(doc).tokens
+    speakers = quote_speakers(tokens, sentences) if any(m.person == 1 for m in mentions) else {}
+    links = corefer(mentions, doc_cache(doc).heads, copular_subjects(tokens), speakers)
     return tuple(m.record for m in mentions), tuple(links)

@@ -50,6 +50,7 @@ class Chains:
         mentions: list[CorefMention],
         heads: list[int] | None = None,
         copulas: dict[int, int] | None = None,
+        speakers: dict[int, int] | None = None,
     ) -> None:
         self.mentions = mentions
         # Each chain's mentions, by its root: kept as chains join, since every agreement check
@@ -59,6 +60,7 @@ class Chains:
         # verb's subject head.
         self.heads = heads or []
         self.copulas = copulas or {}
+        self.speakers = speakers or {}  # a quoted token -> the head of who speaks it
         self._parent = list(range(len(mentions)))
         self.links: list[CorefLink] = []
 
@@ -448,6 +450,23 @@ def introduction_sieve(chains: Chains) -> None:
             break
 
 
+def speaker_sieve(chains: Chains) -> None:
+    """ "'We are thrilled,' Zadan said": "I" and "we" in a quotation are its speaker."""
+    by_head = {m.head: m for m in chains.mentions}
+    for mention in chains.mentions:
+        if mention.kind != "pronoun" or mention.person != 1:
+            continue
+        speaker = by_head.get(chains.speakers.get(mention.head, -1))
+        if speaker is None or speaker is mention or chains.same(speaker.index, mention.index):
+            continue
+        chains.link(
+            mention,
+            speaker,
+            "speaker",
+            f"'{mention.record.text}' is said in a quotation by '{_name_of(chains, speaker)}'",
+        )
+
+
 # -- pronouns ---------------------------------------------------------------------------------
 
 
@@ -567,18 +586,23 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("title", "a description by a title written with a name", title_sieve),
     Sieve("description", "a description of the entity most spoken of", description_sieve),
     Sieve("introduction", "an opening description named shortly after", introduction_sieve),
+    Sieve("speaker", "I and we in a quotation are its speaker", speaker_sieve),
     Sieve("pronoun", "the most prominent agreeing mention", pronoun_sieve),
 )
 
 
 def corefer(
-    mentions: list[CorefMention], heads: list[int], copulas: dict[int, int]
+    mentions: list[CorefMention],
+    heads: list[int],
+    copulas: dict[int, int],
+    speakers: dict[int, int] | None = None,
 ) -> list[CorefLink]:
     """The links between ``mentions`` (one document's, in order) that the sieves find.
 
     ``heads`` gives each token's syntactic head (by token index), ``copulas`` a copular verb's token
-    index to its subject's head (the parse facts the construct sieves need)."""
-    chains = Chains(mentions, heads, copulas)
+    index to its subject's head, ``speakers`` a quoted token to the head of who speaks it (the
+    parse facts the construct sieves need: kg/coref/constructs.py)."""
+    chains = Chains(mentions, heads, copulas, speakers)
     for sieve in SIEVES:
         sieve.apply(chains)
     return chains.links

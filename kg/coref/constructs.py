@@ -1,0 +1,80 @@
+"""Parse facts the construct sieves read: copulas and who speaks a quotation.
+
+They are worked out once per document from the parse (kg.extract's token cache), so the sieves
+compare mentions only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+# Verbs that report speech: their subject speaks the quotation beside them.
+SPEECH_VERBS = frozenset(
+    {
+        "say", "tell", "add", "state", "announce", "write", "tweet", "explain", "note",
+        "claim", "insist", "reply", "ask", "declare", "confirm", "comment", "post",
+    }
+)  # fmt: skip
+
+# Quotation marks: opening, closing, and the straight ones that do both.
+_OPENING = frozenset({"“", "``", "‘"})
+_CLOSING = frozenset({"”", "''", "’"})
+_STRAIGHT = frozenset({'"'})
+
+
+def copular_subjects(tokens: Sequence[Token]) -> dict[int, int]:
+    """Each affirmative copula's token index -> its subject's: "Kirkpatrick is a retiree" (not
+    "is not", not "is one of the ...": a member of a group is not the group)."""
+    copulas: dict[int, int] = {}
+    for token in tokens:
+        if token.lemma_ != "be" or any(c.dep_ == "neg" for c in token.children):
+            continue
+        subjects = [c.i for c in token.children if c.dep_ == "nsubj"]
+        attrs = [c for c in token.children if c.dep_ == "attr" and c.lower_ != "one"]
+        if len(subjects) == 1 and attrs:
+            copulas[token.i] = subjects[0]
+    return copulas
+
+
+def quote_speakers(
+    tokens: Sequence[Token], sentences: Sequence[tuple[object, Span]]
+) -> dict[int, int]:
+    """Each token inside a quotation -> the head of who speaks it: the subject of a verb of
+    saying outside the quotation in the same sentence ("'We are thrilled,' Zadan said"), else
+    in the sentence after it or before it. Tokens with no speaker are left out."""
+    inside = [False] * len(tokens)
+    quoted = False
+    for token in tokens:
+        text = token.text
+        if "\n" in text:
+            quoted = False  # a quotation does not run on past its paragraph unclosed
+        elif text in _OPENING:
+            quoted = True
+        elif text in _CLOSING:
+            quoted = False
+        elif text in _STRAIGHT:
+            quoted = not quoted
+        else:
+            inside[token.i] = quoted
+    if not any(inside):
+        return {}
+    speaker: dict[int, int] = {}
+    for record, sent in sentences:
+        for token in sent:
+            if not inside[token.i] and token.lemma_ in SPEECH_VERBS:
+                subjects = [c.i for c in token.children if c.dep_ == "nsubj"]
+                if subjects:
+                    speaker[record.index] = subjects[0]  # type: ignore[attr-defined]
+                    break
+    speakers: dict[int, int] = {}
+    for record, sent in sentences:
+        index = record.index  # type: ignore[attr-defined]
+        who = speaker.get(index, speaker.get(index + 1, speaker.get(index - 1)))
+        if who is None:
+            continue
+        for token in sent:
+            if inside[token.i]:
+                speakers[token.i] = who
+    return speakers
