@@ -252,3 +252,32 @@ def test_cross_site_gets_are_refused_and_own_pages_and_clients_are_not(endpoint)
     assert endpoint.request("POST", "/sparql", body, form)[0] == 200  # curl, SPARQLWrapper
     same = {"Sec-Fetch-Site": "same-origin", "Referer": own + "/query"}
     assert endpoint.request("GET", query, headers=same)[0] == 200
+
+
+# --- break 5: control characters over the endpoint ---------------------------------------------
+
+
+def test_xml_answers_with_control_characters_are_well_formed(tmp_path) -> None:
+    import xml.etree.ElementTree as ET
+
+    graph = tmp_path / "g.nt"
+    graph.write_text(f'<{ENT}a> <{REL}says> "bell\\u0007 escape\\u001B end" .\n', encoding="utf-8")
+    running = Running(graph, timeout=10)
+    try:
+        for query, accept in [
+            ("CONSTRUCT WHERE { ?s ?p ?o }", "application/rdf+xml"),
+            ("SELECT ?o WHERE { ?s ?p ?o }", "application/sparql-results+xml"),
+        ]:
+            connection = http.client.HTTPConnection("127.0.0.1", running.port, timeout=30)
+            connection.request(
+                "GET", "/sparql?" + urlencode({"query": query}), headers={"Accept": accept}
+            )
+            response = connection.getresponse()
+            body = response.read()
+            connection.close()
+            assert response.status == 200
+            assert response.getheader("X-KG-Replaced-Characters") == "1"
+            texts = [e.text for e in ET.fromstring(body).iter() if e.text and "end" in e.text]
+            assert texts == ["bell\ufffd escape\ufffd end"]
+    finally:
+        running.stop()
