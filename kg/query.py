@@ -1051,9 +1051,15 @@ def _table_cell(term: Term | None) -> str:
         text = f"_:{term}"
     else:
         text = _one_line(str(term))
+    # A literal is printed to a terminal: ESC would start a control sequence, U+202E reverse
+    # what follows. Shown as \u escapes instead; the other formats carry them as they are.
+    text = _TERMINAL_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     if len(text) > TABLE_CELL_CHARS:
         text = text[: TABLE_CELL_CHARS - 1] + "…"
     return text
 
+
+# C0 and C1 controls and DEL, and the bidirectional formatting characters.
+_TERMINAL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 _RESULT_WRITERS = {"table": _table, "csv": _csv, "tsv": _tsv, "json": _json, "xml": _xml}

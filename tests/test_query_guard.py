@@ -213,3 +213,15 @@ def test_cli_xml_outputs_are_well_formed_and_say_what_was_replaced(control_graph
         "query", str(control_graph), "CONSTRUCT WHERE { ?s ?p ?o }", "--format", "turtle"
     )
     assert "\\u0007" in turtle.stdout or "\x07" in turtle.stdout
+
+
+def test_the_table_shows_terminal_controls_as_escapes(tmp_path: Path) -> None:
+    graph = tmp_path / "g.nt"
+    graph.write_text(
+        f'<{ENT}a> <{REL}says> "red\\u001B[31m bell\\u0007 \\u202Eevil" .\n', encoding="utf-8"
+    )
+    result = run_kg("query", str(graph), "SELECT ?o WHERE { ?s ?p ?o }")
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "\u202e" not in result.stdout
+    assert "red\\u001b[31m bell\\u0007 \\u202eevil" in result.stdout
