@@ -171,6 +171,11 @@ class SparqlServer(ThreadingHTTPServer):
             return
         super().process_request(request, client_address)
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that hangs up mid-answer (or is cut off) is not the server's error.
+        if not isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            super().handle_error(request, client_address)
+
     def process_request_thread(self, request: Any, client_address: Any) -> None:
         try:
             super().process_request_thread(request, client_address)
@@ -258,6 +263,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         # The socket timeout bounds each read, not the request: a client sending a byte every
         # 29 s would be waited for forever. A timer cuts the connection when the whole request
         # (or the idle time before it) takes longer; it is stopped once the request is read.
+        self._timed_out = False
         self._watchdog = threading.Timer(REQUEST_READ_TIMEOUT, self._cut_off)
         self._watchdog.daemon = True
         self._watchdog.start()
@@ -267,12 +273,16 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._watchdog.cancel()
 
     def _cut_off(self) -> None:
+        self._timed_out = True
         self.close_connection = True
         with contextlib.suppress(OSError):  # already closed
             self.connection.shutdown(socket.SHUT_RDWR)
 
     def parse_request(self) -> bool:
         if not super().parse_request():
+            return False
+        if self._timed_out:  # what arrived before the cut is not a whole request: no answer
+            self.close_connection = True
             return False
         problem = self._request_problem()
         if problem is not None:
