@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import ctypes
 import enum
 import io
 import json
@@ -35,6 +36,7 @@ import resource
 import select
 import signal
 import stat
+import sys
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -266,7 +268,8 @@ def _check_query(query: str) -> QueryKind:
     return kind
 
 
-def _load_parser() -> None:
+@lru_cache(maxsize=1)
+def load_parser() -> None:
     """Run the check once here, before forking: the modules rdflib's parser imports as it goes
     are then loaded in every child, which could not open their files (it has no descriptors)."""
     check_query("ASK { ?s ?p ?o }")
@@ -342,7 +345,7 @@ def run_query(
         raise QueryError(f"max_rows must be 0 or more, got {max_rows}")
     text = normalise_query(query)
     store = _as_store(dataset_or_store)
-    _load_parser()
+    load_parser()
     if not hasattr(os, "fork"):  # pragma: no cover - kg targets Linux and macOS
         return _decode(_outcome(_check_and_evaluate(store, text, max_rows)))
     if reuse_workers:
@@ -764,13 +767,16 @@ def _limit_child(store_folders: Sequence[str] = ()) -> None:
     if store_folders:
         # An on-disk store maps and opens its table files as it reads them: its size is added
         # to the ceiling, and descriptors stay allowed (the query itself cannot name a file:
-        # SERVICE, LOAD and FROM were refused before it got here).
+        # SERVICE, LOAD and FROM were refused before it got here). Sockets are taken away
+        # another way where the system allows it: should a SERVICE ever get past the check,
+        # it finds no network.
         ceiling += sum(
             entry.stat().st_size
             for folder in store_folders
             for entry in os.scandir(folder)
             if entry.is_file()
         )
+        leave_the_network()
     else:
         # No new file descriptors: no socket, no file, whatever the query asks for. The pipe to
         # the parent is already open.
@@ -782,6 +788,27 @@ def _limit_child(store_folders: Sequence[str] = ()) -> None:
     # The parent may have set handlers (the CLI's Ctrl-C, a server's SIGTERM): default here.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+# From <sched.h>.
+_CLONE_NEWUSER = 0x10000000
+_CLONE_NEWNET = 0x40000000
+
+
+def leave_the_network() -> bool:
+    """Move this process into a network namespace of its own, where no interface is up and no
+    socket reaches anything, not even this machine. Root may do that directly; another user
+    through a user namespace of its own, where the kernel allows it (the process must have one
+    thread: a forked child). False when neither works (then the check is the only guard)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return any(
+            libc.unshare(flags) == 0 for flags in (_CLONE_NEWNET, _CLONE_NEWUSER | _CLONE_NEWNET)
+        )
+    except (OSError, AttributeError):
+        return False
 
 
 _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096

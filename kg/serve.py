@@ -52,6 +52,7 @@ from kg.query import (
     QueryTimeout,
     close_workers,
     format_result,
+    load_parser,
     run_query,
     xml_replacements,
 )
@@ -209,6 +210,7 @@ def make_server(
         raise KgError(f"--timeout must be positive, got {timeout}")
     path = Path(graph_path)
     store = oxigraph_store(load_dataset(path))
+    load_parser()  # now, before any request thread forks a query worker
     view_file = path / "graph.html" if path.is_dir() else path.with_suffix(".html")
     try:
         return SparqlServer(

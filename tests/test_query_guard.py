@@ -4,6 +4,7 @@ lock while it does, and every XML output stays well-formed (issue 20, breaks 1, 
 from __future__ import annotations
 
 import contextlib
+import os
 import random
 import socket
 import threading
@@ -15,6 +16,7 @@ import pyoxigraph as ox
 import pytest
 from conftest import run_kg
 
+import kg.query
 from kg.errors import QueryError
 from kg.query import (
     MAX_QUERY_CHARS,
@@ -22,6 +24,7 @@ from kg.query import (
     QueryTimeout,
     check_query,
     format_result,
+    leave_the_network,
     normalise_query,
     run_query,
 )
@@ -225,3 +228,21 @@ def test_the_table_shows_terminal_controls_as_escapes(tmp_path: Path) -> None:
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "\u202e" not in result.stdout
     assert "red\\u001b[31m bell\\u0007 \\u202eevil" in result.stdout
+
+
+def _can_leave_the_network() -> bool:
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0 if leave_the_network() else 1)
+    return os.waitpid(pid, 0)[1] == 0
+
+
+@pytest.mark.skipif(not _can_leave_the_network(), reason="no network namespaces here")
+def test_a_service_the_check_missed_still_reaches_no_network(disk_store, trap, monkeypatch):
+    # Defence in depth: pretend the check has a hole (it sees no SERVICE anywhere). The child
+    # evaluating on an on-disk store keeps its descriptors, but has no network to call out on.
+    monkeypatch.setattr(kg.query, "_contains", lambda node, name, depth=0: False)
+    query = f"SELECT ?x WHERE {{ SERVICE <{trap.url}> {{ ?x ?y ?z }} }}"
+    with pytest.raises(QueryError):
+        run_query(disk_store, query, timeout=10)
+    assert trap.connections == 0
