@@ -13,7 +13,7 @@ runaway query holds one thread in a ``select`` while the others answer, and at m
 Only the standard library is used (``http.server``): kg adds no web framework for five routes.
 ``http.server`` is lenient where leniency is a risk (duplicate Content-Length or Host headers,
 a body on a GET read as the next request, a client that sends one byte a minute), so the
-handler checks each request strictly before anything else (``_request_is_sound``) and closes
+handler checks each request strictly before anything else (``_request_problem``) and closes
 the connection on any doubt.
 """
 
@@ -88,10 +88,6 @@ REQUEST_READ_TIMEOUT = 30
 # What a Host header may be: a name or a bracketed IPv6 address, and an optional port. Anything
 # else ("evil.example@127.0.0.1", two names) is refused before the loopback check reads it.
 _HOST_HEADER = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?")
-
-# Content types a web page on another site can POST without the browser asking first (CORS's
-# "simple" requests): a form or a fetch with one of these is how a page would run queries here.
-_FORM_MEDIA_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data", "text/plain"}
 
 # Names a browser may use for a loopback server. Checking the Host header stops DNS rebinding:
 # a web page whose name suddenly resolves to 127.0.0.1 would otherwise read the graph.
@@ -438,7 +434,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def _same_site(self) -> bool:
         """Whether a query request comes from this server's own pages or from a client that is
         not a browser; a page on another site is refused (403), else any site could run queries
-        here through its visitors' browsers, and fill every slot."""
+        here through its visitors' browsers, and fill every slot. A browser may send a form
+        (url-encoded or text/plain) or a GET (an image, a script) to any site without asking
+        first, but it says where the request comes from: Sec-Fetch-Site, Origin or Referer.
+        Clients that are not browsers (curl, SPARQLWrapper) send none of them."""
         own = f"http://{self.headers.get('Host', '')}".lower()
         fetch_site = self.headers.get("Sec-Fetch-Site", "").lower()
         origin = self.headers.get("Origin")
