@@ -35,3 +35,30 @@ def test_batches_hold_a_bounded_number_of_characters() -> None:
     assert [p for batch in batches for p in batch] == pieces
     assert all(len(batch) <= 32 for batch in batches)
     assert all(sum(len(text) for text, _ in batch) <= BATCH_CHARS for batch in batches)
+
+
+def test_tooltips_hold_a_few_sentences_each_cut_short(tmp_path) -> None:
+    from conftest import TURTLE_PREFIXES
+
+    from kg.store import load_dataset
+    from kg.view import TOOLTIP_SENTENCE_CHARS, TOOLTIP_SENTENCES, view_model
+
+    sentence = "Bessent spoke " + "at length " * 500
+    lines = [
+        f'<https://w3id.org/kg/document/a/sentence/{i}> kg:text "{i}: {sentence}." .\n'
+        f"ent:Scott_Bessent kg:mentionedIn <https://w3id.org/kg/document/a/sentence/{i}> ."
+        for i in range(40)
+    ]
+    graph = tmp_path / "g.trig"
+    graph.write_text(
+        TURTLE_PREFIXES
+        + 'doc:a { ent:Scott_Bessent a kg:Person ; rdfs:label "Scott Bessent" .\n'
+        + "\n".join(lines)
+        + "\n}\n",
+        encoding="utf-8",
+    )
+    node = view_model(load_dataset(graph)).nodes["https://w3id.org/kg/entity/Scott_Bessent"]
+    # Before: all 40 sentences of 5,000 characters each, on every entity that they mention.
+    assert len(node.sentences) == TOOLTIP_SENTENCES
+    assert all(len(text) <= TOOLTIP_SENTENCE_CHARS for text in node.sentences)
+    assert all(text.endswith("\u2026") for text in node.sentences)
