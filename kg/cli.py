@@ -240,7 +240,7 @@ def query(
     max_rows: Annotated[int, typer.Option(help="Return at most this many rows.")] = 10_000,
 ) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) against GRAPH. Read-only."""
-    from kg.query import format_result, run_query
+    from kg.query import format_result, run_query, xml_replacements
     from kg.store import load_dataset
 
     try:
@@ -250,6 +250,13 @@ def query(
         sys.stdout.write(format_result(result, format))
     except KgError as error:
         _fail(str(error))
+    replaced = xml_replacements(result) if format == "xml" else 0
+    if replaced:
+        typer.echo(
+            f"kg: warning: {replaced} value(s) held characters XML 1.0 cannot carry (control "
+            "characters); they are written as U+FFFD (--format json or turtle keeps them)",
+            err=True,
+        )
     if result.truncated:
         typer.echo(f"kg: warning: result truncated at {max_rows} (raise --max-rows)", err=True)
 
@@ -401,7 +408,23 @@ def serve(
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except OSError as error:
+        # A full disk, a path too long, a folder without permission: the environment, not a bug,
+        # so one line that names the file. Every command writes through a temporary file and a
+        # rename, so what was there before is still whole.
+        typer.echo(f"kg: error: {describe_os_error(error)}", err=True)
+        sys.exit(1)
+
+
+def describe_os_error(error: OSError) -> str:
+    """ERROR as "path: reason" (both paths of a failed rename), without Python's "[Errno N]"."""
+    reason = error.strerror or str(error)
+    names = [str(n) for n in (error.filename, error.filename2) if n is not None]
+    if len(names) == 2:
+        return f"{names[0]} -> {names[1]}: {reason}"
+    return f"{names[0]}: {reason}" if names else reason
 
 
 if __name__ == "__main__":

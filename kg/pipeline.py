@@ -8,11 +8,16 @@ lock, and the result says truthfully what failed.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import fcntl
 import gc
+import json
 import multiprocessing
 import os
 import pickle
+import shutil
+import signal
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -22,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.documents import DEFAULT_MAX_BYTES, read_documents
+from kg.documents import DEFAULT_MAX_BYTES, STDIN_SOURCE, read_documents
 from kg.errors import InputError, KgError
 from kg.graphspool import (
     BuildContents,
@@ -38,6 +43,10 @@ GRAPH_TURTLE = "graph.ttl"
 GRAPH_TRIG = "graph.trig"
 GRAPH_HTML = "graph.html"
 LOCK_FILE = ".kg.lock"
+# The renames of a build's last step, written before the first of them and removed after the
+# last: a build that finds it finishes the renames of the one that was stopped between them.
+COMMIT_FILE = ".kg-commit.json"
+SCRATCH_PREFIX = ".kg-work-"
 BUILD_VIEW_MAX_NODES = 2000
 
 
@@ -153,9 +162,38 @@ def forked_pool(
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("fork"),
-        initializer=initializer,
-        initargs=initargs,
+        initializer=_start_worker,
+        initargs=(os.getpid(), initializer, initargs),
     )
+
+
+# Descriptors of the build locks this process holds (see build_lock).
+_HELD_LOCKS: set[int] = set()
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs: tuple) -> None:
+    """First thing in a forked worker: it must never outlive the build or hold its lock.
+
+    A worker blocked on its task queue would otherwise live on after the build is killed
+    (SIGKILL, SIGTERM), and since it inherited the lock's descriptor at fork, the kernel kept
+    the folder locked for as long as it lived: every later build was refused. So the worker
+    closes its copy of the descriptor (the lock stays the parent's: a flock is released only
+    when its last descriptor closes) and asks the kernel to kill it when the parent dies.
+    """
+    for fd in _HELD_LOCKS:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD_LOCKS.clear()
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the request above was made
+        os._exit(1)
+    if initializer is not None:
+        initializer(*initargs)
 
 
 def _results(futures: list[Future]) -> list:
@@ -169,18 +207,73 @@ def _results(futures: list[Future]) -> list:
 
 
 @contextmanager
-def build_lock(out_dir: Path) -> Iterator[None]:
-    """An exclusive lock on the output folder: two builds into one folder cannot interleave."""
+def build_lock(out_dir: Path, *, rebuild: bool = False) -> Iterator[None]:
+    """An exclusive lock on the output folder: two builds into one folder cannot interleave.
+
+    The lock is the kernel's (flock), held by an open descriptor: it goes when the process
+    goes, however it ends, and the file left behind means nothing. Once it is held, what a build
+    stopped by a crash left is dealt with (``_recover``): its renames are finished and its
+    scratch folders removed. No live build can be using them: it would hold the lock.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     with open(out_dir / LOCK_FILE, "w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise KgError(f"{out_dir}: another kg build is writing this folder") from None
+        _HELD_LOCKS.add(handle.fileno())
         try:
+            _recover(out_dir, rebuild=rebuild)
             yield
         finally:
+            _HELD_LOCKS.discard(handle.fileno())
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def commit_outputs(out: Path, temps: list[tuple[Path, Path]]) -> None:
+    """Rename each finished temporary file over its target in OUT so that a crash between two
+    renames cannot leave a mixed build (a new graph.trig beside an old graph.ttl) for good: the
+    list of renames is made durable first, and the next build finishes it (``_recover``)."""
+    from kg.export import replace_files, write_temp
+
+    journal = {
+        "renames": [
+            {"from": os.path.relpath(temp, out), "to": target.name, "inode": temp.stat().st_ino}
+            for temp, target in temps
+        ]
+    }
+    replace_files(
+        [(write_temp(out / COMMIT_FILE, [json.dumps(journal).encode()]), out / COMMIT_FILE)]
+    )
+    replace_files(temps)
+    (out / COMMIT_FILE).unlink()
+
+
+def _recover(out: Path, *, rebuild: bool) -> None:
+    """Finish the renames of a build stopped between them, then remove scratch folders."""
+    journal_path = out / COMMIT_FILE
+    if journal_path.exists():
+        try:
+            renames = json.loads(journal_path.read_text(encoding="utf-8"))["renames"]
+        except (ValueError, KeyError, TypeError):
+            renames = None
+        lost = renames is None
+        for entry in renames or []:
+            temp, target = out / entry["from"], out / entry["to"]
+            if target.exists() and target.stat().st_ino == entry["inode"]:
+                continue  # this one was renamed before the stop
+            if temp.exists():
+                os.replace(temp, target)
+            else:
+                lost = True
+        if lost and not rebuild:
+            raise KgError(
+                f"{out}: an earlier build was stopped while replacing its files, and what it "
+                "left cannot finish them; run kg build --rebuild"
+            )
+        journal_path.unlink()
+    for scratch in out.glob(SCRATCH_PREFIX + "*"):
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 # A build allocates millions of short-lived objects (tokens, spans, lines) and keeps few: with
@@ -227,8 +320,6 @@ def write_outputs(spool: GraphSpool, out: Path, *, view: bool = True, jobs: int 
     temporary file in the spool's folder first, and only then are they renamed into ``out``, so
     a failure or a Ctrl-C before that leaves every earlier file as it was. With ``jobs`` > 1 the
     two RDF files are written by two forked workers at once."""
-    from kg.export import replace_files
-
     trig, turtle, page = out / GRAPH_TRIG, out / GRAPH_TURTLE, out / GRAPH_HTML
     targets = [("trig", trig), ("turtle", turtle)]
     if jobs > 1:
@@ -250,7 +341,7 @@ def write_outputs(spool: GraphSpool, out: Path, *, view: bool = True, jobs: int 
         heading = f"Knowledge graph \u2014 {selection}" if selection else None
         view_path = write_view(dataset, spool.folder / GRAPH_HTML, top=top, heading=heading)
         temps.append((view_path, page))
-    replace_files(temps)
+    commit_outputs(out, temps)
     return [target for _, target in temps]
 
 
@@ -296,9 +387,9 @@ def build(
     out = Path(out_dir)
     report = BuildReport()
     with (
-        build_lock(out),
+        build_lock(out, rebuild=rebuild),
         _fewer_collections(),
-        tempfile.TemporaryDirectory(dir=out, prefix=".kg-work-") as folder,
+        tempfile.TemporaryDirectory(dir=out, prefix=SCRATCH_PREFIX) as folder,
     ):
         work = Path(folder)
         spool = GraphSpool(work)
@@ -316,7 +407,9 @@ def build(
                 elif item.id in existing:
                     report.unchanged += 1
                 else:
-                    if item.source in by_source:
+                    # A new text from a file replaces what the file held before; stdin names
+                    # no file, so a second stdin build adds a document beside the first.
+                    if item.source in by_source and item.source != STDIN_SOURCE:
                         replaced.append(by_source[item.source])
                     yield item
 
@@ -465,7 +558,7 @@ def remove(
     from kg.rdf import document_iri
 
     out = Path(out_dir)
-    with build_lock(out), tempfile.TemporaryDirectory(dir=out, prefix=".kg-work-") as folder:
+    with build_lock(out), tempfile.TemporaryDirectory(dir=out, prefix=SCRATCH_PREFIX) as folder:
         if not (out / GRAPH_TRIG).exists():
             raise KgError(f"{out}: no {GRAPH_TRIG} here; is this a kg build folder?")
         spool = GraphSpool(Path(folder))

@@ -12,8 +12,14 @@ Transient failures (connection refused or reset, timeouts, HTTP 408/429/5xx) are
 exponential back-off; a graph the server refuses outright (another 4xx) is reported and the push
 goes on. A small progress file beside the graph file (``.kg-push-<endpoint hash>.jsonl``) records
 each graph the server confirmed with the hash of its content, so a re-run skips the graphs that
-are there already and unchanged; ``force=True`` sends everything again (for instance after the
-server's data was wiped).
+are there already and unchanged; ``force=True`` sends everything again. The file is not trusted
+alone: before a graph is skipped, the server is asked whether it still holds it (``HEAD``), so a
+push after the server's data was wiped sends everything again.
+
+The server mirrors the build: a graph kg pushed before whose document is no longer in the build
+(removed, or replaced by a new version, which has a new name) is deleted (``DELETE``), once every
+graph of the build is on the server. Only graphs the progress file says kg pushed are deleted:
+whatever else the server holds is not kg's.
 
 Only the standard library speaks HTTP here: the protocol is a handful of PUTs.
 """
@@ -32,7 +38,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pyoxigraph as ox
 
@@ -45,7 +51,7 @@ MAX_DELAY = 30.0  # seconds: a longer back-off looks like a hang to the user
 # mean the request itself is wrong and will fail the same way again.
 TRANSIENT_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 
-PushStatus = Literal["sent", "skipped", "failed", "retry"]
+PushStatus = Literal["sent", "skipped", "deleted", "failed", "retry"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,7 @@ class PushEvent:
 class PushReport:
     sent: int = 0
     skipped: int = 0  # already on the server with the same content (from the progress file)
+    deleted: int = 0  # pushed before, no longer in the build: deleted from the server
     failed: int = 0
     pending: int = 0  # not attempted: the push stopped because the server stayed unreachable
     triples: int = 0  # triples sent
@@ -75,11 +82,12 @@ class PushReport:
         return self.failed == 0 and self.pending == 0
 
     def summary(self) -> str:
+        deleted = f", {self.deleted} deleted" if self.deleted else ""
         failed = f", {self.failed} failed" if self.failed else ""
         pending = f", {self.pending} not sent" if self.pending else ""
         return (
             f"{self.sent} graph(s) sent ({self.triples} triples), {self.skipped} unchanged"
-            f"{failed}{pending} in {self.seconds:.1f} s"
+            f"{deleted}{failed}{pending} in {self.seconds:.1f} s"
         )
 
 
@@ -122,12 +130,16 @@ def push(
     fmt = rdf_format_for(file)
     opener = _opener(base, auth)
     state = _ProgressFile(file.parent / f".kg-push-{_digest(base.encode())[:16]}.jsonl", base)
-    confirmed = {} if force else state.load()
+    pushed_before = state.load()
+    confirmed = {} if force else pushed_before
+    retrying = {"retries": retries, "backoff": backoff, "timeout": timeout}
 
     report = PushReport()
     groups, total = _graph_groups(file, fmt)
+    in_build: set[str] = set()
     try:
         for done, (name, body, triples) in enumerate(groups, start=1):
+            in_build.add(name)
             event = PushEvent(name, "sent", done, total, triples)
             outcome = _push_graph(
                 opener,
@@ -155,6 +167,9 @@ def push(
                     # every remaining graph. A re-run resumes here.
                     report.pending = total - done
                     break
+        if report.pending == 0:
+            stale = sorted(name for name in pushed_before if name not in in_build)
+            _delete_stale(opener, base, stale, state, report, progress, **retrying)
     finally:
         state.close()
     report.seconds = time.monotonic() - started
@@ -185,27 +200,28 @@ def _push_graph(
             progress(replace(event, status=status, message=message))
 
     digest = _digest(body)
-    if confirmed.get(event.graph) == digest:
-        emit("skipped")
-        return "skipped"
     if event.graph.startswith("_:"):
         message = "a graph named by a blank node cannot be addressed over HTTP"
         emit("failed", message)
         return message
+    url = _graph_url(base, event.graph)
+    retrying = {
+        "retries": retries,
+        "backoff": backoff,
+        "on_retry": lambda message: emit("retry", message),
+    }
     try:
-        _put_with_retries(
-            opener,
-            _graph_url(base, event.graph),
-            body,
-            media_type,
-            timeout=timeout,
-            retries=retries,
-            backoff=backoff,
-            on_retry=lambda message: emit("retry", message),
-        )
+        # The progress file says what was sent, not what the server still holds (it may have
+        # been wiped since): a graph is skipped only when the server says it has it.
+        if confirmed.get(event.graph) == digest and _with_retries(
+            lambda: _on_server(opener, url, timeout), **retrying
+        ):
+            emit("skipped")
+            return "skipped"
+        _with_retries(lambda: _put(opener, url, body, media_type, timeout), **retrying)
     except _Refused as error:
-        emit("failed", str(error))
-        return str(error)
+        emit("failed", error.args[0])
+        return error.args[0]
     except _Transient as error:
         message = f"{_GAVE_UP}{error.args[0]} (after {retries + 1} tries)"
         emit("failed", message)
@@ -215,21 +231,55 @@ def _push_graph(
     return "sent"
 
 
-def _put_with_retries(
+def _delete_stale(
     opener: urllib.request.OpenerDirector,
-    url: str,
-    body: bytes,
-    media_type: str,
+    base: str,
+    stale: list[str],
+    state: _ProgressFile,
+    report: PushReport,
+    progress: Callable[[PushEvent], None] | None,
     *,
+    retries: int,
+    backoff: float,
     timeout: float,
+) -> None:
+    """DELETE each graph of STALE (pushed before, not in the build any more) from the server."""
+    for done, name in enumerate(stale, start=1):
+        event = PushEvent(name, "deleted", done, len(stale), 0)
+
+        def emit(status: PushStatus, message: str = "", event: PushEvent = event) -> None:
+            if progress is not None:
+                progress(replace(event, status=status, message=message))
+
+        url = _graph_url(base, name)
+        try:
+            _with_retries(
+                lambda url=url: _delete(opener, url, timeout),
+                retries=retries,
+                backoff=backoff,
+                on_retry=lambda message: emit("retry", message),
+            )
+        except (_Refused, _Transient) as error:
+            report.failed += 1
+            report.errors.append(f"{name or 'default graph'}: cannot delete: {error.args[0]}")
+            emit("failed", str(error.args[0]))
+            continue
+        state.forget(name)
+        report.deleted += 1
+        emit("deleted")
+
+
+def _with_retries(
+    attempt_once: Callable[[], Any],
+    *,
     retries: int,
     backoff: float,
     on_retry: Callable[[str], None],
-) -> None:
+) -> Any:
+    """ATTEMPT_ONCE's result, tried again after each transient failure, at most RETRIES times."""
     for attempt in range(retries + 1):
         try:
-            _put(opener, url, body, media_type, timeout)
-            return
+            return attempt_once()
         except _Transient as error:
             if attempt == retries:
                 raise
@@ -246,6 +296,33 @@ def _put(
     request = urllib.request.Request(
         url, data=body, method="PUT", headers={"Content-Type": media_type}
     )
+    _send(opener, request, timeout)
+
+
+def _on_server(opener: urllib.request.OpenerDirector, url: str, timeout: float) -> bool:
+    """Whether the server holds the graph at URL (HEAD: 200 yes, 404 no). A server that cannot
+    say (HEAD not allowed) is taken at the progress file's word."""
+    try:
+        _send(opener, urllib.request.Request(url, method="HEAD"), timeout)
+    except _Refused as error:
+        return error.args[1] != 404
+    return True
+
+
+def _delete(opener: urllib.request.OpenerDirector, url: str, timeout: float) -> None:
+    """DELETE the graph at URL; one the server no longer has (404) is as good as deleted."""
+    try:
+        _send(opener, urllib.request.Request(url, method="DELETE"), timeout)
+    except _Refused as error:
+        if error.args[1] != 404:
+            raise
+
+
+def _send(
+    opener: urllib.request.OpenerDirector, request: urllib.request.Request, timeout: float
+) -> None:
+    """Send REQUEST; _Transient for what may work next time, _Refused(message, status) else."""
+    url = request.full_url
     try:
         with opener.open(request, timeout=timeout) as response:
             response.read()
@@ -254,7 +331,7 @@ def _put(
         message = f"HTTP {error.code} {error.reason}" + (f": {detail[0]}" if detail else "")
         if error.code in TRANSIENT_STATUSES:
             raise _Transient(message, _retry_after(error.headers.get("Retry-After"))) from None
-        raise _Refused(message) from None
+        raise _Refused(message, error.code) from None
     except urllib.error.URLError as error:  # refused, reset, DNS, timeout while connecting
         raise _Transient(f"cannot reach {_origin(url)}: {error.reason}", None) from None
     except (OSError, http.client.HTTPException) as error:  # timeout or drop mid-response
@@ -409,8 +486,11 @@ class _ProgressFile:
                     lines += 1
                     try:
                         entry = json.loads(line)
-                        confirmed[entry["graph"]] = entry["sha256"]
-                    except (ValueError, KeyError, TypeError):
+                        if entry.get("deleted"):
+                            confirmed.pop(entry["graph"], None)
+                        else:
+                            confirmed[entry["graph"]] = entry["sha256"]
+                    except (ValueError, KeyError, TypeError, AttributeError):
                         continue
         except FileNotFoundError:
             return confirmed
@@ -421,6 +501,9 @@ class _ProgressFile:
         return confirmed
 
     def record(self, graph: str, digest: str) -> None:
+        self._append({"graph": graph, "sha256": digest, "endpoint": self.endpoint})
+
+    def _append(self, entry: dict) -> None:
         if self._handle is None:
             try:
                 self._handle = self.path.open("a", encoding="utf-8")
@@ -428,9 +511,12 @@ class _ProgressFile:
                 raise KgError(
                     f"{self.path}: cannot write the push progress file: {error}"
                 ) from None
-        entry = {"graph": graph, "sha256": digest, "endpoint": self.endpoint}
         self._handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
         self._handle.flush()
+
+    def forget(self, graph: str) -> None:
+        """GRAPH is no longer on the server (deleted): a later load leaves it out."""
+        self._append({"graph": graph, "deleted": True, "endpoint": self.endpoint})
 
     def close(self) -> None:
         if self._handle is not None:

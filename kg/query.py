@@ -6,29 +6,37 @@ Every query goes through the same three steps:
 1. ``check_query`` parses the query with rdflib's SPARQL parser and inspects the algebra, before
    anything runs. SERVICE (an HTTP request to anywhere), FROM / FROM NAMED (rdflib reads local
    files and URLs for them) and every update form are refused. A check on the parsed algebra, not
-   on the string, so that a literal containing the word SERVICE is an ordinary query.
+   on the string, so that a literal containing the word SERVICE is an ordinary query. The check
+   is only as good as its agreement with the evaluator: both parsers are given the same text,
+   with its line ends normalised first (``normalise_query``), since that is where they differ.
 2. The query is evaluated by Oxigraph (``Store.query``, default graph = union of the document
    graphs): Rust, 2-3 orders of magnitude faster than rdflib's engine on joins.
-3. Evaluation happens in a forked child process. Oxigraph evaluates in Rust with no point where
-   Python could interrupt it, so a time limit can only be kept by a process that can be killed.
+3. The check and the evaluation happen in a forked child process, the check first. Oxigraph
+   evaluates in Rust with no point where Python could interrupt it, so a time limit can only be
+   kept by a process that can be killed.
    The fork shares the loaded store copy-on-write (no reload), and the child also runs with no
    file descriptors to spare and a memory ceiling, so even a query the check missed could neither
-   open a socket nor exhaust the machine.
+   open a socket nor exhaust the machine. rdflib's parser is pure Python and some queries take it
+   minutes (a few thousand repeated FILTERs): parsed in the child, such a query is stopped at the
+   time limit like any other, and holds no lock the other queries need.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
+import ctypes
 import enum
 import io
 import json
 import os
 import pickle
+import re
 import resource
 import select
 import signal
 import stat
+import sys
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -50,9 +58,11 @@ from kg.vocab import PREFIXES
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_ROWS = 10_000
 
-# Longest query accepted. The check parses in the calling process (pyparsing, ~1 ms per
-# hundred characters), so the size of what it is given has to be bounded.
-MAX_QUERY_CHARS = 100_000
+# Longest query accepted. A query a person writes is a few hundred to a few thousand characters;
+# this leaves room for a generated VALUES list of some hundreds of IRIs. The parse runs under the
+# time limit anyway, but rdflib's parser grows faster than linearly on some inputs (a 99 KB query
+# of repeated FILTERs took 95 s): there is no reason to start one of those.
+MAX_QUERY_CHARS = 32_768
 
 # Extra address space the evaluating child may take on top of what it inherits: a cartesian
 # product under ORDER BY grows without bound, and the machine is shared.
@@ -120,6 +130,11 @@ class QueryTimeout(QueryError):
     """The query ran past its time limit and was stopped."""
 
 
+class QueryBusy(QueryError):
+    """The query ran long while every place for long queries was taken, and was stopped so that
+    short queries keep being answered (see ``LongQueryLane``)."""
+
+
 class QueryKind(str, enum.Enum):
     SELECT = "SELECT"
     ASK = "ASK"
@@ -175,47 +190,64 @@ GRAPH_KINDS = (QueryKind.CONSTRUCT, QueryKind.DESCRIBE)
 # ---------------------------------------------------------------------------------------------
 # 1. The check: parse, then refuse what a read-only, local endpoint must not do.
 
-# pyparsing keeps a shared packrat cache; one parse at a time keeps it consistent under the
-# endpoint's threads. Parses are milliseconds and repeated queries hit the lru_cache.
+# pyparsing keeps a shared packrat cache; one parse at a time keeps it consistent when threads
+# call ``check_query``. Queries run by ``run_query`` are parsed in their own child process instead,
+# where this lock is never taken: a slow parse there holds nobody else up.
 _PARSE_LOCK = threading.Lock()
+
+
+def normalise_query(query: str) -> str:
+    """QUERY as both parsers must see it, or a QueryError if it is empty or too long.
+
+    SPARQL ends a ``#`` comment at the end of the line. Oxigraph, which evaluates, takes a
+    carriage return for a line end; rdflib's parser, which checks, only a line feed. In
+    ``{ #<CR> SERVICE <...> { ... } <LF> }`` rdflib read the SERVICE as part of the comment and
+    Oxigraph ran it. Every CR LF and lone CR becomes LF before either parser sees the text, so the
+    text checked is the text evaluated. (A raw CR inside a triple-quoted literal becomes LF too;
+    ``\\r`` in a literal is unchanged.)
+    """
+    if not query.strip():
+        raise QueryError("empty query")
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long ({len(query)} characters; at most {MAX_QUERY_CHARS})")
+    return query.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def check_query(query: str) -> QueryKind:
     """The kind of QUERY, or a QueryError if it cannot or must not run.
 
     Refused: syntax errors (one line, with line and column), nesting too deep to parse, updates,
-    SERVICE, FROM / FROM NAMED. Prefixes of kg.vocab.PREFIXES are pre-bound.
+    SERVICE, FROM / FROM NAMED. Prefixes of kg.vocab.PREFIXES are pre-bound. The parse runs in
+    this process with no time limit; ``run_query`` runs the same check under its time limit.
     """
-    if not query.strip():
-        raise QueryError("empty query")
-    if len(query) > MAX_QUERY_CHARS:
-        raise QueryError(f"query too long ({len(query)} characters; at most {MAX_QUERY_CHARS})")
-    return _check_query(query)
+    text = normalise_query(query)
+    with _PARSE_LOCK:
+        return _check_query(text)
 
 
 @lru_cache(maxsize=512)
 def _check_query(query: str) -> QueryKind:
+    """The check itself, on normalised text."""
     from pyparsing import ParseException
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
-    with _PARSE_LOCK:
+    try:
         try:
-            try:
-                parsed = parseQuery(query)
-            except ParseException as error:
-                _refuse_if_update(query, parseUpdate)
-                raise QueryError(_syntax_message(error)) from None
-            try:
-                translated = translateQuery(parsed, initNs=PREFIXES)
-            except QueryError:
-                raise
-            except Exception as error:  # rdflib raises bare Exceptions, e.g. unknown prefix
-                raise QueryError(f"cannot read the query: {_one_line(str(error))}") from None
-        except RecursionError:
-            raise QueryError(
-                "query is nested too deeply to parse (about 40 levels of { } at most)"
-            ) from None
+            parsed = parseQuery(query)
+        except ParseException as error:
+            _refuse_if_update(query, parseUpdate)
+            raise QueryError(_syntax_message(error)) from None
+        try:
+            translated = translateQuery(parsed, initNs=PREFIXES)
+        except QueryError:
+            raise
+        except Exception as error:  # rdflib raises bare Exceptions, e.g. unknown prefix
+            raise QueryError(f"cannot read the query: {_one_line(str(error))}") from None
+    except RecursionError:
+        raise QueryError(
+            "query is nested too deeply to parse (about 40 levels of { } at most)"
+        ) from None
 
     algebra = translated.algebra
     if algebra.get("datasetClause"):
@@ -234,6 +266,13 @@ def _check_query(query: str) -> QueryKind:
     if kind is None:  # pragma: no cover - the grammar has no other query form
         raise QueryError(f"unsupported query form {algebra.name}")
     return kind
+
+
+@lru_cache(maxsize=1)
+def load_parser() -> None:
+    """Run the check once here, before forking: the modules rdflib's parser imports as it goes
+    are then loaded in every child, which could not open their files (it has no descriptors)."""
+    check_query("ASK { ?s ?p ?o }")
 
 
 def _refuse_if_update(query: str, parse_update: Any) -> None:
@@ -284,6 +323,7 @@ def run_query(
     timeout: float = DEFAULT_TIMEOUT,
     max_rows: int = DEFAULT_MAX_ROWS,
     reuse_workers: bool = False,
+    long_lane: LongQueryLane | None = None,
 ) -> QueryResult:
     """Run QUERY (SELECT, ASK, CONSTRUCT, DESCRIBE) on a kg dataset, a pyoxigraph Store, any
     rdflib graph, or a graph file/build folder path.
@@ -296,19 +336,25 @@ def run_query(
     store that no longer changes, as the endpoint's: a fresh fork of a large store costs more
     than the query itself (copy-on-write faults), a warm worker costs nothing. Only a worker
     that runs out of time is killed and replaced. Never use it on a store you still modify: the
-    worker sees the store as it was when it was forked.
+    worker sees the store as it was when it was forked. With it, ``long_lane`` bounds how many
+    queries may run past a short time at once (see ``LongQueryLane``).
     """
     if timeout <= 0:
         raise QueryError(f"timeout must be positive, got {timeout}")
     if max_rows < 0:
         raise QueryError(f"max_rows must be 0 or more, got {max_rows}")
-    kind = check_query(query)
+    text = normalise_query(query)
     store = _as_store(dataset_or_store)
+    load_parser()
     if not hasattr(os, "fork"):  # pragma: no cover - kg targets Linux and macOS
-        return _decode(kind, _evaluate(store, query, max_rows))
+        return _decode(_outcome(_check_and_evaluate(store, text, max_rows)))
     if reuse_workers:
-        return _decode(kind, _evaluate_in_worker(store, query, timeout=timeout, max_rows=max_rows))
-    return _decode(kind, _evaluate_in_child(store, query, timeout=timeout, max_rows=max_rows))
+        outcome = _evaluate_in_worker(
+            store, text, timeout=timeout, max_rows=max_rows, long_lane=long_lane
+        )
+    else:
+        outcome = _evaluate_in_child(store, text, timeout=timeout, max_rows=max_rows)
+    return _decode(outcome)
 
 
 def _as_store(target: Any) -> ox.Store:
@@ -372,6 +418,27 @@ def _encode(term: Any) -> Encoded | None:
     if isinstance(term, ox.Literal):
         return (2, term.value, term.language, term.datatype.value)
     return (2, str(term), None, XSD_STRING)  # an RDF-star triple term: shown as its text
+
+
+def _check_and_evaluate(store: ox.Store, query: str, max_rows: int) -> dict[str, Any]:
+    """In the evaluating process: the check, then the evaluation; refusals and errors are
+    returned as outcomes (see ``_outcome``), the kind goes with the answer."""
+    try:
+        kind = _check_query(query)
+    except QueryRefused as error:
+        return {"refused": str(error)}
+    except QueryError as error:
+        return {"error": str(error)}
+    return {"kind": kind.value, **_evaluate(store, query, max_rows)}
+
+
+def _outcome(outcome: dict[str, Any]) -> dict[str, Any]:
+    """OUTCOME of ``_check_and_evaluate``, or the error it carries raised here."""
+    if "refused" in outcome:
+        raise QueryRefused(outcome["refused"])
+    if "error" in outcome:
+        raise QueryError(outcome["error"])
+    return outcome
 
 
 def _evaluate(store: ox.Store, query: str, max_rows: int) -> dict[str, Any]:
@@ -440,7 +507,8 @@ def _evaluate_in_child(
         status = 0
         try:
             _limit_child(_close_fds_except(write_end))
-            payload = pickle.dumps(_evaluate(store, query, max_rows), pickle.HIGHEST_PROTOCOL)
+            outcome = _check_and_evaluate(store, query, max_rows)
+            payload = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
             view = memoryview(payload)
             while view:
                 view = view[os.write(write_end, view) :]
@@ -481,10 +549,7 @@ def _evaluate_in_child(
             "query could not be evaluated: too deeply nested or too large for the memory "
             "allowed to it"
         )
-    outcome = pickle.loads(b"".join(chunks))
-    if "error" in outcome:
-        raise QueryError(outcome["error"])
-    return outcome
+    return _outcome(pickle.loads(b"".join(chunks)))
 
 
 class _Worker:
@@ -506,7 +571,7 @@ class _Worker:
                     except EOFError:  # the parent has gone: nothing more to do
                         break
                     query, max_rows = pickle.loads(request or b"")
-                    outcome = _evaluate(store, query, max_rows)
+                    outcome = _check_and_evaluate(store, query, max_rows)
                     _write_frame(response_write, pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL))
             except BaseException:  # noqa: B036 - nothing may escape into the parent's code path
                 status = 1
@@ -518,13 +583,20 @@ class _Worker:
         self.requests = request_write
         self.responses = response_read
 
-    def evaluate(self, query: str, max_rows: int, timeout: float) -> bytes | None:
-        """The pickled outcome; None when the time ran out; EOFError when the worker died."""
+    def send(self, query: str, max_rows: int) -> None:
+        """Start evaluating QUERY; EOFError when the worker has died."""
         try:
             _write_frame(self.requests, pickle.dumps((query, max_rows)))
         except OSError:
             raise EOFError from None
-        return _read_frame(self.responses, deadline=time.monotonic() + timeout)
+
+    def answered_within(self, seconds: float) -> bool:
+        """Whether the answer has started to arrive within SECONDS (nothing is read)."""
+        return bool(select.select([self.responses], [], [], max(seconds, 0))[0])
+
+    def answer(self, deadline: float) -> bytes | None:
+        """The pickled outcome; None when DEADLINE passes first; EOFError when the worker died."""
+        return _read_frame(self.responses, deadline=deadline)
 
     def close(self) -> None:
         _kill(self.pid)
@@ -576,8 +648,34 @@ def close_workers(store: ox.Store | None = None) -> None:
             worker.close()
 
 
+class LongQueryLane:
+    """How many queries may run longer than ``short_seconds`` at once.
+
+    A query that is still running after ``short_seconds`` must take a place in the lane; when
+    every place is taken it is stopped (``QueryBusy``) rather than left to hold its slot. With
+    fewer places than the endpoint has query slots, expensive queries (eight cartesian products
+    sent by one page) can never take every slot: a cheap query always finds one free within
+    about ``short_seconds``.
+    """
+
+    def __init__(self, places: int, short_seconds: float) -> None:
+        self.short_seconds = short_seconds
+        self._places = threading.BoundedSemaphore(places)
+
+    def enter(self) -> bool:
+        return self._places.acquire(blocking=False)
+
+    def leave(self) -> None:
+        self._places.release()
+
+
 def _evaluate_in_worker(
-    store: ox.Store, query: str, *, timeout: float, max_rows: int
+    store: ox.Store,
+    query: str,
+    *,
+    timeout: float,
+    max_rows: int,
+    long_lane: LongQueryLane | None = None,
 ) -> dict[str, Any]:
     with _POOL_LOCK:
         if id(store) not in _POOLS:
@@ -590,8 +688,21 @@ def _evaluate_in_worker(
         worker = idle.pop() if idle else None
     if worker is None:
         worker = _Worker(store)
+    deadline = time.monotonic() + timeout
+    in_lane = False
     try:
-        payload = worker.evaluate(query, max_rows, timeout)
+        worker.send(query, max_rows)
+        if long_lane is not None and not worker.answered_within(
+            min(long_lane.short_seconds, timeout)
+        ):
+            in_lane = long_lane.enter()
+            if not in_lane:
+                worker.close()
+                raise QueryBusy(
+                    "query stopped: it ran long while the server was busy with other long "
+                    "queries; retry later"
+                )
+        payload = worker.answer(deadline)
     except EOFError:
         # A Rust stack overflow (deep nesting) aborts the worker; so does running out of the
         # memory allowed to it.
@@ -600,6 +711,9 @@ def _evaluate_in_worker(
             "query could not be evaluated: too deeply nested or too large for the memory "
             "allowed to it"
         ) from None
+    finally:
+        if in_lane:
+            long_lane.leave()  # type: ignore[union-attr]
     if payload is None:
         worker.close()
         raise QueryTimeout(f"query stopped after {timeout:g} s (the time limit)")
@@ -608,10 +722,7 @@ def _evaluate_in_worker(
             _POOLS[id(store)][1].append(worker)
         else:
             worker.close()
-    outcome = pickle.loads(payload)
-    if "error" in outcome:
-        raise QueryError(outcome["error"])
-    return outcome
+    return _outcome(pickle.loads(payload))
 
 
 def _close_fds_except(*keep: int) -> list[str]:
@@ -656,13 +767,16 @@ def _limit_child(store_folders: Sequence[str] = ()) -> None:
     if store_folders:
         # An on-disk store maps and opens its table files as it reads them: its size is added
         # to the ceiling, and descriptors stay allowed (the query itself cannot name a file:
-        # SERVICE, LOAD and FROM were refused before it got here).
+        # SERVICE, LOAD and FROM were refused before it got here). Sockets are taken away
+        # another way where the system allows it: should a SERVICE ever get past the check,
+        # it finds no network.
         ceiling += sum(
             entry.stat().st_size
             for folder in store_folders
             for entry in os.scandir(folder)
             if entry.is_file()
         )
+        leave_the_network()
     else:
         # No new file descriptors: no socket, no file, whatever the query asks for. The pipe to
         # the parent is already open.
@@ -674,6 +788,27 @@ def _limit_child(store_folders: Sequence[str] = ()) -> None:
     # The parent may have set handlers (the CLI's Ctrl-C, a server's SIGTERM): default here.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+# From <sched.h>.
+_CLONE_NEWUSER = 0x10000000
+_CLONE_NEWNET = 0x40000000
+
+
+def leave_the_network() -> bool:
+    """Move this process into a network namespace of its own, where no interface is up and no
+    socket reaches anything, not even this machine. Root may do that directly; another user
+    through a user namespace of its own, where the kernel allows it (the process must have one
+    thread: a forked child). False when neither works (then the check is the only guard)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return any(
+            libc.unshare(flags) == 0 for flags in (_CLONE_NEWNET, _CLONE_NEWUSER | _CLONE_NEWNET)
+        )
+    except (OSError, AttributeError):
+        return False
 
 
 _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
@@ -693,7 +828,8 @@ def _kill(pid: int) -> None:
         os.kill(pid, signal.SIGKILL)
 
 
-def _decode(kind: QueryKind, outcome: dict[str, Any]) -> QueryResult:
+def _decode(outcome: dict[str, Any]) -> QueryResult:
+    kind = QueryKind(outcome["kind"])
     iris: dict[str, URIRef] = {}
     decode = _term_decoder(iris)
     if "boolean" in outcome:
@@ -756,8 +892,24 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     return _RESULT_WRITERS[fmt](result)
 
 
+def xml_replacements(result: QueryResult) -> int:
+    """How many terms of RESULT hold characters XML 1.0 cannot carry, even escaped (most C0
+    controls, lone surrogates, U+FFFE/U+FFFF): the xml format writes U+FFFD for each of those
+    characters, and its callers say so (a warning, a response header)."""
+    terms = (
+        (term for triple in result.triples for term in triple)
+        if result.kind in GRAPH_KINDS
+        else (term for row in result.rows for term in row)
+    )
+    return sum(1 for term in terms if term is not None and _NOT_XML.search(str(term)))
+
+
 def _format_triples(triples: Iterable[TripleTerms], rdf_format: ox.RdfFormat) -> str:
     with_prefixes = rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML)
+    if rdf_format == ox.RdfFormat.RDF_XML:
+        # Oxigraph writes a literal's characters as they are: a control character in one made
+        # the whole document unreadable to an XML parser.
+        triples = (tuple(_xml_safe(term) for term in triple) for triple in triples)  # type: ignore[misc]
     data = ox.serialize(
         (ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in triples),
         format=rdf_format,
@@ -827,11 +979,18 @@ def _xml_term(term: Term) -> str:
     return f"<literal>{value}</literal>"
 
 
+# What XML 1.0 cannot carry, even as a character reference; RDF literals can hold all of it.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _xml_chars(text: str) -> str:
-    # XML 1.0 cannot carry most control characters, even escaped; RDF literals can.
-    return "".join(
-        c if c in "\t\n\r" or ord(c) >= 0x20 and c not in "\ufffe\uffff" else "\ufffd" for c in text
-    )
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def _xml_safe(term: Term) -> Term:
+    if not isinstance(term, Literal) or not _NOT_XML.search(str(term)):
+        return term
+    return Literal(_xml_chars(str(term)), lang=term.language, datatype=term.datatype)
 
 
 def _csv(result: QueryResult) -> str:
@@ -919,9 +1078,15 @@ def _table_cell(term: Term | None) -> str:
         text = f"_:{term}"
     else:
         text = _one_line(str(term))
+    # A literal is printed to a terminal: ESC would start a control sequence, U+202E reverse
+    # what follows. Shown as \u escapes instead; the other formats carry them as they are.
+    text = _TERMINAL_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     if len(text) > TABLE_CELL_CHARS:
         text = text[: TABLE_CELL_CHARS - 1] + "…"
     return text
 
+
+# C0 and C1 controls and DEL, and the bidirectional formatting characters.
+_TERMINAL_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 _RESULT_WRITERS = {"table": _table, "csv": _csv, "tsv": _tsv, "json": _json, "xml": _xml}

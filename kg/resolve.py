@@ -679,11 +679,7 @@ def load_alias_rules(path: str | Path) -> AliasRules:
     if file.suffix.lower() in (".ttl", ".turtle"):
         _read_alias_turtle(file, same, different)
     else:
-        try:
-            rows = list(csv.reader(file.read_text(encoding="utf-8-sig").splitlines()))
-        except UnicodeDecodeError:
-            raise KgError(f"{file}: alias file is not UTF-8 text") from None
-        for number, row in enumerate(rows, start=1):
+        for number, row in _csv_rows(file):
             cells = [c.strip() for c in row]
             if not any(cells) or (number == 1 and cells[:2] == ["name", "canonical"]):
                 continue
@@ -698,6 +694,28 @@ def load_alias_rules(path: str | Path) -> AliasRules:
             else:
                 raise KgError(f"{file}:{number}: relation {relation!r} is not same or different")
     return AliasRules(same=same, different=frozenset(different))
+
+
+def _csv_rows(file: Path) -> list[tuple[int, list[str]]]:
+    """The CSV rows of FILE, each with the line it starts on. The csv module reads the file
+    itself (newline=""): splitting it into lines first broke quoted fields holding a line break
+    or a character str.splitlines() takes for one (\\x0b, \\x0c, \\x85, U+2028), and made every
+    later line number wrong."""
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        with file.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            while True:
+                start = reader.line_num + 1
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    return rows
+                except csv.Error as error:
+                    raise KgError(f"{file}:{start}: not valid CSV ({error})") from None
+                rows.append((start, row))
+    except UnicodeDecodeError:
+        raise KgError(f"{file}: alias file is not UTF-8 text") from None
 
 
 def _read_alias_turtle(file: Path, same: dict[str, str], different: set) -> None:

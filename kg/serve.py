@@ -5,15 +5,27 @@ Routes: ``/sparql`` (GET ``?query=``, POST url-encoded form or ``application/spa
 ``/health``. There is no update route, and update requests sent to /sparql get 403.
 
 Every query goes through ``kg.query.run_query``: the same checks (no SERVICE, FROM, updates), the
-same time limit and row cap as ``kg query``. Each request has its own thread and each query its
-own child process, so a runaway query holds one thread in a ``select`` while the others answer.
+same time limit and row cap as ``kg query``; the check itself runs in the query's process, under
+the time limit. Each request has its own thread and each query its own child process, so a
+runaway query holds one thread in a ``select`` while the others answer, and at most
+``LONG_QUERY_PLACES`` queries may run long at once, so cheap ones always find a slot.
+
 Only the standard library is used (``http.server``): kg adds no web framework for five routes.
+``http.server`` is lenient where leniency is a risk (duplicate Content-Length or Host headers,
+a body on a GET read as the next request, a client that sends one byte a minute), so the
+handler checks each request strictly before anything else (``_request_problem``) and closes
+the connection on any doubt.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import re
 import secrets
+import shutil
+import socket
 import sys
 import threading
 import time
@@ -33,13 +45,16 @@ from kg.query import (
     GRAPH_KINDS,
     GRAPH_MEDIA_TYPES,
     MEDIA_TYPES,
+    LongQueryLane,
+    QueryBusy,
     QueryKind,
     QueryRefused,
     QueryTimeout,
-    check_query,
     close_workers,
     format_result,
+    load_parser,
     run_query,
+    xml_replacements,
 )
 from kg.store import load_dataset, oxigraph_store, union_size
 
@@ -53,8 +68,26 @@ MAX_BODY_BYTES = 1024 * 1024
 # (up to the query time limit) and then gets 503: the machine is not thrashed by a burst.
 MAX_CONCURRENT_QUERIES = 8
 
-# Seconds a client may take to send its request; a slow sender must not hold a thread forever.
+# Of those, how many may run longer than SHORT_QUERY_SECONDS at once. A query still running
+# then needs one of these places and is stopped (503) when none is left, so two slots are always
+# back within about a second for the queries most people send, which take milliseconds.
+LONG_QUERY_PLACES = 6
+SHORT_QUERY_SECONDS = 1.0
+
+# Requests that may wait for a slot; past this a request gets 503 at once instead of a thread
+# parked for the whole time limit.
+MAX_WAITING_QUERIES = 32
+
+# Connections served at once (one thread each); past this a new connection is closed at once.
+MAX_CONNECTIONS = 128
+
+# Seconds a client may take to send a whole request (line, headers and body) and that an idle
+# keep-alive connection is kept: a sender of one byte a minute must not hold a thread forever.
 REQUEST_READ_TIMEOUT = 30
+
+# What a Host header may be: a name or a bracketed IPv6 address, and an optional port. Anything
+# else ("evil.example@127.0.0.1", two names) is refused before the loopback check reads it.
+_HOST_HEADER = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?")
 
 # Names a browser may use for a loopback server. Checking the Host header stops DNS rebinding:
 # a web page whose name suddenly resolves to 127.0.0.1 would otherwise read the graph.
@@ -124,7 +157,27 @@ class SparqlServer(ThreadingHTTPServer):
         self.triples = triples
         self.log = log
         self.slots = threading.BoundedSemaphore(MAX_CONCURRENT_QUERIES)
+        self.long_lane = LongQueryLane(LONG_QUERY_PLACES, SHORT_QUERY_SECONDS)
+        self.waiting = threading.BoundedSemaphore(MAX_WAITING_QUERIES)
+        self.connections = threading.BoundedSemaphore(MAX_CONNECTIONS)
         self.check_host = address[0] in LOOPBACK_NAMES
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self.connections.acquire(blocking=False):
+            self.shutdown_request(request)  # too many connections open: this one is closed
+            return
+        super().process_request(request, client_address)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that hangs up mid-answer (or is cut off) is not the server's error.
+        if not isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            super().handle_error(request, client_address)
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.connections.release()
 
     @property
     def url(self) -> str:
@@ -153,6 +206,7 @@ def make_server(
         raise KgError(f"--timeout must be positive, got {timeout}")
     path = Path(graph_path)
     store = oxigraph_store(load_dataset(path))
+    load_parser()  # now, before any request thread forks a query worker
     view_file = path / "graph.html" if path.is_dir() else path.with_suffix(".html")
     try:
         return SparqlServer(
@@ -201,13 +255,76 @@ class SparqlHandler(BaseHTTPRequestHandler):
     sys_version = ""
     timeout = REQUEST_READ_TIMEOUT
 
+    # -- reading a request ---------------------------------------------------------------------
+
+    def handle_one_request(self) -> None:
+        # The socket timeout bounds each read, not the request: a client sending a byte every
+        # 29 s would be waited for forever. A timer cuts the connection when the whole request
+        # (or the idle time before it) takes longer; it is stopped once the request is read.
+        self._timed_out = False
+        self._watchdog = threading.Timer(REQUEST_READ_TIMEOUT, self._cut_off)
+        self._watchdog.daemon = True
+        self._watchdog.start()
+        try:
+            super().handle_one_request()
+        finally:
+            self._watchdog.cancel()
+
+    def _cut_off(self) -> None:
+        self._timed_out = True
+        self.close_connection = True
+        with contextlib.suppress(OSError):  # already closed
+            self.connection.shutdown(socket.SHUT_RDWR)
+
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        if self._timed_out:  # what arrived before the cut is not a whole request: no answer
+            self.close_connection = True
+            return False
+        problem = self._request_problem()
+        if problem is not None:
+            status, message = problem
+            self._refuse_body(status, message)
+            return False
+        return True
+
+    def _request_problem(self) -> tuple[HTTPStatus, str] | None:
+        """Why this request's head is refused, or None. Checked before any route runs, so that
+        no route reads a head two parsers could read differently."""
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) > 1:
+            return HTTPStatus.BAD_REQUEST, "more than one Host header\n"
+        if self.server.check_host:
+            host = hosts[0].strip() if hosts else ""
+            match = _HOST_HEADER.fullmatch(host)
+            if match is None or match.group(1).lower() not in LOOPBACK_NAMES:
+                return HTTPStatus.FORBIDDEN, "this server answers requests to localhost only\n"
+        lengths = self.headers.get_all("Content-Length") or []
+        if len(lengths) > 1:
+            return HTTPStatus.BAD_REQUEST, "more than one Content-Length header\n"
+        # int() would take "+15", " 15" and "1_5"; HTTP allows digits only.
+        if lengths and not re.fullmatch(r"[0-9]{1,18}", lengths[0]):
+            return HTTPStatus.BAD_REQUEST, "bad Content-Length\n"
+        if self.headers.get_all("Transfer-Encoding"):
+            return HTTPStatus.LENGTH_REQUIRED, "send a Content-Length, not chunks\n"
+        if self.command != "POST" and lengths and int(lengths[0]) > 0:
+            # Left unread, the body would be taken for the next request on this connection.
+            return HTTPStatus.BAD_REQUEST, f"a {self.command} request has no body\n"
+        return None
+
+    def _request_read(self) -> None:
+        """The whole request is in: the read deadline no longer applies."""
+        self._watchdog.cancel()
+
     # -- routing ------------------------------------------------------------------------------
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        if not self._host_allowed():
-            return
+        self._request_read()
         url = urlsplit(self.path)
         if url.path == "/sparql":
+            if not self._same_site():
+                return
             params = parse_qs(url.query, keep_blank_values=True)
             self._sparql(params.get("query", [None])[0], params, update="update" in params)
         elif url.path == "/health":
@@ -221,15 +338,16 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.NOT_FOUND, f"no such page: {url.path}\n")
 
     def do_POST(self) -> None:  # noqa: N802
-        if not self._host_allowed():
-            return
         url = urlsplit(self.path)
         if url.path != "/sparql":
             self._refuse_body(HTTPStatus.NOT_FOUND, f"no such endpoint: {url.path}\n")
             return
+        if not self._same_site():
+            return
         body = self._read_body()
         if body is None:
             return
+        self._request_read()
         params = parse_qs(url.query, keep_blank_values=True)
         media = self.headers.get_content_type()
         if media == "application/sparql-update":
@@ -271,9 +389,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             )
             return
         try:
-            kind = check_query(query)
-            fmt, media = self._negotiate(kind, params)
-            if not self.server.slots.acquire(timeout=self.server.query_timeout):
+            if not self._take_slot():
                 self._send(HTTPStatus.SERVICE_UNAVAILABLE, "too many queries running; retry\n")
                 return
             try:
@@ -283,21 +399,62 @@ class SparqlHandler(BaseHTTPRequestHandler):
                     timeout=self.server.query_timeout,
                     max_rows=self.server.max_rows,
                     reuse_workers=True,  # the endpoint's store never changes
+                    long_lane=self.server.long_lane,
                 )
             finally:
                 self.server.slots.release()
+            fmt, media = self._negotiate(result.kind, params)
             body = format_result(result, fmt)
+            replaced = xml_replacements(result) if fmt == "xml" else 0
         except QueryRefused as error:
             self._send(HTTPStatus.FORBIDDEN, f"{error}\n")
             return
-        except QueryTimeout as error:
+        except (QueryTimeout, QueryBusy) as error:
             self._send(HTTPStatus.SERVICE_UNAVAILABLE, f"{error}\n")
             return
         except QueryError as error:
             self._send(HTTPStatus.BAD_REQUEST, f"{error}\n")
             return
         headers = {"X-KG-Truncated": "true"} if result.truncated else {}
+        if replaced:
+            # XML 1.0 cannot carry control characters: they were written as U+FFFD.
+            headers["X-KG-Replaced-Characters"] = str(replaced)
         self._send(HTTPStatus.OK, body, media, headers)
+
+    def _take_slot(self) -> bool:
+        """A query slot, waited for up to the time limit; False at once when too many requests
+        are already waiting."""
+        if not self.server.waiting.acquire(blocking=False):
+            return False
+        try:
+            return self.server.slots.acquire(timeout=self.server.query_timeout)
+        finally:
+            self.server.waiting.release()
+
+    def _same_site(self) -> bool:
+        """Whether a query request comes from this server's own pages or from a client that is
+        not a browser; a page on another site is refused (403), else any site could run queries
+        here through its visitors' browsers, and fill every slot. A browser may send a form
+        (url-encoded or text/plain) or a GET (an image, a script) to any site without asking
+        first, but it says where the request comes from: Sec-Fetch-Site, Origin or Referer.
+        Clients that are not browsers (curl, SPARQLWrapper) send none of them."""
+        own = f"http://{self.headers.get('Host', '')}".lower()
+        fetch_site = self.headers.get("Sec-Fetch-Site", "").lower()
+        origin = self.headers.get("Origin")
+        referer = self.headers.get("Referer")
+        foreign = fetch_site in ("cross-site", "same-site")
+        if origin is not None and origin.lower().rstrip("/") != own:
+            foreign = True
+        if referer is not None:
+            parts = urlsplit(referer)
+            foreign = foreign or f"{parts.scheme}://{parts.netloc}".lower() != own
+        if foreign:
+            self._refuse_body(
+                HTTPStatus.FORBIDDEN,
+                "queries from pages of another site are refused; use a SPARQL client or this "
+                "server's /query page\n",
+            )
+        return not foreign
 
     def _negotiate(self, kind: QueryKind, params: dict[str, list[str]]) -> tuple[str, str]:
         """(kg.query format, media type) for the client: ?format=/?output= first, else the
@@ -326,11 +483,12 @@ class SparqlHandler(BaseHTTPRequestHandler):
         view = self.server.view_file
         if view is not None:
             try:
-                page = view.read_bytes()  # read each time: a rebuild shows without a restart
+                page = view.open("rb")  # opened each time: a rebuild shows without a restart
             except OSError:
                 page = None
             if page is not None:
-                self._send(HTTPStatus.OK, page, "text/html; charset=utf-8")
+                with page:
+                    self._send_file(page, "text/html; charset=utf-8")
                 return
         body = _INDEX_PAGE.format(triples=self.server.triples)
         self._send(HTTPStatus.OK, body, "text/html; charset=utf-8", _page_headers(""))
@@ -344,32 +502,13 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     # -- plumbing ------------------------------------------------------------------------------
 
-    def _host_allowed(self) -> bool:
-        if not self.server.check_host:
-            return True
-        host = self.headers.get("Host", "")
-        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
-        if name.lower() in LOOPBACK_NAMES:
-            return True
-        self._refuse_body(HTTPStatus.FORBIDDEN, "this server answers requests to localhost only\n")
-        return False
-
     def _read_body(self) -> bytes | None:
+        # The header was checked to be one run of digits (_request_problem).
         length = self.headers.get("Content-Length")
-        if self.headers.get("Transfer-Encoding"):
-            self._refuse_body(HTTPStatus.LENGTH_REQUIRED, "send a Content-Length, not chunks\n")
-            return None
         if length is None:
             self._refuse_body(HTTPStatus.LENGTH_REQUIRED, "Content-Length is required\n")
             return None
-        try:
-            size = int(length)
-        except ValueError:
-            self._refuse_body(HTTPStatus.BAD_REQUEST, "bad Content-Length\n")
-            return None
-        if size < 0:
-            self._refuse_body(HTTPStatus.BAD_REQUEST, "bad Content-Length\n")
-            return None
+        size = int(length)
         if size > MAX_BODY_BYTES:
             self._refuse_body(
                 HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
@@ -409,6 +548,19 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(data)
+
+    def _send_file(self, page: Any, content_type: str) -> None:
+        """PAGE (an open file) in pieces: a view of hundreds of megabytes is never held whole,
+        however many clients ask for it at once."""
+        size = os.fstat(page.fileno()).st_size
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(size))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if self.command != "HEAD":
+            shutil.copyfileobj(page, self.wfile, 1 << 20)
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - http.server's name
         if self.server.log:

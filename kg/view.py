@@ -63,6 +63,12 @@ HEADLESS_CHROMIUM_ARGS = (
 # nodes, while a few hundred settle in well under a second from a good start.
 PHYSICS_MAX_NODES = 300
 
+# What a tooltip shows of the sentences behind an entity: the first few, each cut to a paragraph's
+# length. An entity of a 2 MB text was mentioned in thousands of sentences, some a page long, and
+# the page repeated all of them for every entity (kg query has them all).
+TOOLTIP_SENTENCES = 5
+TOOLTIP_SENTENCE_CHARS = 600
+
 # Components at least this big are laid out with pivot MDS + grid-approximated
 # Fruchterman-Reingold (O(n) per iteration); networkx's spring_layout is O(n^2) per iteration
 # (65 s for 5,000 nodes here) but gives nicer small pictures.
@@ -187,6 +193,12 @@ def view_model(
     return view
 
 
+def _tooltip_text(text: str) -> str:
+    if len(text) <= TOOLTIP_SENTENCE_CHARS:
+        return text
+    return text[: TOOLTIP_SENTENCE_CHARS - 1] + "\u2026"
+
+
 def _query(dataset: Dataset, body: str) -> Iterable[Any]:
     store = oxigraph_store(dataset)
     return store.query(sparql_prologue() + body, use_default_graph_as_union=query_union(store))
@@ -249,8 +261,12 @@ def _read_model(dataset: Dataset) -> ViewGraph:
            ORDER BY ?e ?source ?i""",
     )
     for row in sentences:
-        node, text = _value(row["e"]), _value(row["text"])
-        if node in nodes and text not in nodes[node].sentences:
+        node, text = _value(row["e"]), _tooltip_text(_value(row["text"]))
+        if (
+            node in nodes
+            and len(nodes[node].sentences) < TOOLTIP_SENTENCES
+            and text not in nodes[node].sentences
+        ):
             nodes[node].sentences.append(text)
 
     relation_labels = {
@@ -314,7 +330,7 @@ def _statements(dataset: Dataset) -> Iterable[tuple[tuple[str, str, str], Proven
         yield (
             (_value(row["s"]), _value(row["p"]), _value(row["o"])),
             Provenance(
-                sentence=_value(row["text"]) or "",
+                sentence=_tooltip_text(_value(row["text"]) or ""),
                 confidence=float(confidence) if confidence is not None else None,
                 source=_value(row["source"]) or "",
                 qualifiers=qualifiers,

@@ -37,6 +37,12 @@ _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 # opposed to a date or a number that happens to precede the name.
 _TITLE_ENTITY_LABELS = frozenset({"", "GPE", "ORG", "NORP", "LOC", "FAC"})
 
+# Longest title, in tokens: "the Deputy Director of the US National Economic Council" is ten.
+# Past this a phrase is not a title but a clause or a chain: in "A, the friend of B, the brother
+# of C, ..." each apposition's phrase holds every later one, and 134 KB of it made each person's
+# roles add up to 40 MB of text.
+MAX_TITLE_TOKENS = 16
+
 
 def sentence_roles(
     sent: Span, sentence: Sentence, entities: Sequence[Span] | None = None
@@ -79,7 +85,7 @@ def _prenominal_title(ent: Span, sent: Span) -> str:
     start = i
     while start - 1 >= sent.start and _is_title_word(tokens[start - 1]):
         start -= 1
-    return span_text(tokens[start : ent.start])
+    return span_text(tokens[start : ent.start]) if ent.start - start <= MAX_TITLE_TOKENS else ""
 
 
 def _is_title_head(token: Token) -> bool:
@@ -105,12 +111,16 @@ def _appositive_title(ent: Span) -> str:
     root = ent.root
     for child in children(root):
         if child.dep_ == "appos" and child.pos_ == "NOUN" and not child.ent_type_:
-            return span_text(_noun_phrase(child))
+            return _title_text(_noun_phrase(child))
     # The name as the apposition of a title noun: "the Treasury Secretary, Scott Bessent".
     head = root.head
     if root.dep_ == "appos" and head.pos_ == "NOUN" and not head.ent_type_ and head.i < ent.start:
-        return span_text(_noun_phrase(head))
+        return _title_text(_noun_phrase(head))
     return ""
+
+
+def _title_text(tokens: list[Token]) -> str:
+    return span_text(tokens) if len(tokens) <= MAX_TITLE_TOKENS else ""
 
 
 def _noun_phrase(head: Token) -> list[Token]:
