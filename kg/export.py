@@ -478,10 +478,18 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
+# A spreadsheet opening a CSV runs a cell that starts with one of these as a formula ("CSV
+# injection"): such a cell gets a leading apostrophe, which spreadsheets show as text. Labels
+# from news rarely start so ("+15 %"), and the apostrophe tells a reader what happened.
+_FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
+
+
 def csv_text(text: str) -> str:
     """``text`` as one CSV field on one line: line breaks become spaces (Neo4j's importer reads
-    a record per line unless told ``--multiline-fields``), other forbidden characters U+FFFD."""
-    return xml_text(_LINE_BREAK.sub(" ", text))
+    a record per line unless told ``--multiline-fields``), other forbidden characters U+FFFD,
+    and a cell a spreadsheet would run as a formula starts with an apostrophe."""
+    text = xml_text(_LINE_BREAK.sub(" ", text))
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 @dataclass

@@ -13,11 +13,11 @@ from kg.resolve import load_alias_rules
 
 def test_quoted_fields_with_line_breaks_and_separators_are_read(tmp_path: Path) -> None:
     path = tmp_path / "aliases.csv"
-    rows = ['"Big\x0bCo",Big Company', '"A\x0cB",AB', '"C\x85D",CD', '"E\u2028F",EF', '"G\rH",GH']
+    rows = ['"Big\x0bBlue",Big Company', '"A\x0cB",AB', '"C\x85D",CD', '"E\u2028F",EF', '"G\rH",GH']
     path.write_bytes(("name,canonical\n" + "\n".join(rows) + "\n").encode("utf-8"))
     same = load_alias_rules(path).same
     assert same == {
-        "Big Co": "Big Company",
+        "Big Blue": "Big Company",
         "A B": "AB",
         "C D": "CD",
         "E F": "EF",
