@@ -305,3 +305,41 @@ def test_first_person_in_a_quotation_is_its_speaker():
         ]
     )
     assert "We" not in links_of(plain)
+
+
+def test_a_description_after_as_is_the_role_of_the_verbs_object():
+    # "Organizers named Hugh Jackman as the host."
+    doc = parsed(
+        [
+            ("Organizers", "NNS", "NOUN", "nsubj", 1, "organizer"),
+            ("named", "VBD", "VERB", "ROOT", 1, "name"),
+            ("Hugh", "NNP", "PROPN", "compound", 3, "Hugh", "B-PERSON"),
+            ("Jackman", "NNP", "PROPN", "dobj", 1, "Jackman", "I-PERSON"),
+            ("as", "IN", "ADP", "prep", 1, "as"),
+            ("the", "DT", "DET", "det", 6, "the"),
+            ("host", "NN", "NOUN", "pobj", 4, "host"),
+            (".", ".", "PUNCT", "punct", 1, "."),
+        ]
+    )
+    links = links_of(doc)
+    assert links["host"] == ("Hugh Jackman", "role")
+    assert "Organizers" not in links
+
+
+def test_a_person_tagged_name_ending_in_a_place_word_is_a_place():
+    # "Lohan entered the Betty Ford Center." with "Betty Ford Center" tagged PERSON.
+    doc = parsed(
+        [
+            ("Lohan", "NNP", "PROPN", "nsubj", 1, "Lohan", "B-PERSON"),
+            ("entered", "VBD", "VERB", "ROOT", 1, "enter"),
+            ("the", "DT", "DET", "det", 5, "the"),
+            ("Betty", "NNP", "PROPN", "compound", 5, "Betty", "B-PERSON"),
+            ("Ford", "NNP", "PROPN", "compound", 5, "Ford", "I-PERSON"),
+            ("Center", "NNP", "PROPN", "dobj", 1, "Center", "I-PERSON"),
+            (".", ".", "PUNCT", "punct", 1, "."),
+        ]
+    )
+    with extraction_cache(doc, doc.text):
+        mentions, _ = coreference(doc, document_sentences(doc))
+    labels = {m.text: m.label for m in mentions}
+    assert labels == {"Lohan": "PERSON", "Betty Ford Center": "FAC"}

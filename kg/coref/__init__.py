@@ -26,7 +26,7 @@ def coreference(
     ``headlines`` are the indices of its title lines (kg/structure.py)."""
     # Imported here: mention detection reads arguments the way kg.extract does, and kg.extract
     # calls this function, so importing either package first must work.
-    from kg.coref.constructs import copular_subjects, quote_speakers
+    from kg.coref.constructs import copular_subjects, quote_speakers, role_predicates
     from kg.coref.mentions import find_mentions
     from kg.coref.sieves import corefer
     from kg.extract.tokens import doc_cache
@@ -34,5 +34,6 @@ def coreference(
     mentions = find_mentions(doc, sentences, headlines)
     tokens = doc_cache(doc).tokens
     speakers = quote_speakers(tokens, sentences) if any(m.person == 1 for m in mentions) else {}
-    links = corefer(mentions, doc_cache(doc).heads, copular_subjects(tokens), speakers)
+    copulas = copular_subjects(tokens)
+    links = corefer(mentions, doc_cache(doc).heads, copulas, speakers, role_predicates(tokens))
     return tuple(m.record for m in mentions), tuple(links)

@@ -38,6 +38,28 @@ def copular_subjects(tokens: Sequence[Token]) -> dict[int, int]:
     return copulas
 
 
+# Verbs that give someone a role "as" something: "named Hugh Jackman as the host".
+_ROLE_VERB_DEPS = frozenset({"dobj", "nsubjpass"})
+
+
+def role_predicates(tokens: Sequence[Token]) -> dict[int, int]:
+    """The head of an "as" phrase -> the head of who or what it describes: "Oscar organizers
+    unveiled Hugh Jackman as the host", "Jackman was announced as the host" (the verb's object,
+    or its passive subject)."""
+    roles: dict[int, int] = {}
+    for token in tokens:
+        if token.lower_ != "as" or token.dep_ != "prep":
+            continue
+        verb = token.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        described = [c.i for c in verb.children if c.dep_ in _ROLE_VERB_DEPS]
+        objects = [c.i for c in token.children if c.dep_ == "pobj"]
+        if len(described) == 1 and len(objects) == 1:
+            roles[objects[0]] = described[0]
+    return roles
+
+
 def quote_speakers(
     tokens: Sequence[Token], sentences: Sequence[tuple[object, Span]]
 ) -> dict[int, int]:

@@ -317,24 +317,42 @@ def _titles(name: list[Token], spanned: list[Token]) -> frozenset[str]:
     )
 
 
+# What a name's last word says it names, when the recogniser took it for a person: "the Betty
+# Ford Center" is a place, "Lohan Holdings" (were there one) a company.
+_KIND_LABELS = {"place": "FAC", "organization": "ORG"}
+
+
+def _label_from_evidence(tokens: list[Token], label: str) -> str:
+    """The recogniser's label, unless the name's last word is the kind of thing it names and the
+    name is not a person's (three words or more, or not opening with a first name: "Emma Stone"
+    keeps PERSON, "Betty Ford Center" becomes a facility)."""
+    if label != "PERSON" or len(tokens) < 2 or not tokens[-1].text[:1].isupper():
+        return label
+    kind = _KIND_LABELS.get(lexicon.noun_class(tokens[-1].lower_))
+    if kind and (len(tokens) >= 3 or lexicon.first_name_gender(tokens[0].text) is None):
+        return kind
+    return label
+
+
 def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
     spanned = doc_tokens(ent.doc)[ent.start : ent.end]
     tokens = name_tokens(spanned, ent.label_)
     text, start, end = span_text_at(tokens)
     head = ent.root
-    record = Mention(text, start, end, sentence, "entity", label=ent.label_, head=head.idx)
+    label = _label_from_evidence(tokens, ent.label_)
+    record = Mention(text, start, end, sentence, "entity", label=label, head=head.idx)
     mention = _base(record, head, "name", sentence, depth)
-    if ent.label_ == "PERSON":
+    if label == "PERSON":
         mention.titles = _titles(tokens, spanned)
-    mention.entity_type = entity_type(ent.label_)
+    mention.entity_type = entity_type(label)
     mention.words = frozenset(w.lower() for w in text.split())
     mention.definite = True
-    if ent.label_ == "PERSON":
+    if label == "PERSON":
         mention.gender = lexicon.first_name_gender(tokens[0].text) or ""
         mention.number = "singular"
-    elif ent.label_ in ("NORP",):
+    elif label in ("NORP",):
         mention.number = "plural"
-    elif ent.label_ in NER_TYPES and ent.label_ not in TIME_LABELS:
+    elif label in NER_TYPES and label not in TIME_LABELS:
         mention.gender = "neuter"
     return mention
 

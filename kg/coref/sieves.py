@@ -51,6 +51,7 @@ class Chains:
         heads: list[int] | None = None,
         copulas: dict[int, int] | None = None,
         speakers: dict[int, int] | None = None,
+        roles: dict[int, int] | None = None,
     ) -> None:
         self.mentions = mentions
         # Each chain's mentions, by its root: kept as chains join, since every agreement check
@@ -61,6 +62,7 @@ class Chains:
         self.heads = heads or []
         self.copulas = copulas or {}
         self.speakers = speakers or {}  # a quoted token -> the head of who speaks it
+        self.roles = roles or {}  # an "as" phrase's head -> the head of what it describes
         self._parent = list(range(len(mentions)))
         self.links: list[CorefLink] = []
 
@@ -274,6 +276,24 @@ def predicate_nominative_sieve(chains: Chains) -> None:
             subject,
             "predicate nominative",
             f"'{subject.record.text}' is '{mention.record.text}'",
+        )
+
+
+def role_sieve(chains: Chains) -> None:
+    """ "Organizers unveiled Hugh Jackman as the host": a description introduced by "as" after a
+    verb is the role of that verb's object (or passive subject)."""
+    by_head = {m.head: m for m in chains.mentions if m.kind != "pronoun"}
+    for mention in chains.mentions:
+        if mention.kind != "nominal":
+            continue
+        described = by_head.get(chains.roles.get(mention.head, -1))
+        if described is None or chains.same(described.index, mention.index):
+            continue
+        chains.link(
+            mention,
+            described,
+            "role",
+            f"'{_name_of(chains, described)}' is named as '{mention.record.text}'",
         )
 
 
@@ -581,6 +601,7 @@ SIEVES: tuple[Sieve, ...] = (
         "the subject and the predicate noun of a copula",
         predicate_nominative_sieve,
     ),
+    Sieve("role", "a description after 'as' is the role of the verb's object", role_sieve),
     Sieve("strict head match", "a description repeating an earlier head", strict_head_sieve),
     Sieve("name head match", "a description by the kind a name ends in", name_head_sieve),
     Sieve("title", "a description by a title written with a name", title_sieve),
@@ -596,13 +617,15 @@ def corefer(
     heads: list[int],
     copulas: dict[int, int],
     speakers: dict[int, int] | None = None,
+    roles: dict[int, int] | None = None,
 ) -> list[CorefLink]:
     """The links between ``mentions`` (one document's, in order) that the sieves find.
 
     ``heads`` gives each token's syntactic head (by token index), ``copulas`` a copular verb's token
-    index to its subject's head, ``speakers`` a quoted token to the head of who speaks it (the
-    parse facts the construct sieves need: kg/coref/constructs.py)."""
-    chains = Chains(mentions, heads, copulas, speakers)
+    index to its subject's head, ``speakers`` a quoted token to the head of who speaks it,
+    ``roles`` an "as" phrase's head to what it describes (the parse facts the construct sieves
+    need: kg/coref/constructs.py)."""
+    chains = Chains(mentions, heads, copulas, speakers, roles)
     for sieve in SIEVES:
         sieve.apply(chains)
     return chains.links
