@@ -163,15 +163,22 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
             j = first_of.setdefault(id(cluster), i)
             chain[root(i)] = root(j)
     reasons: list[tuple[str, str]] = [("", "")] * len(mentions)
+    # The names in each chain, by its root: a link never joins names the user keeps apart.
+    named: dict[int, set[str]] = defaultdict(set)
+    if rules.different:
+        for i in range(len(mentions)):
+            if (cluster := cluster_of(i)) is not None:
+                named[root(i)].add(cluster.name)
     for link in extraction.links:
         a, b = root(link.mention), root(link.antecedent)
         if a == b:
             continue
-        named_a = {c.name for k in range(len(mentions)) if root(k) == a and (c := cluster_of(k))}
-        named_b = {c.name for k in range(len(mentions)) if root(k) == b and (c := cluster_of(k))}
-        if any(rules.forbids(x, y) for x in named_a for y in named_b):
+        if any(rules.forbids(x, y) for x in named.get(a, ()) for y in named.get(b, ())):
             continue
-        chain[max(a, b)] = min(a, b)
+        first, second = min(a, b), max(a, b)
+        chain[second] = first
+        if second in named:
+            named[first] |= named.pop(second)
         reasons[link.mention] = (link.sieve, link.reason)
     # Each chain's node.
     members: dict[int, list[int]] = defaultdict(list)
