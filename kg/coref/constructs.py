@@ -10,6 +10,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from kg.extract.tokens import children
+
 # Verbs that report speech: their subject speaks the quotation beside them.
 SPEECH_VERBS = frozenset(
     {
@@ -29,10 +31,13 @@ def copular_subjects(tokens: Sequence[Token]) -> dict[int, int]:
     "is not", not "is one of the ...": a member of a group is not the group)."""
     copulas: dict[int, int] = {}
     for token in tokens:
-        if token.lemma_ != "be" or any(c.dep_ == "neg" for c in token.children):
+        if token.lemma_ != "be":
             continue
-        subjects = [c.i for c in token.children if c.dep_ == "nsubj"]
-        attrs = [c for c in token.children if c.dep_ == "attr" and c.lower_ != "one"]
+        kids = children(token)
+        if any(c.dep_ == "neg" for c in kids):
+            continue
+        subjects = [c.i for c in kids if c.dep_ == "nsubj"]
+        attrs = [c for c in kids if c.dep_ == "attr" and c.lower_ != "one"]
         if len(subjects) == 1 and attrs:
             copulas[token.i] = subjects[0]
     return copulas
@@ -53,8 +58,8 @@ def role_predicates(tokens: Sequence[Token]) -> dict[int, int]:
         verb = token.head
         if verb.pos_ not in ("VERB", "AUX"):
             continue
-        described = [c.i for c in verb.children if c.dep_ in _ROLE_VERB_DEPS]
-        objects = [c.i for c in token.children if c.dep_ == "pobj"]
+        described = [c.i for c in children(verb) if c.dep_ in _ROLE_VERB_DEPS]
+        objects = [c.i for c in children(token) if c.dep_ == "pobj"]
         if len(described) == 1 and len(objects) == 1:
             roles[objects[0]] = described[0]
     return roles
@@ -86,7 +91,7 @@ def quote_speakers(
     for record, sent in sentences:
         for token in sent:
             if not inside[token.i] and token.lemma_ in SPEECH_VERBS:
-                subjects = [c.i for c in token.children if c.dep_ == "nsubj"]
+                subjects = [c.i for c in children(token) if c.dep_ == "nsubj"]
                 if subjects:
                     speaker[record.index] = subjects[0]  # type: ignore[attr-defined]
                     break

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.coref import lexicon
 from kg.coref.names import NER_TYPES, entity_type, normalise_name
 from kg.extract.arguments import TITLE_WORDS, argument_tokens, concept_key, name_tokens
-from kg.extract.tokens import doc_cache, doc_tokens, span_text_at
+from kg.extract.tokens import children, doc_cache, doc_tokens, lefts, span_text_at
 from kg.types import Mention
 
 # NER labels of values and times: they are not things a pronoun or a description refers to
@@ -265,9 +265,12 @@ def _verb_of(token: Token) -> tuple[int, str]:
     """The verb ``token`` is an argument of, and its role there (a preposition's object takes
     the role of its preposition's attachment: "met with him" is an argument of "met")."""
     role = token.dep_
-    head = token.head
-    if role == "pobj" and head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX"):
-        return head.head.i, "pobj"
+    cache = doc_cache(token.doc)
+    head = cache.tokens[cache.heads[token.i]]
+    if role == "pobj" and head.dep_ in ("prep", "agent"):
+        above = cache.tokens[cache.heads[head.i]]
+        if above.pos_ in ("VERB", "AUX"):
+            return above.i, "pobj"
     if head.pos_ in ("VERB", "AUX") and head.i != token.i:
         return head.i, role
     return -1, role
@@ -389,14 +392,15 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         text, start, end = span_text_at(body)
     lemma = head.lemma_.lower()
     record = Mention(text, start, end, sentence, "concept", key=concept_key(head), head=head.idx)
-    possessed = any(c.dep_ == "poss" for c in head.lefts)
+    before = lefts(head)
+    possessed = any(c.dep_ == "poss" for c in before)
     mention = _base(record, head, "nominal", sentence, depth)
     mention.words = frozenset(
         t.lower_ for t in body if t.is_alpha and not t.is_stop and t.pos_ != "DET"
     )
     mention.modifiers = frozenset(
         c.lower_
-        for c in head.lefts
+        for c in before
         if c.dep_ in ("amod", "compound", "nummod", "nmod", "npadvmod") and not c.is_stop
     )
     mention.noun_class = lexicon.noun_class(lemma)
@@ -409,11 +413,11 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         mention.gender = lexicon.noun_gender(lemma) or ""
     elif mention.noun_class not in ("animal", ""):
         mention.gender = "neuter"
-    if any(c.dep_ == "poss" for c in head.lefts):
+    if possessed:
         mention.definite = True  # "Lohan's lawyer", "her father"
     mention.definite = mention.definite or determiner in DEFINITE_DETERMINERS
     mention.indefinite = determiner in INDEFINITE_DETERMINERS or any(
-        c.dep_ in ("nummod", "quantmod") and c.lower_ not in ("one",) for c in head.lefts
+        c.dep_ in ("nummod", "quantmod") and c.lower_ not in ("one",) for c in before
     )
     return mention
 
@@ -474,7 +478,7 @@ def _is_expletive_it(token: Token) -> bool:
     if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = token.head
-    clausal = any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in verb.children)
+    clausal = any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in children(verb))
     if token.dep_ == "nsubjpass" and clausal:
         return True  # "it was reported that ..."
     return verb.lemma_ in _EXPLETIVE_HOSTS and (clausal or verb.lemma_ in ("rain", "snow"))

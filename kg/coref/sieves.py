@@ -304,46 +304,47 @@ def strict_head_sieve(chains: Chains) -> None:
     """ "the rehab center" ... "the center": a definite description whose head word is the head
     of an earlier mention, and whose other words all occur in that entity's mentions (so "the
     new tariffs" does not join "the old tariffs"), is that entity."""
+    earlier: dict[str, list[CorefMention]] = {}  # head lemma -> the nominals so far, in order
     for mention in chains.mentions:
-        if mention.kind != "nominal" or mention.indefinite or not chains.is_first(mention):
+        if mention.kind != "nominal":
             continue
-        for antecedent in reversed(chains.mentions[: mention.index]):
-            if antecedent.kind != "nominal" or antecedent.lemma != mention.lemma:
-                continue
-            if antecedent.number != mention.number or _contains(antecedent, mention):
-                continue
-            if not mention.modifiers <= chains.words(antecedent.index):
-                continue
-            chains.link(
-                mention,
-                antecedent,
-                "strict head match",
-                f"'{mention.record.text}' repeats the head of '{antecedent.record.text}'",
-            )
-            break
+        if not mention.indefinite and chains.is_first(mention):
+            for antecedent in reversed(earlier.get(mention.lemma, ())):
+                if antecedent.number != mention.number or _contains(antecedent, mention):
+                    continue
+                if not mention.modifiers <= chains.words(antecedent.index):
+                    continue
+                chains.link(
+                    mention,
+                    antecedent,
+                    "strict head match",
+                    f"'{mention.record.text}' repeats the head of '{antecedent.record.text}'",
+                )
+                break
+        earlier.setdefault(mention.lemma, []).append(mention)
 
 
 def name_head_sieve(chains: Chains) -> None:
     """ "the Betty Ford Center" ... "the center": a description whose head word is the last word
     of an earlier name (its kind: center, clinic, company, court) is that name."""
+    latest: dict[str, CorefMention] = {}  # last word of a name of two words or more -> the name
     for mention in chains.mentions:
+        if mention.kind == "name" and not mention.is_time:
+            words = mention.record.text.split()
+            if len(words) > 1:
+                latest[words[-1].lower()] = mention
+            continue
         if mention.kind != "nominal" or mention.indefinite or not chains.is_first(mention):
             continue
-        for antecedent in reversed(chains.mentions[: mention.index]):
-            if antecedent.kind != "name" or antecedent.is_time:
-                continue
-            last = antecedent.record.text.split()[-1].lower()
-            if last != mention.lemma and last != mention.record.text.lower():
-                continue
-            if len(antecedent.record.text.split()) < 2:
-                continue
-            chains.link(
-                mention,
-                antecedent,
-                "name head match",
-                f"'{mention.record.text}' is the kind of thing '{antecedent.record.text}' names",
-            )
-            break
+        antecedent = latest.get(mention.lemma) or latest.get(mention.record.text.lower())
+        if antecedent is None:
+            continue
+        chains.link(
+            mention,
+            antecedent,
+            "name head match",
+            f"'{mention.record.text}' is the kind of thing '{antecedent.record.text}' names",
+        )
 
 
 def title_sieve(chains: Chains) -> None:
