@@ -31,15 +31,16 @@ def _documents(
             yield item
 
 
-def fact_records(
+def resolved_corpus(
     paths: Iterable[str],
     *,
     model: str | None = None,
     one_sentence_per_line: bool = False,
     aliases: str | None = None,
     on_error: Callable[[InputError], None] = lambda e: None,
-) -> Iterator[dict]:
-    """One dict per resolved fact of PATHS, in document and sentence order."""
+) -> Corpus:
+    """PATHS read, extracted and resolved across all of them, as ``kg build`` of the same inputs
+    resolves them (in memory: ``kg extract`` is for corpora that fit)."""
     from kg.pipeline import extract_documents
     from kg.resolve import load_alias_rules, resolve
 
@@ -47,28 +48,19 @@ def fact_records(
     extractions = list(
         extract_documents(_documents(paths, one_sentence_per_line, on_error), model=model)
     )
-    yield from corpus_records(resolve(extractions, rules=rules))
+    return resolve(extractions, rules=rules)
 
 
-def mention_records(
-    paths: Iterable[str],
-    *,
-    model: str | None = None,
-    one_sentence_per_line: bool = False,
-    aliases: str | None = None,
-    on_error: Callable[[InputError], None] = lambda e: None,
-) -> Iterator[dict]:
-    """One dict per referring expression of PATHS (``kg extract --format mentions``), resolved
-    across all of them as ``kg build`` of the same inputs resolves them: ``node`` is the IRI the
-    build mints (None for a mention that denotes nothing kg keeps)."""
-    from kg.pipeline import extract_documents
-    from kg.resolve import load_alias_rules, resolve
+def fact_records(paths: Iterable[str], **options) -> Iterator[dict]:
+    """One dict per resolved fact of PATHS, in document and sentence order (``options``: those
+    of ``resolved_corpus``)."""
+    yield from corpus_records(resolved_corpus(paths, **options))
 
-    rules = load_alias_rules(aliases) if aliases else None
-    extractions = list(
-        extract_documents(_documents(paths, one_sentence_per_line, on_error), model=model)
-    )
-    yield from corpus_mention_records(resolve(extractions, rules=rules))
+
+def mention_records(paths: Iterable[str], **options) -> Iterator[dict]:
+    """One dict per referring expression of PATHS (``kg extract --format mentions``): ``node``
+    is the IRI the build mints (None for a mention that denotes nothing kg keeps)."""
+    yield from corpus_mention_records(resolved_corpus(paths, **options))
 
 
 def corpus_mention_records(corpus: Corpus) -> Iterator[dict]:
