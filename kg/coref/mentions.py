@@ -78,9 +78,8 @@ INDEFINITE_DETERMINERS = frozenset(
 # "it is likely that ...", "it seems ...", "it was raining".
 _EXPLETIVE_HOSTS = frozenset({"be", "seem", "appear", "become", "remain", "take", "rain", "snow"})
 
-# Subjects, objects and the like: which mention a verb's other argument is (binding constraints).
+# Subjects: a reflexive's antecedent and the argument binding keeps apart from an object.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
-_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "attr", "oprd"})
 
 
 @dataclass

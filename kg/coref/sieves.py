@@ -25,10 +25,9 @@ from kg.coref.mentions import SUBJECT_DEPS, CorefMention
 from kg.coref.names import group_names
 from kg.types import CorefLink
 
-# How far back (in sentences) a pronoun and a description look for their antecedent: news
-# pronouns point at the last sentence or two; a description ("the company") a little further.
+# How far back (in sentences) a pronoun looks for its antecedent: news pronouns point at the
+# last sentence or two.
 PRONOUN_WINDOW = {"he": 3, "she": 3, "it": 2, "they": 2}
-DESCRIPTION_WINDOW = 3
 
 # The opening sentences, where news introduces someone before naming them.
 INTRODUCTION_SENTENCES = 3
