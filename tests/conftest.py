@@ -40,3 +40,15 @@ def seed_build(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "1 document(s)" in result.stdout
     return out
+
+
+@pytest.fixture
+def server(tmp_path):
+    """A real Oxigraph server on loopback with an empty store (test_push's OxigraphServer),
+    killed after the test."""
+    from test_push import OxigraphServer
+
+    running = OxigraphServer(tmp_path / "oxigraph-db")
+    running.start()
+    yield running
+    running.kill()

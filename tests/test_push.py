@@ -150,14 +150,6 @@ class OxigraphServer:
 
 
 @pytest.fixture
-def server(tmp_path):
-    running = OxigraphServer(tmp_path / "oxigraph-db")
-    running.start()
-    yield running
-    running.kill()
-
-
-@pytest.fixture
 def trig(tmp_path) -> Path:
     folder = tmp_path / "build"
     folder.mkdir()

@@ -24,14 +24,6 @@ def _write(path: Path, documents: list[int]) -> Path:
     return path
 
 
-@pytest.fixture
-def server(tmp_path):
-    running = OxigraphServer(tmp_path / "oxigraph-db")
-    running.start()
-    yield running
-    running.kill()
-
-
 def _server_graphs(server: OxigraphServer) -> dict[str, int]:
     return {name: count for name, count in server.graph_counts() if name}
 
