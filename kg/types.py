@@ -24,11 +24,42 @@ MentionKind = Literal["entity", "concept", "pronoun", "clause", "literal"]
 
 @dataclass(frozen=True)
 class Document:
-    """One input text. ``id`` is the sha256 of its UTF-8 text: same text, same document."""
+    """One input text and what its source says about it.
+
+    ``id`` names the document by its content (kg.documents.document_id): the same text with the
+    same date is the same document wherever it is found. ``date`` is ISO 8601 ("2025-10-26" or
+    "2025-10-26T09:30:00Z"), "" when the source gives none; ``metadata`` holds further columns
+    the user asked to keep, as (name, value) pairs.
+    """
 
     id: str
     source: str
     text: str
+    title: str = ""
+    date: str = ""
+    url: str = ""
+    metadata: tuple[tuple[str, str], ...] = ()
+
+
+# TIMEX3 types: a calendar date or period, a time of day, a length of time, a recurrence.
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A date or time expression as written and its TIMEX3 value.
+
+    ``value`` is ISO 8601 as TIMEX3 writes it ("2025-10-30", "2025-11", "2025-W44", "2025-Q3",
+    "P2D", "PRESENT_REF", "2025-10-30T15:00"), or "" when it cannot be known without guessing (a
+    relative expression in a document with no date).
+    """
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    type: TimexType
+    value: str
 
 
 @dataclass(frozen=True)
