@@ -32,6 +32,78 @@ ModelOpt = Annotated[
 ]
 
 
+# How to read the inputs (kg build, kg extract): the columns of a JSON Lines or CSV corpus and
+# the format, when the extension and the content should not decide it.
+TextFieldOpt = Annotated[
+    str,
+    typer.Option(
+        "--text-field",
+        help="JSON Lines/CSV column holding the text [default: text, else body, content, article].",
+    ),
+]
+TitleFieldOpt = Annotated[
+    str, typer.Option("--title-field", help="Column of the title [default: title, headline].")
+]
+DateFieldOpt = Annotated[
+    str,
+    typer.Option(
+        "--date-field",
+        help="Column of the date [default: date, published, published_at, pubdate].",
+    ),
+]
+UrlFieldOpt = Annotated[
+    str, typer.Option("--url-field", help="Column of the URL [default: url, link].")
+]
+IdFieldOpt = Annotated[
+    str, typer.Option("--id-field", help="Column of the row's id [default: id].")
+]
+KeepFieldOpt = Annotated[
+    list[str] | None,
+    typer.Option("--keep-field", metavar="NAME", help="Keep this column as metadata (repeatable)."),
+]
+InputFormatOpt = Annotated[
+    str,
+    typer.Option(
+        "--input-format",
+        help="auto (by extension, else content), text, markdown, jsonl, json, csv, tsv, html "
+        "or pdf.",
+    ),
+]
+
+
+def _input_options(
+    text_field: str,
+    title_field: str,
+    date_field: str,
+    url_field: str,
+    id_field: str,
+    keep_fields: list[str] | None,
+    input_format: str,
+):
+    from kg.documents import InputOptions
+
+    try:
+        return InputOptions(
+            text_field=text_field,
+            title_field=title_field,
+            date_field=date_field,
+            url_field=url_field,
+            id_field=id_field,
+            keep_fields=tuple(keep_fields or ()),
+            format=input_format,
+        )
+    except ValueError as error:
+        _fail(f"--input-format: {error}", 2)
+
+
+def _report_skip(path: str, reason: str) -> None:
+    typer.echo(f"kg: skipped: {path} ({reason})", err=True)
+
+
+def _report_warning(message: str) -> None:
+    typer.echo(f"kg: warning: {message}", err=True)
+
+
 def _fail(message: str, code: int = 1) -> None:
     typer.echo(f"kg: error: {message}", err=True)
     raise typer.Exit(code)
@@ -61,7 +133,9 @@ def build(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("output"),
     model: ModelOpt = None,
-    max_bytes: Annotated[int, typer.Option(help="Largest input file, in bytes.")] = 10_000_000,
+    max_bytes: Annotated[
+        int, typer.Option(help="Largest input file (a JSON Lines/CSV corpus: row), in bytes.")
+    ] = 10_000_000,
     no_view: Annotated[bool, typer.Option("--no-view", help="Skip graph.html.")] = False,
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Ignore an earlier build in OUT; start afresh.")
@@ -75,10 +149,24 @@ def build(
         Path | None,
         typer.Option(help="CSV (name,canonical[,same|different]) or Turtle file of aliases."),
     ] = None,
+    text_field: TextFieldOpt = "",
+    title_field: TitleFieldOpt = "",
+    date_field: DateFieldOpt = "",
+    url_field: UrlFieldOpt = "",
+    id_field: IdFieldOpt = "",
+    keep_field: KeepFieldOpt = None,
+    input_format: InputFormatOpt = "auto",
 ) -> None:
     """Build the graph of PATHS into OUT: graph.ttl, graph.trig (one named graph per document)
-    and graph.html. Into an earlier build, only new or changed documents are added."""
+    and graph.html. Into an earlier build, only new or changed documents are added.
+
+    PATHS may be plain text, Markdown, HTML, PDF, or JSON Lines/CSV corpora of one document per
+    row; a folder's other files are listed as skipped."""
     from kg.pipeline import build as run_build
+
+    options = _input_options(
+        text_field, title_field, date_field, url_field, id_field, keep_field, input_format
+    )
 
     def report_error(error: InputError) -> None:
         typer.echo(f"kg: error: {error}", err=True)
@@ -108,6 +196,9 @@ def build(
                 dask=dask,
                 on_error=report_error,
                 on_document=advance,
+                input_options=options,
+                on_skip=_report_skip,
+                on_warning=_report_warning,
             )
     except KgError as error:
         _fail(str(error))
@@ -115,6 +206,7 @@ def build(
         # The build writes nothing in OUT until its files are complete (then each is renamed
         # into place), and its scratch folder is removed on the way out.
         _fail(f"interrupted; {out} is as it was before this build", 130)
+    typer.echo(report.read_summary())
     typer.echo(f"built {out}: {report.summary()}")
     for path in report.outputs:
         typer.echo(f"  {path}")
@@ -172,6 +264,13 @@ def extract(
         Path | None,
         typer.Option(help="CSV (name,canonical[,same|different]) or Turtle file of aliases."),
     ] = None,
+    text_field: TextFieldOpt = "",
+    title_field: TitleFieldOpt = "",
+    date_field: DateFieldOpt = "",
+    url_field: UrlFieldOpt = "",
+    id_field: IdFieldOpt = "",
+    keep_field: KeepFieldOpt = None,
+    input_format: InputFormatOpt = "auto",
 ) -> None:
     """Print the facts of PATHS, one record per fact (no graph is built); with --format
     mentions, every referring expression and the node it denotes instead.
@@ -180,11 +279,18 @@ def extract(
     confidence, negated, modality, attribution, condition, time, subject_text, relation_text,
     object_text, sentence, document. subject/object are resolved entity names.
     """
+    from kg.documents import ReadLog
     from kg.facts import fact_records, iter_carb_lines, mention_records
 
     if format not in ("jsonl", "tsv", "carb", "mentions"):
         _fail(f"unknown --format {format!r} (allowed: jsonl, tsv, carb, mentions)", 2)
     failures: list[InputError] = []
+    reading = {
+        "input_options": _input_options(
+            text_field, title_field, date_field, url_field, id_field, keep_field, input_format
+        ),
+        "read_log": ReadLog(on_skip=_report_skip, on_warning=_report_warning),
+    }
     try:
         if format == "carb":
             for line in iter_carb_lines(
@@ -192,6 +298,7 @@ def extract(
                 model=model,
                 one_sentence_per_line=one_sentence_per_line,
                 on_error=failures.append,
+                **reading,
             ):
                 sys.stdout.write(line + "\n")
         else:
@@ -202,6 +309,7 @@ def extract(
                 one_sentence_per_line=one_sentence_per_line,
                 aliases=aliases,
                 on_error=failures.append,
+                **reading,
             )
             if format == "tsv":
                 writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")

@@ -7,26 +7,36 @@ document. subject and object are resolved entity names (never a bare pronoun).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 
-from kg.documents import document_id, read_documents
+from kg.documents import InputOptions, ReadLog, document_id, read_documents
 from kg.errors import InputError
 from kg.types import Corpus, Document
 
 
 def _documents(
-    paths: Iterable[str], one_sentence_per_line: bool, on_error: Callable[[InputError], None]
+    paths: Iterable[str],
+    one_sentence_per_line: bool,
+    on_error: Callable[[InputError], None],
+    input_options: InputOptions | None = None,
+    read_log: ReadLog | None = None,
 ) -> Iterator[Document]:
-    for item in read_documents(paths):
+    for item in read_documents(paths, options=input_options, log=read_log):
         if isinstance(item, InputError):
             on_error(item)
         elif one_sentence_per_line:
             # Every line is its own document; identical lines stay separate entries so that
-            # the output has one block per input line, as benchmark scorers expect.
+            # the output has one block per input line, as benchmark scorers expect. A line
+            # keeps its document's title, date and metadata.
             for number, line in enumerate(item.text.splitlines(), start=1):
                 if line.strip():
-                    source = f"{item.source}:{number}"
-                    yield Document(id=document_id(line), source=source, text=line)
+                    yield dataclasses.replace(
+                        item,
+                        id=document_id(line, item.date),
+                        source=f"{item.source}:{number}",
+                        text=line,
+                    )
         else:
             yield item
 
@@ -38,16 +48,18 @@ def resolved_corpus(
     one_sentence_per_line: bool = False,
     aliases: str | None = None,
     on_error: Callable[[InputError], None] = lambda e: None,
+    input_options: InputOptions | None = None,
+    read_log: ReadLog | None = None,
 ) -> Corpus:
     """PATHS read, extracted and resolved across all of them, as ``kg build`` of the same inputs
-    resolves them (in memory: ``kg extract`` is for corpora that fit)."""
+    resolves them (in memory: ``kg extract`` is for corpora that fit). ``input_options`` and
+    ``read_log``: those of ``kg.documents.read_documents``."""
     from kg.pipeline import extract_documents
     from kg.resolve import load_alias_rules, resolve
 
     rules = load_alias_rules(aliases) if aliases else None
-    extractions = list(
-        extract_documents(_documents(paths, one_sentence_per_line, on_error), model=model)
-    )
+    documents = _documents(paths, one_sentence_per_line, on_error, input_options, read_log)
+    extractions = list(extract_documents(documents, model=model))
     return resolve(extractions, rules=rules)
 
 
@@ -119,6 +131,8 @@ def iter_carb_lines(
     model: str | None = None,
     one_sentence_per_line: bool = True,
     on_error: Callable[[InputError], None] = lambda e: None,
+    input_options: InputOptions | None = None,
+    read_log: ReadLog | None = None,
 ) -> Iterator[str]:
     """CaRB's tabbed form: sentence, confidence, relation, arg1, arg2, ... one extraction a line.
 
@@ -129,9 +143,8 @@ def iter_carb_lines(
     from kg.extract.carb import carb_rows
     from kg.pipeline import extract_documents
 
-    for extraction in extract_documents(
-        _documents(paths, one_sentence_per_line, on_error), model=model
-    ):
+    documents = _documents(paths, one_sentence_per_line, on_error, input_options, read_log)
+    for extraction in extract_documents(documents, model=model):
         sentence = " ".join(extraction.document.text.split("\t"))
         for columns in carb_rows(extraction):
             yield "\t".join([sentence, *columns])

@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.documents import DEFAULT_MAX_BYTES, STDIN_SOURCE, read_documents
+from kg.documents import DEFAULT_MAX_BYTES, STDIN_SOURCE, InputOptions, ReadLog, read_documents
 from kg.errors import InputError, KgError
 from kg.graphspool import (
     BuildContents,
@@ -62,6 +62,12 @@ class BuildReport:
     unchanged: int = 0  # documents already in the build, skipped
     replaced: int = 0  # documents whose source had other text before
     failures: list[InputError] = field(default_factory=list)
+    # The read stage: inputs read (a corpus file counts once), documents they held, files of
+    # folders not read with the reason, and warnings (a date that cannot be read).
+    files_read: int = 0
+    documents_read: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     seconds: float = 0.0
     # Wall seconds of each stage ("read+parse+extract", "resolve+rdf", "write"), for benchmarks
@@ -75,6 +81,13 @@ class BuildReport:
             f"{self.documents} document(s){unchanged}{failed}, {self.sentences} sentences, "
             f"{self.entities} entities, {self.facts} facts, {self.triples} triples "
             f"in {self.seconds:.1f} s"
+        )
+
+    def read_summary(self) -> str:
+        files, documents = self.files_read, self.documents_read
+        return (
+            f"read {files} file{'s' * (files != 1)} ({documents} "
+            f"document{'s' * (documents != 1)}), skipped {len(self.skipped)}"
         )
 
 
@@ -366,6 +379,9 @@ def build(
     dask: str | None = None,
     on_error: Callable[[InputError], None] | None = None,
     on_document: Callable[[Extraction], None] | None = None,
+    input_options: InputOptions | None = None,
+    on_skip: Callable[[str, str], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Build the graph of ``paths`` into ``out_dir``: graph.trig, graph.ttl and graph.html.
 
@@ -378,6 +394,10 @@ def build(
     an on-disk Oxigraph store, so memory does not grow with the number of documents. All of it
     happens in a scratch folder inside ``out_dir`` that is removed at the end, whatever happens;
     the output files are replaced only once everything else has succeeded.
+
+    ``input_options`` say how to read the inputs (the columns of a JSON Lines/CSV corpus, a
+    forced format); ``on_skip`` hears of each file of a folder that is not read and why,
+    ``on_warning`` of each warning of the read stage (both are in the report too).
     """
     from kg.rdf import document_iri
     from kg.resolve import CorpusIndex, load_alias_rules
@@ -397,19 +417,24 @@ def build(
         existing = earlier.documents
         by_source = {source: sha for sha, source in existing.items()}
         replaced: list[str] = []
+        read_log = ReadLog(on_skip=on_skip, on_warning=on_warning)
+        unchanged: set[str] = set()
 
         def new_documents() -> Iterator[Document]:
-            for item in read_documents(paths, max_bytes=max_bytes):
+            items = read_documents(paths, max_bytes=max_bytes, options=input_options, log=read_log)
+            for item in items:
                 if isinstance(item, InputError):
                     report.failures.append(item)
                     if on_error is not None:
                         on_error(item)
                 elif item.id in existing:
                     report.unchanged += 1
+                    unchanged.add(item.id)
                 else:
-                    # A new text from a file replaces what the file held before; stdin names
-                    # no file, so a second stdin build adds a document beside the first.
-                    if item.source in by_source and item.source != STDIN_SOURCE:
+                    # A new text from a file (or a row: "corpus.jsonl#id") replaces what that
+                    # source held before; stdin names no file, so a second stdin build adds a
+                    # document beside the first.
+                    if item.source in by_source and not item.source.startswith(STDIN_SOURCE):
                         replaced.append(by_source[item.source])
                     yield item
 
@@ -434,6 +459,11 @@ def build(
                 report.documents += 1
                 report.sentences += len(extraction.sentences)
         report.stages["read+parse+extract"] = time.perf_counter() - clock
+        report.files_read, report.documents_read = read_log.files, read_log.documents
+        report.skipped, report.warnings = read_log.skipped, read_log.warnings
+        # A text that moved (the old source's text now read from another file or row) is
+        # still in the corpus: its graph stays.
+        replaced = [sha for sha in replaced if sha not in unchanged]
         if report.documents == 0 and not existing:
             raise KgError("no document could be read; nothing was written")
         if report.documents:
