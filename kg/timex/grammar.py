@@ -120,6 +120,7 @@ class Reader:
             amount, end = float(word), i + 1
         elif word in NUMBER_WORDS:
             amount, end = NUMBER_WORDS[word], i + 1
+            end += word in ("couple", "dozen") and self.word(end) == "of"  # "the next couple of"
             if word in TENS_WORDS and self.word(i + 1) == "-" and self.word(i + 2) in NUMBER_WORDS:
                 amount, end = amount + NUMBER_WORDS[self.word(i + 2)], i + 3
         else:
@@ -172,7 +173,7 @@ class Reader:
         "May" the modal and "march" the verb are not months: the name must be capitalised and
         not tagged as a modal."""
         names = MONTH_ABBREVIATIONS if abbreviated else MONTH_NAMES
-        word = self.word(i)
+        word = self.word(i).rstrip(".") if abbreviated else self.word(i)
         if word not in names or not self.is_capitalised(i) or self.tokens[i].tag_ == "MD":
             return None
         end = i + 1
@@ -207,8 +208,10 @@ def starts_with(*starts: str) -> Callable[[Rule], Rule]:
 def start_keys(reader: Reader, i: int) -> Iterator[str]:
     word = reader.words[i]
     yield word
-    if word in MONTH_ABBREVIATIONS:
+    if word.rstrip(".") in MONTH_ABBREVIATIONS:
         yield MONTH
+    if word.startswith(("mid-", "fy")):
+        yield word[:3].rstrip("-")  # "mid-2009", "FY2009": one token
     if word in WEEKDAY_NAMES or word[:3] in WEEKDAY_NAMES and len(word) <= 4:
         yield WEEKDAY
     if word[:1].isdigit() or word in NUMBER_WORDS or word in VAGUE_QUANTITIES:
@@ -284,15 +287,16 @@ def day_month_year(r: Reader, i: int) -> Reading | None:
 
 @starts_with(MONTH)
 def month_and_year(r: Reader, i: int) -> Reading | None:
-    """A month of a given year: "November 2008", "October of 2007", "May, 2008"."""
+    """A month of a given year: "November 2008", "October of 2007", "May, 2008", "October of
+    next year"."""
     month = r.month_name(i, abbreviated=True)
     if not month:
         return None
-    j = month[0] + (r.word(month[0]) in (",", "of"))
-    year = r.year(j)
+    after = r.word(month[0])
+    year = r.year_reference(month[0] + 1) if after == "of" else r.year(month[0] + (after == ","))
     if not year:
         return None
-    return Reading(year[0], "DATE", f"{year[1]:04d}-{month[1]:02d}")
+    return Reading(year[0], "DATE", f"{year[1]:04d}-{month[1]:02d}" if year[1] else "")
 
 
 @starts_with(MONTH, "this", "last", "next", "past", "coming")
@@ -453,7 +457,9 @@ def this_last_next_period(r: Reader, i: int) -> Reading | None:
     if relation not in RELATIONS and relation != "recent":
         return None
     amount = r.number(j + 1)
-    unit = r.unit(amount[0] if amount else j + 1)
+    unit_start = amount[0] if amount else j + 1
+    unit_start += r.word(unit_start) in ("financial", "fiscal", "calendar", "trading")
+    unit = r.unit(unit_start)
     if not unit:
         return None
     end, name, plural = unit
@@ -468,6 +474,32 @@ def this_last_next_period(r: Reader, i: int) -> Reading | None:
         return None
     steps = RELATIONS[relation]
     return Reading(end, "DATE", r.relative(lambda anchor: shifted_period(anchor, name, steps)))
+
+
+@starts_with("earlier", "later", "late", "early")
+def earlier_in_the_period(r: Reader, i: int) -> Reading | None:
+    """A part of the anchor's day or week: "earlier in the day" (2025-10-26), "late in the
+    day", "later in the week" (2025-W43)."""
+    name = r.word(i + 3)
+    if r.word(i + 1) != "in" or r.word(i + 2) != "the" or name not in ("day", "week"):
+        return None
+    return Reading(i + 4, "DATE", r.relative(lambda anchor: period_value(anchor, name)))
+
+
+@starts_with("the")
+def the_weekend(r: Reader, i: int) -> Reading | None:
+    """The weekend: the last one in the past (2025-W43-WE from Sunday 2025-10-26; from a
+    Monday, the week before's), else the anchor week's."""
+    if r.word(i + 1) != "weekend":
+        return None
+    direction = r.direction(i, i + 2)
+
+    def resolve(anchor: date) -> str:
+        if direction == PAST and anchor.weekday() < 5:
+            anchor -= relativedelta(weeks=1)
+        return period_value(anchor, "weekend")
+
+    return Reading(i + 2, "DATE", r.relative(resolve))
 
 
 @starts_with("the")
@@ -609,6 +641,7 @@ def decade(r: Reader, i: int) -> Reading | None:
 
 
 NUMERIC_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+NAME_ENTITIES = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "PERSON", "GPE"})
 
 
 @starts_with(NUMBER, "'", "fiscal", "fy", "mid", "the")
@@ -629,7 +662,7 @@ def year(r: Reader, i: int) -> Reading | None:
     mid = re.fullmatch(r"mid-?(\d{4})", word)
     if mid:
         return Reading(i + 1, "DATE", mid.group(1))
-    if word == "'" and re.fullmatch(r"\d{2}", r.word(i + 1)):
+    if word == "'" and re.fullmatch(r"\d{2}", r.word(i + 1)) and looks_like_a_year(r, i + 1):
         return Reading(i + 2, "DATE", year_value(full_year(int(r.word(i + 1)), r.anchor)))
     found = r.year(i)
     if not found or not looks_like_a_year(r, i):
@@ -642,14 +675,16 @@ def looks_like_a_year(r: Reader, i: int) -> bool:
     token = r.tokens[i]
     if token.ent_type_ in ("DATE", "EVENT"):
         return True
+    if token.ent_type_ in NAME_ENTITIES:
+        return False  # "the Russell 2000 Index", "iLife '11": part of a name
     if token.ent_type_ in NUMERIC_ENTITIES or r.word(i - 1) in ("$", "#", "€", "£", "us$", "no."):
         return False
     if r.word(i + 1) in ("%", "percent", "per", "-"):
         return False
-    # "1,500 employees": spaCy writes counts with a comma; a year is not a noun's count.
+    # "2000 jobs": a year is not the count of a common noun ("the 2008 Olympics" it can be).
     if token.dep_ == "nummod" and token.head.lower_ not in UNIT_PLURALS:
         return token.head.pos_ == "PROPN" or token.head.lower_ in ("season", "model", "budget")
-    return 1900 <= int(r.word(i)) <= 2100
+    return len(token.text) != 4 or 1900 <= int(token.text) <= 2100
 
 
 # --------------------------------------------------------------------------------------------
@@ -716,8 +751,11 @@ def amount_of_time(r: Reader, i: int) -> Reading | None:
     if not unit:
         return None
     end, name, plural = unit
-    if amount[1] == 1.0 and r.word(j) in ("a", "an") and is_a_rate(r, j):
-        return None  # "$5 billion a year": a recurrence (see rate)
+    if r.word(j) in ("a", "an"):
+        if is_a_rate(r, j):
+            return None  # "$5 billion a year": a recurrence (see rate)
+        if name == "second" or name == "quarter" and r.word(end) == "of":
+            return None  # "a second A380", "a quarter of its dealers": not lengths of time
     if r.word(end) == "ago":
         return _ago(r, end + 1, amount[1], name)
     if r.word(end) == "-" and r.word(end + 1) in ("long", "old"):
@@ -737,6 +775,31 @@ AGO_SHIFTS = {
     "decade": ("years", 10, "year"),
     "century": ("years", 100, "year"),
 }
+
+
+@starts_with(*UNIT_PLURALS)
+def unsaid_amount(r: Reader, i: int) -> Reading | None:
+    """A length of time with no amount: "for years" (PXY), "in minutes" (PTXM), "over the
+    years", "decades-long" (PXY: a decade is ten years); "years ago" is PAST_REF."""
+    unit = UNIT_PLURALS[r.word(i)]
+    end = i + 1
+    if r.word(end) == "ago" and not r.number(i - 1):
+        return Reading(end + 1, "DATE", "PAST_REF")  # "years ago"
+    if r.word(end) == "-" and r.word(end + 1) in ("long", "old"):
+        end += 2
+    elif r.word(i - 1) not in ("for", "in", "within", "after"):
+        return None  # "over the years" is read from "the" (over_the_years)
+    return Reading(end, "DURATION", duration_value(None, UNITS[unit], unit in CLOCK_UNITS))
+
+
+@starts_with("the")
+def over_the_years(r: Reader, i: int) -> Reading | None:
+    """Over the years, "through the decades": an unsaid length of time (PXY), read from
+    "the" (TIMEX3 leaves the preposition out)."""
+    unit = UNIT_PLURALS.get(r.word(i + 1))
+    if unit is None or r.word(i - 1) not in ("over", "through", "across"):
+        return None
+    return Reading(i + 2, "DURATION", duration_value(None, UNITS[unit], unit in CLOCK_UNITS))
 
 
 def _ago(r: Reader, end: int, amount: float | None, unit: str) -> Reading:
@@ -790,29 +853,32 @@ def rate(r: Reader, i: int) -> Reading | None:
 # --------------------------------------------------------------------------------------------
 # Times of day
 
-CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?(am|pm|a\.m\.|p\.m\.)?")
+CLOCK = re.compile(r"(\d{1,2})(?:([:.])(\d{2}))?(am|pm|a\.m\.|p\.m\.)?")
 MERIDIEMS = ("am", "pm", "a.m.", "p.m.", "a.m", "p.m")
 ZONES = frozenset({"utc", "gmt", "z"})
 
 
-@starts_with(NUMBER, "noon", "midnight")
+@starts_with(NUMBER, "noon", "midday", "midnight")
 def clock_time(r: Reader, i: int) -> Reading | None:
     """A time of day: "18:00 UTC" (2009-12-15T18:00Z on the day in hand), "6:40 p.m.", "3pm",
     "0800 UTC", "noon"; with its day: "16:00 UTC today", "12:00 UTC Monday"."""
     word = r.word(i)
     end = i + 1
-    if word in ("noon", "midnight"):
-        hour, minute = (12 if word == "noon" else 0), 0
+    if word in ("noon", "midday", "midnight"):
+        hour, minute = (0 if word == "midnight" else 12), 0
     elif re.fullmatch(r"\d{4}", word) and r.word(i + 1) in ZONES:
         hour, minute = int(word[:2]), int(word[2:])  # military time: "0800 UTC"
     else:
         match = CLOCK.fullmatch(word)
         if not match:
             return None
-        hour, minute = int(match.group(1)), int(match.group(2) or 0)
-        meridiem = match.group(3) or (r.word(end) if r.word(end) in MERIDIEMS else "")
-        end += bool(meridiem) and not match.group(3)
-        if not (match.group(2) or meridiem or r.word(end) in ZONES or r.word(end) == "o'clock"):
+        hour, separator, minutes, written_meridiem = match.groups()
+        hour, minute = int(hour), int(minutes or 0)
+        meridiem = written_meridiem or (r.word(end) if r.word(end) in MERIDIEMS else "")
+        end += bool(meridiem) and not written_meridiem
+        if separator == "." and not meridiem:
+            return None  # "2.40" is a number unless "pm" follows
+        if not (minutes or meridiem or r.word(end) in ZONES or r.word(end) == "o'clock"):
             return None  # a bare number is not a time
         end += r.word(end) == "o'clock"
         if meridiem.startswith("p") and hour < 12:
@@ -832,6 +898,10 @@ def clock_time(r: Reader, i: int) -> Reading | None:
     following = read_at(r, end) if names_a_day else None
     if following and len(following.value) == 10:
         day, end = following.value, following.end
+    elif r.word(end) in (",", "on"):
+        # "16:15 UTC, June 1st": the day is a date of its own (TIMEX3 keeps the two apart).
+        apart = read_at(r, end + 1)
+        day = apart.value if apart and len(apart.value) == 10 else None
     if day is None:
         day = day_value(r.discourse.last_day) if r.discourse.last_day else ""
     clock = f"T{hour:02d}:{minute:02d}{zone}"
@@ -848,6 +918,8 @@ def reference_word(r: Reader, i: int) -> Reading | None:
     "recently", "recent", "the past" (PAST_REF), "soon", "the future", "the long term", "later"
     (FUTURE_REF)."""
     word = r.word(i)
+    if r.word(i + 1) == "-":
+        return None  # "the now-cancelled deal", "the soon-to-open terminal": part of a word
     if word in PRESENT_WORDS:
         return Reading(i + 1, "DATE", "PRESENT_REF")
     if word in PAST_WORDS:
@@ -859,7 +931,7 @@ def reference_word(r: Reader, i: int) -> Reading | None:
         return Reading(i + 1, "DATE", "PRESENT_REF")
     if word == "recent" and token.dep_ == "amod" and not r.unit(i + 1):
         return Reading(i + 1, "DATE", "PAST_REF")
-    if word == "later" and token.pos_ == "ADV" and not (i and r.tokens[i - 1].like_num):
+    if word == "later" and token.pos_ == "ADV" and not r.unit(i - 1):
         return Reading(i + 1, "DATE", "FUTURE_REF")
     if word != "the":
         return None

@@ -114,7 +114,7 @@ FREQUENCY_WORDS: dict[str, str] = {
 
 # Words that are a vague time of their own: "now", "recently", "the future".
 PRESENT_WORDS = frozenset({"now", "currently", "presently", "nowadays"})
-PAST_WORDS = frozenset({"recently", "lately", "formerly", "previously"})
+PAST_WORDS = frozenset({"recently", "lately"})
 FUTURE_WORDS = frozenset({"soon"})
 
 # Words before an amount of time that TIMEX3 keeps in the extent ("nearly five months").

@@ -25,21 +25,27 @@ FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo", "could", "may", "m
 PAST_AUXILIARIES = frozenset({"has", "have", "had", "'ve", "was", "were", "did", "'d"})
 # "since May" can only look back, whatever the verb ("has risen since May").
 PAST_PREPOSITIONS = frozenset({"since"})
+# The links a time climbs to reach its verb: "on Thursday" (pobj, prep), "announced Monday"
+# (npadvmod), "on Monday and Tuesday" (conj), "Tuesday, March 3" (appos).
+ADJUNCT_LINKS = frozenset(
+    {"pobj", "prep", "pcomp", "npadvmod", "advmod", "tmod", "conj", "appos", "dobj", "attr"}
+)
 # How far up the parse to look for the verb: a time is an adjunct of its clause.
 MAX_CLIMB = 6
 
 
 def direction_of(head: Token) -> str:
-    """PAST, FUTURE or NEAREST for a time expression whose syntactic head is HEAD."""
+    """PAST, FUTURE or NEAREST for a time expression whose syntactic head is HEAD.
+
+    Only a time that is an adjunct of its clause takes the clause's tense: "met on Thursday"
+    does, "a June 3 hearing has been scheduled" does not (the date belongs to the hearing)."""
     token = head
     for _ in range(MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX"):
             return verb_direction(token)
-        if token.dep_ == "pobj" or token.dep_ == "prep":
-            word = token.head.lower_ if token.dep_ == "pobj" else token.lower_
-            if word in PAST_PREPOSITIONS:
-                return PAST
-        if token.head is token:
+        if token.dep_ == "pobj" and token.head.lower_ in PAST_PREPOSITIONS:
+            return PAST
+        if token.dep_ not in ADJUNCT_LINKS or token.head is token:
             return NEAREST
         token = token.head
     return NEAREST
