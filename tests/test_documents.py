@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.documents import document_id, read_document, read_documents
+from kg.documents import ReadLog, document_id, read_document, read_documents
 from kg.errors import InputError
 
 
@@ -51,14 +51,21 @@ def test_folder_is_read_in_order_and_bad_files_do_not_stop_good_ones(tmp_path):
     write(tmp_path / "b.txt", b"Second text.")
     write(tmp_path / "a.txt", b"First text.")
     write(tmp_path / "c.txt", b"\xff\xfe broken")
-    write(tmp_path / "image.png", b"\x89PNG\x00")  # not a text suffix: skipped, not an error
+    write(tmp_path / "image.png", b"\x89PNG\x00")  # not an input format: skipped, not an error
     (tmp_path / ".hidden").mkdir()
     write(tmp_path / ".hidden" / "d.txt", b"Hidden.")
-    items = list(read_documents([str(tmp_path)]))
+    log = ReadLog()
+    items = list(read_documents([str(tmp_path)], log=log))
     good = [i.text for i in items if not isinstance(i, InputError)]
     bad = [i.source for i in items if isinstance(i, InputError)]
     assert good == ["First text.", "Second text."]
     assert bad == [str(tmp_path / "c.txt")]
+    # What is not read is said, with the reason.
+    assert log.skipped == [
+        (str(tmp_path / ".hidden"), "hidden"),
+        (str(tmp_path / "image.png"), "not a supported input: .png"),
+    ]
+    assert (log.files, log.documents) == (2, 2)
 
 
 def test_same_text_twice_is_one_document(tmp_path):

@@ -650,3 +650,11 @@ def test_kg_extract_reads_a_csv_corpus_with_its_input_flags(tmp_path):
     assert records and all("Merkel" in r["sentence"] for r in records)
     bad = run_kg("extract", str(corpus), "--input-format", "docx")
     assert bad.returncode == 2 and "unknown input format 'docx'" in bad.stderr
+
+
+def test_json_lines_on_stdin_are_recognised_by_their_content(tmp_path):
+    rows = "".join(json.dumps(row) + "\n" for row in ROWS)
+    result = run_kg("extract", "-", "--format", "tsv", stdin=rows)
+    assert result.returncode == 0, result.stderr
+    sentences = {line.split("\t")[-2] for line in result.stdout.splitlines()[1:]}
+    assert sentences == {ROWS[0]["text"], ROWS[1]["body"]}

@@ -5,8 +5,6 @@ from __future__ import annotations
 import warnings
 from datetime import date, datetime
 
-from dateutil import parser as dateutil_parser
-
 # Two defaults that differ in every field: what dateutil fills in from the default (because the
 # string does not say it) comes out different in the two parses, so a missing day or time is
 # seen, never invented.
@@ -21,6 +19,8 @@ def normalise_date(value: str | date) -> str:
         return _iso(value, with_time=True)
     if isinstance(value, date):
         return value.isoformat()
+    from dateutil import parser as dateutil_parser  # imported when a date is read
+
     text = value.strip()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # unknown zone names ("EST"): read as no zone

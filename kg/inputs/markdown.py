@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
-_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 # "---" on the first line, "key: value" lines, "---" or "..." on a line of its own.
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
@@ -41,7 +42,7 @@ def markdown_text(source: str) -> MarkdownText:
         source = source[match.end() :]
     blocks: list[str] = []
     row: list[str] | None = None
-    for token in _PARSER.parse(source):
+    for token in _parser().parse(source):
         if token.type == "tr_open":
             row = []
         elif token.type == "tr_close" and row is not None:
@@ -57,6 +58,13 @@ def markdown_text(source: str) -> MarkdownText:
                 blocks.append(text)
         # fence, code_block and html_block carry no prose and are left out.
     return MarkdownText("\n\n".join(blocks), front_matter)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # imported when a Markdown file is read, not before
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
 def _inline_text(children: list[Token]) -> str:
