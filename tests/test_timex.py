@@ -80,6 +80,30 @@ def test_recurrences(nlp):
     assert not any(kind == "DURATION" for kind, _ in weekly.values())
 
 
+def test_modified_and_coded_periods(nlp):
+    found = times(nlp, "A recovery is expected early next year, after a weak end of the month.")
+    assert found["early next year"] == ("DATE", "2026")
+    assert times(nlp, "Sales fell at the end of the month.") == {
+        "the end of the month": ("DATE", "2025-10")
+    }
+    found = times(nlp, "The plant opened in mid-2009; revenue rose in Q3 and in fiscal 2024.")
+    assert found["mid-2009"] == ("DATE", "2009")
+    assert found["Q3"] == ("DATE", "2025-Q3")
+    assert found["fiscal 2024"] == ("DATE", "FY2024")
+    assert "2024" not in found  # the fiscal year, not the calendar year
+
+
+def test_counts_and_names_are_not_years(nlp):
+    found = times(nlp, "The company will cut 1500 jobs by 2027 and joined the Russell 2000 Index.")
+    assert found == {"2027": ("DATE", "2027")}
+    assert times(nlp, "Microsoft patched a zero-day flaw.") == {}
+
+
+def test_later_only_when_ahead(nlp):
+    assert times(nlp, "He later said he had signed it.") == {}
+    assert times(nlp, "The company will decide later.") == {"later": ("DATE", "FUTURE_REF")}
+
+
 def test_present_reference(nlp):
     found = times(nlp, "The company now employs 3,000 people.")
     assert found == {"now": ("DATE", "PRESENT_REF")}

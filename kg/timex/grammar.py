@@ -220,6 +220,8 @@ def start_keys(reader: Reader, i: int) -> Iterator[str]:
 
 def read_at(reader: Reader, i: int) -> Reading | None:
     """The longest reading of any rule starting at token I, or None."""
+    if not 0 <= i < len(reader.words):
+        return None
     best: Reading | None = None
     for key in start_keys(reader, i):
         for rule in RULES_BY_START.get(key, ()):
@@ -744,8 +746,8 @@ def amount_of_time(r: Reader, i: int) -> Reading | None:
                 j += len(words)
                 break
     amount = r.number(j)
-    if not amount:
-        return None
+    if not amount or amount[1] == 0:
+        return None  # "zero-day" (a software flaw) is no length of time
     unit_start = amount[0] + (r.word(amount[0]) == "-")
     unit = r.unit(unit_start)
     if not unit:
@@ -924,15 +926,16 @@ def reference_word(r: Reader, i: int) -> Reading | None:
         return Reading(i + 1, "DATE", "PRESENT_REF")
     if word in PAST_WORDS:
         return Reading(i + 1, "DATE", "PAST_REF")
-    if word in FUTURE_WORDS:
-        return Reading(i + 1, "DATE", "FUTURE_REF")
     token = r.tokens[i]
+    if word in FUTURE_WORDS or word == "later" and token.pos_ == "ADV" and not r.unit(i - 1):
+        # Only a later that is still ahead: "he later said" and "as soon as" are not times.
+        if r.word(i - 1) == "as" or r.direction(i, i + 1) == PAST:
+            return None
+        return Reading(i + 1, "DATE", "FUTURE_REF")
     if word == "current" and token.dep_ == "amod":
         return Reading(i + 1, "DATE", "PRESENT_REF")
     if word == "recent" and token.dep_ == "amod" and not r.unit(i + 1):
         return Reading(i + 1, "DATE", "PAST_REF")
-    if word == "later" and token.pos_ == "ADV" and not r.unit(i - 1):
-        return Reading(i + 1, "DATE", "FUTURE_REF")
     if word != "the":
         return None
     j = i + 1 + (r.word(i + 1) in ("near", "distant", "long", "short", "immediate"))
