@@ -576,7 +576,9 @@ def quarter_code(r: Reader, i: int) -> Reading | None:
     return _part_of_year(r, i, i + 1, part, number, months_per_part=6 if part == "H" else 3)
 
 
-def _part_of_year(r: Reader, start: int, end: int, part: str, number: int, months_per_part: int):
+def _part_of_year(
+    r: Reader, start: int, end: int, part: str, number: int, months_per_part: int
+) -> Reading:
     """The quarter or half NUMBER of the year named after it ("of 2009", "2009", "of last
     year") or, when none is, of the year the tense points at."""
     of_year = r.year_reference(end + 1) if r.word(end) == "of" else r.year(end)
@@ -796,8 +798,8 @@ def unsaid_amount(r: Reader, i: int) -> Reading | None:
 
 @starts_with("the")
 def over_the_years(r: Reader, i: int) -> Reading | None:
-    """Over the years, "through the decades": an unsaid length of time (PXY), read from
-    "the" (TIMEX3 leaves the preposition out)."""
+    """An unsaid length of time read from "the" (TIMEX3 leaves the preposition out): "over the
+    years" (PXY), "through the decades"."""
     unit = UNIT_PLURALS.get(r.word(i + 1))
     if unit is None or r.word(i - 1) not in ("over", "through", "across"):
         return None
