@@ -4,6 +4,7 @@ sentences, shuffled into documents with a fixed random seed (so every run measur
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from pathlib import Path
@@ -21,7 +22,8 @@ def _detokenise(line: str) -> str:
 
 def real_sentences(carb_path: Path = CARB) -> list[str]:
     sentences = [_detokenise(s) for s in carb_path.read_text(encoding="utf-8").splitlines() if s]
-    seed_text = " ".join((ROOT / "seeds").glob("*.txt").__next__().read_text().split())
+    seed_row = (ROOT / "seeds" / "news.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    seed_text = " ".join(json.loads(seed_row)["text"].split())
     sentences += re.split(r"(?<=[.!?”])\s+", seed_text)
     return sentences
 

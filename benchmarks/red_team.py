@@ -18,6 +18,7 @@ import argparse
 import contextlib
 import fcntl
 import http.client
+import json
 import os
 import random
 import resource
@@ -37,7 +38,9 @@ from urllib.parse import urlencode
 REPO = Path(__file__).resolve().parent.parent
 BIN = REPO / ".venv" / "bin"
 KG = str(BIN / "kg")
-SEED = (REPO / "seeds" / "000_85f429bb36b66d3d.txt").read_text(encoding="utf-8")
+SEED = json.loads((REPO / "seeds" / "news.jsonl").read_text(encoding="utf-8").splitlines()[0])[
+    "text"
+]
 ENT = "https://w3id.org/kg/entity/"
 REL = "https://w3id.org/kg/relation/"
 MEMORY_TARGET_MB = 1024

@@ -1,8 +1,10 @@
 """Facts without a graph: the records of ``kg extract`` (a user-facing contract, see the README).
 
 The fields are fixed: subject, relation, object, subject_type, object_type, confidence, negated,
-modality, attribution, condition, time, subject_text, relation_text, object_text, sentence,
-document. subject and object are resolved entity names (never a bare pronoun).
+modality, attribution, condition, time (as written), time_value (TIMEX3, "" when unknown),
+time_type, place, subject_text, relation_text, object_text, sentence, document (the row's id
+for a row of a JSON Lines or CSV corpus that has one, else the source). subject and object are
+resolved entity names (never a bare pronoun).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 
+from kg.coref.names import TIME_LABELS
 from kg.documents import InputOptions, ReadLog, document_id, read_documents
 from kg.errors import InputError
 from kg.types import Corpus, Document
@@ -79,27 +82,58 @@ def corpus_mention_records(corpus: Corpus) -> Iterator[dict]:
     from kg.rdf import entity_iri, mention_kind
 
     for resolved in corpus.documents:
-        source = resolved.extraction.document.source
+        document = resolved.extraction.document
+        source = document_name(document)
+        records = []
         for item in resolved.coreference:
             mention = item.mention
+            if mention.label in TIME_LABELS:
+                continue  # a time expression: printed from the normalised times below
             entity = corpus.entities[item.key] if item.key is not None else None
-            yield {
-                "document": source,
-                "start": mention.start,
-                "end": mention.end,
-                "text": mention.text,
-                "kind": mention_kind(mention),
-                "node": entity_iri(entity) if entity else None,
-                "type": entity.type if entity else None,
-                "label": entity.label if entity else None,
-                "sieve": item.sieve,
-                "reason": item.reason,
-            }
+            records.append(
+                {
+                    "document": source,
+                    "start": mention.start,
+                    "end": mention.end,
+                    "text": mention.text,
+                    "kind": mention_kind(mention),
+                    "node": entity_iri(entity) if entity else None,
+                    "type": entity.type if entity else None,
+                    "label": entity.label if entity else None,
+                    "sieve": item.sieve,
+                    "reason": item.reason,
+                }
+            )
+        for time in resolved.extraction.times:
+            records.append(
+                {
+                    "document": source,
+                    "start": time.start,
+                    "end": time.end,
+                    "text": time.text,
+                    "kind": "time",
+                    "node": None,
+                    "type": None,
+                    "label": None,
+                    "sieve": "",
+                    "reason": "",
+                    "value": time.value,
+                    "timex_type": time.type,
+                }
+            )
+        records.sort(key=lambda record: (record["start"], record["end"]))
+        yield from records
+
+
+def document_name(document: Document) -> str:
+    """How records name their document: the row's id for a row of a JSON Lines or CSV corpus
+    that has one (its offsets are into that row's text), else the source (a file's path)."""
+    return dict(document.metadata).get("id") or document.source
 
 
 def corpus_records(corpus: Corpus) -> Iterator[dict]:
     for resolved in corpus.documents:
-        source = resolved.extraction.document.source
+        source = document_name(resolved.extraction.document)
         for fact in resolved.facts:
             triple = fact.triple
             q = triple.qualifiers
@@ -117,6 +151,9 @@ def corpus_records(corpus: Corpus) -> Iterator[dict]:
                 "attribution": q.attribution,
                 "condition": q.condition,
                 "time": q.time,
+                "time_value": q.time_value,
+                "time_type": q.time_type,
+                "place": corpus.entities[fact.place].label if fact.place else q.place,
                 "subject_text": triple.subject.text,
                 "relation_text": triple.relation_text,
                 "object_text": triple.object.text,

@@ -235,7 +235,7 @@ _VIEW_READS = {
         RDF_TYPE, RDFS.label, SKOS.altLabel, KG.role, KG.mentionedIn, KG.text, KG.sentenceIndex,
         DCTERMS.isPartOf, DCTERMS.source, RDF.subject, RDF.predicate, RDF.object, KG.confidence,
         KG.sentence, KG.negated, KG.modality, KG.attribution, KG.condition, KG.time,
-        KG.relationText,
+        KG.timeText, KG.placeText, KG.relationText,
     )
 }  # fmt: skip
 

@@ -22,9 +22,10 @@ from functools import lru_cache
 
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
+from kg.dates import time_interval, time_literal
 from kg.iri import mint_iri, safe_literal
 from kg.types import Entity, Fact, ResolvedDocument
-from kg.vocab import DOC, ENT, KG, REL, STMT, TYPE_CLASSES
+from kg.vocab import DOC, ENT, FIELD, KG, REL, SDO, STMT, TYPE_CLASSES
 
 CONCEPT_NAMESPACE = str(ENT) + "concept/"
 NOMINAL_NAMESPACE = str(ENT) + "nominal/"
@@ -63,6 +64,37 @@ def _text(value: str) -> str:
 _XSD_INTEGER = _iri(str(XSD.integer))
 _XSD_DOUBLE = _iri(str(XSD.double))
 _XSD_BOOLEAN = _iri(str(XSD.boolean))
+_XSD_DATE = _iri(str(XSD.date))
+_XSD_STRING = str(XSD.string)
+
+
+def _typed(lexical: str, datatype: str) -> str:
+    """A literal of ``datatype`` (an IRI), written plain when it is xsd:string."""
+    text = _text(lexical)
+    return text if datatype == _XSD_STRING else f"{text}^^{_iri(datatype)}"
+
+
+@lru_cache(maxsize=1 << 12)  # a corpus names a few thousand distinct dates
+def _time_lines(value: str, timex_type: str) -> tuple[tuple[str, str], ...]:
+    """(predicate, object) pairs of a statement's normalised time: its value typed by its
+    precision, and the first and last day it covers (for range queries at any precision)."""
+    if timex_type == "SET":  # a recurrence ("every week") is no point in time
+        return ((_P.time, _text(value)), (_P.timex_type, _text(timex_type)))
+    pairs = [(_P.time, _typed(*time_literal(value))), (_P.timex_type, _text(timex_type))]
+    interval = time_interval(value) if timex_type in ("DATE", "TIME") else None
+    if interval is not None:
+        first, last = interval
+        pairs.append((_P.time_start, f'"{first.isoformat()}"^^{_XSD_DATE}'))
+        pairs.append((_P.time_end, f'"{last.isoformat()}"^^{_XSD_DATE}'))
+    return tuple(pairs)
+
+
+def _document_date(value: str) -> str:
+    """A document's date as a literal: xsd:dateTime when it has a time of day, else xsd:date."""
+    if "T" in value:
+        return f"{_text(value)}^^{_iri(str(XSD.dateTime))}"
+    lexical, datatype = time_literal(value)
+    return _typed(lexical, datatype)
 
 
 def _integer(value: int) -> str:
@@ -186,9 +218,18 @@ class _P:
         ("modality", _iri(str(KG.modality))),
         ("attribution", _iri(str(KG.attribution))),
         ("condition", _iri(str(KG.condition))),
-        ("time", _iri(str(KG.time))),
+        ("time", _iri(str(KG.timeText))),
         ("embedded", _iri(str(KG.embeddedRelation))),
+        ("place", _iri(str(KG.placeText))),
     )
+    time = _iri(str(KG.time))
+    timex_type = _iri(str(KG.timexType))
+    time_start = _iri(str(KG.timeStart))
+    time_end = _iri(str(KG.timeEnd))
+    place = _iri(str(KG.place))
+    title = _iri(str(DCTERMS.title))
+    issued = _iri(str(DCTERMS.issued))
+    url = _iri(str(SDO.url))
     rule = _iri(str(KG.extractionRule))
     classes = {name: _iri(str(iri)) for name, iri in TYPE_CLASSES.items()}
 
@@ -224,6 +265,15 @@ def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> l
     triple(graph, _P.type, _P.Document)
     triple(graph, _P.sha256, _text(document.id))
     triple(graph, _P.source, _text(document.source))
+    if document.title:
+        triple(graph, _P.title, _text(document.title))
+    if document.date:
+        triple(graph, _P.issued, _document_date(document.date))
+    if document.url:
+        triple(graph, _P.url, f"{_text(document.url)}^^{_iri(str(XSD.anyURI))}")
+    for name, value in document.metadata:
+        if name != "id":
+            triple(graph, _iri(str(mint_iri(FIELD, name))), _text(value))
 
     sentence_nodes: dict[int, str] = {}
     for sentence in resolved.extraction.sentences:
@@ -340,6 +390,10 @@ def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> l
             triple(statement, _P.rule, _text(fact_triple.rule))
         if fact.attribution:
             triple(statement, _P.attributed_to, entity(fact.attribution))
+        if fact.place:
+            triple(statement, _P.place, entity(fact.place))
+        if q.time_value:
+            add_all(f"{statement} {p} {o} .\n" for p, o in _time_lines(q.time_value, q.time_type))
     return lines
 
 

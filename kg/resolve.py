@@ -20,6 +20,7 @@ from rdflib.namespace import OWL, RDFS, SKOS
 from kg.coref import lexicon
 from kg.coref.names import (
     NON_NODE_LABELS,
+    TIME_LABELS,
     AliasRules,
     NameCluster,
     NameIndex,
@@ -359,14 +360,18 @@ class CorpusIndex:
                 continue
             literal = ""
             if obj is None:
-                if triple.object.mention.kind in ("clause", "literal"):
+                if triple.object.mention.kind in ("clause", "literal") or _is_time(
+                    triple.object.mention
+                ):
                     literal = triple.object.text
                 else:
                     continue  # an unresolved pronoun: no fact is better than a wrong one
-            attribution = None
+            attribution = place = None
             source = triple.qualifiers.attribution_mention
             if source is not None:
                 attribution = self._node_for(source, clusters)
+            if triple.qualifiers.place_mention is not None:
+                place = self._node_for(triple.qualifiers.place_mention, clusters)
             identity = (subject, triple.relation, obj, literal, _qualifier_identity(triple))
             if identity in seen:
                 continue  # the same fact said twice in one document is one fact
@@ -374,7 +379,7 @@ class CorpusIndex:
             for key in (subject, obj):
                 if key and entity(key).type in ("Nominal", "Concept"):
                     mentions.add(EntityMention(key, entity(key).label, triple.sentence.index))
-            facts.append(Fact(subject, obj, triple, literal, attribution))
+            facts.append(Fact(subject, obj, triple, literal, attribution, place))
         roles: set[tuple[str, str]] = set()
         for role in extraction.roles:
             cluster = clusters.find(role.holder)
@@ -425,6 +430,8 @@ class CorpusIndex:
         with no antecedent)."""
         if mention.kind in ("clause", "literal") or mention.label in NON_NODE_LABELS:
             return None
+        if _is_time(mention):
+            return None  # a date is a value of the statement (kg:time), not a shared node
         node: NameCluster | _Description | None = clusters.node_of(mention)
         if node is None and mention.kind == "entity":
             node = clusters.find(mention)
@@ -467,6 +474,10 @@ def resolve(
     for document in documents:
         entities.update((e.key, e) for e in document.local_entities)
     return Corpus(entities=dict(sorted(entities.items())), documents=documents)
+
+
+def _is_time(mention: Mention) -> bool:
+    return mention.label in TIME_LABELS
 
 
 def _qualifier_identity(triple: Triple) -> tuple:

@@ -122,8 +122,12 @@ class Qualifiers:
     attribution: str = ""  # who says so ("Li" in "Li confirmed that ..."); "" when the narrator
     attribution_mention: Mention | None = None  # the attribution's node, when it is one
     condition: str = ""  # "if Beijing proceeds with restrictions ..."
-    time: str = ""  # "on November 10", "later this week"
+    time: str = ""  # "on November 10", "later this week": the phrase as written
+    time_value: str = ""  # its TIMEX3 value ("2025-11-10"); "" when it cannot be known
+    time_type: str = ""  # its TIMEX3 type: DATE, TIME, DURATION or SET
     embedded: str = ""  # the full verb chain when it was shortened ("threaten to impose")
+    place: str = ""  # "in Berlin": where, when the clause has another object
+    place_mention: Mention | None = None  # the place's node
 
 
 @dataclass(frozen=True)
@@ -162,6 +166,7 @@ class Extraction:
     triples: tuple[Triple, ...]
     roles: tuple[Role, ...] = ()
     links: tuple[CorefLink, ...] = ()  # in-document coreference between ``mentions``
+    times: tuple[TimeExpression, ...] = ()  # every date and time expression, in document order
 
 
 # Entity types, named after the ontology classes in ontology/kg.ttl.
@@ -203,6 +208,7 @@ class Fact:
     triple: Triple
     object_literal: str = ""
     attribution: str | None = None  # entity key of the attributed source, when resolved
+    place: str | None = None  # entity key of the place the statement happened at, when resolved
 
 
 @dataclass(frozen=True)

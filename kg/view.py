@@ -293,7 +293,9 @@ _QUALIFIERS = {
     "modality": KG.modality,
     "attribution": KG.attribution,
     "condition": KG.condition,
-    "time": KG.time,
+    "time": KG.timeText,
+    "date": KG.time,
+    "place": KG.placeText,
     "relation text": KG.relationText,
 }
 

@@ -56,7 +56,13 @@ class KG(DefinedNamespace):
     attribution: URIRef  # the source as written (literal)
     attributedTo: URIRef  # the source as a node, when resolved
     condition: URIRef
-    time: URIRef
+    time: URIRef  # the TIMEX3 value, typed by its precision (kg/dates.py)
+    timeText: URIRef  # the time phrase as written
+    timexType: URIRef  # DATE, TIME, DURATION or SET
+    timeStart: URIRef  # the first day the value covers
+    timeEnd: URIRef  # the last day it covers
+    place: URIRef  # where the statement happened, a node
+    placeText: URIRef  # the place phrase as written
     embeddedRelation: URIRef
     subjectText: URIRef
     relationText: URIRef
@@ -80,6 +86,9 @@ ENT = Namespace(BASE + "entity/")
 REL = Namespace(BASE + "relation/")
 DOC = Namespace(BASE + "document/")
 STMT = Namespace(BASE + "statement/")
+# Further columns of a corpus row the user asked to keep (`--keep-field section`) are written as
+# properties of the document in this namespace: <doc> field:section "Politics".
+FIELD = Namespace(BASE + "field/")
 
 # Prefixes bound in every graph kg writes and pre-bound in every query kg runs.
 PREFIXES: dict[str, str] = {
@@ -88,6 +97,7 @@ PREFIXES: dict[str, str] = {
     "rel": str(REL),
     "doc": str(DOC),
     "stmt": str(STMT),
+    "field": str(FIELD),
     "rdf": str(RDF),
     "rdfs": str(RDFS),
     "owl": str(OWL),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,12 @@ def nlp():
 
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The seed: one row of a JSON Lines corpus, dated 2025-10-26, as `make run` builds it.
+SEED_CORPUS = ROOT / "seeds" / "news.jsonl"
+SEED_ROW = json.loads(SEED_CORPUS.read_text(encoding="utf-8").splitlines()[0])
+SEED_TEXT: str = SEED_ROW["text"]
+SEED_SOURCE = f"{SEED_CORPUS.relative_to(ROOT)}#{SEED_ROW['id']}"
 
 # The @prefix lines of every kg prefix, for test graphs written by hand in Turtle or TriG.
 TURTLE_PREFIXES = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())

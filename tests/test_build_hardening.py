@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import KG_SCRIPT, ROOT, run_kg
+from conftest import KG_SCRIPT, SEED_TEXT, run_kg
 
 from kg.pipeline import COMMIT_FILE, LOCK_FILE, SCRATCH_PREFIX
 
-SEED = (ROOT / "seeds" / "000_85f429bb36b66d3d.txt").read_text(encoding="utf-8")
+SEED = SEED_TEXT
 SENTENCES = [s.strip() + "." for s in SEED.split(".") if len(s.split()) > 4]
 
 

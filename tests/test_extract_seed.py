@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 import pytest
+from conftest import SEED_SOURCE, SEED_TEXT
 
 from kg.extract import extract
 from kg.types import Document
-
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_85f429bb36b66d3d.txt"
 
 # Words that must never be the node of a subject or object unless kept as a "pronoun" mention
 # for the resolver.
@@ -19,8 +17,8 @@ BARE = {"this", "that", "these", "those", "which", "who", "it", "we", "he", "she
 
 @pytest.fixture(scope="module")
 def seed(nlp):
-    text = SEED.read_text(encoding="utf-8")
-    document = Document(hashlib.sha256(text.encode()).hexdigest(), str(SEED), text)
+    text = SEED_TEXT
+    document = Document(hashlib.sha256(text.encode()).hexdigest(), SEED_SOURCE, text)
     return extract(nlp(text), document)
 
 

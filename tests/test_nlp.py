@@ -6,6 +6,7 @@ import random
 from pathlib import Path
 
 import pytest
+from conftest import SEED_TEXT
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 
 import kg.attribute_rules
@@ -185,7 +186,7 @@ def test_compiled_ruler_sets_what_spacys_sets_on_random_tokens(stock_nlp, monkey
 def test_compiled_ruler_sets_what_spacys_sets_on_real_text(nlp, stock_nlp):
     """The seed article and sentences made to hit the multi-token rules, parsed
     by kg's pipeline and by the same pipeline with spaCy's ruler: the same Docs."""
-    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    texts = [SEED_TEXT]
     texts += [
         "I'm gonna go, y'all. Let's go now, c'mon!",
         "There is a cat and there are dogs; he ain't here and nothin' moved.",

@@ -45,7 +45,7 @@ doc:aaa {
   rel:meet a kg:Relation ; rdfs:label "meet" .
   stmt:s1 a kg:Statement ; rdf:subject ent:Scott_Bessent ; rdf:predicate rel:meet ;
       rdf:object ent:He_Lifeng ; kg:confidence "0.87"^^xsd:double ; kg:negated false ;
-      kg:time "on November 10" ;
+      kg:timeText "on November 10" ;
       kg:sentence <https://w3id.org/kg/document/aaa/sentence/0> ;
       prov:wasDerivedFrom <https://w3id.org/kg/document/aaa/sentence/0> .
 }

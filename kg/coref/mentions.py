@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.coref import lexicon
-from kg.coref.names import NER_TYPES, entity_type, normalise_name
+from kg.coref.names import NER_TYPES, TIME_LABELS, entity_type, normalise_name
 from kg.extract.arguments import TITLE_WORDS, argument_tokens, concept_key, name_tokens
 from kg.extract.tokens import children, doc_cache, doc_tokens, lefts, span_text_at
 from kg.types import Mention
@@ -30,7 +30,6 @@ from kg.types import Mention
 # NER labels of values and times: they are not things a pronoun or a description refers to
 # (dates stay mentions of kind "entity" for the graph, but no sieve links them).
 VALUE_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
-TIME_LABELS = frozenset({"DATE", "TIME"})
 
 # Pronouns and their agreement features: (person, number, gender, reflexive). Gender "neuter"
 # is a thing ("it"); "" is unknown ("they" is people or things).

@@ -37,6 +37,9 @@ NER_TYPES: dict[str, str] = {
 # Labels that name quantities, not things: they never become nodes.
 NON_NODE_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 
+# Labels of dates and times: values of statements (kg:time), never nodes of the graph.
+TIME_LABELS = frozenset({"DATE", "TIME"})
+
 # Prefixes of ships' names (navies' and merchant conventions: United States Ship, Her Majesty's
 # Ship, Indian Naval Ship, motor vessel ...): a ship is a thing, not the person or organisation
 # the recogniser often takes it for. No packaged lexicon lists them.
@@ -223,7 +226,11 @@ def group_names(
 ) -> tuple[dict[tuple[int, int], NameCluster], NameIndex]:
     """Group one document's entity mentions into clusters; returns span -> cluster, and the
     clusters indexed by name."""
-    named = [m for m in mentions if m.kind == "entity" and m.label not in NON_NODE_LABELS]
+    named = [
+        m
+        for m in mentions
+        if m.kind == "entity" and m.label not in NON_NODE_LABELS and m.label not in TIME_LABELS
+    ]
 
     def name_of(mention: Mention) -> str:
         return rules.canonical(normalise_name(mention.text))

@@ -9,14 +9,19 @@ little next to the parser.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from kg.coref import coreference
 from kg.extract.clauses import sentence_triples
+from kg.extract.qualifiers import TIME_LABELS
 from kg.extract.roles import sentence_roles
 from kg.extract.tokens import doc_text, extraction_cache
 from kg.structure import headline_sentences
-from kg.types import Document, Extraction, Role, Sentence, Triple
+from kg.timex import document_anchor, find_times
+from kg.types import Document, Extraction, Role, Sentence, TimeExpression, Triple
 
 __all__ = ["extract", "document_sentences"]
 
@@ -88,14 +93,47 @@ def _extract(doc: Doc, document: Document) -> Extraction:
                 seen_roles.add(role_key)
                 roles.append(role)
     mentions, links = coreference(doc, sentences, headlines)
+    times = find_times(doc, sentences, document_anchor(document, doc))
     return Extraction(
         document=document,
         sentences=tuple(record for record, _ in sentences),
         mentions=mentions,
-        triples=tuple(triples),
+        triples=tuple(dated(triples, times)),
         roles=tuple(roles),
         links=links,
+        times=times,
     )
+
+
+def dated(triples: list[Triple], times: tuple[TimeExpression, ...]) -> Iterator[Triple]:
+    """Each triple with the value of its time phrase: "on Thursday" in a document of Sunday 26
+    October 2025 is 2025-10-30 when the clause looks ahead. A triple whose object is itself a
+    time ("met on Thursday") is dated by it."""
+    by_sentence: dict[int, list[TimeExpression]] = {}
+    for time in times:
+        by_sentence.setdefault(time.sentence, []).append(time)
+    for triple in triples:
+        candidates = by_sentence.get(triple.sentence.index)
+        q = triple.qualifiers
+        time = None
+        if candidates:
+            obj = triple.object
+            if q.time:
+                # The time phrase as written holds the expression ("on Thursday": "Thursday").
+                inside = [t for t in candidates if t.text in q.time]
+                time = max(inside, key=lambda t: t.end - t.start, default=None)
+            elif obj.mention.label in TIME_LABELS:
+                time = next(
+                    (t for t in candidates if t.start < obj.end and obj.start < t.end), None
+                )
+        if time is not None:
+            triple = replace(
+                triple,
+                qualifiers=replace(
+                    q, time=q.time or triple.object.text, time_value=time.value, time_type=time.type
+                ),
+            )
+        yield triple
 
 
 def _fact_key(triple: Triple) -> tuple:

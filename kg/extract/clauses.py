@@ -111,6 +111,10 @@ _RELATION_ADVERB_IDS = string_ids(("not", "never", "yet"))  # advmods written wi
 _RELATIVE_PRONOUN_IDS = string_ids(RELATIVE_PRONOUNS)
 _RELATIVE_SUBJECT_TAG_IDS = string_ids(("WDT", "WP", "IN", "DT"))
 _RELATIVE_OBJECT_TAG_IDS = string_ids(("WDT", "WP"))
+# A place phrase: a locative preposition and a named place (a country or city, a region, a
+# building); "in the talks" or "at a press conference" are not where in the map sense.
+_PLACE_PREPOSITION_IDS = string_ids(("in", "at"))
+_PLACE_LABEL_IDS = string_ids(("GPE", "LOC", "FAC"))
 _AGENT_ID = get_string_id("agent")
 _APPOS_ID = get_string_id("appos")
 _APPOS_IDS = frozenset({_APPOS_ID})
@@ -351,6 +355,12 @@ def _qualifiers(clause: _Clause, embedded: str, sentence: int) -> Qualifiers:
     )
 
 
+def _is_place_phrase(prep: Token, obj: Token) -> bool:
+    """Whether a prepositional phrase says where the event happened: "in"/"at" and a named
+    place ("in Berlin", "at the White House")."""
+    return prep.lower in _PLACE_PREPOSITION_IDS and obj.ent_type in _PLACE_LABEL_IDS
+
+
 def _coordination_heads(verb: Token) -> list[Token]:
     """The verbs ``verb`` is coordinated under ("could help avoid X and secure Y")."""
     out = []
@@ -430,18 +440,27 @@ def _clause_triples(clause: _Clause, sentence: Sentence, length_factor: float) -
             # clause: it stays an extra argument, it is not the object of the verb.
             continue
         kind = "time" if q.is_time_phrase(prep) else "agent" if prep.dep == _AGENT_ID else "prep"
+        if kind == "prep" and _is_place_phrase(prep, objects[0]):
+            kind = "place"
         for obj in objects:
             for arg in _object_arguments(obj, sentence.index):
                 preps.append((kind, arg, prep, phrase))
-                core_prep = core_prep or kind != "time"
+                core_prep = core_prep or kind not in ("time", "place")
     if not (direct or preps or clauses):
         return  # no object: the clause states no fact (its relation and qualifiers are unused)
 
     relation, written, embedded = _relation_parts(clause.verbs)
     qualifiers = _qualifiers(clause, embedded, sentence.index)
+    has_core = bool(direct or clauses or core_prep)
+    if has_core:
+        # "Li Qiang met Olaf Scholz in Berlin": Berlin is where the meeting happened, a
+        # qualifier of the one statement, not a second edge "Li Qiang - meet in - Berlin".
+        for kind, obj, _, phrase in preps:
+            if kind == "place":
+                qualifiers = replace(qualifiers, place=phrase, place_mention=obj.mention)
+                break
     subject_conf = _SUBJECT_CONFIDENCE.get(clause.subject_rule, 0.7)
     rule_prefix = clause.subject_rule
-    has_core = bool(direct or clauses or core_prep)
     relation_text = _written(written)
     extras = tuple(extras_all)
     # What the triples of a prepositional or clausal object share, worked out once for all the
@@ -449,8 +468,10 @@ def _clause_triples(clause: _Clause, sentence: Sentence, length_factor: float) -
     prep_triples: list[tuple[str, Argument, str, str, tuple[str, ...]]] = []
     last_written = max(map(by_position, written)) if preps else -1
     for kind, obj, prep, phrase in preps:
-        if kind == "time" and has_core:
-            continue
+        if kind in ("time", "place") and has_core:
+            continue  # a qualifier of the clause's other objects
+        if kind == "place":
+            kind = "prep"  # the place is the object itself: "Trump arrived in Seoul"
         preposition = prep.lower_
         if relation in _COMITATIVE_VERBS and preposition == "with":
             rel, kind = relation, "direct"

@@ -50,6 +50,7 @@ _XCOMP_ID = get_string_id("xcomp")
 _MARK_ID = get_string_id("mark")
 _PREP_ID = get_string_id("prep")
 _POBJ_ID = get_string_id("pobj")
+_TIME_OBJECT_DEP_IDS = string_ids(("pobj", "npadvmod"))
 _YET_ID = get_string_id("yet")
 _GOING_ID = get_string_id("going")
 # The dependencies of the children chain_qualifiers reads: it skips the others at once.
@@ -128,8 +129,10 @@ def _is_condition(clause: Token) -> bool:
 
 
 def is_time_phrase(prep: Token) -> bool:
-    """Whether the preposition's (first) object is a DATE/TIME entity."""
+    """Whether the preposition's (first) object is a DATE/TIME entity: "on November 10", and
+    "starting November 1", where the parser takes "starting" for a preposition whose date is a
+    bare noun phrase (npadvmod)."""
     for child in children(prep):
-        if child.dep == _POBJ_ID:
+        if child.dep in _TIME_OBJECT_DEP_IDS:
             return child.ent_type in _TIME_LABEL_IDS
     return False

@@ -1,0 +1,99 @@
+"""Build throughput of this kg beside an earlier version of it, on the same plain-text corpus.
+
+    .venv/bin/python benchmarks/throughput_versions.py --baseline ab1684b [--documents 600]
+                                                       [--per-document 10] [--repeat 3]
+
+A change that adds work to every document (issue #16's time expressions, say) must not slow the
+build: this script checks out BASELINE (a commit, tag or branch) into a temporary git worktree
+and times ``kg build CORPUS -o OUT --no-view`` with each version in turn, in fresh processes of
+the same interpreter and the same installed libraries, alternating the two so that a noisy
+neighbour on a shared machine slows both alike. Each version's best wall time and the words per
+second it gives are printed, with the ratio this / baseline (target for issue #16: >= 0.95).
+The corpus is benchmarks/corpus.py's (CaRB dev sentences and the seed article, shuffled into
+documents with a fixed seed), written as .txt files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from corpus import make_corpus  # noqa: E402
+
+
+def build_seconds(tree: Path, corpus: Path, out: Path) -> float:
+    """Wall seconds of one ``kg build`` run from the source tree ``tree``."""
+    shutil.rmtree(out, ignore_errors=True)
+    # The tree's own package comes first on the path: the installed (editable) kg is found only
+    # after it, so each run imports the version it is timing.
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    command = [sys.executable, "-c", "from kg.cli import main; main()"]
+    command += ["build", str(corpus), "-o", str(out), "--no-view"]
+    started = time.perf_counter()
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def imported_from(tree: Path) -> str:
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    code = "import kg, pathlib; print(pathlib.Path(kg.__file__).parent.parent)"
+    return subprocess.run(
+        [sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True
+    ).stdout.strip()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--baseline", required=True, help="the earlier commit, tag or branch")
+    parser.add_argument("--documents", type=int, default=600)
+    parser.add_argument("--per-document", type=int, default=10, help="sentences per document")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each version (best kept)")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="kg-versions-") as scratch:
+        work = Path(scratch)
+        baseline = work / "baseline"
+        subprocess.run(
+            ["git", "-C", str(REPO), "worktree", "add", "--detach", str(baseline), args.baseline],
+            check=True,
+            capture_output=True,
+        )
+        try:
+            trees = {"this tree": REPO, f"baseline {args.baseline}": baseline}
+            for name, tree in trees.items():
+                if Path(imported_from(tree)).resolve() != tree.resolve():
+                    raise SystemExit(f"{name}: kg is not imported from {tree}")
+            corpus = make_corpus(work / "corpus", args.documents, per_document=args.per_document)
+            words = sum(len(p.read_text().split()) for p in corpus.glob("*.txt"))
+            print(f"corpus: {args.documents} documents, {words:,} words (whitespace-separated)")
+            best = dict.fromkeys(trees, float("inf"))
+            for run in range(args.repeat):
+                for name, tree in trees.items():
+                    seconds = build_seconds(tree, corpus, work / "out")
+                    best[name] = min(best[name], seconds)
+                    print(f"  run {run + 1}  {name:<24} {seconds:7.2f} s", flush=True)
+            print()
+            for name, seconds in best.items():
+                print(f"{name:<26} best {seconds:7.2f} s   {words / seconds:9,.0f} words/s")
+            this, base = best.values()
+            print(f"this / baseline throughput: {base / this:.3f}x  (issue #16 target >= 0.95)")
+        finally:
+            subprocess.run(
+                ["git", "-C", str(REPO), "worktree", "remove", "--force", str(baseline)],
+                check=False,
+                capture_output=True,
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
