@@ -39,7 +39,8 @@ def build_seconds(tree: Path, corpus: Path, out: Path) -> float:
     command = [sys.executable, "-c", "from kg.cli import main; main()"]
     command += ["build", str(corpus), "-o", str(out), "--no-view"]
     started = time.perf_counter()
-    subprocess.run(command, env=env, check=True, capture_output=True)
+    # Run from the tree too: "python -c" puts the working folder first on the path.
+    subprocess.run(command, env=env, cwd=tree, check=True, capture_output=True)
     return time.perf_counter() - started
 
 
@@ -47,7 +48,7 @@ def imported_from(tree: Path) -> str:
     env = {**os.environ, "PYTHONPATH": str(tree)}
     code = "import kg, pathlib; print(pathlib.Path(kg.__file__).parent.parent)"
     return subprocess.run(
-        [sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True
+        [sys.executable, "-c", code], env=env, cwd=tree, check=True, capture_output=True, text=True
     ).stdout.strip()
 
 
