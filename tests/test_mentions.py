@@ -121,3 +121,22 @@ def test_the_graph_records_mentions_and_shares_only_head_concepts(tmp_path):
            kg:mentionText ?t ; kg:mentionStart ?s ; kg:mentionEnd ?x ; kg:mentionKind ?k }"""
     )
     assert int(count["n"].value) >= 8
+
+
+def test_capitalised_words_inside_a_sentence_are_a_name_the_recogniser_missed(nlp):
+    """The tagger takes "Explorer" for a common noun and the recogniser misses the name: its
+    capitals inside the sentence still make it one, with a node shared across documents. An
+    abbreviation of a common noun ("TV", "CEO") stays a description."""
+    from kg.extract import extract
+    from kg.types import Document
+
+    text = (
+        "Hackers attacked millions of users of Internet Explorer last week. "
+        "The company said its CEO watched TV before the patch."
+    )
+    mentions = extract(nlp(text), Document("d", "d", text)).mentions
+    kinds = {(m.text, m.kind) for m in mentions}
+    assert ("Internet Explorer", "entity") in kinds
+    assert ("Internet Explorer", "concept") not in kinds
+    assert {("CEO", "concept"), ("TV", "concept")} <= kinds
+    assert not {("CEO", "entity"), ("TV", "entity"), ("Hackers", "entity")} & kinds

@@ -368,9 +368,17 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
             determiner = determiner or body[0].lower_
         body = body[1:]
     text, start, end = span_text_at(body)
-    if head.pos_ == "PROPN" and not _capitalised_role(head, body):
-        # A name the recogniser missed: its proper nouns around the head ("Bessent").
-        name = [t for t in body if t.pos_ == "PROPN" and (t.i == head.i or t.head.i == head.i)]
+    if (head.pos_ == "PROPN" or _capitalised_mid_sentence(head)) and not _capitalised_role(
+        head, body
+    ):
+        # A name the recogniser missed: its proper nouns around the head ("Bessent"), or its
+        # capitalised words when the tagger took the head for a common noun ("Internet
+        # Explorer", "the Colts": a capital letter inside a sentence is a name's).
+        name = [
+            t
+            for t in body
+            if (t.pos_ == "PROPN" or t.text[:1].isupper()) and (t.i == head.i or t.head.i == head.i)
+        ]
         name = [t for t in name if head.i - 3 <= t.i <= head.i] or [head]
         # Office words are not part of the name: "Trade Representative Jamieson Greer".
         written = name
@@ -420,13 +428,24 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
     return mention
 
 
+def _capitalised_mid_sentence(head: Token) -> bool:
+    """A common noun written with a capital inside a sentence ("Explorer" in "users of Internet
+    Explorer"): a name's word, unless it is an abbreviation of a common noun ("TV", "CEO")."""
+    if not head.text[:1].isupper() or head.is_sent_start or head.i == head.sent.start:
+        return False
+    return not (head.text.isupper() and lexicon.noun_class(head.lower_))
+
+
 def _capitalised_role(head: Token, body: list[Token]) -> bool:
     """A capitalised office or role standing alone ("the President said", "Host Ellen ...") is
     a description of someone, not a name."""
     word = head.lower_
+    capitalised = [t for t in body if t.text[:1].isupper()]
     return (
-        len([t for t in body if t.pos_ == "PROPN"]) == 1
-        and (word in TITLE_WORDS or lexicon.may_be_person(word))
+        len([t for t in body if t.pos_ == "PROPN"]) <= 1
+        # A person noun alone ("the Actress"), but not inside a longer name ("Internet
+        # Explorer"); an office is one whatever precedes it ("Vice President").
+        and (word in TITLE_WORDS or (len(capitalised) == 1 and lexicon.may_be_person(word)))
         and lexicon.first_name_gender(head.text) is None
     )
 
