@@ -343,3 +343,25 @@ def test_a_person_tagged_name_ending_in_a_place_word_is_a_place():
         mentions, _ = coreference(doc, document_sentences(doc))
     labels = {m.text: m.label for m in mentions}
     assert labels == {"Lohan": "PERSON", "Betty Ford Center": "FAC"}
+
+
+def test_a_pronoun_never_refers_to_a_phrase_that_holds_it():
+    """ "The department issued rules changing the way it works": "it" stands inside the
+    relative clause of "the way", the nearest clause's object, so it cannot be the way
+    (i-within-i); it is the department."""
+    doc = parsed(
+        [
+            ("The", "DT", "DET", "det", 1, "the"),
+            ("department", "NN", "NOUN", "nsubj", 2, "department"),
+            ("issued", "VBD", "VERB", "ROOT", 2, "issue"),
+            ("rules", "NNS", "NOUN", "dobj", 2, "rule"),
+            ("changing", "VBG", "VERB", "acl", 3, "change"),
+            ("the", "DT", "DET", "det", 6, "the"),
+            ("way", "NN", "NOUN", "dobj", 4, "way"),
+            ("it", "PRP", "PRON", "nsubj", 8, "it"),
+            ("works", "VBZ", "VERB", "relcl", 6, "work"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ]
+    )
+    links = links_of(doc)
+    assert links.get("it") == ("department", "pronoun")

@@ -510,10 +510,15 @@ def pronoun_sieve(chains: Chains) -> None:
                     mention.gender not in chains.genders(m.index),
                 )
             )
+        # The words the pronoun's phrase hangs from: a noun among them is a phrase that holds
+        # the pronoun ("the way it administers the act"), which it cannot refer to (i-within-i).
+        above = _clauses_above(chains.heads, mention.head) if chains.heads else {}
         for antecedent in candidates:
             if antecedent.kind == "pronoun" and not _agree(chains, mention, antecedent):
                 continue
             if antecedent.is_time or _contains(antecedent, mention):
+                continue
+            if antecedent.sentence == mention.sentence and antecedent.head in above:
                 continue
             if not _agree(chains, mention, antecedent):
                 continue
