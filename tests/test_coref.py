@@ -365,3 +365,28 @@ def test_a_pronoun_never_refers_to_a_phrase_that_holds_it():
     )
     links = links_of(doc)
     assert links.get("it") == ("department", "pronoun")
+
+
+def test_a_one_word_name_takes_no_gender_from_the_first_names_list():
+    """ "Regina Benjamin ... Benjamin": a name of one word is as often a surname, so "Benjamin"
+    (a man's first name) does not make Regina Benjamin's chain male, and "He" is not her."""
+    doc = parsed(
+        [
+            ("Regina", "NNP", "PROPN", "compound", 1, "Regina", "B-PERSON"),
+            ("Benjamin", "NNP", "PROPN", "nsubj", 2, "Benjamin", "I-PERSON"),
+            ("met", "VBD", "VERB", "ROOT", 2, "meet"),
+            ("Barack", "NNP", "PROPN", "compound", 4, "Barack", "B-PERSON"),
+            ("Obama", "NNP", "PROPN", "dobj", 2, "Obama", "I-PERSON"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ],
+        [
+            ("Benjamin", "NNP", "PROPN", "nsubj", 1, "Benjamin", "B-PERSON"),
+            ("thanked", "VBD", "VERB", "ROOT", 1, "thank"),
+            ("him", "PRP", "PRON", "dobj", 1, "he"),
+            (".", ".", "PUNCT", "punct", 1, "."),
+        ],
+        _pronoun_sentence("He"),
+    )
+    he = links_of(doc).get("He", ("",))[0]
+    assert he not in ("Benjamin", "Regina Benjamin")
+    assert he in ("him", "Barack Obama")

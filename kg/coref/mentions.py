@@ -349,7 +349,10 @@ def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
     mention.words = frozenset(w.lower() for w in text.split())
     mention.definite = True
     if label == "PERSON":
-        mention.gender = lexicon.first_name_gender(tokens[0].text) or ""
+        # A first name says the gender; a name of one word is as often a surname ("Regina
+        # Benjamin ... Benjamin"), whose gender the chain gets from the full name.
+        if len(tokens) > 1:
+            mention.gender = lexicon.first_name_gender(tokens[0].text) or ""
         mention.number = "singular"
     elif label in ("NORP",):
         mention.number = "plural"
