@@ -292,3 +292,18 @@ def test_a_ship_is_a_thing_whatever_the_recogniser_said():
     entities = resolve([extraction]).entities
     assert entities["INS Sukanya"].type == "Thing"
     assert "Sukanya" not in entities or entities["Sukanya"].type != "Person"
+
+
+def test_a_surname_tagged_a_person_makes_a_person_of_a_name_the_recogniser_missed():
+    """ "The Sixers fired Mo Cheeks. Cheeks said little": the recogniser missed "Mo Cheeks" (no
+    type), and tagged "Cheeks" alone a person; the two are one person. A place named by one
+    word of an untyped name stays apart: only a person's word joins it."""
+    extraction = make_extraction(
+        "The Sixers fired Mo Cheeks. Cheeks said little. Visitors of Grand Rapids like Rapids",
+        [("Mo Cheeks", ""), ("Cheeks", "PERSON"), ("Grand Rapids", ""), ("Rapids", "GPE")],
+    )
+    corpus = resolve([extraction])
+    assert corpus.entities["Mo Cheeks"].type == "Person"
+    assert corpus.entities["Mo Cheeks"].aliases == ("Cheeks",)
+    assert "Cheeks" not in corpus.entities
+    assert "Rapids" in corpus.entities and corpus.entities["Rapids"].type == "Place"

@@ -172,7 +172,7 @@ def alias_of(name: str, cluster: NameCluster, name_type: str) -> str | None:
     if (
         len(words) == 1
         and len(target) > 1
-        and cluster.type == "Person"
+        and (cluster.type == "Person" or _untyped_personal_name(cluster, name_type))
         and name_type in ("Person", "Organization", "")
         and words[0] in (target[0], target[-1])
     ):
@@ -193,6 +193,12 @@ def alias_of(name: str, cluster: NameCluster, name_type: str) -> str | None:
     if name.isupper() and len(name) >= 2 and initials(cluster.name) == name:
         return f"'{name}' is the acronym of '{cluster.name}'"
     return None
+
+
+def _untyped_personal_name(cluster: NameCluster, name_type: str) -> bool:
+    """A short name the recogniser missed ("Mo Cheeks", of no type) is a person's when one of
+    its words is tagged a person on its own ("Cheeks said ...")."""
+    return cluster.type == "Thing" and name_type == "Person" and len(cluster.tokens) <= 3
 
 
 def _is_ship(cluster: NameCluster) -> bool:
@@ -254,7 +260,11 @@ def group_names(
             if rules.forbids(name, cluster.name):
                 continue
             reason = alias_of(name, cluster, mention_type)
-            if reason and (types_compatible(cluster.type, mention_type) or _is_ship(cluster)):
+            if reason and (
+                types_compatible(cluster.type, mention_type)
+                or _is_ship(cluster)
+                or _untyped_personal_name(cluster, mention_type)
+            ):
                 matches.append((cluster, reason))
         exact = [(c, r) for c, r in matches if r == "same name"]
         if exact:
