@@ -1,12 +1,12 @@
 """A build's named graphs on disk, one block of sorted N-Triples lines per graph, and no store.
 
 A build writes graph.trig (every document graph) and graph.ttl (their union), both in a
-canonical order (kg/export.py). Holding the whole graph in an Oxigraph store to write them makes
+canonical order (kg/canonical.py). Holding the whole graph in an Oxigraph store to write them makes
 a build's memory grow with the corpus. The spool instead keeps each graph as one block in an
 append-only file, and only an index of the blocks in memory (graph name -> where its block is):
 a document graph is written once, when pass two has resolved it, and the files are written by
 reading the blocks back in graph order. Memory is then one document graph, the index and the
-external sort of the union (kg.export.union_of), whatever the size of the corpus.
+external sort of the union (kg.canonical.union_of), whatever the size of the corpus.
 
 Several processes may fill a spool: each writes a GraphFile of its own, and the parent adopts
 their blocks (kg/pipeline.py runs pass two in forked workers this way).
@@ -28,8 +28,15 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
+from kg.canonical import (
+    GraphLines,
+    GraphText,
+    canonical_triples,
+    graph_order,
+    sorted_lines,
+    trig_blocks,
+)
 from kg.errors import KgError
-from kg.export import GraphLines, GraphText, graph_order, sorted_lines, trig_blocks
 from kg.types import Entity
 from kg.vocab import KG, REL, TYPE_CLASSES
 
@@ -142,7 +149,7 @@ class GraphSpool:
             yield graph, self._index[graph_key(graph)]
 
     def graph_lines(self) -> Iterator[GraphLines]:
-        """Every graph with its lines, in the canonical order of kg/export.py, one at a time."""
+        """Every graph with its lines, in the canonical order of kg/canonical.py, one at a time."""
         for graph, block in self._in_order():
             yield graph, block.read()
 
@@ -176,7 +183,12 @@ def load_build(trig: Path, spool: GraphSpool) -> BuildContents:
 
     def flush() -> None:
         if current is not None and triples:
-            graph_file.write(graph_key(current), _canonical_lines(triples))
+            graph_file.write(
+                graph_key(current),
+                sorted_lines(
+                    ox.serialize(canonical_triples(triples), format=ox.RdfFormat.N_TRIPLES)
+                ),
+            )
         if _KG["sha256"] in document:
             contents.documents[document[_KG["sha256"]]] = document.get(_DCTERMS_SOURCE, "")
 
@@ -204,17 +216,6 @@ def load_build(trig: Path, spool: GraphSpool) -> BuildContents:
         for label in sorted(labels[iri])
     ]
     return contents
-
-
-def _canonical_lines(triples: list[ox.Triple]) -> list[bytes]:
-    """Blank nodes (kg writes none; a hand-edited build may) get canonical labels first, so
-    that the bytes written do not depend on the parser's random labels."""
-    if any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
-           for t in triples):  # fmt: skip
-        dataset = ox.Dataset(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
-        dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
-        triples = [quad.triple for quad in dataset]
-    return sorted_lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
 
 
 # --- the view of a build ---------------------------------------------------------------------
@@ -265,7 +266,7 @@ def view_dataset(spool: GraphSpool):
     dataset = new_dataset()
     store = oxigraph_store(dataset)
     if _drawn_whole(spool):
-        # As plain TriG, the cheapest text of the graphs to make and to parse (kg/export.py).
+        # As plain TriG, the cheapest text of the graphs to make and to parse (kg/canonical.py).
         text = b"".join(trig_blocks(spool.graph_texts()))
         store.bulk_load(text, format=ox.RdfFormat.TRIG, lenient=True)
         return dataset

@@ -247,7 +247,7 @@ def commit_outputs(out: Path, temps: list[tuple[Path, Path]]) -> None:
     """Rename each finished temporary file over its target in OUT so that a crash between two
     renames cannot leave a mixed build (a new graph.trig beside an old graph.ttl) for good: the
     list of renames is made durable first, and the next build finishes it (``_recover``)."""
-    from kg.export import replace_files, write_temp
+    from kg.atomic import replace_files, write_temp
 
     journal = {
         "renames": [
@@ -360,7 +360,8 @@ def write_outputs(spool: GraphSpool, out: Path, *, view: bool = True, jobs: int 
 
 def _write_rdf(spool: GraphSpool, fmt: str, path: Path) -> Path:
     """The spool's graphs as ``fmt`` ("trig" or "turtle") in a temporary file for ``path``."""
-    from kg.export import trig_of, turtle_of, write_temp
+    from kg.atomic import write_temp
+    from kg.canonical import trig_of, turtle_of
 
     chunks = trig_of(spool.graph_texts()) if fmt == "trig" else turtle_of(spool.graph_lines())
     return write_temp(path, chunks, spool.folder)
