@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from rdflib.namespace import RDF
 
 from kg.canonical import (
     GraphLines,
@@ -36,6 +36,7 @@ from kg.canonical import (
     sorted_lines,
     trig_blocks,
 )
+from kg.entitygraph import ENTITY_TYPES, READ_PREDICATES
 from kg.errors import KgError
 from kg.types import Entity
 from kg.vocab import KG, REL, TYPE_CLASSES
@@ -60,7 +61,7 @@ _RDF_OBJECT = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#object")
 _KG = {name: ox.NamedNode(str(KG[name])) for name in (
     "sha256", "Statement", "Sentence", "Document", "mentionedIn", "sentence",
 )}  # fmt: skip
-_ENTITY_CLASSES = {ox.NamedNode(str(iri)): name for name, iri in TYPE_CLASSES.items()}
+_ENTITY_CLASSES = {ox.NamedNode(iri): name for iri, name in ENTITY_TYPES.items()}
 # Entities already in a build that new documents may link to by name (see kg/resolve.py).
 _LINKABLE = {"Person", "Organization"}
 
@@ -229,16 +230,9 @@ _TYPE_LINE = b"<" + str(RDF_TYPE).encode() + b">"
 _ENTITY_CLASS_IRIS = {b"<" + str(iri).encode() + b">" for iri in TYPE_CLASSES.values()}
 _REL_PREFIX = b"<" + str(REL).encode()
 
-# The predicates kg/view.py reads (besides rel: edges); nothing else goes into the view's part.
-_VIEW_READS = {
-    ox.NamedNode(str(iri))
-    for iri in (
-        RDF_TYPE, RDFS.label, SKOS.altLabel, KG.role, KG.mentionedIn, KG.text, KG.sentenceIndex,
-        DCTERMS.isPartOf, DCTERMS.source, RDF.subject, RDF.predicate, RDF.object, KG.confidence,
-        KG.sentence, KG.negated, KG.modality, KG.attribution, KG.condition, KG.time,
-        KG.timeText, KG.placeText, KG.relationText,
-    )
-}  # fmt: skip
+# The predicates the reader of the entity graph reads (besides rel: edges: kg/entitygraph.py);
+# nothing else goes into the view's part.
+_VIEW_READS = {ox.NamedNode(iri) for iri in READ_PREDICATES}
 
 
 def _drawn_whole(spool: GraphSpool) -> bool:
