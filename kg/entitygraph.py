@@ -74,7 +74,7 @@ def select(store: ox.Store, body: str) -> Iterator[ox.QuerySolution]:
     return iter(answer)
 
 
-def value(term: ox.Term | None) -> str:
+def value(term: object) -> str:
     """The lexical value of TERM (an IRI, a blank node's id, a literal's text); "" for None."""
     if term is None:
         return ""

@@ -47,12 +47,16 @@ def explain_entity(dataset: Dataset, name: str) -> str:
     """A short report on the entity called ``name`` (label or alias, any case)."""
     store = oxigraph_store(dataset)
 
-    def query(text: str, **bindings: ox.Term):
+    def query(text: str, **bindings: ox.NamedNode | ox.Literal) -> ox.QuerySolutions:
         # Bound with VALUES; str() of a pyoxigraph term is its escaped N-Triples form, so a
         # name with quotes or backslashes cannot change the query.
         values = "".join(f"VALUES ?{k} {{ {v} }}\n" for k, v in bindings.items())
         text = text.replace("WHERE {", "WHERE {\n" + values, 1)
-        return store.query(sparql_prologue() + text, use_default_graph_as_union=query_union(store))
+        answer = store.query(
+            sparql_prologue() + text, use_default_graph_as_union=query_union(store)
+        )
+        assert isinstance(answer, ox.QuerySolutions)  # every query here is a SELECT
+        return answer
 
     found = [row["e"] for row in query(_FIND, wanted=ox.Literal(name))]
     if not found:

@@ -90,8 +90,7 @@ class Mention:
         # Extraction rules may give the kind by its value ("entity"): the record holds the
         # member, so that code deciding on it compares members, and it is the same bytes in
         # every output (ObjectKind is str-valued).
-        if not isinstance(self.kind, ObjectKind):
-            object.__setattr__(self, "kind", ObjectKind(self.kind))
+        object.__setattr__(self, "kind", ObjectKind(self.kind))
 
 
 @dataclass(frozen=True)

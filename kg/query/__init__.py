@@ -55,7 +55,6 @@ from kg.query.result import (
     TripleTerms,
     decode_outcome,
     quad_to_oxigraph,
-    to_oxigraph,
 )
 from kg.query.sandbox import (
     CHILD_MEMORY_BYTES,
@@ -163,7 +162,7 @@ def _as_store(target: Any) -> ox.Store:
         store = ox.Store()
         quads = target.quads((None, None, None, None)) if hasattr(target, "quads") else None
         if quads is None:
-            store.extend(ox.Quad(*map(to_oxigraph, t)) for t in target)
+            store.extend(quad_to_oxigraph(s, p, o, None) for s, p, o in target)
         else:
             store.extend(quad_to_oxigraph(s, p, o, g) for s, p, o, g in quads)
         return store

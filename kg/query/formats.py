@@ -17,7 +17,14 @@ from rdflib import BNode, Literal, URIRef
 
 from kg.errors import QueryError
 from kg.query.guard import QueryKind, one_line
-from kg.query.result import GRAPH_KINDS, XSD_STRING, QueryResult, Term, TripleTerms, to_oxigraph
+from kg.query.result import (
+    GRAPH_KINDS,
+    XSD_STRING,
+    QueryResult,
+    Term,
+    TripleTerms,
+    triple_to_oxigraph,
+)
 from kg.vocab import PREFIXES, compact_iri
 
 # Output formats of ``format_result``. SELECT/ASK take the SPARQL result formats; CONSTRUCT and
@@ -94,7 +101,7 @@ def _format_triples(triples: Iterable[TripleTerms], rdf_format: ox.RdfFormat) ->
         # the whole document unreadable to an XML parser.
         triples = (tuple(_xml_safe(term) for term in triple) for triple in triples)  # type: ignore[misc]
     data = ox.serialize(
-        (ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in triples),
+        (triple_to_oxigraph(s, p, o) for s, p, o in triples),
         format=rdf_format,
         prefixes=PREFIXES if with_prefixes else None,
     )

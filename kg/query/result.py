@@ -4,12 +4,12 @@ them into rdflib terms once."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Identifier
 
 from kg.errors import QueryError
 from kg.query.guard import QueryKind
@@ -18,7 +18,7 @@ from kg.vocab import PREFIXES
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
-Term = Identifier  # URIRef, BNode or Literal
+Term = URIRef | BNode | Literal
 Row = tuple[Term | None, ...]
 TripleTerms = tuple[Term, Term, Term]
 
@@ -63,14 +63,26 @@ class QueryResult:
 GRAPH_KINDS = (QueryKind.CONSTRUCT, QueryKind.DESCRIBE)
 
 
-def quad_to_oxigraph(s: Term, p: Term, o: Term, g: Any) -> ox.Quad:
+def triple_to_oxigraph(s: object, p: object, o: object) -> ox.Triple:
+    """An rdflib triple as a pyoxigraph one; a QueryError if a term cannot stand where it is."""
+    subject, predicate = to_oxigraph(s), to_oxigraph(p)
+    if isinstance(subject, ox.Literal) or not isinstance(predicate, ox.NamedNode):
+        raise QueryError(f"not an RDF triple: {s!r} {p!r} {o!r}")
+    return ox.Triple(subject, predicate, to_oxigraph(o))
+
+
+def quad_to_oxigraph(s: object, p: object, o: object, g: object) -> ox.Quad:
+    triple = triple_to_oxigraph(s, p, o)
     name = getattr(g, "identifier", g)
     if name is None or str(name) == "urn:x-rdflib:default":
-        return ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
-    return ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), to_oxigraph(name))
+        return ox.Quad(triple.subject, triple.predicate, triple.object)
+    graph = to_oxigraph(name)
+    if isinstance(graph, ox.Literal):
+        raise QueryError(f"not a graph name: {name!r}")
+    return ox.Quad(triple.subject, triple.predicate, triple.object, graph)
 
 
-def to_oxigraph(term: Term) -> Any:
+def to_oxigraph(term: object) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
@@ -86,7 +98,7 @@ def to_oxigraph(term: Term) -> Any:
 
 # The child sends plain tuples (fast to pickle); the parent builds rdflib terms once.
 # IRI: (0, iri); blank node: (1, id); literal: (2, lexical form, language, datatype).
-Encoded = tuple
+Encoded = tuple[int, str] | tuple[int, str, str | None, str]
 
 
 def encode_term(term: Any) -> Encoded | None:
@@ -99,10 +111,6 @@ def encode_term(term: Any) -> Encoded | None:
     if isinstance(term, ox.Literal):
         return (2, term.value, term.language, term.datatype.value)
     return (2, str(term), None, XSD_STRING)  # an RDF-star triple term: shown as its text
-
-
-def _encode_triple(triple: Any) -> tuple:
-    return (encode_term(triple.subject), encode_term(triple.predicate), encode_term(triple.object))
 
 
 def decode_outcome(outcome: dict[str, Any]) -> QueryResult:
@@ -120,10 +128,14 @@ def decode_outcome(outcome: dict[str, Any]) -> QueryResult:
             truncated=outcome["truncated"],
         )
     triples = tuple((decode(s), decode(p), decode(o)) for s, p, o in outcome["triples"])
-    return QueryResult(kind=kind, triples=triples, truncated=outcome["truncated"])  # type: ignore[arg-type]
+    # A CONSTRUCT/DESCRIBE result has no unbound cell: each decoded term is there.
+    complete = tuple(
+        (s, p, o) for s, p, o in triples if s is not None and p is not None and o is not None
+    )
+    return QueryResult(kind=kind, triples=complete, truncated=outcome["truncated"])
 
 
-def _term_decoder(iris: dict[str, URIRef]) -> Any:
+def _term_decoder(iris: dict[str, URIRef]) -> Callable[[Encoded | None], Term | None]:
     def decode(cell: Encoded | None) -> Term | None:
         if cell is None:
             return None
@@ -133,7 +145,7 @@ def _term_decoder(iris: dict[str, URIRef]) -> Any:
             if iri is None:
                 iri = iris[cell[1]] = URIRef(cell[1])
             return iri
-        if tag == 1:
+        if tag == 1 or len(cell) != 4:  # (0 and 1 are two-part cells, literals four-part)
             return BNode(cell[1])
         _, value, language, datatype = cell
         if language:

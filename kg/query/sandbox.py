@@ -24,7 +24,7 @@ import stat
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import pyoxigraph as ox
@@ -96,10 +96,12 @@ def _evaluate(store: ox.Store, query: str, max_rows: int) -> dict[str, Any]:
         return {"error": f"query failed: {one_line(str(error))}"}
 
 
-def _first(answers: Any, limit: int, encode: Any) -> tuple[list, bool]:
+def _first(
+    answers: Iterable[Any], limit: int, encode: Callable[[Any], object]
+) -> tuple[list[object], bool]:
     """At most ``limit`` encoded answers, and whether there were more (the stream is not read
     past the first one over the limit)."""
-    encoded = []
+    encoded: list[object] = []
     for answer in answers:
         if len(encoded) == limit:
             return encoded, True
@@ -310,9 +312,8 @@ def evaluate_in_worker(
                     worker.close()
             _POOLS[id(store)] = (store, [])
         idle = _POOLS[id(store)][1]
-        worker = idle.pop() if idle else None
-    if worker is None:
-        worker = _Worker(store)
+        pooled = idle.pop() if idle else None
+    worker = pooled if pooled is not None else _Worker(store)
     deadline = time.monotonic() + timeout
     in_lane = False
     try:
