@@ -1,4 +1,5 @@
-# Two commands on a fresh machine: `make run` builds the seed graph, `make test` runs the suite.
+# Two commands on a fresh machine: `make run` builds the seed graph, `make test` runs ruff, the
+# type checker (mypy, strict on kg/: [tool.mypy] in pyproject.toml) and the suite.
 # Everything is installed into .venv from requirements.lock (pinned, with hashes).
 PYTHON ?= python3
 VENV   := .venv
@@ -12,6 +13,7 @@ run: $(STAMP)
 
 test: $(STAMP) system-deps
 	$(BIN)/ruff check kg tests benchmarks scripts
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q tests
 
 lint: $(STAMP)

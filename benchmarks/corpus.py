@@ -9,8 +9,10 @@ import random
 import re
 from pathlib import Path
 
+from benchdata import data_folder, require
+
 ROOT = Path(__file__).resolve().parent.parent
-CARB = ROOT.parent / "shared" / "benchmarks" / "carb" / "dev_sentences.txt"
+CARB = data_folder("carb") / "dev_sentences.txt"
 
 
 def _detokenise(line: str) -> str:
@@ -21,6 +23,7 @@ def _detokenise(line: str) -> str:
 
 
 def real_sentences(carb_path: Path = CARB) -> list[str]:
+    require(carb_path, "carb")
     sentences = [_detokenise(s) for s in carb_path.read_text(encoding="utf-8").splitlines() if s]
     seed_row = (ROOT / "seeds" / "news.jsonl").read_text(encoding="utf-8").splitlines()[0]
     seed_text = " ".join(json.loads(seed_row)["text"].split())

@@ -33,7 +33,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = REPO.parent / "shared" / "benchmarks" / "ecbplus"
+sys.path.insert(0, str(REPO / "benchmarks"))
+from benchdata import data_folder, require  # noqa: E402
+
+DEFAULT_DATA = data_folder("ecbplus")
 SENTENCES_CSV = "ECBplus_coreference_sentences.csv"
 
 # Markable tags of entity mentions: people and groups, things and organisations, places.
@@ -942,7 +945,7 @@ def main(argv: list[str] | None = None) -> int:
     from kg.nlp import choose_model, load_pipeline
 
     total_started = time.perf_counter()
-    topics = read_corpus(args.data)
+    topics = read_corpus(require(args.data, "ecbplus"))
     selected = read_selected_sentences(args.data / SENTENCES_CSV)
     gold = [m for arts in topics.values() for m in entity_mentions(arts, selected)]
     started = time.perf_counter()

@@ -22,7 +22,10 @@ from kg.extract import extract  # noqa: E402
 from kg.nlp import load_pipeline  # noqa: E402
 from kg.types import Document  # noqa: E402
 
-DEFAULT_DATA = REPO.parent / "shared" / "benchmarks" / "carb"
+sys.path.insert(0, str(REPO / "benchmarks"))
+from benchdata import data_folder, require  # noqa: E402
+
+DEFAULT_DATA = data_folder("carb")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="best of N runs of each")
     args = parser.parse_args(argv)
 
-    path = args.data / "dev_sentences.txt"
+    path = require(args.data / "dev_sentences.txt", "carb")
     sentences = [s.rstrip("\n") for s in path.open(encoding="utf-8") if s.strip()]
     documents = [Document(hashlib.sha256(s.encode()).hexdigest(), "speed", s) for s in sentences]
     nlp = load_pipeline()

@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/meantime_time.py [--data PATH] [--by-type] [--errors N]
         [--skip-dateline] [--no-cache]
 
-MEANTIME (NewsReader; 120 Wikinews articles, ../shared/benchmarks/meantime) is the tuning split
+MEANTIME (NewsReader; 120 Wikinews articles, $KG_BENCHMARKS/meantime, by default
+../shared/benchmarks/meantime) is the tuning split
 of kg.timex: the figures printed here are tuning figures, not a held-out test.
 
 Each article's tokens are joined back into prose, one sentence per paragraph (the first is the
@@ -46,11 +47,12 @@ from datetime import datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = REPO.parent / "shared" / "benchmarks" / "meantime"
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
-
+from benchdata import data_folder, require  # noqa: E402
 from ecbplus_coref import join_tokens  # noqa: E402  (the same prose rebuilding as ECB+)
+
+DEFAULT_DATA = data_folder("meantime")
 
 # Published figures on TempEval-3 platinum, printed as reference lines (not MEANTIME).
 REFERENCES = (
@@ -340,7 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-cache", action="store_true", help="parse from scratch")
     args = parser.parse_args(argv)
 
-    articles = read_corpus(args.data)
+    articles = read_corpus(require(args.data, "meantime"))
     docs, parse_seconds, from_cache = parse([a.text for a in articles], not args.no_cache)
     found, timex_seconds = run_kg(articles, docs)
     for article, system in zip(articles, found, strict=True):

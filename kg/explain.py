@@ -1,4 +1,5 @@
-"""``kg explain``: why an entity is what it is — its names, type, roles and merge reasons."""
+"""``kg explain``: why an entity is what it is — its names, type, roles and merge reasons (read
+by kg/entitygraph.py), and the chain of mentions coreference linked to it."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import difflib
 import pyoxigraph as ox
 from rdflib import Dataset
 
+from kg.entitygraph import Description, describe
 from kg.errors import KgError
 from kg.store import oxigraph_store, query_union
-from kg.vocab import sparql_prologue
+from kg.vocab import iri_label, sparql_prologue
 
 _FIND = """
 SELECT DISTINCT ?e WHERE {
@@ -17,13 +19,6 @@ SELECT DISTINCT ?e WHERE {
   ?e a ?class . FILTER(?class NOT IN (kg:Relation, kg:Document, kg:Sentence, kg:Statement))
   FILTER(LCASE(STR(?name)) = LCASE(STR(?wanted)))
 } ORDER BY ?e
-"""
-
-_VALUES = """
-SELECT DISTINCT ?property ?value WHERE {
-  VALUES ?property { rdf:type rdfs:label skos:altLabel kg:role kg:mergeReason }
-  ?e ?property ?value .
-} ORDER BY ?property ?value
 """
 
 _COUNTS = """
@@ -52,12 +47,16 @@ def explain_entity(dataset: Dataset, name: str) -> str:
     """A short report on the entity called ``name`` (label or alias, any case)."""
     store = oxigraph_store(dataset)
 
-    def query(text: str, **bindings: ox.Term):
+    def query(text: str, **bindings: ox.NamedNode | ox.Literal) -> ox.QuerySolutions:
         # Bound with VALUES; str() of a pyoxigraph term is its escaped N-Triples form, so a
         # name with quotes or backslashes cannot change the query.
         values = "".join(f"VALUES ?{k} {{ {v} }}\n" for k, v in bindings.items())
         text = text.replace("WHERE {", "WHERE {\n" + values, 1)
-        return store.query(sparql_prologue() + text, use_default_graph_as_union=query_union(store))
+        answer = store.query(
+            sparql_prologue() + text, use_default_graph_as_union=query_union(store)
+        )
+        assert isinstance(answer, ox.QuerySolutions)  # every query here is a SELECT
+        return answer
 
     found = [row["e"] for row in query(_FIND, wanted=ox.Literal(name))]
     if not found:
@@ -65,21 +64,19 @@ def explain_entity(dataset: Dataset, name: str) -> str:
         close = difflib.get_close_matches(name, names, n=3)
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         raise KgError(f"no entity is called {name!r}{hint}")
+    descriptions = describe(store, [entity.value for entity in found])
     blocks = []
     for entity in found:
-        values: dict[str, list[str]] = {}
-        for row in query(_VALUES, e=entity):
-            key = row["property"].value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-            values.setdefault(key, []).append(row["value"].value.rsplit("#", 1)[-1])
+        described = descriptions.get(entity.value, Description(entity.value))
         counts = next(iter(query(_COUNTS, e=entity)))
         lines = [
-            f"{', '.join(values.get('label', [name]))}  <{entity.value}>",
-            f"  type:     {', '.join(values.get('type', []))}",
-            f"  aliases:  {', '.join(values.get('altLabel', [])) or '-'}",
-            f"  roles:    {', '.join(values.get('role', [])) or '-'}",
+            f"{', '.join(described.labels or [name])}  <{entity.value}>",
+            f"  type:     {', '.join(iri_label(c) for c in described.classes)}",
+            f"  aliases:  {', '.join(described.aliases) or '-'}",
+            f"  roles:    {', '.join(described.roles) or '-'}",
             f"  mentions: {counts['mentions'].value} sentence(s), {counts['facts'].value} fact(s)",
         ]
-        reasons = values.get("mergeReason", [])
+        reasons = described.merge_reasons
         lines.append("  merged because:" if reasons else "  merged because: - (one name only)")
         lines += [f"    - {reason}" for reason in reasons]
         chain = list(query(_CHAIN, e=entity))

@@ -1,12 +1,12 @@
 """A build's named graphs on disk, one block of sorted N-Triples lines per graph, and no store.
 
 A build writes graph.trig (every document graph) and graph.ttl (their union), both in a
-canonical order (kg/export.py). Holding the whole graph in an Oxigraph store to write them makes
+canonical order (kg/canonical.py). Holding the whole graph in an Oxigraph store to write them makes
 a build's memory grow with the corpus. The spool instead keeps each graph as one block in an
 append-only file, and only an index of the blocks in memory (graph name -> where its block is):
 a document graph is written once, when pass two has resolved it, and the files are written by
 reading the blocks back in graph order. Memory is then one document graph, the index and the
-external sort of the union (kg.export.union_of), whatever the size of the corpus.
+external sort of the union (kg.canonical.union_of), whatever the size of the corpus.
 
 Several processes may fill a spool: each writes a GraphFile of its own, and the parent adopts
 their blocks (kg/pipeline.py runs pass two in forked workers this way).
@@ -26,10 +26,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from rdflib.namespace import RDF
 
+from kg.canonical import (
+    GraphLines,
+    GraphText,
+    canonical_triples,
+    graph_order,
+    sorted_lines,
+    trig_blocks,
+)
+from kg.entitygraph import ENTITY_TYPES, READ_PREDICATES
 from kg.errors import KgError
-from kg.export import GraphLines, GraphText, graph_order, sorted_lines, trig_blocks
 from kg.types import Entity
 from kg.vocab import KG, REL, TYPE_CLASSES
 
@@ -53,7 +61,7 @@ _RDF_OBJECT = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#object")
 _KG = {name: ox.NamedNode(str(KG[name])) for name in (
     "sha256", "Statement", "Sentence", "Document", "mentionedIn", "sentence",
 )}  # fmt: skip
-_ENTITY_CLASSES = {ox.NamedNode(str(iri)): name for name, iri in TYPE_CLASSES.items()}
+_ENTITY_CLASSES = {ox.NamedNode(iri): name for iri, name in ENTITY_TYPES.items()}
 # Entities already in a build that new documents may link to by name (see kg/resolve.py).
 _LINKABLE = {"Person", "Organization"}
 
@@ -142,7 +150,7 @@ class GraphSpool:
             yield graph, self._index[graph_key(graph)]
 
     def graph_lines(self) -> Iterator[GraphLines]:
-        """Every graph with its lines, in the canonical order of kg/export.py, one at a time."""
+        """Every graph with its lines, in the canonical order of kg/canonical.py, one at a time."""
         for graph, block in self._in_order():
             yield graph, block.read()
 
@@ -176,7 +184,12 @@ def load_build(trig: Path, spool: GraphSpool) -> BuildContents:
 
     def flush() -> None:
         if current is not None and triples:
-            graph_file.write(graph_key(current), _canonical_lines(triples))
+            graph_file.write(
+                graph_key(current),
+                sorted_lines(
+                    ox.serialize(canonical_triples(triples), format=ox.RdfFormat.N_TRIPLES)
+                ),
+            )
         if _KG["sha256"] in document:
             contents.documents[document[_KG["sha256"]]] = document.get(_DCTERMS_SOURCE, "")
 
@@ -206,17 +219,6 @@ def load_build(trig: Path, spool: GraphSpool) -> BuildContents:
     return contents
 
 
-def _canonical_lines(triples: list[ox.Triple]) -> list[bytes]:
-    """Blank nodes (kg writes none; a hand-edited build may) get canonical labels first, so
-    that the bytes written do not depend on the parser's random labels."""
-    if any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
-           for t in triples):  # fmt: skip
-        dataset = ox.Dataset(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
-        dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
-        triples = [quad.triple for quad in dataset]
-    return sorted_lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
-
-
 # --- the view of a build ---------------------------------------------------------------------
 
 # What the view of a large build holds, whatever the size of the corpus: the most attested
@@ -228,16 +230,9 @@ _TYPE_LINE = b"<" + str(RDF_TYPE).encode() + b">"
 _ENTITY_CLASS_IRIS = {b"<" + str(iri).encode() + b">" for iri in TYPE_CLASSES.values()}
 _REL_PREFIX = b"<" + str(REL).encode()
 
-# The predicates kg/view.py reads (besides rel: edges); nothing else goes into the view's part.
-_VIEW_READS = {
-    ox.NamedNode(str(iri))
-    for iri in (
-        RDF_TYPE, RDFS.label, SKOS.altLabel, KG.role, KG.mentionedIn, KG.text, KG.sentenceIndex,
-        DCTERMS.isPartOf, DCTERMS.source, RDF.subject, RDF.predicate, RDF.object, KG.confidence,
-        KG.sentence, KG.negated, KG.modality, KG.attribution, KG.condition, KG.time,
-        KG.timeText, KG.placeText, KG.relationText,
-    )
-}  # fmt: skip
+# The predicates the reader of the entity graph reads (besides rel: edges: kg/entitygraph.py);
+# nothing else goes into the view's part.
+_VIEW_READS = {ox.NamedNode(iri) for iri in READ_PREDICATES}
 
 
 def _drawn_whole(spool: GraphSpool) -> bool:
@@ -265,7 +260,7 @@ def view_dataset(spool: GraphSpool):
     dataset = new_dataset()
     store = oxigraph_store(dataset)
     if _drawn_whole(spool):
-        # As plain TriG, the cheapest text of the graphs to make and to parse (kg/export.py).
+        # As plain TriG, the cheapest text of the graphs to make and to parse (kg/canonical.py).
         text = b"".join(trig_blocks(spool.graph_texts()))
         store.bulk_load(text, format=ox.RdfFormat.TRIG, lenient=True)
         return dataset

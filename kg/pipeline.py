@@ -247,7 +247,7 @@ def commit_outputs(out: Path, temps: list[tuple[Path, Path]]) -> None:
     """Rename each finished temporary file over its target in OUT so that a crash between two
     renames cannot leave a mixed build (a new graph.trig beside an old graph.ttl) for good: the
     list of renames is made durable first, and the next build finishes it (``_recover``)."""
-    from kg.export import replace_files, write_temp
+    from kg.atomic import replace_files, write_temp
 
     journal = {
         "renames": [
@@ -360,7 +360,8 @@ def write_outputs(spool: GraphSpool, out: Path, *, view: bool = True, jobs: int 
 
 def _write_rdf(spool: GraphSpool, fmt: str, path: Path) -> Path:
     """The spool's graphs as ``fmt`` ("trig" or "turtle") in a temporary file for ``path``."""
-    from kg.export import trig_of, turtle_of, write_temp
+    from kg.atomic import write_temp
+    from kg.canonical import trig_of, turtle_of
 
     chunks = trig_of(spool.graph_texts()) if fmt == "trig" else turtle_of(spool.graph_lines())
     return write_temp(path, chunks, spool.folder)
@@ -389,11 +390,16 @@ def build(
     document already there (same text, same hash) is skipped, and one whose source file now
     has other text replaces its old graph. A re-run on the same input writes nothing.
 
-    The build streams: documents are parsed and extracted in batches, each extraction is
-    spooled to disk as soon as resolution has indexed its names, and the graph is assembled in
-    an on-disk Oxigraph store, so memory does not grow with the number of documents. All of it
+    The build streams, in two passes, and holds no graph in memory. Pass one parses and
+    extracts documents in batches (``extract_documents``), folds each document's names into the
+    resolution index and spools its extraction (``ExtractionSpool``: in memory up to
+    MEMORY_SPOOL_SENTENCES, then on disk). Pass two resolves each document against the finished
+    index and writes its named graph as one block of sorted N-Triples lines to the graph spool
+    (kg/graphspool.py); graph.trig and graph.ttl are then written from the spool in canonical
+    order (kg/canonical.py), and graph.html from the part of the graph the view shows. All of it
     happens in a scratch folder inside ``out_dir`` that is removed at the end, whatever happens;
-    the output files are replaced only once everything else has succeeded.
+    the output files are renamed into place (journalled, ``commit_outputs``) only once every one
+    of them is written.
 
     ``input_options`` say how to read the inputs (the columns of a JSON Lines/CSV corpus, a
     forced format); ``on_skip`` hears of each file of a folder that is not read and why,

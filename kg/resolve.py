@@ -32,6 +32,7 @@ from kg.coref.names import (
     types_compatible,
 )
 from kg.errors import KgError
+from kg.kinds import MergeReason
 from kg.types import (
     Corpus,
     Entity,
@@ -203,7 +204,7 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
                     continue
                 node.mentions.extend(other.mentions)
                 node.votes.update(other.votes)
-                node.reasons.append(f"'{other.name}' and '{node.name}' are one by coreference")
+                node.reasons.append(MergeReason.COREFERENCE.say(name=other.name, other=node.name))
                 merged[id(other)] = node
                 for span, owner in by_span.items():
                     if owner is other:
@@ -626,19 +627,16 @@ def link_across_documents(
             )
             and not rules.forbids(name, entities[k].label)
         ]
-        kind = "part of"
+        reason = MergeReason.PART_OF_ACROSS_DOCUMENTS
         if not candidates and name.isupper() and len(name) >= 2:
             candidates = [k for k in by_initials.get(name, ()) if not rules.forbids(name, k)]
-            kind = "the acronym of"
-        chosen = best(name, candidates, needed if kind == "part of" else 1)
+            reason = MergeReason.ACRONYM_ACROSS_DOCUMENTS
+        chosen = best(
+            name, candidates, needed if reason is MergeReason.PART_OF_ACROSS_DOCUMENTS else 1
+        )
         if chosen is not None:
             target, common = chosen
-            join(
-                name,
-                target,
-                f"'{name}' is {kind} '{entities[target].label}', seen with {common} of the "
-                "same names and things in other documents",
-            )
+            join(name, target, reason.say(name=name, other=entities[target].label, common=common))
     # Longer names written shorter or otherwise: "Mark Felt" and "W. Mark Felt", "Fred LaRue"
     # and "Frederick C. LaRue", "Surgeon General" and "U. S. Surgeon General".
     by_last: dict[str, list[str]] = defaultdict(list)

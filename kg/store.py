@@ -46,7 +46,10 @@ def new_dataset(path: Path | None = None) -> Dataset:
 
 def oxigraph_store(dataset: Dataset) -> ox.Store:
     """The pyoxigraph store behind an rdflib dataset made by ``new_dataset``."""
-    return dataset.store._inner  # oxrdflib keeps the pyoxigraph Store here
+    inner = getattr(dataset.store, "_inner", None)  # oxrdflib keeps the pyoxigraph Store here
+    if not isinstance(inner, ox.Store):
+        raise KgError("not a kg dataset: its store is not Oxigraph (use kg.store.new_dataset)")
+    return inner
 
 
 def graph_file(path: Path) -> Path:

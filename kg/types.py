@@ -13,13 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-# What an argument of a fact points at in the graph.
-#   entity  - a named entity (NER span): becomes a typed node (Person, Organization, ...)
-#   concept - a common noun phrase: becomes a kg:Concept node keyed by its lemmatised head
-#   pronoun - a personal or relative pronoun: must be resolved to an antecedent or dropped
-#   clause  - a clausal complement ("that both sides had reached a consensus"): kept as text
-#   literal - a value that is not a node (a number, an adjective complement)
-MentionKind = Literal["entity", "concept", "pronoun", "clause", "literal"]
+from kg.kinds import ObjectKind
+
+# What an argument of a fact points at in the graph: kg.kinds.ObjectKind (entity, concept,
+# pronoun, clause, literal). Its old name stays for the code that imports it.
+MentionKind = ObjectKind
 
 
 @dataclass(frozen=True)
@@ -83,10 +81,16 @@ class Mention:
     start: int
     end: int
     sentence: int
-    kind: MentionKind
+    kind: ObjectKind
     label: str = ""
     key: str = ""
     head: int = -1  # character offset of its head word (how arguments find their mention)
+
+    def __post_init__(self) -> None:
+        # Extraction rules may give the kind by its value ("entity"): the record holds the
+        # member, so that code deciding on it compares members, and it is the same bytes in
+        # every output (ObjectKind is str-valued).
+        object.__setattr__(self, "kind", ObjectKind(self.kind))
 
 
 @dataclass(frozen=True)

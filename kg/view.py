@@ -22,9 +22,7 @@ import hashlib
 import html
 import json
 import math
-import os
 import re
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -37,9 +35,18 @@ import networkx as nx
 import numpy as np
 from rdflib import BNode, Dataset, Literal, URIRef
 
+from kg.atomic import atomic_write
+from kg.entitygraph import (
+    ENTITY_TYPES,
+    describe,
+    direct_edges,
+    mentioned_in,
+    relation_labels,
+    statements,
+)
 from kg.errors import KgError, QueryError
-from kg.store import oxigraph_store, query_union
-from kg.vocab import KG, PREFIXES, REL, TYPE_CLASSES, sparql_prologue
+from kg.store import oxigraph_store
+from kg.vocab import REL, compact_iri, iri_label
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -91,9 +98,6 @@ TYPE_STYLES: dict[str, tuple[str, str, str]] = {
 }
 OTHER_TYPE = "Other"
 
-# Class IRI -> kg type name, and the order in which a node with several classes picks its type.
-_CLASS_TYPES: dict[str, str] = {str(iri): name for name, iri in TYPE_CLASSES.items()}
-_TYPE_ORDER = {name: i for i, name in enumerate(TYPE_CLASSES)}
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -199,87 +203,62 @@ def _tooltip_text(text: str) -> str:
     return text[: TOOLTIP_SENTENCE_CHARS - 1] + "\u2026"
 
 
-def _query(dataset: Dataset, body: str) -> Iterable[Any]:
-    store = oxigraph_store(dataset)
-    return store.query(sparql_prologue() + body, use_default_graph_as_union=query_union(store))
-
-
-def _value(term: Any) -> str | None:
-    return None if term is None else str(term.value)
-
-
 def _read_model(dataset: Dataset) -> ViewGraph:
-    classes = " ".join(f"<{iri}>" for iri in TYPE_CLASSES.values())
-    nodes: dict[str, ViewNode] = {}
-    types: dict[str, str] = {}
-    for row in _query(dataset, f"SELECT ?e ?c WHERE {{ VALUES ?c {{ {classes} }} ?e a ?c }}"):
-        node, kind = _value(row["e"]), _CLASS_TYPES[_value(row["c"])]
-        if node not in types or _TYPE_ORDER[kind] < _TYPE_ORDER[types[node]]:
-            types[node] = kind
-    for node, kind in types.items():
-        nodes[node] = ViewNode(id=node, label=_local_name(node), type=kind)
-
-    # Edges: the direct rel: triples between nodes (DISTINCT: the union graph repeats a triple
-    # once per document that states it).
+    """The whole entity graph (read by kg/entitygraph.py) as plain nodes and edges: every
+    entity, the direct ``rel:`` edges (with the nodes at their ends), each edge's statements as
+    its provenance, and each node's first sentences."""
+    store = oxigraph_store(dataset)
+    descriptions = describe(store)
+    nodes: dict[str, ViewNode] = {
+        iri: ViewNode(id=iri, label=iri_label(iri), type=found.types[0])
+        for iri, found in descriptions.items()
+        if found.types
+    }
+    # Edges: the direct rel: triples between nodes. A fact that is denied or conditional has
+    # no direct edge, and so no edge here either.
+    labels = relation_labels(store)
     edges: dict[tuple[str, str, str], ViewEdge] = {}
-    rows = _query(
-        dataset,
-        f"""SELECT DISTINCT ?s ?p ?o WHERE {{
-              ?s ?p ?o . FILTER(STRSTARTS(STR(?p), "{REL}") && !isLiteral(?o)) }}""",
-    )
-    for row in rows:
-        s, p, o = _value(row["s"]), _value(row["p"]), _value(row["o"])
+    for s, p, o, _ in direct_edges(store):
         for end in (s, o):
             if end not in nodes:
-                nodes[end] = ViewNode(id=end, label=_local_name(end))
-        edges[(s, p, o)] = ViewEdge(s, o, p, _local_name(p))
+                nodes[end] = ViewNode(id=end, label=iri_label(end))
+        edges[(s, p, o)] = ViewEdge(s, o, p, labels.get(p, iri_label(p)))
 
-    def each(body: str) -> Iterable[tuple[str, str]]:
-        for row in _query(dataset, f"SELECT DISTINCT ?e ?v WHERE {{ {body} }} ORDER BY ?e ?v"):
-            node = _value(row["e"])
-            if node in nodes:
-                yield node, _value(row["v"])
-
-    labelled: set[str] = set()
-    for node, label in each("?e rdfs:label ?v"):
-        if node not in labelled:  # the first label in order is the name; others are aliases
-            nodes[node].label = label
-            labelled.add(node)
-        elif label != nodes[node].label:
-            nodes[node].aliases.append(label)
-    for node, alias in each("?e skos:altLabel ?v"):
-        if alias not in nodes[node].aliases and alias != nodes[node].label:
-            nodes[node].aliases.append(alias)
-    for node, role in each("?e kg:role ?v"):
-        nodes[node].roles.append(role)
-    sentences = _query(
-        dataset,
-        """SELECT DISTINCT ?e ?text ?source ?i WHERE {
-             ?e kg:mentionedIn ?s . ?s kg:text ?text .
-             OPTIONAL { ?s kg:sentenceIndex ?i }
-             OPTIONAL { ?s dcterms:isPartOf ?d . ?d dcterms:source ?source } }
-           ORDER BY ?e ?source ?i""",
-    )
-    for row in sentences:
-        node, text = _value(row["e"]), _tooltip_text(_value(row["text"]))
+    for iri, node in nodes.items():
+        found = descriptions.get(iri)
+        if found is None:
+            continue
+        # The first label in order is the name; other labels and the aliases are aliases.
+        if found.labels:
+            node.label = found.labels[0]
+        for alias in [*found.labels[1:], *found.aliases]:
+            if alias not in node.aliases and alias != node.label:
+                node.aliases.append(alias)
+        node.roles.extend(found.roles)
+    for iri, text in mentioned_in(store):
+        node = nodes.get(iri)
+        text = _tooltip_text(text)
         if (
-            node in nodes
-            and len(nodes[node].sentences) < TOOLTIP_SENTENCES
-            and text not in nodes[node].sentences
+            node is not None
+            and len(node.sentences) < TOOLTIP_SENTENCES
+            and text not in node.sentences
         ):
-            nodes[node].sentences.append(text)
+            node.sentences.append(text)
 
-    relation_labels = {
-        _value(row["p"]): _value(row["l"])
-        for row in _query(dataset, "SELECT ?p ?l WHERE { ?p rdfs:label ?l } ORDER BY DESC(?l)")
-        if _value(row["p"]).startswith(str(REL))
-    }
-    for edge in edges.values():
-        edge.label = relation_labels.get(edge.relation, edge.label)
-
-    for stmt_edge, prov in _statements(dataset):
-        if stmt_edge in edges:
-            edges[stmt_edge].provenance.append(prov)
+    for statement in statements(store):
+        edge = edges.get((statement.subject, statement.relation, statement.object))
+        if edge is None:
+            continue
+        edge.provenance.append(
+            Provenance(
+                sentence=_tooltip_text(statement.sentence),
+                confidence=statement.confidence,
+                source=statement.source,
+                qualifiers={
+                    name: found for name, found in statement.qualifiers.items() if found != "false"
+                },
+            )
+        )
     # Sorted, so that the same graph always gives the same page (and the same layout).
     return ViewGraph(
         nodes={key: nodes[key] for key in sorted(nodes)},
@@ -287,63 +266,10 @@ def _read_model(dataset: Dataset) -> ViewGraph:
     )
 
 
-# Statement qualifiers shown in the edge tooltip, in this order.
-_QUALIFIERS = {
-    "negated": KG.negated,
-    "modality": KG.modality,
-    "attribution": KG.attribution,
-    "condition": KG.condition,
-    "time": KG.timeText,
-    "date": KG.time,
-    "place": KG.placeText,
-    "relation text": KG.relationText,
-}
-
-
-def _statements(dataset: Dataset) -> Iterable[tuple[tuple[str, str, str], Provenance]]:
-    optional = "".join(
-        f"OPTIONAL {{ ?st <{iri}> ?q{i} }}\n" for i, iri in enumerate(_QUALIFIERS.values())
-    )
-    rows = _query(
-        dataset,
-        f"""SELECT DISTINCT ?st ?s ?p ?o ?conf ?text ?source {
-            " ".join(f"?q{i}" for i in range(len(_QUALIFIERS)))
-        } WHERE {{
-              ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-              FILTER(!isLiteral(?o))
-              OPTIONAL {{ ?st kg:confidence ?conf }}
-              OPTIONAL {{ ?st kg:sentence ?sent . ?sent kg:text ?text
-                          OPTIONAL {{ ?sent dcterms:isPartOf ?d . ?d dcterms:source ?source }} }}
-              {optional}
-            }} ORDER BY ?st""",
-    )
-    seen: set[str] = set()
-    for row in rows:
-        stmt = _value(row["st"])
-        if stmt in seen:  # a second sentence text or source for one statement adds nothing
-            continue
-        seen.add(stmt)
-        qualifiers = {}
-        for i, name in enumerate(_QUALIFIERS):
-            value = _value(row[f"q{i}"])
-            if value is not None and value != "false":
-                qualifiers[name] = value
-        confidence = _value(row["conf"])
-        yield (
-            (_value(row["s"]), _value(row["p"]), _value(row["o"])),
-            Provenance(
-                sentence=_tooltip_text(_value(row["text"]) or ""),
-                confidence=float(confidence) if confidence is not None else None,
-                source=_value(row["source"]) or "",
-                qualifiers=qualifiers,
-            ),
-        )
-
-
 def _construct_view(dataset: Dataset, full: ViewGraph, query: str) -> ViewGraph:
     """The graph a CONSTRUCT/DESCRIBE query returns: its IRI-valued triples are the edges, its
     subjects and objects the nodes (with their details from FULL where it has them)."""
-    from kg.query import GRAPH_KINDS, compact_iri, run_query
+    from kg.query import GRAPH_KINDS, run_query
 
     result = run_query(dataset, query)
     if result.kind not in GRAPH_KINDS:
@@ -358,7 +284,7 @@ def _construct_view(dataset: Dataset, full: ViewGraph, query: str) -> ViewGraph:
             view.nodes[key] = (
                 ViewNode(**{**model.__dict__, "aliases": list(model.aliases)})
                 if model is not None
-                else ViewNode(id=key, label=_local_name(key))
+                else ViewNode(id=key, label=iri_label(key))
             )
         return view.nodes[key]
 
@@ -372,8 +298,8 @@ def _construct_view(dataset: Dataset, full: ViewGraph, query: str) -> ViewGraph:
                 subject.aliases.append(str(o))
             continue
         if predicate == _RDF_TYPE:
-            if str(o) in _CLASS_TYPES:
-                subject.type = _CLASS_TYPES[str(o)]
+            if str(o) in ENTITY_TYPES:
+                subject.type = ENTITY_TYPES[str(o)]
             continue
         target = node(o)
         key = (subject.id, predicate, target.id)
@@ -385,7 +311,7 @@ def _construct_view(dataset: Dataset, full: ViewGraph, query: str) -> ViewGraph:
             view.edges.append(known)
         else:
             label = (
-                _local_name(predicate) if predicate.startswith(str(REL)) else compact_iri(predicate)
+                iri_label(predicate) if predicate.startswith(str(REL)) else compact_iri(predicate)
             )
             view.edges.append(ViewEdge(subject.id, target.id, predicate, label.strip("<>")))
     return view
@@ -412,14 +338,6 @@ def _neighbourhood(view: ViewGraph, name: str, hops: int) -> ViewGraph:
     for centre in centres:
         keep |= set(nx.single_source_shortest_path_length(graph, centre, cutoff=hops))
     return view.subgraph(keep)
-
-
-def _local_name(iri: str) -> str:
-    for namespace in sorted(PREFIXES.values(), key=len, reverse=True):
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return iri[len(namespace) :].replace("_", " ")
-    tail = iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-    return tail.replace("_", " ") or iri
 
 
 # ---------------------------------------------------------------------------------------------
@@ -789,23 +707,14 @@ def render_html(view_graph: ViewGraph, *, heading: str) -> str:
 def write_view(
     dataset: Dataset, path: str | Path, *, heading: str | None = None, **options: Any
 ) -> Path:
-    """Write the view of DATASET to PATH atomically (a temporary file in the same folder, then
-    ``os.replace``): a reader never sees half a page. OPTIONS go to ``view_model``."""
+    """Write the view of DATASET to PATH atomically (kg/atomic.py): a reader never sees half a
+    page. OPTIONS go to ``view_model``."""
     path = Path(path)
     view = view_model(dataset, **options)
     if heading is None:
         heading = _default_heading(options)
     text = render_html(view, heading=heading)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, [text.encode("utf-8")])
     return path
 
 

@@ -126,3 +126,41 @@ TYPE_CLASSES: dict[str, URIRef] = {
 def sparql_prologue() -> str:
     """PREFIX lines for every prefix kg binds, to put in front of a user's query."""
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+# kg's namespaces, the longest first: an IRI is shortened with the most specific one.
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+
+
+def compact_iri(iri: str, *, jsonld: bool = False) -> str:
+    """IRI shortened with a kg prefix (``ent:Scott_Bessent``): the one IRI shortener of kg.
+
+    For SPARQL results and Turtle (the default) the local part must read as a prefixed name
+    there (letters, digits, ``_-.``, not ending in a dot), else the IRI is written ``<iri>``.
+    For JSON-LD (``jsonld``) any local part will do except one starting with ``//``, which a
+    reader would take for an absolute IRI; with no prefix the IRI is given as it is.
+    """
+    for prefix, namespace in _BY_LENGTH:
+        if not iri.startswith(namespace):
+            continue
+        local = iri[len(namespace) :]
+        if jsonld:
+            if not local.startswith("//"):
+                return f"{prefix}:{local}"
+            continue
+        if local and all(c.isalnum() or c in "_-." for c in local) and not local.endswith("."):
+            return f"{prefix}:{local}"
+        break
+    return iri if jsonld else f"<{iri}>"
+
+
+def iri_label(iri: str) -> str:
+    """A readable name for a node or relation the graph gives no label: what follows kg's
+    namespace (else the IRI's last segment), percent-decoded, underscores as spaces."""
+    from urllib.parse import unquote
+
+    for _, namespace in _BY_LENGTH:
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return unquote(iri[len(namespace) :]).replace("_", " ")
+    tail = iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    return unquote(tail).replace("_", " ") or iri

@@ -18,7 +18,9 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
+import kg.canonical
 import kg.export
+import kg.vocab
 from kg.errors import KgError
 from kg.export import CSV_NODES, CSV_RELATIONSHIPS, FORMATS, export
 from kg.store import load_dataset, new_dataset, oxigraph_store
@@ -317,12 +319,12 @@ def test_seed_build_round_trips(seed_build, fmt):
 def test_union_export_spilled_to_disk_in_small_runs_is_identical(monkeypatch, seed_build):
     """The external merge sort (bounded memory) gives the same bytes as one in-memory run."""
     store = oxigraph_store(load_dataset(seed_build, union_default_graph=False))
-    in_memory = b"".join(kg.export.canonical_ntriples(store))
-    monkeypatch.setattr(kg.export, "RUN_BYTES", 2000)
-    assert b"".join(kg.export.canonical_ntriples(store)) == in_memory
+    in_memory = b"".join(kg.canonical.canonical_ntriples(store))
+    monkeypatch.setattr(kg.canonical, "RUN_BYTES", 2000)
+    assert b"".join(kg.canonical.canonical_ntriples(store)) == in_memory
     # Merged a few lines at a time too: chunks of each run end at every possible place.
-    monkeypatch.setattr(kg.export, "MERGE_READ_BYTES", 300)
-    assert b"".join(kg.export.canonical_ntriples(store)) == in_memory
+    monkeypatch.setattr(kg.canonical, "MERGE_READ_BYTES", 300)
+    assert b"".join(kg.canonical.canonical_ntriples(store)) == in_memory
     assert in_memory.count(b"\n") == len(set(in_memory.splitlines()))
 
 
@@ -339,8 +341,8 @@ def test_merging_runs_keeps_every_line_once_in_byte_order(tmp_path, monkeypatch)
         path = tmp_path / f"run{number}"
         path.write_bytes(b"".join(run))
         files.append(path.open("rb"))
-    monkeypatch.setattr(kg.export, "MERGE_READ_BYTES", 1)
-    merged = b"".join(kg.export._merge_runs(files))
+    monkeypatch.setattr(kg.canonical, "MERGE_READ_BYTES", 1)
+    merged = b"".join(kg.canonical._merge_runs(files))
     for handle in files:
         handle.close()
     assert merged == b"".join(sorted(set().union(*runs)))
@@ -356,7 +358,7 @@ def test_chunk_reader_streams_chunks_of_any_size_exactly():
         b"",
         *(rng.randbytes(rng.randrange(1, 5000)) for _ in range(50)),
     ]
-    reader = io.BufferedReader(kg.export._ChunkReader(chunks), buffer_size=1 << 16)
+    reader = io.BufferedReader(kg.canonical._ChunkReader(chunks), buffer_size=1 << 16)
     pieces = []
     while piece := reader.read(rng.randrange(1, 1 << 17)):
         pieces.append(piece)
@@ -365,8 +367,8 @@ def test_chunk_reader_streams_chunks_of_any_size_exactly():
 
 def _pyoxigraph_trig(quads: list[ox.Quad]) -> bytes:
     """pyoxigraph's TriG writer over the whole dataset, its prefix lines replaced by kg's."""
-    body = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=kg.export.PREFIXES)
-    return kg.export._PREFIX_HEADER + kg.export._without_prefixes(body)
+    body = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=kg.vocab.PREFIXES)
+    return kg.canonical._PREFIX_HEADER + kg.canonical._without_prefixes(body)
 
 
 def test_trig_written_a_graph_at_a_time_is_pyoxigraphs_trig(seed_build):
@@ -375,10 +377,10 @@ def test_trig_written_a_graph_at_a_time_is_pyoxigraphs_trig(seed_build):
     default graph, blank nodes shared between graphs, literals with line breaks and tabs, IRIs
     no prefix covers, a graph name that cannot be compacted."""
     store = oxigraph_store(load_dataset(seed_build, union_default_graph=False))
-    lines = list(kg.export._graph_lines(store))
-    quads = list(ox.parse(b"".join(kg.export.nquads_of(lines)), format=ox.RdfFormat.N_QUADS))
+    lines = list(kg.canonical.graph_lines(store))
+    quads = list(ox.parse(b"".join(kg.canonical.nquads_of(lines)), format=ox.RdfFormat.N_QUADS))
     texts = [(graph, b"".join(graph_lines)) for graph, graph_lines in lines]
-    assert b"".join(kg.export.trig_of(texts)) == _pyoxigraph_trig(quads)
+    assert b"".join(kg.canonical.trig_of(texts)) == _pyoxigraph_trig(quads)
 
     shared = ox.BlankNode("c14n0")
     entity = ox.NamedNode(ENT + "Scott_Bessent")
@@ -398,10 +400,10 @@ def test_trig_written_a_graph_at_a_time_is_pyoxigraphs_trig(seed_build):
     ]
     store = ox.Store()
     store.extend(awkward)
-    lines = list(kg.export._graph_lines(store))
-    quads = list(ox.parse(b"".join(kg.export.nquads_of(lines)), format=ox.RdfFormat.N_QUADS))
+    lines = list(kg.canonical.graph_lines(store))
+    quads = list(ox.parse(b"".join(kg.canonical.nquads_of(lines)), format=ox.RdfFormat.N_QUADS))
     texts = [(graph, b"".join(graph_lines)) for graph, graph_lines in lines]
-    written = b"".join(kg.export.trig_of(texts))
+    written = b"".join(kg.canonical.trig_of(texts))
     assert written == _pyoxigraph_trig(quads)
     assert b'"two\\nlines\\tand a tab"' in written  # escaped: no raw line break to indent
     assert set(ox.parse(written, format=ox.RdfFormat.TRIG)) == set(quads)

@@ -10,7 +10,8 @@ import pytest
 from conftest import TURTLE_PREFIXES, run_kg
 
 import kg.graphspool as graphspool
-from kg.export import export, trig_of, turtle_of
+from kg.canonical import trig_of, turtle_of
+from kg.export import export
 from kg.graphspool import GraphSpool, load_build, view_dataset, view_part
 from kg.view import render_html, view_model
 

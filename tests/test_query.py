@@ -497,7 +497,7 @@ def test_an_evaluator_holds_no_descriptor_of_its_parent_but_its_own_pipes(big_st
     """A worker that kept copies of the parent's other pipes and sockets would keep another
     query's pipe open (its answer then waits for this worker to die) and outlive a killed
     server; it may keep only standard I/O and its two pipes."""
-    from kg.query import _POOLS, close_workers
+    from kg.query.sandbox import _POOLS, close_workers
 
     other_read, other_write = os.pipe()  # as another query's pipe, open in the parent
     try:

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 import pytest
 from conftest import run_kg
 
-import kg.query
+import kg.query.guard
 from kg.errors import QueryError
 from kg.query import (
     MAX_QUERY_CHARS,
@@ -241,7 +241,7 @@ def _can_leave_the_network() -> bool:
 def test_a_service_the_check_missed_still_reaches_no_network(disk_store, trap, monkeypatch):
     # Defence in depth: pretend the check has a hole (it sees no SERVICE anywhere). The child
     # evaluating on an on-disk store keeps its descriptors, but has no network to call out on.
-    monkeypatch.setattr(kg.query, "_contains", lambda node, name, depth=0: False)
+    monkeypatch.setattr(kg.query.guard, "_contains", lambda node, name, depth=0: False)
     query = f"SELECT ?x WHERE {{ SERVICE <{trap.url}> {{ ?x ?y ?z }} }}"
     with pytest.raises(QueryError):
         run_query(disk_store, query, timeout=10)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kg.kinds import MergeReason
 from kg.types import Mention
 
 # spaCy's OntoNotes NER labels -> kg entity types (the classes of ontology/kg.ttl).
@@ -166,7 +167,7 @@ def alias_of(name: str, cluster: NameCluster, name_type: str) -> str | None:
     - an acronym of the cluster's name ("WTO" for "World Trade Organization").
     """
     if name.lower() == cluster.name.lower():
-        return "same name"
+        return MergeReason.SAME_NAME
     words = name.split()
     target = cluster.tokens
     if (
@@ -176,11 +177,11 @@ def alias_of(name: str, cluster: NameCluster, name_type: str) -> str | None:
         and name_type in ("Person", "Organization", "")
         and words[0] in (target[0], target[-1])
     ):
-        return f"'{name}' is part of the personal name '{cluster.name}'"
+        return MergeReason.PART_OF_PERSONAL_NAME.say(name=name, other=cluster.name)
     if len(words) < len(target) and " ".join(target[-len(words) :]) == name and len(words) > 1:
-        return f"'{name}' ends the name '{cluster.name}'"
+        return MergeReason.ENDS_NAME.say(name=name, other=cluster.name)
     if len(words) == 1 and len(target) > 1 and _is_ship(cluster) and words[0] == target[-1]:
-        return f"'{name}' is the ship '{cluster.name}' without its prefix"
+        return MergeReason.SHIP_WITHOUT_PREFIX.say(name=name, other=cluster.name)
     if (
         len(words) == 1
         and len(target) > 1
@@ -189,9 +190,9 @@ def alias_of(name: str, cluster: NameCluster, name_type: str) -> str | None:
         and words[0] == target[-1]
     ):
         # A team or a company by its last word: "the Colts" for "the Indianapolis Colts".
-        return f"'{name}' ends the name '{cluster.name}'"
+        return MergeReason.ENDS_NAME.say(name=name, other=cluster.name)
     if name.isupper() and len(name) >= 2 and initials(cluster.name) == name:
-        return f"'{name}' is the acronym of '{cluster.name}'"
+        return MergeReason.ACRONYM.say(name=name, other=cluster.name)
     return None
 
 
@@ -266,12 +267,12 @@ def group_names(
                 or _untyped_personal_name(cluster, mention_type)
             ):
                 matches.append((cluster, reason))
-        exact = [(c, r) for c, r in matches if r == "same name"]
+        exact = [(c, r) for c, r in matches if r is MergeReason.SAME_NAME]
         if exact:
             matches = exact
         if len(matches) == 1:
             cluster, reason = matches[0]
-            if reason != "same name":
+            if reason is not MergeReason.SAME_NAME:
                 cluster.reasons.append(reason)
             # A surname used alone refers to a person even when the model tagged it ORG, and a
             # ship's name without its prefix is still the ship.
@@ -289,8 +290,9 @@ def group_names(
         weight = len(name.split()) if vote else 0.1
         vote = vote or "Thing"
         written = normalise_name(mention.text)
-        if written != name and f"user alias: '{written}' is '{name}'" not in cluster.reasons:
-            cluster.reasons.append(f"user alias: '{written}' is '{name}'")
+        alias = MergeReason.USER_ALIAS.say(name=written, other=name)
+        if written != name and alias not in cluster.reasons:
+            cluster.reasons.append(alias)
         cluster.mentions.append(mention)
         cluster.votes[vote] += weight
         by_span[(mention.start, mention.end)] = cluster

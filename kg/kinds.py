@@ -1,0 +1,60 @@
+"""The closed sets of values kg's records carry, as enums: what an argument of a fact points at
+(``ObjectKind``) and why two names became one node (``MergeReason``).
+
+Both are str-valued (``StrEnum``): a member is equal to its value, is written as its value by
+``str()``, f-strings, ``json`` and RDF literals, and so records, JSON lines and graphs are the
+same bytes as when these were plain strings. Code that decides something compares with a
+member (``kind is ObjectKind.CLAUSE``), never with a display text.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class StrEnum(str, enum.Enum):
+    """A str-valued enum whose ``str()`` is its value (Python 3.11's ``enum.StrEnum``; kg
+    supports 3.10)."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
+
+
+class ObjectKind(StrEnum):
+    """What an argument of a fact points at in the graph."""
+
+    ENTITY = "entity"  # a named entity (NER span): a typed node (Person, Organization, ...)
+    CONCEPT = "concept"  # a common noun phrase: a Nominal node with its head concept
+    PRONOUN = "pronoun"  # a personal or relative pronoun: resolved to an antecedent or dropped
+    CLAUSE = "clause"  # a clausal complement ("that both sides had reached a consensus"): text
+    LITERAL = "literal"  # a value that is not a node (a number, an adjective complement)
+
+
+class MergeReason(StrEnum):
+    """Why two names are one node. The value is the template of the sentence a graph keeps
+    (``kg:mergeReason``) and ``kg explain`` shows; ``say`` fills it in."""
+
+    # Within a document (kg/coref/names.py, kg/resolve.py).
+    SAME_NAME = "same name"
+    PART_OF_PERSONAL_NAME = "'{name}' is part of the personal name '{other}'"
+    ENDS_NAME = "'{name}' ends the name '{other}'"
+    SHIP_WITHOUT_PREFIX = "'{name}' is the ship '{other}' without its prefix"
+    ACRONYM = "'{name}' is the acronym of '{other}'"
+    USER_ALIAS = "user alias: '{name}' is '{other}'"
+    COREFERENCE = "'{name}' and '{other}' are one by coreference"
+    # Across documents (kg/resolve.py), when the documents share context.
+    PART_OF_ACROSS_DOCUMENTS = (
+        "'{name}' is part of '{other}', seen with {common} of the same names and things in "
+        "other documents"
+    )
+    ACRONYM_ACROSS_DOCUMENTS = (
+        "'{name}' is the acronym of '{other}', seen with {common} of the same names and things "
+        "in other documents"
+    )
+
+    def say(self, **values: object) -> str:
+        """The reason as the sentence a reader sees."""
+        return self.value.format(**values)
