@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -210,16 +210,16 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
                     if owner is other:
                         by_span[span] = node
             for i in indices:
-                mention = mentions[i]
-                if mention.kind == "concept":
-                    vote = _CLASS_VOTES.get(lexicon.noun_class(mention.key))
+                member = mentions[i]
+                if member.kind == "concept":
+                    vote = _CLASS_VOTES.get(lexicon.noun_class(member.key))
                     if vote:
-                        node.votes[vote] += 1
+                        node.votes[vote] += 10  # a name word's weight (kg/coref/names.py)
         else:
             nominals = [mentions[i] for i in indices if mentions[i].kind == "concept"]
             if nominals:
-                first = nominals[0]
-                node = _Description(first.text, concept_key(first))
+                opening = nominals[0]
+                node = _Description(opening.text, concept_key(opening))
                 descriptions.append(node)
         for i in indices:
             nodes[i] = node
@@ -262,7 +262,7 @@ class CorpusIndex:
     def __init__(self, known: Iterable[Entity] = (), rules: AliasRules | None = None) -> None:
         self.rules = rules or AliasRules()
         self._known = {e.key: e for e in known}
-        self._votes: dict[str, Counter] = defaultdict(Counter)
+        self._votes: dict[str, Counter[str]] = defaultdict(Counter)
         self._aliases: dict[str, set[str]] = defaultdict(set)
         self._reasons: dict[str, list[str]] = defaultdict(list)
         self.entities: dict[str, Entity] = {}
@@ -270,7 +270,7 @@ class CorpusIndex:
         # What each name is seen with (the other names and the descriptions' heads of its
         # documents) and in how many documents: the evidence for a cross-document link.
         self._context: dict[str, set[str]] = defaultdict(set)
-        self._documents: Counter = Counter()
+        self._documents: Counter[str] = Counter()
         self._finished = False
 
     def _clusters(self, extraction: Extraction) -> _DocumentClusters:
@@ -334,7 +334,7 @@ class CorpusIndex:
             return clusters.local.get(key) or self.entities[key]
 
         facts = []
-        seen: set[tuple] = set()
+        seen: set[tuple[object, ...]] = set()
         mentions: set[EntityMention] = {
             EntityMention(key_of(c), " ".join(m.text.split()), m.sentence)
             for c in clusters.clusters()
@@ -387,9 +387,9 @@ class CorpusIndex:
             if cluster is not None:
                 key = key_of(cluster)
                 roles.add((key, role.title))
-                entity = self.entities[key]
-                if role.title not in entity.roles:
-                    self.entities[key] = _replace(entity, roles=entity.roles + (role.title,))
+                holder = self.entities[key]
+                if role.title not in holder.roles:
+                    self.entities[key] = replace(holder, roles=holder.roles + (role.title,))
         merges = {(key_of(c), reason) for c in clusters.clusters() for reason in c.reasons}
         merges |= {
             (target, f"'{name}' matches only '{target}' in the corpus")
@@ -481,7 +481,7 @@ def _is_time(mention: Mention) -> bool:
     return mention.label in TIME_LABELS
 
 
-def _qualifier_identity(triple: Triple) -> tuple:
+def _qualifier_identity(triple: Triple) -> tuple[bool, str, str, str]:
     q = triple.qualifiers
     return (q.negated, q.modality, q.condition, q.attribution)
 
@@ -533,7 +533,7 @@ def link_across_documents(
     entities: dict[str, Entity],
     rules: AliasRules,
     context: dict[str, set[str]],
-    documents: Counter,
+    documents: Counter[str],
 ) -> dict[str, str]:
     """Names of different documents that are one thing: name -> the key it joins.
 
@@ -553,7 +553,7 @@ def link_across_documents(
     def join(name: str, target: str, reason: str) -> None:
         entity, into = entities[name], entities[target]
         links[name] = target
-        entities[target] = _replace(
+        entities[target] = replace(
             into,
             aliases=tuple(sorted(set(into.aliases) | {name} | set(entity.aliases))),
             merge_reasons=into.merge_reasons + (reason,),
@@ -677,12 +677,6 @@ def link_across_documents(
     return links
 
 
-def _replace(entity: Entity, **changes) -> Entity:
-    from dataclasses import replace
-
-    return replace(entity, **changes)
-
-
 def load_alias_rules(path: str | Path) -> AliasRules:
     """Read a user's alias file: CSV rows ``name,canonical[,same|different]`` (a header row is
     optional), or Turtle in which ``skos:altLabel`` / ``owl:sameAs`` merge and
@@ -734,7 +728,7 @@ def _csv_rows(file: Path) -> list[tuple[int, list[str]]]:
         raise KgError(f"{file}: alias file is not UTF-8 text") from None
 
 
-def _read_alias_turtle(file: Path, same: dict[str, str], different: set) -> None:
+def _read_alias_turtle(file: Path, same: dict[str, str], different: set[frozenset[str]]) -> None:
     import pyoxigraph as ox
 
     try:

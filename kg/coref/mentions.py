@@ -25,6 +25,7 @@ from kg.coref import lexicon
 from kg.coref.names import NER_TYPES, TIME_LABELS, entity_type, normalise_name
 from kg.extract.arguments import TITLE_WORDS, argument_tokens, concept_key, name_tokens
 from kg.extract.tokens import children, doc_cache, doc_tokens, lefts, span_text_at
+from kg.kinds import ObjectKind
 from kg.types import Mention
 
 # NER labels of values and times: they are not things a pronoun or a description refers to
@@ -209,7 +210,9 @@ def headline_mentions(
                 label = known[normalise_name(text).casefold()]
                 head = piece[-1]
                 index = record.index  # type: ignore[attr-defined]
-                mention_record = Mention(text, start, end, index, "entity", label, head=head.idx)
+                mention_record = Mention(
+                    text, start, end, index, ObjectKind.ENTITY, label, head=head.idx
+                )
                 mention = _base(mention_record, head, "name", index, depth)
                 mention.entity_type = entity_type(label) if label else ""
                 mention.words = frozenset(w.lower() for w in text.split())
@@ -223,7 +226,7 @@ def headline_mentions(
                 index = record.index  # type: ignore[attr-defined]
                 text, start, end = span_text_at([token])
                 mention_record = Mention(
-                    text, start, end, index, "concept", key=lemma, head=token.idx
+                    text, start, end, index, ObjectKind.CONCEPT, key=lemma, head=token.idx
                 )
                 mention = _base(mention_record, token, "nominal", index, depth)
                 mention.lemma = lemma
@@ -246,7 +249,7 @@ def _depths(heads: list[int]) -> list[int]:
     """Each token's distance from the root of its sentence, from the heads' indices."""
     depth = [-1] * len(heads)
     for i in range(len(heads)):
-        path = []
+        path: list[int] = []
         j = i
         while depth[j] < 0 and heads[j] != j and len(path) < 100:
             path.append(j)
@@ -341,7 +344,7 @@ def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
     text, start, end = span_text_at(tokens)
     head = ent.root
     label = _label_from_evidence(tokens, ent.label_)
-    record = Mention(text, start, end, sentence, "entity", label=label, head=head.idx)
+    record = Mention(text, start, end, sentence, ObjectKind.ENTITY, label=label, head=head.idx)
     mention = _base(record, head, "name", sentence, depth)
     if label == "PERSON":
         mention.titles = _titles(tokens, spanned)
@@ -390,7 +393,7 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         if not name[0].text[:1].isupper():
             return None  # "a" in "Mar-a-Lago": a piece of a name, not one
         text, start, end = span_text_at(name)
-        record = Mention(text, start, end, sentence, "entity", head=head.idx)
+        record = Mention(text, start, end, sentence, ObjectKind.ENTITY, head=head.idx)
         mention = _base(record, head, "name", sentence, depth)
         mention.titles = _titles(name, written)
         mention.words = frozenset(w.lower() for w in text.split())
@@ -400,7 +403,9 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         body = body[:-1]
         text, start, end = span_text_at(body)
     lemma = head.lemma_.lower()
-    record = Mention(text, start, end, sentence, "concept", key=concept_key(head), head=head.idx)
+    record = Mention(
+        text, start, end, sentence, ObjectKind.CONCEPT, key=concept_key(head), head=head.idx
+    )
     before = lefts(head)
     possessed = any(c.dep_ == "poss" for c in before)
     mention = _base(record, head, "nominal", sentence, depth)
@@ -460,7 +465,7 @@ def _pronoun(token: Token, sentence: int, depth: list[int]) -> CorefMention | No
         return None
     person, number, gender, reflexive = features
     text, start, end = span_text_at([token])
-    record = Mention(text, start, end, sentence, "pronoun", head=token.idx)
+    record = Mention(text, start, end, sentence, ObjectKind.PRONOUN, head=token.idx)
     mention = _base(record, token, "pronoun", sentence, depth)
     mention.lemma = word
     mention.person, mention.number, mention.gender = person, number, gender
@@ -484,7 +489,7 @@ def _relative(token: Token, sentence: int, depth: list[int]) -> CorefMention | N
     if clause.dep_ != "relcl":
         return None
     text, start, end = span_text_at([token])
-    record = Mention(text, start, end, sentence, "pronoun", head=token.idx)
+    record = Mention(text, start, end, sentence, ObjectKind.PRONOUN, head=token.idx)
     mention = _base(record, token, "pronoun", sentence, depth)
     mention.lemma = token.lower_
     mention.relative_to = clause.head.i

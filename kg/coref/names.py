@@ -135,7 +135,7 @@ class NameCluster:
 
     name: str  # canonical name (the fullest form seen)
     mentions: list[Mention] = field(default_factory=list)
-    votes: Counter = field(default_factory=Counter)
+    votes: Counter[str] = field(default_factory=Counter)
     reasons: list[str] = field(default_factory=list)
 
     @property
@@ -256,7 +256,7 @@ def group_names(
         mention_type = entity_type(mention.label) if mention.label else ""
         if name.split()[0] in SHIP_PREFIXES and len(name.split()) > 1:
             mention_type = "Thing"  # "INS Sukanya" is a ship, whatever the recogniser said
-        matches = []
+        matches: list[tuple[NameCluster, str]] = []
         for cluster in names.candidates(name):
             if rules.forbids(name, cluster.name):
                 continue
@@ -267,7 +267,7 @@ def group_names(
                 or _untyped_personal_name(cluster, mention_type)
             ):
                 matches.append((cluster, reason))
-        exact = [(c, r) for c, r in matches if r is MergeReason.SAME_NAME]
+        exact = [(c, r) for c, r in matches if r == MergeReason.SAME_NAME]
         if exact:
             matches = exact
         if len(matches) == 1:
@@ -287,7 +287,8 @@ def group_names(
             cluster = NameCluster(name=name)
             names.add(cluster)
             vote = mention_type
-        weight = len(name.split()) if vote else 0.1
+        # Votes are in tenths: a name's words count ten each, an untyped name's one.
+        weight = 10 * len(name.split()) if vote else 1
         vote = vote or "Thing"
         written = normalise_name(mention.text)
         alias = MergeReason.USER_ALIAS.say(name=written, other=name)

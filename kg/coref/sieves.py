@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from kg.coref import lexicon
 from kg.coref.mentions import SUBJECT_DEPS, CorefMention
-from kg.coref.names import group_names
+from kg.coref.names import AliasRules, group_names
 from kg.types import CorefLink
 
 # How far back (in sentences) a pronoun looks for its antecedent: news pronouns point at the
@@ -579,21 +579,8 @@ def _name_of(chains: Chains, mention: CorefMention) -> str:
     return max(names, key=lambda n: len(n.split())) if names else mention.record.text
 
 
-class _NoRules:
-    """The alias rules of the extraction stage: none (the user's file applies at resolution)."""
-
-    same: dict[str, str] = {}
-
-    @staticmethod
-    def canonical(name: str) -> str:
-        return name
-
-    @staticmethod
-    def forbids(a: str, b: str) -> bool:
-        return False
-
-
-_NO_RULES = _NoRules()
+# The alias rules of the extraction stage: none (the user's file applies at resolution).
+_NO_RULES = AliasRules()
 
 # The sieves in the order they run: the most precise first, pronouns last.
 SIEVES: tuple[Sieve, ...] = (
