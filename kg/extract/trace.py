@@ -95,8 +95,10 @@ def reject(
     of: Token | None = None,
     whole: bool = False,
     text: str = "",
+    at: int = 0,
 ) -> None:
-    """Record that the candidate ``tokens`` (or ``text`` at no token) gives no fact, and why.
+    """Record that the candidate ``tokens`` (or ``text`` at character ``at``) gives no fact, and
+    why.
     ``of``: the verb it was a candidate argument of; ``whole``: the candidate is the phrase the
     token heads (its subtree), not the token alone. (Callers pass tokens, not text: nothing is
     computed unless tracing.)"""
@@ -104,7 +106,7 @@ def reject(
         return
     if code not in REASONS:
         raise KeyError(f"unknown rejection code {code!r}")
-    start = 0
+    start = at
     if isinstance(tokens, Token):
         tokens = list(tokens.subtree) if whole else [tokens]
     if tokens:
