@@ -362,9 +362,9 @@ def _explain(
 ) -> None:
     """``kg extract --explain``: the report of kg.extract.explain, as text or JSON."""
     from kg.extract.explain import explain_documents, render
-    from kg.facts import read_inputs
+    from kg.facts import _documents  # the inputs exactly as kg extract's other formats read them
 
-    documents = read_inputs(paths, one_sentence_per_line, failures.append, **reading)
+    documents = _documents(paths, one_sentence_per_line, failures.append, **reading)
     reports = explain_documents(documents, model=model, aliases=str(aliases) if aliases else None)
     for report in reports:
         if format == "json":

@@ -45,18 +45,6 @@ def _documents(
             yield item
 
 
-def read_inputs(
-    paths: Iterable[str],
-    one_sentence_per_line: bool = False,
-    on_error: Callable[[InputError], None] = lambda e: None,
-    input_options: InputOptions | None = None,
-    read_log: ReadLog | None = None,
-) -> Iterator[Document]:
-    """The documents of PATHS as ``kg extract`` reads them (every line a document of its own
-    with ``one_sentence_per_line``)."""
-    return _documents(paths, one_sentence_per_line, on_error, input_options, read_log)
-
-
 def resolved_corpus(
     paths: Iterable[str],
     *,
