@@ -250,6 +250,7 @@ EXTRACT_FIELDS = (
     "object_text",
     "sentence",
     "document",
+    "rule",
 )
 
 
@@ -257,8 +258,21 @@ EXTRACT_FIELDS = (
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
     format: Annotated[
-        str, typer.Option("--format", "-f", help="jsonl, tsv, carb or mentions.")
-    ] = "jsonl",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl (default), tsv, carb or mentions; with --explain: text or json.",
+        ),
+    ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Say why: per sentence the parse, the clauses, each rule that fired and its "
+            "fact, each candidate passed over and why, and what resolution did to each argument.",
+        ),
+    ] = False,
     one_sentence_per_line: Annotated[
         bool, typer.Option(help="Treat each input line as a document of one sentence.")
     ] = False,
@@ -279,14 +293,19 @@ def extract(
     mentions, every referring expression and the node it denotes instead.
 
     jsonl and tsv records have the fields: subject, relation, object, subject_type, object_type,
-    confidence, negated, modality, attribution, condition, time, subject_text, relation_text,
-    object_text, sentence, document. subject/object are resolved entity names.
+    confidence, negated, modality, attribution, condition, time, time_value, time_type, place,
+    subject_text, relation_text, object_text, sentence, document, rule. subject/object are
+    resolved entity names; rule names the extraction rules (docs/rules.md).
+
+    With --explain, a report of why instead: text, or JSON with --format json.
     """
     from kg.documents import ReadLog
     from kg.facts import fact_records, iter_carb_lines, mention_records
 
-    if format not in ("jsonl", "tsv", "carb", "mentions"):
-        _fail(f"unknown --format {format!r} (allowed: jsonl, tsv, carb, mentions)", 2)
+    allowed = ("text", "json") if explain else ("jsonl", "tsv", "carb", "mentions")
+    format = format or allowed[0]
+    if format not in allowed:
+        _fail(f"unknown --format {format!r} (allowed: {', '.join(allowed)})", 2)
     failures: list[InputError] = []
     reading = {
         "input_options": _input_options(
@@ -295,7 +314,9 @@ def extract(
         "read_log": ReadLog(on_skip=_report_skip, on_warning=_report_warning),
     }
     try:
-        if format == "carb":
+        if explain:
+            _explain(paths, format, model, aliases, one_sentence_per_line, failures, reading)
+        elif format == "carb":
             for line in iter_carb_lines(
                 paths,
                 model=model,
@@ -328,6 +349,28 @@ def extract(
         typer.echo(f"kg: error: {error}", err=True)
     if failures:
         raise typer.Exit(1)
+
+
+def _explain(
+    paths: list[str],
+    format: str,
+    model: str | None,
+    aliases: Path | None,
+    one_sentence_per_line: bool,
+    failures: list[InputError],
+    reading: dict,
+) -> None:
+    """``kg extract --explain``: the report of kg.extract.explain, as text or JSON."""
+    from kg.extract.explain import explain_documents, render
+    from kg.facts import _documents  # the inputs exactly as kg extract's other formats read them
+
+    documents = _documents(paths, one_sentence_per_line, failures.append, **reading)
+    reports = explain_documents(documents, model=model, aliases=str(aliases) if aliases else None)
+    for report in reports:
+        if format == "json":
+            sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(render(report))
 
 
 def _tsv_cell(value: object) -> str:

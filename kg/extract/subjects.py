@@ -1,0 +1,132 @@
+"""Subject rules: who a clause is about, written or inherited.
+
+English writes a clause's subject next to its verb, or leaves it out where the grammar says
+who it is: a conjoined verb shares its subject, a relative clause is about the noun it modifies,
+a participle describes a noun or shares its clause's subject, an infinitive's subject is the
+controller's. Each rule below is one such construction; ``kg.extract.rules`` lists them in the
+order they are tried (the first that applies decides).
+
+A rule takes the verb and ``subjects_of`` (the subjects of another verb, found by the same
+rules, for those that inherit them) and returns the subject heads with the name of the rule
+that found them, or None when its construction is not the verb's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from kg.extract.tokens import DEP, POS, TAG, children, children_with, has_child, is_verb
+
+__all__ = [
+    "CONTROL",
+    "OWN",
+    "PARTICIPLE",
+    "RELATIVE",
+    "SHARED",
+    "Subjects",
+    "SubjectsOf",
+    "antecedent",
+    "control_subject",
+    "own_subject",
+    "participle_subject",
+    "relative_subject",
+    "shared_subject",
+]
+
+# The rules' names, as Triple.rule starts with them ("shared-direct").
+OWN = "subject"
+SHARED = "shared"
+RELATIVE = "relative"
+PARTICIPLE = "participle"
+CONTROL = "control"
+
+Subjects = tuple[list[Token], str]  # (subject heads, the rule that found them)
+SubjectsOf = Callable[[Token], Subjects]
+
+# Dependencies naming a clause's subject: nominal and clausal, active and passive.
+SUBJECT_DEPS = DEP("nsubj", "nsubjpass", "csubj", "csubjpass")
+
+# The objects of a verb that control its infinitive: "asked him to leave".
+_CONTROLLER_DEPS = DEP("dobj", "dative")
+
+# Nouns a relative clause can modify.
+_ANTECEDENT_POS = POS("NOUN", "PROPN", "PRON", "NUM")
+
+
+def own_subject(verb: Token, subjects_of: SubjectsOf) -> Subjects | None:
+    """The subject written as the verb's dependent, nominal or clausal, active or passive: the
+    most reliable reading of who the clause is about.
+
+    Example: The company reached a deal."""
+    own = children_with(verb, SUBJECT_DEPS)
+    return (own, OWN) if own else None
+
+
+def shared_subject(verb: Token, subjects_of: SubjectsOf) -> Subjects | None:
+    """Conjoined verbs share their subject: in "X reached a deal and paved the way" the second
+    verb's subject is the first one's. A subject the first verb itself inherited keeps the rule
+    that found it.
+
+    Example: The company reached a deal and paved the way for new investment."""
+    head = verb.head
+    if verb.dep != DEP.conj or not is_verb(head):
+        return None
+    heads, rule = subjects_of(head)
+    return heads, SHARED if rule == OWN else rule
+
+
+def relative_subject(verb: Token, subjects_of: SubjectsOf) -> Subjects | None:
+    """A relative clause is about the noun it modifies: "the man seen there" (no relative
+    pronoun) and, through the relative pronoun, "the storm, which has flooded several towns".
+    An infinitival relative clause ("a framework to discuss") has its noun as object instead.
+
+    Example: The storm, which has flooded several towns, moved north."""
+    if verb.dep != DEP.relcl or any(c.tag == TAG.TO for c in children(verb)):
+        return None
+    return [verb.head], RELATIVE
+
+
+def participle_subject(verb: Token, subjects_of: SubjectsOf) -> Subjects | None:
+    """A participle describes the noun it modifies ("the truce, signed in May"); a participle
+    clause set off after its clause, with no subordinator, shares that clause's subject
+    ("..., paving the way for").
+
+    Example: The truce, signed in May, held."""
+    dep, tag = verb.dep, verb.tag
+    if dep == DEP.acl and tag in _PARTICIPLE_TAGS:
+        return [verb.head], PARTICIPLE
+    if dep == DEP.advcl and tag == TAG.VBG and not has_child(verb, _MARK):
+        head = verb.head
+        heads = subjects_of(head)[0] if is_verb(head) else []
+        return heads, PARTICIPLE
+    return None
+
+
+def control_subject(verb: Token, subjects_of: SubjectsOf) -> Subjects | None:
+    """An infinitive's subject is its controller: the matrix verb's object when it has one
+    ("asked him to leave": him leaves), else the matrix verb's subject.
+
+    Example: The board asked him to sign the contract."""
+    head = verb.head
+    if verb.dep != DEP.xcomp or not is_verb(head):
+        return None
+    controllers = children_with(head, _CONTROLLER_DEPS)
+    if controllers:
+        return controllers[:1], CONTROL
+    return subjects_of(head)[0], CONTROL
+
+
+def antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause modifies ("conflict" for "the conflict, which has roiled"),
+    read from the first verb of a coordination of relative clauses."""
+    while verb.dep == DEP.conj:
+        verb = verb.head
+    if verb.dep == DEP.relcl and verb.head.pos in _ANTECEDENT_POS:
+        return verb.head
+    return None
+
+
+_MARK = DEP("mark")
+_PARTICIPLE_TAGS = TAG("VBN", "VBG")
