@@ -180,7 +180,9 @@ def build(
 
     documents = read_inputs(inputs, options=options, max_bytes=max_bytes, log=log)
     if out is None:
-        graph = _build_in_memory(documents, log, on_error, model=model, aliases=aliases, jobs=jobs, dask=dask)
+        graph = _build_in_memory(
+            documents, log, on_error, model=model, aliases=aliases, jobs=jobs, dask=dask
+        )
         graph.report.failures = failures
         return graph
     from kg.pipeline import build as run_build
@@ -245,7 +247,9 @@ def read_inputs(
             count += 1
             yield from new(_text_document(texts, count, item))
         elif isinstance(item, os.PathLike):
-            for document in read_documents([os.fspath(item)], max_bytes=max_bytes, options=options, log=_Counted(log)):
+            for document in read_documents(
+                [os.fspath(item)], max_bytes=max_bytes, options=options, log=_Counted(log)
+            ):
                 yield from new(document)
         elif _is_dataframe(item):
             for document in _dataframe_documents(item, options, max_bytes, log):
@@ -328,7 +332,9 @@ def _text_document(reader: Any, number: int, item: str | tuple) -> Document | In
     if not isinstance(extra, Mapping):
         return InputError(f"{TEXT_SOURCE}:{number}", "'extra' must be a dict of fields")
     values: dict[str, Any] = {name: _plain(value) for name, value in extra.items()}
-    values.update({key: _plain(metadata[key]) for key in ("title", "date", "url", "id") if key in metadata})
+    values.update(
+        {key: _plain(metadata[key]) for key in ("title", "date", "url", "id") if key in metadata}
+    )
     values["text"] = text
     from kg.inputs import InputOptions
 
@@ -638,8 +644,10 @@ class KnowledgeGraph:
         ``document``), then ``statement``, ``subject_iri`` and ``object_iri``. ``document`` is
         the document's source (``text:1``, ``dataframe#a2``, a file's path); ``object_type`` and
         ``object_iri`` are ``""`` when the object is a value (a clause or a literal), not a
-        node. Absent qualifiers are ``""`` and ``False``, as in the records. Rows are in
-        document and sentence order.
+        node. Absent qualifiers are ``""`` and ``False``, as in the records; the graph states
+        a time's ``time_type`` only with its ``time_value``, so a time that cannot be dated (no
+        document date to anchor "on Thursday") has ``""`` for both here. Rows are in document
+        and sentence order.
 
         >>> import kg
         >>> facts = kg.build(["Scott Bessent met He Lifeng in Kuala Lumpur."]).facts()
@@ -700,7 +708,7 @@ class KnowledgeGraph:
         ...
         >>> graph.explain("Besent")
         Traceback (most recent call last):
-        kg.errors.KgError: no entity is called 'Besent'; did you mean 'Bessent', 'Scott Bessent', ...?
+        kg.errors.KgError: no entity is called 'Besent'; did you mean 'Bessent', ...?
         """
         from kg.explain import explain_entity
 
@@ -827,7 +835,9 @@ def _select(dataset: rdflib.Dataset, sparql: str) -> Iterator[Any]:
     from kg.vocab import sparql_prologue
 
     store = oxigraph_store(dataset)
-    return iter(store.query(sparql_prologue() + sparql, use_default_graph_as_union=query_union(store)))
+    return iter(
+        store.query(sparql_prologue() + sparql, use_default_graph_as_union=query_union(store))
+    )
 
 
 def _value(term: Any) -> str:
@@ -918,7 +928,11 @@ def _entity_rows(dataset: rdflib.Dataset) -> list[tuple]:
     from kg.export import entity_graph
 
     counts = {
-        row["e"].value: (int(row["documents"].value), int(row["sentences"].value), int(row["facts"].value))
+        row["e"].value: (
+            int(row["documents"].value),
+            int(row["sentences"].value),
+            int(row["facts"].value),
+        )
         for row in _select(dataset, _ENTITY_COUNTS)
     }
     nodes, _ = entity_graph(_store_of(dataset))
@@ -976,4 +990,3 @@ def _document_rows(dataset: rdflib.Dataset) -> tuple[list[tuple], list[str]]:
         )
     rows.sort()
     return rows, fields
-

@@ -53,7 +53,9 @@ class KgFacts:
     """The ``kg_facts`` component: sets ``doc._.facts`` and ``doc._.mentions`` (lists of
     dicts, the records of ``kg extract``: see the module's documentation)."""
 
-    def __init__(self, name: str = "kg_facts", *, source: str = "", date: str = "", aliases: str = ""):
+    def __init__(
+        self, name: str = "kg_facts", *, source: str = "", date: str = "", aliases: str = ""
+    ):
         from kg.inputs.dates import normalise_date
 
         self.name = name
@@ -74,7 +76,9 @@ class KgFacts:
         from kg.types import Document
 
         date = normalise_date(doc._.kg_date) if doc._.kg_date else self.date
-        document = Document(id=document_id(doc.text, date), source=self.source, text=doc.text, date=date)
+        document = Document(
+            id=document_id(doc.text, date), source=self.source, text=doc.text, date=date
+        )
         corpus = resolve([extract(doc, document)], rules=self._rules)
         doc._.facts = list(corpus_records(corpus))
         doc._.mentions = list(corpus_mention_records(corpus))
