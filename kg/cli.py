@@ -74,6 +74,12 @@ def _info(message: str) -> None:
         typer.echo(message, err=True)
 
 
+def _say(message: str) -> None:
+    """What a command did, on stdout (a summary, "wrote FILE"): not when quiet."""
+    if not _quiet():
+        typer.echo(message)
+
+
 QuietOpt = Annotated[
     bool, typer.Option("-q", "--quiet", help="Print only results, warnings and errors.")
 ]
@@ -387,7 +393,7 @@ def remove(
     except KgError as error:
         _fail(str(error))
     for source in removed:
-        _info(f"removed {source}")
+        _say(f"removed {source}")
 
 
 EXTRACT_FIELDS = (
@@ -624,7 +630,7 @@ def view(
         write_view(dataset, target, focus=focus, hops=hops, top=top, construct=query_text)
     except KgError as error:
         _fail(str(error))
-    _info(f"wrote {target}")
+    _say(f"wrote {target}")
     if open_page:
         import webbrowser
 
@@ -692,7 +698,7 @@ def push(
         report = run_push(graph_file(graph), endpoint, retries=retries, force=force, auth=auth)
     except KgError as error:
         _fail(str(error))
-    _info(report.summary())
+    _say(report.summary())
     for message in report.errors:
         typer.echo(f"kg: error: {message}", err=True)
     if not report.ok:
@@ -736,7 +742,7 @@ def validate(graph: GraphArg) -> None:
         typer.echo(violation.line())
     if found:
         _fail(f"{graph}: {len(found)} violation(s) of ontology/shapes.ttl")
-    _info(f"{graph}: conforms to ontology/shapes.ttl")
+    _say(f"{graph}: conforms to ontology/shapes.ttl")
 
 
 def main() -> None:

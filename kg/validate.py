@@ -98,7 +98,15 @@ def violations(data: Graph | Dataset) -> list[Violation]:
     )
     if conforms:
         return []
-    namespaces = shapes_graph().namespace_manager
+    # Names as kg writes them (ent:Scott_Bessent, kg:confidence), shapes by their prefix (kgsh:).
+    from kg.vocab import PREFIXES
+
+    names = Graph()
+    for prefix, namespace in shapes_graph().namespaces():
+        names.bind(prefix, namespace, override=True)
+    for prefix, namespace in PREFIXES.items():
+        names.bind(prefix, namespace, override=True)
+    namespaces = names.namespace_manager
 
     def name(term) -> str:
         if term is None:
