@@ -646,8 +646,8 @@ class KnowledgeGraph:
         ``object_iri`` are ``""`` when the object is a value (a clause or a literal), not a
         node. Absent qualifiers are ``""`` and ``False``, as in the records; the graph states
         a time's ``time_type`` only with its ``time_value``, so a time that cannot be dated (no
-        document date to anchor "on Thursday") has ``""`` for both here. Rows are in document
-        and sentence order.
+        document date to anchor "on Thursday") has ``""`` for both here. Rows are sorted by
+        document (its source), then sentence.
 
         >>> import kg
         >>> facts = kg.build(["Scott Bessent met He Lifeng in Kuala Lumpur."]).facts()
