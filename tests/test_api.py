@@ -426,3 +426,18 @@ def test_nquads_helper_sees_differences(graph):
     store = ox.Store()
     store.load(_nquads(graph), format=ox.RdfFormat.N_QUADS)
     assert len(store) == len(graph)
+
+
+def test_an_in_memory_build_writes_no_file(monkeypatch, nlp, graph):
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("an in-memory build made a temporary file")
+
+    for name in ("mkstemp", "mkdtemp", "TemporaryDirectory", "NamedTemporaryFile", "TemporaryFile"):
+        monkeypatch.setattr(tempfile, name, refuse)
+    assert _nquads(kg.build(TEXTS)) == _nquads(graph)
+
+
+def test_jobs_build_the_same_graph(graph):
+    assert _nquads(kg.build(TEXTS, jobs=2)) == _nquads(graph)
