@@ -25,6 +25,8 @@ from kg.errors import InputError, KgError
 app = typer.Typer(
     name="kg",
     help="Offline knowledge-graph builder: English text in, an RDF graph out.",
+    epilog="Exit status: 0 done; 1 an error, an input that could not be read or a graph that "
+    "does not conform (kg validate); 2 a usage error; 130 interrupted. Each command has -h.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -149,10 +151,6 @@ def _main(
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
-    """Offline knowledge-graph builder: English text in, an RDF graph out.
-
-    Exit status: 0 success; 1 an error, an input that could not be read, or a graph that does
-    not conform (kg validate); 2 a usage error; 130 interrupted."""
     _set_verbosity(quiet, verbose)
 
 

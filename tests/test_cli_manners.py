@@ -61,9 +61,10 @@ def test_help_is_clean_and_h_is_help(command):
             for name in param.opts + param.secondary_opts:
                 assert re.search(rf"(^|[ ,]){re.escape(name)}([ ,]|$)", text, re.M), name
     if not command:
-        listed = re.findall(r"^  (\w+) +(.+)$", text.split("Commands:")[1], re.M)
+        listed = re.findall(r"^  (\w+) +(.+)$", text.split("Commands:")[1].split("\n\n")[0], re.M)
         assert [name for name, _ in listed] == list(COMMANDS)
         assert not any(summary.endswith("...") for _, summary in listed), listed
+        assert "Exit status: 0 done; 1 an error" in " ".join(text.split())
 
 
 def test_usage_errors_exit_2_and_errors_exit_1(tmp_path):
