@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint install system-deps bench clean lock
+.PHONY: run test lint install system-deps bench clean lock docs
 
 run: $(STAMP)
 	$(BIN)/kg build seeds/ -o output/
@@ -32,6 +32,10 @@ $(STAMP): requirements.lock pyproject.toml
 # chromium renders the HTML view. Installed only when absent and only when we are root.
 system-deps:
 	@bash scripts/install-system-deps.sh
+
+# The API reference from the docstrings (pdoc) into docs/api/; fails on any pdoc warning.
+docs: $(STAMP)
+	PYTHON=$(BIN)/python bash scripts/api_docs.sh docs/api
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/carb_score.py

@@ -1,13 +1,20 @@
 """The ``kg`` command. Each command is a thin wrapper: parse arguments, call one public function,
 print. A ``KgError`` is printed as one line on stderr with exit status 1 (2 for usage errors,
-which Typer reports itself); anything else is a bug and keeps its traceback."""
+which Typer reports itself); anything else is a bug and keeps its traceback.
+
+Exit statuses: 0 success; 1 an error (one line on stderr), inputs that could not be read (the
+others are built), or a graph that does not conform (``kg validate``); 2 a usage error; 130
+interrupted (Ctrl-C). ``-q`` prints only results, warnings and errors; ``-v`` adds each stage's
+time and what was skipped.
+"""
 
 from __future__ import annotations
 
 import csv
+import functools
+import inspect
 import json
 import sys
-import time
 from pathlib import Path
 from typing import Annotated
 
@@ -18,17 +25,144 @@ from kg.errors import InputError, KgError
 app = typer.Typer(
     name="kg",
     help="Offline knowledge-graph builder: English text in, an RDF graph out.",
+    epilog="Exit status: 0 done; 1 an error, an input that could not be read or a graph that "
+    "does not conform (kg validate); 2 a usage error; 130 interrupted. Each command has -h.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help, as click writes it: no boxes that cut option names off in a narrow terminal,
+    # no markup that eats "[default: …]" from a help text.
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 
+
+def _plain_arguments() -> None:
+    """Typer 0.29 prints an argument's Python type beside it in --help (``GRAPH <path>``,
+    ``PATH... <list[str]>``) and braces round a required one in the usage line (``{GRAPH}``).
+    Every kg argument has a metavar that says what it is: shown alone, as click writes it."""
+    from typer.core import TyperArgument
+
+    display_type = TyperArgument.display_type_rich
+    usage_name = TyperArgument._usage_display_name
+
+    def display_type_rich(self, ctx):
+        return None if self.metavar else display_type(self, ctx)
+
+    def _usage_display_name(self):
+        return self.metavar if self.metavar else usage_name(self)
+
+    TyperArgument.display_type_rich = display_type_rich
+    TyperArgument._usage_display_name = _usage_display_name
+
+
+_plain_arguments()
+
+# How much a command says besides its results: -1 quiet, 0 normal, 1 verbose.
+_verbosity = 0
+
+
+def _quiet() -> bool:
+    return _verbosity < 0
+
+
+def _verbose() -> bool:
+    return _verbosity > 0
+
+
+def _info(message: str) -> None:
+    """Chatter on stderr (skipped files, stage timings): not when quiet."""
+    if not _quiet():
+        typer.echo(message, err=True)
+
+
+def _say(message: str) -> None:
+    """What a command did, on stdout (a summary, "wrote FILE"): not when quiet."""
+    if not _quiet():
+        typer.echo(message)
+
+
+QuietOpt = Annotated[
+    bool, typer.Option("-q", "--quiet", help="Print only results, warnings and errors.")
+]
+VerboseOpt = Annotated[
+    bool, typer.Option("-v", "--verbose", help="Also print each stage's time and what was skipped.")
+]
+
+
+def _set_verbosity(quiet: bool, verbose: bool) -> None:
+    global _verbosity
+    if quiet and verbose:
+        _fail("give -q or -v, not both", 2)
+    if quiet:
+        _verbosity = -1
+    elif verbose:
+        _verbosity = 1
+
+
+def _with_verbosity(command):
+    """Give COMMAND the -q/-v options too, so that they work after the command's name
+    (``kg build -q …``) as well as before it (``kg -q build …``)."""
+    signature = inspect.signature(command, eval_str=True)
+    added = [
+        inspect.Parameter(
+            "quiet", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=QuietOpt
+        ),
+        inspect.Parameter(
+            "verbose", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=VerboseOpt
+        ),
+    ]
+
+    @functools.wraps(command)
+    def wrapper(*args, quiet: bool = False, verbose: bool = False, **kwargs):
+        _set_verbosity(quiet, verbose)
+        return command(*args, **kwargs)
+
+    wrapper.__signature__ = signature.replace(parameters=[*signature.parameters.values(), *added])
+    wrapper.__annotations__ = {}
+    return wrapper
+
+
+def _command(short_help: str, **settings):
+    """``app.command`` with the -q/-v options and a one-line summary for ``kg --help``."""
+
+    def register(function):
+        return app.command(short_help=short_help, **settings)(_with_verbosity(function))
+
+    return register
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        import kg
+
+        typer.echo(f"kg {kg.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version_callback, is_eager=True, help="Print kg's version."
+        ),
+    ] = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    _set_verbosity(quiet, verbose)
+
+
 GraphArg = Annotated[
-    Path, typer.Argument(help="A Turtle/TriG/N-Triples/N-Quads file or a build folder.")
+    Path,
+    typer.Argument(metavar="GRAPH", help="A Turtle/TriG/N-Triples/N-Quads file or a build folder."),
 ]
 ModelOpt = Annotated[
     str | None,
-    typer.Option("--model", envvar="KG_MODEL", help="spaCy pipeline (package name or path)."),
+    typer.Option(
+        "--model", metavar="NAME", envvar="KG_MODEL", help="spaCy pipeline (package name or path)."
+    ),
 ]
 
 
@@ -38,24 +172,30 @@ TextFieldOpt = Annotated[
     str,
     typer.Option(
         "--text-field",
+        metavar="COLUMN",
         help="JSON Lines/CSV column holding the text [default: text, else body, content, article].",
     ),
 ]
 TitleFieldOpt = Annotated[
-    str, typer.Option("--title-field", help="Column of the title [default: title, headline].")
+    str,
+    typer.Option(
+        "--title-field", metavar="COLUMN", help="Column of the title [default: title, headline]."
+    ),
 ]
 DateFieldOpt = Annotated[
     str,
     typer.Option(
         "--date-field",
+        metavar="COLUMN",
         help="Column of the date [default: date, published, published_at, pubdate].",
     ),
 ]
 UrlFieldOpt = Annotated[
-    str, typer.Option("--url-field", help="Column of the URL [default: url, link].")
+    str,
+    typer.Option("--url-field", metavar="COLUMN", help="Column of the URL [default: url, link]."),
 ]
 IdFieldOpt = Annotated[
-    str, typer.Option("--id-field", help="Column of the row's id [default: id].")
+    str, typer.Option("--id-field", metavar="COLUMN", help="Column of the row's id [default: id].")
 ]
 KeepFieldOpt = Annotated[
     list[str] | None,
@@ -65,6 +205,7 @@ InputFormatOpt = Annotated[
     str,
     typer.Option(
         "--input-format",
+        metavar="FORMAT",
         help="auto (by extension, else content), text, markdown, jsonl, json, csv, tsv, html "
         "or pdf.",
     ),
@@ -97,7 +238,7 @@ def _input_options(
 
 
 def _report_skip(path: str, reason: str) -> None:
-    typer.echo(f"kg: skipped: {path} ({reason})", err=True)
+    _info(f"kg: skipped: {path} ({reason})")
 
 
 def _report_warning(message: str) -> None:
@@ -109,45 +250,40 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def _progress(total_hint: str):
-    """A progress bar on stderr when it is a terminal, nothing otherwise (logs stay clean)."""
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    console = Console(stderr=True)
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed} " + total_hint),
-        TextColumn("{task.fields[rates]}"),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    )
-
-
-@app.command()
+@_command("Build the graph of text files, corpora and pages into a folder.")
 def build(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
-    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("output"),
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH...", help="Files, folders, or - for stdin.")
+    ],
+    out: Annotated[Path, typer.Option("-o", "--out", metavar="DIR", help="Output folder.")] = Path(
+        "output"
+    ),
     model: ModelOpt = None,
     max_bytes: Annotated[
-        int, typer.Option(help="Largest input file (a JSON Lines/CSV corpus: row), in bytes.")
+        int,
+        typer.Option(
+            metavar="N", help="Largest input file (a JSON Lines/CSV corpus: row), in bytes."
+        ),
     ] = 10_000_000,
     no_view: Annotated[bool, typer.Option("--no-view", help="Skip graph.html.")] = False,
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Ignore an earlier build in OUT; start afresh.")
     ] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", metavar="N", min=1, help="Worker processes.")
+    ] = 1,
     dask: Annotated[
         str | None,
-        typer.Option(help="Parse on a Dask cluster: a scheduler address or local:N."),
+        typer.Option(
+            metavar="SCHEDULER", help="Parse on a Dask cluster: a scheduler address or local:N."
+        ),
     ] = None,
     aliases: Annotated[
         Path | None,
-        typer.Option(help="CSV (name,canonical[,same|different]) or Turtle file of aliases."),
+        typer.Option(
+            metavar="FILE",
+            help="CSV (name,canonical[,same|different]) or Turtle file of aliases.",
+        ),
     ] = None,
     text_field: TextFieldOpt = "",
     title_field: TitleFieldOpt = "",
@@ -161,28 +297,28 @@ def build(
     and graph.html. Into an earlier build, only new or changed documents are added.
 
     PATHS may be plain text, Markdown, HTML, PDF, or JSON Lines/CSV corpora of one document per
-    row; a folder's other files are listed as skipped."""
+    row; a folder's other files are listed as skipped. On a terminal a progress bar shows the
+    stage, the documents done of the total, the rate and the time left."""
     from kg.pipeline import build as run_build
+    from kg.progress import BuildProgress, count_documents
 
     options = _input_options(
         text_field, title_field, date_field, url_field, id_field, keep_field, input_format
     )
+    unchanged: list[str] = []
 
     def report_error(error: InputError) -> None:
         typer.echo(f"kg: error: {error}", err=True)
+        progress.advance()
 
     try:
-        with _progress("documents") as progress:
-            task = progress.add_task("extracting", total=None, rates="")
-            started, documents, sentences = time.perf_counter(), 0, 0
+        with BuildProgress(enabled=not _quiet()) as progress:
+            if progress.enabled:
+                progress.set_total(count_documents(paths, input_format=options.format))
 
-            def advance(extraction) -> None:
-                nonlocal documents, sentences
-                documents += 1
-                sentences += len(extraction.sentences)
-                seconds = time.perf_counter() - started
-                rates = f"({documents / seconds:.1f}/s), {sentences} sentences"
-                progress.update(task, advance=1, rates=f"{rates} ({sentences / seconds:.0f}/s)")
+            def on_unchanged(document) -> None:
+                unchanged.append(document.source)
+                progress.advance()
 
             report = run_build(
                 paths,
@@ -195,10 +331,12 @@ def build(
                 jobs=jobs,
                 dask=dask,
                 on_error=report_error,
-                on_document=advance,
+                on_document=lambda extraction: progress.advance(len(extraction.sentences)),
                 input_options=options,
                 on_skip=_report_skip,
                 on_warning=_report_warning,
+                on_stage=progress.stage,
+                on_unchanged=on_unchanged,
             )
     except KgError as error:
         _fail(str(error))
@@ -206,18 +344,44 @@ def build(
         # The build writes nothing in OUT until its files are complete (then each is renamed
         # into place), and its scratch folder is removed on the way out.
         _fail(f"interrupted; {out} is as it was before this build", 130)
-    typer.echo(report.read_summary())
-    typer.echo(f"built {out}: {report.summary()}")
-    for path in report.outputs:
-        typer.echo(f"  {path}")
+    if _verbose():
+        _print_build_details(report, unchanged)
+    if not _quiet():
+        typer.echo(report.read_summary())
+        typer.echo(f"built {out}: {report.summary()}")
+        for path in report.outputs:
+            typer.echo(f"  {path}")
     if report.failures:
         _fail(f"{len(report.failures)} input(s) could not be read (see above)")
 
 
-@app.command()
+def _print_build_details(report, unchanged: list[str]) -> None:
+    """-v: each stage's time, and what the build did not build (unchanged, skipped)."""
+    for stage, seconds in report.stages.items():
+        typer.echo(f"kg: stage {stage}: {seconds:.2f} s", err=True)
+    shown = 20
+    if unchanged:
+        typer.echo(
+            f"kg: {len(unchanged)} document(s) already in the build, not read again:", err=True
+        )
+        for source in unchanged[:shown]:
+            typer.echo(f"  {source}", err=True)
+        if len(unchanged) > shown:
+            typer.echo(f"  … {len(unchanged) - shown} more", err=True)
+    if report.replaced:
+        typer.echo(f"kg: {report.replaced} document(s) replaced by new text", err=True)
+    if report.skipped:
+        typer.echo(f"kg: {len(report.skipped)} file(s) skipped (listed above)", err=True)
+
+
+@_command("Drop documents from a build.")
 def remove(
-    documents: Annotated[list[str], typer.Argument(help="Source paths or sha256 prefixes.")],
-    out: Annotated[Path, typer.Option("-o", "--out", help="The build folder.")] = Path("output"),
+    documents: Annotated[
+        list[str], typer.Argument(metavar="DOC...", help="Source paths or sha256 prefixes.")
+    ],
+    out: Annotated[
+        Path, typer.Option("-o", "--out", metavar="DIR", help="The build folder.")
+    ] = Path("output"),
 ) -> None:
     """Drop DOCUMENTS (their named graphs) from the build in OUT and rewrite its files."""
     from kg.pipeline import remove as run_remove
@@ -227,7 +391,7 @@ def remove(
     except KgError as error:
         _fail(str(error))
     for source in removed:
-        typer.echo(f"removed {source}")
+        _say(f"removed {source}")
 
 
 EXTRACT_FIELDS = (
@@ -254,14 +418,17 @@ EXTRACT_FIELDS = (
 )
 
 
-@app.command()
+@_command("Print the facts (or mentions) of texts, without building a graph.")
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH...", help="Files, folders, or - for stdin.")
+    ],
     format: Annotated[
         str | None,
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="jsonl (default), tsv, carb or mentions; with --explain: text or json.",
         ),
     ] = None,
@@ -274,12 +441,18 @@ def extract(
         ),
     ] = False,
     one_sentence_per_line: Annotated[
-        bool, typer.Option(help="Treat each input line as a document of one sentence.")
+        bool,
+        typer.Option(
+            "--one-sentence-per-line", help="Treat each input line as a document of one sentence."
+        ),
     ] = False,
     model: ModelOpt = None,
     aliases: Annotated[
         Path | None,
-        typer.Option(help="CSV (name,canonical[,same|different]) or Turtle file of aliases."),
+        typer.Option(
+            metavar="FILE",
+            help="CSV (name,canonical[,same|different]) or Turtle file of aliases.",
+        ),
     ] = None,
     text_field: TextFieldOpt = "",
     title_field: TitleFieldOpt = "",
@@ -378,20 +551,26 @@ def _tsv_cell(value: object) -> str:
     return " ".join(str(value).split()) if isinstance(value, str) else str(value)
 
 
-@app.command()
+@_command("Run a read-only SPARQL query.")
 def query(
     graph: GraphArg,
     query_text: Annotated[
-        str | None, typer.Argument(metavar="QUERY", help="SPARQL, or - for stdin.")
+        str | None, typer.Argument(metavar="[QUERY]", help="SPARQL, or - for stdin.")
     ] = None,
     file: Annotated[
-        Path | None, typer.Option("-f", "--file", help="Read the query from a file.")
+        Path | None,
+        typer.Option("-f", "--file", metavar="FILE", help="Read the query from a file."),
     ] = None,
     format: Annotated[
-        str, typer.Option("--format", help="table, csv, tsv, json, xml or turtle.")
+        str,
+        typer.Option("--format", metavar="FORMAT", help="table, csv, tsv, json, xml or turtle."),
     ] = "table",
-    timeout: Annotated[float, typer.Option(help="Stop the query after this many seconds.")] = 30.0,
-    max_rows: Annotated[int, typer.Option(help="Return at most this many rows.")] = 10_000,
+    timeout: Annotated[
+        float, typer.Option(metavar="SECONDS", help="Stop the query after this many seconds.")
+    ] = 30.0,
+    max_rows: Annotated[
+        int, typer.Option(metavar="N", help="Return at most this many rows.")
+    ] = 10_000,
 ) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) against GRAPH. Read-only."""
     from kg.query import format_result, run_query, xml_replacements
@@ -428,16 +607,25 @@ def _query_text(query_text: str | None, file: Path | None) -> str:
     return query_text
 
 
-@app.command()
+@_command("Write a graph in another format (RDF, GraphML, Neo4j CSV).")
 def export(
     graph: GraphArg,
     format: Annotated[
         str,
-        typer.Option("--format", help="turtle, ntriples, trig, nquads, jsonld, graphml or csv."),
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="turtle, ntriples, trig, nquads, jsonld, graphml or csv.",
+        ),
     ] = "turtle",
     out: Annotated[
         Path | None,
-        typer.Option("-o", "--out", help="Output file (folder for csv); stdout if absent."),
+        typer.Option(
+            "-o",
+            "--out",
+            metavar="PATH",
+            help="Output file (folder for csv); stdout if absent.",
+        ),
     ] = None,
 ) -> None:
     """Write GRAPH in another format."""
@@ -453,17 +641,22 @@ def export(
         sys.stdout.buffer.write(data)
 
 
-@app.command()
+@_command("Write a graph as one self-contained interactive HTML page.")
 def view(
     graph: GraphArg,
-    out: Annotated[Path | None, typer.Option("-o", "--out", help="HTML file to write.")] = None,
-    focus: Annotated[
-        str | None, typer.Option(help="Show the neighbourhood of this entity.")
+    out: Annotated[
+        Path | None, typer.Option("-o", "--out", metavar="FILE", help="HTML file to write.")
     ] = None,
-    hops: Annotated[int, typer.Option(help="Neighbourhood size for --focus.")] = 2,
-    top: Annotated[int | None, typer.Option(help="Show the N most connected entities.")] = None,
+    focus: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Show the neighbourhood of this entity.")
+    ] = None,
+    hops: Annotated[int, typer.Option(metavar="N", help="Neighbourhood size for --focus.")] = 2,
+    top: Annotated[
+        int | None, typer.Option(metavar="N", help="Show the N most connected entities.")
+    ] = None,
     query_text: Annotated[
-        str | None, typer.Option("--query", help="Show the graph a CONSTRUCT query returns.")
+        str | None,
+        typer.Option("--query", metavar="SPARQL", help="Show the graph a CONSTRUCT query returns."),
     ] = None,
     open_page: Annotated[
         bool, typer.Option("--open", help="Open the page in the default browser.")
@@ -479,17 +672,19 @@ def view(
         write_view(dataset, target, focus=focus, hops=hops, top=top, construct=query_text)
     except KgError as error:
         _fail(str(error))
-    typer.echo(f"wrote {target}")
+    _say(f"wrote {target}")
     if open_page:
         import webbrowser
 
         webbrowser.open(target.resolve().as_uri())
 
 
-@app.command()
+@_command("Say what kg knows of one entity and why its names were merged.")
 def explain(
     graph: GraphArg,
-    name: Annotated[str, typer.Argument(help="An entity's name or one of its aliases.")],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="An entity's name or one of its aliases.")
+    ],
 ) -> None:
     """Say what kg knows of one entity: type, aliases, roles, and why its names were merged."""
     from kg.explain import explain_entity
@@ -501,7 +696,7 @@ def explain(
         _fail(str(error))
 
 
-@app.command()
+@_command("Count documents, sentences, entities by type, relations, statements.")
 def stats(graph: GraphArg) -> None:
     """Count the documents, sentences, entities by type, relations and statements of GRAPH."""
     from kg.stats import graph_stats
@@ -516,15 +711,24 @@ def stats(graph: GraphArg) -> None:
         typer.echo(f"{key:<{width}}  {value}")
 
 
-@app.command()
+@_command("Send each document's graph to a SPARQL Graph Store endpoint.")
 def push(
     graph: GraphArg,
-    endpoint: Annotated[str, typer.Option(help="SPARQL 1.1 Graph Store endpoint URL.")],
-    force: Annotated[bool, typer.Option(help="Send every graph, even those sent before.")] = False,
-    retries: Annotated[int, typer.Option(min=0, help="Retries per graph.")] = 5,
-    user: Annotated[str | None, typer.Option(help="User for Basic/Digest auth.")] = None,
+    endpoint: Annotated[
+        str, typer.Option(metavar="URL", help="SPARQL 1.1 Graph Store endpoint URL.")
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Send every graph, even those sent before.")
+    ] = False,
+    retries: Annotated[int, typer.Option(metavar="N", min=0, help="Retries per graph.")] = 5,
+    user: Annotated[
+        str | None, typer.Option(metavar="USER", help="User for Basic/Digest auth.")
+    ] = None,
     password: Annotated[
-        str | None, typer.Option(envvar="KG_PUSH_PASSWORD", help="Password (or KG_PUSH_PASSWORD).")
+        str | None,
+        typer.Option(
+            metavar="PASSWORD", envvar="KG_PUSH_PASSWORD", help="Password (or KG_PUSH_PASSWORD)."
+        ),
     ] = None,
 ) -> None:
     """Send each document's named graph to a SPARQL server (PUT per graph: idempotent)."""
@@ -536,21 +740,24 @@ def push(
         report = run_push(graph_file(graph), endpoint, retries=retries, force=force, auth=auth)
     except KgError as error:
         _fail(str(error))
-    typer.echo(report.summary())
+    _say(report.summary())
     for message in report.errors:
         typer.echo(f"kg: error: {message}", err=True)
     if not report.ok:
         raise typer.Exit(1)
 
 
-@app.command()
+@_command("Serve a graph read-only: SPARQL 1.1 Protocol and the view.")
 def serve(
     graph: GraphArg,
     host: Annotated[
-        str, typer.Option(help="Address to bind; keep 127.0.0.1 unless you mean it.")
+        str,
+        typer.Option(metavar="ADDRESS", help="Address to bind; keep 127.0.0.1 unless you mean it."),
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
-    timeout: Annotated[float, typer.Option(help="Per-query time limit in seconds.")] = 30.0,
+    port: Annotated[int, typer.Option(metavar="PORT", help="Port to listen on.")] = 7878,
+    timeout: Annotated[
+        float, typer.Option(metavar="SECONDS", help="Per-query time limit in seconds.")
+    ] = 30.0,
 ) -> None:
     """Serve GRAPH read-only: SPARQL 1.1 Protocol at /sparql, the graph view at /."""
     from kg.serve import serve as run_server
@@ -559,6 +766,25 @@ def serve(
         run_server(graph, host=host, port=port, timeout=timeout)
     except KgError as error:
         _fail(str(error))
+
+
+@_command("Check a graph against kg's SHACL shapes; one line per violation.")
+def validate(graph: GraphArg) -> None:
+    """Check GRAPH against ontology/shapes.ttl (SHACL, with ontology/kg.ttl for the classes).
+    Prints one line per violation (the shape broken, the node, the property and why) and exits
+    with status 1 when there is any; prints a one-line verdict and exits 0 when there is none."""
+    from kg.store import load_dataset
+    from kg.validate import violations
+
+    try:
+        found = violations(load_dataset(graph, union_default_graph=False))
+    except KgError as error:
+        _fail(str(error))
+    for violation in found:
+        typer.echo(violation.line())
+    if found:
+        _fail(f"{graph}: {len(found)} violation(s) of ontology/shapes.ttl")
+    _say(f"{graph}: conforms to ontology/shapes.ttl")
 
 
 def main() -> None:

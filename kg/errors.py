@@ -19,3 +19,8 @@ class InputError(KgError):
 
 class QueryError(KgError):
     """A SPARQL query was refused, failed to parse, or ran past its limits."""
+
+
+class MissingDependency(KgError):
+    """An optional part of kg is used without the package it needs; the message names the
+    extra that installs it (``pip install 'kg[pandas]'``)."""

@@ -383,6 +383,10 @@ def build(
     input_options: InputOptions | None = None,
     on_skip: Callable[[str, str], None] | None = None,
     on_warning: Callable[[str], None] | None = None,
+    documents: Iterable[Document | InputError] | None = None,
+    read_log: ReadLog | None = None,
+    on_stage: Callable[[str], None] | None = None,
+    on_unchanged: Callable[[Document], None] | None = None,
 ) -> BuildReport:
     """Build the graph of ``paths`` into ``out_dir``: graph.trig, graph.ttl and graph.html.
 
@@ -404,6 +408,12 @@ def build(
     ``input_options`` say how to read the inputs (the columns of a JSON Lines/CSV corpus, a
     forced format); ``on_skip`` hears of each file of a folder that is not read and why,
     ``on_warning`` of each warning of the read stage (both are in the report too).
+
+    ``documents``, when given, are read instead of ``paths`` (documents made in memory, as
+    ``kg.build`` makes them from strings or a DataFrame), and ``read_log`` is the log their
+    reader keeps (its counts go into the report). ``on_stage`` hears the name of each stage as
+    it starts ("extracting", "resolving", "writing"), ``on_unchanged`` of each document
+    skipped because the build already holds it.
     """
     from kg.rdf import document_iri
     from kg.resolve import CorpusIndex, load_alias_rules
@@ -423,11 +433,16 @@ def build(
         existing = earlier.documents
         by_source = {source: sha for sha, source in existing.items()}
         replaced: list[str] = []
-        read_log = ReadLog(on_skip=on_skip, on_warning=on_warning)
+        if read_log is None:
+            read_log = ReadLog(on_skip=on_skip, on_warning=on_warning)
         unchanged: set[str] = set()
 
         def new_documents() -> Iterator[Document]:
-            items = read_documents(paths, max_bytes=max_bytes, options=input_options, log=read_log)
+            items = documents
+            if items is None:
+                items = read_documents(
+                    paths, max_bytes=max_bytes, options=input_options, log=read_log
+                )
             for item in items:
                 if isinstance(item, InputError):
                     report.failures.append(item)
@@ -436,6 +451,8 @@ def build(
                 elif item.id in existing:
                     report.unchanged += 1
                     unchanged.add(item.id)
+                    if on_unchanged is not None:
+                        on_unchanged(item)
                 else:
                     # A new text from a file (or a row: "corpus.jsonl#id") replaces what that
                     # source held before; stdin names no file, so a second stdin build adds a
@@ -447,6 +464,8 @@ def build(
         # Pass one: extract, index the names for resolution, spool the extraction. With jobs,
         # the spool is cut in one part per worker of pass two, documents dealt in turn.
         index = CorpusIndex(earlier.entities, rules)
+        if on_stage is not None:
+            on_stage("extracting")
         clock = time.perf_counter()
         part_count = max(1, jobs)
         parts = [
@@ -474,6 +493,8 @@ def build(
             raise KgError("no document could be read; nothing was written")
         if report.documents:
             # Pass two: resolve each document against the whole corpus, spool its named graph.
+            if on_stage is not None:
+                on_stage("resolving")
             clock = time.perf_counter()
             index.finish()
             for sha in replaced:
@@ -482,6 +503,8 @@ def build(
             parts.clear()  # the extractions held in memory are not needed any more
             report.stages["resolve+rdf"] = time.perf_counter() - clock
             # Each file is replaced atomically; a failure part-way leaves the earlier files whole.
+            if on_stage is not None:
+                on_stage("writing")
             clock = time.perf_counter()
             report.outputs = write_outputs(spool, out, view=view, jobs=jobs)
             report.stages["write"] = time.perf_counter() - clock

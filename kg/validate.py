@@ -8,10 +8,12 @@ for nodes that kg forgot to type.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from rdflib import Dataset, Graph
+from rdflib.term import Node
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 ONTOLOGY_FILE = ONTOLOGY_DIR / "kg.ttl"
@@ -59,3 +61,75 @@ def validate(data: Graph | Dataset) -> tuple[bool, str]:
         advanced=False,
     )
     return bool(conforms), str(report_text)
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL result: the shape broken, the node (focus) and property (path) it was broken
+    at, the value at fault when there is one, the severity and pyshacl's message."""
+
+    shape: str
+    focus: str
+    path: str
+    value: str
+    severity: str
+    message: str
+
+    def line(self) -> str:
+        """The violation as one line: ``Violation kgsh:Shape <node> kg:prop: message``."""
+        where = f"{self.focus} {self.path}".strip()
+        value = f" (value: {self.value})" if self.value else ""
+        message = " ".join(self.message.split())
+        return f"{self.severity} {self.shape} {where}: {message}{value}"
+
+
+def violations(data: Graph | Dataset) -> list[Violation]:
+    """Every result of validating ``data`` against kg's shapes, sorted; empty when it conforms."""
+    import pyshacl
+    from rdflib.namespace import SH
+
+    conforms, results, _ = pyshacl.validate(
+        union_graph(data),
+        shacl_graph=shapes_graph(),
+        ont_graph=ontology_graph(),
+        inference="none",
+        abort_on_first=False,
+        allow_warnings=False,
+        advanced=False,
+    )
+    if conforms:
+        return []
+    # Names as kg writes them (ent:Scott_Bessent, kg:confidence), shapes by their prefix (kgsh:).
+    from kg.vocab import PREFIXES
+
+    names = Graph()
+    for prefix, namespace in shapes_graph().namespaces():
+        names.bind(prefix, namespace, override=True)
+    for prefix, iri in PREFIXES.items():
+        names.bind(prefix, iri, override=True)
+    namespaces = names.namespace_manager
+
+    def name(term: Node | None) -> str:
+        if term is None:
+            return ""
+        try:
+            return str(term.n3(namespaces))
+        except (
+            Exception
+        ):  # a path that is not a term (a sequence): its Turtle form as rdflib gives it
+            return str(term)
+
+    found = []
+    for result in results.subjects(SH.resultSeverity, None):
+        severity = results.value(result, SH.resultSeverity)
+        found.append(
+            Violation(
+                shape=name(results.value(result, SH.sourceShape)),
+                focus=name(results.value(result, SH.focusNode)),
+                path=name(results.value(result, SH.resultPath)),
+                value=name(results.value(result, SH.value)),
+                severity=severity.split("#")[-1] if severity is not None else "Violation",
+                message=str(results.value(result, SH.resultMessage) or ""),
+            )
+        )
+    return sorted(set(found), key=lambda v: (v.shape, v.focus, v.path, v.value, v.message))
