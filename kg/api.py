@@ -561,7 +561,7 @@ class KnowledgeGraph:
         True
         >>> graph.query("DELETE WHERE { ?s ?p ?o }")
         Traceback (most recent call last):
-        kg.query.QueryRefused: updates are not allowed (DELETE WHERE): the graph is read-only
+        kg.query.guard.QueryRefused: updates are not allowed (DELETE WHERE): the graph is read-only
         """
         from kg.query import GRAPH_KINDS, QueryKind, run_query
 
@@ -595,7 +595,9 @@ class KnowledgeGraph:
         oxigraph_store(dataset).extend(self._store())
         return dataset
 
-    def to_networkx(self) -> networkx.MultiDiGraph[str]:
+    # The return type is unparameterised: pdoc evaluates annotations at run time, where
+    # networkx's class is not generic (its stubs make it so only for the type checker).
+    def to_networkx(self) -> networkx.MultiDiGraph:  # type: ignore[type-arg]
         """The entity graph as a networkx ``MultiDiGraph``, as ``kg export --format graphml``
         writes it: a node per entity (its IRI; attributes ``label``, ``type``, ``aliases``,
         ``roles``), an edge per statement between two entities (key: the statement's IRI;
