@@ -251,7 +251,7 @@ def view_selection(spool: GraphSpool) -> str | None:
 
 
 def view_dataset(spool: GraphSpool):
-    """An in-memory dataset for kg/view.py to draw the build from: the whole graph when it is
+    """An in-memory dataset for kg/view/ to draw the build from: the whole graph when it is
     small (VIEW_FULL_GRAPH_QUADS), else the bounded part the view shows (``view_part`` of the
     VIEW_MAX_ENTITIES most attested entities and the VIEW_MAX_EDGES most attested edges
     between them)."""
