@@ -116,7 +116,7 @@
       var on = near.has(e.id);
       var update = { id: e.id, color: { color: on ? "#1f3b57" : FADED },
         font: { color: on ? "#1f2933" : "rgba(0,0,0,0)" } };
-      // Big graphs carry no edge labels (see kg/view/page.py); the highlighted ones get theirs.
+      // Big graphs carry no edge labels (see kg/view.py); the highlighted ones get theirs.
       if (!data.edgeLabels) update.label = on ? e.kg.label : "";
       edgeUpdates.push(update);
     });
