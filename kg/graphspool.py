@@ -9,7 +9,7 @@ reading the blocks back in graph order. Memory is then one document graph, the i
 external sort of the union (kg.canonical.union_of), whatever the size of the corpus.
 
 Several processes may fill a spool: each writes a GraphFile of its own, and the parent adopts
-their blocks (kg/pipeline.py runs pass two in forked workers this way).
+their blocks (kg/passtwo.py runs pass two in forked workers this way).
 
 The view of a large build cannot be drawn from the whole graph without holding it: ``view_dataset``
 loads the whole graph only when it is small, and otherwise the part the view shows: the most

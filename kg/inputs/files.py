@@ -21,8 +21,8 @@ STDIN_SOURCE = "<stdin>"
 # What a format is recognised by in its first bytes: enough for a JSON Lines first line.
 HEAD_BYTES = 65536
 
-# A folder holding this file is a kg build folder (kg.pipeline.LOCK_FILE): its graph.html
-# (kg.pipeline.GRAPH_HTML) is kg's own output, never an input.
+# A folder holding this file is a kg build folder (kg.buildfolder.LOCK_FILE): its graph.html
+# (kg.buildfolder.GRAPH_HTML) is kg's own output, never an input.
 BUILD_MARKER = ".kg.lock"
 BUILD_VIEW = "graph.html"
 
