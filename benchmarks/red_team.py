@@ -637,7 +637,7 @@ SMUGGLED = b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
 
 
 def http_edges(tally: Tally, work: Path) -> None:
-    import kg.serve
+    import kg.serve.endpoint
 
     with endpoint(work, timeout=10) as server:
 
@@ -695,8 +695,9 @@ def http_edges(tally: Tally, work: Path) -> None:
             tally.run("8 HTTP edges", f"Host {hosts}", host)
 
         def slowloris() -> str | None:
-            saved = kg.serve.REQUEST_READ_TIMEOUT
-            kg.serve.REQUEST_READ_TIMEOUT = 3  # the real limit is 30 s; the mechanism is the same
+            saved = kg.serve.endpoint.REQUEST_READ_TIMEOUT
+            # The real limit is 30 s; the mechanism is the same.
+            kg.serve.endpoint.REQUEST_READ_TIMEOUT = 3
             try:
                 with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
                     sock.sendall(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n")
@@ -715,7 +716,7 @@ def http_edges(tally: Tally, work: Path) -> None:
                             sock.setblocking(True)
                     return "still open after 30 s of one byte every half second"
             finally:
-                kg.serve.REQUEST_READ_TIMEOUT = saved
+                kg.serve.endpoint.REQUEST_READ_TIMEOUT = saved
 
         tally.run("8 HTTP edges", "slowloris", slowloris)
 

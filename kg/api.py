@@ -763,6 +763,8 @@ class KnowledgeGraph:
         """
         import tempfile
 
+        import pyoxigraph as ox
+
         from kg.canonical import graph_lines
         from kg.graphspool import GraphSpool, graph_key
         from kg.pipeline import SCRATCH_PREFIX, build_lock, write_outputs
@@ -775,6 +777,8 @@ class KnowledgeGraph:
             spool = GraphSpool(Path(folder))
             graph_file = spool.new_file()
             for graph, lines in graph_lines(self._store()):
+                # kg names every document graph by its IRI: no graph here is a blank node.
+                assert not isinstance(graph, ox.BlankNode)
                 graph_file.write(graph_key(graph), lines)
             spool.adopt(graph_file)
             write_outputs(spool, out, view=view)

@@ -1,7 +1,7 @@
 """Atomic writes: a file is replaced all or nothing. The new content goes to a temporary file in
 the same folder, flushed and fsynced, then renamed over the old one, so a reader never sees half
 a file and a failure part-way leaves the previous file untouched. ``kg export``, ``kg view`` and
-the build (which renames several files at once, with a journal: kg/pipeline.py) all write this
+the build (which renames several files at once, with a journal: kg/buildfolder.py) all write this
 way."""
 
 from __future__ import annotations

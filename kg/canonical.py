@@ -23,15 +23,24 @@ import bisect
 import contextlib
 import io
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 import pyoxigraph as ox
 
 from kg.vocab import PREFIXES
 
 RUN_BYTES = 16 << 20
+
+
+def in_memory(data: bytes | None) -> bytes:
+    """What pyoxigraph's ``serialize`` and ``Store.dump`` return when given no output: the
+    bytes. Their stubs type the result ``bytes | None`` for both uses (None is for a call that
+    writes to an output), so a call without one says so through this."""
+    if data is None:
+        raise TypeError("pyoxigraph wrote to an output where its bytes were expected")
+    return data
 
 
 def sorted_lines(data: bytes) -> list[bytes]:
@@ -60,7 +69,15 @@ def _canonical_blank_nodes(store: ox.Store) -> ox.Store:
     return canonical
 
 
-# One graph's statements in canonical form: the graph (DefaultGraph or a NamedNode) and its
+# A graph's name in a dataset: a blank node only in hand-written input (kg names its graphs).
+GraphName = ox.DefaultGraph | ox.NamedNode | ox.BlankNode
+# One graph's statements in canonical form: the graph and its unique N-Triples lines in byte
+# order. Stores and a build's graph spool (kg/graphspool.py) both give their graphs this way, so
+# the files written from either are the same bytes.
+GraphLines = tuple[GraphName, list[bytes]]
+# The same with the lines as one text, as a graph's block is stored: for TriG, which writes a
+# graph's lines together, splitting and joining them again would be wasted.
+GraphText = tuple[ox.DefaultGraph | ox.NamedNode, bytes]
 
 
 def canonical_triples(triples: list[ox.Triple]) -> list[ox.Triple]:
@@ -76,15 +93,7 @@ def canonical_triples(triples: list[ox.Triple]) -> list[ox.Triple]:
     return [quad.triple for quad in dataset]
 
 
-# unique N-Triples lines in byte order. Stores and a build's graph spool (kg/graphspool.py) both
-# give their graphs this way, so the files written from either are the same bytes.
-GraphLines = tuple[ox.DefaultGraph | ox.NamedNode, list[bytes]]
-# The same with the lines as one text, as a graph's block is stored: for TriG, which writes a
-# graph's lines together, splitting and joining them again would be wasted.
-GraphText = tuple[ox.DefaultGraph | ox.NamedNode, bytes]
-
-
-def graph_order(graph: ox.DefaultGraph | ox.NamedNode) -> tuple[int, str]:
+def graph_order(graph: GraphName) -> tuple[int, str]:
     """The canonical order of graphs: the default graph first, then by name as N-Quads writes it."""
     return (0, "") if isinstance(graph, ox.DefaultGraph) else (1, str(graph))
 
@@ -95,7 +104,7 @@ def graph_lines(store: ox.Store) -> Iterator[GraphLines]:
     if _has_blank_nodes(store):
         store = _canonical_blank_nodes(store)
     for graph in [ox.DefaultGraph(), *sorted(store.named_graphs(), key=graph_order)]:
-        lines = sorted_lines(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph))
+        lines = sorted_lines(in_memory(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)))
         if lines:
             yield graph, lines
 
@@ -151,7 +160,7 @@ def union_of(graphs: Iterable[GraphLines]) -> Iterator[bytes]:
 MERGE_READ_BYTES = 1 << 18
 
 
-def _merge_runs(files: list[BinaryIO]) -> Iterator[bytes]:
+def _merge_runs(files: Sequence[IO[bytes]]) -> Iterator[bytes]:
     """Merge sorted runs of unique lines into one sorted stream, each line once.
 
     A line-by-line heap merge costs a Python step per line. This merges a chunk at a time: of
@@ -210,10 +219,12 @@ def trig_of(graphs: Iterable[GraphText]) -> Iterator[bytes]:
     yield _PREFIX_HEADER
     for graph, text in graphs:
         body = _without_prefixes(
-            ox.serialize(
-                ox.parse(text, format=ox.RdfFormat.N_TRIPLES, lenient=_LENIENT),
-                format=ox.RdfFormat.TURTLE,
-                prefixes=PREFIXES,
+            in_memory(
+                ox.serialize(
+                    ox.parse(text, format=ox.RdfFormat.N_TRIPLES, lenient=_LENIENT),
+                    format=ox.RdfFormat.TURTLE,
+                    prefixes=PREFIXES,
+                )
             )
         )
         if not body:
@@ -230,8 +241,10 @@ def trig_of(graphs: Iterable[GraphText]) -> Iterator[bytes]:
 def _graph_opening(graph: ox.NamedNode) -> bytes:
     """``name {`` line of a graph's TriG block, its name compacted as pyoxigraph does."""
     # A one-quad dataset in that graph: its TriG's first line after the prefixes.
-    trig = ox.serialize(
-        [ox.Quad(graph, graph, graph, graph)], format=ox.RdfFormat.TRIG, prefixes=PREFIXES
+    trig = in_memory(
+        ox.serialize(
+            [ox.Quad(graph, graph, graph, graph)], format=ox.RdfFormat.TRIG, prefixes=PREFIXES
+        )
     )
     body = _without_prefixes(trig)
     return body[: body.index(b"\n") + 1]
@@ -264,7 +277,9 @@ class _ChunkReader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, target) -> int:  # type: ignore[override]
+    # io.BufferedReader hands a memoryview; the base class types it as any writable buffer,
+    # which has no item assignment in its type.
+    def readinto(self, target: memoryview) -> int:  # type: ignore[override]
         while self._read == len(self._buffer):
             chunk = next(self._chunks, None)
             if chunk is None:

@@ -38,7 +38,7 @@ from kg.errors import KgError
 from kg.types import Document, Extraction
 
 if TYPE_CHECKING:
-    from distributed import Client
+    from distributed import Client, Future
     from spacy.language import Language
 
 DEFAULT_PARTITION_SIZE = 200
@@ -55,7 +55,7 @@ _LOADS = 0
 # Loopback only and no dashboard: a build must not open ports others can reach. The scheduler
 # still serves its small HTTP API (health checks); it goes to a free loopback port, not to 8787,
 # which another cluster may hold.
-LOCAL_CLUSTER_OPTIONS: dict = {
+LOCAL_CLUSTER_OPTIONS: dict[str, object] = {
     "threads_per_worker": 1,
     "processes": True,
     "host": "127.0.0.1",
@@ -84,7 +84,10 @@ def model_loads() -> int:
 
 def worker_model_loads(client: Client) -> dict[str, int]:
     """Model loads per worker address of the cluster ``client`` is connected to."""
-    return client.run(model_loads)
+    # Client.run answers {worker address: what the function returned there}; distributed's
+    # annotations type it as Any.
+    loads: dict[str, int] = client.run(model_loads)
+    return loads
 
 
 class ModelPlugin(WorkerPlugin):
@@ -130,8 +133,10 @@ def extract_on_dask(
         client.register_plugin(ModelPlugin(model))
         # Two partitions per worker thread: one running, one queued, so no worker waits for
         # the client between tasks.
-        window = max(2, 2 * sum(client.nthreads().values()))
-        pending: deque = deque()
+        # distributed leaves Client.nthreads, Client.gather, LocalCluster and Client unannotated.
+        threads: dict[str, int] = client.nthreads()  # type: ignore[no-untyped-call]
+        window = max(2, 2 * sum(threads.values()))
+        pending: deque[Future[list[Extraction]]] = deque()
         for part in _partitions(documents, partition_size):
             pending.append(client.submit(extract_partition, part, model, pure=False))
             if len(pending) >= window:
@@ -169,7 +174,8 @@ def write_partitions(
             ).hexdigest()[:16]
             path = folder / f"part-{index:05d}-{digest}.pkl"
             futures.append(client.submit(_write_partition, part, model, str(path), pure=False))
-        return [Path(p) for p in client.gather(futures)]
+        written: list[str] = client.gather(futures)  # type: ignore[no-untyped-call]
+        return [Path(p) for p in written]
 
 
 def read_partitions(paths: Iterable[str | Path]) -> Iterator[Extraction]:
@@ -201,9 +207,10 @@ def dask_client(scheduler: str) -> Iterator[Client]:
     spec = scheduler.strip()
     if spec == "local" or spec.startswith("local:"):
         workers = _local_workers(spec)
-        cluster = LocalCluster(n_workers=workers, **LOCAL_CLUSTER_OPTIONS)
+        # The options are LocalCluster's keywords, of several types (see LOCAL_CLUSTER_OPTIONS).
+        cluster = LocalCluster(n_workers=workers, **LOCAL_CLUSTER_OPTIONS)  # type: ignore[no-untyped-call]
         try:
-            with Client(cluster) as client:
+            with Client(cluster) as client:  # type: ignore[no-untyped-call]
                 yield client
         finally:
             cluster.close()
@@ -213,7 +220,7 @@ def dask_client(scheduler: str) -> Iterator[Client]:
             f"bad Dask scheduler {scheduler!r}: use local:N or an address such as tcp://host:8786"
         )
     try:
-        client = Client(spec, timeout=30)
+        client = Client(spec, timeout=30)  # type: ignore[no-untyped-call]
     except OSError as error:  # connection refused and timeouts are OSErrors
         raise KgError(f"cannot reach the Dask scheduler at {spec}: {error}") from None
     with client:

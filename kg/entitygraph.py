@@ -1,7 +1,7 @@
 """The one reader of the entity graph: what kg's RDF says about entities, statements and the
 direct edges between entities, read with SPARQL from an Oxigraph store.
 
-``kg view`` (kg/view.py), the property-graph exports (GraphML and CSV, kg/export.py) and
+``kg view`` (kg/view/), the property-graph exports (GraphML and CSV, kg/export.py) and
 ``kg explain`` (kg/explain.py) read the graph through these functions; the build's view of a
 large graph (kg/graphspool.py) keeps, of each document graph, the predicates listed in
 ``READ_PREDICATES``, which are the ones read here. Each reader gives every value it finds,

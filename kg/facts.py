@@ -12,11 +12,18 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, TypedDict
 
 from kg.coref.names import TIME_LABELS
 from kg.documents import InputOptions, ReadLog, document_id, read_documents
 from kg.errors import InputError
 from kg.types import Corpus, Document
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+# A record as ``kg extract`` prints it (one JSON object a line): field name -> JSON scalar.
+Record = dict[str, str | int | float | bool | None]
 
 
 def _documents(
@@ -67,25 +74,36 @@ def resolved_corpus(
     return resolve(extractions, rules=rules)
 
 
-def fact_records(paths: Iterable[str], **options) -> Iterator[dict]:
+class CorpusOptions(TypedDict, total=False):
+    """The keyword options of ``resolved_corpus``, as the record readers pass them on."""
+
+    model: str | None
+    one_sentence_per_line: bool
+    aliases: str | None
+    on_error: Callable[[InputError], None]
+    input_options: InputOptions | None
+    read_log: ReadLog | None
+
+
+def fact_records(paths: Iterable[str], **options: Unpack[CorpusOptions]) -> Iterator[Record]:
     """One dict per resolved fact of PATHS, in document and sentence order (``options``: those
     of ``resolved_corpus``)."""
     yield from corpus_records(resolved_corpus(paths, **options))
 
 
-def mention_records(paths: Iterable[str], **options) -> Iterator[dict]:
+def mention_records(paths: Iterable[str], **options: Unpack[CorpusOptions]) -> Iterator[Record]:
     """One dict per referring expression of PATHS (``kg extract --format mentions``): ``node``
     is the IRI the build mints (None for a mention that denotes nothing kg keeps)."""
     yield from corpus_mention_records(resolved_corpus(paths, **options))
 
 
-def corpus_mention_records(corpus: Corpus) -> Iterator[dict]:
+def corpus_mention_records(corpus: Corpus) -> Iterator[Record]:
     from kg.rdf import entity_iri, mention_kind
 
     for resolved in corpus.documents:
         document = resolved.extraction.document
         source = document_name(document)
-        records = []
+        records: list[Record] = []
         for item in resolved.coreference:
             mention = item.mention
             if mention.label in TIME_LABELS:
@@ -132,7 +150,7 @@ def document_name(document: Document) -> str:
     return dict(document.metadata).get("id") or document.source
 
 
-def corpus_records(corpus: Corpus) -> Iterator[dict]:
+def corpus_records(corpus: Corpus) -> Iterator[Record]:
     for resolved in corpus.documents:
         source = document_name(resolved.extraction.document)
         for fact in resolved.facts:

@@ -9,7 +9,7 @@ reading the blocks back in graph order. Memory is then one document graph, the i
 external sort of the union (kg.canonical.union_of), whatever the size of the corpus.
 
 Several processes may fill a spool: each writes a GraphFile of its own, and the parent adopts
-their blocks (kg/pipeline.py runs pass two in forked workers this way).
+their blocks (kg/passtwo.py runs pass two in forked workers this way).
 
 The view of a large build cannot be drawn from the whole graph without holding it: ``view_dataset``
 loads the whole graph only when it is small, and otherwise the part the view shows: the most
@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib.namespace import RDF
@@ -33,6 +34,7 @@ from kg.canonical import (
     GraphText,
     canonical_triples,
     graph_order,
+    in_memory,
     sorted_lines,
     trig_blocks,
 )
@@ -40,6 +42,9 @@ from kg.entitygraph import ENTITY_TYPES, READ_PREDICATES
 from kg.errors import KgError
 from kg.types import Entity
 from kg.vocab import KG, REL, TYPE_CLASSES
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
 
 # Key of the default graph in a spool (kg writes none; a hand-edited earlier build may hold one).
 DEFAULT_GRAPH = ""
@@ -187,7 +192,9 @@ def load_build(trig: Path, spool: GraphSpool) -> BuildContents:
             graph_file.write(
                 graph_key(current),
                 sorted_lines(
-                    ox.serialize(canonical_triples(triples), format=ox.RdfFormat.N_TRIPLES)
+                    in_memory(
+                        ox.serialize(canonical_triples(triples), format=ox.RdfFormat.N_TRIPLES)
+                    )
                 ),
             )
         if _KG["sha256"] in document:
@@ -250,8 +257,8 @@ def view_selection(spool: GraphSpool) -> str | None:
     )
 
 
-def view_dataset(spool: GraphSpool):
-    """An in-memory dataset for kg/view.py to draw the build from: the whole graph when it is
+def view_dataset(spool: GraphSpool) -> Dataset:
+    """An in-memory dataset for kg/view/ to draw the build from: the whole graph when it is
     small (VIEW_FULL_GRAPH_QUADS), else the bounded part the view shows (``view_part`` of the
     VIEW_MAX_ENTITIES most attested entities and the VIEW_MAX_EDGES most attested edges
     between them)."""
@@ -291,7 +298,7 @@ def _edge_lines(graphs: Iterable[GraphLines]) -> Iterator[tuple[bytes, bytes, by
 
 def most_attested_entities(graphs: Iterable[GraphLines], limit: int) -> set[ox.NamedNode]:
     """The ``limit`` entities in the most edges, counted once per document that states one."""
-    counts: Counter = Counter()
+    counts: Counter[bytes] = Counter()
     for subject, predicate, obj in _edge_lines(graphs):
         if predicate == _TYPE_LINE:
             if obj in _ENTITY_CLASS_IRIS:
@@ -308,13 +315,22 @@ def most_attested_edges(
 ) -> set[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode]]:
     """The ``limit`` direct edges between ``entities`` stated by the most documents."""
     wanted = {b"<" + e.value.encode() + b">" for e in entities}
-    counts: Counter = Counter(
+    counts: Counter[tuple[bytes, bytes, bytes]] = Counter(
         (subject, predicate, obj)
         for subject, predicate, obj in _edge_lines(graphs)
         if predicate != _TYPE_LINE and subject in wanted and obj in wanted
     )
     ranked = sorted(counts, key=lambda edge: (-counts[edge], edge))[:limit]
-    return {tuple(ox.NamedNode(term[1:-1].decode()) for term in edge) for edge in ranked}
+    return {(_named(subject), _named(predicate), _named(obj)) for subject, predicate, obj in ranked}
+
+
+def _named(term: bytes) -> ox.NamedNode:
+    """The IRI of an N-Triples ``<...>`` term."""
+    return ox.NamedNode(term[1:-1].decode())
+
+
+# Any term of a triple, as pyoxigraph types it.
+_Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 
 def view_part(
@@ -335,16 +351,17 @@ def view_part(
     kept. The triples go to one default graph, where the labels that every document repeats
     become one triple each.
     """
-    per_edge: Counter = Counter()
-    per_entity: Counter = Counter()
+    # A statement's edge as its rdf:subject, rdf:predicate and rdf:object (None when missing).
+    per_edge: Counter[tuple[_Term | None, _Term | None, _Term | None]] = Counter()
+    per_entity: Counter[_Term] = Counter()
     # What every document repeats (labels, types, edges) is yielded once: a store's bulk loader
     # would otherwise hold all the repeats before it drops them.
     said: set[ox.Triple] = set()
     for _, lines in graphs:
-        by_subject: dict = defaultdict(list)
+        by_subject: defaultdict[_Term, list[ox.Triple]] = defaultdict(list)
         for triple in ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES):
             by_subject[triple.subject].append(triple)
-        wanted: set = set()
+        wanted: set[_Term] = set()
         later: list[ox.Triple] = []  # sentences and documents: kept once something points there
         for subject, triples in by_subject.items():
             kinds = {t.object for t in triples if t.predicate == _RDF_TYPE}

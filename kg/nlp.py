@@ -11,7 +11,7 @@ import importlib.util
 import os
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from kg.errors import KgError
 
@@ -119,10 +119,16 @@ def parse_documents(
             yield document, joined
 
 
-def _batches(pieces: Iterable[tuple[str, object]], size: int) -> Iterator[list]:
+# What travels with each piece of text through nlp.pipe (as_tuples): its document and count.
+Context = TypeVar("Context")
+
+
+def _batches(
+    pieces: Iterable[tuple[str, Context]], size: int
+) -> Iterator[list[tuple[str, Context]]]:
     """PIECES in lists of at most SIZE items and at most BATCH_CHARS characters (a piece longer
     than that, which CHUNK_CHARS rules out, would go alone)."""
-    batch: list = []
+    batch: list[tuple[str, Context]] = []
     chars = 0
     for piece in pieces:
         if batch and (len(batch) == size or chars + len(piece[0]) > BATCH_CHARS):

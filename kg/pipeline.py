@@ -2,51 +2,72 @@
 
 Each stage is a module of its own; this one only connects them and keeps the promises a build
 makes: one bad file never stops the others, the output folder is written atomically and under a
-lock, and the result says truthfully what failed.
+lock, and the result says truthfully what failed. Pass one (read, parse, extract, index the names)
+is here; the build folder's lock and journalled renames are kg/buildfolder.py, the forked worker
+pools kg/forked.py, pass two (resolve and write each document's graph) kg/passtwo.py.
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import fcntl
 import gc
-import json
-import multiprocessing
 import os
-import pickle
-import shutil
-import signal
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import pyoxigraph as ox
+
+from kg.buildfolder import (
+    COMMIT_FILE,
+    GRAPH_HTML,
+    GRAPH_TRIG,
+    GRAPH_TURTLE,
+    LOCK_FILE,
+    SCRATCH_PREFIX,
+    build_lock,
+    commit_outputs,
+)
 from kg.documents import DEFAULT_MAX_BYTES, STDIN_SOURCE, InputOptions, ReadLog, read_documents
 from kg.errors import InputError, KgError
+from kg.forked import forked_pool, worker_results
 from kg.graphspool import (
     BuildContents,
-    GraphFile,
     GraphSpool,
     load_build,
     view_dataset,
     view_selection,
 )
+from kg.passtwo import ExtractionSpool, extraction_spools, resolve_to_graphs
 from kg.types import Document, Extraction
 
-GRAPH_TURTLE = "graph.ttl"
-GRAPH_TRIG = "graph.trig"
-GRAPH_HTML = "graph.html"
-LOCK_FILE = ".kg.lock"
-# The renames of a build's last step, written before the first of them and removed after the
-# last: a build that finds it finishes the renames of the one that was stopped between them.
-COMMIT_FILE = ".kg-commit.json"
-SCRATCH_PREFIX = ".kg-work-"
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from rdflib import Dataset
+
+# Importable from here as before the build folder and pass two had modules of their own.
+__all__ = [
+    "COMMIT_FILE",
+    "GRAPH_HTML",
+    "GRAPH_TRIG",
+    "GRAPH_TURTLE",
+    "LOCK_FILE",
+    "SCRATCH_PREFIX",
+    "BuildReport",
+    "ExtractionSpool",
+    "build",
+    "build_lock",
+    "extract_documents",
+    "remove",
+    "write_outputs",
+]
+
+
 BUILD_VIEW_MAX_NODES = 2000
 
 
@@ -152,7 +173,7 @@ def _extract_in_processes(
     load_pipeline(model)
     iterator = iter(documents)
     with forked_pool(jobs) as pool:
-        in_flight: deque = deque()
+        in_flight: deque[Future[list[Extraction]]] = deque()
         while True:
             while len(in_flight) < 2 * jobs:
                 batch = list(islice(iterator, PROCESS_BATCH_DOCUMENTS))
@@ -162,131 +183,6 @@ def _extract_in_processes(
             if not in_flight:
                 return
             yield in_flight.popleft().result()
-
-
-def forked_pool(
-    workers: int, initializer: Callable[..., None] | None = None, initargs: tuple = ()
-) -> ProcessPoolExecutor:
-    """A pool of ``workers`` processes forked from this one: they start with everything the
-    build has in memory (the model, the finished resolution index), shared until written, and
-    nothing is pickled to them but each task's arguments (``initargs`` are passed by memory
-    too). They only compute and write their own files; they touch none of the parent's threads'
-    state (the progress bar)."""
-    return ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_start_worker,
-        initargs=(os.getpid(), initializer, initargs),
-    )
-
-
-# Descriptors of the build locks this process holds (see build_lock).
-_HELD_LOCKS: set[int] = set()
-
-_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
-
-
-def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs: tuple) -> None:
-    """First thing in a forked worker: it must never outlive the build or hold its lock.
-
-    A worker blocked on its task queue would otherwise live on after the build is killed
-    (SIGKILL, SIGTERM), and since it inherited the lock's descriptor at fork, the kernel kept
-    the folder locked for as long as it lived: every later build was refused. So the worker
-    closes its copy of the descriptor (the lock stays the parent's: a flock is released only
-    when its last descriptor closes) and asks the kernel to kill it when the parent dies.
-    """
-    for fd in _HELD_LOCKS:
-        with contextlib.suppress(OSError):
-            os.close(fd)
-    _HELD_LOCKS.clear()
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:  # the parent died before the request above was made
-        os._exit(1)
-    if initializer is not None:
-        initializer(*initargs)
-
-
-def _results(futures: list[Future]) -> list:
-    """The results of ``futures`` in order; a worker's failure becomes one line for the user."""
-    try:
-        return [future.result() for future in futures]
-    except BrokenProcessPool:
-        raise KgError("a build worker stopped; nothing was written") from None
-    except Exception as error:
-        raise KgError(f"a build worker failed: {type(error).__name__}: {error}") from None
-
-
-@contextmanager
-def build_lock(out_dir: Path, *, rebuild: bool = False) -> Iterator[None]:
-    """An exclusive lock on the output folder: two builds into one folder cannot interleave.
-
-    The lock is the kernel's (flock), held by an open descriptor: it goes when the process
-    goes, however it ends, and the file left behind means nothing. Once it is held, what a build
-    stopped by a crash left is dealt with (``_recover``): its renames are finished and its
-    scratch folders removed. No live build can be using them: it would hold the lock.
-    """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with open(out_dir / LOCK_FILE, "w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise KgError(f"{out_dir}: another kg build is writing this folder") from None
-        _HELD_LOCKS.add(handle.fileno())
-        try:
-            _recover(out_dir, rebuild=rebuild)
-            yield
-        finally:
-            _HELD_LOCKS.discard(handle.fileno())
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def commit_outputs(out: Path, temps: list[tuple[Path, Path]]) -> None:
-    """Rename each finished temporary file over its target in OUT so that a crash between two
-    renames cannot leave a mixed build (a new graph.trig beside an old graph.ttl) for good: the
-    list of renames is made durable first, and the next build finishes it (``_recover``)."""
-    from kg.atomic import replace_files, write_temp
-
-    journal = {
-        "renames": [
-            {"from": os.path.relpath(temp, out), "to": target.name, "inode": temp.stat().st_ino}
-            for temp, target in temps
-        ]
-    }
-    replace_files(
-        [(write_temp(out / COMMIT_FILE, [json.dumps(journal).encode()]), out / COMMIT_FILE)]
-    )
-    replace_files(temps)
-    (out / COMMIT_FILE).unlink()
-
-
-def _recover(out: Path, *, rebuild: bool) -> None:
-    """Finish the renames of a build stopped between them, then remove scratch folders."""
-    journal_path = out / COMMIT_FILE
-    if journal_path.exists():
-        try:
-            renames = json.loads(journal_path.read_text(encoding="utf-8"))["renames"]
-        except (ValueError, KeyError, TypeError):
-            renames = None
-        lost = renames is None
-        for entry in renames or []:
-            temp, target = out / entry["from"], out / entry["to"]
-            if target.exists() and target.stat().st_ino == entry["inode"]:
-                continue  # this one was renamed before the stop
-            if temp.exists():
-                os.replace(temp, target)
-            else:
-                lost = True
-        if lost and not rebuild:
-            raise KgError(
-                f"{out}: an earlier build was stopped while replacing its files, and what it "
-                "left cannot finish them; run kg build --rebuild"
-            )
-        journal_path.unlink()
-    for scratch in out.glob(SCRATCH_PREFIX + "*"):
-        shutil.rmtree(scratch, ignore_errors=True)
 
 
 # A build allocates millions of short-lived objects (tokens, spans, lines) and keeps few: with
@@ -316,16 +212,19 @@ def _earlier_build(out: Path, spool: GraphSpool, *, rebuild: bool = False) -> Bu
     return load_build(trig, spool)
 
 
-def _labelled_count(dataset) -> int:
+def _labelled_count(dataset: Dataset) -> int:
     from kg.store import oxigraph_store, query_union
 
     store = oxigraph_store(dataset)
-    (row,) = store.query(
+    answer = store.query(
         "SELECT (COUNT(DISTINCT ?e) AS ?n) "
         "WHERE { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l }",
         use_default_graph_as_union=query_union(store),
     )
-    return int(row["n"].value)
+    assert isinstance(answer, ox.QuerySolutions)  # a SELECT
+    (row,) = answer
+    count: ox.Literal = row["n"]  # a COUNT is always bound, to an integer literal
+    return int(count.value)
 
 
 def write_outputs(spool: GraphSpool, out: Path, *, view: bool = True, jobs: int = 1) -> list[Path]:
@@ -338,7 +237,7 @@ def write_outputs(spool: GraphSpool, out: Path, *, view: bool = True, jobs: int 
     if jobs > 1:
         with forked_pool(2) as pool:
             futures = [pool.submit(_write_rdf, spool, fmt, path) for fmt, path in targets]
-            written = _results(futures)
+            written = worker_results(futures)
     else:
         written = [_write_rdf(spool, fmt, path) for fmt, path in targets]
     temps = list(zip(written, [trig, turtle], strict=True))
@@ -369,13 +268,13 @@ def _write_rdf(spool: GraphSpool, fmt: str, path: Path) -> Path:
 
 def build(
     paths: Iterable[str],
-    out_dir: str | os.PathLike,
+    out_dir: str | os.PathLike[str],
     *,
     model: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     view: bool = True,
     rebuild: bool = False,
-    aliases: str | os.PathLike | None = None,
+    aliases: str | os.PathLike[str] | None = None,
     jobs: int = 1,
     dask: str | None = None,
     on_error: Callable[[InputError], None] | None = None,
@@ -419,7 +318,7 @@ def build(
     from kg.resolve import CorpusIndex, load_alias_rules
 
     started = time.perf_counter()
-    rules = load_alias_rules(aliases) if aliases else None
+    rules = load_alias_rules(Path(aliases)) if aliases else None
     out = Path(out_dir)
     report = BuildReport()
     with (
@@ -468,10 +367,7 @@ def build(
             on_stage("extracting")
         clock = time.perf_counter()
         part_count = max(1, jobs)
-        parts = [
-            ExtractionSpool(work / f"extractions-{k}.pickle", MEMORY_SPOOL_SENTENCES // part_count)
-            for k in range(part_count)
-        ]
+        parts = extraction_spools(work, part_count)
         with contextlib.ExitStack() as stack:
             for part in parts:
                 stack.callback(part.close)
@@ -499,7 +395,7 @@ def build(
             index.finish()
             for sha in replaced:
                 spool.drop(document_iri(sha))
-            report.facts, report.entities = _resolve_to_graphs(index, parts, spool)
+            report.facts, report.entities = resolve_to_graphs(index, parts, spool)
             parts.clear()  # the extractions held in memory are not needed any more
             report.stages["resolve+rdf"] = time.perf_counter() - clock
             # Each file is replaced atomically; a failure part-way leaves the earlier files whole.
@@ -514,104 +410,8 @@ def build(
     return report
 
 
-# Pass one's extractions wait for pass two in memory up to this many sentences (about 8 KB
-# each, so some 160 MB), and past that in a file: a small corpus is not pickled and read back,
-# a large one still builds in bounded memory.
-MEMORY_SPOOL_SENTENCES = 20_000
-
-
-class ExtractionSpool:
-    """Extractions (with their name clusters) from pass one to pass two, in order: the first
-    ones held in memory, the others pickled to ``path`` once the memory budget is spent."""
-
-    def __init__(self, path: Path, memory_sentences: int) -> None:
-        self.path = path
-        self._held: list[tuple] = []
-        self._room = memory_sentences
-        self._file = None
-
-    def add(self, extraction: Extraction, clusters) -> None:
-        if self._file is None and len(extraction.sentences) <= self._room:
-            self._room -= len(extraction.sentences)
-            self._held.append((extraction, clusters))
-            return
-        if self._file is None:  # from here on every extraction goes to the file, in order
-            self._file = self.path.open("wb")
-        pickle.dump((extraction, clusters), self._file, protocol=pickle.HIGHEST_PROTOCOL)
-
-    def close(self) -> None:
-        if self._file is not None:
-            self._file.close()
-
-    def __iter__(self) -> Iterator[tuple]:
-        yield from self._held
-        if self._file is not None:
-            with self.path.open("rb") as spooled:
-                while True:
-                    try:
-                        yield pickle.load(spooled)
-                    except EOFError:
-                        return
-
-
-def _resolve_part(index, part: ExtractionSpool, graph_file: GraphFile) -> tuple[int, int]:
-    """Pass two over one part of the spool: each document resolved, its graph written. Returns
-    the number of facts and of the documents' own nodes (their descriptions)."""
-    from kg.rdf import document_graph, document_iri
-
-    facts = own_nodes = 0
-    for extraction, clusters in part:
-        resolved = index.resolve_document(extraction, clusters)
-        facts += len(resolved.facts)
-        own_nodes += len(resolved.local_entities)
-        text, lines = document_graph(resolved, index.entities)
-        graph_file.write_text(document_iri(extraction.document.id), text, lines)
-    return facts, own_nodes
-
-
-# The finished resolution index and the spool's parts, in a pass-two worker: given at fork
-# (see forked_pool), since pickling them to every task would cost more than the task.
-_WORKER_INDEX = None
-_WORKER_PARTS: list[ExtractionSpool] = []
-
-
-def _take_index(index, parts: list[ExtractionSpool]) -> None:
-    global _WORKER_INDEX, _WORKER_PARTS
-    _WORKER_INDEX, _WORKER_PARTS = index, parts
-
-
-def _resolve_part_in_worker(
-    number: int, graph_file: GraphFile
-) -> tuple[tuple[int, int], GraphFile, set[str]]:
-    counts = _resolve_part(_WORKER_INDEX, _WORKER_PARTS[number], graph_file)
-    # Concept entities are added to the index as pass two meets them: their keys go back.
-    return counts, graph_file, set(_WORKER_INDEX.entities)
-
-
-def _resolve_to_graphs(index, parts: list[ExtractionSpool], spool: GraphSpool) -> tuple[int, int]:
-    """Pass two over every part, in one forked worker per part when there are several (a
-    concept entity a worker adds is named by its key, the same in every worker). Returns the
-    number of facts and of entities."""
-    files = [spool.new_file() for _ in parts]
-    if len(parts) == 1:
-        results = [(_resolve_part(index, parts[0], files[0]), files[0], set(index.entities))]
-    else:
-        with forked_pool(len(parts), _take_index, (index, parts)) as pool:
-            futures = [
-                pool.submit(_resolve_part_in_worker, number, graph_file)
-                for number, graph_file in enumerate(files)
-            ]
-            results = _results(futures)
-    entities: set[str] = set()
-    for _, graph_file, keys in results:
-        spool.adopt(graph_file)  # the worker's copy, with the blocks it wrote
-        entities |= keys
-    facts = sum(counts[0] for counts, _, _ in results)
-    return facts, len(entities) + sum(counts[1] for counts, _, _ in results)
-
-
 def remove(
-    out_dir: str | os.PathLike, references: Iterable[str], *, view: bool = True
+    out_dir: str | os.PathLike[str], references: Iterable[str], *, view: bool = True
 ) -> list[str]:
     """Drop documents from a build, named by source path or by (a prefix of) their sha256."""
     from kg.rdf import document_iri

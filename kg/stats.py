@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 from rdflib import Dataset
 
 from kg.store import oxigraph_store, query_union
@@ -20,9 +21,11 @@ def graph_stats(dataset: Dataset) -> dict[str, int]:
     store = oxigraph_store(dataset)
 
     def count(query: str) -> int:
-        rows = list(
-            store.query(sparql_prologue() + query, use_default_graph_as_union=query_union(store))
+        answer = store.query(
+            sparql_prologue() + query, use_default_graph_as_union=query_union(store)
         )
+        assert isinstance(answer, ox.QuerySolutions)  # every query here is a SELECT
+        rows = list(answer)
         return int(rows[0]["n"].value) if rows else 0
 
     counts = {name: count(query) for name, query in _COUNTS.items()}
@@ -34,6 +37,7 @@ def graph_stats(dataset: Dataset) -> dict[str, int]:
              } GROUP BY ?class ORDER BY ?class""",
         use_default_graph_as_union=query_union(store),
     )
+    assert isinstance(type_rows, ox.QuerySolutions)
     for row in type_rows:
         name = row["class"].value.rsplit("#", 1)[-1]
         counts[f"entities: {name}"] = int(row["n"].value)

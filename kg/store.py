@@ -25,7 +25,7 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
     ".owl": ox.RdfFormat.RDF_XML,
 }
 
-# In a build folder, the file that holds every named graph (see kg/pipeline.py).
+# In a build folder, the file that holds every named graph (see kg/buildfolder.py).
 BUILD_DATASET_FILE = "graph.trig"
 BUILD_GRAPH_FILE = "graph.ttl"
 

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 import pytest
 from conftest import KG_SCRIPT, SEED_TEXT, run_kg
 
-from kg.pipeline import COMMIT_FILE, LOCK_FILE, SCRATCH_PREFIX
+from kg.buildfolder import COMMIT_FILE, LOCK_FILE, SCRATCH_PREFIX
 
 SEED = SEED_TEXT
 SENTENCES = [s.strip() + "." for s in SEED.split(".") if len(s.split()) > 4]

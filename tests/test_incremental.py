@@ -107,7 +107,7 @@ def test_every_build_step_conforms_to_the_shapes(tmp_path, texts):
 
 
 def test_a_second_build_into_a_locked_folder_is_refused_and_changes_nothing(tmp_path, texts):
-    from kg.pipeline import build_lock
+    from kg.buildfolder import build_lock
 
     out = tmp_path / "out"
     assert run_kg("build", str(texts[0]), "-o", str(out)).returncode == 0
@@ -139,6 +139,7 @@ def test_a_failing_build_worker_fails_the_build_and_keeps_the_earlier_files(
     worker is left behind, and the earlier build stays byte for byte."""
     import os
 
+    import kg.passtwo
     import kg.pipeline
     from kg.errors import KgError
 
@@ -149,7 +150,7 @@ def test_a_failing_build_worker_fails_the_build_and_keeps_the_earlier_files(
     def broken(index, part, graph_file):
         raise RuntimeError(f"disk full while writing {part.path.name}")
 
-    monkeypatch.setattr(kg.pipeline, "_resolve_part", broken)
+    monkeypatch.setattr(kg.passtwo, "_resolve_part", broken)
     others = _children(os.getpid())  # other tests' servers and workers may be running
     with pytest.raises(KgError, match=r"a build worker failed: RuntimeError: disk full"):
         kg.pipeline.build([str(texts[1])], out, jobs=2)

@@ -6,8 +6,9 @@ from types import SimpleNamespace
 
 import pytest
 
+import kg.passtwo
 import kg.pipeline
-from kg.pipeline import ExtractionSpool
+from kg.passtwo import ExtractionSpool
 
 TEXTS = (
     "Angela Merkel met Emmanuel Macron in Paris. Merkel praised the agreement.",
@@ -50,7 +51,7 @@ def test_a_build_spilled_to_disk_equals_one_held_in_memory(tmp_path, monkeypatch
     held = tmp_path / "held"
     kg.pipeline.build([str(corpus)], held, jobs=jobs)
     # A budget of one sentence per part: every (two-sentence) document goes through the file.
-    monkeypatch.setattr(kg.pipeline, "MEMORY_SPOOL_SENTENCES", jobs)
+    monkeypatch.setattr(kg.passtwo, "MEMORY_SPOOL_SENTENCES", jobs)
     spilled = tmp_path / "spilled"
     kg.pipeline.build([str(corpus)], spilled, jobs=jobs)
     for name in OUTPUTS:

@@ -24,7 +24,8 @@ from rdflib.query import Result
 from SPARQLWrapper import JSON, TURTLE, SPARQLWrapper
 
 from kg.query import run_query
-from kg.serve import MAX_BODY_BYTES, SparqlServer, _accepted, make_server
+from kg.serve import MAX_BODY_BYTES, SparqlServer, make_server
+from kg.serve.negotiation import accepted
 from kg.vocab import ENT, REL
 
 KG_BIN = Path(sys.executable).with_name("kg")
@@ -370,7 +371,7 @@ def test_runaway_query_is_stopped_and_others_are_answered_meanwhile(big_endpoint
 
 
 def test_accept_header_parsing() -> None:
-    assert _accepted("text/csv;q=0.5, application/json, */*;q=0.1, image/png;q=0") == [
+    assert accepted("text/csv;q=0.5, application/json, */*;q=0.1, image/png;q=0") == [
         "application/json",
         "text/csv",
         "*/*",

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-import kg.serve
+import kg.serve.endpoint
 from kg.serve import MAX_CONCURRENT_QUERIES, make_server
 from kg.vocab import ENT, REL
 
@@ -135,7 +135,7 @@ def test_host_headers_that_are_not_one_loopback_name_are_refused(endpoint, hosts
 
 
 def test_a_slow_sender_is_cut_off(endpoint, monkeypatch) -> None:
-    monkeypatch.setattr(kg.serve, "REQUEST_READ_TIMEOUT", 2)
+    monkeypatch.setattr(kg.serve.endpoint, "REQUEST_READ_TIMEOUT", 2)
     with socket.create_connection(("127.0.0.1", endpoint.port), timeout=5) as sock:
         sock.sendall(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n")
         closed = False

@@ -21,8 +21,8 @@ STDIN_SOURCE = "<stdin>"
 # What a format is recognised by in its first bytes: enough for a JSON Lines first line.
 HEAD_BYTES = 65536
 
-# A folder holding this file is a kg build folder (kg.pipeline.LOCK_FILE): its graph.html
-# (kg.pipeline.GRAPH_HTML) is kg's own output, never an input.
+# A folder holding this file is a kg build folder (kg.buildfolder.LOCK_FILE): its graph.html
+# (kg.buildfolder.GRAPH_HTML) is kg's own output, never an input.
 BUILD_MARKER = ".kg.lock"
 BUILD_VIEW = "graph.html"
 
@@ -151,7 +151,7 @@ def open_input(source: str) -> tuple[str, IO[bytes], int | None]:
     if source == STDIN:
         stream = sys.stdin.buffer
         if not hasattr(stream, "peek"):
-            stream = io.BufferedReader(stream, HEAD_BYTES)  # type: ignore[arg-type]
+            stream = io.BufferedReader(stream, HEAD_BYTES)
         return STDIN_SOURCE, stream, None
     path = Path(source)
     problem = not_a_regular_file(path)
@@ -183,4 +183,6 @@ def read_all(stream: IO[bytes], name: str, size: int | None, max_bytes: int) -> 
 
 def head_of(stream: IO[bytes]) -> bytes:
     """The first bytes of STREAM, not consumed."""
-    return stream.peek(HEAD_BYTES)[:HEAD_BYTES]  # type: ignore[attr-defined]
+    # open_input's streams are buffered (io.BufferedReader, which peeks); IO[bytes] says less.
+    head: bytes = stream.peek(HEAD_BYTES)[:HEAD_BYTES]  # type: ignore[attr-defined]
+    return head

@@ -55,6 +55,7 @@ def html_text(data: bytes, source: str) -> HtmlText:
     """The main text of the page in DATA (paragraphs separated by blank lines) and its metadata,
     or an InputError when the page has no main text."""
     import trafilatura
+    from trafilatura.settings import Document
 
     encoding, skip = bom_encoding(data)
     page: bytes | str = data
@@ -72,12 +73,14 @@ def html_text(data: bytes, source: str) -> HtmlText:
         )
     except Exception as error:  # a malformed page can fail anywhere in lxml or the extractor
         raise InputError(source, f"cannot be read as HTML ({type(error).__name__})") from None
-    if result is None or not (result.text or "").strip():
+    # A Document, or None when the page has no text (a dict only when asked with as_dict).
+    text = (result.text or "") if isinstance(result, Document) else ""
+    if not isinstance(result, Document) or not text.strip():
         raise InputError(source, "no main text found in the HTML page")
     date = (result.date or "").strip()
     if date.endswith("T00:00:00"):  # a day without a time: htmldate writes midnight, no offset
         date = date[: -len("T00:00:00")]
-    paragraphs = [line.strip() for line in result.text.splitlines() if line.strip()]
+    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
     return HtmlText(
         text="\n\n".join(paragraphs),
         title=(result.title or "").strip(),

@@ -7,8 +7,12 @@ import io
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from kg.errors import InputError
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 PDF_MAGIC = b"%PDF-"
 
@@ -48,14 +52,15 @@ def pdf_text(data: bytes, source: str) -> PdfText:
     return PdfText(text=text, title=_title(reader), date=_created(reader))
 
 
-def _title(reader) -> str:
+def _title(reader: PdfReader) -> str:
     try:
-        return str((reader.metadata or {}).get("/Title") or "").strip()
+        metadata = reader.metadata
+        return str((metadata.get("/Title") if metadata else None) or "").strip()
     except Exception:
         return ""
 
 
-def _created(reader) -> datetime | str:
+def _created(reader: PdfReader) -> datetime | str:
     try:
         metadata = reader.metadata
         if not metadata:

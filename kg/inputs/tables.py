@@ -41,7 +41,7 @@ def jsonl_rows(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Row]:
         data = stream.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise InputError(source, f"too large (over the limit of {max_bytes:,} bytes)")
-        lines: Iterable[bytes] = (
+        lines: Iterable[bytes | None] = (
             line.encode("utf-8") for line in decode_text(data, source).splitlines()
         )
     else:
@@ -118,14 +118,15 @@ def _object_or_error(value: Any, where: str) -> dict[str, Any] | InputError:
 
 def _first_rows_checked(rows: Iterator[Row], source: str, kind: str) -> Iterator[Row]:
     """ROWS, unless the first FIRST_ROWS_TRIED rows are all errors: then one error for the file."""
-    held: list[Row] = []
+    held: list[tuple[int, InputError]] = []
     for row in rows:
-        if not isinstance(row[1], InputError):
+        number, value = row
+        if not isinstance(value, InputError):
             yield from held
             yield row
             yield from rows
             return
-        held.append(row)
+        held.append((number, value))
         if len(held) == FIRST_ROWS_TRIED:
             number, first = held[0]
             raise InputError(
@@ -169,7 +170,9 @@ def csv_rows(
     return header, _csv_records(reader, header, source, encoding)
 
 
-def _csv_records(reader, header: list[str], source: str, encoding: str) -> Iterator[Row]:
+def _csv_records(
+    reader: Iterator[list[str]], header: list[str], source: str, encoding: str
+) -> Iterator[Row]:
     number = 0
     while True:
         number += 1

@@ -1,5 +1,5 @@
 """SPARQL over a kg graph, safe to expose: the one query path of the CLI, the Python API and the
-endpoint (kg/serve.py).
+endpoint (kg/serve/).
 
 Every query goes through the same three steps:
 

@@ -22,7 +22,7 @@ from kg.timex.grammar import Discourse, Reader, read_at
 from kg.types import Document, TimeExpression
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from kg.types import Sentence
 
@@ -133,7 +133,7 @@ def _dateline(doc: Doc) -> str | None:
     return None
 
 
-def _ambiguous(tokens: list, i: int) -> bool:
+def _ambiguous(tokens: list[Token], i: int) -> bool:
     """Whether a date in figures at I could be read day first as well as month first."""
     parts = re.split(r"[/.-]", "".join(t.text for t in tokens[i : i + 5]))
     if len(parts) < 3 or not all(part.isdigit() for part in parts[:3]) or len(parts[0]) == 4:

@@ -59,13 +59,15 @@ from kg.timex.values import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from kg.types import TimexType
+
 
 @dataclass(frozen=True)
 class Reading:
     """A time expression read from token ``start`` (the caller's) to ``end`` (exclusive)."""
 
     end: int
-    type: str
+    type: TimexType
     value: str
 
 

@@ -1,20 +1,9 @@
-"""``kg serve``: a read-only SPARQL 1.1 Protocol endpoint over one graph, plus the graph view.
+"""The endpoint's server and request handler: the limits, the strict checks of each request's
+head, the routes and the SPARQL protocol.
 
-Routes: ``/sparql`` (GET ``?query=``, POST url-encoded form or ``application/sparql-query``),
-``/`` (the build folder's graph.html, else a short index), ``/query`` (a small query page),
-``/health``. There is no update route, and update requests sent to /sparql get 403.
-
-Every query goes through ``kg.query.run_query``: the same checks (no SERVICE, FROM, updates), the
-same time limit and row cap as ``kg query``; the check itself runs in the query's process, under
-the time limit. Each request has its own thread and each query its own child process, so a
-runaway query holds one thread in a ``select`` while the others answer, and at most
-``LONG_QUERY_PLACES`` queries may run long at once, so cheap ones always find a slot.
-
-Only the standard library is used (``http.server``): kg adds no web framework for five routes.
-``http.server`` is lenient where leniency is a risk (duplicate Content-Length or Host headers,
-a body on a GET read as the next request, a client that sends one byte a minute), so the
-handler checks each request strictly before anything else (``_request_problem``) and closes
-the connection on any doubt.
+``SparqlServer`` holds what every request shares (the store, the query slots, the connection
+count); ``SparqlHandler`` is the ``http.server`` class that reads one request, checks it and
+answers it, read top to bottom as that request's path.
 """
 
 from __future__ import annotations
@@ -38,27 +27,19 @@ from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
-from kg.errors import KgError, QueryError
+from kg.errors import QueryError
 from kg.query import (
-    DEFAULT_MAX_ROWS,
-    DEFAULT_TIMEOUT,
-    GRAPH_KINDS,
-    GRAPH_MEDIA_TYPES,
-    MEDIA_TYPES,
     LongQueryLane,
     QueryBusy,
-    QueryKind,
     QueryRefused,
     QueryTimeout,
     close_workers,
     format_result,
-    load_parser,
     run_query,
     xml_replacements,
 )
-from kg.store import load_dataset, oxigraph_store, union_size
-
-DEFAULT_PORT = 7878
+from kg.serve.negotiation import negotiate
+from kg.serve.pages import EXAMPLE_QUERY, INDEX_PAGE, QUERY_PAGE, page_headers
 
 # A SPARQL query is text a person wrote; a megabyte is far past any real one and bounds the
 # memory a request can make the server hold.
@@ -92,44 +73,6 @@ _HOST_HEADER = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?")
 # Names a browser may use for a loopback server. Checking the Host header stops DNS rebinding:
 # a web page whose name suddenly resolves to 127.0.0.1 would otherwise read the graph.
 LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1", "[::1]"}
-
-# Offers for content negotiation, best first: (media type, format name of kg.query).
-RESULT_OFFERS = [
-    ("application/sparql-results+json", "json"),
-    ("application/json", "json"),
-    ("application/sparql-results+xml", "xml"),
-    ("application/xml", "xml"),
-    ("text/xml", "xml"),
-    ("text/csv", "csv"),
-    ("text/tab-separated-values", "tsv"),
-    ("text/plain", "table"),
-]
-GRAPH_OFFERS = [
-    ("text/turtle", "turtle"),
-    ("application/x-turtle", "turtle"),
-    ("application/n-triples", "ntriples"),
-    ("text/plain", "ntriples"),
-    ("application/ld+json", "json"),
-    ("application/json", "json"),
-    ("application/rdf+xml", "xml"),
-    ("application/xml", "xml"),
-    ("text/xml", "xml"),
-]
-# ?format= / ?output= (as some clients send, SPARQLWrapper among them) -> format name.
-FORMAT_PARAMETERS = {
-    "json": "json",
-    "xml": "xml",
-    "csv": "csv",
-    "tsv": "tsv",
-    "turtle": "turtle",
-    "ttl": "turtle",
-    "n3": "turtle",
-    "ntriples": "ntriples",
-    "nt": "ntriples",
-    "json-ld": "json",
-    "rdf+xml": "xml",
-    "text": "table",
-}
 
 
 class SparqlServer(ThreadingHTTPServer):
@@ -182,70 +125,12 @@ class SparqlServer(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host}:{port}/"
+        # An IP server's host is a str; the stubs allow bytes, which only other families use.
+        return f"http://{host!s}:{port}/"
 
     def server_close(self) -> None:
         super().server_close()
         close_workers(self.store)  # the pooled query workers of this store end with the server
-
-
-def make_server(
-    graph_path: str | Path,
-    host: str = "127.0.0.1",
-    port: int = DEFAULT_PORT,
-    *,
-    timeout: float = DEFAULT_TIMEOUT,
-    max_rows: int = DEFAULT_MAX_ROWS,
-    log: bool = True,
-) -> SparqlServer:
-    """Load GRAPH (a graph file or build folder) and bind the endpoint; not yet serving.
-
-    Port 0 picks a free port (see ``server.server_address``). Call ``serve_forever`` to run it.
-    """
-    if timeout <= 0:
-        raise KgError(f"--timeout must be positive, got {timeout}")
-    path = Path(graph_path)
-    store = oxigraph_store(load_dataset(path))
-    load_parser()  # now, before any request thread forks a query worker
-    view_file = path / "graph.html" if path.is_dir() else path.with_suffix(".html")
-    try:
-        return SparqlServer(
-            (host, port),
-            store,
-            timeout=timeout,
-            max_rows=max_rows,
-            view_file=view_file if view_file.is_file() else None,
-            triples=union_size(store),
-            log=log,
-        )
-    except OSError as error:
-        raise KgError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
-
-
-def serve(
-    graph_path: str | Path,
-    *,
-    host: str = "127.0.0.1",
-    port: int = DEFAULT_PORT,
-    timeout: float = DEFAULT_TIMEOUT,
-    max_rows: int = DEFAULT_MAX_ROWS,
-) -> None:
-    """Serve GRAPH until interrupted (Ctrl-C)."""
-    server = make_server(graph_path, host, port, timeout=timeout, max_rows=max_rows)
-    print(
-        f"kg: serving {graph_path} ({server.triples} triples) at {server.url}\n"
-        f"    SPARQL endpoint {server.url}sparql, query page {server.url}query",
-        file=sys.stderr,
-        flush=True,
-    )
-    if host not in LOOPBACK_NAMES:
-        print(f"kg: warning: listening on {host}, not only this machine", file=sys.stderr)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
 
 
 class SparqlHandler(BaseHTTPRequestHandler):
@@ -403,7 +288,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
                 )
             finally:
                 self.server.slots.release()
-            fmt, media = self._negotiate(result.kind, params)
+            fmt, media = negotiate(result.kind, params, self.headers.get("Accept", ""))
             body = format_result(result, fmt)
             replaced = xml_replacements(result) if fmt == "xml" else 0
         except QueryRefused as error:
@@ -456,27 +341,6 @@ class SparqlHandler(BaseHTTPRequestHandler):
             )
         return not foreign
 
-    def _negotiate(self, kind: QueryKind, params: dict[str, list[str]]) -> tuple[str, str]:
-        """(kg.query format, media type) for the client: ?format=/?output= first, else the
-        Accept header with its q-values; JSON results and Turtle graphs when nothing matches."""
-        graph = kind in GRAPH_KINDS
-        offers = GRAPH_OFFERS if graph else RESULT_OFFERS
-        media_of = GRAPH_MEDIA_TYPES if graph else MEDIA_TYPES
-        for name in ("format", "output"):
-            for value in params.get(name, []):
-                fmt = FORMAT_PARAMETERS.get(value.lower().strip())
-                if fmt is not None and (fmt in media_of):
-                    return fmt, _charset(media_of[fmt])
-                media = value.lower().strip()
-                for offered, fmt in offers:
-                    if offered == media:
-                        return fmt, _charset(offered)
-        for media_range in _accepted(self.headers.get("Accept", "")):
-            for offered, fmt in offers:
-                if _matches(media_range, offered):
-                    return fmt, _charset(offered)
-        return offers[0][1], _charset(offers[0][0])
-
     # -- pages ---------------------------------------------------------------------------------
 
     def _index(self) -> None:
@@ -490,15 +354,13 @@ class SparqlHandler(BaseHTTPRequestHandler):
                 with page:
                     self._send_file(page, "text/html; charset=utf-8")
                 return
-        body = _INDEX_PAGE.format(triples=self.server.triples)
-        self._send(HTTPStatus.OK, body, "text/html; charset=utf-8", _page_headers(""))
+        body = INDEX_PAGE.format(triples=self.server.triples)
+        self._send(HTTPStatus.OK, body, "text/html; charset=utf-8", page_headers(""))
 
     def _query_page(self) -> None:
         nonce = secrets.token_urlsafe(16)
-        body = _QUERY_PAGE.replace("{nonce}", nonce).replace(
-            "{example}", html_escape(_EXAMPLE_QUERY)
-        )
-        self._send(HTTPStatus.OK, body, "text/html; charset=utf-8", _page_headers(nonce))
+        body = QUERY_PAGE.replace("{nonce}", nonce).replace("{example}", html_escape(EXAMPLE_QUERY))
+        self._send(HTTPStatus.OK, body, "text/html; charset=utf-8", page_headers(nonce))
 
     # -- plumbing ------------------------------------------------------------------------------
 
@@ -567,157 +429,3 @@ class SparqlHandler(BaseHTTPRequestHandler):
             sys.stderr.write(
                 f"{time.strftime('%H:%M:%S')} {self.address_string()} {format % args}\n"
             )
-
-
-def _charset(media: str) -> str:
-    return f"{media}; charset=utf-8"
-
-
-def _accepted(header: str) -> list[str]:
-    """Media ranges of an Accept header, highest q first (ties keep the client's order)."""
-    ranges: list[tuple[float, int, str]] = []
-    for position, part in enumerate(header.split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        media = fields[0].lower()
-        if not media:
-            continue
-        quality = 1.0
-        for field in fields[1:]:
-            key, _, value = field.partition("=")
-            if key.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        if quality > 0:
-            ranges.append((-quality, position, media))
-    return [media for _, _, media in sorted(ranges)]
-
-
-def _matches(media_range: str, offered: str) -> bool:
-    if media_range in ("*/*", offered):
-        return True
-    kind, _, sub = media_range.partition("/")
-    return sub == "*" and offered.startswith(kind + "/")
-
-
-def _page_headers(nonce: str) -> dict[str, str]:
-    # The pages run only their own inline script and talk only to this server.
-    script = f"'nonce-{nonce}'" if nonce else "'none'"
-    return {
-        "Content-Security-Policy": (
-            f"default-src 'none'; script-src {script}; style-src 'unsafe-inline'; "
-            "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-        ),
-        "Referrer-Policy": "no-referrer",
-    }
-
-
-_EXAMPLE_QUERY = """\
-SELECT ?subject ?relation ?object WHERE {
-  ?s a kg:Statement ; rdf:subject ?subject ; rdf:predicate ?relation ; rdf:object ?object .
-}
-LIMIT 25"""
-
-_INDEX_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>kg</title></head>
-<body style="font-family: sans-serif; max-width: 40em; margin: 2em auto">
-<h1>kg</h1>
-<p>A read-only knowledge graph of {triples} triples.</p>
-<ul>
-<li><a href="/query">Query page</a></li>
-<li>SPARQL 1.1 endpoint: <code>/sparql</code> (GET <code>?query=</code> or POST)</li>
-<li><a href="/health">Health</a></li>
-</ul>
-<p>No graph view here: build one with <code>kg view</code> or <code>kg build</code>.</p>
-</body></html>
-"""
-
-# Results are put on the page with textContent only: a literal in the graph is text, never HTML.
-_QUERY_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>kg query</title>
-<style>
-body { font-family: sans-serif; margin: 1.5em; }
-textarea { width: 100%; height: 12em; font-family: monospace; }
-table { border-collapse: collapse; margin-top: 1em; }
-td, th { border: 1px solid #ccc; padding: 0.2em 0.5em; font-size: 0.9em; text-align: left; }
-#status.error { color: #b00; }
-pre { background: #f6f6f6; padding: 0.5em; }
-</style></head>
-<body>
-<h1>kg query</h1>
-<p>Prefixes kg:, ent:, rel:, doc:, stmt:, rdf:, rdfs:, owl:, xsd:, skos:, schema:, prov:,
-dcterms: are declared for you. The graph is read-only. <a href="/">Graph</a></p>
-<form id="form">
-<textarea id="query" name="query" spellcheck="false">{example}</textarea>
-<button type="submit">Run</button> <span id="status"></span>
-</form>
-<div id="results"></div>
-<script nonce="{nonce}">
-const form = document.getElementById("form");
-const statusLine = document.getElementById("status");
-const results = document.getElementById("results");
-
-function cell(term) {
-  if (!term) return "";
-  if (term.type === "literal" && term["xml:lang"]) return term.value + " @" + term["xml:lang"];
-  return term.value;
-}
-
-form.addEventListener("submit", async (event) => {
-  event.preventDefault();
-  results.replaceChildren();
-  statusLine.className = "";
-  statusLine.textContent = "running…";
-  const started = performance.now();
-  try {
-    const response = await fetch("/sparql", {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/sparql-query",
-        "Accept": "application/sparql-results+json, text/turtle;q=0.9",
-      },
-      body: document.getElementById("query").value,
-    });
-    const text = await response.text();
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    if (!response.ok) {
-      statusLine.className = "error";
-      statusLine.textContent = text;
-      return;
-    }
-    const truncated = response.headers.get("X-KG-Truncated") ? " (truncated)" : "";
-    if (!(response.headers.get("Content-Type") || "").includes("json")) {
-      const pre = document.createElement("pre");
-      pre.textContent = text;
-      results.append(pre);
-      statusLine.textContent = seconds + " s" + truncated;
-      return;
-    }
-    const data = JSON.parse(text);
-    if ("boolean" in data) {
-      statusLine.textContent = String(data.boolean) + " in " + seconds + " s";
-      return;
-    }
-    const table = document.createElement("table");
-    const head = table.insertRow();
-    for (const name of data.head.vars) {
-      const th = document.createElement("th");
-      th.textContent = "?" + name;
-      head.append(th);
-    }
-    for (const binding of data.results.bindings) {
-      const row = table.insertRow();
-      for (const name of data.head.vars) row.insertCell().textContent = cell(binding[name]);
-    }
-    results.append(table);
-    const count = data.results.bindings.length;
-    statusLine.textContent = count + " rows in " + seconds + " s" + truncated;
-  } catch (error) {
-    statusLine.className = "error";
-    statusLine.textContent = String(error);
-  }
-});
-</script>
-</body></html>
-"""
