@@ -23,7 +23,10 @@ from kg.extract.carb import CarbTuple, carb_rows, read_gold, score  # noqa: E402
 from kg.nlp import load_pipeline  # noqa: E402
 from kg.types import Document  # noqa: E402
 
-DEFAULT_DATA = REPO.parent / "shared" / "benchmarks" / "carb"
+sys.path.insert(0, str(REPO / "benchmarks"))
+from benchdata import data_folder, require  # noqa: E402
+
+DEFAULT_DATA = data_folder("carb")
 
 
 def kg_predictions(nlp, sentences: list[str]) -> tuple[dict[str, list[CarbTuple]], float]:
@@ -63,17 +66,24 @@ def report(name: str, gold, predicted, seconds: float, n_sentences: int) -> None
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of the CaRB split")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_DATA,
+        help="folder of the CaRB split (see benchdata.py)",
+    )
     parser.add_argument("--textacy", action="store_true", help="also score textacy's SVO triples")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N sentences")
     parser.add_argument("--out", type=Path, help="write kg's predictions in CaRB's tabbed form")
     args = parser.parse_args(argv)
 
-    sentences = [s.rstrip("\n") for s in (args.data / "dev_sentences.txt").open(encoding="utf-8")]
+    sentences_path = require(args.data / "dev_sentences.txt", "carb")
+    gold_path = require(args.data / "dev_gold.tsv", "carb")
+    sentences = [s.rstrip("\n") for s in sentences_path.open(encoding="utf-8")]
     sentences = [s for s in sentences if s.strip()]
     if args.limit:
         sentences = sentences[: args.limit]
-    with (args.data / "dev_gold.tsv").open(encoding="utf-8") as f:
+    with gold_path.open(encoding="utf-8") as f:
         gold = read_gold(f)
     if args.limit:
         keep = set(sentences)

@@ -22,11 +22,16 @@ default matching function is ``binary_linient_tuple_match``):
 The gold reader drops every gold argument holding "C: ", CaRB's context arguments ("C: Kasim
 Mehaddi Hilas said that"), as the reference's ``GoldReader`` does (102 such arguments on dev).
 
-Deviations: none intended. The reference code's ``ignoreStopwords``/``ignoreCase`` flags are
-passed but unused by the tuple matchers, so tokens are compared as written here too. (The
-reference keys predictions by their raw sentence text before normalising it, so of two
-spellings of one sentence only the last one's predictions count; kg counts both. A system
-writes each sentence one way, so scores agree.)
+Checked against the reference: ``tests/test_carb_golden.py`` scores CaRB's published OpenIE-5
+output on the dev split and compares every point of :func:`pr_curve` with the curve the
+reference scorer writes for the same files: all 676 points are equal, so is the best F1, and the
+AUC agrees to 1e-12 (its trapezoids are summed in another order). What the reference code does
+and this module does not, none of which changes a score there: its ``ignoreStopwords`` and
+``ignoreCase`` flags are passed but unused by the tuple matchers, so tokens are compared as
+written here too; it keys predictions by their raw sentence text before normalising it, so of two
+spellings of one sentence only the last one's predictions count, where kg counts both (a system
+writes each sentence one way: the OpenIE-5 output has no such pair); its gold reader fails on a
+line with fewer than two fields, which kg skips.
 """
 
 from __future__ import annotations
@@ -44,7 +49,9 @@ __all__ = [
     "carb_row",
     "CarbTuple",
     "CarbScore",
+    "CurvePoint",
     "match",
+    "pr_curve",
     "score",
     "sentence_key",
 ]
@@ -108,6 +115,15 @@ class CarbTuple:
     relation: str
     args: tuple[str, ...]
     confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class CurvePoint:
+    """One point of the precision-recall curve: the predictions at or above ``threshold``."""
+
+    threshold: float
+    precision: float
+    recall: float
 
 
 @dataclass(frozen=True)
@@ -188,10 +204,13 @@ def match(gold: CarbTuple, pred: CarbTuple) -> tuple[float, float]:
     return max(straight, reverse)
 
 
-def score(
+def pr_curve(
     gold: dict[str, Sequence[CarbTuple]], predicted: dict[str, Sequence[CarbTuple]]
-) -> CarbScore:
-    """CaRB's P/R/F1 at the best threshold and its AUC; both dicts keyed by sentence text."""
+) -> list[CurvePoint]:
+    """CaRB's precision-recall curve: one point per distinct confidence, in ascending order.
+
+    The reference scorer writes the same points (its ``compare``), sorted by recall.
+    """
     gold_n = {sentence_key(k): list(v) for k, v in gold.items()}
     pred_n: dict[str, list[CarbTuple]] = defaultdict(list)
     for k, v in predicted.items():
@@ -223,14 +242,25 @@ def score(
         for k in range(prev, n):
             rl[k] += len(scores)
 
-    precisions = [a / b if b > 0 else 1.0 for a, b in zip(p, pl, strict=True)]
-    recalls = [a / b if b > 0 else 0.0 for a, b in zip(r, rl, strict=True)]
-    if not thresholds:
+    return [
+        CurvePoint(t, p_num / p_den if p_den > 0 else 1.0, r_num / r_den if r_den > 0 else 0.0)
+        for t, p_num, p_den, r_num, r_den in zip(thresholds, p, pl, r, rl, strict=True)
+    ]
+
+
+def score(
+    gold: dict[str, Sequence[CarbTuple]], predicted: dict[str, Sequence[CarbTuple]]
+) -> CarbScore:
+    """CaRB's P/R/F1 at the best threshold and its AUC; both dicts keyed by sentence text."""
+    points = pr_curve(gold, predicted)
+    if not points:
         return CarbScore(0.0, 0.0, 0.0, 0.0, 0.0)
+    precisions = [pt.precision for pt in points]
+    recalls = [pt.recall for pt in points]
     f1s = [_f1(a, b) for a, b in zip(precisions, recalls, strict=True)]
-    best = max(range(n), key=lambda i: (f1s[i], -i))
+    best = max(range(len(points)), key=lambda i: (f1s[i], -i))
     auc = _trapezoid([*recalls, 0.0], [*precisions, 1.0])
-    return CarbScore(precisions[best], recalls[best], f1s[best], auc, thresholds[best])
+    return CarbScore(precisions[best], recalls[best], f1s[best], auc, points[best].threshold)
 
 
 def _greedy_precision(scores: list[list[tuple[float, float]]], selected: list[int]) -> float:
