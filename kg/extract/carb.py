@@ -214,14 +214,14 @@ def score(
             selected = [j for j, e in enumerate(preds) if e.confidence >= conf]
             recall_num = sum(max((row[j][1] for j in selected), default=0.0) for row in scores)
             precision_num = _greedy_precision(scores, selected)
-            for k in range(prev, c + 1):
-                p[k] += precision_num
-                pl[k] += len(selected)
-                r[k] += recall_num
-                rl[k] += len(scores)
+            for i in range(prev, c + 1):
+                p[i] += precision_num
+                pl[i] += len(selected)
+                r[i] += recall_num
+                rl[i] += len(scores)
             prev = c + 1
-        for k in range(prev, n):
-            rl[k] += len(scores)
+        for i in range(prev, n):
+            rl[i] += len(scores)
 
     precisions = [a / b if b > 0 else 1.0 for a, b in zip(p, pl, strict=True)]
     recalls = [a / b if b > 0 else 0.0 for a, b in zip(r, rl, strict=True)]

@@ -28,11 +28,15 @@ from kg.extract.arguments import (
     make_argument,
     nominal_arguments,
 )
+from kg.extract.objects import ObjectTest
 from kg.extract.rules import (
+    COMITATIVE,
     OBJECT_RULES_BY_DEP,
     PREPOSITION_RULES,
+    RELATIONAL_NOUN,
     STATEMENT_RULES_BY_DEP,
     SUBJECT_RULES,
+    AnyRule,
     Rule,
     rule,
 )
@@ -68,7 +72,7 @@ _LIGHT_CONTROL_LEMMAS = frozenset({"go", "have", "use", "be", "about", "set", "d
 # a relation; a clause is an argument of text; time and place beside another object are
 # qualifiers; "met with" is "meet".
 _COPULA, _CLAUSE, _TIME, _PLACE = rule("copula"), rule("clause"), rule("time"), rule("place")
-_COMITATIVE, _NOUN = rule("comitative"), rule("noun")
+_COMITATIVE, _NOUN = COMITATIVE, RELATIONAL_NOUN
 _QUALIFIER_RULES = (_TIME, _PLACE)
 
 # Confidence is a product of factors: the subject rule's, the object rule's, the sentence's
@@ -328,7 +332,8 @@ def _clause_triples(clause: _Clause, sentence: Sentence, length_factor: float) -
     last = clause.verbs[-1]
     object_verbs = clause.verbs if len(clause.verbs) > 1 else (last,)
 
-    nominal: list[tuple[Rule, Argument, Token | None]] = []  # (rule, argument, copula noun)
+    # (rule, argument, copula noun)
+    nominal: list[tuple[Rule[ObjectTest], Argument, Token | None]] = []
     clauses: list[tuple[Argument, list[Token]]] = []  # (clausal object, its subordinators)
     prep_phrases: list[Token] = []
     attr, noun_pos, mark = DEP.attr, POS.NOUN, DEP.mark
@@ -360,7 +365,7 @@ def _clause_triples(clause: _Clause, sentence: Sentence, length_factor: float) -
                 noun = None  # only the first conjunct carries the relational noun
     extras_all: list[str] = []
     core_prep = False  # an object of a preposition that is not a time or a place
-    preps: list[tuple[Rule, Argument, Token, str]] = []  # (rule, argument, preposition, phrase)
+    preps: list[tuple[AnyRule, Argument, Token, str]] = []  # (rule, argument, preposition, phrase)
     pobj = DEP.pobj
     for prep in prep_phrases:
         objects = [c for c in children(prep) if c.dep == pobj]
@@ -375,9 +380,11 @@ def _clause_triples(clause: _Clause, sentence: Sentence, length_factor: float) -
             trace.reject("fronted-phrase", prep, of=clause.verbs[0], whole=True)
             continue
         dep = prep.dep
-        prep_rule = next(r for r in PREPOSITION_RULES if dep in r.find.deps and r.find(prep))
-        for obj in objects:
-            for arg in _object_arguments(obj, sentence.index):
+        prep_rule: AnyRule = next(
+            r for r in PREPOSITION_RULES if dep in r.find.deps and r.find(prep)
+        )
+        for head in objects:
+            for arg in _object_arguments(head, sentence.index):
                 preps.append((prep_rule, arg, prep, phrase))
                 core_prep = core_prep or prep_rule not in _QUALIFIER_RULES
     if not (nominal or preps or clauses):
@@ -400,7 +407,7 @@ def _clause_triples(clause: _Clause, sentence: Sentence, length_factor: float) -
     extras = tuple(extras_all)
     # What the triples of a prepositional or clausal object share, worked out once for all the
     # subjects: (rule, argument, relation, relation as written, extra arguments).
-    prep_triples: list[tuple[Rule, Argument, str, str, tuple[str, ...]]] = []
+    prep_triples: list[tuple[AnyRule, Argument, str, str, tuple[str, ...]]] = []
     last_written = max(map(by_position, written)) if preps else -1
     for prep_rule, obj, prep, phrase in preps:
         if prep_rule in _QUALIFIER_RULES and has_core:
