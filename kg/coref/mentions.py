@@ -13,6 +13,10 @@ Each mention keeps its head word (how an argument of a fact finds its mention, a
 sieves compare nominals) and the grammatical features agreement is checked on: number, gender,
 animacy and person. Gender and animacy come from lexicons (kg/coref/lexicon.py): first names
 and WordNet's nouns; the NER label of a name says what kind of thing it is.
+
+Why one module of about 510 lines: it is one pass over the Doc (``find_mentions``) and the maker
+of each kind of mention it calls (name, nominal, pronoun, relative pronoun), title lines
+included; the makers share the features they fill in and are read together.
 """
 
 from __future__ import annotations
