@@ -4,11 +4,16 @@ Everything here runs the same code as the ``kg`` command: ``kg.build`` reads, pa
 resolves and maps to RDF as ``kg build`` does, ``KnowledgeGraph.query`` is ``kg query``'s
 guarded path, ``explain`` and ``export`` are ``kg explain`` and ``kg export``. Problems are
 ``kg.errors`` exceptions with the one-line messages the command prints.
+
+Why one module of about 700 lines: it is the public API, ``build``, ``read_inputs``, ``open``
+and ``KnowledgeGraph``, and its docstrings (a third of its lines) are the API reference pdoc
+renders and the examples the tests run; kept together, the reference reads as one page. What
+is not the surface lives apart: Python values read as documents (``kg.apiinputs``), the tables
+behind the DataFrames (``kg.frames``).
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import html
 import os
 import time
@@ -17,7 +22,16 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Union, cast
 
+# The constants also stay kg.api's names (``as``: re-exported).
+from kg.apiinputs import DATAFRAME_SOURCE as DATAFRAME_SOURCE
+from kg.apiinputs import METADATA_KEYS as METADATA_KEYS
+from kg.apiinputs import TEXT_SOURCE as TEXT_SOURCE
+from kg.apiinputs import CountedLog, as_list, dataframe_documents, is_dataframe, text_document
 from kg.errors import InputError, KgError, MissingDependency
+from kg.frames import DOCUMENT_COLUMNS as DOCUMENT_COLUMNS
+from kg.frames import ENTITY_COLUMNS as ENTITY_COLUMNS
+from kg.frames import FACT_COLUMNS as FACT_COLUMNS
+from kg.frames import document_rows, entity_rows, fact_rows, select
 
 if TYPE_CHECKING:
     import networkx
@@ -35,42 +49,7 @@ Input = Union[str, "os.PathLike[str]", "tuple[str, Mapping[str, Any]]", "pandas.
 (``pathlib.Path``: a file, folder or corpus, read as ``kg build`` reads it) or a pandas
 DataFrame of one document per row. A ``str`` is always text, never a path."""
 
-# The keys a (text, metadata) pair may have; "extra" holds further fields kept as metadata.
-METADATA_KEYS = ("title", "date", "url", "id", "extra")
-
-# How documents made in memory are named (a row of a corpus file is "corpus.jsonl:3" or
-# "corpus.jsonl#<id>"): texts and pairs are rows of "text", a DataFrame's rows of "dataframe".
-TEXT_SOURCE = "text"
-DATAFRAME_SOURCE = "dataframe"
-
 PANDAS_HINT = "pip install 'kg[pandas]'"
-
-FACT_COLUMNS = (
-    "subject",
-    "relation",
-    "object",
-    "subject_type",
-    "object_type",
-    "confidence",
-    "negated",
-    "modality",
-    "attribution",
-    "condition",
-    "time",
-    "time_value",
-    "time_type",
-    "place",
-    "subject_text",
-    "relation_text",
-    "object_text",
-    "sentence",
-    "document",
-    "statement",
-    "subject_iri",
-    "object_iri",
-)
-ENTITY_COLUMNS = ("iri", "label", "type", "aliases", "roles", "documents", "sentences", "facts")
-DOCUMENT_COLUMNS = ("document", "iri", "sha256", "title", "date", "url")
 
 
 class Text(str):
@@ -243,146 +222,26 @@ def read_inputs(
             log.documents += 1
         yield item
 
-    for item in _as_list(inputs):
+    for item in as_list(inputs):
         if isinstance(item, (str, tuple)):
             count += 1
-            yield from new(_text_document(texts, count, item))
+            yield from new(text_document(texts, count, item))
         elif isinstance(item, os.PathLike):
             for document in read_documents(
                 [os.fspath(item)],
                 max_bytes=max_bytes,
                 options=options,
-                log=cast(ReadLog, _Counted(log)),
+                log=cast(ReadLog, CountedLog(log)),
             ):
                 yield from new(document)
-        elif _is_dataframe(item):
-            for document in _dataframe_documents(item, options, max_bytes, log):
+        elif is_dataframe(item):
+            for document in dataframe_documents(item, options, max_bytes, log):
                 yield from new(document)
         else:
             raise KgError(
                 f"cannot build from {type(item).__name__}: give texts (str), (text, metadata) "
                 "pairs, paths (pathlib.Path) or a pandas DataFrame"
             )
-
-
-class _Counted:
-    """A ReadLog's stand-in for one ``read_documents`` call: the files, skips and warnings go
-    to the real log, the documents are counted once, after the inputs' own de-duplication."""
-
-    def __init__(self, log: ReadLog) -> None:
-        self._log = log
-        self.documents = 0
-
-    @property
-    def files(self) -> int:
-        return self._log.files
-
-    @files.setter
-    def files(self, value: int) -> None:
-        self._log.files = value
-
-    def skip(self, path: str, reason: str) -> None:
-        self._log.skip(path, reason)
-
-    def warn(self, message: str) -> None:
-        self._log.warn(message)
-
-
-def _as_list(inputs: Any) -> list[Any]:
-    if isinstance(inputs, (str, os.PathLike)) or _is_pair(inputs) or _is_dataframe(inputs):
-        return [inputs]
-    if isinstance(inputs, Mapping) or not isinstance(inputs, Iterable):
-        raise KgError(
-            f"cannot build from {type(inputs).__name__}: give texts (str), (text, metadata) "
-            "pairs, paths (pathlib.Path) or a pandas DataFrame, or a list of them"
-        )
-    return list(inputs)
-
-
-def _is_pair(value: Any) -> bool:
-    return (
-        isinstance(value, tuple)
-        and len(value) == 2
-        and isinstance(value[0], str)
-        and isinstance(value[1], Mapping)
-    )
-
-
-def _is_dataframe(value: Any) -> bool:
-    # Without importing pandas: a DataFrame can only be given by someone who has it.
-    return any(
-        cls.__name__ == "DataFrame" and cls.__module__.startswith("pandas")
-        for cls in type(value).__mro__
-    )
-
-
-def _text_document(reader: Any, number: int, item: str | tuple[Any, ...]) -> Document | InputError:
-    """A text, or a (text, metadata) pair, as the ``number``-th row of the "text" corpus."""
-    if isinstance(item, str):
-        document: Document | InputError = reader.document(number, {"text": item})
-        return document
-    if not _is_pair(item):
-        return InputError(
-            f"{TEXT_SOURCE}:{number}", "not a (text, metadata) pair: a tuple of a str and a dict"
-        )
-    text, metadata = item
-    unknown = sorted(str(key) for key in metadata if key not in METADATA_KEYS)
-    if unknown:
-        return InputError(
-            f"{TEXT_SOURCE}:{number}",
-            f"unknown metadata {', '.join(map(repr, unknown))} (allowed: "
-            f"{', '.join(METADATA_KEYS)}; further fields go in 'extra')",
-        )
-    extra = metadata.get("extra") or {}
-    if not isinstance(extra, Mapping):
-        return InputError(f"{TEXT_SOURCE}:{number}", "'extra' must be a dict of fields")
-    values: dict[str, Any] = {name: _plain(value) for name, value in extra.items()}
-    values.update(
-        {key: _plain(metadata[key]) for key in ("title", "date", "url", "id") if key in metadata}
-    )
-    values["text"] = text
-    from kg.inputs import InputOptions
-
-    reader.options = InputOptions(keep_fields=tuple(str(name) for name in extra))
-    row: Document | InputError = reader.document(number, values)
-    return row
-
-
-def _dataframe_documents(
-    frame: pandas.DataFrame, options: InputOptions, max_bytes: int, log: ReadLog
-) -> Iterator[Document | InputError]:
-    """Each row of a DataFrame as a row of a CSV corpus named "dataframe"."""
-    from kg.inputs import document_id
-    from kg.inputs.tables import RowReader
-
-    reader = RowReader(DATAFRAME_SOURCE, options, max_bytes, log.warn, document_id)
-    columns = [str(column) for column in frame.columns]
-    reader.check_header(columns)  # no text column: one InputError for the DataFrame
-    for number, row in enumerate(frame.itertuples(index=False, name=None), start=1):
-        values = {column: _plain(value) for column, value in zip(columns, row, strict=True)}
-        yield reader.document(number, values)
-
-
-def _plain(value: Any) -> Any:
-    """A cell as the JSON-like value a corpus row holds: missing values (None, NaN, NaT) are
-    None, dates are ISO 8601 (a datetime at midnight without a time zone is that day), numpy
-    scalars are Python's."""
-    if value is None:
-        return None
-    if isinstance(value, float) and value != value:  # NaN
-        return None
-    if type(value).__name__ in ("NaTType", "NAType"):
-        return None
-    if isinstance(value, _dt.datetime):
-        if value.tzinfo is None and value.time() == _dt.time():
-            return value.date().isoformat()
-        return value.isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    item = getattr(value, "item", None)  # a numpy scalar
-    if callable(item) and type(value).__module__ == "numpy":
-        return _plain(item())
-    return value
 
 
 def _build_in_memory(
@@ -664,7 +523,7 @@ class KnowledgeGraph:
         0  Scott Bessent     meet  He Lifeng         0.9
         """
         pd = _pandas()
-        rows = _fact_rows(self._query_dataset())
+        rows = fact_rows(self._query_dataset())
         frame = pd.DataFrame(rows, columns=list(FACT_COLUMNS))
         return frame.astype({"confidence": "float64", "negated": "bool"})
 
@@ -682,7 +541,7 @@ class KnowledgeGraph:
         1  Scott Bessent  Person  Bessent          2      1
         """
         pd = _pandas()
-        rows = _entity_rows(self._query_dataset())
+        rows = entity_rows(self._query_dataset())
         frame = pd.DataFrame(rows, columns=list(ENTITY_COLUMNS))
         return frame.astype({"documents": "int64", "sentences": "int64", "facts": "int64"})
 
@@ -699,7 +558,7 @@ class KnowledgeGraph:
         0  text#a1  2025-10-26  Asia
         """
         pd = _pandas()
-        rows, fields = _document_rows(self._query_dataset())
+        rows, fields = document_rows(self._query_dataset())
         return pd.DataFrame(rows, columns=[*DOCUMENT_COLUMNS, *fields])
 
     def explain(self, name: str) -> Text:
@@ -794,7 +653,7 @@ class KnowledgeGraph:
         from kg.view import render_html, view_model
 
         dataset = self._query_dataset()
-        entities = sum(1 for _ in _select(dataset, "SELECT DISTINCT ?e WHERE { ?e rdfs:label ?l }"))
+        entities = sum(1 for _ in select(dataset, "SELECT DISTINCT ?e WHERE { ?e rdfs:label ?l }"))
         top = BUILD_VIEW_MAX_NODES if entities > BUILD_VIEW_MAX_NODES else None
         heading = "Knowledge graph" + (f" \u2014 top {top} by degree" if top else "")
         return render_html(view_model(dataset, top=top), heading=heading)
@@ -839,170 +698,3 @@ def _python(term: Any) -> Any:
         value = term.toPython()
         return str(term) if isinstance(value, Literal) else value
     return str(term)
-
-
-def _select(dataset: rdflib.Dataset, sparql: str) -> Iterator[Any]:
-    """kg's own queries (trusted, fixed text): straight on the store, as kg stats runs them."""
-    import pyoxigraph as ox
-
-    from kg.store import oxigraph_store, query_union
-    from kg.vocab import sparql_prologue
-
-    store = oxigraph_store(dataset)
-    solutions = store.query(
-        sparql_prologue() + sparql, use_default_graph_as_union=query_union(store)
-    )
-    assert isinstance(solutions, ox.QuerySolutions)  # kg's own SELECT queries
-    return iter(solutions)
-
-
-def _value(term: Any) -> str:
-    return "" if term is None else term.value
-
-
-_STATEMENTS = """
-SELECT ?st ?s ?relation ?o ?confidence ?negated ?modality ?attribution ?condition ?time
-       ?timeValue ?timeType ?placeText ?place ?subjectText ?relationText ?objectText
-       ?sentence ?index ?source WHERE {
-  ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-      kg:confidence ?confidence ; kg:negated ?negated ; kg:sentence ?sent ;
-      kg:subjectText ?subjectText ; kg:relationText ?relationText ; kg:objectText ?objectText .
-  ?p rdfs:label ?relation .
-  ?sent kg:text ?sentence ; kg:sentenceIndex ?index ; dcterms:isPartOf ?doc .
-  ?doc dcterms:source ?source .
-  OPTIONAL { ?st kg:modality ?modality }
-  OPTIONAL { ?st kg:attribution ?attribution }
-  OPTIONAL { ?st kg:condition ?condition }
-  OPTIONAL { ?st kg:timeText ?time }
-  OPTIONAL { ?st kg:time ?timeValue }
-  OPTIONAL { ?st kg:timexType ?timeType }
-  OPTIONAL { ?st kg:placeText ?placeText }
-  OPTIONAL { ?st kg:place ?place }
-}"""
-
-
-def _entity_types(dataset: rdflib.Dataset) -> dict[str, tuple[str, str]]:
-    """IRI -> (label, type) of every entity."""
-    from kg.export import entity_graph
-
-    nodes, _ = entity_graph(_store_of(dataset))
-    return {node.iri: (node.label, "; ".join(node.types)) for node in nodes}
-
-
-def _store_of(dataset: rdflib.Dataset) -> Any:
-    from kg.store import oxigraph_store
-
-    return oxigraph_store(dataset)
-
-
-def _fact_rows(dataset: rdflib.Dataset) -> list[tuple[Any, ...]]:
-    entities = _entity_types(dataset)
-    rows = []
-    for row in _select(dataset, _STATEMENTS):
-        subject = row["s"].value
-        obj = row["o"]
-        is_node = obj.__class__.__name__ == "NamedNode"
-        place = row["place"].value if row["place"] is not None else ""
-        record = (
-            entities.get(subject, ("", ""))[0],
-            row["relation"].value,
-            entities.get(obj.value, ("", ""))[0] if is_node else obj.value,
-            entities.get(subject, ("", ""))[1],
-            entities.get(obj.value, ("", ""))[1] if is_node else "",
-            float(row["confidence"].value),
-            row["negated"].value in ("true", "1"),
-            _value(row["modality"]),
-            _value(row["attribution"]),
-            _value(row["condition"]),
-            _value(row["time"]),
-            _value(row["timeValue"]),
-            _value(row["timeType"]),
-            entities[place][0] if place in entities else _value(row["placeText"]),
-            row["subjectText"].value,
-            row["relationText"].value,
-            row["objectText"].value,
-            row["sentence"].value,
-            row["source"].value,
-            row["st"].value,
-            subject,
-            obj.value if is_node else "",
-        )
-        rows.append((record, (row["source"].value, int(row["index"].value), row["st"].value)))
-    rows.sort(key=lambda pair: pair[1])
-    return [record for record, _ in rows]
-
-
-_ENTITY_COUNTS = """
-SELECT ?e (COUNT(DISTINCT ?doc) AS ?documents) (COUNT(DISTINCT ?sentence) AS ?sentences)
-       (COUNT(DISTINCT ?statement) AS ?facts) WHERE {
-  { ?e kg:mentionedIn ?sentence . ?sentence dcterms:isPartOf ?doc }
-  UNION { ?statement rdf:subject|rdf:object ?e }
-} GROUP BY ?e"""
-
-
-def _entity_rows(dataset: rdflib.Dataset) -> list[tuple[Any, ...]]:
-    from kg.export import entity_graph
-
-    counts = {
-        row["e"].value: (
-            int(row["documents"].value),
-            int(row["sentences"].value),
-            int(row["facts"].value),
-        )
-        for row in _select(dataset, _ENTITY_COUNTS)
-    }
-    nodes, _ = entity_graph(_store_of(dataset))
-    return [
-        (
-            node.iri,
-            node.label,
-            "; ".join(node.types),
-            "; ".join(node.aliases),
-            "; ".join(node.roles),
-            *counts.get(node.iri, (0, 0, 0)),
-        )
-        for node in nodes
-    ]
-
-
-_DOCUMENTS = """
-SELECT ?doc ?sha ?source ?title ?date ?url WHERE {
-  ?doc a kg:Document ; kg:sha256 ?sha ; dcterms:source ?source .
-  OPTIONAL { ?doc dcterms:title ?title }
-  OPTIONAL { ?doc dcterms:issued ?date }
-  OPTIONAL { ?doc schema:url ?url }
-}"""
-
-_FIELDS = """
-SELECT ?doc ?field ?value WHERE {
-  ?doc a kg:Document ; ?field ?value . FILTER(STRSTARTS(STR(?field), STR(field:)))
-}"""
-
-
-def _document_rows(dataset: rdflib.Dataset) -> tuple[list[tuple[Any, ...]], list[str]]:
-    from urllib.parse import unquote
-
-    from kg.vocab import FIELD
-
-    kept: dict[str, dict[str, str]] = {}
-    for row in _select(dataset, _FIELDS):
-        name = unquote(row["field"].value[len(str(FIELD)) :])
-        kept.setdefault(row["doc"].value, {})[name] = row["value"].value
-    fields = sorted({name for values in kept.values() for name in values})
-    rows = []
-    for row in _select(dataset, _DOCUMENTS):
-        iri = row["doc"].value
-        values = kept.get(iri, {})
-        rows.append(
-            (
-                row["source"].value,
-                iri,
-                row["sha"].value,
-                _value(row["title"]),
-                _value(row["date"]),
-                _value(row["url"]),
-                *(values.get(name, "") for name in fields),
-            )
-        )
-    rows.sort()
-    return rows, fields

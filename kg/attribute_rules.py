@@ -19,22 +19,27 @@ token by token on random tag sequences and on real text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from spacy.attrs import DEP, LOWER, TAG
 from spacy.language import Language
-
-try:  # what AttributeRuler itself calls to set a match's attributes; private to spaCy
-    from spacy.tokens._retokenize import set_token_attrs
-except ImportError:  # another spaCy: its own ruler is kept (use_compiled_ruler)
-    set_token_attrs = None
+from spacy.tokens import Token
 
 if TYPE_CHECKING:
     from spacy.pipeline import AttributeRuler
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
+
+# The attributes a pattern sets, as AttributeRuler keeps them (by attribute id or name).
+_Attrs = dict[int | str, object]
+
+set_token_attrs: Callable[[Token, _Attrs], object] | None
+try:  # what AttributeRuler itself calls to set a match's attributes; private to spaCy
+    from spacy.tokens._retokenize import set_token_attrs
+except ImportError:  # another spaCy: its own ruler is kept (use_compiled_ruler)
+    set_token_attrs = None
 
 FACTORY = "kg_compiled_attribute_ruler"
 
@@ -70,15 +75,20 @@ def _value_test(position: int, wanted: object) -> _Test:
         return lambda values: values[position] not in members
     if predicate == "REGEX" and position != _IS_SPACE and isinstance(argument, str):
         search = re.compile(argument).search
-        return lambda values: search(values[position]) is not None
+
+        def matches(values: _Values) -> bool:
+            text = values[position]  # a string: the position is not is-space's
+            return isinstance(text, str) and search(text) is not None
+
+        return matches
     raise Unsupported(f"predicate {predicate!r}")
 
 
-def _token_test(spec: dict) -> _Test:
+def _token_test(spec: Mapping[int | str, object]) -> _Test:
     """The test of one token of a pattern: all of its attribute tests."""
     tests = []
     for key, wanted in spec.items():
-        if key not in _FIELD:  # OP, ORTH, POS, _, ...: not implemented here
+        if not isinstance(key, str) or key not in _FIELD:  # OP, ORTH, POS, _, ...: not here
             raise Unsupported(f"token attribute {key!r}")
         tests.append(_value_test(_FIELD[key], wanted))
     return lambda values: all(test(values) for test in tests)
@@ -91,7 +101,7 @@ class _Sequence:
     number: int  # the pattern's position in the ruler: later patterns win
     tests: tuple[_Test, ...]
     target: int  # index of the token that gets the attributes, from the sequence's start
-    attrs: dict
+    attrs: _Attrs
 
 
 @dataclass
@@ -99,12 +109,12 @@ class _Known:
     """What one distinct (lower, tag, dep) gets: the patterns of one token it matches, their
     attributes merged in pattern order, and the positions of the sequences it can stand at."""
 
-    hits: tuple[tuple[int, dict], ...]
-    merged: dict
+    hits: tuple[tuple[int, _Attrs], ...]
+    merged: _Attrs
     steps: frozenset[tuple[int, int]]  # (index into sequences, token position)
 
 
-def _required(spec: dict) -> list[tuple[str, str]] | None:
+def _required(spec: Mapping[int | str, object]) -> list[tuple[str, str]] | None:
     """The (attribute, value) pairs of which a token must have one to match ``spec``: its tag,
     else its lowercase form, when the spec asks for a value or a list of them; None if it asks
     neither (it must then be tried on every token)."""
@@ -122,7 +132,7 @@ class CompiledRules:
     """The patterns of one AttributeRuler, in a form applied a token at a time."""
 
     vocab: Vocab
-    singles: list[tuple[int, _Test, dict]]
+    singles: list[tuple[int, _Test, _Attrs]]
     sequences: list[_Sequence]
     # Which single-token patterns a token can match, by the tag or lowercase form they require
     # (indices into ``singles``); the others are tried on every token. A token is tried
@@ -130,10 +140,13 @@ class CompiledRules:
     by_value: dict[tuple[str, str], list[int]]
     anywhere: list[int]
     # What each (lower, tag, dep) seen gets, and the few distinct answers they share.
-    _known: dict[tuple[int, int, int], _Known] = field(default_factory=dict)
-    _answers: dict[tuple, _Known] = field(default_factory=dict)
+    _known: dict[tuple[int, ...], _Known] = field(default_factory=dict)
+    _answers: dict[tuple[tuple[int, ...], frozenset[tuple[int, int]]], _Known] = field(
+        default_factory=dict
+    )
 
-    def _learn(self, key: tuple[int, int, int]) -> _Known:
+    def _learn(self, key: tuple[int, ...]) -> _Known:
+        """What the token whose (lower, tag, dep) ids are ``key`` gets."""
         strings = self.vocab.strings
         lower, tag = strings[key[0]], strings[key[1]]
         values: _Values = (lower, tag, strings[key[2]], lower.isspace())
@@ -158,7 +171,7 @@ class CompiledRules:
         answer = (tuple(number for number, _ in hits), steps)
         known = self._answers.get(answer)
         if known is None:  # a new answer: its attributes merged once, for every token with it
-            merged: dict = {}
+            merged: _Attrs = {}
             for _, attrs in hits:
                 merged.update(attrs)
             known = self._answers[answer] = _Known(hits, merged, steps)
@@ -168,27 +181,30 @@ class CompiledRules:
         return known
 
     def apply(self, doc: Doc) -> Doc:
+        set_attrs = set_token_attrs
+        if set_attrs is None:  # use_compiled_ruler compiles no rules then
+            raise Unsupported("this spaCy has no set_token_attrs")
         known, learn = self._known, self._learn
-        tokens = [
-            known.get(key) or learn(key)
-            for key in map(tuple, doc.to_array([LOWER, TAG, DEP]).tolist())
-        ]
+        # Doc.to_array of several attributes gives one row of ids per token (spaCy's stub says
+        # floats: its array is of uint64).
+        rows = cast("list[list[int]]", doc.to_array([LOWER, TAG, DEP]).tolist())
+        tokens = [known.get(key) or learn(key) for key in map(tuple, rows)]
         extra = self._sequence_matches(tokens) if self.sequences else {}
         for position, token in enumerate(tokens):
             more = extra.get(position)
             if more:
-                attrs: dict = {}
+                attrs: _Attrs = {}
                 for _, pattern_attrs in sorted((*token.hits, *more), key=lambda hit: hit[0]):
                     attrs.update(pattern_attrs)
             else:
                 attrs = token.merged
             if attrs:
-                set_token_attrs(doc[position], attrs)
+                set_attrs(doc[position], attrs)
         return doc
 
-    def _sequence_matches(self, tokens: list[_Known]) -> dict[int, list[tuple[int, dict]]]:
+    def _sequence_matches(self, tokens: list[_Known]) -> dict[int, list[tuple[int, _Attrs]]]:
         """The multi-token patterns that match, as (pattern number, attrs) by target token."""
-        found: dict[int, list[tuple[int, dict]]] = {}
+        found: dict[int, list[tuple[int, _Attrs]]] = {}
         for start, token in enumerate(tokens):
             # Only the sequences this token can begin (most tokens begin none).
             for k, position in token.steps:
@@ -208,7 +224,7 @@ class CompiledRules:
 
 def compile_rules(ruler: AttributeRuler) -> CompiledRules:
     """The ruler's patterns compiled; ``Unsupported`` if any is of a kind not implemented."""
-    singles: list[tuple[int, _Test, dict]] = []
+    singles: list[tuple[int, _Test, _Attrs]] = []
     sequences: list[_Sequence] = []
     by_value: dict[tuple[str, str], list[int]] = {}
     anywhere: list[int] = []
@@ -216,7 +232,10 @@ def compile_rules(ruler: AttributeRuler) -> CompiledRules:
         attrs, index = ruler.attrs[number], ruler.indices[number]  # attrs as spaCy applies them
         if "_" in attrs:
             raise Unsupported("extension attributes")
-        for alternative in pattern["patterns"]:
+        alternatives = pattern["patterns"]
+        if not isinstance(alternatives, list):
+            raise Unsupported(f"patterns {alternatives!r}")
+        for alternative in alternatives:
             if not isinstance(alternative, list) or not alternative:
                 raise Unsupported(f"pattern {alternative!r}")
             tests = tuple(_token_test(spec) for spec in alternative)
@@ -259,11 +278,14 @@ def use_compiled_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
 
     if set_token_attrs is None or name not in nlp.pipe_names:
         return False
-    if not isinstance(nlp.get_pipe(name), AttributeRuler):
+    ruler = nlp.get_pipe(name)
+    if not isinstance(ruler, AttributeRuler):
         return False
     try:
-        rules = compile_rules(nlp.get_pipe(name))
+        rules = compile_rules(ruler)
     except Unsupported:
         return False
-    nlp.replace_pipe(name, FACTORY).rules = rules
+    component = nlp.replace_pipe(name, FACTORY)
+    assert isinstance(component, CompiledAttributeRuler)  # what FACTORY makes
+    component.rules = rules
     return True

@@ -77,7 +77,7 @@ GraphName = ox.DefaultGraph | ox.NamedNode | ox.BlankNode
 GraphLines = tuple[GraphName, list[bytes]]
 # The same with the lines as one text, as a graph's block is stored: for TriG, which writes a
 # graph's lines together, splitting and joining them again would be wasted.
-GraphText = tuple[ox.DefaultGraph | ox.NamedNode, bytes]
+GraphText = tuple[GraphName, bytes]
 
 
 def canonical_triples(triples: list[ox.Triple]) -> list[ox.Triple]:
@@ -238,12 +238,17 @@ def trig_of(graphs: Iterable[GraphText]) -> Iterator[bytes]:
         yield b"\t" + body[:-1].replace(b"\n", b"\n\t") + b"\n}\n"
 
 
-def _graph_opening(graph: ox.NamedNode) -> bytes:
+_ANY_PREDICATE = ox.NamedNode("urn:kg:predicate")
+
+
+def _graph_opening(graph: ox.NamedNode | ox.BlankNode) -> bytes:
     """``name {`` line of a graph's TriG block, its name compacted as pyoxigraph does."""
-    # A one-quad dataset in that graph: its TriG's first line after the prefixes.
+    # A one-quad dataset in that graph: its TriG's first line after the prefixes. (A predicate
+    # is an IRI: a graph named by a blank node, only in hand-written input, takes another.)
+    predicate = graph if isinstance(graph, ox.NamedNode) else _ANY_PREDICATE
     trig = in_memory(
         ox.serialize(
-            [ox.Quad(graph, graph, graph, graph)], format=ox.RdfFormat.TRIG, prefixes=PREFIXES
+            [ox.Quad(graph, predicate, graph, graph)], format=ox.RdfFormat.TRIG, prefixes=PREFIXES
         )
     )
     body = _without_prefixes(trig)

@@ -6,6 +6,12 @@ Exit statuses: 0 success; 1 an error (one line on stderr), inputs that could not
 others are built), or a graph that does not conform (``kg validate``); 2 a usage error; 130
 interrupted (Ctrl-C). ``-q`` prints only results, warnings and errors; ``-v`` adds each stage's
 time and what was skipped.
+
+Why one module of about 800 lines: it is the command line as a user sees it, one function per
+command in the order ``kg --help`` lists them. Typer reads a command's options from its
+signature, so each option's declaration and help text (a third of the lines) sits with its
+command, and the few helpers every command shares (-q/-v, one-line errors, the input options)
+are read beside them; the work itself is in the modules each command calls.
 """
 
 from __future__ import annotations
@@ -15,12 +21,23 @@ import functools
 import inspect
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
 from kg.errors import InputError, KgError
+
+if TYPE_CHECKING:
+    from typer import _click  # the click Typer vendors: what its methods are typed with
+
+    from kg.documents import InputOptions
+    from kg.facts import ReadOptions
+    from kg.pipeline import BuildReport
+    from kg.types import Document
+
+R = TypeVar("R")
 
 app = typer.Typer(
     name="kg",
@@ -46,14 +63,16 @@ def _plain_arguments() -> None:
     display_type = TyperArgument.display_type_rich
     usage_name = TyperArgument._usage_display_name
 
-    def display_type_rich(self, ctx):
+    def display_type_rich(self: TyperArgument, ctx: _click.Context) -> str | None:
         return None if self.metavar else display_type(self, ctx)
 
-    def _usage_display_name(self):
+    def _usage_display_name(self: TyperArgument) -> str:
         return self.metavar if self.metavar else usage_name(self)
 
-    TyperArgument.display_type_rich = display_type_rich
-    TyperArgument._usage_display_name = _usage_display_name
+    # Replacing two of Typer's methods is the point; mypy refuses any assignment to a method
+    # (and the first is declared on Typer's private base of arguments and options).
+    TyperArgument.display_type_rich = display_type_rich  # type: ignore[method-assign, assignment]
+    TyperArgument._usage_display_name = _usage_display_name  # type: ignore[method-assign]
 
 
 _plain_arguments()
@@ -100,7 +119,7 @@ def _set_verbosity(quiet: bool, verbose: bool) -> None:
         _verbosity = 1
 
 
-def _with_verbosity(command):
+def _with_verbosity(command: Callable[..., R]) -> Callable[..., R]:
     """Give COMMAND the -q/-v options too, so that they work after the command's name
     (``kg build -q …``) as well as before it (``kg -q build …``)."""
     signature = inspect.signature(command, eval_str=True)
@@ -114,20 +133,23 @@ def _with_verbosity(command):
     ]
 
     @functools.wraps(command)
-    def wrapper(*args, quiet: bool = False, verbose: bool = False, **kwargs):
+    def wrapper(*args: object, quiet: bool = False, verbose: bool = False, **kwargs: object) -> R:
         _set_verbosity(quiet, verbose)
         return command(*args, **kwargs)
 
-    wrapper.__signature__ = signature.replace(parameters=[*signature.parameters.values(), *added])
+    # What inspect.signature (and so Typer) reads; typeshed does not declare it on functions.
+    wrapper.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[*signature.parameters.values(), *added]
+    )
     wrapper.__annotations__ = {}
     return wrapper
 
 
-def _command(short_help: str, **settings):
+def _command(short_help: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """``app.command`` with the -q/-v options and a one-line summary for ``kg --help``."""
 
-    def register(function):
-        return app.command(short_help=short_help, **settings)(_with_verbosity(function))
+    def register(function: Callable[..., None]) -> Callable[..., None]:
+        return app.command(short_help=short_help)(_with_verbosity(function))
 
     return register
 
@@ -220,7 +242,7 @@ def _input_options(
     id_field: str,
     keep_fields: list[str] | None,
     input_format: str,
-):
+) -> InputOptions:
     from kg.documents import InputOptions
 
     try:
@@ -245,7 +267,7 @@ def _report_warning(message: str) -> None:
     typer.echo(f"kg: warning: {message}", err=True)
 
 
-def _fail(message: str, code: int = 1) -> None:
+def _fail(message: str, code: int = 1) -> NoReturn:
     typer.echo(f"kg: error: {message}", err=True)
     raise typer.Exit(code)
 
@@ -316,7 +338,7 @@ def build(
             if progress.enabled:
                 progress.set_total(count_documents(paths, input_format=options.format))
 
-            def on_unchanged(document) -> None:
+            def on_unchanged(document: Document) -> None:
                 unchanged.append(document.source)
                 progress.advance()
 
@@ -355,7 +377,7 @@ def build(
         _fail(f"{len(report.failures)} input(s) could not be read (see above)")
 
 
-def _print_build_details(report, unchanged: list[str]) -> None:
+def _print_build_details(report: BuildReport, unchanged: list[str]) -> None:
     """-v: each stage's time, and what the build did not build (unchanged, skipped)."""
     for stage, seconds in report.stages.items():
         typer.echo(f"kg: stage {stage}: {seconds:.2f} s", err=True)
@@ -480,7 +502,7 @@ def extract(
     if format not in allowed:
         _fail(f"unknown --format {format!r} (allowed: {', '.join(allowed)})", 2)
     failures: list[InputError] = []
-    reading = {
+    reading: ReadOptions = {
         "input_options": _input_options(
             text_field, title_field, date_field, url_field, id_field, keep_field, input_format
         ),
@@ -518,8 +540,8 @@ def extract(
                     sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     except KgError as error:
         _fail(str(error))
-    for error in failures:
-        typer.echo(f"kg: error: {error}", err=True)
+    for failure in failures:
+        typer.echo(f"kg: error: {failure}", err=True)
     if failures:
         raise typer.Exit(1)
 
@@ -531,7 +553,7 @@ def _explain(
     aliases: Path | None,
     one_sentence_per_line: bool,
     failures: list[InputError],
-    reading: dict,
+    reading: ReadOptions,
 ) -> None:
     """``kg extract --explain``: the report of kg.extract.explain, as text or JSON."""
     from kg.extract.explain import explain_documents, render

@@ -20,7 +20,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from kg.canonical import (
     canonical_nquads,
     canonical_ntriples,
     graph_lines,
+    in_memory,
     trig_of,
     turtle_of,
 )
@@ -134,13 +135,17 @@ def render_turtle(store: ox.Store) -> Iterator[bytes]:
 # --- JSON-LD -------------------------------------------------------------------------------
 
 
-def _compact(node: object) -> object:
+# A JSON value as json.loads gives it.
+JSON = dict[str, "JSON"] | list["JSON"] | str | int | float | bool | None
+
+
+def _compact(node: JSON) -> JSON:
     """pyoxigraph's expanded JSON-LD with IRIs written as prefix:name (same RDF)."""
     if isinstance(node, list):
         return [_compact(item) for item in node]
     if not isinstance(node, dict):
         return node
-    result = {}
+    result: dict[str, JSON] = {}
     for key, value in node.items():
         if key in ("@id", "@type") and isinstance(value, str):
             result[key] = compact_iri(value, jsonld=True)
@@ -154,23 +159,28 @@ def _compact(node: object) -> object:
 def render_jsonld(store: ox.Store) -> Iterator[bytes]:
     """JSON-LD 1.1: kg's prefixes as ``@context``, one node object per subject, named graphs
     as ``@graph`` blocks, in the canonical N-Quads order."""
-    expanded = ox.serialize(
-        ox.parse(b"".join(canonical_nquads(store)), format=ox.RdfFormat.N_QUADS),
-        format=ox.RdfFormat.JSON_LD,
+    expanded = in_memory(
+        ox.serialize(
+            ox.parse(b"".join(canonical_nquads(store)), format=ox.RdfFormat.N_QUADS),
+            format=ox.RdfFormat.JSON_LD,
+        )
     )
     # One node object per line: readable, diff-friendly, and json's C encoder (which indent=
     # would switch off) keeps a million-triple export fast.
     yield b'{"@context": ' + json.dumps(PREFIXES, indent=1).encode("utf-8") + b',\n"@graph": [\n'
-    yield from _json_lines(_compact(json.loads(expanded)), depth=0)
+    nodes = _compact(json.loads(expanded))
+    assert isinstance(nodes, list)  # expanded JSON-LD is an array of node objects
+    yield from _json_lines(nodes, depth=0)
     yield b"]}\n"
 
 
-def _json_lines(nodes: list, depth: int) -> Iterator[bytes]:
+def _json_lines(nodes: list[JSON], depth: int) -> Iterator[bytes]:
     """Node objects one per line; a named graph's nodes one per line inside its block."""
     for index, node in enumerate(nodes):
         separator = b",\n" if index < len(nodes) - 1 else b"\n"
-        if depth == 0 and "@graph" in node:
+        if depth == 0 and isinstance(node, dict) and "@graph" in node:
             inner = node.pop("@graph")
+            assert isinstance(inner, list)  # a named graph's @graph: its node objects
             head = json.dumps(node, ensure_ascii=False)[:-1].encode("utf-8")
             yield head + b', "@graph": [\n'
             yield from _json_lines(inner, depth + 1)
@@ -287,14 +297,14 @@ def render_graphml(store: ox.Store) -> Iterator[bytes]:
     import networkx as nx
 
     nodes, edges = entity_graph(store)
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node in nodes:
-        attributes = {"label": node.label, "type": _ARRAY_DELIMITER.join(node.types)}
+        node_attributes = {"label": node.label, "type": _ARRAY_DELIMITER.join(node.types)}
         if node.aliases:
-            attributes["aliases"] = "; ".join(node.aliases)
+            node_attributes["aliases"] = "; ".join(node.aliases)
         if node.roles:
-            attributes["roles"] = "; ".join(node.roles)
-        graph.add_node(xml_text(node.iri), **{k: xml_text(v) for k, v in attributes.items()})
+            node_attributes["roles"] = "; ".join(node.roles)
+        graph.add_node(xml_text(node.iri), **{k: xml_text(v) for k, v in node_attributes.items()})
     for edge in edges:
         attributes: dict[str, str | float | bool] = {
             "relation": xml_text(edge.relation),
@@ -323,7 +333,7 @@ def _csv_array(values: list[str]) -> str:
     return _ARRAY_DELIMITER.join(csv_text(v).replace(_ARRAY_DELIMITER, ",") for v in values)
 
 
-def _csv_bytes(header: list[str], rows: Iterable[list[object]]) -> Iterator[bytes]:
+def _csv_bytes(header: list[str], rows: Iterable[Sequence[object]]) -> Iterator[bytes]:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
 from kg.coref.names import TIME_LABELS
@@ -57,7 +58,7 @@ def resolved_corpus(
     *,
     model: str | None = None,
     one_sentence_per_line: bool = False,
-    aliases: str | None = None,
+    aliases: str | Path | None = None,
     on_error: Callable[[InputError], None] = lambda e: None,
     input_options: InputOptions | None = None,
     read_log: ReadLog | None = None,
@@ -74,15 +75,21 @@ def resolved_corpus(
     return resolve(extractions, rules=rules)
 
 
-class CorpusOptions(TypedDict, total=False):
+class ReadOptions(TypedDict, total=False):
+    """How the inputs are read (``kg.documents.read_documents``'s options and log), as the
+    readers of this module take them."""
+
+    input_options: InputOptions | None
+    read_log: ReadLog | None
+
+
+class CorpusOptions(ReadOptions, total=False):
     """The keyword options of ``resolved_corpus``, as the record readers pass them on."""
 
     model: str | None
     one_sentence_per_line: bool
-    aliases: str | None
+    aliases: str | Path | None
     on_error: Callable[[InputError], None]
-    input_options: InputOptions | None
-    read_log: ReadLog | None
 
 
 def fact_records(paths: Iterable[str], **options: Unpack[CorpusOptions]) -> Iterator[Record]:

@@ -20,12 +20,12 @@ import hashlib
 import re
 from functools import lru_cache
 
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from kg.dates import time_interval, time_literal
 from kg.iri import mint_iri, safe_literal
-from kg.types import Entity, Fact, ResolvedDocument
-from kg.vocab import DOC, ENT, FIELD, KG, REL, SDO, STMT, TYPE_CLASSES
+from kg.types import Entity, Fact, Mention, ResolvedDocument
+from kg.vocab import DOC, ENT, FIELD, KG, REL, STMT, TYPE_CLASSES
 
 CONCEPT_NAMESPACE = str(ENT) + "concept/"
 NOMINAL_NAMESPACE = str(ENT) + "nominal/"
@@ -138,7 +138,7 @@ def mention_iri(document_id: str, start: int, end: int) -> str:
 MENTION_KINDS = {"entity": "name", "concept": "nominal", "pronoun": "pronoun"}
 
 
-def mention_kind(mention) -> str:
+def mention_kind(mention: Mention) -> str:
     if mention.label in ("DATE", "TIME"):
         return "time"
     return MENTION_KINDS.get(mention.kind, mention.kind)
@@ -321,20 +321,20 @@ def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> l
     for resolved_mention in resolved.coreference:
         if resolved_mention.key is None:
             continue
-        mention = resolved_mention.mention
-        node = _iri(mention_iri(document.id, mention.start, mention.end))
+        referring = resolved_mention.mention
+        node = _iri(mention_iri(document.id, referring.start, referring.end))
         add_all(
             (
                 f"{node} {_P.type} {_P.Mention} .\n",
                 f"{node} {_P.denotes} {entity(resolved_mention.key)} .\n",
-                f"{node} {_P.mention_text} {_text(mention.text)} .\n",
-                f"{node} {_P.mention_start} {_integer(mention.start)} .\n",
-                f"{node} {_P.mention_end} {_integer(mention.end)} .\n",
-                f"{node} {_P.mention_kind} {_text(mention_kind(mention))} .\n",
+                f"{node} {_P.mention_text} {_text(referring.text)} .\n",
+                f"{node} {_P.mention_start} {_integer(referring.start)} .\n",
+                f"{node} {_P.mention_end} {_integer(referring.end)} .\n",
+                f"{node} {_P.mention_kind} {_text(mention_kind(referring))} .\n",
             )
         )
-        if mention.sentence in sentence_nodes:
-            triple(node, _P.is_part_of, sentence_nodes[mention.sentence])
+        if referring.sentence in sentence_nodes:
+            triple(node, _P.is_part_of, sentence_nodes[referring.sentence])
         if resolved_mention.sieve:
             triple(node, _P.coref_sieve, _text(resolved_mention.sieve))
             triple(node, _P.coref_reason, _text(resolved_mention.reason))
@@ -363,7 +363,7 @@ def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> l
             obj = _text(fact.object_literal)
 
         statement = _iri(statement_iri(document.id, fact))
-        sentence = sentence_nodes.get(fact_triple.sentence.index) or _iri(
+        sentence_node = sentence_nodes.get(fact_triple.sentence.index) or _iri(
             sentence_iri(document.id, fact_triple.sentence.index)
         )
         confidence = f'"{_double_text(fact_triple.confidence)}"^^{_XSD_DOUBLE}'
@@ -375,8 +375,8 @@ def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> l
                 f"{statement} {_P.object} {obj} .\n",
                 f"{statement} {_P.confidence} {confidence} .\n",
                 f"{statement} {_P.negated} {_TRUE if q.negated else _FALSE} .\n",
-                f"{statement} {_P.sentence} {sentence} .\n",
-                f"{statement} {_P.derived_from} {sentence} .\n",
+                f"{statement} {_P.sentence} {sentence_node} .\n",
+                f"{statement} {_P.derived_from} {sentence_node} .\n",
                 f"{statement} {_P.subject_text} {_text(fact_triple.subject.text)} .\n",
                 f"{statement} {_P.relation_text} {_text(fact_triple.relation_text)} .\n",
                 f"{statement} {_P.object_text} {_text(fact_triple.object.text)} .\n",

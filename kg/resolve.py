@@ -4,19 +4,20 @@ Within a document, "US Treasury Secretary Scott Bessent", "Scott Bessent", "Bess
 "He" are one entity; across documents, entities with the same canonical name are one node, and a
 bare surname joins a full name elsewhere only when that match is unique and type-compatible.
 Everything here is deterministic and explains itself: each merge records its reason.
+
+This module holds the within-document clusters and the corpus index that makes one Entity per
+canonical name; ``kg.crossdoc`` decides which names of different documents join, and
+``kg.aliasfile`` reads the user's alias file (``load_alias_rules``, importable from here too).
 """
 
 from __future__ import annotations
 
-import csv
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
 
-from rdflib.namespace import OWL, RDFS, SKOS
-
+from kg.aliasfile import load_alias_rules as load_alias_rules  # also kg.resolve's, as before
 from kg.coref import lexicon
 from kg.coref.names import (
     NON_NODE_LABELS,
@@ -27,11 +28,9 @@ from kg.coref.names import (
     alias_of,
     entity_type,
     group_names,
-    initials,
     normalise_name,
-    types_compatible,
 )
-from kg.errors import KgError
+from kg.crossdoc import CONTEXT_LIMIT, document_context, link_across_documents
 from kg.kinds import MergeReason
 from kg.types import (
     Corpus,
@@ -282,7 +281,7 @@ class CorpusIndex:
         if self._finished:
             raise RuntimeError("CorpusIndex.add after finish")
         clusters = self._clusters(extraction)
-        context = _document_context(clusters)
+        context = document_context(clusters)
         for cluster in clusters.clusters():
             self._votes[cluster.name].update(cluster.votes)
             self._documents[cluster.name] += 1
@@ -484,270 +483,3 @@ def _is_time(mention: Mention) -> bool:
 def _qualifier_identity(triple: Triple) -> tuple[bool, str, str, str]:
     q = triple.qualifiers
     return (q.negated, q.modality, q.condition, q.attribution)
-
-
-# Types whose multi-word names are matched as variants of each other across documents.
-_VARIANT_TYPES = frozenset({"Person", "Organization", "Group"})
-
-
-def _variant(short: list[str], long: list[str], entity_type: str) -> bool:
-    """Whether the name ``short`` can be a way of writing ``long`` (same last word): a person's
-    every other name matches one of the other's, in full, as a short form ("Fred",
-    "Frederick") or as an initial ("W."); an organisation's name ends the other's."""
-    if short[-1] != long[-1] or short == long:
-        return False
-    if entity_type != "Person":
-        return long[-len(short) :] == short
-    rest = long[:-1]
-    for word in short[:-1]:
-        bare = word.rstrip(".")
-        if not any(
-            other == word
-            or (len(bare) >= 3 and (other.startswith(bare) or bare.startswith(other.rstrip("."))))
-            or (len(bare) == 1 and other[:1] == bare)
-            for other in rest
-        ):
-            return False
-    return True
-
-
-# Shared names and things a one-word name typed other than a person needs to join a person of
-# another document ("Lohan" tagged GPE): more than a name of the right type needs.
-SURNAME_CONTEXT = 3
-
-# Names a context keeps, at most: enough to tell one Lohan from another, bounded in memory.
-CONTEXT_LIMIT = 400
-
-
-def _document_context(clusters: _DocumentClusters) -> set[str]:
-    """What a document is about, as far as telling namesakes apart goes: its names and the head
-    words of its descriptions."""
-    context = {c.name.lower() for c in clusters.clusters()}
-    context.update(
-        m.key.rsplit(" ", 1)[-1] for m in clusters.mentions if m.kind == "concept" and m.key
-    )
-    return context
-
-
-def link_across_documents(
-    entities: dict[str, Entity],
-    rules: AliasRules,
-    context: dict[str, set[str]],
-    documents: Counter[str],
-) -> dict[str, str]:
-    """Names of different documents that are one thing: name -> the key it joins.
-
-    - the same name written in other letter case ("SEACOM", "Seacom"): the commonest spelling;
-    - an acronym and its expansion ("AMD", "Advanced Micro Devices");
-    - a short name and a longer one it is part of: a surname ("Lohan", "Lindsay Lohan") or an
-      organisation's last word ("Colts", "Indianapolis Colts").
-
-    An acronym or a short name joins a longer name only when the types agree and the documents
-    share context (another name or a described thing in common); among several candidates it
-    joins the one it shares the most context with, and only when no other shares as much (the
-    homonym guard: a bare "Lopez" seen with two Lopezes in like company stays itself). Every
-    link is recorded in the target's merge reasons.
-    """
-    links: dict[str, str] = {}
-
-    def join(name: str, target: str, reason: str) -> None:
-        entity, into = entities[name], entities[target]
-        links[name] = target
-        entities[target] = replace(
-            into,
-            aliases=tuple(sorted(set(into.aliases) | {name} | set(entity.aliases))),
-            merge_reasons=into.merge_reasons + (reason,),
-        )
-
-    # Letter case.
-    by_case: dict[str, list[str]] = defaultdict(list)
-    for key, entity in entities.items():
-        if entity.type not in ("Concept", "Date"):
-            by_case[key.casefold()].append(key)
-    for keys in by_case.values():
-        if len(keys) < 2:
-            continue
-        target = max(keys, key=lambda k: (documents[k], k))
-        for key in keys:
-            if (
-                key != target
-                and types_compatible(entities[key].type, entities[target].type)
-                and not rules.forbids(key, target)
-            ):
-                join(key, target, f"'{key}' is '{target}' written in other letter case")
-
-    def shared(name: str, candidate: str) -> int:
-        return len(
-            (context.get(name, set()) & context.get(candidate, set()))
-            - {
-                name.lower(),
-                candidate.lower(),
-            }
-        )
-
-    def best(name: str, candidates: list[str], needed: int) -> tuple[str, int] | None:
-        scored = sorted(((shared(name, c), c) for c in candidates), reverse=True)
-        if not scored or scored[0][0] < needed:
-            return None
-        if len(scored) > 1 and scored[1][0] == scored[0][0]:
-            return None
-        return scored[0][1], scored[0][0]
-
-    # Longer names by their initials and by their first and last words: a lookup per short name,
-    # not a scan of every name in the corpus.
-    by_initials: dict[str, list[str]] = defaultdict(list)
-    by_word: dict[str, list[str]] = defaultdict(list)
-    for key, entity in entities.items():
-        if key in links:
-            continue
-        words = entity.label.split()
-        if len(words) < 2:
-            continue
-        if entity.type in ("Organization", "Group", "Place", "Thing", "Work", "Event"):
-            by_initials[initials(entity.label)].append(key)
-        if entity.type == "Person":
-            for word in sorted({words[0], words[-1]}):
-                by_word[word].append(key)
-        elif entity.type in ("Organization", "Group"):
-            by_word[words[-1]].append(key)
-    for name, entity in list(entities.items()):
-        if name in links or len(name.split()) != 1:
-            continue
-        if entity.type not in ("Person", "Organization", "Group", "Place", "Thing"):
-            continue
-        # The recogniser types a bare surname as a place or an organisation at times: it may
-        # still join a person, on more shared context than a name of the right type needs.
-        needed = 1 if entity.type in ("Person", "Organization", "Group") else SURNAME_CONTEXT
-        candidates = [
-            k
-            for k in by_word.get(name, ())
-            if (
-                types_compatible(entities[k].type, entity.type)
-                or (entities[k].type == "Person" and needed == SURNAME_CONTEXT)
-            )
-            and not rules.forbids(name, entities[k].label)
-        ]
-        reason = MergeReason.PART_OF_ACROSS_DOCUMENTS
-        if not candidates and name.isupper() and len(name) >= 2:
-            candidates = [k for k in by_initials.get(name, ()) if not rules.forbids(name, k)]
-            reason = MergeReason.ACRONYM_ACROSS_DOCUMENTS
-        chosen = best(
-            name, candidates, needed if reason is MergeReason.PART_OF_ACROSS_DOCUMENTS else 1
-        )
-        if chosen is not None:
-            target, common = chosen
-            join(name, target, reason.say(name=name, other=entities[target].label, common=common))
-    # Longer names written shorter or otherwise: "Mark Felt" and "W. Mark Felt", "Fred LaRue"
-    # and "Frederick C. LaRue", "Surgeon General" and "U. S. Surgeon General".
-    by_last: dict[str, list[str]] = defaultdict(list)
-    for key, entity in entities.items():
-        words = entity.label.split()
-        if key not in links and len(words) > 1 and entity.type in _VARIANT_TYPES:
-            by_last[words[-1]].append(key)
-    for keys in by_last.values():
-        for name in sorted(keys, key=lambda k: len(k.split())):
-            if name in links:
-                continue
-            words = name.split()
-            candidates = [
-                k
-                for k in keys
-                if k != name
-                and k not in links
-                and len(k.split()) >= len(words)
-                and entities[k].type == entities[name].type
-                and _variant(words, k.split(), entities[k].type)
-                and not rules.forbids(name, k)
-            ]
-            chosen = best(name, candidates, 1)
-            if chosen is not None:
-                target, common = chosen
-                join(
-                    name,
-                    target,
-                    f"'{name}' is written '{target}' elsewhere, seen with {common} of the same "
-                    "names and things in other documents",
-                )
-    for name, target in links.items():
-        while target in links:  # "SEACOM" -> "Seacom" -> "Seacom Ltd"
-            target = links[target]
-        links[name] = target
-    for name in links:
-        del entities[name]
-    return links
-
-
-def load_alias_rules(path: str | Path) -> AliasRules:
-    """Read a user's alias file: CSV rows ``name,canonical[,same|different]`` (a header row is
-    optional), or Turtle in which ``skos:altLabel`` / ``owl:sameAs`` merge and
-    ``owl:differentFrom`` splits entities named by their ``rdfs:label``."""
-    file = Path(path)
-    if not file.is_file():
-        raise KgError(f"{file}: alias file not found")
-    same: dict[str, str] = {}
-    different: set[frozenset[str]] = set()
-    if file.suffix.lower() in (".ttl", ".turtle"):
-        _read_alias_turtle(file, same, different)
-    else:
-        for number, row in _csv_rows(file):
-            cells = [c.strip() for c in row]
-            if not any(cells) or (number == 1 and cells[:2] == ["name", "canonical"]):
-                continue
-            if len(cells) < 2 or not cells[0] or not cells[1]:
-                raise KgError(f"{file}:{number}: expected name,canonical[,same|different]")
-            relation = cells[2].lower() if len(cells) > 2 and cells[2] else "same"
-            name, other = normalise_name(cells[0]), normalise_name(cells[1])
-            if relation == "same":
-                same[name] = other
-            elif relation == "different":
-                different.add(frozenset((name, other)))
-            else:
-                raise KgError(f"{file}:{number}: relation {relation!r} is not same or different")
-    return AliasRules(same=same, different=frozenset(different))
-
-
-def _csv_rows(file: Path) -> list[tuple[int, list[str]]]:
-    """The CSV rows of FILE, each with the line it starts on. The csv module reads the file
-    itself (newline=""): splitting it into lines first broke quoted fields holding a line break
-    or a character str.splitlines() takes for one (\\x0b, \\x0c, \\x85, U+2028), and made every
-    later line number wrong."""
-    rows: list[tuple[int, list[str]]] = []
-    try:
-        with file.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            while True:
-                start = reader.line_num + 1
-                try:
-                    row = next(reader)
-                except StopIteration:
-                    return rows
-                except csv.Error as error:
-                    raise KgError(f"{file}:{start}: not valid CSV ({error})") from None
-                rows.append((start, row))
-    except UnicodeDecodeError:
-        raise KgError(f"{file}: alias file is not UTF-8 text") from None
-
-
-def _read_alias_turtle(file: Path, same: dict[str, str], different: set[frozenset[str]]) -> None:
-    import pyoxigraph as ox
-
-    try:
-        with file.open("rb") as handle:
-            triples = list(ox.parse(handle, format=ox.RdfFormat.TURTLE))
-    except SyntaxError as error:
-        raise KgError(f"{file}: not valid Turtle: {error}") from None
-    label_of = {t.subject: t.object.value for t in triples if t.predicate.value == str(RDFS.label)}
-    for t in triples:
-        predicate = t.predicate.value
-        if predicate == str(SKOS.altLabel) and t.subject in label_of:
-            same[normalise_name(t.object.value)] = normalise_name(label_of[t.subject])
-        elif (
-            predicate in (str(OWL.sameAs), str(OWL.differentFrom))
-            and t.subject in label_of
-            and t.object in label_of
-        ):
-            a, b = normalise_name(label_of[t.subject]), normalise_name(label_of[t.object])
-            if predicate == str(OWL.sameAs):
-                same[a] = b
-            else:
-                different.add(frozenset((a, b)))

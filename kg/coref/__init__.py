@@ -12,15 +12,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Doc, Span
 
-    from kg.types import CorefLink, Mention
+    from kg.types import CorefLink, Mention, Sentence
 
 __all__ = ["coreference"]
 
 
 def coreference(
-    doc: Doc, sentences: list[tuple[object, Span]], headlines: frozenset[int] = frozenset()
+    doc: Doc, sentences: Sequence[tuple[Sentence, Span]], headlines: frozenset[int] = frozenset()
 ) -> tuple[tuple[Mention, ...], tuple[CorefLink, ...]]:
     """The referring expressions of ``doc`` and the coreference links between them;
     ``headlines`` are the indices of its title lines (kg/structure.py)."""

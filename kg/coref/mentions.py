@@ -13,10 +13,15 @@ Each mention keeps its head word (how an argument of a fact finds its mention, a
 sieves compare nominals) and the grammatical features agreement is checked on: number, gender,
 animacy and person. Gender and animacy come from lexicons (kg/coref/lexicon.py): first names
 and WordNet's nouns; the NER label of a name says what kind of thing it is.
+
+Why one module of about 510 lines: it is one pass over the Doc (``find_mentions``) and the maker
+of each kind of mention it calls (name, nominal, pronoun, relative pronoun), title lines
+included; the makers share the features they fill in and are read together.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -26,7 +31,7 @@ from kg.coref.names import NER_TYPES, TIME_LABELS, entity_type, normalise_name
 from kg.extract.arguments import TITLE_WORDS, argument_tokens, concept_key, name_tokens
 from kg.extract.tokens import children, doc_cache, doc_tokens, lefts, span_text_at
 from kg.kinds import ObjectKind
-from kg.types import Mention
+from kg.types import Mention, Sentence
 
 # NER labels of values and times: they are not things a pronoun or a description refers to
 # (dates stay mentions of kind "entity" for the graph, but no sieve links them).
@@ -117,7 +122,7 @@ class CorefMention:
 
 
 def find_mentions(
-    doc: Doc, sentences: list[tuple[object, Span]], headlines: frozenset[int] = frozenset()
+    doc: Doc, sentences: Sequence[tuple[Sentence, Span]], headlines: frozenset[int] = frozenset()
 ) -> list[CorefMention]:
     """Every referring expression of ``doc`` in document order. ``sentences`` are the
     document's (Sentence, spaCy sentence) pairs; a mention's sentence is its index there.
@@ -126,7 +131,7 @@ def find_mentions(
     tokens = doc_tokens(doc)
     sentence_of = [-1] * len(tokens)
     for record, sent in sentences:
-        sentence_of[sent.start : sent.end] = [record.index] * (sent.end - sent.start)  # type: ignore[attr-defined]
+        sentence_of[sent.start : sent.end] = [record.index] * (sent.end - sent.start)
     depth = _depths(doc_cache(doc).heads)
     found: list[CorefMention] = []
     in_entity = [False] * len(tokens)
@@ -170,7 +175,7 @@ _HEADLINE_NOUN_CLASSES = frozenset({"person", "organization", "place", "animal"}
 
 def headline_mentions(
     doc: Doc,
-    sentences: list[tuple[object, Span]],
+    sentences: Sequence[tuple[Sentence, Span]],
     headlines: frozenset[int],
     body: list[CorefMention],
     depth: list[int],
@@ -193,7 +198,7 @@ def headline_mentions(
                 known.setdefault(word, mention.record.label)
     found = []
     for record, sent in sentences:
-        if record.index not in headlines:  # type: ignore[attr-defined]
+        if record.index not in headlines:
             continue
         tokens = [t for t in sent if not t.is_space]
         i = 0
@@ -209,7 +214,7 @@ def headline_mentions(
                 text, start, end = span_text_at(piece)
                 label = known[normalise_name(text).casefold()]
                 head = piece[-1]
-                index = record.index  # type: ignore[attr-defined]
+                index = record.index
                 mention_record = Mention(
                     text, start, end, index, ObjectKind.ENTITY, label, head=head.idx
                 )
@@ -223,7 +228,7 @@ def headline_mentions(
             token = tokens[i]
             lemma = token.lower_
             if token.is_alpha and lexicon.noun_class(lemma) in _HEADLINE_NOUN_CLASSES:
-                index = record.index  # type: ignore[attr-defined]
+                index = record.index
                 text, start, end = span_text_at([token])
                 mention_record = Mention(
                     text, start, end, index, ObjectKind.CONCEPT, key=lemma, head=token.idx

@@ -13,6 +13,10 @@ and a sentence saying why (`kg explain` shows them).
 Names are grouped by the name rules of kg/coref/names.py (same name, surname, acronym); the
 resolve stage groups them again under the user's alias file, so name links are not emitted
 here, only used: the other sieves link descriptions and pronouns to what the names found.
+
+Why one module of about 620 lines: the sieves are a pipeline that reads top to bottom, in the
+order ``corefer`` applies them (the order is the algorithm: each sieve sees the chains the
+earlier ones built), with ``Chains``, the state they all read and extend, before them.
 """
 
 from __future__ import annotations

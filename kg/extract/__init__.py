@@ -27,9 +27,9 @@ from kg.types import Document, Extraction, Role, Sentence, TimeExpression, Tripl
 __all__ = ["extract", "document_sentences"]
 
 
-def document_sentences(doc: Doc) -> list[tuple[Sentence, object]]:
+def document_sentences(doc: Doc) -> list[tuple[Sentence, Span]]:
     """(Sentence record, spaCy sentence) for every sentence that holds more than whitespace."""
-    out = []
+    out: list[tuple[Sentence, Span]] = []
     text = doc_text(doc)
     for sent in doc.sents:
         raw = text[sent.start_char : sent.end_char]
@@ -58,7 +58,7 @@ def _extract(doc: Doc, document: Document) -> Extraction:
     sentences = document_sentences(doc)
     triples: list[Triple] = []
     roles: list[Role] = []
-    seen_facts: set[tuple] = set()
+    seen_facts: set[_FactKey] = set()
     seen_roles: set[tuple[str, str]] = set()
     # Each sentence's named entities, from one pass over Doc.ents: Span.ents walks the whole
     # document's entities on every call, which made a long article quadratic. Entities and
@@ -113,12 +113,12 @@ def dated(triples: list[Triple], times: tuple[TimeExpression, ...]) -> Iterator[
     October 2025 is 2025-10-30 when the clause looks ahead. A triple whose object is itself a
     time ("met on Thursday") is dated by it."""
     by_sentence: dict[int, list[TimeExpression]] = {}
-    for time in times:
-        by_sentence.setdefault(time.sentence, []).append(time)
+    for expression in times:
+        by_sentence.setdefault(expression.sentence, []).append(expression)
     for triple in triples:
         candidates = by_sentence.get(triple.sentence.index)
         q = triple.qualifiers
-        time = None
+        time: TimeExpression | None = None
         if candidates:
             obj = triple.object
             if q.time:
@@ -143,7 +143,11 @@ def _fact_text(triple: Triple) -> str:
     return f"{triple.subject.text} | {triple.relation} | {triple.object.text}"
 
 
-def _fact_key(triple: Triple) -> tuple:
+# What makes two facts the same: subject, relation, object and qualifiers (but the place).
+_FactKey = tuple[str, str, str, bool, str, str, str, str, str]
+
+
+def _fact_key(triple: Triple) -> _FactKey:
     qualifiers = triple.qualifiers
     return (
         triple.subject.text,

@@ -22,6 +22,7 @@ from kg.extract.tokens import (
     span_text_at,
     string_ids,
 )
+from kg.kinds import ObjectKind
 from kg.types import Argument, Mention
 
 # Children of an argument's head that are not part of the argument: a conjunct is a second
@@ -240,7 +241,7 @@ def _entity_mention(
     character ``head``."""
     tokens = name_tokens(doc_tokens(doc)[start:end], label)
     text, first, last = span_text_at(tokens)
-    kind = "literal" if label in LITERAL_LABELS else "entity"
+    kind = ObjectKind.LITERAL if label in LITERAL_LABELS else ObjectKind.ENTITY
     return Mention(text, first, last, sentence, kind, label=label, head=head)
 
 
@@ -290,7 +291,7 @@ def mention_for(
             return None
         if lower in _PERSONAL_PRONOUN_IDS:
             text, start, end = span_text_at([head])
-            return Mention(text, start, end, sentence, "pronoun", head=head.idx)
+            return Mention(text, start, end, sentence, ObjectKind.PRONOUN, head=head.idx)
     if len(tokens) == 1 and lower in _UNRESOLVABLE_PRONOUN_IDS:
         return None
     bounds = entity_bounds(head)
@@ -308,10 +309,10 @@ def mention_for(
         ]
         name = [t for t in name if t.i >= head_i - 3] or [head]
         text, start, end = span_text_at(name)
-        return Mention(text, start, end, sentence, "entity", head=head.idx)
+        return Mention(text, start, end, sentence, ObjectKind.ENTITY, head=head.idx)
     text, start, end = written
     if pos in _LITERAL_POS_IDS:
-        return Mention(text, start, end, sentence, "literal", head=head.idx)
+        return Mention(text, start, end, sentence, ObjectKind.LITERAL, head=head.idx)
     # The concept's text starts after any leading determiner or punctuation.
     first, last = 0, len(tokens) - 1
     while first < last and pos_of[tokens[first].i] in _LEADING_NON_CONCEPT_IDS:
@@ -319,7 +320,9 @@ def mention_for(
     if first:
         body_start = tokens[first].idx
         text, start = text[body_start - start :], body_start
-    return Mention(text, start, end, sentence, "concept", key=concept_key(head), head=head.idx)
+    return Mention(
+        text, start, end, sentence, ObjectKind.CONCEPT, key=concept_key(head), head=head.idx
+    )
 
 
 def make_argument(
@@ -338,7 +341,7 @@ def make_argument(
 def clause_argument(tokens: Sequence[Token], sentence: int) -> Argument:
     """A clausal complement as an argument: kept as text, it is no node of the graph."""
     text, start, end = span_text_at(tokens)
-    return Argument(text, start, end, Mention(text, start, end, sentence, "clause"))
+    return Argument(text, start, end, Mention(text, start, end, sentence, ObjectKind.CLAUSE))
 
 
 def nominal_arguments(head: Token, sentence: int, exclude: Token | None = None) -> list[Argument]:

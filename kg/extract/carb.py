@@ -233,14 +233,14 @@ def pr_curve(
             selected = [j for j, e in enumerate(preds) if e.confidence >= conf]
             recall_num = sum(max((row[j][1] for j in selected), default=0.0) for row in scores)
             precision_num = _greedy_precision(scores, selected)
-            for k in range(prev, c + 1):
-                p[k] += precision_num
-                pl[k] += len(selected)
-                r[k] += recall_num
-                rl[k] += len(scores)
+            for i in range(prev, c + 1):
+                p[i] += precision_num
+                pl[i] += len(selected)
+                r[i] += recall_num
+                rl[i] += len(scores)
             prev = c + 1
-        for k in range(prev, n):
-            rl[k] += len(scores)
+        for i in range(prev, n):
+            rl[i] += len(scores)
 
     return [
         CurvePoint(t, p_num / p_den if p_den > 0 else 1.0, r_num / r_den if r_den > 0 else 0.0)

@@ -5,14 +5,14 @@ rules, its objects by the object rules, and a few facts that are not clauses by 
 rules (all listed in ``kg.extract.rules``, each with its reason and example). This module puts
 them together: it finds the clauses (a control chain, "threatened to impose", is one clause
 whose relation is the matrix verb and whose objects are the embedded verb's), forms the relation
-as written, reads the qualifiers, and makes one triple per subject and object.
+as written, reads the qualifiers, and makes one triple per subject and object (its confidence:
+``kg.extract.confidence``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 from operator import attrgetter
 
 from spacy.tokens import Span, Token
@@ -28,11 +28,16 @@ from kg.extract.arguments import (
     make_argument,
     nominal_arguments,
 )
+from kg.extract.confidence import SUBJECT_CONFIDENCE, make_triple, sentence_length_factor
+from kg.extract.objects import ObjectTest
 from kg.extract.rules import (
+    COMITATIVE,
     OBJECT_RULES_BY_DEP,
     PREPOSITION_RULES,
+    RELATIONAL_NOUN,
     STATEMENT_RULES_BY_DEP,
     SUBJECT_RULES,
+    AnyRule,
     Rule,
     rule,
 )
@@ -68,20 +73,8 @@ _LIGHT_CONTROL_LEMMAS = frozenset({"go", "have", "use", "be", "about", "set", "d
 # a relation; a clause is an argument of text; time and place beside another object are
 # qualifiers; "met with" is "meet".
 _COPULA, _CLAUSE, _TIME, _PLACE = rule("copula"), rule("clause"), rule("time"), rule("place")
-_COMITATIVE, _NOUN = rule("comitative"), rule("noun")
+_COMITATIVE, _NOUN = COMITATIVE, RELATIONAL_NOUN
 _QUALIFIER_RULES = (_TIME, _PLACE)
-
-# Confidence is a product of factors: the subject rule's, the object rule's, the sentence's
-# length and the subject's kind (see _triple).
-_SUBJECT_CONFIDENCE = {r.name: r.confidence for r in SUBJECT_RULES}
-
-# Parse errors grow with sentence length: (minimum words, factor), longest first.
-_SENTENCE_LENGTH_FACTORS = ((40, 0.82), (30, 0.88), (20, 0.93))
-
-# What the subject's node is: names are the most reliable subjects, common noun phrases the
-# least (they are often a fragment of a larger phrase the parser split).
-_SUBJECT_KIND_FACTORS = {"entity": 1.0, "pronoun": 0.95, "clause": 0.9, "literal": 0.9}
-_CONCEPT_SUBJECT_FACTOR = 0.95
 
 _MATRIX_OBJECT_DEP_IDS = DEP("dobj", "dative")  # a matrix verb with these keeps its own objects
 _AUXILIARY_DEP_IDS = DEP("aux", "auxpass")
@@ -96,11 +89,6 @@ _APPOS_IDS = DEP("appos")
 _STATEMENT_DEP_IDS = frozenset(STATEMENT_RULES_BY_DEP)
 
 _TEXT = attrgetter("text")  # a token's text as written
-
-# A subject or object longer than these many words usually swallowed a clause the parser
-# misattached.
-_LONG_SUBJECT = 8
-_LONG_OBJECT = 15
 
 
 @dataclass
@@ -117,13 +105,13 @@ def sentence_triples(sent: Span, sentence: Sentence) -> Iterator[Triple]:
     # (appositions): the other words are skipped.
     deps = doc_cache(sent.doc).dep
     # Every triple's confidence has the sentence's length factor: counted once per sentence.
-    length_factor = _sentence_length_factor(sentence.text.count(" ") + 1)
+    length_factor = sentence_length_factor(sentence.text.count(" ") + 1)
     for token in tokens_where(sent, VERB_POS_IDS, _STATEMENT_DEP_IDS):
         statement_rules = STATEMENT_RULES_BY_DEP.get(deps[token.i])
         if statement_rules is not None:
             for statement in statement_rules:
                 for subject, obj in statement.find(token, sentence.index):
-                    yield _triple(
+                    yield make_triple(
                         subject, "be", "", obj, sentence, Qualifiers(), 1.0, statement.confidence,
                         statement.name, (), length_factor,
                     )  # fmt: skip
@@ -328,7 +316,8 @@ def _clause_triples(clause: _Clause, sentence: Sentence, length_factor: float) -
     last = clause.verbs[-1]
     object_verbs = clause.verbs if len(clause.verbs) > 1 else (last,)
 
-    nominal: list[tuple[Rule, Argument, Token | None]] = []  # (rule, argument, copula noun)
+    # (rule, argument, copula noun)
+    nominal: list[tuple[Rule[ObjectTest], Argument, Token | None]] = []
     clauses: list[tuple[Argument, list[Token]]] = []  # (clausal object, its subordinators)
     prep_phrases: list[Token] = []
     attr, noun_pos, mark = DEP.attr, POS.NOUN, DEP.mark
@@ -360,7 +349,7 @@ def _clause_triples(clause: _Clause, sentence: Sentence, length_factor: float) -
                 noun = None  # only the first conjunct carries the relational noun
     extras_all: list[str] = []
     core_prep = False  # an object of a preposition that is not a time or a place
-    preps: list[tuple[Rule, Argument, Token, str]] = []  # (rule, argument, preposition, phrase)
+    preps: list[tuple[AnyRule, Argument, Token, str]] = []  # (rule, argument, preposition, phrase)
     pobj = DEP.pobj
     for prep in prep_phrases:
         objects = [c for c in children(prep) if c.dep == pobj]
@@ -375,9 +364,11 @@ def _clause_triples(clause: _Clause, sentence: Sentence, length_factor: float) -
             trace.reject("fronted-phrase", prep, of=clause.verbs[0], whole=True)
             continue
         dep = prep.dep
-        prep_rule = next(r for r in PREPOSITION_RULES if dep in r.find.deps and r.find(prep))
-        for obj in objects:
-            for arg in _object_arguments(obj, sentence.index):
+        prep_rule: AnyRule = next(
+            r for r in PREPOSITION_RULES if dep in r.find.deps and r.find(prep)
+        )
+        for head in objects:
+            for arg in _object_arguments(head, sentence.index):
                 preps.append((prep_rule, arg, prep, phrase))
                 core_prep = core_prep or prep_rule not in _QUALIFIER_RULES
     if not (nominal or preps or clauses):
@@ -395,12 +386,12 @@ def _clause_triples(clause: _Clause, sentence: Sentence, length_factor: float) -
                 qualifiers = replace(qualifiers, place=phrase, place_mention=obj.mention)
                 break
     subject_rule = clause.subject_rule
-    subject_conf = _SUBJECT_CONFIDENCE.get(subject_rule, 0.7)
+    subject_conf = SUBJECT_CONFIDENCE.get(subject_rule, 0.7)
     relation_text = _written(written)
     extras = tuple(extras_all)
     # What the triples of a prepositional or clausal object share, worked out once for all the
     # subjects: (rule, argument, relation, relation as written, extra arguments).
-    prep_triples: list[tuple[Rule, Argument, str, str, tuple[str, ...]]] = []
+    prep_triples: list[tuple[AnyRule, Argument, str, str, tuple[str, ...]]] = []
     last_written = max(map(by_position, written)) if preps else -1
     for prep_rule, obj, prep, phrase in preps:
         if prep_rule in _QUALIFIER_RULES and has_core:
@@ -424,7 +415,7 @@ def _clause_triples(clause: _Clause, sentence: Sentence, length_factor: float) -
             rel = relation
             if object_rule is _COPULA and relation in ("be", "have"):
                 rel = "be"
-            yield _triple(
+            yield make_triple(
                 subject, rel, relation_text, obj, sentence, qualifiers, subject_conf,
                 object_rule.confidence, f"{subject_rule}-{object_rule.name}", extras,
                 length_factor,
@@ -435,12 +426,12 @@ def _clause_triples(clause: _Clause, sentence: Sentence, length_factor: float) -
                     subject_rule, length_factor,
                 )  # fmt: skip
         for prep_rule, obj, rel, rel_text, others in prep_triples:
-            yield _triple(
+            yield make_triple(
                 subject, rel, rel_text, obj, sentence, qualifiers, subject_conf,
                 prep_rule.confidence, f"{subject_rule}-{prep_rule.name}", others, length_factor,
             )  # fmt: skip
         for obj, rel_text in clause_triples:
-            yield _triple(
+            yield make_triple(
                 subject, relation, rel_text, obj, sentence, qualifiers, subject_conf,
                 _CLAUSE.confidence, f"{subject_rule}-{_CLAUSE.name}", (), length_factor,
             )  # fmt: skip
@@ -470,7 +461,7 @@ def _relational_noun_triples(
         if obj.dep != pobj:
             continue
         for arg in _object_arguments(obj, sentence.index):
-            yield _triple(
+            yield make_triple(
                 subject, rel, relation_text, arg, sentence, qualifiers, subject_conf,
                 _NOUN.confidence, f"{subject_rule}-{_NOUN.name}", (), length_factor,
             )  # fmt: skip
@@ -496,59 +487,6 @@ def _verb_of(token: Token) -> Token:
     while token.pos not in VERB_POS_IDS and token.head.i != token.i:
         token = token.head
     return token
-
-
-def _triple(
-    subject: Argument,
-    relation: str,
-    relation_text: str,
-    obj: Argument,
-    sentence: Sentence,
-    qualifiers: Qualifiers,
-    subject_conf: float,
-    object_conf: float,
-    rule_name: str,
-    extras: tuple[str, ...],
-    length_factor: float,
-) -> Triple:
-    """The triple; ``relation_text`` is the relation's words as written ("" for none),
-    ``subject_conf`` and ``object_conf`` the factors of the rules that found its arguments,
-    ``length_factor`` the sentence's (``_sentence_length_factor``)."""
-    confidence = subject_conf * object_conf
-    confidence *= length_factor
-    confidence *= _SUBJECT_KIND_FACTORS.get(subject.mention.kind, _CONCEPT_SUBJECT_FACTOR)
-    if subject.text.count(" ") + 1 > _LONG_SUBJECT:
-        confidence *= 0.7
-    if obj.text.count(" ") + 1 > _LONG_OBJECT:
-        confidence *= 0.85
-    return Triple(
-        subject=subject,
-        relation=relation,
-        relation_text=relation_text or "is",
-        object=obj,
-        sentence=sentence,
-        confidence=_rounded_confidence(confidence),
-        qualifiers=qualifiers,
-        extra_arguments=extras,
-        rule=rule_name,
-    )
-
-
-@cache
-def _rounded_confidence(confidence: float) -> float:
-    """The confidence clamped to [0.01, 1] and rounded to 4 decimals. Memoised: round() to
-    decimals is slow (it goes through the decimal digits), and the confidence is a product of
-    the few factors above, so a build meets only a few hundred distinct values."""
-    return round(min(1.0, max(0.01, confidence)), 4)
-
-
-@cache
-def _sentence_length_factor(words: int) -> float:
-    """The confidence factor of a sentence of ``words`` words (memoised: a few dozen lengths)."""
-    for minimum, factor in _SENTENCE_LENGTH_FACTORS:
-        if words >= minimum:
-            return factor
-    return 1.0
 
 
 def with_sentence(triple: Triple, sentence: Sentence) -> Triple:

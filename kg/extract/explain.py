@@ -19,17 +19,120 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from typing import Any
+from typing import TypedDict
 
 from spacy.tokens import Doc
 
 from kg.coref.names import NON_NODE_LABELS, TIME_LABELS
 from kg.extract import extract, trace
-from kg.types import Argument, Corpus, Document, Extraction, Fact, ResolvedDocument, Triple
+from kg.types import (
+    Argument,
+    Corpus,
+    Document,
+    Extraction,
+    Fact,
+    ResolvedDocument,
+    ResolvedMention,
+    Sentence,
+    Triple,
+)
 
-__all__ = ["explain_documents", "explain_text", "render"]
+__all__ = [
+    "ArgumentReport",
+    "ClauseReport",
+    "FactReport",
+    "RejectionReport",
+    "Report",
+    "SentenceReport",
+    "TokenReport",
+    "explain_documents",
+    "explain_text",
+    "render",
+]
 
-Report = dict[str, Any]
+
+class TokenReport(TypedDict):
+    """A token of the parse; ``i`` and ``head`` are indices within the sentence."""
+
+    i: int
+    text: str
+    tag: str
+    pos: str
+    dep: str
+    head: int
+    entity: str  # its entity label, "" outside a named entity
+
+
+class ClauseReport(TypedDict):
+    """A clause the rules read (``kg.extract.trace.ClauseRecord``)."""
+
+    verbs: list[str]
+    subjects: list[str]
+    subject_rule: str
+
+
+class _ArgumentBase(TypedDict):
+    mention: str
+    kind: str
+    node: str | None  # the node's label, None when the argument has none
+
+
+class ArgumentReport(_ArgumentBase, total=False):
+    """What resolution did to an argument: its node and how (``node_type`` with a node)."""
+
+    node_type: str
+    how: str
+
+
+class ArgumentReports(TypedDict):
+    subject: ArgumentReport
+    object: ArgumentReport
+
+
+class FactReport(TypedDict):
+    """A fact the rules found, the rules that found it and whether resolution kept it."""
+
+    rule: str
+    subject_rule: str
+    object_rule: str
+    subject: str
+    relation: str
+    relation_text: str
+    object: str
+    extra_arguments: list[str]
+    confidence: float
+    qualifiers: dict[str, str | bool]  # the qualifiers it has, by name
+    kept: bool
+    dropped_because: str
+    resolution: ArgumentReports
+
+
+class RejectionReport(TypedDict):
+    """A candidate the rules passed over (``kg.extract.trace.Rejection``)."""
+
+    code: str
+    reason: str
+    words: str
+    of: str
+
+
+class SentenceReport(TypedDict):
+    index: int
+    text: str
+    start: int
+    end: int
+    headline: bool
+    parse: list[TokenReport]
+    clauses: list[ClauseReport]
+    facts: list[FactReport]
+    rejected: list[RejectionReport]
+
+
+class Report(TypedDict):
+    """The report of one document: its source and its sentences."""
+
+    document: str
+    sentences: list[SentenceReport]
 
 
 def explain_text(text: str, *, model: str | None = None, source: str = "<text>") -> Report:
@@ -47,7 +150,7 @@ def explain_documents(
     from kg.resolve import load_alias_rules, resolve
 
     nlp = load_pipeline(model)
-    parsed: list[tuple[Extraction, list[dict], trace.Trace]] = []
+    parsed: list[tuple[Extraction, list[list[TokenReport]], trace.Trace]] = []
     for document, doc in parse_documents(nlp, documents):
         with trace.tracing() as decisions:
             extraction = extract(doc, document)
@@ -60,10 +163,10 @@ def explain_documents(
     ]
 
 
-def _parses(doc: Doc, extraction: Extraction) -> list[dict]:
+def _parses(doc: Doc, extraction: Extraction) -> list[list[TokenReport]]:
     """Each sentence's tokens with tag, part of speech, dependency and head (indices within the
     sentence), read while the Doc is alive."""
-    out = []
+    out: list[list[TokenReport]] = []
     for sentence in extraction.sentences:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         tokens = [t for t in span if not t.is_space] if span is not None else []
@@ -86,15 +189,18 @@ def _parses(doc: Doc, extraction: Extraction) -> list[dict]:
 
 
 def _document_report(
-    resolved: ResolvedDocument, parses: list[dict], decisions: trace.Trace, corpus: Corpus
+    resolved: ResolvedDocument,
+    parses: list[list[TokenReport]],
+    decisions: trace.Trace,
+    corpus: Corpus,
 ) -> Report:
     extraction = resolved.extraction
     facts = {id(fact.triple): fact for fact in resolved.facts}
     nodes = _Nodes(resolved, corpus)
-    sentences = []
+    sentences: list[SentenceReport] = []
     for sentence, parse in zip(extraction.sentences, parses, strict=True):
 
-        def inside(start: int, s=sentence) -> bool:
+        def inside(start: int, s: Sentence = sentence) -> bool:
             return s.start <= start < s.end
 
         rejected = [r for r in decisions.rejections if inside(r.start)]
@@ -129,10 +235,10 @@ def _document_report(
     return {"document": extraction.document.source, "sentences": sentences}
 
 
-def _fact_report(triple: Triple, fact: Fact | None, nodes: _Nodes) -> dict:
+def _fact_report(triple: Triple, fact: Fact | None, nodes: _Nodes) -> FactReport:
     subject_rule, _, object_rule = triple.rule.partition("-")
     q = triple.qualifiers
-    qualifiers = {
+    qualifiers: dict[str, str | bool] = {
         name: value
         for name, value in (
             ("negated", q.negated),
@@ -173,14 +279,14 @@ class _Nodes:
     def __init__(self, resolved: ResolvedDocument, corpus: Corpus) -> None:
         self.corpus = corpus
         self.by_span = {(r.mention.start, r.mention.end): r for r in resolved.coreference}
-        self.by_head: dict[int, Any] = {}
+        self.by_head: dict[int, ResolvedMention] = {}
         for r in resolved.coreference:
             self.by_head.setdefault(r.mention.head, r)
 
-    def argument(self, argument: Argument, key: str | None) -> dict:
+    def argument(self, argument: Argument, key: str | None) -> ArgumentReport:
         """The argument's mention, its node (when resolution gave one) and how."""
         mention = argument.mention
-        out: dict[str, Any] = {"mention": mention.text, "kind": mention.kind, "node": None}
+        out: ArgumentReport = {"mention": mention.text, "kind": mention.kind, "node": None}
         if mention.kind == "clause":
             return {**out, "how": "a clause: kept as text, no node"}
         if mention.kind == "literal" or mention.label in NON_NODE_LABELS:
@@ -208,7 +314,7 @@ class _Nodes:
         return out
 
 
-def _why_dropped(triple: Triple, subject: dict, obj: dict) -> str:
+def _why_dropped(triple: Triple, subject: ArgumentReport, obj: ArgumentReport) -> str:
     """Why resolution kept no fact of the triple, in the order kg.resolve decides."""
     if subject["node"] is None:
         return f"its subject {triple.subject.text!r} denotes no node ({subject['how']})"
@@ -262,9 +368,9 @@ def render(report: Report) -> str:
             )
         if s["rejected"]:
             lines.append("  passed over:")
-            for r in s["rejected"]:
-                of = f" ({r['of']})" if r["of"] else ""
-                lines.append(f"    {r['words']!r}{of}: {r['reason']}")
+            for passed in s["rejected"]:
+                of = f" ({passed['of']})" if passed["of"] else ""
+                lines.append(f"    {passed['words']!r}{of}: {passed['reason']}")
         if not s["facts"] and not s["headline"]:
             lines.append("  no fact")
     return "\n".join(lines) + "\n"

@@ -14,7 +14,7 @@ meeting, ``relational_noun`` reads a second fact from a copula's noun ("capital 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import ParamSpec, Protocol, TypeVar, cast
 
 from spacy.tokens import Token
 
@@ -24,6 +24,7 @@ from kg.extract.tokens import DEP, ENT, POS, WORD, children, rights
 
 __all__ = [
     "ObjectTest",
+    "ReadsDependents",
     "agent_object",
     "clause_object",
     "comitative",
@@ -36,26 +37,37 @@ __all__ = [
     "time_object",
 ]
 
+P = ParamSpec("P")
+R_co = TypeVar("R_co", covariant=True)
 
-class ObjectTest(Protocol):
-    """An object rule: whether a dependent of one of the labels ``deps`` is its kind of object.
-    ``last_verb_only``: read on the last verb of a control chain only (else on every verb)."""
+
+class ReadsDependents(Protocol[P, R_co]):
+    """A rule that starts from a dependent with one of the labels ``deps`` (its ids; ``dep_names``
+    the labels): the function ``@dependents`` declares. ``last_verb_only``: an object rule read
+    on the last verb of a control chain only (else on every verb)."""
 
     deps: frozenset[int]
     dep_names: tuple[str, ...]
     last_verb_only: bool
 
-    def __call__(self, dependent: Token) -> bool: ...
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R_co: ...
 
 
-def dependents(*labels: str, last_verb_only: bool = False) -> Callable[..., ObjectTest]:
-    """Declare the dependency labels an object rule reads."""
+# An object rule: whether a dependent of one of the labels ``deps`` is its kind of object.
+ObjectTest = ReadsDependents[[Token], bool]
 
-    def declare(test):
-        test.deps = DEP(*labels)
-        test.dep_names = labels
-        test.last_verb_only = last_verb_only
-        return test
+
+def dependents(
+    *labels: str, last_verb_only: bool = False
+) -> Callable[[Callable[P, R_co]], ReadsDependents[P, R_co]]:
+    """Declare the dependency labels an object rule (or a statement rule) reads."""
+
+    def declare(test: Callable[P, R_co]) -> ReadsDependents[P, R_co]:
+        rule = cast("ReadsDependents[P, R_co]", test)  # the function, once given its attributes
+        rule.deps = DEP(*labels)
+        rule.dep_names = labels
+        rule.last_verb_only = last_verb_only
+        return rule
 
     return declare
 

@@ -55,7 +55,7 @@ def sentence_roles(
     for ent in sent.ents if entities is None else entities:
         label = ent.label_
         if label in _HOLDER_LABELS:
-            titles = (_prenominal_title(ent, sent), _appositive_title(ent))
+            titles: tuple[str, ...] = (_prenominal_title(ent, sent), _appositive_title(ent))
         elif (
             label in _MISTAKEN_LABELS
             and ent.start > sent.start

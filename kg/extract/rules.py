@@ -16,30 +16,45 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Generic, TypeGuard, TypeVar
+
+from spacy.tokens import Token
 
 from kg.extract import objects, statements, subjects
+from kg.extract.objects import ObjectTest, ReadsDependents
+from kg.types import Argument
 
 __all__ = [
+    "AnyRule",
+    "COMITATIVE",
     "OBJECT_RULES",
     "PREPOSITION_RULES",
+    "RELATIONAL_NOUN",
     "RULES",
     "STATEMENT_RULES",
     "SUBJECT_RULES",
     "Rule",
+    "StatementFind",
     "rule",
 ]
 
 
+# What a rule calls to find its part: each kind of rule its own signature (subjects.py,
+# objects.py, statements.py).
+F_co = TypeVar("F_co", bound=Callable[..., object], covariant=True)
+
+
 @dataclass(frozen=True)
-class Rule:
+class Rule(Generic[F_co]):
     """One extraction rule. ``part`` is what it finds: "subject", "object" or "statement".
-    ``confidence`` is its factor in a triple's confidence (the subject rule's times the object
-    rule's, for clause facts). ``yields`` are facts its example gives by this rule, written
-    ``subject | relation | object`` with each argument's node text."""
+    ``find`` is the function that finds it. ``confidence`` is its factor in a triple's confidence
+    (the subject rule's times the object rule's, for clause facts). ``yields`` are facts its
+    example gives by this rule, written ``subject | relation | object`` with each argument's
+    node text."""
 
     name: str
     part: str
-    find: Callable
+    find: F_co
     confidence: float
     yields: tuple[str, ...]
 
@@ -103,6 +118,15 @@ OBJECT_RULES = (
     Rule("comitative", "object", objects.comitative, 0.9, ("Alice | meet | Carol",)),
     Rule("noun", "object", objects.relational_noun, 0.7, ("Paris | be capital of | France",)),
 )
+# The two that work on what the others found, by their own signatures (objects.py).
+COMITATIVE, RELATIONAL_NOUN = OBJECT_RULES[-2:]
+
+# A rule of any kind (each calls its ``find`` with its own arguments).
+AnyRule = Rule[Callable[..., object]]
+
+# A statement rule: the (subject, object) pairs it states from a token and the index of its
+# sentence.
+StatementFind = ReadsDependents[[Token, int], list[tuple[Argument, Argument]]]
 
 # Facts that are not clauses.
 STATEMENT_RULES = (
@@ -117,26 +141,33 @@ STATEMENT_RULES = (
 
 RULES = (*SUBJECT_RULES, *OBJECT_RULES, *STATEMENT_RULES)
 
-_BY_NAME = {r.name: r for r in RULES}
+_BY_NAME: dict[str, AnyRule] = {r.name: r for r in RULES}
+
+
+def _reads_dependents(rule: AnyRule) -> TypeGuard[Rule[ObjectTest]]:
+    """Whether an object rule is declared with ``@dependents`` (objects.py)."""
+    return hasattr(rule.find, "deps")
+
 
 # The object rules that read a dependent by its label, in the order they are tried, by label id.
-OBJECT_RULES_BY_DEP: dict[int, tuple[Rule, ...]] = {}
-for _rule in OBJECT_RULES:
-    for _dep in getattr(_rule.find, "deps", ()):
-        OBJECT_RULES_BY_DEP[_dep] = (*OBJECT_RULES_BY_DEP.get(_dep, ()), _rule)
+OBJECT_RULES_BY_DEP: dict[int, tuple[Rule[ObjectTest], ...]] = {}
+for _object_rule in OBJECT_RULES:
+    if _reads_dependents(_object_rule):
+        for _dep in _object_rule.find.deps:
+            OBJECT_RULES_BY_DEP[_dep] = (*OBJECT_RULES_BY_DEP.get(_dep, ()), _object_rule)
 
 # The rules of a prepositional phrase (by its own label, "prep" or "agent").
 PREPOSITION_RULES = tuple(
-    r for r in OBJECT_RULES if {"prep", "agent"} & set(getattr(r.find, "dep_names", ()))
+    r for r in OBJECT_RULES if _reads_dependents(r) and {"prep", "agent"} & set(r.find.dep_names)
 )
 
 # The statement rules by the label of the token they start from.
-STATEMENT_RULES_BY_DEP: dict[int, tuple[Rule, ...]] = {}
+STATEMENT_RULES_BY_DEP: dict[int, tuple[Rule[StatementFind], ...]] = {}
 for _rule in STATEMENT_RULES:
     for _dep in _rule.find.deps:
         STATEMENT_RULES_BY_DEP[_dep] = (*STATEMENT_RULES_BY_DEP.get(_dep, ()), _rule)
 
 
-def rule(name: str) -> Rule:
+def rule(name: str) -> AnyRule:
     """The rule called ``name`` (KeyError if none)."""
     return _BY_NAME[name]

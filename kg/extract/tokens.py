@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import cast
 
 import numpy
 from spacy import attrs
@@ -59,7 +60,7 @@ __all__ = [
 by_position = attrgetter("i")  # sort key of tokens: their position in the Doc
 
 # The children of a token without any (shared: never modified).
-_NO_CHILDREN: tuple = ()
+_NO_CHILDREN: tuple[()] = ()
 
 # Where extract() keeps the cache in ``Doc.user_data`` while it runs.
 _CACHE_KEY = "kg.extract.cache"
@@ -133,16 +134,17 @@ class _DocCache:
         heads = (offsets + numpy.arange(len(tokens))).tolist()
         # Most tokens have no children: they share one empty tuple, and a token gets its lists
         # at its first child (a list per token costs more to make and free than this check).
-        kids: list = [_NO_CHILDREN] * len(tokens)  # of list[Token] or _NO_CHILDREN
-        kid_indices: list = [_NO_CHILDREN] * len(tokens)  # of list[int] or _NO_CHILDREN
+        # Each entry is a list or _NO_CHILDREN: the cast says it is a list once it has a child.
+        kids: list[Sequence[Token]] = [_NO_CHILDREN] * len(tokens)
+        kid_indices: list[Sequence[int]] = [_NO_CHILDREN] * len(tokens)
         for i, head in enumerate(heads):
             if head != i:
                 if kid_indices[head] is _NO_CHILDREN:
                     kids[head] = [tokens[i]]
                     kid_indices[head] = [i]
                 else:
-                    kids[head].append(tokens[i])
-                    kid_indices[head].append(i)
+                    cast("list[Token]", kids[head]).append(tokens[i])
+                    cast("list[int]", kid_indices[head]).append(i)
         if text is None or not _spells(text, tokens):
             text = "".join([t.text_with_ws for t in tokens])  # what Doc.text computes
         return cls(text, tokens, kids, kid_indices, heads, pos, dep)
@@ -164,8 +166,9 @@ def _spells(text: str, tokens: list[Token]) -> bool:
 # at once, so another thread never sees one Doc with another's cache). The rules ask for the
 # cache about a million times per thousand documents: comparing the token's Doc with this one
 # is cheaper than looking it up in Doc.user_data, which serves any other Doc (an extraction
-# nested in another or running in another thread).
-_NO_LATEST: tuple[Doc | None, _DocCache | None] = (None, None)
+# nested in another or running in another thread). With no Doc (None, never a token's Doc) the
+# empty cache beside it is never read.
+_NO_LATEST: tuple[Doc | None, _DocCache] = (None, _DocCache("", [], [], [], [], [], []))
 _latest = _NO_LATEST
 
 
@@ -190,9 +193,10 @@ def doc_cache(doc: Doc) -> _DocCache:
     Token objects (read them, do not modify them): the cache extract() keeps, else one built for
     this call only (same answers, slower)."""
     latest_doc, cache = _latest
-    if doc is not latest_doc:
-        cache = doc.user_data.get(_CACHE_KEY)
-    return _DocCache.build(doc) if cache is None else cache
+    if doc is latest_doc:
+        return cache
+    stored: _DocCache | None = doc.user_data.get(_CACHE_KEY)
+    return _DocCache.build(doc) if stored is None else stored
 
 
 def doc_text(doc: Doc) -> str:

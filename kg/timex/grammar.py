@@ -9,6 +9,12 @@ may start at a position and keeps the longest reading.
 Extents follow TIMEX3 as MEANTIME annotates it: a determiner and modifiers are in ("the third
 quarter of this year", "nearly five months", "early next year"), the preposition is out ("on
 Thursday" gives "Thursday").
+
+Why one module of about 950 lines: it is a registry of grammar rules that reads top to bottom,
+the ``Reader`` first, then one rule per construction (dates, months, days named from the
+document date, times of day, durations, sets), each registered where it is written. A rule is
+read beside its neighbours, which share the reader's helpers and often defer to one another
+("early next year" reads "next year"); split by family, they would import each other back.
 """
 
 from __future__ import annotations
@@ -245,8 +251,8 @@ def month_day_year(r: Reader, i: int) -> Reading | None:
     if r.word(j) in WEEKDAY_NAMES:
         j += 1 + (r.word(j + 1) == ",")
     month = r.month_name(j, abbreviated=True)
-    day = month and r.day_number(month[0])
-    if not day:
+    day = r.day_number(month[0]) if month else None
+    if not month or not day:
         return None
     end = day[0]
     year = r.year(end + (r.word(end) == ","))
@@ -324,7 +330,10 @@ def named_month(r: Reader, i: int) -> Reading | None:
         elif relation == "this":
             year = anchor.year
         else:
-            year = yearly_occurrence(anchor, month[1], None, direction)
+            occurrence = yearly_occurrence(anchor, month[1], None, direction)
+            if occurrence is None:  # not for a month without a day
+                return ""
+            year = occurrence
         return f"{year:04d}-{month[1]:02d}"
 
     return Reading(end, "DATE", r.relative(resolve))
@@ -344,14 +353,15 @@ NUMERIC_DATE = re.compile(r"(\d{1,4})([/.-])(\d{1,2})\2(\d{2,4})")
 def numeric_date(r: Reader, i: int) -> Reading | None:
     """A date in figures: "2008-03-01" (ISO), "7/8/07" (month first, as American news writes
     it, unless the first number cannot be a month: "25/12/2008")."""
-    text, end = r.word(i), i + 1
-    if not NUMERIC_DATE.fullmatch(text):
+    end = i + 1
+    match = NUMERIC_DATE.fullmatch(r.word(i))
+    if not match:
         # "03-02-2009" can come as five tokens.
-        joined = "".join(r.words[i : i + 5])
-        if not NUMERIC_DATE.fullmatch(joined) or r.word(i + 1) not in ("-", "/", "."):
+        match = NUMERIC_DATE.fullmatch("".join(r.words[i : i + 5]))
+        if not match or r.word(i + 1) not in ("-", "/", "."):
             return None
-        text, end = joined, i + 5
-    first, _, second, third = NUMERIC_DATE.fullmatch(text).groups()
+        end = i + 5
+    first, _, second, third = match.groups()
     if len(first) == 4:
         year, month, day = int(first), int(second), int(third)
     elif len(third) >= 2:
@@ -770,16 +780,16 @@ def amount_of_time(r: Reader, i: int) -> Reading | None:
     return Reading(end, "DURATION", value)
 
 
-# How "N units ago" moves back from the anchor: (relativedelta field, per unit, precision).
+# How "N units ago" moves back from the anchor: (the shift per unit, precision).
 AGO_SHIFTS = {
-    "day": ("days", 1, "day"),
-    "night": ("days", 1, "day"),
-    "week": ("weeks", 1, "day"),
-    "month": ("months", 1, "month"),
-    "quarter": ("months", 3, "quarter"),
-    "year": ("years", 1, "year"),
-    "decade": ("years", 10, "year"),
-    "century": ("years", 100, "year"),
+    "day": (relativedelta(days=1), "day"),
+    "night": (relativedelta(days=1), "day"),
+    "week": (relativedelta(weeks=1), "day"),
+    "month": (relativedelta(months=1), "month"),
+    "quarter": (relativedelta(months=3), "quarter"),
+    "year": (relativedelta(years=1), "year"),
+    "decade": (relativedelta(years=10), "year"),
+    "century": (relativedelta(years=100), "year"),
 }
 
 
@@ -813,8 +823,8 @@ def _ago(r: Reader, end: int, amount: float | None, unit: str) -> Reading:
     the day); "several years ago" is only PAST_REF."""
     if amount is None or amount != int(amount) or unit not in AGO_SHIFTS:
         return Reading(end, "DATE", "PAST_REF")
-    field, per_unit, precision = AGO_SHIFTS[unit]
-    shift = relativedelta(**{field: per_unit * int(amount)})
+    per_unit, precision = AGO_SHIFTS[unit]
+    shift = per_unit * int(amount)
     return Reading(end, "DATE", r.relative(lambda anchor: period_value(anchor - shift, precision)))
 
 
@@ -878,8 +888,8 @@ def clock_time(r: Reader, i: int) -> Reading | None:
         match = CLOCK.fullmatch(word)
         if not match:
             return None
-        hour, separator, minutes, written_meridiem = match.groups()
-        hour, minute = int(hour), int(minutes or 0)
+        hours, separator, minutes, written_meridiem = match.groups()
+        hour, minute = int(hours), int(minutes or 0)
         meridiem = written_meridiem or (r.word(end) if r.word(end) in MERIDIEMS else "")
         end += bool(meridiem) and not written_meridiem
         if separator == "." and not meridiem:
