@@ -416,30 +416,6 @@ def remove(
         _say(f"removed {source}")
 
 
-EXTRACT_FIELDS = (
-    "subject",
-    "relation",
-    "object",
-    "subject_type",
-    "object_type",
-    "confidence",
-    "negated",
-    "modality",
-    "attribution",
-    "condition",
-    "time",
-    "time_value",
-    "time_type",
-    "place",
-    "subject_text",
-    "relation_text",
-    "object_text",
-    "sentence",
-    "document",
-    "rule",
-)
-
-
 @_command("Print the facts (or mentions) of texts, without building a graph.")
 def extract(
     paths: Annotated[
@@ -495,7 +471,7 @@ def extract(
     With --explain, a report of why instead: text, or JSON with --format json.
     """
     from kg.documents import ReadLog
-    from kg.facts import fact_records, iter_carb_lines, mention_records
+    from kg.facts import FACT_FIELDS, fact_records, iter_carb_lines, mention_records
 
     allowed = ("text", "json") if explain else ("jsonl", "tsv", "carb", "mentions")
     format = format or allowed[0]
@@ -532,9 +508,9 @@ def extract(
             )
             if format == "tsv":
                 writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
-                writer.writerow(EXTRACT_FIELDS)
+                writer.writerow(FACT_FIELDS)
                 for record in records:
-                    writer.writerow([_tsv_cell(record[f]) for f in EXTRACT_FIELDS])
+                    writer.writerow([_tsv_cell(record[f]) for f in FACT_FIELDS])
             else:
                 for record in records:
                     sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")

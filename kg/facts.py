@@ -26,6 +26,30 @@ if TYPE_CHECKING:
 # A record as ``kg extract`` prints it (one JSON object a line): field name -> JSON scalar.
 Record = dict[str, str | int | float | bool | None]
 
+# The fields of a record, in the order `kg extract --format tsv` writes its columns.
+FACT_FIELDS = (
+    "subject",
+    "relation",
+    "object",
+    "subject_type",
+    "object_type",
+    "confidence",
+    "negated",
+    "modality",
+    "attribution",
+    "condition",
+    "time",
+    "time_value",
+    "time_type",
+    "place",
+    "subject_text",
+    "relation_text",
+    "object_text",
+    "sentence",
+    "document",
+    "rule",
+)
+
 
 def _documents(
     paths: Iterable[str],

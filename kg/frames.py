@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from kg.facts import FACT_FIELDS
+
 if TYPE_CHECKING:
     import rdflib
 
@@ -20,26 +22,9 @@ __all__ = [
     "select",
 ]
 
+# kg extract's fields read back from the graph (the rule aside), and the statement's IRIs.
 FACT_COLUMNS = (
-    "subject",
-    "relation",
-    "object",
-    "subject_type",
-    "object_type",
-    "confidence",
-    "negated",
-    "modality",
-    "attribution",
-    "condition",
-    "time",
-    "time_value",
-    "time_type",
-    "place",
-    "subject_text",
-    "relation_text",
-    "object_text",
-    "sentence",
-    "document",
+    *(field for field in FACT_FIELDS if field != "rule"),
     "statement",
     "subject_iri",
     "object_iri",

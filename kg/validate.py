@@ -46,12 +46,12 @@ def union_graph(data: Graph | Dataset) -> Graph:
     return union
 
 
-def validate(data: Graph | Dataset) -> tuple[bool, str]:
-    """``(conforms, report_text)`` for ``data`` against kg's shapes; the report names each
-    shape broken (``kgsh:StatementConfidenceShape``, ...) and the node that broke it."""
+def _shacl(data: Graph | Dataset) -> tuple[bool, Graph, str]:
+    """pyshacl's (conforms, results graph, report text) for ``data`` against kg's shapes and
+    ontology, with no inference: the graph is checked as written."""
     import pyshacl  # imported here: it is slow to import and only validation needs it
 
-    conforms, _, report_text = pyshacl.validate(
+    conforms, results, report_text = pyshacl.validate(
         union_graph(data),
         shacl_graph=shapes_graph(),
         ont_graph=ontology_graph(),
@@ -60,7 +60,14 @@ def validate(data: Graph | Dataset) -> tuple[bool, str]:
         allow_warnings=False,
         advanced=False,
     )
-    return bool(conforms), str(report_text)
+    return bool(conforms), results, str(report_text)
+
+
+def validate(data: Graph | Dataset) -> tuple[bool, str]:
+    """``(conforms, report_text)`` for ``data`` against kg's shapes; the report names each
+    shape broken (``kgsh:StatementConfidenceShape``, ...) and the node that broke it."""
+    conforms, _, report_text = _shacl(data)
+    return conforms, report_text
 
 
 @dataclass(frozen=True)
@@ -85,18 +92,9 @@ class Violation:
 
 def violations(data: Graph | Dataset) -> list[Violation]:
     """Every result of validating ``data`` against kg's shapes, sorted; empty when it conforms."""
-    import pyshacl
     from rdflib.namespace import SH
 
-    conforms, results, _ = pyshacl.validate(
-        union_graph(data),
-        shacl_graph=shapes_graph(),
-        ont_graph=ontology_graph(),
-        inference="none",
-        abort_on_first=False,
-        allow_warnings=False,
-        advanced=False,
-    )
+    conforms, results, _ = _shacl(data)
     if conforms:
         return []
     # Names as kg writes them (ent:Scott_Bessent, kg:confidence), shapes by their prefix (kgsh:).
@@ -128,7 +126,7 @@ def violations(data: Graph | Dataset) -> list[Violation]:
                 focus=name(results.value(result, SH.focusNode)),
                 path=name(results.value(result, SH.resultPath)),
                 value=name(results.value(result, SH.value)),
-                severity=severity.split("#")[-1] if severity is not None else "Violation",
+                severity=str(severity).split("#")[-1] if severity is not None else "Violation",
                 message=str(results.value(result, SH.resultMessage) or ""),
             )
         )

@@ -254,16 +254,21 @@ def month_day_year(r: Reader, i: int) -> Reading | None:
     day = r.day_number(month[0]) if month else None
     if not month or not day:
         return None
-    end = day[0]
+    return _day_of_month(r, i, day[0], month[1], day[1])
+
+
+def _day_of_month(r: Reader, i: int, end: int, month: int, day: int) -> Reading | None:
+    """A day of a month read from token ``i`` to ``end``: of the year written after it ("March 3,
+    2009"), else the nearest such day from the anchor, ahead or behind as the tense says."""
     year = r.year(end + (r.word(end) == ","))
     if year:
-        value = month_day(year[1], month[1], day[1])
+        value = month_day(year[1], month, day)
         return Reading(year[0], "DATE", value) if value else None
     direction = r.direction(i, end)
 
     def resolve(anchor: date) -> str:
-        year = yearly_occurrence(anchor, month[1], day[1], direction)
-        return month_day(year, month[1], day[1]) if year else ""
+        occurrence = yearly_occurrence(anchor, month, day, direction)
+        return month_day(occurrence, month, day) if occurrence else ""
 
     return Reading(end, "DATE", r.relative(resolve))
 
@@ -281,18 +286,7 @@ def day_month_year(r: Reader, i: int) -> Reading | None:
     month = r.month_name(after_day, abbreviated=True)
     if not month:
         return None
-    end = month[0]
-    year = r.year(end + (r.word(end) == ","))
-    if year:
-        value = month_day(year[1], month[1], day[1])
-        return Reading(year[0], "DATE", value) if value else None
-    direction = r.direction(i, end)
-
-    def resolve(anchor: date) -> str:
-        year = yearly_occurrence(anchor, month[1], day[1], direction)
-        return month_day(year, month[1], day[1]) if year else ""
-
-    return Reading(end, "DATE", r.relative(resolve))
+    return _day_of_month(r, i, month[0], month[1], day[1])
 
 
 @starts_with(MONTH)
