@@ -27,6 +27,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
+from kg.entitygraph import describe
 from kg.errors import QueryError
 from kg.query import (
     LongQueryLane,
@@ -37,6 +38,13 @@ from kg.query import (
     format_result,
     run_query,
     xml_replacements,
+)
+from kg.serve.entity import (
+    entity_report,
+    find_entities,
+    page_frame,
+    render_choice_page,
+    render_entity_page,
 )
 from kg.serve.negotiation import negotiate
 from kg.serve.pages import EXAMPLE_QUERY, INDEX_PAGE, QUERY_PAGE, page_headers
@@ -217,6 +225,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.OK, json.dumps(body) + "\n", "application/json")
         elif url.path == "/query":
             self._query_page()
+        elif url.path == "/entity":
+            self._entity_page(parse_qs(url.query, keep_blank_values=True))
         elif url.path in ("/", "/index.html"):
             self._index()
         else:
@@ -361,6 +371,29 @@ class SparqlHandler(BaseHTTPRequestHandler):
         nonce = secrets.token_urlsafe(16)
         body = QUERY_PAGE.replace("{nonce}", nonce).replace("{example}", html_escape(EXAMPLE_QUERY))
         self._send(HTTPStatus.OK, body, "text/html; charset=utf-8", page_headers(nonce))
+
+    def _entity_page(self, params: dict[str, list[str]]) -> None:
+        iri = params.get("iri", [""])[0]
+        name = params.get("name", [""])[0].strip()
+        store = self.server.store
+        if not iri and name:
+            found = find_entities(store, name)
+            if len(found) != 1:
+                page = render_choice_page(name, found, describe(store, found) if found else {})
+                status = HTTPStatus.OK if found else HTTPStatus.NOT_FOUND
+                self._send(status, page, "text/html; charset=utf-8", page_headers(""))
+                return
+            iri = found[0]
+        report = entity_report(store, iri) if iri else None
+        if report is None:
+            page = page_frame(
+                "no such entity — kg", f"<h1>No entity <code>{html_escape(iri)}</code></h1>"
+            )
+            self._send(HTTPStatus.NOT_FOUND, page, "text/html; charset=utf-8", page_headers(""))
+            return
+        self._send(
+            HTTPStatus.OK, render_entity_page(report), "text/html; charset=utf-8", page_headers("")
+        )
 
     # -- plumbing ------------------------------------------------------------------------------
 
