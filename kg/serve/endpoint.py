@@ -47,7 +47,9 @@ from kg.serve.entity import (
     render_entity_page,
 )
 from kg.serve.negotiation import negotiate
-from kg.serve.pages import EXAMPLE_QUERY, INDEX_PAGE, QUERY_PAGE, page_headers
+from kg.serve.pages import INDEX_PAGE, page_headers
+from kg.serve.querypage import example_queries, render_query_page
+from kg.vocab import PREFIXES
 
 # A SPARQL query is text a person wrote; a megabyte is far past any real one and bounds the
 # memory a request can make the server hold.
@@ -287,6 +289,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             if not self._take_slot():
                 self._send(HTTPStatus.SERVICE_UNAVAILABLE, "too many queries running; retry\n")
                 return
+            started = time.perf_counter()
             try:
                 result = run_query(
                     self.server.store,
@@ -298,6 +301,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
                 )
             finally:
                 self.server.slots.release()
+            seconds = time.perf_counter() - started
             fmt, media = negotiate(result.kind, params, self.headers.get("Accept", ""))
             body = format_result(result, fmt)
             replaced = xml_replacements(result) if fmt == "xml" else 0
@@ -310,7 +314,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
         except QueryError as error:
             self._send(HTTPStatus.BAD_REQUEST, f"{error}\n")
             return
-        headers = {"X-KG-Truncated": "true"} if result.truncated else {}
+        headers = {"X-KG-Seconds": f"{seconds:.4f}"}
+        if result.truncated:
+            headers["X-KG-Truncated"] = "true"
         if replaced:
             # XML 1.0 cannot carry control characters: they were written as U+FFFD.
             headers["X-KG-Replaced-Characters"] = str(replaced)
@@ -369,7 +375,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     def _query_page(self) -> None:
         nonce = secrets.token_urlsafe(16)
-        body = QUERY_PAGE.replace("{nonce}", nonce).replace("{example}", html_escape(EXAMPLE_QUERY))
+        prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+        body = render_query_page(nonce, example_queries(), prefixes)
         self._send(HTTPStatus.OK, body, "text/html; charset=utf-8", page_headers(nonce))
 
     def _entity_page(self, params: dict[str, list[str]]) -> None:
