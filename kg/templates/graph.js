@@ -219,7 +219,7 @@
       var sx = body.x * scale + view.x, sy = body.y * scale + view.y;
       var w = labelWidth(id) + 4, h = LABEL_PX + 4;
       var box = { id: id, x: sx - w / 2, y: sy + radius + 1, w: w, h: h };
-      if (box.x + box.w < 0 || box.x > width || box.y + box.h < 0 || box.y > height) continue;
+      if (box.x < 0 || box.x + box.w > width || box.y < 0 || box.y + box.h > height) continue;
       if (cells(box, false)) continue;
       cells(box, true);
       boxes.push(box);
@@ -435,7 +435,7 @@
   });
 
   // ---- time: facts from one day to another (kg:time's first day), once facts carry dates
-  if (data.days.length) {
+  if (data.days.length > 1) {
     document.getElementById("kg-time-section").hidden = false;
     var from = document.getElementById("kg-time-from"), to = document.getElementById("kg-time-to");
     var readout = document.getElementById("kg-time-readout");
