@@ -107,8 +107,8 @@ def test_opens_on_connected_named_nodes_with_labels_that_do_not_overlap(page: An
     ids = set(page.evaluate("() => kg.network.body.nodeIndices"))
     for box in boxes:
         assert box["id"] in ids
-        assert 0 <= box["x"] and box["x"] + box["w"] <= width
-        assert 0 <= box["y"] and box["y"] + box["h"] <= height
+        assert box["x"] >= 0 and box["x"] + box["w"] <= width
+        assert box["y"] >= 0 and box["y"] + box["h"] <= height
     # Communities are coloured: the opening view has several colours and a legend.
     colours = set(
         page.evaluate("() => kg.network.body.nodeIndices.map(id => kg.nodes.get(id).color)")
