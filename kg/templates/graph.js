@@ -13,8 +13,9 @@
   var RELAYOUT_MAX = 2500;    // past this many visible nodes a filter only refits the view
   var served = /^https?:$/.test(window.location.protocol);
 
-  // vis-network draws `label`; the name is kept in kg.name and drawn by this script instead.
-  data.nodes.forEach(function (n) { n.kg.name = n.label; delete n.label; });
+  // vis-network would draw `label`: the network is given every field but that one (below), and
+  // this script draws the name (kg.name) itself.
+  data.nodes.forEach(function (n) { n.kg.name = n.label; });
   var colourMode = "community";
   function colourOf(n) { return colourMode === "community" ? n.kg.communityColour : n.kg.colour; }
   data.nodes.forEach(function (n) { n.color = colourOf(n); });
@@ -139,7 +140,11 @@
   }
   recompute();
 
-  var nodeView = new vis.DataView(nodes, { filter: function (n) { return shownNodes.has(n.id); } });
+  var drawnFields = ["id", "x", "y", "shape", "color", "size", "title", "kg"];
+  var nodeView = new vis.DataView(nodes, {
+    filter: function (n) { return shownNodes.has(n.id); },
+    fields: drawnFields
+  });
   var edgeView = new vis.DataView(edges, { filter: function (e) { return shownEdges.has(e.id); } });
 
   // Tooltips are built on demand: 20,000 DOM trees up front would cost more than the drawing.
