@@ -1,8 +1,9 @@
 """``kg serve``: a read-only SPARQL 1.1 Protocol endpoint over one graph, plus the graph view.
 
 Routes: ``/sparql`` (GET ``?query=``, POST url-encoded form or ``application/sparql-query``),
-``/`` (the build folder's graph.html, else a short index), ``/query`` (a small query page),
-``/health``. There is no update route, and update requests sent to /sparql get 403.
+``/`` (the build folder's graph.html, else a short index), ``/query`` (the query page, with the
+example queries), ``/entity?iri=`` or ``?name=`` (an entity's page), ``/health``. There is no
+update route, and update requests sent to /sparql get 403.
 
 Every query goes through ``kg.query.run_query``: the same checks (no SERVICE, FROM, updates), the
 same time limit and row cap as ``kg query``; the check itself runs in the query's process, under
@@ -17,8 +18,9 @@ handler checks each request strictly before anything else (``_request_problem``)
 the connection on any doubt.
 
 The package, by concern: kg/serve/endpoint.py (the server, its limits and the request handler),
-kg/serve/negotiation.py (which result format a client gets), kg/serve/pages.py (the index and
-query pages). This module loads a graph and binds or runs the endpoint.
+kg/serve/negotiation.py (which result format a client gets), kg/serve/pages.py (the index page and
+the pages' security headers), kg/serve/querypage.py (the query page), kg/serve/entity.py (the
+entity pages). This module loads a graph and binds or runs the endpoint.
 """
 
 from __future__ import annotations

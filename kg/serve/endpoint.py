@@ -27,6 +27,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
+from kg.entitygraph import describe
 from kg.errors import QueryError
 from kg.query import (
     LongQueryLane,
@@ -38,8 +39,17 @@ from kg.query import (
     run_query,
     xml_replacements,
 )
+from kg.serve.entity import (
+    entity_report,
+    find_entities,
+    page_frame,
+    render_choice_page,
+    render_entity_page,
+)
 from kg.serve.negotiation import negotiate
-from kg.serve.pages import EXAMPLE_QUERY, INDEX_PAGE, QUERY_PAGE, page_headers
+from kg.serve.pages import INDEX_PAGE, page_headers
+from kg.serve.querypage import example_queries, render_query_page
+from kg.vocab import PREFIXES
 
 # A SPARQL query is text a person wrote; a megabyte is far past any real one and bounds the
 # memory a request can make the server hold.
@@ -217,6 +227,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.OK, json.dumps(body) + "\n", "application/json")
         elif url.path == "/query":
             self._query_page()
+        elif url.path == "/entity":
+            self._entity_page(parse_qs(url.query, keep_blank_values=True))
         elif url.path in ("/", "/index.html"):
             self._index()
         else:
@@ -277,6 +289,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             if not self._take_slot():
                 self._send(HTTPStatus.SERVICE_UNAVAILABLE, "too many queries running; retry\n")
                 return
+            started = time.perf_counter()
             try:
                 result = run_query(
                     self.server.store,
@@ -288,6 +301,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
                 )
             finally:
                 self.server.slots.release()
+            seconds = time.perf_counter() - started
             fmt, media = negotiate(result.kind, params, self.headers.get("Accept", ""))
             body = format_result(result, fmt)
             replaced = xml_replacements(result) if fmt == "xml" else 0
@@ -300,7 +314,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
         except QueryError as error:
             self._send(HTTPStatus.BAD_REQUEST, f"{error}\n")
             return
-        headers = {"X-KG-Truncated": "true"} if result.truncated else {}
+        headers = {"X-KG-Seconds": f"{seconds:.4f}"}
+        if result.truncated:
+            headers["X-KG-Truncated"] = "true"
         if replaced:
             # XML 1.0 cannot carry control characters: they were written as U+FFFD.
             headers["X-KG-Replaced-Characters"] = str(replaced)
@@ -359,8 +375,32 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     def _query_page(self) -> None:
         nonce = secrets.token_urlsafe(16)
-        body = QUERY_PAGE.replace("{nonce}", nonce).replace("{example}", html_escape(EXAMPLE_QUERY))
+        prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+        body = render_query_page(nonce, example_queries(), prefixes)
         self._send(HTTPStatus.OK, body, "text/html; charset=utf-8", page_headers(nonce))
+
+    def _entity_page(self, params: dict[str, list[str]]) -> None:
+        iri = params.get("iri", [""])[0]
+        name = params.get("name", [""])[0].strip()
+        store = self.server.store
+        if not iri and name:
+            found = find_entities(store, name)
+            if len(found) != 1:
+                page = render_choice_page(name, found, describe(store, found) if found else {})
+                status = HTTPStatus.OK if found else HTTPStatus.NOT_FOUND
+                self._send(status, page, "text/html; charset=utf-8", page_headers(""))
+                return
+            iri = found[0]
+        report = entity_report(store, iri) if iri else None
+        if report is None:
+            page = page_frame(
+                "no such entity — kg", f"<h1>No entity <code>{html_escape(iri)}</code></h1>"
+            )
+            self._send(HTTPStatus.NOT_FOUND, page, "text/html; charset=utf-8", page_headers(""))
+            return
+        self._send(
+            HTTPStatus.OK, render_entity_page(report), "text/html; charset=utf-8", page_headers("")
+        )
 
     # -- plumbing ------------------------------------------------------------------------------
 

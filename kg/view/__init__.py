@@ -13,8 +13,9 @@ U+2028/2029 escaped) and reaches the DOM only through ``textContent``; tooltips 
 never HTML strings. A Content-Security-Policy that allows only the page's own two scripts (by
 hash) and no connection at all backs this up.
 
-The package, by concern: kg/view/model.py (RDF -> ``ViewGraph``), kg/view/positions.py (the
-layout), kg/view/page.py (the HTML page). This module writes the page (``write_view``) and keeps
+The package, by concern: kg/view/model.py (RDF -> ``ViewGraph``), kg/view/claims.py (the
+clause facts shown on their speaker), kg/view/positions.py (the layout, communities, days),
+kg/view/page.py (the HTML page). This module writes the page (``write_view``) and keeps
 every public name importable from ``kg.view``.
 """
 
@@ -26,6 +27,8 @@ from typing import Any
 from rdflib import Dataset
 
 from kg.atomic import atomic_write
+from kg.store import oxigraph_store
+from kg.view.claims import Claim, read_claims
 from kg.view.model import (
     OTHER_TYPE,
     TOOLTIP_SENTENCE_CHARS,
@@ -49,6 +52,7 @@ from kg.view.page import (
 from kg.view.positions import FAST_LAYOUT_MIN_NODES, layout
 
 __all__ = [
+    "Claim",
     "FAST_LAYOUT_MIN_NODES",
     "HEADLESS_CHROMIUM",
     "HEADLESS_CHROMIUM_ARGS",
@@ -65,6 +69,7 @@ __all__ = [
     "layout",
     "network_model",
     "node_size",
+    "read_claims",
     "render_html",
     "view_model",
     "write_view",
@@ -80,7 +85,8 @@ def write_view(
     view = view_model(dataset, **options)
     if heading is None:
         heading = _default_heading(options)
-    text = render_html(view, heading=heading)
+    claims = read_claims(oxigraph_store(dataset), view.nodes)
+    text = render_html(view, heading=heading, claims=claims)
     atomic_write(path, [text.encode("utf-8")])
     return path
 

@@ -21,8 +21,9 @@ from string import Template
 from typing import Any
 
 from kg.errors import KgError
+from kg.view.claims import CLAIMS_PER_NODE, Claim
 from kg.view.model import OTHER_TYPE, ViewGraph
-from kg.view.positions import layout
+from kg.view.positions import communities, first_day, layout
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 
@@ -63,23 +64,72 @@ TYPE_STYLES: dict[str, tuple[str, str, str]] = {
 }
 
 
+# Community colours, biggest community first (Tableau 10 and two more, colour-blind safe for the
+# first eight); communities past these share the last, a quiet grey.
+COMMUNITY_COLOURS = (
+    "#4e79a7",
+    "#f28e2b",
+    "#59a14f",
+    "#e15759",
+    "#b07aa1",
+    "#76b7b2",
+    "#edc948",
+    "#ff9da7",
+    "#9c755f",
+    "#86bcb6",
+    "#d37295",
+    "#a0cbe8",
+    "#c9ced6",
+)
+
+
+# The types of named entities: a fragment of the graph with none of them ("talks" -> "progress",
+# two nominals of one sentence) is not what a reader opens the graph for.
+NAMED_TYPES = frozenset({"Person", "Organization", "Place", "Group", "Event", "Work"})
+
+
+def minor_nodes(view: ViewGraph, degree: Counter[str] | None = None) -> set[str]:
+    """The nodes the page does not draw until asked: those without an edge, and those of a
+    connected fragment without a named entity (NAMED_TYPES)."""
+    import networkx as nx
+
+    degree = degree if degree is not None else view.degrees()
+    minor = {i for i, d in degree.items() if d == 0}
+    if not any(n.type in NAMED_TYPES for n in view.nodes.values()):
+        return minor  # a graph of no named entity (a query's result): every fragment is drawn
+    graph: nx.Graph[str] = nx.Graph()
+    graph.add_edges_from((e.source, e.target) for e in view.edges)
+    for component in nx.connected_components(graph):
+        if not any(view.nodes[i].type in NAMED_TYPES for i in component if i in view.nodes):
+            minor |= component
+    return minor
+
+
 def node_size(degree: int) -> float:
     """Radius in pixels: grows with the degree, slowly, so hubs stand out without covering."""
     return round(10 + 5 * math.log2(1 + degree), 1)
 
 
-def network_model(view: ViewGraph) -> Any:
-    """The pyvis ``Network`` of VIEW: node style by type, size by degree, positions, options."""
+def network_model(view: ViewGraph, claims: dict[str, list[Claim]] | None = None) -> Any:
+    """The pyvis ``Network`` of VIEW: node style by type, colour by community, size by degree,
+    positions, options. CLAIMS: the literal-object facts of each speaker (kg/view/claims.py)."""
     from pyvis.edge import Edge
     from pyvis.network import Network
 
-    big = len(view.nodes) > PHYSICS_MAX_NODES
+    claims = claims or {}
+    degree = view.degrees()
+    # Drawn by default: the nodes with an edge; isolated nodes wait for "show isolated".
+    big = len(view.nodes) - len(minor_nodes(view, degree)) > PHYSICS_MAX_NODES
     net = Network(directed=True)
     positions = layout(view)
-    degree = view.degrees()
+    community = communities(view)
+    minor = minor_nodes(view, degree)
+    last_colour = len(COMMUNITY_COLOURS) - 1
     for node in view.nodes.values():
         shape, colour, _symbol = TYPE_STYLES.get(node.type, TYPE_STYLES[OTHER_TYPE])
         x, y = positions[node.id]
+        group = community.get(node.id, -1)
+        said = claims.get(node.id, [])
         net.add_node(
             node.id,
             label=node.label,
@@ -96,24 +146,37 @@ def network_model(view: ViewGraph) -> Any:
                 "sentences": node.sentences,
                 "degree": degree[node.id],
                 "colour": colour,
+                "community": group,
+                "communityColour": (
+                    COMMUNITY_COLOURS[min(group, last_colour)] if group >= 0 else colour
+                ),
+                # Not drawn until asked for: no edge, or no named entity within reach.
+                "isolated": node.id in minor,
+                "claims": [
+                    {"relation": c.relation, "text": c.text, "date": c.date, "source": c.source}
+                    for c in said[:CLAIMS_PER_NODE]
+                ],
+                "claimCount": len(said),
             },
         )
     for number, edge in enumerate(view.edges):
         # pyvis' add_edge checks both ends with a list scan and every earlier edge for a
         # duplicate: O(E * N), minutes at 15,000 edges. The ends are known to exist and edges
         # are distinct by construction, so its Edge record is appended directly.
-        # Big graphs: no edge labels until a neighbourhood is highlighted. Thousands of
-        # rotated labels cost seconds per frame and cannot be read at that zoom anyway.
-        label = {} if big else {"label": edge.label}
+        # No edge labels until a neighbourhood is highlighted: rotated labels on every edge
+        # overlap the node labels and each other, and cannot be read at the opening zoom.
+        days = sorted(
+            {d for p in edge.provenance if (d := first_day(p.qualifiers.get("date", "")))}
+        )
         record = Edge(
             edge.source,
             edge.target,
             True,
             id=f"e{number}",
-            **label,
             kg={
                 "relation": edge.relation,
                 "label": edge.label,
+                "days": days,
                 "provenance": [
                     {
                         "sentence": p.sentence,
@@ -225,9 +288,12 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
 
 
-def render_html(view_graph: ViewGraph, *, heading: str) -> str:
-    """One self-contained HTML page (every script and style inlined; no request to any host)."""
-    net = network_model(view_graph)
+def render_html(
+    view_graph: ViewGraph, *, heading: str, claims: dict[str, list[Claim]] | None = None
+) -> str:
+    """One self-contained HTML page (every script and style inlined; no request to any host).
+    CLAIMS: each speaker's literal-object facts ("said that …"), shown on the speaker."""
+    net = network_model(view_graph, claims)
     vis_js, vis_css = _vis_assets()
     app_js = (TEMPLATES / "graph.js").read_text(encoding="utf-8")
     app_css = (TEMPLATES / "graph.css").read_text(encoding="utf-8")
@@ -236,13 +302,34 @@ def render_html(view_graph: ViewGraph, *, heading: str) -> str:
     for e in net.edges:
         relation_iris[e["kg"]["label"]].add(e["kg"]["relation"])
     types = Counter(n["kg"]["type"] for n in net.nodes)
+    days = sorted({d for e in net.edges for d in e["kg"]["days"]})
+    groups: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for n in net.nodes:
+        if n["kg"]["community"] >= 0 and not n["kg"]["isolated"]:
+            groups[n["kg"]["community"]].append(n)
+    community_legend = [
+        {
+            "index": index,
+            "colour": members[0]["kg"]["communityColour"],
+            "count": len(members),
+            # Named by its most connected members.
+            "names": [
+                m["label"]
+                for m in sorted(members, key=lambda m: (-m["kg"]["degree"], m["label"]))[:3]
+            ],
+        }
+        for index, members in sorted(groups.items())
+    ][: len(COMMUNITY_COLOURS) - 1]
     data = {
         "heading": heading,
         "nodes": net.nodes,
         "edges": net.edges,
         "options": net.options,
         "physics": bool(net.options["physics"]["enabled"]),
-        "edgeLabels": len(net.nodes) <= PHYSICS_MAX_NODES,
+        "edgeLabels": False,
+        "isolated": sum(1 for n in net.nodes if n["kg"]["isolated"]),
+        "days": days,
+        "communities": community_legend,
         "types": [
             {
                 "name": name,

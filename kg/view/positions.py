@@ -2,12 +2,15 @@
 
 Each connected component is laid out on its own (networkx's spring layout when small, pivot MDS
 and a grid-approximated Fruchterman-Reingold when large) and the components are packed in rows.
-The positions are deterministic: the same graph always gives the same page.
+The positions are deterministic: the same graph always gives the same page. Also here: the
+communities the page colours (Louvain), and the first day of a fact's time (the time slider).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+import re
 
 import networkx as nx
 import numpy as np
@@ -174,3 +177,43 @@ def _pivot_mds(n: int, edges: EdgeRows, seed: int, pivots: int = 50) -> Coordina
     # scipy is untyped, so `dist` and all computed from it are Any: the result is named here.
     axes: Coordinates = centred @ vectors[:, [-1, -2]]
     return axes
+
+
+def communities(view: ViewGraph, *, seed: int = 7) -> dict[str, int]:
+    """Each node with an edge -> its community (networkx's Louvain, modularity-based), numbered
+    by size, the biggest 0; ties by the smallest member. Isolated nodes have none."""
+    graph: nx.Graph[str] = nx.Graph()
+    graph.add_edges_from(
+        sorted((min(e.source, e.target), max(e.source, e.target)) for e in view.edges)
+    )
+    graph.remove_edges_from(list(nx.selfloop_edges(graph)))
+    if graph.number_of_edges() == 0:
+        return {}
+    found = nx.community.louvain_communities(graph, seed=seed)
+    ranked = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+    return {node: index for index, members in enumerate(ranked) for node in members}
+
+
+_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+
+
+def first_day(time: str) -> str | None:
+    """The first day (YYYY-MM-DD) a kg:time value covers, for the time slider: a date or a
+    date-time gives its day, a month or a year its first day, an ISO week its Monday, a quarter
+    its first day; a duration, a decade or a reference ("PRESENT_REF") none."""
+    time = time.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", time):
+            return dt.date.fromisoformat(time[:10]).isoformat()
+        if re.fullmatch(r"\d{4}-\d{2}", time):
+            return dt.date(int(time[:4]), int(time[5:7]), 1).isoformat()
+        if re.fullmatch(r"\d{4}", time):
+            return f"{time}-01-01"
+        if week := _WEEK.fullmatch(time):
+            return dt.date.fromisocalendar(int(week[1]), int(week[2]), 1).isoformat()
+        if quarter := _QUARTER.fullmatch(time):
+            return dt.date(int(quarter[1]), 3 * int(quarter[2]) - 2, 1).isoformat()
+    except ValueError:
+        return None
+    return None
