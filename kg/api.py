@@ -650,13 +650,17 @@ class KnowledgeGraph:
         request to any other host). A graph of more than 2,000 entities shows the 2,000 in the
         most edges, as a build's graph.html does."""
         from kg.pipeline import BUILD_VIEW_MAX_NODES
-        from kg.view import render_html, view_model
+        from kg.store import oxigraph_store
+        from kg.view import read_claims, render_html, view_model
 
         dataset = self._query_dataset()
         entities = sum(1 for _ in select(dataset, "SELECT DISTINCT ?e WHERE { ?e rdfs:label ?l }"))
         top = BUILD_VIEW_MAX_NODES if entities > BUILD_VIEW_MAX_NODES else None
         heading = "Knowledge graph" + (f" \u2014 top {top} by degree" if top else "")
-        return render_html(view_model(dataset, top=top), heading=heading)
+        view = view_model(dataset, top=top)
+        # What each speaker said, as the build's graph.html shows it on the speaker.
+        claims = read_claims(oxigraph_store(dataset), view.nodes)
+        return render_html(view, heading=heading, claims=claims)
 
     def _repr_html_(self) -> str:
         """The view inline in Jupyter: the page of ``to_html`` in a sandboxed iframe (scripts
