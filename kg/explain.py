@@ -4,14 +4,18 @@ by kg/entitygraph.py), and the chain of mentions coreference linked to it."""
 from __future__ import annotations
 
 import difflib
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import Dataset
 
 from kg.entitygraph import Description, describe
 from kg.errors import KgError
-from kg.store import oxigraph_store, query_union
-from kg.vocab import iri_label, sparql_prologue
+from kg.prefixes import sparql_prologue
+from kg.store import as_oxigraph, query_union
+from kg.vocab import iri_label
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
 
 _FIND = """
 SELECT DISTINCT ?e WHERE {
@@ -43,9 +47,9 @@ CHAIN_SHOWN = 25
 _NAMES = "SELECT DISTINCT ?name WHERE { ?e rdfs:label|skos:altLabel ?name }"
 
 
-def explain_entity(dataset: Dataset, name: str) -> str:
+def explain_entity(dataset: Dataset | ox.Store, name: str) -> str:
     """A short report on the entity called ``name`` (label or alias, any case)."""
-    store = oxigraph_store(dataset)
+    store = as_oxigraph(dataset)
 
     def query(text: str, **bindings: ox.NamedNode | ox.Literal) -> ox.QuerySolutions:
         # Bound with VALUES; str() of a pyoxigraph term is its escaped N-Triples form, so a
