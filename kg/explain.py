@@ -25,6 +25,13 @@ SELECT DISTINCT ?e WHERE {
 } ORDER BY ?e
 """
 
+_FIND_EXACT = """
+SELECT DISTINCT ?e WHERE {
+  { ?e rdfs:label ?wanted } UNION { ?e skos:altLabel ?wanted }
+  ?e a ?class . FILTER(?class NOT IN (kg:Relation, kg:Document, kg:Sentence, kg:Statement))
+} ORDER BY ?e
+"""
+
 _COUNTS = """
 SELECT (COUNT(DISTINCT ?sentence) AS ?mentions) (COUNT(DISTINCT ?statement) AS ?facts) WHERE {
   { ?e kg:mentionedIn ?sentence } UNION { ?statement rdf:subject|rdf:object ?e }
@@ -62,7 +69,11 @@ def explain_entity(dataset: Dataset | ox.Store, name: str) -> str:
         assert isinstance(answer, ox.QuerySolutions)  # every query here is a SELECT
         return answer
 
-    found = [row["e"] for row in query(_FIND, wanted=ox.Literal(name))]
+    # The name as written first: an index lookup. Only when no entity has it exactly are all
+    # names compared without case (a scan of every label, slow on a large build).
+    found = [row["e"] for row in query(_FIND_EXACT, wanted=ox.Literal(name))]
+    if not found:
+        found = [row["e"] for row in query(_FIND, wanted=ox.Literal(name))]
     if not found:
         names = [row["name"].value for row in query(_NAMES)]
         close = difflib.get_close_matches(name, names, n=3)
