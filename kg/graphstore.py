@@ -99,8 +99,17 @@ class OpenStore:
             self._lock = None
 
 
-# Generations this process has open, so that their locks live as long as the process uses them.
-_OPEN: list[OpenStore] = []
+# Generations this process has open (by the id of their store), so that their locks live as
+# long as the process uses them; ``close_store`` lets one go.
+_OPEN: dict[int, OpenStore] = {}
+
+
+def close_store(store: ox.Store) -> None:
+    """Let go of a store ``open_store`` opened: its lock is released (builds may then remove its
+    generation) and the store is closed once the caller drops it too."""
+    opened = _OPEN.pop(id(store), None)
+    if opened is not None and opened.store is store:
+        opened.close()
 
 
 def open_store(out: Path) -> OpenStore:
@@ -125,7 +134,7 @@ def open_store(out: Path) -> OpenStore:
                 os.close(lock)
             raise
         opened = OpenStore(store, folder, generation, lock)
-        _OPEN.append(opened)
+        _OPEN[id(store)] = opened
         return opened
     raise KgError(f"{out}: the store kept changing while it was being opened; try again")
 

@@ -135,6 +135,14 @@ def open_store(
     return oxigraph_store(load_dataset(folder, union_default_graph=union_default_graph))
 
 
+def close_store(store: ox.Store) -> None:
+    """Let go of a build's store opened by ``open_store`` (a process that opens many in turn)."""
+    from kg.graphstore import close_store as close_generation
+
+    _UNION_STORES.pop(id(store), None)
+    close_generation(store)
+
+
 def open_dataset(
     path: str | Path,
     *,

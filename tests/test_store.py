@@ -138,7 +138,7 @@ def test_apply_change_keeps_a_triple_in_the_union_while_any_graph_states_it():
 READER = """
 import json, sys, time
 from pathlib import Path
-from kg.store import open_store
+from kg.store import close_store, open_store
 out, seconds = Path(sys.argv[1]), float(sys.argv[2])
 seen, stop = [], time.monotonic() + seconds
 while time.monotonic() < stop:
@@ -148,6 +148,7 @@ while time.monotonic() < stop:
     default = {str(q.triple) for q in store.quads_for_pattern(None, None, None, None)
                if q.graph_name.__class__.__name__ == "DefaultGraph"}
     seen.append([len({g for _, g in named}), default == {t for t, _ in named}])
+    close_store(store)
     del store
 print(json.dumps(seen))
 """
