@@ -618,7 +618,7 @@ class KnowledgeGraph:
         >>> import kg, tempfile
         >>> folder = kg.build(["Scott Bessent met He Lifeng."]).save(tempfile.mkdtemp())
         >>> sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
-        ['graph.html', 'graph.trig', 'graph.ttl']
+        ['graph.html', 'graph.trig', 'graph.ttl', 'store', 'store.current']
         """
         import tempfile
 

@@ -105,3 +105,8 @@ def _recover(out: Path, *, rebuild: bool) -> None:
         journal_path.unlink()
     for scratch in out.glob(SCRATCH_PREFIX + "*"):
         shutil.rmtree(scratch, ignore_errors=True)
+    # Store generations no reader holds but the current one: those a stopped build left before
+    # its commit, and those readers held when the last build ended (kg/graphstore.py).
+    from kg.graphstore import remove_old_generations
+
+    remove_old_generations(out)

@@ -101,9 +101,14 @@ def graph_order(graph: GraphName) -> tuple[int, str]:
 def graph_lines(store: ox.Store) -> Iterator[GraphLines]:
     """Each graph (the default graph first, then by name) with its unique N-Triples lines in
     byte order: the canonical order. One graph in memory at a time."""
+    from kg.store import is_union_store
+
+    # A build's store holds the union of its named graphs in the default graph (kg/graphstore.py):
+    # it says nothing they do not, and the build's files do not write it.
+    default = [] if is_union_store(store) else [ox.DefaultGraph()]
     if _has_blank_nodes(store):
         store = _canonical_blank_nodes(store)
-    for graph in [ox.DefaultGraph(), *sorted(store.named_graphs(), key=graph_order)]:
+    for graph in [*default, *sorted(store.named_graphs(), key=graph_order)]:
         lines = sorted_lines(in_memory(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)))
         if lines:
             yield graph, lines

@@ -95,6 +95,11 @@ def _info(message: str) -> None:
         typer.echo(message, err=True)
 
 
+def _hint(message: str) -> None:
+    """A one-line hint on stderr (an older build folder to rebuild): not when quiet."""
+    _info(f"kg: hint: {message}")
+
+
 def _say(message: str) -> None:
     """What a command did, on stdout (a summary, "wrote FILE"): not when quiet."""
     if not _quiet():
@@ -572,12 +577,12 @@ def query(
 ) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) against GRAPH. Read-only."""
     from kg.query import format_result, run_query, xml_replacements
-    from kg.store import load_dataset
+    from kg.store import open_store
 
     try:
         text = _query_text(query_text, file)
-        dataset = load_dataset(graph)
-        result = run_query(dataset, text, timeout=timeout, max_rows=max_rows)
+        store = open_store(graph, on_hint=_hint)
+        result = run_query(store, text, timeout=timeout, max_rows=max_rows)
         sys.stdout.write(format_result(result, format))
     except KgError as error:
         _fail(str(error))
@@ -628,11 +633,11 @@ def export(
 ) -> None:
     """Write GRAPH in another format."""
     from kg.export import export as run_export
-    from kg.store import load_dataset
+    from kg.store import open_store
 
     try:
-        dataset = load_dataset(graph, union_default_graph=False)
-        data = run_export(dataset, format, out)
+        store = open_store(graph, union_default_graph=False, on_hint=_hint)
+        data = run_export(store, format, out)
     except KgError as error:
         _fail(str(error))
     if out is None and data is not None:
@@ -661,12 +666,12 @@ def view(
     ] = False,
 ) -> None:
     """Write GRAPH as one self-contained interactive HTML page."""
-    from kg.store import load_dataset
+    from kg.store import open_dataset
     from kg.view import write_view
 
     target = out or (graph / "graph.html" if graph.is_dir() else graph.with_suffix(".html"))
     try:
-        dataset = load_dataset(graph)
+        dataset = open_dataset(graph, on_hint=_hint)
         write_view(dataset, target, focus=focus, hops=hops, top=top, construct=query_text)
     except KgError as error:
         _fail(str(error))
@@ -686,10 +691,10 @@ def explain(
 ) -> None:
     """Say what kg knows of one entity: type, aliases, roles, and why its names were merged."""
     from kg.explain import explain_entity
-    from kg.store import load_dataset
+    from kg.store import open_store
 
     try:
-        typer.echo(explain_entity(load_dataset(graph), name))
+        typer.echo(explain_entity(open_store(graph, on_hint=_hint), name))
     except KgError as error:
         _fail(str(error))
 
@@ -698,10 +703,10 @@ def explain(
 def stats(graph: GraphArg) -> None:
     """Count the documents, sentences, entities by type, relations and statements of GRAPH."""
     from kg.stats import graph_stats
-    from kg.store import load_dataset
+    from kg.store import open_store
 
     try:
-        counts = graph_stats(load_dataset(graph))
+        counts = graph_stats(open_store(graph, on_hint=_hint))
     except KgError as error:
         _fail(str(error))
     width = max(len(k) for k in counts)

@@ -4,20 +4,31 @@ by kg/entitygraph.py), and the chain of mentions coreference linked to it."""
 from __future__ import annotations
 
 import difflib
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import Dataset
 
 from kg.entitygraph import Description, describe
 from kg.errors import KgError
-from kg.store import oxigraph_store, query_union
-from kg.vocab import iri_label, sparql_prologue
+from kg.prefixes import sparql_prologue
+from kg.store import as_oxigraph, query_union
+from kg.vocab import iri_label
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
 
 _FIND = """
 SELECT DISTINCT ?e WHERE {
   { ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name }
   ?e a ?class . FILTER(?class NOT IN (kg:Relation, kg:Document, kg:Sentence, kg:Statement))
   FILTER(LCASE(STR(?name)) = LCASE(STR(?wanted)))
+} ORDER BY ?e
+"""
+
+_FIND_EXACT = """
+SELECT DISTINCT ?e WHERE {
+  { ?e rdfs:label ?wanted } UNION { ?e skos:altLabel ?wanted }
+  ?e a ?class . FILTER(?class NOT IN (kg:Relation, kg:Document, kg:Sentence, kg:Statement))
 } ORDER BY ?e
 """
 
@@ -43,9 +54,9 @@ CHAIN_SHOWN = 25
 _NAMES = "SELECT DISTINCT ?name WHERE { ?e rdfs:label|skos:altLabel ?name }"
 
 
-def explain_entity(dataset: Dataset, name: str) -> str:
+def explain_entity(dataset: Dataset | ox.Store, name: str) -> str:
     """A short report on the entity called ``name`` (label or alias, any case)."""
-    store = oxigraph_store(dataset)
+    store = as_oxigraph(dataset)
 
     def query(text: str, **bindings: ox.NamedNode | ox.Literal) -> ox.QuerySolutions:
         # Bound with VALUES; str() of a pyoxigraph term is its escaped N-Triples form, so a
@@ -58,7 +69,11 @@ def explain_entity(dataset: Dataset, name: str) -> str:
         assert isinstance(answer, ox.QuerySolutions)  # every query here is a SELECT
         return answer
 
-    found = [row["e"] for row in query(_FIND, wanted=ox.Literal(name))]
+    # The name as written first: an index lookup. Only when no entity has it exactly are all
+    # names compared without case (a scan of every label, slow on a large build).
+    found = [row["e"] for row in query(_FIND_EXACT, wanted=ox.Literal(name))]
+    if not found:
+        found = [row["e"] for row in query(_FIND, wanted=ox.Literal(name))]
     if not found:
         names = [row["name"].value for row in query(_NAMES)]
         close = difflib.get_close_matches(name, names, n=3)

@@ -122,6 +122,12 @@ class GraphSpool:
         self.folder = folder
         self._files = 0
         self._index: dict[str, Block] = {}  # graph key -> its block
+        # What changed since the earlier build was read (``adopt(..., earlier=True)``): the
+        # graphs added or replaced, and those dropped. The build's store is updated by these
+        # alone (kg/graphstore.py).
+        self.added: set[str] = set()
+        self.dropped: set[str] = set()
+        self.earlier = False  # whether the graphs of an earlier build were read into it
 
     def new_file(self) -> GraphFile:
         """A file to write blocks into (in this process or a worker); ``adopt`` it afterwards."""
@@ -130,9 +136,14 @@ class GraphSpool:
         graph_file.path.touch()
         return graph_file
 
-    def adopt(self, graph_file: GraphFile) -> None:
-        """Index the blocks of ``graph_file`` (written here, or by a worker that returned it)."""
+    def adopt(self, graph_file: GraphFile, *, earlier: bool = False) -> None:
+        """Index the blocks of ``graph_file`` (written here, or by a worker that returned it);
+        ``earlier`` when they are the graphs of the earlier build, not changes to it."""
         for key, block in graph_file.blocks:
+            if earlier:
+                self.earlier = True
+            else:
+                self.added.add(key)
             if key in self._index:
                 # The same graph twice (two input files with the same text, or a hand-edited
                 # earlier build): the union of the two, as one block.
@@ -143,7 +154,12 @@ class GraphSpool:
             self._index[key] = block
 
     def drop(self, key: str) -> None:
-        self._index.pop(key, None)
+        if self._index.pop(key, None) is not None:
+            self.dropped.add(key)
+        self.added.discard(key)
+
+    def block(self, key: str) -> Block:
+        return self._index[key]
 
     @property
     def quads(self) -> int:
@@ -216,7 +232,7 @@ def load_build(trig: Path, spool: GraphSpool) -> BuildContents:
     except SyntaxError as error:
         raise KgError(f"{trig}: earlier build is unreadable ({error}); use --rebuild") from None
     flush()
-    spool.adopt(graph_file)
+    spool.adopt(graph_file, earlier=True)
     contents.entities = [
         Entity(key=label, label=label, type=kind)  # type: ignore[arg-type]
         for iri in sorted(classes)

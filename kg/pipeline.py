@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from kg.atomic import write_temp
 from kg.buildfolder import (
     COMMIT_FILE,
     GRAPH_HTML,
@@ -41,6 +42,16 @@ from kg.graphspool import (
     load_build,
     view_dataset,
     view_selection,
+)
+from kg.graphstore import (
+    STORE_FOLDER,
+    STORE_POINTER,
+    GraphChange,
+    has_store,
+    pointer_text,
+    remove_old_generations,
+    write_full,
+    write_incremental,
 )
 from kg.passtwo import ExtractionSpool, extraction_spools, resolve_to_graphs
 from kg.types import Document, Extraction
@@ -253,13 +264,30 @@ def write_outputs(spool: GraphSpool, out: Path, *, view: bool = True, jobs: int 
         heading = f"Knowledge graph \u2014 {selection}" if selection else None
         view_path = write_view(dataset, spool.folder / GRAPH_HTML, top=top, heading=heading)
         temps.append((view_path, page))
-    commit_outputs(out, temps)
-    return [target for _, target in temps]
+    # The store: a new generation, pointed at by store.current, renamed with the other files.
+    generation = _write_store(spool, out, written[0], written[1])
+    pointer = write_temp(out / STORE_POINTER, [pointer_text(generation)], spool.folder)
+    commit_outputs(out, [*temps, (pointer, out / STORE_POINTER)])
+    remove_old_generations(out)
+    return [target for _, target in temps] + [out / STORE_FOLDER / generation]
+
+
+def _write_store(spool: GraphSpool, out: Path, trig: Path, turtle: Path) -> str:
+    """The build's store as a new generation: the earlier one with only the spool's changes
+    applied when there is one, else loaded from the graph.trig and graph.ttl just written."""
+    if has_store(out) and (spool.added or spool.dropped) and spool.earlier:
+        change = GraphChange(
+            dropped=set(spool.dropped),
+            added=[(key, spool.block(key).read_text()) for key in sorted(spool.added)],
+        )
+        generation = write_incremental(out, change)
+        if generation is not None:
+            return generation
+    return write_full(out, trig, turtle)
 
 
 def _write_rdf(spool: GraphSpool, fmt: str, path: Path) -> Path:
     """The spool's graphs as ``fmt`` ("trig" or "turtle") in a temporary file for ``path``."""
-    from kg.atomic import write_temp
     from kg.canonical import trig_of, turtle_of
 
     chunks = trig_of(spool.graph_texts()) if fmt == "trig" else turtle_of(spool.graph_lines())

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-import pyoxigraph as ox
-from rdflib import Dataset
+from typing import TYPE_CHECKING
 
-from kg.store import oxigraph_store, query_union
-from kg.vocab import sparql_prologue
+import pyoxigraph as ox
+
+from kg.prefixes import sparql_prologue
+from kg.store import as_oxigraph, query_union
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
 
 _COUNTS = {
     "documents": "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a kg:Document }",
@@ -16,9 +20,9 @@ _COUNTS = {
 }
 
 
-def graph_stats(dataset: Dataset) -> dict[str, int]:
+def graph_stats(dataset: Dataset | ox.Store) -> dict[str, int]:
     """Counts by kind of node, entities by type, and the number of triples (quads)."""
-    store = oxigraph_store(dataset)
+    store = as_oxigraph(dataset)
 
     def count(query: str) -> int:
         answer = store.query(

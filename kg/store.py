@@ -7,13 +7,17 @@ the pyoxigraph store directly (``oxigraph_store``), with the same data visible t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import Dataset
 
 from kg.errors import KgError
-from kg.vocab import PREFIXES
+from kg.prefixes import PREFIXES
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
 
 # File suffix -> pyoxigraph format. Quads formats keep the per-document named graphs.
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
@@ -36,12 +40,27 @@ def new_dataset(path: Path | None = None) -> Dataset:
     The default graph of queries is the union of all named graphs, so a query need not know
     which document a fact came from.
     """
+    from rdflib import Dataset
+
     dataset = Dataset(store="Oxigraph", default_union=True)
     if path is not None:
         dataset.open(str(path), create=True)
+    return _bound(dataset)
+
+
+def _bound(dataset: Dataset) -> Dataset:
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace, override=True)
     return dataset
+
+
+def dataset_over(store: ox.Store) -> Dataset:
+    """An rdflib dataset over an existing pyoxigraph store (a build's store opened read-only):
+    no copy, the same quads."""
+    from oxrdflib import OxigraphStore
+    from rdflib import Dataset
+
+    return _bound(Dataset(store=OxigraphStore(store=store), default_union=True))
 
 
 def oxigraph_store(dataset: Dataset) -> ox.Store:
@@ -50,6 +69,11 @@ def oxigraph_store(dataset: Dataset) -> ox.Store:
     if not isinstance(inner, ox.Store):
         raise KgError("not a kg dataset: its store is not Oxigraph (use kg.store.new_dataset)")
     return inner
+
+
+def as_oxigraph(data: Dataset | ox.Store) -> ox.Store:
+    """A pyoxigraph store as it is, or the one behind a kg dataset."""
+    return data if isinstance(data, ox.Store) else oxigraph_store(data)
 
 
 def graph_file(path: Path) -> Path:
@@ -70,6 +94,69 @@ def rdf_format_for(path: Path) -> ox.RdfFormat:
         allowed = ", ".join(sorted(RDF_FORMATS))
         raise KgError(f"{path}: unknown RDF file type {suffix!r} (allowed: {allowed})")
     return RDF_FORMATS[suffix]
+
+
+# Stores whose default graph holds the union of their named graphs, each triple once, kept so by
+# whoever wrote them (a build's store, kg/graphstore.py): exports leave that graph out, since it
+# says nothing the named graphs do not.
+_UNION_STORES: dict[int, ox.Store] = {}
+
+
+def is_union_store(store: ox.Store) -> bool:
+    return _UNION_STORES.get(id(store)) is store
+
+
+# What a command tells the user when GRAPH is a build folder without a store (an older kg).
+REBUILD_HINT = (
+    "{path}: no store in this build folder (made by an older kg), so it is loaded into memory; "
+    "kg build --rebuild makes one and later commands open it at once"
+)
+
+
+def open_store(
+    path: str | Path,
+    *,
+    union_default_graph: bool = True,
+    on_hint: Callable[[str], None] | None = None,
+) -> ox.Store:
+    """GRAPH for reading, as a pyoxigraph store: a build folder's store opened read-only
+    (kg/graphstore.py), else the file or the older build folder loaded into memory as
+    ``load_dataset`` does (``on_hint`` hears why, for a build folder without a store)."""
+    from kg.graphstore import has_store
+    from kg.graphstore import open_store as open_generation
+
+    folder = Path(path)
+    if has_store(folder):
+        store = open_generation(folder).store
+        _UNION_STORES[id(store)] = store
+        return store
+    if on_hint is not None and folder.is_dir():
+        on_hint(REBUILD_HINT.format(path=folder))
+    return oxigraph_store(load_dataset(folder, union_default_graph=union_default_graph))
+
+
+def close_store(store: ox.Store) -> None:
+    """Let go of a build's store opened by ``open_store`` (a process that opens many in turn)."""
+    from kg.graphstore import close_store as close_generation
+
+    _UNION_STORES.pop(id(store), None)
+    close_generation(store)
+
+
+def open_dataset(
+    path: str | Path,
+    *,
+    union_default_graph: bool = True,
+    on_hint: Callable[[str], None] | None = None,
+) -> Dataset:
+    """The same as an rdflib dataset (for the view, exports and validation)."""
+    from kg.graphstore import has_store
+
+    if has_store(Path(path)):
+        return dataset_over(open_store(path))
+    if on_hint is not None and Path(path).is_dir():
+        on_hint(REBUILD_HINT.format(path=path))
+    return load_dataset(path, union_default_graph=union_default_graph)
 
 
 def load_dataset(path: str | Path, *, union_default_graph: bool = True) -> Dataset:
@@ -120,4 +207,7 @@ def union_size(store: ox.Store) -> int:
     union, else every quad (a store being built)."""
     if query_union(store):
         return len(store)
-    return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    answer = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert isinstance(answer, ox.QuerySolutions)  # a SELECT
+    count: ox.Literal = next(iter(answer))["n"]  # a COUNT is always bound
+    return int(count.value)

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from kg.errors import QueryError
 from kg.query.formats import (
@@ -47,6 +46,7 @@ from kg.query.guard import (
     load_parser,
     normalise_query,
 )
+from kg.query.prefilter import needs_full_check
 from kg.query.result import (
     GRAPH_KINDS,
     QueryResult,
@@ -135,8 +135,13 @@ def run_query(
         raise QueryError(f"max_rows must be 0 or more, got {max_rows}")
     text = normalise_query(query)
     store = _as_store(dataset_or_store)
-    load_parser()
+    # rdflib's parser (the full check) is loaded before forking when the query needs it, and
+    # always for warm workers; a query that skips it and then fails to parse is asked again
+    # with it loaded, for the full check's message (kg/query/prefilter.py).
+    if reuse_workers or needs_full_check(text):
+        load_parser()
     if not hasattr(os, "fork"):  # pragma: no cover - kg targets Linux and macOS
+        load_parser()
         return decode_outcome(raise_carried(check_and_evaluate(store, text, max_rows)))
     if reuse_workers:
         outcome = evaluate_in_worker(
@@ -144,6 +149,9 @@ def run_query(
         )
     else:
         outcome = evaluate_in_child(store, text, timeout=timeout, max_rows=max_rows)
+        if outcome.get("recheck"):
+            load_parser()
+            outcome = evaluate_in_child(store, text, timeout=timeout, max_rows=max_rows)
     return decode_outcome(outcome)
 
 
@@ -151,12 +159,14 @@ def _as_store(target: Any) -> ox.Store:
     if isinstance(target, ox.Store):
         return target
     if isinstance(target, str | Path):
-        from kg.store import load_dataset, oxigraph_store
+        from kg.store import open_store
 
-        return oxigraph_store(load_dataset(target))
+        return open_store(target)
     inner = getattr(getattr(target, "store", None), "_inner", None)
     if isinstance(inner, ox.Store):  # an rdflib graph over oxrdflib (kg.store.new_dataset)
         return inner
+    from rdflib import Graph
+
     if isinstance(target, Graph):
         # Any other rdflib graph: copy it once into Oxigraph rather than use rdflib's engine.
         store = ox.Store()

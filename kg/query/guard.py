@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg.errors import QueryError
-from kg.vocab import PREFIXES
+from kg.prefixes import PREFIXES
 
 # Longest query accepted. A query a person writes is a few hundred to a few thousand characters;
 # this leaves room for a generated VALUES list of some hundreds of IRIs. The parse runs under the

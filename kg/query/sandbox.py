@@ -30,14 +30,19 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.query.guard import QueryRefused, check_normalised, one_line
+from kg.prefixes import PREFIXES
+from kg.query.guard import QueryKind, QueryRefused, check_normalised, one_line
+from kg.query.prefilter import needs_full_check
 from kg.query.result import encode_term
 from kg.store import query_union
-from kg.vocab import PREFIXES
 
 # Extra address space the evaluating child may take on top of what it inherits: a cartesian
 # product under ORDER BY grows without bound, and the machine is shared.
 CHILD_MEMORY_BYTES = 4 * 1024**3
+
+
+# The module of rdflib's parser: once it is imported, the full check needs no more imports.
+PARSER_MODULE = "rdflib.plugins.sparql.parser"
 
 
 class QueryTimeout(QueryError):
@@ -52,13 +57,24 @@ class QueryBusy(QueryError):
 def check_and_evaluate(store: ox.Store, query: str, max_rows: int) -> dict[str, Any]:
     """In the evaluating process: the check, then the evaluation; refusals and errors are
     returned as outcomes (see ``_outcome``), the kind goes with the answer."""
+    if not needs_full_check(query):
+        # Certainly no refused form (kg/query/prefilter.py): Oxigraph parses it, the kind is
+        # that of the answer. A query Oxigraph cannot read gets the full check after all: its
+        # messages say more ("unknown prefix nope" where Oxigraph lists what it expected).
+        outcome = _evaluate(store, query, max_rows)
+        if "error" not in outcome:
+            return outcome
+        if PARSER_MODULE not in sys.modules:
+            # This process could not import the parser (a child has no descriptors left): the
+            # parent loads it and asks again.
+            return {"recheck": True}
     try:
         kind = check_normalised(query)
     except QueryRefused as error:
         return {"refused": str(error)}
     except QueryError as error:
         return {"error": str(error)}
-    return {"kind": kind.value, **_evaluate(store, query, max_rows)}
+    return {**_evaluate(store, query, max_rows), "kind": kind.value}
 
 
 def raise_carried(outcome: dict[str, Any]) -> dict[str, Any]:
@@ -77,19 +93,25 @@ def _evaluate(store: ox.Store, query: str, max_rows: int) -> dict[str, Any]:
             query, prefixes=PREFIXES, use_default_graph_as_union=query_union(store)
         )
         if isinstance(answer, ox.QueryBoolean):
-            return {"boolean": bool(answer)}
+            return {"kind": QueryKind.ASK.value, "boolean": bool(answer)}
         if isinstance(answer, ox.QuerySolutions):
             variables = [v.value for v in answer.variables]
             rows, truncated = _first(
                 answer, max_rows, lambda s: tuple(encode_term(s[name]) for name in variables)
             )
-            return {"variables": variables, "rows": rows, "truncated": truncated}
+            return {
+                "kind": QueryKind.SELECT.value,
+                "variables": variables,
+                "rows": rows,
+                "truncated": truncated,
+            }
         triples, truncated = _first(
             answer,
             max_rows,
             lambda t: (encode_term(t.subject), encode_term(t.predicate), encode_term(t.object)),
         )
-        return {"triples": triples, "truncated": truncated}
+        # CONSTRUCT, or a DESCRIBE (which the full check names: its kind overrides this one).
+        return {"kind": QueryKind.CONSTRUCT.value, "triples": triples, "truncated": truncated}
     except SyntaxError as error:  # Oxigraph's grammar is stricter than rdflib's in places
         return {"error": _oxigraph_syntax_message(str(error))}
     except (OSError, ValueError, RuntimeError) as error:

@@ -37,7 +37,7 @@ from kg.serve.endpoint import (
     SparqlHandler,
     SparqlServer,
 )
-from kg.store import load_dataset, oxigraph_store, union_size
+from kg.store import open_store, union_size
 
 __all__ = [
     "DEFAULT_PORT",
@@ -69,7 +69,9 @@ def make_server(
     if timeout <= 0:
         raise KgError(f"--timeout must be positive, got {timeout}")
     path = Path(graph_path)
-    store = oxigraph_store(load_dataset(path))
+    # A build folder's store, opened read-only (kg/graphstore.py); a file or an older build
+    # folder loaded into memory.
+    store = open_store(path, on_hint=lambda hint: print(f"kg: hint: {hint}", file=sys.stderr))
     load_parser()  # now, before any request thread forks a query worker
     view_file = path / "graph.html" if path.is_dir() else path.with_suffix(".html")
     try:

@@ -1,0 +1,356 @@
+"""Issue 17's figures for the build's store, printed side by side in one run.
+
+    .venv/bin/python benchmarks/store_queries.py [--sizes 1,1000,20000] [--work DIR]
+        [--repeat 3] [--old-max 1000] [--exports 1000,5000] [--skip-build]
+
+For each size: a build of that many synthetic documents, then each command in a new process
+(cold: imports, opening the graph, the query), its wall time (median of --repeat) and the peak RSS
+of its process tree (GNU time's "Maximum resident set size", which covers the forked evaluator):
+
+- ``kg query BUILD -f queries/meetings.rq``, ``kg query BUILD TWO_HOP`` (benchmarks/synthetic.py),
+  ``kg stats BUILD``, ``kg explain BUILD "Scott Bessent"``: through the store, read-only;
+- the same commands on ``BUILD/graph.trig``: today's load-everything path (the file is loaded
+  into memory and its union materialised, exactly as every command did before the store), at
+  sizes up to --old-max (above it, the meetings query only, once: a minute or more each);
+- bare pyoxigraph on the same store: a process that imports pyoxigraph alone, opens the store
+  read-only and runs the same SPARQL (kg's prefixes in front).
+
+Then an incremental build (one new document into the largest build) against the full build, and
+with --exports, every ``kg export`` format and ``kg view`` at those sizes against pyoxigraph's own
+N-Quads dump of the same store.
+
+Synthetic documents: building 20,000 real documents through spaCy takes about 14 minutes on two
+shared cores, so the builds here parse only a pool of real documents (POOL documents of
+benchmarks/corpus.py: CaRB dev and seed sentences) once, and a build of N documents gives the
+i-th document the extraction of pool document i mod POOL under a new identity (its own sha256 and
+source). Everything after extraction is kg's own code, unchanged: resolution, pass two, the
+graph spool, graph.trig/graph.ttl/graph.html and the store (``kg.pipeline.build`` with
+``extract_documents`` replaced by the pool lookup). The real corpus draws its documents from the
+same few hundred sentences, so the graphs have the same kind of repetition.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import pickle
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from synthetic import TWO_HOP  # noqa: E402
+
+KG = str(REPO / ".venv" / "bin" / "kg")
+PYTHON = str(REPO / ".venv" / "bin" / "python")
+GNU_TIME = "/usr/bin/time"
+POOL = 300
+MEETINGS = (REPO / "queries" / "meetings.rq").read_text(encoding="utf-8")
+# The entity ``kg explain`` is asked about: a person of the first synthetic document, which
+# every build holds (set by ``main`` from the smallest build).
+EXPLAIN = {"name": "", "iri": ""}
+
+# Bare pyoxigraph: imports pyoxigraph alone, opens the store, runs each query given.
+BARE = """
+import sys, pyoxigraph as ox
+store = ox.Store.read_only(sys.argv[1])
+prefixes = dict(p.split("=", 1) for p in sys.argv[2].split(" "))
+for query in sys.argv[3:]:
+    rows = list(store.query(query, prefixes=prefixes))
+print(len(rows))
+"""
+
+
+# --- synthetic builds ------------------------------------------------------------------------
+
+
+def _pool(work: Path) -> list:
+    """The extractions of POOL real documents, parsed once and kept in WORK."""
+    cached = work / f"pool-{POOL}.pickle"
+    if cached.exists():
+        return pickle.loads(cached.read_bytes())
+    from corpus import make_corpus
+
+    from kg.documents import read_documents
+    from kg.pipeline import extract_documents
+
+    folder = make_corpus(work / "pool-corpus", POOL)
+    documents = [d for d in read_documents([str(folder)]) if not isinstance(d, Exception)]
+    pool = list(extract_documents(documents))
+    cached.write_bytes(pickle.dumps(pool))
+    return pool
+
+
+def _synthetic_document(pool: list, index: int):  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    base = pool[index % len(pool)].document
+    sha = hashlib.sha256(f"synthetic document {index}".encode()).hexdigest()
+    return dataclasses.replace(base, id=sha, source=f"synthetic/doc{index:06d}.txt")
+
+
+def build_synthetic(work: Path, out: Path, first: int, count: int) -> float:
+    """Build synthetic documents first .. first+count-1 into OUT (in this process); seconds."""
+    import dataclasses
+
+    import kg.pipeline as pipeline
+
+    pool = _pool(work)
+
+    def extract_documents(documents, **_options):  # type: ignore[no-untyped-def]
+        for document in documents:
+            number = int(document.source.rsplit("doc", 1)[1].split(".")[0])
+            yield dataclasses.replace(pool[number % len(pool)], document=document)
+
+    pipeline.extract_documents = extract_documents  # type: ignore[assignment]
+    documents = [_synthetic_document(pool, i) for i in range(first, first + count)]
+    started = time.perf_counter()
+    report = pipeline.build([], out, documents=documents)
+    seconds = time.perf_counter() - started
+    print(f"built {out}: {report.summary()}", file=sys.stderr)
+    return seconds
+
+
+def _build_in_process(work: Path, out: Path, first: int, count: int) -> float:
+    """The same in a fresh process (nothing shared between builds), timed there."""
+    done = subprocess.run(
+        [PYTHON, __file__, "--work", str(work), "--build", str(out), str(first), str(count)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(done.stderr[-3000:])
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+# --- measuring ---------------------------------------------------------------------------------
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB of the process tree) of COMMAND in a new process."""
+    started = time.perf_counter()
+    done = subprocess.run([GNU_TIME, "-v", *command], capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)[:200]} failed:\n{done.stderr[-2000:]}")
+    found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
+    return seconds, (int(found.group(1)) / 1024 if found else float("nan"))
+
+
+def median_of(command: list[str], repeat: int) -> tuple[float, float]:
+    runs = [measure(command) for _ in range(repeat)]
+    return statistics.median(s for s, _ in runs), max(m for _, m in runs)
+
+
+def _generation(out: Path) -> Path:
+    return out / "store" / (out / "store.current").read_text().strip()
+
+
+def _prefixes() -> str:
+    from kg.prefixes import PREFIXES
+
+    return " ".join(f"{p}={ns}" for p, ns in PREFIXES.items())
+
+
+def _commands(target: Path) -> dict[str, list[str]]:
+    return {
+        "query meetings": [KG, "query", str(target), MEETINGS],
+        "query 2-hop": [KG, "query", str(target), TWO_HOP],
+        "stats": [KG, "stats", str(target)],
+        "explain": [KG, "explain", str(target), EXPLAIN["name"]],
+    }
+
+
+def _bare(out: Path) -> dict[str, list[str]]:
+    from kg.explain import _CHAIN, _FIND
+    from kg.stats import _COUNTS
+
+    store, prefixes = str(_generation(out)), _prefixes()
+    name, iri = EXPLAIN["name"], EXPLAIN["iri"]
+    explain = [
+        _FIND.replace("WHERE {", f'WHERE {{ VALUES ?wanted {{ "{name}" }}', 1),
+        _CHAIN.replace("WHERE {", f"WHERE {{ VALUES ?e {{ <{iri}> }}", 1),
+    ]
+    return {
+        "query meetings": [PYTHON, "-c", BARE, store, prefixes, MEETINGS],
+        "query 2-hop": [PYTHON, "-c", BARE, store, prefixes, TWO_HOP],
+        "stats": [PYTHON, "-c", BARE, store, prefixes, *_COUNTS.values()],
+        "explain": [PYTHON, "-c", BARE, store, prefixes, *explain],
+    }
+
+
+def queries(
+    out: Path, size: int, repeat: int, old_max: int
+) -> dict[str, dict[str, tuple[float, float]]]:
+    results: dict[str, dict[str, tuple[float, float]]] = {}
+    store_cmds, old_cmds, bare_cmds = _commands(out), _commands(out / "graph.trig"), _bare(out)
+    for name in store_cmds:
+        row = {
+            "store": median_of(store_cmds[name], repeat),
+            "bare": median_of(bare_cmds[name], repeat),
+        }
+        if size <= old_max:
+            row["old"] = median_of(old_cmds[name], repeat)
+        elif name == "query meetings":
+            row["old"] = measure(old_cmds[name])
+        results[name] = row
+    return results
+
+
+def _cell(value: tuple[float, float] | None) -> str:
+    return "-" if value is None else f"{value[0]:6.2f} s {value[1]:6.0f} MB"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1,1000,20000")
+    parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--old-max", type=int, default=1000)
+    parser.add_argument("--exports", default="")
+    parser.add_argument("--skip-build", action="store_true", help="reuse the builds in --work")
+    parser.add_argument(
+        "--build", nargs=3, metavar=("OUT", "FIRST", "COUNT"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="kg-store-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    if args.build:
+        out, first, count = Path(args.build[0]), int(args.build[1]), int(args.build[2])
+        print(build_synthetic(work, out, first, count))
+        return 0
+    _pool(work)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    export_sizes = [int(s) for s in args.exports.split(",") if s]
+    print(
+        f"work folder {work}; cold commands, median of {args.repeat}; "
+        "RSS = peak of the process tree"
+    )
+
+    # The seed, built for real.
+    seed = work / "seed"
+    if not (args.skip_build and seed.exists()):
+        shutil.rmtree(seed, ignore_errors=True)
+        subprocess.run([KG, "build", str(REPO / "seeds"), "-o", str(seed), "-q"], check=True)
+    seed_query = median_of(
+        [KG, "query", str(seed), "-f", str(REPO / "queries" / "meetings.rq")], max(args.repeat, 5)
+    )
+    seed_old = median_of(
+        [KG, "query", str(seed / "graph.trig"), "-f", str(REPO / "queries" / "meetings.rq")],
+        max(args.repeat, 5),
+    )
+    print(
+        f"\nseed build, cold kg query meetings.rq: store {_cell(seed_query)}; "
+        f"load-everything {_cell(seed_old)}"
+    )
+
+    builds: dict[int, float] = {}
+    for size in sorted(set(sizes + export_sizes)):
+        out = work / f"build-{size}"
+        if not (args.skip_build and out.exists()):
+            shutil.rmtree(out, ignore_errors=True)
+            builds[size] = _build_in_process(work, out, 0, size)
+            print(f"built {size} synthetic documents in {builds[size]:.1f} s", flush=True)
+
+    import pyoxigraph as ox
+
+    first = ox.Store.read_only(str(_generation(work / f"build-{min(sizes)}")))
+    row = next(
+        iter(
+            first.query(
+                "SELECT ?e ?name WHERE { ?e a <https://w3id.org/kg/ontology#Person> ; "
+                "<http://www.w3.org/2000/01/rdf-schema#label> ?name } ORDER BY ?e LIMIT 1"
+            )
+        )
+    )
+    EXPLAIN.update(name=row["name"].value, iri=row["e"].value)
+    del first
+    print("\n| size | command | store (kg) | load-everything (before) | bare pyoxigraph |")
+    print("|---|---|---|---|---|")
+    table: dict[int, dict[str, dict[str, tuple[float, float]]]] = {}
+    for size in sizes:
+        table[size] = queries(work / f"build-{size}", size, args.repeat, args.old_max)
+        for name, row in table[size].items():
+            print(
+                f"| {size:,} | {name} | {_cell(row['store'])} | {_cell(row.get('old'))} "
+                f"| {_cell(row['bare'])} |",
+                flush=True,
+            )
+    if len(sizes) > 1:
+        small, large = min(sizes), max(sizes)
+        print(
+            f"\nratio {large:,} / {small:,} documents (store, kg): "
+            + ", ".join(
+                f"{name} {table[large][name]['store'][0] / table[small][name]['store'][0]:.2f}x"
+                for name in table[large]
+            )
+        )
+        print(
+            f"peak RSS at {large:,}: "
+            + ", ".join(f"{name} {table[large][name]['store'][1]:.0f} MB" for name in table[large])
+        )
+
+    # One new document into the largest build.
+    large = max(sizes)
+    out = work / f"build-{large}"
+    if large in builds:
+        copy = work / f"build-{large}-plus-one"
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(out, copy)
+        added = _build_in_process(work, copy, large, 1)
+        print(
+            f"\nincremental build of 1 document into {large:,}: {added:.1f} s, "
+            f"full build {builds[large]:.1f} s: {100 * added / builds[large]:.1f} % (target < 2 %)"
+        )
+        shutil.rmtree(copy, ignore_errors=True)
+
+    if export_sizes:
+        print("\n| size | what | seconds | peak RSS | × N-Quads dump |")
+        print("|---|---|---|---|---|")
+    for size in export_sizes:
+        out = work / f"build-{size}"
+        target = work / "export-out"
+        dump = measure(
+            [
+                PYTHON,
+                "-c",
+                "import sys, pyoxigraph as ox\n"
+                "ox.Store.read_only(sys.argv[1]).dump(sys.argv[2], format=ox.RdfFormat.N_QUADS)",
+                str(_generation(out)),
+                str(target),
+            ]
+        )
+        print(
+            f"| {size:,} | pyoxigraph N-Quads dump | {dump[0]:.1f} | {dump[1]:.0f} MB | 1.00 |",
+            flush=True,
+        )
+        for fmt in ("nquads", "trig", "ntriples", "turtle", "jsonld", "graphml", "csv"):
+            shutil.rmtree(target, ignore_errors=True)
+            target.unlink(missing_ok=True)
+            spent = measure([KG, "export", str(out), "--format", fmt, "-o", str(target)])
+            print(
+                f"| {size:,} | kg export --format {fmt} | {spent[0]:.1f} | {spent[1]:.0f} MB "
+                f"| {spent[0] / dump[0]:.2f} |",
+                flush=True,
+            )
+        shutil.rmtree(target, ignore_errors=True)
+        target.unlink(missing_ok=True)
+        spent = measure([KG, "view", str(out), "-o", str(work / "view.html")])
+        print(
+            f"| {size:,} | kg view | {spent[0]:.1f} | {spent[1]:.0f} MB "
+            f"| {spent[0] / dump[0]:.2f} |",
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,287 @@
+"""A build's on-disk Oxigraph store: what ``kg query``, ``stats``, ``explain``, ``view``,
+``export`` and ``serve`` open read-only instead of loading graph.trig for every call.
+
+Layout, inside a build folder::
+
+    store.current        the generation readers open: one line, e.g. "g000007"
+    store/g000007/       an Oxigraph (RocksDB) store: one named graph per document, and the
+                         union of them in the default graph, each triple once (a set: Oxigraph's
+                         union default graph is a bag, and a label would come back once per
+                         document that states it)
+    store/g000007.lock   readers hold a shared flock on it while the generation is open
+
+Generations. A store that readers have open is never written: a build makes a new generation
+and points ``store.current`` at it with an atomic rename, journalled with the build's other
+renames (kg/buildfolder.py), so a reader sees the old build or the new one, never a mix. An
+incremental build or ``kg remove`` starts the new generation as a checkpoint of the current one
+(RocksDB hard-links its immutable table files: milliseconds, no copy) and changes only the
+graphs of the documents added, replaced or removed, keeping the union in step. A full build
+bulk-loads the graph.trig and graph.ttl it has just written.
+
+Old generations go once no reader holds them: after its commit a build (and the next one, if
+a reader still held one) takes each old generation's lock exclusively without waiting, and
+removes the generation only when that succeeds. A reader reads the pointer, takes the shared
+lock, and checks that the generation is still there (a build may have removed it between the
+two steps); if not, it reads the pointer again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import re
+import shutil
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import KgError
+
+STORE_POINTER = "store.current"
+STORE_FOLDER = "store"
+_GENERATION = re.compile(r"^g(\d{6,})$")
+_LOCK_SUFFIX = ".lock"
+# How often a reader retries when builds keep replacing the generation it was about to open.
+_OPEN_ATTEMPTS = 50
+
+
+def current_generation(out: Path) -> str | None:
+    """The generation ``store.current`` names, or None when the folder has no store."""
+    try:
+        name = (out / STORE_POINTER).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    if not _GENERATION.match(name):
+        raise KgError(f"{out / STORE_POINTER}: names no store generation ({name[:40]!r})")
+    return name
+
+
+def has_store(out: Path) -> bool:
+    return out.is_dir() and (out / STORE_POINTER).is_file()
+
+
+def _generations(out: Path) -> list[str]:
+    folder = out / STORE_FOLDER
+    if not folder.is_dir():
+        return []
+    return sorted(name for name in os.listdir(folder) if _GENERATION.match(name))
+
+
+def next_generation(out: Path) -> str:
+    """A generation name not used in ``out`` yet (one more than the highest there)."""
+    numbers = [int(_GENERATION.match(name).group(1)) for name in _generations(out)]  # type: ignore[union-attr]
+    current = current_generation(out)
+    if current is not None:
+        numbers.append(int(current[1:]))
+    return f"g{max(numbers, default=0) + 1:06d}"
+
+
+# --- readers -----------------------------------------------------------------------------------
+
+
+@dataclass
+class OpenStore:
+    """A generation open read-only, with the shared lock that keeps builds from removing it."""
+
+    store: ox.Store
+    folder: Path
+    generation: str
+    _lock: int | None = field(default=None, repr=False)
+
+    def close(self) -> None:
+        """Let builds remove this generation (the store object itself is closed when dropped)."""
+        if self._lock is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._lock)
+            self._lock = None
+
+
+# Generations this process has open (by the id of their store), so that their locks live as
+# long as the process uses them; ``close_store`` lets one go.
+_OPEN: dict[int, OpenStore] = {}
+
+
+def close_store(store: ox.Store) -> None:
+    """Let go of a store ``open_store`` opened: its lock is released (builds may then remove its
+    generation) and the store is closed once the caller drops it too."""
+    opened = _OPEN.pop(id(store), None)
+    if opened is not None and opened.store is store:
+        opened.close()
+
+
+def open_store(out: Path) -> OpenStore:
+    """The current generation of the build folder ``out``, read-only, locked against removal."""
+    for _ in range(_OPEN_ATTEMPTS):
+        generation = current_generation(out)
+        if generation is None:
+            raise KgError(f"{out}: no store in this folder")
+        folder = out / STORE_FOLDER / generation
+        try:
+            lock = os.open(folder.with_name(generation + _LOCK_SUFFIX), os.O_RDONLY)
+        except FileNotFoundError:
+            continue  # removed by a build since the pointer was read: read it again
+        try:
+            fcntl.flock(lock, fcntl.LOCK_SH)
+            if not folder.is_dir() or current_generation(out) is None:
+                os.close(lock)
+                continue
+            store = ox.Store.read_only(str(folder))
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.close(lock)
+            raise
+        opened = OpenStore(store, folder, generation, lock)
+        _OPEN[id(store)] = opened
+        return opened
+    raise KgError(f"{out}: the store kept changing while it was being opened; try again")
+
+
+# --- writers (under the build lock: kg/buildfolder.py) -------------------------------------------
+
+
+def _new_folder(out: Path, generation: str) -> Path:
+    folder = out / STORE_FOLDER / generation
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.with_name(generation + _LOCK_SUFFIX).touch()
+    if folder.exists():  # left by a build stopped before its commit: never pointed at
+        shutil.rmtree(folder)
+    return folder
+
+
+def write_full(out: Path, trig: Path, union: Path) -> str:
+    """A new generation from a build's graph.trig (the named graphs) and graph.ttl (their union,
+    loaded into the default graph). Returns its name, for ``pointer_file``."""
+    generation = next_generation(out)
+    folder = _new_folder(out, generation)
+    store = ox.Store(str(folder))
+    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+    store.bulk_load(path=str(union), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    _close(store)
+    return generation
+
+
+@dataclass
+class GraphChange:
+    """Named graphs to drop, and graphs to add (each a graph name and its N-Triples text)."""
+
+    dropped: set[str] = field(default_factory=set)
+    added: list[tuple[str, bytes]] = field(default_factory=list)
+
+
+def write_incremental(out: Path, change: GraphChange) -> str | None:
+    """A new generation: a checkpoint of the current one with only ``change`` applied, the union
+    in the default graph kept in step. None when the folder has no store to start from."""
+    current = current_generation(out)
+    if current is None or not (out / STORE_FOLDER / current).is_dir():
+        return None
+    generation = next_generation(out)
+    folder = _new_folder(out, generation)
+    ox.Store.read_only(str(out / STORE_FOLDER / current)).backup(str(folder))
+    store = ox.Store(str(folder))
+    apply_change(store, change)
+    _close(store)
+    return generation
+
+
+def apply_change(store: ox.Store, change: GraphChange) -> None:
+    """Drop and add named graphs in ``store``, and keep its default graph the set union of them:
+    a dropped graph's triple leaves the union only when no other graph states it."""
+    default = ox.DefaultGraph()
+    added_names = {name for name, _ in change.added}
+    gone: set[ox.Triple] = set()
+    for name in sorted(change.dropped | added_names):
+        graph = ox.NamedNode(name)
+        if not store.contains_named_graph(graph):
+            continue
+        gone.update(quad.triple for quad in store.quads_for_pattern(None, None, None, graph))
+        store.remove_graph(graph)
+    for name, text in change.added:
+        graph = ox.NamedNode(name)
+        triples = list(ox.parse(text, format=ox.RdfFormat.N_TRIPLES))
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, default) for t in triples)
+    for triple in gone:
+        stated = (
+            quad
+            for quad in store.quads_for_pattern(triple.subject, triple.predicate, triple.object)
+            if not isinstance(quad.graph_name, ox.DefaultGraph)
+        )
+        if next(stated, None) is None:
+            store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, default))
+
+
+def _close(store: ox.Store) -> None:
+    """Everything on disk (no write-ahead log left to replay), and the store closed."""
+    store.flush()
+    del store
+
+
+def pointer_text(generation: str) -> bytes:
+    return generation.encode() + b"\n"
+
+
+def remove_old_generations(out: Path) -> list[str]:
+    """Remove every generation but the current one that no reader holds; returns their names.
+    One a reader still holds is left for a later build."""
+    current = current_generation(out)
+    removed = []
+    folder = out / STORE_FOLDER
+    for name in _generations(out) + _orphan_locks(out):
+        if name == current:
+            continue
+        lock_path = folder / (name + _LOCK_SUFFIX)
+        try:
+            lock = os.open(lock_path, os.O_RDONLY)
+        except FileNotFoundError:
+            shutil.rmtree(folder / name, ignore_errors=True)
+            removed.append(name)
+            continue
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(lock)
+            continue
+        try:
+            shutil.rmtree(folder / name, ignore_errors=True)
+            lock_path.unlink(missing_ok=True)
+        finally:
+            os.close(lock)
+        removed.append(name)
+    return sorted(set(removed))
+
+
+def _orphan_locks(out: Path) -> list[str]:
+    folder = out / STORE_FOLDER
+    if not folder.is_dir():
+        return []
+    names = (name.removesuffix(_LOCK_SUFFIX) for name in os.listdir(folder))
+    return [name for name in names if _GENERATION.match(name)]
+
+
+# --- what an incremental build needs of the earlier build ---------------------------------------
+
+_DOCUMENTS = """
+SELECT ?sha ?source WHERE {
+  ?d a <https://w3id.org/kg/ontology#Document> ; <https://w3id.org/kg/ontology#sha256> ?sha .
+  OPTIONAL { ?d <http://purl.org/dc/terms/source> ?source }
+}"""
+
+
+def store_documents(store: ox.Store) -> dict[str, str]:
+    """sha256 -> source of every document in a build's store."""
+    answer = store.query(_DOCUMENTS)
+    assert isinstance(answer, ox.QuerySolutions)
+    return {
+        row["sha"].value: (row["source"].value if row["source"] is not None else "")
+        for row in answer
+    }
+
+
+def graph_texts(store: ox.Store, names: Iterable[str]) -> Iterator[tuple[str, bytes]]:
+    """Each named graph's N-Triples text."""
+    for name in names:
+        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
+        yield name, data or b""
