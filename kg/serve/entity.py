@@ -7,6 +7,10 @@ The page is read with kg's own SPARQL on the server's store (the entity's IRI bo
 written as an escaped N-Triples term, so no IRI can change a query) and written as HTML on the
 server: every text from the graph goes through ``html.escape``, links point only to this
 server's pages or to a document's http(s) URL, and the page runs no script at all.
+
+Why one module of about 540 lines: the page is one unit of a few sections (facts, neighbours,
+merges, mentions), each a query beside the HTML that shows its rows; split apart, a change to
+what a section shows would touch two files, and the escaping rules would be stated twice.
 """
 
 from __future__ import annotations
