@@ -473,7 +473,7 @@ class KnowledgeGraph:
         """
         import networkx as nx
 
-        from kg.export import entity_graph
+        from kg.export import edge_attributes, entity_graph
 
         nodes, edges = entity_graph(self._store())
         graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
@@ -486,18 +486,7 @@ class KnowledgeGraph:
                 roles=list(node.roles),
             )
         for edge in edges:
-            attributes: dict[str, Any] = {
-                "relation": edge.relation,
-                "relation_iri": edge.relation_iri,
-            }
-            if edge.confidence is not None:
-                attributes["confidence"] = edge.confidence
-            if edge.negated is not None:
-                attributes["negated"] = edge.negated
-            for name in ("modality", "sentence", "sentence_iri", "statement"):
-                if getattr(edge, name):
-                    attributes[name] = getattr(edge, name)
-            graph.add_edge(edge.source, edge.target, key=edge.key, **attributes)
+            graph.add_edge(edge.source, edge.target, key=edge.key, **edge_attributes(edge))
         return graph
 
     def facts(self) -> pandas.DataFrame:

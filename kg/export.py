@@ -291,6 +291,27 @@ def entity_graph(store: ox.Store) -> tuple[list[EntityNode], list[RelationEdge]]
     )
 
 
+def edge_attributes(
+    edge: RelationEdge, text: Callable[[str], str] = str
+) -> dict[str, str | float | bool]:
+    """A statement edge's attributes as GraphML and networkx users get them: its relation, and
+    its confidence, negation, modality and sentence when it has them; ``text`` makes each text
+    value fit the target (XML-safe for GraphML)."""
+    attributes: dict[str, str | float | bool] = {
+        "relation": text(edge.relation),
+        "relation_iri": text(edge.relation_iri),
+    }
+    if edge.confidence is not None:
+        attributes["confidence"] = edge.confidence
+    if edge.negated is not None:
+        attributes["negated"] = edge.negated
+    for name in ("modality", "sentence", "sentence_iri", "statement"):
+        value = getattr(edge, name)
+        if value:
+            attributes[name] = text(value)
+    return attributes
+
+
 def render_graphml(store: ox.Store) -> Iterator[bytes]:
     """GraphML through networkx, as Gephi and Cytoscape read it: string and number attributes
     only (lists are joined with "; "), node ids are the entity IRIs."""
@@ -306,17 +327,7 @@ def render_graphml(store: ox.Store) -> Iterator[bytes]:
             node_attributes["roles"] = "; ".join(node.roles)
         graph.add_node(xml_text(node.iri), **{k: xml_text(v) for k, v in node_attributes.items()})
     for edge in edges:
-        attributes: dict[str, str | float | bool] = {
-            "relation": xml_text(edge.relation),
-            "relation_iri": xml_text(edge.relation_iri),
-        }
-        if edge.confidence is not None:
-            attributes["confidence"] = edge.confidence
-        if edge.negated is not None:
-            attributes["negated"] = edge.negated
-        for name in ("modality", "sentence", "sentence_iri", "statement"):
-            if getattr(edge, name):
-                attributes[name] = xml_text(getattr(edge, name))
+        attributes = edge_attributes(edge, xml_text)
         graph.add_edge(xml_text(edge.source), xml_text(edge.target), key=edge.key, **attributes)
     buffer = io.BytesIO()
     nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True)

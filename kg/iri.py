@@ -39,6 +39,7 @@ Decisions (pinned by tests/test_iri.py):
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from urllib.parse import quote
@@ -182,3 +183,16 @@ def mint_iri(namespace: Namespace | str, name: str) -> URIRef:
     if not base.endswith(("/", "#")):
         raise ValueError(f"namespace must end with '/' or '#': {base!r}")
     return URIRef(base + local_name(name))
+
+
+def json_for_script(data: object) -> str:
+    """JSON that cannot end the <script> element it sits in nor start a comment or entity: the
+    one way kg puts graph text into a page's script (the view, the query page)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )

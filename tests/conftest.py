@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import kg.nlp
+from kg.view import HEADLESS_CHROMIUM
 from kg.vocab import PREFIXES
 
 
@@ -41,6 +42,17 @@ SEED_CORPUS = ROOT / "seeds" / "news.jsonl"
 SEED_ROW = json.loads(SEED_CORPUS.read_text(encoding="utf-8").splitlines()[0])
 SEED_TEXT: str = SEED_ROW["text"]
 SEED_SOURCE = f"{SEED_CORPUS.relative_to(ROOT)}#{SEED_ROW['id']}"
+
+# The marks of a test module that drives Debian's Chromium: skipped, saying how to install it,
+# where it is absent.
+NEEDS_CHROMIUM = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not Path(HEADLESS_CHROMIUM).exists(),
+        reason="needs Debian's chromium at /usr/bin/chromium: sudo apt-get install chromium "
+        "(or run `make system-deps`)",
+    ),
+]
 
 # The @prefix lines of every kg prefix, for test graphs written by hand in Turtle or TriG.
 TURTLE_PREFIXES = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from conftest import ROOT, TURTLE_PREFIXES
+from conftest import NEEDS_CHROMIUM, ROOT, TURTLE_PREFIXES
 
 from kg.view import HEADLESS_CHROMIUM, HEADLESS_CHROMIUM_ARGS
 
@@ -21,14 +21,7 @@ CHROMIUM = Path(HEADLESS_CHROMIUM)
 KG = str(Path(sys.executable).with_name("kg"))
 ENT = "https://w3id.org/kg/entity/"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="needs Debian's chromium at /usr/bin/chromium: sudo apt-get install chromium "
-        "(or run `make system-deps`)",
-    ),
-]
+pytestmark = NEEDS_CHROMIUM
 
 
 class Served:

@@ -13,21 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import run_kg
+from conftest import NEEDS_CHROMIUM, run_kg
 from newslike import make_newslike
 
 from kg.view import HEADLESS_CHROMIUM, HEADLESS_CHROMIUM_ARGS
 
 CHROMIUM = Path(HEADLESS_CHROMIUM)
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="needs Debian's chromium at /usr/bin/chromium: sudo apt-get install chromium "
-        "(or run `make system-deps`)",
-    ),
-]
+pytestmark = NEEDS_CHROMIUM
 
 
 @pytest.fixture(scope="session")

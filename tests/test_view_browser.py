@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import TURTLE_PREFIXES
+from conftest import NEEDS_CHROMIUM, TURTLE_PREFIXES
 
 from kg.store import load_dataset
 from kg.view import (
@@ -26,14 +26,7 @@ from kg.view import (
 CHROMIUM = Path(HEADLESS_CHROMIUM)
 CHROMIUM_ARGS = list(HEADLESS_CHROMIUM_ARGS)
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="needs Debian's chromium at /usr/bin/chromium: sudo apt-get install chromium "
-        "(or run `make system-deps`)",
-    ),
-]
+pytestmark = NEEDS_CHROMIUM
 
 SAMPLE_TRIG = (
     TURTLE_PREFIXES

@@ -128,7 +128,9 @@ class Sieve:
     apply: Callable[[Chains], None]
 
 
-def _candidates(chains: Chains, mention: CorefMention, window: int) -> Iterator[CorefMention]:
+def _candidates(
+    chains: Chains, mention: CorefMention, window: int, clauses: dict[int, int] | None = None
+) -> Iterator[CorefMention]:
     """Earlier mentions in the order a reader weighs them: the mention's own sentence first, then
     each sentence before it up to ``window`` back; within a sentence the more prominent first
     (nearer the root of the parse: subjects before objects before what is embedded), as Hobbs'
@@ -137,7 +139,8 @@ def _candidates(chains: Chains, mention: CorefMention, window: int) -> Iterator[
     for other in chains.mentions[: mention.index]:
         if mention.sentence - other.sentence <= window:
             by_sentence.setdefault(other.sentence, []).append(other)
-    clauses = _clauses_above(chains.heads, mention.head) if chains.heads else {}
+    if clauses is None:
+        clauses = _clauses_above(chains.heads, mention.head) if chains.heads else {}
     for sentence in sorted(by_sentence, reverse=True):
         if sentence == mention.sentence:
             # In its own sentence, the clauses around the mention first, nearest first: "King
@@ -502,7 +505,11 @@ def pronoun_sieve(chains: Chains) -> None:
         if mention.kind != "pronoun" or mention.person != 3 or mention.relative_to >= 0:
             continue
         window = PRONOUN_WINDOW.get(_pronoun_family(mention), 2)
-        candidates = list(_candidates(chains, mention, window))
+        # The words the pronoun's phrase hangs from: they order the candidates of its own
+        # sentence, and a noun among them is a phrase that holds the pronoun ("the way it
+        # administers the act"), which it cannot refer to (i-within-i).
+        above = _clauses_above(chains.heads, mention.head) if chains.heads else {}
+        candidates = list(_candidates(chains, mention, window, above))
         if mention.gender in ("male", "female"):
             # News refers by "he" and "she" to the people it names: an agreeing named person in
             # the window comes before an unnamed one ("a judge will accept her placement" after
@@ -514,9 +521,6 @@ def pronoun_sieve(chains: Chains) -> None:
                     mention.gender not in chains.genders(m.index),
                 )
             )
-        # The words the pronoun's phrase hangs from: a noun among them is a phrase that holds
-        # the pronoun ("the way it administers the act"), which it cannot refer to (i-within-i).
-        above = _clauses_above(chains.heads, mention.head) if chains.heads else {}
         for antecedent in candidates:
             if antecedent.kind == "pronoun" and not _agree(chains, mention, antecedent):
                 continue

@@ -11,14 +11,13 @@ server's ``/entity?iri=`` with the IRI percent-encoded), so a literal is text, n
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Any
 
 import kg
+from kg.iri import json_for_script
 
 # The project's example queries: queries/ beside the kg package in a checkout.
 QUERIES_FOLDER = Path(kg.__file__).resolve().parent.parent / "queries"
@@ -54,18 +53,6 @@ def example_queries(folder: Path = QUERIES_FOLDER) -> list[Example]:
         title = first.lstrip("#").strip() if first.startswith("#") else file.stem
         examples.append(Example(file.stem, title, text.strip()))
     return examples
-
-
-def json_for_script(data: Any) -> str:
-    """JSON that cannot end the <script> element it sits in nor start a comment or entity."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return (
-        text.replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
 
 
 def render_query_page(nonce: str, examples: list[Example], prefixes: dict[str, str]) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -21,6 +20,7 @@ from string import Template
 from typing import Any
 
 from kg.errors import KgError
+from kg.iri import json_for_script
 from kg.view.claims import CLAIMS_PER_NODE, Claim
 from kg.view.model import OTHER_TYPE, ViewGraph
 from kg.view.positions import communities, first_day, layout
@@ -248,18 +248,6 @@ def _vis_options(big: bool) -> dict[str, Any]:
     return options
 
 
-def _json_for_script(data: Any) -> str:
-    """JSON that cannot end the <script> element it sits in nor start a comment or entity."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return (
-        text.replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
-
-
 @lru_cache(maxsize=1)
 def _vis_assets() -> tuple[str, str]:
     """vis-network's JS and CSS as bundled with the installed pyvis (no copy in this repo)."""
@@ -353,7 +341,7 @@ def render_html(
         csp=html.escape(csp),
         title=html.escape(heading),
         style=_inline_safe(vis_css + "\n" + app_css, "style"),
-        data=_json_for_script(data),
+        data=json_for_script(data),
         vis_js=scripts[0],
         app_js=scripts[1],
     )
