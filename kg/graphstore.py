@@ -16,7 +16,7 @@ renames (kg/buildfolder.py), so a reader sees the old build or the new one, neve
 incremental build or ``kg remove`` starts the new generation as a checkpoint of the current one
 (RocksDB hard-links its immutable table files: milliseconds, no copy) and changes only the
 graphs of the documents added, replaced or removed, keeping the union in step. A full build
-bulk-loads the graph.trig and graph.ttl it has just written.
+bulk-loads its graphs while it writes graph.trig and graph.ttl (``FullLoad``).
 
 Old generations go once no reader holds them: after its commit a build (and the next one, if
 a reader still held one) takes each old generation's lock exclusively without waiting, and
@@ -32,12 +32,14 @@ import fcntl
 import os
 import re
 import shutil
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.canonical import GraphText
 from kg.errors import KgError
 
 STORE_POINTER = "store.current"
@@ -151,16 +153,69 @@ def _new_folder(out: Path, generation: str) -> Path:
     return folder
 
 
-def write_full(out: Path, trig: Path, union: Path) -> str:
-    """A new generation from a build's graph.trig (the named graphs) and graph.ttl (their union,
-    loaded into the default graph). Returns its name, for ``pointer_file``."""
-    generation = next_generation(out)
-    folder = _new_folder(out, generation)
-    store = ox.Store(str(folder))
-    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
-    store.bulk_load(path=str(union), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
-    _close(store)
-    return generation
+class FullLoad:
+    """A new generation bulk-loaded from a build's graphs in two background threads, while the
+    build writes its text files: ``result`` waits for it and names it, for ``pointer_text``.
+
+    Oxigraph's on-disk bulk load costs about as much as everything else the write stage does
+    (9 s of a 39 s build of 600 documents, loading graph.trig and graph.ttl one after the other);
+    it releases the GIL, so two loads at once (the named graphs, and their union into the default
+    graph) and the text files written by the build's own thread share the machine's cores.
+
+    The graphs are handed over as the spool keeps them (each graph's N-Triples text), written
+    first to two scratch files: the named graphs as N-Quads, and every graph's lines as they are
+    for the default graph. A triple stated by several documents is loaded into the default graph
+    several times and stored once (a store is a set of quads), which makes it their set union.
+    """
+
+    def __init__(
+        self,
+        out: Path,
+        graphs: Iterable[GraphText],
+        scratch: Path,
+    ) -> None:
+        self.generation = next_generation(out)
+        folder = _new_folder(out, self.generation)
+        named, union = scratch / "store-graphs.nq", scratch / "store-union.nt"
+        with named.open("wb") as quads, union.open("wb") as triples:
+            for graph, text in graphs:
+                triples.write(text)
+                if not isinstance(graph, ox.DefaultGraph):
+                    # N-Triples escapes line breaks inside literals, so " .\n" ends a statement
+                    # and nothing else: each line gets the graph's name before its final dot.
+                    text = text.replace(b" .\n", b" " + str(graph).encode() + b" .\n")
+                quads.write(text)
+        self._store: ox.Store | None = ox.Store(str(folder))
+        self._errors: list[BaseException] = []
+        self._threads = [
+            threading.Thread(target=self._load, args=(named, ox.RdfFormat.N_QUADS)),
+            threading.Thread(target=self._load, args=(union, ox.RdfFormat.N_TRIPLES)),
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def _load(self, path: Path, rdf_format: ox.RdfFormat) -> None:
+        assert self._store is not None
+        try:
+            self._store.bulk_load(path=str(path), format=rdf_format)
+        except BaseException as error:  # handed to the build's thread by ``result``
+            self._errors.append(error)
+
+    def wait(self) -> None:
+        """Both loads finished (a build stopped by an error or Ctrl-C still waits: the store is
+        closed before the process goes on, never left to a thread mid-write)."""
+        for thread in self._threads:
+            thread.join()
+
+    def result(self) -> str:
+        """The generation, loaded, flushed and closed; a load's error raised here."""
+        self.wait()
+        if self._errors:
+            raise KgError(f"the build's store could not be written: {self._errors[0]}")
+        if self._store is not None:
+            _close(self._store)
+            self._store = None
+        return self.generation
 
 
 @dataclass

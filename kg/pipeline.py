@@ -46,11 +46,11 @@ from kg.graphspool import (
 from kg.graphstore import (
     STORE_FOLDER,
     STORE_POINTER,
+    FullLoad,
     GraphChange,
     has_store,
     pointer_text,
     remove_old_generations,
-    write_full,
     write_incremental,
 )
 from kg.passtwo import ExtractionSpool, extraction_spools, resolve_to_graphs
@@ -239,42 +239,62 @@ def _labelled_count(dataset: Dataset) -> int:
 
 
 def write_outputs(spool: GraphSpool, out: Path, *, view: bool = True, jobs: int = 1) -> list[Path]:
-    """graph.trig, graph.ttl and graph.html from the spool's graphs. Each is written in full to a
-    temporary file in the spool's folder first, and only then are they renamed into ``out``, so
-    a failure or a Ctrl-C before that leaves every earlier file as it was. With ``jobs`` > 1 the
-    two RDF files are written by two forked workers at once."""
+    """graph.trig, graph.ttl, graph.html and the store from the spool's graphs. Each file is
+    written in full to a temporary file in the spool's folder first, and the store as a new
+    generation, and only then are they renamed into ``out`` (the store by its pointer), so a
+    failure or a Ctrl-C before that leaves every earlier output as it was. A full build loads
+    the store in background threads while the files are written (kg.graphstore.FullLoad); with
+    ``jobs`` > 1 the two RDF files are written by two forked workers at once."""
     trig, turtle, page = out / GRAPH_TRIG, out / GRAPH_TURTLE, out / GRAPH_HTML
     targets = [("trig", trig), ("turtle", turtle)]
+    store: FullLoad | str
     if jobs > 1:
         with forked_pool(2) as pool:
+            # The workers are forked before the store's threads start: a process forked while
+            # other threads run inherits whatever locks they held.
             futures = [pool.submit(_write_rdf, spool, fmt, path) for fmt, path in targets]
-            written = worker_results(futures)
+            store = _start_store(spool, out)
+            try:
+                temps = list(zip(worker_results(futures), [trig, turtle], strict=True))
+                if view:
+                    temps.append((_write_view(spool), page))
+            except BaseException:
+                _wait(store)
+                raise
     else:
-        written = [_write_rdf(spool, fmt, path) for fmt, path in targets]
-    temps = list(zip(written, [trig, turtle], strict=True))
-    if view:
-        from kg.view import write_view
-
-        dataset = view_dataset(spool)
-        # A page past a few thousand nodes is unreadable and slow to open: the build's view shows
-        # the most connected entities; `kg view --focus/--top/--query` shows any other part.
-        top = BUILD_VIEW_MAX_NODES if _labelled_count(dataset) > BUILD_VIEW_MAX_NODES else None
-        # Drawn from a part of the graph, the page says which part, not the view's own heading.
-        selection = view_selection(spool)
-        heading = f"Knowledge graph \u2014 {selection}" if selection else None
-        view_path = write_view(dataset, spool.folder / GRAPH_HTML, top=top, heading=heading)
-        temps.append((view_path, page))
-    # The store: a new generation, pointed at by store.current, renamed with the other files.
-    generation = _write_store(spool, out, written[0], written[1])
+        store = _start_store(spool, out)
+        try:
+            temps = [(_write_rdf(spool, fmt, path), path) for fmt, path in targets]
+            if view:
+                temps.append((_write_view(spool), page))
+        except BaseException:
+            _wait(store)
+            raise
+    generation = store if isinstance(store, str) else store.result()
     pointer = write_temp(out / STORE_POINTER, [pointer_text(generation)], spool.folder)
     commit_outputs(out, [*temps, (pointer, out / STORE_POINTER)])
     remove_old_generations(out)
     return [target for _, target in temps] + [out / STORE_FOLDER / generation]
 
 
-def _write_store(spool: GraphSpool, out: Path, trig: Path, turtle: Path) -> str:
+def _write_view(spool: GraphSpool) -> Path:
+    """graph.html in the spool's folder, drawn from the part of the graph the view shows."""
+    from kg.view import write_view
+
+    dataset = view_dataset(spool)
+    # A page past a few thousand nodes is unreadable and slow to open: the build's view shows
+    # the most connected entities; `kg view --focus/--top/--query` shows any other part.
+    top = BUILD_VIEW_MAX_NODES if _labelled_count(dataset) > BUILD_VIEW_MAX_NODES else None
+    # Drawn from a part of the graph, the page says which part, not the view's own heading.
+    selection = view_selection(spool)
+    heading = f"Knowledge graph \u2014 {selection}" if selection else None
+    return write_view(dataset, spool.folder / GRAPH_HTML, top=top, heading=heading)
+
+
+def _start_store(spool: GraphSpool, out: Path) -> FullLoad | str:
     """The build's store as a new generation: the earlier one with only the spool's changes
-    applied when there is one, else loaded from the graph.trig and graph.ttl just written."""
+    applied when there is one (done at once: one document's graphs cost little), else a full
+    load of the spool's graphs, started in the background."""
     if has_store(out) and (spool.added or spool.dropped) and spool.earlier:
         change = GraphChange(
             dropped=set(spool.dropped),
@@ -283,7 +303,12 @@ def _write_store(spool: GraphSpool, out: Path, trig: Path, turtle: Path) -> str:
         generation = write_incremental(out, change)
         if generation is not None:
             return generation
-    return write_full(out, trig, turtle)
+    return FullLoad(out, spool.graph_texts(), spool.folder)
+
+
+def _wait(store: FullLoad | str) -> None:
+    if isinstance(store, FullLoad):
+        store.wait()
 
 
 def _write_rdf(spool: GraphSpool, fmt: str, path: Path) -> Path:
