@@ -128,8 +128,7 @@ def test_bessent_page_shows_the_meeting_facts_with_their_sentences(tab: Tab) -> 
         "negotiator Li Chenggang."
     )
     facts = [meetings.nth(i).text_content() for i in range(meetings.count())]
-    # The seed's meet statements with Bessent as a party: he met He Lifeng and Li Chenggang
-    # (the sentence's other two, Greer's, are on Greer's page).
+    # The seed's meet statements with Bessent as a party: he met He Lifeng and Li Chenggang.
     assert len(facts) == 2
     assert ["He Lifeng" in facts[0] or "He Lifeng" in facts[1]] == [True]
     assert any("Li Chenggang" in fact for fact in facts)
@@ -138,6 +137,16 @@ def test_bessent_page_shows_the_meeting_facts_with_their_sentences(tab: Tab) -> 
         assert "met with" in fact
         # The source document by its title, with its date.
         assert "US and China reach a framework for a trade deal" in fact and "2025-10-26" in fact
+    # The sentence's other two meetings, Greer's, beside his: the four facts of the event.
+    joint = page.locator("section.joint[data-relation='meet'] .fact")
+    shared = [joint.nth(i).text_content() or "" for i in range(joint.count())]
+    assert len(shared) == 2
+    assert all("Jamieson Greer" in fact and sentence in fact for fact in shared)
+    assert {"He Lifeng", "Li Chenggang"} == {
+        name for name in ("He Lifeng", "Li Chenggang") for fact in shared if name in fact
+    }
+    # Greer is their subject: none of Bessent's own facts is repeated there.
+    assert all(fact.strip().startswith("Jamieson Greer") for fact in shared)
     # Said facts, the merge reason and the mention chain (kg explain's content).
     assert "the framework could help avoid such measures" in page.text_content(
         "section.relation[data-relation='say']"

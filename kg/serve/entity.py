@@ -50,6 +50,21 @@ SELECT DISTINCT ?st WHERE {{
 }} ORDER BY ?st LIMIT {MAX_FACTS + 1}
 """
 
+# Facts that share a sentence, a relation and a partner with one of the entity's own, naming
+# others in its place: "Scott Bessent and Jamieson Greer met He Lifeng and Li Chenggang" gives
+# four meet statements of one event, and Bessent's page shows Greer's two beside his own.
+_JOINT = f"""
+SELECT DISTINCT ?other WHERE {{
+  ?st a kg:Statement ; rdf:predicate ?p ; kg:sentence ?sentence .
+  {{ ?st rdf:subject ?e ; rdf:object ?partner . ?other rdf:object ?partner }}
+  UNION
+  {{ ?st rdf:object ?e ; rdf:subject ?partner . ?other rdf:subject ?partner }}
+  ?other a kg:Statement ; rdf:predicate ?p ; kg:sentence ?sentence .
+  FILTER NOT EXISTS {{ ?other rdf:subject ?e }}
+  FILTER NOT EXISTS {{ ?other rdf:object ?e }}
+}} ORDER BY ?other LIMIT {MAX_FACTS}
+"""
+
 _FACTS = """
 SELECT ?st ?s ?p ?o ?sl ?pl ?ol ?text ?index ?time ?start ?placeText ?place ?placeLabel
        ?negated ?modality ?condition ?attribution ?relText ?conf
@@ -159,6 +174,7 @@ class EntityReport:
     description: Description
     facts: list[Fact]
     facts_cut: bool
+    joint: list[Fact]  # _JOINT's: facts of the same events that name others in its place
     neighbours: list[Neighbour]
     chain: list[Mention]
     chain_size: int
@@ -224,6 +240,7 @@ def entity_report(store: ox.Store, iri: str) -> EntityReport | None:
         description=described,
         facts=facts,
         facts_cut=facts_cut,
+        joint=_facts(store, [value(row["other"]) for row in _select(store, _JOINT, e=node)]),
         neighbours=_neighbours(store, node),
         chain=chain,
         chain_size=chain_size,
@@ -482,6 +499,23 @@ def render_entity_page(report: EntityReport) -> str:
             + "".join(_fact_html(f, report.iri) for f in facts)
             + "</section>"
         )
+    if report.joint:
+        parts.append(
+            f'<h2 id="joint">With others ({len(report.joint)})</h2>'
+            '<p class="muted">Facts of the same sentence and relation that name a partner of '
+            "this entity\u2019s facts, as \u201cA and B met C\u201d gives B\u2019s beside "
+            "A\u2019s.</p>"
+        )
+        joint: dict[str, list[Fact]] = defaultdict(list)
+        for fact in report.joint:
+            joint[fact.relation_label].append(fact)
+        for relation, facts in sorted(joint.items()):
+            parts.append(
+                f'<section class="joint" data-relation="{escape(relation)}">'
+                f'<h3>{escape(relation)} <span class="muted">({len(facts)})</span></h3>'
+                + "".join(_fact_html(f, report.iri) for f in facts)
+                + "</section>"
+            )
     parts.append(f'<h2 id="neighbours">Neighbours ({len(report.neighbours)})</h2>')
     if report.neighbours:
         parts.append('<ul class="neighbours">')
