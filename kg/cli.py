@@ -20,6 +20,7 @@ import csv
 import functools
 import inspect
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -558,7 +559,7 @@ def _tsv_cell(value: object) -> str:
 def query(
     graph: GraphArg,
     query_text: Annotated[
-        str | None, typer.Argument(metavar="[QUERY]", help="SPARQL, or - for stdin.")
+        str | None, typer.Argument(metavar="[QUERY]", help="SPARQL, a .rq file, or - for stdin.")
     ] = None,
     file: Annotated[
         Path | None,
@@ -607,7 +608,15 @@ def _query_text(query_text: str | None, file: Path | None) -> str:
         raise KgError("give a QUERY, -f FILE, or - to read the query from stdin")
     if query_text == "-":
         return sys.stdin.read()
+    if _QUERY_FILE.fullmatch(query_text):
+        # "kg query BUILD queries/meetings.rq" is what people type for a saved query: a SPARQL
+        # parse error at line 1, column 1 would not tell them to use -f.
+        return _query_text(None, Path(query_text))
     return query_text
+
+
+# A QUERY argument that is a file name, not SPARQL: one word ending in .rq or .sparql.
+_QUERY_FILE = re.compile(r"\S+\.(rq|sparql)", re.IGNORECASE)
 
 
 @_command("Write a graph in another format (RDF, GraphML, Neo4j CSV).")

@@ -400,7 +400,13 @@ def test_cli_query_argument_file_and_stdin(graph_file: Path, tmp_path: Path) -> 
     query_file.write_text(WHO_MET, encoding="utf-8")
     by_file = kg_query(str(graph_file), "-f", str(query_file), "--format", "csv")
     by_stdin = kg_query(str(graph_file), "-", "--format", "csv", stdin=WHO_MET)
-    assert by_file.stdout == by_stdin.stdout == by_argument.stdout
+    # A saved query's file name in place of the SPARQL is read as the file.
+    by_name = kg_query(str(graph_file), str(query_file), "--format", "csv")
+    assert by_file.stdout == by_stdin.stdout == by_name.stdout == by_argument.stdout
+    missing = kg_query(str(graph_file), str(tmp_path / "nowhere.rq"))
+    assert missing.returncode != 0
+    assert "nowhere.rq: cannot read the query" in missing.stderr
+    assert missing.stderr.count("\n") == 1
     table = kg_query(str(graph_file), WHO_MET)
     assert "ent:Scott_Bessent" in table.stdout
 
