@@ -54,6 +54,10 @@ class MergeReason(StrEnum):
         "'{name}' is the acronym of '{other}', seen with {common} of the same names and things "
         "in other documents"
     )
+    DESCRIBED_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', called '{head}' in other documents and seen with {common} of "
+        "the same names and things"
+    )
 
     def say(self, **values: object) -> str:
         """The reason as the sentence a reader sees."""

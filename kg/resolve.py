@@ -13,7 +13,7 @@ canonical name; ``kg.crossdoc`` decides which names of different documents join,
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -270,6 +270,12 @@ class CorpusIndex:
         # documents) and in how many documents: the evidence for a cross-document link.
         self._context: dict[str, set[str]] = defaultdict(set)
         self._documents: Counter[str] = Counter()
+        # What each name is called in its documents (the head nouns of its titles, appositions
+        # and of descriptions chained to it: "actress"), and after ``finish`` the final keys
+        # of the entities each noun describes: where a description no name of its own
+        # document took may find its entity in another document.
+        self._called: dict[str, Counter[str]] = defaultdict(Counter)
+        self._described_by: dict[str, list[str]] = {}
         self._finished = False
 
     def _clusters(self, extraction: Extraction) -> _DocumentClusters:
@@ -295,6 +301,8 @@ class CorpusIndex:
             for reason in cluster.reasons:
                 if reason not in self._reasons[cluster.name]:
                     self._reasons[cluster.name].append(reason)
+        for name, noun in set(_what_names_are_called(extraction, clusters)):
+            self._called[name][noun] += 1  # documents that call it so
         return clusters
 
     def finish(self) -> None:
@@ -313,6 +321,12 @@ class CorpusIndex:
         self._links = link_across_documents(
             self.entities, self.rules, self._context, self._documents
         )
+        described_by: dict[str, set[str]] = defaultdict(set)
+        for name, nouns in self._called.items():
+            for noun, documents in nouns.items():
+                if documents >= CALLED_IN_DOCUMENTS:
+                    described_by[noun].add(self._links.get(name, name))
+        self._described_by = {noun: sorted(keys) for noun, keys in described_by.items()}
         self._finished = True
 
     def key_of(self, cluster: NameCluster) -> str:
@@ -325,6 +339,9 @@ class CorpusIndex:
         if not self._finished:
             self.finish()
         clusters = clusters or self._clusters(extraction)
+        merges: set[tuple[str, str]] = set()
+        if self._described_by:
+            merges |= self._link_descriptions(clusters)
         for description in clusters.descriptions:
             self._key(description, clusters)
         key_of = self.key_of
@@ -389,7 +406,7 @@ class CorpusIndex:
                 holder = self.entities[key]
                 if role.title not in holder.roles:
                     self.entities[key] = replace(holder, roles=holder.roles + (role.title,))
-        merges = {(key_of(c), reason) for c in clusters.clusters() for reason in c.reasons}
+        merges |= {(key_of(c), reason) for c in clusters.clusters() for reason in c.reasons}
         merges |= {
             (target, f"'{name}' matches only '{target}' in the corpus")
             for c in clusters.clusters()
@@ -404,6 +421,48 @@ class CorpusIndex:
             tuple(sorted(resolved_mentions, key=lambda r: (r.mention.start, -r.mention.end))),
             tuple(clusters.local.values()),
         )
+
+    def _link_descriptions(self, clusters: _DocumentClusters) -> set[tuple[str, str]]:
+        """Descriptions of this document that no name of it took, joined to the one entity of
+        the corpus that other documents call by the description's head noun ("the actress":
+        Lindsay Lohan, called an actress elsewhere), when the two share context and no other
+        entity so called shares as much (the homonym guard of kg.crossdoc). Only singular
+        descriptions of people, organisations and places: "officials" or "the deal" are not
+        one named thing. Returns the merge reasons, for the entities' records."""
+        context = document_context(clusters)
+        merges: set[tuple[str, str]] = set()
+        first_mention = {
+            id(node): i
+            for i, node in reversed(list(enumerate(clusters.nodes)))
+            if isinstance(node, _Description)
+        }
+        for description in clusters.descriptions:
+            noun = description.concept.rsplit(" ", 1)[-1].removeprefix("concept:")
+            wanted = _DESCRIBED_TYPES.get(lexicon.noun_class(noun))
+            if not wanted or noun not in description.label.lower().split():
+                continue
+            scored = sorted(
+                (
+                    (len((self._context.get(key, set()) & context) - {key.lower(), noun}), key)
+                    for key in self._described_by.get(noun, ())
+                    if key in self.entities and self.entities[key].type in wanted
+                ),
+                reverse=True,
+            )
+            if not scored or scored[0][0] < DESCRIPTION_CONTEXT:
+                continue
+            if len(scored) > 1 and scored[1][0] == scored[0][0]:
+                continue
+            common, key = scored[0]
+            description.key = key
+            reason = MergeReason.DESCRIBED_ACROSS_DOCUMENTS.say(
+                name=description.label, other=self.entities[key].label, head=noun, common=common
+            )
+            merges.add((key, reason))
+            index = first_mention.get(id(description))
+            if index is not None:
+                clusters.reasons[index] = ("description_across_documents", reason)
+        return merges
 
     def _key(self, node: NameCluster | _Description, clusters: _DocumentClusters) -> str:
         if isinstance(node, NameCluster):
@@ -451,6 +510,39 @@ class CorpusIndex:
         if node is None:
             return None
         return self._key(node, clusters)
+
+
+# Names and things a description's document must share with the documents of the entity it
+# joins: more than one, since a common noun ("the company") is weaker evidence than a name.
+DESCRIPTION_CONTEXT = 2
+
+# Documents that must call an entity by a noun before a description elsewhere may join it: one
+# apposition can be misread ("Sarah Palin ... the arsonist"), the same one twice seldom is.
+CALLED_IN_DOCUMENTS = 2
+
+# The entity types a description of each WordNet class may denote.
+_DESCRIBED_TYPES = {
+    "person": ("Person",),
+    "organization": ("Organization", "Group"),
+    # "place" is left out: "the office", "the store", "the courtroom" are seldom the city named
+    # beside them, and a city is what a place-typed name mostly is.
+}
+
+
+def _what_names_are_called(
+    extraction: Extraction, clusters: _DocumentClusters
+) -> Iterator[tuple[str, str]]:
+    """(name, noun) for each title or apposition of a name ("actress Lindsay Lohan") and each
+    description chained to it in this document ("the actress"): the head noun, lower case."""
+    for role in extraction.roles:
+        cluster = clusters.find(role.holder)
+        words = role.title.split()
+        if cluster is not None and words:
+            yield cluster.name, words[-1].lower()
+    for index, node in enumerate(clusters.nodes):
+        mention = clusters.mentions[index]
+        if isinstance(node, NameCluster) and mention.kind == "concept" and mention.key:
+            yield node.name, mention.key.rsplit(" ", 1)[-1]
 
 
 def resolve(

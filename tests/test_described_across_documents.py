@@ -1,0 +1,74 @@
+"""A description no name of its own document took ("the actress") joins the one entity that
+other documents call by its head noun, when the documents share context (kg/resolve.py,
+``CorpusIndex._link_descriptions``). Texts written for these tests, parsed by the real model."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.extract import extract
+from kg.facts import corpus_mention_records
+from kg.inputs import document_id
+from kg.resolve import resolve
+from kg.types import Document
+
+# Two documents call Maria Delgado an actress, with the Harbor Clinic and Malibu around her.
+CALLED = [
+    "Actress Maria Delgado checked into the Harbor Clinic in Malibu on Monday. "
+    "Delgado has been treated there before, her lawyer Tom Avery said.",
+    "Maria Delgado, an actress from Ohio, left the Harbor Clinic in Malibu on Friday. "
+    "Tom Avery said she would return to work next month.",
+]
+# A third names nobody: its actress is Maria Delgado by its clinic, its town and its lawyer.
+NAMELESS = (
+    "The actress was seen leaving the Harbor Clinic in Malibu, Tom Avery said. "
+    "The clinic declined to comment."
+)
+# A fourth shares none of that: its actress is someone else, and stays a node of its own.
+ELSEWHERE = "The actress won the top prize at the Berlin festival on Sunday. The jury praised her."
+
+
+def _nodes(nlp, texts: Sequence[str]) -> list[dict[str, str]]:
+    documents = [Document(document_id(text), f"doc{i}.txt", text) for i, text in enumerate(texts)]
+    extractions = [extract(doc, d) for doc, d in zip(nlp.pipe(texts), documents, strict=True)]
+    return [dict(record) for record in corpus_mention_records(resolve(extractions))]
+
+
+def _mention(records: list[dict[str, str]], source: str, text: str) -> dict[str, str]:
+    return next(r for r in records if r["document"].startswith(source) and r["text"] == text)
+
+
+def test_a_nameless_description_joins_the_entity_others_call_so(sm_nlp) -> None:
+    records = _nodes(sm_nlp, [*CALLED, NAMELESS, ELSEWHERE])
+    delgado = _mention(records, "doc0", "Maria Delgado")["node"]
+    actress = _mention(records, "doc2", "actress")
+    assert actress["node"] == delgado
+    assert actress["sieve"] == "description_across_documents"
+    assert actress["reason"].startswith(
+        "'actress' is 'Maria Delgado', called 'actress' in other documents and seen with"
+    )
+    # The festival's actress shares nothing with Delgado's documents: not her.
+    other = _mention(records, "doc3", "actress")
+    assert other["node"] != delgado
+
+
+def test_two_entities_called_so_in_like_company_leave_the_description_alone(sm_nlp) -> None:
+    # Rosa Lind is an actress at the same clinic too: the homonym guard keeps the nameless
+    # actress apart from both.
+    rival = [
+        "Actress Rosa Lind checked into the Harbor Clinic in Malibu on Monday, Tom Avery said.",
+        "Rosa Lind, an actress from Texas, left the Harbor Clinic in Malibu, Tom Avery said.",
+    ]
+    records = _nodes(sm_nlp, [*CALLED, *rival, NAMELESS])
+    actress = _mention(records, "doc4", "actress")
+    people = {
+        _mention(records, "doc0", "Maria Delgado")["node"],
+        _mention(records, "doc2", "Rosa Lind")["node"],
+    }
+    assert actress["node"] not in people
+
+
+def test_an_entity_called_so_in_one_document_only_is_not_enough(sm_nlp) -> None:
+    records = _nodes(sm_nlp, [CALLED[0], NAMELESS])
+    delgado = _mention(records, "doc0", "Maria Delgado")["node"]
+    assert _mention(records, "doc1", "actress")["node"] != delgado
