@@ -58,6 +58,10 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}', called '{head}' in other documents and seen with {common} of "
         "the same names and things"
     )
+    NAMED_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', whose name says it is a {head}, seen with {common} of the same "
+        "names and things in other documents"
+    )
 
     def say(self, **values: object) -> str:
         """The reason as the sentence a reader sees."""

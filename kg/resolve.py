@@ -276,6 +276,7 @@ class CorpusIndex:
         # document took may find its entity in another document.
         self._called: dict[str, Counter[str]] = defaultdict(Counter)
         self._described_by: dict[str, list[str]] = {}
+        self._named_by: dict[str, list[str]] = {}
         self._finished = False
 
     def _clusters(self, extraction: Extraction) -> _DocumentClusters:
@@ -327,6 +328,16 @@ class CorpusIndex:
                 if documents >= CALLED_IN_DOCUMENTS:
                     described_by[noun].add(self._links.get(name, name))
         self._described_by = {noun: sorted(keys) for noun, keys in described_by.items()}
+        # A body or a place whose name ends in a common noun of its kind is one ("Harbor
+        # Clinic", "Indian Navy"): a description by that noun elsewhere may be it.
+        named_by: dict[str, list[str]] = defaultdict(list)
+        for key, entity in self.entities.items():
+            words = entity.label.split()
+            if len(words) > 1 and entity.type in _NAMED_KINDS:
+                noun = words[-1].lower()
+                if lexicon.noun_class(noun) in ("organization", "place"):
+                    named_by[noun].append(key)
+        self._named_by = dict(named_by)
         self._finished = True
 
     def key_of(self, cluster: NameCluster) -> str:
@@ -340,7 +351,7 @@ class CorpusIndex:
             self.finish()
         clusters = clusters or self._clusters(extraction)
         merges: set[tuple[str, str]] = set()
-        if self._described_by:
+        if self._described_by or self._named_by:
             merges |= self._link_descriptions(clusters)
         for description in clusters.descriptions:
             self._key(description, clusters)
@@ -425,10 +436,11 @@ class CorpusIndex:
     def _link_descriptions(self, clusters: _DocumentClusters) -> set[tuple[str, str]]:
         """Descriptions of this document that no name of it took, joined to the one entity of
         the corpus that other documents call by the description's head noun ("the actress":
-        Lindsay Lohan, called an actress elsewhere), when the two share context and no other
-        entity so called shares as much (the homonym guard of kg.crossdoc). Only singular
-        descriptions of people, organisations and places: "officials" or "the deal" are not
-        one named thing. Returns the merge reasons, for the entities' records."""
+        Lindsay Lohan, called an actress elsewhere) or whose name ends in it ("the clinic": the
+        Harbor Clinic), when the two share context and no other such entity shares as much
+        (the homonym guard of kg.crossdoc). Only singular descriptions of people, bodies and
+        places: "officials" or "the deal" are not one named thing. Returns the merge reasons,
+        for the entities' records."""
         context = document_context(clusters)
         merges: set[tuple[str, str]] = set()
         first_mention = {
@@ -438,14 +450,23 @@ class CorpusIndex:
         }
         for description in clusters.descriptions:
             noun = description.concept.rsplit(" ", 1)[-1].removeprefix("concept:")
-            wanted = _DESCRIBED_TYPES.get(lexicon.noun_class(noun))
-            if not wanted or noun not in description.label.lower().split():
-                continue
+            if noun not in description.label.lower().split():
+                continue  # plural ("officials"), or a head the label does not show
+            noun_class = lexicon.noun_class(noun)
+            # Called so by other documents: people and bodies; named so: bodies and places.
+            candidates = {
+                key: MergeReason.DESCRIBED_ACROSS_DOCUMENTS
+                for key in self._described_by.get(noun, ())
+                if key in self.entities
+                and self.entities[key].type in _DESCRIBED_TYPES.get(noun_class, ())
+            }
+            if noun_class in ("organization", "place"):
+                for key in self._named_by.get(noun, ()):
+                    candidates.setdefault(key, MergeReason.NAMED_ACROSS_DOCUMENTS)
             scored = sorted(
                 (
                     (len((self._context.get(key, set()) & context) - {key.lower(), noun}), key)
-                    for key in self._described_by.get(noun, ())
-                    if key in self.entities and self.entities[key].type in wanted
+                    for key in candidates
                 ),
                 reverse=True,
             )
@@ -455,7 +476,7 @@ class CorpusIndex:
                 continue
             common, key = scored[0]
             description.key = key
-            reason = MergeReason.DESCRIBED_ACROSS_DOCUMENTS.say(
+            reason = candidates[key].say(
                 name=description.label, other=self.entities[key].label, head=noun, common=common
             )
             merges.add((key, reason))
@@ -511,6 +532,9 @@ class CorpusIndex:
             return None
         return self._key(node, clusters)
 
+
+# The kinds of named entity whose name's last word may say what they are ("Harbor Clinic").
+_NAMED_KINDS = frozenset({"Organization", "Group", "Place", "Thing"})
 
 # Names and things a description's document must share with the documents of the entity it
 # joins: more than one, since a common noun ("the company") is weaker evidence than a name.

@@ -72,3 +72,16 @@ def test_an_entity_called_so_in_one_document_only_is_not_enough(sm_nlp) -> None:
     records = _nodes(sm_nlp, [CALLED[0], NAMELESS])
     delgado = _mention(records, "doc0", "Maria Delgado")["node"]
     assert _mention(records, "doc1", "actress")["node"] != delgado
+
+
+def test_a_description_joins_the_body_whose_name_says_what_it_is(sm_nlp) -> None:
+    # "the clinic" of a document that names no clinic is the Harbor Clinic of the others, whose
+    # name ends in "Clinic"; a clinic in Berlin, among none of their names, is not.
+    nameless_clinic = "Staff at the clinic in Malibu said Tom Avery had visited on Friday."
+    berlin_clinic = "The clinic in Berlin opened a new wing on Sunday, its director said."
+    records = _nodes(sm_nlp, [*CALLED, nameless_clinic, berlin_clinic])
+    harbor = _mention(records, "doc0", "Harbor Clinic")["node"]
+    clinic = _mention(records, "doc2", "clinic in Malibu")
+    assert clinic["node"] == harbor
+    assert "whose name says it is a clinic" in clinic["reason"]
+    assert _mention(records, "doc3", "clinic in Berlin")["node"] != harbor
