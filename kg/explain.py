@@ -39,12 +39,18 @@ SELECT (COUNT(DISTINCT ?sentence) AS ?mentions) (COUNT(DISTINCT ?statement) AS ?
 """
 
 # The entity's mentions in reading order, each with the rule that linked it to its chain.
+# Each OPTIONAL is one triple pattern on purpose: Oxigraph looks one up per mention by index,
+# where an OPTIONAL of two patterns is evaluated on its own over every mention of the store
+# and joined after (3.5 s on a 20,000-document build, against 0.1 s). A mention shows its
+# rule only when it has both a sieve and a reason, as before.
 _CHAIN = """
 SELECT ?document ?start ?text ?kind ?sieve ?reason WHERE {
   ?m kg:denotes ?e ; kg:mentionText ?text ; kg:mentionStart ?start ; kg:mentionKind ?kind ;
-     dcterms:isPartOf/dcterms:isPartOf ?doc .
+     dcterms:isPartOf ?sentence .
+  ?sentence dcterms:isPartOf ?doc .
   ?doc dcterms:source ?document .
-  OPTIONAL { ?m kg:corefSieve ?sieve ; kg:corefReason ?reason }
+  OPTIONAL { ?m kg:corefSieve ?sieve }
+  OPTIONAL { ?m kg:corefReason ?reason }
 } ORDER BY ?document ?start
 """
 
@@ -98,7 +104,8 @@ def explain_entity(dataset: Dataset | ox.Store, name: str) -> str:
         if chain:
             lines.append(f"  chain ({len(chain)} mention(s)):")
             for row in chain[:CHAIN_SHOWN]:
-                why = f"  <- {row['sieve'].value}: {row['reason'].value}" if row["sieve"] else ""
+                sieve, reason = row["sieve"], row["reason"]
+                why = f"  <- {sieve.value}: {reason.value}" if sieve and reason else ""
                 lines.append(
                     f"    {row['document'].value}:{row['start'].value}  "
                     f"{row['kind'].value} '{row['text'].value}'{why}"
