@@ -1,7 +1,7 @@
 """Issue 17's figures for the build's store, printed side by side in one run.
 
     .venv/bin/python benchmarks/store_queries.py [--sizes 1,1000,20000] [--work DIR]
-        [--repeat 3] [--old-max 1000] [--exports 1000,5000] [--skip-build]
+        [--repeat 3] [--old-max 1000] [--skip-old] [--exports 1000,5000] [--skip-build]
 
 For each size: a build of that many synthetic documents, then each command in a new process
 (cold: imports, opening the graph, the query), its wall time (median of --repeat) and the peak RSS
@@ -14,7 +14,8 @@ of its process tree (GNU time's "Maximum resident set size", which covers the fo
   build's explain): through the store, read-only;
 - the same commands on ``BUILD/graph.trig``: today's load-everything path (the file is loaded
   into memory and its union materialised, exactly as every command did before the store), at
-  sizes up to --old-max (above it, the meetings query only, once: a minute or more each);
+  sizes up to --old-max (above it, the meetings query only, once: a minute or more each; none
+  with --skip-old);
 - bare pyoxigraph on the same store: a process that imports pyoxigraph alone, opens the store
   read-only and runs the same SPARQL (kg's prefixes in front); for stats, reads the counts the
   build keeps with the store (kg/storecounts.py), as kg stats does.
@@ -224,7 +225,7 @@ def _bare(out: Path, heavy_iri: str | None) -> dict[str, list[str]]:
 
 
 def queries(
-    out: Path, size: int, repeat: int, old_max: int
+    out: Path, size: int, repeat: int, old_max: int | None
 ) -> dict[str, dict[str, tuple[float, float]]]:
     results: dict[str, dict[str, tuple[float, float]]] = {}
     heavy_iri = _heavy_iri(out)
@@ -236,7 +237,9 @@ def queries(
             "store": median_of(store_cmds[name], repeat),
             "bare": median_of(bare_cmds[name], repeat),
         }
-        if size <= old_max:
+        if old_max is None:
+            pass
+        elif size <= old_max:
             row["old"] = median_of(old_cmds[name], repeat)
         elif name == "query meetings":
             row["old"] = measure(old_cmds[name])
@@ -254,6 +257,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--old-max", type=int, default=1000)
+    parser.add_argument(
+        "--skip-old", action="store_true", help="leave out the load-everything path"
+    )
     parser.add_argument("--exports", default="")
     parser.add_argument("--skip-build", action="store_true", help="reuse the builds in --work")
     parser.add_argument(
@@ -282,10 +288,12 @@ def main(argv: list[str] | None = None) -> int:
     seed_query = median_of(
         [KG, "query", str(seed), "-f", str(REPO / "queries" / "meetings.rq")], max(args.repeat, 5)
     )
-    seed_old = median_of(
-        [KG, "query", str(seed / "graph.trig"), "-f", str(REPO / "queries" / "meetings.rq")],
-        max(args.repeat, 5),
-    )
+    seed_old = None
+    if not args.skip_old:
+        seed_old = median_of(
+            [KG, "query", str(seed / "graph.trig"), "-f", str(REPO / "queries" / "meetings.rq")],
+            max(args.repeat, 5),
+        )
     print(
         f"\nseed build, cold kg query meetings.rq: store {_cell(seed_query)}; "
         f"load-everything {_cell(seed_old)}"
@@ -316,7 +324,8 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|---|---|")
     table: dict[int, dict[str, dict[str, tuple[float, float]]]] = {}
     for size in sizes:
-        table[size] = queries(work / f"build-{size}", size, args.repeat, args.old_max)
+        old_max = None if args.skip_old else args.old_max
+        table[size] = queries(work / f"build-{size}", size, args.repeat, old_max)
         for name, row in table[size].items():
             print(
                 f"| {size:,} | {name} | {_cell(row['store'])} | {_cell(row.get('old'))} "
