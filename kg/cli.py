@@ -715,7 +715,7 @@ def stats(graph: GraphArg) -> None:
     from kg.store import open_store
 
     try:
-        counts = graph_stats(open_store(graph, on_hint=_hint))
+        counts = graph_stats(open_store(graph, on_hint=_hint), on_hint=_hint)
     except KgError as error:
         _fail(str(error))
     width = max(len(k) for k in counts)

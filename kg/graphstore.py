@@ -8,6 +8,8 @@ Layout, inside a build folder::
                          union of them in the default graph, each triple once (a set: Oxigraph's
                          union default graph is a bag, and a label would come back once per
                          document that states it)
+    store/g000007/kg-counts.json
+                         what ``kg stats`` prints, kept with the generation (kg/storecounts.py)
     store/g000007.lock   readers hold a shared flock on it while the generation is open
 
 Generations. A store that readers have open is never written: a build makes a new generation
@@ -41,6 +43,7 @@ import pyoxigraph as ox
 
 from kg.canonical import GraphText
 from kg.errors import KgError
+from kg.storecounts import CountsDelta, count_store, read_counts, write_counts
 
 STORE_POINTER = "store.current"
 STORE_FOLDER = "store"
@@ -141,6 +144,12 @@ def open_store(out: Path) -> OpenStore:
     raise KgError(f"{out}: the store kept changing while it was being opened; try again")
 
 
+def generation_folder(store: ox.Store) -> Path | None:
+    """The generation folder of a store ``open_store`` opened; None for any other store."""
+    opened = _OPEN.get(id(store))
+    return opened.folder if opened is not None and opened.store is store else None
+
+
 # --- writers (under the build lock: kg/buildfolder.py) -------------------------------------------
 
 
@@ -175,12 +184,16 @@ class FullLoad:
         scratch: Path,
     ) -> None:
         self.generation = next_generation(out)
-        folder = _new_folder(out, self.generation)
+        self.folder = folder = _new_folder(out, self.generation)
         named, union = scratch / "store-graphs.nq", scratch / "store-union.nt"
+        # The document graphs' quads, for kg stats (kg/storecounts.py): each graph's lines are
+        # unique, so their count is its quads.
+        self._quads = 0
         with named.open("wb") as quads, union.open("wb") as triples:
             for graph, text in graphs:
                 triples.write(text)
                 if not isinstance(graph, ox.DefaultGraph):
+                    self._quads += text.count(b"\n")
                     # N-Triples escapes line breaks inside literals, so " .\n" ends a statement
                     # and nothing else: each line gets the graph's name before its final dot.
                     text = text.replace(b" .\n", b" " + str(graph).encode() + b" .\n")
@@ -213,8 +226,10 @@ class FullLoad:
         if self._errors:
             raise KgError(f"the build's store could not be written: {self._errors[0]}")
         if self._store is not None:
+            counts = count_store(self._store, named_quads=self._quads)
             _close(self._store)
             self._store = None
+            write_counts(self.folder, counts)
         return self.generation
 
 
@@ -235,15 +250,22 @@ def write_incremental(out: Path, change: GraphChange) -> str | None:
     generation = next_generation(out)
     folder = _new_folder(out, generation)
     ox.Store.read_only(str(out / STORE_FOLDER / current)).backup(str(folder))
+    # The earlier counts with this change's delta: never a recount. None from an older kg: the
+    # new generation has none either, and kg stats counts.
+    earlier_counts = read_counts(out / STORE_FOLDER / current)
     store = ox.Store(str(folder))
-    apply_change(store, change)
+    delta = apply_change(store, change)
     _close(store)
+    if earlier_counts is not None:
+        write_counts(folder, earlier_counts.updated(delta))
     return generation
 
 
-def apply_change(store: ox.Store, change: GraphChange) -> None:
+def apply_change(store: ox.Store, change: GraphChange) -> CountsDelta:
     """Drop and add named graphs in ``store``, and keep its default graph the set union of them:
-    a dropped graph's triple leaves the union only when no other graph states it."""
+    a dropped graph's triple leaves the union only when no other graph states it. Returns what
+    that did to the counts kg stats prints (kg/storecounts.py)."""
+    delta = CountsDelta()
     default = ox.DefaultGraph()
     added_names = {name for name, _ in change.added}
     gone: set[ox.Triple] = set()
@@ -251,11 +273,18 @@ def apply_change(store: ox.Store, change: GraphChange) -> None:
         graph = ox.NamedNode(name)
         if not store.contains_named_graph(graph):
             continue
-        gone.update(quad.triple for quad in store.quads_for_pattern(None, None, None, graph))
+        triples = [quad.triple for quad in store.quads_for_pattern(None, None, None, graph)]
+        delta.quads -= len(triples)
+        gone.update(triples)
         store.remove_graph(graph)
     for name, text in change.added:
         graph = ox.NamedNode(name)
-        triples = list(ox.parse(text, format=ox.RdfFormat.N_TRIPLES))
+        # Each triple once, as the graph holds it, so that the counts count it once.
+        triples = list(dict.fromkeys(ox.parse(text, format=ox.RdfFormat.N_TRIPLES)))
+        delta.quads += len(triples)
+        delta.union_added(
+            [t for t in triples if ox.Quad(t.subject, t.predicate, t.object, default) not in store]
+        )
         store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
         store.extend(ox.Quad(t.subject, t.predicate, t.object, default) for t in triples)
     for triple in gone:
@@ -266,6 +295,8 @@ def apply_change(store: ox.Store, change: GraphChange) -> None:
         )
         if next(stated, None) is None:
             store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, default))
+            delta.union_removed(triple)
+    return delta
 
 
 def _close(store: ox.Store) -> None:
