@@ -225,23 +225,29 @@ def statements(store: ox.Store) -> list[Statement]:
     return found_statements
 
 
+def predicates(store: ox.Store) -> list[ox.NamedNode]:
+    """Every predicate the graph uses, sorted."""
+    found = select(store, "SELECT DISTINCT ?p WHERE { ?s ?p ?o }")
+    return sorted((row[0] for row in found), key=lambda p: p.value)
+
+
+def relations(store: ox.Store) -> list[ox.NamedNode]:
+    """The ``rel:`` predicates the graph uses, sorted: read before their triples, since a filter
+    on the predicate's text would read out every triple of the graph."""
+    return [p for p in predicates(store) if p.value.startswith(str(REL))]
+
+
 def direct_edges(store: ox.Store) -> list[tuple[str, str, str, bool]]:
     """The direct ``rel:`` edges between nodes, each once: (subject, relation IRI, object,
     whether the object is an IRI), sorted. A fact that is denied or conditional has a statement
     but no direct edge (kg/rdf.py)."""
-    # The relations first, then only their triples: a filter on the predicate's text would
-    # read out every triple of the graph.
-    relations = [
-        predicate
-        for (predicate,) in select(store, "SELECT DISTINCT ?p WHERE { ?s ?p ?o }")
-        if value(predicate).startswith(str(REL))
-    ]
-    if not relations:
+    found = relations(store)
+    if not found:
         return []
     rows = select(
         store,
         f"""SELECT DISTINCT ?s ?p ?o WHERE {{
-              VALUES ?p {{ {" ".join(map(str, relations))} }} ?s ?p ?o FILTER(!isLiteral(?o)) }}""",
+              VALUES ?p {{ {" ".join(map(str, found))} }} ?s ?p ?o FILTER(!isLiteral(?o)) }}""",
     )
     return sorted(
         (value(row[0]), value(row[1]), value(row[2]), isinstance(row[2], ox.NamedNode))
