@@ -6,6 +6,7 @@ copy of the whole dataset, and ``kg view`` of a build against the build's own gr
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -19,18 +20,22 @@ import kg.graphspool
 import kg.view.part
 from kg.entitygraph import QUALIFIERS, Description, Statement, select, value
 from kg.export import entity_graph, export
-from kg.store import load_dataset, open_store, oxigraph_store
+from kg.store import close_store, load_dataset, open_store, oxigraph_store
 from kg.vocab import PREFIXES, compact_iri
 
 SMALL = Path(__file__).parent / "data" / "kg_small.trig"
 
 
 @pytest.fixture(scope="module", params=["seed", "small"])
-def store(request, seed_build) -> ox.Store:
+def store(request, seed_build) -> Iterator[ox.Store]:
     """The seed build's store (opened as kg commands open it) and the hand-written graph."""
-    if request.param == "seed":
-        return open_store(seed_build)
-    return oxigraph_store(load_dataset(SMALL, union_default_graph=False))
+    if request.param == "small":
+        yield oxigraph_store(load_dataset(SMALL, union_default_graph=False))
+        return
+    opened = open_store(seed_build)
+    yield opened
+    # Closed, or its descriptors outlive the module (a later test counts a worker's).
+    close_store(opened)
 
 
 # --- the entity graph: each reader against one SPARQL query ---------------------------------
@@ -284,7 +289,10 @@ def test_kg_view_of_a_large_build_draws_the_part_the_build_draws(tmp_path, monke
     page = (out / "graph.html").read_text(encoding="utf-8")
     assert "the 8 entities most attested across documents" in page
     store = open_store(out)
-    part = kg.view.part.store_view(store)
-    assert part.selection is not None and part.quads > 10
-    kg.view.part.write_store_view(store, tmp_path / "view.html")
+    try:
+        part = kg.view.part.store_view(store)
+        assert part.selection is not None and part.quads > 10
+        kg.view.part.write_store_view(store, tmp_path / "view.html")
+    finally:
+        close_store(store)
     assert (tmp_path / "view.html").read_text(encoding="utf-8") == page
