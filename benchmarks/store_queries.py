@@ -3,6 +3,8 @@
     .venv/bin/python benchmarks/store_queries.py [--sizes 1,1000,20000] [--work DIR]
         [--repeat 3] [--old-max 1000] [--skip-old] [--exports 1000,5000] [--skip-build]
 
+``--sizes ''`` leaves the queries out (the exports alone: ``--sizes '' --exports 1000,5000``).
+
 For each size: a build of that many synthetic documents, then each command in a new process
 (cold: imports, opening the graph, the query), its wall time (median of --repeat) and the peak RSS
 of its process tree (GNU time's "Maximum resident set size", which covers the forked evaluator):
@@ -22,7 +24,8 @@ of its process tree (GNU time's "Maximum resident set size", which covers the fo
 
 Then an incremental build (one new document into the largest build) against the full build, and
 with --exports, every ``kg export`` format and ``kg view`` at those sizes against pyoxigraph's own
-N-Quads dump of the same store.
+N-Quads dump of the same store, in rounds (the dump, each export, the view; median of --repeat
+rounds), and one table with the sizes side by side.
 
 Synthetic documents: building 20,000 real documents through spaCy takes about 14 minutes on two
 shared cores, so the builds here parse only a pool of real documents (POOL documents of
@@ -280,24 +283,8 @@ def main(argv: list[str] | None = None) -> int:
         "RSS = peak of the process tree"
     )
 
-    # The seed, built for real.
-    seed = work / "seed"
-    if not (args.skip_build and seed.exists()):
-        shutil.rmtree(seed, ignore_errors=True)
-        subprocess.run([KG, "build", str(REPO / "seeds"), "-o", str(seed), "-q"], check=True)
-    seed_query = median_of(
-        [KG, "query", str(seed), "-f", str(REPO / "queries" / "meetings.rq")], max(args.repeat, 5)
-    )
-    seed_old = None
-    if not args.skip_old:
-        seed_old = median_of(
-            [KG, "query", str(seed / "graph.trig"), "-f", str(REPO / "queries" / "meetings.rq")],
-            max(args.repeat, 5),
-        )
-    print(
-        f"\nseed build, cold kg query meetings.rq: store {_cell(seed_query)}; "
-        f"load-everything {_cell(seed_old)}"
-    )
+    if sizes:
+        seed_figures(work, args.repeat, args.skip_build, args.skip_old)
 
     builds: dict[int, float] = {}
     for size in sorted(set(sizes + export_sizes)):
@@ -307,6 +294,38 @@ def main(argv: list[str] | None = None) -> int:
             builds[size] = _build_in_process(work, out, 0, size)
             print(f"built {size} synthetic documents in {builds[size]:.1f} s", flush=True)
 
+    if sizes:
+        query_figures(work, sizes, builds, args.repeat, None if args.skip_old else args.old_max)
+    if export_sizes:
+        export_figures(work, export_sizes, args.repeat)
+    return 0
+
+
+def seed_figures(work: Path, repeat: int, skip_build: bool, skip_old: bool) -> None:
+    """The seed, built for real: the cold meetings query through the store and loaded whole."""
+    seed = work / "seed"
+    if not (skip_build and seed.exists()):
+        shutil.rmtree(seed, ignore_errors=True)
+        subprocess.run([KG, "build", str(REPO / "seeds"), "-o", str(seed), "-q"], check=True)
+    seed_query = median_of(
+        [KG, "query", str(seed), "-f", str(REPO / "queries" / "meetings.rq")], max(repeat, 5)
+    )
+    seed_old = None
+    if not skip_old:
+        seed_old = median_of(
+            [KG, "query", str(seed / "graph.trig"), "-f", str(REPO / "queries" / "meetings.rq")],
+            max(repeat, 5),
+        )
+    print(
+        f"\nseed build, cold kg query meetings.rq: store {_cell(seed_query)}; "
+        f"load-everything {_cell(seed_old)}"
+    )
+
+
+def query_figures(
+    work: Path, sizes: list[int], builds: dict[int, float], repeat: int, old_max: int | None
+) -> None:
+    """The cold commands at each size, and one new document into the largest build."""
     import pyoxigraph as ox
 
     first = ox.Store.read_only(str(_generation(work / f"build-{min(sizes)}")))
@@ -324,8 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|---|---|")
     table: dict[int, dict[str, dict[str, tuple[float, float]]]] = {}
     for size in sizes:
-        old_max = None if args.skip_old else args.old_max
-        table[size] = queries(work / f"build-{size}", size, args.repeat, old_max)
+        table[size] = queries(work / f"build-{size}", size, repeat, old_max)
         for name, row in table[size].items():
             print(
                 f"| {size:,} | {name} | {_cell(row['store'])} | {_cell(row.get('old'))} "
@@ -363,44 +381,93 @@ def main(argv: list[str] | None = None) -> int:
         )
         shutil.rmtree(copy, ignore_errors=True)
 
-    if export_sizes:
-        print("\n| size | what | seconds | peak RSS | × N-Quads dump |")
-        print("|---|---|---|---|---|")
-    for size in export_sizes:
+
+# What ``export_figures`` measures at each size, in this order: pyoxigraph's own dump first.
+EXPORTS = ("nquads", "trig", "ntriples", "turtle", "jsonld", "graphml", "csv")
+DUMP = "pyoxigraph N-Quads dump"
+VIEW = "kg view"
+
+
+def export_figures(work: Path, sizes: list[int], repeat: int) -> None:
+    """Every ``kg export`` format and ``kg view`` at each size against pyoxigraph's own N-Quads
+    dump of the same store: one round is the dump, then each export, then the view, and the
+    median of REPEAT rounds is printed (the machine's load changes from round to round; a
+    round measures all of them under about the same load). Then one table, sizes side by side."""
+    target = work / "export-out"
+    figures: dict[int, dict[str, tuple[float, float]]] = {}
+    for size in sizes:
         out = work / f"build-{size}"
-        target = work / "export-out"
-        dump = measure(
-            [
+        commands = {
+            DUMP: [
                 PYTHON,
                 "-c",
                 "import sys, pyoxigraph as ox\n"
                 "ox.Store.read_only(sys.argv[1]).dump(sys.argv[2], format=ox.RdfFormat.N_QUADS)",
                 str(_generation(out)),
                 str(target),
-            ]
+            ],
+            **{
+                f"kg export --format {fmt}": [
+                    KG, "export", str(out), "--format", fmt, "-o", str(target)
+                ]
+                for fmt in EXPORTS
+            },
+            VIEW: [KG, "view", str(out), "-o", str(work / "view.html")],
+        }  # fmt: skip
+        runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+        for round_ in range(repeat):
+            for name, command in commands.items():
+                shutil.rmtree(target, ignore_errors=True)
+                target.unlink(missing_ok=True)
+                runs[name].append(measure(command))
+                seconds, megabytes = runs[name][-1]
+                print(
+                    f"{size:,} documents, round {round_ + 1}: {name} {seconds:.1f} s "
+                    f"{megabytes:.0f} MB",
+                    file=sys.stderr,
+                    flush=True,
+                )
+        figures[size] = {
+            name: (statistics.median(s for s, _ in found), max(m for _, m in found))
+            for name, found in runs.items()
+        }
+    shutil.rmtree(target, ignore_errors=True)
+    target.unlink(missing_ok=True)
+
+    print(
+        f"\nexports and the view against pyoxigraph's N-Quads dump of the same store "
+        f"(median of {repeat}; peak RSS the largest)\n"
+    )
+    print(
+        "| what | "
+        + " | ".join(f"{size:,} documents: seconds, peak RSS, × dump" for size in sizes)
+        + (f" | {sizes[-1]:,} ÷ {sizes[0]:,} documents (time) |" if len(sizes) > 1 else " |")
+    )
+    print("|---" * (len(sizes) + 1 + (len(sizes) > 1)) + "|")
+    for name in figures[sizes[0]]:
+        cells = []
+        for size in sizes:
+            seconds, megabytes = figures[size][name]
+            ratio = seconds / figures[size][DUMP][0]
+            cells.append(f"{seconds:.1f} s, {megabytes:.0f} MB, {ratio:.2f}×")
+        growth = (
+            f" | {figures[sizes[-1]][name][0] / figures[sizes[0]][name][0]:.2f}×"
+            if len(sizes) > 1
+            else ""
         )
-        print(
-            f"| {size:,} | pyoxigraph N-Quads dump | {dump[0]:.1f} | {dump[1]:.0f} MB | 1.00 |",
-            flush=True,
-        )
-        for fmt in ("nquads", "trig", "ntriples", "turtle", "jsonld", "graphml", "csv"):
-            shutil.rmtree(target, ignore_errors=True)
-            target.unlink(missing_ok=True)
-            spent = measure([KG, "export", str(out), "--format", fmt, "-o", str(target)])
-            print(
-                f"| {size:,} | kg export --format {fmt} | {spent[0]:.1f} | {spent[1]:.0f} MB "
-                f"| {spent[0] / dump[0]:.2f} |",
-                flush=True,
-            )
-        shutil.rmtree(target, ignore_errors=True)
-        target.unlink(missing_ok=True)
-        spent = measure([KG, "view", str(out), "-o", str(work / "view.html")])
-        print(
-            f"| {size:,} | kg view | {spent[0]:.1f} | {spent[1]:.0f} MB "
-            f"| {spent[0] / dump[0]:.2f} |",
-            flush=True,
-        )
-    return 0
+        print(f"| {name} | " + " | ".join(cells) + growth + " |")
+    largest = sizes[-1]
+    worst = max(
+        (figures[size][name][0] / figures[size][DUMP][0], name, size)
+        for size in sizes
+        for name in figures[size]
+        if name.startswith("kg export")
+    )
+    print(
+        f"\nslowest export: {worst[1]} at {worst[2]:,} documents, {worst[0]:.2f}× the dump "
+        f"(target ≤ 2×); kg view at {largest:,} documents: {figures[largest][VIEW][1]:.0f} MB "
+        "peak RSS (target < 500 MB)"
+    )
 
 
 if __name__ == "__main__":

@@ -50,12 +50,19 @@ def sorted_lines(data: bytes) -> list[bytes]:
     return sorted(dict.fromkeys(data.splitlines(keepends=True)))
 
 
-def _has_blank_nodes(store: ox.Store) -> bool:
-    found = store.query(
-        "ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } "
-        "FILTER(isBlank(?s) || isBlank(?o) || isBlank(?g)) }"
+def _has_blank_nodes(text: bytes) -> bool:
+    """Whether the N-Triples ``text`` of a graph holds a blank node (or a triple term, which may).
+
+    A search of the text first: a blank node is written ``_:id``, and text without "_:" has
+    none. Only a graph whose text has it (in an IRI or a literal, say) is parsed to be sure.
+    """
+    if b"_:" not in text:
+        return False
+    return any(
+        isinstance(t.subject, ox.BlankNode | ox.Triple)
+        or isinstance(t.object, ox.BlankNode | ox.Triple)
+        for t in ox.parse(text, format=ox.RdfFormat.N_TRIPLES, lenient=True)
     )
-    return bool(found)
 
 
 def _canonical_blank_nodes(store: ox.Store) -> ox.Store:
@@ -106,10 +113,21 @@ def graph_lines(store: ox.Store) -> Iterator[GraphLines]:
     # A build's store holds the union of its named graphs in the default graph (kg/graphstore.py):
     # it says nothing they do not, and the build's files do not write it.
     default = [] if is_union_store(store) else [ox.DefaultGraph()]
-    if _has_blank_nodes(store):
+    names = list(store.named_graphs())
+    canonical = any(isinstance(name, ox.BlankNode) for name in names)
+    if canonical:  # a graph named by a blank node: its name's label decides its place
         store = _canonical_blank_nodes(store)
-    for graph in [*default, *sorted(store.named_graphs(), key=graph_order)]:
-        lines = sorted_lines(in_memory(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)))
+        names = list(store.named_graphs())
+    for graph in [*default, *sorted(names, key=graph_order)]:
+        text = in_memory(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph))
+        # Blank nodes are found graph by graph as the graphs are read (a query for them read the
+        # whole store first: half the time of an export). Canonical labels change only blank
+        # nodes' labels, so the graphs read before the first one holding any are unchanged, and
+        # from it on the graphs are read from the canonical copy.
+        if not canonical and _has_blank_nodes(text):
+            store, canonical = _canonical_blank_nodes(store), True
+            text = in_memory(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph))
+        lines = sorted_lines(text)
         if lines:
             yield graph, lines
 

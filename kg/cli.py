@@ -675,13 +675,19 @@ def view(
     ] = False,
 ) -> None:
     """Write GRAPH as one self-contained interactive HTML page."""
-    from kg.store import open_dataset
+    from kg.graphstore import has_store
+    from kg.store import open_dataset, open_store
     from kg.view import write_view
+    from kg.view.part import write_store_view
 
     target = out or (graph / "graph.html" if graph.is_dir() else graph.with_suffix(".html"))
     try:
-        dataset = open_dataset(graph, on_hint=_hint)
-        write_view(dataset, target, focus=focus, hops=hops, top=top, construct=query_text)
+        if has_store(graph) and focus is None and top is None and query_text is None:
+            # The build's own view (its graph.html), drawn from the store a part at a time.
+            write_store_view(open_store(graph), target)
+        else:
+            dataset = open_dataset(graph, on_hint=_hint)
+            write_view(dataset, target, focus=focus, hops=hops, top=top, construct=query_text)
     except KgError as error:
         _fail(str(error))
     _say(f"wrote {target}")

@@ -76,11 +76,13 @@ def select(store: ox.Store, body: str) -> Iterator[ox.QuerySolution]:
 
 def value(term: object) -> str:
     """The lexical value of TERM (an IRI, a blank node's id, a literal's text); "" for None."""
-    if term is None:
-        return ""
-    if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal):
-        return term.value
-    return str(term)
+    # Called for every value the readers read (a million at 1,000 documents): the attribute
+    # first, as the common case, rather than a type test.
+    try:
+        lexical: str = term.value  # type: ignore[attr-defined]
+    except AttributeError:
+        return "" if term is None else str(term)
+    return lexical
 
 
 @dataclass
@@ -101,22 +103,49 @@ class Description:
         return sorted(found, key=TYPE_ORDER.__getitem__)
 
 
+# Any term a reader receives.
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+
+def objects_of(
+    store: ox.Store, path: str, subjects: Collection[str] | None = None, where: str = ""
+) -> dict[str, set[Term]]:
+    """Each subject ``?s`` (of SUBJECTS, when given) with the objects ``?o`` that PATH (a
+    predicate as SPARQL, ``<iri>``, or a property path) gives it; WHERE: more SPARQL patterns
+    that restrict either.
+
+    One indexed read of a single predicate. The readers below read each predicate alone and join
+    here: Oxigraph's join of a statement's parts with their optional qualifiers and sentence in
+    one query took several times longer than reading each predicate once, and its cost grew
+    with the number of optional parts.
+    """
+    found: dict[str, set[Term]] = defaultdict(set)
+    for row in select(store, f"SELECT DISTINCT ?s ?o WHERE {{ {where} ?s {path} ?o }}"):
+        subject = value(row[0])
+        if subjects is None or subject in subjects:
+            found[subject].add(row[1])
+    return found
+
+
 def describe(store: ox.Store, iris: Collection[str] | None = None) -> dict[str, Description]:
     """The description of each of IRIS (all its classes), or of every node that has one when
     IRIS is None (then only the entity classes are read: an entity is a node whose ``types`` is
     not empty). Sorted by IRI."""
-    values = " ".join(f"<{p}>" for p in _DESCRIBING)
+    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     if iris is not None:
+        values = " ".join(f"<{p}>" for p in _DESCRIBING)
         bound = "VALUES ?e { " + " ".join(str(ox.NamedNode(i)) for i in iris) + " }"
+        query = f"SELECT ?e ?p ?v WHERE {{ {bound} VALUES ?p {{ {values} }} ?e ?p ?v }}"
+        for row in select(store, query):
+            found[value(row["e"])][_DESCRIBING[value(row["p"])]].add(value(row["v"]))
     else:
         # Of the whole graph, only the entity classes: every statement, sentence and mention
         # has a type too, and there are far more of them than of entities.
-        classes = ", ".join(f"<{c}>" for c in ENTITY_TYPES)
-        bound = f"FILTER(?p != rdf:type || ?v IN ({classes}))"
-    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    query = f"SELECT ?e ?p ?v WHERE {{ VALUES ?p {{ {values} }} ?e ?p ?v {bound} }}"
-    for row in select(store, query):
-        found[value(row["e"])][_DESCRIBING[value(row["p"])]].add(value(row["v"]))
+        classes = "VALUES ?o { " + " ".join(f"<{c}>" for c in ENTITY_TYPES) + " }"
+        for predicate, slot in _DESCRIBING.items():
+            restrict = classes if predicate == str(RDF.type) else ""
+            for subject, objects in objects_of(store, f"<{predicate}>", where=restrict).items():
+                found[subject][slot].update(map(value, objects))
     return {
         iri: Description(iri, **{slot: sorted(items) for slot, items in slots.items()})
         for iri, slots in sorted(found.items())
@@ -141,85 +170,87 @@ class Statement:
 
 
 def statements(store: ox.Store) -> list[Statement]:
-    """Every statement whose object is a node, sorted by IRI."""
-    names = list(QUALIFIERS)
-    optional = "".join(
-        f"OPTIONAL {{ ?st <{iri}> ?q{i} }}\n" for i, iri in enumerate(QUALIFIERS.values())
+    """Every statement whose object is a node, sorted by IRI.
+
+    Each slot takes the smallest value the graph gives it (the lowest confidence, compared as a
+    number; negated when any value says so); a statement's text and source are the smallest of
+    those of all its sentences.
+    """
+    typed = {value(row[0]) for row in select(store, "SELECT ?st WHERE { ?st a kg:Statement }")}
+    subjects, relations, objects = (
+        objects_of(store, f"<{part}>", typed) for part in (RDF.subject, RDF.predicate, RDF.object)
     )
-    rows = select(
-        store,
-        f"""SELECT DISTINCT ?st ?s ?p ?o ?conf ?sent ?text ?source {
-            " ".join(f"?q{i}" for i in range(len(names)))
-        } WHERE {{
-              ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-              FILTER(!isLiteral(?o))
-              OPTIONAL {{ ?st kg:confidence ?conf }}
-              OPTIONAL {{ ?st kg:sentence ?sent OPTIONAL {{ ?sent kg:text ?text }}
-                          OPTIONAL {{ ?sent dcterms:isPartOf ?d . ?d dcterms:source ?source }} }}
-              {optional}
-            }}""",
-    )
-    slots: dict[str, dict[str, str]] = {}
-    edges: dict[str, tuple[str, str, str, bool]] = {}
-    for row in rows:
-        key = value(row["st"])
-        edges[key] = (
-            value(row["s"]),
-            value(row["p"]),
-            value(row["o"]),
-            isinstance(row["o"], ox.NamedNode),
-        )
-        slot = slots.setdefault(key, {})
-        for name, variable in (
-            ("conf", "conf"),
-            ("sent", "sent"),
-            ("text", "text"),
-            ("source", "source"),
-            *((name, f"q{i}") for i, name in enumerate(names)),
-        ):
-            found = row[variable]
-            if found is None:
-                continue
-            text = value(found)
-            if name == "conf":  # the lowest confidence, compared as a number
-                known = slot.get(name)
-                slot[name] = text if known is None or float(text) < float(known) else known
-            elif name == "negated":  # negated when any value says so
-                slot[name] = "true" if text in ("true", "1") or slot.get(name) == "true" else text
-            elif name not in slot or text < slot[name]:
-                slot[name] = text
+    confidences = objects_of(store, f"<{KG.confidence}>", typed)
+    sentences = objects_of(store, f"<{KG.sentence}>", typed)
+    qualifiers = {name: objects_of(store, f"<{iri}>", typed) for name, iri in QUALIFIERS.items()}
+    # The texts of the statements' sentences and their documents' sources (every mention is part
+    # of a document too, and there are many more of them: only statements' sentences are read).
+    of_statements = "?st a kg:Statement ; kg:sentence ?s ."
+    texts = objects_of(store, "kg:text", where=of_statements)
+    sources = objects_of(store, "dcterms:isPartOf/dcterms:source", where=of_statements)
+
     found_statements = []
-    for key in sorted(edges):
-        subject, relation, obj, is_iri = edges[key]
-        slot = slots[key]
+    for key in sorted(typed):
+        nodes = [o for o in objects.get(key, ()) if not isinstance(o, ox.Literal)]
+        if key not in subjects or key not in relations or not nodes:
+            continue
+        target = min(nodes, key=lambda o: (value(o), not isinstance(o, ox.NamedNode)))
+        sentence = sorted(value(s) for s in sentences.get(key, ()))
+        text = {value(t) for s in sentence for t in texts.get(s, ())}
+        source = {value(o) for s in sentence for o in sources.get(s, ())}
+        found_qualifiers = {}
+        for name, by_statement in qualifiers.items():
+            given = {value(q) for q in by_statement.get(key, ())}
+            if not given:
+                continue
+            if name == "negated" and given & {"true", "1"}:  # negated when any value says so
+                found_qualifiers[name] = "true"
+            else:
+                found_qualifiers[name] = min(given)
+        confidence = [float(value(c)) for c in confidences.get(key, ())]
         found_statements.append(
             Statement(
                 iri=key,
-                subject=subject,
-                relation=relation,
-                object=obj,
-                object_is_iri=is_iri,
-                confidence=float(slot["conf"]) if "conf" in slot else None,
-                sentence_iri=slot.get("sent", ""),
-                sentence=slot.get("text", ""),
-                source=slot.get("source", ""),
-                qualifiers={name: slot[name] for name in names if name in slot},
+                subject=min(map(value, subjects[key])),
+                relation=min(map(value, relations[key])),
+                object=value(target),
+                object_is_iri=isinstance(target, ox.NamedNode),
+                confidence=min(confidence) if confidence else None,
+                sentence_iri=sentence[0] if sentence else "",
+                sentence=min(text, default=""),
+                source=min(source, default=""),
+                qualifiers=found_qualifiers,
             )
         )
     return found_statements
+
+
+def predicates(store: ox.Store) -> list[ox.NamedNode]:
+    """Every predicate the graph uses, sorted."""
+    found = select(store, "SELECT DISTINCT ?p WHERE { ?s ?p ?o }")
+    return sorted((row[0] for row in found), key=lambda p: p.value)
+
+
+def relations(store: ox.Store) -> list[ox.NamedNode]:
+    """The ``rel:`` predicates the graph uses, sorted: read before their triples, since a filter
+    on the predicate's text would read out every triple of the graph."""
+    return [p for p in predicates(store) if p.value.startswith(str(REL))]
 
 
 def direct_edges(store: ox.Store) -> list[tuple[str, str, str, bool]]:
     """The direct ``rel:`` edges between nodes, each once: (subject, relation IRI, object,
     whether the object is an IRI), sorted. A fact that is denied or conditional has a statement
     but no direct edge (kg/rdf.py)."""
+    found = relations(store)
+    if not found:
+        return []
     rows = select(
         store,
         f"""SELECT DISTINCT ?s ?p ?o WHERE {{
-              ?s ?p ?o . FILTER(STRSTARTS(STR(?p), "{REL}") && !isLiteral(?o)) }}""",
+              VALUES ?p {{ {" ".join(map(str, found))} }} ?s ?p ?o FILTER(!isLiteral(?o)) }}""",
     )
     return sorted(
-        (value(row["s"]), value(row["p"]), value(row["o"]), isinstance(row["o"], ox.NamedNode))
+        (value(row[0]), value(row[1]), value(row[2]), isinstance(row[2], ox.NamedNode))
         for row in rows
     )
 
