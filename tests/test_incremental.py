@@ -202,3 +202,16 @@ def test_ctrl_c_in_the_middle_of_a_build_leaves_the_earlier_build_as_it_was(tmp_
     assert not list(out.glob(".kg-work-*")) and not list(out.glob(".graph.*"))
     with pytest.raises(ProcessLookupError):
         os.killpg(build.pid, 0)  # no worker of the build is left running
+
+
+def test_removing_the_last_document_leaves_an_empty_build(tmp_path, texts):
+    out = tmp_path / "out"
+    assert run_kg("build", str(texts[0]), "-o", str(out)).returncode == 0
+    result = run_kg("remove", str(texts[0]), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    stats = run_kg("stats", str(out))
+    assert stats.returncode == 0, stats.stderr
+    counts = dict(line.rsplit(None, 1) for line in stats.stdout.splitlines())
+    assert counts["documents"] == "0" and counts["triples"] == "0"
+    assert (out / "graph.html").exists()

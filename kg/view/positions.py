@@ -35,6 +35,8 @@ def layout(view: ViewGraph, *, seed: int = 7) -> dict[str, tuple[float, float]]:
     graph.add_nodes_from(view.nodes)
     graph.add_edges_from((e.source, e.target) for e in view.edges if e.source != e.target)
     components = sorted(nx.connected_components(graph), key=lambda c: (-len(c), min(c)))
+    if not components:
+        return {}  # an empty graph (every document removed): an empty page, nothing to place
     boxes: list[tuple[list[str], Coordinates]] = []
     for component in components:
         members = sorted(component)
