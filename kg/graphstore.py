@@ -9,6 +9,10 @@ Layout, inside a build folder::
                          union default graph is a bag, and a label would come back once per
                          document that states it)
     store/g000007.lock   readers hold a shared flock on it while the generation is open
+    store/g000007.outputs.json
+                         the graph.trig and graph.ttl written with the generation (their
+                         fingerprints) and its number of quads: an incremental build splices
+                         those files only when they are still these (kg/splice.py)
 
 Generations. A store that readers have open is never written: a build makes a new generation
 and points ``store.current`` at it with an atomic rename, journalled with the build's other
@@ -44,6 +48,7 @@ STORE_POINTER = "store.current"
 STORE_FOLDER = "store"
 _GENERATION = re.compile(r"^g(\d{6,})$")
 _LOCK_SUFFIX = ".lock"
+_OUTPUTS_SUFFIX = ".outputs.json"
 # How often a reader retries when builds keep replacing the generation it was about to open.
 _OPEN_ATTEMPTS = 50
 
@@ -61,6 +66,11 @@ def current_generation(out: Path) -> str | None:
 
 def has_store(out: Path) -> bool:
     return out.is_dir() and (out / STORE_POINTER).is_file()
+
+
+def outputs_record_path(out: Path, generation: str) -> Path:
+    """Where the record of the files written with ``generation`` is (kg/splice.py)."""
+    return out / STORE_FOLDER / (generation + _OUTPUTS_SUFFIX)
 
 
 def _generations(out: Path) -> list[str]:
@@ -237,6 +247,7 @@ def remove_old_generations(out: Path) -> list[str]:
             lock = os.open(lock_path, os.O_RDONLY)
         except FileNotFoundError:
             shutil.rmtree(folder / name, ignore_errors=True)
+            outputs_record_path(out, name).unlink(missing_ok=True)
             removed.append(name)
             continue
         try:
@@ -246,6 +257,7 @@ def remove_old_generations(out: Path) -> list[str]:
             continue
         try:
             shutil.rmtree(folder / name, ignore_errors=True)
+            outputs_record_path(out, name).unlink(missing_ok=True)
             lock_path.unlink(missing_ok=True)
         finally:
             os.close(lock)
@@ -257,7 +269,10 @@ def _orphan_locks(out: Path) -> list[str]:
     folder = out / STORE_FOLDER
     if not folder.is_dir():
         return []
-    names = (name.removesuffix(_LOCK_SUFFIX) for name in os.listdir(folder))
+    # A lock or an outputs record whose generation is gone (or never was: a stopped build).
+    names = (
+        name.removesuffix(_LOCK_SUFFIX).removesuffix(_OUTPUTS_SUFFIX) for name in os.listdir(folder)
+    )
     return [name for name in names if _GENERATION.match(name)]
 
 

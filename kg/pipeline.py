@@ -54,6 +54,7 @@ from kg.graphstore import (
     write_incremental,
 )
 from kg.passtwo import ExtractionSpool, extraction_spools, resolve_to_graphs
+from kg.splice import record_outputs
 from kg.types import Document, Extraction
 
 if TYPE_CHECKING:
@@ -217,10 +218,15 @@ def _fewer_collections() -> Iterator[None]:
 
 
 def _earlier_build(out: Path, spool: GraphSpool, *, rebuild: bool = False) -> BuildContents:
+    from kg.splice import defer_earlier_build
+
     trig = out / GRAPH_TRIG
     if rebuild or not trig.exists():
         return BuildContents()
-    return load_build(trig, spool)
+    # Read from the store when the earlier files can be spliced (kg/splice.py): the earlier
+    # graphs then stay where they are. Otherwise they are copied into the spool.
+    deferred = defer_earlier_build(out, spool)
+    return deferred if deferred is not None else load_build(trig, spool)
 
 
 def _labelled_count(dataset: Dataset) -> int:
@@ -242,7 +248,18 @@ def write_outputs(spool: GraphSpool, out: Path, *, view: bool = True, jobs: int 
     """graph.trig, graph.ttl and graph.html from the spool's graphs. Each is written in full to a
     temporary file in the spool's folder first, and only then are they renamed into ``out``, so
     a failure or a Ctrl-C before that leaves every earlier file as it was. With ``jobs`` > 1 the
-    two RDF files are written by two forked workers at once."""
+    two RDF files are written by two forked workers at once.
+
+    When the spool stands for the earlier build's graphs without holding them (an incremental
+    build, kg/splice.py), the earlier files are spliced instead, and written in full only when
+    the splice does not apply."""
+    if spool.deferred is not None:
+        from kg.splice import write_spliced
+
+        spliced = write_spliced(spool, out, draw=_draw_page if view else None)
+        if spliced is not None:
+            return spliced
+        spool.load_deferred()
     trig, turtle, page = out / GRAPH_TRIG, out / GRAPH_TURTLE, out / GRAPH_HTML
     targets = [("trig", trig), ("turtle", turtle)]
     if jobs > 1:
@@ -253,23 +270,28 @@ def write_outputs(spool: GraphSpool, out: Path, *, view: bool = True, jobs: int 
         written = [_write_rdf(spool, fmt, path) for fmt, path in targets]
     temps = list(zip(written, [trig, turtle], strict=True))
     if view:
-        from kg.view import write_view
-
-        dataset = view_dataset(spool)
-        # A page past a few thousand nodes is unreadable and slow to open: the build's view shows
-        # the most connected entities; `kg view --focus/--top/--query` shows any other part.
-        top = BUILD_VIEW_MAX_NODES if _labelled_count(dataset) > BUILD_VIEW_MAX_NODES else None
-        # Drawn from a part of the graph, the page says which part, not the view's own heading.
-        selection = view_selection(spool)
-        heading = f"Knowledge graph \u2014 {selection}" if selection else None
-        view_path = write_view(dataset, spool.folder / GRAPH_HTML, top=top, heading=heading)
-        temps.append((view_path, page))
+        temps.append((_draw_page(view_dataset(spool), view_selection(spool), spool.folder), page))
     # The store: a new generation, pointed at by store.current, renamed with the other files.
     generation = _write_store(spool, out, written[0], written[1])
+    # What an incremental build checks before it splices these files (kg/splice.py).
+    record_outputs(out, generation, {GRAPH_TRIG: written[0], GRAPH_TURTLE: written[1]}, spool.quads)
     pointer = write_temp(out / STORE_POINTER, [pointer_text(generation)], spool.folder)
     commit_outputs(out, [*temps, (pointer, out / STORE_POINTER)])
     remove_old_generations(out)
     return [target for _, target in temps] + [out / STORE_FOLDER / generation]
+
+
+def _draw_page(dataset: Dataset, selection: str | None, folder: Path) -> Path:
+    """graph.html drawn from ``dataset`` (the whole graph, or the part ``selection`` says) in a
+    temporary file in ``folder``."""
+    from kg.view import write_view
+
+    # A page past a few thousand nodes is unreadable and slow to open: the build's view shows
+    # the most connected entities; `kg view --focus/--top/--query` shows any other part.
+    top = BUILD_VIEW_MAX_NODES if _labelled_count(dataset) > BUILD_VIEW_MAX_NODES else None
+    # Drawn from a part of the graph, the page says which part, not the view's own heading.
+    heading = f"Knowledge graph \u2014 {selection}" if selection else None
+    return write_view(dataset, folder / GRAPH_HTML, top=top, heading=heading)
 
 
 def _write_store(spool: GraphSpool, out: Path, trig: Path, turtle: Path) -> str:
@@ -449,7 +471,7 @@ def remove(
         if not (out / GRAPH_TRIG).exists():
             raise KgError(f"{out}: no {GRAPH_TRIG} here; is this a kg build folder?")
         spool = GraphSpool(Path(folder))
-        existing = load_build(out / GRAPH_TRIG, spool).documents
+        existing = _earlier_build(out, spool).documents
         dropped: list[str] = []
         for reference in references:
             matches = [
