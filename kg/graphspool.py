@@ -136,6 +136,7 @@ class GraphSpool:
         self.deferred: Path | None = None
         self.deferred_keys: set[str] = set()
         self.deferred_quads = 0
+        self.spliced = False  # whether the outputs were spliced (kg/splice.py), not rewritten
 
     def new_file(self) -> GraphFile:
         """A file to write blocks into (in this process or a worker); ``adopt`` it afterwards."""

@@ -94,6 +94,8 @@ class BuildReport:
     triples: int = 0
     unchanged: int = 0  # documents already in the build, skipped
     replaced: int = 0  # documents whose source had other text before
+    # Whether the earlier build's files were spliced (kg/splice.py) rather than rewritten.
+    spliced: bool = False
     failures: list[InputError] = field(default_factory=list)
     # The read stage: inputs read (a corpus file counts once), documents they held, files of
     # folders not read with the reason, and warnings (a date that cannot be read).
@@ -454,6 +456,7 @@ def build(
             clock = time.perf_counter()
             report.outputs = write_outputs(spool, out, view=view, jobs=jobs)
             report.stages["write"] = time.perf_counter() - clock
+            report.spliced = spool.spliced
         report.replaced = len(replaced)
         report.triples = spool.quads
     report.seconds = time.perf_counter() - started

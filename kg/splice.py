@@ -16,8 +16,8 @@ link to) is read from its store with indexed lookups (``earlier_contents``), not
 graph.trig, and the store itself takes only the changed graphs (kg/graphstore.py).
 
 The splice applies only to files exactly as the build that made the store's current generation
-wrote them: each generation has a record of its graph.trig and graph.ttl (size, modification
-time, inode: ``record_outputs``), and a folder whose files differ (edited by hand, copied from
+wrote them: each generation has a record of its graph.trig and graph.ttl (size and modification
+time: ``record_outputs``), and a folder whose files differ (edited by hand, copied from
 elsewhere, or an older kg without the record) takes the full rewrite instead. So does a file
 whose layout the splice does not expect (``SpliceUnavailable``): correctness first.
 """
@@ -75,10 +75,10 @@ class OutputsRecord:
 
 
 def _fingerprint(path: Path) -> list[int]:
-    # A rename keeps all three; an edit in place changes the time (and usually the size), an
-    # editor that saves a new file changes the inode.
+    # A rename keeps both, and so does a copy that keeps times (cp -p, shutil.copytree); an
+    # edit changes the modification time. (Not the inode: a copied build is still the build.)
     status = path.stat()
-    return [status.st_size, status.st_mtime_ns, status.st_ino]
+    return [status.st_size, status.st_mtime_ns]
 
 
 def record_outputs(out: Path, generation: str, files: dict[str, Path], quads: int) -> None:
@@ -538,6 +538,7 @@ def write_spliced(spool: GraphSpool, out: Path, *, draw: DrawPage | None) -> lis
     pointer = write_temp(out / STORE_POINTER, [pointer_text(new)], spool.folder)
     commit_outputs(out, [*renames, (pointer, out / STORE_POINTER)])
     remove_old_generations(out)
+    spool.spliced = True
     return [target for _, target in renames] + [out / STORE_FOLDER / new]
 
 
