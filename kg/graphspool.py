@@ -327,7 +327,33 @@ def view_dataset(spool: GraphSpool) -> Dataset:
         sentences_per_entity=VIEW_SENTENCES_PER_ENTITY,
     )
     store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in part)
+    remember_view_part(spool.folder, store, entities, edges)
     return dataset
+
+
+# The part of a large build its page was drawn from, and the entities and edges it was chosen
+# by, kept in the spool's folder and then beside the build's store generation: an incremental
+# build adds what new documents state about them (kg/splice.py) instead of reading every graph.
+VIEW_PART_FILE = "view-part.nt"
+VIEW_SELECTION_FILE = "view-selection.json"
+
+
+def remember_view_part(
+    folder: Path,
+    part: ox.Store,
+    entities: set[ox.NamedNode],
+    edges: set[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode]],
+) -> None:
+    import json
+
+    (folder / VIEW_PART_FILE).write_bytes(
+        in_memory(part.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
+    )
+    selection = {
+        "entities": sorted(e.value for e in entities),
+        "edges": sorted([s.value, p.value, o.value] for s, p, o in edges),
+    }
+    (folder / VIEW_SELECTION_FILE).write_text(json.dumps(selection), encoding="utf-8")
 
 
 def _edge_lines(graphs: Iterable[GraphLines]) -> Iterator[tuple[bytes, bytes, bytes]]:

@@ -276,7 +276,13 @@ def write_outputs(spool: GraphSpool, out: Path, *, view: bool = True, jobs: int 
     # The store: a new generation, pointed at by store.current, renamed with the other files.
     generation = _write_store(spool, out, written[0], written[1])
     # What an incremental build checks before it splices these files (kg/splice.py).
-    record_outputs(out, generation, {GRAPH_TRIG: written[0], GRAPH_TURTLE: written[1]}, spool.quads)
+    record_outputs(
+        out,
+        generation,
+        {GRAPH_TRIG: written[0], GRAPH_TURTLE: written[1]},
+        spool.quads,
+        spool.folder,
+    )
     pointer = write_temp(out / STORE_POINTER, [pointer_text(generation)], spool.folder)
     commit_outputs(out, [*temps, (pointer, out / STORE_POINTER)])
     remove_old_generations(out)

@@ -81,9 +81,21 @@ def _fingerprint(path: Path) -> list[int]:
     return [status.st_size, status.st_mtime_ns]
 
 
-def record_outputs(out: Path, generation: str, files: dict[str, Path], quads: int) -> None:
+def record_outputs(
+    out: Path, generation: str, files: dict[str, Path], quads: int, folder: Path
+) -> None:
     """Record the files a build is about to rename into ``out`` (their temporary files: a
-    rename keeps the fingerprint) beside the store generation it made."""
+    rename keeps the fingerprint) beside the store generation it made, with the part of the
+    graph its page was drawn from when ``folder`` (the spool's) holds one."""
+    from kg.graphspool import VIEW_PART_FILE, VIEW_SELECTION_FILE
+    from kg.graphstore import VIEW_PART_SUFFIX, VIEW_SELECTION_SUFFIX, sidecar_path
+
+    for name, suffix in (
+        (VIEW_PART_FILE, VIEW_PART_SUFFIX),
+        (VIEW_SELECTION_FILE, VIEW_SELECTION_SUFFIX),
+    ):
+        if (folder / name).exists():
+            os.replace(folder / name, sidecar_path(out, generation, suffix))
     record = {"files": {name: _fingerprint(path) for name, path in files.items()}, "quads": quads}
     path = outputs_record_path(out, generation)
     temp = write_temp(path, [json.dumps(record, sort_keys=True).encode()])
@@ -528,13 +540,11 @@ def write_spliced(spool: GraphSpool, out: Path, *, draw: DrawPage | None) -> lis
         return None
     renames = list(zip(temps, [out / GRAPH_TRIG, out / GRAPH_TURTLE], strict=True))
     if draw is not None:
-        renames.append(
-            (
-                draw(_view_dataset(spool, out, new), view_selection(spool), spool.folder),
-                out / GRAPH_HTML,
-            )
-        )
-    record_outputs(out, new, {GRAPH_TRIG: temps[0], GRAPH_TURTLE: temps[1]}, spool.quads)
+        dataset = _view_dataset(spool, out, generation, new)
+        renames.append((draw(dataset, view_selection(spool), spool.folder), out / GRAPH_HTML))
+    record_outputs(
+        out, new, {GRAPH_TRIG: temps[0], GRAPH_TURTLE: temps[1]}, spool.quads, spool.folder
+    )
     pointer = write_temp(out / STORE_POINTER, [pointer_text(new)], spool.folder)
     commit_outputs(out, [*renames, (pointer, out / STORE_POINTER)])
     remove_old_generations(out)
@@ -542,23 +552,60 @@ def write_spliced(spool: GraphSpool, out: Path, *, draw: DrawPage | None) -> lis
     return [target for _, target in renames] + [out / STORE_FOLDER / new]
 
 
-def _view_dataset(spool: GraphSpool, out: Path, generation: str) -> Dataset:
+def _view_dataset(spool: GraphSpool, out: Path, earlier: str, generation: str) -> Dataset:
     """What the page of the build is drawn from: the whole graph when it is small, read from
-    the new store generation; else the bounded part ``view_dataset`` chooses, which reads every
-    graph (so the earlier graphs are loaded into the spool for it)."""
-    from kg.graphspool import _drawn_whole, view_dataset
+    the new store generation; else the bounded part ``view_dataset`` chooses. When documents
+    were only added, that is the earlier build's part (kept beside its generation) and what the
+    new graphs state about the same entities and edges (``view_part`` of them alone, so the
+    provenance caps apply to each build's additions); which entities and edges are shown is
+    chosen again by a full build or a removal, which read every graph."""
+    from kg.graphspool import (
+        VIEW_PART_FILE,
+        VIEW_SELECTION_FILE,
+        VIEW_SENTENCES_PER_ENTITY,
+        VIEW_STATEMENTS_PER_EDGE,
+        _drawn_whole,
+        view_dataset,
+        view_part,
+    )
+    from kg.graphstore import VIEW_PART_SUFFIX, VIEW_SELECTION_SUFFIX, sidecar_path
     from kg.store import new_dataset, oxigraph_store
 
-    if not _drawn_whole(spool):
+    dataset = new_dataset()
+    store = oxigraph_store(dataset)
+    if _drawn_whole(spool):
+        # The named graphs only: the default graph of a build's store is their union, which
+        # the files (and so a full build's page) do not hold as a graph of its own.
+        generation_store = ox.Store.read_only(str(out / STORE_FOLDER / generation))
+        store.bulk_extend(
+            quad
+            for quad in generation_store.quads_for_pattern(None, None, None, None)
+            if not isinstance(quad.graph_name, ox.DefaultGraph)
+        )
+        return dataset
+    part_path = sidecar_path(out, earlier, VIEW_PART_SUFFIX)
+    selection_path = sidecar_path(out, earlier, VIEW_SELECTION_SUFFIX)
+    if spool.dropped or not part_path.exists() or not selection_path.exists():
         spool.load_deferred()
         return view_dataset(spool)
-    dataset = new_dataset()
-    store = ox.Store.read_only(str(out / STORE_FOLDER / generation))
-    # The named graphs only: the default graph of a build's store is their union, which the
-    # files (and so a full build's page) do not hold as a graph of its own.
-    oxigraph_store(dataset).bulk_extend(
-        quad
-        for quad in store.quads_for_pattern(None, None, None, None)
-        if not isinstance(quad.graph_name, ox.DefaultGraph)
+    selection = json.loads(selection_path.read_text(encoding="utf-8"))
+    entities = {ox.NamedNode(e) for e in selection["entities"]}
+    edges = {(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o)) for s, p, o in selection["edges"]}
+    store.bulk_load(path=str(part_path), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    added = sorted(spool.added, key=lambda key: f"<{key}>")
+    store.extend(
+        ox.Quad(t.subject, t.predicate, t.object)
+        for t in view_part(
+            ((ox.NamedNode(key), spool.block(key).read()) for key in added),
+            entities=entities,
+            edges=edges,
+            statements_per_edge=VIEW_STATEMENTS_PER_EDGE,
+            sentences_per_entity=VIEW_SENTENCES_PER_ENTITY,
+        )
     )
+    # The new generation keeps the grown part, for the next build.
+    (spool.folder / VIEW_PART_FILE).write_bytes(
+        in_memory(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
+    )
+    (spool.folder / VIEW_SELECTION_FILE).write_text(json.dumps(selection), encoding="utf-8")
     return dataset

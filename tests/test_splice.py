@@ -186,3 +186,25 @@ def test_prefixed_names_expand_to_the_iris_the_parser_reads(seed_build):
     blocks = [line for line in text[header_end:].split(b"\n") if line and line[:1] != b"\t"]
     parsed = {t.subject.value for t in ox.parse(text, format=ox.RdfFormat.TURTLE)}
     assert {expand(line.split(b" ", 1)[0]).decode() for line in blocks} == parsed
+
+
+def test_the_page_of_a_large_build_grows_by_the_new_documents_without_reading_the_others(
+    tmp_path, monkeypatch, no_parse_of_the_earlier_build
+):
+    """Past VIEW_FULL_GRAPH_QUADS the page shows a bounded part: an incremental build adds what
+    the new documents state about its entities to the part kept beside the store, and reads no
+    earlier graph."""
+    monkeypatch.setattr(kg.graphspool, "VIEW_FULL_GRAPH_QUADS", 0)  # every build is large
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(FIRST + " " + SECOND, encoding="utf-8")
+    second.write_text(THIRD, encoding="utf-8")
+    out = tmp_path / "out"
+    kg.pipeline.build([str(first)], out)
+    assert "Berlin" not in (out / "graph.html").read_text(encoding="utf-8")
+    no_parse_of_the_earlier_build()
+    added = kg.pipeline.build([str(second)], out)
+    assert added.spliced
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    # The new sentence is provenance of entities the page already showed.
+    assert "Merkel met Joe Biden in Berlin" in page
+    assert "of a graph of" in page  # the part, as the heading says
