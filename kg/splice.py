@@ -29,6 +29,7 @@ import os
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -519,29 +520,40 @@ def write_spliced(spool: GraphSpool, out: Path, *, draw: DrawPage | None) -> lis
         for _, text in added
         for line in _nt_lines(ox.parse(text, format=ox.RdfFormat.N_TRIPLES))
     }
-    temps: list[Path] = []
-    try:
-        earlier = ox.Store.read_only(str(out / STORE_FOLDER / generation))
-        gained, lost, dropped_quads = union_change(earlier, spool.dropped, added_lines)
-        del earlier
-        temps.append(splice_trig(out / GRAPH_TRIG, spool.dropped, added, spool.folder))
-        temps.append(splice_turtle(out / GRAPH_TURTLE, gained, lost, spool.folder))
-    except SpliceUnavailable:
-        for temp in temps:
-            temp.unlink(missing_ok=True)
-        return None
+    earlier = ox.Store.read_only(str(out / STORE_FOLDER / generation))
+    gained, lost, dropped_quads = union_change(earlier, spool.dropped, added_lines)
+    del earlier
     # The spool now counts the quads of the whole build, as if the earlier graphs were in it.
     spool.deferred_quads = record.quads - dropped_quads
     assert spool.quads == record.quads - dropped_quads + added_quads
-    new = write_incremental(out, GraphChange(dropped=set(spool.dropped), added=added))
-    if new is None:  # no store after all (removed since it was read): write in full
+    # The two files are spliced in threads while this one updates the store and draws the
+    # page: most of a splice is the kernel copying, which holds no lock of Python's.
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="kg-splice") as pool:
+        splices = [
+            pool.submit(splice_trig, out / GRAPH_TRIG, spool.dropped, added, spool.folder),
+            pool.submit(splice_turtle, out / GRAPH_TURTLE, gained, lost, spool.folder),
+        ]
+        new = write_incremental(out, GraphChange(dropped=set(spool.dropped), added=added))
+        page = None
+        if new is not None and draw is not None:
+            page = draw(
+                _view_dataset(spool, out, generation, new), view_selection(spool), spool.folder
+            )
+        wait(splices)
+    temps = [future.result() for future in splices if future.exception() is None]
+    if new is None or len(temps) < len(splices):
+        # A file not as the splice expects it (SpliceUnavailable), or no store after all: the
+        # caller writes everything in full, and the generation made here is never pointed at.
         for temp in temps:
             temp.unlink(missing_ok=True)
+        for future in splices:
+            error = future.exception()
+            if error is not None and not isinstance(error, SpliceUnavailable):
+                raise error
         return None
     renames = list(zip(temps, [out / GRAPH_TRIG, out / GRAPH_TURTLE], strict=True))
-    if draw is not None:
-        dataset = _view_dataset(spool, out, generation, new)
-        renames.append((draw(dataset, view_selection(spool), spool.folder), out / GRAPH_HTML))
+    if page is not None:
+        renames.append((page, out / GRAPH_HTML))
     record_outputs(
         out, new, {GRAPH_TRIG: temps[0], GRAPH_TURTLE: temps[1]}, spool.quads, spool.folder
     )
