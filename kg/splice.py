@@ -12,8 +12,8 @@ changed blocks are copied by the kernel (``os.copy_file_range``), and only the c
 serialised, by the same writer a full build uses, so the bytes are those of a full build.
 
 What an incremental build needs of the earlier one (the documents and the entities new ones may
-link to) is read from its store with indexed lookups (``earlier_contents``), not by parsing
-graph.trig, and the store itself takes only the changed graphs (kg/graphstore.py).
+link to) is read from the record of its files and from its store (``defer_earlier_build``), not
+by parsing graph.trig, and the store itself takes only the changed graphs (kg/graphstore.py).
 
 The splice applies only to files exactly as the build that made the store's current generation
 wrote them: each generation has a record of its graph.trig and graph.ttl (size and modification
@@ -73,6 +73,7 @@ class OutputsRecord:
 
     files: dict[str, list[int]]
     quads: int
+    documents: dict[str, list[str]]  # graph name -> [sha256, source] of each document
 
 
 def _fingerprint(path: Path) -> list[int]:
@@ -83,21 +84,36 @@ def _fingerprint(path: Path) -> list[int]:
 
 
 def record_outputs(
-    out: Path, generation: str, files: dict[str, Path], quads: int, folder: Path
+    out: Path,
+    generation: str,
+    files: dict[str, Path],
+    quads: int,
+    folder: Path,
+    documents: dict[str, list[str]] | None = None,
 ) -> None:
     """Record the files a build is about to rename into ``out`` (their temporary files: a
-    rename keeps the fingerprint) beside the store generation it made, with the part of the
-    graph its page was drawn from when ``folder`` (the spool's) holds one."""
+    rename keeps the fingerprint) beside the store generation it made, with the build's
+    documents (read from the generation when not given) and the part of the graph its page was
+    drawn from when ``folder`` (the spool's) holds one."""
     from kg.graphspool import VIEW_PART_FILE, VIEW_SELECTION_FILE
     from kg.graphstore import VIEW_PART_SUFFIX, VIEW_SELECTION_SUFFIX, sidecar_path
 
+    if documents is None:
+        try:
+            documents = store_documents(ox.Store.read_only(str(out / STORE_FOLDER / generation)))
+        except SpliceUnavailable:
+            return  # no record: the next build rewrites the files in full
     for name, suffix in (
         (VIEW_PART_FILE, VIEW_PART_SUFFIX),
         (VIEW_SELECTION_FILE, VIEW_SELECTION_SUFFIX),
     ):
         if (folder / name).exists():
             os.replace(folder / name, sidecar_path(out, generation, suffix))
-    record = {"files": {name: _fingerprint(path) for name, path in files.items()}, "quads": quads}
+    record = {
+        "files": {name: _fingerprint(path) for name, path in files.items()},
+        "quads": quads,
+        "documents": documents,
+    }
     path = outputs_record_path(out, generation)
     temp = write_temp(path, [json.dumps(record, sort_keys=True).encode()])
     os.replace(temp, path)
@@ -111,7 +127,9 @@ def current_record(out: Path) -> OutputsRecord | None:
         return None
     try:
         data = json.loads(outputs_record_path(out, generation).read_text(encoding="utf-8"))
-        record = OutputsRecord(files=data["files"], quads=int(data["quads"]))
+        record = OutputsRecord(
+            files=data["files"], quads=int(data["quads"]), documents=data["documents"]
+        )
         for name in (GRAPH_TRIG, GRAPH_TURTLE):
             if _fingerprint(out / name) != record.files[name]:
                 return None
@@ -123,32 +141,36 @@ def current_record(out: Path) -> OutputsRecord | None:
 # --- what new documents need of the earlier build, from its store --------------------------------
 
 
-def earlier_contents(
-    store: ox.Store,
-) -> tuple[dict[str, str], list[tuple[str, str, str]], set[str]]:
-    """(sha256 -> source of each document, (IRI, class name, label) of each person and
-    organisation, the names of the named graphs) of a build's store: what ``load_build`` reads of
-    graph.trig, by indexed lookups. The store's default graph is the union of its graphs
-    (kg/graphstore.py), where each label and class is once whatever the graphs stating it."""
-    from kg.graphspool import _ENTITY_CLASSES, _LINKABLE
-
-    graphs = {graph.value for graph in store.named_graphs() if isinstance(graph, ox.NamedNode)}
-    documents: dict[str, str] = {}
+def store_documents(store: ox.Store) -> dict[str, list[str]]:
+    """graph name -> [sha256, source] of each document graph of a store, as ``load_build``
+    reads them: a document graph names itself, and its node carries the hash and the source."""
+    # Two scans of one predicate each, not a lookup per document. Even so each quad costs
+    # lookups of its terms: 2-4 s at 20,000 documents, which is why a build keeps these in the
+    # record of its files (``record_outputs``) and an incremental build reads them there.
+    hashes: dict[ox.NamedNode, str] = {}
     for quad in store.quads_for_pattern(None, _KG_SHA256, None, None):
         graph = quad.graph_name
-        # A document graph names itself: its node carries the hash (as load_build reads it).
-        if not isinstance(graph, ox.NamedNode) or quad.subject != graph:
-            continue
-        if not isinstance(quad.object, ox.Literal):
-            continue
-        sources = [
-            q.object.value
-            for q in store.quads_for_pattern(graph, _DCTERMS_SOURCE, None, graph)
-            if isinstance(q.object, ox.Literal)
-        ]
-        if len(sources) > 1 or quad.object.value in documents:
-            raise SpliceUnavailable("a document with two sources or hashes")
-        documents[quad.object.value] = sources[0] if sources else ""
+        if isinstance(graph, ox.NamedNode) and quad.subject == graph:
+            if not isinstance(quad.object, ox.Literal) or graph in hashes:
+                raise SpliceUnavailable("a document with two hashes")
+            hashes[graph] = quad.object.value
+    sources: dict[ox.NamedNode, str] = {}
+    for quad in store.quads_for_pattern(None, _DCTERMS_SOURCE, None, None):
+        graph = quad.graph_name
+        if isinstance(graph, ox.NamedNode) and quad.subject == graph and graph in hashes:
+            if not isinstance(quad.object, ox.Literal) or graph in sources:
+                raise SpliceUnavailable("a document with two sources")
+            sources[graph] = quad.object.value
+    return {graph.value: [sha, sources.get(graph, "")] for graph, sha in hashes.items()}
+
+
+def linkable_entities(store: ox.Store) -> list[tuple[str, str, str]]:
+    """(IRI, class name, label) of each person and organisation of a build's store, sorted, as
+    ``load_build`` reads them of graph.trig: the store's default graph is the union of its
+    graphs (kg/graphstore.py), where each label and class is once whatever the graphs stating
+    it. A few hundred indexed lookups."""
+    from kg.graphspool import _ENTITY_CLASSES, _LINKABLE
+
     entities = []
     for iri, kind in _ENTITY_CLASSES.items():
         if kind not in _LINKABLE:
@@ -156,12 +178,11 @@ def earlier_contents(
         for quad in store.quads_for_pattern(None, _RDF_TYPE, iri, ox.DefaultGraph()):
             if not isinstance(quad.subject, ox.NamedNode):
                 raise SpliceUnavailable("a blank node")  # only in hand-written input
-            for label in store.quads_for_pattern(
-                quad.subject, _RDFS_LABEL, None, ox.DefaultGraph()
-            ):
+            labels = store.quads_for_pattern(quad.subject, _RDFS_LABEL, None, ox.DefaultGraph())
+            for label in labels:
                 if isinstance(label.object, ox.Literal):
                     entities.append((quad.subject.value, kind, label.object.value))
-    return documents, sorted(entities), graphs
+    return sorted(entities)
 
 
 # --- finding blocks in a canonical file ------------------------------------------------------
@@ -475,10 +496,11 @@ def defer_earlier_build(out: Path, spool: GraphSpool) -> BuildContents | None:
         return None
     try:
         store = ox.Store.read_only(str(out / STORE_FOLDER / generation))
-        documents, entities, graphs = earlier_contents(store)
+        entities = linkable_entities(store)
     except (SpliceUnavailable, OSError):
         return None
-    spool.defer_earlier(out / GRAPH_TRIG, graphs, record.quads)
+    spool.defer_earlier(out / GRAPH_TRIG, set(record.documents), record.quads)
+    documents = {sha: source for sha, source in record.documents.values()}
     return BuildContents(
         documents=documents,
         entities=[
@@ -554,8 +576,22 @@ def write_spliced(spool: GraphSpool, out: Path, *, draw: DrawPage | None) -> lis
     renames = list(zip(temps, [out / GRAPH_TRIG, out / GRAPH_TURTLE], strict=True))
     if page is not None:
         renames.append((page, out / GRAPH_HTML))
+    # The documents now: the earlier ones less those dropped, and those of the added graphs.
+    documents = {k: v for k, v in record.documents.items() if k not in spool.dropped}
+    added_store = ox.Store()
+    added_store.bulk_extend(
+        ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(key))
+        for key, text in added
+        for t in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)
+    )
+    documents.update(store_documents(added_store))
     record_outputs(
-        out, new, {GRAPH_TRIG: temps[0], GRAPH_TURTLE: temps[1]}, spool.quads, spool.folder
+        out,
+        new,
+        {GRAPH_TRIG: temps[0], GRAPH_TURTLE: temps[1]},
+        spool.quads,
+        spool.folder,
+        documents,
     )
     pointer = write_temp(out / STORE_POINTER, [pointer_text(new)], spool.folder)
     commit_outputs(out, [*renames, (pointer, out / STORE_POINTER)])
