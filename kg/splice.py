@@ -219,6 +219,7 @@ class _Blocks:
         self.size = os.fstat(self.fd).st_size
         self.trig = trig
         if os.pread(self.fd, len(header), 0) != header:
+            os.close(self.fd)
             raise SpliceUnavailable(f"{path.name} does not start with kg's prefixes")
         self.start = len(header)
         self._keys: dict[int, bytes] = {}
@@ -533,6 +534,10 @@ def write_spliced(spool: GraphSpool, out: Path, *, draw: DrawPage | None) -> lis
     record = current_record(out)
     generation = current_generation(out)
     if record is None or generation is None or spool.deferred is None:
+        return None
+    if spool.added & (record.documents.keys() - spool.dropped):
+        # A graph both in the earlier build and added again: the full path merges the two
+        # (GraphSpool.adopt), which a splice that replaces blocks would not.
         return None
     added = [(key, spool.block(key).read_text()) for key in sorted(spool.added)]
     added_quads = sum(spool.block(key).lines for key in spool.added)
