@@ -128,6 +128,15 @@ class GraphSpool:
         self.added: set[str] = set()
         self.dropped: set[str] = set()
         self.earlier = False  # whether the graphs of an earlier build were read into it
+        # An incremental build that only adds and drops documents need not copy the earlier
+        # build's graphs: kg/splice.py splices its files and its store takes the changes alone.
+        # Then ``deferred`` is the earlier graph.trig, ``deferred_keys`` its graphs and
+        # ``deferred_quads`` their number of quads; ``load_deferred`` copies them in after all
+        # when the splice cannot be made (and the files are written in full).
+        self.deferred: Path | None = None
+        self.deferred_keys: set[str] = set()
+        self.deferred_quads = 0
+        self.spliced = False  # whether the outputs were spliced (kg/splice.py), not rewritten
 
     def new_file(self) -> GraphFile:
         """A file to write blocks into (in this process or a worker); ``adopt`` it afterwards."""
@@ -154,18 +163,39 @@ class GraphSpool:
             self._index[key] = block
 
     def drop(self, key: str) -> None:
-        if self._index.pop(key, None) is not None:
+        if self._index.pop(key, None) is not None or key in self.deferred_keys:
             self.dropped.add(key)
+        self.deferred_keys.discard(key)
         self.added.discard(key)
+
+    def defer_earlier(self, trig: Path, keys: set[str], quads: int) -> None:
+        """Stand for the graphs of the earlier build ``trig`` without copying them (see
+        ``deferred``): ``keys`` are their names and ``quads`` their number of quads."""
+        self.deferred, self.deferred_keys, self.deferred_quads = trig, set(keys), quads
+        self.earlier = True
+
+    def load_deferred(self) -> None:
+        """Copy the deferred earlier graphs in, as ``load_build`` would have at the start: the
+        graphs dropped since stay dropped, and ``added`` and ``dropped`` keep their meaning."""
+        if self.deferred is None:
+            return
+        trig, added, dropped = self.deferred, set(self.added), set(self.dropped)
+        self.deferred, self.deferred_keys, self.deferred_quads = None, set(), 0
+        load_build(trig, self)
+        for key in dropped:
+            self._index.pop(key, None)
+        self.added, self.dropped = added, dropped
 
     def block(self, key: str) -> Block:
         return self._index[key]
 
     @property
     def quads(self) -> int:
-        return sum(block.lines for block in self._index.values())
+        return sum(block.lines for block in self._index.values()) + self.deferred_quads
 
     def _in_order(self) -> Iterator[tuple[ox.DefaultGraph | ox.NamedNode, Block]]:
+        if self.deferred is not None:  # a writer of every graph would leave the earlier ones out
+            raise RuntimeError("the earlier build's graphs are deferred: load_deferred() first")
         graphs = sorted((_graph_term(key) for key in self._index), key=graph_order)
         for graph in graphs:
             yield graph, self._index[graph_key(graph)]
@@ -297,7 +327,33 @@ def view_dataset(spool: GraphSpool) -> Dataset:
         sentences_per_entity=VIEW_SENTENCES_PER_ENTITY,
     )
     store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in part)
+    remember_view_part(spool.folder, store, entities, edges)
     return dataset
+
+
+# The part of a large build its page was drawn from, and the entities and edges it was chosen
+# by, kept in the spool's folder and then beside the build's store generation: an incremental
+# build adds what new documents state about them (kg/splice.py) instead of reading every graph.
+VIEW_PART_FILE = "view-part.nt"
+VIEW_SELECTION_FILE = "view-selection.json"
+
+
+def remember_view_part(
+    folder: Path,
+    part: ox.Store,
+    entities: set[ox.NamedNode],
+    edges: set[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode]],
+) -> None:
+    import json
+
+    (folder / VIEW_PART_FILE).write_bytes(
+        in_memory(part.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
+    )
+    selection = {
+        "entities": sorted(e.value for e in entities),
+        "edges": sorted([s.value, p.value, o.value] for s, p, o in edges),
+    }
+    (folder / VIEW_SELECTION_FILE).write_text(json.dumps(selection), encoding="utf-8")
 
 
 def _edge_lines(graphs: Iterable[GraphLines]) -> Iterator[tuple[bytes, bytes, bytes]]:

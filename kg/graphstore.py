@@ -11,6 +11,13 @@ Layout, inside a build folder::
     store/g000007/kg-counts.json
                          what ``kg stats`` prints, kept with the generation (kg/storecounts.py)
     store/g000007.lock   readers hold a shared flock on it while the generation is open
+    store/g000007.outputs.json
+                         the graph.trig and graph.ttl written with the generation (their
+                         fingerprints) and its number of quads: an incremental build splices
+                         those files only when they are still these (kg/splice.py)
+    store/g000007.view.nt, .view.json
+                         the part of a large build its graph.html was drawn from, and how it
+                         was chosen: an incremental build adds to it (kg/splice.py)
 
 Generations. A store that readers have open is never written: a build makes a new generation
 and points ``store.current`` at it with an atomic rename, journalled with the build's other
@@ -49,6 +56,11 @@ STORE_POINTER = "store.current"
 STORE_FOLDER = "store"
 _GENERATION = re.compile(r"^g(\d{6,})$")
 _LOCK_SUFFIX = ".lock"
+_OUTPUTS_SUFFIX = ".outputs.json"
+VIEW_PART_SUFFIX = ".view.nt"
+VIEW_SELECTION_SUFFIX = ".view.json"
+# Files beside a generation that go with it.
+_SIDECAR_SUFFIXES = (_OUTPUTS_SUFFIX, VIEW_PART_SUFFIX, VIEW_SELECTION_SUFFIX)
 # How often a reader retries when builds keep replacing the generation it was about to open.
 _OPEN_ATTEMPTS = 50
 
@@ -66,6 +78,20 @@ def current_generation(out: Path) -> str | None:
 
 def has_store(out: Path) -> bool:
     return out.is_dir() and (out / STORE_POINTER).is_file()
+
+
+def outputs_record_path(out: Path, generation: str) -> Path:
+    """Where the record of the files written with ``generation`` is (kg/splice.py)."""
+    return sidecar_path(out, generation, _OUTPUTS_SUFFIX)
+
+
+def sidecar_path(out: Path, generation: str, suffix: str) -> Path:
+    return out / STORE_FOLDER / (generation + suffix)
+
+
+def _remove_sidecars(out: Path, generation: str) -> None:
+    for suffix in _SIDECAR_SUFFIXES:
+        sidecar_path(out, generation, suffix).unlink(missing_ok=True)
 
 
 def _generations(out: Path) -> list[str]:
@@ -323,6 +349,7 @@ def remove_old_generations(out: Path) -> list[str]:
             lock = os.open(lock_path, os.O_RDONLY)
         except FileNotFoundError:
             shutil.rmtree(folder / name, ignore_errors=True)
+            _remove_sidecars(out, name)
             removed.append(name)
             continue
         try:
@@ -332,6 +359,7 @@ def remove_old_generations(out: Path) -> list[str]:
             continue
         try:
             shutil.rmtree(folder / name, ignore_errors=True)
+            _remove_sidecars(out, name)
             lock_path.unlink(missing_ok=True)
         finally:
             os.close(lock)
@@ -343,8 +371,9 @@ def _orphan_locks(out: Path) -> list[str]:
     folder = out / STORE_FOLDER
     if not folder.is_dir():
         return []
-    names = (name.removesuffix(_LOCK_SUFFIX) for name in os.listdir(folder))
-    return [name for name in names if _GENERATION.match(name)]
+    # A lock or an outputs record whose generation is gone (or never was: a stopped build).
+    names = {name.split(".", 1)[0] for name in os.listdir(folder)}
+    return sorted(name for name in names if _GENERATION.match(name))
 
 
 # --- what an incremental build needs of the earlier build ---------------------------------------

@@ -54,6 +54,7 @@ from kg.graphstore import (
     write_incremental,
 )
 from kg.passtwo import ExtractionSpool, extraction_spools, resolve_to_graphs
+from kg.splice import record_outputs
 from kg.types import Document, Extraction
 
 if TYPE_CHECKING:
@@ -93,6 +94,8 @@ class BuildReport:
     triples: int = 0
     unchanged: int = 0  # documents already in the build, skipped
     replaced: int = 0  # documents whose source had other text before
+    # Whether the earlier build's files were spliced (kg/splice.py) rather than rewritten.
+    spliced: bool = False
     failures: list[InputError] = field(default_factory=list)
     # The read stage: inputs read (a corpus file counts once), documents they held, files of
     # folders not read with the reason, and warnings (a date that cannot be read).
@@ -217,10 +220,15 @@ def _fewer_collections() -> Iterator[None]:
 
 
 def _earlier_build(out: Path, spool: GraphSpool, *, rebuild: bool = False) -> BuildContents:
+    from kg.splice import defer_earlier_build
+
     trig = out / GRAPH_TRIG
     if rebuild or not trig.exists():
         return BuildContents()
-    return load_build(trig, spool)
+    # Read from the store when the earlier files can be spliced (kg/splice.py): the earlier
+    # graphs then stay where they are. Otherwise they are copied into the spool.
+    deferred = defer_earlier_build(out, spool)
+    return deferred if deferred is not None else load_build(trig, spool)
 
 
 def _labelled_count(dataset: Dataset) -> int:
@@ -244,7 +252,18 @@ def write_outputs(spool: GraphSpool, out: Path, *, view: bool = True, jobs: int 
     generation, and only then are they renamed into ``out`` (the store by its pointer), so a
     failure or a Ctrl-C before that leaves every earlier output as it was. A full build loads
     the store in background threads while the files are written (kg.graphstore.FullLoad); with
-    ``jobs`` > 1 the two RDF files are written by two forked workers at once."""
+    ``jobs`` > 1 the two RDF files are written by two forked workers at once.
+
+    When the spool stands for the earlier build's graphs without holding them (an incremental
+    build, kg/splice.py), the earlier files are spliced instead, and written in full only when
+    the splice does not apply."""
+    if spool.deferred is not None:
+        from kg.splice import write_spliced
+
+        spliced = write_spliced(spool, out, draw=_draw_page if view else None)
+        if spliced is not None:
+            return spliced
+        spool.load_deferred()
     trig, turtle, page = out / GRAPH_TRIG, out / GRAPH_TURTLE, out / GRAPH_HTML
     targets = [("trig", trig), ("turtle", turtle)]
     store: FullLoad | str
@@ -271,24 +290,36 @@ def write_outputs(spool: GraphSpool, out: Path, *, view: bool = True, jobs: int 
             _wait(store)
             raise
     generation = store if isinstance(store, str) else store.result()
+    # What an incremental build checks before it splices these files (kg/splice.py).
+    record_outputs(
+        out,
+        generation,
+        {GRAPH_TRIG: temps[0][0], GRAPH_TURTLE: temps[1][0]},
+        spool.quads,
+        spool.folder,
+    )
     pointer = write_temp(out / STORE_POINTER, [pointer_text(generation)], spool.folder)
     commit_outputs(out, [*temps, (pointer, out / STORE_POINTER)])
     remove_old_generations(out)
     return [target for _, target in temps] + [out / STORE_FOLDER / generation]
 
 
-def _write_view(spool: GraphSpool) -> Path:
-    """graph.html in the spool's folder, drawn from the part of the graph the view shows."""
+def _draw_page(dataset: Dataset, selection: str | None, folder: Path) -> Path:
+    """graph.html drawn from ``dataset`` (the whole graph, or the part ``selection`` says) in a
+    temporary file in ``folder``."""
     from kg.view import write_view
 
-    dataset = view_dataset(spool)
     # A page past a few thousand nodes is unreadable and slow to open: the build's view shows
     # the most connected entities; `kg view --focus/--top/--query` shows any other part.
     top = BUILD_VIEW_MAX_NODES if _labelled_count(dataset) > BUILD_VIEW_MAX_NODES else None
     # Drawn from a part of the graph, the page says which part, not the view's own heading.
-    selection = view_selection(spool)
     heading = f"Knowledge graph \u2014 {selection}" if selection else None
-    return write_view(dataset, spool.folder / GRAPH_HTML, top=top, heading=heading)
+    return write_view(dataset, folder / GRAPH_HTML, top=top, heading=heading)
+
+
+def _write_view(spool: GraphSpool) -> Path:
+    """graph.html in the spool's folder, drawn from the part of the graph the view shows."""
+    return _draw_page(view_dataset(spool), view_selection(spool), spool.folder)
 
 
 def _start_store(spool: GraphSpool, out: Path) -> FullLoad | str:
@@ -457,6 +488,7 @@ def build(
             clock = time.perf_counter()
             report.outputs = write_outputs(spool, out, view=view, jobs=jobs)
             report.stages["write"] = time.perf_counter() - clock
+            report.spliced = spool.spliced
         report.replaced = len(replaced)
         report.triples = spool.quads
     report.seconds = time.perf_counter() - started
@@ -474,7 +506,7 @@ def remove(
         if not (out / GRAPH_TRIG).exists():
             raise KgError(f"{out}: no {GRAPH_TRIG} here; is this a kg build folder?")
         spool = GraphSpool(Path(folder))
-        existing = load_build(out / GRAPH_TRIG, spool).documents
+        existing = _earlier_build(out, spool).documents
         dropped: list[str] = []
         for reference in references:
             matches = [

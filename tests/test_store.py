@@ -105,8 +105,8 @@ def test_incremental_build_and_remove_give_what_a_fresh_build_gives(tmp_path, te
     build(str(second), str(third), "-o", str(out))
     two = current_generation(out)
     assert two != one
-    # No reader held the first generation: the build removed it.
-    assert sorted(os.listdir(out / STORE_FOLDER)) == [two, f"{two}.lock"]
+    # No reader held the first generation: the build removed it (and its record of the files).
+    assert sorted(os.listdir(out / STORE_FOLDER)) == [two, f"{two}.lock", f"{two}.outputs.json"]
     build(str(first), str(second), str(third), "-o", str(fresh))
     assert contents(open_store(out)) == contents(open_store(fresh))
 
