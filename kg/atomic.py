@@ -9,13 +9,25 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import IO
 
 
 def write_temp(path: Path, chunks: Iterable[bytes], folder: Path | None = None) -> Path:
     """``chunks`` in a new temporary file beside ``path`` (or in ``folder``, which must be on
     the same file system), flushed and fsynced to disk, ready to be renamed to ``path``."""
+
+    def write(handle: IO[bytes]) -> None:
+        for chunk in chunks:
+            handle.write(chunk)
+
+    return fill_temp(path, write, folder)
+
+
+def fill_temp(path: Path, fill: Callable[[IO[bytes]], None], folder: Path | None = None) -> Path:
+    """A new temporary file beside ``path`` (or in ``folder``) that ``fill`` writes, flushed and
+    fsynced, ready to be renamed to ``path``; removed again if ``fill`` fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, kept on success
         dir=folder or path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
@@ -23,8 +35,7 @@ def write_temp(path: Path, chunks: Iterable[bytes], folder: Path | None = None) 
     temp = Path(handle.name)
     try:
         with handle:
-            for chunk in chunks:
-                handle.write(chunk)
+            fill(handle)
             handle.flush()
             os.fsync(handle.fileno())
         # Keep the permissions a plain open() would give, not mkstemp's 0600.

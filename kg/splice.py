@@ -26,17 +26,16 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from kg.atomic import write_temp
+from kg.atomic import fill_temp, write_temp
 from kg.buildfolder import GRAPH_TRIG, GRAPH_TURTLE
 from kg.canonical import _PREFIX_HEADER, in_memory, sorted_lines, trig_of
 from kg.graphstore import STORE_FOLDER, current_generation, outputs_record_path
@@ -350,29 +349,17 @@ def _splice(old: Path, edits: list[_Edit], folder: Path, *, trig: bool, name: st
 def _write_with_copies(target: Path, chunks: Iterable[_Chunk], source: int, folder: Path) -> Path:
     """Like kg.atomic.write_temp, where a (start, end) chunk is that range of ``source``,
     copied by the kernel."""
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, kept on success
-        dir=folder, prefix=f".{target.name}.", suffix=".tmp", delete=False
-    )
-    temp = Path(handle.name)
-    try:
-        with handle:
-            for chunk in chunks:
-                if isinstance(chunk, tuple):
-                    handle.flush()  # what was written so far goes before the copied range
-                    _copy(source, handle.fileno(), *chunk)
-                    handle.seek(0, os.SEEK_END)
-                elif chunk:
-                    handle.write(chunk)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # Keep the permissions a plain open() would give, not mkstemp's 0600 (as write_temp).
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return temp
+
+    def fill(handle: IO[bytes]) -> None:
+        for chunk in chunks:
+            if isinstance(chunk, tuple):
+                handle.flush()  # what was written so far goes before the copied range
+                _copy(source, handle.fileno(), *chunk)
+                handle.seek(0, os.SEEK_END)
+            elif chunk:
+                handle.write(chunk)
+
+    return fill_temp(target, fill, folder)
 
 
 # --- graph.trig --------------------------------------------------------------------------------
