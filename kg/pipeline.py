@@ -266,28 +266,23 @@ def write_outputs(spool: GraphSpool, out: Path, *, view: bool = True, jobs: int 
         spool.load_deferred()
     trig, turtle, page = out / GRAPH_TRIG, out / GRAPH_TURTLE, out / GRAPH_HTML
     targets = [("trig", trig), ("turtle", turtle)]
-    store: FullLoad | str
-    if jobs > 1:
-        with forked_pool(2) as pool:
-            # The workers are forked before the store's threads start: a process forked while
-            # other threads run inherits whatever locks they held.
-            futures = [pool.submit(_write_rdf, spool, fmt, path) for fmt, path in targets]
-            store = _start_store(spool, out)
-            try:
-                temps = list(zip(worker_results(futures), [trig, turtle], strict=True))
-                if view:
-                    temps.append((_write_view(spool), page))
-            except BaseException:
-                _wait(store)
-                raise
-    else:
+    with contextlib.ExitStack() as stack:
+        pool = stack.enter_context(forked_pool(2)) if jobs > 1 else None
+        # The workers are forked before the store's threads start: a process forked while
+        # other threads run inherits whatever locks they held.
+        futures = [pool.submit(_write_rdf, spool, f, path) for f, path in targets] if pool else []
         store = _start_store(spool, out)
         try:
-            temps = [(_write_rdf(spool, fmt, path), path) for fmt, path in targets]
+            if futures:
+                written = worker_results(futures)
+            else:
+                written = [_write_rdf(spool, fmt, path) for fmt, path in targets]
+            temps = list(zip(written, [trig, turtle], strict=True))
             if view:
                 temps.append((_write_view(spool), page))
         except BaseException:
-            _wait(store)
+            if isinstance(store, FullLoad):
+                store.wait()  # never leave the store to a thread mid-write
             raise
     generation = store if isinstance(store, str) else store.result()
     # What an incremental build checks before it splices these files (kg/splice.py).
@@ -335,11 +330,6 @@ def _start_store(spool: GraphSpool, out: Path) -> FullLoad | str:
         if generation is not None:
             return generation
     return FullLoad(out, spool.graph_texts(), spool.folder)
-
-
-def _wait(store: FullLoad | str) -> None:
-    if isinstance(store, FullLoad):
-        store.wait()
 
 
 def _write_rdf(spool: GraphSpool, fmt: str, path: Path) -> Path:
