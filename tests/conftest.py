@@ -86,3 +86,22 @@ def server(tmp_path):
     running.start()
     yield running
     running.kill()
+
+
+# Three short news texts for the store tests (tests/test_store.py, tests/test_storecounts.py):
+# two share Merkel, two share Biden, so builds of them merge names across documents.
+STORE_TEXTS = {
+    "first": "Angela Merkel met Emmanuel Macron in Paris. Merkel praised the agreement.",
+    "second": "Olaf Scholz visited Joe Biden in Washington. Biden welcomed Scholz.",
+    "third": "Angela Merkel met Joe Biden in Berlin. Biden thanked Merkel.",
+}
+
+
+def write_store_texts(folder: Path) -> list[Path]:
+    """STORE_TEXTS as first.txt, second.txt and third.txt in ``folder``."""
+    paths = []
+    for name, text in STORE_TEXTS.items():
+        path = folder / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths

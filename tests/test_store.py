@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import ROOT, run_kg
+from conftest import ROOT, STORE_TEXTS, run_kg, write_store_texts
 
 from kg.graphstore import (
     STORE_FOLDER,
@@ -27,9 +27,6 @@ from kg.query import QueryRefused, run_query
 from kg.query.prefilter import needs_full_check
 from kg.store import load_dataset, open_store, oxigraph_store
 
-FIRST = "Angela Merkel met Emmanuel Macron in Paris. Merkel praised the agreement."
-SECOND = "Olaf Scholz visited Joe Biden in Washington. Biden welcomed Scholz."
-THIRD = "Angela Merkel met Joe Biden in Berlin. Biden thanked Merkel."
 MEETINGS = (ROOT / "queries" / "meetings.rq").read_text(encoding="utf-8")
 
 
@@ -58,12 +55,7 @@ def assert_union_is_set_of_named(store: ox.Store) -> None:
 
 @pytest.fixture
 def texts(tmp_path) -> list[Path]:
-    paths = []
-    for name, text in (("first", FIRST), ("second", SECOND), ("third", THIRD)):
-        path = tmp_path / f"{name}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths
+    return write_store_texts(tmp_path)
 
 
 def build(*args: str) -> None:
@@ -117,7 +109,7 @@ def test_incremental_build_and_remove_give_what_a_fresh_build_gives(tmp_path, te
     assert contents(open_store(out)) == contents(open_store(again))
     assert_union_is_set_of_named(open_store(out))
     # A changed file replaces its graph in the store too.
-    first.write_text(THIRD, encoding="utf-8")
+    first.write_text(STORE_TEXTS["third"], encoding="utf-8")
     build(str(first), "-o", str(out))
     changed = tmp_path / "changed"
     build(str(first), str(second), "-o", str(changed))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import run_kg
+from conftest import STORE_TEXTS, run_kg, write_store_texts
 
 import kg.graphstore
 from kg.graphstore import (
@@ -23,19 +23,10 @@ from kg.stats import counted_stats, graph_stats, stats_of
 from kg.store import close_store, open_store
 from kg.storecounts import COUNTS_FILE, StoreCounts, count_store, read_counts
 
-FIRST = "Angela Merkel met Emmanuel Macron in Paris. Merkel praised the agreement."
-SECOND = "Olaf Scholz visited Joe Biden in Washington. Biden welcomed Scholz."
-THIRD = "Angela Merkel met Joe Biden in Berlin. Biden thanked Merkel."
-
 
 @pytest.fixture
 def texts(tmp_path) -> list[Path]:
-    paths = []
-    for name, text in (("first", FIRST), ("second", SECOND), ("third", THIRD)):
-        path = tmp_path / f"{name}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths
+    return write_store_texts(tmp_path)
 
 
 def kg_ok(*args: str) -> str:
@@ -83,7 +74,7 @@ def test_kept_counts_equal_counted_ones_through_builds_a_change_and_remove(tmp_p
     assert after_remove["documents"] == 2
     assert after_remove["entities: Place"] < three["entities: Place"]  # Berlin is gone
 
-    first.write_text(THIRD, encoding="utf-8")  # a changed file replaces its graph
+    first.write_text(STORE_TEXTS["third"], encoding="utf-8")  # a changed file replaces its graph
     kg_ok("build", str(first), "-o", str(out))
     assert assert_kept_counts_are_the_counted_ones(out)["documents"] == 2
 
