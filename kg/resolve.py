@@ -77,6 +77,14 @@ class _DocumentClusters:
     local: dict[str, Entity] = field(default_factory=dict)
     _sorted: list[NameCluster] | None = field(default=None, repr=False, compare=False)
     _by_lower: dict[str, NameCluster] | None = field(default=None, repr=False, compare=False)
+    _context: set[str] | None = field(default=None, repr=False, compare=False)
+
+    def context(self) -> set[str]:
+        """What the document is about (kg.crossdoc.document_context): read by pass one for the
+        names' context and by pass two for its descriptions' links, computed once."""
+        if self._context is None:
+            self._context = document_context(self)
+        return self._context
 
     def clusters(self) -> list[NameCluster]:
         if self._sorted is None:
@@ -288,7 +296,7 @@ class CorpusIndex:
         if self._finished:
             raise RuntimeError("CorpusIndex.add after finish")
         clusters = self._clusters(extraction)
-        context = document_context(clusters)
+        context = clusters.context()
         for cluster in clusters.clusters():
             self._votes[cluster.name].update(cluster.votes)
             self._documents[cluster.name] += 1
@@ -441,7 +449,7 @@ class CorpusIndex:
         (the homonym guard of kg.crossdoc). Only singular descriptions of people, bodies and
         places: "officials" or "the deal" are not one named thing. Returns the merge reasons,
         for the entities' records."""
-        context = document_context(clusters)
+        context = clusters.context()
         merges: set[tuple[str, str]] = set()
         first_mention = {
             id(node): i
