@@ -38,6 +38,7 @@ Decisions (pinned by tests/test_iri.py):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -129,6 +130,9 @@ def _encode_char(ch: str) -> str:
     return quote(ch, safe="")
 
 
+# A build mints the IRI of each name once per document that uses it: the name's local name is
+# kept, so each distinct name is encoded once.
+@functools.lru_cache(maxsize=1 << 16)
 def local_name(name: str) -> str:
     """A readable, valid IRI local name for ``name``: "Scott Bessent" -> "Scott_Bessent"."""
     text = normalise_name(name)
@@ -178,11 +182,16 @@ def check_iri(iri: str) -> str:
 
 def mint_iri(namespace: Namespace | str, name: str) -> URIRef:
     """The IRI for ``name`` in ``namespace``: the same name always gives the same IRI."""
-    base = str(namespace)
+    return URIRef(_checked_namespace(str(namespace)) + local_name(name))
+
+
+@functools.lru_cache(maxsize=256)
+def _checked_namespace(base: str) -> str:
+    """``base`` if it is a valid namespace to mint in (kg has a handful, checked once each)."""
     check_iri(base)
     if not base.endswith(("/", "#")):
         raise ValueError(f"namespace must end with '/' or '#': {base!r}")
-    return URIRef(base + local_name(name))
+    return base
 
 
 def json_for_script(data: object) -> str:
