@@ -221,9 +221,11 @@ class FullLoad:
         # unique, so their count is its quads.
         self._quads = 0
         sizes = [0, 0]
-        with halves[0].open("wb") as first, halves[1].open("wb") as second, union.open(
-            "wb"
-        ) as triples:
+        with (
+            halves[0].open("wb") as first,
+            halves[1].open("wb") as second,
+            union.open("wb") as triples,
+        ):
             for graph, text in graphs:
                 triples.write(text)
                 if not isinstance(graph, ox.DefaultGraph):

@@ -19,6 +19,7 @@ read beside its neighbours, which share the reader's helpers and often defer to 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -213,8 +214,9 @@ def starts_with(*starts: str) -> Callable[[Rule], Rule]:
     return register
 
 
-def start_keys(reader: Reader, i: int) -> Iterator[str]:
-    word = reader.words[i]
+def start_keys(word: str) -> Iterator[str]:
+    """The keys of RULES_BY_START a token written WORD (lower case) can start: itself and its
+    word classes."""
     yield word
     if word.rstrip(".") in MONTH_ABBREVIATIONS:
         yield MONTH
@@ -226,16 +228,25 @@ def start_keys(reader: Reader, i: int) -> Iterator[str]:
         yield NUMBER
 
 
+# Every token of every sentence is tried as the start of an expression, and most start none: the
+# rules a word can start are looked up once per distinct word.
+@functools.lru_cache(maxsize=1 << 14)
+def rules_starting(word: str) -> tuple[Rule, ...]:
+    """The rules that may read an expression starting with WORD, each once."""
+    return tuple(
+        dict.fromkeys(rule for key in start_keys(word) for rule in RULES_BY_START.get(key, ()))
+    )
+
+
 def read_at(reader: Reader, i: int) -> Reading | None:
     """The longest reading of any rule starting at token I, or None."""
     if not 0 <= i < len(reader.words):
         return None
     best: Reading | None = None
-    for key in start_keys(reader, i):
-        for rule in RULES_BY_START.get(key, ()):
-            reading = rule(reader, i)
-            if reading is not None and (best is None or reading.end > best.end):
-                best = reading
+    for rule in rules_starting(reader.words[i]):
+        reading = rule(reader, i)
+        if reading is not None and (best is None or reading.end > best.end):
+            best = reading
     return best
 
 
