@@ -96,7 +96,7 @@ def _extract(doc: Doc, document: Document) -> Extraction:
                 seen_roles.add(role_key)
                 roles.append(role)
     mentions, links = coreference(doc, sentences, headlines)
-    times = find_times(doc, sentences, document_anchor(document, doc))
+    times = find_times(doc, sentences, document_anchor(document, doc), doc_text(doc))
     return Extraction(
         document=document,
         sentences=tuple(record for record, _ in sentences),

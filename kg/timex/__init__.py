@@ -32,15 +32,20 @@ ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def find_times(
-    doc: Doc, sentences: list[tuple[Sentence, Span]], anchor: str | None
+    doc: Doc,
+    sentences: list[tuple[Sentence, Span]],
+    anchor: str | None,
+    text: str | None = None,
 ) -> tuple[TimeExpression, ...]:
     """Every time expression of DOC, read sentence by sentence, valued against ANCHOR.
 
     ``sentences`` are kg's (kg.extract.document_sentences); ``anchor`` is the document date as
-    ISO 8601 (its date part is used), or None / "" when the document has none.
+    ISO 8601 (its date part is used), or None / "" when the document has none. ``text`` is the
+    text DOC was parsed from, when the caller has it: spaCy rebuilds ``doc.text`` from the
+    tokens at each call, which costs more than reading the times.
     """
     discourse = Discourse(parse_anchor(anchor))
-    text = doc.text
+    text = doc.text if text is None else text
     found: list[TimeExpression] = []
     for sentence, span in sentences:
         tokens = list(span)
@@ -93,14 +98,12 @@ def document_anchor(document: Document, doc: Doc | None = None) -> str | None:
         parsed = parse_anchor(document.date)
         if parsed:
             return parsed.isoformat()
-    if doc is None:
-        from kg.nlp import load_pipeline
+    if doc is not None:
+        return _dateline(doc, document.text)
+    from kg.nlp import load_pipeline
 
-        head = _first_lines(document.text)
-        doc = load_pipeline()(head) if head else None
-    if doc is None:
-        return None
-    return _dateline(doc)
+    head = _first_lines(document.text)
+    return _dateline(load_pipeline()(head), head) if head else None
 
 
 def _first_lines(text: str) -> str:
@@ -108,9 +111,9 @@ def _first_lines(text: str) -> str:
     return "\n\n".join(line for line in lines if len(line.strip()) <= DATELINE_MAX_CHARS)
 
 
-def _dateline(doc: Doc) -> str | None:
-    """The first full date (day, month and year) that is most of a short line near the top."""
-    text = doc.text
+def _dateline(doc: Doc, text: str) -> str | None:
+    """The first full date (day, month and year) that is most of a short line near the top of
+    TEXT, DOC's text."""
     discourse = Discourse(None)
     line_start = 0
     for line_number, line in enumerate(text.split("\n")):
