@@ -115,6 +115,11 @@ class CorefMention:
     possessed: bool = False  # a nominal with a possessor ("her mother", "Lohan's lawyer")
     locative: bool = False  # the object of a preposition of place ("in Washington")
     speaker: int = -1  # mention index of who says the quote it stands in (first person)
+    # A pronoun's: the nouns whose phrase holds it, which it cannot refer to (i-within-i).
+    containers: frozenset[int] = frozenset()
+    # The verb whose subject the mention's verb shares: its own, or the first of verbs
+    # coordinated without a subject of their own ("Comeaux took the guns and handcuffed them").
+    clause: int = -1
 
     @property
     def is_time(self) -> bool:
@@ -282,9 +287,25 @@ def _verb_of(token: Token) -> tuple[int, str]:
     return -1, role
 
 
+def _subject_clause(verb: Token) -> int:
+    """The verb whose subject ``verb`` shares: itself, or for a verb coordinated with an earlier
+    one and without a subject of its own, that earlier verb's (recursively)."""
+    steps = 0
+    while (
+        verb.dep_ == "conj"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in SUBJECT_DEPS for c in children(verb))
+        and steps < 10
+    ):
+        verb = verb.head
+        steps += 1
+    return verb.i
+
+
 def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[int]) -> CorefMention:
     verb, role = _verb_of(head)
     locative = head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPOSITIONS
+    clause = _subject_clause(doc_tokens(head.doc)[verb]) if verb >= 0 else -1
     return CorefMention(
         record=record,
         index=-1,
@@ -306,6 +327,7 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         role=role,
         depth=depth[head.i],
         locative=locative,
+        clause=clause,
     )
 
 
@@ -468,6 +490,8 @@ def _pronoun(token: Token, sentence: int, depth: list[int]) -> CorefMention | No
     features = PRONOUNS.get(word)
     if features is None or token.dep_ == "expl" or _is_expletive_it(token):
         return None
+    if _in_hyphenated_word(token):
+        return None  # "the Fix-It tool": a piece of a name
     person, number, gender, reflexive = features
     text, start, end = span_text_at([token])
     record = Mention(text, start, end, sentence, ObjectKind.PRONOUN, head=token.idx)
@@ -476,7 +500,48 @@ def _pronoun(token: Token, sentence: int, depth: list[int]) -> CorefMention | No
     mention.person, mention.number, mention.gender = person, number, gender
     mention.reflexive = reflexive
     mention.definite = True
+    mention.containers = _containing_nouns(token)
     return mention
+
+
+def _in_hyphenated_word(token: Token) -> bool:
+    """A pronoun written as part of a hyphenated word ("Fix-It", "Do-It-Yourself")."""
+    tokens = doc_tokens(token.doc)
+    before = tokens[token.i - 1] if token.i > 0 else None
+    after = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
+    return (before is not None and before.text == "-" and not before.whitespace_) or (
+        after is not None and after.text == "-" and not token.whitespace_
+    )
+
+
+def _containing_nouns(token: Token) -> frozenset[int]:
+    """The nouns whose phrase holds the pronoun, which it cannot refer to (i-within-i): "her
+    rep", "the president of its board". Read up the parse through nouns and prepositions to
+    the pronoun's clause; there, the noun a relative clause modifies, when the pronoun is one
+    of that clause's arguments ("the way it works", "the building they were in"), but not when
+    it is a possessive ("Hansbrough, who came back for his senior season"). Not across
+    coordination ("Palin and her family") nor above a name (a name takes no complement:
+    "relieved Cheeks of his duties" is the parser attaching "of" to the name)."""
+    found: set[int] = set()
+    possessive = token.tag_ == "PRP$"
+    current, steps = token, 0
+    while current.head.i != current.i and steps < 30:
+        steps += 1
+        head = current.head
+        if current.dep_ in ("conj", "appos", "parataxis"):
+            break
+        if head.pos_ in ("VERB", "AUX"):
+            if head.dep_ in ("relcl", "acl") and current.i == token.i and not possessive:
+                noun = head.head
+                if noun.pos_ in ("NOUN", "PROPN", "PRON"):
+                    found.add(noun.i)
+            break
+        if head.pos_ == "PROPN":
+            break
+        if head.pos_ in ("NOUN", "PRON", "NUM"):
+            found.add(head.i)
+        current = head
+    return frozenset(found)
 
 
 # Tags of relative and interrogative pronouns: "who", "which", "that" (WDT), "whose".
