@@ -120,6 +120,9 @@ class CorefMention:
     # The verb whose subject the mention's verb shares: its own, or the first of verbs
     # coordinated without a subject of their own ("Comeaux took the guns and handcuffed them").
     clause: int = -1
+    # A pronoun in a clause fronted before its sentence's subject ("As it promised, Microsoft
+    # issued a patch"): the token index of that subject's head, which it may name ahead (-1).
+    fronted_subject: int = -1
 
     @property
     def is_time(self) -> bool:
@@ -501,7 +504,38 @@ def _pronoun(token: Token, sentence: int, depth: list[int]) -> CorefMention | No
     mention.reflexive = reflexive
     mention.definite = True
     mention.containers = _containing_nouns(token)
+    mention.fronted_subject = _fronted_subject(token) if not reflexive else -1
     return mention
+
+
+def _fronted_subject(token: Token) -> int:
+    """The subject a fronted adverbial clause or phrase holding ``token`` comes before: "As it
+    promised, Microsoft issued a patch", "After spraining his knee, Bush was placed on injured
+    reserve" (the token index of the subject's head, else -1)."""
+    current, steps = token, 0
+    while current.head.i != current.i and steps < 30:
+        steps += 1
+        head = current.head
+        if current.dep_ in ("advcl", "prep") and head.pos_ in ("VERB", "AUX"):
+            if (current.dep_ == "advcl" and current.i < head.i) or _fronted_phrase(current):
+                subjects = [
+                    c for c in children(head) if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i
+                ]
+                if subjects and current.i < subjects[0].i and token.i < subjects[0].i:
+                    return subjects[0].i
+            return -1
+        current = head
+    return -1
+
+
+def _fronted_phrase(phrase: Token) -> bool:
+    """A prepositional phrase at the start of its sentence holding a clause ("After spraining
+    his knee, ...")."""
+    return (
+        phrase.dep_ == "prep"
+        and phrase.i == phrase.sent.start
+        and any(c.dep_ == "pcomp" for c in children(phrase))
+    )
 
 
 def _in_hyphenated_word(token: Token) -> bool:
@@ -544,6 +578,24 @@ def _containing_nouns(token: Token) -> frozenset[int]:
     return frozenset(found)
 
 
+def _made_it(verb: Token) -> bool:
+    """ "made it to the clinic" (an idiom) or "made it clear that ..." (an extraposed clause),
+    not "made it available" (a thing made so)."""
+    complements = [c for c in children(verb) if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")]
+    return not complements or any(
+        c.dep_ == "ccomp" or any(_extraposed(g) for g in children(c)) for c in complements
+    )
+
+
+def _extraposed(clause: Token) -> bool:
+    """A clause an expletive "it" stands for: a that-clause, or an infinitive ("to get help")."""
+    if clause.dep_ in ("ccomp", "csubj"):
+        return True
+    if clause.dep_ not in ("acl", "xcomp"):
+        return False
+    return any(c.tag_ == "TO" or c.lower_ == "that" for c in children(clause))
+
+
 # Tags of relative and interrogative pronouns: "who", "which", "that" (WDT), "whose".
 _RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
 
@@ -569,11 +621,26 @@ def _relative(token: Token, sentence: int, depth: list[int]) -> CorefMention | N
 
 def _is_expletive_it(token: Token) -> bool:
     """'It' that stands for an extraposed clause or the weather: "it is likely that ...",
-    "it was reported that ...", "it seems ..."."""
-    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
+    "it was reported that ...", "it seems ...", "it was her decision to get help"; or for no
+    thing: "she made it to the clinic", "asked her to do it" (an idiom, an action)."""
+    if token.lower_ != "it":
         return False
     verb = token.head
+    if token.dep_ == "dobj" and verb.lemma_ in ("make", "do"):
+        return verb.lemma_ == "do" or _made_it(verb)
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
     clausal = any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in children(verb))
+    if verb.lemma_ == "be" and not clausal:
+        # The clause hangs from the predicate: "it was her decision to get help", "it is clear
+        # that ..." (after an adjective only a that-clause: "it is unlicensed to perform
+        # surgery" is a clinic).
+        clausal = any(
+            c.dep_ == "ccomp" or (p.dep_ == "attr" and _extraposed(c))
+            for p in children(verb)
+            if p.dep_ in ("attr", "acomp")
+            for c in children(p)
+        )
     if token.dep_ == "nsubjpass" and clausal:
         return True  # "it was reported that ..."
     return verb.lemma_ in _EXPLETIVE_HOSTS and (clausal or verb.lemma_ in ("rain", "snow"))

@@ -521,6 +521,16 @@ def pronoun_sieve(chains: Chains) -> None:
                     not chains.has_name(m.index),
                 )
             )
+        cataphor = _fronted_subject_mention(chains, mention)
+        if cataphor is not None:
+            chains.link(
+                mention,
+                cataphor,
+                "pronoun",
+                f"'{mention.record.text}' stands in a clause before its sentence's subject "
+                f"'{_name_of(chains, cataphor)}', which it names ahead",
+            )
+            continue
         for antecedent in candidates:
             if antecedent.kind == "pronoun" and not _agree(chains, mention, antecedent):
                 continue
@@ -545,6 +555,55 @@ def pronoun_sieve(chains: Chains) -> None:
                 f"the most prominent match before it",
             )
             break
+        else:
+            if mention.reflexive:
+                _bind_reflexive(chains, mention)
+
+
+def _fronted_subject_mention(chains: Chains, mention: CorefMention) -> CorefMention | None:
+    """ "As it promised, Microsoft issued a patch", "Before he was shot, Deputy Ortiz was
+    looking for a man": a pronoun in a clause fronted before its sentence's subject names that
+    subject ahead, when they agree."""
+    if mention.fronted_subject < 0:
+        return None
+    for later in chains.mentions[mention.index + 1 :]:
+        if later.sentence != mention.sentence:
+            break
+        if later.head == mention.fronted_subject and later.kind != "pronoun":
+            return later if not later.is_time and _agree(chains, mention, later) else None
+    return None
+
+
+def _bind_reflexive(chains: Chains, mention: CorefMention) -> None:
+    """ "The ship found herself in the thick of things": a reflexive is bound by the subject of
+    its clause, which the grammar names even where the lexicons do not (a ship is "she"), as
+    long as the numbers agree and it is not a person of the other gender."""
+    for antecedent in chains.mentions[: mention.index]:
+        if (
+            antecedent.sentence != mention.sentence
+            or antecedent.role not in SUBJECT_DEPS
+            or antecedent.kind == "pronoun"
+            or antecedent.is_time
+            or antecedent.clause < 0
+            or antecedent.clause != mention.clause
+        ):
+            continue
+        plural = antecedent.number == "plural" or bool(
+            chains.entity_types(antecedent.index) & {"Group"}
+        )
+        if plural != (mention.number == "plural"):
+            continue
+        genders = chains.genders(antecedent.index) - {"neuter"}
+        if mention.gender in ("male", "female") and genders and mention.gender not in genders:
+            continue
+        chains.link(
+            mention,
+            antecedent,
+            "pronoun",
+            f"'{mention.record.text}' is bound by '{_name_of(chains, antecedent)}', "
+            "the subject of its clause",
+        )
+        return
 
 
 def _bound_apart(pronoun: CorefMention, antecedent: CorefMention) -> bool:
@@ -584,10 +643,15 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
     person_like = "Person" in types or "person" in classes
     family = _pronoun_family(pronoun)
     if family in ("he", "she"):
-        if not person_like or (types - {"Person"} and "Person" not in types and not named_person):
-            return False
         if antecedent.kind == "nominal" and antecedent.number == "plural":
             return False  # "two gang members ... his house"
+        if antecedent.kind == "nominal" and antecedent.noun_class == "person":
+            # "A 36-year-old man ... he": the description says it is someone, whatever other
+            # mentions its chain holds ("a New Zealander", tagged a group).
+            gendered = {antecedent.gender} if antecedent.gender else genders
+            return pronoun.gender in gendered or not (gendered - {"neuter"})
+        if not person_like or (types - {"Person"} and "Person" not in types and not named_person):
+            return False
         if antecedent.kind == "name" and (antecedent.entity_type == "Person" or named_person):
             # A named person's gender is what their names say (a first name), not what the
             # other mentions of a chain earlier sieves built say of it.
