@@ -639,6 +639,7 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
     # "Bettie Page, the pin-up model", tagged an organisation: a first name and a description
     # of a person say it is someone.
     first_name = _first_name_gender(antecedent)
+    first_names = {g for m in members if (g := _first_name_gender(m))}
     named_person = bool(first_name) and "person" in classes
     person_like = "Person" in types or "person" in classes
     family = _pronoun_family(pronoun)
@@ -648,7 +649,7 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
         if antecedent.kind == "nominal" and antecedent.noun_class == "person":
             # "A 36-year-old man ... he": the description says it is someone, whatever other
             # mentions its chain holds ("a New Zealander", tagged a group).
-            gendered = {antecedent.gender} if antecedent.gender else genders
+            gendered = {antecedent.gender} if antecedent.gender else genders | first_names
             return pronoun.gender in gendered or not (gendered - {"neuter"})
         if not person_like or (types - {"Person"} and "Person" not in types and not named_person):
             return False
