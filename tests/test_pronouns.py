@@ -209,3 +209,26 @@ def test_it_before_an_adjectives_infinitive_still_refers(sm_nlp):
     assert pronoun_chains(sm_nlp, text)["it"] == {"clinic"}
     text = "Microsoft wrote a patch. The company made it available on Tuesday."
     assert "it" in pronoun_chains(sm_nlp, text)
+
+
+def test_he_or_she_in_a_quotation_is_not_its_speaker(sm_nlp):
+    text = 'Lindsay Lohan checked into rehab on Thursday. Mary Smith said: "She is doing well."'
+    assert pronoun_chains(sm_nlp, text)["She"] == {"Lindsay Lohan"}
+
+
+def test_a_demonym_adjective_is_not_they(sm_nlp):
+    """ "The Greek prime minister": "Greek" is an adjective, not the Greeks."""
+    text = (
+        "The Greek prime minister denounced the murder of three bank workers killed when the "
+        "building they were in was torched."
+    )
+    chains = pronoun_chains(sm_nlp, text)
+    assert "Greek" not in chains["they"]
+    assert any("workers" in m for m in chains["they"])
+
+
+def test_a_relative_clauses_possessor_may_be_its_object(sm_nlp):
+    """ "the mob boss whose crazy act earned him a nickname": "him" is the boss ("whose" is
+    his), though "him" is an argument of the clause on "boss"."""
+    text = "Vincent Gigante, the mob boss whose crazy act earned him a nickname, died in prison."
+    assert "Vincent Gigante" in pronoun_chains(sm_nlp, text)["him"]

@@ -553,7 +553,8 @@ def _containing_nouns(token: Token) -> frozenset[int]:
     rep", "the president of its board". Read up the parse through nouns and prepositions to
     the pronoun's clause; there, the noun a relative clause modifies, when the pronoun is one
     of that clause's arguments ("the way it works", "the building they were in"), but not when
-    it is a possessive ("Hansbrough, who came back for his senior season"). Not across
+    it is a possessive ("Hansbrough, who came back for his senior season") or the noun is the
+    clause's possessor ("the boss whose act earned him a nickname"). Not across
     coordination ("Palin and her family") nor above a name (a name takes no complement:
     "relieved Cheeks of his duties" is the parser attaching "of" to the name)."""
     found: set[int] = set()
@@ -565,7 +566,12 @@ def _containing_nouns(token: Token) -> frozenset[int]:
         if current.dep_ in ("conj", "appos", "parataxis"):
             break
         if head.pos_ in ("VERB", "AUX"):
-            if head.dep_ in ("relcl", "acl") and current.i == token.i and not possessive:
+            if (
+                head.dep_ in ("relcl", "acl")
+                and current.i == token.i
+                and not possessive
+                and not any(t.tag_ == "WP$" for t in head.subtree)
+            ):
                 noun = head.head
                 if noun.pos_ in ("NOUN", "PROPN", "PRON"):
                     found.add(noun.i)

@@ -33,7 +33,6 @@ from kg.types import CorefLink
 # last sentence or two.
 PRONOUN_WINDOW = {"he": 3, "she": 3, "it": 2, "they": 2}
 
-PREFER_NAMED = True
 
 # The opening sentences, where news introduces someone before naming them.
 INTRODUCTION_SENTENCES = 3
@@ -502,7 +501,11 @@ def speaker_sieve(chains: Chains) -> None:
 def pronoun_sieve(chains: Chains) -> None:
     """A third-person pronoun refers to the most prominent earlier mention that agrees with it in
     number, gender and animacy, in its own sentence or the few before it; a pronoun and another
-    argument of its own verb are two things unless it is reflexive."""
+    argument of its own verb are two things unless it is reflexive. Not a phrase that holds it
+    (i-within-i), an adjective ("the Greek prime minister"), nor the speaker of the quotation
+    it stands in; in a clause fronted before its sentence's subject it names that subject
+    ahead; a reflexive the lexicons cannot match is bound by its clause's subject."""
+    by_head = {m.head: m for m in chains.mentions}
     for mention in chains.mentions:
         if mention.kind != "pronoun" or mention.person != 3 or mention.relative_to >= 0:
             continue
@@ -510,7 +513,7 @@ def pronoun_sieve(chains: Chains) -> None:
         # The words the pronoun's phrase hangs from order the candidates of its own sentence.
         above = _clauses_above(chains.heads, mention.head) if chains.heads else {}
         candidates = list(_candidates(chains, mention, window, above))
-        if mention.gender in ("male", "female") and PREFER_NAMED:
+        if mention.gender in ("male", "female"):
             # News refers by "he" and "she" to the people it names: in the sentences before
             # the pronoun's, an agreeing named person comes before an unnamed one ("a judge
             # will accept her placement" after a sentence on Lohan is Lohan's placement). In
@@ -521,6 +524,8 @@ def pronoun_sieve(chains: Chains) -> None:
                     not chains.has_name(m.index),
                 )
             )
+        # In a quotation, its speaker says "I": "he" and "she" there are someone else.
+        speaker = by_head.get(chains.speakers.get(mention.head, -1))
         cataphor = _fronted_subject_mention(chains, mention)
         if cataphor is not None:
             chains.link(
@@ -536,6 +541,10 @@ def pronoun_sieve(chains: Chains) -> None:
                 continue
             if antecedent.is_time or _contains(antecedent, mention):
                 continue
+            if antecedent.role == "amod":
+                continue  # "the Greek prime minister": an adjective, not the Greeks
+            if speaker is not None and chains.same(antecedent.index, speaker.index):
+                continue  # "'She captured a generation,' said Roesler": not Roesler
             if antecedent.sentence == mention.sentence and antecedent.head in mention.containers:
                 continue
             if not _agree(chains, mention, antecedent):
