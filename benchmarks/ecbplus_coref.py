@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/ecbplus_coref.py [--data PATH] [--jobs N] [--by-topic]
         [--mentions-dir DIR | --save-mentions DIR] [--pronouns-out FILE] [--shape]
-        [--checked FILE]
+        [--checked FILE] [--checked-out FILE]
 
 Each article's tokens are joined back into prose (one sentence per line) and written as a .txt
 file, one folder per topic; ``kg extract FOLDER --format mentions`` is run once per topic. The
@@ -835,6 +835,22 @@ def checked_verdicts(
     return verdicts
 
 
+def write_checked(
+    path: Path, verdicts: Sequence[CheckedVerdict], predicted: Mapping[str, Sequence[KgMention]]
+) -> None:
+    """A TSV of the hand-checked pronouns with kg's node for each and the verdict."""
+    with path.open("w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f, delimiter="\t", lineterminator="\n")
+        out.writerow(["document", "offsets", "pronoun", "referent", "kg", "verdict"])
+        for v in verdicts:
+            p = v.pronoun
+            referent = " | ".join(r.text for r in p.referents) or "none"
+            node = node_label(v.node, predicted.get(p.topic, ())) if v.node else "-"
+            verdict = ("right" if v.right else "wrong") + f" ({v.reason})"
+            cells = [p.document, f"{p.start}-{p.end}", p.text, referent, node, verdict]
+            out.writerow([" ".join(c.split()) for c in cells])
+
+
 def checked_line(verdicts: Sequence[CheckedVerdict]) -> str:
     """The hand-checked pronoun figure and its breakdown."""
     right = sum(v.right for v in verdicts)
@@ -1051,6 +1067,9 @@ def report_kg(
     checked = checked_verdicts(read_checked(args.checked), predicted) if args.checked else []
     if checked:
         lines.append(checked_line(checked))
+    if checked and args.checked_out:
+        write_checked(args.checked_out, checked, predicted)
+        lines.append(f"pronouns  checked verdicts written to {args.checked_out}")
     lines.append(targets_line(rows["kg"], rows["same head lemma"], cover, checked or verdicts))
     if args.by_topic:
         lines += ["", *by_topic_table(topics, gold, response, found)]
@@ -1083,6 +1102,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=CHECKED_PRONOUNS if CHECKED_PRONOUNS.exists() else None,
         help="pronouns checked by hand (default: benchmarks/ecbplus_pronouns_checked.tsv)",
     )
+    parser.add_argument("--checked-out", type=Path, help="TSV of each checked pronoun's verdict")
     parser.add_argument("--by-topic", action="store_true", help="B3 F1 per topic")
     parser.add_argument("--shape", action="store_true", help="also build and query the graph")
     parser.add_argument("--texts-dir", type=Path, help="write the rebuilt texts here and keep them")

@@ -392,3 +392,23 @@ def test_the_committed_list_reads():
     assert len(checked) >= 200
     assert all(p.end - p.start == len(p.text) for p in checked)
     assert all(r.start < r.end <= p.start or r.start >= p.end for p in checked for r in p.referents)
+
+
+def test_write_checked(tmp_path):
+    checked = _checked(tmp_path)
+    reid = _kg("9_5ecb", 0, 9, "kg:Tara")
+    she = _kg("9_5ecb", 47, 50, "kg:Tara", "pronoun")
+    verdicts = E.checked_verdicts(checked, {"9": [reid, she]})
+    out = tmp_path / "verdicts.tsv"
+    E.write_checked(out, verdicts, {"9": [reid, she]})
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows[0] == ["document", "offsets", "pronoun", "referent", "kg", "verdict"]
+    assert rows[1] == [
+        "9_5ecb",
+        "47-50",
+        "she",
+        "The actress | Tara Reid",
+        "kg:Tara",  # no text given: the end of its IRI
+        "right (resolved)",
+    ]
+    assert rows[2][3:] == ["none", "-", "right (left alone)"]
