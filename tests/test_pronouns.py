@@ -232,3 +232,11 @@ def test_a_relative_clauses_possessor_may_be_its_object(sm_nlp):
     his), though "him" is an argument of the clause on "boss"."""
     text = "Vincent Gigante, the mob boss whose crazy act earned him a nickname, died in prison."
     assert "Vincent Gigante" in pronoun_chains(sm_nlp, text)["him"]
+
+
+def test_a_partitives_pronoun_is_an_argument_of_the_verb_and_not_its_subject(sm_nlp):
+    """ "took 23 of them": part of what "them" names is the verb's object, so "them" is not
+    the verb's subject (principle B), here shared with the coordinated "caught"."""
+    text = "Marines caught the pirates on Saturday and took 23 of them into custody."
+    assert pronoun_chains(sm_nlp, text)["them"] == {"pirates"}
+    assert pronoun_chains(sm_nlp, "The sailors took some of them to the ship.")["them"] == set()

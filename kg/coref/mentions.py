@@ -285,9 +285,27 @@ def _verb_of(token: Token) -> tuple[int, str]:
         above = cache.tokens[cache.heads[head.i]]
         if above.pos_ in ("VERB", "AUX"):
             return above.i, "pobj"
+        if head.lower_ == "of" and _quantity(above) and above.dep_ in _ARGUMENT_DEPS:
+            # "took 23 of them": a part of the pronoun's referent is the argument, so the
+            # pronoun is one of its verb's arguments too (not the verb's subject).
+            verb = cache.tokens[cache.heads[above.i]]
+            if verb.pos_ in ("VERB", "AUX") and verb.i != above.i:
+                return verb.i, above.dep_
     if head.pos_ in ("VERB", "AUX") and head.i != token.i:
         return head.i, role
     return -1, role
+
+
+# The dependencies of a verb's arguments other than its subject, for a partitive ("23 of them").
+_ARGUMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+
+
+def _quantity(token: Token) -> bool:
+    """A word that picks a part of a set: "23", "some", "most", "one", "all", "both"."""
+    return token.pos_ == "NUM" or token.lower_ in _PARTITIVE_WORDS
+
+
+_PARTITIVE_WORDS = frozenset({"some", "most", "all", "both", "many", "few", "several", "none"})
 
 
 def _subject_clause(verb: Token) -> int:
