@@ -240,3 +240,13 @@ def test_a_partitives_pronoun_is_an_argument_of_the_verb_and_not_its_subject(sm_
     text = "Marines caught the pirates on Saturday and took 23 of them into custody."
     assert pronoun_chains(sm_nlp, text)["them"] == {"pirates"}
     assert pronoun_chains(sm_nlp, "The sailors took some of them to the ship.")["them"] == set()
+
+
+def test_one_of_a_set_of_people_is_a_mention_a_reflexive_and_he_refer_to(sm_nlp):
+    """ "One of the suspected Mafia bosses" is one person: a mention "himself" and "his" find;
+    "one of them" stays the pronoun's, and makes no mention of its own."""
+    text = "One of the suspected Mafia bosses has hanged himself in his cell, police said."
+    chains = pronoun_chains(sm_nlp, text)
+    assert "One of the suspected Mafia bosses" in chains["himself"]
+    assert "One of the suspected Mafia bosses" in chains["his"]
+    assert pronoun_chains(sm_nlp, "One of them hanged himself.")["himself"] == set()

@@ -161,6 +161,8 @@ def find_mentions(
         pos = token.pos_
         if token.tag_ in _RELATIVE_TAGS:
             mention = _relative(token, sentence_of[i], depth)
+        elif token.lower_ == "one" and token.dep_ in SUBJECT_DEPS:
+            mention = _one_of(token, sentence_of[i], depth)
         elif pos == "PRON":
             mention = _pronoun(token, sentence_of[i], depth)
         elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "flat"):
@@ -482,6 +484,29 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         c.dep_ in ("nummod", "quantmod") and c.lower_ not in ("one",) for c in before
     )
     return mention
+
+
+def _one_of(head: Token, sentence: int, depth: list[int]) -> CorefMention | None:
+    """ "One of the key suspected Mafia bosses has hanged himself": a subject "one of" a set is
+    one member of it, a mention of what the set's noun names (a person, here), singular."""
+    of = next((c for c in children(head) if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in children(of) if c.dep_ == "pobj"), None) if of else None
+    if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return None  # "one of them" is read through its pronoun
+    mention = _nominal(noun, sentence, depth)
+    if mention is None:
+        return None
+    text, start, end = span_text_at(argument_tokens(head))
+    record = Mention(
+        text, start, end, sentence, ObjectKind.CONCEPT, key=concept_key(noun), head=head.idx
+    )
+    one = _base(record, head, "nominal", sentence, depth)
+    one.lemma = mention.lemma
+    one.words = mention.words
+    one.modifiers = mention.modifiers
+    one.noun_class, one.gender = mention.noun_class, mention.gender
+    one.indefinite = True
+    return one
 
 
 def _capitalised_mid_sentence(head: Token) -> bool:
