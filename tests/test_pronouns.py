@@ -250,3 +250,14 @@ def test_one_of_a_set_of_people_is_a_mention_a_reflexive_and_he_refer_to(sm_nlp)
     assert "One of the suspected Mafia bosses" in chains["himself"]
     assert "One of the suspected Mafia bosses" in chains["his"]
     assert pronoun_chains(sm_nlp, "One of them hanged himself.")["himself"] == set()
+
+
+def test_a_complement_without_subject_shares_its_verbs_subject_unless_an_object_controls(sm_nlp):
+    """ "John Smith wanted to meet him": Smith is who would meet, so "him" is someone else
+    (principle B through subject control); "asked Tom Jones to help him": Jones would help,
+    and "him" may be Smith."""
+    assert pronoun_chains(sm_nlp, "John Smith wanted to meet him.")["him"] == set()
+    chains = pronoun_chains(sm_nlp, "John Smith asked Tom Jones to help him.")
+    assert chains["him"] == {"John Smith"}
+    text = "Gupta met reporters. Obama was so intent on recruiting him that he called twice."
+    assert "Obama" not in pronoun_chains(sm_nlp, text)["him"]

@@ -311,17 +311,27 @@ _PARTITIVE_WORDS = frozenset({"some", "most", "all", "both", "many", "few", "sev
 
 
 def _subject_clause(verb: Token) -> int:
-    """The verb whose subject ``verb`` shares: itself, or for a verb coordinated with an earlier
-    one and without a subject of its own, that earlier verb's (recursively)."""
+    """The verb whose subject ``verb`` shares: itself, or for a verb without a subject of its
+    own, coordinated with an earlier one ("took the guns and handcuffed them") or a non-finite
+    complement of a verb or predicate with no object ("wanted to meet him", "was intent on
+    recruiting him"), that verb's (recursively). Not past an object, which is then the subject
+    ("asked Jones to help him")."""
     steps = 0
-    while (
-        verb.dep_ == "conj"
-        and verb.head.pos_ in ("VERB", "AUX")
-        and not any(c.dep_ in SUBJECT_DEPS for c in children(verb))
-        and steps < 10
-    ):
-        verb = verb.head
+    while steps < 10 and not any(c.dep_ in SUBJECT_DEPS for c in children(verb)):
         steps += 1
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+            continue
+        if verb.dep_ not in ("xcomp", "pcomp") or verb.tag_ not in ("VB", "VBG"):
+            break
+        above = verb.head
+        while above.dep_ in ("prep", "acomp") and above.pos_ not in ("VERB", "AUX"):
+            above = above.head
+        if above.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ in ("dobj", "dative") for c in children(above)
+        ):
+            break
+        verb = above
     return verb.i
 
 
