@@ -35,9 +35,7 @@ def coreference(
 
     mentions = find_mentions(doc, sentences, headlines)
     tokens = doc_cache(doc).tokens
-    speakers = (
-        quote_speakers(tokens, sentences) if any(m.kind == "pronoun" for m in mentions) else {}
-    )
+    speakers = quote_speakers(tokens, sentences) if any(m.person == 1 for m in mentions) else {}
     copulas = copular_subjects(tokens)
     links = corefer(mentions, doc_cache(doc).heads, copulas, speakers, role_predicates(tokens))
     return tuple(m.record for m in mentions), tuple(links)

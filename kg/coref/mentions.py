@@ -338,7 +338,9 @@ def _subject_clause(verb: Token) -> int:
 def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[int]) -> CorefMention:
     verb, role = _verb_of(head)
     locative = head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPOSITIONS
-    clause = _subject_clause(doc_tokens(head.doc)[verb]) if verb >= 0 else -1
+    # Only pronouns and subjects are compared by their clause (principle B, reflexives).
+    wanted = verb >= 0 and (kind == "pronoun" or role in SUBJECT_DEPS)
+    clause = _subject_clause(doc_tokens(head.doc)[verb]) if wanted else -1
     return CorefMention(
         record=record,
         index=-1,

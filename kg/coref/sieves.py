@@ -502,10 +502,9 @@ def pronoun_sieve(chains: Chains) -> None:
     """A third-person pronoun refers to the most prominent earlier mention that agrees with it in
     number, gender and animacy, in its own sentence or the few before it; a pronoun and another
     argument of its own verb are two things unless it is reflexive. Not a phrase that holds it
-    (i-within-i), an adjective ("the Greek prime minister"), nor the speaker of the quotation
-    it stands in; in a clause fronted before its sentence's subject it names that subject
-    ahead; a reflexive the lexicons cannot match is bound by its clause's subject."""
-    by_head = {m.head: m for m in chains.mentions}
+    (i-within-i), nor an adjective ("the Greek prime minister"); in a clause fronted before its
+    sentence's subject it names that subject ahead; a reflexive the lexicons cannot match is
+    bound by its clause's subject."""
     for mention in chains.mentions:
         if mention.kind != "pronoun" or mention.person != 3 or mention.relative_to >= 0:
             continue
@@ -524,8 +523,6 @@ def pronoun_sieve(chains: Chains) -> None:
                     not chains.has_name(m.index),
                 )
             )
-        # In a quotation, its speaker says "I": "he" and "she" there are someone else.
-        speaker = by_head.get(chains.speakers.get(mention.head, -1))
         cataphor = _fronted_subject_mention(chains, mention)
         if cataphor is not None:
             chains.link(
@@ -543,8 +540,6 @@ def pronoun_sieve(chains: Chains) -> None:
                 continue
             if antecedent.role == "amod":
                 continue  # "the Greek prime minister": an adjective, not the Greeks
-            if speaker is not None and chains.same(antecedent.index, speaker.index):
-                continue  # "'She captured a generation,' said Roesler": not Roesler
             if antecedent.sentence == mention.sentence and antecedent.head in mention.containers:
                 continue
             if not _agree(chains, mention, antecedent):
