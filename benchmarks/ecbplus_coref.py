@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/ecbplus_coref.py [--data PATH] [--jobs N] [--by-topic]
         [--mentions-dir DIR | --save-mentions DIR] [--pronouns-out FILE] [--shape]
+        [--checked FILE] [--checked-out FILE]
 
 Each article's tokens are joined back into prose (one sentence per line) and written as a .txt
 file, one folder per topic; ``kg extract FOLDER --format mentions`` is run once per topic. The
@@ -10,6 +11,10 @@ ECBplus_coreference_sentences.csv) are found by kg when one of kg's mentions wit
 their syntactic head; the node is then their response cluster, and a mention kg did not find is
 a singleton. MUC, B³, CEAF-e and CoNLL F1 (scorch) are printed for kg and for two baselines on
 the same mentions: same surface string and same head lemma, both within a topic.
+
+Pronouns are scored twice: against the gold clusters (ECB+ annotates only some pronouns), and
+against the list checked by hand in benchmarks/ecbplus_pronouns_checked.tsv (--checked; its
+header says how it was sampled and judged), whose figure the pronoun target reads.
 """
 
 from __future__ import annotations
@@ -706,6 +711,157 @@ def write_pronouns(
 
 
 # --------------------------------------------------------------------------------------------
+# Pronouns checked by hand
+
+CHECKED_PRONOUNS = REPO / "benchmarks" / "ecbplus_pronouns_checked.tsv"
+
+
+class Referent(NamedTuple):
+    """A mention a checked pronoun refers to: character offsets and text (its last word is its
+    head)."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def head(self) -> tuple[int, int]:
+        """The offsets of the last letter of the last word, after a final full stop or comma
+        ("Corp." -> "p"; kg may tokenise "cyber-criminals" as two words, and the mention of
+        its head covers the last)."""
+        end = self.end - (len(self.text) - len(self.text.rstrip(".,")))
+        return end - 1, end
+
+
+class CheckedPronoun(NamedTuple):
+    """One pronoun of the hand-checked list: where it is and what it refers to (no referent:
+    it refers to no entity mention, and should be left alone)."""
+
+    topic: str
+    document: str
+    start: int
+    end: int
+    text: str
+    referents: tuple[Referent, ...]
+    note: str = ""
+
+
+def read_checked(path: Path) -> list[CheckedPronoun]:
+    """The hand-checked pronouns of a TSV (lines starting with "#" are comments; the columns
+    are described there): referent offsets "start-end" and their texts separated by " | ", or
+    "none"."""
+    with path.open(encoding="utf-8", newline="") as f:
+        lines = [line for line in f if not line.startswith("#")]
+    checked = []
+    for row in csv.DictReader(lines, delimiter="\t"):
+        referents: tuple[Referent, ...] = ()
+        if row["referent"].strip() != "none":
+            spans = [s.strip() for s in row["referent"].split("|")]
+            texts = [t.strip() for t in row["referent_text"].split("|")]
+            if len(spans) != len(texts):
+                raise ValueError(f"{row['document']} {row['start']}: offsets and texts differ")
+            referents = tuple(
+                Referent(int(span.split("-")[0]), int(span.split("-")[1]), text)
+                for span, text in zip(spans, texts, strict=True)
+            )
+        checked.append(
+            CheckedPronoun(
+                row["topic"],
+                row["document"],
+                int(row["start"]),
+                int(row["end"]),
+                row["pronoun"],
+                referents,
+                row.get("note") or "",
+            )
+        )
+    return checked
+
+
+class CheckedVerdict(NamedTuple):
+    """A checked pronoun, kg's node for it (None: no node) and whether that is right."""
+
+    pronoun: CheckedPronoun
+    node: str | None
+    right: bool
+    reason: str
+
+
+def _covering(mentions: Sequence[KgMention], start: int, end: int) -> KgMention | None:
+    """The shortest of kg's mentions with a node that covers [start, end)."""
+    covering = [m for m in mentions if m.node and m.start <= start and end <= m.end]
+    return min(covering, key=lambda k: (k.end - k.start, k.start, k.node or ""), default=None)
+
+
+def checked_verdicts(
+    checked: Sequence[CheckedPronoun], predicted: Mapping[str, Sequence[KgMention]]
+) -> list[CheckedVerdict]:
+    """Each checked pronoun against kg's mentions (``predicted``: topic -> its mentions).
+
+    kg's node for a span is that of the shortest kg mention (name, nominal or pronoun) with a
+    node covering it. A pronoun with referents is right when its node is the node of one of
+    them (covering the referent's last word); wrong when kg gave it no node or a node no other
+    mention has ("unresolved"), when its referents have no node ("referent without a node"), or
+    else ("wrong node"). A pronoun without a referent is right when kg left it without a node
+    or on a node no other mention of the topic has ("left alone"), wrong otherwise.
+    """
+    by_document: dict[str, list[KgMention]] = defaultdict(list)
+    holders: Counter[tuple[str, str]] = Counter()
+    for topic, mentions in predicted.items():
+        for mention in mentions:
+            if mention.node and mention.kind in KINDS:
+                by_document[mention.document].append(mention)
+                holders[(topic, mention.node)] += 1
+    verdicts = []
+    for pronoun in checked:
+        mentions = by_document.get(pronoun.document, [])
+        hit = _covering(mentions, pronoun.start, pronoun.end)
+        node = hit.node if hit else None
+        alone = node is None or holders[(pronoun.topic, node)] <= 1
+        if not pronoun.referents:
+            right, reason = alone, "left alone" if alone else "resolved, should be left alone"
+        else:
+            found = (_covering(mentions, *r.head) for r in pronoun.referents)
+            targets = {k.node for k in found if k is not None}
+            if node is not None and node in targets:
+                right, reason = True, "resolved"
+            elif alone:
+                right, reason = False, "unresolved"
+            elif not targets:
+                right, reason = False, "referent without a node"
+            else:
+                right, reason = False, "wrong node"
+        verdicts.append(CheckedVerdict(pronoun, node, right, reason))
+    return verdicts
+
+
+def write_checked(
+    path: Path, verdicts: Sequence[CheckedVerdict], predicted: Mapping[str, Sequence[KgMention]]
+) -> None:
+    """A TSV of the hand-checked pronouns with kg's node for each and the verdict."""
+    with path.open("w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f, delimiter="\t", lineterminator="\n")
+        out.writerow(["document", "offsets", "pronoun", "referent", "kg", "verdict"])
+        for v in verdicts:
+            p = v.pronoun
+            referent = " | ".join(r.text for r in p.referents) or "none"
+            node = node_label(v.node, predicted.get(p.topic, ())) if v.node else "-"
+            verdict = ("right" if v.right else "wrong") + f" ({v.reason})"
+            cells = [p.document, f"{p.start}-{p.end}", p.text, referent, node, verdict]
+            out.writerow([" ".join(c.split()) for c in cells])
+
+
+def checked_line(verdicts: Sequence[CheckedVerdict]) -> str:
+    """The hand-checked pronoun figure and its breakdown."""
+    right = sum(v.right for v in verdicts)
+    reasons = ", ".join(f"{r} {n}" for r, n in sorted(Counter(v.reason for v in verdicts).items()))
+    return (
+        f"pronouns  checked by hand: right {right}/{len(verdicts)} "
+        f"({percent(right, len(verdicts))})   {reasons}"
+    )
+
+
+# --------------------------------------------------------------------------------------------
 # Running kg
 
 
@@ -822,9 +978,9 @@ def targets_line(
     kg: Mapping[str, Score],
     head_lemma: Mapping[str, Score],
     cover: Mapping[str, tuple[int, int]],
-    verdicts: Sequence[PronounVerdict],
+    verdicts: Sequence[PronounVerdict] | Sequence[CheckedVerdict],
 ) -> str:
-    """The goals, each with pass or FAIL."""
+    """The goals, each with pass or FAIL (pronouns: the hand-checked verdicts when given)."""
 
     def share(kind: str) -> float:
         found, total = cover[kind]
@@ -886,7 +1042,8 @@ def report_kg(
     rows: dict[str, dict[str, Score]],
 ) -> list[str]:
     """Score kg's mentions (adding its row to ``rows``); the coverage, pronoun and target lines,
-    and the per-topic table with --by-topic. Writes --pronouns-out."""
+    and the per-topic table with --by-topic. Writes --pronouns-out. Scores the pronouns of
+    --checked (the hand-checked list)."""
     found: dict[str, KgMention | None] = {}
     for topic in topics:
         found.update(align([m for m in gold if m.topic == topic], predicted.get(topic, ())))
@@ -907,7 +1064,13 @@ def report_kg(
         articles = {a.name: a for arts in topics.values() for a in arts}
         write_pronouns(args.pronouns_out, verdicts, gold, articles, predicted)
         lines.append(f"pronouns  written to {args.pronouns_out}")
-    lines.append(targets_line(rows["kg"], rows["same head lemma"], cover, verdicts))
+    checked = checked_verdicts(read_checked(args.checked), predicted) if args.checked else []
+    if checked:
+        lines.append(checked_line(checked))
+    if checked and args.checked_out:
+        write_checked(args.checked_out, checked, predicted)
+        lines.append(f"pronouns  checked verdicts written to {args.checked_out}")
+    lines.append(targets_line(rows["kg"], rows["same head lemma"], cover, checked or verdicts))
     if args.by_topic:
         lines += ["", *by_topic_table(topics, gold, response, found)]
     return lines
@@ -933,6 +1096,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--mentions-dir", type=Path, help="read <topic>.jsonl instead of kg's")
     parser.add_argument("--save-mentions", type=Path, help="write kg's output as <topic>.jsonl")
     parser.add_argument("--pronouns-out", type=Path, help="TSV of every gold pronoun's verdict")
+    parser.add_argument(
+        "--checked",
+        type=Path,
+        default=CHECKED_PRONOUNS if CHECKED_PRONOUNS.exists() else None,
+        help="pronouns checked by hand (default: benchmarks/ecbplus_pronouns_checked.tsv)",
+    )
+    parser.add_argument("--checked-out", type=Path, help="TSV of each checked pronoun's verdict")
     parser.add_argument("--by-topic", action="store_true", help="B3 F1 per topic")
     parser.add_argument("--shape", action="store_true", help="also build and query the graph")
     parser.add_argument("--texts-dir", type=Path, help="write the rebuilt texts here and keep them")

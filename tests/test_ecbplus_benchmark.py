@@ -322,3 +322,93 @@ def test_two_pronouns_on_a_wrong_node_are_wrong(gold):
 def test_cluster_label_prefers_the_most_frequent_name(gold):
     tara = [m for m in gold if m.cluster == gold[0].cluster]
     assert E.cluster_label(tara) in {"Tara Reid", "Reid"}
+
+
+# The hand-checked list's format: a comment header, then one pronoun a row. Text of 9_5ecb:
+# "Tara Reid checked into rehab. The actress said she was fine. It is true that her rep left."
+CHECKED = """# a comment line, as the committed list has
+topic\tdocument\tstart\tend\tpronoun\treferent\treferent_text\tnote\tsentence
+9\t9_5ecb\t47\t50\tshe\t30-41 | 0-9\tThe actress | Tara Reid\t\tThe actress said she was fine.
+9\t9_5ecb\t61\t63\tIt\tnone\t\texpletive\tIt is true that her rep left.
+9\t9_5ecb\t77\t80\ther\t30-41\tThe actress\t\tIt is true that her rep left.
+"""
+
+
+def _checked(tmp_path):
+    path = tmp_path / "checked.tsv"
+    path.write_text(CHECKED, encoding="utf-8")
+    return E.read_checked(path)
+
+
+def test_read_checked(tmp_path):
+    she, it, her = _checked(tmp_path)
+    assert (she.document, she.start, she.end, she.text) == ("9_5ecb", 47, 50, "she")
+    assert [r.text for r in she.referents] == ["The actress", "Tara Reid"]
+    assert she.referents[1].head == (8, 9)  # the last letter of "Reid"
+    assert it.referents == () and it.note == "expletive"
+    assert E.Referent(0, 15, "Microsoft Corp.").head == (13, 14)  # not the full stop
+
+
+def test_checked_verdicts(tmp_path):
+    checked = _checked(tmp_path)
+
+    def verdicts(*mentions):
+        return [(v.right, v.reason) for v in E.checked_verdicts(checked, {"9": list(mentions)})]
+
+    reid = _kg("9_5ecb", 0, 9, "kg:Tara")
+    actress = _kg("9_5ecb", 34, 41, "kg:Actress", "nominal")  # "actress", without "The"
+    # "she" on the name's node: right through the second referent; "It" and "her" without a
+    # node: "It" rightly left alone, "her" unresolved.
+    assert verdicts(reid, actress, _kg("9_5ecb", 47, 50, "kg:Tara", "pronoun")) == [
+        (True, "resolved"),
+        (True, "left alone"),
+        (False, "unresolved"),
+    ]
+    # "It" on a node of its own is left alone; on the actress's node it is wrong, and so is
+    # "her" on the name's node when the name and the description are two nodes.
+    assert verdicts(
+        reid,
+        actress,
+        _kg("9_5ecb", 47, 50, "kg:Actress", "pronoun"),
+        _kg("9_5ecb", 61, 63, "kg:It", "pronoun"),
+        _kg("9_5ecb", 77, 80, "kg:Tara", "pronoun"),
+    ) == [(True, "resolved"), (True, "left alone"), (False, "wrong node")]
+    assert verdicts(reid, _kg("9_5ecb", 61, 63, "kg:Tara", "pronoun"))[1] == (
+        False,
+        "resolved, should be left alone",
+    )
+    # A referent kg made no node for: the pronoun cannot be right.
+    assert verdicts(_kg("9_5ecb", 77, 80, "kg:Tara", "pronoun"), reid)[2] == (
+        False,
+        "referent without a node",
+    )
+    # Another document's mentions do not count.
+    other = _kg("9_6ecb", 47, 50, "kg:Tara", "pronoun")
+    assert verdicts(reid, other)[0] == (False, "unresolved")
+
+
+def test_the_committed_list_reads():
+    checked = E.read_checked(E.CHECKED_PRONOUNS)
+    assert len(checked) >= 200
+    assert all(p.end - p.start == len(p.text) for p in checked)
+    assert all(r.start < r.end <= p.start or r.start >= p.end for p in checked for r in p.referents)
+
+
+def test_write_checked(tmp_path):
+    checked = _checked(tmp_path)
+    reid = _kg("9_5ecb", 0, 9, "kg:Tara")
+    she = _kg("9_5ecb", 47, 50, "kg:Tara", "pronoun")
+    verdicts = E.checked_verdicts(checked, {"9": [reid, she]})
+    out = tmp_path / "verdicts.tsv"
+    E.write_checked(out, verdicts, {"9": [reid, she]})
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows[0] == ["document", "offsets", "pronoun", "referent", "kg", "verdict"]
+    assert rows[1] == [
+        "9_5ecb",
+        "47-50",
+        "she",
+        "The actress | Tara Reid",
+        "kg:Tara",  # no text given: the end of its IRI
+        "right (resolved)",
+    ]
+    assert rows[2][3:] == ["none", "-", "right (left alone)"]

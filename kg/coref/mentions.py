@@ -115,6 +115,14 @@ class CorefMention:
     possessed: bool = False  # a nominal with a possessor ("her mother", "Lohan's lawyer")
     locative: bool = False  # the object of a preposition of place ("in Washington")
     speaker: int = -1  # mention index of who says the quote it stands in (first person)
+    # A pronoun's: the nouns whose phrase holds it, which it cannot refer to (i-within-i).
+    containers: frozenset[int] = frozenset()
+    # The verb whose subject the mention's verb shares: its own, or the first of verbs
+    # coordinated without a subject of their own ("Comeaux took the guns and handcuffed them").
+    clause: int = -1
+    # A pronoun in a clause fronted before its sentence's subject ("As it promised, Microsoft
+    # issued a patch"): the token index of that subject's head, which it may name ahead (-1).
+    fronted_subject: int = -1
 
     @property
     def is_time(self) -> bool:
@@ -153,6 +161,8 @@ def find_mentions(
         pos = token.pos_
         if token.tag_ in _RELATIVE_TAGS:
             mention = _relative(token, sentence_of[i], depth)
+        elif token.lower_ == "one" and token.dep_ in SUBJECT_DEPS:
+            mention = _one_of(token, sentence_of[i], depth)
         elif pos == "PRON":
             mention = _pronoun(token, sentence_of[i], depth)
         elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "flat"):
@@ -277,14 +287,60 @@ def _verb_of(token: Token) -> tuple[int, str]:
         above = cache.tokens[cache.heads[head.i]]
         if above.pos_ in ("VERB", "AUX"):
             return above.i, "pobj"
+        if head.lower_ == "of" and _quantity(above) and above.dep_ in _ARGUMENT_DEPS:
+            # "took 23 of them": a part of the pronoun's referent is the argument, so the
+            # pronoun is one of its verb's arguments too (not the verb's subject).
+            verb = cache.tokens[cache.heads[above.i]]
+            if verb.pos_ in ("VERB", "AUX") and verb.i != above.i:
+                return verb.i, above.dep_
     if head.pos_ in ("VERB", "AUX") and head.i != token.i:
         return head.i, role
     return -1, role
 
 
+# The dependencies of a verb's arguments other than its subject, for a partitive ("23 of them").
+_ARGUMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+
+
+def _quantity(token: Token) -> bool:
+    """A word that picks a part of a set: "23", "some", "most", "one", "all", "both"."""
+    return token.pos_ == "NUM" or token.lower_ in _PARTITIVE_WORDS
+
+
+_PARTITIVE_WORDS = frozenset({"some", "most", "all", "both", "many", "few", "several", "none"})
+
+
+def _subject_clause(verb: Token) -> int:
+    """The verb whose subject ``verb`` shares: itself, or for a verb without a subject of its
+    own, coordinated with an earlier one ("took the guns and handcuffed them") or a non-finite
+    complement of a verb or predicate with no object ("wanted to meet him", "was intent on
+    recruiting him"), that verb's (recursively). Not past an object, which is then the subject
+    ("asked Jones to help him")."""
+    steps = 0
+    while steps < 10 and not any(c.dep_ in SUBJECT_DEPS for c in children(verb)):
+        steps += 1
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+            continue
+        if verb.dep_ not in ("xcomp", "pcomp") or verb.tag_ not in ("VB", "VBG"):
+            break
+        above = verb.head
+        while above.dep_ in ("prep", "acomp") and above.pos_ not in ("VERB", "AUX"):
+            above = above.head
+        if above.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ in ("dobj", "dative") for c in children(above)
+        ):
+            break
+        verb = above
+    return verb.i
+
+
 def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[int]) -> CorefMention:
     verb, role = _verb_of(head)
     locative = head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPOSITIONS
+    # Only pronouns and subjects are compared by their clause (principle B, reflexives).
+    wanted = verb >= 0 and (kind == "pronoun" or role in SUBJECT_DEPS)
+    clause = _subject_clause(doc_tokens(head.doc)[verb]) if wanted else -1
     return CorefMention(
         record=record,
         index=-1,
@@ -306,6 +362,7 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         role=role,
         depth=depth[head.i],
         locative=locative,
+        clause=clause,
     )
 
 
@@ -441,6 +498,29 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
     return mention
 
 
+def _one_of(head: Token, sentence: int, depth: list[int]) -> CorefMention | None:
+    """ "One of the key suspected Mafia bosses has hanged himself": a subject "one of" a set is
+    one member of it, a mention of what the set's noun names (a person, here), singular."""
+    of = next((c for c in children(head) if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in children(of) if c.dep_ == "pobj"), None) if of else None
+    if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return None  # "one of them" is read through its pronoun
+    mention = _nominal(noun, sentence, depth)
+    if mention is None:
+        return None
+    text, start, end = span_text_at(argument_tokens(head))
+    record = Mention(
+        text, start, end, sentence, ObjectKind.CONCEPT, key=concept_key(noun), head=head.idx
+    )
+    one = _base(record, head, "nominal", sentence, depth)
+    one.lemma = mention.lemma
+    one.words = mention.words
+    one.modifiers = mention.modifiers
+    one.noun_class, one.gender = mention.noun_class, mention.gender
+    one.indefinite = True
+    return one
+
+
 def _capitalised_mid_sentence(head: Token) -> bool:
     """A common noun written with a capital inside a sentence ("Explorer" in "users of Internet
     Explorer"): a name's word, unless it is an abbreviation of a common noun ("TV", "CEO")."""
@@ -468,6 +548,8 @@ def _pronoun(token: Token, sentence: int, depth: list[int]) -> CorefMention | No
     features = PRONOUNS.get(word)
     if features is None or token.dep_ == "expl" or _is_expletive_it(token):
         return None
+    if _in_hyphenated_word(token):
+        return None  # "the Fix-It tool": a piece of a name
     person, number, gender, reflexive = features
     text, start, end = span_text_at([token])
     record = Mention(text, start, end, sentence, ObjectKind.PRONOUN, head=token.idx)
@@ -476,7 +558,103 @@ def _pronoun(token: Token, sentence: int, depth: list[int]) -> CorefMention | No
     mention.person, mention.number, mention.gender = person, number, gender
     mention.reflexive = reflexive
     mention.definite = True
+    mention.containers = _containing_nouns(token)
+    mention.fronted_subject = _fronted_subject(token) if not reflexive else -1
     return mention
+
+
+def _fronted_subject(token: Token) -> int:
+    """The subject a fronted adverbial clause or phrase holding ``token`` comes before: "As it
+    promised, Microsoft issued a patch", "After spraining his knee, Bush was placed on injured
+    reserve" (the token index of the subject's head, else -1)."""
+    current, steps = token, 0
+    while current.head.i != current.i and steps < 30:
+        steps += 1
+        head = current.head
+        if current.dep_ in ("advcl", "prep") and head.pos_ in ("VERB", "AUX"):
+            if (current.dep_ == "advcl" and current.i < head.i) or _fronted_phrase(current):
+                subjects = [
+                    c for c in children(head) if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i
+                ]
+                if subjects and current.i < subjects[0].i and token.i < subjects[0].i:
+                    return subjects[0].i
+            return -1
+        current = head
+    return -1
+
+
+def _fronted_phrase(phrase: Token) -> bool:
+    """A prepositional phrase at the start of its sentence holding a clause ("After spraining
+    his knee, ...")."""
+    return (
+        phrase.dep_ == "prep"
+        and phrase.i == phrase.sent.start
+        and any(c.dep_ == "pcomp" for c in children(phrase))
+    )
+
+
+def _in_hyphenated_word(token: Token) -> bool:
+    """A pronoun written as part of a hyphenated word ("Fix-It", "Do-It-Yourself")."""
+    tokens = doc_tokens(token.doc)
+    before = tokens[token.i - 1] if token.i > 0 else None
+    after = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
+    return (before is not None and before.text == "-" and not before.whitespace_) or (
+        after is not None and after.text == "-" and not token.whitespace_
+    )
+
+
+def _containing_nouns(token: Token) -> frozenset[int]:
+    """The nouns whose phrase holds the pronoun, which it cannot refer to (i-within-i): "her
+    rep", "the president of its board". Read up the parse through nouns and prepositions to
+    the pronoun's clause; there, the noun a relative clause modifies, when the pronoun is one
+    of that clause's arguments ("the way it works", "the building they were in"), but not when
+    it is a possessive ("Hansbrough, who came back for his senior season") or the noun is the
+    clause's possessor ("the boss whose act earned him a nickname"). Not across
+    coordination ("Palin and her family") nor above a name (a name takes no complement:
+    "relieved Cheeks of his duties" is the parser attaching "of" to the name)."""
+    found: set[int] = set()
+    possessive = token.tag_ == "PRP$"
+    current, steps = token, 0
+    while current.head.i != current.i and steps < 30:
+        steps += 1
+        head = current.head
+        if current.dep_ in ("conj", "appos", "parataxis"):
+            break
+        if head.pos_ in ("VERB", "AUX"):
+            if (
+                head.dep_ in ("relcl", "acl")
+                and current.i == token.i
+                and not possessive
+                and not any(t.tag_ == "WP$" for t in head.subtree)
+            ):
+                noun = head.head
+                if noun.pos_ in ("NOUN", "PROPN", "PRON"):
+                    found.add(noun.i)
+            break
+        if head.pos_ == "PROPN":
+            break
+        if head.pos_ in ("NOUN", "PRON", "NUM"):
+            found.add(head.i)
+        current = head
+    return frozenset(found)
+
+
+def _made_it(verb: Token) -> bool:
+    """ "made it to the clinic" (an idiom) or "made it clear that ..." (an extraposed clause),
+    not "made it available" (a thing made so)."""
+    complements = [c for c in children(verb) if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")]
+    return not complements or any(
+        c.dep_ == "ccomp" or any(_extraposed(g) for g in children(c)) for c in complements
+    )
+
+
+def _extraposed(clause: Token) -> bool:
+    """A clause an expletive "it" stands for: a that-clause, or an infinitive ("to get help")."""
+    if clause.dep_ in ("ccomp", "csubj"):
+        return True
+    if clause.dep_ not in ("acl", "xcomp"):
+        return False
+    return any(c.tag_ == "TO" or c.lower_ == "that" for c in children(clause))
 
 
 # Tags of relative and interrogative pronouns: "who", "which", "that" (WDT), "whose".
@@ -504,11 +682,26 @@ def _relative(token: Token, sentence: int, depth: list[int]) -> CorefMention | N
 
 def _is_expletive_it(token: Token) -> bool:
     """'It' that stands for an extraposed clause or the weather: "it is likely that ...",
-    "it was reported that ...", "it seems ..."."""
-    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
+    "it was reported that ...", "it seems ...", "it was her decision to get help"; or for no
+    thing: "she made it to the clinic", "asked her to do it" (an idiom, an action)."""
+    if token.lower_ != "it":
         return False
     verb = token.head
+    if token.dep_ == "dobj" and verb.lemma_ in ("make", "do"):
+        return verb.lemma_ == "do" or _made_it(verb)
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
     clausal = any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in children(verb))
+    if verb.lemma_ == "be" and not clausal:
+        # The clause hangs from the predicate: "it was her decision to get help", "it is clear
+        # that ..." (after an adjective only a that-clause: "it is unlicensed to perform
+        # surgery" is a clinic).
+        clausal = any(
+            c.dep_ == "ccomp" or (p.dep_ == "attr" and _extraposed(c))
+            for p in children(verb)
+            if p.dep_ in ("attr", "acomp")
+            for c in children(p)
+        )
     if token.dep_ == "nsubjpass" and clausal:
         return True  # "it was reported that ..."
     return verb.lemma_ in _EXPLETIVE_HOSTS and (clausal or verb.lemma_ in ("rain", "snow"))

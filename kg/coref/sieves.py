@@ -33,6 +33,7 @@ from kg.types import CorefLink
 # last sentence or two.
 PRONOUN_WINDOW = {"he": 3, "she": 3, "it": 2, "they": 2}
 
+
 # The opening sentences, where news introduces someone before naming them.
 INTRODUCTION_SENTENCES = 3
 
@@ -500,33 +501,46 @@ def speaker_sieve(chains: Chains) -> None:
 def pronoun_sieve(chains: Chains) -> None:
     """A third-person pronoun refers to the most prominent earlier mention that agrees with it in
     number, gender and animacy, in its own sentence or the few before it; a pronoun and another
-    argument of its own verb are two things unless it is reflexive."""
+    argument of its own verb are two things unless it is reflexive. Not a phrase that holds it
+    (i-within-i), nor an adjective ("the Greek prime minister"); in a clause fronted before its
+    sentence's subject it names that subject ahead; a reflexive the lexicons cannot match is
+    bound by its clause's subject."""
     for mention in chains.mentions:
         if mention.kind != "pronoun" or mention.person != 3 or mention.relative_to >= 0:
             continue
         window = PRONOUN_WINDOW.get(_pronoun_family(mention), 2)
-        # The words the pronoun's phrase hangs from: they order the candidates of its own
-        # sentence, and a noun among them is a phrase that holds the pronoun ("the way it
-        # administers the act"), which it cannot refer to (i-within-i).
+        # The words the pronoun's phrase hangs from order the candidates of its own sentence.
         above = _clauses_above(chains.heads, mention.head) if chains.heads else {}
         candidates = list(_candidates(chains, mention, window, above))
         if mention.gender in ("male", "female"):
-            # News refers by "he" and "she" to the people it names: an agreeing named person in
-            # the window comes before an unnamed one ("a judge will accept her placement" after
-            # a sentence on Lohan is Lohan's placement), and one known to be of the pronoun's
-            # gender before one whose gender is unknown.
+            # News refers by "he" and "she" to the people it names: in the sentences before
+            # the pronoun's, an agreeing named person comes before an unnamed one ("a judge
+            # will accept her placement" after a sentence on Lohan is Lohan's placement). In
+            # its own sentence the parse decides ("a man ... from which he was fired").
             candidates.sort(
                 key=lambda m: (
+                    m.sentence != mention.sentence,
                     not chains.has_name(m.index),
-                    mention.gender not in chains.genders(m.index),
                 )
             )
+        cataphor = _fronted_subject_mention(chains, mention)
+        if cataphor is not None:
+            chains.link(
+                mention,
+                cataphor,
+                "pronoun",
+                f"'{mention.record.text}' stands in a clause before its sentence's subject "
+                f"'{_name_of(chains, cataphor)}', which it names ahead",
+            )
+            continue
         for antecedent in candidates:
             if antecedent.kind == "pronoun" and not _agree(chains, mention, antecedent):
                 continue
             if antecedent.is_time or _contains(antecedent, mention):
                 continue
-            if antecedent.sentence == mention.sentence and antecedent.head in above:
+            if antecedent.role == "amod":
+                continue  # "the Greek prime minister": an adjective, not the Greeks
+            if antecedent.sentence == mention.sentence and antecedent.head in mention.containers:
                 continue
             if not _agree(chains, mention, antecedent):
                 continue
@@ -535,7 +549,7 @@ def pronoun_sieve(chains: Chains) -> None:
                 # of the clause it is coordinated with or embedded in.
                 if antecedent.sentence != mention.sentence or antecedent.role not in SUBJECT_DEPS:
                     continue
-            elif _same_clause_arguments(mention, antecedent):
+            elif _bound_apart(mention, antecedent):
                 continue
             chains.link(
                 mention,
@@ -545,6 +559,71 @@ def pronoun_sieve(chains: Chains) -> None:
                 f"the most prominent match before it",
             )
             break
+        else:
+            if mention.reflexive:
+                _bind_reflexive(chains, mention)
+
+
+def _fronted_subject_mention(chains: Chains, mention: CorefMention) -> CorefMention | None:
+    """ "As it promised, Microsoft issued a patch", "Before he was shot, Deputy Ortiz was
+    looking for a man": a pronoun in a clause fronted before its sentence's subject names that
+    subject ahead, when they agree."""
+    if mention.fronted_subject < 0:
+        return None
+    for later in chains.mentions[mention.index + 1 :]:
+        if later.sentence != mention.sentence:
+            break
+        if later.head == mention.fronted_subject and later.kind != "pronoun":
+            return later if not later.is_time and _agree(chains, mention, later) else None
+    return None
+
+
+def _bind_reflexive(chains: Chains, mention: CorefMention) -> None:
+    """ "The ship found herself in the thick of things": a reflexive is bound by the subject of
+    its clause, which the grammar names even where the lexicons do not (a ship is "she"), as
+    long as the numbers agree and it is not a person of the other gender."""
+    for antecedent in chains.mentions[: mention.index]:
+        if (
+            antecedent.sentence != mention.sentence
+            or antecedent.role not in SUBJECT_DEPS
+            or antecedent.kind == "pronoun"
+            or antecedent.is_time
+            or antecedent.clause < 0
+            or antecedent.clause != mention.clause
+        ):
+            continue
+        plural = antecedent.number == "plural" or bool(
+            chains.entity_types(antecedent.index) & {"Group"}
+        )
+        if plural != (mention.number == "plural"):
+            continue
+        genders = chains.genders(antecedent.index) - {"neuter"}
+        if mention.gender in ("male", "female") and genders and mention.gender not in genders:
+            continue
+        chains.link(
+            mention,
+            antecedent,
+            "pronoun",
+            f"'{mention.record.text}' is bound by '{_name_of(chains, antecedent)}', "
+            "the subject of its clause",
+        )
+        return
+
+
+def _bound_apart(pronoun: CorefMention, antecedent: CorefMention) -> bool:
+    """A pronoun that is not reflexive and another argument of its clause are two things."""
+    return _same_clause_arguments(pronoun, antecedent) or _shared_subject(pronoun, antecedent)
+
+
+def _shared_subject(pronoun: CorefMention, antecedent: CorefMention) -> bool:
+    """ "Comeaux took the guns and handcuffed them": the subject of coordinated verbs is the
+    subject of each, so an object of the second is not it either (principle B)."""
+    return (
+        antecedent.role in SUBJECT_DEPS
+        and pronoun.role not in SUBJECT_DEPS
+        and pronoun.clause >= 0
+        and pronoun.clause == antecedent.clause
+    )
 
 
 def _pronoun_family(mention: CorefMention) -> str:
@@ -561,14 +640,32 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
     types = {m.entity_type for m in members if m.entity_type}
     classes = {m.noun_class for m in members if m.kind == "nominal" and m.noun_class}
     genders = {m.gender for m in members if m.gender}
+    # "Bettie Page, the pin-up model", tagged an organisation: a first name and a description
+    # of a person say it is someone.
+    first_name = _first_name_gender(antecedent)
+    first_names = {g for m in members if (g := _first_name_gender(m))}
+    named_person = bool(first_name) and "person" in classes
     person_like = "Person" in types or "person" in classes
     family = _pronoun_family(pronoun)
     if family in ("he", "she"):
-        if not person_like or (types - {"Person"} and "Person" not in types):
+        if antecedent.kind == "nominal" and antecedent.number == "plural":
+            return False  # "two gang members ... his house"
+        if antecedent.kind == "nominal" and antecedent.noun_class == "person":
+            # "A 36-year-old man ... he": the description says it is someone, whatever other
+            # mentions its chain holds ("a New Zealander", tagged a group).
+            gendered = {antecedent.gender} if antecedent.gender else genders | first_names
+            return pronoun.gender in gendered or not (gendered - {"neuter"})
+        if not person_like or (types - {"Person"} and "Person" not in types and not named_person):
             return False
+        if antecedent.kind == "name" and (antecedent.entity_type == "Person" or named_person):
+            # A named person's gender is what their names say (a first name), not what the
+            # other mentions of a chain earlier sieves built say of it.
+            named = {m.gender for m in members if m.kind == "name" and m.gender}
+            named |= {first_name} if first_name else set()
+            return pronoun.gender in named or not (named - {"neuter"})
         return pronoun.gender in genders or not (genders - {"neuter"})
     if family == "it":
-        if person_like or "Group" in types:
+        if person_like or named_person or "Group" in types:
             return False
         if antecedent.number == "plural" and antecedent.kind != "name":
             return False
@@ -579,7 +676,17 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
         return antecedent.number == "plural"
     if antecedent.kind == "pronoun":
         return antecedent.number == "plural"
-    return bool(types & {"Group", "Organization"})
+    # A plural name ("the U. S. Marshals") is a group whatever the recogniser typed it.
+    return bool(types & {"Group", "Organization"}) or antecedent.number == "plural"
+
+
+def _first_name_gender(mention: CorefMention) -> str:
+    """The gender the first word of a name of two words or more gives, whatever the name's type
+    ("" for other mentions, or a first word that is no first name)."""
+    words = mention.record.text.split()
+    if mention.kind != "name" or len(words) < 2:
+        return ""
+    return lexicon.first_name_gender(words[0]) or ""
 
 
 def _name_of(chains: Chains, mention: CorefMention) -> str:
