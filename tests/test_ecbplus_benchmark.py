@@ -387,11 +387,20 @@ def test_checked_verdicts(tmp_path):
     assert verdicts(reid, other)[0] == (False, "unresolved")
 
 
-def test_the_committed_list_reads():
-    checked = E.read_checked(E.CHECKED_PRONOUNS)
+@pytest.mark.parametrize(
+    "path", [E.CHECKED_PRONOUNS, E.REPO / "benchmarks" / "ecbplus_pronouns_heldout.tsv"]
+)
+def test_the_committed_lists_read(path):
+    checked = E.read_checked(path)
     assert len(checked) >= 200
     assert all(p.end - p.start == len(p.text) for p in checked)
     assert all(r.start < r.end <= p.start or r.start >= p.end for p in checked for r in p.referents)
+
+
+def test_the_held_out_list_shares_no_document_with_the_tuning_list():
+    tuned = {p.document for p in E.read_checked(E.CHECKED_PRONOUNS)}
+    held_out = E.read_checked(E.REPO / "benchmarks" / "ecbplus_pronouns_heldout.tsv")
+    assert not tuned & {p.document for p in held_out}
 
 
 def test_write_checked(tmp_path):
