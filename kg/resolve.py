@@ -461,12 +461,13 @@ class CorpusIndex:
             if noun not in description.label.lower().split():
                 continue  # plural ("officials"), or a head the label does not show
             noun_class = lexicon.noun_class(noun)
+            wanted = {t for c in lexicon.noun_classes(noun) for t in _DESCRIBED_TYPES.get(c, ())}
             # Called so by other documents: people and bodies; named so: bodies and places.
             candidates = {
                 key: MergeReason.DESCRIBED_ACROSS_DOCUMENTS
                 for key in self._described_by.get(noun, ())
                 if key in self.entities
-                and self.entities[key].type in _DESCRIBED_TYPES.get(noun_class, ())
+                and self.entities[key].type in wanted
             }
             if noun_class in ("organization", "place"):
                 for key in self._named_by.get(noun, ()):
