@@ -330,11 +330,16 @@ class CorpusIndex:
         self._links = link_across_documents(
             self.entities, self.rules, self._context, self._documents
         )
-        described_by: dict[str, set[str]] = defaultdict(set)
+        # Documents calling an entity so, over all its names ("Lohan" in one, "Lindsay Lohan"
+        # in another: two documents call her an actress).
+        called: dict[str, Counter[str]] = defaultdict(Counter)
         for name, nouns in self._called.items():
+            called[self._links.get(name, name)].update(nouns)
+        described_by: dict[str, set[str]] = defaultdict(set)
+        for key, nouns in called.items():
             for noun, documents in nouns.items():
                 if documents >= CALLED_IN_DOCUMENTS:
-                    described_by[noun].add(self._links.get(name, name))
+                    described_by[noun].add(key)
         self._described_by = {noun: sorted(keys) for noun, keys in described_by.items()}
         # A body or a place whose name ends in a common noun of its kind is one ("Harbor
         # Clinic", "Indian Navy"): a description by that noun elsewhere may be it.
