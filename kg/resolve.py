@@ -204,8 +204,11 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
                 clusters.append(cluster)
         node: NameCluster | _Description | None = None
         if clusters:
-            # The fullest name of the chain names it; other names in it become its aliases.
-            node = max(clusters, key=lambda c: (len(c.name.split()), -clusters.index(c)))
+            # The name the document uses most names the chain ("Wladimir Klitschko", not the
+            # "Time Heavyweight Champion" of one apposition), a shorter name that is part of
+            # it counting for it ("Klitschko"), the fullest among equals; other names in it
+            # become its aliases.
+            node = max(clusters, key=lambda c: _naming_weight(c, clusters))
             for other in clusters:
                 if other is node:
                     continue
@@ -243,6 +246,14 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
         merged,
         extraction.document.id,
     )
+
+
+def _naming_weight(cluster: NameCluster, chain: list[NameCluster]) -> tuple[int, int, int]:
+    """How well a name names its chain: the mentions of it and of the chain's names within it,
+    then its length, then how early it came."""
+    words = set(cluster.tokens)
+    uses = sum(len(other.mentions) for other in chain if set(other.tokens) <= words)
+    return uses, len(cluster.tokens), -chain.index(cluster)
 
 
 def concept_key(mention: Mention) -> str:
