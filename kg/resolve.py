@@ -178,16 +178,34 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
         for i in range(len(mentions)):
             if (cluster := cluster_of(i)) is not None:
                 named[root(i)].add(cluster.name)
+    # The people each chain names in full, by its root (their surnames, and those of them
+    # whose first word is a known given name): a link that would make two of them one person
+    # is a misreading ("Lopez ... the man ... Carrasquillo"), as is an apposition between two
+    # given names and surnames, which is a list ("Charlie Sheen, Ben Affleck"); an apposition
+    # may still name who a pseudonym is ("Deep Throat, W. Mark Felt").
+    people: dict[int, set[str]] = defaultdict(set)
+    given: dict[int, set[str]] = defaultdict(set)
+    for i in range(len(mentions)):
+        if (cluster := cluster_of(i)) is not None and _full_personal_name(cluster):
+            people[root(i)].add(cluster.tokens[-1])
+            if lexicon.first_name_gender(cluster.tokens[0]) is not None:
+                given[root(i)].add(cluster.tokens[-1])
     for link in extraction.links:
         a, b = root(link.mention), root(link.antecedent)
         if a == b:
             continue
         if any(rules.forbids(x, y) for x in named.get(a, ()) for y in named.get(b, ())):
             continue
+        apart = given if link.sieve in _IDENTITY_SIEVES else people
+        if apart.get(a) and apart.get(b) and not apart[a] & apart[b]:
+            continue
         first, second = min(a, b), max(a, b)
         chain[second] = first
         if second in named:
             named[first] |= named.pop(second)
+        for index in (people, given):
+            if second in index:
+                index[first] |= index.pop(second)
         reasons[link.mention] = (link.sieve, link.reason)
     # Each chain's node.
     members: dict[int, list[int]] = defaultdict(list)
@@ -246,6 +264,15 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
         merged,
         extraction.document.id,
     )
+
+
+# Sieves whose links read an identity the text states ("X, the Y", "X is Y", "named X as Y"):
+# they may join two people's names; other links may not.
+_IDENTITY_SIEVES = frozenset({"apposition", "predicate nominative", "role"})
+
+
+def _full_personal_name(cluster: NameCluster) -> bool:
+    return cluster.type == "Person" and len(cluster.tokens) > 1
 
 
 def _naming_weight(cluster: NameCluster, chain: list[NameCluster]) -> tuple[int, int, int]:
