@@ -76,7 +76,7 @@ def _one_letter_apart(a: str, b: str) -> bool:
     if abs(len(a) - len(b)) > 1 or a == b:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
@@ -274,7 +274,7 @@ def link_across_documents(
             continue
         for i, word in enumerate(words):
             if len(word) >= _MISSPELT_WORD and word.isalpha():
-                by_masked[(*words[:i], "", *words[i + 1 :])].append(key)
+                by_masked[tuple(words[:i]) + ("",) + tuple(words[i + 1 :])].append(key)
     rank = {key: (documents[key], key) for keys in by_masked.values() for key in keys}
     misspelt: dict[str, list[str]] = defaultdict(list)
     for masked, keys in by_masked.items():

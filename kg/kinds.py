@@ -65,6 +65,10 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}' with one letter changed, seen with {common} of the same names "
         "and things in other documents"
     )
+    CALLED_SO_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', called '{head}' in other documents, rather than '{instead}', "
+        "whom they do not call so"
+    )
     NAMED_ACROSS_DOCUMENTS = (
         "'{name}' is '{other}', whose name says it is a {head}, seen with {common} of the same "
         "names and things in other documents"

@@ -404,6 +404,8 @@ class CorpusIndex:
         merges: set[tuple[str, str]] = set()
         if self._described_by or self._named_by:
             merges |= self._link_descriptions(clusters)
+        if self._described_by:
+            merges |= self._correct_descriptions(clusters)
         for description in clusters.descriptions:
             self._key(description, clusters)
         key_of = self.key_of
@@ -509,8 +511,7 @@ class CorpusIndex:
             candidates = {
                 key: MergeReason.DESCRIBED_ACROSS_DOCUMENTS
                 for key in self._described_by.get(noun, ())
-                if key in self.entities
-                and self.entities[key].type in wanted
+                if key in self.entities and self.entities[key].type in wanted
             }
             if noun_class in ("organization", "place"):
                 for key in self._named_by.get(noun, ()):
@@ -535,6 +536,46 @@ class CorpusIndex:
             index = first_mention.get(id(description))
             if index is not None:
                 clusters.reasons[index] = ("description_across_documents", reason)
+        return merges
+
+    def _correct_descriptions(self, clusters: _DocumentClusters) -> set[tuple[str, str]]:
+        """A description the document's salience joined to one of its names ("the star":
+        the publicist most spoken of) joins instead the one other name of the document that
+        other documents call by its head noun ("Tara Reid", called a star in two documents),
+        when its own is never called so. Returns the merge reasons."""
+        merges: set[tuple[str, str]] = set()
+        named: dict[str, NameCluster] = {}
+        for cluster in clusters.clusters():
+            named.setdefault(self.key_of(cluster), cluster)
+        for index, mention in enumerate(clusters.mentions):
+            node = clusters.nodes[index]
+            if (
+                clusters.reasons[index][0] != "description"
+                or not isinstance(node, NameCluster)
+                or mention.kind != "concept"
+                or not mention.key
+            ):
+                continue
+            noun = mention.key.rsplit(" ", 1)[-1]
+            described = self._described_by.get(noun, ())
+            if self.key_of(node) in described or noun not in mention.text.lower().split():
+                continue
+            wanted = {t for c in lexicon.noun_classes(noun) for t in _DESCRIBED_TYPES.get(c, ())}
+            called = [
+                key for key in described if key in named and self.entities[key].type in wanted
+            ]
+            if len(called) != 1:
+                continue
+            key = called[0]
+            clusters.nodes[index] = named[key]
+            reason = MergeReason.CALLED_SO_ACROSS_DOCUMENTS.say(
+                name=mention.text,
+                other=self.entities[key].label,
+                head=noun,
+                instead=self.entities[self.key_of(node)].label,
+            )
+            clusters.reasons[index] = ("description_across_documents", reason)
+            merges.add((key, reason))
         return merges
 
     def _key(self, node: NameCluster | _Description, clusters: _DocumentClusters) -> str:
