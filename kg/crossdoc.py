@@ -113,7 +113,12 @@ def link_across_documents(
 ) -> dict[str, str]:
     """Names of different documents that are one thing: name -> the key it joins.
 
-    - the same name written in other letter case ("SEACOM", "Seacom"): the commonest spelling;
+    - the same name written in other letter case ("SEACOM", "Seacom") or with other
+      punctuation or spelling ("SAP-Arena", "Harbour Centre"): the commonest form, whatever
+      types the recogniser gave them (the same string is one entity already, and capitals in a
+      headline mislead it: "MILLOM" an organisation, "Millom" a town);
+    - a name with one letter wrong in one word of a longer name ("Gulf of Eden"), seen with the
+      same context: the commoner spelling;
     - an acronym and its expansion ("AMD", "Advanced Micro Devices");
     - a short name and a longer one it is part of: a surname ("Lohan", "Lindsay Lohan") or an
       organisation's last word ("Colts", "Indianapolis Colts").
@@ -145,11 +150,7 @@ def link_across_documents(
             continue
         target = max(keys, key=lambda k: (documents[k], k))
         for key in keys:
-            if (
-                key != target
-                and types_compatible(entities[key].type, entities[target].type)
-                and not rules.forbids(key, target)
-            ):
+            if key != target and not rules.forbids(key, target):
                 join(key, target, f"'{key}' is '{target}' written in other letter case")
 
     # Punctuation and spelling: "SAP-Arena" and "SAP Arena", "Centre" and "Center".
@@ -162,11 +163,7 @@ def link_across_documents(
             continue
         target = max(keys, key=lambda k: (documents[k], k))
         for key in keys:
-            if (
-                key != target
-                and types_compatible(entities[key].type, entities[target].type)
-                and not rules.forbids(key, target)
-            ):
+            if key != target and not rules.forbids(key, target):
                 join(
                     key,
                     target,

@@ -98,6 +98,18 @@ def test_names_written_with_other_punctuation_or_spelling_are_one_node() -> None
     assert node_of(corpus, "e", "Sky Arenas") != node_of(corpus, "d", "Sky Arena")
 
 
+def test_letter_case_and_spelling_variants_join_whatever_their_types() -> None:
+    # A headline's capitals make the recogniser call a town an organisation.
+    corpus = resolve(
+        [
+            extraction("Floods hit Millom", [("Millom", "GPE")], "a"),
+            extraction("Floods hit Millom again", [("Millom", "GPE")], "b"),
+            extraction("MILLOM FLOODS", [("MILLOM", "ORG")], "c"),
+        ]
+    )
+    assert node_of(corpus, "c", "MILLOM") == "Millom"
+
+
 def test_one_letter_apart() -> None:
     assert _one_letter_apart("aden", "eden")
     assert _one_letter_apart("service", "services")
