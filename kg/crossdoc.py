@@ -207,7 +207,7 @@ def link_across_documents(
     for name, entity in list(entities.items()):
         if name in links or len(name.split()) != 1:
             continue
-        if entity.type not in ("Person", "Organization", "Group", "Place", "Thing"):
+        if entity.type not in ("Person", "Organization", "Group", "Place", "Thing", "Work"):
             continue
         # The recogniser types a bare surname as a place or an organisation at times: it may
         # still join a person, on more shared context than a name of the right type needs.
@@ -218,6 +218,12 @@ def link_across_documents(
             if (
                 types_compatible(entities[k].type, entity.type)
                 or (entities[k].type == "Person" and needed == SURNAME_CONTEXT)
+                or (
+                    # "Chiefs" read as a title in a headline: a team by its plural last word.
+                    entities[k].type in ("Organization", "Group")
+                    and entity.type in ("Thing", "Work")
+                    and name.endswith("s")
+                )
             )
             and not rules.forbids(name, entities[k].label)
         ]

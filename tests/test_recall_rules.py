@@ -110,6 +110,28 @@ def test_letter_case_and_spelling_variants_join_whatever_their_types() -> None:
     assert node_of(corpus, "c", "MILLOM") == "Millom"
 
 
+def _game(doc_id: str, team: str, label: str) -> Extraction:
+    text = f"{team} beat Denver at Arrowhead in Missouri"
+    names = [(team, label), ("Denver", "ORG"), ("Arrowhead", "FAC"), ("Missouri", "GPE")]
+    return extraction(text, names, doc_id)
+
+
+def test_a_team_by_its_plural_last_word_joins_whatever_the_recogniser_typed_it() -> None:
+    # "Chiefs" in a headline, typed a work of art: three names in common with the Kansas City
+    # Chiefs' document make it the team (as for a surname typed a place).
+    corpus = resolve(
+        [
+            _game("a", "Kansas City Chiefs", "ORG"),
+            _game("b", "Chiefs", "WORK_OF_ART"),
+            _game("c", "Harbor Fix", "ORG"),
+            _game("d", "Fix", "WORK_OF_ART"),
+        ]
+    )
+    assert node_of(corpus, "b", "Chiefs") == "Kansas City Chiefs"
+    # A singular common noun typed a work is not the body whose name it ends.
+    assert node_of(corpus, "d", "Fix") == "Fix"
+
+
 def test_one_letter_apart() -> None:
     assert _one_letter_apart("aden", "eden")
     assert _one_letter_apart("service", "services")
