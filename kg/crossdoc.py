@@ -61,14 +61,26 @@ _NAME_JOINERS = re.compile(r"[-‐-―/]")
 
 def spelling_key(name: str) -> str:
     """The form two ways of writing one name share: accents, quotes, dots and letter case
-    dropped, hyphens read as spaces, British "-re" as "-er" and a leading "the" left out
-    ("SAP-Arena" and "SAP Arena", "'The Hunger Games" and "Hunger Games", "Promises
-    Treatment Centre" and "... Center")."""
+    dropped, hyphens read as spaces, British "-re" as "-er", initials joined and a leading
+    "the" left out ("SAP-Arena" and "SAP Arena", "'The Hunger Games" and "Hunger Games",
+    "Promises Treatment Centre" and "... Center", "U. S. Surgeon General" and "US ...")."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = _NAME_JOINERS.sub(" ", _NAME_MARKS.sub("", text))
     words = _BRITISH_RE.sub("er", text).split()
-    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    # Initials written apart or together are one: "U. S. Surgeon General", "US Surgeon General".
+    joined: list[str] = []
+    initial = False  # whether the last word kept is a run of single letters
+    for word in words:
+        single = len(word) == 1 and word.isalpha()
+        if single and initial:
+            joined[-1] += word
+        else:
+            joined.append(word)
+        initial = single
+    return " ".join(joined)
 
 
 def _one_letter_apart(a: str, b: str) -> bool:

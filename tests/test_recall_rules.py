@@ -76,6 +76,8 @@ def test_the_spelling_key_drops_what_does_not_change_a_name() -> None:
     assert spelling_key("Sky-Arena") == spelling_key("Sky Arena")
     assert spelling_key("'The Long Road") == spelling_key("Long Road")
     assert spelling_key("Café Noir") == spelling_key("Cafe Noir")
+    assert spelling_key("U. S. Parole Board") == spelling_key("US Parole Board")
+    assert spelling_key("Ann B. Lee") != spelling_key("Ann Lee")
     assert spelling_key("Harbour Centre") != spelling_key("Harbour Central")
     assert spelling_key("Andre Moss") == "andre moss"  # "-re" after neither "t" nor "b"
 
