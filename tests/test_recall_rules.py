@@ -388,3 +388,37 @@ def test_an_opening_description_needs_a_clear_protagonist_of_its_gender() -> Non
         _surname("Lind"),
     )
     assert links_of(doc).get("actress", ("", ""))[1] != "opening description"
+
+
+# -- a description of a place ------------------------------------------------------------------
+
+
+def _went_to(place: list[tuple]) -> list[tuple]:
+    """ "Delgado went to <place> ." with the place's words as rows (the last one its head)."""
+    head = 3 + len(place) - 1
+    rows = [
+        ("Delgado", "NNP", "PROPN", "nsubj", 1, "Delgado", "B-PERSON"),
+        ("went", "VBD", "VERB", "ROOT", 1, "go"),
+        ("to", "IN", "ADP", "prep", 1, "to"),
+    ]
+    for i, (word, entity) in enumerate(place):
+        dep, parent = ("pobj", 2) if i == len(place) - 1 else ("compound", head)
+        rows.append((word, "NNP", "PROPN", dep, parent, word, entity))
+    return [*rows, (".", ".", "PUNCT", "punct", 1, ".")]
+
+
+_THE_FACILITY_CLOSED = [
+    ("The", "DT", "DET", "det", 1, "the"),
+    ("facility", "NN", "NOUN", "nsubj", 2, "facility"),
+    ("closed", "VBD", "VERB", "ROOT", 2, "close"),
+    (".", ".", "PUNCT", "punct", 2, "."),
+]
+
+
+def test_a_description_of_a_place_joins_a_facility_not_the_town() -> None:
+    facility = [("Harbor", "B-FAC"), ("Center", "I-FAC")]
+    links = links_of(parsed(_went_to(facility), _THE_FACILITY_CLOSED))
+    assert links["facility"] == ("Harbor Center", "description")
+    # Malibu is the place most spoken of, but "the facility" is not the town.
+    links = links_of(parsed(_went_to([("Malibu", "B-GPE")]), _THE_FACILITY_CLOSED))
+    assert "facility" not in links

@@ -382,7 +382,9 @@ def description_sieve(chains: Chains) -> None:
     """ "Lindsay Lohan ... the actress", "AMD ... the company": a description of a person, an
     organisation or a place (definite or bare, not "a ...") refers to the entity of that type
     the document has spoken of most so far (news returns to its protagonist), the nearest one
-    among equals, when the genders agree."""
+    among equals, when the genders agree. A description of a place joins only a place named
+    as a facility ("the Betty Ford Center" ... "the clinic"): the town or country most spoken
+    of is seldom what "the area", "the door" or "the prison" means."""
     for mention in chains.mentions:
         if (
             mention.kind != "nominal"
@@ -478,7 +480,10 @@ def _describable(
         # apposition, which the apposition sieve reads from the parse.
         return False
     types = chains.entity_types(antecedent.index)
-    if not (types & wanted or ("Place" in wanted and _names_a_facility(antecedent))):
+    if "Place" in wanted:
+        if not _names_a_facility(antecedent):
+            return False
+    elif not types & wanted:
         return False
     if _contains(antecedent, mention) or _contains(mention, antecedent):
         return False
