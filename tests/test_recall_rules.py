@@ -422,3 +422,38 @@ def test_a_description_of_a_place_joins_a_facility_not_the_town() -> None:
     # Malibu is the place most spoken of, but "the facility" is not the town.
     links = links_of(parsed(_went_to([("Malibu", "B-GPE")]), _THE_FACILITY_CLOSED))
     assert "facility" not in links
+
+
+# -- "become" as a copula ------------------------------------------------------------------------
+
+
+def test_the_complement_of_become_is_its_subject_or_its_controllers() -> None:
+    # "Doug Reed scored to become the leader .": "become" has no subject of its own; the one who
+    # scored became the leader.
+    doc = parsed(
+        [
+            ("Doug", "NNP", "PROPN", "compound", 1, "Doug", "B-PERSON"),
+            ("Reed", "NNP", "PROPN", "nsubj", 2, "Reed", "I-PERSON"),
+            ("scored", "VBD", "VERB", "ROOT", 2, "score"),
+            ("to", "TO", "PART", "aux", 4, "to"),
+            ("become", "VB", "AUX", "advcl", 2, "become"),
+            ("the", "DT", "DET", "det", 6, "the"),
+            ("leader", "NN", "NOUN", "attr", 4, "leader"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ]
+    )
+    assert links_of(doc)["leader"] == ("Doug Reed", "predicate nominative")
+    # "Doug Reed did not become the leader": not under negation.
+    doc = parsed(
+        [
+            ("Doug", "NNP", "PROPN", "compound", 1, "Doug", "B-PERSON"),
+            ("Reed", "NNP", "PROPN", "nsubj", 4, "Reed", "I-PERSON"),
+            ("did", "VBD", "AUX", "aux", 4, "do"),
+            ("not", "RB", "PART", "neg", 4, "not"),
+            ("become", "VB", "AUX", "ROOT", 4, "become"),
+            ("the", "DT", "DET", "det", 6, "the"),
+            ("leader", "NN", "NOUN", "attr", 4, "leader"),
+            (".", ".", "PUNCT", "punct", 4, "."),
+        ]
+    )
+    assert "leader" not in links_of(doc)
