@@ -457,3 +457,41 @@ def test_the_complement_of_become_is_its_subject_or_its_controllers() -> None:
         ]
     )
     assert "leader" not in links_of(doc)
+
+
+# -- a description of a person in the person's own sentence ------------------------------------
+
+
+def _said_that(owner: list[tuple], description: str) -> list[tuple]:
+    """ "<owner>'s spokesman said the <description> left ." (the owner's words as rows)."""
+    n = len(owner)
+    rows = [
+        (
+            word,
+            "NNP",
+            "PROPN",
+            "compound" if i < n - 1 else "poss",
+            n - 1 if i < n - 1 else n + 1,
+            word,
+            entity,
+        )
+        for i, (word, entity) in enumerate(owner)
+    ]
+    return [
+        *rows,
+        ("'s", "POS", "PART", "case", n - 1, "'s"),
+        ("spokesman", "NN", "NOUN", "nsubj", n + 2, "spokesman"),
+        ("said", "VBD", "VERB", "ROOT", n + 2, "say"),
+        ("the", "DT", "DET", "det", n + 4, "the"),
+        (description, "NN", "NOUN", "nsubj", n + 5, description),
+        ("left", "VBD", "VERB", "ccomp", n + 2, "leave"),
+        (".", ".", "PUNCT", "punct", n + 2, "."),
+    ]
+
+
+def test_a_description_of_a_person_may_be_the_person_named_before_it_in_its_sentence() -> None:
+    doc = parsed(_said_that([("Tara", "B-PERSON"), ("Reid", "I-PERSON")], "actress"))
+    assert links_of(doc)["actress"] == ("Tara Reid", "description")
+    # A facility in the sentence is not what a description of a place there means.
+    doc = parsed(_said_that([("Harbor", "B-FAC"), ("Center", "I-FAC")], "facility"))
+    assert "facility" not in links_of(doc)

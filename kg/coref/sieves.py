@@ -471,13 +471,15 @@ def _describable(
     wanted: frozenset[str],
     later: bool = False,
 ) -> bool:
-    if antecedent.is_time or (
-        antecedent.sentence >= mention.sentence
-        if not later
-        else antecedent.sentence == mention.sentence
+    if antecedent.is_time or antecedent.sentence > mention.sentence and not later:
+        return False
+    if antecedent.sentence == mention.sentence and (
+        later or "Person" not in wanted or antecedent.index > mention.index
     ):
-        # Within one sentence a description is someone else ("Lohan's lawyer says"), or an
-        # apposition, which the apposition sieve reads from the parse.
+        # Within one sentence a description of a body or a place is another one ("Lohan's
+        # lawyer says"), or an apposition, which the apposition sieve reads from the parse; a
+        # description of a person after the person's name may be them ("Reid's publicist
+        # confirmed that the actress was admitted"), unless possessed (excluded before).
         return False
     types = chains.entity_types(antecedent.index)
     if "Place" in wanted:
