@@ -491,9 +491,9 @@ class CorpusIndex:
         the corpus that other documents call by the description's head noun ("the actress":
         Lindsay Lohan, called an actress elsewhere) or whose name ends in it ("the clinic": the
         Harbor Clinic), when the two share context and no other such entity shares as much
-        (the homonym guard of kg.crossdoc). Only singular descriptions of people, bodies and
-        places: "officials" or "the deal" are not one named thing. Returns the merge reasons,
-        for the entities' records."""
+        (the homonym guard of kg.crossdoc). Only singular descriptions of people, bodies,
+        places and named things (ships, laws): "officials" are not one named thing. Returns
+        the merge reasons, for the entities' records."""
         context = clusters.context()
         merges: set[tuple[str, str]] = set()
         first_mention = {
@@ -641,6 +641,9 @@ CALLED_IN_DOCUMENTS = 2
 _DESCRIBED_TYPES = {
     "person": ("Person",),
     "organization": ("Organization", "Group"),
+    # Things by what other documents call them only ("the warship": INS Mysore, "the law": the
+    # Endangered Species Act); no name of a thing says what it is.
+    "thing": ("Thing", "Work"),
     # "place" is left out: "the office", "the store", "the courtroom" are seldom the city named
     # beside them, and a city is what a place-typed name mostly is.
 }

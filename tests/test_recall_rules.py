@@ -495,3 +495,21 @@ def test_a_description_of_a_person_may_be_the_person_named_before_it_in_its_sent
     # A facility in the sentence is not what a description of a place there means.
     doc = parsed(_said_that([("Harbor", "B-FAC"), ("Center", "I-FAC")], "facility"))
     assert "facility" not in links_of(doc)
+
+
+# -- things called so across documents -----------------------------------------------------------
+
+
+def _port(doc_id: str, text: str, items: list[Item], roles: list[tuple[int, str]]) -> Extraction:
+    return extraction(text, [*items, ("Berbera", "GPE"), ("Somalia", "GPE")], doc_id, roles=roles)
+
+
+def test_a_description_of_a_thing_joins_the_named_thing_other_documents_call_so() -> None:
+    docked = "The MV Orla docked at Berbera in Somalia"
+    called = [_port(d, docked, [("MV Orla", "PRODUCT")], [(0, "vessel")]) for d in ("a", "b")]
+    nameless = _port("c", "The vessel left Berbera in Somalia", [("vessel", "", "vessel")], [])
+    sank = "The vessel sank off Norway"
+    elsewhere = extraction(sank, [("vessel", "", "vessel"), ("Norway", "GPE")], "d")
+    corpus = resolve([*called, nameless, elsewhere])
+    assert node_of(corpus, "c", "vessel") == "MV Orla"
+    assert node_of(corpus, "d", "vessel") != "MV Orla"
