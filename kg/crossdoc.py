@@ -10,6 +10,8 @@ link is recorded in the target's merge reasons.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -49,6 +51,54 @@ def _variant(short: list[str], long: list[str], entity_type: str) -> bool:
     return True
 
 
+# British spellings of the kind words names end in ("Promises Treatment Centre", "the Globe
+# Theatre"): "-re" for American "-er" after "t" or "b" ("centre", "theatre", "fibre").
+_BRITISH_RE = re.compile(r"(?<=[tb])re\b")
+# Marks that do not change a name: quotes, dots, hyphens and slashes between its words.
+_NAME_MARKS = re.compile(r"[\"'`‘’“”.]")
+_NAME_JOINERS = re.compile(r"[-‐-―/]")
+
+
+def spelling_key(name: str) -> str:
+    """The form two ways of writing one name share: accents, quotes, dots and letter case
+    dropped, hyphens read as spaces, British "-re" as "-er", initials joined and a leading
+    "the" left out ("SAP-Arena" and "SAP Arena", "'The Hunger Games" and "Hunger Games",
+    "Promises Treatment Centre" and "... Center", "U. S. Surgeon General" and "US ...")."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = _NAME_JOINERS.sub(" ", _NAME_MARKS.sub("", text))
+    words = _BRITISH_RE.sub("er", text).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    # Initials written apart or together are one: "U. S. Surgeon General", "US Surgeon General".
+    joined: list[str] = []
+    initial = False  # whether the last word kept is a run of single letters
+    for word in words:
+        single = len(word) == 1 and word.isalpha()
+        if single and initial:
+            joined[-1] += word
+        else:
+            joined.append(word)
+        initial = single
+    return " ".join(joined)
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether two different words differ by one letter changed, added or dropped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+# A misspelt name is one word of a longer name with one letter wrong ("Gulf of Eden"): the word
+# must be long enough that one letter does not make another word of it, and the name must not
+# be a person's ("Jon Smith" and "Joan Smith" are two people).
+_MISSPELT_WORD = 4
+_MISSPELT_TYPES = frozenset({"Organization", "Group", "Place", "Thing", "Work", "Event"})
+
 # Shared names and things a one-word name typed other than a person needs to join a person of
 # another document ("Lohan" tagged GPE): more than a name of the right type needs.
 SURNAME_CONTEXT = 3
@@ -75,7 +125,12 @@ def link_across_documents(
 ) -> dict[str, str]:
     """Names of different documents that are one thing: name -> the key it joins.
 
-    - the same name written in other letter case ("SEACOM", "Seacom"): the commonest spelling;
+    - the same name written in other letter case ("SEACOM", "Seacom") or with other
+      punctuation or spelling ("SAP-Arena", "Harbour Centre"): the commonest form, whatever
+      types the recogniser gave them (the same string is one entity already, and capitals in a
+      headline mislead it: "MILLOM" an organisation, "Millom" a town);
+    - a name with one letter wrong in one word of a longer name ("Gulf of Eden"), seen with the
+      same context: the commoner spelling;
     - an acronym and its expansion ("AMD", "Advanced Micro Devices");
     - a short name and a longer one it is part of: a surname ("Lohan", "Lindsay Lohan") or an
       organisation's last word ("Colts", "Indianapolis Colts").
@@ -107,12 +162,25 @@ def link_across_documents(
             continue
         target = max(keys, key=lambda k: (documents[k], k))
         for key in keys:
-            if (
-                key != target
-                and types_compatible(entities[key].type, entities[target].type)
-                and not rules.forbids(key, target)
-            ):
+            if key != target and not rules.forbids(key, target):
                 join(key, target, f"'{key}' is '{target}' written in other letter case")
+
+    # Punctuation and spelling: "SAP-Arena" and "SAP Arena", "Centre" and "Center".
+    by_spelling: dict[str, list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        if key not in links and entity.type not in ("Concept", "Date"):
+            by_spelling[spelling_key(key)].append(key)
+    for spelt, keys in by_spelling.items():
+        if len(keys) < 2 or not spelt:
+            continue
+        target = max(keys, key=lambda k: (documents[k], k))
+        for key in keys:
+            if key != target and not rules.forbids(key, target):
+                join(
+                    key,
+                    target,
+                    MergeReason.WRITTEN_OTHERWISE_ACROSS_DOCUMENTS.say(name=key, other=target),
+                )
 
     def shared(name: str, candidate: str) -> int:
         return len(
@@ -151,7 +219,7 @@ def link_across_documents(
     for name, entity in list(entities.items()):
         if name in links or len(name.split()) != 1:
             continue
-        if entity.type not in ("Person", "Organization", "Group", "Place", "Thing"):
+        if entity.type not in ("Person", "Organization", "Group", "Place", "Thing", "Work"):
             continue
         # The recogniser types a bare surname as a place or an organisation at times: it may
         # still join a person, on more shared context than a name of the right type needs.
@@ -162,6 +230,12 @@ def link_across_documents(
             if (
                 types_compatible(entities[k].type, entity.type)
                 or (entities[k].type == "Person" and needed == SURNAME_CONTEXT)
+                or (
+                    # "Chiefs" read as a title in a headline: a team by its plural last word.
+                    entities[k].type in ("Organization", "Group")
+                    and entity.type in ("Thing", "Work")
+                    and name.endswith("s")
+                )
             )
             and not rules.forbids(name, entities[k].label)
         ]
@@ -206,6 +280,40 @@ def link_across_documents(
                     f"'{name}' is written '{target}' elsewhere, seen with {common} of the same "
                     "names and things in other documents",
                 )
+    # One letter wrong in one word of a longer name: "Gulf of Eden" for "Gulf of Aden". The
+    # rarer spelling joins the commoner one it shares context with, if only one.
+    by_masked: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        words = key.split()
+        if key in links or len(words) < 2 or entity.type not in _MISSPELT_TYPES:
+            continue
+        for i, word in enumerate(words):
+            if len(word) >= _MISSPELT_WORD and word.isalpha():
+                by_masked[tuple(words[:i]) + ("",) + tuple(words[i + 1 :])].append(key)
+    rank = {key: (documents[key], key) for keys in by_masked.values() for key in keys}
+    misspelt: dict[str, list[str]] = defaultdict(list)
+    for masked, keys in by_masked.items():
+        position = masked.index("")
+        for name in keys:
+            for other in keys:
+                if (
+                    rank[other] > rank[name]
+                    and types_compatible(entities[name].type, entities[other].type)
+                    and _one_letter_apart(name.split()[position], other.split()[position])
+                    and not rules.forbids(name, other)
+                ):
+                    misspelt[name].append(other)
+    for name in sorted(misspelt, key=lambda k: rank[k]):
+        if name in links:
+            continue
+        chosen = best(name, [k for k in misspelt[name] if k not in links], 1)
+        if chosen is not None:
+            target, common = chosen
+            join(
+                name,
+                target,
+                MergeReason.MISSPELT_ACROSS_DOCUMENTS.say(name=name, other=target, common=common),
+            )
     for name, target in links.items():
         while target in links:  # "SEACOM" -> "Seacom" -> "Seacom Ltd"
             target = links[target]

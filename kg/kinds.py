@@ -58,6 +58,17 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}', called '{head}' in other documents and seen with {common} of "
         "the same names and things"
     )
+    WRITTEN_OTHERWISE_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}' written with other punctuation or spelling"
+    )
+    MISSPELT_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}' with one letter changed, seen with {common} of the same names "
+        "and things in other documents"
+    )
+    CALLED_SO_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', called '{head}' in other documents, rather than '{instead}', "
+        "whom they do not call so"
+    )
     NAMED_ACROSS_DOCUMENTS = (
         "'{name}' is '{other}', whose name says it is a {head}, seen with {common} of the same "
         "names and things in other documents"

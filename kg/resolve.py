@@ -178,16 +178,34 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
         for i in range(len(mentions)):
             if (cluster := cluster_of(i)) is not None:
                 named[root(i)].add(cluster.name)
+    # The people each chain names in full, by its root (their surnames, and those of them
+    # whose first word is a known given name): a link that would make two of them one person
+    # is a misreading ("Lopez ... the man ... Carrasquillo"), as is an apposition between two
+    # given names and surnames, which is a list ("Charlie Sheen, Ben Affleck"); an apposition
+    # may still name who a pseudonym is ("Deep Throat, W. Mark Felt").
+    people: dict[int, set[str]] = defaultdict(set)
+    given: dict[int, set[str]] = defaultdict(set)
+    for i in range(len(mentions)):
+        if (cluster := cluster_of(i)) is not None and _full_personal_name(cluster):
+            people[root(i)].add(cluster.tokens[-1])
+            if lexicon.first_name_gender(cluster.tokens[0]) is not None:
+                given[root(i)].add(cluster.tokens[-1])
     for link in extraction.links:
         a, b = root(link.mention), root(link.antecedent)
         if a == b:
             continue
         if any(rules.forbids(x, y) for x in named.get(a, ()) for y in named.get(b, ())):
             continue
+        apart = given if link.sieve in _IDENTITY_SIEVES else people
+        if apart.get(a) and apart.get(b) and not apart[a] & apart[b]:
+            continue
         first, second = min(a, b), max(a, b)
         chain[second] = first
         if second in named:
             named[first] |= named.pop(second)
+        for index in (people, given):
+            if second in index:
+                index[first] |= index.pop(second)
         reasons[link.mention] = (link.sieve, link.reason)
     # Each chain's node.
     members: dict[int, list[int]] = defaultdict(list)
@@ -204,8 +222,11 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
                 clusters.append(cluster)
         node: NameCluster | _Description | None = None
         if clusters:
-            # The fullest name of the chain names it; other names in it become its aliases.
-            node = max(clusters, key=lambda c: (len(c.name.split()), -clusters.index(c)))
+            # The name the document uses most names the chain ("Wladimir Klitschko", not the
+            # "Time Heavyweight Champion" of one apposition), a shorter name that is part of
+            # it counting for it ("Klitschko"), the fullest among equals; other names in it
+            # become its aliases.
+            node = max(clusters, key=lambda c: _naming_weight(c, clusters))
             for other in clusters:
                 if other is node:
                     continue
@@ -243,6 +264,23 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
         merged,
         extraction.document.id,
     )
+
+
+# Sieves whose links read an identity the text states ("X, the Y", "X is Y", "named X as Y"):
+# they may join two people's names; other links may not.
+_IDENTITY_SIEVES = frozenset({"apposition", "predicate nominative", "role"})
+
+
+def _full_personal_name(cluster: NameCluster) -> bool:
+    return cluster.type == "Person" and len(cluster.tokens) > 1
+
+
+def _naming_weight(cluster: NameCluster, chain: list[NameCluster]) -> tuple[int, int, int]:
+    """How well a name names its chain: the mentions of it and of the chain's names within it,
+    then its length, then how early it came."""
+    words = set(cluster.tokens)
+    uses = sum(len(other.mentions) for other in chain if set(other.tokens) <= words)
+    return uses, len(cluster.tokens), -chain.index(cluster)
 
 
 def concept_key(mention: Mention) -> str:
@@ -330,11 +368,16 @@ class CorpusIndex:
         self._links = link_across_documents(
             self.entities, self.rules, self._context, self._documents
         )
-        described_by: dict[str, set[str]] = defaultdict(set)
+        # Documents calling an entity so, over all its names ("Lohan" in one, "Lindsay Lohan"
+        # in another: two documents call her an actress).
+        called: dict[str, Counter[str]] = defaultdict(Counter)
         for name, nouns in self._called.items():
+            called[self._links.get(name, name)].update(nouns)
+        described_by: dict[str, set[str]] = defaultdict(set)
+        for key, nouns in called.items():
             for noun, documents in nouns.items():
                 if documents >= CALLED_IN_DOCUMENTS:
-                    described_by[noun].add(self._links.get(name, name))
+                    described_by[noun].add(key)
         self._described_by = {noun: sorted(keys) for noun, keys in described_by.items()}
         # A body or a place whose name ends in a common noun of its kind is one ("Harbor
         # Clinic", "Indian Navy"): a description by that noun elsewhere may be it.
@@ -361,6 +404,8 @@ class CorpusIndex:
         merges: set[tuple[str, str]] = set()
         if self._described_by or self._named_by:
             merges |= self._link_descriptions(clusters)
+        if self._described_by:
+            merges |= self._correct_descriptions(clusters)
         for description in clusters.descriptions:
             self._key(description, clusters)
         key_of = self.key_of
@@ -446,9 +491,9 @@ class CorpusIndex:
         the corpus that other documents call by the description's head noun ("the actress":
         Lindsay Lohan, called an actress elsewhere) or whose name ends in it ("the clinic": the
         Harbor Clinic), when the two share context and no other such entity shares as much
-        (the homonym guard of kg.crossdoc). Only singular descriptions of people, bodies and
-        places: "officials" or "the deal" are not one named thing. Returns the merge reasons,
-        for the entities' records."""
+        (the homonym guard of kg.crossdoc). Only singular descriptions of people, bodies,
+        places and named things (ships, laws): "officials" are not one named thing. Returns
+        the merge reasons, for the entities' records."""
         context = clusters.context()
         merges: set[tuple[str, str]] = set()
         first_mention = {
@@ -461,12 +506,12 @@ class CorpusIndex:
             if noun not in description.label.lower().split():
                 continue  # plural ("officials"), or a head the label does not show
             noun_class = lexicon.noun_class(noun)
+            wanted = {t for c in lexicon.noun_classes(noun) for t in _DESCRIBED_TYPES.get(c, ())}
             # Called so by other documents: people and bodies; named so: bodies and places.
             candidates = {
                 key: MergeReason.DESCRIBED_ACROSS_DOCUMENTS
                 for key in self._described_by.get(noun, ())
-                if key in self.entities
-                and self.entities[key].type in _DESCRIBED_TYPES.get(noun_class, ())
+                if key in self.entities and self.entities[key].type in wanted
             }
             if noun_class in ("organization", "place"):
                 for key in self._named_by.get(noun, ()):
@@ -491,6 +536,46 @@ class CorpusIndex:
             index = first_mention.get(id(description))
             if index is not None:
                 clusters.reasons[index] = ("description_across_documents", reason)
+        return merges
+
+    def _correct_descriptions(self, clusters: _DocumentClusters) -> set[tuple[str, str]]:
+        """A description the document's salience joined to one of its names ("the star":
+        the publicist most spoken of) joins instead the one other name of the document that
+        other documents call by its head noun ("Tara Reid", called a star in two documents),
+        when its own is never called so. Returns the merge reasons."""
+        merges: set[tuple[str, str]] = set()
+        named: dict[str, NameCluster] = {}
+        for cluster in clusters.clusters():
+            named.setdefault(self.key_of(cluster), cluster)
+        for index, mention in enumerate(clusters.mentions):
+            node = clusters.nodes[index]
+            if (
+                clusters.reasons[index][0] != "description"
+                or not isinstance(node, NameCluster)
+                or mention.kind != "concept"
+                or not mention.key
+            ):
+                continue
+            noun = mention.key.rsplit(" ", 1)[-1]
+            described = self._described_by.get(noun, ())
+            if self.key_of(node) in described or noun not in mention.text.lower().split():
+                continue
+            wanted = {t for c in lexicon.noun_classes(noun) for t in _DESCRIBED_TYPES.get(c, ())}
+            called = [
+                key for key in described if key in named and self.entities[key].type in wanted
+            ]
+            if len(called) != 1:
+                continue
+            key = called[0]
+            clusters.nodes[index] = named[key]
+            reason = MergeReason.CALLED_SO_ACROSS_DOCUMENTS.say(
+                name=mention.text,
+                other=self.entities[key].label,
+                head=noun,
+                instead=self.entities[self.key_of(node)].label,
+            )
+            clusters.reasons[index] = ("description_across_documents", reason)
+            merges.add((key, reason))
         return merges
 
     def _key(self, node: NameCluster | _Description, clusters: _DocumentClusters) -> str:
@@ -556,6 +641,9 @@ CALLED_IN_DOCUMENTS = 2
 _DESCRIBED_TYPES = {
     "person": ("Person",),
     "organization": ("Organization", "Group"),
+    # Things by what other documents call them only ("the warship": INS Mysore, "the law": the
+    # Endangered Species Act); no name of a thing says what it is.
+    "thing": ("Thing", "Work"),
     # "place" is left out: "the office", "the store", "the courtroom" are seldom the city named
     # beside them, and a city is what a place-typed name mostly is.
 }

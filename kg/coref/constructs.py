@@ -26,17 +26,25 @@ _CLOSING = frozenset({"”", "''", "’"})
 _STRAIGHT = frozenset({'"'})
 
 
+# Verbs that say their subject is what their complement names.
+_COPULAS = frozenset({"be", "become"})
+
+
 def copular_subjects(tokens: Sequence[Token]) -> dict[int, int]:
     """Each affirmative copula's token index -> its subject's: "Kirkpatrick is a retiree" (not
-    "is not", not "is one of the ...": a member of a group is not the group)."""
+    "is not", not "is one of the ...": a member of a group is not the group). "Become" is one
+    too, its subject the controlling verb's when it has none of its own: "McDermott scored 23
+    points to become the school's all-time scoring leader"."""
     copulas: dict[int, int] = {}
     for token in tokens:
-        if token.lemma_ != "be":
+        if token.lemma_ not in _COPULAS:
             continue
         kids = children(token)
         if any(c.dep_ == "neg" for c in kids):
             continue
         subjects = [c.i for c in kids if c.dep_ == "nsubj"]
+        if not subjects and token.lemma_ == "become" and token.dep_ in ("xcomp", "advcl"):
+            subjects = [c.i for c in children(token.head) if c.dep_ == "nsubj"]
         attrs = [c for c in kids if c.dep_ == "attr" and c.lower_ != "one"]
         if len(subjects) == 1 and attrs:
             copulas[token.i] = subjects[0]

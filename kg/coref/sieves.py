@@ -37,6 +37,11 @@ PRONOUN_WINDOW = {"he": 3, "she": 3, "it": 2, "they": 2}
 # The opening sentences, where news introduces someone before naming them.
 INTRODUCTION_SENTENCES = 3
 
+# The headline and the first sentence, where a story speaks of its protagonist by description
+# before naming them; and how often a story must speak of someone for them to be it.
+OPENING_SENTENCES = 2
+PROTAGONIST_MENTIONS = 3
+
 # Which named types a class of common noun can describe ("the actress" a Person, "the firm" an
 # Organization, "the city" a Place).
 _CLASS_TYPES = {
@@ -378,7 +383,9 @@ def description_sieve(chains: Chains) -> None:
     """ "Lindsay Lohan ... the actress", "AMD ... the company": a description of a person, an
     organisation or a place (definite or bare, not "a ...") refers to the entity of that type
     the document has spoken of most so far (news returns to its protagonist), the nearest one
-    among equals, when the genders agree."""
+    among equals, when the genders agree. A description of a place joins only a place named
+    as a facility ("the Betty Ford Center" ... "the clinic"): the town or country most spoken
+    of is seldom what "the area", "the door" or "the prison" means."""
     for mention in chains.mentions:
         if (
             mention.kind != "nominal"
@@ -411,15 +418,75 @@ def description_sieve(chains: Chains) -> None:
         )
 
 
+def opening_description_sieve(chains: Chains) -> None:
+    """ "Actress checks into rehab ... Tara Reid's publicist said": news opens on its
+    protagonist by description and names them afterwards. A description of a person
+    (singular, not "a ...", not possessed) in the document's first sentences, with no person
+    named before it, refers to the person the document speaks of most, when it speaks of
+    them at least twice as often as of anyone else and the genders agree."""
+    for mention in chains.mentions:
+        if (
+            mention.kind != "nominal"
+            or mention.indefinite
+            or mention.possessed
+            or mention.number != "singular"
+            or mention.noun_class != "person"
+            or mention.sentence >= OPENING_SENTENCES
+            or not chains.is_first(mention)
+        ):
+            continue
+        wanted = _CLASS_TYPES["person"]
+        counts: dict[int, int] = {}
+        first: dict[int, CorefMention] = {}
+        for other in chains.mentions:
+            root = chains.root(other.index)
+            counts[root] = counts.get(root, 0) + 1
+            if other.kind != "name" or other.is_time:
+                continue
+            if "Person" in chains.entity_types(other.index):
+                first.setdefault(root, other)
+        if not first or any(m.index < mention.index for m in first.values()):
+            continue
+        ranked = sorted(first, key=lambda r: counts[r], reverse=True)
+        top = ranked[0]
+        if counts[top] < PROTAGONIST_MENTIONS or (
+            len(ranked) > 1 and counts[top] < 2 * counts[ranked[1]]
+        ):
+            continue
+        antecedent = first[top]
+        if not _describable(chains, mention, antecedent, wanted, later=True):
+            continue
+        chains.link(
+            mention,
+            antecedent,
+            "opening description",
+            f"'{mention.record.text}' opens the story on '{_name_of(chains, antecedent)}', "
+            "the person it speaks of most, named after it",
+        )
+
+
 def _describable(
-    chains: Chains, mention: CorefMention, antecedent: CorefMention, wanted: frozenset[str]
+    chains: Chains,
+    mention: CorefMention,
+    antecedent: CorefMention,
+    wanted: frozenset[str],
+    later: bool = False,
 ) -> bool:
-    if antecedent.is_time or antecedent.sentence >= mention.sentence:
-        # Within one sentence a description is someone else ("Lohan's lawyer says"), or an
-        # apposition, which the apposition sieve reads from the parse.
+    if antecedent.is_time or antecedent.sentence > mention.sentence and not later:
+        return False
+    if antecedent.sentence == mention.sentence and (
+        later or "Person" not in wanted or antecedent.index > mention.index
+    ):
+        # Within one sentence a description of a body or a place is another one ("Lohan's
+        # lawyer says"), or an apposition, which the apposition sieve reads from the parse; a
+        # description of a person after the person's name may be them ("Reid's publicist
+        # confirmed that the actress was admitted"), unless possessed (excluded before).
         return False
     types = chains.entity_types(antecedent.index)
-    if not (types & wanted or ("Place" in wanted and _names_a_facility(antecedent))):
+    if "Place" in wanted:
+        if not _names_a_facility(antecedent):
+            return False
+    elif not types & wanted:
         return False
     if _contains(antecedent, mention) or _contains(mention, antecedent):
         return False
@@ -714,6 +781,11 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("title", "a description by a title written with a name", title_sieve),
     Sieve("description", "a description of the entity most spoken of", description_sieve),
     Sieve("introduction", "an opening description named shortly after", introduction_sieve),
+    Sieve(
+        "opening description",
+        "an opening description of the story's protagonist, named after it",
+        opening_description_sieve,
+    ),
     Sieve("speaker", "I and we in a quotation are its speaker", speaker_sieve),
     Sieve("pronoun", "the most prominent agreeing mention", pronoun_sieve),
 )
