@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/ecbplus_coref.py [--data PATH] [--jobs N] [--by-topic]
         [--mentions-dir DIR | --save-mentions DIR] [--pronouns-out FILE] [--shape]
-        [--checked FILE] [--checked-out FILE]
+        [--checked FILE] [--checked-out FILE] [--heldout FILE] [--heldout-out FILE]
 
 Each article's tokens are joined back into prose (one sentence per line) and written as a .txt
 file, one folder per topic; ``kg extract FOLDER --format mentions`` is run once per topic. The
@@ -12,9 +12,11 @@ their syntactic head; the node is then their response cluster, and a mention kg 
 a singleton. MUC, B³, CEAF-e and CoNLL F1 (scorch) are printed for kg and for two baselines on
 the same mentions: same surface string and same head lemma, both within a topic.
 
-Pronouns are scored twice: against the gold clusters (ECB+ annotates only some pronouns), and
+Pronouns are scored three times: against the gold clusters (ECB+ annotates only some pronouns),
 against the list checked by hand in benchmarks/ecbplus_pronouns_checked.tsv (--checked; its
-header says how it was sampled and judged), whose figure the pronoun target reads.
+header says how it was sampled and judged; the pronoun rules were tuned on it), and against the
+held-out list made the same way after that tuning, benchmarks/ecbplus_pronouns_heldout.tsv
+(--heldout), whose figure the pronoun target reads (the tuning list's when there is none).
 """
 
 from __future__ import annotations
@@ -714,6 +716,9 @@ def write_pronouns(
 # Pronouns checked by hand
 
 CHECKED_PRONOUNS = REPO / "benchmarks" / "ecbplus_pronouns_checked.tsv"
+# The second list, made after the pronoun rules were tuned on the first, from documents the
+# tuning never read: the pronoun target is read on it, since the first one's figure is optimistic.
+HELDOUT_PRONOUNS = REPO / "benchmarks" / "ecbplus_pronouns_heldout.tsv"
 
 
 class Referent(NamedTuple):
@@ -851,12 +856,12 @@ def write_checked(
             out.writerow([" ".join(c.split()) for c in cells])
 
 
-def checked_line(verdicts: Sequence[CheckedVerdict]) -> str:
-    """The hand-checked pronoun figure and its breakdown."""
+def checked_line(verdicts: Sequence[CheckedVerdict], which: str = "checked by hand") -> str:
+    """The hand-checked pronoun figure and its breakdown, WHICH saying which list."""
     right = sum(v.right for v in verdicts)
     reasons = ", ".join(f"{r} {n}" for r, n in sorted(Counter(v.reason for v in verdicts).items()))
     return (
-        f"pronouns  checked by hand: right {right}/{len(verdicts)} "
+        f"pronouns  {which}: right {right}/{len(verdicts)} "
         f"({percent(right, len(verdicts))})   {reasons}"
     )
 
@@ -979,8 +984,10 @@ def targets_line(
     head_lemma: Mapping[str, Score],
     cover: Mapping[str, tuple[int, int]],
     verdicts: Sequence[PronounVerdict] | Sequence[CheckedVerdict],
+    pronoun_list: str = "",
 ) -> str:
-    """The goals, each with pass or FAIL (pronouns: the hand-checked verdicts when given)."""
+    """The goals, each with pass or FAIL (pronouns: the hand-checked verdicts when given, the
+    list they come from named by PRONOUN_LIST)."""
 
     def share(kind: str) -> float:
         found, total = cover[kind]
@@ -994,7 +1001,7 @@ def targets_line(
             "coverage >= 90 % (nominals >= 85 %, pronouns >= 80 %)",
             share("all") >= 0.90 and share("nominal") >= 0.85 and share("pronoun") >= 0.80,
         ),
-        ("pronouns >= 85 %", right >= 0.85),
+        (f"pronouns >= 85 %{f' ({pronoun_list})' if pronoun_list else ''}", right >= 0.85),
     ]
     return "targets   " + "   ".join(f"{t}: {'pass' if ok else 'FAIL'}" for t, ok in targets)
 
@@ -1070,7 +1077,18 @@ def report_kg(
     if checked and args.checked_out:
         write_checked(args.checked_out, checked, predicted)
         lines.append(f"pronouns  checked verdicts written to {args.checked_out}")
-    lines.append(targets_line(rows["kg"], rows["same head lemma"], cover, checked or verdicts))
+    held_out = checked_verdicts(read_checked(args.heldout), predicted) if args.heldout else []
+    if held_out:
+        lines.append(checked_line(held_out, "held out, checked by hand"))
+    if held_out and args.heldout_out:
+        write_checked(args.heldout_out, held_out, predicted)
+        lines.append(f"pronouns  held-out verdicts written to {args.heldout_out}")
+    target_list = "held-out list" if held_out else "tuning list" if checked else ""
+    lines.append(
+        targets_line(
+            rows["kg"], rows["same head lemma"], cover, held_out or checked or verdicts, target_list
+        )
+    )
     if args.by_topic:
         lines += ["", *by_topic_table(topics, gold, response, found)]
     return lines
@@ -1103,6 +1121,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="pronouns checked by hand (default: benchmarks/ecbplus_pronouns_checked.tsv)",
     )
     parser.add_argument("--checked-out", type=Path, help="TSV of each checked pronoun's verdict")
+    parser.add_argument(
+        "--heldout",
+        type=Path,
+        default=HELDOUT_PRONOUNS if HELDOUT_PRONOUNS.exists() else None,
+        help="held-out pronouns checked by hand, read by the pronoun target "
+        "(default: benchmarks/ecbplus_pronouns_heldout.tsv)",
+    )
+    parser.add_argument("--heldout-out", type=Path, help="TSV of each held-out pronoun's verdict")
     parser.add_argument("--by-topic", action="store_true", help="B3 F1 per topic")
     parser.add_argument("--shape", action="store_true", help="also build and query the graph")
     parser.add_argument("--texts-dir", type=Path, help="write the rebuilt texts here and keep them")

@@ -421,3 +421,24 @@ def test_write_checked(tmp_path):
         "right (resolved)",
     ]
     assert rows[2][3:] == ["none", "-", "right (left alone)"]
+
+
+def test_the_pronoun_target_reads_the_list_it_is_given_and_names_it(tmp_path):
+    checked = _checked(tmp_path)
+    reid = _kg("9_5ecb", 0, 9, "kg:Tara")
+    she = _kg("9_5ecb", 47, 50, "kg:Tara", "pronoun")
+    # The first pronoun of the list ("she", referent Tara Reid), on her node and on another.
+    right = E.checked_verdicts(checked, {"9": [reid, she]})[:1]
+    wrong = E.checked_verdicts(checked, {"9": [reid, _kg("9_5ecb", 47, 50, "kg:X", "pronoun")]})[:1]
+    assert right[0].right and not wrong[0].right
+    score = E.Score(0.9, 0.9, 0.9)
+    scores, cover = {"B3": score}, {k: (9, 10) for k in ("all", "nominal", "pronoun")}
+    assert "pronouns >= 85 % (held-out list): FAIL" in E.targets_line(
+        scores, scores, cover, wrong, "held-out list"
+    )
+    assert "pronouns >= 85 % (tuning list): pass" in E.targets_line(
+        scores, scores, cover, right, "tuning list"
+    )
+    assert E.checked_line(wrong, "held out, checked by hand").startswith(
+        "pronouns  held out, checked by hand: right 0/1 "
+    )
