@@ -152,35 +152,25 @@ def link_across_documents(
             merge_reasons=into.merge_reasons + (reason,),
         )
 
-    # Letter case.
-    by_case: dict[str, list[str]] = defaultdict(list)
-    for key, entity in entities.items():
-        if entity.type not in ("Concept", "Date"):
-            by_case[key.casefold()].append(key)
-    for keys in by_case.values():
-        if len(keys) < 2:
-            continue
-        target = max(keys, key=lambda k: (documents[k], k))
-        for key in keys:
-            if key != target and not rules.forbids(key, target):
-                join(key, target, f"'{key}' is '{target}' written in other letter case")
-
-    # Punctuation and spelling: "SAP-Arena" and "SAP Arena", "Centre" and "Center".
+    # Letter case, punctuation and spelling: "SEACOM" and "Seacom", "SAP-Arena" and "SAP
+    # Arena", "Centre" and "Center" (spelling_key folds the case too): one pass, each name
+    # joining the form most documents use.
     by_spelling: dict[str, list[str]] = defaultdict(list)
     for key, entity in entities.items():
-        if key not in links and entity.type not in ("Concept", "Date"):
+        if entity.type not in ("Concept", "Date"):
             by_spelling[spelling_key(key)].append(key)
     for spelt, keys in by_spelling.items():
         if len(keys) < 2 or not spelt:
             continue
         target = max(keys, key=lambda k: (documents[k], k))
         for key in keys:
-            if key != target and not rules.forbids(key, target):
-                join(
-                    key,
-                    target,
-                    MergeReason.WRITTEN_OTHERWISE_ACROSS_DOCUMENTS.say(name=key, other=target),
-                )
+            if key == target or rules.forbids(key, target):
+                continue
+            if key.casefold() == target.casefold():
+                reason = f"'{key}' is '{target}' written in other letter case"
+            else:
+                reason = MergeReason.WRITTEN_OTHERWISE_ACROSS_DOCUMENTS.say(name=key, other=target)
+            join(key, target, reason)
 
     def shared(name: str, candidate: str) -> int:
         return len(
