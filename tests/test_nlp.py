@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 from conftest import SEED_TEXT
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 
 import kg.attribute_rules
+import kg.lemmas
 import kg.nlp
 from kg.attribute_rules import (
     CompiledAttributeRuler,
@@ -19,6 +22,7 @@ from kg.attribute_rules import (
 )
 from kg.documents import document_id
 from kg.errors import KgError
+from kg.lemmas import RememberedLemmatizer, use_remembered_lemmatizer
 from kg.nlp import choose_model, parse_documents
 from kg.types import Document
 
@@ -210,3 +214,100 @@ def test_a_ruler_with_patterns_not_implemented_stays_spacys():
         compile_rules(ruler)
     assert use_compiled_ruler(blank) is False
     assert blank.get_pipe("attribute_ruler") is ruler
+
+
+# --- the remembered lemmatizer (kg/lemmas.py) --------------------------------------------------
+
+LEMMA_WORDS = (*RULE_WORDS, "meetings", "Meetings", "better", "best", "ran", "geese", "leaves")
+
+
+def _random_tagged_doc(vocab, rng, pos_tags, morphs):
+    from spacy.tokens import Doc
+
+    length = rng.randint(1, 12)
+    words = [rng.choice(LEMMA_WORDS) for _ in range(length)]
+    doc = Doc(
+        vocab,
+        words=words,
+        pos=[rng.choice(pos_tags) for _ in range(length)],
+        morphs=[rng.choice(morphs) for _ in range(length)],
+    )
+    for token in doc:  # a few lemmas set before, as the attribute ruler's exceptions do
+        if rng.random() < 0.1:
+            token.lemma_ = "preset"
+    return doc
+
+
+@pytest.mark.parametrize("remembered", [kg.lemmas.MAX_KNOWN, 5])
+def test_remembered_lemmatizer_gives_spacys_lemmas_on_random_tokens(
+    stock_nlp, monkeypatch, remembered
+):
+    """Random words with random parts of speech and morphology (base forms and inflected
+    ones, lemmas set earlier or not) through spaCy's lemmatizer and the remembered one: every
+    token gets the same lemma, also when it can remember only a few words and must forget."""
+    monkeypatch.setattr(kg.lemmas, "MAX_KNOWN", remembered)
+    spacys = stock_nlp.get_pipe("lemmatizer")
+    ours = RememberedLemmatizer("lemmatizer")
+    ours.lemmatizer = spacys
+    pos_tags = ["NOUN", "VERB", "ADJ", "ADV", "PROPN", "AUX", "PRON", "DET", "ADP", "SPACE", "X"]
+    morphs = [
+        "",
+        "Number=Sing",
+        "Number=Plur",
+        "VerbForm=Inf",
+        "Tense=Past|VerbForm=Fin",
+        "Tense=Pres|VerbForm=Fin",
+        "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin",
+        "Degree=Pos",
+        "Degree=Cmp",
+        "Degree=Sup",
+        "Aspect=Prog|Tense=Pres|VerbForm=Part",
+    ]
+    rng = random.Random(11)
+    compared = preset = inflected = 0
+    for _ in range(300):
+        doc = _random_tagged_doc(stock_nlp.vocab, rng, pos_tags, morphs)
+        expected, got = spacys(doc.copy()), ours(doc.copy())
+        assert [t.lemma_ for t in got] == [t.lemma_ for t in expected], [t.text for t in doc]
+        compared += len(doc)
+        preset += sum(t.lemma_ == "preset" for t in got)
+        inflected += sum(t.lemma_ not in ("preset", t.lower_) for t in got)
+    # Lemmas set before were kept, and inflected forms were worked out ("geese" -> "goose"),
+    # not only copied from the words.
+    assert compared > 1000 and preset > 50 and inflected > 50
+
+
+def test_kg_pipeline_remembers_lemmas_and_keeps_spacys_when_the_mode_needs_context(nlp):
+    import spacy
+
+    assert isinstance(nlp.get_pipe("lemmatizer"), RememberedLemmatizer)
+    doc = nlp("The geese were leaving the meetings faster than the ministers had planned.")
+    assert [t.lemma_ for t in doc if t.pos_ in ("NOUN", "VERB", "AUX")] == [
+        "goose",
+        "be",
+        "leave",
+        "meeting",
+        "minister",
+        "have",
+        "plan",
+    ]
+    # A lemmatizer that reads a token's neighbours cannot be remembered by word: spaCy's stays.
+    blank = spacy.blank("en")
+    in_context = blank.add_pipe(IN_CONTEXT_FACTORY, name="lemmatizer")
+    assert use_remembered_lemmatizer(blank) is False
+    assert blank.get_pipe("lemmatizer") is in_context
+
+
+IN_CONTEXT_FACTORY = "test_in_context_lemmatizer"
+
+
+class _InContextLemmatizer(Lemmatizer):
+    """A lemmatizer mode of its own (spaCy calls ``<mode>_lemmatize``) that reads context."""
+
+    def context_lemmatize(self, token):
+        return [token.nbor(-1).lower_ if token.i else token.lower_]
+
+
+@Language.factory(IN_CONTEXT_FACTORY)
+def _make_in_context_lemmatizer(nlp, name):
+    return _InContextLemmatizer(nlp.vocab, None, name, mode="context")
