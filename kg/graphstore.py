@@ -38,11 +38,13 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import os
+import queue
 import re
 import shutil
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -189,60 +191,168 @@ def _new_folder(out: Path, generation: str) -> Path:
 
 
 class FullLoad:
-    """A new generation bulk-loaded from a build's graphs in two background threads, while the
-    build writes its text files: ``result`` waits for it and names it, for ``pointer_text``.
+    """A new generation bulk-loaded from a build's graphs in background threads: ``result``
+    waits for it and names it, for ``pointer_text``.
 
-    Oxigraph's on-disk bulk load costs about as much as everything else the write stage does
-    (9 s of a 39 s build of 600 documents, loading graph.trig and graph.ttl one after the other);
-    it releases the GIL, so two loads at once (the named graphs, and their union into the default
-    graph) and the text files written by the build's own thread share the machine's cores.
+    Oxigraph's on-disk bulk load costs about twice as much as everything else the write stage
+    does (some 9 CPU seconds for 600 documents, 680,000 quads); it releases the GIL, so it runs
+    on the cores the build's own thread leaves free. It goes in two steps:
+
+    - ``add_early``, during pass one: the lines of a document's graph that pass one already
+      knows (kg.rdf.early_lines: its sentences and its mentions, some 40 % of the quads) are
+      loaded in batches by one background thread, on the core a one-process parse leaves idle;
+    - ``load``, once the graphs are written: the rest, in three threads (two halves of the
+      named graphs, and their union into the default graph), while the build writes its text
+      files. The named graphs cost most to load (their quads go into six indexes, the default
+      graph's triples into three): they are split into two files of about equal size, so that
+      the three loads share the cores evenly with the build's own thread.
+
+    What was loaded early is checked against the graph as written: each document's early lines
+    are found in its graph (kg.rdf.split_early) and compared by digest with what was loaded. A
+    document whose graph says otherwise (pass two may, in principle, leave a mention without a
+    node) has its early quads taken out again and its whole graph loaded with the rest, so the
+    store holds exactly the graphs, whatever pass two did (``repaired`` counts them).
 
     The graphs are handed over as the spool keeps them (each graph's N-Triples text), written
-    first to two scratch files: the named graphs as N-Quads, and every graph's lines as they are
+    first to scratch files: the named graphs as N-Quads, and every graph's lines as they are
     for the default graph. A triple stated by several documents is loaded into the default graph
     several times and stored once (a store is a set of quads), which makes it their set union.
     """
 
-    def __init__(
-        self,
-        out: Path,
-        graphs: Iterable[GraphText],
-        scratch: Path,
-    ) -> None:
+    def __init__(self, out: Path, scratch: Path) -> None:
         self.generation = next_generation(out)
-        self.folder = folder = _new_folder(out, self.generation)
-        # The named graphs cost most to load (their quads go into six indexes, the default
-        # graph's triples into three): they are split into two files of about equal size, so
-        # that three loads (two of named graphs, one of the union) share the cores evenly with
-        # the build's own thread.
-        halves = [scratch / "store-graphs-1.nq", scratch / "store-graphs-2.nq"]
-        union = scratch / "store-union.nt"
-        # The document graphs' quads, for kg stats (kg/storecounts.py): each graph's lines are
-        # unique, so their count is its quads.
+        self.folder = _new_folder(out, self.generation)
+        self._scratch = scratch
+        self._store: ox.Store | None = ox.Store(str(self.folder))
+        self._errors: list[BaseException] = []
+        self._threads: list[threading.Thread] = []
+        # The document graphs' quads, for kg stats (kg/storecounts.py).
         self._quads = 0
+        self.repaired = 0
+        # Early lines: the documents whose lines are still to be made, the thread that makes
+        # and loads them, the digest of each graph's lines it loaded, and its batches.
+        self._early_queue: queue.SimpleQueue[_EarlyLines | None] = queue.SimpleQueue()
+        self._early_thread: threading.Thread | None = None
+        self._early_digests: dict[str, bytes] = {}
+        self._batches = 0
+        self.early_documents = 0  # handed to the loader thread
+        self._abandoned = False  # a build stopped: batches not loaded yet are not loaded
+
+    # --- pass one ------------------------------------------------------------------------
+
+    def add_early(self, graph: str, lines: Callable[[], Iterable[str]]) -> None:
+        """Load, in the background, the lines ``lines()`` makes of the named graph ``graph`` (an
+        IRI), which its final text must hold (kg.rdf.early_lines). They are made, sorted and
+        written by the loader thread too: the parse releases the GIL while it multiplies
+        matrices, and the build's own thread has no time to spare."""
+        if self._early_thread is None:
+            self._early_thread = threading.Thread(target=self._load_early)
+            self._early_thread.start()
+        self._early_queue.put((graph, lines))
+        self.early_documents += 1
+
+    def _load_early(self) -> None:
+        """The loader thread: documents' early lines gathered in batches, each batch loaded
+        when it is large enough, the last one when pass one is over."""
+        batch_named: list[bytes] = []
+        batch_union: list[bytes] = []
+        size = 0
+        while True:
+            item = self._early_queue.get()
+            if self._abandoned or self._errors:
+                if item is None:
+                    return
+                continue  # the build stops, or the store failed: result() says so
+            try:
+                if item is not None:
+                    graph, lines = item
+                    text = "".join(sorted(set(lines()))).encode("utf-8")
+                    self._early_digests[graph] = _digest(text)
+                    batch_union.append(text)
+                    batch_named.append(_as_quads(text, f"<{graph}>".encode()))
+                    size += len(text)
+                if batch_union and (item is None or size >= EARLY_BATCH_BYTES):
+                    self._load_early_batch(batch_named, batch_union)
+                    batch_named, batch_union, size = [], [], 0
+            except BaseException as error:  # handed to the build's thread by ``result``
+                self._errors.append(error)
+            if item is None:
+                return
+
+    def _load_early_batch(self, named_texts: list[bytes], union_texts: list[bytes]) -> None:
+        self._batches += 1
+        named = self._scratch / f"store-early-{self._batches}.nq"
+        union = self._scratch / f"store-early-{self._batches}.nt"
+        named.write_bytes(b"".join(named_texts))
+        union.write_bytes(b"".join(union_texts))
+        self._load(named, ox.RdfFormat.N_QUADS)
+        self._load(union, ox.RdfFormat.N_TRIPLES)
+        named.unlink()
+        union.unlink()
+
+    def _finish_early(self) -> None:
+        """Every early line loaded (the loader thread told that pass one is over)."""
+        if self._early_thread is None:
+            return
+        self._early_queue.put(None)
+        self._early_thread.join()
+        self._early_thread = None
+
+    # --- the write stage -----------------------------------------------------------------
+
+    def load(self, graphs: Iterable[GraphText]) -> None:
+        """Start loading the graphs as written, less what was loaded early, in the
+        background."""
+        from kg.rdf import split_early  # not on the readers' path: they import this module too
+
+        self._finish_early()
+        halves = [self._scratch / "store-graphs-1.nq", self._scratch / "store-graphs-2.nq"]
+        union = self._scratch / "store-union.nt"
         sizes = [0, 0]
+        early = self._early_digests
+        mismatched: list[str] = []
         with (
             halves[0].open("wb") as first,
             halves[1].open("wb") as second,
             union.open("wb") as triples,
         ):
             for graph, text in graphs:
+                if not isinstance(graph, ox.DefaultGraph):
+                    # Each graph's lines are unique: their count is its quads.
+                    self._quads += text.count(b"\n")
+                    name = graph.value
+                    if name in early:
+                        loaded, rest = split_early(name, text)
+                        if _digest(loaded) == early[name]:
+                            text = rest
+                        else:
+                            mismatched.append(name)
                 triples.write(text)
                 if not isinstance(graph, ox.DefaultGraph):
-                    self._quads += text.count(b"\n")
-                    # N-Triples escapes line breaks inside literals, so " .\n" ends a statement
-                    # and nothing else: each line gets the graph's name before its final dot.
-                    text = text.replace(b" .\n", b" " + str(graph).encode() + b" .\n")
+                    text = _as_quads(text, str(graph).encode())
                 smaller = 0 if sizes[0] <= sizes[1] else 1
                 sizes[smaller] += len(text)
                 (first, second)[smaller].write(text)
-        self._store: ox.Store | None = ox.Store(str(folder))
-        self._errors: list[BaseException] = []
+        for name in mismatched:
+            self._unload_graph(name)
+        if self._errors:
+            return  # result() raises it
         loads = [(half, ox.RdfFormat.N_QUADS) for half in halves]
         loads.append((union, ox.RdfFormat.N_TRIPLES))
         self._threads = [threading.Thread(target=self._load, args=load) for load in loads]
         for thread in self._threads:
             thread.start()
+
+    def _unload_graph(self, name: str) -> None:
+        """Take out what was loaded early for the graph ``name``: its quads (nothing else is
+        in it yet), and the same triples from the default graph (its own nodes' lines: no
+        other graph states them)."""
+        assert self._store is not None
+        graph = ox.NamedNode(name)
+        for quad in list(self._store.quads_for_pattern(None, None, None, graph)):
+            self._store.remove(quad)
+            self._store.remove(ox.Quad(quad.subject, quad.predicate, quad.object))
+        self.repaired += 1
 
     def _load(self, path: Path, rdf_format: ox.RdfFormat) -> None:
         assert self._store is not None
@@ -255,10 +365,19 @@ class FullLoad:
             self._errors.append(error)
 
     def wait(self) -> None:
-        """Both loads finished (a build stopped by an error or Ctrl-C still waits: the store is
+        """Every load finished (a build stopped by an error or Ctrl-C still waits: the store is
         closed before the process goes on, never left to a thread mid-write)."""
+        self._finish_early()
         for thread in self._threads:
             thread.join()
+
+    def abandon(self) -> None:
+        """For a build that stops before its commit: every load finished and the store closed
+        (its folder, never pointed at, goes with the next build's). Nothing once ``result``
+        has closed it."""
+        self._abandoned = True
+        self.wait()
+        self._store = None  # the last reference: RocksDB lets go of the folder's lock
 
     def result(self) -> str:
         """The generation, loaded, flushed and closed; a load's error raised here."""
@@ -271,6 +390,25 @@ class FullLoad:
             self._store = None
             write_counts(self.folder, counts)
         return self.generation
+
+
+# A document graph's name, and what makes the lines of it pass one knows.
+_EarlyLines = tuple[str, Callable[[], Iterable[str]]]
+
+# Bytes of early lines (N-Triples) loaded at a time: large enough that the store gets few
+# table files to merge, small enough that the last batch, left for the write stage, is small.
+EARLY_BATCH_BYTES = 8 << 20
+
+
+def _digest(text: bytes) -> bytes:
+    return hashlib.blake2b(text, digest_size=16).digest()
+
+
+def _as_quads(text: bytes, graph: bytes) -> bytes:
+    """N-Triples lines as N-Quads in ``graph`` (an N-Triples IRI). N-Triples escapes line
+    breaks inside literals, so " .\n" ends a statement and nothing else: each line gets the
+    graph's name before its final dot."""
+    return text.replace(b" .\n", b" " + graph + b" .\n")
 
 
 @dataclass

@@ -10,6 +10,7 @@ pools kg/forked.py, pass two (resolve and write each document's graph) kg/passtw
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 import tempfile
@@ -246,13 +247,21 @@ def _labelled_count(dataset: Dataset) -> int:
     return int(count.value)
 
 
-def write_outputs(spool: GraphSpool, out: Path, *, view: bool = True, jobs: int = 1) -> list[Path]:
+def write_outputs(
+    spool: GraphSpool,
+    out: Path,
+    *,
+    view: bool = True,
+    jobs: int = 1,
+    store: FullLoad | None = None,
+) -> list[Path]:
     """graph.trig, graph.ttl, graph.html and the store from the spool's graphs. Each file is
     written in full to a temporary file in the spool's folder first, and the store as a new
     generation, and only then are they renamed into ``out`` (the store by its pointer), so a
     failure or a Ctrl-C before that leaves every earlier output as it was. A full build loads
-    the store in background threads while the files are written (kg.graphstore.FullLoad); with
-    ``jobs`` > 1 the two RDF files are written by two forked workers at once.
+    the store in background threads while the files are written (kg.graphstore.FullLoad: the
+    ``store`` a new build started in pass one, else a new one); with ``jobs`` > 1 the two RDF
+    files are written by two forked workers at once.
 
     When the spool stands for the earlier build's graphs without holding them (an incremental
     build, kg/splice.py), the earlier files are spliced instead, and written in full only when
@@ -271,7 +280,7 @@ def write_outputs(spool: GraphSpool, out: Path, *, view: bool = True, jobs: int 
         # The workers are forked before the store's threads start: a process forked while
         # other threads run inherits whatever locks they held.
         futures = [pool.submit(_write_rdf, spool, f, path) for f, path in targets] if pool else []
-        store = _start_store(spool, out)
+        loading = _start_store(spool, out, store)
         try:
             if futures:
                 written = worker_results(futures)
@@ -281,10 +290,10 @@ def write_outputs(spool: GraphSpool, out: Path, *, view: bool = True, jobs: int 
             if view:
                 temps.append((_write_view(spool), page))
         except BaseException:
-            if isinstance(store, FullLoad):
-                store.wait()  # never leave the store to a thread mid-write
+            if isinstance(loading, FullLoad):
+                loading.abandon()  # never leave the store to a thread mid-write
             raise
-    generation = store if isinstance(store, str) else store.result()
+    generation = loading if isinstance(loading, str) else loading.result()
     # What an incremental build checks before it splices these files (kg/splice.py).
     record_outputs(
         out,
@@ -317,11 +326,11 @@ def _write_view(spool: GraphSpool) -> Path:
     return _draw_page(view_dataset(spool), view_selection(spool), spool.folder)
 
 
-def _start_store(spool: GraphSpool, out: Path) -> FullLoad | str:
+def _start_store(spool: GraphSpool, out: Path, started: FullLoad | None) -> FullLoad | str:
     """The build's store as a new generation: the earlier one with only the spool's changes
     applied when there is one (done at once: one document's graphs cost little), else a full
-    load of the spool's graphs, started in the background."""
-    if has_store(out) and (spool.added or spool.dropped) and spool.earlier:
+    load of the spool's graphs (into ``started`` when pass one began it), in the background."""
+    if started is None and has_store(out) and (spool.added or spool.dropped) and spool.earlier:
         change = GraphChange(
             dropped=set(spool.dropped),
             added=[(key, spool.block(key).read_text()) for key in sorted(spool.added)],
@@ -329,7 +338,9 @@ def _start_store(spool: GraphSpool, out: Path) -> FullLoad | str:
         generation = write_incremental(out, change)
         if generation is not None:
             return generation
-    return FullLoad(out, spool.graph_texts(), spool.folder)
+    load = started or FullLoad(out, spool.folder)
+    load.load(spool.graph_texts())
+    return load
 
 
 def _write_rdf(spool: GraphSpool, fmt: str, path: Path) -> Path:
@@ -388,7 +399,7 @@ def build(
     it starts ("extracting", "resolving", "writing"), ``on_unchanged`` of each document
     skipped because the build already holds it.
     """
-    from kg.rdf import document_iri
+    from kg.rdf import document_iri, early_lines
     from kg.resolve import CorpusIndex, load_alias_rules
 
     started = time.perf_counter()
@@ -399,6 +410,7 @@ def build(
         build_lock(out, rebuild=rebuild),
         _fewer_collections(),
         tempfile.TemporaryDirectory(dir=out, prefix=SCRATCH_PREFIX) as folder,
+        contextlib.ExitStack() as on_exit,  # left first: before the scratch folder goes
     ):
         work = Path(folder)
         spool = GraphSpool(work)
@@ -434,6 +446,14 @@ def build(
                         replaced.append(by_source[item.source])
                     yield item
 
+        # A new build's store is loaded from pass one on: what pass one already knows of each
+        # graph goes in while the parse has the build's thread, on the core a one-process
+        # parse leaves idle (kg.graphstore.FullLoad); the write stage loads only the rest.
+        early_store = FullLoad(out, work) if jobs == 1 and not dask and not existing else None
+        if early_store is not None:
+            # Whatever happens, the store is never left to a thread mid-write.
+            on_exit.callback(early_store.abandon)
+
         # Pass one: extract, index the names for resolution, spool the extraction. With jobs,
         # the spool is cut in one part per worker of pass two, documents dealt in turn.
         index = CorpusIndex(earlier.entities, rules)
@@ -451,6 +471,10 @@ def build(
                 # The document's name clusters go with it: pass two need not group again.
                 clusters = index.add(extraction)
                 parts[report.documents % len(parts)].add(extraction, clusters)
+                if early_store is not None:
+                    graph = document_iri(extraction.document.id)
+                    make = functools.partial(early_lines, extraction, clusters.referring())
+                    early_store.add_early(graph, make)
                 report.documents += 1
                 report.sentences += len(extraction.sentences)
         report.stages["read+parse+extract"] = time.perf_counter() - clock
@@ -476,7 +500,7 @@ def build(
             if on_stage is not None:
                 on_stage("writing")
             clock = time.perf_counter()
-            report.outputs = write_outputs(spool, out, view=view, jobs=jobs)
+            report.outputs = write_outputs(spool, out, view=view, jobs=jobs, store=early_store)
             report.stages["write"] = time.perf_counter() - clock
             report.spliced = spool.spliced
         report.replaced = len(replaced)

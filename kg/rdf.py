@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from kg.dates import time_interval, time_literal
 from kg.iri import mint_iri, safe_literal
-from kg.types import Entity, Fact, Mention, ResolvedDocument
+from kg.types import Document, Entity, Extraction, Fact, Mention, ResolvedDocument, Sentence
 from kg.vocab import DOC, ENT, FIELD, KG, REL, STMT, TYPE_CLASSES
 
 CONCEPT_NAMESPACE = str(ENT) + "concept/"
@@ -250,37 +251,35 @@ _TRUE = f'"true"^^{_XSD_BOOLEAN}'
 _FALSE = f'"false"^^{_XSD_BOOLEAN}'
 
 
-def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> list[str]:
-    """Every triple of one document's named graph as an N-Triples line (in no order; a line may
-    repeat). The graph's name is the document's IRI, ``document_iri(document.id)``."""
-    document = resolved.extraction.document
-    lines: list[str] = []
-    add = lines.append
-    add_all = lines.extend
-
-    def triple(subject: str, predicate: str, obj: str) -> None:
-        add(f"{subject} {predicate} {obj} .\n")
-
-    graph = _iri(document_iri(document.id))
-    triple(graph, _P.type, _P.Document)
-    triple(graph, _P.sha256, _text(document.id))
-    triple(graph, _P.source, _text(document.source))
+def _document_head_lines(document: Document, graph: str) -> list[str]:
+    """The document node's own lines: what it is, its hash, source and metadata."""
+    lines = [
+        f"{graph} {_P.type} {_P.Document} .\n",
+        f"{graph} {_P.sha256} {_text(document.id)} .\n",
+        f"{graph} {_P.source} {_text(document.source)} .\n",
+    ]
     if document.title:
-        triple(graph, _P.title, _text(document.title))
+        lines.append(f"{graph} {_P.title} {_text(document.title)} .\n")
     if document.date:
-        triple(graph, _P.issued, _document_date(document.date))
+        lines.append(f"{graph} {_P.issued} {_document_date(document.date)} .\n")
     if document.url:
-        triple(graph, _P.url, f"{_text(document.url)}^^{_iri(str(XSD.anyURI))}")
+        lines.append(f"{graph} {_P.url} {_text(document.url)}^^{_iri(str(XSD.anyURI))} .\n")
     for name, value in document.metadata:
         if name != "id":
-            triple(graph, _iri(str(mint_iri(FIELD, name))), _text(value))
+            lines.append(f"{graph} {_iri(str(mint_iri(FIELD, name)))} {_text(value)} .\n")
+    return lines
 
+
+def _sentence_lines(
+    document: Document, graph: str, sentences: Iterable[Sentence], lines: list[str]
+) -> dict[int, str]:
+    """Each sentence's lines added to ``lines``; returns the sentences' nodes by index."""
     sentence_nodes: dict[int, str] = {}
-    for sentence in resolved.extraction.sentences:
+    for sentence in sentences:
         node = sentence_nodes[sentence.index] = _iri(sentence_iri(document.id, sentence.index))
         # The lines every node of a kind has are added at once (there are a million of them in
         # a large build, and one call is cheaper than six).
-        add_all(
+        lines.extend(
             (
                 f"{node} {_P.type} {_P.Sentence} .\n",
                 f"{node} {_P.sentence_index} {_integer(sentence.index)} .\n",
@@ -290,6 +289,93 @@ def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> l
                 f"{node} {_P.is_part_of} {graph} .\n",
             )
         )
+    return sentence_nodes
+
+
+def _mention_own_lines(
+    document: Document, mention: Mention, sentence_nodes: dict[int, str], lines: list[str]
+) -> str:
+    """A referring mention's own lines (where it is, what it says, its kind) added to
+    ``lines``, not what it denotes; returns its node."""
+    node = _iri(mention_iri(document.id, mention.start, mention.end))
+    lines.extend(
+        (
+            f"{node} {_P.type} {_P.Mention} .\n",
+            f"{node} {_P.mention_text} {_text(mention.text)} .\n",
+            f"{node} {_P.mention_start} {_integer(mention.start)} .\n",
+            f"{node} {_P.mention_end} {_integer(mention.end)} .\n",
+            f"{node} {_P.mention_kind} {_text(mention_kind(mention))} .\n",
+        )
+    )
+    if mention.sentence in sentence_nodes:
+        lines.append(f"{node} {_P.is_part_of} {sentence_nodes[mention.sentence]} .\n")
+    return node
+
+
+def early_lines(extraction: Extraction, referring: Iterable[Mention]) -> list[str]:
+    """The lines of a document's graph that pass one already knows: the document's own, its
+    sentences', and the own lines of the mentions that refer (``referring``: those the
+    document's coreference gave a node), all but what each denotes and why. A build loads
+    them into its store while it still parses (kg.graphstore.FullLoad); the graph pass two
+    writes holds them (``document_lines``), as ``split_early`` finds them there."""
+    document = extraction.document
+    graph = _iri(document_iri(document.id))
+    lines = _document_head_lines(document, graph)
+    sentence_nodes = _sentence_lines(document, graph, extraction.sentences, lines)
+    for mention in referring:
+        _mention_own_lines(document, mention, sentence_nodes, lines)
+    return lines
+
+
+# What a mention denotes, and the sieve and reason that linked it: the lines of a document's
+# own nodes that pass two decides.
+_RESOLVED_PREDICATE = re.compile(
+    b"|".join(re.escape(f" {p} ".encode()) for p in (_P.denotes, _P.coref_sieve, _P.coref_reason))
+)
+
+
+def split_early(graph_name: str, text: bytes) -> tuple[bytes, bytes]:
+    """A document graph's canonical text (sorted lines, kg.canonical) cut in two: the lines
+    ``early_lines`` makes (the document's own nodes as subject, and not what a mention
+    denotes or why), in order, and all the other lines."""
+    # Sorted lines that start alike are next to each other: the lines about the document's
+    # own nodes (its IRI, or its IRI and a path) are one run, from the first such line to
+    # the last.
+    own = (f"<{graph_name}/".encode(), f"<{graph_name}>".encode())
+    firsts = [0] if text.startswith(own) else []
+    firsts += [found + 1 for found in (text.find(b"\n" + start) for start in own) if found >= 0]
+    if not firsts:
+        return b"", text
+    first = min(firsts)
+    lasts = [found + 1 for found in (text.rfind(b"\n" + start) for start in own) if found >= 0]
+    end = text.find(b"\n", max([first, *lasts])) + 1
+    # In the run, the lines of what mentions denote and why, cut out a line at a time.
+    early: list[bytes] = []
+    resolved: list[bytes] = []
+    kept = first
+    for match in _RESOLVED_PREDICATE.finditer(text, first, end):
+        line_start = text.rfind(b"\n", first, match.start()) + 1 or first
+        line_end = text.find(b"\n", match.end()) + 1
+        early.append(text[kept:line_start])
+        resolved.append(text[line_start:line_end])
+        kept = line_end
+    early.append(text[kept:end])
+    return b"".join(early), b"".join([text[:first], *resolved, text[end:]])
+
+
+def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> list[str]:
+    """Every triple of one document's named graph as an N-Triples line (in no order; a line may
+    repeat). The graph's name is the document's IRI, ``document_iri(document.id)``."""
+    document = resolved.extraction.document
+    graph = _iri(document_iri(document.id))
+    lines = _document_head_lines(document, graph)
+    add = lines.append
+    add_all = lines.extend
+
+    def triple(subject: str, predicate: str, obj: str) -> None:
+        add(f"{subject} {predicate} {obj} .\n")
+
+    sentence_nodes = _sentence_lines(document, graph, resolved.extraction.sentences, lines)
 
     nodes: dict[str, str] = {}  # entity key -> node, its type and label written
     local = {e.key: e for e in resolved.local_entities}  # the document's own nodes
@@ -321,20 +407,8 @@ def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> l
     for resolved_mention in resolved.coreference:
         if resolved_mention.key is None:
             continue
-        referring = resolved_mention.mention
-        node = _iri(mention_iri(document.id, referring.start, referring.end))
-        add_all(
-            (
-                f"{node} {_P.type} {_P.Mention} .\n",
-                f"{node} {_P.denotes} {entity(resolved_mention.key)} .\n",
-                f"{node} {_P.mention_text} {_text(referring.text)} .\n",
-                f"{node} {_P.mention_start} {_integer(referring.start)} .\n",
-                f"{node} {_P.mention_end} {_integer(referring.end)} .\n",
-                f"{node} {_P.mention_kind} {_text(mention_kind(referring))} .\n",
-            )
-        )
-        if referring.sentence in sentence_nodes:
-            triple(node, _P.is_part_of, sentence_nodes[referring.sentence])
+        node = _mention_own_lines(document, resolved_mention.mention, sentence_nodes, lines)
+        triple(node, _P.denotes, entity(resolved_mention.key))
         if resolved_mention.sieve:
             triple(node, _P.coref_sieve, _text(resolved_mention.sieve))
             triple(node, _P.coref_reason, _text(resolved_mention.reason))

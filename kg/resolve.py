@@ -79,6 +79,10 @@ class _DocumentClusters:
     _by_lower: dict[str, NameCluster] | None = field(default=None, repr=False, compare=False)
     _context: set[str] | None = field(default=None, repr=False, compare=False)
 
+    def referring(self) -> list[Mention]:
+        """The mentions given a node (a name cluster or a description) in the document."""
+        return [m for m, node in zip(self.mentions, self.nodes, strict=True) if node is not None]
+
     def context(self) -> set[str]:
         """What the document is about (kg.crossdoc.document_context): read by pass one for the
         names' context and by pass two for its descriptions' links, computed once."""

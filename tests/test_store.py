@@ -19,6 +19,7 @@ from conftest import ROOT, STORE_TEXTS, run_kg, write_store_texts
 from kg.graphstore import (
     STORE_FOLDER,
     STORE_POINTER,
+    FullLoad,
     GraphChange,
     apply_change,
     current_generation,
@@ -275,3 +276,133 @@ def test_plain_prefixes_are_kg_vocab_prefixes():
     from kg.vocab import PREFIXES
 
     assert list(plain.items()) == list(PREFIXES.items())
+
+
+# --- a new build's store, loaded from pass one on (kg.graphstore.FullLoad) ---------------------
+
+
+class _RecordedLoad(FullLoad):
+    """FullLoad, remembered by the test, with the batches sent before each stage began."""
+
+    made: list[_RecordedLoad] = []
+
+    def __init__(self, out: Path, scratch: Path) -> None:
+        super().__init__(out, scratch)
+        _RecordedLoad.made.append(self)
+
+
+@pytest.fixture
+def recorded(monkeypatch):
+    import kg.graphstore
+    import kg.pipeline
+
+    _RecordedLoad.made = []
+    monkeypatch.setattr(kg.pipeline, "FullLoad", _RecordedLoad)
+    monkeypatch.setattr(kg.graphstore, "EARLY_BATCH_BYTES", 1)  # a batch per document
+    return _RecordedLoad.made
+
+
+def _in_process_build(paths, out, **options):
+    from kg.pipeline import build as pipeline_build
+
+    return pipeline_build([str(p) for p in paths], out, view=False, **options)
+
+
+def test_a_new_build_loads_what_pass_one_knows_while_it_parses(tmp_path, texts, recorded):
+    out = tmp_path / "out"
+    handed_when: dict[str, int] = {}
+
+    def on_stage(stage: str) -> None:
+        handed_when[stage] = recorded[0].early_documents if recorded else -1
+
+    _in_process_build(texts, out, on_stage=on_stage)
+    (load,) = recorded
+    # Each document's sentences and mentions went to the loader thread before pass two began,
+    # in a batch of its own, and pass two's graphs held every one of those lines: nothing had
+    # to be taken out again.
+    assert handed_when["resolving"] == len(texts)
+    assert load._batches == len(texts)
+    assert load.repaired == 0
+    assert contents(open_store(out)) == contents(oxigraph_store(load_dataset(out)))
+    assert_union_is_set_of_named(open_store(out))
+
+
+def test_early_lines_pass_two_disagrees_with_are_taken_out_again(tmp_path, texts, recorded):
+    """Should pass two's graph of a document differ from what pass one loaded (a line more,
+    a line fewer), that document's early quads are taken out and its whole graph loaded: the
+    store holds the graphs exactly."""
+    import kg.rdf
+
+    early_lines = kg.rdf.early_lines
+    seen: list[str] = []
+
+    def disagreeing(extraction, referring):
+        lines = early_lines(extraction, referring)
+        seen.append(extraction.document.id)
+        if len(seen) == 1:  # a line the graph will not have
+            lines.append(f'<{kg.rdf.document_iri(extraction.document.id)}> <urn:x:p> "x" .\n')
+        elif len(seen) == 2:  # a line the graph will have, left out
+            lines = sorted(lines)[1:]
+        return lines
+
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setattr(kg.rdf, "early_lines", disagreeing)
+    try:
+        out = tmp_path / "out"
+        _in_process_build(texts, out)
+    finally:
+        monkeypatch.undo()
+    (load,) = recorded
+    assert load.repaired == 2
+    store = open_store(out)
+    assert contents(store) == contents(oxigraph_store(load_dataset(out)))
+    assert not list(store.quads_for_pattern(None, ox.NamedNode("urn:x:p"), None))
+    assert_union_is_set_of_named(store)
+
+
+def test_a_build_stopped_in_pass_one_leaves_no_loader_and_the_earlier_outputs(
+    tmp_path, texts, recorded
+):
+    import threading
+
+    out = tmp_path / "out"
+    threads = threading.active_count()
+
+    def stop_at_the_second(extraction) -> None:
+        if extraction.document.source.endswith("second.txt"):
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        _in_process_build(texts, out, on_document=stop_at_the_second)
+    assert recorded[0].early_documents == 1  # it had started loading
+    assert threading.active_count() == threads
+    assert current_generation(out) is None and not (out / "graph.trig").exists()
+    # The next build into the folder is whole.
+    _in_process_build(texts, out)
+    assert contents(open_store(out)) == contents(oxigraph_store(load_dataset(out)))
+
+
+def test_split_early_finds_a_documents_own_lines_but_what_its_mentions_denote():
+    from kg.rdf import split_early
+
+    doc = "https://w3id.org/kg/document/ab"
+    kg_ = "https://w3id.org/kg/ontology#"
+    lines = sorted(
+        [
+            f'<{doc}> <{kg_}sha256> "ab" .\n',
+            f"<{doc}/mention/0-5> <{kg_}denotes> <https://w3id.org/kg/entity/Merkel> .\n",
+            f'<{doc}/mention/0-5> <{kg_}corefSieve> "names" .\n',
+            f'<{doc}/mention/0-5> <{kg_}mentionText> "Merkel" .\n',
+            f'<{doc}/sentence/0> <{kg_}text> "Merkel spoke." .\n',
+            f'<{doc}b/sentence/0> <{kg_}text> "Another document." .\n',
+            f'<https://w3id.org/kg/entity/Merkel> <{kg_}role> "chancellor" .\n',
+            f"<https://w3id.org/kg/entity/Merkel> <{kg_}mentionedIn> <{doc}/sentence/0> .\n",
+        ]
+    )
+    early, rest = split_early(doc, "".join(lines).encode())
+    assert early.decode().splitlines() == [
+        f'<{doc}/mention/0-5> <{kg_}mentionText> "Merkel" .',
+        f'<{doc}/sentence/0> <{kg_}text> "Merkel spoke." .',
+        f'<{doc}> <{kg_}sha256> "ab" .',
+    ]
+    assert sorted((early + rest).decode().splitlines(keepends=True)) == lines
