@@ -9,7 +9,8 @@ dev sentences and the seed article, shuffled into documents with a fixed seed):
   parse alone      ``nlp.pipe`` over the texts with the model as spaCy loads it (the same
                    components as kg runs, the same batch size), Docs consumed
   parse, kg's nlp  the same with kg's pipeline: the same components and the same Docs, but
-                   kg's compiled attribute ruler in place of spaCy's (kg/attribute_rules.py)
+                   kg's compiled attribute ruler and remembered lemmatizer in place of spaCy's
+                   (kg/attribute_rules.py, kg/lemmas.py)
   kg, 1 job        the whole build, as ``kg build CORPUS -o OUT --no-view`` runs it: read, parse,
                    extract, resolve, RDF, graph.trig and graph.ttl written
   kg, 2 jobs       the same with ``-j 2`` (forked workers parse; pass two and the two files are
@@ -25,9 +26,9 @@ machine they say whether a slow line was slow or only waiting for a core.
 
 Targets (issue #8): kg(1 job) >= 0.9 x parse alone; kg(2 jobs) >= 1.7 x kg(1 job) on two cores.
 "Parse alone" is spaCy's parse as spaCy runs it, what a user of spaCy (or textacy) waits for.
-kg's pipeline parses faster than that (its attribute ruler is compiled), so the second line and
-its ratio are printed too: kg(1 job) / parse with kg's pipeline is the cost of kg's own work
-(extraction, resolution, RDF, writing) next to the parse it runs.
+kg's pipeline parses faster than that (kg/attribute_rules.py, kg/lemmas.py), so the second
+line and its ratio are printed too: kg(1 job) / parse with kg's pipeline is the cost of kg's
+own work (extraction, resolution, RDF, writing) next to the parse it runs.
 """
 
 from __future__ import annotations
