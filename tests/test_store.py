@@ -406,3 +406,25 @@ def test_split_early_finds_a_documents_own_lines_but_what_its_mentions_denote():
         f'<{doc}> <{kg_}sha256> "ab" .',
     ]
     assert sorted((early + rest).decode().splitlines(keepends=True)) == lines
+
+
+def test_a_store_that_fails_to_load_early_fails_the_build_in_one_line_and_commits_nothing(
+    tmp_path, texts, recorded
+):
+    import kg.rdf
+    from kg.errors import KgError
+
+    def failing(extraction, referring):
+        raise RuntimeError("disk full")
+
+    out = tmp_path / "out"
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setattr(kg.rdf, "early_lines", failing)
+    try:
+        with pytest.raises(KgError, match=r"^the build's store could not be written: disk full$"):
+            _in_process_build(texts, out)
+    finally:
+        monkeypatch.undo()
+    assert current_generation(out) is None and not (out / "graph.trig").exists()
+    _in_process_build(texts, out)
+    assert contents(open_store(out)) == contents(oxigraph_store(load_dataset(out)))
