@@ -256,3 +256,87 @@ def test_a_complement_without_subject_shares_its_verbs_subject_unless_an_object_
     assert chains["him"] == {"John Smith"}
     text = "Gupta met reporters. Obama was so intent on recruiting him that he called twice."
     assert "Obama" not in pronoun_chains(sm_nlp, text)["him"]
+
+
+# -- rules added with the second tuning list --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A parenthetical verb of seeming stands for its host clause.
+        "Now, it seems, a dispute is going on between the studio and the magazine.",
+        "The flaw, it appears, affects every version of the browser.",
+        # "take" with a stretch of time and an infinitive: what takes the time is the infinitive.
+        "The ferry will arrive on Monday, and it will take two weeks for the line to reopen.",
+        "The fire spread quickly, and it took hours to put out the flames.",
+        # A noun predicate of "be" and a clause bounding a stretch of time.
+        "The team fired the coach, and it was only a matter of time before he came back.",
+        "The plant closed in May, and it was years until the owners reopened the site.",
+    ],
+)
+def test_it_that_stands_for_a_clause_or_a_time_is_no_mention(sm_nlp, text):
+    chains = pronoun_chains(sm_nlp, text)
+    assert all(not chains[p] for p in chains if p.lower() == "it")
+
+
+def test_it_with_a_seeming_verb_of_its_own_or_a_thing_taking_something_still_refers(sm_nlp):
+    """Not parenthetical: "it appears on every screen" is a thing that appears; "take" with no
+    infinitive is a thing that takes something; "a hit when it opened" is the film."""
+    chains = pronoun_chains(sm_nlp, "The company changed its logo. It appears on every screen.")
+    assert chains["It"]
+    chains = pronoun_chains(sm_nlp, "The navy sent a frigate, and it took two hostages aboard.")
+    assert chains["it"]  # the navy or the frigate: a thing, not a clause
+    text = "The studio made the film in 1999. It was a hit when it opened."
+    assert pronoun_chains(sm_nlp, text)["It"]
+
+
+def test_a_relative_pronoun_has_its_nouns_number(sm_nlp):
+    """ "rivals who wanted to fight": "who" is plural like "rivals", so "he" is not it; "a man
+    who" stays singular."""
+    text = "John Smith met some rivals who wanted to fight, and then he left."
+    chains = pronoun_chains(sm_nlp, text)
+    assert "rivals" not in chains["he"]
+    assert "John Smith" in chains["he"]
+
+
+def test_an_amount_is_not_what_a_pronoun_refers_to(sm_nlp):
+    """ "364 yards" is a value measured, not a thing: "They" is the Colts."""
+    text = "The Colts beat the Jaguars. Manning threw for 364 yards. They won the game easily."
+    chains = pronoun_chains(sm_nlp, text)
+    assert not any("yards" in m for m in chains["They"])
+    assert any("Colts" in m or "Jaguars" in m for m in chains["They"])
+
+
+def test_they_is_never_one_person_named_in_full():
+    """A person's full name is one person: "their" is not "Hasim Rahman" even when an earlier
+    sieve put a group in his chain; a plural name typed a group still is."""
+    rahman = _mention(0, "Hasim Rahman", "name", entity_type="Person")
+    americans = _mention(1, "American", "name", entity_type="Group", number="plural")
+    marshals = _mention(2, "U. S. Marshals", "name", entity_type="Organization")
+    their = _mention(3, "their", "pronoun", number="plural", role="poss")
+    chains = Chains([rahman, americans, marshals, their])
+    chains.join(0, 1)
+    assert not _agree(chains, their, rahman)
+    assert _agree(chains, their, marshals)
+
+
+def test_coordinated_verbs_are_one_level_of_the_sentence_for_a_pronoun(sm_nlp):
+    """ "after pulling a gun and handcuffing two guards, stealing their weapons": the guards are
+    an argument of a verb coordinated with the pronoun's, nearer than the sentence's subject."""
+    text = (
+        "Prison officials could not say how the inmate escaped after pulling a gun and "
+        "handcuffing two guards, stealing their weapons and walking away."
+    )
+    chains = pronoun_chains(sm_nlp, text)
+    assert any("guards" in m for m in chains["their"])
+    assert not any("officials" in m for m in chains["their"])
+
+
+def test_a_pronoun_is_not_the_relative_pronoun_of_a_clause_that_holds_it(sm_nlp):
+    """ "a flaw which it said had been exploited": "which" is the flaw, whose clause holds "it";
+    "it" is Microsoft."""
+    text = "Microsoft fixed a flaw in its browser which it said had been exploited by criminals."
+    chains = pronoun_chains(sm_nlp, text)
+    assert "Microsoft" in chains["it"]
+    assert not any("flaw" in m for m in chains["it"])

@@ -123,6 +123,12 @@ class CorefMention:
     # A pronoun in a clause fronted before its sentence's subject ("As it promised, Microsoft
     # issued a patch"): the token index of that subject's head, which it may name ahead (-1).
     fronted_subject: int = -1
+    # The first of the verbs its verb is coordinated with ("pulled a gun and handcuffed two
+    # officers": "pulled" for the officers); its own verb when not coordinated (-1: no verb).
+    coordinated_with: int = -1
+    # A nominal headed inside an amount ("364 yards", "$2 million", "5 percent"): a value
+    # measured, not a thing a pronoun refers to.
+    measure: bool = False
 
     @property
     def is_time(self) -> bool:
@@ -341,6 +347,9 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
     # Only pronouns and subjects are compared by their clause (principle B, reflexives).
     wanted = verb >= 0 and (kind == "pronoun" or role in SUBJECT_DEPS)
     clause = _subject_clause(doc_tokens(head.doc)[verb]) if wanted else -1
+    first = doc_tokens(head.doc)[verb] if verb >= 0 else None
+    while first is not None and first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
+        first = first.head
     return CorefMention(
         record=record,
         index=-1,
@@ -363,6 +372,7 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         depth=depth[head.i],
         locative=locative,
         clause=clause,
+        coordinated_with=first.i if first is not None else -1,
     )
 
 
@@ -485,6 +495,7 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         # but a description in the news is of someone.
         mention.noun_class = "person"
     mention.possessed = possessed
+    mention.measure = head.ent_type_ in _MEASURE_LABELS
     if mention.noun_class == "person":
         mention.gender = lexicon.noun_gender(lemma) or ""
     elif mention.noun_class not in ("animal", ""):
@@ -496,6 +507,10 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         c.dep_ in ("nummod", "quantmod") and c.lower_ not in ("one",) for c in before
     )
     return mention
+
+
+# NER labels of amounts: a noun inside one is the unit of a value ("364 yards").
+_MEASURE_LABELS = frozenset({"QUANTITY", "MONEY", "PERCENT"})
 
 
 def _one_of(head: Token, sentence: int, depth: list[int]) -> CorefMention | None:
@@ -648,6 +663,40 @@ def _made_it(verb: Token) -> bool:
     )
 
 
+def _parenthetical(verb: Token) -> bool:
+    """A verb of seeming set inside another clause, with no complement of its own ("Now, it
+    seems, a battle ..."; "The flaw, it appears, affects all versions")."""
+    own = [c for c in children(verb) if c.dep_ not in ("nsubj", "punct", "advmod", "neg", "aux")]
+    return verb.dep_ in ("parataxis", "advcl") and not own
+
+
+def _infinitive(clause: Token) -> bool:
+    """A clause whose verb is a to-infinitive ("for the situation to return")."""
+    return any(c.tag_ == "TO" for c in children(clause))
+
+
+# Subordinators of a clause that ends or starts a stretch of time ("before", "until", "since");
+# not "when", after which "it" may be a thing ("it was a hit when it came out").
+_TIME_SUBORDINATORS = frozenset({"before", "until", "till", "since"})
+
+
+def _time_until(copula: Token) -> bool:
+    """ "It was only a matter of time before Philly and Cheeks hooked up", "it was years until
+    they met again", "it has been two years since the fire": a noun predicate of "be" followed
+    by a clause bounding a stretch of time; "it" stands for that time, not for a thing."""
+    if not any(c.dep_ == "attr" and c.pos_ in ("NOUN", "NUM") for c in children(copula)):
+        return False
+    for clause in children(copula):
+        if clause.dep_ != "advcl" or clause.i < copula.i:
+            continue
+        if any(
+            c.lower_ in _TIME_SUBORDINATORS and c.dep_ in ("mark", "advmod") and c.i < clause.i
+            for c in children(clause)
+        ):
+            return True
+    return False
+
+
 def _extraposed(clause: Token) -> bool:
     """A clause an expletive "it" stands for: a that-clause, or an infinitive ("to get help")."""
     if clause.dep_ in ("ccomp", "csubj"):
@@ -676,6 +725,9 @@ def _relative(token: Token, sentence: int, depth: list[int]) -> CorefMention | N
     mention = _base(record, token, "pronoun", sentence, depth)
     mention.lemma = token.lower_
     mention.relative_to = clause.head.i
+    # A relative pronoun has the number of the noun it stands for, as its verb shows ("rivals
+    # who want", "a man who wants"): "he" is never a "who" of rivals.
+    mention.number = "plural" if clause.head.tag_ in ("NNS", "NNPS") else "singular"
     mention.definite = True
     return mention
 
@@ -691,7 +743,13 @@ def _is_expletive_it(token: Token) -> bool:
         return verb.lemma_ == "do" or _made_it(verb)
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
+    if verb.lemma_ in ("seem", "appear") and _parenthetical(verb):
+        return True  # "Now, it seems, a battle is going on": it stands for its host clause
     clausal = any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in children(verb))
+    if verb.lemma_ == "take" and not clausal:
+        # "it will take two weeks for the situation to return to normal", "it took hours to
+        # reach him": what takes the time is the infinitive, which "it" stands for.
+        clausal = any(c.dep_ == "advcl" and _infinitive(c) for c in children(verb))
     if verb.lemma_ == "be" and not clausal:
         # The clause hangs from the predicate: "it was her decision to get help", "it is clear
         # that ..." (after an adjective only a that-clause: "it is unlicensed to perform
@@ -704,6 +762,8 @@ def _is_expletive_it(token: Token) -> bool:
         )
     if token.dep_ == "nsubjpass" and clausal:
         return True  # "it was reported that ..."
+    if verb.lemma_ == "be" and _time_until(verb):
+        return True  # "it was only a matter of time before ...", "it was chance when ..."
     return verb.lemma_ in _EXPLETIVE_HOSTS and (clausal or verb.lemma_ in ("rain", "snow"))
 
 

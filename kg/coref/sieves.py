@@ -151,9 +151,15 @@ def _candidates(
         if sentence == mention.sentence:
             # In its own sentence, the clauses around the mention first, nearest first: "King
             # announced that O'Brien was relieved of his duties" is O'Brien's duties.
+            # A verb coordinated with one of those is at its level: "after pulling a gun and
+            # handcuffing two officers, stealing their guns" is the officers' guns.
             yield from sorted(
                 by_sentence[sentence],
-                key=lambda m: (clauses.get(m.verb, len(clauses)), m.depth, m.record.start),
+                key=lambda m: (
+                    clauses.get(m.verb, clauses.get(m.coordinated_with, len(clauses))),
+                    m.depth,
+                    m.record.start,
+                ),
             )
         else:
             yield from sorted(by_sentence[sentence], key=lambda m: (m.depth, m.record.start))
@@ -603,11 +609,15 @@ def pronoun_sieve(chains: Chains) -> None:
         for antecedent in candidates:
             if antecedent.kind == "pronoun" and not _agree(chains, mention, antecedent):
                 continue
-            if antecedent.is_time or _contains(antecedent, mention):
-                continue
+            if antecedent.is_time or antecedent.measure or _contains(antecedent, mention):
+                continue  # a time or an amount ("364 yards") is a value, not a referent
             if antecedent.role == "amod":
                 continue  # "the Greek prime minister": an adjective, not the Greeks
-            if antecedent.sentence == mention.sentence and antecedent.head in mention.containers:
+            if antecedent.sentence == mention.sentence and (
+                antecedent.head in mention.containers
+                # A relative pronoun stands for its noun: "a flaw which it said ..." holds "it".
+                or antecedent.relative_to in mention.containers
+            ):
                 continue
             if not _agree(chains, mention, antecedent):
                 continue
@@ -743,8 +753,23 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
         return antecedent.number == "plural"
     if antecedent.kind == "pronoun":
         return antecedent.number == "plural"
+    if _personal_name(antecedent, members):
+        return False  # "stopping Hasim Rahman ... their contest": one person is not "they"
     # A plural name ("the U. S. Marshals") is a group whatever the recogniser typed it.
     return bool(types & {"Group", "Organization"}) or antecedent.number == "plural"
+
+
+def _personal_name(name: CorefMention, members: list[CorefMention]) -> bool:
+    """A name of one person: the recogniser's person of two words or more written in singular
+    proper nouns ("Hasim Rahman"), or any name whose chain holds a person's name opening with a
+    first name ("Mo Cheeks" beside "Maurice Cheeks"), whatever else the chain holds (a surname
+    the recogniser took for a company). A team called after a plural ("the Blazers") is not."""
+    if name.kind != "name":
+        return False
+    words = name.record.text.split()
+    if name.entity_type == "Person" and len(words) >= 2 and not words[-1].endswith("s"):
+        return True
+    return any(m.entity_type == "Person" and _first_name_gender(m) for m in members)
 
 
 def _first_name_gender(mention: CorefMention) -> str:
