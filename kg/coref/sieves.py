@@ -725,8 +725,8 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
     person_like = "Person" in types or "person" in classes
     family = _pronoun_family(pronoun)
     if family in ("he", "she"):
-        if antecedent.kind == "nominal" and antecedent.number == "plural":
-            return False  # "two gang members ... his house"
+        if antecedent.kind in ("nominal", "pronoun") and antecedent.number == "plural":
+            return False  # "two gang members ... his house", "rivals who ... he"
         if antecedent.kind == "nominal" and antecedent.noun_class == "person":
             # "A 36-year-old man ... he": the description says it is someone, whatever other
             # mentions its chain holds ("a New Zealander", tagged a group).
