@@ -340,3 +340,15 @@ def test_a_pronoun_is_not_the_relative_pronoun_of_a_clause_that_holds_it(sm_nlp)
     chains = pronoun_chains(sm_nlp, text)
     assert "Microsoft" in chains["it"]
     assert not any("flaw" in m for m in chains["it"])
+
+
+def test_a_noun_whose_phrase_holds_the_pronoun_only_inside_a_clause_may_be_its_referent(sm_nlp):
+    """ "a man accused of killing his wife": the participle clause on "man" holds "his", which
+    may be the man (i-within-i stops at the clause); "his lawyer" and "the president of its
+    board" still do not refer to the phrases that hold them."""
+    text = "The court heard the case of a man accused of killing his wife in March."
+    assert any("man" in m for m in pronoun_chains(sm_nlp, text)["his"])
+    chains = pronoun_chains(sm_nlp, "A farmer spoke to his lawyer on Monday.")
+    assert not any("lawyer" in m for m in chains["his"])
+    chains = pronoun_chains(sm_nlp, "The company said the president of its board resigned.")
+    assert not any("president" in m for m in chains["its"])

@@ -182,6 +182,14 @@ def _contains(outer: CorefMention, inner: CorefMention) -> bool:
     return a.start <= b.start and b.end <= a.end and (a.start, a.end) != (b.start, b.end)
 
 
+def _holds(chains: Chains, outer: CorefMention, pronoun: CorefMention) -> bool:
+    """Whether a phrase around a pronoun is one it cannot refer to (i-within-i): "her rep", "the
+    president of its board", what the phrase's chain is set beside ("the lawyer, her friend").
+    A noun whose phrase holds the pronoun only inside a clause or a coordination may be its
+    referent: "a son accused of killing his mother", "the actress and her mother"."""
+    return any(m.head in pronoun.containers for m in chains.members(outer.index))
+
+
 def _same_clause_arguments(a: CorefMention, b: CorefMention) -> bool:
     """Two arguments of one verb are two things unless one is reflexive ("Lohan hit her": "her"
     is not Lohan; "Lohan hurt herself" is). Binding theory's principle B, as Stanford applies it."""
@@ -609,8 +617,10 @@ def pronoun_sieve(chains: Chains) -> None:
         for antecedent in candidates:
             if antecedent.kind == "pronoun" and not _agree(chains, mention, antecedent):
                 continue
-            if antecedent.is_time or antecedent.measure or _contains(antecedent, mention):
+            if antecedent.is_time or antecedent.measure:
                 continue  # a time or an amount ("364 yards") is a value, not a referent
+            if _contains(antecedent, mention) and _holds(chains, antecedent, mention):
+                continue
             if antecedent.role == "amod":
                 continue  # "the Greek prime minister": an adjective, not the Greeks
             if antecedent.sentence == mention.sentence and (
