@@ -352,3 +352,22 @@ def test_a_noun_whose_phrase_holds_the_pronoun_only_inside_a_clause_may_be_its_r
     assert not any("lawyer" in m for m in chains["his"])
     chains = pronoun_chains(sm_nlp, "The company said the president of its board resigned.")
     assert not any("president" in m for m in chains["its"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the driver who caused the crash, police said.",  # a cleft on a person
+        "It was Smith who scored the last goal.",  # a cleft on a name
+        "It was 2 a.m. when the fire started.",  # the time
+        "It was Monday, and the store was closed.",  # the day
+    ],
+)
+def test_it_said_to_be_a_person_or_a_time_is_no_mention(sm_nlp, text):
+    assert not [p for p in pronoun_chains(sm_nlp, text) if p.lower().startswith("it")]
+
+
+def test_it_said_to_be_a_thing_still_refers(sm_nlp):
+    """ "It was a factory that made tires": a thing may be what "it" is."""
+    text = "The company bought a plant. It was a factory that made tires."
+    assert pronoun_chains(sm_nlp, text)["It"]

@@ -663,6 +663,19 @@ def _made_it(verb: Token) -> bool:
     )
 
 
+def _someone_or_a_time(predicate: Token) -> bool:
+    """A noun predicate naming a person ("the driver", "Smith") or a time ("Monday", "2
+    a.m.")."""
+    if predicate.dep_ != "attr" or predicate.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return False
+    if predicate.ent_type_ in ("PERSON", "DATE", "TIME"):
+        return True
+    lemma = predicate.lemma_.lower()
+    return predicate.pos_ == "NOUN" and (
+        lexicon.noun_class(lemma) == "person" or lexicon.may_be_person(lemma)
+    )
+
+
 def _parenthetical(verb: Token) -> bool:
     """A verb of seeming set inside another clause, with no complement of its own ("Now, it
     seems, a battle ..."; "The flaw, it appears, affects all versions")."""
@@ -763,7 +776,11 @@ def _is_expletive_it(token: Token) -> bool:
     if token.dep_ == "nsubjpass" and clausal:
         return True  # "it was reported that ..."
     if verb.lemma_ == "be" and _time_until(verb):
-        return True  # "it was only a matter of time before ...", "it was chance when ..."
+        return True  # "it was only a matter of time before ...", "it was years until ..."
+    if verb.lemma_ == "be" and any(_someone_or_a_time(c) for c in children(verb)):
+        # "It was the driver who caused the crash" (a cleft), "it was 2 a.m. when the fire
+        # started": "it" is no thing when what it is said to be is a person or a time.
+        return True
     return verb.lemma_ in _EXPLETIVE_HOSTS and (clausal or verb.lemma_ in ("rain", "snow"))
 
 
