@@ -267,6 +267,8 @@ def test_a_complement_without_subject_shares_its_verbs_subject_unless_an_object_
         # A parenthetical verb of seeming stands for its host clause.
         "Now, it seems, a dispute is going on between the studio and the magazine.",
         "The flaw, it appears, affects every version of the browser.",
+        "As it turned out, the storm missed the city.",
+        "As it happens, the mayor was away that week.",
         # "take" with a stretch of time and an infinitive: what takes the time is the infinitive.
         "The ferry will arrive on Monday, and it will take two weeks for the line to reopen.",
         "The fire spread quickly, and it took hours to put out the flames.",
@@ -285,6 +287,9 @@ def test_it_with_a_seeming_verb_of_its_own_or_a_thing_taking_something_still_ref
     infinitive is a thing that takes something; "a hit when it opened" is the film."""
     chains = pronoun_chains(sm_nlp, "The company changed its logo. It appears on every screen.")
     assert chains["It"]
+    # A clause of time is no parenthetical: "when it appeared" is the comet.
+    text = "When it appeared, the comet was bright."
+    assert pronoun_chains(sm_nlp, text)["it"] == {"comet"}
     chains = pronoun_chains(sm_nlp, "The navy sent a frigate, and it took two hostages aboard.")
     assert chains["it"]  # the navy or the frigate: a thing, not a clause
     text = "The studio made the film in 1999. It was a hit when it opened."

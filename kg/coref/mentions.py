@@ -676,11 +676,24 @@ def _someone_or_a_time(predicate: Token) -> bool:
     )
 
 
+def _seeming(verb: Token) -> bool:
+    """A verb of seeming or of how things came out: "seem", "appear", "happen", "turn out"."""
+    if verb.lemma_ in ("seem", "appear", "happen"):
+        return True
+    return verb.lemma_ == "turn" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in children(verb)
+    )
+
+
 def _parenthetical(verb: Token) -> bool:
-    """A verb of seeming set inside another clause, with no complement of its own ("Now, it
-    seems, a battle ..."; "The flaw, it appears, affects all versions")."""
-    own = [c for c in children(verb) if c.dep_ not in ("nsubj", "punct", "advmod", "neg", "aux")]
-    return verb.dep_ in ("parataxis", "advcl") and not own
+    """A verb set inside another clause, with no complement of its own ("Now, it seems, a
+    battle ..."; "The flaw, it appears, affects all versions"; "as it turned out, ...")."""
+    ignored = ("nsubj", "punct", "advmod", "neg", "aux", "mark", "prt")
+    if any(c.dep_ not in ignored for c in children(verb)):
+        return False
+    # Set in by commas, or by "as" ("as it happens"); not a clause of time ("when it appeared").
+    marks = {c.lower_ for c in children(verb) if c.dep_ == "mark"}
+    return verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and marks == {"as"})
 
 
 def _infinitive(clause: Token) -> bool:
@@ -756,8 +769,10 @@ def _is_expletive_it(token: Token) -> bool:
         return verb.lemma_ == "do" or _made_it(verb)
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    if verb.lemma_ in ("seem", "appear") and _parenthetical(verb):
-        return True  # "Now, it seems, a battle is going on": it stands for its host clause
+    if _seeming(verb) and _parenthetical(verb):
+        # "Now, it seems, a battle is going on", "as it turned out, the storm missed the city":
+        # it stands for its host clause.
+        return True
     clausal = any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in children(verb))
     if verb.lemma_ == "take" and not clausal:
         # "it will take two weeks for the situation to return to normal", "it took hours to
