@@ -376,3 +376,14 @@ def test_it_said_to_be_a_thing_still_refers(sm_nlp):
     """ "It was a factory that made tires": a thing may be what "it" is."""
     text = "The company bought a plant. It was a factory that made tires."
     assert pronoun_chains(sm_nlp, text)["It"]
+
+
+def test_a_body_of_people_may_be_they_but_not_one_named_by_its_members(sm_nlp):
+    """ "The family said their son ...": a body of people is "they" in the singular; "a gang of
+    four thieves -- two of them": "them" is the thieves, not the gang; nor is a modifier
+    ("gang-related") a referent."""
+    chains = pronoun_chains(sm_nlp, "The family said their son had been missing since Friday.")
+    assert chains["their"] == {"family"}
+    assert pronoun_chains(sm_nlp, "The crew said they had seen the storm.")["they"] == {"crew"}
+    text = "A gang of four thieves, two of them dressed as women, robbed the store."
+    assert pronoun_chains(sm_nlp, text)["them"] == {"four thieves"}

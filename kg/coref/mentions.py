@@ -129,6 +129,9 @@ class CorefMention:
     # A nominal headed inside an amount ("364 yards", "$2 million", "5 percent"): a value
     # measured, not a thing a pronoun refers to.
     measure: bool = False
+    # A body of people named by what it is made of ("a gang of four thieves", "a group of
+    # children"): "them" after it is its members, the plural noun.
+    of_members: bool = False
 
     @property
     def is_time(self) -> bool:
@@ -496,6 +499,12 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         mention.noun_class = "person"
     mention.possessed = possessed
     mention.measure = head.ent_type_ in _MEASURE_LABELS
+    mention.of_members = any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(g.tag_ in ("NNS", "NNPS") for g in children(c))
+        for c in children(head)
+    )
     if mention.noun_class == "person":
         mention.gender = lexicon.noun_gender(lemma) or ""
     elif mention.noun_class not in ("animal", ""):

@@ -760,7 +760,15 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
     # they / them / their: a plural description, a group, or an organisation ("the police",
     # "Democrats", "AMD ... they").
     if antecedent.kind == "nominal":
-        return antecedent.number == "plural"
+        # A body of people is "they" in the singular too ("the family said their son ...",
+        # "the crew said they ..."), as an organisation's name is; not one named by its
+        # members ("a gang of four thieves -- two of them": the thieves), nor a modifier
+        # ("gang-related").
+        return antecedent.number == "plural" or (
+            antecedent.noun_class == "organization"
+            and not antecedent.of_members
+            and antecedent.role not in _MODIFIER_ROLES
+        )
     if antecedent.kind == "pronoun":
         return antecedent.number == "plural"
     if _personal_name(antecedent, members):
@@ -780,6 +788,10 @@ def _personal_name(name: CorefMention, members: list[CorefMention]) -> bool:
     if name.entity_type == "Person" and len(words) >= 2 and not words[-1].endswith("s"):
         return True
     return any(m.entity_type == "Person" and _first_name_gender(m) for m in members)
+
+
+# Dependencies of a noun that modifies another word rather than naming a participant.
+_MODIFIER_ROLES = frozenset({"compound", "npadvmod", "amod", "nmod"})
 
 
 def _first_name_gender(mention: CorefMention) -> str:
