@@ -387,3 +387,10 @@ def test_a_body_of_people_may_be_they_but_not_one_named_by_its_members(sm_nlp):
     assert pronoun_chains(sm_nlp, "The crew said they had seen the storm.")["they"] == {"crew"}
     text = "A gang of four thieves, two of them dressed as women, robbed the store."
     assert pronoun_chains(sm_nlp, text)["them"] == {"four thieves"}
+
+
+def test_a_lower_case_noun_the_recogniser_took_for_a_name_is_a_description(sm_nlp):
+    """A name is written with a capital: "colonists" tagged a person is a plural description,
+    which "their" may refer to."""
+    text = "The barn was built when colonists arrived from Ohio to try their hand at farming."
+    assert pronoun_chains(sm_nlp, text)["their"] == {"colonists"}

@@ -157,6 +157,10 @@ def find_mentions(
             continue
         if len(ent) == 1 and _capitalised_role(ent[0], [ent[0]]):
             continue  # "Attorney" tagged PERSON: a description, read as a nominal below
+        if ent.label_ not in TIME_LABELS and not any(
+            c.isupper() or c.isdigit() for t in ent for c in t.text
+        ):
+            continue  # "colonists" tagged PERSON: a name is written with a capital
         for i in range(ent.start, ent.end):
             in_entity[i] = True
         if sentence_of[ent.start] not in headlines:
