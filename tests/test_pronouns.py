@@ -394,3 +394,28 @@ def test_a_lower_case_noun_the_recogniser_took_for_a_name_is_a_description(sm_nl
     which "their" may refer to."""
     text = "The barn was built when colonists arrived from Ohio to try their hand at farming."
     assert pronoun_chains(sm_nlp, text)["their"] == {"colonists"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant lost money. It emerged on Friday that the manager had resigned.",
+        "The plant lost money. It would be wrong to blame the workers.",  # a modal adjective
+        "The plant lost money. It is too early to say why.",  # a time adjective
+        "The plant lost money. It was unclear if anyone would be laid off.",  # a question
+        "The plant reopened. It was the first time in years that the town had jobs.",
+        "The team lost again. It was a tough night for the coach.",  # the time
+    ],
+)
+def test_it_of_an_extraposed_clause_after_a_modal_adjective_or_a_time_is_no_mention(sm_nlp, text):
+    assert not [p for p in pronoun_chains(sm_nlp, text) if p.lower().startswith("it")]
+
+
+def test_it_of_a_raising_or_tough_adjective_with_a_gap_still_refers(sm_nlp):
+    """ "It is likely to close": the plant (raising); "it is hard to find": a thing hard to find
+    (the infinitive's object is "it"); "hard to find work" has its own object and is
+    extraposed."""
+    assert pronoun_chains(sm_nlp, "The plant lost money. It is likely to close.")["It"] == {"plant"}
+    assert pronoun_chains(sm_nlp, "The firm makes a rare part. It is hard to find.")["It"]
+    text = "The firm makes a rare part. It is hard to find work in the town."
+    assert "It" not in pronoun_chains(sm_nlp, text)

@@ -81,7 +81,74 @@ INDEFINITE_DETERMINERS = frozenset(
 
 # Verbs whose "it" subject stands for an extraposed clause or the weather, not for a thing:
 # "it is likely that ...", "it seems ...", "it was raining".
-_EXPLETIVE_HOSTS = frozenset({"be", "seem", "appear", "become", "remain", "take", "rain", "snow"})
+_EXPLETIVE_HOSTS = frozenset(
+    {"be", "seem", "appear", "become", "remain", "take", "rain", "snow", "emerge", "transpire"}
+)
+
+# Adjectives that take an extraposed infinitive as their subject ("it would be wrong to blame
+# the police", "it is too early to say"): Lappin and Leass's (1994) modal adjectives for
+# pleonastic "it", with the evaluative and time adjectives news uses so; not the raising ones
+# ("it is likely to close" is a plant). After another adjective the infinitive completes it and
+# "it" is a thing ("it is unlicensed to perform surgery").
+_EXTRAPOSING_ADJECTIVES = frozenset(
+    {
+        "necessary",
+        "possible",
+        "impossible",
+        "important",
+        "good",
+        "useful",
+        "advisable",
+        "convenient",
+        "sufficient",
+        "economical",
+        "easy",
+        "desirable",
+        "difficult",
+        "hard",
+        "legal",
+        "illegal",
+        "wrong",
+        "right",
+        "fair",
+        "unfair",
+        "better",
+        "best",
+        "worse",
+        "safe",
+        "dangerous",
+        "unusual",
+        "rare",
+        "common",
+        "early",
+        "late",
+        "soon",
+        "crucial",
+        "essential",
+        "vital",
+        "tough",
+    }
+)
+# Of those, the ones whose subject may also be the infinitive's object ("it is hard to find"
+# is a thing hard to find): extraposed only when the infinitive has an object of its own.
+_TOUGH_ADJECTIVES = frozenset(
+    {
+        "easy",
+        "hard",
+        "difficult",
+        "tough",
+        "impossible",
+        "possible",
+        "safe",
+        "dangerous",
+        "convenient",
+        "good",
+        "useful",
+        "better",
+        "best",
+        "worse",
+    }
+)
 
 # Subjects: a reflexive's antecedent and the argument binding keeps apart from an object.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
@@ -684,6 +751,10 @@ def _someone_or_a_time(predicate: Token) -> bool:
     if predicate.ent_type_ in ("PERSON", "DATE", "TIME"):
         return True
     lemma = predicate.lemma_.lower()
+    if lemma == "time" or lexicon.noun_class(lemma) == "time":
+        # "it was a tough night for the team", "it is the first time a woman has hosted
+        # the show": the time or the occasion.
+        return True
     return predicate.pos_ == "NOUN" and (
         lexicon.noun_class(lemma) == "person" or lexicon.may_be_person(lemma)
     )
@@ -717,6 +788,17 @@ def _infinitive(clause: Token) -> bool:
 # Subordinators of a clause that ends or starts a stretch of time ("before", "until", "since");
 # not "when", after which "it" may be a thing ("it was a hit when it came out").
 _TIME_SUBORDINATORS = frozenset({"before", "until", "till", "since"})
+
+
+def _has_object(clause: Token) -> bool:
+    """An infinitive with an object or a clause of its own ("to believe that ...", "to find
+    work"), so no gap its subject fills."""
+    return any(c.dep_ in ("dobj", "ccomp", "dative", "attr", "xcomp") for c in children(clause))
+
+
+def _question(clause: Token) -> bool:
+    """A clause opened by "if" or "whether" (an indirect question)."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in children(clause))
 
 
 def _time_until(copula: Token) -> bool:
@@ -796,10 +878,22 @@ def _is_expletive_it(token: Token) -> bool:
         # that ..." (after an adjective only a that-clause: "it is unlicensed to perform
         # surgery" is a clinic).
         clausal = any(
-            c.dep_ == "ccomp" or (p.dep_ == "attr" and _extraposed(c))
+            c.dep_ == "ccomp"
+            or (p.dep_ == "attr" and _extraposed(c))
+            or (
+                p.dep_ in ("acomp", "advmod")  # "too soon to tell": an adverb of time
+                and p.lemma_ in _EXTRAPOSING_ADJECTIVES
+                and _extraposed(c)
+                and (p.lemma_ not in _TOUGH_ADJECTIVES or _has_object(c))
+            )
             for p in children(verb)
-            if p.dep_ in ("attr", "acomp")
+            if p.dep_ in ("attr", "acomp", "advmod")
             for c in children(p)
+        )
+        # "it was unclear if anyone was hurt": an adjective and a question it stands for.
+        clausal = clausal or (
+            any(p.dep_ == "acomp" for p in children(verb))
+            and any(c.dep_ == "advcl" and _question(c) for c in children(verb))
         )
     if token.dep_ == "nsubjpass" and clausal:
         return True  # "it was reported that ..."
