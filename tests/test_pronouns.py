@@ -419,3 +419,20 @@ def test_it_of_a_raising_or_tough_adjective_with_a_gap_still_refers(sm_nlp):
     assert pronoun_chains(sm_nlp, "The firm makes a rare part. It is hard to find.")["It"]
     text = "The firm makes a rare part. It is hard to find work in the town."
     assert "It" not in pronoun_chains(sm_nlp, text)
+
+
+def test_an_infinitive_of_purpose_has_its_main_verbs_subject(sm_nlp):
+    """ "Obama called Gupta to offer him the job": Obama offers, so "him" is not Obama
+    (principle B through the purpose clause's understood subject), whatever objects "called"
+    has; it is Gupta."""
+    chains = pronoun_chains(sm_nlp, "Obama called Gupta to offer him the job.")
+    assert chains["him"] == {"Gupta"}
+
+
+def test_an_object_that_controls_an_infinitive_is_its_clauses_subject(sm_nlp):
+    """ "The judge ordered the woman to stay until she finished": the woman is the subject of
+    "stay", the clause that holds "she", nearer than the judge."""
+    text = "The judge ordered the woman to stay in rehab until she finished her treatment."
+    chains = pronoun_chains(sm_nlp, text)
+    assert "woman" in chains["she"]
+    assert "judge" not in chains["she"]

@@ -193,6 +193,9 @@ class CorefMention:
     # The first of the verbs its verb is coordinated with ("pulled a gun and handcuffed two
     # officers": "pulled" for the officers); its own verb when not coordinated (-1: no verb).
     coordinated_with: int = -1
+    # The infinitive an object is the understood subject of ("ordered Lohan to stay": "stay"),
+    # by object control (-1: none).
+    controls: int = -1
     # A nominal headed inside an amount ("364 yards", "$2 million", "5 percent"): a value
     # measured, not a thing a pronoun refers to.
     measure: bool = False
@@ -394,12 +397,18 @@ def _subject_clause(verb: Token) -> int:
     """The verb whose subject ``verb`` shares: itself, or for a verb without a subject of its
     own, coordinated with an earlier one ("took the guns and handcuffed them") or a non-finite
     complement of a verb or predicate with no object ("wanted to meet him", "was intent on
-    recruiting him"), that verb's (recursively). Not past an object, which is then the subject
+    recruiting him"), that verb's (recursively); an infinitive of purpose ("called Gupta to offer
+    him the job") its main verb's. Not past an object to a complement, which is then the subject
     ("asked Jones to help him")."""
     steps = 0
     while steps < 10 and not any(c.dep_ in SUBJECT_DEPS for c in children(verb)):
         steps += 1
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+            continue
+        if verb.dep_ == "advcl" and _infinitive(verb) and verb.head.pos_ in ("VERB", "AUX"):
+            # An infinitive of purpose is its main verb's subject's, objects or not: "Obama
+            # called Gupta to offer him the job" (Obama offers).
             verb = verb.head
             continue
         if verb.dep_ not in ("xcomp", "pcomp") or verb.tag_ not in ("VB", "VBG"):
@@ -421,6 +430,18 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
     # Only pronouns and subjects are compared by their clause (principle B, reflexives).
     wanted = verb >= 0 and (kind == "pronoun" or role in SUBJECT_DEPS)
     clause = _subject_clause(doc_tokens(head.doc)[verb]) if wanted else -1
+    controls = -1
+    if verb >= 0 and role in ("dobj", "dative"):
+        controls = next(
+            (
+                c.i
+                for c in children(doc_tokens(head.doc)[verb])
+                if c.dep_ == "xcomp"
+                and _infinitive(c)
+                and not any(g.dep_ in SUBJECT_DEPS for g in children(c))
+            ),
+            -1,
+        )
     first = doc_tokens(head.doc)[verb] if verb >= 0 else None
     while first is not None and first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
         first = first.head
@@ -447,6 +468,7 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         locative=locative,
         clause=clause,
         coordinated_with=first.i if first is not None else -1,
+        controls=controls,
     )
 
 

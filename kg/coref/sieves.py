@@ -152,11 +152,16 @@ def _candidates(
             # In its own sentence, the clauses around the mention first, nearest first: "King
             # announced that O'Brien was relieved of his duties" is O'Brien's duties.
             # A verb coordinated with one of those is at its level: "after pulling a gun and
-            # handcuffing two officers, stealing their guns" is the officers' guns.
+            # handcuffing two officers, stealing their guns" is the officers' guns; and an
+            # object is at the level of the infinitive it is the subject of: "the judge
+            # ordered Lohan to stay until she finished" is Lohan, that clause's subject.
             yield from sorted(
                 by_sentence[sentence],
                 key=lambda m: (
-                    clauses.get(m.verb, clauses.get(m.coordinated_with, len(clauses))),
+                    min(
+                        clauses.get(v, len(clauses))
+                        for v in (m.verb, m.coordinated_with, m.controls)
+                    ),
                     m.depth,
                     m.record.start,
                 ),
