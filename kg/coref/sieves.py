@@ -709,13 +709,14 @@ def _bound_apart(pronoun: CorefMention, antecedent: CorefMention) -> bool:
 
 def _shared_subject(pronoun: CorefMention, antecedent: CorefMention) -> bool:
     """ "Comeaux took the guns and handcuffed them": the subject of coordinated verbs is the
-    subject of each, so an object of the second is not it either (principle B)."""
+    subject of each, so an object of the second is not it either (principle B); nor is the
+    object that is an infinitive's understood subject ("asked Jones to help him")."""
+    if pronoun.role in SUBJECT_DEPS or pronoun.clause < 0:
+        return False
+    # An object that controls an infinitive is its subject: "asked Jones to help him".
     return (
-        antecedent.role in SUBJECT_DEPS
-        and pronoun.role not in SUBJECT_DEPS
-        and pronoun.clause >= 0
-        and pronoun.clause == antecedent.clause
-    )
+        antecedent.role in SUBJECT_DEPS and pronoun.clause == antecedent.clause
+    ) or pronoun.clause == antecedent.controls
 
 
 def _pronoun_family(mention: CorefMention) -> str:
