@@ -436,3 +436,14 @@ def test_an_object_that_controls_an_infinitive_is_its_clauses_subject(sm_nlp):
     chains = pronoun_chains(sm_nlp, text)
     assert "woman" in chains["she"]
     assert "judge" not in chains["she"]
+
+
+def test_a_reflexive_in_an_object_controlled_infinitive_is_the_object(sm_nlp):
+    """ "asked Tom Jones to help himself": Jones helps, and binds the reflexive; with no object,
+    the subject does ("wanted to help himself")."""
+    assert pronoun_chains(sm_nlp, "John Smith asked Tom Jones to help himself.")["himself"] == {
+        "Tom Jones"
+    }
+    assert pronoun_chains(sm_nlp, "John Smith wanted to help himself.")["himself"] == {"John Smith"}
+    text = "The coach told the players to protect themselves."
+    assert pronoun_chains(sm_nlp, text)["themselves"] == {"players"}

@@ -639,7 +639,12 @@ def pronoun_sieve(chains: Chains) -> None:
             if mention.reflexive:
                 # "Reid is taking time and checking herself in": the subject of its clause or
                 # of the clause it is coordinated with or embedded in.
-                if antecedent.sentence != mention.sentence or antecedent.role not in SUBJECT_DEPS:
+                if antecedent.sentence != mention.sentence or not (
+                    antecedent.role in SUBJECT_DEPS
+                    # or the object that is its infinitive's subject: "asked Jones to help
+                    # himself" is Jones.
+                    or (mention.clause >= 0 and antecedent.controls == mention.clause)
+                ):
                     continue
             elif _bound_apart(mention, antecedent):
                 continue
