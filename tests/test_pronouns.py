@@ -447,3 +447,14 @@ def test_a_reflexive_in_an_object_controlled_infinitive_is_the_object(sm_nlp):
     assert pronoun_chains(sm_nlp, "John Smith wanted to help himself.")["himself"] == {"John Smith"}
     text = "The coach told the players to protect themselves."
     assert pronoun_chains(sm_nlp, text)["themselves"] == {"players"}
+
+
+def test_a_pronoun_is_not_what_the_pronoun_subject_of_its_clause_refers_to(sm_nlp):
+    """Principle B through the subject's chain: in "it handed them to the police", "them" is not
+    the navy that "it" is; in "they decided to spend it", "it" is not the Angels."""
+    text = "The Indian Navy said it had captured 23 pirates, and it handed them to the police."
+    assert pronoun_chains(sm_nlp, text)["them"] == {"23 pirates"}
+    text = "The Angels have money, and they decided to spend it on Teixeira."
+    assert "Angels" not in pronoun_chains(sm_nlp, text)["it"]
+    text = "The protesters said they would march, and police said they would block them."
+    assert "police" not in pronoun_chains(sm_nlp, text)["them"]

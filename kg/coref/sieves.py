@@ -646,7 +646,17 @@ def pronoun_sieve(chains: Chains) -> None:
                     or (mention.clause >= 0 and antecedent.controls == mention.clause)
                 ):
                     continue
-            elif _bound_apart(mention, antecedent):
+            elif _bound_apart(mention, antecedent) or (
+                mention.lemma != "her"
+                and any(
+                    m.kind == "pronoun" and m.role in SUBJECT_DEPS and _bound_apart(mention, m)
+                    for m in chains.members(antecedent.index)
+                )
+            ):
+                # Nor what the pronoun subject of its clause already refers to: in "they decided
+                # to spend it", "it" is not what "they" is (principle B through that chain).
+                # Not for "her", object and possessive alike, which the parser may read as an
+                # object where it is a possessive ("she turned her back on modeling").
                 continue
             chains.link(
                 mention,
