@@ -458,3 +458,12 @@ def test_a_pronoun_is_not_what_the_pronoun_subject_of_its_clause_refers_to(sm_nl
     assert "Angels" not in pronoun_chains(sm_nlp, text)["it"]
     text = "The protesters said they would march, and police said they would block them."
     assert "police" not in pronoun_chains(sm_nlp, text)["them"]
+
+
+def test_a_ship_is_a_thing_however_the_recogniser_tags_it(sm_nlp):
+    """ "INS Mysore" opens with a ship prefix: "its crew" is the ship's, and "he" is not the
+    ship, even where the recogniser tags the name a person."""
+    text = "INS Mysore foiled the attack and its crew captured the pirates."
+    assert pronoun_chains(sm_nlp, text)["its"] == {"INS Mysore"}
+    text = "INS Mysore stopped the boat. He said the pirates were armed."
+    assert "INS Mysore" not in pronoun_chains(sm_nlp, text)["He"]

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.coref import lexicon
-from kg.coref.names import NER_TYPES, TIME_LABELS, entity_type, normalise_name
+from kg.coref.names import NER_TYPES, SHIP_PREFIXES, TIME_LABELS, entity_type, normalise_name
 from kg.extract.arguments import TITLE_WORDS, argument_tokens, concept_key, name_tokens
 from kg.extract.tokens import children, doc_cache, doc_tokens, lefts, span_text_at
 from kg.kinds import ObjectKind
@@ -529,6 +529,10 @@ def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
         mention.number = "plural"
     elif label in NER_TYPES and label not in TIME_LABELS:
         mention.gender = "neuter"
+    if len(tokens) > 1 and tokens[0].text in SHIP_PREFIXES:
+        # "INS Mysore ... its crew": a ship is a thing, whatever the recogniser said (as the
+        # resolve stage types it).
+        mention.entity_type, mention.gender, mention.titles = "Thing", "neuter", frozenset()
     return mention
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from kg.coref import lexicon
 from kg.coref.mentions import SUBJECT_DEPS, CorefMention
-from kg.coref.names import AliasRules, group_names
+from kg.coref.names import SHIP_PREFIXES, AliasRules, group_names
 from kg.types import CorefLink
 
 # How far back (in sentences) a pronoun looks for its antecedent: news pronouns point at the
@@ -746,6 +746,7 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
     """Number, gender and animacy of a pronoun against the whole chain of the antecedent."""
     members = chains.members(antecedent.index)
     types = {m.entity_type for m in members if m.entity_type}
+    ship = any(_ship(m) for m in members)
     classes = {m.noun_class for m in members if m.kind == "nominal" and m.noun_class}
     genders = {m.gender for m in members if m.gender}
     # "Bettie Page, the pin-up model", tagged an organisation: a first name and a description
@@ -756,6 +757,8 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
     person_like = "Person" in types or "person" in classes
     family = _pronoun_family(pronoun)
     if family in ("he", "she"):
+        if ship:
+            return False  # a ship is a thing, even tagged a person (a reflexive aside)
         if antecedent.kind in ("nominal", "pronoun") and antecedent.number == "plural":
             return False  # "two gang members ... his house", "rivals who ... he"
         if antecedent.kind == "nominal" and antecedent.noun_class == "person":
@@ -773,6 +776,8 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
             return pronoun.gender in named or not (named - {"neuter"})
         return pronoun.gender in genders or not (genders - {"neuter"})
     if family == "it":
+        if ship and antecedent.number != "plural":
+            return True  # "INS Mysore and its commandos": a ship is a thing, however tagged
         if person_like or named_person or "Group" in types:
             return False
         if antecedent.number == "plural" and antecedent.kind != "name":
@@ -813,6 +818,12 @@ def _personal_name(name: CorefMention, members: list[CorefMention]) -> bool:
 
 # Dependencies of a noun that modifies another word rather than naming a participant.
 _MODIFIER_ROLES = frozenset({"compound", "npadvmod", "amod", "nmod"})
+
+
+def _ship(mention: CorefMention) -> bool:
+    """A ship's name ("INS Mysore"): a name of two words or more opening with a ship prefix."""
+    words = mention.record.text.split()
+    return mention.kind == "name" and len(words) > 1 and words[0] in SHIP_PREFIXES
 
 
 def _first_name_gender(mention: CorefMention) -> str:
