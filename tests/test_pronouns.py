@@ -467,3 +467,15 @@ def test_a_ship_is_a_thing_however_the_recogniser_tags_it(sm_nlp):
     assert pronoun_chains(sm_nlp, text)["its"] == {"INS Mysore"}
     text = "INS Mysore stopped the boat. He said the pirates were armed."
     assert "INS Mysore" not in pronoun_chains(sm_nlp, text)["He"]
+
+
+def test_a_possessed_description_of_no_known_gender_yields_to_its_possessor(sm_nlp):
+    """ "Her rep said she was fine": the rep is of no known gender, the possessor is a woman, so
+    "she" is the possessor; a description whose gender is known keeps its place ("Her husband
+    said he ...")."""
+    text = "The actress checked into the clinic. Her rep said she was fine."
+    chains = pronoun_chains(sm_nlp, text)
+    assert "actress" in chains["she"]
+    assert "rep" not in chains["she"]
+    text = "The actress checked into the clinic. Her husband said he was relieved."
+    assert "husband" in pronoun_chains(sm_nlp, text)["he"]

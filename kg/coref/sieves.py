@@ -636,6 +636,8 @@ def pronoun_sieve(chains: Chains) -> None:
                 continue
             if not _agree(chains, mention, antecedent):
                 continue
+            if _yields_to_possessor(chains, mention, antecedent):
+                continue
             if mention.reflexive:
                 # "Reid is taking time and checking herself in": the subject of its clause or
                 # of the clause it is coordinated with or embedded in.
@@ -669,6 +671,24 @@ def pronoun_sieve(chains: Chains) -> None:
         else:
             if mention.reflexive:
                 _bind_reflexive(chains, mention)
+
+
+def _yields_to_possessor(chains: Chains, pronoun: CorefMention, other: CorefMention) -> bool:
+    """ "Her rep said she was fine", "Lohan's lawyer said she had entered the clinic": a
+    description of someone of no known gender, possessed by someone of the pronoun's gender,
+    is passed over for that possessor, whom the pronoun agrees with on evidence."""
+    if pronoun.gender not in ("male", "female") or other.kind != "nominal" or not other.possessed:
+        return False
+    if any(m.gender in ("male", "female") for m in chains.members(other.index)):
+        return False
+    heads = chains.heads
+    for possessor in chains.mentions:
+        if possessor.role == "poss" and heads and heads[possessor.head] == other.head:
+            members = chains.members(possessor.index)
+            genders = {m.gender for m in members if m.gender in ("male", "female")}
+            genders |= {g for m in members if (g := _first_name_gender(m))}
+            return pronoun.gender in genders
+    return False
 
 
 def _fronted_subject_mention(chains: Chains, mention: CorefMention) -> CorefMention | None:
