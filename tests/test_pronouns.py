@@ -479,3 +479,12 @@ def test_a_possessed_description_of_no_known_gender_yields_to_its_possessor(sm_n
     assert "rep" not in chains["she"]
     text = "The actress checked into the clinic. Her husband said he was relieved."
     assert "husband" in pronoun_chains(sm_nlp, text)["he"]
+
+
+def test_a_possessive_in_a_phrase_fronted_before_the_subject_names_that_subject(sm_nlp):
+    """ "In its latest report, the agency said ...": the possessive of a phrase set before the
+    subject is the subject's, not an earlier report's."""
+    text = "The report came out on Monday. In its latest report, the agency said prices rose."
+    assert pronoun_chains(sm_nlp, text)["its"] == {"agency"}
+    text = "The Colts won on Sunday. After their loss, the Chiefs fired their coach."
+    assert "Chiefs" in pronoun_chains(sm_nlp, text)["their"]

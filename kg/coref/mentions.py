@@ -693,7 +693,7 @@ def _fronted_subject(token: Token) -> int:
         steps += 1
         head = current.head
         if current.dep_ in ("advcl", "prep") and head.pos_ in ("VERB", "AUX"):
-            if (current.dep_ == "advcl" and current.i < head.i) or _fronted_phrase(current):
+            if (current.dep_ == "advcl" and current.i < head.i) or _fronted_phrase(current, token):
                 subjects = [
                     c for c in children(head) if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i
                 ]
@@ -704,13 +704,14 @@ def _fronted_subject(token: Token) -> int:
     return -1
 
 
-def _fronted_phrase(phrase: Token) -> bool:
+def _fronted_phrase(phrase: Token, pronoun: Token) -> bool:
     """A prepositional phrase at the start of its sentence holding a clause ("After spraining
-    his knee, ...")."""
+    his knee, ..."), or a possessive ("In its latest report, the agency said ...", "After
+    their loss, the Chiefs fired their coach": what the phrase is about is the subject's)."""
     return (
         phrase.dep_ == "prep"
         and phrase.i == phrase.sent.start
-        and any(c.dep_ == "pcomp" for c in children(phrase))
+        and (pronoun.tag_ == "PRP$" or any(c.dep_ == "pcomp" for c in children(phrase)))
     )
 
 
