@@ -387,9 +387,7 @@ def test_checked_verdicts(tmp_path):
     assert verdicts(reid, other)[0] == (False, "unresolved")
 
 
-@pytest.mark.parametrize(
-    "path", [E.CHECKED_PRONOUNS, E.REPO / "benchmarks" / "ecbplus_pronouns_heldout.tsv"]
-)
+@pytest.mark.parametrize("path", [E.CHECKED_PRONOUNS, E.TUNING2_PRONOUNS, E.HELDOUT_PRONOUNS])
 def test_the_committed_lists_read(path):
     checked = E.read_checked(path)
     assert len(checked) >= 200
@@ -397,10 +395,21 @@ def test_the_committed_lists_read(path):
     assert all(r.start < r.end <= p.start or r.start >= p.end for p in checked for r in p.referents)
 
 
-def test_the_held_out_list_shares_no_document_with_the_tuning_list():
-    tuned = {p.document for p in E.read_checked(E.CHECKED_PRONOUNS)}
-    held_out = E.read_checked(E.REPO / "benchmarks" / "ecbplus_pronouns_heldout.tsv")
-    assert not tuned & {p.document for p in held_out}
+def test_the_held_out_list_shares_no_document_with_the_tuning_lists():
+    first = {p.document for p in E.read_checked(E.CHECKED_PRONOUNS)}
+    second = {p.document for p in E.read_checked(E.TUNING2_PRONOUNS)}
+    held_out = {p.document for p in E.read_checked(E.HELDOUT_PRONOUNS)}
+    assert not first & held_out and not second & held_out and not first & second
+
+
+def test_the_lists_are_scored_by_default():
+    args = E.parse_args([])
+    assert (args.checked, args.tuning2, args.heldout) == (
+        E.CHECKED_PRONOUNS,
+        E.TUNING2_PRONOUNS,
+        E.HELDOUT_PRONOUNS,
+    )
+    assert E.parse_args(["--tuning2-out", "t2.tsv"]).tuning2_out.name == "t2.tsv"
 
 
 def test_write_checked(tmp_path):

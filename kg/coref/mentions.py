@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.coref import lexicon
-from kg.coref.names import NER_TYPES, TIME_LABELS, entity_type, normalise_name
+from kg.coref.names import NER_TYPES, SHIP_PREFIXES, TIME_LABELS, entity_type, normalise_name
 from kg.extract.arguments import TITLE_WORDS, argument_tokens, concept_key, name_tokens
 from kg.extract.tokens import children, doc_cache, doc_tokens, lefts, span_text_at
 from kg.kinds import ObjectKind
@@ -81,7 +81,74 @@ INDEFINITE_DETERMINERS = frozenset(
 
 # Verbs whose "it" subject stands for an extraposed clause or the weather, not for a thing:
 # "it is likely that ...", "it seems ...", "it was raining".
-_EXPLETIVE_HOSTS = frozenset({"be", "seem", "appear", "become", "remain", "take", "rain", "snow"})
+_EXPLETIVE_HOSTS = frozenset(
+    {"be", "seem", "appear", "become", "remain", "take", "rain", "snow", "emerge", "transpire"}
+)
+
+# Adjectives that take an extraposed infinitive as their subject ("it would be wrong to blame
+# the police", "it is too early to say"): Lappin and Leass's (1994) modal adjectives for
+# pleonastic "it", with the evaluative and time adjectives news uses so; not the raising ones
+# ("it is likely to close" is a plant). After another adjective the infinitive completes it and
+# "it" is a thing ("it is unlicensed to perform surgery").
+_EXTRAPOSING_ADJECTIVES = frozenset(
+    {
+        "necessary",
+        "possible",
+        "impossible",
+        "important",
+        "good",
+        "useful",
+        "advisable",
+        "convenient",
+        "sufficient",
+        "economical",
+        "easy",
+        "desirable",
+        "difficult",
+        "hard",
+        "legal",
+        "illegal",
+        "wrong",
+        "right",
+        "fair",
+        "unfair",
+        "better",
+        "best",
+        "worse",
+        "safe",
+        "dangerous",
+        "unusual",
+        "rare",
+        "common",
+        "early",
+        "late",
+        "soon",
+        "crucial",
+        "essential",
+        "vital",
+        "tough",
+    }
+)
+# Of those, the ones whose subject may also be the infinitive's object ("it is hard to find"
+# is a thing hard to find): extraposed only when the infinitive has an object of its own.
+_TOUGH_ADJECTIVES = frozenset(
+    {
+        "easy",
+        "hard",
+        "difficult",
+        "tough",
+        "impossible",
+        "possible",
+        "safe",
+        "dangerous",
+        "convenient",
+        "good",
+        "useful",
+        "better",
+        "best",
+        "worse",
+    }
+)
 
 # Subjects: a reflexive's antecedent and the argument binding keeps apart from an object.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
@@ -123,6 +190,18 @@ class CorefMention:
     # A pronoun in a clause fronted before its sentence's subject ("As it promised, Microsoft
     # issued a patch"): the token index of that subject's head, which it may name ahead (-1).
     fronted_subject: int = -1
+    # The first of the verbs its verb is coordinated with ("pulled a gun and handcuffed two
+    # officers": "pulled" for the officers); its own verb when not coordinated (-1: no verb).
+    coordinated_with: int = -1
+    # The infinitive an object is the understood subject of ("ordered Lohan to stay": "stay"),
+    # by object control (-1: none).
+    controls: int = -1
+    # A nominal headed inside an amount ("364 yards", "$2 million", "5 percent"): a value
+    # measured, not a thing a pronoun refers to.
+    measure: bool = False
+    # A body of people named by what it is made of ("a gang of four thieves", "a group of
+    # children"): "them" after it is its members, the plural noun.
+    of_members: bool = False
 
     @property
     def is_time(self) -> bool:
@@ -148,6 +227,10 @@ def find_mentions(
             continue
         if len(ent) == 1 and _capitalised_role(ent[0], [ent[0]]):
             continue  # "Attorney" tagged PERSON: a description, read as a nominal below
+        if ent.label_ not in TIME_LABELS and not any(
+            c.isupper() or c.isdigit() for t in ent for c in t.text
+        ):
+            continue  # "colonists" tagged PERSON: a name is written with a capital
         for i in range(ent.start, ent.end):
             in_entity[i] = True
         if sentence_of[ent.start] not in headlines:
@@ -314,12 +397,18 @@ def _subject_clause(verb: Token) -> int:
     """The verb whose subject ``verb`` shares: itself, or for a verb without a subject of its
     own, coordinated with an earlier one ("took the guns and handcuffed them") or a non-finite
     complement of a verb or predicate with no object ("wanted to meet him", "was intent on
-    recruiting him"), that verb's (recursively). Not past an object, which is then the subject
+    recruiting him"), that verb's (recursively); an infinitive of purpose ("called Gupta to offer
+    him the job") its main verb's. Not past an object to a complement, which is then the subject
     ("asked Jones to help him")."""
     steps = 0
     while steps < 10 and not any(c.dep_ in SUBJECT_DEPS for c in children(verb)):
         steps += 1
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+            continue
+        if verb.dep_ == "advcl" and _infinitive(verb) and verb.head.pos_ in ("VERB", "AUX"):
+            # An infinitive of purpose is its main verb's subject's, objects or not: "Obama
+            # called Gupta to offer him the job" (Obama offers).
             verb = verb.head
             continue
         if verb.dep_ not in ("xcomp", "pcomp") or verb.tag_ not in ("VB", "VBG"):
@@ -341,6 +430,21 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
     # Only pronouns and subjects are compared by their clause (principle B, reflexives).
     wanted = verb >= 0 and (kind == "pronoun" or role in SUBJECT_DEPS)
     clause = _subject_clause(doc_tokens(head.doc)[verb]) if wanted else -1
+    controls = -1
+    if verb >= 0 and role in ("dobj", "dative"):
+        controls = next(
+            (
+                c.i
+                for c in children(doc_tokens(head.doc)[verb])
+                if c.dep_ == "xcomp"
+                and _infinitive(c)
+                and not any(g.dep_ in SUBJECT_DEPS for g in children(c))
+            ),
+            -1,
+        )
+    first = doc_tokens(head.doc)[verb] if verb >= 0 else None
+    while first is not None and first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
+        first = first.head
     return CorefMention(
         record=record,
         index=-1,
@@ -363,6 +467,8 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         depth=depth[head.i],
         locative=locative,
         clause=clause,
+        coordinated_with=first.i if first is not None else -1,
+        controls=controls,
     )
 
 
@@ -423,6 +529,10 @@ def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
         mention.number = "plural"
     elif label in NER_TYPES and label not in TIME_LABELS:
         mention.gender = "neuter"
+    if len(tokens) > 1 and tokens[0].text in SHIP_PREFIXES:
+        # "INS Mysore ... its crew": a ship is a thing, whatever the recogniser said (as the
+        # resolve stage types it).
+        mention.entity_type, mention.gender, mention.titles = "Thing", "neuter", frozenset()
     return mention
 
 
@@ -485,6 +595,13 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         # but a description in the news is of someone.
         mention.noun_class = "person"
     mention.possessed = possessed
+    mention.measure = head.ent_type_ in _MEASURE_LABELS
+    mention.of_members = any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(g.tag_ in ("NNS", "NNPS") for g in children(c))
+        for c in children(head)
+    )
     if mention.noun_class == "person":
         mention.gender = lexicon.noun_gender(lemma) or ""
     elif mention.noun_class not in ("animal", ""):
@@ -496,6 +613,10 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         c.dep_ in ("nummod", "quantmod") and c.lower_ not in ("one",) for c in before
     )
     return mention
+
+
+# NER labels of amounts: a noun inside one is the unit of a value ("364 yards").
+_MEASURE_LABELS = frozenset({"QUANTITY", "MONEY", "PERCENT"})
 
 
 def _one_of(head: Token, sentence: int, depth: list[int]) -> CorefMention | None:
@@ -572,7 +693,7 @@ def _fronted_subject(token: Token) -> int:
         steps += 1
         head = current.head
         if current.dep_ in ("advcl", "prep") and head.pos_ in ("VERB", "AUX"):
-            if (current.dep_ == "advcl" and current.i < head.i) or _fronted_phrase(current):
+            if (current.dep_ == "advcl" and current.i < head.i) or _fronted_phrase(current, token):
                 subjects = [
                     c for c in children(head) if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i
                 ]
@@ -583,13 +704,14 @@ def _fronted_subject(token: Token) -> int:
     return -1
 
 
-def _fronted_phrase(phrase: Token) -> bool:
+def _fronted_phrase(phrase: Token, pronoun: Token) -> bool:
     """A prepositional phrase at the start of its sentence holding a clause ("After spraining
-    his knee, ...")."""
+    his knee, ..."), or a possessive ("In its latest report, the agency said ...", "After
+    their loss, the Chiefs fired their coach": what the phrase is about is the subject's)."""
     return (
         phrase.dep_ == "prep"
         and phrase.i == phrase.sent.start
-        and any(c.dep_ == "pcomp" for c in children(phrase))
+        and (pronoun.tag_ == "PRP$" or any(c.dep_ == "pcomp" for c in children(phrase)))
     )
 
 
@@ -648,6 +770,81 @@ def _made_it(verb: Token) -> bool:
     )
 
 
+def _someone_or_a_time(predicate: Token) -> bool:
+    """A noun predicate naming a person ("the driver", "Smith") or a time ("Monday", "2
+    a.m.")."""
+    if predicate.dep_ != "attr" or predicate.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return False
+    if predicate.ent_type_ in ("PERSON", "DATE", "TIME"):
+        return True
+    lemma = predicate.lemma_.lower()
+    if lemma == "time" or lexicon.noun_class(lemma) == "time":
+        # "it was a tough night for the team", "it is the first time a woman has hosted
+        # the show": the time or the occasion.
+        return True
+    return predicate.pos_ == "NOUN" and (
+        lexicon.noun_class(lemma) == "person" or lexicon.may_be_person(lemma)
+    )
+
+
+def _seeming(verb: Token) -> bool:
+    """A verb of seeming or of how things came out: "seem", "appear", "happen", "turn out"."""
+    if verb.lemma_ in ("seem", "appear", "happen"):
+        return True
+    return verb.lemma_ == "turn" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in children(verb)
+    )
+
+
+def _parenthetical(verb: Token) -> bool:
+    """A verb set inside another clause, with no complement of its own ("Now, it seems, a
+    battle ..."; "The flaw, it appears, affects all versions"; "as it turned out, ...")."""
+    ignored = ("nsubj", "punct", "advmod", "neg", "aux", "mark", "prt")
+    if any(c.dep_ not in ignored for c in children(verb)):
+        return False
+    # Set in by commas, or by "as" ("as it happens"); not a clause of time ("when it appeared").
+    marks = {c.lower_ for c in children(verb) if c.dep_ == "mark"}
+    return verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and marks == {"as"})
+
+
+def _infinitive(clause: Token) -> bool:
+    """A clause whose verb is a to-infinitive ("for the situation to return")."""
+    return any(c.tag_ == "TO" for c in children(clause))
+
+
+# Subordinators of a clause that ends or starts a stretch of time ("before", "until", "since");
+# not "when", after which "it" may be a thing ("it was a hit when it came out").
+_TIME_SUBORDINATORS = frozenset({"before", "until", "till", "since"})
+
+
+def _has_object(clause: Token) -> bool:
+    """An infinitive with an object or a clause of its own ("to believe that ...", "to find
+    work"), so no gap its subject fills."""
+    return any(c.dep_ in ("dobj", "ccomp", "dative", "attr", "xcomp") for c in children(clause))
+
+
+def _question(clause: Token) -> bool:
+    """A clause opened by "if" or "whether" (an indirect question)."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in children(clause))
+
+
+def _time_until(copula: Token) -> bool:
+    """ "It was only a matter of time before Philly and Cheeks hooked up", "it was years until
+    they met again", "it has been two years since the fire": a noun predicate of "be" followed
+    by a clause bounding a stretch of time; "it" stands for that time, not for a thing."""
+    if not any(c.dep_ == "attr" and c.pos_ in ("NOUN", "NUM") for c in children(copula)):
+        return False
+    for clause in children(copula):
+        if clause.dep_ != "advcl" or clause.i < copula.i:
+            continue
+        if any(
+            c.lower_ in _TIME_SUBORDINATORS and c.dep_ in ("mark", "advmod") and c.i < clause.i
+            for c in children(clause)
+        ):
+            return True
+    return False
+
+
 def _extraposed(clause: Token) -> bool:
     """A clause an expletive "it" stands for: a that-clause, or an infinitive ("to get help")."""
     if clause.dep_ in ("ccomp", "csubj"):
@@ -676,6 +873,9 @@ def _relative(token: Token, sentence: int, depth: list[int]) -> CorefMention | N
     mention = _base(record, token, "pronoun", sentence, depth)
     mention.lemma = token.lower_
     mention.relative_to = clause.head.i
+    # A relative pronoun has the number of the noun it stands for, as its verb shows ("rivals
+    # who want", "a man who wants"): "he" is never a "who" of rivals.
+    mention.number = "plural" if clause.head.tag_ in ("NNS", "NNPS") else "singular"
     mention.definite = True
     return mention
 
@@ -691,19 +891,45 @@ def _is_expletive_it(token: Token) -> bool:
         return verb.lemma_ == "do" or _made_it(verb)
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
+    if _seeming(verb) and _parenthetical(verb):
+        # "Now, it seems, a battle is going on", "as it turned out, the storm missed the city":
+        # it stands for its host clause.
+        return True
     clausal = any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in children(verb))
+    if verb.lemma_ == "take" and not clausal:
+        # "it will take two weeks for the situation to return to normal", "it took hours to
+        # reach him": what takes the time is the infinitive, which "it" stands for.
+        clausal = any(c.dep_ == "advcl" and _infinitive(c) for c in children(verb))
     if verb.lemma_ == "be" and not clausal:
         # The clause hangs from the predicate: "it was her decision to get help", "it is clear
         # that ..." (after an adjective only a that-clause: "it is unlicensed to perform
         # surgery" is a clinic).
         clausal = any(
-            c.dep_ == "ccomp" or (p.dep_ == "attr" and _extraposed(c))
+            c.dep_ == "ccomp"
+            or (p.dep_ == "attr" and _extraposed(c))
+            or (
+                p.dep_ in ("acomp", "advmod")  # "too soon to tell": an adverb of time
+                and p.lemma_ in _EXTRAPOSING_ADJECTIVES
+                and _extraposed(c)
+                and (p.lemma_ not in _TOUGH_ADJECTIVES or _has_object(c))
+            )
             for p in children(verb)
-            if p.dep_ in ("attr", "acomp")
+            if p.dep_ in ("attr", "acomp", "advmod")
             for c in children(p)
+        )
+        # "it was unclear if anyone was hurt": an adjective and a question it stands for.
+        clausal = clausal or (
+            any(p.dep_ == "acomp" for p in children(verb))
+            and any(c.dep_ == "advcl" and _question(c) for c in children(verb))
         )
     if token.dep_ == "nsubjpass" and clausal:
         return True  # "it was reported that ..."
+    if verb.lemma_ == "be" and _time_until(verb):
+        return True  # "it was only a matter of time before ...", "it was years until ..."
+    if verb.lemma_ == "be" and any(_someone_or_a_time(c) for c in children(verb)):
+        # "It was the driver who caused the crash" (a cleft), "it was 2 a.m. when the fire
+        # started": "it" is no thing when what it is said to be is a person or a time.
+        return True
     return verb.lemma_ in _EXPLETIVE_HOSTS and (clausal or verb.lemma_ in ("rain", "snow"))
 
 

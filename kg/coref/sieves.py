@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from kg.coref import lexicon
 from kg.coref.mentions import SUBJECT_DEPS, CorefMention
-from kg.coref.names import AliasRules, group_names
+from kg.coref.names import SHIP_PREFIXES, AliasRules, group_names
 from kg.types import CorefLink
 
 # How far back (in sentences) a pronoun looks for its antecedent: news pronouns point at the
@@ -151,9 +151,20 @@ def _candidates(
         if sentence == mention.sentence:
             # In its own sentence, the clauses around the mention first, nearest first: "King
             # announced that O'Brien was relieved of his duties" is O'Brien's duties.
+            # A verb coordinated with one of those is at its level: "after pulling a gun and
+            # handcuffing two officers, stealing their guns" is the officers' guns; and an
+            # object is at the level of the infinitive it is the subject of: "the judge
+            # ordered Lohan to stay until she finished" is Lohan, that clause's subject.
             yield from sorted(
                 by_sentence[sentence],
-                key=lambda m: (clauses.get(m.verb, len(clauses)), m.depth, m.record.start),
+                key=lambda m: (
+                    min(
+                        clauses.get(v, len(clauses))
+                        for v in (m.verb, m.coordinated_with, m.controls)
+                    ),
+                    m.depth,
+                    m.record.start,
+                ),
             )
         else:
             yield from sorted(by_sentence[sentence], key=lambda m: (m.depth, m.record.start))
@@ -174,6 +185,14 @@ def _clauses_above(heads: list[int], token: int) -> dict[int, int]:
 def _contains(outer: CorefMention, inner: CorefMention) -> bool:
     a, b = outer.record, inner.record
     return a.start <= b.start and b.end <= a.end and (a.start, a.end) != (b.start, b.end)
+
+
+def _holds(chains: Chains, outer: CorefMention, pronoun: CorefMention) -> bool:
+    """Whether a phrase around a pronoun is one it cannot refer to (i-within-i): "her rep", "the
+    president of its board", what the phrase's chain is set beside ("the lawyer, her friend").
+    A noun whose phrase holds the pronoun only inside a clause or a coordination may be its
+    referent: "a son accused of killing his mother", "the actress and her mother"."""
+    return any(m.head in pronoun.containers for m in chains.members(outer.index))
 
 
 def _same_clause_arguments(a: CorefMention, b: CorefMention) -> bool:
@@ -603,20 +622,43 @@ def pronoun_sieve(chains: Chains) -> None:
         for antecedent in candidates:
             if antecedent.kind == "pronoun" and not _agree(chains, mention, antecedent):
                 continue
-            if antecedent.is_time or _contains(antecedent, mention):
+            if antecedent.is_time or antecedent.measure:
+                continue  # a time or an amount ("364 yards") is a value, not a referent
+            if _contains(antecedent, mention) and _holds(chains, antecedent, mention):
                 continue
             if antecedent.role == "amod":
                 continue  # "the Greek prime minister": an adjective, not the Greeks
-            if antecedent.sentence == mention.sentence and antecedent.head in mention.containers:
+            if antecedent.sentence == mention.sentence and (
+                antecedent.head in mention.containers
+                # A relative pronoun stands for its noun: "a flaw which it said ..." holds "it".
+                or antecedent.relative_to in mention.containers
+            ):
                 continue
             if not _agree(chains, mention, antecedent):
+                continue
+            if _yields_to_possessor(chains, mention, antecedent):
                 continue
             if mention.reflexive:
                 # "Reid is taking time and checking herself in": the subject of its clause or
                 # of the clause it is coordinated with or embedded in.
-                if antecedent.sentence != mention.sentence or antecedent.role not in SUBJECT_DEPS:
+                if antecedent.sentence != mention.sentence or not (
+                    antecedent.role in SUBJECT_DEPS
+                    # or the object that is its infinitive's subject: "asked Jones to help
+                    # himself" is Jones.
+                    or (mention.clause >= 0 and antecedent.controls == mention.clause)
+                ):
                     continue
-            elif _bound_apart(mention, antecedent):
+            elif _bound_apart(mention, antecedent) or (
+                mention.lemma != "her"
+                and any(
+                    m.kind == "pronoun" and m.role in SUBJECT_DEPS and _bound_apart(mention, m)
+                    for m in chains.members(antecedent.index)
+                )
+            ):
+                # Nor what the pronoun subject of its clause already refers to: in "they decided
+                # to spend it", "it" is not what "they" is (principle B through that chain).
+                # Not for "her", object and possessive alike, which the parser may read as an
+                # object where it is a possessive ("she turned her back on modeling").
                 continue
             chains.link(
                 mention,
@@ -629,6 +671,24 @@ def pronoun_sieve(chains: Chains) -> None:
         else:
             if mention.reflexive:
                 _bind_reflexive(chains, mention)
+
+
+def _yields_to_possessor(chains: Chains, pronoun: CorefMention, other: CorefMention) -> bool:
+    """ "Her rep said she was fine", "Lohan's lawyer said she had entered the clinic": a
+    description of someone of no known gender, possessed by someone of the pronoun's gender,
+    is passed over for that possessor, whom the pronoun agrees with on evidence."""
+    if pronoun.gender not in ("male", "female") or other.kind != "nominal" or not other.possessed:
+        return False
+    if any(m.gender in ("male", "female") for m in chains.members(other.index)):
+        return False
+    heads = chains.heads
+    for possessor in chains.mentions:
+        if possessor.role == "poss" and heads and heads[possessor.head] == other.head:
+            members = chains.members(possessor.index)
+            genders = {m.gender for m in members if m.gender in ("male", "female")}
+            genders |= {g for m in members if (g := _first_name_gender(m))}
+            return pronoun.gender in genders
+    return False
 
 
 def _fronted_subject_mention(chains: Chains, mention: CorefMention) -> CorefMention | None:
@@ -684,13 +744,14 @@ def _bound_apart(pronoun: CorefMention, antecedent: CorefMention) -> bool:
 
 def _shared_subject(pronoun: CorefMention, antecedent: CorefMention) -> bool:
     """ "Comeaux took the guns and handcuffed them": the subject of coordinated verbs is the
-    subject of each, so an object of the second is not it either (principle B)."""
+    subject of each, so an object of the second is not it either (principle B); nor is the
+    object that is an infinitive's understood subject ("asked Jones to help him")."""
+    if pronoun.role in SUBJECT_DEPS or pronoun.clause < 0:
+        return False
+    # An object that controls an infinitive is its subject: "asked Jones to help him".
     return (
-        antecedent.role in SUBJECT_DEPS
-        and pronoun.role not in SUBJECT_DEPS
-        and pronoun.clause >= 0
-        and pronoun.clause == antecedent.clause
-    )
+        antecedent.role in SUBJECT_DEPS and pronoun.clause == antecedent.clause
+    ) or pronoun.clause == antecedent.controls
 
 
 def _pronoun_family(mention: CorefMention) -> str:
@@ -705,6 +766,7 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
     """Number, gender and animacy of a pronoun against the whole chain of the antecedent."""
     members = chains.members(antecedent.index)
     types = {m.entity_type for m in members if m.entity_type}
+    ship = any(_ship(m) for m in members)
     classes = {m.noun_class for m in members if m.kind == "nominal" and m.noun_class}
     genders = {m.gender for m in members if m.gender}
     # "Bettie Page, the pin-up model", tagged an organisation: a first name and a description
@@ -715,8 +777,10 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
     person_like = "Person" in types or "person" in classes
     family = _pronoun_family(pronoun)
     if family in ("he", "she"):
-        if antecedent.kind == "nominal" and antecedent.number == "plural":
-            return False  # "two gang members ... his house"
+        if ship:
+            return False  # a ship is a thing, even tagged a person (a reflexive aside)
+        if antecedent.kind in ("nominal", "pronoun") and antecedent.number == "plural":
+            return False  # "two gang members ... his house", "rivals who ... he"
         if antecedent.kind == "nominal" and antecedent.noun_class == "person":
             # "A 36-year-old man ... he": the description says it is someone, whatever other
             # mentions its chain holds ("a New Zealander", tagged a group).
@@ -732,6 +796,8 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
             return pronoun.gender in named or not (named - {"neuter"})
         return pronoun.gender in genders or not (genders - {"neuter"})
     if family == "it":
+        if ship and antecedent.number != "plural":
+            return True  # "INS Mysore and its commandos": a ship is a thing, however tagged
         if person_like or named_person or "Group" in types:
             return False
         if antecedent.number == "plural" and antecedent.kind != "name":
@@ -740,11 +806,44 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
     # they / them / their: a plural description, a group, or an organisation ("the police",
     # "Democrats", "AMD ... they").
     if antecedent.kind == "nominal":
-        return antecedent.number == "plural"
+        # A body of people is "they" in the singular too ("the family said their son ...",
+        # "the crew said they ..."), as an organisation's name is; not one named by its
+        # members ("a gang of four thieves -- two of them": the thieves), nor a modifier
+        # ("gang-related").
+        return antecedent.number == "plural" or (
+            antecedent.noun_class == "organization"
+            and not antecedent.of_members
+            and antecedent.role not in _MODIFIER_ROLES
+        )
     if antecedent.kind == "pronoun":
         return antecedent.number == "plural"
+    if _personal_name(antecedent, members):
+        return False  # "stopping Hasim Rahman ... their contest": one person is not "they"
     # A plural name ("the U. S. Marshals") is a group whatever the recogniser typed it.
     return bool(types & {"Group", "Organization"}) or antecedent.number == "plural"
+
+
+def _personal_name(name: CorefMention, members: list[CorefMention]) -> bool:
+    """A name of one person: the recogniser's person of two words or more written in singular
+    proper nouns ("Hasim Rahman"), or any name whose chain holds a person's name opening with a
+    first name ("Mo Cheeks" beside "Maurice Cheeks"), whatever else the chain holds (a surname
+    the recogniser took for a company). A team called after a plural ("the Blazers") is not."""
+    if name.kind != "name":
+        return False
+    words = name.record.text.split()
+    if name.entity_type == "Person" and len(words) >= 2 and not words[-1].endswith("s"):
+        return True
+    return any(m.entity_type == "Person" and _first_name_gender(m) for m in members)
+
+
+# Dependencies of a noun that modifies another word rather than naming a participant.
+_MODIFIER_ROLES = frozenset({"compound", "npadvmod", "amod", "nmod"})
+
+
+def _ship(mention: CorefMention) -> bool:
+    """A ship's name ("INS Mysore"): a name of two words or more opening with a ship prefix."""
+    words = mention.record.text.split()
+    return mention.kind == "name" and len(words) > 1 and words[0] in SHIP_PREFIXES
 
 
 def _first_name_gender(mention: CorefMention) -> str:
