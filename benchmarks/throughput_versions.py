@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/throughput_versions.py --baseline ab1684b [--documents 600]
                                                        [--per-document 10] [--repeat 3]
+                                                       [--without-store]
 
 A change that adds work to every document (issue #16's time expressions, say) must not slow the
 build: this script checks out BASELINE (a commit, tag or branch) into a temporary git worktree
@@ -9,6 +10,8 @@ and times ``kg build CORPUS -o OUT --no-view`` with each version in turn, in fre
 the same interpreter and the same installed libraries, alternating the two so that a noisy
 neighbour on a shared machine slows both alike. Each version's best wall time and the words per
 second it gives are printed, with the ratio this / baseline (target for issue #16: >= 0.95).
+With --without-store this tree's build leaves its store empty (files only, as builds were before
+issue #17 gave them a store), to tell the store's cost from the rest.
 The corpus is benchmarks/corpus.py's (CaRB dev sentences and the seed article, shuffled into
 documents with a fixed seed), written as .txt files.
 """
@@ -29,14 +32,35 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from corpus import make_corpus  # noqa: E402
 
+# This tree's build with its store left empty: files only, as a build was before issue #17
+# gave it a store (--without-store). A measuring device, not a build option: the store's
+# generation is still made and pointed at, with nothing loaded into it.
+_WITHOUT_STORE = """
+import kg.pipeline
+from kg.cli import main
+from kg.graphstore import FullLoad
 
-def build_seconds(tree: Path, corpus: Path, out: Path) -> float:
+class _EmptyStore(FullLoad):
+    def add_early(self, graph, lines):
+        pass
+
+    def load(self, graphs):
+        for _ in graphs:
+            pass
+
+kg.pipeline.FullLoad = _EmptyStore
+main()
+"""
+
+
+def build_seconds(tree: Path, corpus: Path, out: Path, *, without_store: bool = False) -> float:
     """Wall seconds of one ``kg build`` run from the source tree ``tree``."""
     shutil.rmtree(out, ignore_errors=True)
     # The tree's own package comes first on the path: the installed (editable) kg is found only
     # after it, so each run imports the version it is timing.
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    command = [sys.executable, "-c", "from kg.cli import main; main()"]
+    code = _WITHOUT_STORE if without_store else "from kg.cli import main; main()"
+    command = [sys.executable, "-c", code]
     command += ["build", str(corpus), "-o", str(out), "--no-view"]
     started = time.perf_counter()
     # Run from the tree too: "python -c" puts the working folder first on the path.
@@ -58,6 +82,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, default=600)
     parser.add_argument("--per-document", type=int, default=10, help="sentences per document")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each version (best kept)")
+    parser.add_argument(
+        "--without-store",
+        action="store_true",
+        help="this tree's build with its store left empty (files only, as before issue #17)",
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="kg-versions-") as scratch:
@@ -69,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
             capture_output=True,
         )
         try:
-            trees = {"this tree": REPO, f"baseline {args.baseline}": baseline}
+            this = "this tree, no store" if args.without_store else "this tree"
+            trees = {this: REPO, f"baseline {args.baseline}": baseline}
             for name, tree in trees.items():
                 if Path(imported_from(tree)).resolve() != tree.resolve():
                     raise SystemExit(f"{name}: kg is not imported from {tree}")
@@ -79,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
             best = dict.fromkeys(trees, float("inf"))
             for run in range(args.repeat):
                 for name, tree in trees.items():
-                    seconds = build_seconds(tree, corpus, work / "out")
+                    empty = args.without_store and tree == REPO
+                    seconds = build_seconds(tree, corpus, work / "out", without_store=empty)
                     best[name] = min(best[name], seconds)
                     print(f"  run {run + 1}  {name:<24} {seconds:7.2f} s", flush=True)
             print()
