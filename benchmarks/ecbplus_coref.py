@@ -1047,6 +1047,30 @@ def kg_outputs(args: argparse.Namespace, folders: Mapping[str, Path]) -> dict[st
     return outputs
 
 
+# How each hand-checked list is named in the report: its figure's line, and its verdicts' file.
+CHECKED_LABELS = ("checked by hand", "checked verdicts")
+TUNING2_LABELS = ("second tuning list, checked by hand", "second tuning list's verdicts")
+HELDOUT_LABELS = ("held out, checked by hand", "held-out verdicts")
+
+
+def score_list(
+    path: Path | None,
+    out: Path | None,
+    predicted: Mapping[str, Sequence[KgMention]],
+    lines: list[str],
+    labels: tuple[str, str],
+) -> list[CheckedVerdict]:
+    """The verdicts on a hand-checked list (none without ``path``), its figure added to
+    ``lines``, and each verdict written to ``out`` when given."""
+    verdicts = checked_verdicts(read_checked(path), predicted) if path else []
+    if verdicts:
+        lines.append(checked_line(verdicts, labels[0]))
+    if verdicts and out:
+        write_checked(out, verdicts, predicted)
+        lines.append(f"pronouns  {labels[1]} written to {out}")
+    return verdicts
+
+
 def report_kg(
     args: argparse.Namespace,
     topics: Mapping[str, Sequence[Article]],
@@ -1077,24 +1101,9 @@ def report_kg(
         articles = {a.name: a for arts in topics.values() for a in arts}
         write_pronouns(args.pronouns_out, verdicts, gold, articles, predicted)
         lines.append(f"pronouns  written to {args.pronouns_out}")
-    checked = checked_verdicts(read_checked(args.checked), predicted) if args.checked else []
-    if checked:
-        lines.append(checked_line(checked))
-    if checked and args.checked_out:
-        write_checked(args.checked_out, checked, predicted)
-        lines.append(f"pronouns  checked verdicts written to {args.checked_out}")
-    tuning2 = checked_verdicts(read_checked(args.tuning2), predicted) if args.tuning2 else []
-    if tuning2:
-        lines.append(checked_line(tuning2, "second tuning list, checked by hand"))
-    if tuning2 and args.tuning2_out:
-        write_checked(args.tuning2_out, tuning2, predicted)
-        lines.append(f"pronouns  second tuning list's verdicts written to {args.tuning2_out}")
-    held_out = checked_verdicts(read_checked(args.heldout), predicted) if args.heldout else []
-    if held_out:
-        lines.append(checked_line(held_out, "held out, checked by hand"))
-    if held_out and args.heldout_out:
-        write_checked(args.heldout_out, held_out, predicted)
-        lines.append(f"pronouns  held-out verdicts written to {args.heldout_out}")
+    checked = score_list(args.checked, args.checked_out, predicted, lines, CHECKED_LABELS)
+    score_list(args.tuning2, args.tuning2_out, predicted, lines, TUNING2_LABELS)
+    held_out = score_list(args.heldout, args.heldout_out, predicted, lines, HELDOUT_LABELS)
     target_list = "held-out list" if held_out else "tuning list" if checked else ""
     lines.append(
         targets_line(
