@@ -30,7 +30,7 @@ FACTORY = "kg_remembered_lemmatizer"
 CONTEXT_FREE_MODES = ("rule", "lookup")
 
 # Distinct (text, part of speech, morphology) remembered at most before starting afresh: some
-# 20 MB.
+# 33 MB (measured with tracemalloc on as many keys of 64-bit ids).
 MAX_KNOWN = 1 << 17
 
 
