@@ -25,7 +25,16 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from kg.dates import time_interval, time_literal
 from kg.iri import mint_iri, safe_literal
-from kg.types import Document, Entity, Extraction, Fact, Mention, ResolvedDocument, Sentence
+from kg.types import (
+    OPEN_QUESTION,
+    Document,
+    Entity,
+    Extraction,
+    Fact,
+    Mention,
+    ResolvedDocument,
+    Sentence,
+)
 from kg.vocab import DOC, ENT, FIELD, KG, REL, STMT, TYPE_CLASSES
 
 CONCEPT_NAMESPACE = str(ENT) + "concept/"
@@ -430,8 +439,9 @@ def document_lines(resolved: ResolvedDocument, entities: dict[str, Entity]) -> l
         if fact.object is not None:
             obj = entity(fact.object)
             # The direct edge only for a plain assertion: "Beijing has yet to issue a statement"
-            # must not give `Beijing issue statement` to a query that ignores the statement.
-            if not q.negated and not q.condition:
+            # must not give `Beijing issue statement` to a query that ignores the statement,
+            # nor "asked whether the ship carried weapons" `ship carry weapons`.
+            if not q.negated and not q.condition and q.modality != OPEN_QUESTION:
                 triple(subject, predicate, obj)
         else:
             obj = _text(fact.object_literal)

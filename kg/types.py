@@ -115,6 +115,16 @@ class Argument:
     start: int
     end: int
     mention: Mention
+    # A phrase that denies its referent ("no one", "nobody", "no weapons", "none of the
+    # passengers"): the fact it is part of is denied (kg.extract.confidence.make_triple), and
+    # its node is what the phrase quantifies over ("anyone", "weapons", "the passengers").
+    negative: bool = False
+
+
+# The modality of a clause that is an indirect question ("could not say whether anyone was
+# inside", "asked if the ship carried weapons"): its fact is asked, not stated, so it gets no
+# direct edge in the graph (kg.rdf).
+OPEN_QUESTION = "whether"
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,13 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.coref import lexicon
 from kg.coref.names import NER_TYPES, SHIP_PREFIXES, TIME_LABELS, entity_type, normalise_name
-from kg.extract.arguments import TITLE_WORDS, argument_tokens, concept_key, name_tokens
+from kg.extract.arguments import (
+    TITLE_WORDS,
+    argument_tokens,
+    concept_key,
+    is_negative_phrase,
+    name_tokens,
+)
 from kg.extract.tokens import children, doc_cache, doc_tokens, lefts, span_text_at
 from kg.kinds import ObjectKind
 from kg.types import Mention, Sentence
@@ -244,6 +250,10 @@ def find_mentions(
         pos = token.pos_
         if token.tag_ in _RELATIVE_TAGS:
             mention = _relative(token, sentence_of[i], depth)
+        elif pos in ("PRON", "NOUN") and is_negative_phrase(token):
+            # "no one", "nobody", "no weapons": a phrase that denies its referent refers to
+            # nothing, so nothing refers back to it.
+            mention = None
         elif token.lower_ == "one" and token.dep_ in SUBJECT_DEPS:
             mention = _one_of(token, sentence_of[i], depth)
         elif pos == "PRON":

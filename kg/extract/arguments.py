@@ -94,6 +94,25 @@ _IOB_BEGIN = 3
 _LEADING_DETERMINERS = frozenset({"the", "a", "an"})
 
 
+# Negative quantifiers. A phrase with one denies that anything it describes takes part in the
+# fact: "No one was killed" says that it is not the case that anyone was killed, so the fact is
+# "anyone - be killed", denied (Argument.negative). The pronouns among them, each with the word
+# its denied fact reads with ("nobody saw" is "anyone saw", denied); "no one" reads as "nobody".
+NEGATIVE_PRONOUNS = {
+    "nobody": "anyone",
+    "no-one": "anyone",
+    "noone": "anyone",
+    "nothing": "anything",
+    "none": "any",
+    "neither": "either",
+}
+# Determiners that make a noun phrase a negative quantifier: "no weapons", "neither team".
+NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
+# Words after a negative quantifier that make it a comparison, which asserts: "nothing less
+# than the future of Europe is at stake", "it was nothing more than a rumour", "nothing but
+# praise", "nothing short of a miracle", "none other than the president".
+_COMPARISON_WORDS = frozenset({"less", "more", "but", "short", "other"})
+
 # The words and labels above as ids. The rules below read them for every argument: an id is
 # cheaper to read than its string (Token.lower_, .tag_ look the string up on every read), and a
 # part of speech is read from the Doc's cached array (Token.pos is slow to read, too).
@@ -112,6 +131,16 @@ _NOUN_ID = get_string_id("NOUN")
 _EXPL_ID = get_string_id("expl")
 _COMPOUND_ID = get_string_id("compound")
 _CONJ_ID = get_string_id("conj")
+_DET_ID = get_string_id("det")
+_PRECONJ_ID = get_string_id("preconj")
+_PREP_ID = get_string_id("prep")
+_POBJ_ID = get_string_id("pobj")
+_OF_ID = get_string_id("of")
+_ONE_ID = get_string_id("one")
+_NEGATIVE_PRONOUN_IDS = string_ids(NEGATIVE_PRONOUNS)
+_NEGATIVE_DETERMINER_IDS = string_ids(NEGATIVE_DETERMINERS)
+_NEGATIVE_PRONOUN_POS_IDS = string_ids({"PRON", "NOUN"})  # "nobody" is tagged either way
+_COMPARISON_WORD_IDS = string_ids(_COMPARISON_WORDS)
 
 
 def argument_tokens(head: Token, exclude: Token | None = None) -> list[Token]:
@@ -326,16 +355,70 @@ def mention_for(
 
 
 def make_argument(
-    head: Token, sentence: int, tokens: Sequence[Token] | None = None
+    head: Token, sentence: int, tokens: Sequence[Token] | None = None, *, denied: bool = False
 ) -> Argument | None:
-    """The argument headed by ``head`` (span: ``tokens`` or the head's argument tokens)."""
+    """The argument headed by ``head`` (span: ``tokens`` or the head's argument tokens).
+    ``denied``: a conjunct of a phrase that "neither ... nor" denies as a whole."""
     if tokens is None:
         tokens = argument_tokens(head)
     written = span_text_at(tokens)
+    if denied or is_negative_phrase(head):
+        mention = _quantified_mention(head, tokens, sentence, written)
+        if mention is None:
+            return None
+        return Argument(*written, mention, negative=True)
     mention = mention_for(head, tokens, sentence, written)
     if mention is None:
         return None
     return Argument(*written, mention)
+
+
+def is_negative_phrase(head: Token) -> bool:
+    """Whether the noun phrase headed by ``head`` is a negative quantifier: a negative pronoun
+    ("nobody", "nothing", "none of the passengers") or a noun with a negative determiner ("no
+    one", "no weapons", "neither team"). It refers to nothing: it denies its fact."""
+    head_i = head.i
+    if head.lower in _NEGATIVE_PRONOUN_IDS:
+        negative = doc_cache(head.doc).pos[head_i] in _NEGATIVE_PRONOUN_POS_IDS
+    else:
+        negative = False
+        for child in children(head):
+            if child.i > head_i:
+                break  # a determiner comes before its noun
+            if child.dep == _DET_ID and child.lower in _NEGATIVE_DETERMINER_IDS:
+                negative = True
+                break
+    if not negative:
+        return False
+    return not any(c.i > head_i and c.lower in _COMPARISON_WORD_IDS for c in children(head))
+
+
+def _quantified_mention(
+    head: Token, tokens: Sequence[Token], sentence: int, written: tuple[str, int, int]
+) -> Mention | None:
+    """The node a negative quantifier's denied fact is about: the set of a partitive ("none of
+    the passengers": the passengers), the phrase without its determiner ("no weapons":
+    weapons), or for a negative pronoun its positive reading ("nobody": anyone), a node of the
+    document of its own."""
+    for child in children(head):
+        if child.dep == _PREP_ID and child.lower == _OF_ID:
+            for noun in children(child):
+                if noun.dep == _POBJ_ID:
+                    noun_tokens = argument_tokens(noun)
+                    return mention_for(noun, noun_tokens, sentence, span_text_at(noun_tokens))
+    stand_in = NEGATIVE_PRONOUNS.get(head.lower_)
+    if stand_in is None and head.lower == _ONE_ID:
+        stand_in = NEGATIVE_PRONOUNS["nobody"]  # "no one"
+    if stand_in is None:
+        return mention_for(head, tokens, sentence, written)
+    _, start, end = written
+    return Mention(stand_in, start, end, sentence, ObjectKind.CONCEPT, key=stand_in, head=head.idx)
+
+
+def _denied_by_neither(head: Token) -> bool:
+    """Whether ``head`` starts a "neither ... nor" coordination ("Neither Trump nor Xi
+    attended"), which denies the fact of every conjunct."""
+    return any(c.dep == _PRECONJ_ID and c.lower_ == "neither" for c in children(head))
 
 
 def clause_argument(tokens: Sequence[Token], sentence: int) -> Argument:
@@ -347,6 +430,7 @@ def clause_argument(tokens: Sequence[Token], sentence: int) -> Argument:
 def nominal_arguments(head: Token, sentence: int, exclude: Token | None = None) -> list[Argument]:
     """One argument per conjunct ("A and B" gives A and B), names split as described above."""
     out: list[Argument] = []
+    denied = _denied_by_neither(head)
     for conjunct in conjuncts(head):
         tokens = argument_tokens(conjunct, exclude)
         pieces = split_coordinated_names(tokens, conjunct)
@@ -355,7 +439,7 @@ def nominal_arguments(head: Token, sentence: int, exclude: Token | None = None) 
             if len(pieces) > 1:
                 # The name in each piece is its node; the title before it stays in the span.
                 piece_root = [t for t in piece if t.ent_type_ == conjunct.ent_type_][-1]
-            arg = make_argument(piece_root, sentence, piece)
+            arg = make_argument(piece_root, sentence, piece, denied=denied)
             if arg is not None:
                 out.append(arg)
     return out

@@ -57,7 +57,7 @@ from kg.extract.tokens import (
     subtree_text,
     tokens_where,
 )
-from kg.types import Argument, Mention, Qualifiers, Sentence, Triple
+from kg.types import OPEN_QUESTION, Argument, Mention, Qualifiers, Sentence, Triple
 
 # Words that head a verb token but are modifiers, not clauses: "proposed export curbs" (amod),
 # "follow-up meetings" (compound). Auxiliaries belong to their verb's clause.
@@ -261,6 +261,15 @@ def _qualifiers(clause: _Clause, embedded: str, sentence: int) -> Qualifiers:
             if modality:
                 break
     attribution, attribution_mention = _attribution(clause.matrix, sentence)
+    complement = _complement_verb(clause.matrix)
+    if complement is not None:
+        if _asks(complement):
+            # "could not say whether anyone was inside": the clause is a question, which its
+            # sentence leaves open; it states nothing, whoever asks it.
+            modality = OPEN_QUESTION
+        elif attribution and complement.head.lemma_ in q.DENYING_VERBS:
+            # "Smith denied that he took the money": Smith says that he did not.
+            negated = not negated
     return Qualifiers(
         negated=negated,
         modality=modality,
@@ -279,6 +288,26 @@ def _coordination_heads(verb: Token) -> list[Token]:
         verb = verb.head
         out.append(verb)
     return out
+
+
+def _complement_verb(verb: Token) -> Token | None:
+    """The verb of the clausal complement (or clausal subject) that ``verb``'s clause is, or is
+    coordinated in: "said that Li met Xi and agreed ..." gives "met" for "agreed"."""
+    while verb.dep == DEP.conj:
+        verb = verb.head
+    return verb if verb.dep in _COMPLEMENT_DEP_IDS else None
+
+
+def _asks(complement: Token) -> bool:
+    """Whether a complement clause is an indirect question: "whether/if anyone was inside"."""
+    return any(c.dep == DEP.mark and c.lower in _QUESTION_MARK_IDS for c in children(complement))
+
+
+# Clauses that are an argument of a verb: a complement ("said that ...", "asked whether ..."),
+# or a subject ("Whether he resigns is unclear").
+_COMPLEMENT_DEP_IDS = DEP("ccomp", "csubj")
+# Subordinators of an indirect question.
+_QUESTION_MARK_IDS = WORD("whether", "if")
 
 
 def _attribution(verb: Token, sentence: int) -> tuple[str, Mention | None]:

@@ -6,6 +6,7 @@ statement's Triple with it (kg.extract.clauses).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from kg.extract.rules import SUBJECT_RULES
@@ -53,6 +54,10 @@ def make_triple(
         confidence *= 0.7
     if obj.text.count(" ") + 1 > _LONG_OBJECT:
         confidence *= 0.85
+    if subject.negative != obj.negative:
+        # "No one was killed", "police found no weapons": a negative quantifier denies the
+        # fact (two of them deny each other: "nobody found nothing").
+        qualifiers = replace(qualifiers, negated=not qualifiers.negated)
     return Triple(
         subject=subject,
         relation=relation,

@@ -72,6 +72,11 @@ REPORTING_VERBS = frozenset(
 )  # fmt: skip
 
 
+# Reporting verbs whose subject states that their complement is false: "Smith denied that he
+# took the money" reports the fact "he took the money", denied.
+DENYING_VERBS = frozenset({"deny"})
+
+
 def chain_qualifiers(verbs: Sequence[Token]) -> tuple[bool, str, str, str]:
     """(negated, modality, condition, time) of a verb chain, read in one pass over each verb's
     children (a clause asks all four; a pass each cost four times the reads):
