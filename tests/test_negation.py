@@ -125,6 +125,21 @@ HEDGED = [
     ),
     # "deny" reports its complement as false.
     ("Smith denied that he took the money.", "he | take | money", "", True, "Smith"),
+    # A denied report leaves its complement open, unless the verb takes it as true.
+    (
+        "Police did not confirm that the suspect owned the car.",
+        "suspect | own | car",
+        OPEN_QUESTION,
+        False,
+        "Police",
+    ),
+    (
+        "The board did not know that the firm had sold the plant.",
+        "firm | sell | plant",
+        "",
+        False,
+        "board",
+    ),
     # A complement introduced by "that" is stated by the reporter, as before.
     (
         "The minister said that the two countries had signed a treaty.",

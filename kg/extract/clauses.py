@@ -270,6 +270,13 @@ def _qualifiers(clause: _Clause, embedded: str, sentence: int) -> Qualifiers:
         elif attribution and complement.head.lemma_ in q.DENYING_VERBS:
             # "Smith denied that he took the money": Smith says that he did not.
             negated = not negated
+        elif (
+            attribution
+            and complement.head.lemma_ not in q.FACTIVE_VERBS
+            and q.chain_qualifiers((complement.head,))[0]
+        ):
+            # "Police did not confirm that the man was arrested": nobody states it.
+            modality = OPEN_QUESTION
     return Qualifiers(
         negated=negated,
         modality=modality,

@@ -76,6 +76,12 @@ REPORTING_VERBS = frozenset(
 # took the money" reports the fact "he took the money", denied.
 DENYING_VERBS = frozenset({"deny"})
 
+# Factive reporting verbs: their complement is taken as true even when they are denied ("did not
+# know that the plant had closed": it had), unlike "did not say that ...", which leaves it open.
+FACTIVE_VERBS = frozenset(
+    {"know", "reveal", "acknowledge", "admit", "find", "show", "recall", "note", "disclose"}
+)
+
 
 def chain_qualifiers(verbs: Sequence[Token]) -> tuple[bool, str, str, str]:
     """(negated, modality, condition, time) of a verb chain, read in one pass over each verb's
