@@ -191,3 +191,55 @@ def test_denied_and_asked_facts_get_no_direct_edge_in_the_graph():
     assert by_ends[("anyone", "embassy")][0] is True
     assert by_ends[("gunman", "car")] == (False, OPEN_QUESTION)
     assert by_ends[("gunman", "consulate")][0] is False
+
+
+# (sentence, the fact, whether it is denied, the chain as written)
+IMPLICATIVES = [
+    # A negative implicative verb: its infinitive's event did not happen.
+    ("The company refused to pay the fine.", "company | pay | fine", True, "refuse to pay"),
+    (
+        "The agency declined to release the report.",
+        "agency | release | report",
+        True,
+        "decline to release",
+    ),
+    ("The firm failed to repay the loan.", "firm | repay | loan", True, "fail to repay"),
+    # Denied, it happened.
+    ("The firm did not fail to repay the loan.", "firm | repay | loan", False, "fail to repay"),
+    # "manage to": it happened.
+    (
+        "The prisoner managed to escape the prison.",
+        "prisoner | escape | prison",
+        False,
+        "manage to escape",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "wanted", "denied", "chain"), IMPLICATIVES)
+def test_an_implicative_verb_says_whether_its_event_happened(
+    sm_nlp, sentence, wanted, denied, chain
+):
+    found = triples(sm_nlp, sentence)
+    assert wanted in found, sorted(found)
+    assert found[wanted].qualifiers.negated is denied
+    assert found[wanted].qualifiers.embedded == chain
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted", "unwanted"),
+    [
+        # An intention says nothing of its event: the intention is the fact.
+        (
+            "Trump threatened to impose tariffs.",
+            "Trump | threaten | tariffs",
+            "Trump | impose | tariffs",
+        ),
+        ("The officers tried to move the van.", "officers | try | van", "officers | move | van"),
+    ],
+)
+def test_an_intention_stays_the_relation(sm_nlp, sentence, wanted, unwanted):
+    found = triples(sm_nlp, sentence)
+    assert wanted in found, sorted(found)
+    assert unwanted not in found
+    assert not found[wanted].qualifiers.negated

@@ -67,7 +67,9 @@ _AUX_CLAUSE_DEP_IDS = DEP("ROOT", "conj", "ccomp", "advcl", "relcl")  # an AUX h
 # Verbs whose infinitival complement carries the event: "has yet to issue" (the event is
 # negated), "is going to meet" (future), "is set to expire" (scheduled), "used to": the
 # relation is the embedded verb, the matrix verb becomes a qualifier.
-_LIGHT_CONTROL_LEMMAS = frozenset({"go", "have", "use", "be", "about", "set", "due", "likely"})
+_LIGHT_CONTROL_LEMMAS = frozenset(
+    {"go", "have", "use", "be", "about", "set", "due", "likely", *q.IMPLICATIVE_VERBS}
+)
 
 # The rules the assembly below treats apart: a copula's relation is "be" and its noun may name
 # a relation; a clause is an argument of text; time and place beside another object are
@@ -255,6 +257,10 @@ def _relation_parts(chain: Sequence[Token]) -> tuple[str, list[Token], str]:
 
 def _qualifiers(clause: _Clause, embedded: str, sentence: int) -> Qualifiers:
     negated, modality, condition, time = q.chain_qualifiers(clause.verbs)
+    if len(clause.verbs) > 1 and clause.verbs[0].lemma_ in q.NEGATIVE_IMPLICATIVE_VERBS:
+        # "Reagins declined to provide the value": he did not provide it ("did not fail to
+        # pay": he paid).
+        negated = not negated
     if not modality:  # the first modal a head the clause is coordinated under has
         for verb in _coordination_heads(clause.matrix):
             modality = q.chain_qualifiers((verb,))[1]

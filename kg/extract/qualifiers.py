@@ -76,6 +76,14 @@ REPORTING_VERBS = frozenset(
 # took the money" reports the fact "he took the money", denied.
 DENYING_VERBS = frozenset({"deny"})
 
+# Implicative verbs: whether their infinitive's event happened follows from them. "Declined to
+# provide the value" says that the value was not provided, "managed to escape" that someone
+# escaped: the fact is the infinitive's event (kg.extract.clauses), denied after a negative one.
+# (An intention, "tried to", "threatened to", "wants to", says nothing of it: its verb stays the
+# relation, the chain kept as written.)
+NEGATIVE_IMPLICATIVE_VERBS = frozenset({"refuse", "decline", "fail", "neglect"})
+IMPLICATIVE_VERBS = frozenset({*NEGATIVE_IMPLICATIVE_VERBS, "manage"})
+
 # Factive reporting verbs: their complement is taken as true even when they are denied ("did not
 # know that the plant had closed": it had), unlike "did not say that ...", which leaves it open.
 FACTIVE_VERBS = frozenset(
