@@ -140,6 +140,14 @@ HEDGED = [
         False,
         "board",
     ),
+    # Nobody states what no one says.
+    (
+        "No one said that the firm had sold the plant.",
+        "firm | sell | plant",
+        OPEN_QUESTION,
+        False,
+        "",
+    ),
     # A complement introduced by "that" is stated by the reporter, as before.
     (
         "The minister said that the two countries had signed a treaty.",

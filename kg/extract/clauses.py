@@ -57,7 +57,7 @@ from kg.extract.tokens import (
     subtree_text,
     tokens_where,
 )
-from kg.types import OPEN_QUESTION, Argument, Mention, Qualifiers, Sentence, Triple
+from kg.types import OPEN_QUESTION, Argument, Qualifiers, Sentence, Triple
 
 # Words that head a verb token but are modifiers, not clauses: "proposed export curbs" (amod),
 # "follow-up meetings" (compound). Auxiliaries belong to their verb's clause.
@@ -266,10 +266,16 @@ def _qualifiers(clause: _Clause, embedded: str, sentence: int) -> Qualifiers:
             modality = q.chain_qualifiers((verb,))[1]
             if modality:
                 break
-    attribution, attribution_mention = _attribution(clause.matrix, sentence)
+    reporter = _reporter(clause.matrix, sentence)
+    attribution, attribution_mention = (
+        (reporter.mention.text, reporter.mention) if reporter is not None else ("", None)
+    )
     complement = _complement_verb(clause.matrix)
     if complement is not None:
-        if _asks(complement):
+        if reporter is not None and reporter.negative:
+            # "No one said that the plant would close": nobody states it.
+            modality, attribution, attribution_mention = OPEN_QUESTION, "", None
+        elif _asks(complement):
             # "could not say whether anyone was inside": the clause is a question, which its
             # sentence leaves open; it states nothing, whoever asks it.
             modality = OPEN_QUESTION
@@ -323,22 +329,19 @@ _COMPLEMENT_DEP_IDS = DEP("ccomp", "csubj")
 _QUESTION_MARK_IDS = WORD("whether", "if")
 
 
-def _attribution(verb: Token, sentence: int) -> tuple[str, Mention | None]:
+def _reporter(verb: Token, sentence: int) -> Argument | None:
     """Who states the clause: the subject of the reporting verb whose complement it is."""
     while verb.dep == DEP.conj:
         verb = verb.head
     if verb.dep != DEP.ccomp:
-        return "", None
+        return None
     reporter = verb.head
     if reporter.lemma_.lower() not in q.REPORTING_VERBS:
-        return "", None
+        return None
     heads, _ = subject_heads(reporter)
     if not heads:
-        return "", None
-    argument = make_argument(heads[0], sentence)
-    if argument is None:
-        return "", None
-    return argument.mention.text, argument.mention
+        return None
+    return make_argument(heads[0], sentence)
 
 
 def _written(tokens: Sequence[Token]) -> str:
