@@ -620,6 +620,50 @@ def coverage(
     return {k: (v[0], v[1]) for k, v in counts.items()}
 
 
+# The node types that agree with an ECB+ entity class. A facility is a place or the body that
+# runs it ("Betty Ford Center"), a country taking part a place or a body; "NON_HUMAN_PART" is
+# a thing, a work or an event. The classes that say no kind (generic, metonymic, other) are
+# not scored.
+TYPES_OF_CLASS = {
+    "HUMAN_PART_PER": frozenset({"Person"}),
+    "HUMAN_PART_ORG": frozenset({"Organization", "Group"}),
+    "HUMAN_PART_GPE": frozenset({"Place", "Organization"}),
+    "LOC_GEO": frozenset({"Place"}),
+    "LOC_FAC": frozenset({"Place", "Organization"}),
+    "NON_HUMAN_PART": frozenset({"Thing", "Work", "Event"}),
+}
+
+
+def name_types(
+    gold: Sequence[GoldMention], found: Mapping[str, KgMention | None]
+) -> tuple[int, int, Counter[tuple[str, str]]]:
+    """Of the gold name mentions of a class that says a kind, which kg put on a node: how many
+    of those nodes have a type that agrees with the class, how many were scored, and the
+    commonest disagreements (class, kg's type)."""
+    right = scored = 0
+    wrong: Counter[tuple[str, str]] = Counter()
+    for mention in gold:
+        hit = found.get(mention.id)
+        kinds = TYPES_OF_CLASS.get(mention.tag)
+        if mention.kind != "name" or hit is None or not hit.node or kinds is None:
+            continue
+        scored += 1
+        if hit.type in kinds:
+            right += 1
+        else:
+            wrong[(mention.tag, str(hit.type))] += 1
+    return right, scored, wrong
+
+
+def name_types_line(gold: Sequence[GoldMention], found: Mapping[str, KgMention | None]) -> str:
+    right, scored, wrong = name_types(gold, found)
+    worst = ", ".join(f"{tag} as {kind} {n}" for (tag, kind), n in wrong.most_common(4))
+    return (
+        f"types     names typed as their ECB+ class {right}/{scored} ({percent(right, scored)})"
+        f"   commonest others: {worst}"
+    )
+
+
 class PronounVerdict(NamedTuple):
     """A gold pronoun and whether kg got it right."""
 
@@ -1095,6 +1139,7 @@ def report_kg(
     reasons = ", ".join(f"{r} {n}" for r, n in sorted(Counter(v.reason for v in verdicts).items()))
     lines = [
         coverage_line(cover, len(null_only)),
+        name_types_line(gold, found),
         f"pronouns  right {right}/{len(verdicts)} ({percent(right, len(verdicts))})   {reasons}",
     ]
     if args.pronouns_out:

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from kg.coref import lexicon
 from kg.coref.names import AliasRules, initials, types_compatible
 from kg.kinds import MergeReason
 from kg.types import Entity
@@ -102,6 +103,22 @@ _MISSPELT_TYPES = frozenset({"Organization", "Group", "Place", "Thing", "Work", 
 # Shared names and things a one-word name typed other than a person needs to join a person of
 # another document ("Lohan" tagged GPE): more than a name of the right type needs.
 SURNAME_CONTEXT = 3
+
+
+def _is_surname_of(name: str, person: str) -> bool:
+    """Whether ``name``, a one-word name typed a place or a body, is the surname of the
+    personal name ``person``: its last word, after a known given name. The recogniser also types
+    as people names that are none, which a place must not join by a shared word: "Alaska" is
+    no part of the newspaper "Alaska Dispatch", "Palmer" of the fire service "Palmer Fire",
+    "Athens" of "Across Athens" (a sentence's first words), nor "Brooklyn" of "Brooklyn
+    Councilman" (an office, not a surname)."""
+    words = person.split()
+    return (
+        words[-1] == name
+        and lexicon.first_name_gender(words[0]) is not None
+        and not lexicon.may_be_person(name.lower())
+    )
+
 
 # Names a context keeps, at most: enough to tell one Lohan from another, bounded in memory.
 CONTEXT_LIMIT = 400
@@ -219,7 +236,11 @@ def link_across_documents(
             for k in by_word.get(name, ())
             if (
                 types_compatible(entities[k].type, entity.type)
-                or (entities[k].type == "Person" and needed == SURNAME_CONTEXT)
+                or (
+                    entities[k].type == "Person"
+                    and needed == SURNAME_CONTEXT
+                    and _is_surname_of(name, entities[k].label)
+                )
                 or (
                     # "Chiefs" read as a title in a headline: a team by its plural last word.
                     entities[k].type in ("Organization", "Group")

@@ -235,7 +235,13 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
                 if other is node:
                     continue
                 node.mentions.extend(other.mentions)
-                node.votes.update(other.votes)
+                if _surname_of(other, node):
+                    # A surname written alone is the person's, whatever the recogniser typed
+                    # it ("Klitschko" a nationality, "Lohan" a place), as in a name's own
+                    # cluster (kg/coref/names.py).
+                    node.votes["Person"] += sum(other.votes.values())
+                else:
+                    node.votes.update(other.votes)
                 node.reasons.append(MergeReason.COREFERENCE.say(name=other.name, other=node.name))
                 merged[id(other)] = node
                 for span, owner in by_span.items():
@@ -277,6 +283,15 @@ _IDENTITY_SIEVES = frozenset({"apposition", "predicate nominative", "role"})
 
 def _full_personal_name(cluster: NameCluster) -> bool:
     return cluster.type == "Person" and len(cluster.tokens) > 1
+
+
+def _surname_of(short: NameCluster, person: NameCluster) -> bool:
+    """Whether the one-word name ``short`` is the surname of the personal name ``person``."""
+    return (
+        len(short.tokens) == 1
+        and _full_personal_name(person)
+        and short.tokens[0] == person.tokens[-1]
+    )
 
 
 def _naming_weight(cluster: NameCluster, chain: list[NameCluster]) -> tuple[int, int, int]:

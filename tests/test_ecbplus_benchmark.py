@@ -235,6 +235,24 @@ def test_alignment_by_head(articles, gold):
     assert E.coverage(gold, found)["all"] == (2, 8)
 
 
+def test_name_types_score_names_on_nodes_against_their_class(articles, gold):
+    """A gold name on a node is scored: right when the node's type agrees with its ECB+ class
+    (a person's name typed Person), wrong otherwise; names without a node are not scored."""
+    tags = {m.id: m.tag for m in gold}
+    assert tags["9/9_1ecb/1"] == "HUMAN_PART_PER" and tags["9/9_1ecb/2"].startswith("LOC")
+    lines = [
+        '{"document": "9/9_1ecb.txt", "start": 0, "end": 9, "text": "Tara Reid",'
+        ' "kind": "name", "node": "kg:Tara", "type": "Person"}',
+        '{"document": "9/9_1ecb.txt", "start": 32, "end": 38, "text": "Malibu",'
+        ' "kind": "name", "node": "kg:Malibu", "type": "Person"}',
+    ]
+    found = E.align(gold, E.read_kg_mentions(lines))
+    right, scored, wrong = E.name_types(gold, found)
+    assert (right, scored) == (1, 2)
+    assert wrong == {(tags["9/9_1ecb/2"], "Person"): 1}
+    assert "1/2 (50.0 %)" in E.name_types_line(gold, found)
+
+
 def test_perfect_output_scores_100(gold):
     key = E.key_assignment(gold)
     topic_of = {m.id: m.topic for m in gold}

@@ -307,3 +307,45 @@ def test_a_surname_tagged_a_person_makes_a_person_of_a_name_the_recogniser_misse
     assert corpus.entities["Mo Cheeks"].aliases == ("Cheeks",)
     assert "Cheeks" not in corpus.entities
     assert "Rapids" in corpus.entities and corpus.entities["Rapids"].type == "Place"
+
+
+def _three_shared(doc_id: str, text: str, names: list[tuple[str, str]]):
+    """An extraction whose names include three that the other documents share."""
+    shared = [("Bern", "GPE"), ("Acme", "ORG"), ("Zurich", "GPE")]
+    return make_extraction(text + ". Bern, Acme and Zurich", names + shared, doc_id=doc_id)
+
+
+def test_a_place_joins_a_person_of_another_document_only_as_a_surname():
+    """The recogniser types a bare surname a place at times ("Lohan"), so a one-word place may
+    join a person named in full elsewhere, on enough shared context, by the surname: not by a
+    first word ("Alaska" of a newspaper it took for a person), and not by an office written
+    after a place ("Brooklyn Councilman")."""
+    person = _three_shared("a", "Lindsay Lohan spoke", [("Lindsay Lohan", "PERSON")])
+    surname = _three_shared("b", "Lohan was seen", [("Lohan", "GPE")])
+    paper = _three_shared("c", "Alaska Dispatch reported it", [("Alaska Dispatch", "PERSON")])
+    state = _three_shared("d", "It burned in Alaska", [("Alaska", "GPE")])
+    office = _three_shared("e", "Brooklyn Councilman spoke", [("Brooklyn Councilman", "PERSON")])
+    borough = _three_shared("f", "It rained in Brooklyn", [("Brooklyn", "GPE")])
+    corpus = resolve([person, surname, paper, state, office, borough])
+    keys = {d.extraction.document.id: d.mentions[0].key for d in corpus.documents}
+    assert keys["b"] == "Lindsay Lohan"
+    assert keys["d"] == "Alaska" and corpus.entities["Alaska"].type == "Place"
+    assert keys["f"] == "Brooklyn" and corpus.entities["Brooklyn"].type == "Place"
+
+
+def test_a_surname_written_alone_votes_for_its_person_whatever_its_label():
+    """The small model tags a boxer's bare surname a nationality (NORP) more often than not: in
+    a chain with the full name, it is the person's surname, and the node stays a Person."""
+    text = "Wladimir Klitschko won. Klitschko smiled. Klitschko left. Klitschko waved"
+    extraction = make_extraction(
+        text,
+        [
+            ("Wladimir Klitschko", "PERSON"),
+            ("Klitschko", "NORP"),
+            ("Klitschko", "NORP"),
+            ("Klitschko", "NORP"),
+        ],
+        links=[(1, 0), (2, 0), (3, 0)],
+    )
+    corpus = resolve([extraction])
+    assert corpus.entities["Wladimir Klitschko"].type == "Person"
