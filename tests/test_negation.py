@@ -61,6 +61,9 @@ DENIED = [
         "Nothing less than the future of the company | be at | stake",
         False,
     ),
+    # "no longer": it did, and does not now.
+    ("The engineer no longer works for the company.", "engineer | work for | company", True),
+    ("The engineer still works for the company.", "engineer | work for | company", False),
     # The same sentences without the quantifier stay plain assertions.
     ("The witness saw the gunman.", "witness | see | gunman", False),
     ("The police found weapons at the scene.", "police | find | weapons", False),

@@ -52,6 +52,8 @@ _PREP_ID = get_string_id("prep")
 _POBJ_ID = get_string_id("pobj")
 _TIME_OBJECT_DEP_IDS = string_ids(("pobj", "npadvmod"))
 _YET_ID = get_string_id("yet")
+_LONGER_ID = get_string_id("longer")
+_NO_ID = get_string_id("no")
 _GOING_ID = get_string_id("going")
 # The dependencies of the children chain_qualifiers reads: it skips the others at once.
 _QUALIFIER_DEP_IDS = frozenset(
@@ -129,14 +131,24 @@ def chain_qualifiers(verbs: Sequence[Token]) -> tuple[bool, str, str, str]:
                 child = tokens[i]
                 if dep == _ADVMOD_ID:
                     lower = child.lower
-                    # "has yet to issue": the event is still pending, i.e. it has not happened.
-                    if lower in _NEGATION_WORD_IDS or (lower == _YET_ID and verb.lemma_ == "have"):
+                    if (
+                        lower in _NEGATION_WORD_IDS
+                        # "has yet to issue": the event is still pending: it has not happened.
+                        or (lower == _YET_ID and verb.lemma_ == "have")
+                        # "no longer works there": it did, and does not now.
+                        or (lower == _LONGER_ID and _has_child(child, _NO_ID))
+                    ):
                         negated = True
                 if not time and child.ent_type in _TIME_LABEL_IDS:
                     time = subtree_text(child)
         if not modality and has_xcomp and verb.lower == _GOING_ID:
             modality = "going to"
     return negated, modality, condition, time
+
+
+def _has_child(token: Token, word: int) -> bool:
+    """Whether ``token`` has a child that is the word of id ``word``."""
+    return any(child.lower == word for child in children(token))
 
 
 def _is_condition(clause: Token) -> bool:
