@@ -151,6 +151,50 @@ def test_apposition_and_relative_pronoun_link_to_the_name():
     assert links["who"] == ("former aid worker", "relative pronoun")
 
 
+def _record_beside(name: list[tuple], count: str, noun: tuple[str, str]) -> Doc:
+    """ "<name> (<count> <noun>) won.": a fighter's record in parentheses after the name."""
+    head = len(name) - 1
+    word, tag = noun
+    return parsed(
+        [
+            *name,
+            ("(", "-LRB-", "PUNCT", "punct", head, "("),
+            (count, "CD", "NUM", "nummod", head + 3, count),
+            (word, tag, "NOUN" if tag == "NNS" else "PROPN", "appos", head, word.lower()),
+            (")", "-RRB-", "PUNCT", "punct", head, ")"),
+            ("won", "VBD", "VERB", "ROOT", head + 5, "win"),
+            (".", ".", "PUNCT", "punct", head + 5, "."),
+        ]
+    )
+
+
+def test_a_count_or_a_plural_beside_a_name_is_no_apposition():
+    """ "Hasim Rahman (36 KOs)", "Klitschko (47 KO's)": a record is something of theirs, not
+    them; the same count beside two fighters made them one person through it."""
+    rahman = [
+        ("Hasim", "NNP", "PROPN", "compound", 1, "Hasim", "B-PERSON"),
+        ("Rahman", "NNP", "PROPN", "nsubj", 6, "Rahman", "I-PERSON"),
+    ]
+    assert "KOs" not in links_of(_record_beside(rahman, "36", ("KOs", "NNS")))
+    klitschko = [("Klitschko", "NNP", "PROPN", "nsubj", 5, "Klitschko", "B-NORP")]
+    assert "KO" not in links_of(_record_beside(klitschko, "47", ("KO", "NNP")))
+    # An apposition that names the person still links.
+    doc = parsed(
+        [
+            ("Hasim", "NNP", "PROPN", "compound", 1, "Hasim", "B-PERSON"),
+            ("Rahman", "NNP", "PROPN", "nsubj", 7, "Rahman", "I-PERSON"),
+            (",", ",", "PUNCT", "punct", 1, ","),
+            ("the", "DT", "DET", "det", 5, "the"),
+            ("former", "JJ", "ADJ", "amod", 5, "former"),
+            ("champion", "NN", "NOUN", "appos", 1, "champion"),
+            (",", ",", "PUNCT", "punct", 1, ","),
+            ("lost", "VBD", "VERB", "ROOT", 7, "lose"),
+            (".", ".", "PUNCT", "punct", 7, "."),
+        ]
+    )
+    assert links_of(doc)["former champion"] == ("Hasim Rahman", "apposition")
+
+
 def test_predicate_nominative_links_but_not_under_negation():
     def copula(negated: bool) -> Doc:
         rows = [

@@ -187,6 +187,7 @@ class CorefMention:
     relative_to: int = -1  # a relative pronoun's noun (token index): "who" in "Lohan, who ..."
     possessed: bool = False  # a nominal with a possessor ("her mother", "Lohan's lawyer")
     locative: bool = False  # the object of a preposition of place ("in Washington")
+    counted: bool = False  # what it names is counted by a number before it ("36 KOs")
     speaker: int = -1  # mention index of who says the quote it stands in (first person)
     # A pronoun's: the nouns whose phrase holds it, which it cannot refer to (i-within-i).
     containers: frozenset[int] = frozenset()
@@ -476,6 +477,7 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         role=role,
         depth=depth[head.i],
         locative=locative,
+        counted=any(c.dep_ == "nummod" and c.i < head.i for c in children(head)),
         clause=clause,
         coordinated_with=first.i if first is not None else -1,
         controls=controls,

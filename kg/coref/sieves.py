@@ -260,6 +260,10 @@ def apposition_sieve(chains: Chains) -> None:
             continue
         if anchor.is_time or mention.is_time:
             continue
+        if _one_person_and_many(mention, anchor):
+            # "Hasim Rahman (45-7-2, 36 KOs)": a plural beside a person's name is something
+            # of theirs (a record), not them.
+            continue
         later, earlier = (mention, anchor) if mention.index > anchor.index else (anchor, mention)
         chains.link(
             later,
@@ -267,6 +271,17 @@ def apposition_sieve(chains: Chains) -> None:
             "apposition",
             f"'{later.record.text}' is in apposition to '{earlier.record.text}'",
         )
+
+
+def _one_person_and_many(a: CorefMention, b: CorefMention) -> bool:
+    """Whether one of two mentions is a name and the other no name for it: a plural beside a
+    person's name, or a count of things ("46 KOs", "47 KO's") beside any name (the small model
+    types a boxer's bare surname a nationality, which is no person)."""
+    return any(
+        x.kind == "name"
+        and ((x.entity_type == "Person" and y.number == "plural") or y.counted)
+        for x, y in ((a, b), (b, a))
+    )
 
 
 def relative_pronoun_sieve(chains: Chains) -> None:
