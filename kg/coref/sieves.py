@@ -278,8 +278,7 @@ def _one_person_and_many(a: CorefMention, b: CorefMention) -> bool:
     person's name, or a count of things ("46 KOs", "47 KO's") beside any name (the small model
     types a boxer's bare surname a nationality, which is no person)."""
     return any(
-        x.kind == "name"
-        and ((x.entity_type == "Person" and y.number == "plural") or y.counted)
+        x.kind == "name" and ((x.entity_type == "Person" and y.number == "plural") or y.counted)
         for x, y in ((a, b), (b, a))
     )
 
