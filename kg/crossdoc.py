@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -105,7 +106,20 @@ _MISSPELT_TYPES = frozenset({"Organization", "Group", "Place", "Thing", "Work", 
 SURNAME_CONTEXT = 3
 
 
-def _is_surname_of(name: str, person: str) -> bool:
+def _surname_read_as_nationality(
+    name: str, entity: Entity, longer: Iterable[str], entities: dict[str, Entity]
+) -> bool:
+    """Whether a one-word name typed a group of people (NORP) is rather a surname: no
+    nationality or people of that name is known, and a person of another document ends with
+    it ("Klitschko", whom the small model takes for a nationality, and Wladimir Klitschko)."""
+    return (
+        entity.type == "Group"
+        and lexicon.demonym_place(name.lower()) is None
+        and any(entities[k].type == "Person" and k.split()[-1] == name for k in longer)
+    )
+
+
+def _is_surname_of(name: str, person: str, name_type: str = "Place") -> bool:
     """Whether ``name``, a one-word name typed a place or a body, is the surname of the
     personal name ``person``: its last word, after a known given name. The recogniser also types
     as people names that are none, which a place must not join by a shared word: "Alaska" is
@@ -115,7 +129,9 @@ def _is_surname_of(name: str, person: str) -> bool:
     words = person.split()
     return (
         words[-1] == name
-        and lexicon.first_name_gender(words[0]) is not None
+        # A nationality that is no known one is a surname already: the given name before it
+        # may be one the US records do not list ("Wladimir").
+        and (name_type == "Group" or lexicon.first_name_gender(words[0]) is not None)
         and not lexicon.may_be_person(name.lower())
     )
 
@@ -231,6 +247,8 @@ def link_across_documents(
         # The recogniser types a bare surname as a place or an organisation at times: it may
         # still join a person, on more shared context than a name of the right type needs.
         needed = 1 if entity.type in ("Person", "Organization", "Group") else SURNAME_CONTEXT
+        if _surname_read_as_nationality(name, entity, by_word.get(name, ()), entities):
+            needed = SURNAME_CONTEXT
         candidates = [
             k
             for k in by_word.get(name, ())
@@ -239,7 +257,7 @@ def link_across_documents(
                 or (
                     entities[k].type == "Person"
                     and needed == SURNAME_CONTEXT
-                    and _is_surname_of(name, entities[k].label)
+                    and _is_surname_of(name, entities[k].label, entity.type)
                 )
                 or (
                     # "Chiefs" read as a title in a headline: a team by its plural last word.

@@ -349,3 +349,19 @@ def test_a_surname_written_alone_votes_for_its_person_whatever_its_label():
     )
     corpus = resolve([extraction])
     assert corpus.entities["Wladimir Klitschko"].type == "Person"
+
+
+def test_a_surname_read_as_a_nationality_joins_its_person_of_another_document():
+    """The small model tags a bare "Klitschko" a nationality (NORP): it is no known one, and a
+    person of another document sharing its context ends with it, so it is his surname; a
+    real nationality stays a group of people."""
+    person = _three_shared("a", "Wladimir Klitschko won", [("Wladimir Klitschko", "PERSON")])
+    surname = _three_shared("b", "Klitschko won", [("Klitschko", "NORP")])
+    nationality = _three_shared("d", "A Ukrainian won", [("Ukrainian", "NORP")])
+    corpus = resolve([person, surname, nationality])
+    keys = {d.extraction.document.id: d.mentions[0].key for d in corpus.documents}
+    assert keys["b"] == "Wladimir Klitschko"
+    assert "seen with" in next(
+        r for r in corpus.entities[keys["b"]].merge_reasons if "'Klitschko'" in r
+    )
+    assert keys["d"] == "Ukrainian" and corpus.entities["Ukrainian"].type == "Group"
