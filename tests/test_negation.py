@@ -254,3 +254,21 @@ def test_an_intention_stays_the_relation(sm_nlp, sentence, wanted, unwanted):
     assert wanted in found, sorted(found)
     assert unwanted not in found
     assert not found[wanted].qualifiers.negated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted", "modality"),
+    [
+        # A hedging adverb hedges as a modal verb does.
+        ("The man allegedly shot his neighbour.", "man | shoot | his neighbour", "allegedly"),
+        ("The company reportedly bought the startup.", "company | buy | startup", "reportedly"),
+        # A modal verb wins: it is the first hedge of the clause as written.
+        ("The man may have shot his neighbour.", "man | shoot | his neighbour", "may"),
+        # Other adverbs hedge nothing.
+        ("The man quickly shot his neighbour.", "man | shoot | his neighbour", ""),
+    ],
+)
+def test_a_hedging_adverb_is_the_facts_modality(sm_nlp, sentence, wanted, modality):
+    found = triples(sm_nlp, sentence)
+    assert wanted in found, sorted(found)
+    assert found[wanted].qualifiers.modality == modality

@@ -29,6 +29,15 @@ _MODAL_SPELLINGS = {
     "’d": "would",
 }
 
+# Adverbs that hedge a fact as a modal verb does: "the man allegedly shot his wife" reports an
+# allegation, not a fact. The modality is the adverb when the clause has no modal verb.
+HEDGE_ADVERBS = frozenset(
+    {
+        "allegedly", "reportedly", "apparently", "possibly", "probably", "perhaps", "maybe",
+        "supposedly", "purportedly", "presumably", "seemingly", "likely",
+    }
+)  # fmt: skip
+
 # Subordinators that make an adverbial clause a condition on the main clause.
 CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing", "whether"})
 
@@ -52,6 +61,7 @@ _PREP_ID = get_string_id("prep")
 _POBJ_ID = get_string_id("pobj")
 _TIME_OBJECT_DEP_IDS = string_ids(("pobj", "npadvmod"))
 _YET_ID = get_string_id("yet")
+_HEDGE_ADVERB_IDS = string_ids(HEDGE_ADVERBS)
 _LONGER_ID = get_string_id("longer")
 _NO_ID = get_string_id("no")
 _GOING_ID = get_string_id("going")
@@ -98,7 +108,8 @@ def chain_qualifiers(verbs: Sequence[Token]) -> tuple[bool, str, str, str]:
     children (a clause asks all four; a pass each cost four times the reads):
 
     - negated: any verb of the chain denied: "did not reach", "never met", "has yet to issue";
-    - modality: the first modal of the chain as written ("may", "could", "will"), or "going to";
+    - modality: the first modal of the chain as written ("may", "could", "will"), or "going to",
+      else a hedging adverb ("allegedly", "reportedly");
     - condition: the text of the first "if"/"unless" clause attached to a verb of the chain;
     - time: the first time expression attached to the clause: a prepositional phrase or a bare
       noun phrase whose head is a DATE/TIME entity ("on November 10", "later this week").
@@ -107,7 +118,7 @@ def chain_qualifiers(verbs: Sequence[Token]) -> tuple[bool, str, str, str]:
     cache = doc_cache(verbs[0].doc)
     tokens, kids, deps = cache.tokens, cache.child_indices, cache.dep  # by token index
     negated = False
-    modality = condition = time = ""
+    modality = condition = time = hedge = ""
     for verb in verbs:
         has_xcomp = False
         for i in kids[verb.i]:
@@ -139,11 +150,13 @@ def chain_qualifiers(verbs: Sequence[Token]) -> tuple[bool, str, str, str]:
                         or (lower == _LONGER_ID and _has_child(child, _NO_ID))
                     ):
                         negated = True
+                    elif not hedge and lower in _HEDGE_ADVERB_IDS:
+                        hedge = child.lower_
                 if not time and child.ent_type in _TIME_LABEL_IDS:
                     time = subtree_text(child)
         if not modality and has_xcomp and verb.lower == _GOING_ID:
             modality = "going to"
-    return negated, modality, condition, time
+    return negated, modality or hedge, condition, time
 
 
 def _has_child(token: Token, word: int) -> bool:
