@@ -217,6 +217,13 @@ IMPLICATIVES = [
     ("The firm failed to repay the loan.", "firm | repay | loan", True, "fail to repay"),
     # Denied, it happened.
     ("The firm did not fail to repay the loan.", "firm | repay | loan", False, "fail to repay"),
+    # An aspect of the event: it happens.
+    (
+        "The reporters continued to protect the source.",
+        "reporters | protect | source",
+        False,
+        "continue to protect",
+    ),
     # "manage to": it happened.
     (
         "The prisoner managed to escape the prison.",
@@ -272,3 +279,14 @@ def test_a_hedging_adverb_is_the_facts_modality(sm_nlp, sentence, wanted, modali
     found = triples(sm_nlp, sentence)
     assert wanted in found, sorted(found)
     assert found[wanted].qualifiers.modality == modality
+
+
+def test_the_relation_takes_its_own_verbs_particle(sm_nlp):
+    """ "plans to head off the rules": the relation is "plan" (the chain keeps "head off"), not
+    "plan off"; "is going to shut down" is "shut down"."""
+    found = triples(sm_nlp, "The administration plans to head off the rules.")
+    assert "administration | plan | rules" in found, sorted(found)
+    assert "administration | plan off | rules" not in found
+    assert found["administration | plan | rules"].qualifiers.embedded == "plan to head"
+    found = triples(sm_nlp, "The company is going to shut down the plant.")
+    assert "company | shut down | plant" in found, sorted(found)

@@ -222,7 +222,7 @@ def _is_passive(verb: Token) -> bool:
 
 def _relation_parts(chain: Sequence[Token]) -> tuple[str, list[Token], str]:
     """(normalised relation, tokens of the relation as written, embedded chain)."""
-    matrix, last = chain[0], chain[-1]
+    matrix = chain[0]
     written: list[Token] = []
     embedded_tokens: list[Token] = []
     advmod, aux, to, yet = DEP.advmod, DEP.aux, TAG.TO, WORD.yet
@@ -243,7 +243,8 @@ def _relation_parts(chain: Sequence[Token]) -> tuple[str, list[Token], str]:
         head = chain[1]
     # A passive keeps its voice: "be seen as" is not "see as".
     relation = "be " + head.lower_ if _is_passive(head) else head.lemma_.lower()
-    particles = [c.lower_ for c in children(last) if c.dep == DEP.prt]
+    # The relation verb's own particle: "plans to head off the rules" is "plan", not "plan off".
+    particles = [c.lower_ for c in children(head) if c.dep == DEP.prt]
     if particles:
         relation += " " + " ".join(particles)
     embedded = ""

@@ -94,7 +94,9 @@ DENYING_VERBS = frozenset({"deny"})
 # (An intention, "tried to", "threatened to", "wants to", says nothing of it: its verb stays the
 # relation, the chain kept as written.)
 NEGATIVE_IMPLICATIVE_VERBS = frozenset({"refuse", "decline", "fail", "neglect"})
-IMPLICATIVE_VERBS = frozenset({*NEGATIVE_IMPLICATIVE_VERBS, "manage"})
+# "continued to keep the name a secret", "began to fall": an aspect of the event, which happens.
+ASPECTUAL_VERBS = frozenset({"continue", "begin", "start"})
+IMPLICATIVE_VERBS = frozenset({*NEGATIVE_IMPLICATIVE_VERBS, *ASPECTUAL_VERBS, "manage"})
 
 # Factive reporting verbs: their complement is taken as true even when they are denied ("did not
 # know that the plant had closed": it had), unlike "did not say that ...", which leaves it open.
