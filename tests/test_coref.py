@@ -240,6 +240,46 @@ def test_an_opening_description_is_the_person_named_next():
     assert links["Eric Kirkpatrick"] == ("man", "introduction")
 
 
+def _headline_then_introduction() -> Doc:
+    """ "Comeaux escapes | A man fled . | Arcade Comeaux was armed ." """
+    return parsed(
+        [
+            ("Comeaux", "NNP", "PROPN", "nsubj", 1, "Comeaux", "B-PERSON"),
+            ("escapes", "VBZ", "VERB", "ROOT", 1, "escape"),
+        ],
+        [
+            ("A", "DT", "DET", "det", 1, "a"),
+            ("man", "NN", "NOUN", "nsubj", 2, "man"),
+            ("fled", "VBD", "VERB", "ROOT", 2, "flee"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ],
+        [
+            ("Arcade", "NNP", "PROPN", "compound", 1, "Arcade", "B-PERSON"),
+            ("Comeaux", "NNP", "PROPN", "nsubj", 2, "Comeaux", "I-PERSON"),
+            ("was", "VBD", "AUX", "ROOT", 2, "be"),
+            ("armed", "JJ", "ADJ", "acomp", 2, "armed"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ],
+    )
+
+
+def test_a_name_in_the_headline_does_not_stop_the_body_introducing_the_person():
+    doc = _headline_then_introduction()
+    with extraction_cache(doc, doc.text):
+        sentences = document_sentences(doc)
+        mentions, links = coreference(doc, sentences, frozenset({0}))
+    pairs = {mentions[k.mention].text: (mentions[k.antecedent].text, k.sieve) for k in links}
+    assert pairs["Arcade Comeaux"] == ("man", "introduction")
+
+
+def test_a_person_named_in_the_body_before_an_indefinite_description_is_not_it():
+    # The same words with the first line a sentence of the body: "a man" after "Comeaux" is
+    # someone else.
+    links = links_of(_headline_then_introduction())
+    assert links.get("Arcade Comeaux", ("", ""))[1] != "introduction"
+    assert "man" not in links
+
+
 def test_a_surname_typed_as_a_place_is_the_person_but_not_after_in():
     doc = parsed(
         LOHAN_MET_SMITH,
