@@ -430,3 +430,37 @@ def test_a_one_word_name_takes_no_gender_from_the_first_names_list():
     he = links_of(doc).get("He", ("",))[0]
     assert he not in ("Benjamin", "Regina Benjamin")
     assert he in ("him", "Barack Obama")
+
+
+def _patched(*modifiers: tuple) -> Doc:
+    """ "Microsoft patched the <modifiers> browser ." """
+    n = len(modifiers)
+    rows = [
+        ("Microsoft", "NNP", "PROPN", "nsubj", 1, "Microsoft", "B-ORG"),
+        ("patched", "VBD", "VERB", "ROOT", 1, "patch"),
+        ("the", "DT", "DET", "det", 3 + n, "the"),
+    ]
+    for i, (word, tag, pos) in enumerate(modifiers):
+        rows.append((word, tag, pos, "compound", 4 + i if i < n - 1 else 3 + n, word))
+    rows.append(("browser", "NN", "NOUN", "dobj", 1, "browser"))
+    rows.append((".", ".", "PUNCT", "punct", 1, "."))
+    return parsed(rows)
+
+
+def test_a_name_the_recogniser_missed_modifying_a_noun_is_a_mention_of_its_own():
+    doc = _patched(("Internet", "NNP", "PROPN"), ("Explorer", "NNP", "PROPN"))
+    with extraction_cache(doc, doc.text):
+        mentions, _ = coreference(doc, document_sentences(doc))
+    names = [m.text for m in mentions if m.kind == "entity"]
+    assert names == ["Microsoft", "Internet Explorer"]
+    # The description is still a mention: "the Internet Explorer browser" is a browser.
+    assert "Internet Explorer browser" in [m.text for m in mentions if m.kind == "concept"]
+
+
+def test_a_common_noun_modifier_or_an_office_word_is_not_a_name():
+    doc = _patched(("security", "NN", "NOUN"))
+    assert "security" not in mention_texts(doc)
+    doc = _patched(("President", "NNP", "PROPN"), ("Obama", "NNP", "PROPN"))
+    with extraction_cache(doc, doc.text):
+        mentions, _ = coreference(doc, document_sentences(doc))
+    assert [m.text for m in mentions if m.kind == "entity"] == ["Microsoft", "Obama"]
