@@ -222,6 +222,7 @@ def find_mentions(
         sentence_of[sent.start : sent.end] = [record.index] * (sent.end - sent.start)
     depth = _depths(doc_cache(doc).heads)
     found: list[CorefMention] = []
+    modifiers: list[CorefMention] = []  # one-word names before a noun ("the Colts defense")
     in_entity = [False] * len(tokens)
     for ent in doc.ents:
         if ent.label_ in VALUE_LABELS or sentence_of[ent.start] < 0:
@@ -253,10 +254,18 @@ def find_mentions(
             mention = _nominal(token, sentence_of[i], depth)
         elif token.dep_ == "compound" and _names_word(token):
             mention = _modifier_name(token, in_entity, sentence_of[i], depth)
+            if mention is not None and " " not in mention.record.text:
+                modifiers.append(mention)  # kept when the document names it elsewhere
+                mention = None
         else:
             mention = None
         if mention is not None:
             found.append(mention)
+    # A one-word modifier is a name when the document names it elsewhere too ("the Colts
+    # defense" ... "the Colts"): alone, a capitalised word before a noun is as often a common
+    # noun written with a capital ("Web site", "Police spokesman").
+    named = {w for m in found if m.kind == "name" for w in m.record.text.lower().split()}
+    found += [m for m in modifiers if m.record.text.lower() in named]
     if headlines:
         found += headline_mentions(doc, sentences, headlines, found, depth)
     found.sort(key=lambda m: (m.record.start, -m.record.end))
@@ -672,6 +681,10 @@ def _modifier_name(
     if not name or any(in_entity[t.i] for t in name) or _capitalised_role(last, name):
         return None
     if not name[0].text[:1].isupper():
+        return None
+    if len(name) > 1 and lexicon.first_name_gender(name[0].text) is not None:
+        # A person's name before a noun is more often a verb misread as that noun ("Constable
+        # Tim Fanning allege the man ...") than a person's thing, which the recogniser tags.
         return None
     text, start, end = span_text_at(name)
     record = Mention(text, start, end, sentence, ObjectKind.ENTITY, head=last.idx)
