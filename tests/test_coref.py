@@ -284,6 +284,46 @@ def test_an_opening_description_is_the_person_named_next():
     assert links["Eric Kirkpatrick"] == ("man", "introduction")
 
 
+def _headline_then_introduction() -> Doc:
+    """ "Comeaux escapes | A man fled . | Arcade Comeaux was armed ." """
+    return parsed(
+        [
+            ("Comeaux", "NNP", "PROPN", "nsubj", 1, "Comeaux", "B-PERSON"),
+            ("escapes", "VBZ", "VERB", "ROOT", 1, "escape"),
+        ],
+        [
+            ("A", "DT", "DET", "det", 1, "a"),
+            ("man", "NN", "NOUN", "nsubj", 2, "man"),
+            ("fled", "VBD", "VERB", "ROOT", 2, "flee"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ],
+        [
+            ("Arcade", "NNP", "PROPN", "compound", 1, "Arcade", "B-PERSON"),
+            ("Comeaux", "NNP", "PROPN", "nsubj", 2, "Comeaux", "I-PERSON"),
+            ("was", "VBD", "AUX", "ROOT", 2, "be"),
+            ("armed", "JJ", "ADJ", "acomp", 2, "armed"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ],
+    )
+
+
+def test_a_name_in_the_headline_does_not_stop_the_body_introducing_the_person():
+    doc = _headline_then_introduction()
+    with extraction_cache(doc, doc.text):
+        sentences = document_sentences(doc)
+        mentions, links = coreference(doc, sentences, frozenset({0}))
+    pairs = {mentions[k.mention].text: (mentions[k.antecedent].text, k.sieve) for k in links}
+    assert pairs["Arcade Comeaux"] == ("man", "introduction")
+
+
+def test_a_person_named_in_the_body_before_an_indefinite_description_is_not_it():
+    # The same words with the first line a sentence of the body: "a man" after "Comeaux" is
+    # someone else.
+    links = links_of(_headline_then_introduction())
+    assert links.get("Arcade Comeaux", ("", ""))[1] != "introduction"
+    assert "man" not in links
+
+
 def test_a_surname_typed_as_a_place_is_the_person_but_not_after_in():
     doc = parsed(
         LOHAN_MET_SMITH,
@@ -434,3 +474,61 @@ def test_a_one_word_name_takes_no_gender_from_the_first_names_list():
     he = links_of(doc).get("He", ("",))[0]
     assert he not in ("Benjamin", "Regina Benjamin")
     assert he in ("him", "Barack Obama")
+
+
+def _patched(*modifiers: tuple, then: list[tuple] | None = None) -> Doc:
+    """ "Microsoft patched the <modifiers> browser ." and the sentence ``then``."""
+    n = len(modifiers)
+    rows = [
+        ("Microsoft", "NNP", "PROPN", "nsubj", 1, "Microsoft", "B-ORG"),
+        ("patched", "VBD", "VERB", "ROOT", 1, "patch"),
+        ("the", "DT", "DET", "det", 3 + n, "the"),
+    ]
+    for i, (word, tag, pos) in enumerate(modifiers):
+        rows.append((word, tag, pos, "compound", 4 + i if i < n - 1 else 3 + n, word))
+    rows.append(("browser", "NN", "NOUN", "dobj", 1, "browser"))
+    rows.append((".", ".", "PUNCT", "punct", 1, "."))
+    return parsed(rows, then) if then else parsed(rows)
+
+
+def test_a_name_the_recogniser_missed_modifying_a_noun_is_a_mention_of_its_own():
+    doc = _patched(("Internet", "NNP", "PROPN"), ("Explorer", "NNP", "PROPN"))
+    with extraction_cache(doc, doc.text):
+        mentions, _ = coreference(doc, document_sentences(doc))
+    names = [m.text for m in mentions if m.kind == "entity"]
+    assert names == ["Microsoft", "Internet Explorer"]
+    # The description is still a mention: "the Internet Explorer browser" is a browser.
+    assert "Internet Explorer browser" in [m.text for m in mentions if m.kind == "concept"]
+
+
+def test_a_common_noun_modifier_or_an_office_word_is_not_a_name():
+    doc = _patched(("security", "NN", "NOUN"))
+    assert "security" not in mention_texts(doc)
+    spoke = [
+        ("Obama", "NNP", "PROPN", "nsubj", 1, "Obama", "B-PERSON"),
+        ("spoke", "VBD", "VERB", "ROOT", 1, "speak"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+    doc = _patched(("President", "NNP", "PROPN"), ("Obama", "NNP", "PROPN"), then=spoke)
+    with extraction_cache(doc, doc.text):
+        mentions, _ = coreference(doc, document_sentences(doc))
+    assert [m.text for m in mentions if m.kind == "entity"] == ["Microsoft", "Obama", "Obama"]
+
+
+def test_a_one_word_name_before_a_noun_needs_the_document_to_name_it_elsewhere():
+    firefox = ("Firefox", "NNP", "PROPN")
+    # Alone, a capitalised word before a noun may be a common noun ("Web site").
+    assert "Firefox" not in mention_texts(_patched(firefox))
+    crashed = [
+        ("Firefox", "NNP", "PROPN", "nsubj", 1, "Firefox"),
+        ("crashed", "VBD", "VERB", "ROOT", 1, "crash"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+    assert mention_texts(_patched(firefox, then=crashed)).count("Firefox") == 2
+
+
+def test_a_persons_name_before_a_noun_is_left_to_the_recogniser():
+    # "Constable Tim Fanning allege the man ...": a verb misread as the noun the name modifies.
+    assert "Tim Fanning" not in mention_texts(
+        _patched(("Tim", "NNP", "PROPN"), ("Fanning", "NNP", "PROPN"))
+    )

@@ -37,5 +37,7 @@ def coreference(
     tokens = doc_cache(doc).tokens
     speakers = quote_speakers(tokens, sentences) if any(m.person == 1 for m in mentions) else {}
     copulas = copular_subjects(tokens)
-    links = corefer(mentions, doc_cache(doc).heads, copulas, speakers, role_predicates(tokens))
+    links = corefer(
+        mentions, doc_cache(doc).heads, copulas, speakers, role_predicates(tokens), headlines
+    )
     return tuple(m.record for m in mentions), tuple(links)

@@ -3,7 +3,8 @@
 A referring expression is one of:
 
 - a **name**: a named entity ("US Treasury Secretary Scott Bessent" gives "Scott Bessent"), or a
-  proper noun the recogniser missed ("Bessent told reporters");
+  proper noun the recogniser missed ("Bessent told reporters"), also where it modifies a common
+  noun ("its Internet Explorer browser": "Internet Explorer" and the browser are both mentions);
 - a **nominal**: a noun phrase headed by a common noun, definite ("the actress"), indefinite
   ("a 61-year-old man"), appositive ("Ryan Boyette, a former aid worker") or predicative ("he is
   the company's chief");
@@ -228,6 +229,7 @@ def find_mentions(
         sentence_of[sent.start : sent.end] = [record.index] * (sent.end - sent.start)
     depth = _depths(doc_cache(doc).heads)
     found: list[CorefMention] = []
+    modifiers: list[CorefMention] = []  # one-word names before a noun ("the Colts defense")
     in_entity = [False] * len(tokens)
     for ent in doc.ents:
         if ent.label_ in VALUE_LABELS or sentence_of[ent.start] < 0:
@@ -261,10 +263,20 @@ def find_mentions(
             mention = _pronoun(token, sentence_of[i], depth)
         elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "flat"):
             mention = _nominal(token, sentence_of[i], depth)
+        elif token.dep_ == "compound" and _names_word(token):
+            mention = _modifier_name(token, in_entity, sentence_of[i], depth)
+            if mention is not None and " " not in mention.record.text:
+                modifiers.append(mention)  # kept when the document names it elsewhere
+                mention = None
         else:
             mention = None
         if mention is not None:
             found.append(mention)
+    # A one-word modifier is a name when the document names it elsewhere too ("the Colts
+    # defense" ... "the Colts"): alone, a capitalised word before a noun is as often a common
+    # noun written with a capital ("Web site", "Police spokesman").
+    named = {w for m in found if m.kind == "name" for w in m.record.text.lower().split()}
+    found += [m for m in modifiers if m.record.text.lower() in named]
     if headlines:
         found += headline_mentions(doc, sentences, headlines, found, depth)
     found.sort(key=lambda m: (m.record.start, -m.record.end))
@@ -652,6 +664,46 @@ def _one_of(head: Token, sentence: int, depth: list[int]) -> CorefMention | None
     one.noun_class, one.gender = mention.noun_class, mention.gender
     one.indefinite = True
     return one
+
+
+def _names_word(token: Token) -> bool:
+    """A proper noun, or a common noun written with a capital inside a sentence."""
+    return token.pos_ == "PROPN" or _capitalised_mid_sentence(token)
+
+
+def _modifier_name(
+    last: Token, in_entity: list[bool], sentence: int, depth: list[int]
+) -> CorefMention | None:
+    """A name the recogniser missed that modifies a common noun ("its Internet Explorer
+    browser", "the Colts defense"): the named thing is mentioned too, as "Lohan" is in
+    "Lohan's lawyer". ``last`` is the name's last word, a compound of the noun; the name is
+    its capitalised compounds before it. Office words are left out ("President Obama")."""
+    noun = last.head
+    if noun.i <= last.i or noun.pos_ != "NOUN" or _names_word(noun):
+        return None  # the noun is itself a name's word: the whole phrase is the name
+    name = [last]
+    for token in reversed(lefts(last)):
+        if token.i != name[0].i - 1 or token.dep_ not in ("compound", "flat"):
+            break
+        if not _names_word(token):
+            break
+        name.insert(0, token)
+    while name and name[0].lower_ in TITLE_WORDS:
+        name = name[1:]
+    if not name or any(in_entity[t.i] for t in name) or _capitalised_role(last, name):
+        return None
+    if not name[0].text[:1].isupper():
+        return None
+    if len(name) > 1 and lexicon.first_name_gender(name[0].text) is not None:
+        # A person's name before a noun is more often a verb misread as that noun ("Constable
+        # Tim Fanning allege the man ...") than a person's thing, which the recogniser tags.
+        return None
+    text, start, end = span_text_at(name)
+    record = Mention(text, start, end, sentence, ObjectKind.ENTITY, head=last.idx)
+    mention = _base(record, last, "name", sentence, depth)
+    mention.words = frozenset(w.lower() for w in text.split())
+    mention.definite = True
+    return mention
 
 
 def _capitalised_mid_sentence(head: Token) -> bool:

@@ -61,6 +61,7 @@ class Chains:
         copulas: dict[int, int] | None = None,
         speakers: dict[int, int] | None = None,
         roles: dict[int, int] | None = None,
+        headlines: frozenset[int] = frozenset(),
     ) -> None:
         self.mentions = mentions
         # Each chain's mentions, by its root: kept as chains join, since every agreement check
@@ -72,6 +73,7 @@ class Chains:
         self.copulas = copulas or {}
         self.speakers = speakers or {}  # a quoted token -> the head of who speaks it
         self.roles = roles or {}  # an "as" phrase's head -> the head of what it describes
+        self.headlines = headlines  # the sentence indices of title lines
         self._parent = list(range(len(mentions)))
         self.links: list[CorefLink] = []
 
@@ -539,7 +541,8 @@ def introduction_sieve(chains: Chains) -> None:
     """ "A 61-year-old man was charged ... Eric Allen Kirkpatrick, 61, ...": news often
     introduces a person by description and names them a sentence or two later. An indefinite
     description of a person, subject of one of the first sentences before anyone is named,
-    refers to the first person named after it, when the genders agree."""
+    refers to the first person named after it, when the genders agree. A name in the headline
+    does not count as named before: the body introduces whom the headline names."""
     for mention in chains.mentions:
         if (
             mention.kind != "nominal"
@@ -551,10 +554,14 @@ def introduction_sieve(chains: Chains) -> None:
             or not chains.is_first(mention)
         ):
             continue
+        # A name in a title line does not count: the headline names whom the story's first
+        # sentence then introduces ("Comeaux on the lam | A convicted child molester ...").
         named_before = {
             chains.root(m.index)
             for m in chains.mentions[: mention.index]
-            if m.kind == "name" and "Person" in chains.entity_types(m.index)
+            if m.kind == "name"
+            and m.sentence not in chains.headlines
+            and "Person" in chains.entity_types(m.index)
         }
         if named_before:
             continue  # someone is named already: "a judge" later on is someone else
@@ -910,14 +917,15 @@ def corefer(
     copulas: dict[int, int],
     speakers: dict[int, int] | None = None,
     roles: dict[int, int] | None = None,
+    headlines: frozenset[int] = frozenset(),
 ) -> list[CorefLink]:
     """The links between ``mentions`` (one document's, in order) that the sieves find.
 
     ``heads`` gives each token's syntactic head (by token index), ``copulas`` a copular verb's token
     index to its subject's head, ``speakers`` a quoted token to the head of who speaks it,
     ``roles`` an "as" phrase's head to what it describes (the parse facts the construct sieves
-    need: kg/coref/constructs.py)."""
-    chains = Chains(mentions, heads, copulas, speakers, roles)
+    need: kg/coref/constructs.py), ``headlines`` the sentence indices of title lines."""
+    chains = Chains(mentions, heads, copulas, speakers, roles, headlines)
     for sieve in SIEVES:
         sieve.apply(chains)
     return chains.links
