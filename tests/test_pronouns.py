@@ -488,3 +488,32 @@ def test_a_possessive_in_a_phrase_fronted_before_the_subject_names_that_subject(
     assert pronoun_chains(sm_nlp, text)["its"] == {"agency"}
     text = "The Colts won on Sunday. After their loss, the Chiefs fired their coach."
     assert "Chiefs" in pronoun_chains(sm_nlp, text)["their"]
+
+
+# -- rules of the fourth round ------------------------------------------------------------------
+
+
+def test_a_person_holds_a_pronoun_in_an_adjunct_but_not_in_a_complement_or_a_things(sm_nlp):
+    """i-within-i bars a noun from its own complement ("the president of its board"), not from
+    an adjunct of place or company set beside a person ("a deputy outside his house" may be
+    his); a thing's adjunct is its maker's ("a flaw in its browser" is not the flaw's)."""
+    chains = pronoun_chains(
+        sm_nlp, "Two men were arrested for the murder of a deputy outside his house."
+    )
+    assert any("deputy" in text for text in chains["his"])
+    chains = pronoun_chains(sm_nlp, "Microsoft said a flaw in its browser was fixed.")
+    assert chains["its"] == {"Microsoft"}
+
+
+def test_a_description_named_by_its_apposition_describes_no_one_else(sm_nlp):
+    """ "neurosurgeon and CNN medical correspondent Dr. Anna Smith": the description is named
+    already, so the description sieve does not give it to the person named before it, and
+    "she" is Anna Smith, not Tom Baker too."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "President-elect Tom Baker has asked neurosurgeon and CNN medical correspondent Dr. "
+        "Anna Smith to be U.S. surgeon general, a senior Democrat said on Tuesday. She said she "
+        "was honoured.",
+    )
+    assert "Anna Smith" in chains["She"]
+    assert "Tom Baker" not in chains["She"]

@@ -755,6 +755,17 @@ def _containing_nouns(token: Token) -> frozenset[int]:
             break
         if head.pos_ == "PROPN":
             break
+        if (
+            current.dep_ == "prep"
+            and current.lower_ != "of"
+            and head.pos_ == "NOUN"
+            and lexicon.noun_class(head.lemma_.lower()) == "person"
+        ):
+            # A person set somewhere or with someone: "a deputy outside his house", "a man
+            # with his dog" may be his (an adjunct, not what the noun is made of); a
+            # complement is ("the president of its board" is not its), and so is a thing's
+            # ("a flaw in its browser" is the maker's).
+            break
         if head.pos_ in ("NOUN", "PRON", "NUM"):
             found.add(head.i)
         current = head

@@ -412,6 +412,9 @@ def description_sieve(chains: Chains) -> None:
             or mention.possessed  # "her mother" is someone else than the one most spoken of
             or mention.number != "singular"
             or not chains.is_first(mention)
+            # Named already, by an apposition or a predicate ("correspondent Dr. Sanjay
+            # Gupta"): a description of someone named is not a description of someone else.
+            or chains.has_name(mention.index)
         ):
             continue
         wanted = _CLASS_TYPES.get(mention.noun_class)
@@ -452,6 +455,7 @@ def opening_description_sieve(chains: Chains) -> None:
             or mention.noun_class != "person"
             or mention.sentence >= OPENING_SENTENCES
             or not chains.is_first(mention)
+            or chains.has_name(mention.index)  # named already (see description_sieve)
         ):
             continue
         wanted = _CLASS_TYPES["person"]
