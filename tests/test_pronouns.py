@@ -517,3 +517,21 @@ def test_a_description_named_by_its_apposition_describes_no_one_else(sm_nlp):
     )
     assert "Anna Smith" in chains["She"]
     assert "Tom Baker" not in chains["She"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The witness sat down beside Bob Jones. "Jones fired the shot," he told the jury.',
+        "The witness sat beside Bob Jones. He said Jones had fired the shot.",
+    ],
+)
+def test_a_subject_pronoun_is_no_one_named_in_the_clause_it_reports(sm_nlp, text):
+    """Principle C: the subject of "say" stands over its complement, a quotation before it
+    too, and is no one named there, wherever else that one is named; a pronoun there may be
+    the subject ("Bob Jones ... He said he had fired")."""
+    chains = pronoun_chains(sm_nlp, text)
+    (pronoun,) = chains
+    assert chains[pronoun] == {"witness"}
+    chains = pronoun_chains(sm_nlp, "Bob Jones was arrested. He said he had fired the shot.")
+    assert chains["he"] == {"Bob Jones", "He"}

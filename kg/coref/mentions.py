@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.coref import lexicon
+from kg.coref.constructs import SPEECH_VERBS
 from kg.coref.names import NER_TYPES, SHIP_PREFIXES, TIME_LABELS, entity_type, normalise_name
 from kg.extract.arguments import TITLE_WORDS, argument_tokens, concept_key, name_tokens
 from kg.extract.tokens import children, doc_cache, doc_tokens, lefts, span_text_at
@@ -202,6 +203,10 @@ class CorefMention:
     # A body of people named by what it is made of ("a gang of four thieves", "a group of
     # children"): "them" after it is its members, the plural noun.
     of_members: bool = False
+    # A subject pronoun's: the token ranges of the clauses it stands over as their reporter or
+    # thinker (its verb's complement, a quotation its verb of saying follows), where no name
+    # or description is it (principle C: "'Jermayne fired the shot,' he said").
+    reported: tuple[tuple[int, int], ...] = ()
 
     @property
     def is_time(self) -> bool:
@@ -681,7 +686,22 @@ def _pronoun(token: Token, sentence: int, depth: list[int]) -> CorefMention | No
     mention.definite = True
     mention.containers = _containing_nouns(token)
     mention.fronted_subject = _fronted_subject(token) if not reflexive else -1
+    if token.dep_ == "nsubj" and person == 3:
+        mention.reported = _reported_clauses(token.head)
     return mention
+
+
+def _reported_clauses(verb: Token) -> tuple[tuple[int, int], ...]:
+    """The clauses a verb's subject stands over (c-commands) as the one who says, knows or
+    thinks them: the verb's complement clauses, before it or after ("he said Timmons fired",
+    "'Jermayne fired the shot,' he said"), and, for a verb of saying set as an aside into
+    another clause, that clause ("Timmons, he testified, pulled the trigger"); as token
+    ranges."""
+    spans = [(c.left_edge.i, c.right_edge.i) for c in children(verb) if c.dep_ == "ccomp"]
+    if verb.dep_ == "parataxis" and verb.lemma_ in SPEECH_VERBS:
+        host = verb.head
+        spans.append((host.left_edge.i, host.right_edge.i))
+    return tuple(spans)
 
 
 def _fronted_subject(token: Token) -> int:

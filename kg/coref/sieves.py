@@ -638,6 +638,8 @@ def pronoun_sieve(chains: Chains) -> None:
                 or antecedent.relative_to in mention.containers
             ):
                 continue
+            if mention.reported and _reported_in(chains, mention, antecedent):
+                continue
             if not _agree(chains, mention, antecedent):
                 continue
             if _yields_to_possessor(chains, mention, antecedent):
@@ -675,6 +677,16 @@ def pronoun_sieve(chains: Chains) -> None:
         else:
             if mention.reflexive:
                 _bind_reflexive(chains, mention)
+
+
+def _reported_in(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> bool:
+    """Principle C: a subject pronoun is no one named or described in the clause it reports
+    ("'Jermayne fired the shot,' he said" is not Jermayne, wherever else he is named)."""
+    return any(
+        m.kind != "pronoun" and m.sentence == pronoun.sentence and start <= m.head <= end
+        for m in chains.members(antecedent.index)
+        for start, end in pronoun.reported
+    )
 
 
 def _yields_to_possessor(chains: Chains, pronoun: CorefMention, other: CorefMention) -> bool:
