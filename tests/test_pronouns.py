@@ -535,3 +535,15 @@ def test_a_subject_pronoun_is_no_one_named_in_the_clause_it_reports(sm_nlp, text
     assert chains[pronoun] == {"witness"}
     chains = pronoun_chains(sm_nlp, "Bob Jones was arrested. He said he had fired the shot.")
     assert chains["he"] == {"Bob Jones", "He"}
+
+
+def test_he_goes_on_speaking_of_the_he_subject_of_the_sentence_before(sm_nlp):
+    """Centering: a "he" subject of the sentence before comes before a person named there, and
+    the subject of a verb of saying set as an aside is not who the clause it reports names."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Bob Jones took the stand on Monday. After a fight with some rivals, he testified, Tom "
+        "Smith pulled the trigger. Then he left the court.",
+    )
+    assert chains["he"] == {"Bob Jones", "he"}
+    assert chains["he#2"] == {"Bob Jones", "he"}

@@ -698,7 +698,11 @@ def _reported_clauses(verb: Token) -> tuple[tuple[int, int], ...]:
     another clause, that clause ("Timmons, he testified, pulled the trigger"); as token
     ranges."""
     spans = [(c.left_edge.i, c.right_edge.i) for c in children(verb) if c.dep_ == "ccomp"]
-    if verb.dep_ == "parataxis" and verb.lemma_ in SPEECH_VERBS:
+    if (
+        verb.dep_ in ("parataxis", "advcl")  # an aside is parsed as either, with no subordinator
+        and verb.lemma_ in SPEECH_VERBS
+        and not any(c.dep_ == "mark" for c in children(verb))
+    ):
         host = verb.head
         spans.append((host.left_edge.i, host.right_edge.i))
     return tuple(spans)

@@ -606,10 +606,19 @@ def pronoun_sieve(chains: Chains) -> None:
             # News refers by "he" and "she" to the people it names: in the sentences before
             # the pronoun's, an agreeing named person comes before an unnamed one ("a judge
             # will accept her placement" after a sentence on Lohan is Lohan's placement). In
-            # its own sentence the parse decides ("a man ... from which he was fired").
+            # its own sentence the parse decides ("a man ... from which he was fired"). First
+            # of all, a "he" or "she" subject of the sentence before is the one the story is
+            # on, whom a pronoun goes on speaking of (centering: the center is kept as a
+            # pronoun): "After the fight, he testified, Smith fired. Then he left."
             candidates.sort(
                 key=lambda m: (
                     m.sentence != mention.sentence,
+                    not (
+                        m.kind == "pronoun"
+                        and m.role in SUBJECT_DEPS
+                        and m.sentence == mention.sentence - 1
+                        and m.gender == mention.gender
+                    ),
                     not chains.has_name(m.index),
                 )
             )
@@ -717,7 +726,9 @@ def _fronted_subject_mention(chains: Chains, mention: CorefMention) -> CorefMent
         if later.sentence != mention.sentence:
             break
         if later.head == mention.fronted_subject and later.kind != "pronoun":
-            return later if not later.is_time and _agree(chains, mention, later) else None
+            if later.is_time or _reported_in(chains, mention, later):
+                return None  # "After the fight, he testified, Smith fired": principle C
+            return later if _agree(chains, mention, later) else None
     return None
 
 
