@@ -23,10 +23,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 
 from kg.coref import lexicon
 from kg.coref.mentions import SUBJECT_DEPS, CorefMention
-from kg.coref.names import SHIP_PREFIXES, AliasRules, group_names
+from kg.coref.names import AliasRules, group_names
 from kg.types import CorefLink
 
 # How far back (in sentences) a pronoun looks for its antecedent: news pronouns point at the
@@ -51,6 +52,10 @@ _CLASS_TYPES = {
 }
 
 
+# Mentions in document order (a C-level key: chains are merged thousands of times).
+_BY_INDEX = attrgetter("index")
+
+
 class Chains:
     """The chains built so far: a union-find over mention indices, with each chain's features."""
 
@@ -66,6 +71,9 @@ class Chains:
         # Each chain's mentions, by its root: kept as chains join, since every agreement check
         # reads a whole chain.
         self._members: dict[int, list[CorefMention]] = {m.index: [m] for m in mentions}
+        # The roots of the chains that hold a name, kept as chains join (asked of every
+        # candidate of every pronoun).
+        self._named = {m.index for m in mentions if m.kind == "name"}
         # Parse facts the construct sieves need: a token's head (by token index), and a copular
         # verb's subject head.
         self.heads = heads or []
@@ -92,8 +100,11 @@ class Chains:
             first, second = min(a, b), max(a, b)
             self._parent[second] = first
             self._members[first] = sorted(
-                self._members[first] + self._members.pop(second), key=lambda m: m.index
+                self._members[first] + self._members.pop(second), key=_BY_INDEX
             )
+            if second in self._named:
+                self._named.discard(second)
+                self._named.add(first)
 
     def link(
         self, mention: CorefMention, antecedent: CorefMention, sieve: str, reason: str
@@ -118,7 +129,7 @@ class Chains:
         return {m.gender for m in self.members(i) if m.gender}
 
     def has_name(self, i: int) -> bool:
-        return any(m.kind == "name" for m in self.members(i))
+        return self.root(i) in self._named
 
     def words(self, i: int) -> set[str]:
         return {w for m in self.members(i) if m.kind != "pronoun" for w in m.words}
@@ -142,7 +153,12 @@ def _candidates(
     (nearer the root of the parse: subjects before objects before what is embedded), as Hobbs'
     search and Stanford's sieves order them."""
     by_sentence: dict[int, list[CorefMention]] = {}
-    for other in chains.mentions[: mention.index]:
+    # Mentions are in document order, so their sentences never decrease: the window is the run
+    # just before the mention (found walking back, not by reading every earlier mention).
+    mentions, lowest, start = chains.mentions, mention.sentence - window, mention.index
+    while start > 0 and mentions[start - 1].sentence >= lowest:
+        start -= 1
+    for other in mentions[start : mention.index]:
         if mention.sentence - other.sentence <= window:
             by_sentence.setdefault(other.sentence, []).append(other)
     if clauses is None:
@@ -711,7 +727,7 @@ def _yields_to_possessor(chains: Chains, pronoun: CorefMention, other: CorefMent
         if possessor.role == "poss" and heads and heads[possessor.head] == other.head:
             members = chains.members(possessor.index)
             genders = {m.gender for m in members if m.gender in ("male", "female")}
-            genders |= {g for m in members if (g := _first_name_gender(m))}
+            genders |= _first_names(members)
             return pronoun.gender in genders
     return False
 
@@ -793,13 +809,12 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
     """Number, gender and animacy of a pronoun against the whole chain of the antecedent."""
     members = chains.members(antecedent.index)
     types = {m.entity_type for m in members if m.entity_type}
-    ship = any(_ship(m) for m in members)
+    ship = any(m.ship for m in members)
     classes = {m.noun_class for m in members if m.kind == "nominal" and m.noun_class}
     genders = {m.gender for m in members if m.gender}
     # "Bettie Page, the pin-up model", tagged an organisation: a first name and a description
     # of a person say it is someone.
-    first_name = _first_name_gender(antecedent)
-    first_names = {g for m in members if (g := _first_name_gender(m))}
+    first_name = antecedent.first_name_gender
     named_person = bool(first_name) and "person" in classes
     person_like = "Person" in types or "person" in classes
     family = _pronoun_family(pronoun)
@@ -811,7 +826,7 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
         if antecedent.kind == "nominal" and antecedent.noun_class == "person":
             # "A 36-year-old man ... he": the description says it is someone, whatever other
             # mentions its chain holds ("a New Zealander", tagged a group).
-            gendered = {antecedent.gender} if antecedent.gender else genders | first_names
+            gendered = {antecedent.gender} if antecedent.gender else genders | _first_names(members)
             return pronoun.gender in gendered or not (gendered - {"neuter"})
         if not person_like or (types - {"Person"} and "Person" not in types and not named_person):
             return False
@@ -860,26 +875,16 @@ def _personal_name(name: CorefMention, members: list[CorefMention]) -> bool:
     words = name.record.text.split()
     if name.entity_type == "Person" and len(words) >= 2 and not words[-1].endswith("s"):
         return True
-    return any(m.entity_type == "Person" and _first_name_gender(m) for m in members)
+    return any(m.entity_type == "Person" and m.first_name_gender for m in members)
 
 
 # Dependencies of a noun that modifies another word rather than naming a participant.
 _MODIFIER_ROLES = frozenset({"compound", "npadvmod", "amod", "nmod"})
 
 
-def _ship(mention: CorefMention) -> bool:
-    """A ship's name ("INS Mysore"): a name of two words or more opening with a ship prefix."""
-    words = mention.record.text.split()
-    return mention.kind == "name" and len(words) > 1 and words[0] in SHIP_PREFIXES
-
-
-def _first_name_gender(mention: CorefMention) -> str:
-    """The gender the first word of a name of two words or more gives, whatever the name's type
-    ("" for other mentions, or a first word that is no first name)."""
-    words = mention.record.text.split()
-    if mention.kind != "name" or len(words) < 2:
-        return ""
-    return lexicon.first_name_gender(words[0]) or ""
+def _first_names(members: list[CorefMention]) -> set[str]:
+    """The genders the first names of a chain's names give."""
+    return {g for m in members if (g := m.first_name_gender)}
 
 
 def _name_of(chains: Chains, mention: CorefMention) -> str:
