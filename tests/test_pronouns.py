@@ -547,3 +547,18 @@ def test_he_goes_on_speaking_of_the_he_subject_of_the_sentence_before(sm_nlp):
     )
     assert chains["he"] == {"Bob Jones", "he"}
     assert chains["he#2"] == {"Bob Jones", "he"}
+
+
+def test_their_in_its_own_sentence_is_someones_before_a_things(sm_nlp):
+    """What "their" possesses is mostly had by people and bodies: in its own sentence a person
+    comes before a thing; in the sentence before, the nearest still wins ("Their repair")."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "A prisoner overpowered two guards, stole their weapons and walked off in one of their "
+        "uniforms.",
+    )
+    assert chains["their#2"] == {"two guards", "their"}
+    chains = pronoun_chains(
+        sm_nlp, "Three undersea cables were cut on Friday. Their repair will take two weeks."
+    )
+    assert chains["Their"] == {"Three undersea cables"}

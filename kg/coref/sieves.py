@@ -638,6 +638,17 @@ def pronoun_sieve(chains: Chains) -> None:
                     not chains.has_name(m.index),
                 )
             )
+        elif mention.role == "poss" and _pronoun_family(mention) == "they":
+            # What "their" possesses is mostly had by people and bodies ("stole their weapons",
+            # "one of their uniforms", "their deaths"): in its own sentence, someone comes
+            # before a thing ("overpowered two guards ... stole their weapons and walked off
+            # in one of their uniforms" is the guards', not the weapons').
+            candidates.sort(
+                key=lambda m: (
+                    m.sentence != mention.sentence,
+                    m.sentence == mention.sentence and not _animate(chains, m),
+                )
+            )
         cataphor = _fronted_subject_mention(chains, mention)
         if cataphor is not None:
             chains.link(
@@ -702,6 +713,19 @@ def pronoun_sieve(chains: Chains) -> None:
         else:
             if mention.reflexive:
                 _bind_reflexive(chains, mention)
+
+
+def _animate(chains: Chains, mention: CorefMention) -> bool:
+    """Whether a chain is someone: a person, a body of people or an organisation, by its
+    names' types or its descriptions' classes (a name of no known type may be one)."""
+    for m in chains.members(mention.index):
+        if m.entity_type in ("Person", "Organization", "Group"):
+            return True
+        if m.kind == "nominal" and m.noun_class in ("person", "organization"):
+            return True
+        if m.kind == "name" and not m.entity_type:
+            return True
+    return False
 
 
 def _reported_in(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> bool:
