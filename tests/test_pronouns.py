@@ -488,3 +488,77 @@ def test_a_possessive_in_a_phrase_fronted_before_the_subject_names_that_subject(
     assert pronoun_chains(sm_nlp, text)["its"] == {"agency"}
     text = "The Colts won on Sunday. After their loss, the Chiefs fired their coach."
     assert "Chiefs" in pronoun_chains(sm_nlp, text)["their"]
+
+
+# -- rules of the fourth round ------------------------------------------------------------------
+
+
+def test_a_person_holds_a_pronoun_in_an_adjunct_but_not_in_a_complement_or_a_things(sm_nlp):
+    """i-within-i bars a noun from its own complement ("the president of its board"), not from
+    an adjunct of place or company set beside a person ("a deputy outside his house" may be
+    his); a thing's adjunct is its maker's ("a flaw in its browser" is not the flaw's)."""
+    chains = pronoun_chains(
+        sm_nlp, "Two men were arrested for the murder of a deputy outside his house."
+    )
+    assert any("deputy" in text for text in chains["his"])
+    chains = pronoun_chains(sm_nlp, "Microsoft said a flaw in its browser was fixed.")
+    assert chains["its"] == {"Microsoft"}
+
+
+def test_a_description_named_by_its_apposition_describes_no_one_else(sm_nlp):
+    """ "neurosurgeon and CNN medical correspondent Dr. Anna Smith": the description is named
+    already, so the description sieve does not give it to the person named before it, and
+    "she" is Anna Smith, not Tom Baker too."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "President-elect Tom Baker has asked neurosurgeon and CNN medical correspondent Dr. "
+        "Anna Smith to be U.S. surgeon general, a senior Democrat said on Tuesday. She said she "
+        "was honoured.",
+    )
+    assert "Anna Smith" in chains["She"]
+    assert "Tom Baker" not in chains["She"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The witness sat down beside Bob Jones. "Jones fired the shot," he told the jury.',
+        "The witness sat beside Bob Jones. He said Jones had fired the shot.",
+    ],
+)
+def test_a_subject_pronoun_is_no_one_named_in_the_clause_it_reports(sm_nlp, text):
+    """Principle C: the subject of "say" stands over its complement, a quotation before it
+    too, and is no one named there, wherever else that one is named; a pronoun there may be
+    the subject ("Bob Jones ... He said he had fired")."""
+    chains = pronoun_chains(sm_nlp, text)
+    (pronoun,) = chains
+    assert chains[pronoun] == {"witness"}
+    chains = pronoun_chains(sm_nlp, "Bob Jones was arrested. He said he had fired the shot.")
+    assert chains["he"] == {"Bob Jones", "He"}
+
+
+def test_he_goes_on_speaking_of_the_he_subject_of_the_sentence_before(sm_nlp):
+    """Centering: a "he" subject of the sentence before comes before a person named there, and
+    the subject of a verb of saying set as an aside is not who the clause it reports names."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Bob Jones took the stand on Monday. After a fight with some rivals, he testified, Tom "
+        "Smith pulled the trigger. Then he left the court.",
+    )
+    assert chains["he"] == {"Bob Jones", "he"}
+    assert chains["he#2"] == {"Bob Jones", "he"}
+
+
+def test_their_in_its_own_sentence_is_someones_before_a_things(sm_nlp):
+    """What "their" possesses is mostly had by people and bodies: in its own sentence a person
+    comes before a thing; in the sentence before, the nearest still wins ("Their repair")."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "A prisoner overpowered two guards, stole their weapons and walked off in one of their "
+        "uniforms.",
+    )
+    assert chains["their#2"] == {"two guards", "their"}
+    chains = pronoun_chains(
+        sm_nlp, "Three undersea cables were cut on Friday. Their repair will take two weeks."
+    )
+    assert chains["Their"] == {"Three undersea cables"}

@@ -16,7 +16,7 @@ from kg.extract.tokens import children
 SPEECH_VERBS = frozenset(
     {
         "say", "tell", "add", "state", "announce", "write", "tweet", "explain", "note",
-        "claim", "insist", "reply", "ask", "declare", "confirm", "comment", "post",
+        "claim", "insist", "reply", "ask", "declare", "confirm", "comment", "post", "testify",
     }
 )  # fmt: skip
 

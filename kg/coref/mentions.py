@@ -24,10 +24,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.coref import lexicon
+from kg.coref.constructs import SPEECH_VERBS
 from kg.coref.names import NER_TYPES, SHIP_PREFIXES, TIME_LABELS, entity_type, normalise_name
 from kg.extract.arguments import (
     TITLE_WORDS,
@@ -208,12 +210,33 @@ class CorefMention:
     # measured, not a thing a pronoun refers to.
     measure: bool = False
     # A body of people named by what it is made of ("a gang of four thieves", "a group of
-    # children"): "them" after it is its members, the plural noun.
+    # children"): "them" after it is its members, the plural noun (set for bodies only).
     of_members: bool = False
+    # A subject pronoun's: the token ranges of the clauses it stands over as their reporter or
+    # thinker (its verb's complement, a quotation its verb of saying follows), where no name
+    # or description is it (principle C: "'Jermayne fired the shot,' he said").
+    reported: tuple[tuple[int, int], ...] = ()
 
     @property
     def is_time(self) -> bool:
         return self.record.label in TIME_LABELS
+
+    # Read by every agreement check on every mention of a chain: worked out once per mention.
+    @cached_property
+    def ship(self) -> bool:
+        """A ship's name ("INS Mysore"): a name of two words or more opening with a ship
+        prefix."""
+        words = self.record.text.split()
+        return self.kind == "name" and len(words) > 1 and words[0] in SHIP_PREFIXES
+
+    @cached_property
+    def first_name_gender(self) -> str:
+        """The gender the first word of a name of two words or more gives, whatever the name's
+        type ("" for other mentions, or a first word that is no first name)."""
+        words = self.record.text.split()
+        if self.kind != "name" or len(words) < 2:
+            return ""
+        return lexicon.first_name_gender(words[0]) or ""
 
 
 def find_mentions(
@@ -449,25 +472,31 @@ def _subject_clause(verb: Token) -> int:
 
 def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[int]) -> CorefMention:
     verb, role = _verb_of(head)
-    locative = head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPOSITIONS
+    cache = doc_cache(head.doc)  # tokens and heads from the cache: Token.head makes a Token
+    tokens, heads = cache.tokens, cache.heads
+    locative = role == "pobj" and tokens[heads[head.i]].lower_ in _LOCATIVE_PREPOSITIONS
     # Only pronouns and subjects are compared by their clause (principle B, reflexives).
     wanted = verb >= 0 and (kind == "pronoun" or role in SUBJECT_DEPS)
-    clause = _subject_clause(doc_tokens(head.doc)[verb]) if wanted else -1
+    clause = _subject_clause(tokens[verb]) if wanted else -1
     controls = -1
     if verb >= 0 and role in ("dobj", "dative"):
         controls = next(
             (
                 c.i
-                for c in children(doc_tokens(head.doc)[verb])
+                for c in children(tokens[verb])
                 if c.dep_ == "xcomp"
                 and _infinitive(c)
                 and not any(g.dep_ in SUBJECT_DEPS for g in children(c))
             ),
             -1,
         )
-    first = doc_tokens(head.doc)[verb] if verb >= 0 else None
-    while first is not None and first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
-        first = first.head
+    first = tokens[verb] if verb >= 0 else None
+    while (
+        first is not None
+        and first.dep_ == "conj"
+        and tokens[heads[first.i]].pos_ in ("VERB", "AUX")
+    ):
+        first = tokens[heads[first.i]]
     return CorefMention(
         record=record,
         index=-1,
@@ -620,7 +649,8 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         mention.noun_class = "person"
     mention.possessed = possessed
     mention.measure = head.ent_type_ in _MEASURE_LABELS
-    mention.of_members = any(
+    # Read for bodies only (the "they" of an organisation): not worked out for other nouns.
+    mention.of_members = mention.noun_class == "organization" and any(
         c.dep_ == "prep"
         and c.lower_ == "of"
         and any(g.tag_ in ("NNS", "NNPS") for g in children(c))
@@ -745,17 +775,38 @@ def _pronoun(token: Token, sentence: int, depth: list[int]) -> CorefMention | No
     mention.definite = True
     mention.containers = _containing_nouns(token)
     mention.fronted_subject = _fronted_subject(token) if not reflexive else -1
+    if token.dep_ == "nsubj" and person == 3:
+        mention.reported = _reported_clauses(token.head)
     return mention
+
+
+def _reported_clauses(verb: Token) -> tuple[tuple[int, int], ...]:
+    """The clauses a verb's subject stands over (c-commands) as the one who says, knows or
+    thinks them: the verb's complement clauses, before it or after ("he said Timmons fired",
+    "'Jermayne fired the shot,' he said"), and, for a verb of saying set as an aside into
+    another clause, that clause ("Timmons, he testified, pulled the trigger"); as token
+    ranges."""
+    spans = [(c.left_edge.i, c.right_edge.i) for c in children(verb) if c.dep_ == "ccomp"]
+    if (
+        verb.dep_ in ("parataxis", "advcl")  # an aside is parsed as either, with no subordinator
+        and verb.lemma_ in SPEECH_VERBS
+        and not any(c.dep_ == "mark" for c in children(verb))
+    ):
+        host = verb.head
+        spans.append((host.left_edge.i, host.right_edge.i))
+    return tuple(spans)
 
 
 def _fronted_subject(token: Token) -> int:
     """The subject a fronted adverbial clause or phrase holding ``token`` comes before: "As it
     promised, Microsoft issued a patch", "After spraining his knee, Bush was placed on injured
     reserve" (the token index of the subject's head, else -1)."""
+    cache = doc_cache(token.doc)  # heads from the cache: Token.head makes a new Token
+    tokens, heads = cache.tokens, cache.heads
     current, steps = token, 0
-    while current.head.i != current.i and steps < 30:
+    while heads[current.i] != current.i and steps < 30:
         steps += 1
-        head = current.head
+        head = tokens[heads[current.i]]
         if current.dep_ in ("advcl", "prep") and head.pos_ in ("VERB", "AUX"):
             if (current.dep_ == "advcl" and current.i < head.i) or _fronted_phrase(current, token):
                 subjects = [
@@ -800,10 +851,12 @@ def _containing_nouns(token: Token) -> frozenset[int]:
     "relieved Cheeks of his duties" is the parser attaching "of" to the name)."""
     found: set[int] = set()
     possessive = token.tag_ == "PRP$"
+    cache = doc_cache(token.doc)
+    tokens, heads = cache.tokens, cache.heads
     current, steps = token, 0
-    while current.head.i != current.i and steps < 30:
+    while heads[current.i] != current.i and steps < 30:
         steps += 1
-        head = current.head
+        head = tokens[heads[current.i]]
         if current.dep_ in ("conj", "appos", "parataxis"):
             break
         if head.pos_ in ("VERB", "AUX"):
@@ -813,11 +866,22 @@ def _containing_nouns(token: Token) -> frozenset[int]:
                 and not possessive
                 and not any(t.tag_ == "WP$" for t in head.subtree)
             ):
-                noun = head.head
+                noun = tokens[heads[head.i]]
                 if noun.pos_ in ("NOUN", "PROPN", "PRON"):
                     found.add(noun.i)
             break
         if head.pos_ == "PROPN":
+            break
+        if (
+            current.dep_ == "prep"
+            and current.lower_ != "of"
+            and head.pos_ == "NOUN"
+            and lexicon.noun_class(head.lemma_.lower()) == "person"
+        ):
+            # A person set somewhere or with someone: "a deputy outside his house", "a man
+            # with his dog" may be his (an adjunct, not what the noun is made of); a
+            # complement is ("the president of its board" is not its), and so is a thing's
+            # ("a flaw in its browser" is the maker's).
             break
         if head.pos_ in ("NOUN", "PRON", "NUM"):
             found.add(head.i)

@@ -23,10 +23,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 
 from kg.coref import lexicon
 from kg.coref.mentions import SUBJECT_DEPS, CorefMention
-from kg.coref.names import SHIP_PREFIXES, AliasRules, group_names
+from kg.coref.names import AliasRules, group_names
 from kg.types import CorefLink
 
 # How far back (in sentences) a pronoun looks for its antecedent: news pronouns point at the
@@ -51,6 +52,10 @@ _CLASS_TYPES = {
 }
 
 
+# Mentions in document order (a C-level key: chains are merged thousands of times).
+_BY_INDEX = attrgetter("index")
+
+
 class Chains:
     """The chains built so far: a union-find over mention indices, with each chain's features."""
 
@@ -67,6 +72,9 @@ class Chains:
         # Each chain's mentions, by its root: kept as chains join, since every agreement check
         # reads a whole chain.
         self._members: dict[int, list[CorefMention]] = {m.index: [m] for m in mentions}
+        # The roots of the chains that hold a name, kept as chains join (asked of every
+        # candidate of every pronoun).
+        self._named = {m.index for m in mentions if m.kind == "name"}
         # Parse facts the construct sieves need: a token's head (by token index), and a copular
         # verb's subject head.
         self.heads = heads or []
@@ -94,8 +102,11 @@ class Chains:
             first, second = min(a, b), max(a, b)
             self._parent[second] = first
             self._members[first] = sorted(
-                self._members[first] + self._members.pop(second), key=lambda m: m.index
+                self._members[first] + self._members.pop(second), key=_BY_INDEX
             )
+            if second in self._named:
+                self._named.discard(second)
+                self._named.add(first)
 
     def link(
         self, mention: CorefMention, antecedent: CorefMention, sieve: str, reason: str
@@ -120,7 +131,7 @@ class Chains:
         return {m.gender for m in self.members(i) if m.gender}
 
     def has_name(self, i: int) -> bool:
-        return any(m.kind == "name" for m in self.members(i))
+        return self.root(i) in self._named
 
     def words(self, i: int) -> set[str]:
         return {w for m in self.members(i) if m.kind != "pronoun" for w in m.words}
@@ -144,7 +155,12 @@ def _candidates(
     (nearer the root of the parse: subjects before objects before what is embedded), as Hobbs'
     search and Stanford's sieves order them."""
     by_sentence: dict[int, list[CorefMention]] = {}
-    for other in chains.mentions[: mention.index]:
+    # Mentions are in document order, so their sentences never decrease: the window is the run
+    # just before the mention (found walking back, not by reading every earlier mention).
+    mentions, lowest, start = chains.mentions, mention.sentence - window, mention.index
+    while start > 0 and mentions[start - 1].sentence >= lowest:
+        start -= 1
+    for other in mentions[start : mention.index]:
         if mention.sentence - other.sentence <= window:
             by_sentence.setdefault(other.sentence, []).append(other)
     if clauses is None:
@@ -428,6 +444,9 @@ def description_sieve(chains: Chains) -> None:
             or mention.possessed  # "her mother" is someone else than the one most spoken of
             or mention.number != "singular"
             or not chains.is_first(mention)
+            # Named already, by an apposition or a predicate ("correspondent Dr. Sanjay
+            # Gupta"): a description of someone named is not a description of someone else.
+            or chains.has_name(mention.index)
         ):
             continue
         wanted = _CLASS_TYPES.get(mention.noun_class)
@@ -468,6 +487,7 @@ def opening_description_sieve(chains: Chains) -> None:
             or mention.noun_class != "person"
             or mention.sentence >= OPENING_SENTENCES
             or not chains.is_first(mention)
+            or chains.has_name(mention.index)  # named already (see description_sieve)
         ):
             continue
         wanted = _CLASS_TYPES["person"]
@@ -623,11 +643,31 @@ def pronoun_sieve(chains: Chains) -> None:
             # News refers by "he" and "she" to the people it names: in the sentences before
             # the pronoun's, an agreeing named person comes before an unnamed one ("a judge
             # will accept her placement" after a sentence on Lohan is Lohan's placement). In
-            # its own sentence the parse decides ("a man ... from which he was fired").
+            # its own sentence the parse decides ("a man ... from which he was fired"). First
+            # of all, a "he" or "she" subject of the sentence before is the one the story is
+            # on, whom a pronoun goes on speaking of (centering: the center is kept as a
+            # pronoun): "After the fight, he testified, Smith fired. Then he left."
             candidates.sort(
                 key=lambda m: (
                     m.sentence != mention.sentence,
+                    not (
+                        m.kind == "pronoun"
+                        and m.role in SUBJECT_DEPS
+                        and m.sentence == mention.sentence - 1
+                        and m.gender == mention.gender
+                    ),
                     not chains.has_name(m.index),
+                )
+            )
+        elif mention.role == "poss" and _pronoun_family(mention) == "they":
+            # What "their" possesses is mostly had by people and bodies ("stole their weapons",
+            # "one of their uniforms", "their deaths"): in its own sentence, someone comes
+            # before a thing ("overpowered two guards ... stole their weapons and walked off
+            # in one of their uniforms" is the guards', not the weapons').
+            candidates.sort(
+                key=lambda m: (
+                    m.sentence != mention.sentence,
+                    m.sentence == mention.sentence and not _animate(chains, m),
                 )
             )
         cataphor = _fronted_subject_mention(chains, mention)
@@ -654,6 +694,8 @@ def pronoun_sieve(chains: Chains) -> None:
                 # A relative pronoun stands for its noun: "a flaw which it said ..." holds "it".
                 or antecedent.relative_to in mention.containers
             ):
+                continue
+            if mention.reported and _reported_in(chains, mention, antecedent):
                 continue
             if not _agree(chains, mention, antecedent):
                 continue
@@ -694,6 +736,29 @@ def pronoun_sieve(chains: Chains) -> None:
                 _bind_reflexive(chains, mention)
 
 
+def _animate(chains: Chains, mention: CorefMention) -> bool:
+    """Whether a chain is someone: a person, a body of people or an organisation, by its
+    names' types or its descriptions' classes (a name of no known type may be one)."""
+    for m in chains.members(mention.index):
+        if m.entity_type in ("Person", "Organization", "Group"):
+            return True
+        if m.kind == "nominal" and m.noun_class in ("person", "organization"):
+            return True
+        if m.kind == "name" and not m.entity_type:
+            return True
+    return False
+
+
+def _reported_in(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> bool:
+    """Principle C: a subject pronoun is no one named or described in the clause it reports
+    ("'Jermayne fired the shot,' he said" is not Jermayne, wherever else he is named)."""
+    return any(
+        m.kind != "pronoun" and m.sentence == pronoun.sentence and start <= m.head <= end
+        for m in chains.members(antecedent.index)
+        for start, end in pronoun.reported
+    )
+
+
 def _yields_to_possessor(chains: Chains, pronoun: CorefMention, other: CorefMention) -> bool:
     """ "Her rep said she was fine", "Lohan's lawyer said she had entered the clinic": a
     description of someone of no known gender, possessed by someone of the pronoun's gender,
@@ -707,7 +772,7 @@ def _yields_to_possessor(chains: Chains, pronoun: CorefMention, other: CorefMent
         if possessor.role == "poss" and heads and heads[possessor.head] == other.head:
             members = chains.members(possessor.index)
             genders = {m.gender for m in members if m.gender in ("male", "female")}
-            genders |= {g for m in members if (g := _first_name_gender(m))}
+            genders |= _first_names(members)
             return pronoun.gender in genders
     return False
 
@@ -722,7 +787,9 @@ def _fronted_subject_mention(chains: Chains, mention: CorefMention) -> CorefMent
         if later.sentence != mention.sentence:
             break
         if later.head == mention.fronted_subject and later.kind != "pronoun":
-            return later if not later.is_time and _agree(chains, mention, later) else None
+            if later.is_time or _reported_in(chains, mention, later):
+                return None  # "After the fight, he testified, Smith fired": principle C
+            return later if _agree(chains, mention, later) else None
     return None
 
 
@@ -787,13 +854,12 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
     """Number, gender and animacy of a pronoun against the whole chain of the antecedent."""
     members = chains.members(antecedent.index)
     types = {m.entity_type for m in members if m.entity_type}
-    ship = any(_ship(m) for m in members)
+    ship = any(m.ship for m in members)
     classes = {m.noun_class for m in members if m.kind == "nominal" and m.noun_class}
     genders = {m.gender for m in members if m.gender}
     # "Bettie Page, the pin-up model", tagged an organisation: a first name and a description
     # of a person say it is someone.
-    first_name = _first_name_gender(antecedent)
-    first_names = {g for m in members if (g := _first_name_gender(m))}
+    first_name = antecedent.first_name_gender
     named_person = bool(first_name) and "person" in classes
     person_like = "Person" in types or "person" in classes
     family = _pronoun_family(pronoun)
@@ -805,7 +871,7 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
         if antecedent.kind == "nominal" and antecedent.noun_class == "person":
             # "A 36-year-old man ... he": the description says it is someone, whatever other
             # mentions its chain holds ("a New Zealander", tagged a group).
-            gendered = {antecedent.gender} if antecedent.gender else genders | first_names
+            gendered = {antecedent.gender} if antecedent.gender else genders | _first_names(members)
             return pronoun.gender in gendered or not (gendered - {"neuter"})
         if not person_like or (types - {"Person"} and "Person" not in types and not named_person):
             return False
@@ -854,26 +920,16 @@ def _personal_name(name: CorefMention, members: list[CorefMention]) -> bool:
     words = name.record.text.split()
     if name.entity_type == "Person" and len(words) >= 2 and not words[-1].endswith("s"):
         return True
-    return any(m.entity_type == "Person" and _first_name_gender(m) for m in members)
+    return any(m.entity_type == "Person" and m.first_name_gender for m in members)
 
 
 # Dependencies of a noun that modifies another word rather than naming a participant.
 _MODIFIER_ROLES = frozenset({"compound", "npadvmod", "amod", "nmod"})
 
 
-def _ship(mention: CorefMention) -> bool:
-    """A ship's name ("INS Mysore"): a name of two words or more opening with a ship prefix."""
-    words = mention.record.text.split()
-    return mention.kind == "name" and len(words) > 1 and words[0] in SHIP_PREFIXES
-
-
-def _first_name_gender(mention: CorefMention) -> str:
-    """The gender the first word of a name of two words or more gives, whatever the name's type
-    ("" for other mentions, or a first word that is no first name)."""
-    words = mention.record.text.split()
-    if mention.kind != "name" or len(words) < 2:
-        return ""
-    return lexicon.first_name_gender(words[0]) or ""
+def _first_names(members: list[CorefMention]) -> set[str]:
+    """The genders the first names of a chain's names give."""
+    return {g for m in members if (g := m.first_name_gender)}
 
 
 def _name_of(chains: Chains, mention: CorefMention) -> str:
