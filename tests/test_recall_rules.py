@@ -513,3 +513,66 @@ def test_a_description_of_a_thing_joins_the_named_thing_other_documents_call_so(
     corpus = resolve([*called, nameless, elsewhere])
     assert node_of(corpus, "c", "vessel") == "MV Orla"
     assert node_of(corpus, "d", "vessel") != "MV Orla"
+
+
+# -- descriptions by a synonym across documents --------------------------------------------------
+
+
+def _chief(doc_id: str) -> Extraction:
+    # "Chief Dan Ruiz": a title calling him "chief", with the company and the city around him.
+    return extraction(
+        "Chief Dan Ruiz ran Gordon Advisors in Vancouver",
+        [("Dan Ruiz", "PERSON"), ("Gordon Advisors", "ORG"), ("Vancouver", "GPE")],
+        doc_id,
+        roles=[(0, "chief")],
+    )
+
+
+def _nameless(doc_id: str, text: str, noun: str) -> Extraction:
+    return extraction(
+        text,
+        [(noun, "", noun), ("Gordon Advisors", "ORG"), ("Vancouver", "GPE")],
+        doc_id,
+    )
+
+
+def test_a_description_joins_the_entity_other_documents_call_by_a_synonym_of_its_noun() -> None:
+    # Three documents call Dan Ruiz "chief"; WordNet puts "boss" in a synset with "chief":
+    # "the boss" of a fourth document with his company and city is he. "The captain" (no
+    # synonym of "chief") and a boss of a document sharing nothing with his stay apart.
+    called = [_chief(d) for d in ("a", "b", "c")]
+    boss = _nameless("d", "The boss left Gordon Advisors in Vancouver", "boss")
+    captain = _nameless("e", "The captain left Gordon Advisors in Vancouver", "captain")
+    quit = "The boss quit in Norway"
+    elsewhere = extraction(quit, [("boss", "", "boss"), ("Norway", "GPE")], "f")
+    corpus = resolve([*called, boss, captain, elsewhere])
+    assert node_of(corpus, "d", "boss") == "Dan Ruiz"
+    assert reason_of(corpus, "d", "boss") == (
+        "'boss' is 'Dan Ruiz', called 'chief' in other documents (a synonym of 'boss' in "
+        "WordNet) and seen with 2 of the same names and things"
+    )
+    assert node_of(corpus, "e", "captain") != "Dan Ruiz"
+    assert node_of(corpus, "f", "boss") != "Dan Ruiz"
+
+
+def test_a_synonym_must_be_said_in_three_documents_and_the_noun_itself_comes_first() -> None:
+    boss = _nameless("d", "The boss left Gordon Advisors in Vancouver", "boss")
+    # Called "chief" in two documents only: a synonym stands for one of several senses, so
+    # it needs one document more than the noun itself.
+    corpus = resolve([_chief("a"), _chief("b"), boss])
+    assert node_of(corpus, "d", "boss") != "Dan Ruiz"
+    corpus = resolve([_chief("a"), _chief("b"), _chief("c"), boss])
+    assert node_of(corpus, "d", "boss") == "Dan Ruiz"
+    # An entity that two documents call "boss" itself, sharing as much, comes first (pooled
+    # with the synonym's, the two would tie and neither be taken).
+    called_boss = [
+        extraction(
+            f"Ann Berg spoke in Vancouver at Gordon Advisors {n}",
+            [("Ann Berg", "PERSON"), ("Vancouver", "GPE"), ("Gordon Advisors", "ORG")],
+            f"g{n}",
+            roles=[(0, "boss")],
+        )
+        for n in (1, 2)
+    ]
+    corpus = resolve([_chief("a"), _chief("b"), _chief("c"), *called_boss, boss])
+    assert node_of(corpus, "d", "boss") == "Ann Berg"

@@ -1,4 +1,5 @@
-"""Lexicons for coreference: noun semantic class and gender, first-name gender, demonyms.
+"""Lexicons for coreference: noun semantic class, gender and synonyms, first-name gender,
+demonyms.
 
 The tables live in ``kg/coref/data/`` and were derived once by ``scripts/make_lexicons.py``
 from WordNet 3.0 (Princeton; licence in ``data/LICENSE-WordNet.txt``) and from the US Social
@@ -176,3 +177,15 @@ def demonym_place_names(word: str) -> tuple[str, ...]:
     """All names WordNet gives the demonym's place, :func:`demonym_place` first
     ("American" -> ("America", "United States", ..., "USA", ...)); empty when unknown."""
     return _demonyms().get(word.strip().lower(), ())
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, frozenset[str]]:
+    return {lemma: frozenset(others.split("|")) for lemma, others in _rows("synonyms.tsv")}
+
+
+def synonyms(lemma: str) -> frozenset[str]:
+    """One-word nouns that share a WordNet synset with one of the first three common-noun
+    senses of a one-word noun ("boss" -> chief, foreman, ...; "emcee" -> host).
+    Lower case; empty for an unknown or multi-word lemma."""
+    return _synonyms().get(_noun_key(lemma), frozenset())
