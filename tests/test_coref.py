@@ -229,6 +229,26 @@ def test_a_description_refers_to_the_person_of_its_gender_named_before():
     assert links["actress"] == ("Lindsay Lohan", "description")
 
 
+def test_a_description_among_equals_is_the_one_that_acted_not_the_nearest():
+    """ "Acme sued Globex. The company grew.": each named once, so the subject (Acme, who
+    acted) is the protagonist the description returns to, not the nearer object."""
+    sued = [
+        ("Acme", "NNP", "PROPN", "nsubj", 1, "Acme", "B-ORG"),
+        ("sued", "VBD", "VERB", "ROOT", 1, "sue"),
+        ("Globex", "NNP", "PROPN", "dobj", 1, "Globex", "B-ORG"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+    grew = [
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("company", "NN", "NOUN", "nsubj", 2, "company"),
+        ("grew", "VBD", "VERB", "ROOT", 2, "grow"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ]
+    links = links_of(parsed(sued, grew))
+    assert links["company"] == ("Acme", "description")
+    assert links["company"][0] != "Globex"
+
+
 def test_a_description_in_the_names_own_sentence_is_someone_else():
     doc = parsed(
         [

@@ -52,6 +52,10 @@ _CLASS_TYPES = {
 }
 
 
+# The roles of a mention that is the subject of its verb (active or passive).
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
 # Mentions in document order (a C-level key: chains are merged thousands of times).
 _BY_INDEX = attrgetter("index")
 
@@ -453,15 +457,20 @@ def description_sieve(chains: Chains) -> None:
         if not wanted:
             continue
         counts: dict[int, int] = {}
+        subjects: dict[int, int] = {}
         latest: dict[int, CorefMention] = {}
         for antecedent in chains.mentions[: mention.index]:
             root = chains.root(antecedent.index)
             counts[root] = counts.get(root, 0) + 1
+            subjects[root] = subjects.get(root, 0) + (antecedent.role in _SUBJECTS)
             if antecedent.kind == "name" and _describable(chains, mention, antecedent, wanted):
                 latest[root] = antecedent
         if not latest:
             continue
-        root = max(latest, key=lambda r: (counts[r], latest[r].index))
+        # Among entities spoken of equally often, the one that has acted (been a subject) is
+        # the protagonist: "Saints place him on IR ... the team" is the Saints, "Lohan ...
+        # rehires attorney Shawn Holley ... the starlet" is Lohan; then the nearest.
+        root = max(latest, key=lambda r: (counts[r], subjects[r], latest[r].index))
         antecedent = latest[root]
         chains.link(
             mention,
