@@ -168,6 +168,26 @@ def _record_beside(name: list[tuple], count: str, noun: tuple[str, str]) -> Doc:
     )
 
 
+def test_a_year_before_an_apposition_is_no_count():
+    """ "Bettie Page, the 1950s pinup girl": "1950s" is when, not how many, so the girl is an
+    apposition to the name (tagged an organisation by the recogniser), not a record of hers."""
+    doc = parsed(
+        [
+            ("Bettie", "NNP", "PROPN", "compound", 1, "Bettie", "B-ORG"),
+            ("Page", "NNP", "PROPN", "nsubj", 8, "Page", "I-ORG"),
+            (",", ",", "PUNCT", "punct", 1, ","),
+            ("the", "DT", "DET", "det", 6, "the"),
+            ("1950s", "CD", "NUM", "nummod", 6, "1950s", "B-DATE"),
+            ("pinup", "NN", "NOUN", "compound", 6, "pinup"),
+            ("girl", "NN", "NOUN", "appos", 1, "girl"),
+            (",", ",", "PUNCT", "punct", 1, ","),
+            ("died", "VBD", "VERB", "ROOT", 8, "die"),
+            (".", ".", "PUNCT", "punct", 8, "."),
+        ]
+    )
+    assert links_of(doc)["1950s pinup girl"] == ("Bettie Page", "apposition")
+
+
 def test_a_count_or_a_plural_beside_a_name_is_no_apposition():
     """ "Hasim Rahman (36 KOs)", "Klitschko (47 KO's)": a record is something of theirs, not
     them; the same count beside two fighters made them one person through it."""

@@ -518,7 +518,11 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         role=role,
         depth=depth[head.i],
         locative=locative,
-        counted=any(c.dep_ == "nummod" and c.i < head.i for c in children(head)),
+        # A number that is a date is when, not how many: "the 1950s pinup girl" is one girl.
+        counted=any(
+            c.dep_ == "nummod" and c.i < head.i and c.ent_type_ not in TIME_LABELS
+            for c in children(head)
+        ),
         clause=clause,
         coordinated_with=first.i if first is not None else -1,
         controls=controls,
