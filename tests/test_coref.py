@@ -168,6 +168,32 @@ def _record_beside(name: list[tuple], count: str, noun: tuple[str, str]) -> Doc:
     )
 
 
+def _role_and_name(*determiner: tuple) -> Doc:
+    """ "[The] actress and reporter Tara Reid checked in.", parsed as the small model does: the
+    role the subject, the name coordinated with it."""
+    shift = len(determiner)
+    return parsed(
+        [
+            *determiner,
+            ("actress", "NN", "NOUN", "nsubj", shift + 6, "actress"),
+            ("and", "CC", "CCONJ", "cc", shift, "and"),
+            ("reporter", "NN", "NOUN", "compound", shift + 4, "reporter"),
+            ("Tara", "NNP", "PROPN", "compound", shift + 4, "Tara", "B-PERSON"),
+            ("Reid", "NNP", "PROPN", "conj", shift, "Reid", "I-PERSON"),
+            ("checked", "VBD", "VERB", "ROOT", shift + 5, "check"),
+            (".", ".", "PUNCT", "punct", shift + 5, "."),
+        ]
+    )
+
+
+def test_a_role_without_a_determiner_coordinated_with_a_name_titles_it():
+    """A singular noun with no determiner is no argument of its own: "actress and reporter
+    Tara Reid" is one person. "The actress and Tara Reid" are two."""
+    assert links_of(_role_and_name())["Tara Reid"] == ("actress", "apposition")
+    the = ("The", "DT", "DET", "det", 1, "the")
+    assert "Tara Reid" not in links_of(_role_and_name(the))
+
+
 def test_a_year_before_an_apposition_is_no_count():
     """ "Bettie Page, the 1950s pinup girl": "1950s" is when, not how many, so the girl is an
     apposition to the name (tagged an organisation by the recogniser), not a record of hers."""

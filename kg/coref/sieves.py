@@ -271,7 +271,8 @@ def surname_sieve(chains: Chains) -> None:
 
 def apposition_sieve(chains: Chains) -> None:
     """ "Ryan Boyette, a former aid worker" and "the actress, Lindsay Lohan": a noun phrase set
-    beside another, between commas, names the same thing."""
+    beside another, between commas, names the same thing; so does a role with no determiner
+    that the parser coordinated with a person's name ("actress and reporter Tara Reid")."""
     by_head = {m.head: m for m in chains.mentions}
     doc_heads = chains.heads
     for mention in chains.mentions:
@@ -292,6 +293,34 @@ def apposition_sieve(chains: Chains) -> None:
             earlier,
             "apposition",
             f"'{later.record.text}' is in apposition to '{earlier.record.text}'",
+        )
+    for mention in chains.mentions:
+        # "American Pie actress and former travel reporter Tara Reid checked in": the parser
+        # coordinates a role with the name it titles. A singular noun with no determiner
+        # cannot be an argument on its own, so it is the named person's title, not another
+        # person ("the actress and Tara Reid" stays two).
+        if mention.kind != "name" or mention.role != "conj" or mention.entity_type != "Person":
+            continue
+        anchor = by_head.get(doc_heads[mention.head]) if doc_heads else None
+        if (
+            anchor is None
+            or anchor.kind != "nominal"
+            or anchor.noun_class != "person"
+            or anchor.number != "singular"
+            or anchor.definite
+            or anchor.indefinite
+            # "Beus, then a Valley dairy farmer, and Bob Havemeister": a noun in apposition
+            # describes the name beside it already.
+            or anchor.role == "appos"
+            or anchor.index > mention.index
+            or chains.same(mention.index, anchor.index)
+        ):
+            continue
+        chains.link(
+            mention,
+            anchor,
+            "apposition",
+            f"'{anchor.record.text}', with no determiner, titles '{mention.record.text}'",
         )
 
 
