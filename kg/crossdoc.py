@@ -119,13 +119,13 @@ def _surname_read_as_nationality(
     )
 
 
-def _is_surname_of(name: str, person: str, name_type: str = "Place") -> bool:
-    """Whether ``name``, a one-word name typed a place or a body, is the surname of the
-    personal name ``person``: its last word, after a known given name. The recogniser also types
-    as people names that are none, which a place must not join by a shared word: "Alaska" is
-    no part of the newspaper "Alaska Dispatch", "Palmer" of the fire service "Palmer Fire",
-    "Athens" of "Across Athens" (a sentence's first words), nor "Brooklyn" of "Brooklyn
-    Councilman" (an office, not a surname)."""
+def _is_surname_of(name: str, name_type: str, person: str) -> bool:
+    """Whether ``name``, a one-word name of type ``name_type`` other than a person's, is the
+    surname of the personal name ``person``: its last word, after a known given name. The
+    recogniser also types as people names that are none, which a place must not join by a
+    shared word: "Alaska" is no part of the newspaper "Alaska Dispatch", "Palmer" of the fire
+    service "Palmer Fire", "Athens" of "Across Athens" (a sentence's first words), nor
+    "Brooklyn" of "Brooklyn Councilman" (an office, not a surname)."""
     words = person.split()
     return (
         words[-1] == name
@@ -257,7 +257,7 @@ def link_across_documents(
                 or (
                     entities[k].type == "Person"
                     and needed == SURNAME_CONTEXT
-                    and _is_surname_of(name, entities[k].label, entity.type)
+                    and _is_surname_of(name, entity.type, entities[k].label)
                 )
                 or (
                     # "Chiefs" read as a title in a headline: a team by its plural last word.

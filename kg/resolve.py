@@ -337,14 +337,12 @@ class CorpusIndex:
         self._documents: Counter[str] = Counter()
         # What each name is called in its documents (the head nouns of its titles, appositions
         # and of descriptions chained to it: "actress"), and after ``finish`` the final keys
-        # of the entities each noun describes: where a description no name of its own
-        # document took may find its entity in another document.
+        # of the entities each noun describes, in order, with the number of documents calling
+        # each so (a synonym needs more of them: SYNONYM_CALLED_IN_DOCUMENTS): where a
+        # description no name of its own document took may find its entity in another document.
         self._called: dict[str, Counter[str]] = defaultdict(Counter)
-        self._described_by: dict[str, list[str]] = {}
+        self._described_by: dict[str, dict[str, int]] = {}
         self._named_by: dict[str, list[str]] = {}
-        # The documents calling each entity by each noun, over all its names: a synonym must
-        # be more often said (SYNONYM_CALLED_IN_DOCUMENTS).
-        self._called_over_names: dict[str, Counter[str]] = {}
         self._finished = False
 
     def _clusters(self, extraction: Extraction) -> _DocumentClusters:
@@ -395,13 +393,14 @@ class CorpusIndex:
         called: dict[str, Counter[str]] = defaultdict(Counter)
         for name, nouns in self._called.items():
             called[self._links.get(name, name)].update(nouns)
-        described_by: dict[str, set[str]] = defaultdict(set)
+        described_by: dict[str, dict[str, int]] = defaultdict(dict)
         for key, nouns in called.items():
             for noun, documents in nouns.items():
                 if documents >= CALLED_IN_DOCUMENTS:
-                    described_by[noun].add(key)
-        self._described_by = {noun: sorted(keys) for noun, keys in described_by.items()}
-        self._called_over_names = dict(called)
+                    described_by[noun][key] = documents
+        self._described_by = {
+            noun: dict(sorted(keys.items())) for noun, keys in described_by.items()
+        }
         # A body or a place whose name ends in a common noun of its kind is one ("Harbor
         # Clinic", "Indian Navy"): a description by that noun elsewhere may be it.
         named_by: dict[str, list[str]] = defaultdict(list)
@@ -587,9 +586,9 @@ class CorpusIndex:
         WordNet synonym of ``noun`` ("chief" for "boss"): key -> that synonym."""
         found: dict[str, str] = {}
         for other in sorted(lexicon.synonyms(noun)):
-            for key in self._described_by.get(other, ()):
+            for key, documents in self._described_by.get(other, {}).items():
                 if (
-                    self._called_over_names[key][other] >= SYNONYM_CALLED_IN_DOCUMENTS
+                    documents >= SYNONYM_CALLED_IN_DOCUMENTS
                     and key in self.entities
                     and self.entities[key].type in wanted
                 ):

@@ -190,7 +190,7 @@ class CorefMention:
     relative_to: int = -1  # a relative pronoun's noun (token index): "who" in "Lohan, who ..."
     possessed: bool = False  # a nominal with a possessor ("her mother", "Lohan's lawyer")
     locative: bool = False  # the object of a preposition of place ("in Washington")
-    counted: bool = False  # what it names is counted by a number before it ("36 KOs")
+    counted: bool = False  # an appositive counted by a number before it ("Rahman (36 KOs)")
     speaker: int = -1  # mention index of who says the quote it stands in (first person)
     # A pronoun's: the nouns whose phrase holds it, which it cannot refer to (i-within-i).
     containers: frozenset[int] = frozenset()
@@ -518,8 +518,10 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         role=role,
         depth=depth[head.i],
         locative=locative,
-        # A number that is a date is when, not how many: "the 1950s pinup girl" is one girl.
-        counted=any(
+        # Read by the apposition sieve only. A number that is a date is when, not how many:
+        # "the 1950s pinup girl" is one girl.
+        counted=role == "appos"
+        and any(
             c.dep_ == "nummod" and c.i < head.i and c.ent_type_ not in TIME_LABELS
             for c in children(head)
         ),

@@ -137,6 +137,7 @@ _PREP_ID = get_string_id("prep")
 _POBJ_ID = get_string_id("pobj")
 _OF_ID = get_string_id("of")
 _ONE_ID = get_string_id("one")
+_NEITHER_ID = get_string_id("neither")
 _NEGATIVE_PRONOUN_IDS = string_ids(NEGATIVE_PRONOUNS)
 _NEGATIVE_DETERMINER_IDS = string_ids(NEGATIVE_DETERMINERS)
 _NEGATIVE_PRONOUN_POS_IDS = string_ids({"PRON", "NOUN"})  # "nobody" is tagged either way
@@ -418,7 +419,7 @@ def _quantified_mention(
 def _denied_by_neither(head: Token) -> bool:
     """Whether ``head`` starts a "neither ... nor" coordination ("Neither Trump nor Xi
     attended"), which denies the fact of every conjunct."""
-    return any(c.dep == _PRECONJ_ID and c.lower_ == "neither" for c in children(head))
+    return any(c.dep == _PRECONJ_ID and c.lower == _NEITHER_ID for c in children(head))
 
 
 def clause_argument(tokens: Sequence[Token], sentence: int) -> Argument:

@@ -267,11 +267,11 @@ def _qualifiers(clause: _Clause, embedded: str, sentence: int) -> Qualifiers:
             modality = q.chain_qualifiers((verb,))[1]
             if modality:
                 break
-    reporter = _reporter(clause.matrix, sentence)
+    complement = _complement_verb(clause.matrix)
+    reporter = _reporter(complement, sentence) if complement is not None else None
     attribution, attribution_mention = (
         (reporter.mention.text, reporter.mention) if reporter is not None else ("", None)
     )
-    complement = _complement_verb(clause.matrix)
     if complement is not None:
         if reporter is not None and reporter.negative:
             # "No one said that the plant would close": nobody states it.
@@ -330,13 +330,12 @@ _COMPLEMENT_DEP_IDS = DEP("ccomp", "csubj")
 _QUESTION_MARK_IDS = WORD("whether", "if")
 
 
-def _reporter(verb: Token, sentence: int) -> Argument | None:
-    """Who states the clause: the subject of the reporting verb whose complement it is."""
-    while verb.dep == DEP.conj:
-        verb = verb.head
-    if verb.dep != DEP.ccomp:
-        return None
-    reporter = verb.head
+def _reporter(complement: Token, sentence: int) -> Argument | None:
+    """Who states a complement clause (``_complement_verb``): the subject of the reporting verb
+    whose complement it is."""
+    if complement.dep != DEP.ccomp:
+        return None  # a clausal subject: "Whether he resigns is unclear"
+    reporter = complement.head
     if reporter.lemma_.lower() not in q.REPORTING_VERBS:
         return None
     heads, _ = subject_heads(reporter)

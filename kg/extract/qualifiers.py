@@ -149,7 +149,7 @@ def chain_qualifiers(verbs: Sequence[Token]) -> tuple[bool, str, str, str]:
                         # "has yet to issue": the event is still pending: it has not happened.
                         or (lower == _YET_ID and verb.lemma_ == "have")
                         # "no longer works there": it did, and does not now.
-                        or (lower == _LONGER_ID and _has_child(child, _NO_ID))
+                        or (lower == _LONGER_ID and any(g.lower == _NO_ID for g in children(child)))
                     ):
                         negated = True
                     elif not hedge and lower in _HEDGE_ADVERB_IDS:
@@ -159,11 +159,6 @@ def chain_qualifiers(verbs: Sequence[Token]) -> tuple[bool, str, str, str]:
         if not modality and has_xcomp and verb.lower == _GOING_ID:
             modality = "going to"
     return negated, modality or hedge, condition, time
-
-
-def _has_child(token: Token, word: int) -> bool:
-    """Whether ``token`` has a child that is the word of id ``word``."""
-    return any(child.lower == word for child in children(token))
 
 
 def _is_condition(clause: Token) -> bool:
