@@ -321,3 +321,58 @@ def test_the_verb_of_a_word_under_a_verbless_root_is_the_root():
         deps=["det", "ROOT", "nsubj", "amod"],
     )
     assert _verb_of(doc[2]).i == 1
+
+
+# (sentence, the speaker's fact, the fact that must not be): a participle of saying ("...,
+# adding that ...") whose clause's subject cannot speak is said by the nearest subject above
+# that can. The parser often hangs the participle on the reported clause's verb.
+SPEAKERS = [
+    (
+        "The mayor said the bridge will remain closed until Friday, adding that repairs had begun.",
+        "mayor | add | repairs had begun",
+        "bridge | add | repairs had begun",
+    ),
+    (
+        "Smith believed no such meeting took place, saying he was at home all day.",
+        "Smith | say | he was at home all day",
+        "such meeting | say | he was at home all day",
+    ),
+    (
+        "Officials tried to calm fears that the outbreak was spreading, insisting it was under "
+        "control.",
+        "Officials | insist | it was under control",
+        "outbreak | insist | it was under control",
+    ),
+    # Controls: a subject that can speak keeps the participle, and so does a text ("a
+    # statement saying"); a past participle's noun is what is said, not who says it.
+    (
+        "The council downplayed the protests, saying they were small.",
+        "council | say | they were small",
+        "protests | say | they were small",
+    ),
+    (
+        "The agency released a statement saying the plant was safe.",
+        "statement | say | the plant was safe",
+        "agency | say | the plant was safe",
+    ),
+    (
+        "The rules announced by the minister took effect.",
+        "rules | be announced by | minister",
+        "minister | be announced by | rules",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "wanted", "absent"), SPEAKERS, ids=[s[0] for s in SPEAKERS])
+def test_a_participle_of_saying_is_said_by_someone_who_can_speak(sm_nlp, sentence, wanted, absent):
+    found = facts(run(sm_nlp, sentence))
+    assert wanted in found
+    assert absent not in found
+
+
+def test_the_speakers_words_are_attributed_to_the_speaker(sm_nlp):
+    """What the speaker says is theirs, not an open question: "Smith believed no such meeting
+    took place, saying he was at home" (the negative subject "no such meeting" made it one)."""
+    at_home = fact(run(sm_nlp, SPEAKERS[1][0]), "he | be at | home")
+    assert at_home.qualifiers.attribution == "Smith"
+    assert at_home.qualifiers.modality == ""

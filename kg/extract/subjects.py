@@ -17,6 +17,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from kg.coref import lexicon
+from kg.coref.constructs import SPEECH_VERBS
 from kg.extract.tokens import DEP, POS, TAG, children, children_with, has_child, is_verb
 
 __all__ = [
@@ -91,17 +93,54 @@ def relative_subject(verb: Token, subjects_of: SubjectsOf) -> Subjects | None:
 def participle_subject(verb: Token, subjects_of: SubjectsOf) -> Subjects | None:
     """A participle describes the noun it modifies ("the truce, signed in May"); a participle
     clause set off after its clause, with no subordinator, shares that clause's subject
-    ("..., paving the way for").
+    ("..., paving the way for"). A participle of saying is said by someone who can speak
+    ("The mayor said the bridge will stay closed, adding that ...": the mayor adds).
 
     Example: The truce, signed in May, held."""
     dep, tag = verb.dep, verb.tag
     if dep == DEP.acl and tag in _PARTICIPLE_TAGS:
-        return [verb.head], PARTICIPLE
-    if dep == DEP.advcl and tag == TAG.VBG and not has_child(verb, _MARK):
+        heads = [verb.head]
+    elif dep == DEP.advcl and tag == TAG.VBG and not has_child(verb, _MARK):
         head = verb.head
         heads = subjects_of(head)[0] if is_verb(head) else []
-        return heads, PARTICIPLE
-    return None
+    else:
+        return None
+    # Only someone speaks: in "the sheriff said the area will stay closed, adding that ..."
+    # the parser hangs "adding" on "stay", but the area adds nothing; the speaker is the
+    # subject above that can speak ("the sheriff"). (A past participle's noun is what is said,
+    # not who says it: "the rules announced by the minister".)
+    speaks = tag == TAG.VBG and verb.lemma_ in SPEECH_VERBS
+    if speaks and heads and not any(_may_speak(h) for h in heads):
+        heads = _speaker_above(verb, subjects_of) or heads
+    return heads, PARTICIPLE
+
+
+def _may_speak(noun: Token) -> bool:
+    """Whether ``noun`` can be the one who says something: a name, a personal pronoun, a
+    person or a body ("the police", "the company"), or a text that speaks for its author ("a
+    statement saying", "a report saying")."""
+    if noun.pos in _SPEAKER_POS:
+        return True
+    lemma = noun.lemma_.lower()
+    return (
+        lexicon.noun_class(lemma) in _SPEAKER_CLASSES
+        or lexicon.may_be_person(lemma)
+        or lemma in _SPEAKING_TEXTS
+    )
+
+
+def _speaker_above(verb: Token, subjects_of: SubjectsOf) -> list[Token] | None:
+    """The subjects of the nearest verb above the clause ``verb`` hangs on, when they can all
+    speak. Only the nearest: a speaker further up is as likely another clause's."""
+    node = verb.head
+    if is_verb(node):  # the clause whose subject could not speak: start above it
+        node = node.head
+    while not is_verb(node) and node.head.i != node.i:
+        node = node.head
+    if not is_verb(node) or node.i == verb.head.i:
+        return None
+    heads = subjects_of(node)[0]
+    return heads if heads and all(_may_speak(h) for h in heads) else None
 
 
 def control_subject(verb: Token, subjects_of: SubjectsOf) -> Subjects | None:
@@ -130,3 +169,14 @@ def antecedent(verb: Token) -> Token | None:
 
 _MARK = DEP("mark")
 _PARTICIPLE_TAGS = TAG("VBN", "VBG")
+_SPEAKER_POS = POS("PROPN", "PRON")
+_SPEAKER_CLASSES = frozenset({"person", "organization"})
+# Texts said to speak for whoever wrote them: "a statement saying", "the letter says".
+_SPEAKING_TEXTS = frozenset(
+    {
+        "statement", "report", "release", "memo", "letter", "message", "note", "notice",
+        "advisory", "reply", "email", "post", "tweet", "sign", "document", "filing", "ruling",
+        "study", "survey", "poll", "article", "story", "editorial", "bulletin", "press",
+        "announcement", "communique", "declaration", "complaint", "lawsuit", "suit",
+    }
+)  # fmt: skip
