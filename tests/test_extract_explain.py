@@ -49,13 +49,13 @@ def test_why_the_framework_could_help_avoid_such_measures(seed_report):
     assert clauses[("help", "avoid")]["subjects"] == ["the framework"]
     assert clauses[("help", "avoid")]["subject_rule"] == "subject"
     assert ("help", "secure") in clauses
-    # The facts: the report, and "help" (the matrix verb names the relation) with each object.
+    # The facts: the report, and the chain ("help avoid", "help secure") with each object.
     assert {(f["subject"], f["relation"], f["object"]) for f in s["facts"]} == {
         ("Bessent", "say", s["facts"][0]["object"]),
-        ("the framework", "help", "such measures"),
-        ("the framework", "help", "a deferral of China’s proposed export curbs"),
+        ("the framework", "help avoid", "such measures"),
+        ("the framework", "help secure", "a deferral of China’s proposed export curbs"),
     }
-    help_avoid = fact(s, "the framework", "help", "such measures")
+    help_avoid = fact(s, "the framework", "help avoid", "such measures")
     assert help_avoid["rule"] == "subject-direct"
     assert (help_avoid["subject_rule"], help_avoid["object_rule"]) == ("subject", "direct")
     assert help_avoid["qualifiers"] == {

@@ -376,3 +376,58 @@ def test_the_speakers_words_are_attributed_to_the_speaker(sm_nlp):
     at_home = fact(run(sm_nlp, SPEAKERS[1][0]), "he | be at | home")
     assert at_home.qualifiers.attribution == "Smith"
     assert at_home.qualifiers.modality == ""
+
+
+# (sentence, the fact, the facts that must not be): an intention says nothing of its event, so
+# its relation is the chain it heads, each verb with its particle and the matrix verb with its
+# voice. "threaten" alone stays the relation (what is threatened is the event's object: the
+# seed's "Trump - threaten - tariffs"), and a participle under a verb is no chain.
+CHAINS = [
+    (
+        "Protesters tried to storm the parliament.",
+        "Protesters | try to storm | parliament",
+        {"Protesters | try | parliament", "Protesters | storm | parliament"},
+    ),
+    (
+        "The pirates attempted to hijack a tanker.",
+        "pirates | attempt to hijack | tanker",
+        {"pirates | attempt | tanker", "pirates | hijack | tanker"},
+    ),
+    (
+        "The mayor wants to thank the volunteers.",
+        "mayor | want to thank | volunteers",
+        {"mayor | want | volunteers"},
+    ),
+    (
+        "The device turned out to be harmless.",
+        "device | turn out to be | harmless",
+        {"device | turn to be | harmless", "device | be | harmless"},
+    ),
+    (
+        "Roads are expected to remain closed.",
+        "Roads | be expected to remain | closed",
+        {"Roads | be expected | closed"},
+    ),
+    (
+        "The deal could help avoid a strike.",
+        "deal | help avoid | strike",
+        {"deal | help | strike"},
+    ),
+    (
+        "Trump threatened to impose tariffs.",
+        "Trump | threaten | tariffs",
+        {"Trump | threaten to impose | tariffs"},
+    ),
+    (
+        "The Saints placed running back Reggie Bush on injured reserve.",
+        "Saints | place | Reggie Bush",
+        {"Saints | place run | Reggie Bush"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "wanted", "absent"), CHAINS, ids=[c[0] for c in CHAINS])
+def test_an_intentions_relation_is_its_chain(sm_nlp, sentence, wanted, absent):
+    found = facts(run(sm_nlp, sentence))
+    assert wanted in found, sorted(found)
+    assert not found & absent, sorted(found)

@@ -3,8 +3,8 @@
 A clause is a verb with everything that depends on it. Its subjects are found by the subject
 rules, its objects by the object rules, and a few facts that are not clauses by the statement
 rules (all listed in ``kg.extract.rules``, each with its reason and example). This module puts
-them together: it finds the clauses (a control chain, "threatened to impose", is one clause
-whose relation is the matrix verb and whose objects are the embedded verb's), forms the relation
+them together: it finds the clauses (a control chain, "tried to storm", is one clause whose
+relation is the chain, "try to storm", and whose objects are the embedded verb's), forms the relation
 as written, reads the qualifiers, and makes one triple per subject and object (its confidence:
 ``kg.extract.confidence``).
 """
@@ -70,6 +70,12 @@ _AUX_CLAUSE_DEP_IDS = DEP("ROOT", "conj", "ccomp", "advcl", "relcl")  # an AUX h
 _LIGHT_CONTROL_LEMMAS = frozenset(
     {"go", "have", "use", "be", "about", "set", "due", "likely", *q.IMPLICATIVE_VERBS}
 )
+
+# What is threatened is what the infinitive's event would do or harm: "threatened to impose
+# tariffs" threatens tariffs, "threatened to fire him" threatens him. So "threaten" stays the
+# relation, the infinitive kept in ``embedded``; any other control verb's relation is the whole
+# chain ("tried to storm parliament": "try to storm").
+_THREAT_LEMMAS = frozenset({"threaten"})
 
 # The rules the assembly below treats apart: a copula's relation is "be" and its noun may name
 # a relation; a clause is an argument of text; time and place beside another object are
@@ -237,23 +243,43 @@ def _relation_parts(chain: Sequence[Token]) -> tuple[str, list[Token], str]:
                     embedded_tokens.append(child)
         written.append(verb)
         embedded_tokens.append(verb)
-    head = matrix
-    if len(chain) > 1 and matrix.lemma_ in _LIGHT_CONTROL_LEMMAS:
-        # "has yet to issue", "is going to meet": the embedded verb is the relation.
-        head = chain[1]
-    # A passive keeps its voice: "be seen as" is not "see as".
-    relation = "be " + head.lower_ if _is_passive(head) else head.lemma_.lower()
-    # The relation verb's own particle: "plans to head off the rules" is "plan", not "plan off".
-    particles = [c.lower_ for c in children(head) if c.dep == DEP.prt]
-    if particles:
-        relation += " " + " ".join(particles)
     embedded = ""
     if len(chain) > 1:  # a single verb is no chain: its words are not kept
         embedded = " ".join(
             t.lemma_.lower() if t.pos in VERB_POS_IDS else t.lower_
             for t in sorted(embedded_tokens, key=by_position)
         )
-    return relation, written, embedded
+    head = matrix
+    if len(chain) > 1 and matrix.lemma_ in _LIGHT_CONTROL_LEMMAS:
+        # "has yet to issue", "is going to meet": the embedded verb is the relation.
+        head = chain[1]
+    elif len(chain) > 1 and matrix.lemma_ not in _THREAT_LEMMAS and _infinitives(chain[1:]):
+        # "tried to storm parliament" is not "try parliament", nor does it say that they
+        # stormed it: the relation is the chain, "try to storm", each verb with its particle
+        # ("turned out to be": "turn out to be") and the matrix verb with its voice ("is
+        # expected to remain": "be expected to remain").
+        words = [_verb_relation(matrix), *_particles(matrix)]
+        for verb in chain[1:]:
+            words.extend(c.lower_ for c in children(verb) if c.dep == aux and c.tag == to)
+            words.extend([verb.lemma_.lower(), *_particles(verb)])
+        return " ".join(words), written, embedded
+    # The relation verb's own particle: "is going to shut down" is "shut down".
+    return " ".join([_verb_relation(head), *_particles(head)]), written, embedded
+
+
+def _verb_relation(verb: Token) -> str:
+    # A passive keeps its voice: "be seen as" is not "see as".
+    return "be " + verb.lower_ if _is_passive(verb) else verb.lemma_.lower()
+
+
+def _particles(verb: Token) -> list[str]:
+    return [c.lower_ for c in children(verb) if c.dep == DEP.prt]
+
+
+def _infinitives(verbs: Sequence[Token]) -> bool:
+    # "tried to storm", "helped avoid": base forms. A participle or gerund under a verb is
+    # more often a misparse ("placed running back Reggie Bush") than a chain.
+    return all(verb.tag == TAG.VB for verb in verbs)
 
 
 def _qualifiers(clause: _Clause, embedded: str, sentence: int) -> Qualifiers:
