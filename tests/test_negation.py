@@ -143,6 +143,22 @@ HEDGED = [
         False,
         "board",
     ),
+    # A verb of opinion takes its negation down into its complement: "did not think P" is
+    # "thinks not P", stated by its subject.
+    (
+        "The coach did not think the team would win the title.",
+        "team | win | title",
+        "would",
+        True,
+        "coach",
+    ),
+    (
+        "Residents do not believe the officer fired a warning shot.",
+        "officer | fire | warning shot",
+        "",
+        True,
+        "Residents",
+    ),
     # Nobody states what no one says.
     (
         "No one said that the firm had sold the plant.",

@@ -4,9 +4,9 @@ A clause is a verb with everything that depends on it. Its subjects are found by
 rules, its objects by the object rules, and a few facts that are not clauses by the statement
 rules (all listed in ``kg.extract.rules``, each with its reason and example). This module puts
 them together: it finds the clauses (a control chain, "tried to storm", is one clause whose
-relation is the chain, "try to storm", and whose objects are the embedded verb's), forms the relation
-as written, reads the qualifiers, and makes one triple per subject and object (its confidence:
-``kg.extract.confidence``).
+relation is the chain, "try to storm", and whose objects are the embedded verb's), forms the
+relation as written, reads the qualifiers, and makes one triple per subject and object (its
+confidence: ``kg.extract.confidence``).
 """
 
 from __future__ import annotations
@@ -309,13 +309,13 @@ def _qualifiers(clause: _Clause, embedded: str, sentence: int) -> Qualifiers:
         elif attribution and complement.head.lemma_ in q.DENYING_VERBS:
             # "Smith denied that he took the money": Smith says that he did not.
             negated = not negated
-        elif (
-            attribution
-            and complement.head.lemma_ not in q.FACTIVE_VERBS
-            and q.chain_qualifiers((complement.head,))[0]
-        ):
-            # "Police did not confirm that the man was arrested": nobody states it.
-            modality = OPEN_QUESTION
+        elif attribution and q.chain_qualifiers((complement.head,))[0]:
+            if complement.head.lemma_ in q.NEG_RAISING_VERBS:
+                # "He did not think the charges would be filed": he thinks they would not.
+                negated = not negated
+            elif complement.head.lemma_ not in q.FACTIVE_VERBS:
+                # "Police did not confirm that the man was arrested": nobody states it.
+                modality = OPEN_QUESTION
     return Qualifiers(
         negated=negated,
         modality=modality,

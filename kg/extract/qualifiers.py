@@ -88,11 +88,16 @@ REPORTING_VERBS = frozenset(
 # took the money" reports the fact "he took the money", denied.
 DENYING_VERBS = frozenset({"deny"})
 
+# Verbs of opinion that take a negation down into their complement ("neg-raising"): "he didn't
+# think the team was heading in the right direction" says that he thinks it was not, not that
+# whether it was is an open question.
+NEG_RAISING_VERBS = frozenset({"think", "believe", "expect", "suppose", "imagine", "reckon"})
+
 # Implicative verbs: whether their infinitive's event happened follows from them. "Declined to
 # provide the value" says that the value was not provided, "managed to escape" that someone
 # escaped: the fact is the infinitive's event (kg.extract.clauses), denied after a negative one.
-# (An intention, "tried to", "threatened to", "wants to", says nothing of it: its verb stays the
-# relation, the chain kept as written.)
+# (An intention, "tried to", "wants to", says nothing of it: its relation is the chain, "try
+# to storm".)
 NEGATIVE_IMPLICATIVE_VERBS = frozenset({"refuse", "decline", "fail", "neglect"})
 # "continued to keep the name a secret", "began to fall": an aspect of the event, which happens.
 ASPECTUAL_VERBS = frozenset({"continue", "begin", "start"})
