@@ -598,3 +598,66 @@ def test_a_persons_name_before_a_noun_is_left_to_the_recogniser():
     assert "Tim Fanning" not in mention_texts(
         _patched(("Tim", "NNP", "PROPN"), ("Fanning", "NNP", "PROPN"))
     )
+
+
+def _town_of(noun: str, modifier: tuple | None = None) -> Doc:
+    """ "The fire spread through the [modifier] <noun> of Ashbury." with Ashbury a GPE."""
+    rows = [
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("fire", "NN", "NOUN", "nsubj", 2, "fire"),
+        ("spread", "VBD", "VERB", "ROOT", 2, "spread"),
+        ("through", "IN", "ADP", "prep", 2, "through"),
+        ("the", "DT", "DET", "det", 6, "the"),
+    ]
+    if modifier is not None:
+        rows.append((*modifier, "amod", 6, modifier[0]))
+    else:
+        rows.append(("old", "JJ", "ADJ", "amod", 6, "old"))
+    noun_index = 6
+    rows += [
+        (noun, "NN", "NOUN", "pobj", 3, noun),
+        ("of", "IN", "ADP", "prep", noun_index, "of"),
+        ("Ashbury", "NNP", "PROPN", "pobj", noun_index + 1, "Ashbury", "B-GPE"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ]
+    return parsed(rows)
+
+
+def test_a_town_of_a_name_is_the_town_so_named():
+    """ "the old town of Ashbury" is Ashbury (an appositive "of"); across documents it had
+    been joined to another place whose name ends in "town"."""
+    assert links_of(_town_of("town"))["old town of Ashbury"] == ("Ashbury", "of-apposition")
+    assert links_of(_town_of("island"))["old island of Ashbury"] == ("Ashbury", "of-apposition")
+
+
+def test_a_part_or_a_relation_of_a_place_is_not_the_place():
+    """ "the old district of Ashbury" may be a part of it, "the capital city of Ashbury" and
+    "the largest city of Ashbury" are other places: none of them is Ashbury."""
+    assert "old district of Ashbury" not in links_of(_town_of("district"))
+    assert "old coast of Ashbury" not in links_of(_town_of("coast"))
+    capital = links_of(_town_of("city", ("capital", "NN", "NOUN")))
+    assert "capital city of Ashbury" not in capital
+    largest = links_of(_town_of("city", ("largest", "JJS", "ADJ")))
+    assert "largest city of Ashbury" not in largest
+
+
+def test_a_place_beside_a_place_is_where_it_lies():
+    """ "Dunmore, Ohio" says where Dunmore is: the town is not the state (the apposition had
+    made every "Ohio" of the story the town). A description beside a place still names it."""
+    doc = parsed(
+        [
+            ("Police", "NNS", "NOUN", "nsubj", 1, "police"),
+            ("searched", "VBD", "VERB", "ROOT", 1, "search"),
+            ("Dunmore", "NNP", "PROPN", "dobj", 1, "Dunmore", "B-GPE"),
+            (",", ",", "PUNCT", "punct", 2, ","),
+            ("Ohio", "NNP", "PROPN", "appos", 2, "Ohio", "B-GPE"),
+            (",", ",", "PUNCT", "punct", 2, ","),
+            ("a", "DT", "DET", "det", 8, "a"),
+            ("small", "JJ", "ADJ", "amod", 8, "small"),
+            ("town", "NN", "NOUN", "appos", 2, "town"),
+            (".", ".", "PUNCT", "punct", 1, "."),
+        ]
+    )
+    links = links_of(doc)
+    assert "Ohio" not in links and "Dunmore" not in links
+    assert links["small town"] == ("Dunmore", "apposition")

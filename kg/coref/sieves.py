@@ -14,7 +14,7 @@ Names are grouped by the name rules of kg/coref/names.py (same name, surname, ac
 resolve stage groups them again under the user's alias file, so name links are not emitted
 here, only used: the other sieves link descriptions and pronouns to what the names found.
 
-Why one module of about 620 lines: the sieves are a pipeline that reads top to bottom, in the
+Why one module of about 1,100 lines: the sieves are a pipeline that reads top to bottom, in the
 order ``corefer`` applies them (the order is the algorithm: each sieve sees the chains the
 earlier ones built), with ``Chains``, the state they all read and extend, before them.
 """
@@ -287,6 +287,8 @@ def apposition_sieve(chains: Chains) -> None:
             # "Hasim Rahman (45-7-2, 36 KOs)": a plural beside a person's name is something
             # of theirs (a record), not them.
             continue
+        if _place_and_where_it_lies(mention, anchor):
+            continue
         later, earlier = (mention, anchor) if mention.index > anchor.index else (anchor, mention)
         chains.link(
             later,
@@ -322,6 +324,73 @@ def apposition_sieve(chains: Chains) -> None:
             "apposition",
             f"'{anchor.record.text}', with no determiner, titles '{mention.record.text}'",
         )
+
+
+def of_apposition_sieve(chains: Chains) -> None:
+    """ "the city of Hawaiian Gardens", "the island of Qeshm": a settlement or a polity followed
+    by "of" and a name is the place so named (an appositive "of", Quirk et al. 17.42), not a
+    place of that kind elsewhere ("the city of Coronado" is no other city). Nouns of a part or
+    a neighbourhood ("the district of Palermo", "the coast of Sicily") and relations ("the
+    capital city of Turkmenistan", "the largest city of Texas") name something else."""
+    by_head = {m.head: m for m in chains.mentions}
+    heads = chains.heads
+    for name in chains.mentions:
+        if name.kind != "name" or name.role != "pobj" or name.is_time or not heads:
+            continue
+        if name.entity_type not in _OF_APPOSITION_TYPES:
+            continue
+        preposition = heads[name.head]
+        description = by_head.get(heads[preposition])
+        if (
+            description is None
+            or description.kind != "nominal"
+            or description.lemma not in _OF_APPOSITION_NOUNS
+            or description.number != "singular"
+            or description.possessed
+            or not _contains(description, name)
+            or any(_relational(word) for word in description.modifiers)
+            or chains.same(name.index, description.index)
+        ):
+            continue
+        before = description.record.text[: name.record.start - description.record.start]
+        if not before.endswith(" of "):
+            continue
+        chains.link(
+            description,
+            name,
+            "of-apposition",
+            f"'{description.record.text}' is the {description.lemma} named '{name.record.text}'",
+        )
+
+
+# Nouns of a settlement or a polity, which an "of" and a name after them name ("the town of
+# Forks"); a part ("district", "coast", "area"), a port or a neighbourhood may be a part of the
+# place named after it instead ("the district of Palermo").
+_OF_APPOSITION_NOUNS = frozenset(
+    {
+        "borough", "canton", "city", "commonwealth", "country", "county", "emirate", "hamlet",
+        "island", "kingdom", "municipality", "nation", "parish", "prefecture", "principality",
+        "province", "republic", "state", "territory", "town", "township", "village",
+    }
+)  # fmt: skip
+
+# What the recogniser may type a place's name ("Forks" it often leaves untyped or a body).
+_OF_APPOSITION_TYPES = frozenset({"Place", "Organization", ""})
+
+
+def _relational(word: str) -> bool:
+    """A modifier making the noun a relation to the place named ("capital city", "largest
+    city", "second city", "sister city"), not the place itself."""
+    word = word.lower()
+    superlative = word.endswith("est") and not word.endswith("west") and len(word) > 4
+    return superlative or word in {"capital", "sister", "twin", "second", "third", "rival"}
+
+
+def _place_and_where_it_lies(a: CorefMention, b: CorefMention) -> bool:
+    """ "Bayou La Batre, Alabama", "Wellington, Somerset": a place's name set beside another
+    place's name says where the first lies (the news convention of town, then state or
+    county), not another name for it."""
+    return a.kind == b.kind == "name" and a.entity_type == b.entity_type == "Place"
 
 
 def _one_person_and_many(a: CorefMention, b: CorefMention) -> bool:
@@ -983,6 +1052,11 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("names", "same name, surname of a full name, acronym (kg/coref/names.py)", names_sieve),
     Sieve("surname", "a surname whatever the recogniser typed it", surname_sieve),
     Sieve("apposition", "a noun phrase beside another names the same thing", apposition_sieve),
+    Sieve(
+        "of-apposition",
+        "a settlement or polity of a name is the place so named",
+        of_apposition_sieve,
+    ),
     Sieve("relative pronoun", "a relative clause's pronoun is its noun", relative_pronoun_sieve),
     Sieve(
         "predicate nominative",
