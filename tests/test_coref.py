@@ -661,3 +661,23 @@ def test_a_place_beside_a_place_is_where_it_lies():
     links = links_of(doc)
     assert "Ohio" not in links and "Dunmore" not in links
     assert links["small town"] == ("Dunmore", "apposition")
+
+
+def test_a_role_word_capitalised_before_a_name_the_recogniser_missed_is_not_the_name():
+    """ "Forward Tyler Hansbrough broke the record", no entity recognised: the name is read from
+    the proper nouns, and "Forward" (a player's position, capitalised as the first word) is
+    what he is, not his name, as an office is ("Trade Representative Jamieson Greer")."""
+    doc = parsed(
+        [
+            ("Forward", "NNP", "PROPN", "compound", 2, "Forward"),
+            ("Tyler", "NNP", "PROPN", "compound", 2, "Tyler"),
+            ("Hansbrough", "NNP", "PROPN", "nsubj", 3, "Hansbrough"),
+            ("broke", "VBD", "VERB", "ROOT", 3, "break"),
+            ("the", "DT", "DET", "det", 5, "the"),
+            ("record", "NN", "NOUN", "dobj", 3, "record"),
+            (".", ".", "PUNCT", "punct", 3, "."),
+        ]
+    )
+    texts = mention_texts(doc)
+    assert "Tyler Hansbrough" in texts
+    assert "Forward Tyler Hansbrough" not in texts

@@ -36,6 +36,7 @@ from kg.extract.arguments import (
     argument_tokens,
     concept_key,
     is_negative_phrase,
+    is_role_word,
     name_tokens,
 )
 from kg.extract.tokens import children, doc_cache, doc_tokens, lefts, span_text_at
@@ -617,9 +618,12 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
             if (t.pos_ == "PROPN" or t.text[:1].isupper()) and (t.i == head.i or t.head.i == head.i)
         ]
         name = [t for t in name if head.i - 3 <= t.i <= head.i] or [head]
-        # Office words are not part of the name: "Trade Representative Jamieson Greer".
+        # Office and role words are not part of the name: "Trade Representative Jamieson
+        # Greer", "Forward Tyler Hansbrough" (capitalised as the sentence's first word).
         written = name
-        while len(name) > 1 and name[0].lower_ in TITLE_WORDS:
+        while len(name) > 1 and (
+            name[0].lower_ in TITLE_WORDS or (len(name) > 2 and is_role_word(name[0]))
+        ):
             name = name[1:]
         if not name[0].text[:1].isupper():
             return None  # "a" in "Mar-a-Lago": a piece of a name, not one

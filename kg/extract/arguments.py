@@ -240,7 +240,7 @@ def name_tokens(tokens: list[Token], label: str) -> list[Token]:
     while len(tokens) > 1 and (
         tokens[0].lower in _LEADING_DETERMINER_IDS
         or (label == "PERSON" and tokens[0].lower in _TITLE_WORD_IDS)
-        or (label == "PERSON" and len(tokens) > 2 and _is_role_word(tokens[0]))
+        or (label == "PERSON" and len(tokens) > 2 and is_role_word(tokens[0]))
     ):
         tokens = tokens[1:]
     while len(tokens) > 1 and (
@@ -253,7 +253,7 @@ def name_tokens(tokens: list[Token], label: str) -> list[Token]:
     return tokens
 
 
-def _is_role_word(token: Token) -> bool:
+def is_role_word(token: Token) -> bool:
     """A word naming what a person is ("Comedian Ellen DeGeneres", "actress Lindsay Lohan"),
     not one of the person's names (a known first name is a name: "Guy Ritchie")."""
     word = token.lower_
