@@ -562,3 +562,23 @@ def test_their_in_its_own_sentence_is_someones_before_a_things(sm_nlp):
         sm_nlp, "Three undersea cables were cut on Friday. Their repair will take two weeks."
     )
     assert chains["Their"] == {"Three undersea cables"}
+
+
+def test_a_pronoun_in_a_quotation_is_not_its_speaker(sm_nlp):
+    """A speaker calls themself "I": a "he" in what they say is someone else, in the speaker's
+    sentence ("'He is the best player I have coached,' Baker said") or in a quotation whose
+    speaker is named in the sentence after it."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Tom Baker watched Sam Ortiz play on Friday. “He is the best player I have coached,” "
+        "Baker said.",
+    )
+    assert chains["He"] >= {"Sam Ortiz"}
+    assert not chains["He"] & {"Tom Baker", "Baker", "I"}
+    chains = pronoun_chains(
+        sm_nlp,
+        "Coach Tom Baker praised Sam Ortiz after the game. “I told him he had to lead the "
+        "team,” Baker said.",
+    )
+    assert chains["he"] >= {"Sam Ortiz"}
+    assert not chains["he"] & {"Tom Baker", "Baker", "I"}

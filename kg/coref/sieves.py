@@ -670,10 +670,14 @@ def pronoun_sieve(chains: Chains) -> None:
     (i-within-i), nor an adjective ("the Greek prime minister"); in a clause fronted before its
     sentence's subject it names that subject ahead; a reflexive the lexicons cannot match is
     bound by its clause's subject."""
+    by_head = {m.head: m for m in chains.mentions} if chains.speakers else {}
     for mention in chains.mentions:
         if mention.kind != "pronoun" or mention.person != 3 or mention.relative_to >= 0:
             continue
         window = PRONOUN_WINDOW.get(_pronoun_family(mention), 2)
+        # Who speaks the quotation the pronoun is in: a speaker calls themself "I", so a "he"
+        # or "they" they say is someone else ("'I told him he was our guy,' Doug said").
+        speaker = by_head.get(chains.speakers.get(mention.head, -1))
         # The words the pronoun's phrase hangs from order the candidates of its own sentence.
         above = _clauses_above(chains.heads, mention.head) if chains.heads else {}
         candidates = list(_candidates(chains, mention, window, above))
@@ -734,6 +738,8 @@ def pronoun_sieve(chains: Chains) -> None:
             ):
                 continue
             if mention.reported and _reported_in(chains, mention, antecedent):
+                continue
+            if speaker is not None and chains.same(speaker.index, antecedent.index):
                 continue
             if not _agree(chains, mention, antecedent):
                 continue
