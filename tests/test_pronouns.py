@@ -582,3 +582,19 @@ def test_a_pronoun_in_a_quotation_is_not_its_speaker(sm_nlp):
     )
     assert chains["he"] >= {"Sam Ortiz"}
     assert not chains["he"] & {"Tom Baker", "Baker", "I"}
+
+
+def test_a_copula_written_with_a_typographic_apostrophe_is_a_copula(sm_nlp):
+    """ "It’s too early to judge" is "It's too early to judge": the pipelines lemmatise "’s"
+    as "’" (their rules know "'s" only), and the expletive rules read "be" by its lemma. The
+    possessive "’s" is no verb; a "ready" subject is still the company."""
+    chains = pronoun_chains(
+        sm_nlp, "The city opened a new bridge. It’s too early to judge the traffic."
+    )
+    assert "It" not in chains
+    chains = pronoun_chains(
+        sm_nlp, "The team moved into a new arena in May. It’s great to have a home of our own."
+    )
+    assert "It" not in chains
+    chains = pronoun_chains(sm_nlp, "The company said it’s ready to ship the first cars.")
+    assert chains["it"] == {"company"}
