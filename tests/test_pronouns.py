@@ -598,3 +598,15 @@ def test_a_copula_written_with_a_typographic_apostrophe_is_a_copula(sm_nlp):
     assert "It" not in chains
     chains = pronoun_chains(sm_nlp, "The company said it’s ready to ship the first cars.")
     assert chains["it"] == {"company"}
+
+
+def test_he_is_not_a_name_set_before_someones_title(sm_nlp):
+    """ "Marshall coach Tom Baker": the name before the title says whom the coach works for
+    (the recogniser may take it for a person), and is no participant a "he" goes on speaking
+    of."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Sam Ortiz scored twenty points on Friday. Marshall coach Tom Baker agreed. “Look at "
+        "his numbers,” Baker said.",
+    )
+    assert chains["his"] == {"Sam Ortiz"}

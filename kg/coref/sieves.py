@@ -731,6 +731,8 @@ def pronoun_sieve(chains: Chains) -> None:
                 continue
             if antecedent.role == "amod":
                 continue  # "the Greek prime minister": an adjective, not the Greeks
+            if mention.gender in ("male", "female") and _affiliation(chains, antecedent):
+                continue  # "Drake coach Mark Phelps": the team he coaches, not him
             if antecedent.sentence == mention.sentence and (
                 antecedent.head in mention.containers
                 # A relative pronoun stands for its noun: "a flaw which it said ..." holds "it".
@@ -778,6 +780,24 @@ def pronoun_sieve(chains: Chains) -> None:
         else:
             if mention.reflexive:
                 _bind_reflexive(chains, mention)
+
+
+def _affiliation(chains: Chains, mention: CorefMention) -> bool:
+    """A name set as a modifier before someone's title or name ("Drake coach Mark Phelps",
+    "Microsoft spokesman Frank Shaw"): it says whom that person works for or plays with, a team
+    or a company, and is not a participant a "he" or "she" goes on speaking of."""
+    if mention.kind != "name" or mention.role != "compound" or not chains.heads:
+        return False
+    # The title may be a modifier itself: "Drake coach Mark Phelps" hangs "Drake" from "coach"
+    # and "coach" from "Phelps".
+    heads = chains.heads
+    above = {heads[mention.head], heads[heads[mention.head]]}
+    return any(
+        m.head in above
+        and (m.entity_type == "Person" or (m.kind == "nominal" and m.noun_class == "person"))
+        for m in chains.mentions
+        if m.sentence == mention.sentence and m is not mention
+    )
 
 
 def _animate(chains: Chains, mention: CorefMention) -> bool:
