@@ -610,3 +610,15 @@ def test_he_is_not_a_name_set_before_someones_title(sm_nlp):
         "his numbers,” Baker said.",
     )
     assert chains["his"] == {"Sam Ortiz"}
+
+
+def test_who_reports_a_quotation_stands_outside_it(sm_nlp):
+    """In text set one sentence a line, a quotation's straight marks may fall unpaired on each
+    line ("I was scared, "she testified."): the subject of the verb reporting it is not in the
+    quotation, and so not barred from being someone the speaker search finds elsewhere."""
+    chains = pronoun_chains(
+        sm_nlp,
+        'Ann Lee told the court what she saw that day.\n"I ran to my son.\nI was scared, "she '
+        "testified.\nLee said she hid in a store.",
+    )
+    assert chains["she#2"] >= {"Ann Lee"}

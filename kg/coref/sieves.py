@@ -676,8 +676,10 @@ def pronoun_sieve(chains: Chains) -> None:
             continue
         window = PRONOUN_WINDOW.get(_pronoun_family(mention), 2)
         # Who speaks the quotation the pronoun is in: a speaker calls themself "I", so a "he"
-        # or "they" they say is someone else ("'I told him he was our guy,' Doug said").
-        speaker = by_head.get(chains.speakers.get(mention.head, -1))
+        # or "they" they say is someone else ("'I told him he was our guy,' Doug said"). Not
+        # for the subject of a verb reporting a quotation, which is outside it ("... way,"
+        # she testified" after a quotation whose straight marks a line break unpaired).
+        speaker = None if mention.reported else by_head.get(chains.speakers.get(mention.head, -1))
         # The words the pronoun's phrase hangs from order the candidates of its own sentence.
         above = _clauses_above(chains.heads, mention.head) if chains.heads else {}
         candidates = list(_candidates(chains, mention, window, above))
