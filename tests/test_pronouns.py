@@ -622,3 +622,15 @@ def test_who_reports_a_quotation_stands_outside_it(sm_nlp):
         "testified.\nLee said she hid in a store.",
     )
     assert chains["she#2"] >= {"Ann Lee"}
+
+
+def test_a_common_noun_opening_a_sentence_is_no_name(sm_nlp):
+    """ "entered rehab ... Rehab has been calling her name": a word the document writes in
+    lower case as a noun is that noun when it opens a sentence with a capital, whatever the
+    recogniser tagged it, and "her" is not it. A name opening a sentence stays one."""
+    chains = pronoun_chains(
+        sm_nlp, "Sarah Jones finally entered rehab on Monday. Rehab has been calling her name."
+    )
+    assert chains["her"] == {"Sarah Jones"}
+    chains = pronoun_chains(sm_nlp, "Sarah Jones was in court. Jones said she was sorry.")
+    assert chains["she"] >= {"Jones"}

@@ -254,9 +254,14 @@ def find_mentions(
     found: list[CorefMention] = []
     modifiers: list[CorefMention] = []  # one-word names before a noun ("the Colts defense")
     in_entity = [False] * len(tokens)
+    # Common nouns the document writes in lower case ("entered rehab"): the same word opening
+    # a sentence ("Rehab has been calling her name") is that noun, capitalised by its place.
+    common = {t.lower_ for t in tokens if t.pos_ == "NOUN" and t.is_lower}
     for ent in doc.ents:
         if ent.label_ in VALUE_LABELS or sentence_of[ent.start] < 0:
             continue
+        if len(ent) == 1 and ent[0].lower_ in common and _opens_sentence(ent[0]):
+            continue  # read as a nominal below
         if len(ent) == 1 and _capitalised_role(ent[0], [ent[0]]):
             continue  # "Attorney" tagged PERSON: a description, read as a nominal below
         if ent.label_ not in TIME_LABELS and not any(
@@ -563,6 +568,12 @@ def _label_from_evidence(tokens: list[Token], label: str) -> str:
     if kind and (len(tokens) >= 3 or lexicon.first_name_gender(tokens[0].text) is None):
         return kind
     return label
+
+
+def _opens_sentence(token: Token) -> bool:
+    """The first word of its sentence, after any opening quotation marks or brackets."""
+    sentence = token.sent
+    return all(t.is_punct for t in sentence[: token.i - sentence.start])
 
 
 def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
