@@ -634,3 +634,19 @@ def test_a_common_noun_opening_a_sentence_is_no_name(sm_nlp):
     assert chains["her"] == {"Sarah Jones"}
     chains = pronoun_chains(sm_nlp, "Sarah Jones was in court. Jones said she was sorry.")
     assert chains["she"] >= {"Jones"}
+
+
+def test_it_after_a_verb_of_denying_is_a_claim(sm_nlp):
+    """ "The mayor denied it": what one denies or admits is a claim, which no noun phrase names;
+    "it" is left alone. Idiomatic "it goes without saying that ..." stands for the clause."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Reporters said the mayor took money from the company. The mayor denied it on Monday.",
+    )
+    assert "it" not in chains
+    chains = pronoun_chains(
+        sm_nlp,
+        "The city built a new arena for the team. It goes without saying that the fans love "
+        "the place.",
+    )
+    assert "It" not in chains

@@ -94,6 +94,10 @@ _EXPLETIVE_HOSTS = frozenset(
     {"be", "seem", "appear", "become", "remain", "take", "rain", "snow", "emerge", "transpire"}
 )
 
+# Verbs whose object is a claim, not a thing: "it" after them is what was said ("All have
+# denied it", "he later admitted it"), which no noun phrase names.
+_PROPOSITION_VERBS = frozenset({"deny", "admit", "acknowledge", "concede", "doubt"})
+
 # Adjectives that take an extraposed infinitive as their subject ("it would be wrong to blame
 # the police", "it is too early to say"): Lappin and Leass's (1994) modal adjectives for
 # pleonastic "it", with the evaluative and time adjectives news uses so; not the raising ones
@@ -1034,6 +1038,13 @@ def _is_expletive_it(token: Token) -> bool:
     verb = token.head
     if token.dep_ == "dobj" and verb.lemma_ in ("make", "do"):
         return verb.lemma_ == "do" or _made_it(verb)
+    if token.dep_ == "dobj" and verb.lemma_ in _PROPOSITION_VERBS:
+        return True  # "All have denied it": a claim, not a thing
+    if verb.lemma_ == "go" and any(
+        c.lower_ == "without" and any(g.lower_ == "saying" for g in children(c))
+        for c in children(verb)
+    ):
+        return True  # "it goes without saying that ...": an idiom over the clause after it
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
     if _seeming(verb) and _parenthetical(verb):
