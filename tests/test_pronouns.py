@@ -650,3 +650,16 @@ def test_it_after_a_verb_of_denying_is_a_claim(sm_nlp):
         "the place.",
     )
     assert "It" not in chains
+
+
+def test_he_goes_on_speaking_of_a_described_subject_of_the_sentence_before(sm_nlp):
+    """Centering on a description: "The man was caught" makes the man the one the story is on,
+    so the next sentence's "he" is him, ahead of a person named further back; an indefinite
+    subject, new to the story, does not come first."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Witnesses told Lt. Tom Baker that a man ran from the store. The man was caught an "
+        "hour later. He was stopped on the highway.",
+    )
+    assert "man" in chains["He"]
+    assert "Tom Baker" not in chains["He"]

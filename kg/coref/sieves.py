@@ -700,6 +700,20 @@ def pronoun_sieve(chains: Chains) -> None:
                         and m.sentence == mention.sentence - 1
                         and m.gender == mention.gender
                     ),
+                    # Next, the subject of the sentence before when it is a definite
+                    # description of someone not named ("The suspect was caught. He was
+                    # stopped ..."): the center a story keeps, ahead of names further back; not
+                    # an indefinite one, new to the story, nor a possessed one ("her lawyer"),
+                    # whose possessor is the center.
+                    not (
+                        m.kind == "nominal"
+                        and m.definite
+                        and not m.possessed
+                        and m.role in SUBJECT_DEPS
+                        and m.sentence == mention.sentence - 1
+                        and m.noun_class == "person"
+                        and not chains.has_name(m.index)
+                    ),
                     not chains.has_name(m.index),
                 )
             )
