@@ -663,3 +663,13 @@ def test_he_goes_on_speaking_of_a_described_subject_of_the_sentence_before(sm_nl
     )
     assert "man" in chains["He"]
     assert "Tom Baker" not in chains["He"]
+
+
+def test_a_clause_of_time_with_a_verb_of_saying_is_no_aside(sm_nlp):
+    """ "Baker said Ortiz lied when he claimed the money was gone": "when he claimed" is a
+    clause of time on "lied", not an aside reporting the clause it hangs from ("Timmons, he
+    testified, pulled the trigger"), so principle C does not bar Ortiz: he is the liar."""
+    chains = pronoun_chains(
+        sm_nlp, "Tom Baker said Sam Ortiz lied when he claimed the money was gone."
+    )
+    assert chains["he"] == {"Sam Ortiz"}

@@ -811,7 +811,9 @@ def _reported_clauses(verb: Token) -> tuple[tuple[int, int], ...]:
     if (
         verb.dep_ in ("parataxis", "advcl")  # an aside is parsed as either, with no subordinator
         and verb.lemma_ in SPEECH_VERBS
-        and not any(c.dep_ == "mark" for c in children(verb))
+        # neither a conjunction nor a wh-adverb: "lied when he claimed Nixon knew" is a clause
+        # of time, whose subject may be the liar
+        and not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in children(verb))
     ):
         host = verb.head
         spans.append((host.left_edge.i, host.right_edge.i))
