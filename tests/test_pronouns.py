@@ -673,3 +673,18 @@ def test_a_clause_of_time_with_a_verb_of_saying_is_no_aside(sm_nlp):
         sm_nlp, "Tom Baker said Sam Ortiz lied when he claimed the money was gone."
     )
     assert chains["he"] == {"Sam Ortiz"}
+
+
+def test_it_raised_over_a_passive_with_an_infinitive_is_a_thing(sm_nlp):
+    """ "It is expected to carry most of the traffic": the subject of the infinitive, raised,
+    refers; only a that-clause makes a passive's "it" stand for a clause ("It was reported
+    that ...")."""
+    chains = pronoun_chains(
+        sm_nlp, "The new cable cost a lot. It is expected to carry most of the traffic."
+    )
+    assert chains["It"] == {"new cable"}
+    chains = pronoun_chains(
+        sm_nlp,
+        "The company released the report on Monday. It was reported that the firm lost money.",
+    )
+    assert "It" not in chains

@@ -1080,8 +1080,10 @@ def _is_expletive_it(token: Token) -> bool:
             any(p.dep_ == "acomp" for p in children(verb))
             and any(c.dep_ == "advcl" and _question(c) for c in children(verb))
         )
-    if token.dep_ == "nsubjpass" and clausal:
-        return True  # "it was reported that ..."
+    if token.dep_ == "nsubjpass" and any(c.dep_ in ("ccomp", "csubj") for c in children(verb)):
+        # "it was reported that ...": a that-clause; not an infinitive, whose subject "it"
+        # is, raised ("it is expected to cost $5 million", "it's supposed to be fun").
+        return True
     if verb.lemma_ == "be" and _time_until(verb):
         return True  # "it was only a matter of time before ...", "it was years until ..."
     if verb.lemma_ == "be" and any(_someone_or_a_time(c) for c in children(verb)):
