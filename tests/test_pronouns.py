@@ -688,3 +688,14 @@ def test_it_raised_over_a_passive_with_an_infinitive_is_a_thing(sm_nlp):
         "The company released the report on Monday. It was reported that the firm lost money.",
     )
     assert "It" not in chains
+
+
+def test_a_capitalised_plural_after_the_is_they(sm_nlp):
+    """ "the Bulldogs' deficit ... they": a name that is a plural after "the" is a team or a
+    people, whatever the recogniser typed it (a person here), and "they" may be it."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Tom Baker scored late. A late layup cut the Bulldogs' deficit to four, but they did "
+        "not score again.",
+    )
+    assert chains["they"] == {"Bulldogs"}

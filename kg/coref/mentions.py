@@ -580,6 +580,19 @@ def _opens_sentence(token: Token) -> bool:
     return all(t.is_punct for t in sentence[: token.i - sentence.start])
 
 
+def _team_plural(token: Token) -> bool:
+    """A capitalised plural after "the": "the Bulldogs", "the Colts" (not "the Jones's")."""
+    doc = token.doc
+    text = token.text
+    return (
+        token.i > 0
+        and doc[token.i - 1].lower_ == "the"
+        and len(text) > 3
+        and text.endswith("s")
+        and not text.endswith(("ss", "us", "is"))
+    )
+
+
 def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
     spanned = doc_tokens(ent.doc)[ent.start : ent.end]
     tokens = name_tokens(spanned, ent.label_)
@@ -599,6 +612,10 @@ def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
         if len(tokens) > 1:
             mention.gender = lexicon.first_name_gender(tokens[0].text) or ""
         mention.number = "singular"
+        if len(tokens) == 1 and _team_plural(tokens[0]):
+            # "the Bulldogs' deficit ... they": a team or a people named by a plural after
+            # "the", which no one person is called, whatever the recogniser typed it.
+            mention.number = "plural"
     elif label in ("NORP",):
         mention.number = "plural"
     elif label in NER_TYPES and label not in TIME_LABELS:
