@@ -88,3 +88,23 @@ def use_remembered_lemmatizer(nlp: Language, name: str = "lemmatizer") -> bool:
     assert isinstance(component, RememberedLemmatizer)  # what FACTORY makes
     component.lemmatizer = lemmatizer
     return True
+
+
+# The clitic verbs written with a typographic apostrophe ("It’s", "they’re"), as the pipelines
+# lemmatise them with a straight one: their rules match "'s" but not "’s", so "’s" is left a
+# VERB lemmatised "’" and every rule that reads a copula by its lemma ("it is likely that ...")
+# misses it. Only the verb readings: "Creighton’s team" (a possessive, tagged POS) is left alone.
+_CURLY_CLITICS = {"’s": "be", "’re": "be", "’m": "be", "’ve": "have", "’ll": "will", "’d": "would"}
+_VERB_TAGS = frozenset({"VBZ", "VBP", "VBD", "VB", "MD"})
+
+
+def straighten_clitics(doc: Doc, text: str) -> None:
+    """Give the clitic verbs written with "’" (``text`` is the Doc's) the lemma and part of
+    speech the same clitic gets when written with "'": "’s" and "’re" are "be", an AUX."""
+    if "’" not in text:
+        return
+    for token in doc:
+        lemma = _CURLY_CLITICS.get(token.lower_)
+        if lemma is not None and token.tag_ in _VERB_TAGS and token.lemma_ != lemma:
+            token.lemma_ = lemma
+            token.pos_ = "AUX"

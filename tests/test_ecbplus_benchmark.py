@@ -413,6 +413,15 @@ def test_the_committed_lists_read(path):
     assert all(r.start < r.end <= p.start or r.start >= p.end for p in checked for r in p.referents)
 
 
+def test_the_third_tuning_list_reads():
+    """The third list samples fewer pronouns (172, from the sentences outside the selected
+    ones), quoted sentences included (the TSV quotes a field holding a straight quote)."""
+    checked = E.read_checked(E.TUNING3_PRONOUNS)
+    assert len(checked) == 172
+    assert all(p.end - p.start == len(p.text) for p in checked)
+    assert all(r.start < r.end <= p.start or r.start >= p.end for p in checked for r in p.referents)
+
+
 def test_the_held_out_list_shares_no_document_with_the_tuning_lists():
     first = {p.document for p in E.read_checked(E.CHECKED_PRONOUNS)}
     second = {p.document for p in E.read_checked(E.TUNING2_PRONOUNS)}
@@ -422,12 +431,14 @@ def test_the_held_out_list_shares_no_document_with_the_tuning_lists():
 
 def test_the_lists_are_scored_by_default():
     args = E.parse_args([])
-    assert (args.checked, args.tuning2, args.heldout) == (
+    assert (args.checked, args.tuning2, args.tuning3, args.heldout) == (
         E.CHECKED_PRONOUNS,
         E.TUNING2_PRONOUNS,
+        E.TUNING3_PRONOUNS,
         E.HELDOUT_PRONOUNS,
     )
     assert E.parse_args(["--tuning2-out", "t2.tsv"]).tuning2_out.name == "t2.tsv"
+    assert E.parse_args(["--tuning3-out", "t3.tsv"]).tuning3_out.name == "t3.tsv"
 
 
 def test_write_checked(tmp_path):

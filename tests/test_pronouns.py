@@ -562,3 +562,140 @@ def test_their_in_its_own_sentence_is_someones_before_a_things(sm_nlp):
         sm_nlp, "Three undersea cables were cut on Friday. Their repair will take two weeks."
     )
     assert chains["Their"] == {"Three undersea cables"}
+
+
+def test_a_pronoun_in_a_quotation_is_not_its_speaker(sm_nlp):
+    """A speaker calls themself "I": a "he" in what they say is someone else, in the speaker's
+    sentence ("'He is the best player I have coached,' Baker said") or in a quotation whose
+    speaker is named in the sentence after it."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Tom Baker watched Sam Ortiz play on Friday. “He is the best player I have coached,” "
+        "Baker said.",
+    )
+    assert chains["He"] >= {"Sam Ortiz"}
+    assert not chains["He"] & {"Tom Baker", "Baker", "I"}
+    chains = pronoun_chains(
+        sm_nlp,
+        "Coach Tom Baker praised Sam Ortiz after the game. “I told him he had to lead the "
+        "team,” Baker said.",
+    )
+    assert chains["he"] >= {"Sam Ortiz"}
+    assert not chains["he"] & {"Tom Baker", "Baker", "I"}
+
+
+def test_a_copula_written_with_a_typographic_apostrophe_is_a_copula(sm_nlp):
+    """ "It’s too early to judge" is "It's too early to judge": the pipelines lemmatise "’s"
+    as "’" (their rules know "'s" only), and the expletive rules read "be" by its lemma. The
+    possessive "’s" is no verb; a "ready" subject is still the company."""
+    chains = pronoun_chains(
+        sm_nlp, "The city opened a new bridge. It’s too early to judge the traffic."
+    )
+    assert "It" not in chains
+    chains = pronoun_chains(
+        sm_nlp, "The team moved into a new arena in May. It’s great to have a home of our own."
+    )
+    assert "It" not in chains
+    chains = pronoun_chains(sm_nlp, "The company said it’s ready to ship the first cars.")
+    assert chains["it"] == {"company"}
+
+
+def test_he_is_not_a_name_set_before_someones_title(sm_nlp):
+    """ "Marshall coach Tom Baker": the name before the title says whom the coach works for
+    (the recogniser may take it for a person), and is no participant a "he" goes on speaking
+    of."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Sam Ortiz scored twenty points on Friday. Marshall coach Tom Baker agreed. “Look at "
+        "his numbers,” Baker said.",
+    )
+    assert chains["his"] == {"Sam Ortiz"}
+
+
+def test_who_reports_a_quotation_stands_outside_it(sm_nlp):
+    """In text set one sentence a line, a quotation's straight marks may fall unpaired on each
+    line ("I was scared, "she testified."): the subject of the verb reporting it is not in the
+    quotation, and so not barred from being someone the speaker search finds elsewhere."""
+    chains = pronoun_chains(
+        sm_nlp,
+        'Ann Lee told the court what she saw that day.\n"I ran to my son.\nI was scared, "she '
+        "testified.\nLee said she hid in a store.",
+    )
+    assert chains["she#2"] >= {"Ann Lee"}
+
+
+def test_a_common_noun_opening_a_sentence_is_no_name(sm_nlp):
+    """ "entered rehab ... Rehab has been calling her name": a word the document writes in
+    lower case as a noun is that noun when it opens a sentence with a capital, whatever the
+    recogniser tagged it, and "her" is not it. A name opening a sentence stays one."""
+    chains = pronoun_chains(
+        sm_nlp, "Sarah Jones finally entered rehab on Monday. Rehab has been calling her name."
+    )
+    assert chains["her"] == {"Sarah Jones"}
+    chains = pronoun_chains(sm_nlp, "Sarah Jones was in court. Jones said she was sorry.")
+    assert chains["she"] >= {"Jones"}
+
+
+def test_it_after_a_verb_of_denying_is_a_claim(sm_nlp):
+    """ "The mayor denied it": what one denies or admits is a claim, which no noun phrase names;
+    "it" is left alone. Idiomatic "it goes without saying that ..." stands for the clause."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Reporters said the mayor took money from the company. The mayor denied it on Monday.",
+    )
+    assert "it" not in chains
+    chains = pronoun_chains(
+        sm_nlp,
+        "The city built a new arena for the team. It goes without saying that the fans love "
+        "the place.",
+    )
+    assert "It" not in chains
+
+
+def test_he_goes_on_speaking_of_a_described_subject_of_the_sentence_before(sm_nlp):
+    """Centering on a description: "The man was caught" makes the man the one the story is on,
+    so the next sentence's "he" is him, ahead of a person named further back; an indefinite
+    subject, new to the story, does not come first."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Witnesses told Lt. Tom Baker that a man ran from the store. The man was caught an "
+        "hour later. He was stopped on the highway.",
+    )
+    assert "man" in chains["He"]
+    assert "Tom Baker" not in chains["He"]
+
+
+def test_a_clause_of_time_with_a_verb_of_saying_is_no_aside(sm_nlp):
+    """ "Baker said Ortiz lied when he claimed the money was gone": "when he claimed" is a
+    clause of time on "lied", not an aside reporting the clause it hangs from ("Timmons, he
+    testified, pulled the trigger"), so principle C does not bar Ortiz: he is the liar."""
+    chains = pronoun_chains(
+        sm_nlp, "Tom Baker said Sam Ortiz lied when he claimed the money was gone."
+    )
+    assert chains["he"] == {"Sam Ortiz"}
+
+
+def test_it_raised_over_a_passive_with_an_infinitive_is_a_thing(sm_nlp):
+    """ "It is expected to carry most of the traffic": the subject of the infinitive, raised,
+    refers; only a that-clause makes a passive's "it" stand for a clause ("It was reported
+    that ...")."""
+    chains = pronoun_chains(
+        sm_nlp, "The new cable cost a lot. It is expected to carry most of the traffic."
+    )
+    assert chains["It"] == {"new cable"}
+    chains = pronoun_chains(
+        sm_nlp,
+        "The company released the report on Monday. It was reported that the firm lost money.",
+    )
+    assert "It" not in chains
+
+
+def test_a_capitalised_plural_after_the_is_they(sm_nlp):
+    """ "the Bulldogs' deficit ... they": a name that is a plural after "the" is a team or a
+    people, whatever the recogniser typed it (a person here), and "they" may be it."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Tom Baker scored late. A late layup cut the Bulldogs' deficit to four, but they did "
+        "not score again.",
+    )
+    assert chains["they"] == {"Bulldogs"}

@@ -35,7 +35,10 @@ def coreference(
 
     mentions = find_mentions(doc, sentences, headlines)
     tokens = doc_cache(doc).tokens
-    speakers = quote_speakers(tokens, sentences) if any(m.person == 1 for m in mentions) else {}
+    # Who speaks each quotation: "I" and "we" in it are the speaker, "he" and "they" are not.
+    speakers = (
+        quote_speakers(tokens, sentences) if any(m.kind == "pronoun" for m in mentions) else {}
+    )
     copulas = copular_subjects(tokens)
     links = corefer(
         mentions, doc_cache(doc).heads, copulas, speakers, role_predicates(tokens), headlines

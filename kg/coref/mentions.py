@@ -95,6 +95,10 @@ _EXPLETIVE_HOSTS = frozenset(
     {"be", "seem", "appear", "become", "remain", "take", "rain", "snow", "emerge", "transpire"}
 )
 
+# Verbs whose object is a claim, not a thing: "it" after them is what was said ("All have
+# denied it", "he later admitted it"), which no noun phrase names.
+_PROPOSITION_VERBS = frozenset({"deny", "admit", "acknowledge", "concede", "doubt"})
+
 # Adjectives that take an extraposed infinitive as their subject ("it would be wrong to blame
 # the police", "it is too early to say"): Lappin and Leass's (1994) modal adjectives for
 # pleonastic "it", with the evaluative and time adjectives news uses so; not the raising ones
@@ -255,9 +259,14 @@ def find_mentions(
     found: list[CorefMention] = []
     modifiers: list[CorefMention] = []  # one-word names before a noun ("the Colts defense")
     in_entity = [False] * len(tokens)
+    # Common nouns the document writes in lower case ("entered rehab"): the same word opening
+    # a sentence ("Rehab has been calling her name") is that noun, capitalised by its place.
+    common = {t.lower_ for t in tokens if t.pos_ == "NOUN" and t.is_lower}
     for ent in doc.ents:
         if ent.label_ in VALUE_LABELS or sentence_of[ent.start] < 0:
             continue
+        if len(ent) == 1 and ent[0].lower_ in common and _opens_sentence(ent[0]):
+            continue  # read as a nominal below
         if len(ent) == 1 and _capitalised_role(ent[0], [ent[0]]):
             continue  # "Attorney" tagged PERSON: a description, read as a nominal below
         if ent.label_ not in TIME_LABELS and not any(
@@ -566,6 +575,25 @@ def _label_from_evidence(tokens: list[Token], label: str) -> str:
     return label
 
 
+def _opens_sentence(token: Token) -> bool:
+    """The first word of its sentence, after any opening quotation marks or brackets."""
+    sentence = token.sent
+    return all(t.is_punct for t in sentence[: token.i - sentence.start])
+
+
+def _team_plural(token: Token) -> bool:
+    """A capitalised plural after "the": "the Bulldogs", "the Colts" (not "the Jones's")."""
+    doc = token.doc
+    text = token.text
+    return (
+        token.i > 0
+        and doc[token.i - 1].lower_ == "the"
+        and len(text) > 3
+        and text.endswith("s")
+        and not text.endswith(("ss", "us", "is"))
+    )
+
+
 def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
     spanned = doc_tokens(ent.doc)[ent.start : ent.end]
     tokens = name_tokens(spanned, ent.label_)
@@ -585,6 +613,10 @@ def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
         if len(tokens) > 1:
             mention.gender = lexicon.first_name_gender(tokens[0].text) or ""
         mention.number = "singular"
+        if len(tokens) == 1 and _team_plural(tokens[0]):
+            # "the Bulldogs' deficit ... they": a team or a people named by a plural after
+            # "the", which no one person is called, whatever the recogniser typed it.
+            mention.number = "plural"
     elif label in ("NORP",):
         mention.number = "plural"
     elif label in NER_TYPES and label not in TIME_LABELS:
@@ -800,7 +832,9 @@ def _reported_clauses(verb: Token) -> tuple[tuple[int, int], ...]:
     if (
         verb.dep_ in ("parataxis", "advcl")  # an aside is parsed as either, with no subordinator
         and verb.lemma_ in SPEECH_VERBS
-        and not any(c.dep_ == "mark" for c in children(verb))
+        # neither a conjunction nor a wh-adverb: "lied when he claimed Nixon knew" is a clause
+        # of time, whose subject may be the liar
+        and not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in children(verb))
     ):
         host = verb.head
         spans.append((host.left_edge.i, host.right_edge.i))
@@ -1027,6 +1061,13 @@ def _is_expletive_it(token: Token) -> bool:
     verb = token.head
     if token.dep_ == "dobj" and verb.lemma_ in ("make", "do"):
         return verb.lemma_ == "do" or _made_it(verb)
+    if token.dep_ == "dobj" and verb.lemma_ in _PROPOSITION_VERBS:
+        return True  # "All have denied it": a claim, not a thing
+    if verb.lemma_ == "go" and any(
+        c.lower_ == "without" and any(g.lower_ == "saying" for g in children(c))
+        for c in children(verb)
+    ):
+        return True  # "it goes without saying that ...": an idiom over the clause after it
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
     if _seeming(verb) and _parenthetical(verb):
@@ -1060,8 +1101,10 @@ def _is_expletive_it(token: Token) -> bool:
             any(p.dep_ == "acomp" for p in children(verb))
             and any(c.dep_ == "advcl" and _question(c) for c in children(verb))
         )
-    if token.dep_ == "nsubjpass" and clausal:
-        return True  # "it was reported that ..."
+    if token.dep_ == "nsubjpass" and any(c.dep_ in ("ccomp", "csubj") for c in children(verb)):
+        # "it was reported that ...": a that-clause; not an infinitive, whose subject "it"
+        # is, raised ("it is expected to cost $5 million", "it's supposed to be fun").
+        return True
     if verb.lemma_ == "be" and _time_until(verb):
         return True  # "it was only a matter of time before ...", "it was years until ..."
     if verb.lemma_ == "be" and any(_someone_or_a_time(c) for c in children(verb)):

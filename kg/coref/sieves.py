@@ -739,10 +739,16 @@ def pronoun_sieve(chains: Chains) -> None:
     (i-within-i), nor an adjective ("the Greek prime minister"); in a clause fronted before its
     sentence's subject it names that subject ahead; a reflexive the lexicons cannot match is
     bound by its clause's subject."""
+    by_head = {m.head: m for m in chains.mentions} if chains.speakers else {}
     for mention in chains.mentions:
         if mention.kind != "pronoun" or mention.person != 3 or mention.relative_to >= 0:
             continue
         window = PRONOUN_WINDOW.get(_pronoun_family(mention), 2)
+        # Who speaks the quotation the pronoun is in: a speaker calls themself "I", so a "he"
+        # or "they" they say is someone else ("'I told him he was our guy,' Doug said"). Not
+        # for the subject of a verb reporting a quotation, which is outside it ("... way,"
+        # she testified" after a quotation whose straight marks a line break unpaired).
+        speaker = None if mention.reported else by_head.get(chains.speakers.get(mention.head, -1))
         # The words the pronoun's phrase hangs from order the candidates of its own sentence.
         above = _clauses_above(chains.heads, mention.head) if chains.heads else {}
         candidates = list(_candidates(chains, mention, window, above))
@@ -762,6 +768,20 @@ def pronoun_sieve(chains: Chains) -> None:
                         and m.role in SUBJECT_DEPS
                         and m.sentence == mention.sentence - 1
                         and m.gender == mention.gender
+                    ),
+                    # Next, the subject of the sentence before when it is a definite
+                    # description of someone not named ("The suspect was caught. He was
+                    # stopped ..."): the center a story keeps, ahead of names further back; not
+                    # an indefinite one, new to the story, nor a possessed one ("her lawyer"),
+                    # whose possessor is the center.
+                    not (
+                        m.kind == "nominal"
+                        and m.definite
+                        and not m.possessed
+                        and m.role in SUBJECT_DEPS
+                        and m.sentence == mention.sentence - 1
+                        and m.noun_class == "person"
+                        and not chains.has_name(m.index)
                     ),
                     not chains.has_name(m.index),
                 )
@@ -796,6 +816,8 @@ def pronoun_sieve(chains: Chains) -> None:
                 continue
             if antecedent.role == "amod":
                 continue  # "the Greek prime minister": an adjective, not the Greeks
+            if mention.gender in ("male", "female") and _affiliation(chains, antecedent):
+                continue  # "Drake coach Mark Phelps": the team he coaches, not him
             if antecedent.sentence == mention.sentence and (
                 antecedent.head in mention.containers
                 # A relative pronoun stands for its noun: "a flaw which it said ..." holds "it".
@@ -803,6 +825,8 @@ def pronoun_sieve(chains: Chains) -> None:
             ):
                 continue
             if mention.reported and _reported_in(chains, mention, antecedent):
+                continue
+            if speaker is not None and chains.same(speaker.index, antecedent.index):
                 continue
             if not _agree(chains, mention, antecedent):
                 continue
@@ -841,6 +865,24 @@ def pronoun_sieve(chains: Chains) -> None:
         else:
             if mention.reflexive:
                 _bind_reflexive(chains, mention)
+
+
+def _affiliation(chains: Chains, mention: CorefMention) -> bool:
+    """A name set as a modifier before someone's title or name ("Drake coach Mark Phelps",
+    "Microsoft spokesman Frank Shaw"): it says whom that person works for or plays with, a team
+    or a company, and is not a participant a "he" or "she" goes on speaking of."""
+    if mention.kind != "name" or mention.role != "compound" or not chains.heads:
+        return False
+    # The title may be a modifier itself: "Drake coach Mark Phelps" hangs "Drake" from "coach"
+    # and "coach" from "Phelps".
+    heads = chains.heads
+    above = {heads[mention.head], heads[heads[mention.head]]}
+    return any(
+        m.head in above
+        and (m.entity_type == "Person" or (m.kind == "nominal" and m.noun_class == "person"))
+        for m in chains.mentions
+        if m.sentence == mention.sentence and m is not mention
+    )
 
 
 def _animate(chains: Chains, mention: CorefMention) -> bool:

@@ -29,6 +29,8 @@ from spacy import attrs
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from kg.lemmas import straighten_clitics
+
 __all__ = [
     "DEP",
     "EDGE_POS_IDS",
@@ -178,6 +180,8 @@ def extraction_cache(doc: Doc, text: str | None = None) -> Iterator[None]:
     afterwards, so a Doc that is changed or serialised later never carries a stale copy.
     ``text`` is the text the Doc was parsed from, if known: it saves rebuilding ``doc.text``."""
     global _latest
+    # "It’s" read as "It's": the rules read a copula by its lemma (kg/lemmas.py).
+    straighten_clitics(doc, doc.text if text is None else text)
     cache = doc.user_data[_CACHE_KEY] = _DocCache.build(doc, text)
     _latest = (doc, cache)
     try:
