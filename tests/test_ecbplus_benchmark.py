@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -422,6 +423,19 @@ def test_the_third_tuning_list_reads():
     assert all(r.start < r.end <= p.start or r.start >= p.end for p in checked for r in p.referents)
 
 
+def test_the_fourth_tuning_list_is_broad_and_new():
+    """The fourth list: about 200 pronouns of the sentences outside the selected ones, at most
+    10 a document, from at least 30 documents of at least 20 topics, none of the third's."""
+    checked = E.read_checked(E.TUNING4_PRONOUNS)
+    assert len(checked) == 209
+    assert all(p.end - p.start == len(p.text) for p in checked)
+    assert all(r.start < r.end <= p.start or r.start >= p.end for p in checked for r in p.referents)
+    per_document = Counter(p.document for p in checked)
+    assert max(per_document.values()) <= 10 and len(per_document) >= 30
+    assert len({p.topic for p in checked}) >= 20
+    assert not set(per_document) & {p.document for p in E.read_checked(E.TUNING3_PRONOUNS)}
+
+
 def test_the_held_out_list_shares_no_document_with_the_tuning_lists():
     first = {p.document for p in E.read_checked(E.CHECKED_PRONOUNS)}
     second = {p.document for p in E.read_checked(E.TUNING2_PRONOUNS)}
@@ -431,14 +445,17 @@ def test_the_held_out_list_shares_no_document_with_the_tuning_lists():
 
 def test_the_lists_are_scored_by_default():
     args = E.parse_args([])
-    assert (args.checked, args.tuning2, args.tuning3, args.heldout) == (
+    assert (args.checked, args.tuning2, args.tuning3, args.tuning4, args.heldout) == (
         E.CHECKED_PRONOUNS,
         E.TUNING2_PRONOUNS,
         E.TUNING3_PRONOUNS,
+        E.TUNING4_PRONOUNS,
         E.HELDOUT_PRONOUNS,
     )
     assert E.parse_args(["--tuning2-out", "t2.tsv"]).tuning2_out.name == "t2.tsv"
     assert E.parse_args(["--tuning3-out", "t3.tsv"]).tuning3_out.name == "t3.tsv"
+    assert E.parse_args(["--tuning4-out", "t4.tsv"]).tuning4_out.name == "t4.tsv"
+    assert E.parse_args(["--tuning4", "mine.tsv"]).tuning4.name == "mine.tsv"
 
 
 def test_write_checked(tmp_path):
