@@ -699,3 +699,34 @@ def test_a_capitalised_plural_after_the_is_they(sm_nlp):
         "not score again.",
     )
     assert chains["they"] == {"Bulldogs"}
+
+
+# (text, the "it" that stands for a clause, or None for one that is a thing): extraposition
+# after a linking verb's predicate, in a small clause, and after a verb whose subject is often a
+# that-clause.
+EXTRAPOSED = [
+    (
+        "The coach praised the young striker. It seems likely he will sign a new deal.",
+        "It",
+    ),
+    ("The club made an offer. It appears highly unlikely that the player will stay.", "It"),
+    (
+        "The flaw was severe, making it imperative for the company to release a fix.",
+        "it",
+    ),
+    ("The singer won the award. It doesn't hurt that he is tall.", "It"),
+    # A thing: no clause ("it helps farmers"), or a tough adjective whose infinitive has no
+    # object of its own ("made it easy to sell": the phone is easy to sell).
+    ("The company sold a new tool. It helps farmers.", None),
+    ("The company built a cheap phone, making it easy to sell.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expletive"), EXTRAPOSED, ids=[t for t, _ in EXTRAPOSED])
+def test_an_it_that_stands_for_a_clause_after_it_refers_to_nothing(sm_nlp, text, expletive):
+    chains = pronoun_chains(sm_nlp, text)
+    if expletive is not None:
+        assert expletive not in chains, chains
+    else:
+        it = "It" if "It" in text else "it"
+        assert it in chains, chains

@@ -10,15 +10,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from kg.extract.qualifiers import SPEECH_VERBS
 from kg.extract.tokens import children
-
-# Verbs that report speech: their subject speaks the quotation beside them.
-SPEECH_VERBS = frozenset(
-    {
-        "say", "tell", "add", "state", "announce", "write", "tweet", "explain", "note",
-        "claim", "insist", "reply", "ask", "declare", "confirm", "comment", "post", "testify",
-    }
-)  # fmt: skip
 
 # Quotation marks: opening, closing, and the straight ones that do both.
 _OPENING = frozenset({"“", "``", "‘"})

@@ -95,6 +95,16 @@ _EXPLETIVE_HOSTS = frozenset(
     {"be", "seem", "appear", "become", "remain", "take", "rain", "snow", "emerge", "transpire"}
 )
 
+# Linking verbs whose predicate may take the clause "it" stands for: "it is clear that ...", "it
+# seems likely (that) ...", "it appears unlikely that ...".
+_LINKING_HOSTS = frozenset({"be", "seem", "appear", "become", "remain"})
+
+# Verbs whose subject is often a that-clause set after them, "it" standing in its place ("it
+# doesn't hurt that ...", "it helps that ...", "it matters whether ..."): with such a clause,
+# "it" is the clause.
+_CLAUSE_SUBJECT_VERBS = frozenset({"hurt", "help", "matter"})
+_CLAUSE_MARKS = frozenset({"that", "if", "whether"})
+
 # Verbs whose object is a claim, not a thing: "it" after them is what was said ("All have
 # denied it", "he later admitted it"), which no noun phrase names.
 _PROPOSITION_VERBS = frozenset({"deny", "admit", "acknowledge", "concede", "doubt"})
@@ -1070,6 +1080,20 @@ def _is_expletive_it(token: Token) -> bool:
         return True  # "it goes without saying that ...": an idiom over the clause after it
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
+    if verb.pos_ == "ADJ" and any(
+        (_extraposed(c) or (c.dep_ == "advcl" and _infinitive(c)))
+        and (verb.lemma_ not in _TOUGH_ADJECTIVES or c.dep_ == "ccomp" or _has_object(c))
+        for c in children(verb)
+    ):
+        # The subject of a small clause whose adjective takes the clause after it: "making it
+        # imperative for Microsoft to release a fix", "found it odd that no one called".
+        return True
+    if verb.lemma_ in _CLAUSE_SUBJECT_VERBS and any(
+        c.dep_ == "ccomp"
+        and any(m.dep_ == "mark" and m.lower_ in _CLAUSE_MARKS for m in children(c))
+        for c in children(verb)
+    ):
+        return True  # "It doesn't hurt that he looks amazing": what does not hurt is the clause
     if _seeming(verb) and _parenthetical(verb):
         # "Now, it seems, a battle is going on", "as it turned out, the storm missed the city":
         # it stands for its host clause.
@@ -1079,10 +1103,10 @@ def _is_expletive_it(token: Token) -> bool:
         # "it will take two weeks for the situation to return to normal", "it took hours to
         # reach him": what takes the time is the infinitive, which "it" stands for.
         clausal = any(c.dep_ == "advcl" and _infinitive(c) for c in children(verb))
-    if verb.lemma_ == "be" and not clausal:
+    if verb.lemma_ in _LINKING_HOSTS and not clausal:
         # The clause hangs from the predicate: "it was her decision to get help", "it is clear
-        # that ..." (after an adjective only a that-clause: "it is unlicensed to perform
-        # surgery" is a clinic).
+        # that ...", "it seems likely (that) he will sign" (after an adjective only a
+        # that-clause: "it is unlicensed to perform surgery" is a clinic).
         clausal = any(
             c.dep_ == "ccomp"
             or (p.dep_ == "attr" and _extraposed(c))
@@ -1093,7 +1117,7 @@ def _is_expletive_it(token: Token) -> bool:
                 and (p.lemma_ not in _TOUGH_ADJECTIVES or _has_object(c))
             )
             for p in children(verb)
-            if p.dep_ in ("attr", "acomp", "advmod")
+            if p.dep_ in ("attr", "acomp", "advmod", "oprd")
             for c in children(p)
         )
         # "it was unclear if anyone was hurt": an adjective and a question it stands for.

@@ -84,6 +84,15 @@ REPORTING_VERBS = frozenset(
 )  # fmt: skip
 
 
+# Verbs that report speech: their subject speaks the quotation beside them (kg.coref), and
+# only someone who can speak is their subject (kg.extract.subjects).
+SPEECH_VERBS = frozenset(
+    {
+        "say", "tell", "add", "state", "announce", "write", "tweet", "explain", "note",
+        "claim", "insist", "reply", "ask", "declare", "confirm", "comment", "post", "testify",
+    }
+)  # fmt: skip
+
 # Reporting verbs whose subject states that their complement is false: "Smith denied that he
 # took the money" reports the fact "he took the money", denied.
 DENYING_VERBS = frozenset({"deny"})

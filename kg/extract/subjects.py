@@ -18,7 +18,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from kg.coref import lexicon
-from kg.coref.constructs import SPEECH_VERBS
+from kg.extract.qualifiers import SPEECH_VERBS
 from kg.extract.tokens import DEP, POS, TAG, children, children_with, has_child, is_verb
 
 __all__ = [
