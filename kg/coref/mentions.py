@@ -29,7 +29,6 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from kg.coref import lexicon
-from kg.coref.constructs import SPEECH_VERBS
 from kg.coref.names import NER_TYPES, SHIP_PREFIXES, TIME_LABELS, entity_type, normalise_name
 from kg.extract.arguments import (
     TITLE_WORDS,
@@ -39,6 +38,7 @@ from kg.extract.arguments import (
     is_role_word,
     name_tokens,
 )
+from kg.extract.qualifiers import SPEECH_VERBS
 from kg.extract.tokens import children, doc_cache, doc_tokens, lefts, span_text_at
 from kg.kinds import ObjectKind
 from kg.types import Mention, Sentence
