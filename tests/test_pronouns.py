@@ -719,6 +719,9 @@ EXTRAPOSED = [
     # object of its own ("made it easy to sell": the phone is easy to sell).
     ("The company sold a new tool. It helps farmers.", None),
     ("The company built a cheap phone, making it easy to sell.", None),
+    # Nor after an adjective that does not take an infinitive as its subject: the drone is
+    # ready to ship.
+    ("The company packed the drone, making it ready to ship.", None),
 ]
 
 

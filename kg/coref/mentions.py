@@ -91,13 +91,10 @@ INDEFINITE_DETERMINERS = frozenset(
 
 # Verbs whose "it" subject stands for an extraposed clause or the weather, not for a thing:
 # "it is likely that ...", "it seems ...", "it was raining".
-_EXPLETIVE_HOSTS = frozenset(
-    {"be", "seem", "appear", "become", "remain", "take", "rain", "snow", "emerge", "transpire"}
-)
-
 # Linking verbs whose predicate may take the clause "it" stands for: "it is clear that ...", "it
 # seems likely (that) ...", "it appears unlikely that ...".
 _LINKING_HOSTS = frozenset({"be", "seem", "appear", "become", "remain"})
+_EXPLETIVE_HOSTS = _LINKING_HOSTS | {"take", "rain", "snow", "emerge", "transpire"}
 
 # Verbs whose subject is often a that-clause set after them, "it" standing in its place ("it
 # doesn't hurt that ...", "it helps that ...", "it matters whether ..."): with such a clause,
@@ -149,6 +146,7 @@ _EXTRAPOSING_ADJECTIVES = frozenset(
         "soon",
         "crucial",
         "essential",
+        "imperative",
         "vital",
         "tough",
     }
@@ -1027,6 +1025,26 @@ def _time_until(copula: Token) -> bool:
     return False
 
 
+def _stands_for(predicate: Token, clause: Token) -> bool:
+    """Whether ``clause``, under the predicate of an "it" (after a linking verb, or in a small
+    clause: "making it imperative to ..."), is the clause that "it" stands for: a that-clause
+    ("it is clear that ..."), an infinitive after a noun ("it was her decision to get help") or
+    after an adjective that takes one as its subject ("it is important to ..."; a tough
+    adjective only when the infinitive has an object of its own, else "it" is what the
+    infinitive is done to: "it is easy to sell"). After another adjective the infinitive
+    completes it, and "it" is a thing ("it is unlicensed to perform surgery")."""
+    if clause.dep_ == "ccomp":
+        return True
+    if predicate.dep_ == "attr":
+        return _extraposed(clause)
+    infinitive = _extraposed(clause) or (clause.dep_ == "advcl" and _infinitive(clause))
+    return (
+        infinitive
+        and predicate.lemma_ in _EXTRAPOSING_ADJECTIVES
+        and (predicate.lemma_ not in _TOUGH_ADJECTIVES or _has_object(clause))
+    )
+
+
 def _extraposed(clause: Token) -> bool:
     """A clause an expletive "it" stands for: a that-clause, or an infinitive ("to get help")."""
     if clause.dep_ in ("ccomp", "csubj"):
@@ -1080,11 +1098,7 @@ def _is_expletive_it(token: Token) -> bool:
         return True  # "it goes without saying that ...": an idiom over the clause after it
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    if verb.pos_ == "ADJ" and any(
-        (_extraposed(c) or (c.dep_ == "advcl" and _infinitive(c)))
-        and (verb.lemma_ not in _TOUGH_ADJECTIVES or c.dep_ == "ccomp" or _has_object(c))
-        for c in children(verb)
-    ):
+    if verb.pos_ == "ADJ" and any(_stands_for(verb, c) for c in children(verb)):
         # The subject of a small clause whose adjective takes the clause after it: "making it
         # imperative for Microsoft to release a fix", "found it odd that no one called".
         return True
@@ -1108,16 +1122,9 @@ def _is_expletive_it(token: Token) -> bool:
         # that ...", "it seems likely (that) he will sign" (after an adjective only a
         # that-clause: "it is unlicensed to perform surgery" is a clinic).
         clausal = any(
-            c.dep_ == "ccomp"
-            or (p.dep_ == "attr" and _extraposed(c))
-            or (
-                p.dep_ in ("acomp", "advmod")  # "too soon to tell": an adverb of time
-                and p.lemma_ in _EXTRAPOSING_ADJECTIVES
-                and _extraposed(c)
-                and (p.lemma_ not in _TOUGH_ADJECTIVES or _has_object(c))
-            )
+            _stands_for(p, c)
             for p in children(verb)
-            if p.dep_ in ("attr", "acomp", "advmod", "oprd")
+            if p.dep_ in ("attr", "acomp", "advmod", "oprd")  # "too soon to tell": an adverb
             for c in children(p)
         )
         # "it was unclear if anyone was hurt": an adjective and a question it stands for.

@@ -73,6 +73,8 @@ class Chains:
         headlines: frozenset[int] = frozenset(),
     ) -> None:
         self.mentions = mentions
+        # Each mention by its head token, for the sieves that read a construction's words.
+        self.by_head = {m.head: m for m in mentions}
         # Each chain's mentions, by its root: kept as chains join, since every agreement check
         # reads a whole chain.
         self._members: dict[int, list[CorefMention]] = {m.index: [m] for m in mentions}
@@ -273,7 +275,7 @@ def apposition_sieve(chains: Chains) -> None:
     """ "Ryan Boyette, a former aid worker" and "the actress, Lindsay Lohan": a noun phrase set
     beside another, between commas, names the same thing; so does a role with no determiner
     that the parser coordinated with a person's name ("actress and reporter Tara Reid")."""
-    by_head = {m.head: m for m in chains.mentions}
+    by_head = chains.by_head
     doc_heads = chains.heads
     for mention in chains.mentions:
         if mention.role != "appos" or mention.kind == "pronoun":
@@ -332,7 +334,7 @@ def of_apposition_sieve(chains: Chains) -> None:
     place of that kind elsewhere ("the city of Coronado" is no other city). Nouns of a part or
     a neighbourhood ("the district of Palermo", "the coast of Sicily") and relations ("the
     capital city of Turkmenistan", "the largest city of Texas") name something else."""
-    by_head = {m.head: m for m in chains.mentions}
+    by_head = chains.by_head
     heads = chains.heads
     for name in chains.mentions:
         if name.kind != "name" or name.role != "pobj" or name.is_time or not heads:
@@ -422,7 +424,7 @@ def relative_pronoun_sieve(chains: Chains) -> None:
 def predicate_nominative_sieve(chains: Chains) -> None:
     """ "Kirkpatrick is a 61-year-old retiree": the subject of a copula and its predicate noun
     are one thing (not for "is one of", a part, nor under negation)."""
-    by_head = {m.head: m for m in chains.mentions}
+    by_head = chains.by_head
     for mention in chains.mentions:
         if mention.role != "attr" or mention.kind == "pronoun" or mention.verb < 0:
             continue
@@ -714,7 +716,7 @@ def introduction_sieve(chains: Chains) -> None:
 
 def speaker_sieve(chains: Chains) -> None:
     """ "'We are thrilled,' Zadan said": "I" and "we" in a quotation are its speaker."""
-    by_head = {m.head: m for m in chains.mentions}
+    by_head = chains.by_head
     for mention in chains.mentions:
         if mention.kind != "pronoun" or mention.person != 1:
             continue
@@ -739,7 +741,7 @@ def pronoun_sieve(chains: Chains) -> None:
     (i-within-i), nor an adjective ("the Greek prime minister"); in a clause fronted before its
     sentence's subject it names that subject ahead; a reflexive the lexicons cannot match is
     bound by its clause's subject."""
-    by_head = {m.head: m for m in chains.mentions} if chains.speakers else {}
+    by_head = chains.by_head
     for mention in chains.mentions:
         if mention.kind != "pronoun" or mention.person != 3 or mention.relative_to >= 0:
             continue
