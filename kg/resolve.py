@@ -462,7 +462,15 @@ class CorpusIndex:
                 # House. Rather than guess again, the fact is dropped.
                 continue
             literal = ""
-            if obj is None:
+            if obj == subject and _says_what_it_is(triple):
+                # "Tara Reid, a social drinker" and "Reid was a social drinker": the description
+                # is Tara Reid (coreference links it), so the fact would read "Tara Reid - be -
+                # Tara Reid". What it says is the words: the object is kept as written.
+                literal = _what_it_is_called(triple, entity(subject))
+                if not literal:
+                    continue  # "Taradise, the show Taradise": nothing said
+                obj = None
+            elif obj is None:
                 if triple.object.mention.kind in ("clause", "literal") or _is_time(
                     triple.object.mention
                 ):
@@ -766,6 +774,34 @@ def resolve(
     for document in documents:
         entities.update((e.key, e) for e in document.local_entities)
     return Corpus(entities=dict(sorted(entities.items())), documents=documents)
+
+
+def _says_what_it_is(triple: Triple) -> bool:
+    """Whether a fact says what its subject is or is called: a copula ("Reid was an actress"),
+    an apposition ("Reid, an actress") or a predicative "as" ("served as the club's coach")."""
+    return (
+        triple.rule == "apposition"
+        or triple.rule.endswith("-copula")
+        or triple.relation.endswith(" as")
+    )
+
+
+def _what_it_is_called(triple: Triple, entity: Entity) -> str:
+    """The words of a fact whose object is its subject that say something of it: the object as
+    written, or the subject's words when the object is just its name ("the show, Taradise");
+    "" when both are its names."""
+    names = {_folded(entity.label), *(_folded(alias) for alias in entity.aliases)}
+    for argument in (triple.object, triple.subject):
+        if _folded(argument.text) not in names and argument.mention.kind != "pronoun":
+            return argument.text
+    return ""
+
+
+def _folded(text: str) -> str:
+    words = text.casefold().split()
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _is_time(mention: Mention) -> bool:

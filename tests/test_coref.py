@@ -681,3 +681,46 @@ def test_a_role_word_capitalised_before_a_name_the_recogniser_missed_is_not_the_
     texts = mention_texts(doc)
     assert "Tyler Hansbrough" in texts
     assert "Forward Tyler Hansbrough" not in texts
+
+
+MAYS_SHOT_A_GUARD = [
+    ("Carl", "NNP", "PROPN", "compound", 1, "Carl", "B-PERSON"),
+    ("Mays", "NNP", "PROPN", "nsubj", 2, "Mays", "I-PERSON"),
+    ("shot", "VBD", "VERB", "ROOT", 2, "shoot"),
+    ("a", "DT", "DET", "det", 4, "a"),
+    ("guard", "NN", "NOUN", "dobj", 2, "guard"),
+    (".", ".", "PUNCT", "punct", 2, "."),
+]
+
+
+def test_a_description_is_not_what_another_argument_of_its_verb_already_is():
+    """ "The gunman struck the boy": "the gunman" is Carl Mays, so "the boy", the other
+    argument of "struck", is someone else, though Mays is the person most spoken of
+    (principle C)."""
+    doc = parsed(
+        MAYS_SHOT_A_GUARD,
+        [
+            ("The", "DT", "DET", "det", 1, "the"),
+            ("gunman", "NN", "NOUN", "nsubj", 2, "gunman"),
+            ("struck", "VBD", "VERB", "ROOT", 2, "strike"),
+            ("the", "DT", "DET", "det", 4, "the"),
+            ("boy", "NN", "NOUN", "dobj", 2, "boy"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ],
+    )
+    links = links_of(doc)
+    assert links["gunman"] == ("Carl Mays", "description")
+    assert "boy" not in links
+
+
+def test_a_description_in_a_clause_of_its_own_still_describes_the_protagonist():
+    doc = parsed(
+        MAYS_SHOT_A_GUARD,
+        [
+            ("The", "DT", "DET", "det", 1, "the"),
+            ("boy", "NN", "NOUN", "nsubj", 2, "boy"),
+            ("fled", "VBD", "VERB", "ROOT", 2, "flee"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ],
+    )
+    assert links_of(doc)["boy"] == ("Carl Mays", "description")
