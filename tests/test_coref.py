@@ -724,3 +724,26 @@ def test_a_description_in_a_clause_of_its_own_still_describes_the_protagonist():
         ],
     )
     assert links_of(doc)["boy"] == ("Carl Mays", "description")
+
+
+def test_a_noun_whose_person_sense_is_a_rare_one_describes_no_one():
+    """ "He faces life in prison": "life" is a person only in a rare WordNet sense ("a living
+    person"), so it is not the protagonist; "the driver", whose second sense is a person, is."""
+    life = [
+        ("He", "PRP", "PRON", "nsubj", 1, "he"),
+        ("faces", "VBZ", "VERB", "ROOT", 1, "face"),
+        ("life", "NN", "NOUN", "dobj", 1, "life"),
+        ("in", "IN", "ADP", "prep", 2, "in"),
+        ("prison", "NN", "NOUN", "pobj", 3, "prison"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+    links = links_of(parsed(MAYS_SHOT_A_GUARD, life))
+    assert links["He"] == ("Carl Mays", "pronoun")
+    assert "life in prison" not in links
+    driver = [
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("driver", "NN", "NOUN", "nsubj", 2, "driver"),
+        ("fled", "VBD", "VERB", "ROOT", 2, "flee"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ]
+    assert links_of(parsed(MAYS_SHOT_A_GUARD, driver))["driver"] == ("Carl Mays", "description")

@@ -178,3 +178,14 @@ def test_data_files_are_small_sorted_and_licensed() -> None:
     assert classes <= set(lexicon.NOUN_CLASSES)
     assert set(lexicon._noun_gender().values()) == {"female", "male", "neutral"}
     assert set(lexicon._first_names().values()) == {"female", "male"}
+
+
+def test_a_person_among_the_first_senses_is_told_from_a_rare_one():
+    from kg.coref import lexicon
+
+    assert lexicon.person_among_first_senses("driver")
+    assert lexicon.person_among_first_senses("actress")
+    assert not lexicon.person_among_first_senses("life")
+    assert not lexicon.person_among_first_senses("tariff")
+    # The rarer sense still counts where any person sense does.
+    assert lexicon.may_be_person("life")

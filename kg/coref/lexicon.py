@@ -134,6 +134,14 @@ def may_be_person(lemma: str) -> bool:
     return _noun_entry(lemma).person_sense
 
 
+def person_among_first_senses(lemma: str) -> bool:
+    """True when one of the lemma's first three WordNet senses denotes a person ("driver",
+    "star", "love"); not when the person sense is only a rarer one frequent in SemCor ("life"
+    as "a living person", "head" as "the head of state", "figure")."""
+    entry = _noun_entry(lemma)
+    return entry.cls == "person" or "person" in entry.also
+
+
 def noun_gender(lemma: str) -> str | None:
     """ "female" or "male" for nouns whose person sense is inherently gendered, else None.
 

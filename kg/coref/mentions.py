@@ -693,9 +693,10 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         if c.dep_ in ("amod", "compound", "nummod", "nmod", "npadvmod") and not c.is_stop
     )
     mention.noun_class = lexicon.noun_class(lemma)
-    if mention.noun_class in ("thing", "animal") and lexicon.may_be_person(lemma):
+    if mention.noun_class in ("thing", "animal") and lexicon.person_among_first_senses(lemma):
         # "climber", "star", "driver": WordNet's first sense is a plant, a star, a golf club,
-        # but a description in the news is of someone.
+        # but a description in the news is of someone. Not "life" (in prison), "the head" or
+        # "the figure": their person sense is a rare one.
         mention.noun_class = "person"
     mention.possessed = possessed
     mention.measure = head.ent_type_ in _MEASURE_LABELS
