@@ -11,7 +11,7 @@ import importlib.util
 import os
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from kg.errors import KgError
 
@@ -44,6 +44,9 @@ UNUSED_COMPONENTS = ("senter",)
 # under about half a gigabyte whatever the input. A news article is far below both.
 CHUNK_CHARS = 50_000
 BATCH_CHARS = 100_000
+
+# The spellings of "no-one" kept one token (see load_pipeline).
+NO_ONE_FORMS = ("no-one", "No-one", "NO-ONE")
 
 
 def choose_model(requested: str | None = None) -> str:
@@ -79,6 +82,13 @@ def load_pipeline(requested: str | None = None) -> Language:
     use_compiled_ruler(nlp)
     # The same lemmas, each distinct word worked out once (kg/lemmas.py).
     use_remembered_lemmatizer(nlp)
+    # British "no-one" is one word, as "nobody" is: split at its hyphen, the parser read "No",
+    # "-" and "one" as three subjects and the fact as "one - be injured", not denied. Its norm
+    # is "nobody", so that the tagger, which reads norms, tags it as it tags "nobody" (a
+    # sentence's first "No-one" was otherwise a proper noun).
+    tokenizer: Any = nlp.tokenizer  # spaCy's compiled Tokenizer, which has no type stub
+    for form in NO_ONE_FORMS:
+        tokenizer.add_special_case(form, [{"ORTH": form, "NORM": "nobody"}])
     # Paragraph breaks end sentences (a headline, a dateline): set before the parser, which
     # keeps boundaries already set (kg/structure.py).
     from kg.structure import LINE_BREAKS

@@ -36,6 +36,9 @@ DENIED = [
     # Negative pronouns: the denied fact reads with the positive word.
     ("Nobody saw the gunman.", "anyone | see | gunman", True),
     ("No one saw the gunman.", "anyone | see | gunman", True),
+    # British "no-one" is one word (the tokenizer splits it at the hyphen otherwise).
+    ("No-one was hurt in the blast.", "anyone | be hurt in | blast", True),
+    ("Police said no-one saw the gunman.", "anyone | see | gunman", True),
     ("Nothing was found in the car.", "anything | be found in | car", True),
     # A negative determiner: the node is the noun phrase without it.
     ("The police found no weapons at the scene.", "police | find | weapons", True),
