@@ -431,3 +431,31 @@ def test_an_intentions_relation_is_its_chain(sm_nlp, sentence, wanted, absent):
     found = facts(run(sm_nlp, sentence))
     assert wanted in found, sorted(found)
     assert not found & absent, sorted(found)
+
+
+@pytest.mark.parametrize(
+    "sentence, kept, left_out",
+    [
+        # A town's name beside its state's says where it lies, not what it is.
+        (
+            "The storm hit Bayou La Batre, Alabama, last night.",
+            {"storm | hit | Bayou La Batre", "Bayou La Batre | be in | Alabama"},
+            "Bayou La Batre | be | Alabama",
+        ),
+        (
+            "They met in a parking garage in Rosslyn, Virginia, at night.",
+            {"They | meet in | parking garage in Rosslyn, Virginia"},
+            "Rosslyn | be | Virginia",
+        ),
+        # A description beside a place's name still says what the place is.
+        (
+            "Oslo, the capital of Norway, hosted the talks.",
+            {"Oslo | be | capital of Norway"},
+            "Oslo | be in | Norway",
+        ),
+    ],
+)
+def test_a_place_beside_a_place_is_where_it_lies_not_what_it_is(sm_nlp, sentence, kept, left_out):
+    found = facts(run(sm_nlp, sentence))
+    assert kept <= found
+    assert left_out not in found

@@ -120,8 +120,8 @@ def sentence_triples(sent: Span, sentence: Sentence) -> Iterator[Triple]:
             for statement in statement_rules:
                 for subject, obj in statement.find(token, sentence.index):
                     yield make_triple(
-                        subject, "be", "", obj, sentence, Qualifiers(), 1.0, statement.confidence,
-                        statement.name, (), length_factor,
+                        subject, statement.relation, "", obj, sentence, Qualifiers(), 1.0,
+                        statement.confidence, statement.name, (), length_factor,
                     )  # fmt: skip
         if not _is_clause_head(token):
             continue

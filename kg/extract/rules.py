@@ -57,6 +57,7 @@ class Rule(Generic[F_co]):
     find: F_co
     confidence: float
     yields: tuple[str, ...]
+    relation: str = "be"  # a statement rule's relation (a clause's comes from its verb)
 
     @property
     def reason(self) -> str:
@@ -136,6 +137,14 @@ STATEMENT_RULES = (
         statements.apposition,
         0.6,
         ("Oslo | be | capital of Norway",),
+    ),
+    Rule(
+        "location",
+        "statement",
+        statements.place_in_place,
+        0.6,
+        ("Bayou La Batre | be in | Alabama",),
+        relation="be in",
     ),
 )
 

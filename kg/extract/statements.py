@@ -14,9 +14,10 @@ from kg.extract.objects import dependents
 from kg.extract.tokens import DEP, ENT, POS
 from kg.types import Argument
 
-__all__ = ["apposition"]
+__all__ = ["apposition", "place_in_place"]
 
 _NOUNS = POS("NOUN", "PROPN")
+_PLACES = ENT("GPE", "LOC", "FAC")
 
 
 @dependents("appos")
@@ -36,8 +37,37 @@ def apposition(appos: Token, sentence: int) -> list[tuple[Argument, Argument]]:
     if appos.ent_type == ENT.PERSON or head.ent_type == ENT.PERSON:
         trace.reject("apposition-person", appos)
         return []
+    if _place_beside_place(appos):
+        trace.reject("apposition-place-in-place", appos)  # the location rule reads it
+        return []
     obj = make_argument(appos, sentence)
     if obj is None:
         trace.reject("object-no-node", appos)
         return []
     return [(subject, obj) for subject in nominal_arguments(head, sentence)]
+
+
+@dependents("appos")
+def place_in_place(appos: Token, sentence: int) -> list[tuple[Argument, Argument]]:
+    """A place's name set beside another place's name says where the first lies (the news
+    convention of town, then state or county), not what it is: "Rosslyn, Virginia" gives
+    Rosslyn - be in - Virginia. The coreference sieves read it so too.
+
+    Example: The storm hit Bayou La Batre, Alabama, last night."""
+    if not _place_beside_place(appos):
+        return []
+    obj = make_argument(appos, sentence)
+    if obj is None:
+        trace.reject("object-no-node", appos)
+        return []
+    return [(subject, obj) for subject in nominal_arguments(appos.head, sentence)]
+
+
+def _place_beside_place(appos: Token) -> bool:
+    head = appos.head
+    return (
+        head.pos == appos.pos == POS.PROPN
+        and head.ent_type in _PLACES
+        and appos.ent_type in _PLACES
+        and head.dep != DEP.compound
+    )
