@@ -984,9 +984,18 @@ NOMINAL_ENDPOINTS = f"""SELECT (COUNT(*) AS ?endpoints)
 }}"""
 
 
-def graph_shape(folders: Sequence[Path], workdir: Path, jobs: int) -> tuple[int, int, int, float]:
+# Facts whose subject and object are one node: "Tara Reid - be - Tara Reid" from "Reid was a
+# social drinker" once coreference links the description to her, or a misread co-argument.
+SELF_LOOPS = f"""SELECT (COUNT(*) AS ?facts) (SUM(IF(?s = ?o, 1, 0)) AS ?loops) WHERE {{
+  ?st a <{ONTOLOGY}Statement> ; <{RDF}subject> ?s ; <{RDF}object> ?o .
+}}"""
+
+
+def graph_shape(
+    folders: Sequence[Path], workdir: Path, jobs: int
+) -> tuple[int, int, int, int, int, float]:
     """Build all topics together; (Nominal nodes in more than one document's graph, fact
-    endpoints, Nominal endpoints, build seconds)."""
+    endpoints, Nominal endpoints, facts, facts whose two ends are one node, build seconds)."""
     build = workdir / "build"
     started = time.perf_counter()
     cmd = [kg_command(), "build", *map(str, folders), "-o", str(build), "--no-view"]
@@ -1000,7 +1009,15 @@ def graph_shape(folders: Sequence[Path], workdir: Path, jobs: int) -> tuple[int,
 
     shared = kg_query(build, SHARED_NOMINALS)
     endpoints = kg_query(build, NOMINAL_ENDPOINTS)
-    return number(shared, 0), number(endpoints, 0), number(endpoints, 1), seconds
+    loops = kg_query(build, SELF_LOOPS)
+    return (
+        number(shared, 0),
+        number(endpoints, 0),
+        number(endpoints, 1),
+        number(loops, 0),
+        number(loops, 1),
+        seconds,
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -1204,14 +1221,16 @@ def report_kg(
 
 
 def shape_line(folders: Sequence[Path], workdir: Path, jobs: int) -> str:
-    """The --shape figures: shared Nominal nodes and the share of Nominal fact endpoints."""
+    """The --shape figures: shared Nominal nodes, the share of Nominal fact endpoints, and the
+    facts whose two ends are one node."""
     try:
-        shared, endpoints, nominal, seconds = graph_shape(folders, workdir, jobs)
+        shared, endpoints, nominal, facts, loops, seconds = graph_shape(folders, workdir, jobs)
     except RuntimeError as error:
         return f"shape     (failed: {error})"
     return (
         f"shape     Nominal nodes in more than one document's graph: {shared} (target 0)   "
         f"fact endpoints that are Nominal: {nominal}/{endpoints} ({percent(nominal, endpoints)})"
+        f"   facts whose two ends are one node: {loops}/{facts} ({percent(loops, facts)})"
         f"   kg build {seconds:.0f} s"
     )
 
