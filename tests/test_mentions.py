@@ -140,3 +140,19 @@ def test_capitalised_words_inside_a_sentence_are_a_name_the_recogniser_missed(nl
     assert ("Internet Explorer", "concept") not in kinds
     assert {("CEO", "concept"), ("TV", "concept")} <= kinds
     assert not {("CEO", "entity"), ("TV", "entity"), ("Hackers", "entity")} & kinds
+
+
+def test_the_zone_after_a_clock_time_is_part_of_the_time_not_a_name(nlp):
+    """The recogniser reads "BST" and "GMT" after a clock time as organisations, and a "they"
+    could then refer to them: they are the time's zone, no mention at all. An abbreviation
+    elsewhere is still a name."""
+    from kg.extract import extract
+    from kg.types import Document
+
+    text = (
+        "A large fire broke out at the store at 2: 21 pm BST. Crews left at 22: 07 GMT and "
+        "the BBC reported it at 6:41pm GMT."
+    )
+    mentions = {m.text for m in extract(nlp(text), Document("d", "d", text)).mentions}
+    assert "BBC" in mentions
+    assert not {"BST", "GMT"} & mentions

@@ -22,6 +22,7 @@ included; the makers share the features they fill in and are read together.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -281,6 +282,8 @@ def find_mentions(
             c.isupper() or c.isdigit() for t in ent for c in t.text
         ):
             continue  # "colonists" tagged PERSON: a name is written with a capital
+        if len(ent) == 1 and ent.label_ not in TIME_LABELS and _clock_zone(ent[0]):
+            continue  # read as no mention below either
         for i in range(ent.start, ent.end):
             in_entity[i] = True
         if sentence_of[ent.start] not in headlines:
@@ -303,7 +306,7 @@ def find_mentions(
         elif pos == "PRON":
             mention = _pronoun(token, sentence_of[i], depth)
         elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "flat"):
-            mention = _nominal(token, sentence_of[i], depth)
+            mention = None if _clock_zone(token) else _nominal(token, sentence_of[i], depth)
         elif token.dep_ == "compound" and _names_word(token):
             mention = _modifier_name(token, in_entity, sentence_of[i], depth)
             if mention is not None and " " not in mention.record.text:
@@ -599,6 +602,33 @@ def _team_plural(token: Token) -> bool:
         and len(text) > 3
         and text.endswith("s")
         and not text.endswith(("ss", "us", "is"))
+    )
+
+
+# What ends a clock time: "7:40 PM", "2: 21 pm", "9 a.m." (or "9 a. m.", in two tokens).
+_CLOCK_MARKERS = frozenset({"am", "pm", "a.m.", "p.m.", "hrs", "hours"})
+_CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:[ap]\.?m\.?)?$")
+
+
+def _clock_zone(token: Token) -> bool:
+    """ "7:40 PM ET", "5: 40 p. m. ET", "22: 07 GMT", "(0241 GMT Friday)": a word in capitals
+    right after a clock time is the time's zone, though the recogniser reads "BST" or "GMT" as an
+    organisation (and a "they" then refers to it) or reads none. It is part of the time, no
+    name."""
+    word = token.text
+    if token.i < 2 or not (word.isalpha() and word.isupper() and 2 <= len(word) <= 4):
+        return False
+    doc = token.doc
+    before, further = doc[token.i - 1], doc[token.i - 2]
+    return (
+        before.lower_ in _CLOCK_MARKERS
+        or before.ent_type_ == "TIME"
+        or (before.lower_ == "m." and further.lower_ in ("a.", "p."))
+        # Minutes after a colon ("22: 07"), or a clock of four digits from midnight to ten
+        # ("0241"; not "2012 NFL", a year).
+        or (before.is_digit and (further.text == ":" or len(before) == 4 and before.text[0] == "0"))
+        # A clock in one token: "02:41", "6:41pm".
+        or _CLOCK.match(before.lower_) is not None
     )
 
 
