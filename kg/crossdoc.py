@@ -59,6 +59,73 @@ _BRITISH_RE = re.compile(r"(?<=[tb])re\b")
 # Marks that do not change a name: quotes, dots, hyphens and slashes between its words.
 _NAME_MARKS = re.compile(r"[\"'`‘’“”.]")
 _NAME_JOINERS = re.compile(r"[-‐-―/]")
+# Words that open place names, as they are abbreviated there ("Mt. Everest", "Ft. Worth"):
+# hand-written, since WordNet knows "Mt" only as Montana, meitnerium and a metric ton, and
+# "Ft" as a foot. "St" is left out: Saint or Street.
+_PLACE_ABBREVIATIONS = {"mt": "mount", "mtn": "mountain", "ft": "fort"}
+
+
+# Types of the names a kind word ends: a place, a body ("Betty Ford Clinic" is either to the
+# recogniser), or a name it typed otherwise or not at all ("Morningside Recovery" a work).
+_KIND_TYPES = frozenset({"Place", "Organization", "Group", "Thing", "Work", ""})
+# The fewest words a name keeps without its kind words: one word is a surname or a town
+# ("Ford Center", "Springfield Hospital"), not a name of its own.
+_KIND_CORE = 2
+
+
+def _kind_word(word: str) -> bool:
+    """A noun saying what kind of place a name names: its first WordNet sense a place
+    ("center", "hospital", "prison"), or a body with a place among its senses ("clinic",
+    "department"); not a direction ("Telecom Egypt North")."""
+    lemma = word.lower()
+    first = lexicon.noun_class(lemma)
+    return first == "place" or (first == "organization" and "place" in lexicon.noun_classes(lemma))
+
+
+def _kind_core(words: list[str]) -> tuple[str, ...]:
+    """A name without the words that say what kind of place it is ("Betty Ford Treatment
+    Center" -> "Betty Ford"): its last word a kind word, and the common nouns before it,
+    keeping two words. A name without a kind word is its own core."""
+    if not _kind_word(words[-1]):
+        return tuple(words)
+    core = words[:-1]
+    while len(core) > _KIND_CORE and lexicon.is_noun(core[-1].lower()):
+        core = core[:-1]
+    return tuple(core)
+
+
+def _kind_variants(entities: dict[str, Entity], links: dict[str, str]) -> list[list[str]]:
+    """Names of one place written with and without the words for its kind, or with other such
+    words (see ``_kind_variant``), grouped by their core; a core that names a place itself
+    is left out ("Los Angeles Times", "Los Angeles Superior Court": two things of one city)."""
+    places = {spelling_key(k) for k, e in entities.items() if e.type == "Place"}
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        words = key.split()
+        if key in links or len(words) < _KIND_CORE or entity.type not in _KIND_TYPES:
+            continue
+        core = _kind_core(words)
+        if len(core) >= _KIND_CORE:
+            groups[spelling_key(" ".join(core))].append(key)
+    return [
+        keys
+        for core, keys in groups.items()
+        if core not in places and any(len(_kind_core(k.split())) < len(k.split()) for k in keys)
+    ]
+
+
+def _kind_variant(name: str, other: str) -> bool:
+    """Whether two names of one core are one place: one is the other's core, with no kind
+    word ("Morningside Recovery", "Morningside Recovery Center"; "Staunton Police", "Staunton
+    Police Department"); or both have kind words and the core is a person's name, which a
+    place named after someone keeps whatever it is called ("Betty Ford Center", "Betty Ford
+    Clinic"; but "Matanuska Maid Creamery" and "Matanuska Maid Block Building", a company and
+    the building it left, are two)."""
+    a, b = name.split(), other.split()
+    core = _kind_core(a)
+    if core == tuple(a) or _kind_core(b) == tuple(b):
+        return True
+    return lexicon.first_name_gender(core[0]) is not None
 
 
 def spelling_key(name: str) -> str:
@@ -72,6 +139,11 @@ def spelling_key(name: str) -> str:
     words = _BRITISH_RE.sub("er", text).split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
+    # A place's name written with its kind word abbreviated before the rest: "Mt Cook",
+    # "Mount Cook" (not last: "Helena, MT" is Montana).
+    words = [
+        _PLACE_ABBREVIATIONS.get(w, w) if i < len(words) - 1 else w for i, w in enumerate(words)
+    ]
     # Initials written apart or together are one: "U. S. Surgeon General", "US Surgeon General".
     joined: list[str] = []
     initial = False  # whether the last word kept is a run of single letters
@@ -213,6 +285,24 @@ def link_across_documents(
                 candidate.lower(),
             }
         )
+
+    # A place or body named with and without the word for its kind, or with another one:
+    # "Betty Ford Center", "Betty Ford Clinic", "Betty Ford Treatment Center";
+    # "Morningside Recovery", "Morningside Recovery Center".
+    for keys in _kind_variants(entities, links):
+        target = max(keys, key=lambda k: (documents[k], len(k), k))
+        for key in keys:
+            if key == target or key in links or rules.forbids(key, target):
+                continue
+            common = shared(key, target)
+            if not _kind_variant(key, target) or common < 1:
+                continue
+            join(
+                key,
+                target,
+                f"'{key}' is '{target}', the same name with another word for its kind, seen "
+                f"with {common} of the same names and things in other documents",
+            )
 
     def best(name: str, candidates: list[str], needed: int) -> tuple[str, int] | None:
         scored = sorted(((shared(name, c), c) for c in candidates), reverse=True)

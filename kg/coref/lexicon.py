@@ -101,6 +101,11 @@ def _noun_entry(lemma: str) -> NounEntry:
     return _THING
 
 
+def is_noun(lemma: str) -> bool:
+    """Whether WordNet knows ``lemma`` (a single word) as a common noun."""
+    return _noun_key(lemma) in _noun_classes()
+
+
 def noun_class(lemma: str) -> str:
     """Semantic class of a common-noun lemma's most frequent WordNet sense.
 

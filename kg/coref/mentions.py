@@ -204,6 +204,7 @@ class CorefMention:
     relative_to: int = -1  # a relative pronoun's noun (token index): "who" in "Lohan, who ..."
     possessed: bool = False  # a nominal with a possessor ("her mother", "Lohan's lawyer")
     locative: bool = False  # the object of a preposition of place ("in Washington")
+    opens_sentence: bool = False  # its first word opens its sentence (capitalised by its place)
     counted: bool = False  # an appositive counted by a number before it ("Rahman (36 KOs)")
     speaker: int = -1  # mention index of who says the quote it stands in (first person)
     # A pronoun's: the nouns whose phrase holds it, which it cannot refer to (i-within-i).
@@ -295,7 +296,7 @@ def find_mentions(
         if sentence_of[i] in headlines and token.pos_ != "PRON":
             continue
         pos = token.pos_
-        if token.tag_ in _RELATIVE_TAGS:
+        if token.tag_ in _RELATIVE_TAGS or _relative_where(token):
             mention = _relative(token, sentence_of[i], depth)
         elif pos in ("PRON", "NOUN") and is_negative_phrase(token):
             # "no one", "nobody", "no weapons": a phrase that denies its referent refers to
@@ -323,6 +324,12 @@ def find_mentions(
     found += [m for m in modifiers if m.record.text.lower() in named]
     if headlines:
         found += headline_mentions(doc, sentences, headlines, found, depth)
+    # Where a capital tells nothing: a sentence's first word.
+    openers = {
+        next((t.idx for t in sent if not t.is_punct), sent.start_char) for _, sent in sentences
+    }
+    for mention in found:
+        mention.opens_sentence = mention.record.start in openers
     found.sort(key=lambda m: (m.record.start, -m.record.end))
     for index, mention in enumerate(found):
         mention.index = index
@@ -1087,6 +1094,28 @@ def _extraposed(clause: Token) -> bool:
 
 # Tags of relative and interrogative pronouns: "who", "which", "that" (WDT), "whose".
 _RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
+
+# The classes of noun a relative "where" may stand for: a place ("the clinic where she
+# stayed") or a body at its seat ("the school where he taught"); not a time or a state of
+# affairs ("a point where", "a situation where"), which is no thing of the story.
+_WHERE_CLASSES = frozenset({"place", "organization"})
+
+
+def _relative_where(token: Token) -> bool:
+    """ "the Betty Ford Center, where she was treated": a relative "where" (an adverb to the
+    tagger) stands for the place its clause modifies, as "which" would ("in which she was
+    treated"): a place named or a noun of place, the head of the clause's noun."""
+    if token.tag_ != "WRB" or token.lower_ != "where":
+        return False
+    clause = token.head
+    if clause.dep_ != "relcl":
+        return False
+    noun = clause.head
+    if noun.ent_type_ in TIME_LABELS or noun.ent_type_ in VALUE_LABELS:
+        return False  # "the day where": a time
+    if noun.pos_ == "PROPN" or noun.ent_type_:
+        return True
+    return noun.pos_ == "NOUN" and lexicon.noun_class(noun.lemma_.lower()) in _WHERE_CLASSES
 
 
 def _relative(token: Token, sentence: int, depth: list[int]) -> CorefMention | None:

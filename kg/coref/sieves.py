@@ -268,6 +268,40 @@ def surname_sieve(chains: Chains) -> None:
         )
 
 
+def written_name_sieve(chains: Chains) -> None:
+    """ "Saints place Bush on injured reserve | ... the Saints": a capitalised phrase the
+    parser read as a common noun (a headline's first word, a sentence's, a plural: "colts",
+    "chargers") is the name the document writes in the same letters where a capital says a
+    name, inside a sentence of its body. A name written only where a capital is due to its
+    place ("Today, the agency ...", "Friends and neighbours were shocked") proves nothing."""
+    written: dict[str, CorefMention] = {}
+    for mention in chains.mentions:
+        if (
+            mention.kind == "name"
+            and not mention.is_time
+            and not mention.opens_sentence
+            and mention.sentence not in chains.headlines
+        ):
+            written.setdefault(mention.record.text, mention)
+    for mention in chains.mentions:
+        if mention.kind != "nominal" or not mention.record.text[:1].isupper():
+            continue
+        if mention.number != "plural" and mention.noun_class in ("person", "organization"):
+            continue  # "President", "Police": an office or a body, which the recogniser names
+        name = written.get(mention.record.text)
+        if name is None or chains.same(mention.index, name.index):
+            continue
+        if chains.has_name(mention.index):
+            continue  # a description of another named thing already
+        chains.link(
+            mention,
+            name,
+            "written name",
+            f"'{mention.record.text}' is written as the name '{name.record.text}' elsewhere "
+            "in the document",
+        )
+
+
 # -- precise constructs -----------------------------------------------------------------------
 
 
@@ -1111,6 +1145,7 @@ SIEVES: tuple[Sieve, ...] = (
         predicate_nominative_sieve,
     ),
     Sieve("role", "a description after 'as' is the role of the verb's object", role_sieve),
+    Sieve("written name", "a capitalised noun the document writes as a name", written_name_sieve),
     Sieve("strict head match", "a description repeating an earlier head", strict_head_sieve),
     Sieve("name head match", "a description by the kind a name ends in", name_head_sieve),
     Sieve("title", "a description by a title written with a name", title_sieve),

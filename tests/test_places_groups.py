@@ -1,0 +1,162 @@
+"""Rules for places and groups (issue #15's recall): a relative "where", a capitalised noun the
+document writes as a name, place names with and without their kind word across documents, and
+abbreviated kind words. Texts written for these tests; Docs and extractions built by hand."""
+
+from __future__ import annotations
+
+from test_coref import links_of, mention_texts, parsed
+from test_recall_rules import extraction, node_of
+
+from kg.crossdoc import spelling_key
+from kg.resolve import resolve
+
+# -- a relative "where" ------------------------------------------------------------------------
+
+
+def _stayed_at(noun: list[tuple], tag: str = "NNP") -> list[tuple]:
+    """ "Delgado stayed at <noun> , where she rested ." with the noun's words as rows (the last
+    one its head; a common noun gets "the" before it)."""
+    rows: list[tuple] = [
+        ("Delgado", "NNP", "PROPN", "nsubj", 1, "Delgado", "B-PERSON"),
+        ("stayed", "VBD", "VERB", "ROOT", 1, "stay"),
+        ("at", "IN", "ADP", "prep", 1, "at"),
+    ]
+    head = len(rows) + len(noun) - 1
+    for i, (word, lemma, entity) in enumerate(noun):
+        pos = "PROPN" if tag == "NNP" else ("DET" if lemma == "the" else "NOUN")
+        word_tag = "DT" if lemma == "the" else tag
+        dep = "pobj" if i == len(noun) - 1 else ("det" if lemma == "the" else "compound")
+        rows.append((word, word_tag, pos, dep, 2 if i == len(noun) - 1 else head, lemma, entity))
+    verb = head + 4
+    rows += [
+        (",", ",", "PUNCT", "punct", head, ","),
+        ("where", "WRB", "SCONJ", "advmod", verb, "where"),
+        ("she", "PRP", "PRON", "nsubj", verb, "she"),
+        ("rested", "VBD", "VERB", "relcl", head, "rest"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+    return rows
+
+
+def test_a_relative_where_is_the_place_its_clause_modifies() -> None:
+    clinic = [("Harbor", "Harbor", "B-ORG"), ("Clinic", "Clinic", "I-ORG")]
+    links = links_of(parsed(_stayed_at(clinic)))
+    assert links["where"] == ("Harbor Clinic", "relative pronoun")
+    lodge = [("the", "the", "O"), ("lodge", "lodge", "O")]
+    links = links_of(parsed(_stayed_at(lodge, tag="NN")))
+    assert links["where"] == ("lodge", "relative pronoun")
+    # "the point where ...": no place, nothing for "where" to stand for.
+    point = [("the", "the", "O"), ("point", "point", "O")]
+    doc = parsed(_stayed_at(point, tag="NN"))
+    assert "where" not in mention_texts(doc)
+    assert "where" not in links_of(doc)
+
+
+# -- a capitalised noun the document writes as a name ------------------------------------------
+
+_HAWKS_WON = [
+    ("Hawks", "NNS", "NOUN", "nsubj", 1, "hawk"),
+    ("won", "VBD", "VERB", "ROOT", 1, "win"),
+    (".", ".", "PUNCT", "punct", 1, "."),
+]
+_FANS_CHEERED_THE_HAWKS = [
+    ("Fans", "NNS", "NOUN", "nsubj", 1, "fan"),
+    ("cheered", "VBD", "VERB", "ROOT", 1, "cheer"),
+    ("the", "DT", "DET", "det", 3, "the"),
+    ("Hawks", "NNPS", "PROPN", "dobj", 1, "Hawks", "B-ORG"),
+    (".", ".", "PUNCT", "punct", 1, "."),
+]
+
+
+def test_a_capitalised_noun_is_the_name_the_document_writes_mid_sentence() -> None:
+    # The parser reads a sentence's first "Hawks" as birds; the document names the team so.
+    links = links_of(parsed(_HAWKS_WON, _FANS_CHEERED_THE_HAWKS))
+    assert links["Hawks"] == ("Hawks", "written name")
+    # "Hawks" as a name only opening a sentence: its capital may be the sentence's.
+    hawks_opening = [
+        ("Hawks", "NNPS", "PROPN", "nsubj", 1, "Hawks", "B-ORG"),
+        ("lost", "VBD", "VERB", "ROOT", 1, "lose"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+    links = links_of(parsed(_HAWKS_WON, hawks_opening))
+    assert all(sieve != "written name" for _, sieve in links.values())
+    # A singular office or body the recogniser names is no name: "President" stays a role.
+    president_spoke = [
+        ("President", "NN", "NOUN", "nsubj", 1, "president"),
+        ("spoke", "VBD", "VERB", "ROOT", 1, "speak"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+    aides_met_president = [
+        ("Aides", "NNS", "NOUN", "nsubj", 1, "aide"),
+        ("met", "VBD", "VERB", "ROOT", 1, "meet"),
+        ("President", "NNP", "PROPN", "dobj", 1, "President", "B-PERSON"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+    links = links_of(parsed(president_spoke, aides_met_president))
+    assert all(sieve != "written name" for _, sieve in links.values())
+
+
+# -- place names with and without their kind word, across documents ----------------------------
+
+
+def _stay(doc_id: str, place: str, label: str = "ORG") -> object:
+    text = f"Delgado stayed at {place} near Palm Grove with Ruiz"
+    names = [("Delgado", "PERSON"), (place, label), ("Palm Grove", "GPE"), ("Ruiz", "PERSON")]
+    return extraction(text, names, doc_id)
+
+
+def test_a_place_named_with_and_without_its_kind_word_is_one() -> None:
+    corpus = resolve(
+        [
+            _stay("a", "Seaview Recovery Center"),
+            _stay("b", "Seaview Recovery Center"),
+            _stay("c", "Seaview Recovery", "WORK_OF_ART"),
+        ]
+    )
+    assert node_of(corpus, "c", "Seaview Recovery") == "Seaview Recovery Center"
+    reasons = [r for e in corpus.entities.values() for r in e.merge_reasons if "Seaview" in r]
+    assert any("another word for its kind" in r for r in reasons)
+    # "Lakeport" is a place: its hospital and its court are two things, not one by their kind.
+    corpus = resolve(
+        [
+            _stay("a", "Lakeport City Hospital"),
+            _stay("b", "Lakeport City Hospital"),
+            _stay("c", "Lakeport City Court"),
+            _stay("d", "Lakeport City", "GPE"),
+        ]
+    )
+    assert node_of(corpus, "c", "Lakeport City Court") == "Lakeport City Court"
+    assert node_of(corpus, "a", "Lakeport City Hospital") == "Lakeport City Hospital"
+
+
+def test_a_place_named_after_a_person_keeps_its_name_whatever_its_kind_word() -> None:
+    corpus = resolve(
+        [
+            _stay("a", "Nora Kent Center", "FAC"),
+            _stay("b", "Nora Kent Center", "FAC"),
+            _stay("c", "Nora Kent Clinic"),
+            _stay("d", "Nora Kent Treatment Center", "FAC"),
+        ]
+    )
+    assert node_of(corpus, "c", "Nora Kent Clinic") == "Nora Kent Center"
+    assert node_of(corpus, "d", "Nora Kent Treatment Center") == "Nora Kent Center"
+    # Other kind words after a core that names no one: a company and the building it left.
+    corpus = resolve(
+        [
+            _stay("a", "Granite Falls Creamery"),
+            _stay("b", "Granite Falls Creamery"),
+            _stay("c", "Granite Falls Building", "FAC"),
+        ]
+    )
+    assert node_of(corpus, "c", "Granite Falls Building") == "Granite Falls Building"
+
+
+# -- abbreviated kind words ----------------------------------------------------------------------
+
+
+def test_an_abbreviated_mount_or_fort_is_the_word() -> None:
+    assert spelling_key("Mt Ruapehu") == spelling_key("Mount Ruapehu")
+    assert spelling_key("Mt. Ruapehu") == spelling_key("Mount Ruapehu")
+    assert spelling_key("Ft. Collins") == spelling_key("Fort Collins")
+    # Last, "MT" is a state (Montana), not a mountain.
+    assert spelling_key("Helena MT") != spelling_key("Helena Mount")
