@@ -733,3 +733,27 @@ def test_an_it_that_stands_for_a_clause_after_it_refers_to_nothing(sm_nlp, text,
     else:
         it = "It" if "It" in text else "it"
         assert it in chains, chains
+
+
+def test_a_reflexive_in_a_relative_clause_is_bound_by_its_relative_pronoun(sm_nlp):
+    """ "the prisoner, who handed himself in": the relative clause's subject "who" is the noun it
+    modifies, so a reflexive argument of that clause is that noun (an object that is no
+    reflexive still is not: "the prisoner who hit him")."""
+    chains = pronoun_chains(
+        sm_nlp, "Officers talked for hours with the prisoner, who handed himself over at noon."
+    )
+    assert "prisoner" in chains["himself"]
+    chains = pronoun_chains(sm_nlp, "Tom Baker met the prisoner who hit him.")
+    assert "prisoner" not in chains["him"]
+
+
+def test_a_copula_reports_no_clause(sm_nlp):
+    """ "Mark Dale is a cousin of the victims, he is the brother of ...": the parser hangs the
+    first clause from the second's "is" as its complement, but a copula's subject says or
+    thinks nothing, so principle C does not keep "he" off the name in it."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Police arrested a man on Sunday. Mark Dale is related to the victims, he is the "
+        "nephew of Ann Dale.",
+    )
+    assert "Mark Dale" in chains["he"]

@@ -836,7 +836,14 @@ def _reported_clauses(verb: Token) -> tuple[tuple[int, int], ...]:
     "'Jermayne fired the shot,' he said"), and, for a verb of saying set as an aside into
     another clause, that clause ("Timmons, he testified, pulled the trigger"); as token
     ranges."""
-    spans = [(c.left_edge.i, c.right_edge.i) for c in children(verb) if c.dep_ == "ccomp"]
+    # A copula reports nothing: a clause the parser hangs from "be" as its complement is a
+    # clause spliced on with a comma ("John Smith is related to the victims, he is the son
+    # of ..."), not one its subject says or thinks.
+    spans = [
+        (c.left_edge.i, c.right_edge.i)
+        for c in children(verb)
+        if c.dep_ == "ccomp" and verb.lemma_ != "be"
+    ]
     if (
         verb.dep_ in ("parataxis", "advcl")  # an aside is parsed as either, with no subordinator
         and verb.lemma_ in SPEECH_VERBS
@@ -892,6 +899,10 @@ def _in_hyphenated_word(token: Token) -> bool:
     )
 
 
+# The reflexive pronouns, bound in their clause.
+_REFLEXIVES = frozenset(word for word, features in PRONOUNS.items() if features[3])
+
+
 def _containing_nouns(token: Token) -> frozenset[int]:
     """The nouns whose phrase holds the pronoun, which it cannot refer to (i-within-i): "her
     rep", "the president of its board". Read up the parse through nouns and prepositions to
@@ -916,6 +927,10 @@ def _containing_nouns(token: Token) -> frozenset[int]:
                 head.dep_ in ("relcl", "acl")
                 and current.i == token.i
                 and not possessive
+                # A reflexive is bound by its clause's subject, which a relative clause's
+                # subject pronoun makes the noun it modifies: "the suspect, who gave himself
+                # up" is the suspect.
+                and token.lower_ not in _REFLEXIVES
                 and not any(t.tag_ == "WP$" for t in head.subtree)
             ):
                 noun = tokens[heads[head.i]]
