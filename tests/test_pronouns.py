@@ -757,3 +757,15 @@ def test_a_copula_reports_no_clause(sm_nlp):
         "nephew of Ann Dale.",
     )
     assert "Mark Dale" in chains["he"]
+
+
+def test_a_pronoun_written_with_a_capital_after_a_word_is_part_of_a_name(sm_nlp):
+    """ "install the Fix It": a third-person pronoun capitalised inside a sentence is a word of a
+    name or title, no pronoun; one opening its sentence still is."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "The company released a tool called Fix It. Users should install the Fix It before "
+        "the update arrives. It fixes the flaw.",
+    )
+    assert "It" in chains  # the sentence's first word
+    assert "It#2" not in chains and "It#3" not in chains

@@ -300,6 +300,8 @@ def find_mentions(
             mention = None
         elif token.lower_ == "one" and token.dep_ in SUBJECT_DEPS:
             mention = _one_of(token, sentence_of[i], depth)
+        elif pos == "PRON" and sentence_of[i] not in headlines and _capitalised_in_a_name(token):
+            mention = None  # "install the Fix It", "the Fix Its": a piece of a name
         elif pos == "PRON":
             mention = _pronoun(token, sentence_of[i], depth)
         elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "flat"):
@@ -886,6 +888,25 @@ def _fronted_phrase(phrase: Token, pronoun: Token) -> bool:
         phrase.dep_ == "prep"
         and phrase.i == phrase.sent.start
         and (pronoun.tag_ == "PRP$" or any(c.dep_ == "pcomp" for c in children(phrase)))
+    )
+
+
+def _capitalised_in_a_name(token: Token) -> bool:
+    """A third-person pronoun written with a capital after a word of its sentence ("install
+    the Fix It or stop using the browser", "reverse-engineer the Fix Its"): the capital says it
+    is a word of a title or a name, which a pronoun inside a sentence never takes (a title
+    line, all capitals, is read apart)."""
+    features = PRONOUNS.get(token.lower_)
+    if features is None or features[0] != 3 or not token.text[:1].isupper():
+        return False
+    tokens = doc_tokens(token.doc)
+    before = tokens[token.i - 1] if token.i > 0 else None
+    # After a word, not after punctuation or a line break: the parser may start a sentence
+    # there, but no sentence starts right after a word.
+    return (
+        before is not None
+        and before.is_alpha
+        and not before.is_upper  # a line in capitals ("FIRE DESTROYS IT")
     )
 
 
