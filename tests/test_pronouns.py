@@ -769,3 +769,19 @@ def test_a_pronoun_written_with_a_capital_after_a_word_is_part_of_a_name(sm_nlp)
     )
     assert "It" in chains  # the sentence's first word
     assert "It#2" not in chains and "It#3" not in chains
+
+
+def test_it_is_no_name_in_the_plural_of_a_noun_for_people(sm_nlp):
+    """ "Police said Demonstrators had ...": a plural of a noun for people, read as a name for
+    its capital, is a group of people, which "they" may be but "it" is not."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Police said Demonstrators had surrounded the building before it opened. They threw "
+        "stones.",
+    )
+    assert "Demonstrators" not in chains["it"]
+    assert "building" in chains["it"]
+    chains = pronoun_chains(
+        sm_nlp, "Police said Protesters had entered the square. Later it was cleared."
+    )
+    assert "Protesters" not in chains["it"]

@@ -229,6 +229,9 @@ class CorefMention:
     # thinker (its verb's complement, a quotation its verb of saying follows), where no name
     # or description is it (principle C: "'Jermayne fired the shot,' he said").
     reported: tuple[tuple[int, int], ...] = ()
+    # A name in the plural of a noun for people ("Protesters", "Demonstrators"): a group of
+    # people, which "it" is not.
+    people: bool = False
 
     @property
     def is_time(self) -> bool:
@@ -604,6 +607,18 @@ def _team_plural(token: Token) -> bool:
     )
 
 
+def _plural_of_people(name: list[Token]) -> bool:
+    """A one-word "name" in the plural of a noun for people ("Protesters tried to storm
+    parliament", "police said Demonstrators had ...": a plural, common or proper to the
+    tagger, read as a name for its capital): a group of people, so "they" and not "it". Not a
+    surname ("Jones", "Williams": no noun) nor a place ("Athens")."""
+    if len(name) != 1 or name[0].tag_ not in ("NNS", "NNPS"):
+        return False
+    word = name[0].lower_
+    singulars = (word[:-1], word[:-2]) if word.endswith("es") else (word[:-1],)
+    return word.endswith("s") and any(lexicon.noun_class(w) == "person" for w in singulars)
+
+
 def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
     spanned = doc_tokens(ent.doc)[ent.start : ent.end]
     tokens = name_tokens(spanned, ent.label_)
@@ -631,6 +646,7 @@ def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
         mention.number = "plural"
     elif label in NER_TYPES and label not in TIME_LABELS:
         mention.gender = "neuter"
+    mention.people = _plural_of_people(tokens)
     if len(tokens) > 1 and tokens[0].text in SHIP_PREFIXES:
         # "INS Mysore ... its crew": a ship is a thing, whatever the recogniser said (as the
         # resolve stage types it).
@@ -675,6 +691,7 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         mention.titles = _titles(name, written)
         mention.words = frozenset(w.lower() for w in text.split())
         mention.definite = True
+        mention.people = _plural_of_people(name)
         return mention
     while len(body) > 1 and body[-1].tag_ == "POS":  # "the president's" -> "president"
         body = body[:-1]

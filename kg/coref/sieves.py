@@ -1040,6 +1040,8 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
             return False
         if antecedent.number == "plural" and antecedent.kind != "name":
             return False
+        if antecedent.people:
+            return False  # a name in the plural of a noun for people ("Protesters")
         return not (genders - {"neuter"})
     # they / them / their: a plural description, a group, or an organisation ("the police",
     # "Democrats", "AMD ... they").
