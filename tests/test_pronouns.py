@@ -785,3 +785,21 @@ def test_it_is_no_name_in_the_plural_of_a_noun_for_people(sm_nlp):
         sm_nlp, "Police said Protesters had entered the square. Later it was cleared."
     )
     assert "Protesters" not in chains["it"]
+
+
+def test_they_refers_to_a_set_through_its_members_at_the_sets_place(sm_nlp):
+    """ "a small group of volunteers ... They": a singular noun of a set or an amount made of a
+    plural is "they" through that plural, weighed at the set's place in its sentence (the
+    plural itself, one phrase down, would come after an object nearer the root)."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "The blaze started while a small group of volunteers were painting signs. They were "
+        "warned by a smoke alarm.",
+    )
+    assert "volunteers" in chains["They"]
+    assert "signs" not in chains["They"]
+    chains = pronoun_chains(
+        sm_nlp, "A number of pupils suffered cuts as they ran to leave their classrooms."
+    )
+    assert "pupils" in chains["they"]
+    assert "cuts" not in chains["they"]

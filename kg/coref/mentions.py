@@ -232,6 +232,10 @@ class CorefMention:
     # A name in the plural of a noun for people ("Protesters", "Demonstrators"): a group of
     # people, which "it" is not.
     people: bool = False
+    # A singular noun of a set or an amount said to be made of a plural ("a group of women", "a
+    # number of children"): the token index of that plural's head, which "they" refers to
+    # through it (-1: none).
+    members: int = -1
 
     @property
     def is_time(self) -> bool:
@@ -718,6 +722,17 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         mention.noun_class = "person"
     mention.possessed = possessed
     mention.measure = head.ent_type_ in _MEASURE_LABELS
+    if head.tag_ == "NN" and mention.noun_class != "person":
+        mention.members = next(
+            (
+                g.i
+                for c in children(head)
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in children(c)
+                if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")
+            ),
+            -1,
+        )
     # Read for bodies only (the "they" of an organisation): not worked out for other nouns.
     mention.of_members = mention.noun_class == "organization" and any(
         c.dep_ == "prep"

@@ -809,7 +809,16 @@ def pronoun_sieve(chains: Chains) -> None:
                 f"'{_name_of(chains, cataphor)}', which it names ahead",
             )
             continue
-        for antecedent in candidates:
+        plural = _pronoun_family(mention) == "they"
+        for candidate in candidates:
+            # "a small group of women were working ... They were alerted": a body named by its
+            # members is "they" through them, at the body's place in the sentence (its members'
+            # noun, one phrase down, would come after nouns nearer the root).
+            antecedent = (
+                chains.by_head.get(candidate.members, candidate)
+                if plural and candidate.members >= 0
+                else candidate
+            )
             if antecedent.kind == "pronoun" and not _agree(chains, mention, antecedent):
                 continue
             if antecedent.is_time or antecedent.measure:
