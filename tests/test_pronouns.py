@@ -803,3 +803,16 @@ def test_they_refers_to_a_set_through_its_members_at_the_sets_place(sm_nlp):
     )
     assert "pupils" in chains["they"]
     assert "cuts" not in chains["they"]
+
+
+def test_a_possessive_coordinated_with_a_phrase_is_first_of_all_that_phrases(sm_nlp):
+    """ "Mary Dunn and her husband": a possessive in a noun phrase coordinated with another is
+    that phrase's referent's, ahead of the sentence's subject; not in a list with commas,
+    where it may be the subject's."""
+    chains = pronoun_chains(sm_nlp, "Anna Cole lives next door to Mary Dunn and her husband Paul.")
+    assert "Mary Dunn" in chains["her"]
+    assert "Anna Cole" not in chains["her"]
+    chains = pronoun_chains(
+        sm_nlp, "Anna Cole fooled a judge, a Texas prosecutor and apparently her own lawyer."
+    )
+    assert "Anna Cole" in chains["her"]

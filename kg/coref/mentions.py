@@ -236,6 +236,10 @@ class CorefMention:
     # number of children"): the token index of that plural's head, which "they" refers to
     # through it (-1: none).
     members: int = -1
+    # A possessive in a noun phrase coordinated with another ("LuAnn and her husband"): the
+    # token index of that other phrase's head, whose referent the possessive is first of all
+    # (-1: none).
+    conjunct: int = -1
 
     @property
     def is_time(self) -> bool:
@@ -859,9 +863,33 @@ def _pronoun(token: Token, sentence: int, depth: list[int]) -> CorefMention | No
     mention.definite = True
     mention.containers = _containing_nouns(token)
     mention.fronted_subject = _fronted_subject(token) if not reflexive else -1
+    if token.tag_ == "PRP$":
+        mention.conjunct = _conjunct(token)
     if token.dep_ == "nsubj" and person == 3:
         mention.reported = _reported_clauses(token.head)
     return mention
+
+
+def _conjunct(possessive: Token) -> int:
+    """The head of the noun phrase a possessive's phrase is coordinated with, two phrases alone
+    ("LuAnn and her husband", "the Chargers and their players"), else -1. Not in a list of
+    three or more, nor with commas between ("a judge, a prosecutor and her own lawyer": her is
+    the subject's), nor after a possessed noun, whose possessor the possessive parallels
+    ("President Nixon's attorney general and later his campaign director")."""
+    phrase = possessive.head
+    other = phrase.head
+    if (
+        phrase.dep_ != "conj"
+        or other.pos_ not in ("NOUN", "PROPN")
+        or other.dep_ in ("conj", "appos")  # a list's later item
+    ):
+        return -1
+    kids = children(other)
+    if sum(c.dep_ == "conj" for c in kids) != 1 or any(c.dep_ == "poss" for c in kids):
+        return -1
+    if any(t.text == "," for t in doc_tokens(possessive.doc)[other.i : phrase.i]):
+        return -1  # a list, or an aside in between ("Gomes' mother, Katherine, 61, and his")
+    return other.i
 
 
 def _reported_clauses(verb: Token) -> tuple[tuple[int, int], ...]:

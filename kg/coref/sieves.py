@@ -799,6 +799,11 @@ def pronoun_sieve(chains: Chains) -> None:
                     m.sentence == mention.sentence and not _animate(chains, m),
                 )
             )
+        if mention.conjunct >= 0:
+            # "Scholz lives across the hall from LuAnn and her husband": a possessive in a
+            # phrase coordinated with another is first of all that phrase's ("the actress and
+            # her mother", "Smith and his wife"), ahead of the sentence's subject.
+            candidates.sort(key=lambda m: m.head != mention.conjunct)
         cataphor = _fronted_subject_mention(chains, mention)
         if cataphor is not None:
             chains.link(
