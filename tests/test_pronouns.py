@@ -816,3 +816,13 @@ def test_a_possessive_coordinated_with_a_phrase_is_first_of_all_that_phrases(sm_
         sm_nlp, "Anna Cole fooled a judge, a Texas prosecutor and apparently her own lawyer."
     )
     assert "Anna Cole" in chains["her"]
+
+
+def test_a_number_noun_counting_another_is_no_referent(sm_nlp):
+    """ "about a dozen people were hurt by a blast. It ...": "a dozen" counts the people, an
+    amount no pronoun refers to."""
+    chains = pronoun_chains(
+        sm_nlp, "Last week about a dozen people were hurt by a blast at a plant. It shook the town."
+    )
+    assert "about a dozen" not in chains["It"]
+    assert "blast" in chains["It"]

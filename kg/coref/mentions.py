@@ -725,7 +725,9 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         # but a description in the news is of someone.
         mention.noun_class = "person"
     mention.possessed = possessed
-    mention.measure = head.ent_type_ in _MEASURE_LABELS
+    # A number noun counting another ("more than a dozen people", "hundreds of protesters" are
+    # the people): a count, which no pronoun refers to.
+    mention.measure = head.ent_type_ in _MEASURE_LABELS or head.dep_ in ("nummod", "quantmod")
     if head.tag_ == "NN" and mention.noun_class != "person":
         mention.members = next(
             (
