@@ -826,3 +826,15 @@ def test_a_number_noun_counting_another_is_no_referent(sm_nlp):
     )
     assert "about a dozen" not in chains["It"]
     assert "blast" in chains["It"]
+
+
+def test_the_subject_of_a_coordinated_clause_is_first_the_other_clauses_subject(sm_nlp):
+    """ "it is unknown if a gunman is still inside or if he escaped": parallel subjects of
+    coordinated clauses, ahead of a name elsewhere in the sentence."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Sergeant Tom Reed told reporters that it is unknown if a gunman is still inside or if "
+        "he escaped.",
+    )
+    assert "gunman" in chains["he"]
+    assert "Tom Reed" not in chains["he"]

@@ -799,6 +799,19 @@ def pronoun_sieve(chains: Chains) -> None:
                     m.sentence == mention.sentence and not _animate(chains, m),
                 )
             )
+        if mention.role in _SUBJECTS and mention.coordinated_with not in (-1, mention.verb):
+            # "it's unknown if the shooter is still in the building or if he escaped": the
+            # subject of a clause coordinated with another is first of all that clause's
+            # subject (parallel subjects), ahead of names elsewhere in the sentence.
+            candidates.sort(
+                key=lambda m: (
+                    not (
+                        m.sentence == mention.sentence
+                        and m.role in _SUBJECTS
+                        and m.verb == mention.coordinated_with
+                    )
+                )
+            )
         if mention.conjunct >= 0:
             # "Scholz lives across the hall from LuAnn and her husband": a possessive in a
             # phrase coordinated with another is first of all that phrase's ("the actress and
