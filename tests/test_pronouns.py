@@ -838,3 +838,25 @@ def test_the_subject_of_a_coordinated_clause_is_first_the_other_clauses_subject(
     )
     assert "gunman" in chains["he"]
     assert "Tom Reed" not in chains["he"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police found a car near the station. It is unclear as to the cause of the fire.",
+        "Police found a car near the station. It was not clear in what order the doors opened.",
+        "Police found a car near the station. It was unclear when the owner would return.",
+    ],
+)
+def test_it_said_to_be_unknown_stands_for_a_question(sm_nlp, text):
+    """ "It is unclear as to ...", "it was not clear in what order ...": what is not known is a
+    question, however the parser hangs it, and no thing is "it"."""
+    chains = pronoun_chains(sm_nlp, text)
+    assert "It" not in chains or not chains["It"]
+
+
+def test_it_known_as_something_or_clear_is_a_thing(sm_nlp):
+    chains = pronoun_chains(sm_nlp, "The bridge opened in 1937. It is known as the Golden Gate.")
+    assert "bridge" in chains["It"]
+    chains = pronoun_chains(sm_nlp, "The river looked dirty, but it was clear.")
+    assert "river" in chains["it"]

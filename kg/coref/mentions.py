@@ -1123,6 +1123,27 @@ def _time_until(copula: Token) -> bool:
     return False
 
 
+# Adjectives saying that something is not known ("it is unclear ..."), and those that say so
+# negated ("it is not clear ...").
+_UNKNOWN_ADJECTIVES = frozenset({"unclear", "unknown", "uncertain"})
+_KNOWN_ADJECTIVES = frozenset({"clear", "known"})
+
+
+def _unknown(predicate: Token, verb: Token) -> bool:
+    """Whether a linking verb's predicate adjective says that something is not known:
+    "unclear", "unknown", "uncertain", or "clear" and "known" negated; not "known as" or
+    "known for", which say what a thing is called or famous for."""
+    lemma = predicate.lower_
+    if lemma == "known" and any(
+        c.dep_ == "prep" and c.lower_ in ("as", "for") for c in children(predicate)
+    ):
+        return False
+    if lemma in _UNKNOWN_ADJECTIVES:
+        return True
+    negated = any(c.dep_ == "neg" for c in (*children(verb), *children(predicate)))
+    return lemma in _KNOWN_ADJECTIVES and negated
+
+
 def _stands_for(predicate: Token, clause: Token) -> bool:
     """Whether ``clause``, under the predicate of an "it" (after a linking verb, or in a small
     clause: "making it imperative to ..."), is the clause that "it" stands for: a that-clause
@@ -1230,6 +1251,10 @@ def _is_expletive_it(token: Token) -> bool:
             any(p.dep_ == "acomp" for p in children(verb))
             and any(c.dep_ == "advcl" and _question(c) for c in children(verb))
         )
+        # "It is unclear as to the nature of the dispute", "It was not clear in what order the
+        # shots struck": what is (not) known is a question, whatever the parser hung it from;
+        # no thing is said to be unknown by "it".
+        clausal = clausal or any(p.dep_ == "acomp" and _unknown(p, verb) for p in children(verb))
     if token.dep_ == "nsubjpass" and any(c.dep_ in ("ccomp", "csubj") for c in children(verb)):
         # "it was reported that ...": a that-clause; not an infinitive, whose subject "it"
         # is, raised ("it is expected to cost $5 million", "it's supposed to be fun").
