@@ -733,3 +733,142 @@ def test_an_it_that_stands_for_a_clause_after_it_refers_to_nothing(sm_nlp, text,
     else:
         it = "It" if "It" in text else "it"
         assert it in chains, chains
+
+
+def test_a_reflexive_in_a_relative_clause_is_bound_by_its_relative_pronoun(sm_nlp):
+    """ "the prisoner, who handed himself in": the relative clause's subject "who" is the noun it
+    modifies, so a reflexive argument of that clause is that noun (an object that is no
+    reflexive still is not: "the prisoner who hit him")."""
+    chains = pronoun_chains(
+        sm_nlp, "Officers talked for hours with the prisoner, who handed himself over at noon."
+    )
+    assert "prisoner" in chains["himself"]
+    chains = pronoun_chains(sm_nlp, "Tom Baker met the prisoner who hit him.")
+    assert "prisoner" not in chains["him"]
+
+
+def test_a_copula_reports_no_clause(sm_nlp):
+    """ "Mark Dale is a cousin of the victims, he is the brother of ...": the parser hangs the
+    first clause from the second's "is" as its complement, but a copula's subject says or
+    thinks nothing, so principle C does not keep "he" off the name in it."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Police arrested a man on Sunday. Mark Dale is related to the victims, he is the "
+        "nephew of Ann Dale.",
+    )
+    assert "Mark Dale" in chains["he"]
+
+
+def test_a_pronoun_written_with_a_capital_after_a_word_is_part_of_a_name(sm_nlp):
+    """ "install the Fix It": a third-person pronoun capitalised inside a sentence is a word of a
+    name or title, no pronoun; one opening its sentence still is."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "The company released a tool called Fix It. Users should install the Fix It before "
+        "the update arrives. It fixes the flaw.",
+    )
+    assert "It" in chains  # the sentence's first word
+    assert "It#2" not in chains and "It#3" not in chains
+
+
+def test_it_is_no_name_in_the_plural_of_a_noun_for_people(sm_nlp):
+    """ "Police said Demonstrators had ...": a plural of a noun for people, read as a name for
+    its capital, is a group of people, which "they" may be but "it" is not."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Police said Demonstrators had surrounded the building before it opened. They threw "
+        "stones.",
+    )
+    assert "Demonstrators" not in chains["it"]
+    assert "building" in chains["it"]
+    chains = pronoun_chains(
+        sm_nlp, "Police said Protesters had entered the square. Later it was cleared."
+    )
+    assert "Protesters" not in chains["it"]
+
+
+def test_they_refers_to_a_set_through_its_members_at_the_sets_place(sm_nlp):
+    """ "a small group of volunteers ... They": a singular noun of a set or an amount made of a
+    plural is "they" through that plural, weighed at the set's place in its sentence (the
+    plural itself, one phrase down, would come after an object nearer the root)."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "The blaze started while a small group of volunteers were painting signs. They were "
+        "warned by a smoke alarm.",
+    )
+    assert "volunteers" in chains["They"]
+    assert "signs" not in chains["They"]
+    chains = pronoun_chains(
+        sm_nlp, "A number of pupils suffered cuts as they ran to leave their classrooms."
+    )
+    assert "pupils" in chains["they"]
+    assert "cuts" not in chains["they"]
+
+
+def test_a_possessive_coordinated_with_a_phrase_is_first_of_all_that_phrases(sm_nlp):
+    """ "Mary Dunn and her husband": a possessive in a noun phrase coordinated with another is
+    that phrase's referent's, ahead of the sentence's subject; not in a list with commas,
+    where it may be the subject's."""
+    chains = pronoun_chains(sm_nlp, "Anna Cole lives next door to Mary Dunn and her husband Paul.")
+    assert "Mary Dunn" in chains["her"]
+    assert "Anna Cole" not in chains["her"]
+    chains = pronoun_chains(
+        sm_nlp, "Anna Cole fooled a judge, a Texas prosecutor and apparently her own lawyer."
+    )
+    assert "Anna Cole" in chains["her"]
+
+
+def test_a_number_noun_counting_another_is_no_referent(sm_nlp):
+    """ "about a dozen people were hurt by a blast. It ...": "a dozen" counts the people, an
+    amount no pronoun refers to."""
+    chains = pronoun_chains(
+        sm_nlp, "Last week about a dozen people were hurt by a blast at a plant. It shook the town."
+    )
+    assert "about a dozen" not in chains["It"]
+    assert "blast" in chains["It"]
+
+
+def test_the_subject_of_a_coordinated_clause_is_first_the_other_clauses_subject(sm_nlp):
+    """ "it is unknown if a gunman is still inside or if he escaped": parallel subjects of
+    coordinated clauses, ahead of a name elsewhere in the sentence."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Sergeant Tom Reed told reporters that it is unknown if a gunman is still inside or if "
+        "he escaped.",
+    )
+    assert "gunman" in chains["he"]
+    assert "Tom Reed" not in chains["he"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police found a car near the station. It is unclear as to the cause of the fire.",
+        "Police found a car near the station. It was not clear in what order the doors opened.",
+        "Police found a car near the station. It was unclear when the owner would return.",
+    ],
+)
+def test_it_said_to_be_unknown_stands_for_a_question(sm_nlp, text):
+    """ "It is unclear as to ...", "it was not clear in what order ...": what is not known is a
+    question, however the parser hangs it, and no thing is "it"."""
+    chains = pronoun_chains(sm_nlp, text)
+    assert "It" not in chains or not chains["It"]
+
+
+def test_it_known_as_something_or_clear_is_a_thing(sm_nlp):
+    chains = pronoun_chains(sm_nlp, "The bridge opened in 1937. It is known as the Golden Gate.")
+    assert "bridge" in chains["It"]
+    chains = pronoun_chains(sm_nlp, "The river looked dirty, but it was clear.")
+    assert "river" in chains["it"]
+
+
+def test_it_in_a_set_phrase_of_two_verbs_refers_to_nothing(sm_nlp):
+    """ "a 'take it or leave it' deal": two verbs joined by "or", each with "it" and neither
+    with a subject, describe a noun and "it" refers to nothing; with a subject ("fans can love
+    it or hate it") each "it" is what they love or hate."""
+    chains = pronoun_chains(
+        sm_nlp, "The firm sent a new offer. Workers called it a “take it or leave it” deal."
+    )
+    assert "it#2" not in chains and "it#3" not in chains
+    chains = pronoun_chains(sm_nlp, "The show returned on Sunday. Fans can love it or hate it.")
+    assert "show" in chains["it"] and "show" in chains["it#2"]

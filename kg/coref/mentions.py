@@ -231,6 +231,17 @@ class CorefMention:
     # thinker (its verb's complement, a quotation its verb of saying follows), where no name
     # or description is it (principle C: "'Jermayne fired the shot,' he said").
     reported: tuple[tuple[int, int], ...] = ()
+    # A name in the plural of a noun for people ("Protesters", "Demonstrators"): a group of
+    # people, which "it" is not.
+    people: bool = False
+    # A singular noun of a set or an amount said to be made of a plural ("a group of women", "a
+    # number of children"): the token index of that plural's head, which "they" refers to
+    # through it (-1: none).
+    members: int = -1
+    # A possessive in a noun phrase coordinated with another ("LuAnn and her husband"): the
+    # token index of that other phrase's head, whose referent the possessive is first of all
+    # (-1: none).
+    conjunct: int = -1
 
     @property
     def is_time(self) -> bool:
@@ -304,6 +315,8 @@ def find_mentions(
             mention = None
         elif token.lower_ == "one" and token.dep_ in SUBJECT_DEPS:
             mention = _one_of(token, sentence_of[i], depth)
+        elif pos == "PRON" and sentence_of[i] not in headlines and _capitalised_in_a_name(token):
+            mention = None  # "install the Fix It", "the Fix Its": a piece of a name
         elif pos == "PRON":
             mention = _pronoun(token, sentence_of[i], depth)
         elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "flat"):
@@ -639,6 +652,18 @@ def _clock_zone(token: Token) -> bool:
     )
 
 
+def _plural_of_people(name: list[Token]) -> bool:
+    """A one-word "name" in the plural of a noun for people ("Protesters tried to storm
+    parliament", "police said Demonstrators had ...": a plural, common or proper to the
+    tagger, read as a name for its capital): a group of people, so "they" and not "it". Not a
+    surname ("Jones", "Williams": no noun) nor a place ("Athens")."""
+    if len(name) != 1 or name[0].tag_ not in ("NNS", "NNPS"):
+        return False
+    word = name[0].lower_
+    singulars = (word[:-1], word[:-2]) if word.endswith("es") else (word[:-1],)
+    return word.endswith("s") and any(lexicon.noun_class(w) == "person" for w in singulars)
+
+
 def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
     spanned = doc_tokens(ent.doc)[ent.start : ent.end]
     tokens = name_tokens(spanned, ent.label_)
@@ -666,6 +691,7 @@ def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
         mention.number = "plural"
     elif label in NER_TYPES and label not in TIME_LABELS:
         mention.gender = "neuter"
+    mention.people = _plural_of_people(tokens)
     if len(tokens) > 1 and tokens[0].text in SHIP_PREFIXES:
         # "INS Mysore ... its crew": a ship is a thing, whatever the recogniser said (as the
         # resolve stage types it).
@@ -710,6 +736,7 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         mention.titles = _titles(name, written)
         mention.words = frozenset(w.lower() for w in text.split())
         mention.definite = True
+        mention.people = _plural_of_people(name)
         return mention
     while len(body) > 1 and body[-1].tag_ == "POS":  # "the president's" -> "president"
         body = body[:-1]
@@ -736,7 +763,20 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         # "the figure": their person sense is a rare one.
         mention.noun_class = "person"
     mention.possessed = possessed
-    mention.measure = head.ent_type_ in _MEASURE_LABELS
+    # A number noun counting another ("more than a dozen people", "hundreds of protesters" are
+    # the people): a count, which no pronoun refers to.
+    mention.measure = head.ent_type_ in _MEASURE_LABELS or head.dep_ in ("nummod", "quantmod")
+    if head.tag_ == "NN" and mention.noun_class != "person":
+        mention.members = next(
+            (
+                g.i
+                for c in children(head)
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in children(c)
+                if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")
+            ),
+            -1,
+        )
     # Read for bodies only (the "they" of an organisation): not worked out for other nouns.
     mention.of_members = mention.noun_class == "organization" and any(
         c.dep_ == "prep"
@@ -863,9 +903,33 @@ def _pronoun(token: Token, sentence: int, depth: list[int]) -> CorefMention | No
     mention.definite = True
     mention.containers = _containing_nouns(token)
     mention.fronted_subject = _fronted_subject(token) if not reflexive else -1
+    if token.tag_ == "PRP$":
+        mention.conjunct = _conjunct(token)
     if token.dep_ == "nsubj" and person == 3:
         mention.reported = _reported_clauses(token.head)
     return mention
+
+
+def _conjunct(possessive: Token) -> int:
+    """The head of the noun phrase a possessive's phrase is coordinated with, two phrases alone
+    ("LuAnn and her husband", "the Chargers and their players"), else -1. Not in a list of
+    three or more, nor with commas between ("a judge, a prosecutor and her own lawyer": her is
+    the subject's), nor after a possessed noun, whose possessor the possessive parallels
+    ("President Nixon's attorney general and later his campaign director")."""
+    phrase = possessive.head
+    other = phrase.head
+    if (
+        phrase.dep_ != "conj"
+        or other.pos_ not in ("NOUN", "PROPN")
+        or other.dep_ in ("conj", "appos")  # a list's later item
+    ):
+        return -1
+    kids = children(other)
+    if sum(c.dep_ == "conj" for c in kids) != 1 or any(c.dep_ == "poss" for c in kids):
+        return -1
+    if any(t.text == "," for t in doc_tokens(possessive.doc)[other.i : phrase.i]):
+        return -1  # a list, or an aside in between ("Gomes' mother, Katherine, 61, and his")
+    return other.i
 
 
 def _reported_clauses(verb: Token) -> tuple[tuple[int, int], ...]:
@@ -874,7 +938,14 @@ def _reported_clauses(verb: Token) -> tuple[tuple[int, int], ...]:
     "'Jermayne fired the shot,' he said"), and, for a verb of saying set as an aside into
     another clause, that clause ("Timmons, he testified, pulled the trigger"); as token
     ranges."""
-    spans = [(c.left_edge.i, c.right_edge.i) for c in children(verb) if c.dep_ == "ccomp"]
+    # A copula reports nothing: a clause the parser hangs from "be" as its complement is a
+    # clause spliced on with a comma ("John Smith is related to the victims, he is the son
+    # of ..."), not one its subject says or thinks.
+    spans = [
+        (c.left_edge.i, c.right_edge.i)
+        for c in children(verb)
+        if c.dep_ == "ccomp" and verb.lemma_ != "be"
+    ]
     if (
         verb.dep_ in ("parataxis", "advcl")  # an aside is parsed as either, with no subordinator
         and verb.lemma_ in SPEECH_VERBS
@@ -920,6 +991,25 @@ def _fronted_phrase(phrase: Token, pronoun: Token) -> bool:
     )
 
 
+def _capitalised_in_a_name(token: Token) -> bool:
+    """A third-person pronoun written with a capital after a word of its sentence ("install
+    the Fix It or stop using the browser", "reverse-engineer the Fix Its"): the capital says it
+    is a word of a title or a name, which a pronoun inside a sentence never takes (a title
+    line, all capitals, is read apart)."""
+    features = PRONOUNS.get(token.lower_)
+    if features is None or features[0] != 3 or not token.text[:1].isupper():
+        return False
+    tokens = doc_tokens(token.doc)
+    before = tokens[token.i - 1] if token.i > 0 else None
+    # After a word, not after punctuation or a line break: the parser may start a sentence
+    # there, but no sentence starts right after a word.
+    return (
+        before is not None
+        and before.is_alpha
+        and not before.is_upper  # a line in capitals ("FIRE DESTROYS IT")
+    )
+
+
 def _in_hyphenated_word(token: Token) -> bool:
     """A pronoun written as part of a hyphenated word ("Fix-It", "Do-It-Yourself")."""
     tokens = doc_tokens(token.doc)
@@ -928,6 +1018,10 @@ def _in_hyphenated_word(token: Token) -> bool:
     return (before is not None and before.text == "-" and not before.whitespace_) or (
         after is not None and after.text == "-" and not token.whitespace_
     )
+
+
+# The reflexive pronouns, bound in their clause.
+_REFLEXIVES = frozenset(word for word, features in PRONOUNS.items() if features[3])
 
 
 def _containing_nouns(token: Token) -> frozenset[int]:
@@ -954,6 +1048,10 @@ def _containing_nouns(token: Token) -> frozenset[int]:
                 head.dep_ in ("relcl", "acl")
                 and current.i == token.i
                 and not possessive
+                # A reflexive is bound by its clause's subject, which a relative clause's
+                # subject pronoun makes the noun it modifies: "the suspect, who gave himself
+                # up" is the suspect.
+                and token.lower_ not in _REFLEXIVES
                 and not any(t.tag_ == "WP$" for t in head.subtree)
             ):
                 noun = tokens[heads[head.i]]
@@ -977,6 +1075,24 @@ def _containing_nouns(token: Token) -> frozenset[int]:
             found.add(head.i)
         current = head
     return frozenset(found)
+
+
+def _set_phrase(verb: Token) -> bool:
+    """ "a 'take it or leave it' scenario", "a 'love it or hate it' reaction": two verbs joined
+    by "or", each with "it" as its object and neither with a subject, a set phrase describing
+    a noun, in which "it" refers to nothing ("fans can love it or hate it" has a subject: the
+    show they love or hate)."""
+    first = verb.head if verb.dep_ == "conj" else verb
+    pair = [first, *(c for c in children(first) if c.dep_ == "conj")]
+    return (
+        len(pair) == 2
+        and any(c.dep_ == "cc" and c.lower_ == "or" for c in children(first))
+        and all(
+            any(c.dep_ == "dobj" and c.lower_ == "it" for c in children(v))
+            and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in children(v))
+            for v in pair
+        )
+    )
 
 
 def _made_it(verb: Token) -> bool:
@@ -1061,6 +1177,27 @@ def _time_until(copula: Token) -> bool:
         ):
             return True
     return False
+
+
+# Adjectives saying that something is not known ("it is unclear ..."), and those that say so
+# negated ("it is not clear ...").
+_UNKNOWN_ADJECTIVES = frozenset({"unclear", "unknown", "uncertain"})
+_KNOWN_ADJECTIVES = frozenset({"clear", "known"})
+
+
+def _unknown(predicate: Token, verb: Token) -> bool:
+    """Whether a linking verb's predicate adjective says that something is not known:
+    "unclear", "unknown", "uncertain", or "clear" and "known" negated; not "known as" or
+    "known for", which say what a thing is called or famous for."""
+    lemma = predicate.lower_
+    if lemma == "known" and any(
+        c.dep_ == "prep" and c.lower_ in ("as", "for") for c in children(predicate)
+    ):
+        return False
+    if lemma in _UNKNOWN_ADJECTIVES:
+        return True
+    negated = any(c.dep_ == "neg" for c in (*children(verb), *children(predicate)))
+    return lemma in _KNOWN_ADJECTIVES and negated
 
 
 def _stands_for(predicate: Token, clause: Token) -> bool:
@@ -1151,6 +1288,8 @@ def _is_expletive_it(token: Token) -> bool:
         return verb.lemma_ == "do" or _made_it(verb)
     if token.dep_ == "dobj" and verb.lemma_ in _PROPOSITION_VERBS:
         return True  # "All have denied it": a claim, not a thing
+    if token.dep_ == "dobj" and _set_phrase(verb):
+        return True  # "a 'take it or leave it' scenario": a set phrase, no thing
     if verb.lemma_ == "go" and any(
         c.lower_ == "without" and any(g.lower_ == "saying" for g in children(c))
         for c in children(verb)
@@ -1192,6 +1331,10 @@ def _is_expletive_it(token: Token) -> bool:
             any(p.dep_ == "acomp" for p in children(verb))
             and any(c.dep_ == "advcl" and _question(c) for c in children(verb))
         )
+        # "It is unclear as to the nature of the dispute", "It was not clear in what order the
+        # shots struck": what is (not) known is a question, whatever the parser hung it from;
+        # no thing is said to be unknown by "it".
+        clausal = clausal or any(p.dep_ == "acomp" and _unknown(p, verb) for p in children(verb))
     if token.dep_ == "nsubjpass" and any(c.dep_ in ("ccomp", "csubj") for c in children(verb)):
         # "it was reported that ...": a that-clause; not an infinitive, whose subject "it"
         # is, raised ("it is expected to cost $5 million", "it's supposed to be fun").

@@ -836,6 +836,24 @@ def pronoun_sieve(chains: Chains) -> None:
                     m.sentence == mention.sentence and not _animate(chains, m),
                 )
             )
+        if mention.role in _SUBJECTS and mention.coordinated_with not in (-1, mention.verb):
+            # "it's unknown if the shooter is still in the building or if he escaped": the
+            # subject of a clause coordinated with another is first of all that clause's
+            # subject (parallel subjects), ahead of names elsewhere in the sentence.
+            candidates.sort(
+                key=lambda m: (
+                    not (
+                        m.sentence == mention.sentence
+                        and m.role in _SUBJECTS
+                        and m.verb == mention.coordinated_with
+                    )
+                )
+            )
+        if mention.conjunct >= 0:
+            # "Scholz lives across the hall from LuAnn and her husband": a possessive in a
+            # phrase coordinated with another is first of all that phrase's ("the actress and
+            # her mother", "Smith and his wife"), ahead of the sentence's subject.
+            candidates.sort(key=lambda m: m.head != mention.conjunct)
         cataphor = _fronted_subject_mention(chains, mention)
         if cataphor is not None:
             chains.link(
@@ -846,7 +864,16 @@ def pronoun_sieve(chains: Chains) -> None:
                 f"'{_name_of(chains, cataphor)}', which it names ahead",
             )
             continue
-        for antecedent in candidates:
+        plural = _pronoun_family(mention) == "they"
+        for candidate in candidates:
+            # "a small group of women were working ... They were alerted": a body named by its
+            # members is "they" through them, at the body's place in the sentence (its members'
+            # noun, one phrase down, would come after nouns nearer the root).
+            antecedent = (
+                chains.by_head.get(candidate.members, candidate)
+                if plural and candidate.members >= 0
+                else candidate
+            )
             if antecedent.kind == "pronoun" and not _agree(chains, mention, antecedent):
                 continue
             if antecedent.is_time or antecedent.measure:
@@ -1077,6 +1104,8 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
             return False
         if antecedent.number == "plural" and antecedent.kind != "name":
             return False
+        if antecedent.people:
+            return False  # a name in the plural of a noun for people ("Protesters")
         return not (genders - {"neuter"})
     # they / them / their: a plural description, a group, or an organisation ("the police",
     # "Democrats", "AMD ... they").
