@@ -1077,24 +1077,6 @@ def _containing_nouns(token: Token) -> frozenset[int]:
     return frozenset(found)
 
 
-def _set_phrase(verb: Token) -> bool:
-    """ "a 'take it or leave it' scenario", "a 'love it or hate it' reaction": two verbs joined
-    by "or", each with "it" as its object and neither with a subject, a set phrase describing
-    a noun, in which "it" refers to nothing ("fans can love it or hate it" has a subject: the
-    show they love or hate)."""
-    first = verb.head if verb.dep_ == "conj" else verb
-    pair = [first, *(c for c in children(first) if c.dep_ == "conj")]
-    return (
-        len(pair) == 2
-        and any(c.dep_ == "cc" and c.lower_ == "or" for c in children(first))
-        and all(
-            any(c.dep_ == "dobj" and c.lower_ == "it" for c in children(v))
-            and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in children(v))
-            for v in pair
-        )
-    )
-
-
 def _made_it(verb: Token) -> bool:
     """ "made it to the clinic" (an idiom) or "made it clear that ..." (an extraposed clause),
     not "made it available" (a thing made so)."""
@@ -1288,8 +1270,6 @@ def _is_expletive_it(token: Token) -> bool:
         return verb.lemma_ == "do" or _made_it(verb)
     if token.dep_ == "dobj" and verb.lemma_ in _PROPOSITION_VERBS:
         return True  # "All have denied it": a claim, not a thing
-    if token.dep_ == "dobj" and _set_phrase(verb):
-        return True  # "a 'take it or leave it' scenario": a set phrase, no thing
     if verb.lemma_ == "go" and any(
         c.lower_ == "without" and any(g.lower_ == "saying" for g in children(c))
         for c in children(verb)
