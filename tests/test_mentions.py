@@ -156,3 +156,18 @@ def test_the_zone_after_a_clock_time_is_part_of_the_time_not_a_name(nlp):
     mentions = {m.text for m in extract(nlp(text), Document("d", "d", text)).mentions}
     assert "BBC" in mentions
     assert not {"BST", "GMT"} & mentions
+
+
+def test_a_stop_or_a_number_taken_for_a_noun_is_no_description(nlp):
+    """Text rebuilt from tokens writes "6. 4" for 6.4: the tagger takes the stop for a noun,
+    and each "." was a description repeating the first one's head. A description has words."""
+    from kg.extract import extract
+    from kg.types import Document
+
+    text = (
+        "In February, a quake measuring 6. 4 on the Richter scale hit the town of Zarand. "
+        "A 5. 9 magnitude earthquake has leveled seven villages."
+    )
+    mentions = [m.text for m in extract(nlp(text), Document("d", "d", text)).mentions]
+    assert "seven villages" in mentions
+    assert all(any(ch.isalpha() for ch in m) for m in mentions), mentions

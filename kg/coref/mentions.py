@@ -700,6 +700,10 @@ def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
 
 
 def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | None:
+    if not any(ch.isalpha() for ch in head.text):
+        # "a quake measuring 6. 4": a stop or a number the tagger took for a noun describes
+        # nothing (and every "." of a document repeated the head of the first).
+        return None
     tokens = argument_tokens(head)
     # The phrase without its leading determiner is what it is called ("new 100% tariffs").
     body = list(tokens)
