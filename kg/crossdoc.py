@@ -84,12 +84,13 @@ def _kind_word(word: str) -> bool:
 
 def _kind_core(words: list[str]) -> tuple[str, ...]:
     """A name without the words that say what kind of place it is ("Betty Ford Treatment
-    Center" -> "Betty Ford"): its last word a kind word, and the common nouns before it,
-    keeping two words. A name without a kind word is its own core."""
+    Center" -> "Betty Ford"): its last word a kind word, and the nouns before it that WordNet
+    classes as acts, places, bodies and the like ("Treatment"), keeping two words. A name
+    without a kind word is its own core."""
     if not _kind_word(words[-1]):
         return tuple(words)
     core = words[:-1]
-    while len(core) > _KIND_CORE and lexicon.is_noun(core[-1].lower()):
+    while len(core) > _KIND_CORE and lexicon.has_noun_class(core[-1].lower()):
         core = core[:-1]
     return tuple(core)
 

@@ -30,7 +30,7 @@ from kg.coref.names import (
     group_names,
     normalise_name,
 )
-from kg.crossdoc import CONTEXT_LIMIT, document_context, link_across_documents
+from kg.crossdoc import CONTEXT_LIMIT, document_context, link_across_documents, spelling_key
 from kg.kinds import MergeReason
 from kg.types import (
     Corpus,
@@ -790,18 +790,11 @@ def _what_it_is_called(triple: Triple, entity: Entity) -> str:
     """The words of a fact whose object is its subject that say something of it: the object as
     written, or the subject's words when the object is just its name ("the show, Taradise");
     "" when both are its names."""
-    names = {_folded(entity.label), *(_folded(alias) for alias in entity.aliases)}
+    names = {spelling_key(name) for name in (entity.label, *entity.aliases)}
     for argument in (triple.object, triple.subject):
-        if _folded(argument.text) not in names and argument.mention.kind != "pronoun":
+        if spelling_key(argument.text) not in names and argument.mention.kind != "pronoun":
             return argument.text
     return ""
-
-
-def _folded(text: str) -> str:
-    words = text.casefold().split()
-    if words and words[0] in ("the", "a", "an"):
-        words = words[1:]
-    return " ".join(words)
 
 
 def _is_time(mention: Mention) -> bool:

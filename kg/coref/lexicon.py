@@ -101,8 +101,11 @@ def _noun_entry(lemma: str) -> NounEntry:
     return _THING
 
 
-def is_noun(lemma: str) -> bool:
-    """Whether WordNet knows ``lemma`` (a single word) as a common noun."""
+def has_noun_class(lemma: str) -> bool:
+    """Whether WordNet gives ``lemma`` (a single word) a class of its own: a noun of a person,
+    a body, a place, an animal, a time or an event ("treatment", "recovery", "center"). The
+    table leaves other nouns out ("tariff"), so they, like words that are no nouns, give
+    False."""
     return _noun_key(lemma) in _noun_classes()
 
 
