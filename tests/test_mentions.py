@@ -171,3 +171,17 @@ def test_a_stop_or_a_number_taken_for_a_noun_is_no_description(nlp):
     mentions = [m.text for m in extract(nlp(text), Document("d", "d", text)).mentions]
     assert "seven villages" in mentions
     assert all(any(ch.isalpha() for ch in m) for m in mentions), mentions
+
+
+def test_a_zone_in_a_facts_time_is_no_node():
+    """ "called at 06:00 BST": the time grammar reads the zone as part of the time, so the fact's
+    object is that time, and no node "BST" (an organisation to the recogniser) is minted."""
+    import kg
+
+    graph = kg.build(
+        "The fire service was called at 06:00 BST to the store. Crews left at 9:15 pm BST.",
+        view=False,
+    )
+    labels = {row["l"] for row in graph.query("SELECT ?l WHERE { ?e a ?t ; rdfs:label ?l }")}
+    assert "fire service" in labels
+    assert "BST" not in labels

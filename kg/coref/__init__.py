@@ -16,16 +16,20 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Span
 
-    from kg.types import CorefLink, Mention, Sentence
+    from kg.types import CorefLink, Mention, Sentence, TimeExpression
 
 __all__ = ["coreference"]
 
 
 def coreference(
-    doc: Doc, sentences: Sequence[tuple[Sentence, Span]], headlines: frozenset[int] = frozenset()
+    doc: Doc,
+    sentences: Sequence[tuple[Sentence, Span]],
+    headlines: frozenset[int] = frozenset(),
+    times: Sequence[TimeExpression] = (),
 ) -> tuple[tuple[Mention, ...], tuple[CorefLink, ...]]:
     """The referring expressions of ``doc`` and the coreference links between them;
-    ``headlines`` are the indices of its title lines (kg/structure.py)."""
+    ``headlines`` are the indices of its title lines (kg/structure.py), ``times`` its time
+    expressions (kg/timex), whose words refer to no thing."""
     # Imported here: mention detection reads arguments the way kg.extract does, and kg.extract
     # calls this function, so importing either package first must work.
     from kg.coref.constructs import copular_subjects, quote_speakers, role_predicates
@@ -33,7 +37,7 @@ def coreference(
     from kg.coref.sieves import corefer
     from kg.extract.tokens import doc_cache
 
-    mentions = find_mentions(doc, sentences, headlines)
+    mentions = find_mentions(doc, sentences, headlines, times)
     tokens = doc_cache(doc).tokens
     # Who speaks each quotation: "I" and "we" in it are the speaker, "he" and "they" are not.
     speakers = (

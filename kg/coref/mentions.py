@@ -22,7 +22,6 @@ included; the makers share the features they fill in and are read together.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -42,7 +41,7 @@ from kg.extract.arguments import (
 from kg.extract.qualifiers import SPEECH_VERBS
 from kg.extract.tokens import children, doc_cache, doc_tokens, lefts, span_text_at
 from kg.kinds import ObjectKind
-from kg.types import Mention, Sentence
+from kg.types import Mention, Sentence, TimeExpression
 
 # NER labels of values and times: they are not things a pronoun or a description refers to
 # (dates stay mentions of kind "entity" for the graph, but no sieve links them).
@@ -266,13 +265,20 @@ class CorefMention:
 
 
 def find_mentions(
-    doc: Doc, sentences: Sequence[tuple[Sentence, Span]], headlines: frozenset[int] = frozenset()
+    doc: Doc,
+    sentences: Sequence[tuple[Sentence, Span]],
+    headlines: frozenset[int] = frozenset(),
+    times: Sequence[TimeExpression] = (),
 ) -> list[CorefMention]:
     """Every referring expression of ``doc`` in document order. ``sentences`` are the
     document's (Sentence, spaCy sentence) pairs; a mention's sentence is its index there.
     ``headlines`` are the indices of title lines, whose names count only when the body
-    confirms them (``headline_mentions``)."""
+    confirms them (``headline_mentions``). ``times`` are the document's time expressions
+    (kg/timex): a word the time grammar reads as part of a time is no name nor description,
+    whatever the recogniser says ("2:21 pm BST", "(1023 GMT)": BST and GMT are no
+    organisations that a "they" could refer to)."""
     tokens = doc_tokens(doc)
+    timed = _timed_tokens(doc, times)
     sentence_of = [-1] * len(tokens)
     for record, sent in sentences:
         sentence_of[sent.start : sent.end] = [record.index] * (sent.end - sent.start)
@@ -294,15 +300,15 @@ def find_mentions(
             c.isupper() or c.isdigit() for t in ent for c in t.text
         ):
             continue  # "colonists" tagged PERSON: a name is written with a capital
-        if len(ent) == 1 and ent.label_ not in TIME_LABELS and _clock_zone(ent[0]):
-            continue  # read as no mention below either
+        if ent.label_ not in TIME_LABELS and all(timed[i] for i in range(ent.start, ent.end)):
+            continue  # part of a time (no nominal below either)
         for i in range(ent.start, ent.end):
             in_entity[i] = True
         if sentence_of[ent.start] not in headlines:
             found.append(_name(ent, sentence_of[ent.start], depth))
     for token in tokens:
         i = token.i
-        if in_entity[i] or sentence_of[i] < 0:
+        if in_entity[i] or sentence_of[i] < 0 or timed[i]:
             continue
         if sentence_of[i] in headlines and token.pos_ != "PRON":
             continue
@@ -320,7 +326,7 @@ def find_mentions(
         elif pos == "PRON":
             mention = _pronoun(token, sentence_of[i], depth)
         elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "flat"):
-            mention = None if _clock_zone(token) else _nominal(token, sentence_of[i], depth)
+            mention = _nominal(token, sentence_of[i], depth)
         elif token.dep_ == "compound" and _names_word(token):
             mention = _modifier_name(token, in_entity, sentence_of[i], depth)
             if mention is not None and " " not in mention.record.text:
@@ -625,31 +631,14 @@ def _team_plural(token: Token) -> bool:
     )
 
 
-# What ends a clock time: "7:40 PM", "2: 21 pm", "9 a.m." (or "9 a. m.", in two tokens).
-_CLOCK_MARKERS = frozenset({"am", "pm", "a.m.", "p.m.", "hrs", "hours"})
-_CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:[ap]\.?m\.?)?$")
-
-
-def _clock_zone(token: Token) -> bool:
-    """ "7:40 PM ET", "5: 40 p. m. ET", "22: 07 GMT", "(0241 GMT Friday)": a word in capitals
-    right after a clock time is the time's zone, though the recogniser reads "BST" or "GMT" as an
-    organisation (and a "they" then refers to it) or reads none. It is part of the time, no
-    name."""
-    word = token.text
-    if token.i < 2 or not (word.isalpha() and word.isupper() and 2 <= len(word) <= 4):
-        return False
-    doc = token.doc
-    before, further = doc[token.i - 1], doc[token.i - 2]
-    return (
-        before.lower_ in _CLOCK_MARKERS
-        or before.ent_type_ == "TIME"
-        or (before.lower_ == "m." and further.lower_ in ("a.", "p."))
-        # Minutes after a colon ("22: 07"), or a clock of four digits from midnight to ten
-        # ("0241"; not "2012 NFL", a year).
-        or (before.is_digit and (further.text == ":" or len(before) == 4 and before.text[0] == "0"))
-        # A clock in one token: "02:41", "6:41pm".
-        or _CLOCK.match(before.lower_) is not None
-    )
+def _timed_tokens(doc: Doc, times: Sequence[TimeExpression]) -> list[bool]:
+    """For each token of ``doc``, whether it lies inside one of the time expressions."""
+    timed = [False] * len(doc)
+    for time in times:
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is not None:
+            timed[span.start : span.end] = [True] * len(span)
+    return timed
 
 
 def _plural_of_people(name: list[Token]) -> bool:

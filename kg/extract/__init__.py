@@ -95,8 +95,8 @@ def _extract(doc: Doc, document: Document) -> Extraction:
             if role_key not in seen_roles:
                 seen_roles.add(role_key)
                 roles.append(role)
-    mentions, links = coreference(doc, sentences, headlines)
     times = find_times(doc, sentences, document_anchor(document, doc), doc_text(doc))
+    mentions, links = coreference(doc, sentences, headlines, times)
     return Extraction(
         document=document,
         sentences=tuple(record for record, _ in sentences),
@@ -121,6 +121,16 @@ def dated(triples: list[Triple], times: tuple[TimeExpression, ...]) -> Iterator[
         time: TimeExpression | None = None
         if candidates:
             obj = triple.object
+            mention = obj.mention
+            held = next(
+                (t for t in candidates if t.start <= mention.start and mention.end <= t.end), None
+            )
+            if held is not None and mention.label not in TIME_LABELS:
+                # A word the time grammar reads as part of a time ("called at 06:00 BST":
+                # the recogniser's organisation BST) is that time, no thing of the story.
+                label = "TIME" if held.type == "TIME" else "DATE"
+                obj = replace(obj, mention=replace(mention, label=label))
+                triple = replace(triple, object=obj)
             if q.time:
                 # The time phrase as written holds the expression ("on Thursday": "Thursday").
                 inside = [t for t in candidates if t.text in q.time]

@@ -876,7 +876,21 @@ def rate(r: Reader, i: int) -> Reading | None:
 
 CLOCK = re.compile(r"(\d{1,2})(?:([:.])(\d{2}))?(am|pm|a\.m\.|p\.m\.)?")
 MERIDIEMS = ("am", "pm", "a.m.", "p.m.", "a.m", "p.m")
-ZONES = frozenset({"utc", "gmt", "z"})
+# Universal time, which a value marks "Z".
+UTC_ZONES = frozenset({"utc", "gmt", "z"})
+# Other zones news writes after a clock ("7:40 PM ET", "2:21 pm BST", "11 am (IST)"): read
+# as part of the time, whose value keeps the local clock. Hand-written: the tz database names
+# zones by region and gives no list of these abbreviations, and news also writes ones it never
+# uses ("ET", "PT").
+LOCAL_ZONES = frozenset(
+    {
+        "est", "edt", "et", "cst", "cdt", "ct", "mst", "mdt", "mt", "pst", "pdt", "pt",
+        "akst", "akdt", "hst", "ast", "adt", "nst", "ndt",
+        "bst", "ist", "wet", "west", "cet", "cest", "eet", "eest", "msk",
+        "pkt", "hkt", "sgt", "jst", "kst", "aest", "aedt", "acst", "awst", "nzst", "nzdt",
+    }
+)  # fmt: skip
+ZONES = UTC_ZONES | LOCAL_ZONES
 
 
 @starts_with(NUMBER, "noon", "midday", "midnight")
@@ -910,7 +924,7 @@ def clock_time(r: Reader, i: int) -> Reading | None:
         return None
     zone = ""
     if r.word(end) in ZONES:
-        zone, end = "Z", end + 1
+        zone, end = ("Z" if r.word(end) in UTC_ZONES else ""), end + 1
     elif r.word(end) == "(" and r.word(end + 1) in ZONES:
         closing = next((k for k in range(end + 2, end + 6) if r.word(k) == ")"), None)
         end = closing + 1 if closing else end
