@@ -691,7 +691,9 @@ def _describable(
     # Nor what another argument of its verb already is, by any of the chain's mentions: in
     # "the gunman struck the boy", once "the gunman" is Carl Mays, "the boy" is someone else
     # (principle C), though Mays's latest name is in another sentence.
-    if any(_same_clause_arguments(mention, m) for m in chains.members(antecedent.index)):
+    if mention.verb >= 0 and any(
+        _same_clause_arguments(mention, m) for m in chains.members(antecedent.index)
+    ):
         return False
     genders = chains.genders(antecedent.index) - {"neuter"}
     return not (mention.gender and genders and mention.gender not in genders)
