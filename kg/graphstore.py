@@ -200,7 +200,7 @@ class FullLoad:
 
     - ``add_early``, during pass one: the lines of a document's graph that pass one already
       knows (kg.rdf.early_lines: its sentences and its mentions, some 40 % of the quads) are
-      loaded in batches by one background thread, on the core a one-process parse leaves idle;
+      loaded in batches by one background thread, on the core the parse leaves to extraction;
     - ``load``, once the graphs are written: the rest, in three threads (two halves of the
       named graphs, and their union into the default graph), while the build writes its text
       files. The named graphs cost most to load (their quads go into six indexes, the default
@@ -223,7 +223,10 @@ class FullLoad:
         self.generation = next_generation(out)
         self.folder = _new_folder(out, self.generation)
         self._scratch = scratch
-        self._store: ox.Store | None = ox.Store(str(self.folder))
+        # Opened at first use, not here: pass one may fork its parse process after the build
+        # has made this object, and a forked process must not inherit an open RocksDB.
+        self._store: ox.Store | None = None
+        self._closed = False  # by result() or abandon(): never opened again
         self._errors: list[BaseException] = []
         self._threads: list[threading.Thread] = []
         # The document graphs' quads, for kg stats (kg/storecounts.py).
@@ -246,6 +249,7 @@ class FullLoad:
         written by the loader thread too: the parse releases the GIL while it multiplies
         matrices, and the build's own thread has no time to spare."""
         if self._early_thread is None:
+            self._open()
             self._early_thread = threading.Thread(target=self._load_early)
             self._early_thread.start()
         self._early_queue.put((graph, lines))
@@ -306,6 +310,7 @@ class FullLoad:
         from kg.rdf import split_early  # not on the readers' path: they import this module too
 
         self._finish_early()
+        self._open()
         halves = [self._scratch / "store-graphs-1.nq", self._scratch / "store-graphs-2.nq"]
         union = self._scratch / "store-union.nt"
         sizes = [0, 0]
@@ -343,6 +348,13 @@ class FullLoad:
         for thread in self._threads:
             thread.start()
 
+    def _open(self) -> ox.Store:
+        """The generation's store, opened on the build's thread before any thread loads it."""
+        if self._store is None:
+            assert not self._closed
+            self._store = ox.Store(str(self.folder))
+        return self._store
+
     def _unload_graph(self, name: str) -> None:
         """Take out what was loaded early for the graph ``name``: its quads (nothing else is
         in it yet), and the same triples from the default graph (its own nodes' lines: no
@@ -377,6 +389,7 @@ class FullLoad:
         has closed it."""
         self._abandoned = True
         self.wait()
+        self._closed = True
         self._store = None  # the last reference: RocksDB lets go of the folder's lock
 
     def result(self) -> str:
@@ -384,10 +397,12 @@ class FullLoad:
         self.wait()
         if self._errors:
             raise KgError(f"the build's store could not be written: {self._errors[0]}")
-        if self._store is not None:
-            counts = count_store(self._store, named_quads=self._quads)
-            _close(self._store)
+        if not self._closed:
+            store = self._open()
+            counts = count_store(store, named_quads=self._quads)
+            _close(store)
             self._store = None
+            self._closed = True
             write_counts(self.folder, counts)
         return self.generation
 

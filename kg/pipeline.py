@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pyoxigraph as ox
 
@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from rdflib import Dataset
+    from spacy.tokens import Doc
 
 # Importable from here as before the build folder and pass two had modules of their own.
 __all__ = [
@@ -140,25 +141,38 @@ def extract_documents(
     With ``jobs`` > 1, batches of documents go to worker processes that each load the model once
     and send back Extraction records (small and picklable, unlike Docs). With ``dask`` (a
     scheduler address, or "local:N" for a local cluster) the same happens on a Dask cluster.
+    With one job on a machine with a core to spare, the parse runs in a process of its own and
+    this one extracts what it has parsed (``_parsed_beside``).
     """
-    batches = _extract_in_processes(documents, model, jobs) if jobs > 1 else None
     if dask:
         from kg.distributed import extract_on_dask
 
         results: Iterator[Extraction] = extract_on_dask(documents, dask, model=model)
-    elif batches is None:
+    elif jobs > 1:
+        batches = _in_processes(documents, model, jobs, _worker_extract)
+        results = (extraction for _, extractions in batches for extraction in extractions)
+    else:
         from kg.extract import extract
         from kg.nlp import load_pipeline, parse_documents
 
         nlp = load_pipeline(model)
-        results = (extract(doc, document) for document, doc in parse_documents(nlp, documents))
-    else:
-        results = (extraction for batch in batches for extraction in batch)
+        parsed = (
+            _parsed_beside(documents, model) if spare_cores() else parse_documents(nlp, documents)
+        )
+        results = (extract(doc, document) for document, doc in parsed)
     for extraction in results:
         if on_document is not None:
             on_document(extraction)
         yield extraction
 
+
+def spare_cores() -> int:
+    """Cores this process may run on beyond the one it runs on."""
+    return len(os.sched_getaffinity(0)) - 1 if hasattr(os, "sched_getaffinity") else 0
+
+
+# What a worker process makes of a batch of documents.
+Result = TypeVar("Result")
 
 # Documents per task sent to a worker process: large enough that pickling and scheduling cost
 # little next to parsing, small enough that progress is smooth and memory bounded.
@@ -173,11 +187,45 @@ def _worker_extract(model: str | None, documents: list[Document]) -> list[Extrac
     return [extract(doc, document) for document, doc in parse_documents(nlp, documents)]
 
 
-def _extract_in_processes(
-    documents: Iterable[Document], model: str | None, jobs: int
-) -> Iterator[list[Extraction]]:
-    """Batches of extractions from a pool of ``jobs`` processes, in input order, with at most
-    2 x jobs batches in flight so that a large corpus is never all in memory."""
+# What a parsed Doc leaves out on its way between processes: the tok2vec layer's output, which
+# extraction never reads (it is most of a Doc's bytes), and user data, which the parse sets none of.
+_DOC_BYTES_EXCLUDE = ("tensor", "user_data")
+
+
+def _worker_parse(model: str | None, documents: list[Document]) -> list[bytes]:
+    from kg.nlp import load_pipeline, parse_documents
+
+    nlp = load_pipeline(model)  # inherited from the parent at fork: not loaded again
+    return [doc.to_bytes(exclude=_DOC_BYTES_EXCLUDE) for _, doc in parse_documents(nlp, documents)]
+
+
+def _parsed_beside(
+    documents: Iterable[Document], model: str | None
+) -> Iterator[tuple[Document, Doc]]:
+    """Each document with its Doc, parsed in one forked process while this one extracts the
+    documents parsed before: the parse is most of pass one and runs on one core, and
+    extraction, coreference and the store's early load are Python that would otherwise wait
+    for it. A Doc crosses as its bytes (about 2 % of the parse's time, both ways); the Doc
+    rebuilt here is the parse's, token for token, so the build is the same byte for byte."""
+    from spacy.tokens import Doc
+
+    from kg.nlp import load_pipeline
+
+    vocab = load_pipeline(model).vocab
+    for batch, parsed in _in_processes(documents, model, 1, _worker_parse):
+        for document, data in zip(batch, parsed, strict=True):
+            yield document, Doc(vocab).from_bytes(data)
+
+
+def _in_processes(
+    documents: Iterable[Document],
+    model: str | None,
+    jobs: int,
+    task: Callable[[str | None, list[Document]], list[Result]],
+) -> Iterator[tuple[list[Document], list[Result]]]:
+    """Each batch of documents with what ``task`` made of it in a pool of ``jobs`` processes,
+    in input order, with at most 2 x jobs batches in flight so that a large corpus is never
+    all in memory."""
     from collections import deque
     from itertools import islice
 
@@ -188,16 +236,17 @@ def _extract_in_processes(
     load_pipeline(model)
     iterator = iter(documents)
     with forked_pool(jobs) as pool:
-        in_flight: deque[Future[list[Extraction]]] = deque()
+        in_flight: deque[tuple[list[Document], Future[list[Result]]]] = deque()
         while True:
             while len(in_flight) < 2 * jobs:
                 batch = list(islice(iterator, PROCESS_BATCH_DOCUMENTS))
                 if not batch:
                     break
-                in_flight.append(pool.submit(_worker_extract, model, batch))
+                in_flight.append((batch, pool.submit(task, model, batch)))
             if not in_flight:
                 return
-            yield in_flight.popleft().result()
+            batch, future = in_flight.popleft()
+            yield batch, future.result()
 
 
 # A build allocates millions of short-lived objects (tokens, spans, lines) and keeps few: with
@@ -447,8 +496,8 @@ def build(
                     yield item
 
         # A new build's store is loaded from pass one on: what pass one already knows of each
-        # graph goes in while the parse has the build's thread, on the core a one-process
-        # parse leaves idle (kg.graphstore.FullLoad); the write stage loads only the rest.
+        # graph goes in while the parse goes on, on the core one parse leaves to extraction
+        # (kg.graphstore.FullLoad); the write stage loads only the rest.
         early_store = FullLoad(out, work) if jobs == 1 and not dask and not existing else None
         if early_store is not None:
             # Whatever happens, the store is never left to a thread mid-write.

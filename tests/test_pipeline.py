@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
+import kg.nlp
 import kg.passtwo
 import kg.pipeline
 from kg.passtwo import ExtractionSpool
@@ -71,3 +75,65 @@ def test_the_view_of_a_build_too_large_to_draw_whole_says_which_part_it_shows(
     page = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
     assert "entities most attested across documents" in page
     assert "by degree" not in page
+
+
+# Texts whose extraction reads what a parse sets beyond tags and arcs: a tokenizer exception
+# with its own norm ("no-one"), a date anchored on the document's, names, a pronoun, a quote.
+BESIDE_TEXTS = (
+    "No-one was hurt when the ferry ran aground on Thursday, the coastguard said.",
+    "Angela Merkel met Emmanuel Macron in Paris on 3 May 2024. She praised him.\n\n"
+    '"We agree," Macron told reporters.',
+)
+
+
+# Where _recorded_parse notes the process it runs in (set by the test before the fork).
+_PARSE_LOG: list[Path] = []
+_PARSE = kg.pipeline._worker_parse
+
+
+def _recorded_parse(model, batch):
+    with _PARSE_LOG[0].open("a") as log:
+        log.write(f"{os.getpid()}\n")
+    return _PARSE(model, batch)
+
+
+def _parse_pids(path):
+    return {int(line) for line in path.read_text().split()} if path.exists() else set()
+
+
+def test_a_parse_in_a_process_of_its_own_gives_what_a_parse_in_this_one_gives(
+    tmp_path, monkeypatch
+):
+    from kg.types import Document
+
+    # Chunks of a few hundred characters: the second text is parsed in pieces, joined again.
+    monkeypatch.setattr(kg.nlp, "CHUNK_CHARS", 60)
+    documents = [
+        Document(id=f"d{number}", source=f"{number}.txt", text=text, date="2024-05-05")
+        for number, text in enumerate(BESIDE_TEXTS)
+    ]
+    pids = tmp_path / "pids"
+    monkeypatch.setattr(sys.modules[__name__], "_PARSE_LOG", [pids])
+    monkeypatch.setattr(kg.pipeline, "_worker_parse", _recorded_parse)
+    monkeypatch.setattr(kg.pipeline, "spare_cores", lambda: 0)
+    here = list(kg.pipeline.extract_documents(documents))
+    assert not pids.exists()
+    monkeypatch.setattr(kg.pipeline, "spare_cores", lambda: 1)
+    beside = list(kg.pipeline.extract_documents(documents))
+    assert _parse_pids(pids) and os.getpid() not in _parse_pids(pids)
+    assert sum(len(extraction.mentions) for extraction in here) > 8
+    assert any(time.value == "2024-05-02" for time in here[0].times)  # Thursday before Sunday
+    assert beside == here
+
+
+def test_a_build_parsed_beside_equals_one_parsed_in_process(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number, text in enumerate(TEXTS + BESIDE_TEXTS):
+        (corpus / f"{number}.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(kg.pipeline, "spare_cores", lambda: 0)
+    kg.pipeline.build([str(corpus)], tmp_path / "here")
+    monkeypatch.setattr(kg.pipeline, "spare_cores", lambda: 1)
+    kg.pipeline.build([str(corpus)], tmp_path / "beside")
+    for name in OUTPUTS:
+        assert (tmp_path / "beside" / name).read_bytes() == (tmp_path / "here" / name).read_bytes()
