@@ -258,6 +258,7 @@ class FullLoad:
     def _load_early(self) -> None:
         """The loader thread: documents' early lines gathered in batches, each batch loaded
         when it is large enough, the last one when pass one is over."""
+        _behind_the_build()
         batch_named: list[bytes] = []
         batch_union: list[bytes] = []
         size = 0
@@ -344,7 +345,7 @@ class FullLoad:
             return  # result() raises it
         loads = [(half, ox.RdfFormat.N_QUADS) for half in halves]
         loads.append((union, ox.RdfFormat.N_TRIPLES))
-        self._threads = [threading.Thread(target=self._load, args=load) for load in loads]
+        self._threads = [threading.Thread(target=self._load_behind, args=load) for load in loads]
         for thread in self._threads:
             thread.start()
 
@@ -365,6 +366,10 @@ class FullLoad:
             self._store.remove(quad)
             self._store.remove(ox.Quad(quad.subject, quad.predicate, quad.object))
         self.repaired += 1
+
+    def _load_behind(self, path: Path, rdf_format: ox.RdfFormat) -> None:
+        _behind_the_build()
+        self._load(path, rdf_format)
 
     def _load(self, path: Path, rdf_format: ox.RdfFormat) -> None:
         assert self._store is not None
@@ -405,6 +410,25 @@ class FullLoad:
             self._closed = True
             write_counts(self.folder, counts)
         return self.generation
+
+
+# How much less of the processor the store's loader threads ask for than the build's own
+# thread: their nice value is this much higher (at most 19).
+LOADER_NICENESS = 10
+
+
+def _behind_the_build() -> None:
+    """The calling thread, and the threads Oxigraph's bulk load starts from it, run at a lower
+    priority than the build's own work for the rest of their lives. The store has until the
+    build's last step to be loaded, while the parse (in pass one) and the writing of the text
+    files (in the write stage) hold up everything after them: three loads of several threads
+    each, at equal priority, took two thirds of the processor from the text files' writer.
+    On Linux a thread's nice value is its own, and threads inherit it from the thread that
+    starts them; elsewhere this does nothing."""
+    with contextlib.suppress(AttributeError, OSError):
+        thread = threading.get_native_id()
+        niceness = os.getpriority(os.PRIO_PROCESS, thread) + LOADER_NICENESS
+        os.setpriority(os.PRIO_PROCESS, thread, min(niceness, 19))
 
 
 # A document graph's name, and what makes the lines of it pass one knows.

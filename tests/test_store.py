@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pytest
 from conftest import ROOT, STORE_TEXTS, run_kg, write_store_texts
 
 from kg.graphstore import (
+    LOADER_NICENESS,
     STORE_FOLDER,
     STORE_POINTER,
     FullLoad,
@@ -289,6 +291,11 @@ class _RecordedLoad(FullLoad):
     def __init__(self, out: Path, scratch: Path) -> None:
         super().__init__(out, scratch)
         _RecordedLoad.made.append(self)
+        self.niceness: list[int] = []  # of the thread of each load, as it began
+
+    def _load(self, path: Path, rdf_format: ox.RdfFormat) -> None:
+        self.niceness.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        super()._load(path, rdf_format)
 
 
 @pytest.fixture
@@ -325,6 +332,17 @@ def test_a_new_build_loads_what_pass_one_knows_while_it_parses(tmp_path, texts, 
     assert load.repaired == 0
     assert contents(open_store(out)) == contents(oxigraph_store(load_dataset(out)))
     assert_union_is_set_of_named(open_store(out))
+
+
+def test_the_store_loads_at_a_lower_priority_than_the_build_itself(tmp_path, texts, recorded):
+    # The parse and the text files hold up the build; the store has until its end: its loader
+    # threads ask for less of the processor, in pass one (early lines) and in the write stage.
+    build_niceness = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    _in_process_build(texts, tmp_path / "out")
+    (load,) = recorded
+    assert len(load.niceness) == 2 * len(texts) + 3  # a batch per document (twice), then three
+    assert set(load.niceness) == {min(build_niceness + LOADER_NICENESS, 19)}
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == build_niceness
 
 
 def test_early_lines_pass_two_disagrees_with_are_taken_out_again(tmp_path, texts, recorded):
