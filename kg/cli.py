@@ -298,7 +298,14 @@ def build(
         bool, typer.Option("--rebuild", help="Ignore an earlier build in OUT; start afresh.")
     ] = False,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", metavar="N", min=1, help="Worker processes.")
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            min=1,
+            help="Worker processes (1: the parse runs beside the build, given a spare core).",
+        ),
     ] = 1,
     dask: Annotated[
         str | None,
