@@ -88,9 +88,11 @@ def quote_speakers(
             inside[token.i] = quoted
     if not any(inside):
         return {}
+    # A sentence's tokens from ``tokens`` (the document's, as the cache holds them): iterating
+    # the Span makes a new Token for every word.
     speaker: dict[int, int] = {}
     for record, sent in sentences:
-        for token in sent:
+        for token in tokens[sent.start : sent.end]:
             if not inside[token.i] and token.lemma_ in SPEECH_VERBS:
                 subjects = [c.i for c in children(token) if c.dep_ == "nsubj"]
                 if subjects:
@@ -102,7 +104,7 @@ def quote_speakers(
         who = speaker.get(index, speaker.get(index + 1, speaker.get(index - 1)))
         if who is None:
             continue
-        for token in sent:
-            if inside[token.i]:
-                speakers[token.i] = who
+        for i in range(sent.start, sent.end):
+            if inside[i]:
+                speakers[i] = who
     return speakers
