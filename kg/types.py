@@ -91,8 +91,9 @@ class Mention:
         # member, so that code deciding on it compares members, and it is the same bytes in
         # every output (ObjectKind is str-valued). Most are given the member already, which
         # needs no look-up (a hundred thousand mentions in a build of a thousand documents).
-        if not isinstance(self.kind, ObjectKind):
-            object.__setattr__(self, "kind", ObjectKind(self.kind))
+        kind: object = self.kind  # a str when given by its value, whatever the annotation says
+        if not isinstance(kind, ObjectKind):
+            object.__setattr__(self, "kind", ObjectKind(kind))
 
 
 @dataclass(frozen=True)
