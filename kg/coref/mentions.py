@@ -296,9 +296,10 @@ def find_mentions(
     found: list[CorefMention] = []
     modifiers: list[CorefMention] = []  # one-word names before a noun ("the Colts defense")
     in_entity = [False] * len(tokens)
+    pos_of, dep_of = doc_cache(doc).pos, doc_cache(doc).dep  # ids, by token index
     # Common nouns the document writes in lower case ("entered rehab"): the same word opening
     # a sentence ("Rehab has been calling her name") is that noun, capitalised by its place.
-    common = {t.lower_ for t in tokens if t.pos_ == "NOUN" and t.is_lower}
+    common = {t.lower_ for t in tokens if pos_of[t.i] == POS.NOUN and t.is_lower}
     for ent in doc.ents:
         if ent.label_ in VALUE_LABELS or sentence_of[ent.start] < 0:
             continue
@@ -316,7 +317,6 @@ def find_mentions(
             in_entity[i] = True
         if sentence_of[ent.start] not in headlines:
             found.append(_name(ent, sentence_of[ent.start], depth))
-    pos_of, dep_of = doc_cache(doc).pos, doc_cache(doc).dep  # ids, by token index
     for token in tokens:
         i = token.i
         if in_entity[i] or sentence_of[i] < 0 or timed[i]:
