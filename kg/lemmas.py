@@ -92,8 +92,8 @@ def use_remembered_lemmatizer(nlp: Language, name: str = "lemmatizer") -> bool:
 
 
 def searchable_index(lemmatizer: Lemmatizer) -> bool:
-    """Hold the rule lemmatizer's index (the known lemmas of each part of speech) as sets.
-    Returns whether it did.
+    """Make the rule lemmatizer's index (the known lemmas of each part of speech) answer ``in``
+    from a set. Returns whether it did.
 
     spaCy's ``rule_lemmatize`` asks ``form in index`` of every form its rules make of a word
     it has not seen, and the pipelines ship the index as lists (57,000 nouns): each new word
@@ -108,9 +108,21 @@ def searchable_index(lemmatizer: Lemmatizer) -> bool:
         return False
     table = lemmatizer.lookups.get_table("lemma_index", {})
     for key, words in list(table.items()):
-        if isinstance(words, (list, tuple)):
-            table[key] = frozenset(words)
+        if isinstance(words, list) and not isinstance(words, WordList):
+            table[key] = WordList(words)
     return True
+
+
+class WordList(list[str]):
+    """A list of words whose ``in`` is a set's: still the list spaCy ships (saved as one, the
+    same bytes), searched in constant time. Not to be changed once made."""
+
+    def __init__(self, words: list[str]) -> None:
+        super().__init__(words)
+        self._members = frozenset(words)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._members
 
 
 # The clitic verbs written with a typographic apostrophe ("It’s", "they’re"), as the pipelines

@@ -291,8 +291,10 @@ def test_lemma_index_as_sets_gives_the_lemmas_of_the_lists(stock_nlp, nlp):
     spacys.cache.clear()
     expected = [[t.lemma_ for t in spacys(doc.copy())] for doc in docs]
     try:
+        before = spacys.to_bytes()
         assert kg.lemmas.searchable_index(spacys)
-        assert all(isinstance(words, frozenset) for words in table.values())
+        assert all(isinstance(words, kg.lemmas.WordList) for words in table.values())
+        assert spacys.to_bytes() == before  # saved as the lists it ships
         spacys.cache.clear()  # spaCy's own memory of the lemmas worked out with the lists
         assert [[t.lemma_ for t in spacys(doc.copy())] for doc in docs] == expected
     finally:
@@ -301,7 +303,8 @@ def test_lemma_index_as_sets_gives_the_lemmas_of_the_lists(stock_nlp, nlp):
         spacys.cache.clear()
     # The kg pipeline's lemmatizer holds its index so.
     ours = nlp.get_pipe("lemmatizer").lemmatizer
-    assert all(isinstance(w, frozenset) for w in ours.lookups.get_table("lemma_index").values())
+    index = ours.lookups.get_table("lemma_index")
+    assert all(isinstance(words, kg.lemmas.WordList) for words in index.values())
 
 
 def test_kg_pipeline_remembers_lemmas_and_keeps_spacys_when_the_mode_needs_context(nlp):
