@@ -124,10 +124,15 @@ def normalise_name(name: str) -> str:
 
 def _encode_char(ch: str) -> str:
     if ch.isascii():
-        return quote(ch, safe=_SAFE)
+        return _ASCII_ENCODED[ch]
     if unicodedata.category(ch)[0] in _READABLE_CATEGORIES and _is_ucschar(ord(ch)):
         return ch
     return quote(ch, safe="")
+
+
+# Each ASCII character as a local name writes it, worked out once (names are encoded a character
+# at a time).
+_ASCII_ENCODED = {chr(code): quote(chr(code), safe=_SAFE) for code in range(128)}
 
 
 # A build mints the IRI of each name once per document that uses it: the name's local name is

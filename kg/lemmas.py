@@ -87,7 +87,42 @@ def use_remembered_lemmatizer(nlp: Language, name: str = "lemmatizer") -> bool:
     component = nlp.replace_pipe(name, FACTORY)
     assert isinstance(component, RememberedLemmatizer)  # what FACTORY makes
     component.lemmatizer = lemmatizer
+    searchable_index(lemmatizer)
     return True
+
+
+def searchable_index(lemmatizer: Lemmatizer) -> bool:
+    """Make the rule lemmatizer's index (the known lemmas of each part of speech) answer ``in``
+    from a set. Returns whether it did.
+
+    spaCy's ``rule_lemmatize`` asks ``form in index`` of every form its rules make of a word
+    it has not seen, and the pipelines ship the index as lists (57,000 nouns): each new word
+    scanned them, some 100 µs a word, nearly all the lemmatizer's time (0.6 s of CPU per 300
+    news articles). A set answers the same. Only for spaCy's own ``rule_lemmatize``, which
+    reads the index for nothing else."""
+    from spacy.pipeline import Lemmatizer
+
+    if lemmatizer.mode != "rule" or type(lemmatizer).rule_lemmatize is not (
+        Lemmatizer.rule_lemmatize
+    ):
+        return False
+    table = lemmatizer.lookups.get_table("lemma_index", {})
+    for key, words in list(table.items()):
+        if isinstance(words, list) and not isinstance(words, WordList):
+            table[key] = WordList(words)
+    return True
+
+
+class WordList(list[str]):
+    """A list of words whose ``in`` is a set's: still the list spaCy ships (saved as one, the
+    same bytes), searched in constant time. Not to be changed once made."""
+
+    def __init__(self, words: list[str]) -> None:
+        super().__init__(words)
+        self._members = frozenset(words)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._members
 
 
 # The clitic verbs written with a typographic apostrophe ("It’s", "they’re"), as the pipelines

@@ -63,8 +63,10 @@ _NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]')
 
 
 def _text(value: str) -> str:
-    # Lone surrogates and noncharacters cannot be in RDF: safe_literal makes them U+FFFD.
-    value = safe_literal(value)
+    # Lone surrogates and noncharacters cannot be in RDF: safe_literal makes them U+FFFD. ASCII
+    # text, most of what a graph says, holds neither (a build writes a million literals).
+    if not value.isascii():
+        value = safe_literal(value)
     # Most text needs no escape, and finding that out is much cheaper than translating.
     if _NEEDS_ESCAPE.search(value):
         value = value.translate(_ESCAPES)

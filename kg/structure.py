@@ -18,6 +18,7 @@ skipping out ..."), and a title-case headline ("AMD Buys SeaMicro") reads as one
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -95,8 +96,13 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
 
 def _is_title(line: str) -> bool:
     line = line.strip()
-    words = [w for w in line.split() if any(ch.isalpha() for ch in w)]
-    if not 2 <= len(words) <= HEADLINE_MAX_WORDS or line.endswith((".", "!", "?")):
+    if line.endswith((".", "!", "?")):
+        return False
+    # The words with a letter, read only up to one more than a title has: a paragraph's line is
+    # no title, and every line of a text is asked.
+    lettered = (w for w in line.split() if any(ch.isalpha() for ch in w))
+    words = list(islice(lettered, HEADLINE_MAX_WORDS + 1))
+    if not 2 <= len(words) <= HEADLINE_MAX_WORDS:
         return False
     counted = [w for w in words if w.lower() not in _TITLE_CASE_SMALL_WORDS]
     capitalised = [w for w in counted if w[:1].isupper()]

@@ -89,8 +89,11 @@ class Mention:
     def __post_init__(self) -> None:
         # Extraction rules may give the kind by its value ("entity"): the record holds the
         # member, so that code deciding on it compares members, and it is the same bytes in
-        # every output (ObjectKind is str-valued).
-        object.__setattr__(self, "kind", ObjectKind(self.kind))
+        # every output (ObjectKind is str-valued). Most are given the member already, which
+        # needs no look-up (a hundred thousand mentions in a build of a thousand documents).
+        kind: object = self.kind  # a str when given by its value, whatever the annotation says
+        if not isinstance(kind, ObjectKind):
+            object.__setattr__(self, "kind", ObjectKind(kind))
 
 
 @dataclass(frozen=True)

@@ -277,6 +277,36 @@ def test_remembered_lemmatizer_gives_spacys_lemmas_on_random_tokens(
     assert compared > 1000 and preset > 50 and inflected > 50
 
 
+def test_lemma_index_as_sets_gives_the_lemmas_of_the_lists(stock_nlp, nlp):
+    """spaCy's rule lemmatizer with its index held as sets (kg/lemmas.py searchable_index)
+    gives every random token the lemma it gives with the index as shipped."""
+    spacys = stock_nlp.get_pipe("lemmatizer")
+    table = spacys.lookups.get_table("lemma_index")
+    shipped = dict(table)
+    assert all(isinstance(words, list) for words in shipped.values())
+    pos_tags = ["NOUN", "VERB", "ADJ", "ADV", "PROPN", "AUX"]
+    morphs = ["", "Number=Plur", "Tense=Past|VerbForm=Fin", "Degree=Cmp", "Degree=Sup"]
+    rng = random.Random(5)
+    docs = [_random_tagged_doc(stock_nlp.vocab, rng, pos_tags, morphs) for _ in range(200)]
+    spacys.cache.clear()
+    expected = [[t.lemma_ for t in spacys(doc.copy())] for doc in docs]
+    try:
+        before = spacys.to_bytes()
+        assert kg.lemmas.searchable_index(spacys)
+        assert all(isinstance(words, kg.lemmas.WordList) for words in table.values())
+        assert spacys.to_bytes() == before  # saved as the lists it ships
+        spacys.cache.clear()  # spaCy's own memory of the lemmas worked out with the lists
+        assert [[t.lemma_ for t in spacys(doc.copy())] for doc in docs] == expected
+    finally:
+        for key, words in shipped.items():
+            table[key] = words
+        spacys.cache.clear()
+    # The kg pipeline's lemmatizer holds its index so.
+    ours = nlp.get_pipe("lemmatizer").lemmatizer
+    index = ours.lookups.get_table("lemma_index")
+    assert all(isinstance(words, kg.lemmas.WordList) for words in index.values())
+
+
 def test_kg_pipeline_remembers_lemmas_and_keeps_spacys_when_the_mode_needs_context(nlp):
     import spacy
 

@@ -11,13 +11,16 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from kg.extract.qualifiers import SPEECH_VERBS
-from kg.extract.tokens import children
+from kg.extract.tokens import children, string_ids
 
 # Quotation marks: opening, closing, and the straight ones that do both.
 _OPENING = frozenset({"“", "``", "‘"})
 _CLOSING = frozenset({"”", "''", "’"})
 _STRAIGHT = frozenset({'"'})
 
+
+# The verbs of saying as the ids Token.lemma holds: every word outside a quotation is compared.
+_SPEECH_VERB_IDS = string_ids(SPEECH_VERBS)
 
 # Verbs that say their subject is what their complement names.
 _COPULAS = frozenset({"be", "become"})
@@ -88,10 +91,12 @@ def quote_speakers(
             inside[token.i] = quoted
     if not any(inside):
         return {}
+    # A sentence's tokens from ``tokens`` (the document's, as the cache holds them): iterating
+    # the Span makes a new Token for every word.
     speaker: dict[int, int] = {}
     for record, sent in sentences:
-        for token in sent:
-            if not inside[token.i] and token.lemma_ in SPEECH_VERBS:
+        for token in tokens[sent.start : sent.end]:
+            if not inside[token.i] and token.lemma in _SPEECH_VERB_IDS:
                 subjects = [c.i for c in children(token) if c.dep_ == "nsubj"]
                 if subjects:
                     speaker[record.index] = subjects[0]  # type: ignore[attr-defined]
@@ -102,7 +107,7 @@ def quote_speakers(
         who = speaker.get(index, speaker.get(index + 1, speaker.get(index - 1)))
         if who is None:
             continue
-        for token in sent:
-            if inside[token.i]:
-                speakers[token.i] = who
+        for i in range(sent.start, sent.end):
+            if inside[i]:
+                speakers[i] = who
     return speakers

@@ -87,6 +87,9 @@ def _last_word(key: str) -> str | None:
     return None
 
 
+# The mention finder and the sieves ask about the same few thousand lemmas over and over (every
+# nominal's head, every candidate's): each is looked up once, not normalised and walked again.
+@lru_cache(maxsize=1 << 16)
 def _noun_entry(lemma: str) -> NounEntry:
     table = _noun_classes()
     key = _noun_key(lemma)
@@ -150,6 +153,7 @@ def person_among_first_senses(lemma: str) -> bool:
     return entry.cls == "person" or "person" in entry.also
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every description of a person, as _noun_entry
 def noun_gender(lemma: str) -> str | None:
     """ "female" or "male" for nouns whose person sense is inherently gendered, else None.
 

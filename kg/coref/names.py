@@ -291,9 +291,10 @@ def group_names(
         weight = 10 * len(name.split()) if vote else 1
         vote = vote or "Thing"
         written = normalise_name(mention.text)
-        alias = MergeReason.USER_ALIAS.say(name=written, other=name)
-        if written != name and alias not in cluster.reasons:
-            cluster.reasons.append(alias)
+        if written != name:  # the user's alias file named it (most names are as written)
+            alias = MergeReason.USER_ALIAS.say(name=written, other=name)
+            if alias not in cluster.reasons:
+                cluster.reasons.append(alias)
         cluster.mentions.append(mention)
         cluster.votes[vote] += weight
         by_span[(mention.start, mention.end)] = cluster

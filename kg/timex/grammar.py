@@ -69,6 +69,15 @@ if TYPE_CHECKING:
     from kg.types import TimexType
 
 
+# The words in figures the rules read, compiled once: the rules try them on every number.
+AMOUNT_TOKEN = re.compile(r"\d+(?:\.\d+)?")  # "12", "1.5"
+DAY_NUMBER_TOKEN = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")  # "1", "01", "23rd"
+FISCAL_YEAR_TOKEN = re.compile(r"fy-?(\d{4})")  # "fy2009", "fy-2009"
+MID_YEAR_TOKEN = re.compile(r"mid-?(\d{4})")  # "mid-2009"
+TWO_DIGITS = re.compile(r"\d{2}")  # "'82"
+FOUR_DIGITS = re.compile(r"\d{4}")  # "0800 UTC"
+
+
 @dataclass(frozen=True)
 class Reading:
     """A time expression read from token ``start`` (the caller's) to ``end`` (exclusive)."""
@@ -125,7 +134,7 @@ class Reader:
             return i + 1, None
         if word == "a" and self.word(i + 1) in ("few", "couple"):
             return i + 2 + (self.word(i + 2) == "of"), (None if self.word(i + 1) == "few" else 2.0)
-        if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        if AMOUNT_TOKEN.fullmatch(word):
             amount, end = float(word), i + 1
         elif word in NUMBER_WORDS:
             amount, end = NUMBER_WORDS[word], i + 1
@@ -171,7 +180,7 @@ class Reader:
 
     def day_number(self, i: int) -> tuple[int, int] | None:
         """A day of the month: "1", "01", "1st", "23rd" -> (end, day)."""
-        match = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", self.word(i))
+        match = DAY_NUMBER_TOKEN.fullmatch(self.word(i))
         if match and 1 <= int(match.group(1)) <= 31:
             return i + 1, int(match.group(1))
         return None
@@ -670,7 +679,7 @@ def year(r: Reader, i: int) -> Reading | None:
     """A year: "2008", "'82", "mid-2009", "fiscal 2009" / "FY2009" / "fiscal year 2009" (a
     fiscal year: FY2009). A four-digit number that is a count ("2000 jobs", "$1991") is not."""
     word = r.word(i)
-    fiscal = re.fullmatch(r"fy-?(\d{4})", word)
+    fiscal = FISCAL_YEAR_TOKEN.fullmatch(word)
     if fiscal:
         return Reading(i + 1, "DATE", f"FY{fiscal.group(1)}")
     if word in ("fiscal", "fy"):
@@ -680,10 +689,10 @@ def year(r: Reader, i: int) -> Reading | None:
     if word == "the" and r.word(i + 1) == "year":
         found = r.year(i + 2)
         return Reading(found[0], "DATE", year_value(found[1])) if found else None
-    mid = re.fullmatch(r"mid-?(\d{4})", word)
+    mid = MID_YEAR_TOKEN.fullmatch(word)
     if mid:
         return Reading(i + 1, "DATE", mid.group(1))
-    if word == "'" and re.fullmatch(r"\d{2}", r.word(i + 1)) and looks_like_a_year(r, i + 1):
+    if word == "'" and TWO_DIGITS.fullmatch(r.word(i + 1)) and looks_like_a_year(r, i + 1):
         return Reading(i + 2, "DATE", year_value(full_year(int(r.word(i + 1)), r.anchor)))
     found = r.year(i)
     if not found or not looks_like_a_year(r, i):
@@ -901,7 +910,7 @@ def clock_time(r: Reader, i: int) -> Reading | None:
     end = i + 1
     if word in ("noon", "midday", "midnight"):
         hour, minute = (0 if word == "midnight" else 12), 0
-    elif re.fullmatch(r"\d{4}", word) and r.word(i + 1) in ZONES:
+    elif FOUR_DIGITS.fullmatch(word) and r.word(i + 1) in ZONES:
         hour, minute = int(word[:2]), int(word[2:])  # military time: "0800 UTC"
     else:
         match = CLOCK.fullmatch(word)
