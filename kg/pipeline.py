@@ -167,8 +167,14 @@ def extract_documents(
 
 
 def spare_cores() -> int:
-    """Cores this process may run on beyond the one it runs on."""
-    return len(os.sched_getaffinity(0)) - 1 if hasattr(os, "sched_getaffinity") else 0
+    """Cores this process may run on beyond the one it runs on, for a process of its own: none
+    where it cannot start one (a daemonic worker of the caller's own pool may have no children)
+    or cannot fork (the parse process is forked with the model)."""
+    import multiprocessing
+
+    if multiprocessing.current_process().daemon or not hasattr(os, "sched_getaffinity"):
+        return 0
+    return len(os.sched_getaffinity(0)) - 1
 
 
 # What a worker process makes of a batch of documents.

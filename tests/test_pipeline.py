@@ -137,3 +137,18 @@ def test_a_build_parsed_beside_equals_one_parsed_in_process(tmp_path, monkeypatc
     kg.pipeline.build([str(corpus)], tmp_path / "beside")
     for name in OUTPUTS:
         assert (tmp_path / "beside" / name).read_bytes() == (tmp_path / "here" / name).read_bytes()
+
+
+def _facts_in_a_pool_worker(text: str) -> int:
+    from kg.types import Document
+
+    return sum(len(e.triples) for e in kg.pipeline.extract_documents([Document("d", "d", text)]))
+
+
+def test_a_build_in_a_worker_of_the_callers_own_pool_parses_in_that_worker():
+    # A daemonic worker (multiprocessing.Pool's) may start no process: the parse stays in it.
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        facts = pool.apply(_facts_in_a_pool_worker, (TEXTS[0],))
+    assert facts >= 2
