@@ -69,3 +69,12 @@ def worker_results(futures: list[Future[T]]) -> list[T]:
         raise KgError("a build worker stopped; nothing was written") from None
     except Exception as error:
         raise KgError(f"a build worker failed: {type(error).__name__}: {error}") from None
+
+
+def worker_result(future: Future[T]) -> T:
+    """The result of ``future``; a worker that died (killed, out of memory) becomes one line
+    for the user. An exception the task raised is raised as it is, as it would be in-process."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise KgError("a build worker stopped; nothing was written") from None

@@ -36,7 +36,7 @@ from kg.buildfolder import (
 )
 from kg.documents import DEFAULT_MAX_BYTES, STDIN_SOURCE, InputOptions, ReadLog, read_documents
 from kg.errors import InputError, KgError
-from kg.forked import forked_pool, worker_results
+from kg.forked import forked_pool, worker_result, worker_results
 from kg.graphspool import (
     BuildContents,
     GraphSpool,
@@ -252,7 +252,7 @@ def _in_processes(
             if not in_flight:
                 return
             batch, future = in_flight.popleft()
-            yield batch, future.result()
+            yield batch, worker_result(future)
 
 
 # A build allocates millions of short-lived objects (tokens, spans, lines) and keeps few: with

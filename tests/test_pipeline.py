@@ -152,3 +152,26 @@ def test_a_build_in_a_worker_of_the_callers_own_pool_parses_in_that_worker():
     with multiprocessing.get_context("fork").Pool(1) as pool:
         facts = pool.apply(_facts_in_a_pool_worker, (TEXTS[0],))
     assert facts >= 2
+
+
+def _killed_parse(model, batch):
+    os._exit(9)  # as the kernel's out-of-memory killer would end it
+
+
+def test_a_parse_process_that_dies_fails_the_build_in_one_line_and_keeps_the_earlier_one(
+    tmp_path, monkeypatch
+):
+    from kg.errors import KgError
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "news.txt").write_text(TEXTS[0], encoding="utf-8")
+    out = tmp_path / "out"
+    kg.pipeline.build([str(corpus)], out)
+    before = (out / "graph.trig").read_bytes()
+    (corpus / "more.txt").write_text(TEXTS[1], encoding="utf-8")
+    monkeypatch.setattr(kg.pipeline, "spare_cores", lambda: 1)
+    monkeypatch.setattr(kg.pipeline, "_worker_parse", _killed_parse)
+    with pytest.raises(KgError, match="a build worker stopped; nothing was written"):
+        kg.pipeline.build([str(corpus)], out)
+    assert (out / "graph.trig").read_bytes() == before
