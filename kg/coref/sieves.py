@@ -311,6 +311,8 @@ def apposition_sieve(chains: Chains) -> None:
     that the parser coordinated with a person's name ("actress and reporter Tara Reid")."""
     by_head = chains.by_head
     doc_heads = chains.heads
+    # The heads of phrases another mention is coordinated with ("the ambassador and the general").
+    coordinated = {doc_heads[m.head] for m in chains.mentions if m.role == "conj" and doc_heads}
     for mention in chains.mentions:
         if mention.role != "appos" or mention.kind == "pronoun":
             continue
@@ -324,6 +326,14 @@ def apposition_sieve(chains: Chains) -> None:
             # of theirs (a record), not them.
             continue
         if _place_and_where_it_lies(mention, anchor):
+            continue
+        if mention.head in coordinated and mention.kind == anchor.kind:
+            # "the minister, the ambassador and the general", "Woodward, Bernstein and Deep
+            # Throat": a phrase set beside one of its own kind and coordinated with a third is
+            # the second item of a list the parser read as an apposition. An apposition names
+            # a thing in another way (a description beside a name, a name beside a
+            # description), and its own coordination lists roles ("Fred LaRue, a Watergate
+            # figure and former Nixon aide").
             continue
         later, earlier = (mention, anchor) if mention.index > anchor.index else (anchor, mention)
         chains.link(
