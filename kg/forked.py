@@ -66,7 +66,7 @@ def worker_results(futures: list[Future[T]]) -> list[T]:
     try:
         return [future.result() for future in futures]
     except BrokenProcessPool:
-        raise KgError("a build worker stopped; nothing was written") from None
+        raise KgError(_WORKER_STOPPED) from None
     except Exception as error:
         raise KgError(f"a build worker failed: {type(error).__name__}: {error}") from None
 
@@ -77,4 +77,8 @@ def worker_result(future: Future[T]) -> T:
     try:
         return future.result()
     except BrokenProcessPool:
-        raise KgError("a build worker stopped; nothing was written") from None
+        raise KgError(_WORKER_STOPPED) from None
+
+
+# A worker that died (killed, out of memory) left no result, and the build writes nothing.
+_WORKER_STOPPED = "a build worker stopped; nothing was written"

@@ -155,9 +155,10 @@ def extract_documents(
         from kg.extract import extract
         from kg.nlp import load_pipeline, parse_documents
 
-        nlp = load_pipeline(model)
         parsed = (
-            _parsed_beside(documents, model) if spare_cores() else parse_documents(nlp, documents)
+            _parsed_beside(documents, model)
+            if spare_cores()
+            else parse_documents(load_pipeline(model), documents)
         )
         results = (extract(doc, document) for document, doc in parsed)
     for extraction in results:

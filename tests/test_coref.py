@@ -749,60 +749,52 @@ def test_a_noun_whose_person_sense_is_a_rare_one_describes_no_one():
     assert links_of(parsed(MAYS_SHOT_A_GUARD, driver))["driver"] == ("Carl Mays", "description")
 
 
-def _list_of_three(first: list[tuple], second: list[tuple], third: list[tuple]) -> Doc:
-    """FIRST, SECOND and THIRD arrived. -- as the parser reads a list of three: the second in
-    apposition to the first, the third coordinated with the second. Each part is (word, tag,
-    pos, lemma[, entity]) rows, its last word the head."""
-    rows: list[tuple] = []
-
-    def phrase(words: list[tuple], dep: str, head: int) -> int:
-        start = len(rows)
-        for offset, (word, tag, part, lemma, *entity) in enumerate(words):
-            last = offset == len(words) - 1
-            own_dep = dep if last else ("det" if tag == "DT" else "compound")
-            rows.append(
-                (word, tag, part, own_dep, head if last else start + len(words) - 1, lemma, *entity)
-            )
-        return len(rows) - 1
-
-    verb = len(first) + 1 + len(second) + 1 + len(third)  # ", " after first, "and" before third
-    first_head = phrase(first, "nsubj", verb)
-    rows.append((",", ",", "PUNCT", "punct", first_head, ","))
-    second_head = phrase(second, "appos", first_head)
-    rows.append(("and", "CC", "CCONJ", "cc", second_head, "and"))
-    phrase(third, "conj", second_head)
-    assert len(rows) == verb
-    rows.append(("arrived", "VBD", "VERB", "ROOT", verb, "arrive"))
-    rows.append((".", ".", "PUNCT", "punct", verb, "."))
-    return parsed(rows)
-
-
 def test_a_list_the_parser_read_as_an_apposition_links_no_two_of_its_items():
     """ "The minister, the ambassador and the general arrived": three people, not the minister
-    named twice; likewise three names in a row."""
-    the = ("the", "DT", "DET", "the")
-    doc = _list_of_three(
-        [("The", "DT", "DET", "the"), ("minister", "NN", "NOUN", "minister")],
-        [the, ("ambassador", "NN", "NOUN", "ambassador")],
-        [the, ("general", "NN", "NOUN", "general")],
+    named twice (the parser sets the second beside the first and coordinates the third with
+    it); likewise three names in a row."""
+    doc = parsed(
+        [
+            ("The", "DT", "DET", "det", 1, "the"),
+            ("minister", "NN", "NOUN", "nsubj", 9, "minister"),
+            (",", ",", "PUNCT", "punct", 1, ","),
+            ("the", "DT", "DET", "det", 4, "the"),
+            ("ambassador", "NN", "NOUN", "appos", 1, "ambassador"),
+            ("and", "CC", "CCONJ", "cc", 4, "and"),
+            ("the", "DT", "DET", "det", 7, "the"),
+            ("general", "NN", "NOUN", "conj", 4, "general"),
+            ("arrived", "VBD", "VERB", "ROOT", 8, "arrive"),
+            (".", ".", "PUNCT", "punct", 8, "."),
+        ]
     )
     assert "ambassador" not in links_of(doc)
-    names = _list_of_three(
-        [("Woodward", "NNP", "PROPN", "Woodward", "B-PERSON")],
-        [("Bernstein", "NNP", "PROPN", "Bernstein", "B-PERSON")],
-        [("Felt", "NNP", "PROPN", "Felt", "B-PERSON")],
+    names = parsed(
+        [
+            ("Woodward", "NNP", "PROPN", "nsubj", 5, "Woodward", "B-PERSON"),
+            (",", ",", "PUNCT", "punct", 0, ","),
+            ("Bernstein", "NNP", "PROPN", "appos", 0, "Bernstein", "B-PERSON"),
+            ("and", "CC", "CCONJ", "cc", 2, "and"),
+            ("Felt", "NNP", "PROPN", "conj", 2, "Felt", "B-PERSON"),
+            ("arrived", "VBD", "VERB", "ROOT", 5, "arrive"),
+            (".", ".", "PUNCT", "punct", 5, "."),
+        ]
     )
     assert "Bernstein" not in links_of(names)
 
 
 def test_an_apposition_that_coordinates_roles_still_names_the_person():
     """ "Fred LaRue, a Watergate figure and former aide, arrived": the roles are his."""
-    doc = _list_of_three(
+    doc = parsed(
         [
-            ("Fred", "NNP", "PROPN", "Fred", "B-PERSON"),
-            ("LaRue", "NNP", "PROPN", "LaRue", "I-PERSON"),
-        ],
-        [("a", "DT", "DET", "a"), ("figure", "NN", "NOUN", "figure")],
-        [("aide", "NN", "NOUN", "aide")],
+            ("Fred", "NNP", "PROPN", "compound", 1, "Fred", "B-PERSON"),
+            ("LaRue", "NNP", "PROPN", "nsubj", 7, "LaRue", "I-PERSON"),
+            (",", ",", "PUNCT", "punct", 1, ","),
+            ("a", "DT", "DET", "det", 4, "a"),
+            ("figure", "NN", "NOUN", "appos", 1, "figure"),
+            ("and", "CC", "CCONJ", "cc", 4, "and"),
+            ("aide", "NN", "NOUN", "conj", 4, "aide"),
+            ("arrived", "VBD", "VERB", "ROOT", 7, "arrive"),
+            (".", ".", "PUNCT", "punct", 7, "."),
+        ]
     )
     assert links_of(doc)["figure"] == ("Fred LaRue", "apposition")

@@ -39,17 +39,7 @@ from kg.extract.arguments import (
     name_tokens,
 )
 from kg.extract.qualifiers import SPEECH_VERBS
-from kg.extract.tokens import (
-    DEP,
-    POS,
-    TAG,
-    WORD,
-    children,
-    doc_cache,
-    doc_tokens,
-    lefts,
-    span_text_at,
-)
+from kg.extract.tokens import POS, children, doc_cache, doc_tokens, lefts, span_text_at
 from kg.kinds import ObjectKind
 from kg.types import Mention, Sentence, TimeExpression
 
@@ -296,7 +286,7 @@ def find_mentions(
     found: list[CorefMention] = []
     modifiers: list[CorefMention] = []  # one-word names before a noun ("the Colts defense")
     in_entity = [False] * len(tokens)
-    pos_of, dep_of = doc_cache(doc).pos, doc_cache(doc).dep  # ids, by token index
+    pos_of = doc_cache(doc).pos  # part-of-speech ids, by token index
     # Common nouns the document writes in lower case ("entered rehab"): the same word opening
     # a sentence ("Rehab has been calling her name") is that noun, capitalised by its place.
     common = {t.lower_ for t in tokens if pos_of[t.i] == POS.NOUN and t.is_lower}
@@ -320,15 +310,6 @@ def find_mentions(
     for token in tokens:
         i = token.i
         if in_entity[i] or sentence_of[i] < 0 or timed[i]:
-            continue
-        if (
-            pos_of[i] not in _MENTION_POS_IDS
-            and dep_of[i] != DEP.compound
-            and token.tag not in _WH_TAG_IDS
-            and token.lower != WORD.one
-        ):
-            # No branch below makes a mention of it (most words of a text): passed over on its
-            # ids, cheaper to read than the labels the branches compare.
             continue
         if sentence_of[i] in headlines and token.pos_ != "PRON":
             continue
@@ -1226,11 +1207,6 @@ def _extraposed(clause: Token) -> bool:
 
 # Tags of relative and interrogative pronouns: "who", "which", "that" (WDT), "whose".
 _RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
-
-# What find_mentions reads a mention from, as ids: a pronoun, a noun or a name's word, a
-# relative pronoun or "where" (WRB), "one" and a compound; every other word starts none.
-_MENTION_POS_IDS = POS("PRON", "NOUN", "PROPN")
-_WH_TAG_IDS = TAG(*_RELATIVE_TAGS, "WRB")
 
 # The classes of noun a relative "where" may stand for: a place ("the clinic where she
 # stayed") or a body at its seat ("the school where he taught"); not a time or a state of

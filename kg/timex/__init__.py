@@ -18,7 +18,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from kg.timex.grammar import Discourse, Reader, read_at, rules_starting
+from kg.timex.grammar import Discourse, Reader, read_at
 from kg.types import Document, TimeExpression
 
 if TYPE_CHECKING:
@@ -50,11 +50,9 @@ def find_times(
     for sentence, span in sentences:
         tokens = list(span)
         reader = Reader(tokens, discourse)
-        words = reader.words
         i = 0
         while i < len(tokens):
-            # Most words start no time expression, which one look-up of the word tells.
-            reading = read_at(reader, i) if rules_starting(words[i]) else None
+            reading = read_at(reader, i)
             if reading is None:
                 i += 1
                 continue
