@@ -860,3 +860,25 @@ def test_it_known_as_something_or_clear_is_a_thing(sm_nlp):
     assert "bridge" in chains["It"]
     chains = pronoun_chains(sm_nlp, "The river looked dirty, but it was clear.")
     assert "river" in chains["it"]
+
+
+def test_a_chains_features_are_its_mentions_after_every_join():
+    """The sieves ask a chain's types and genders once per candidate, and the chain keeps them;
+    a join must make them the joined chain's, not the features either half had before."""
+    lohan = _mention(0, "Lindsay Lohan", "name", entity_type="Person", gender="female")
+    actress = _mention(1, "actress", "nominal", noun_class="person", gender="female")
+    smith = _mention(2, "John Smith", "name", entity_type="Person", gender="male")
+    firm = _mention(3, "firm", "nominal", noun_class="organization")
+    chains = Chains([lohan, actress, smith, firm])
+    assert chains.entity_types(1) == frozenset()
+    assert chains.genders(0) == {"female"}
+    chains.join(0, 1)
+    assert chains.entity_types(1) == {"Person"}
+    assert chains.noun_classes(0) == {"person"}
+    chains.join(3, 2)
+    assert chains.noun_classes(3) == {"organization"}
+    assert chains.genders(3) == {"male"}
+    chains.join(2, 1)
+    assert chains.genders(0) == {"female", "male"}
+    assert chains.noun_classes(2) == {"person", "organization"}
+    assert chains.words(3) == {"lindsay", "lohan", "actress", "john", "smith", "firm"}

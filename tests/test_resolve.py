@@ -365,3 +365,19 @@ def test_a_surname_read_as_a_nationality_joins_its_person_of_another_document():
         r for r in corpus.entities[keys["b"]].merge_reasons if "'Klitschko'" in r
     )
     assert keys["d"] == "Ukrainian" and corpus.entities["Ukrainian"].type == "Group"
+
+
+def test_a_name_in_capitals_is_compared_with_the_names_it_shares_a_word_with_or_abbreviates():
+    """The index a document's names are grouped with: a name in capitals may be an acronym of a
+    cluster that shares no word with it, or the same name in other letters; no other cluster
+    can be its alias, so none is offered."""
+    from kg.coref.names import NameCluster, NameIndex
+
+    index = NameIndex()
+    for name in ("World Trade Organization", "Scott Bessent", "Wall Street", "Trade Desk"):
+        index.add(NameCluster(name=name))
+    assert [c.name for c in index.candidates("WTO")] == ["World Trade Organization"]
+    assert [c.name for c in index.candidates("TRADE")] == ["World Trade Organization", "Trade Desk"]
+    assert [c.name for c in index.candidates("WS")] == ["Wall Street"]
+    assert [c.name for c in index.candidates("Bessent")] == ["Scott Bessent"]
+    assert index.candidates("IMF") == []

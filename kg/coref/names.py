@@ -208,23 +208,26 @@ def _is_ship(cluster: NameCluster) -> bool:
 
 class NameIndex:
     """A document's clusters, and which of them a name could be an alias of: every way to be an
-    alias (same name, part of a name) shares a word with the name, except an acronym, so only
-    the clusters sharing a word are compared (all of them for an acronym), not every one."""
+    alias (same name, part of a name) shares a word with the name, except an acronym, which is
+    its cluster's initials; so only the clusters sharing a word are compared, and for a name in
+    capitals those whose initials it is, not every one."""
 
     def __init__(self) -> None:
         self.clusters: list[NameCluster] = []
         self._by_word: dict[str, list[int]] = defaultdict(list)
+        self._by_initials: dict[str, list[int]] = defaultdict(list)
 
     def add(self, cluster: NameCluster) -> None:
         for word in set(cluster.name.lower().split()):
             self._by_word[word].append(len(self.clusters))
+        self._by_initials[initials(cluster.name)].append(len(self.clusters))
         self.clusters.append(cluster)
 
     def candidates(self, name: str) -> list[NameCluster]:
         """The clusters ``name`` could be an alias of, in the order they were added."""
-        if name.isupper():
-            return self.clusters
         positions = {i for w in name.lower().split() for i in self._by_word.get(w, ())}
+        if name.isupper():
+            positions.update(self._by_initials.get(name, ()))
         return [self.clusters[i] for i in sorted(positions)]
 
 

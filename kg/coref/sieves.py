@@ -75,6 +75,10 @@ class Chains:
         self.mentions = mentions
         # Each mention by its head token, for the sieves that read a construction's words.
         self.by_head = {m.head: m for m in mentions}
+        # Each sentence's mentions, in order, for the rules that read one sentence.
+        self._sentences: dict[int, list[CorefMention]] = {}
+        for m in mentions:
+            self._sentences.setdefault(m.sentence, []).append(m)
         # Each chain's mentions, by its root: kept as chains join, since every agreement check
         # reads a whole chain.
         self._members: dict[int, list[CorefMention]] = {m.index: [m] for m in mentions}
@@ -90,6 +94,10 @@ class Chains:
         self.headlines = headlines  # the sentence indices of title lines
         self._parent = list(range(len(mentions)))
         self.links: list[CorefLink] = []
+        # Each chain's features, by its root, computed when first asked and forgotten when the
+        # chain joins another: the sieves ask them of a chain once per candidate antecedent,
+        # and a long document's chains hold hundreds of mentions.
+        self._features: dict[tuple[str, int], frozenset[str]] = {}
 
     def root(self, i: int) -> int:
         parent = self._parent
@@ -107,6 +115,9 @@ class Chains:
             # The earlier mention's root stays the chain's: chains are named by their first.
             first, second = min(a, b), max(a, b)
             self._parent[second] = first
+            for feature in _CHAIN_FEATURES:
+                self._features.pop((feature, first), None)
+                self._features.pop((feature, second), None)
             self._members[first] = sorted(
                 self._members[first] + self._members.pop(second), key=_BY_INDEX
             )
@@ -120,6 +131,9 @@ class Chains:
         self.join(mention.index, antecedent.index)
         self.links.append(CorefLink(mention.index, antecedent.index, sieve, reason))
 
+    def in_sentence(self, sentence: int) -> list[CorefMention]:
+        return self._sentences.get(sentence, [])
+
     def members(self, i: int) -> list[CorefMention]:
         return self._members[self.root(i)]
 
@@ -127,20 +141,38 @@ class Chains:
         return self.root(mention.index) == mention.index
 
     # What a chain is, from all its mentions.
-    def entity_types(self, i: int) -> set[str]:
-        return {m.entity_type for m in self.members(i) if m.entity_type}
+    def entity_types(self, i: int) -> frozenset[str]:
+        return self._feature("entity types", i)
 
-    def noun_classes(self, i: int) -> set[str]:
-        return {m.noun_class for m in self.members(i) if m.kind == "nominal" and m.noun_class}
+    def noun_classes(self, i: int) -> frozenset[str]:
+        return self._feature("noun classes", i)
 
-    def genders(self, i: int) -> set[str]:
-        return {m.gender for m in self.members(i) if m.gender}
+    def genders(self, i: int) -> frozenset[str]:
+        return self._feature("genders", i)
 
     def has_name(self, i: int) -> bool:
         return self.root(i) in self._named
 
-    def words(self, i: int) -> set[str]:
-        return {w for m in self.members(i) if m.kind != "pronoun" for w in m.words}
+    def words(self, i: int) -> frozenset[str]:
+        return self._feature("words", i)
+
+    def _feature(self, feature: str, i: int) -> frozenset[str]:
+        key = (feature, self.root(i))
+        known = self._features.get(key)
+        if known is None:
+            known = self._features[key] = _CHAIN_FEATURES[feature](self.members(i))
+        return known
+
+
+# What a chain is, from all its mentions: a feature's name and how its mentions give it.
+_CHAIN_FEATURES: dict[str, Callable[[list[CorefMention]], frozenset[str]]] = {
+    "entity types": lambda members: frozenset(m.entity_type for m in members if m.entity_type),
+    "noun classes": lambda members: frozenset(
+        m.noun_class for m in members if m.kind == "nominal" and m.noun_class
+    ),
+    "genders": lambda members: frozenset(m.gender for m in members if m.gender),
+    "words": lambda members: frozenset(w for m in members if m.kind != "pronoun" for w in m.words),
+}
 
 
 @dataclass(frozen=True)
@@ -585,44 +617,68 @@ def description_sieve(chains: Chains) -> None:
     among equals, when the genders agree. A description of a place joins only a place named
     as a facility ("the Betty Ford Center" ... "the clinic"): the town or country most spoken
     of is seldom what "the area", "the door" or "the prison" means."""
+    # What the document has said before the mention, chain by chain (by root), counted as the
+    # sieve walks through it: a chain this sieve extends is a description's own, which has no
+    # mention before it, so no root counted here stops being one.
+    counts: dict[int, int] = {}
+    subjects: dict[int, int] = {}
+    names: dict[int, list[CorefMention]] = {}
     for mention in chains.mentions:
-        if (
-            mention.kind != "nominal"
-            or mention.indefinite
-            or mention.possessed  # "her mother" is someone else than the one most spoken of
-            or mention.number != "singular"
-            or not chains.is_first(mention)
-            # Named already, by an apposition or a predicate ("correspondent Dr. Sanjay
-            # Gupta"): a description of someone named is not a description of someone else.
-            or chains.has_name(mention.index)
-        ):
+        antecedent = _described(chains, mention, counts, subjects, names)
+        if antecedent is not None:
+            chains.link(
+                mention,
+                antecedent,
+                "description",
+                f"'{mention.record.text}' describes '{_name_of(chains, antecedent)}' "
+                f"(a {mention.noun_class}, the one most spoken of before it)",
+            )
+        root = chains.root(mention.index)
+        counts[root] = counts.get(root, 0) + 1
+        subjects[root] = subjects.get(root, 0) + (mention.role in _SUBJECTS)
+        if mention.kind == "name":
+            names.setdefault(root, []).append(mention)
+
+
+def _described(
+    chains: Chains,
+    mention: CorefMention,
+    counts: dict[int, int],
+    subjects: dict[int, int],
+    names: dict[int, list[CorefMention]],
+) -> CorefMention | None:
+    """The name a description refers to (see ``description_sieve``), given how often each chain
+    was spoken of before it, as a subject, and by which names; None when it describes none."""
+    if (
+        mention.kind != "nominal"
+        or mention.indefinite
+        or mention.possessed  # "her mother" is someone else than the one most spoken of
+        or mention.number != "singular"
+        or not chains.is_first(mention)
+        # Named already, by an apposition or a predicate ("correspondent Dr. Sanjay
+        # Gupta"): a description of someone named is not a description of someone else.
+        or chains.has_name(mention.index)
+    ):
+        return None
+    wanted = _CLASS_TYPES.get(mention.noun_class)
+    if not wanted:
+        return None
+    # Among entities spoken of equally often, the one that has acted (been a subject) is
+    # the protagonist: "Saints place him on IR ... the team" is the Saints, "Lohan ...
+    # rehires attorney Shawn Holley ... the starlet" is Lohan; then the nearest.
+    best: CorefMention | None = None
+    best_rank = (0, 0, 0)
+    for root, chain_names in names.items():
+        if not _chain_describable(chains, mention, root, wanted):
             continue
-        wanted = _CLASS_TYPES.get(mention.noun_class)
-        if not wanted:
-            continue
-        counts: dict[int, int] = {}
-        subjects: dict[int, int] = {}
-        latest: dict[int, CorefMention] = {}
-        for antecedent in chains.mentions[: mention.index]:
-            root = chains.root(antecedent.index)
-            counts[root] = counts.get(root, 0) + 1
-            subjects[root] = subjects.get(root, 0) + (antecedent.role in _SUBJECTS)
-            if antecedent.kind == "name" and _describable(chains, mention, antecedent, wanted):
-                latest[root] = antecedent
-        if not latest:
-            continue
-        # Among entities spoken of equally often, the one that has acted (been a subject) is
-        # the protagonist: "Saints place him on IR ... the team" is the Saints, "Lohan ...
-        # rehires attorney Shawn Holley ... the starlet" is Lohan; then the nearest.
-        root = max(latest, key=lambda r: (counts[r], subjects[r], latest[r].index))
-        antecedent = latest[root]
-        chains.link(
-            mention,
-            antecedent,
-            "description",
-            f"'{mention.record.text}' describes '{_name_of(chains, antecedent)}' "
-            f"(a {mention.noun_class}, the one most spoken of before it)",
+        latest = next(
+            (n for n in reversed(chain_names) if _name_describable(mention, n, wanted)), None
         )
+        if latest is not None:
+            rank = (counts[root], subjects[root], latest.index)
+            if best is None or rank > best_rank:
+                best, best_rank = latest, rank
+    return best
 
 
 def opening_description_sieve(chains: Chains) -> None:
@@ -680,6 +736,16 @@ def _describable(
     wanted: frozenset[str],
     later: bool = False,
 ) -> bool:
+    """Whether a description (whose noun describes the types ``wanted``) may be the named
+    ``antecedent``: by the name itself and by its whole chain."""
+    return _name_describable(mention, antecedent, wanted, later) and _chain_describable(
+        chains, mention, antecedent.index, wanted
+    )
+
+
+def _name_describable(
+    mention: CorefMention, antecedent: CorefMention, wanted: frozenset[str], later: bool = False
+) -> bool:
     if antecedent.is_time or antecedent.sentence > mention.sentence and not later:
         return False
     if antecedent.sentence == mention.sentence and (
@@ -690,22 +756,24 @@ def _describable(
         # description of a person after the person's name may be them ("Reid's publicist
         # confirmed that the actress was admitted"), unless possessed (excluded before).
         return False
-    types = chains.entity_types(antecedent.index)
-    if "Place" in wanted:
-        if not _names_a_facility(antecedent):
-            return False
-    elif not types & wanted:
+    if "Place" in wanted and not _names_a_facility(antecedent):
         return False
-    if _contains(antecedent, mention) or _contains(mention, antecedent):
+    return not (_contains(antecedent, mention) or _contains(mention, antecedent))
+
+
+def _chain_describable(
+    chains: Chains, mention: CorefMention, antecedent: int, wanted: frozenset[str]
+) -> bool:
+    if "Place" not in wanted and not chains.entity_types(antecedent) & wanted:
         return False
     # Nor what another argument of its verb already is, by any of the chain's mentions: in
     # "the gunman struck the boy", once "the gunman" is Carl Mays, "the boy" is someone else
     # (principle C), though Mays's latest name is in another sentence.
     if mention.verb >= 0 and any(
-        _same_clause_arguments(mention, m) for m in chains.members(antecedent.index)
+        _same_clause_arguments(mention, m) for m in chains.members(antecedent)
     ):
         return False
-    genders = chains.genders(antecedent.index) - {"neuter"}
+    genders = chains.genders(antecedent) - {"neuter"}
     return not (mention.gender and genders and mention.gender not in genders)
 
 
@@ -958,8 +1026,8 @@ def _affiliation(chains: Chains, mention: CorefMention) -> bool:
     return any(
         m.head in above
         and (m.entity_type == "Person" or (m.kind == "nominal" and m.noun_class == "person"))
-        for m in chains.mentions
-        if m.sentence == mention.sentence and m is not mention
+        for m in chains.in_sentence(mention.sentence)
+        if m is not mention
     )
 
 
