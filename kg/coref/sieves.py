@@ -97,7 +97,7 @@ class Chains:
         # Each chain's features, by its root, computed when first asked and forgotten when the
         # chain joins another: the sieves ask them of a chain once per candidate antecedent,
         # and a long document's chains hold hundreds of mentions.
-        self._features: dict[tuple[str, int], frozenset[str]] = {}
+        self._features: dict[int, ChainFeatures] = {}
 
     def root(self, i: int) -> int:
         parent = self._parent
@@ -115,9 +115,11 @@ class Chains:
             # The earlier mention's root stays the chain's: chains are named by their first.
             first, second = min(a, b), max(a, b)
             self._parent[second] = first
-            for feature in _CHAIN_FEATURES:
-                self._features.pop((feature, first), None)
-                self._features.pop((feature, second), None)
+            # A chain's features are unions over its mentions: the joined chain's are the
+            # union of both halves' (worked out again from its mentions if a half has none yet).
+            known = self._features.pop(first, None), self._features.pop(second, None)
+            if known[0] is not None and known[1] is not None:
+                self._features[first] = known[0].joined(known[1])
             self._members[first] = sorted(
                 self._members[first] + self._members.pop(second), key=_BY_INDEX
             )
@@ -141,38 +143,62 @@ class Chains:
         return self.root(mention.index) == mention.index
 
     # What a chain is, from all its mentions.
+    def features(self, i: int) -> ChainFeatures:
+        root = self.root(i)
+        known = self._features.get(root)
+        if known is None:
+            known = self._features[root] = ChainFeatures.of(self._members[root])
+        return known
+
     def entity_types(self, i: int) -> frozenset[str]:
-        return self._feature("entity types", i)
+        return self.features(i).entity_types
 
     def noun_classes(self, i: int) -> frozenset[str]:
-        return self._feature("noun classes", i)
+        return self.features(i).noun_classes
 
     def genders(self, i: int) -> frozenset[str]:
-        return self._feature("genders", i)
+        return self.features(i).genders
 
     def has_name(self, i: int) -> bool:
         return self.root(i) in self._named
 
     def words(self, i: int) -> frozenset[str]:
-        return self._feature("words", i)
-
-    def _feature(self, feature: str, i: int) -> frozenset[str]:
-        key = (feature, self.root(i))
-        known = self._features.get(key)
-        if known is None:
-            known = self._features[key] = _CHAIN_FEATURES[feature](self.members(i))
-        return known
+        return self.features(i).words
 
 
-# What a chain is, from all its mentions: a feature's name and how its mentions give it.
-_CHAIN_FEATURES: dict[str, Callable[[list[CorefMention]], frozenset[str]]] = {
-    "entity types": lambda members: frozenset(m.entity_type for m in members if m.entity_type),
-    "noun classes": lambda members: frozenset(
-        m.noun_class for m in members if m.kind == "nominal" and m.noun_class
-    ),
-    "genders": lambda members: frozenset(m.gender for m in members if m.gender),
-    "words": lambda members: frozenset(w for m in members if m.kind != "pronoun" for w in m.words),
-}
+@dataclass(frozen=True)
+class ChainFeatures:
+    """What a chain is, from all its mentions."""
+
+    entity_types: frozenset[str]  # its names' types
+    noun_classes: frozenset[str]  # its descriptions' classes of noun
+    genders: frozenset[str]
+    words: frozenset[str]  # the words of its names and descriptions
+    ship: bool  # one of its names is a ship's
+    verbs: frozenset[int]  # the verbs its mentions are arguments of (by token index)
+
+    def joined(self, other: ChainFeatures) -> ChainFeatures:
+        return ChainFeatures(
+            entity_types=self.entity_types | other.entity_types,
+            noun_classes=self.noun_classes | other.noun_classes,
+            genders=self.genders | other.genders,
+            words=self.words | other.words,
+            ship=self.ship or other.ship,
+            verbs=self.verbs | other.verbs,
+        )
+
+    @staticmethod
+    def of(members: list[CorefMention]) -> ChainFeatures:
+        return ChainFeatures(
+            entity_types=frozenset(m.entity_type for m in members if m.entity_type),
+            noun_classes=frozenset(
+                m.noun_class for m in members if m.kind == "nominal" and m.noun_class
+            ),
+            genders=frozenset(m.gender for m in members if m.gender),
+            words=frozenset(w for m in members if m.kind != "pronoun" for w in m.words),
+            ship=any(m.ship for m in members),
+            verbs=frozenset(m.verb for m in members),
+        )
 
 
 @dataclass(frozen=True)
@@ -594,20 +620,25 @@ def title_sieve(chains: Chains) -> None:
     """ "US President Donald Trump" ... "the president": a definite description whose head word
     is an office or role written with a name earlier in the document refers to that person
     (the most recent one holding it)."""
+    holders: dict[str, CorefMention] = {}  # each title, the latest name written with it so far
     for mention in chains.mentions:
-        if mention.kind != "nominal" or mention.indefinite or not chains.is_first(mention):
-            continue
-        if mention.number != "singular" or not mention.definite:
-            continue
-        for antecedent in reversed(chains.mentions[: mention.index]):
-            if antecedent.kind == "name" and mention.lemma in antecedent.titles:
-                chains.link(
-                    mention,
-                    antecedent,
-                    "title",
-                    f"'{mention.record.text}' is the title of '{_name_of(chains, antecedent)}'",
-                )
-                break
+        if (
+            mention.kind == "nominal"
+            and not mention.indefinite
+            and chains.is_first(mention)
+            and mention.number == "singular"
+            and mention.definite
+            and mention.lemma in holders
+        ):
+            antecedent = holders[mention.lemma]
+            chains.link(
+                mention,
+                antecedent,
+                "title",
+                f"'{mention.record.text}' is the title of '{_name_of(chains, antecedent)}'",
+            )
+        if mention.kind == "name":
+            holders.update(dict.fromkeys(mention.titles, mention))
 
 
 def description_sieve(chains: Chains) -> None:
@@ -769,8 +800,10 @@ def _chain_describable(
     # Nor what another argument of its verb already is, by any of the chain's mentions: in
     # "the gunman struck the boy", once "the gunman" is Carl Mays, "the boy" is someone else
     # (principle C), though Mays's latest name is in another sentence.
-    if mention.verb >= 0 and any(
-        _same_clause_arguments(mention, m) for m in chains.members(antecedent)
+    if (
+        mention.verb >= 0
+        and mention.verb in chains.features(antecedent).verbs
+        and any(_same_clause_arguments(mention, m) for m in chains.members(antecedent))
     ):
         return False
     genders = chains.genders(antecedent) - {"neuter"}
@@ -1148,10 +1181,9 @@ def _pronoun_family(mention: CorefMention) -> str:
 def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> bool:
     """Number, gender and animacy of a pronoun against the whole chain of the antecedent."""
     members = chains.members(antecedent.index)
-    types = {m.entity_type for m in members if m.entity_type}
-    ship = any(m.ship for m in members)
-    classes = {m.noun_class for m in members if m.kind == "nominal" and m.noun_class}
-    genders = {m.gender for m in members if m.gender}
+    features = chains.features(antecedent.index)
+    types, ship = features.entity_types, features.ship
+    classes, genders = features.noun_classes, features.genders
     # "Bettie Page, the pin-up model", tagged an organisation: a first name and a description
     # of a person say it is someone.
     first_name = antecedent.first_name_gender
