@@ -869,7 +869,8 @@ def test_a_chains_features_are_its_mentions_after_every_join():
     actress = _mention(1, "actress", "nominal", noun_class="person", gender="female")
     smith = _mention(2, "John Smith", "name", entity_type="Person", gender="male")
     firm = _mention(3, "firm", "nominal", noun_class="organization")
-    chains = Chains([lohan, actress, smith, firm])
+    mysore = _mention(4, "INS Mysore", "name", entity_type="Person")
+    chains = Chains([lohan, actress, smith, firm, mysore])
     assert chains.entity_types(1) == frozenset()
     assert chains.genders(0) == {"female"}
     chains.join(0, 1)
@@ -882,3 +883,7 @@ def test_a_chains_features_are_its_mentions_after_every_join():
     assert chains.genders(0) == {"female", "male"}
     assert chains.noun_classes(2) == {"person", "organization"}
     assert chains.words(3) == {"lindsay", "lohan", "actress", "john", "smith", "firm"}
+    assert not chains.features(0).ship
+    chains.join(4, 0)  # a chain asked of joins one never asked of
+    assert chains.features(4).ship
+    assert "mysore" in chains.words(0)

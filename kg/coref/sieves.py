@@ -116,10 +116,15 @@ class Chains:
             first, second = min(a, b), max(a, b)
             self._parent[second] = first
             # A chain's features are unions over its mentions: the joined chain's are the
-            # union of both halves' (worked out again from its mentions if a half has none yet).
+            # union of both halves'. A half not asked of yet (most often a pronoun's or a
+            # description's own, of one mention) is worked out here, not the whole chain again.
             known = self._features.pop(first, None), self._features.pop(second, None)
-            if known[0] is not None and known[1] is not None:
-                self._features[first] = known[0].joined(known[1])
+            if known != (None, None):
+                halves = [
+                    features or ChainFeatures.of(self._members[root])
+                    for features, root in zip(known, (first, second), strict=True)
+                ]
+                self._features[first] = halves[0].joined(halves[1])
             self._members[first] = sorted(
                 self._members[first] + self._members.pop(second), key=_BY_INDEX
             )
