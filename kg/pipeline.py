@@ -171,11 +171,17 @@ def spare_cores() -> int:
     """Cores this process may run on beyond the one it runs on, for a process of its own: none
     where it cannot start one (a daemonic worker of the caller's own pool may have no children)
     or cannot fork (the parse process is forked with the model)."""
-    import multiprocessing
-
-    if multiprocessing.current_process().daemon or not hasattr(os, "sched_getaffinity"):
+    if not may_start_processes() or not hasattr(os, "sched_getaffinity"):
         return 0
     return len(os.sched_getaffinity(0)) - 1
+
+
+def may_start_processes() -> bool:
+    """Whether this process may start processes of its own: not a daemonic one, such as a
+    worker of the caller's ``multiprocessing.Pool``."""
+    import multiprocessing
+
+    return not multiprocessing.current_process().daemon
 
 
 # What a worker process makes of a batch of documents.
@@ -476,6 +482,12 @@ def build(
         replaced: list[str] = []
         if read_log is None:
             read_log = ReadLog(on_skip=on_skip, on_warning=on_warning)
+        if jobs > 1 and not dask and not may_start_processes():
+            read_log.warn(
+                f"{jobs} jobs need worker processes, which a daemonic process (a worker of a "
+                "multiprocessing pool) may not start: built with one job"
+            )
+            jobs = 1
         unchanged: set[str] = set()
 
         def new_documents() -> Iterator[Document]:

@@ -154,6 +154,34 @@ def test_a_build_in_a_worker_of_the_callers_own_pool_parses_in_that_worker():
     assert facts >= 2
 
 
+def _build_in_a_pool_worker(corpus: str, out: str) -> tuple[int, list[str]]:
+    report = kg.pipeline.build([corpus], out, jobs=2, view=False)
+    return report.facts, report.warnings
+
+
+def test_jobs_asked_of_a_build_in_a_worker_of_the_callers_own_pool_are_one_with_a_warning(
+    tmp_path,
+):
+    """Such a worker may start no process: the build runs with one job and says so, instead of
+    failing on multiprocessing's assertion."""
+    import multiprocessing
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number, text in enumerate(TEXTS):
+        (corpus / f"{number}.txt").write_text(text, encoding="utf-8")
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        facts, warnings = pool.apply(_build_in_a_pool_worker, (str(corpus), str(tmp_path / "a")))
+    kg.pipeline.build([str(corpus)], tmp_path / "b", view=False)
+    assert facts >= 2
+    assert warnings == [
+        "2 jobs need worker processes, which a daemonic process (a worker of a multiprocessing "
+        "pool) may not start: built with one job"
+    ]
+    for name in ("graph.trig", "graph.ttl"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
 def _killed_parse(model, batch):
     os._exit(9)  # as the kernel's out-of-memory killer would end it
 
