@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/throughput_versions.py --baseline ab1684b [--documents 600]
                                                        [--per-document 10] [--repeat 3]
-                                                       [--without-store]
+                                                       [--without-store] [--one-document]
 
 A change that adds work to every document (issue #16's time expressions, say) must not slow the
 build: this script checks out BASELINE (a commit, tag or branch) into a temporary git worktree
@@ -15,7 +15,9 @@ runs work on a second core can be faster to wait for and still cost more.
 With --without-store this tree's build leaves its store empty (files only, as builds were before
 issue #17 gave them a store), to tell the store's cost from the rest.
 The corpus is benchmarks/corpus.py's (CaRB dev sentences and the seed article, shuffled into
-documents with a fixed seed), written as .txt files.
+documents with a fixed seed), written as .txt files. With --one-document they are one file, a
+paragraph each: a long document (a report, a book), where in-document coreference compares
+each mention with the chains before it, so what grows faster than the text shows there first.
 """
 
 from __future__ import annotations
@@ -100,6 +102,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="this tree's build with its store left empty (files only, as before issue #17)",
     )
+    parser.add_argument(
+        "--one-document",
+        action="store_true",
+        help="the documents as paragraphs of one file (one long document)",
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="kg-versions-") as scratch:
@@ -118,7 +125,14 @@ def main(argv: list[str] | None = None) -> int:
                     raise SystemExit(f"{name}: kg is not imported from {tree}")
             corpus = make_corpus(work / "corpus", args.documents, per_document=args.per_document)
             words = sum(len(p.read_text().split()) for p in corpus.glob("*.txt"))
-            print(f"corpus: {args.documents} documents, {words:,} words (whitespace-separated)")
+            shape = f"{args.documents} documents"
+            if args.one_document:
+                texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+                corpus = work / "one"
+                corpus.mkdir()
+                (corpus / "long.txt").write_text("".join(texts), encoding="utf-8")
+                shape = f"{args.documents} documents' text as one document"
+            print(f"corpus: {shape}, {words:,} words (whitespace-separated)")
             best = dict.fromkeys(trees, float("inf"))
             least_cpu = dict.fromkeys(trees, float("inf"))
             for run in range(args.repeat):
