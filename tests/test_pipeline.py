@@ -163,14 +163,15 @@ def test_jobs_asked_of_a_build_in_a_worker_of_the_callers_own_pool_are_one_with_
     tmp_path,
 ):
     """Such a worker may start no process: the build runs with one job and says so, instead of
-    failing on multiprocessing's assertion."""
+    failing on multiprocessing's assertion. (The pool's workers are spawned: one forked from
+    this process, whose earlier tests opened stores, could inherit RocksDB's locks held.)"""
     import multiprocessing
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for number, text in enumerate(TEXTS):
         (corpus / f"{number}.txt").write_text(text, encoding="utf-8")
-    with multiprocessing.get_context("fork").Pool(1) as pool:
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
         facts, warnings = pool.apply(_build_in_a_pool_worker, (str(corpus), str(tmp_path / "a")))
     kg.pipeline.build([str(corpus)], tmp_path / "b", view=False)
     assert facts >= 2
