@@ -94,10 +94,26 @@ def normalise_name(text: str) -> str:
     if " " in name:
         name = _CORPORATE_SUFFIX.sub("", name)
         name = _GENERATION_SUFFIX.sub("", name)
-        name = _without_generation_numeral(name)
+        name = _without_generation_numeral(_without_nickname(name))
     if re.fullmatch(r"(?:[A-Za-z]\.){2,}", name):
         name = name.replace(".", "")
     return KNOWN_VARIANTS.get(name, name)
+
+
+# A nickname written inside a person's name, quoted or in brackets, between the given name and
+# the surname: 'Vincent "The Chin" Gigante', "Vincent 'Chin' Gigante", "Luis Gerardo (Jerry)
+# Ortiz" are the people "Vincent Gigante" and "Luis Gerardo Ortiz".
+_INNER_NICKNAME = re.compile(
+    r"""\s+(?:"[^"]+"|“[^”]+”|‘[^’]+’|'[^']+'|``[^']+''|\([^)]+\))(?=\s)"""
+)
+
+
+def _without_nickname(name: str) -> str:
+    """``name`` without a nickname written inside it (see _INNER_NICKNAME), when it opens with a
+    known given name: a title's quoted words stay ("Direct 'Hunger Games' Sequel")."""
+    if lexicon.first_name_gender(name.split()[0]) is None:
+        return name
+    return _INNER_NICKNAME.sub("", name)
 
 
 def _without_generation_numeral(name: str) -> str:
