@@ -713,6 +713,29 @@ def test_a_description_is_not_what_another_argument_of_its_verb_already_is():
     assert "boy" not in links
 
 
+def _said_the_gunman_fled(speaker: tuple) -> list[tuple]:
+    return [
+        speaker,
+        ("said", "VBD", "VERB", "ROOT", 1, "say"),
+        ("the", "DT", "DET", "det", 3, "the"),
+        ("gunman", "NN", "NOUN", "nsubj", 4, "gunman"),
+        ("fled", "VBD", "VERB", "ccomp", 1, "flee"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+
+
+def test_a_description_is_not_whoever_reports_the_clause_it_stands_in():
+    """ "Mays said the gunman fled": what Mays says is of someone else, though Mays is the
+    person most spoken of (principle C, as for a reported clause's pronoun); reported by
+    someone else, "the gunman" is Mays again."""
+    mays = ("Mays", "NNP", "PROPN", "nsubj", 1, "Mays", "B-PERSON")
+    links = links_of(parsed(MAYS_SHOT_A_GUARD, _said_the_gunman_fled(mays)))
+    assert links.get("gunman", ("", ""))[0] not in ("Carl Mays", "Mays")
+    police = ("Police", "NNS", "NOUN", "nsubj", 1, "police")
+    links = links_of(parsed(MAYS_SHOT_A_GUARD, _said_the_gunman_fled(police)))
+    assert links["gunman"] == ("Carl Mays", "description")
+
+
 def test_a_description_in_a_clause_of_its_own_still_describes_the_protagonist():
     doc = parsed(
         MAYS_SHOT_A_GUARD,

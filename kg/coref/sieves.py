@@ -705,8 +705,26 @@ def _describable(
         _same_clause_arguments(mention, m) for m in chains.members(antecedent.index)
     ):
         return False
+    # Nor whom it stands in a clause said or thought by: in "Christopher Budd said the
+    # software giant encourages all users to ...", what Budd says is of someone else, as a
+    # pronoun's reported clause names no one the pronoun is (principle C). A predicate noun
+    # refers to no one of its own, and says what the subject is, whoever reports it ("Reid
+    # told People she was a social drinker", "'I'm the guy they used to call Deep Throat,'
+    # Felt told ...").
+    if mention.role not in _PREDICATE_ROLES and any(
+        start <= mention.head <= end
+        for m in chains.members(antecedent.index)
+        if m.sentence == mention.sentence
+        for start, end in m.reported
+    ):
+        return False
     genders = chains.genders(antecedent.index) - {"neuter"}
     return not (mention.gender and genders and mention.gender not in genders)
+
+
+# The dependency labels of a predicate noun: a copula's ("she was a social drinker") and an
+# object predicate's ("named him the coach").
+_PREDICATE_ROLES = frozenset({"attr", "oprd"})
 
 
 def _names_a_facility(name: CorefMention) -> bool:
