@@ -327,6 +327,8 @@ def apposition_sieve(chains: Chains) -> None:
             continue
         if _place_and_where_it_lies(mention, anchor):
             continue
+        if _person_and_event(mention, anchor):
+            continue
         if mention.head in coordinated and mention.kind == anchor.kind:
             # "the minister, the ambassador and the general", "Woodward, Bernstein and Deep
             # Throat": a phrase set beside one of its own kind and coordinated with a third is
@@ -445,6 +447,20 @@ def _one_person_and_many(a: CorefMention, b: CorefMention) -> bool:
     types a boxer's bare surname a nationality, which is no person)."""
     return any(
         x.kind == "name" and ((x.entity_type == "Person" and y.number == "plural") or y.counted)
+        for x, y in ((a, b), (b, a))
+    )
+
+
+def _person_and_event(a: CorefMention, b: CorefMention) -> bool:
+    """Whether one of two mentions is a person's name and the other a description of an act
+    or an event that no sense of its noun makes a person ("Mark Teixeira, an eight-year deal
+    worth $184 million": what he signed, set beside him by the parse, not him)."""
+    return any(
+        x.kind == "name"
+        and x.entity_type == "Person"
+        and y.kind == "nominal"
+        and not lexicon.may_be_person(y.lemma)
+        and ("event" in lexicon.noun_classes(y.lemma) or y.noun_class == "time")
         for x, y in ((a, b), (b, a))
     )
 
