@@ -108,3 +108,26 @@ def test_a_person_written_with_two_forms_of_a_nickname_is_one_node():
     )
     corpus = resolve([first, second])
     assert sorted(corpus.entities) == ["Frank Moretti", "Queens"]
+
+
+def test_an_office_before_a_surname_is_a_way_of_writing_a_persons_name():
+    first = make_extraction(
+        "Jerry Ortiz patrolled Hawaiian Gardens",
+        [("Jerry Ortiz", "PERSON"), ("Hawaiian Gardens", "GPE")],
+        doc_id="a",
+    )
+    second = make_extraction(
+        "Deputy Ortiz was shot in Hawaiian Gardens",
+        [("Deputy Ortiz", "PERSON"), ("Hawaiian Gardens", "GPE")],
+        doc_id="b",
+    )
+    corpus = resolve([first, second])
+    assert sorted(corpus.entities) == ["Hawaiian Gardens", "Jerry Ortiz"]
+    # A given name is no office: two people of one surname stay two.
+    third = make_extraction(
+        "Rosa Ortiz spoke in Hawaiian Gardens",
+        [("Rosa Ortiz", "PERSON"), ("Hawaiian Gardens", "GPE")],
+        doc_id="c",
+    )
+    corpus = resolve([first, third])
+    assert sorted(corpus.entities) == ["Hawaiian Gardens", "Jerry Ortiz", "Rosa Ortiz"]
