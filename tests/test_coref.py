@@ -194,6 +194,31 @@ def test_a_role_without_a_determiner_coordinated_with_a_name_titles_it():
     assert "Tara Reid" not in links_of(_role_and_name(the))
 
 
+def _offered_teixeira(noun: str, lemma: str) -> list[tuple]:
+    """ "The Angels offered Mark Teixeira, an eight-year <noun> ." with the parse's apposition."""
+    return [
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("Angels", "NNPS", "PROPN", "nsubj", 2, "Angels", "B-ORG"),
+        ("offered", "VBD", "VERB", "ROOT", 2, "offer"),
+        ("Mark", "NNP", "PROPN", "compound", 4, "Mark", "B-PERSON"),
+        ("Teixeira", "NNP", "PROPN", "dative", 2, "Teixeira", "I-PERSON"),
+        (",", ",", "PUNCT", "punct", 4, ","),
+        ("an", "DT", "DET", "det", 8, "an"),
+        ("eight-year", "JJ", "ADJ", "amod", 8, "eight-year"),
+        (noun, "NN", "NOUN", "appos", 4, lemma),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ]
+
+
+def test_an_act_or_event_beside_a_persons_name_is_no_apposition():
+    """ "offered Mark Teixeira, an eight-year contract": what he was offered, set beside him by
+    the parse, is not him; a noun that may be a person still is ("an eight-year veteran")."""
+    links = links_of(parsed(_offered_teixeira("contract", "contract")))
+    assert "eight-year contract" not in links
+    links = links_of(parsed(_offered_teixeira("veteran", "veteran")))
+    assert links["eight-year veteran"] == ("Mark Teixeira", "apposition")
+
+
 def test_a_year_before_an_apposition_is_no_count():
     """ "Bettie Page, the 1950s pinup girl": "1950s" is when, not how many, so the girl is an
     apposition to the name (tagged an organisation by the recogniser), not a record of hers."""
@@ -711,6 +736,29 @@ def test_a_description_is_not_what_another_argument_of_its_verb_already_is():
     links = links_of(doc)
     assert links["gunman"] == ("Carl Mays", "description")
     assert "boy" not in links
+
+
+def _said_the_gunman_fled(speaker: tuple) -> list[tuple]:
+    return [
+        speaker,
+        ("said", "VBD", "VERB", "ROOT", 1, "say"),
+        ("the", "DT", "DET", "det", 3, "the"),
+        ("gunman", "NN", "NOUN", "nsubj", 4, "gunman"),
+        ("fled", "VBD", "VERB", "ccomp", 1, "flee"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+
+
+def test_a_description_is_not_whoever_reports_the_clause_it_stands_in():
+    """ "Mays said the gunman fled": what Mays says is of someone else, though Mays is the
+    person most spoken of (principle C, as for a reported clause's pronoun); reported by
+    someone else, "the gunman" is Mays again."""
+    mays = ("Mays", "NNP", "PROPN", "nsubj", 1, "Mays", "B-PERSON")
+    links = links_of(parsed(MAYS_SHOT_A_GUARD, _said_the_gunman_fled(mays)))
+    assert links.get("gunman", ("", ""))[0] not in ("Carl Mays", "Mays")
+    police = ("Police", "NNS", "NOUN", "nsubj", 1, "police")
+    links = links_of(parsed(MAYS_SHOT_A_GUARD, _said_the_gunman_fled(police)))
+    assert links["gunman"] == ("Carl Mays", "description")
 
 
 def test_a_description_in_a_clause_of_its_own_still_describes_the_protagonist():

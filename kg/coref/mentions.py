@@ -576,6 +576,13 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         clause=clause,
         coordinated_with=first.i if first is not None else -1,
         controls=controls,
+        # A name's or a description's clauses it says or thinks (its verb's complement), where
+        # no description is it (principle C, see _reported_clauses); a pronoun's are set apart.
+        reported=(
+            _reported_clauses(head.head)
+            if kind != "pronoun" and head.dep_ == "nsubj" and head.head.i != head.i
+            else ()
+        ),
     )
 
 

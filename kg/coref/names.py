@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kg.coref import lexicon
 from kg.kinds import MergeReason
 from kg.types import Mention
 
@@ -74,6 +75,10 @@ _CORPORATE_SUFFIX = re.compile(
 # "Arcade Joseph Comeaux Jr." is written "Arcade Joseph Comeaux" too; in news a father and son
 # of one name in one story are rare next to the suffix coming and going.
 _GENERATION_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?$")
+# So is a generation's numeral after a person's name ("Anthony LaCalamita III", "Anthony
+# LaCalamita"): only after a given name and a surname, so that "World War II", "Division II",
+# "Henry IV" and "John Paul II" (whose "Paul" is a given name, not a surname) keep theirs.
+_GENERATION_NUMERAL = re.compile(r",?\s+(?:II|III|IV)$")
 
 
 # The same few thousand names recur in every document of a corpus: their forms are remembered.
@@ -89,9 +94,43 @@ def normalise_name(text: str) -> str:
     if " " in name:
         name = _CORPORATE_SUFFIX.sub("", name)
         name = _GENERATION_SUFFIX.sub("", name)
+        name = _without_generation_numeral(_without_nickname(name))
     if re.fullmatch(r"(?:[A-Za-z]\.){2,}", name):
         name = name.replace(".", "")
     return KNOWN_VARIANTS.get(name, name)
+
+
+# A nickname written inside a person's name, quoted or in brackets, between the given name and
+# the surname: 'Vincent "The Chin" Gigante', "Vincent 'Chin' Gigante", "Luis Gerardo (Jerry)
+# Ortiz" are the people "Vincent Gigante" and "Luis Gerardo Ortiz".
+_INNER_NICKNAME = re.compile(
+    r"""\s+(?:"[^"]+"|“[^”]+”|‘[^’]+’|'[^']+'|``[^']+''|\([^)]+\))(?=\s)"""
+)
+
+
+def _without_nickname(name: str) -> str:
+    """``name`` without a nickname written inside it (see _INNER_NICKNAME), when it opens with a
+    known given name: a title's quoted words stay ("Direct 'Hunger Games' Sequel")."""
+    if lexicon.first_name_gender(name.split()[0]) is None:
+        return name
+    return _INNER_NICKNAME.sub("", name)
+
+
+def _without_generation_numeral(name: str) -> str:
+    """``name`` without a generation's numeral after a person's name (see
+    _GENERATION_NUMERAL): a known given name first, and a surname that is none before the
+    numeral."""
+    match = _GENERATION_NUMERAL.search(name)
+    if match is None:
+        return name
+    words = name[: match.start()].split()
+    if (
+        len(words) >= 2
+        and lexicon.first_name_gender(words[0]) is not None
+        and lexicon.first_name_gender(words[-1]) is None
+    ):
+        return name[: match.start()]
+    return name
 
 
 @lru_cache(maxsize=1 << 16)  # asked of every cluster a capitalised name is compared with
@@ -196,6 +235,41 @@ def alias_of(name: str, cluster: NameCluster, name_type: str) -> str | None:
     return None
 
 
+def _named_before(
+    name: str,
+    mention: Mention,
+    matches: list[tuple[NameCluster, str]],
+    surnames: dict[str, NameCluster | None],
+) -> list[tuple[NameCluster, str]]:
+    """The one of several people sharing a surname that the surname alone names: the person the
+    document named in full first, before its first use of the surname alone, when it names
+    that person in full more often than any other of the name. News names the person it is
+    about in full and then by surname, and a relative in full wherever it brings them in
+    ("Vincent Gigante ... Gigante ... his brother, the Rev. Louis Gigante ... Gigante"). Named
+    first alone is not enough: a story may open on its victims ("the body of Katherine Gomes
+    ... Gary Gomes ... Gomes", each named in full once), nor named most (a sister quoted twice
+    in a story about her brother). The choice is made at the surname's first use alone and
+    kept for the rest of the document; otherwise the surname stays ambiguous, as before."""
+    if name not in surnames:
+        people = [
+            cluster
+            for cluster, _ in matches
+            if len(cluster.tokens) > 1 and cluster.tokens[-1] == name and cluster.type == "Person"
+        ]
+        first = min(people, key=lambda c: min(m.start for m in c.mentions), default=None)
+        surnames[name] = (
+            first
+            if first is not None
+            and len(people) == len(matches)  # every candidate a person of this surname
+            and min(m.start for m in first.mentions) < mention.start
+            and all(len(c.mentions) < len(first.mentions) for c in people if c is not first)
+            else None
+        )
+    chosen = surnames[name]
+    kept = [(c, r) for c, r in matches if c is chosen]
+    return kept or matches
+
+
 def _untyped_personal_name(cluster: NameCluster, name_type: str) -> bool:
     """A short name the recogniser missed ("Mo Cheeks", of no type) is a person's when one of
     its words is tagged a person on its own ("Cheeks said ...")."""
@@ -251,6 +325,7 @@ def group_names(
     )
     names = NameIndex()
     by_span: dict[tuple[int, int], NameCluster] = {}
+    surnames: dict[str, NameCluster | None] = {}  # a shared surname -> whom it names alone
     for name, mention in ordered:
         if not name:
             continue
@@ -273,6 +348,8 @@ def group_names(
         exact = [(c, r) for c, r in matches if r == MergeReason.SAME_NAME]
         if exact:
             matches = exact
+        if len(matches) > 1 and " " not in name:
+            matches = _named_before(name, mention, matches, surnames)
         if len(matches) == 1:
             cluster, reason = matches[0]
             if reason is not MergeReason.SAME_NAME:

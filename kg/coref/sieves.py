@@ -390,6 +390,8 @@ def apposition_sieve(chains: Chains) -> None:
             continue
         if _place_and_where_it_lies(mention, anchor):
             continue
+        if _person_and_event(mention, anchor):
+            continue
         if mention.head in coordinated and mention.kind == anchor.kind:
             # "the minister, the ambassador and the general", "Woodward, Bernstein and Deep
             # Throat": a phrase set beside one of its own kind and coordinated with a third is
@@ -508,6 +510,20 @@ def _one_person_and_many(a: CorefMention, b: CorefMention) -> bool:
     types a boxer's bare surname a nationality, which is no person)."""
     return any(
         x.kind == "name" and ((x.entity_type == "Person" and y.number == "plural") or y.counted)
+        for x, y in ((a, b), (b, a))
+    )
+
+
+def _person_and_event(a: CorefMention, b: CorefMention) -> bool:
+    """Whether one of two mentions is a person's name and the other a description of an act
+    or an event that no sense of its noun makes a person ("Mark Teixeira, an eight-year deal
+    worth $184 million": what he signed, set beside him by the parse, not him)."""
+    return any(
+        x.kind == "name"
+        and x.entity_type == "Person"
+        and y.kind == "nominal"
+        and not lexicon.may_be_person(y.lemma)
+        and ("event" in lexicon.noun_classes(y.lemma) or y.noun_class == "time")
         for x, y in ((a, b), (b, a))
     )
 
@@ -811,8 +827,26 @@ def _chain_describable(
         and any(_same_clause_arguments(mention, m) for m in chains.members(antecedent))
     ):
         return False
+    # Nor whom it stands in a clause said or thought by: in "Christopher Budd said the
+    # software giant encourages all users to ...", what Budd says is of someone else, as a
+    # pronoun's reported clause names no one the pronoun is (principle C). A predicate noun
+    # refers to no one of its own, and says what the subject is, whoever reports it ("Reid
+    # told People she was a social drinker", "'I'm the guy they used to call Deep Throat,'
+    # Felt told ...").
+    if mention.role not in _PREDICATE_ROLES and any(
+        start <= mention.head <= end
+        for m in chains.in_sentence(mention.sentence)
+        if chains.same(m.index, antecedent)
+        for start, end in m.reported
+    ):
+        return False
     genders = chains.genders(antecedent) - {"neuter"}
     return not (mention.gender and genders and mention.gender not in genders)
+
+
+# The dependency labels of a predicate noun: a copula's ("she was a social drinker") and an
+# object predicate's ("named him the coach").
+_PREDICATE_ROLES = frozenset({"attr", "oprd"})
 
 
 def _names_a_facility(name: CorefMention) -> bool:
