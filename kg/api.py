@@ -117,7 +117,8 @@ def build(
     ``dask`` (``--dask``), ``max_bytes``, ``view`` (write graph.html; with ``out`` only),
     ``rebuild``, ``input_format`` (``--input-format``). Warnings of the read stage (a date that
     cannot be read) are Python warnings; ``graph.report`` has them, with the skipped files and
-    the stage timings.
+    the stage timings. Called in a daemonic process (a worker of a ``multiprocessing.Pool``),
+    which may start no process, ``jobs`` > 1 builds with one job and warns so.
 
     >>> import kg
     >>> graph = kg.build([
