@@ -43,7 +43,7 @@ def _variant(short: list[str], long: list[str], entity_type: str) -> bool:
     rest = long[:-1]
     for word in short[:-1]:
         bare = word.rstrip(".")
-        if _title_word(word):
+        if word[:1].isupper() and lexicon.role_word(word):
             continue  # "Deputy Ortiz" for "Jerry Ortiz": an office written before a surname
         if not any(
             other == word
@@ -53,17 +53,6 @@ def _variant(short: list[str], long: list[str], entity_type: str) -> bool:
         ):
             return False
     return True
-
-
-def _title_word(word: str) -> bool:
-    """A capitalised office or role written before a surname as part of a name the recogniser
-    found ("Deputy Ortiz", "Inspector Gaskin"): a noun whose first WordNet senses include a
-    person, and no known given name (a given name is a name: "Guy Ritchie")."""
-    return (
-        word[:1].isupper()
-        and lexicon.person_among_first_senses(word.lower())
-        and lexicon.first_name_gender(word) is None
-    )
 
 
 # British spellings of the kind words names end in ("Promises Treatment Centre", "the Globe

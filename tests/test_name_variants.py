@@ -12,6 +12,16 @@ def _keys(corpus, document: int = 0) -> list[tuple[str, str]]:
     return [(m.text, m.key) for m in corpus.documents[document].mentions]
 
 
+def _entities(*documents: tuple[str, str, str]) -> list[str]:
+    """The entities of documents, each a sentence with a person's name and a place, both as
+    written in it, resolved together."""
+    extractions = [
+        make_extraction(text, [(person, "PERSON"), (place, "GPE")], doc_id=f"d{number}")
+        for number, (text, person, place) in enumerate(documents)
+    ]
+    return sorted(resolve(extractions).entities)
+
+
 def test_a_shared_surname_names_the_person_named_first_and_most_in_full():
     text = (
         "Walter Brennan opened the bakery on Monday. Walter Brennan hired four bakers. "
@@ -72,18 +82,11 @@ def test_a_generation_numeral_after_a_persons_name_is_no_part_of_it():
 
 
 def test_a_person_written_with_and_without_a_generation_numeral_is_one_node():
-    first = make_extraction(
-        "Peter Lacroix III was charged in Dayton",
-        [("Peter Lacroix III", "PERSON"), ("Dayton", "GPE")],
-        doc_id="a",
+    entities = _entities(
+        ("Peter Lacroix III was charged in Dayton", "Peter Lacroix III", "Dayton"),
+        ("Peter Lacroix pleaded guilty in Dayton", "Peter Lacroix", "Dayton"),
     )
-    second = make_extraction(
-        "Peter Lacroix pleaded guilty in Dayton",
-        [("Peter Lacroix", "PERSON"), ("Dayton", "GPE")],
-        doc_id="b",
-    )
-    corpus = resolve([first, second])
-    assert sorted(corpus.entities) == ["Dayton", "Peter Lacroix"]
+    assert entities == ["Dayton", "Peter Lacroix"]
 
 
 def test_a_nickname_inside_a_persons_name_is_no_part_of_it():
@@ -96,38 +99,17 @@ def test_a_nickname_inside_a_persons_name_is_no_part_of_it():
 
 
 def test_a_person_written_with_two_forms_of_a_nickname_is_one_node():
-    first = make_extraction(
-        'Frank "The Fox" Moretti died in Queens',
-        [('Frank "The Fox" Moretti', "PERSON"), ("Queens", "GPE")],
-        doc_id="a",
+    entities = _entities(
+        ('Frank "The Fox" Moretti died in Queens', 'Frank "The Fox" Moretti', "Queens"),
+        ("Frank 'Fox' Moretti was buried in Queens", "Frank 'Fox' Moretti", "Queens"),
     )
-    second = make_extraction(
-        "Frank 'Fox' Moretti was buried in Queens",
-        [("Frank 'Fox' Moretti", "PERSON"), ("Queens", "GPE")],
-        doc_id="b",
-    )
-    corpus = resolve([first, second])
-    assert sorted(corpus.entities) == ["Frank Moretti", "Queens"]
+    assert entities == ["Frank Moretti", "Queens"]
 
 
 def test_an_office_before_a_surname_is_a_way_of_writing_a_persons_name():
-    first = make_extraction(
-        "Jerry Ortiz patrolled Hawaiian Gardens",
-        [("Jerry Ortiz", "PERSON"), ("Hawaiian Gardens", "GPE")],
-        doc_id="a",
-    )
-    second = make_extraction(
-        "Deputy Ortiz was shot in Hawaiian Gardens",
-        [("Deputy Ortiz", "PERSON"), ("Hawaiian Gardens", "GPE")],
-        doc_id="b",
-    )
-    corpus = resolve([first, second])
-    assert sorted(corpus.entities) == ["Hawaiian Gardens", "Jerry Ortiz"]
+    jerry = ("Jerry Ortiz patrolled Hawaiian Gardens", "Jerry Ortiz", "Hawaiian Gardens")
+    deputy = ("Deputy Ortiz was shot in Hawaiian Gardens", "Deputy Ortiz", "Hawaiian Gardens")
+    assert _entities(jerry, deputy) == ["Hawaiian Gardens", "Jerry Ortiz"]
     # A given name is no office: two people of one surname stay two.
-    third = make_extraction(
-        "Rosa Ortiz spoke in Hawaiian Gardens",
-        [("Rosa Ortiz", "PERSON"), ("Hawaiian Gardens", "GPE")],
-        doc_id="c",
-    )
-    corpus = resolve([first, third])
-    assert sorted(corpus.entities) == ["Hawaiian Gardens", "Jerry Ortiz", "Rosa Ortiz"]
+    rosa = ("Rosa Ortiz spoke in Hawaiian Gardens", "Rosa Ortiz", "Hawaiian Gardens")
+    assert _entities(jerry, rosa) == ["Hawaiian Gardens", "Jerry Ortiz", "Rosa Ortiz"]

@@ -186,6 +186,13 @@ def first_name_gender(name: str) -> str | None:
     return gender
 
 
+def role_word(word: str) -> bool:
+    """A word naming what a person is, written with a name ("Comedian Ellen DeGeneres",
+    "Deputy Ortiz"), not one of the person's names: a noun that may be a person and no known
+    given name ("Guy Ritchie")."""
+    return may_be_person(word.lower()) and first_name_gender(word) is None
+
+
 def demonym_place(word: str) -> str | None:
     """The place a demonym pertains to, as WordNet names it ("Chinese" -> "China",
     "American" -> "America", "Frenchman" -> "France"), or None.  Case-insensitive."""

@@ -256,12 +256,13 @@ def _named_before(
             for cluster, _ in matches
             if len(cluster.tokens) > 1 and cluster.tokens[-1] == name and cluster.type == "Person"
         ]
-        first = min(people, key=lambda c: min(m.start for m in c.mentions), default=None)
+        opened = {id(c): min(m.start for m in c.mentions) for c in people}
+        first = min(people, key=lambda c: opened[id(c)], default=None)
         surnames[name] = (
             first
             if first is not None
             and len(people) == len(matches)  # every candidate a person of this surname
-            and min(m.start for m in first.mentions) < mention.start
+            and opened[id(first)] < mention.start
             and all(len(c.mentions) < len(first.mentions) for c in people if c is not first)
             else None
         )

@@ -94,9 +94,9 @@ class Chains:
         self.headlines = headlines  # the sentence indices of title lines
         self._parent = list(range(len(mentions)))
         self.links: list[CorefLink] = []
-        # Each chain's features, by its root, computed when first asked and forgotten when the
-        # chain joins another: the sieves ask them of a chain once per candidate antecedent,
-        # and a long document's chains hold hundreds of mentions.
+        # Each chain's features, by its root, computed when first asked and joined when chains
+        # join: the sieves ask them of a chain once per candidate antecedent, and a long
+        # document's chains hold hundreds of mentions.
         self._features: dict[int, ChainFeatures] = {}
 
     def root(self, i: int) -> int:
@@ -1132,7 +1132,7 @@ def _yields_to_possessor(chains: Chains, pronoun: CorefMention, other: CorefMent
     is passed over for that possessor, whom the pronoun agrees with on evidence."""
     if pronoun.gender not in ("male", "female") or other.kind != "nominal" or not other.possessed:
         return False
-    if any(m.gender in ("male", "female") for m in chains.members(other.index)):
+    if chains.genders(other.index) & {"male", "female"}:
         return False
     heads = chains.heads
     for possessor in chains.mentions:
@@ -1164,10 +1164,11 @@ def _bind_reflexive(chains: Chains, mention: CorefMention) -> None:
     """ "The ship found herself in the thick of things": a reflexive is bound by the subject of
     its clause, which the grammar names even where the lexicons do not (a ship is "she"), as
     long as the numbers agree and it is not a person of the other gender."""
-    for antecedent in chains.mentions[: mention.index]:
+    for antecedent in chains.in_sentence(mention.sentence):
+        if antecedent.index >= mention.index:
+            break
         if (
-            antecedent.sentence != mention.sentence
-            or antecedent.role not in SUBJECT_DEPS
+            antecedent.role not in SUBJECT_DEPS
             or antecedent.kind == "pronoun"
             or antecedent.is_time
             or antecedent.clause < 0

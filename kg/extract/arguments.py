@@ -256,8 +256,7 @@ def name_tokens(tokens: list[Token], label: str) -> list[Token]:
 def is_role_word(token: Token) -> bool:
     """A word naming what a person is ("Comedian Ellen DeGeneres", "actress Lindsay Lohan"),
     not one of the person's names (a known first name is a name: "Guy Ritchie")."""
-    word = token.lower_
-    return lexicon.may_be_person(word) and lexicon.first_name_gender(token.text) is None
+    return lexicon.role_word(token.text)
 
 
 def entity_mention(ent: Span, sentence: int) -> Mention:
