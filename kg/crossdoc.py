@@ -35,7 +35,8 @@ _VARIANT_TYPES = frozenset({"Person", "Organization", "Group"})
 def _variant(short: list[str], long: list[str], entity_type: str) -> bool:
     """Whether the name ``short`` can be a way of writing ``long`` (same last word): a person's
     every other name matches one of the other's, in full, as a short form ("Fred",
-    "Frederick") or as an initial ("W."); an organisation's name ends the other's."""
+    "Frederick"), as a nickname ("Katie", "Kathryn") or as an initial ("W."); an
+    organisation's name ends the other's."""
     if short[-1] != long[-1] or short == long:
         return False
     if entity_type != "Person":
@@ -49,6 +50,7 @@ def _variant(short: list[str], long: list[str], entity_type: str) -> bool:
             other == word
             or (len(bare) >= 3 and (other.startswith(bare) or bare.startswith(other.rstrip("."))))
             or (len(bare) == 1 and other[:1] == bare)
+            or lexicon.nickname_of(bare, other)
             for other in rest
         ):
             return False
@@ -379,7 +381,9 @@ def link_across_documents(
         if key not in links and len(words) > 1 and entity.type in _VARIANT_TYPES:
             by_last[words[-1]].append(key)
     for keys in by_last.values():
-        for name in sorted(keys, key=lambda k: len(k.split())):
+        # Shorter names first, each joining a longer one: of two names of as many words, the
+        # shorter in letters is the nickname ("Bill Hakim" joins "William Hakim").
+        for name in sorted(keys, key=lambda k: (len(k.split()), len(k), k)):
             if name in links:
                 continue
             words = name.split()

@@ -11,6 +11,7 @@ from kg.coref.lexicon import (
     demonym_place_names,
     first_name_gender,
     may_be_person,
+    nickname_of,
     noun_class,
     noun_classes,
     noun_gender,
@@ -116,6 +117,22 @@ def test_noun_gender_multiword() -> None:
 )
 def test_first_name_gender(name: str, gender: str | None) -> None:
     assert first_name_gender(name) == gender
+
+
+@pytest.mark.parametrize(
+    ("name", "other", "same"),
+    [
+        ("Katie", "Kathryn", True),
+        ("Kathryn", "katie", True),  # either way round, in any case
+        ("Bill", "William", True),
+        ("Fred", "Frederick", True),
+        ("Mary", "Kathryn", False),
+        ("Bill", "Bill", False),  # a name is not its own nickname
+        ("", "William", False),
+    ],
+)
+def test_nickname_of(name: str, other: str, same: bool) -> None:
+    assert nickname_of(name, other) is same
 
 
 @pytest.mark.parametrize(

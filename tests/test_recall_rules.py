@@ -112,6 +112,31 @@ def test_letter_case_and_spelling_variants_join_whatever_their_types() -> None:
     assert node_of(corpus, "c", "MILLOM") == "Millom"
 
 
+def test_a_nickname_joins_the_full_given_name_on_shared_context() -> None:
+    def story(doc_id: str, person: str) -> Extraction:
+        text = f"{person} defused the bomb at the Harbor Bank in Salem"
+        names = [(person, "PERSON"), ("Harbor Bank", "ORG"), ("Salem", "GPE")]
+        return extraction(text, names, doc_id)
+
+    corpus = resolve(
+        [
+            story("a", "William Hakim"),
+            story("b", "Bill Hakim"),
+            story("c", "Katie Voss"),
+            story("d", "Kathryn Voss"),
+            story("e", "Mary Voss"),
+            extraction("Will Hakim sang in Oslo", [("Will Hakim", "PERSON"), ("Oslo", "GPE")], "f"),
+        ]
+    )
+    # The nickname joins the full name, which labels the node.
+    assert node_of(corpus, "b", "Bill Hakim") == node_of(corpus, "a", "William Hakim")
+    assert corpus.entities[node_of(corpus, "a", "William Hakim") or ""].label == "William Hakim"
+    assert node_of(corpus, "c", "Katie Voss") == node_of(corpus, "d", "Kathryn Voss")
+    # Another given name is another person; a nickname with nothing in common stays apart.
+    assert node_of(corpus, "e", "Mary Voss") != node_of(corpus, "d", "Kathryn Voss")
+    assert node_of(corpus, "f", "Will Hakim") != node_of(corpus, "a", "William Hakim")
+
+
 def _game(doc_id: str, team: str, label: str) -> Extraction:
     text = f"{team} beat Denver at Arrowhead in Missouri"
     names = [(team, label), ("Denver", "ORG"), ("Arrowhead", "FAC"), ("Missouri", "GPE")]

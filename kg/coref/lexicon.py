@@ -4,7 +4,8 @@ demonyms.
 The tables live in ``kg/coref/data/`` and were derived once by ``scripts/make_lexicons.py``
 from WordNet 3.0 (Princeton; licence in ``data/LICENSE-WordNet.txt``) and from the US Social
 Security Administration's baby-name counts (public domain; ``data/NOTICE-first-names.txt``).
-Nothing is downloaded: each table is read from the package on first use and cached.
+Given names and their nicknames come from the ``nicknames`` package (Apache-2.0), which ships
+its own table. Nothing is downloaded: each table is read from the package on first use and cached.
 
 Lookups are plain dict lookups.  Noun lemmas are matched lowercase with spaces between
 words ("police officer" and "police_officer" are the same key); a multi-word or hyphenated
@@ -19,7 +20,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from nicknames import NickNamer
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -184,6 +188,24 @@ def first_name_gender(name: str) -> str | None:
     if gender is None and "-" in key:
         gender = table.get(key.split("-", 1)[0])
     return gender
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def nickname_of(name: str, other: str) -> bool:
+    """Whether one of two given names is a nickname or short form of the other ("Katie" and
+    "Kathryn", "Bill" and "William", "Fred" and "Frederick"). Case-insensitive; a name is
+    not its own nickname."""
+    a, b = name.strip().lower(), other.strip().lower()
+    if not a or not b or a == b:
+        return False
+    names = _nicknamer()
+    return b in names.nicknames_of(a) or a in names.nicknames_of(b)
 
 
 def role_word(word: str) -> bool:
