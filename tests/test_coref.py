@@ -846,3 +846,51 @@ def test_an_apposition_that_coordinates_roles_still_names_the_person():
         ]
     )
     assert links_of(doc)["figure"] == ("Fred LaRue", "apposition")
+
+
+def _body_of(possessor: list[tuple], modifier: tuple | None = None) -> Doc:
+    """ "Police found <possessor> [modifier] body in a motel." (the possessor's last row is
+    its head, a "poss" of the noun)."""
+    rows = [
+        ("Police", "NNS", "NOUN", "nsubj", 1, "police"),
+        ("found", "VBD", "VERB", "ROOT", 1, "find"),
+    ]
+    noun = 2 + len(possessor) + (1 if modifier else 0)
+    for row in possessor:
+        word, tag, pos, dep, _head, lemma, *entity = row
+        rows.append((word, tag, pos, dep, noun if dep == "poss" else len(rows) + 1, lemma, *entity))
+    if modifier is not None:
+        rows.append((*modifier, "amod", noun, modifier[0]))
+    rows += [
+        ("body", "NN", "NOUN", "dobj", 1, "body"),
+        ("in", "IN", "ADP", "prep", 1, "in"),
+        ("a", "DT", "DET", "det", noun + 3, "a"),
+        ("motel", "NN", "NOUN", "pobj", noun + 1, "motel"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+    return parsed(rows)
+
+
+_FRED_HALE = [
+    ("Fred", "NNP", "PROPN", "compound", 0, "Fred", "B-PERSON"),
+    ("Hale", "NNP", "PROPN", "poss", 0, "Hale", "I-PERSON"),
+    ("'s", "POS", "PART", "case", 0, "'s"),
+]
+
+
+def test_a_persons_dead_body_is_the_person():
+    """ "Police found Fred Hale's body", "... his body": news speaks of the dead person's body
+    as of the person."""
+    named = _body_of(_FRED_HALE)
+    assert links_of(named)["Fred Hale's body"] == ("Fred Hale", "body")
+    pronoun = _body_of([("his", "PRP$", "PRON", "poss", 0, "his")])
+    assert links_of(pronoun)["body"] == ("his", "body")  # the span leaves "his" out
+
+
+def test_a_body_described_or_of_a_thing_is_not_its_possessor():
+    """ "his upper body" is a living body's part; "its body" and "the company's body" are not
+    a person's."""
+    upper = _body_of([("his", "PRP$", "PRON", "poss", 0, "his")], ("upper", "JJ", "ADJ"))
+    assert "upper body" not in links_of(upper)
+    thing = _body_of([("its", "PRP$", "PRON", "poss", 0, "its")])
+    assert "body" not in links_of(thing)

@@ -569,6 +569,45 @@ def predicate_nominative_sieve(chains: Chains) -> None:
         )
 
 
+def body_sieve(chains: Chains) -> None:
+    """ "His body was found in a motel", "Smith's body was recovered": news speaks of a dead
+    person's body as of the person, and the reader follows the person (ECB+ annotates it so).
+    A singular "body" or "corpse" whose possessor is a person (a he or she, or a person's
+    name), with no word of its own before it, is that person."""
+    by_head = chains.by_head
+    heads = chains.heads
+    if not heads:
+        return
+    for possessor in chains.mentions:
+        if possessor.role != "poss":
+            continue
+        if possessor.kind == "pronoun":
+            if possessor.gender not in ("male", "female") or possessor.number != "singular":
+                continue
+        elif possessor.kind != "name" or possessor.entity_type != "Person":
+            continue
+        body = by_head.get(heads[possessor.head])
+        if (
+            body is None
+            or body.kind != "nominal"
+            or body.lemma not in _BODY_NOUNS
+            or body.number != "singular"
+            or body.modifiers  # "his upper body", "her slinky body": the living body
+            or chains.same(body.index, possessor.index)
+        ):
+            continue
+        chains.link(
+            body,
+            possessor,
+            "body",
+            f"'{body.record.text}' is the dead body of '{_name_of(chains, possessor)}'",
+        )
+
+
+# Nouns for a dead person's body, which a possessor makes that person's ("his body").
+_BODY_NOUNS = frozenset({"body", "corpse"})
+
+
 def role_sieve(chains: Chains) -> None:
     """ "Organizers unveiled Hugh Jackman as the host": a description introduced by "as" after a
     verb is the role of that verb's object (or passive subject)."""
@@ -1326,6 +1365,7 @@ SIEVES: tuple[Sieve, ...] = (
         predicate_nominative_sieve,
     ),
     Sieve("role", "a description after 'as' is the role of the verb's object", role_sieve),
+    Sieve("body", "a person's dead body is the person", body_sieve),
     Sieve("written name", "a capitalised noun the document writes as a name", written_name_sieve),
     Sieve("strict head match", "a description repeating an earlier head", strict_head_sieve),
     Sieve("name head match", "a description by the kind a name ends in", name_head_sieve),
