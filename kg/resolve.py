@@ -183,16 +183,17 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
             if (cluster := cluster_of(i)) is not None:
                 named[root(i)].add(cluster.name)
     # The people each chain names in full, by its root (their surnames, and those of them
-    # whose first word is a known given name): a link that would make two of them one person
-    # is a misreading ("Lopez ... the man ... Carrasquillo"), as is an apposition between two
-    # given names and surnames, which is a list ("Charlie Sheen, Ben Affleck"); an apposition
-    # may still name who a pseudonym is ("Deep Throat, W. Mark Felt").
+    # whose first word is a known given name, of either sex: "Chris"): a link that would make
+    # two of them one person is a misreading ("Lopez ... the man ... Carrasquillo"), as is an
+    # apposition between two given names and surnames, which is a list ("Charlie Sheen, Ben
+    # Affleck"); an apposition may still name who a pseudonym is ("Deep Throat, W. Mark
+    # Felt").
     people: dict[int, set[str]] = defaultdict(set)
     given: dict[int, set[str]] = defaultdict(set)
     for i in range(len(mentions)):
         if (cluster := cluster_of(i)) is not None and _full_personal_name(cluster):
             people[root(i)].add(cluster.tokens[-1])
-            if lexicon.first_name_gender(cluster.tokens[0]) is not None:
+            if lexicon.given_name(cluster.tokens[0]):
                 given[root(i)].add(cluster.tokens[-1])
     for link in extraction.links:
         a, b = root(link.mention), root(link.antecedent)

@@ -10,6 +10,7 @@ from kg.coref.lexicon import (
     demonym_place,
     demonym_place_names,
     first_name_gender,
+    given_name,
     may_be_person,
     nickname_of,
     noun_class,
@@ -133,6 +134,14 @@ def test_first_name_gender(name: str, gender: str | None) -> None:
 )
 def test_nickname_of(name: str, other: str, same: bool) -> None:
     assert nickname_of(name, other) is same
+
+
+@pytest.mark.parametrize(
+    ("word", "known"),
+    [("Ellen", True), ("Chris", True), ("pat", True), ("Deep", False), ("Heavyweight", False)],
+)
+def test_given_name(word: str, known: bool) -> None:
+    assert given_name(word) is known
 
 
 @pytest.mark.parametrize(

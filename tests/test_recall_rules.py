@@ -267,10 +267,19 @@ def test_an_apposition_joins_a_pseudonym_but_not_a_list_of_people() -> None:
                 "b",
                 links=[(1, 0, "apposition")],
             ),
+            # Given names of either sex are given names too: a list still ("Chris", "Pat").
+            extraction(
+                "Past hosts, Laura Hill, Chris Stone, Pat Reed, sang",
+                [("Laura Hill", "PERSON"), ("Chris Stone", "PERSON"), ("Pat Reed", "PERSON")],
+                "c",
+                links=[(1, 0, "apposition"), (2, 1, "apposition")],
+            ),
         ]
     )
     assert node_of(corpus, "a", "Deep Throat") == node_of(corpus, "a", "Mark Felt")
     assert node_of(corpus, "b", "Laura Hill") != node_of(corpus, "b", "Ben Stone")
+    people = {node_of(corpus, "c", name) for name in ("Laura Hill", "Chris Stone", "Pat Reed")}
+    assert len(people) == 3
 
 
 # -- what other documents call someone ---------------------------------------------------------

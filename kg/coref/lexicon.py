@@ -208,6 +208,16 @@ def nickname_of(name: str, other: str) -> bool:
     return b in names.nicknames_of(a) or a in names.nicknames_of(b)
 
 
+def given_name(word: str) -> bool:
+    """Whether a word is a known given name: one of mostly one sex (:func:`first_name_gender`)
+    or one the ``nicknames`` table lists, as many names of either sex are ("Chris", "Pat")."""
+    if first_name_gender(word) is not None:
+        return True
+    key = word.strip().lower()
+    names = _nicknamer()
+    return bool(key) and bool(names.canonicals_of(key) or names.nicknames_of(key))
+
+
 def role_word(word: str) -> bool:
     """A word naming what a person is, written with a name ("Comedian Ellen DeGeneres",
     "Deputy Ortiz"), not one of the person's names: a noun that may be a person and no known
