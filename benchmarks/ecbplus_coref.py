@@ -4,7 +4,7 @@
         [--mentions-dir DIR | --save-mentions DIR] [--pronouns-out FILE] [--shape]
         [--checked FILE] [--checked-out FILE] [--tuning2 FILE] [--tuning2-out FILE]
         [--tuning3 FILE] [--tuning3-out FILE] [--tuning4 FILE] [--tuning4-out FILE]
-        [--heldout FILE] [--heldout-out FILE]
+        [--heldout FILE] [--heldout-out FILE] [--loss]
 
 Each article's tokens are joined back into prose (one sentence per line) and written as a .txt
 file, one folder per topic; ``kg extract FOLDER --format mentions`` is run once per topic. The
@@ -605,6 +605,45 @@ def coref_scores(
     conll = sum(scores[m].f1 for m in METRICS) / len(METRICS)
     scores["CoNLL"] = Score(conll, conll, conll)
     return scores
+
+
+def recall_loss(gold: Sequence[GoldMention], response: Mapping[str, str]) -> Counter[str]:
+    """The B³ recall kg loses, in points, by cause. A mention's B³ recall is the share of its
+    gold cluster on its response cluster, so each other mention of the cluster not there costs
+    it 1/|cluster| (over all mentions, times 100); that mention is charged by where it stands:
+    the mention itself has no node, or the two are in one document, or in two, the mention's
+    own document naming the entity (a name of its cluster), only other documents naming it, or
+    none. The causes sum to 100 minus B³ recall."""
+    clusters: dict[tuple[str, str], list[GoldMention]] = defaultdict(list)
+    for mention in gold:
+        clusters[(mention.topic, mention.cluster)].append(mention)
+    loss: Counter[str] = Counter()
+    for members in clusters.values():
+        named = {m.document for m in members if m.kind == "name"}
+        share = 100 / len(members) / len(gold)
+        for mention in members:
+            for other in members:
+                if other is mention or response[other.id] == response[mention.id]:
+                    continue
+                if response[mention.id].startswith("single|"):
+                    cause = "mentions kg gave no node"
+                elif other.document == mention.document:
+                    cause = f"{mention.kind}s apart from their entity in their own document"
+                elif mention.document in named:
+                    cause = f"{mention.kind}s of an entity their document names, across documents"
+                elif named:
+                    cause = f"{mention.kind}s of an entity named only in other documents"
+                else:
+                    cause = f"{mention.kind}s of an entity no document names, across documents"
+                loss[cause] += share
+    return loss
+
+
+def loss_lines(loss: Counter[str]) -> list[str]:
+    """The recall loss by cause, largest first."""
+    lines = [f"recall    B³ recall lost, {sum(loss.values()):.1f} points in all, by cause:"]
+    lines += [f"          {points:5.2f}  {cause}" for cause, points in loss.most_common()]
+    return lines
 
 
 # --------------------------------------------------------------------------------------------
@@ -1215,6 +1254,8 @@ def report_kg(
             rows["kg"], rows["same head lemma"], cover, held_out or checked or verdicts, target_list
         )
     )
+    if args.loss:
+        lines += ["", *loss_lines(recall_loss(gold, response))]
     if args.by_topic:
         lines += ["", *by_topic_table(topics, gold, response, found)]
     return lines
@@ -1271,6 +1312,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--heldout-out", type=Path, help="TSV of each held-out pronoun's verdict")
     parser.add_argument("--by-topic", action="store_true", help="B3 F1 per topic")
+    parser.add_argument("--loss", action="store_true", help="B3 recall lost, by cause")
     parser.add_argument("--shape", action="store_true", help="also build and query the graph")
     parser.add_argument("--texts-dir", type=Path, help="write the rebuilt texts here and keep them")
     return parser.parse_args(argv)

@@ -277,6 +277,39 @@ def test_all_singletons(gold):
     assert scores["CEAF-e"].precision == pytest.approx(aligned / 8)
 
 
+def test_recall_loss_by_cause_sums_to_the_recall_lost(gold):
+    key = E.key_assignment(gold)
+    topic_of = {m.id: m.topic for m in gold}
+    # Tara Reid found in both articles but as two nodes, her "she" on the first one; Malibu one
+    # node; the actress and her "she" one node; "her rep" found.
+    node = {
+        "9/9_1ecb/1": "reid-a",
+        "9/9_1ecb/3": "reid-a",
+        "9/9_1ecbplus/1": "reid-b",
+        "9/9_1ecb/2": "malibu",
+        "9/9_1ecbplus/2": "malibu",
+        "9/9_1ecbplus/3": "actress",
+        "9/9_1ecbplus/4": "actress",
+        "9/9_1ecb/4": "rep",
+    }
+    response = {m.id: f"9|{node[m.id]}" for m in gold}
+    loss = E.recall_loss(gold, response)
+    recall = E.coref_scores(key, response, topic_of)["B3"].recall
+    assert sum(loss.values()) == pytest.approx(100 * (1 - recall))
+    # Of the three Reid mentions, the names miss one and two of the others (charged to names),
+    # the pronoun one, each a third of a mention in eight.
+    assert loss == {
+        "names of an entity their document names, across documents": pytest.approx(3 / 3 / 8 * 100),
+        "pronouns of an entity their document names, across documents": pytest.approx(
+            1 / 3 / 8 * 100
+        ),
+    }
+    # Nothing found: every mention of a cluster of two or more loses for having no node.
+    nothing = {m.id: f"single|{m.id}" for m in gold}
+    assert set(E.recall_loss(gold, nothing)) == {"mentions kg gave no node"}
+    assert sum(E.recall_loss(gold, nothing).values()) == pytest.approx(50.0)
+
+
 def test_pooled_scores_equal_scorch_on_the_whole_corpus():
     from scorch.scores import b_cubed, ceaf_e, muc
 
