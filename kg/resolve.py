@@ -156,7 +156,7 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
             ):
                 spans.add(span)
                 mentions.append(mention)
-    by_span, names = group_names(mentions, rules)
+    by_span, names = group_names(mentions, rules, extraction.document.text)
     chain = list(range(len(mentions)))
 
     def root(i: int) -> int:

@@ -137,6 +137,27 @@ def test_a_nickname_joins_the_full_given_name_on_shared_context() -> None:
     assert node_of(corpus, "f", "Will Hakim") != node_of(corpus, "a", "William Hakim")
 
 
+def test_a_courtesy_title_tells_which_of_a_family_a_surname_names() -> None:
+    # Gary Gomes is named first and most: his surname alone is his, but "Ms. Gomes" is the
+    # one woman of the name, and "Mr. Gomes" him again.
+    text = (
+        "Gary Gomes was charged. Gary Gomes lived with Catherine Gomes. Ms. Gomes was the "
+        "tenant. Mr. Gomes was held. Gomes said nothing"
+    )
+    names = [
+        ("Gary Gomes", "PERSON"),
+        ("Gary Gomes", "PERSON"),
+        ("Catherine Gomes", "PERSON"),
+        ("Gomes", "PERSON"),
+        ("Gomes", "PERSON"),
+        ("Gomes", "PERSON"),
+    ]
+    corpus = resolve([extraction(text, names, "a")])
+    document = corpus.documents[0]
+    nodes = [m.key for m in document.coreference if m.mention.text == "Gomes"]
+    assert nodes == ["Catherine Gomes", "Gary Gomes", "Gary Gomes"]
+
+
 def _game(doc_id: str, team: str, label: str) -> Extraction:
     text = f"{team} beat Denver at Arrowhead in Missouri"
     names = [(team, label), ("Denver", "ORG"), ("Arrowhead", "FAC"), ("Missouri", "GPE")]

@@ -271,6 +271,32 @@ def _named_before(
     return kept or matches
 
 
+# A courtesy title written before a surname, and the sex it tells ("Ms. Gomes", "Mr. Gomes").
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+_HONORIFIC_GENDER = {"Mr": "male", "Mrs": "female", "Ms": "female", "Miss": "female"}
+
+
+def honorific_gender(text: str, start: int) -> str | None:
+    """ "male" or "female" when a courtesy title stands just before offset ``start`` of
+    ``text`` ("Mr. Gomes", "Ms. Gomes"), else None."""
+    found = _HONORIFIC.search(text, max(0, start - 6), start)
+    return _HONORIFIC_GENDER[found.group(1)] if found else None
+
+
+def _of_the_sex(
+    matches: list[tuple[NameCluster, str]], gender: str
+) -> list[tuple[NameCluster, str]]:
+    """The people among several sharing a surname whose given name is of the sex a courtesy
+    title before the surname tells ("Ms. Gomes": Catherine Gomes, not Gary Gomes): all of them
+    when not exactly one is."""
+    agreeing = [
+        (cluster, reason)
+        for cluster, reason in matches
+        if len(cluster.tokens) > 1 and lexicon.first_name_gender(cluster.tokens[0]) == gender
+    ]
+    return agreeing if len(agreeing) == 1 else matches
+
+
 def _untyped_personal_name(cluster: NameCluster, name_type: str) -> bool:
     """A short name the recogniser missed ("Mo Cheeks", of no type) is a person's when one of
     its words is tagged a person on its own ("Cheeks said ...")."""
@@ -307,10 +333,11 @@ class NameIndex:
 
 
 def group_names(
-    mentions: Sequence[Mention], rules: AliasRules
+    mentions: Sequence[Mention], rules: AliasRules, text: str = ""
 ) -> tuple[dict[tuple[int, int], NameCluster], NameIndex]:
     """Group one document's entity mentions into clusters; returns span -> cluster, and the
-    clusters indexed by name."""
+    clusters indexed by name. With the document's ``text``, a surname several people share
+    after a courtesy title ("Ms. Gomes") names the one of that sex."""
     named = [
         m
         for m in mentions
@@ -349,6 +376,10 @@ def group_names(
         exact = [(c, r) for c, r in matches if r == MergeReason.SAME_NAME]
         if exact:
             matches = exact
+        if len(matches) > 1 and " " not in name and text:
+            gender = honorific_gender(text, mention.start)
+            if gender is not None:
+                matches = _of_the_sex(matches, gender)
         if len(matches) > 1 and " " not in name:
             matches = _named_before(name, mention, matches, surnames)
         if len(matches) == 1:
