@@ -23,7 +23,7 @@ included; the makers share the features they fill in and are read together.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
@@ -342,6 +342,7 @@ def find_mentions(
     # noun written with a capital ("Web site", "Police spokesman").
     named = {w for m in found if m.kind == "name" for w in m.record.text.lower().split()}
     found += [m for m in modifiers if m.record.text.lower() in named]
+    _people_by_surname(found)
     if headlines:
         found += headline_mentions(doc, sentences, headlines, found, depth)
     # Where a capital tells nothing: a sentence's first word.
@@ -618,6 +619,36 @@ def _label_from_evidence(tokens: list[Token], label: str) -> str:
     if kind and (len(tokens) >= 3 or lexicon.first_name_gender(tokens[0].text) is None):
         return kind
     return label
+
+
+def _people_by_surname(found: list[CorefMention]) -> None:
+    """ "Hugh Jackman" tagged a place, where the document calls "Jackman" a person: a given name
+    and a surname, whose surname the document gives a person elsewhere, is that person,
+    whatever the recogniser said of it here (so that "he" may be him and the surname alone
+    joins him). Not when its last word is a common noun of a place or an organisation
+    ("Richmond Hill" beside a Mr Hill), the kind of thing the name calls itself; nor a name of
+    three words ("Ike Parsons LaRue", a father, may not be the son the surname names); an
+    organisation's tag already agrees with a person's (the recogniser confuses the two)."""
+    surnames = {
+        m.record.text.split()[-1] for m in found if m.kind == "name" and m.record.label == "PERSON"
+    }
+    for mention in found:
+        words = mention.record.text.split()
+        if (
+            mention.kind != "name"
+            or mention.record.label in ("PERSON", "ORG", "")
+            or mention.is_time
+            or len(words) != 2
+            or words[-1] not in surnames
+            or lexicon.noun_class(words[-1].lower()) in _KIND_LABELS
+        ):
+            continue
+        gender = lexicon.first_name_gender(words[0])
+        if gender is None:
+            continue
+        mention.record = replace(mention.record, label="PERSON")
+        mention.entity_type, mention.gender, mention.number = "Person", gender, "singular"
+        mention.people = False
 
 
 def _opens_sentence(token: Token) -> bool:
