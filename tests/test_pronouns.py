@@ -8,6 +8,7 @@ import pytest
 
 from kg.coref import coreference
 from kg.coref.mentions import CorefMention
+from kg.coref.names import AliasRules, group_names
 from kg.coref.sieves import Chains, _agree
 from kg.extract import document_sentences
 from kg.extract.tokens import extraction_cache
@@ -983,3 +984,24 @@ def test_a_saying_quoted_between_a_determiner_and_a_noun_refers_to_nothing(sm_nl
     pronouns = [m for m in mentions if m.kind == ObjectKind.PRONOUN and m.text == "it"]
     assert not [m for m in pronouns if quoted <= m.start < quoted + len(saying)]
     assert [m for m in pronouns if m.start == text.index("it.")]
+
+
+def test_a_first_name_read_as_a_modal_before_a_finite_verb_is_a_name(sm_nlp):
+    """ "'Will was tremendous,' the coach said": a modal takes a bare verb, so "Will" before
+    "was" is a person called by their first name (the one named in full before); "Will" before
+    a bare verb stays a modal, no one."""
+    text = (
+        "Will Carter scored 20 points for the team. "
+        "\u201cWill was tremendous,\u201d the coach said. "
+        "\u201cWill the team win again?\u201d a reporter asked."
+    )
+    doc = sm_nlp(text)
+    called, asked = text.index("Will was"), text.index("Will the")
+    assert doc.char_span(called, called + 4)[0].tag_ == "MD"  # the tagger's reading
+    with extraction_cache(doc, doc.text):
+        mentions, _ = coreference(doc, document_sentences(doc))
+    by_start = {m.start: m for m in mentions}
+    assert by_start[called].kind == ObjectKind.ENTITY
+    assert asked not in by_start
+    clusters, _ = group_names(mentions, AliasRules())
+    assert clusters[(called, called + 4)].name == "Will Carter"

@@ -320,6 +320,8 @@ def find_mentions(
             # "no one", "nobody", "no weapons": a phrase that denies its referent refers to
             # nothing, so nothing refers back to it.
             mention = None
+        elif _name_read_as_a_modal(token):
+            mention = _modal_name(token, sentence_of[i], depth)
         elif token.lower_ == "one" and token.dep_ in SUBJECT_DEPS:
             mention = _one_of(token, sentence_of[i], depth)
         elif pos == "PRON" and sentence_of[i] not in headlines and _capitalised_in_a_name(token):
@@ -649,6 +651,31 @@ def _people_by_surname(found: list[CorefMention]) -> None:
         mention.record = replace(mention.record, label="PERSON")
         mention.entity_type, mention.gender, mention.number = "Person", gender, "singular"
         mention.people = False
+
+
+def _name_read_as_a_modal(token: Token) -> bool:
+    """ "'Will was tremendous,' McDermott said": a capitalised first name the tagger read as a
+    modal verb. A modal takes a verb's bare form ("will be"), never a finite one ("was",
+    "said"), so before one it is the subject, a person called by their first name."""
+    if token.tag_ != "MD" or not token.text[:1].isupper():
+        return False
+    tokens = doc_tokens(token.doc)
+    following = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
+    return (
+        following is not None
+        and following.tag_ in ("VBD", "VBZ")
+        and lexicon.first_name_gender(token.text) is not None
+    )
+
+
+def _modal_name(token: Token, sentence: int, depth: list[int]) -> CorefMention:
+    """The name of ``_name_read_as_a_modal``: one word, of no type the recogniser gave."""
+    text, start, end = span_text_at([token])
+    record = Mention(text, start, end, sentence, ObjectKind.ENTITY, head=token.idx)
+    mention = _base(record, token, "name", sentence, depth)
+    mention.words = frozenset({token.lower_})
+    mention.definite = True
+    return mention
 
 
 def _opens_sentence(token: Token) -> bool:
