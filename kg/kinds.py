@@ -58,6 +58,10 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}', called '{head}' in other documents and seen with {common} of "
         "the same names and things"
     )
+    TITLED_IN_ANOTHER_DOCUMENT = (
+        "'{name}' is '{other}', given the title '{head}' in another document and seen with "
+        "{common} of the same names and things"
+    )
     DESCRIBED_BY_SYNONYM_ACROSS_DOCUMENTS = (
         "'{name}' is '{other}', called '{called}' in other documents (a synonym of '{head}' in "
         "WordNet) and seen with {common} of the same names and things"

@@ -342,6 +342,12 @@ class CorpusIndex:
         # description no name of its own document took may find its entity in another document.
         self._called: dict[str, Counter[str]] = defaultdict(Counter)
         self._described_by: dict[str, dict[str, int]] = {}
+        # The nouns of each name's titles and appositions ("publicist Jack Ketsoyan"), and after
+        # ``finish`` the entities one document alone titles by each noun: a title is read off
+        # the name's own phrase, so one document's may stand where a chained description's
+        # may not (CALLED_IN_DOCUMENTS).
+        self._titles: dict[str, set[str]] = defaultdict(set)
+        self._titled_once: dict[str, list[str]] = {}
         self._named_by: dict[str, list[str]] = {}
         self._finished = False
 
@@ -368,8 +374,12 @@ class CorpusIndex:
             for reason in cluster.reasons:
                 if reason not in self._reasons[cluster.name]:
                     self._reasons[cluster.name].append(reason)
-        for name, noun in set(_what_names_are_called(extraction, clusters)):
+        calls = set(_what_names_are_called(extraction, clusters))
+        for name, noun in {(name, noun) for name, noun, _ in calls}:
             self._called[name][noun] += 1  # documents that call it so
+        for name, noun, titled in calls:
+            if titled:
+                self._titles[name].add(noun)
         return clusters
 
     def finish(self) -> None:
@@ -393,14 +403,21 @@ class CorpusIndex:
         called: dict[str, Counter[str]] = defaultdict(Counter)
         for name, nouns in self._called.items():
             called[self._links.get(name, name)].update(nouns)
+        titles: dict[str, set[str]] = defaultdict(set)
+        for name, title_nouns in self._titles.items():
+            titles[self._links.get(name, name)].update(title_nouns)
         described_by: dict[str, dict[str, int]] = defaultdict(dict)
+        titled_once: dict[str, list[str]] = defaultdict(list)
         for key, nouns in called.items():
             for noun, documents in nouns.items():
                 if documents >= CALLED_IN_DOCUMENTS:
                     described_by[noun][key] = documents
+                elif noun in titles.get(key, ()):
+                    titled_once[noun].append(key)
         self._described_by = {
             noun: dict(sorted(keys.items())) for noun, keys in described_by.items()
         }
+        self._titled_once = {noun: sorted(keys) for noun, keys in titled_once.items()}
         # A body or a place whose name ends in a common noun of its kind is one ("Harbor
         # Clinic", "Indian Navy"): a description by that noun elsewhere may be it.
         named_by: dict[str, list[str]] = defaultdict(list)
@@ -558,24 +575,58 @@ class CorpusIndex:
                 # of it in other documents may be ("the boss": the one they call "chief").
                 synonyms = self._called_by_synonym(noun, wanted)
                 best = self._best_candidate(synonyms, context, noun)
-                if best is None:
-                    continue
-                common, key = best
-                reason = MergeReason.DESCRIBED_BY_SYNONYM_ACROSS_DOCUMENTS.say(
-                    name=description.label,
-                    other=self.entities[key].label,
-                    head=noun,
-                    called=synonyms[key],
-                    common=common,
-                )
+                if best is not None:
+                    common, key = best
+                    reason = MergeReason.DESCRIBED_BY_SYNONYM_ACROSS_DOCUMENTS.say(
+                        name=description.label,
+                        other=self.entities[key].label,
+                        head=noun,
+                        called=synonyms[key],
+                        common=common,
+                    )
+                elif candidates:
+                    continue  # entities called so that the context cannot tell apart
+                else:
+                    # Failing both, the one entity another document gives the noun as a
+                    # title ("the publicist": "publicist Jack Ketsoyan"), on more context.
+                    best = self._best_titled_once(noun, noun_class, context)
+                    if best is None:
+                        continue
+                    common, key = best
+                    reason = MergeReason.TITLED_IN_ANOTHER_DOCUMENT.say(
+                        name=description.label,
+                        other=self.entities[key].label,
+                        head=noun,
+                        common=common,
+                    )
             self._join(description, key, reason, clusters, first_mention, merges)
         return merges
 
+    def _best_titled_once(
+        self, noun: str, noun_class: str, context: set[str]
+    ) -> tuple[int, str] | None:
+        """The entity of the type of the noun's first WordNet sense (a title's other senses
+        are seldom meant: "case" is a person only as a patient) that one document titles by
+        the noun, sharing TITLED_CONTEXT names or things with the description's document."""
+        wanted = _DESCRIBED_TYPES.get(noun_class, ())
+        titled = [
+            key
+            for key in self._titled_once.get(noun, ())
+            if key in self.entities and self.entities[key].type in wanted
+        ]
+        return self._best_candidate(dict.fromkeys(titled), context, noun, TITLED_CONTEXT)
+
     def _best_candidate(
-        self, candidates: Mapping[str, object], context: set[str], noun: str
+        self,
+        candidates: Mapping[str, object],
+        context: set[str],
+        noun: str,
+        least: int | None = None,
     ) -> tuple[int, str] | None:
         """The candidate sharing the most context with the description's document, when it
-        shares at least DESCRIPTION_CONTEXT names or things and no other shares as many."""
+        shares at least ``least`` names or things (DESCRIPTION_CONTEXT unless given) and no
+        other shares as many."""
+        least = DESCRIPTION_CONTEXT if least is None else least
         scored = sorted(
             (
                 (len((self._context.get(key, set()) & context) - {key.lower(), noun}), key)
@@ -583,7 +634,7 @@ class CorpusIndex:
             ),
             reverse=True,
         )
-        if not scored or scored[0][0] < DESCRIPTION_CONTEXT:
+        if not scored or scored[0][0] < least:
             return None
         if len(scored) > 1 and scored[1][0] == scored[0][0]:
             return None
@@ -718,6 +769,12 @@ DESCRIPTION_CONTEXT = 2
 # apposition can be misread ("Sarah Palin ... the arsonist"), the same one twice seldom is.
 CALLED_IN_DOCUMENTS = 2
 
+# Names and things a description's document must share with the documents of the one entity
+# another document alone titles by its noun: twice DESCRIPTION_CONTEXT, since one title is
+# less evidence than two documents' words (on ECB+ topics 1-35, 2 and 4 link the same
+# mentions; 8 links fewer right ones).
+TITLED_CONTEXT = 4
+
 # Documents that must call an entity by a WordNet synonym of a description's head before the
 # description joins it ("the boss": the one called "chief" in three documents): one more than
 # for the head itself, since a synonym stands for one of several senses and a misread title
@@ -739,18 +796,19 @@ _DESCRIBED_TYPES = {
 
 def _what_names_are_called(
     extraction: Extraction, clusters: _DocumentClusters
-) -> Iterator[tuple[str, str]]:
-    """(name, noun) for each title or apposition of a name ("actress Lindsay Lohan") and each
-    description chained to it in this document ("the actress"): the head noun, lower case."""
+) -> Iterator[tuple[str, str, bool]]:
+    """(name, noun, titled) for each title or apposition of a name ("actress Lindsay Lohan"),
+    titled, and each description chained to it in this document ("the actress"), not: the
+    head noun, lower case."""
     for role in extraction.roles:
         cluster = clusters.find(role.holder)
         words = role.title.split()
         if cluster is not None and words:
-            yield cluster.name, words[-1].lower()
+            yield cluster.name, words[-1].lower(), True
     for index, node in enumerate(clusters.nodes):
         mention = clusters.mentions[index]
         if isinstance(node, NameCluster) and mention.kind == "concept" and mention.key:
-            yield node.name, mention.key.rsplit(" ", 1)[-1]
+            yield node.name, mention.key.rsplit(" ", 1)[-1], False
 
 
 def resolve(

@@ -85,3 +85,46 @@ def test_a_description_joins_the_body_whose_name_says_what_it_is(sm_nlp) -> None
     assert clinic["node"] == harbor
     assert "whose name says it is a clinic" in clinic["reason"]
     assert _mention(records, "doc3", "clinic in Berlin")["node"] != harbor
+
+
+# One document gives Dana Whitlock the title of publicist, among the clinic, the town, the
+# court and the festival; the other speaks of "the publicist" among all four, naming nobody.
+TITLED = (
+    "Publicist Dana Whitlock said on Monday that the Harbor Clinic in Malibu had admitted the "
+    "singer before her hearing at the Santa Monica courthouse. The Cannes festival was told."
+)
+TITLED_NAMELESS = (
+    "The publicist said the Harbor Clinic in Malibu would release the singer before the "
+    "Santa Monica courthouse hears her case. The Cannes festival is next week."
+)
+
+
+def test_a_description_joins_the_one_entity_another_document_titles_so(sm_nlp) -> None:
+    records = _nodes(sm_nlp, [TITLED, TITLED_NAMELESS])
+    whitlock = _mention(records, "doc0", "Dana Whitlock")["node"]
+    publicist = _mention(records, "doc1", "publicist")
+    assert publicist["node"] == whitlock
+    assert publicist["sieve"] == "description_across_documents"
+    assert publicist["reason"].startswith(
+        "'publicist' is 'Dana Whitlock', given the title 'publicist' in another document"
+    )
+
+
+def test_a_title_in_one_document_needs_more_context_than_two_documents_calls(sm_nlp) -> None:
+    # Only the clinic and the town in common: two documents' calls would do, one title not.
+    sparse = "The publicist said the Harbor Clinic in Malibu was full. Nobody else spoke."
+    records = _nodes(sm_nlp, [TITLED, sparse])
+    whitlock = _mention(records, "doc0", "Dana Whitlock")["node"]
+    assert _mention(records, "doc1", "publicist")["node"] != whitlock
+
+
+def test_a_description_chained_in_one_document_is_no_title(sm_nlp) -> None:
+    # "the publicist" chained to Whitlock by the description sieve, not written as her title.
+    chained = (
+        "Dana Whitlock said on Monday that the Harbor Clinic in Malibu had admitted the singer "
+        "before her hearing at the Santa Monica courthouse. The publicist told the Cannes "
+        "festival."
+    )
+    records = _nodes(sm_nlp, [chained, TITLED_NAMELESS])
+    whitlock = _mention(records, "doc0", "Dana Whitlock")["node"]
+    assert _mention(records, "doc1", "publicist")["node"] != whitlock
