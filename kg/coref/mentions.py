@@ -241,6 +241,9 @@ class CorefMention:
     # token index of that other phrase's head, whose referent the possessive is first of all
     # (-1: none).
     conjunct: int = -1
+    # An "it" that "be" says is something ("it was the worst violence in years", "it was a
+    # factory"): the lemma of that predicate noun, which its referent must be able to be.
+    predicate: str = ""
 
     @property
     def is_time(self) -> bool:
@@ -968,6 +971,15 @@ def _pronoun(token: Token, sentence: int, depth: list[int]) -> CorefMention | No
         mention.conjunct = _conjunct(token)
     if token.dep_ == "nsubj" and person == 3:
         mention.reported = _reported_clauses(token.head)
+    if word == "it" and token.dep_ == "nsubj" and token.head.lemma_ == "be":
+        mention.predicate = next(
+            (
+                c.lemma_.lower()
+                for c in children(token.head)
+                if c.dep_ == "attr" and c.pos_ == "NOUN"
+            ),
+            "",
+        )
     return mention
 
 
