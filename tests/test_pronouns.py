@@ -970,22 +970,6 @@ def test_a_place_named_after_a_person_keeps_its_kind(sm_nlp):
     assert "Tom Hill" not in it
 
 
-@pytest.mark.parametrize("quote", ['"{}"', "``{}''", "“{}”"])
-def test_a_saying_quoted_between_a_determiner_and_a_noun_refers_to_nothing(sm_nlp, quote):
-    """ "a 'take it or leave it' proposal": a determiner opens a noun phrase, so the quoted
-    words say what kind of proposal it is and their "it" is no thing of the story; an "it"
-    outside the quotation still refers."""
-    saying = quote.format("take it or leave it")
-    text = f"The club made the player an offer. It was a {saying} proposal, and he signed it."
-    doc = sm_nlp(text)
-    with extraction_cache(doc, doc.text):
-        mentions, _ = coreference(doc, document_sentences(doc))
-    quoted = text.index(saying)
-    pronouns = [m for m in mentions if m.kind == ObjectKind.PRONOUN and m.text == "it"]
-    assert not [m for m in pronouns if quoted <= m.start < quoted + len(saying)]
-    assert [m for m in pronouns if m.start == text.index("it.")]
-
-
 def test_a_first_name_read_as_a_modal_before_a_finite_verb_is_a_name(sm_nlp):
     """ "'Will was tremendous,' the coach said": a modal takes a bare verb, so "Will" before
     "was" is a person called by their first name (the one named in full before); "Will" before

@@ -955,8 +955,6 @@ def _pronoun(token: Token, sentence: int, depth: list[int]) -> CorefMention | No
         return None
     if _in_hyphenated_word(token):
         return None  # "the Fix-It tool": a piece of a name
-    if _in_quoted_modifier(token):
-        return None  # "a 'take it or leave it' offer": a saying that names a kind of offer
     person, number, gender, reflexive = features
     text, start, end = span_text_at([token])
     record = Mention(text, start, end, sentence, ObjectKind.PRONOUN, head=token.idx)
@@ -1090,46 +1088,6 @@ def _in_hyphenated_word(token: Token) -> bool:
     after = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
     return (before is not None and before.text == "-" and not before.whitespace_) or (
         after is not None and after.text == "-" and not token.whitespace_
-    )
-
-
-# The characters quotation marks are written with, straight and typographic.
-_QUOTE_CHARACTERS = frozenset("\"'`“”‘’")
-
-# How many words a saying quoted as a modifier may have ("love it or hate it").
-_QUOTED_MODIFIER_WORDS = 8
-
-
-def _in_quoted_modifier(token: Token) -> bool:
-    """A pronoun in a quotation set between a determiner and a noun: "a 'love it or hate it'
-    reaction", "a 'take it or leave it' scenario". A determiner opens a noun phrase, not a
-    clause, so the quoted words are a saying that says what kind of thing the noun is, and
-    their pronouns refer to nothing of the story."""
-    tokens = doc_tokens(token.doc)
-    sentence = token.sent
-
-    def quote(t: Token) -> bool:
-        return all(c in _QUOTE_CHARACTERS for c in t.text)
-
-    left = token.i - 1
-    while left >= sentence.start and not quote(tokens[left]):
-        if token.i - left > _QUOTED_MODIFIER_WORDS:
-            return False
-        left -= 1
-    while left >= sentence.start and quote(tokens[left]):
-        left -= 1  # "` `": an opening mark written as two tokens
-    right = token.i + 1
-    while right < sentence.end and not quote(tokens[right]):
-        if right - token.i > _QUOTED_MODIFIER_WORDS:
-            return False
-        right += 1
-    while right < sentence.end and quote(tokens[right]):
-        right += 1
-    return (
-        sentence.start <= left
-        and right < sentence.end
-        and tokens[left].tag_ == "DT"
-        and tokens[right].pos_ == "NOUN"
     )
 
 
