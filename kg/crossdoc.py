@@ -213,6 +213,12 @@ def _is_surname_of(name: str, name_type: str, person: str) -> bool:
     )
 
 
+def _after_given_name(surname: str, person: str) -> bool:
+    """Whether the personal name ``person`` is ``surname`` after a known given name."""
+    words = person.split()
+    return words[-1] == surname and lexicon.first_name_gender(words[0]) is not None
+
+
 # Names a context keeps, at most: enough to tell one Lohan from another, bounded in memory.
 CONTEXT_LIMIT = 400
 
@@ -248,7 +254,9 @@ def link_across_documents(
     An acronym or a short name joins a longer name only when the types agree and the documents
     share context (another name or a described thing in common); among several candidates it
     joins the one it shares the most context with, and only when no other shares as much (the
-    homonym guard: a bare "Lopez" seen with two Lopezes in like company stays itself). Every
+    homonym guard: a bare "Lopez" seen with two Lopezes in like company stays itself); of
+    several people, only those written with a given name before the surname count when any is
+    ("Having Jackman", a clause's first words tagged a person, is no namesake). Every
     link is recorded in the target's merge reasons.
     """
     links: dict[str, str] = {}
@@ -363,6 +371,12 @@ def link_across_documents(
             )
             and not rules.forbids(name, entities[k].label)
         ]
+        # Of several people the surname could be, those written with a given name before it:
+        # "Having Jackman" (a clause's first words the recogniser took for a person) is no
+        # namesake of "Hugh Jackman" for "Jackman" to be unsure between.
+        if all(entities[k].type == "Person" for k in candidates):
+            given = [k for k in candidates if _after_given_name(name, entities[k].label)]
+            candidates = given or candidates
         reason = MergeReason.PART_OF_ACROSS_DOCUMENTS
         if not candidates and name.isupper() and len(name) >= 2:
             candidates = [k for k in by_initials.get(name, ()) if not rules.forbids(name, k)]

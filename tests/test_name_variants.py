@@ -113,3 +113,15 @@ def test_an_office_before_a_surname_is_a_way_of_writing_a_persons_name():
     # A given name is no office: two people of one surname stay two.
     rosa = ("Rosa Ortiz spoke in Hawaiian Gardens", "Rosa Ortiz", "Hawaiian Gardens")
     assert _entities(jerry, rosa) == ["Hawaiian Gardens", "Jerry Ortiz", "Rosa Ortiz"]
+
+
+def test_a_surname_joins_the_person_with_a_given_name_not_words_the_recogniser_took_for_one():
+    """ "Having Marlow host was a coup" tagged a person: the clause's first words are no namesake
+    of Hugh Marlow, so "Marlow" in a third document is Hugh Marlow, not left unsure between the
+    two. Two people with given names still keep a bare surname apart (the homonym guard)."""
+    hugh = ("Hugh Marlow hosted the show in Sydney", "Hugh Marlow", "Sydney")
+    having = ("Having Marlow host was a coup in Sydney", "Having Marlow", "Sydney")
+    bare = ("Marlow danced in Sydney", "Marlow", "Sydney")
+    assert _entities(hugh, having, bare) == ["Having Marlow", "Hugh Marlow", "Sydney"]
+    anne = ("Anne Marlow sang in Sydney", "Anne Marlow", "Sydney")
+    assert _entities(hugh, anne, bare) == ["Anne Marlow", "Hugh Marlow", "Marlow", "Sydney"]

@@ -23,7 +23,7 @@ included; the makers share the features they fill in and are read together.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
@@ -241,6 +241,9 @@ class CorefMention:
     # token index of that other phrase's head, whose referent the possessive is first of all
     # (-1: none).
     conjunct: int = -1
+    # An "it" that "be" says is something ("it was the worst violence in years", "it was a
+    # factory"): the lemma of that predicate noun, which its referent must be able to be.
+    predicate: str = ""
 
     @property
     def is_time(self) -> bool:
@@ -320,6 +323,8 @@ def find_mentions(
             # "no one", "nobody", "no weapons": a phrase that denies its referent refers to
             # nothing, so nothing refers back to it.
             mention = None
+        elif _name_read_as_a_modal(token):
+            mention = _modal_name(token, sentence_of[i], depth)
         elif token.lower_ == "one" and token.dep_ in SUBJECT_DEPS:
             mention = _one_of(token, sentence_of[i], depth)
         elif pos == "PRON" and sentence_of[i] not in headlines and _capitalised_in_a_name(token):
@@ -342,6 +347,7 @@ def find_mentions(
     # noun written with a capital ("Web site", "Police spokesman").
     named = {w for m in found if m.kind == "name" for w in m.record.text.lower().split()}
     found += [m for m in modifiers if m.record.text.lower() in named]
+    _people_by_surname(found)
     if headlines:
         found += headline_mentions(doc, sentences, headlines, found, depth)
     # Where a capital tells nothing: a sentence's first word.
@@ -618,6 +624,61 @@ def _label_from_evidence(tokens: list[Token], label: str) -> str:
     if kind and (len(tokens) >= 3 or lexicon.first_name_gender(tokens[0].text) is None):
         return kind
     return label
+
+
+def _people_by_surname(found: list[CorefMention]) -> None:
+    """ "Hugh Jackman" tagged a place, where the document calls "Jackman" a person: a given name
+    and a surname, whose surname the document gives a person elsewhere, is that person,
+    whatever the recogniser said of it here (so that "he" may be him and the surname alone
+    joins him). Not when its last word is a common noun of a place or an organisation
+    ("Richmond Hill" beside a Mr Hill), the kind of thing the name calls itself; nor a name of
+    three words ("Ike Parsons LaRue", a father, may not be the son the surname names); an
+    organisation's tag already agrees with a person's (the recogniser confuses the two)."""
+    surnames = {
+        m.record.text.split()[-1] for m in found if m.kind == "name" and m.record.label == "PERSON"
+    }
+    for mention in found:
+        words = mention.record.text.split()
+        if (
+            mention.kind != "name"
+            or mention.record.label in ("PERSON", "ORG", "")
+            or mention.is_time
+            or len(words) != 2
+            or words[-1] not in surnames
+            or lexicon.noun_class(words[-1].lower()) in _KIND_LABELS
+        ):
+            continue
+        gender = lexicon.first_name_gender(words[0])
+        if gender is None:
+            continue
+        mention.record = replace(mention.record, label="PERSON")
+        mention.entity_type, mention.gender, mention.number = "Person", gender, "singular"
+        mention.people = False
+
+
+def _name_read_as_a_modal(token: Token) -> bool:
+    """ "'Will was tremendous,' McDermott said": a capitalised first name the tagger read as a
+    modal verb. A modal takes a verb's bare form ("will be"), never a finite one ("was",
+    "said"), so before one it is the subject, a person called by their first name."""
+    if token.tag_ != "MD" or not token.text[:1].isupper():
+        return False
+    tokens = doc_tokens(token.doc)
+    following = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
+    return (
+        following is not None
+        and following.tag_ in ("VBD", "VBZ")
+        and lexicon.first_name_gender(token.text) is not None
+    )
+
+
+def _modal_name(token: Token, sentence: int, depth: list[int]) -> CorefMention:
+    """The name of ``_name_read_as_a_modal``: one word, of no type the recogniser gave."""
+    text, start, end = span_text_at([token])
+    record = Mention(text, start, end, sentence, ObjectKind.ENTITY, head=token.idx)
+    mention = _base(record, token, "name", sentence, depth)
+    mention.words = frozenset({token.lower_})
+    mention.definite = True
+    return mention
 
 
 def _opens_sentence(token: Token) -> bool:
@@ -908,6 +969,15 @@ def _pronoun(token: Token, sentence: int, depth: list[int]) -> CorefMention | No
         mention.conjunct = _conjunct(token)
     if token.dep_ == "nsubj" and person == 3:
         mention.reported = _reported_clauses(token.head)
+    if word == "it" and token.dep_ == "nsubj" and token.head.lemma_ == "be":
+        mention.predicate = next(
+            (
+                c.lemma_.lower()
+                for c in children(token.head)
+                if c.dep_ == "attr" and c.pos_ == "NOUN"
+            ),
+            "",
+        )
     return mention
 
 

@@ -55,6 +55,9 @@ _CLASS_TYPES = {
 # The roles of a mention that is the subject of its verb (active or passive).
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
+# The roles of a verb's arguments: its subjects and objects.
+_ARGUMENTS = _SUBJECTS | {"dobj", "dative"}
+
 
 # Mentions in document order (a C-level key: chains are merged thousands of times).
 _BY_INDEX = attrgetter("index")
@@ -1056,6 +1059,7 @@ def pronoun_sieve(chains: Chains) -> None:
             )
             continue
         plural = _pronoun_family(mention) == "they"
+        predicate_sentence = -1  # the sentence of the likeliest referent, for "it is a ..."
         for candidate in candidates:
             # "a small group of women were working ... They were alerted": a body named by its
             # members is "they" through them, at the body's place in the sentence (its members'
@@ -1111,6 +1115,18 @@ def pronoun_sieve(chains: Chains) -> None:
                 # Not for "her", object and possessive alike, which the parser may read as an
                 # object where it is a possessive ("she turned her back on modeling").
                 continue
+            # "Microsoft released a patch. It is the third update this month": what "it" is
+            # said to be, Microsoft cannot be, and the patch, another argument of its
+            # sentence, can. "Police in riot gear clashed with youths. It was the worst
+            # violence in years": nothing the likeliest referent's sentence mentions can, and
+            # "it" is the event that sentence told, which no mention names.
+            if predicate_sentence >= 0 and antecedent.sentence != predicate_sentence:
+                break
+            if mention.predicate and not _may_be(chains, antecedent, mention.predicate):
+                predicate_sentence = antecedent.sentence
+                continue
+            if predicate_sentence >= 0 and antecedent.role not in _ARGUMENTS:
+                continue
             chains.link(
                 mention,
                 antecedent,
@@ -1151,6 +1167,41 @@ def _animate(chains: Chains, mention: CorefMention) -> bool:
         if m.kind == "nominal" and m.noun_class in ("person", "organization"):
             return True
         if m.kind == "name" and not m.entity_type:
+            return True
+    return False
+
+
+# The class of noun a name's type says its bearer is.
+_TYPE_CLASSES = {
+    "Person": "person",
+    "Organization": "organization",
+    "Group": "organization",
+    "Place": "place",
+    "Event": "event",
+    "Work": "thing",
+    "Thing": "thing",
+}
+
+
+def _may_be(chains: Chains, antecedent: CorefMention, predicate: str) -> bool:
+    """Whether the chain of ``antecedent`` may be what a predicate noun says "it" is: of the
+    predicate's class by the first sense of a description's noun or by a name's type ("a
+    plant ... it was a factory", "a fire ... it may have been the work of an arsonist"; no
+    piece of riot gear is violence). Things and places are one kind here (a building is
+    both); a name of no known type may be anything."""
+    if antecedent.kind == "nominal" and antecedent.role in _MODIFIER_ROLES:
+        return False  # "flash bombs": a noun modifying another says what kind, it is no thing
+    wanted = {lexicon.noun_class(predicate)}
+    if wanted & {"thing", "place"}:
+        wanted |= {"thing", "place"}
+    for member in chains.members(antecedent.index):
+        if member.kind == "nominal" and member.noun_class in wanted:
+            return True
+        if (
+            member.kind == "name"
+            and not member.is_time
+            and (not member.entity_type or _TYPE_CLASSES.get(member.entity_type) in wanted)
+        ):
             return True
     return False
 
