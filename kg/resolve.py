@@ -772,8 +772,8 @@ CALLED_IN_DOCUMENTS = 2
 
 # Names and things a description's document must share with the documents of the one entity
 # another document alone titles by its noun: twice DESCRIPTION_CONTEXT, since one title is
-# less evidence than two documents' words (on ECB+ topics 1-35, 2 and 4 link the same
-# mentions; 8 links fewer right ones).
+# less evidence than two documents' words (on ECB+ topics 1-35, 2 link the same mentions
+# as 4).
 TITLED_CONTEXT = 4
 
 # Documents that must call an entity by a WordNet synonym of a description's head before the

@@ -894,3 +894,24 @@ def test_a_body_described_or_of_a_thing_is_not_its_possessor():
     assert "upper body" not in links_of(upper)
     thing = _body_of([("its", "PRP$", "PRON", "poss", 0, "its")])
     assert "body" not in links_of(thing)
+
+
+def test_a_courtesy_title_gives_a_surname_its_gender():
+    """ "Mr. Hale met Ms. Gomes. She smiled.": a surname alone has no first name to tell its
+    gender, but "Ms." does, so "she" is Gomes, not the subject Hale."""
+    doc = parsed(
+        [
+            ("Mr.", "NNP", "PROPN", "compound", 1, "Mr."),
+            ("Hale", "NNP", "PROPN", "nsubj", 2, "Hale", "B-PERSON"),
+            ("met", "VBD", "VERB", "ROOT", 2, "meet"),
+            ("Ms.", "NNP", "PROPN", "compound", 4, "Ms."),
+            ("Gomes", "NNP", "PROPN", "dobj", 2, "Gomes", "B-PERSON"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ],
+        [
+            ("She", "PRP", "PRON", "nsubj", 1, "she"),
+            ("smiled", "VBD", "VERB", "ROOT", 1, "smile"),
+            (".", ".", "PUNCT", "punct", 1, "."),
+        ],
+    )
+    assert links_of(doc)["She"] == ("Gomes", "pronoun")

@@ -29,7 +29,14 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from kg.coref import lexicon
-from kg.coref.names import NER_TYPES, SHIP_PREFIXES, TIME_LABELS, entity_type, normalise_name
+from kg.coref.names import (
+    NER_TYPES,
+    SHIP_PREFIXES,
+    TIME_LABELS,
+    entity_type,
+    honorific_gender,
+    normalise_name,
+)
 from kg.extract.arguments import (
     TITLE_WORDS,
     argument_tokens,
@@ -740,6 +747,9 @@ def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
         # Benjamin ... Benjamin"), whose gender the chain gets from the full name.
         if len(tokens) > 1:
             mention.gender = lexicon.first_name_gender(tokens[0].text) or ""
+        else:
+            # ... but a courtesy title before a surname says it: "Ms. Gomes", "Mr. Jenkin".
+            mention.gender = honorific_gender(ent.doc.text, start) or ""
         mention.number = "singular"
         if len(tokens) == 1 and _team_plural(tokens[0]):
             # "the Bulldogs' deficit ... they": a team or a people named by a plural after
