@@ -190,11 +190,20 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
     # Felt").
     people: dict[int, set[str]] = defaultdict(set)
     given: dict[int, set[str]] = defaultdict(set)
+    # The bodies and places each chain names by a name of two words or more ("ABC
+    # Entertainment Group"): a link that would make one of them a person named in full is a
+    # misreading ("said Paul Lee, president, ABC Entertainment Group": the body read as in
+    # apposition to his title). One-word names are left out: a surname the recogniser typed
+    # an organisation or a place ("Ortiz") is often the person's.
+    bodies: dict[int, set[str]] = defaultdict(set)
     for i in range(len(mentions)):
-        if (cluster := cluster_of(i)) is not None and _full_personal_name(cluster):
+        cluster = cluster_of(i)
+        if cluster is not None and _full_personal_name(cluster):
             people[root(i)].add(cluster.tokens[-1])
             if lexicon.given_name(cluster.tokens[0]):
                 given[root(i)].add(cluster.tokens[-1])
+        elif cluster is not None and len(cluster.tokens) > 1 and cluster.type in _BODY_TYPES:
+            bodies[root(i)].add(cluster.name)
     for link in extraction.links:
         a, b = root(link.mention), root(link.antecedent)
         if a == b:
@@ -204,11 +213,13 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
         apart = given if link.sieve in _IDENTITY_SIEVES else people
         if apart.get(a) and apart.get(b) and not apart[a] & apart[b]:
             continue
+        if (given.get(a) and bodies.get(b)) or (bodies.get(a) and given.get(b)):
+            continue
         first, second = min(a, b), max(a, b)
         chain[second] = first
         if second in named:
             named[first] |= named.pop(second)
-        for index in (people, given):
+        for index in (people, given, bodies):
             if second in index:
                 index[first] |= index.pop(second)
         reasons[link.mention] = (link.sieve, link.reason)
@@ -280,6 +291,10 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
 # Sieves whose links read an identity the text states ("X, the Y", "X is Y", "named X as Y"):
 # they may join two people's names; other links may not.
 _IDENTITY_SIEVES = frozenset({"apposition", "predicate nominative", "role"})
+
+
+# Entity types of names that are no person: a body, a group or a place.
+_BODY_TYPES = frozenset({"Organization", "Group", "Place"})
 
 
 def _full_personal_name(cluster: NameCluster) -> bool:

@@ -303,6 +303,24 @@ def test_an_apposition_joins_a_pseudonym_but_not_a_list_of_people() -> None:
     assert len(people) == 3
 
 
+def test_a_link_never_makes_a_person_named_in_full_a_body_of_several_words() -> None:
+    # "said Paul Lee, president, ABC Entertainment Group": the parser reads the body as in
+    # apposition to the title; one word typed an organisation may still be a surname.
+    text = "It is an honor, said Paul Lee, president, ABC Entertainment Group. Lee smiled"
+    items = [
+        ("Paul Lee", "PERSON"),
+        ("president", "", "president"),
+        ("ABC Entertainment Group", "ORG"),
+        ("Lee", "ORG"),
+    ]
+    corpus = resolve(
+        [extraction(text, items, "a", links=[(1, 0, "apposition"), (2, 1, "apposition")])]
+    )
+    assert node_of(corpus, "a", "president") == node_of(corpus, "a", "Paul Lee")
+    assert node_of(corpus, "a", "ABC Entertainment Group") != node_of(corpus, "a", "Paul Lee")
+    assert node_of(corpus, "a", "Lee") == node_of(corpus, "a", "Paul Lee")
+
+
 # -- what other documents call someone ---------------------------------------------------------
 
 _CALLED_ACTRESS = [
