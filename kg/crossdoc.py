@@ -216,7 +216,7 @@ def _is_surname_of(name: str, name_type: str, person: str) -> bool:
 def _after_given_name(surname: str, person: str) -> bool:
     """Whether the personal name ``person`` is ``surname`` after a known given name."""
     words = person.split()
-    return words[-1] == surname and lexicon.first_name_gender(words[0]) is not None
+    return words[-1] == surname and lexicon.given_name(words[0])
 
 
 # Names a context keeps, at most: enough to tell one Lohan from another, bounded in memory.

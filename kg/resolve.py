@@ -13,7 +13,7 @@ canonical name; ``kg.crossdoc`` decides which names of different documents join,
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -580,7 +580,7 @@ class CorpusIndex:
             if noun_class in ("organization", "place"):
                 for key in self._named_by.get(noun, ()):
                     candidates.setdefault(key, MergeReason.NAMED_ACROSS_DOCUMENTS)
-            best = self._best_candidate(candidates, context, noun)
+            best = self._best_candidate(candidates, context, noun, DESCRIPTION_CONTEXT)
             if best is not None:
                 common, key = best
                 reason = candidates[key].say(
@@ -590,7 +590,7 @@ class CorpusIndex:
                 # No entity called by the noun itself is taken: one called by a WordNet synonym
                 # of it in other documents may be ("the boss": the one they call "chief").
                 synonyms = self._called_by_synonym(noun, wanted)
-                best = self._best_candidate(synonyms, context, noun)
+                best = self._best_candidate(synonyms, context, noun, DESCRIPTION_CONTEXT)
                 if best is not None:
                     common, key = best
                     reason = MergeReason.DESCRIBED_BY_SYNONYM_ACROSS_DOCUMENTS.say(
@@ -630,19 +630,14 @@ class CorpusIndex:
             for key in self._titled_once.get(noun, ())
             if key in self.entities and self.entities[key].type in wanted
         ]
-        return self._best_candidate(dict.fromkeys(titled), context, noun, TITLED_CONTEXT)
+        return self._best_candidate(titled, context, noun, TITLED_CONTEXT)
 
     def _best_candidate(
-        self,
-        candidates: Mapping[str, object],
-        context: set[str],
-        noun: str,
-        least: int | None = None,
+        self, candidates: Iterable[str], context: set[str], noun: str, least: int
     ) -> tuple[int, str] | None:
-        """The candidate sharing the most context with the description's document, when it
-        shares at least ``least`` names or things (DESCRIPTION_CONTEXT unless given) and no
-        other shares as many."""
-        least = DESCRIPTION_CONTEXT if least is None else least
+        """The candidate (an entity key) sharing the most context with the description's
+        document, when it shares at least ``least`` names or things and no other shares as
+        many."""
         scored = sorted(
             (
                 (len((self._context.get(key, set()) & context) - {key.lower(), noun}), key)

@@ -125,3 +125,6 @@ def test_a_surname_joins_the_person_with_a_given_name_not_words_the_recogniser_t
     assert _entities(hugh, having, bare) == ["Having Marlow", "Hugh Marlow", "Sydney"]
     anne = ("Anne Marlow sang in Sydney", "Anne Marlow", "Sydney")
     assert _entities(hugh, anne, bare) == ["Anne Marlow", "Hugh Marlow", "Marlow", "Sydney"]
+    # A given name of either sex is a given name too ("Chris", as lexicon.given_name reads it).
+    chris = ("Chris Marlow sang in Sydney", "Chris Marlow", "Sydney")
+    assert _entities(hugh, chris, bare) == ["Chris Marlow", "Hugh Marlow", "Marlow", "Sydney"]

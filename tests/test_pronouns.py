@@ -16,10 +16,9 @@ from kg.kinds import ObjectKind
 from kg.types import Mention
 
 
-def pronoun_chains(nlp, text: str) -> dict[str, set[str]]:
-    """Each pronoun (by its text, numbered from the second on: "his", "his#2") -> the texts of
-    the other mentions of its chain."""
-    doc = nlp(text)
+def _chain_roots(doc) -> tuple[list[Mention], list[int]]:
+    """The coreference stage's mentions of ``doc`` and, for each, the first mention of its
+    chain (its links joined)."""
     with extraction_cache(doc, doc.text):
         mentions, links = coreference(doc, document_sentences(doc))
     parent = list(range(len(mentions)))
@@ -32,6 +31,13 @@ def pronoun_chains(nlp, text: str) -> dict[str, set[str]]:
     for link in links:
         a, b = root(link.mention), root(link.antecedent)
         parent[max(a, b)] = min(a, b)
+    return mentions, [root(i) for i in range(len(mentions))]
+
+
+def pronoun_chains(nlp, text: str) -> dict[str, set[str]]:
+    """Each pronoun (by its text, numbered from the second on: "his", "his#2") -> the texts of
+    the other mentions of its chain."""
+    mentions, roots = _chain_roots(nlp(text))
     chains: dict[str, set[str]] = {}
     for i, mention in enumerate(mentions):
         if mention.kind != ObjectKind.PRONOUN:
@@ -40,7 +46,7 @@ def pronoun_chains(nlp, text: str) -> dict[str, set[str]]:
         while key in chains:
             n += 1
             key = f"{mention.text}#{n}"
-        chains[key] = {m.text for j, m in enumerate(mentions) if j != i and root(j) == root(i)}
+        chains[key] = {m.text for j, m in enumerate(mentions) if j != i and roots[j] == roots[i]}
     return chains
 
 
@@ -909,20 +915,10 @@ def _relabelled(nlp, text: str, labels: list[tuple[str, int, str]]):
 
 
 def _chains_of(doc) -> dict[str, set[str]]:
-    with extraction_cache(doc, doc.text):
-        mentions, links = coreference(doc, document_sentences(doc))
-    parent = list(range(len(mentions)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
-    for link in links:
-        a, b = root(link.mention), root(link.antecedent)
-        parent[max(a, b)] = min(a, b)
+    """Each mention (by its text and offset: "Jackman@40") -> the texts of its chain's."""
+    mentions, roots = _chain_roots(doc)
     return {
-        f"{m.text}@{m.start}": {o.text for j, o in enumerate(mentions) if root(j) == root(i)}
+        f"{m.text}@{m.start}": {o.text for j, o in enumerate(mentions) if roots[j] == roots[i]}
         for i, m in enumerate(mentions)
     }
 

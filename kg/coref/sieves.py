@@ -585,7 +585,7 @@ def body_sieve(chains: Chains) -> None:
         if possessor.role != "poss":
             continue
         if possessor.kind == "pronoun":
-            if possessor.gender not in ("male", "female") or possessor.number != "singular":
+            if possessor.gender not in ("male", "female"):  # "his", "her"; not "its", "their"
                 continue
         elif possessor.kind != "name" or possessor.entity_type != "Person":
             continue
