@@ -167,6 +167,16 @@ def extract_documents(
         yield extraction
 
 
+def _pass_two_workers(jobs: int, dask: str | None) -> int:
+    """Processes for pass two: one per job; with one job, two when a core is spare. Pass two
+    is kg's own work and waits for nothing but the finished index, so with one job the core
+    the parse used in pass one resolves half the documents (their graphs are the same bytes
+    whichever process makes them)."""
+    if jobs == 1 and not dask and os.environ.get("KG_P2", "1") == "1" and spare_cores():
+        return 2
+    return max(1, jobs)
+
+
 def spare_cores() -> int:
     """Cores this process may run on beyond the one it runs on, for a process of its own: none
     where it cannot start one (a daemonic worker of the caller's own pool may have no children)
@@ -528,7 +538,7 @@ def build(
         if on_stage is not None:
             on_stage("extracting")
         clock = time.perf_counter()
-        part_count = max(1, jobs)
+        part_count = _pass_two_workers(jobs, dask)
         parts = extraction_spools(work, part_count)
         with contextlib.ExitStack() as stack:
             for part in parts:
