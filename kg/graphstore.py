@@ -295,8 +295,9 @@ class FullLoad:
         named.unlink()
         union.unlink()
 
-    def _finish_early(self) -> None:
-        """Every early line loaded (the loader thread told that pass one is over)."""
+    def finish_early(self) -> None:
+        """Every early line loaded (the loader thread told that pass one is over), and the
+        thread ended: a process may be forked then without inheriting a store mid-write."""
         if self._early_thread is None:
             return
         self._early_queue.put(None)
@@ -310,7 +311,7 @@ class FullLoad:
         background."""
         from kg.rdf import split_early  # not on the readers' path: they import this module too
 
-        self._finish_early()
+        self.finish_early()
         self._open()
         halves = [self._scratch / "store-graphs-1.nq", self._scratch / "store-graphs-2.nq"]
         union = self._scratch / "store-union.nt"
@@ -384,7 +385,7 @@ class FullLoad:
     def wait(self) -> None:
         """Every load finished (a build stopped by an error or Ctrl-C still waits: the store is
         closed before the process goes on, never left to a thread mid-write)."""
-        self._finish_early()
+        self.finish_early()
         for thread in self._threads:
             thread.join()
 

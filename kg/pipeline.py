@@ -172,7 +172,7 @@ def _pass_two_workers(jobs: int, dask: str | None) -> int:
     is kg's own work and waits for nothing but the finished index, so with one job the core
     the parse used in pass one resolves half the documents (their graphs are the same bytes
     whichever process makes them)."""
-    if jobs == 1 and not dask and os.environ.get("KG_P2", "1") == "1" and spare_cores():
+    if jobs == 1 and not dask and spare_cores():
         return 2
     return max(1, jobs)
 
@@ -569,6 +569,9 @@ def build(
                 on_stage("resolving")
             clock = time.perf_counter()
             index.finish()
+            if early_store is not None and len(parts) > 1:
+                # Pass two's workers are forked: never while a thread is inside the store.
+                early_store.finish_early()
             for sha in replaced:
                 spool.drop(document_iri(sha))
             report.facts, report.entities = resolve_to_graphs(index, parts, spool)

@@ -126,17 +126,52 @@ def test_a_parse_in_a_process_of_its_own_gives_what_a_parse_in_this_one_gives(
     assert beside == here
 
 
+# Where _recorded_resolve notes the process each part of pass two runs in.
+_RESOLVE_LOG: list[Path] = []
+_RESOLVE = kg.passtwo._resolve_part_in_worker
+
+
+def _recorded_resolve(number, graph_file):
+    with _RESOLVE_LOG[0].open("a") as log:
+        log.write(f"{os.getpid()}\n")
+    return _RESOLVE(number, graph_file)
+
+
 def test_a_build_parsed_beside_equals_one_parsed_in_process(tmp_path, monkeypatch):
+    # With one job and a spare core the parse runs in a process of its own, and pass two in
+    # two forked workers; without one, all of it in this process: the same files and store.
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for number, text in enumerate(TEXTS + BESIDE_TEXTS):
         (corpus / f"{number}.txt").write_text(text, encoding="utf-8")
+    resolved_in = tmp_path / "pass-two-pids"
+    monkeypatch.setattr(sys.modules[__name__], "_RESOLVE_LOG", [resolved_in])
+    monkeypatch.setattr(kg.passtwo, "_resolve_part_in_worker", _recorded_resolve)
     monkeypatch.setattr(kg.pipeline, "spare_cores", lambda: 0)
-    kg.pipeline.build([str(corpus)], tmp_path / "here")
+    here = kg.pipeline.build([str(corpus)], tmp_path / "here")
+    assert not resolved_in.exists()
     monkeypatch.setattr(kg.pipeline, "spare_cores", lambda: 1)
-    kg.pipeline.build([str(corpus)], tmp_path / "beside")
+    beside = kg.pipeline.build([str(corpus)], tmp_path / "beside")
+    workers = _parse_pids(resolved_in)
+    assert len(workers) == 2 and os.getpid() not in workers
+    assert (beside.facts, beside.entities, beside.triples) == (
+        here.facts,
+        here.entities,
+        here.triples,
+    )
     for name in OUTPUTS:
         assert (tmp_path / "beside" / name).read_bytes() == (tmp_path / "here" / name).read_bytes()
+    assert _store_quads(tmp_path / "beside") == _store_quads(tmp_path / "here")
+
+
+def _store_quads(folder: Path) -> set[str]:
+    from kg.store import close_store, open_store
+
+    store = open_store(folder)
+    try:
+        return {str(quad) for quad in store.quads_for_pattern(None, None, None, None)}
+    finally:
+        close_store(store)
 
 
 def _facts_in_a_pool_worker(text: str) -> int:
