@@ -141,6 +141,14 @@ class Chains:
         self.join(mention.index, antecedent.index)
         self.links.append(CorefLink(mention.index, antecedent.index, sieve, reason))
 
+    def reclassify(self, mention: CorefMention, noun_class: str, gender: str) -> None:
+        """Read the noun of a description, and of its chain's descriptions by the same noun, in
+        another of its senses: the class and gender its referent shows it has."""
+        for m in self.members(mention.index):
+            if m.kind == "nominal" and m.lemma == mention.lemma:
+                m.noun_class, m.gender = noun_class, gender
+        self._features.pop(self.root(mention.index), None)
+
     def in_sentence(self, sentence: int) -> list[CorefMention]:
         return self._sentences.get(sentence, [])
 
@@ -720,6 +728,12 @@ def description_sieve(chains: Chains) -> None:
     for mention in chains.mentions:
         antecedent = _described(chains, mention, counts, subjects, names)
         if antecedent is not None:
+            if mention.noun_class == "person" and "Person" not in chains.entity_types(
+                antecedent.index
+            ):
+                # "the software giant" of Microsoft is the enterprise, not someone: "it" and
+                # "its" after it are still Microsoft's.
+                chains.reclassify(mention, "organization", "neuter")
             chains.link(
                 mention,
                 antecedent,
@@ -754,7 +768,7 @@ def _described(
         or chains.has_name(mention.index)
     ):
         return None
-    wanted = _CLASS_TYPES.get(mention.noun_class)
+    wanted = _description_types(mention)
     if not wanted:
         return None
     # Among entities spoken of equally often, the one that has acted (been a subject) is
@@ -773,6 +787,22 @@ def _described(
             if best is None or rank > best_rank:
                 best, best_rank = latest, rank
     return best
+
+
+def _description_types(mention: CorefMention) -> frozenset[str] | None:
+    """The named types a description may be, by the class of its noun. A noun of a person
+    that WordNet also gives a sense of a body ("the software giant", "the maker", "the
+    distributor", "the subsidiary": an enterprise as much as someone) may be an organisation
+    too, unless the noun says a sex, which no organisation has."""
+    wanted = _CLASS_TYPES.get(mention.noun_class)
+    if (
+        wanted is not None
+        and mention.noun_class == "person"
+        and not mention.gender
+        and "organization" in lexicon.noun_classes(mention.lemma)
+    ):
+        return wanted | _CLASS_TYPES["organization"]
+    return wanted
 
 
 def opening_description_sieve(chains: Chains) -> None:

@@ -1,0 +1,38 @@
+"""The description sieves' rules for nominals of a named entity of their own document, each on
+sentences written for it, through the pinned small pipeline (en_core_web_sm 3.8.0: SMALL_MODEL
+in conftest). Each test says what must be linked and what must not."""
+
+from __future__ import annotations
+
+from test_pronouns import _chain_roots
+
+
+def chain_of(nlp, text: str, mention: str) -> set[str]:
+    """The texts of the other mentions of the chain of the first mention written ``mention``."""
+    mentions, roots = _chain_roots(nlp(text))
+    i = next(i for i, m in enumerate(mentions) if m.text == mention)
+    return {m.text for j, m in enumerate(mentions) if j != i and roots[j] == roots[i]}
+
+
+# -- a noun of a person that is also a noun of an enterprise ---------------------------------
+
+
+def test_a_person_noun_with_an_enterprise_sense_describes_the_company(sm_nlp):
+    """ "the software giant", "the software maker": WordNet gives "giant" and "maker" a sense
+    of an enterprise beside the person's, so they describe the company spoken of, and "it"
+    after them is still the company."""
+    for noun in ("software giant", "software maker"):
+        text = f"Acme Corp. reported record profits on Monday. The {noun} said it would hire."
+        assert chain_of(sm_nlp, text, noun) == {"Acme Corp.", "it"}
+
+
+def test_a_person_noun_without_an_enterprise_sense_describes_no_company(sm_nlp):
+    """ "the engineer" is someone, never the company."""
+    text = "Acme Corp. reported record profits on Monday. The engineer said it would hire."
+    assert chain_of(sm_nlp, text, "engineer") == set()
+
+
+def test_a_person_noun_with_an_enterprise_sense_still_describes_a_person(sm_nlp):
+    """ "the giant" of a boxer is the boxer, and "he" after it too."""
+    text = "Tom Reed fought on Monday. The giant said he would retire."
+    assert chain_of(sm_nlp, text, "giant") == {"Tom Reed", "he"}
