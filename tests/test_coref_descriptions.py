@@ -36,3 +36,16 @@ def test_a_person_noun_with_an_enterprise_sense_still_describes_a_person(sm_nlp)
     """ "the giant" of a boxer is the boxer, and "he" after it too."""
     text = "Tom Reed fought on Monday. The giant said he would retire."
     assert chain_of(sm_nlp, text, "giant") == {"Tom Reed", "he"}
+
+
+# -- an apposition of a person and an event -----------------------------------------------------
+
+
+def test_a_description_of_a_person_beside_an_event_is_not_it(sm_nlp):
+    """ "the shooting: an unarmed teenager killed by a guard": the parse sets the victim beside
+    the event, which no sense of "shooting" makes someone; an event beside an event ("the
+    attack, a brutal beating") is still one."""
+    text = "First came the shooting: an unarmed teenager killed by a guard on a dark street."
+    assert chain_of(sm_nlp, text, "shooting") == set()
+    text = "Police described the attack, a brutal beating of a young cyclist."
+    assert chain_of(sm_nlp, text, "attack") == {"brutal beating of a young cyclist"}

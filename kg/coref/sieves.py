@@ -526,12 +526,15 @@ def _one_person_and_many(a: CorefMention, b: CorefMention) -> bool:
 
 
 def _person_and_event(a: CorefMention, b: CorefMention) -> bool:
-    """Whether one of two mentions is a person's name and the other a description of an act
-    or an event that no sense of its noun makes a person ("Mark Teixeira, an eight-year deal
-    worth $184 million": what he signed, set beside him by the parse, not him)."""
+    """Whether one of two mentions is a person, by name or by description, and the other a
+    description of an act or an event that no sense of its noun makes a person ("Mark
+    Teixeira, an eight-year deal worth $184 million": what he signed, set beside him by the
+    parse, not him; "the shooting: an armed teenager killed by police" is what befell him)."""
     return any(
-        x.kind == "name"
-        and x.entity_type == "Person"
+        (
+            (x.kind == "name" and x.entity_type == "Person")
+            or (x.kind == "nominal" and x.noun_class == "person")
+        )
         and y.kind == "nominal"
         and not lexicon.may_be_person(y.lemma)
         and ("event" in lexicon.noun_classes(y.lemma) or y.noun_class == "time")
