@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from test_pronouns import _chain_roots
 
+from kg.coref import lexicon
+
 
 def chain_of(nlp, text: str, mention: str) -> set[str]:
     """The texts of the other mentions of the chain of the first mention written ``mention``."""
@@ -49,3 +51,23 @@ def test_a_description_of_a_person_beside_an_event_is_not_it(sm_nlp):
     assert chain_of(sm_nlp, text, "shooting") == set()
     text = "Police described the attack, a brutal beating of a young cyclist."
     assert chain_of(sm_nlp, text, "attack") == {"brutal beating of a young cyclist"}
+
+
+# -- a noun of a body politic and the land it governs -------------------------------------------
+
+
+def test_the_country_describes_the_land_the_document_names(sm_nlp):
+    """ "the country", "the nation" describe the country the document names, which the
+    recogniser types a place; not a capital or a city in it ("Athens"), and "the city" still
+    describes no country."""
+    text = "Voters in Turkmenistan elected a parliament. Observers said the {} had not changed."
+    assert chain_of(sm_nlp, text.format("country"), "country") == {"Turkmenistan"}
+    assert chain_of(sm_nlp, text.format("city"), "city") == set()
+    text = "Riots spread across Athens on Sunday. Observers said the country had not changed."
+    assert chain_of(sm_nlp, text, "country") == set()
+
+
+def test_a_land_is_a_place_a_people_is_named_after_but_no_capital():
+    assert lexicon.land_name("Turkmenistan") and lexicon.land_name("Texas")
+    assert not lexicon.land_name("Athens")  # "the capital of Greece" in WordNet
+    assert not lexicon.land_name("Mombasa")  # no people named after it

@@ -797,6 +797,8 @@ def _description_types(mention: CorefMention) -> frozenset[str] | None:
     that WordNet also gives a sense of a body ("the software giant", "the maker", "the
     distributor", "the subsidiary": an enterprise as much as someone) may be an organisation
     too, unless the noun says a sex, which no organisation has."""
+    if _polity(mention):
+        return _CLASS_TYPES["organization"] | _CLASS_TYPES["place"]
     wanted = _CLASS_TYPES.get(mention.noun_class)
     if (
         wanted is not None
@@ -806,6 +808,16 @@ def _description_types(mention: CorefMention) -> frozenset[str] | None:
     ):
         return wanted | _CLASS_TYPES["organization"]
     return wanted
+
+
+def _polity(mention: CorefMention) -> bool:
+    """A noun of a body politic that is also its land ("the country", "the nation": a polity
+    noun, see _OF_APPOSITION_NOUNS, whose first WordNet sense is a body): it describes the
+    country the document names, which the recogniser types a place, as much as its
+    government, typed a body. Not "the city" or "the area", which are seldom the place most
+    spoken of (see description_sieve), nor "the state", whose first sense is a territory and
+    which is as often the government of one as a land."""
+    return mention.lemma in _OF_APPOSITION_NOUNS and mention.noun_class == "organization"
 
 
 def opening_description_sieve(chains: Chains) -> None:
@@ -883,7 +895,11 @@ def _name_describable(
         # description of a person after the person's name may be them ("Reid's publicist
         # confirmed that the actress was admitted"), unless possessed (excluded before).
         return False
-    if "Place" in wanted and not _names_a_facility(antecedent):
+    if _polity(mention):
+        # A country is named as a land, not as a city in it ("Athens" is not "the country").
+        if antecedent.entity_type == "Place" and not lexicon.land_name(antecedent.record.text):
+            return False
+    elif "Place" in wanted and not _names_a_facility(antecedent):
         return False
     return not (_contains(antecedent, mention) or _contains(mention, antecedent))
 
@@ -891,7 +907,7 @@ def _name_describable(
 def _chain_describable(
     chains: Chains, mention: CorefMention, antecedent: int, wanted: frozenset[str]
 ) -> bool:
-    if "Place" not in wanted and not chains.entity_types(antecedent) & wanted:
+    if ("Place" not in wanted or _polity(mention)) and not chains.entity_types(antecedent) & wanted:
         return False
     # Nor what another argument of its verb already is, by any of the chain's mentions: in
     # "the gunman struck the boy", once "the gunman" is Carl Mays, "the boy" is someone else
