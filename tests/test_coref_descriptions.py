@@ -53,6 +53,15 @@ def test_a_description_of_a_person_beside_an_event_is_not_it(sm_nlp):
     assert chain_of(sm_nlp, text, "attack") == {"brutal beating of a young cyclist"}
 
 
+def test_a_description_of_one_person_beside_a_plural_is_not_it(sm_nlp):
+    """ "three suspects, a teacher from Leeds": one person described is not a plural set
+    beside her by the parse; "the suspect, a teacher from Leeds" is one."""
+    text = "Police arrested three suspects, a teacher from Leeds, on Monday."
+    assert chain_of(sm_nlp, text, "teacher from Leeds") == set()
+    text = "Police arrested the suspect, a teacher from Leeds, on Monday."
+    assert chain_of(sm_nlp, text, "teacher from Leeds") == {"suspect"}
+
+
 # -- a noun of a body politic and the land it governs -------------------------------------------
 
 

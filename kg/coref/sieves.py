@@ -520,7 +520,16 @@ def _one_person_and_many(a: CorefMention, b: CorefMention) -> bool:
     person's name, or a count of things ("46 KOs", "47 KO's") beside any name (the small model
     types a boxer's bare surname a nationality, which is no person)."""
     return any(
-        x.kind == "name" and ((x.entity_type == "Person" and y.number == "plural") or y.counted)
+        (x.kind == "name" and ((x.entity_type == "Person" and y.number == "plural") or y.counted))
+        # "entered Promises for undisclosed reasons. The actress, 33, ...": one person
+        # described is no plural either, whatever the parse set beside her.
+        or (
+            x.kind == "nominal"
+            and x.noun_class == "person"
+            and x.number == "singular"
+            and y.kind == "nominal"
+            and y.number == "plural"
+        )
         for x, y in ((a, b), (b, a))
     )
 
