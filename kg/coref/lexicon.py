@@ -239,6 +239,24 @@ def demonym_place_names(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _lands() -> frozenset[str]:
+    # Every name of a place a demonym pertains to, lower case, unless WordNet calls the place a
+    # capital ("Athens": "capital of Greece"), which is a city.
+    lands: set[str] = set()
+    for names in _demonyms().values():
+        if not any("capital" in name.lower().split() for name in names):
+            lands.update(name.lower() for name in names)
+    return frozenset(lands)
+
+
+def land_name(name: str) -> bool:
+    """Whether ``name`` names a land WordNet gives a people's name to: a country, a state or a
+    region ("Turkmenistan", "Greece", "Texas", "Sicily"), not a capital city ("Athens",
+    "Paris") nor a place with no people named after it ("Mombasa")."""
+    return name.strip().lower() in _lands()
+
+
+@lru_cache(maxsize=1)
 def _synonyms() -> dict[str, frozenset[str]]:
     return {lemma: frozenset(others.split("|")) for lemma, others in _rows("synonyms.tsv")}
 

@@ -141,6 +141,14 @@ class Chains:
         self.join(mention.index, antecedent.index)
         self.links.append(CorefLink(mention.index, antecedent.index, sieve, reason))
 
+    def reclassify(self, mention: CorefMention, noun_class: str, gender: str) -> None:
+        """Read the noun of a description, and of its chain's descriptions by the same noun, in
+        another of its senses: the class and gender its referent shows it has."""
+        for m in self.members(mention.index):
+            if m.kind == "nominal" and m.lemma == mention.lemma:
+                m.noun_class, m.gender = noun_class, gender
+        self._features.pop(self.root(mention.index), None)
+
     def in_sentence(self, sentence: int) -> list[CorefMention]:
         return self._sentences.get(sentence, [])
 
@@ -512,18 +520,30 @@ def _one_person_and_many(a: CorefMention, b: CorefMention) -> bool:
     person's name, or a count of things ("46 KOs", "47 KO's") beside any name (the small model
     types a boxer's bare surname a nationality, which is no person)."""
     return any(
-        x.kind == "name" and ((x.entity_type == "Person" and y.number == "plural") or y.counted)
+        (x.kind == "name" and ((x.entity_type == "Person" and y.number == "plural") or y.counted))
+        # "entered Promises for undisclosed reasons. The actress, 33, ...": one person
+        # described is no plural either, whatever the parse set beside her.
+        or (
+            x.kind == "nominal"
+            and x.noun_class == "person"
+            and x.number == "singular"
+            and y.kind == "nominal"
+            and y.number == "plural"
+        )
         for x, y in ((a, b), (b, a))
     )
 
 
 def _person_and_event(a: CorefMention, b: CorefMention) -> bool:
-    """Whether one of two mentions is a person's name and the other a description of an act
-    or an event that no sense of its noun makes a person ("Mark Teixeira, an eight-year deal
-    worth $184 million": what he signed, set beside him by the parse, not him)."""
+    """Whether one of two mentions is a person, by name or by description, and the other a
+    description of an act or an event that no sense of its noun makes a person ("Mark
+    Teixeira, an eight-year deal worth $184 million": what he signed, set beside him by the
+    parse, not him; "the shooting: an armed teenager killed by police" is what befell him)."""
     return any(
-        x.kind == "name"
-        and x.entity_type == "Person"
+        (
+            (x.kind == "name" and x.entity_type == "Person")
+            or (x.kind == "nominal" and x.noun_class == "person")
+        )
         and y.kind == "nominal"
         and not lexicon.may_be_person(y.lemma)
         and ("event" in lexicon.noun_classes(y.lemma) or y.noun_class == "time")
@@ -720,6 +740,12 @@ def description_sieve(chains: Chains) -> None:
     for mention in chains.mentions:
         antecedent = _described(chains, mention, counts, subjects, names)
         if antecedent is not None:
+            if mention.noun_class == "person" and "Person" not in chains.entity_types(
+                antecedent.index
+            ):
+                # "the software giant" of Microsoft is the enterprise, not someone: "it" and
+                # "its" after it are still Microsoft's.
+                chains.reclassify(mention, "organization", "neuter")
             chains.link(
                 mention,
                 antecedent,
@@ -754,7 +780,7 @@ def _described(
         or chains.has_name(mention.index)
     ):
         return None
-    wanted = _CLASS_TYPES.get(mention.noun_class)
+    wanted = _description_types(mention)
     if not wanted:
         return None
     # Among entities spoken of equally often, the one that has acted (been a subject) is
@@ -773,6 +799,34 @@ def _described(
             if best is None or rank > best_rank:
                 best, best_rank = latest, rank
     return best
+
+
+def _description_types(mention: CorefMention) -> frozenset[str] | None:
+    """The named types a description may be, by the class of its noun. A noun of a person
+    that WordNet also gives a sense of a body ("the software giant", "the maker", "the
+    distributor", "the subsidiary": an enterprise as much as someone) may be an organisation
+    too, unless the noun says a sex, which no organisation has."""
+    if _polity(mention):
+        return _CLASS_TYPES["organization"] | _CLASS_TYPES["place"]
+    wanted = _CLASS_TYPES.get(mention.noun_class)
+    if (
+        wanted is not None
+        and mention.noun_class == "person"
+        and not mention.gender
+        and "organization" in lexicon.noun_classes(mention.lemma)
+    ):
+        return wanted | _CLASS_TYPES["organization"]
+    return wanted
+
+
+def _polity(mention: CorefMention) -> bool:
+    """A noun of a body politic that is also its land ("the country", "the nation": a polity
+    noun, see _OF_APPOSITION_NOUNS, whose first WordNet sense is a body): it describes the
+    country the document names, which the recogniser types a place, as much as its
+    government, typed a body. Not "the city" or "the area", which are seldom the place most
+    spoken of (see description_sieve), nor "the state", whose first sense is a territory and
+    which is as often the government of one as a land."""
+    return mention.lemma in _OF_APPOSITION_NOUNS and mention.noun_class == "organization"
 
 
 def opening_description_sieve(chains: Chains) -> None:
@@ -850,7 +904,11 @@ def _name_describable(
         # description of a person after the person's name may be them ("Reid's publicist
         # confirmed that the actress was admitted"), unless possessed (excluded before).
         return False
-    if "Place" in wanted and not _names_a_facility(antecedent):
+    if _polity(mention):
+        # A country is named as a land, not as a city in it ("Athens" is not "the country").
+        if antecedent.entity_type == "Place" and not lexicon.land_name(antecedent.record.text):
+            return False
+    elif "Place" in wanted and not _names_a_facility(antecedent):
         return False
     return not (_contains(antecedent, mention) or _contains(mention, antecedent))
 
@@ -858,7 +916,7 @@ def _name_describable(
 def _chain_describable(
     chains: Chains, mention: CorefMention, antecedent: int, wanted: frozenset[str]
 ) -> bool:
-    if "Place" not in wanted and not chains.entity_types(antecedent) & wanted:
+    if ("Place" not in wanted or _polity(mention)) and not chains.entity_types(antecedent) & wanted:
         return False
     # Nor what another argument of its verb already is, by any of the chain's mentions: in
     # "the gunman struck the boy", once "the gunman" is Carl Mays, "the boy" is someone else

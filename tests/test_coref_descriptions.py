@@ -1,0 +1,82 @@
+"""The description sieves' rules for nominals of a named entity of their own document, each on
+sentences written for it, through the pinned small pipeline (en_core_web_sm 3.8.0: SMALL_MODEL
+in conftest). Each test says what must be linked and what must not."""
+
+from __future__ import annotations
+
+from test_pronouns import _chain_roots
+
+from kg.coref import lexicon
+
+
+def chain_of(nlp, text: str, mention: str) -> set[str]:
+    """The texts of the other mentions of the chain of the first mention written ``mention``."""
+    mentions, roots = _chain_roots(nlp(text))
+    i = next(i for i, m in enumerate(mentions) if m.text == mention)
+    return {m.text for j, m in enumerate(mentions) if j != i and roots[j] == roots[i]}
+
+
+# -- a noun of a person that is also a noun of an enterprise ---------------------------------
+
+
+def test_a_person_noun_with_an_enterprise_sense_describes_the_company(sm_nlp):
+    """ "the software giant", "the software maker": WordNet gives "giant" and "maker" a sense
+    of an enterprise beside the person's, so they describe the company spoken of, and "it"
+    after them is still the company."""
+    for noun in ("software giant", "software maker"):
+        text = f"Acme Corp. reported record profits on Monday. The {noun} said it would hire."
+        assert chain_of(sm_nlp, text, noun) == {"Acme Corp.", "it"}
+
+
+def test_a_person_noun_without_an_enterprise_sense_describes_no_company(sm_nlp):
+    """ "the engineer" is someone, never the company."""
+    text = "Acme Corp. reported record profits on Monday. The engineer said it would hire."
+    assert chain_of(sm_nlp, text, "engineer") == set()
+
+
+def test_a_person_noun_with_an_enterprise_sense_still_describes_a_person(sm_nlp):
+    """ "the giant" of a boxer is the boxer, and "he" after it too."""
+    text = "Tom Reed fought on Monday. The giant said he would retire."
+    assert chain_of(sm_nlp, text, "giant") == {"Tom Reed", "he"}
+
+
+# -- an apposition of a person and an event -----------------------------------------------------
+
+
+def test_a_description_of_a_person_beside_an_event_is_not_it(sm_nlp):
+    """ "the shooting: an unarmed teenager killed by a guard": the parse sets the victim beside
+    the event, which no sense of "shooting" makes someone; an event beside an event ("the
+    attack, a brutal beating") is still one."""
+    text = "First came the shooting: an unarmed teenager killed by a guard on a dark street."
+    assert chain_of(sm_nlp, text, "shooting") == set()
+    text = "Police described the attack, a brutal beating of a young cyclist."
+    assert chain_of(sm_nlp, text, "attack") == {"brutal beating of a young cyclist"}
+
+
+def test_a_description_of_one_person_beside_a_plural_is_not_it(sm_nlp):
+    """ "three suspects, a teacher from Leeds": one person described is not a plural set
+    beside her by the parse; "the suspect, a teacher from Leeds" is one."""
+    text = "Police arrested three suspects, a teacher from Leeds, on Monday."
+    assert chain_of(sm_nlp, text, "teacher from Leeds") == set()
+    text = "Police arrested the suspect, a teacher from Leeds, on Monday."
+    assert chain_of(sm_nlp, text, "teacher from Leeds") == {"suspect"}
+
+
+# -- a noun of a body politic and the land it governs -------------------------------------------
+
+
+def test_the_country_describes_the_land_the_document_names(sm_nlp):
+    """ "the country", "the nation" describe the country the document names, which the
+    recogniser types a place; not a capital or a city in it ("Athens"), and "the city" still
+    describes no country."""
+    text = "Voters in Turkmenistan elected a parliament. Observers said the {} had not changed."
+    assert chain_of(sm_nlp, text.format("country"), "country") == {"Turkmenistan"}
+    assert chain_of(sm_nlp, text.format("city"), "city") == set()
+    text = "Riots spread across Athens on Sunday. Observers said the country had not changed."
+    assert chain_of(sm_nlp, text, "country") == set()
+
+
+def test_a_land_is_a_place_a_people_is_named_after_but_no_capital():
+    assert lexicon.land_name("Turkmenistan") and lexicon.land_name("Texas")
+    assert not lexicon.land_name("Athens")  # "the capital of Greece" in WordNet
+    assert not lexicon.land_name("Mombasa")  # no people named after it
