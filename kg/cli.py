@@ -304,7 +304,10 @@ def build(
             "-j",
             metavar="N",
             min=1,
-            help="Worker processes (1: the parse runs beside the build, given a spare core).",
+            help=(
+                "Worker processes (1: the parse runs beside the build and pass two in two "
+                "workers, given a spare core)."
+            ),
         ),
     ] = 1,
     dask: Annotated[
