@@ -91,9 +91,13 @@ _PARSE_LOG: list[Path] = []
 _PARSE = kg.pipeline._worker_parse
 
 
+def _note_process(log: list[Path]) -> None:
+    with log[0].open("a") as file:
+        file.write(f"{os.getpid()}\n")
+
+
 def _recorded_parse(model, batch):
-    with _PARSE_LOG[0].open("a") as log:
-        log.write(f"{os.getpid()}\n")
+    _note_process(_PARSE_LOG)
     return _PARSE(model, batch)
 
 
@@ -132,8 +136,7 @@ _RESOLVE = kg.passtwo._resolve_part_in_worker
 
 
 def _recorded_resolve(number, graph_file):
-    with _RESOLVE_LOG[0].open("a") as log:
-        log.write(f"{os.getpid()}\n")
+    _note_process(_RESOLVE_LOG)
     return _RESOLVE(number, graph_file)
 
 
