@@ -128,3 +128,19 @@ def test_a_surname_joins_the_person_with_a_given_name_not_words_the_recogniser_t
     # A given name of either sex is a given name too ("Chris", as lexicon.given_name reads it).
     chris = ("Chris Marlow sang in Sydney", "Chris Marlow", "Sydney")
     assert _entities(hugh, chris, bare) == ["Chris Marlow", "Hugh Marlow", "Marlow", "Sydney"]
+
+
+def test_a_name_written_twice_with_a_dash_between_is_written_once():
+    assert normalise_name("Oscar Delgado-Oscar Delgado") == "Oscar Delgado"
+    assert normalise_name("Oscar Delgado – Oscar Delgado") == "Oscar Delgado"
+    # A place of one word doubled is a name of its own, and two names are two.
+    assert normalise_name("Wagga-Wagga") == "Wagga-Wagga"
+    assert normalise_name("Oscar Delgado-Rita Delgado") == "Oscar Delgado-Rita Delgado"
+
+
+def test_a_person_named_twice_in_a_headline_is_the_person_named_once():
+    entities = _entities(
+        ("Oscar Delgado-Oscar Delgado dies in Tucson", "Oscar Delgado-Oscar Delgado", "Tucson"),
+        ("Oscar Delgado was buried in Tucson", "Oscar Delgado", "Tucson"),
+    )
+    assert entities == ["Oscar Delgado", "Tucson"]
