@@ -3,8 +3,12 @@ numeral, a nickname inside the name (hand-built extractions, sentences written f
 
 from __future__ import annotations
 
+import spacy
+from spacy.tokens import Doc
 from test_resolve import make_extraction
 
+from kg.extract.arguments import name_tokens
+from kg.extract.tokens import span_text_at
 from kg.resolve import normalise_name, resolve
 
 
@@ -144,3 +148,22 @@ def test_a_person_named_twice_in_a_headline_is_the_person_named_once():
         ("Oscar Delgado was buried in Tucson", "Oscar Delgado", "Tucson"),
     )
     assert entities == ["Oscar Delgado", "Tucson"]
+
+
+def _name_of(words: list[str], spaces: list[bool]) -> str:
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+    return span_text_at(name_tokens(list(doc), "ORG"))[0]
+
+
+def test_a_score_after_a_teams_name_is_no_part_of_it():
+    assert _name_of(["Dayton", "64", "-", "58"], [True, False, False, False]) == "Dayton"
+    assert _name_of(["Dayton", "64-58"], [True, False]) == "Dayton"
+    # A product's number, a range of years and a model's series are parts of their names.
+    assert _name_of(["Windows", "7"], [True, False]) == "Windows 7"
+    assert _name_of(["Expo", "1998", "-", "2001"], [True, False, False, False]) == (
+        "Expo 1998-2001"
+    )
+    assert _name_of(["Boeing", "747", "-", "400"], [True, False, False, False]) == (
+        "Boeing 747-400"
+    )
+    assert _name_of(["Dayton", "58", "-", "64"], [True, False, False, False]) == "Dayton 58-64"
