@@ -32,6 +32,25 @@ __all__ = ["CONTEXT_LIMIT", "SURNAME_CONTEXT", "document_context", "link_across_
 _VARIANT_TYPES = frozenset({"Person", "Organization", "Group"})
 
 
+# The letters of a short form the nickname table may lack ("Mo" for Maurice).
+_SHORT_FORM = 2
+
+
+def _short_form(word: str, other: str) -> bool:
+    """Whether ``word`` can be a short form of the given name ``other`` that the nickname table
+    does not list ("Mo" for "Maurice"): two letters, no given name of its own, opening with
+    the other's initial, read as that initial is ("M. Cheeks"); the other a longer name."""
+    return (
+        len(word) == _SHORT_FORM
+        and word.isalpha()
+        and word[0].isupper()
+        and word[1].islower()
+        and len(other) > _SHORT_FORM
+        and other[:1] == word[:1]
+        and not lexicon.given_name(word)
+    )
+
+
 def _variant(short: list[str], long: list[str], entity_type: str) -> bool:
     """Whether the name ``short`` can be a way of writing ``long`` (same last word): a person's
     every other name matches one of the other's, in full, as a short form ("Fred",
@@ -51,6 +70,7 @@ def _variant(short: list[str], long: list[str], entity_type: str) -> bool:
             or (len(bare) >= 3 and (other.startswith(bare) or bare.startswith(other.rstrip("."))))
             or (len(bare) == 1 and other[:1] == bare)
             or lexicon.nickname_of(bare, other)
+            or _short_form(bare, other)
             for other in rest
         ):
             return False

@@ -167,3 +167,16 @@ def test_a_score_after_a_teams_name_is_no_part_of_it():
         "Boeing 747-400"
     )
     assert _name_of(["Dayton", "58", "-", "64"], [True, False, False, False]) == "Dayton 58-64"
+
+
+def test_a_two_letter_short_form_no_table_lists_is_read_as_an_initial():
+    """ "Ro Hadley" is "Roland Hadley" written short, as "R. Hadley" would be: two letters that
+    are no given name of their own, with the other's initial, same surname, shared context."""
+    roland = ("Roland Hadley coached in Fresno", "Roland Hadley", "Fresno")
+    ro = ("Ro Hadley was hired in Fresno", "Ro Hadley", "Fresno")
+    assert _entities(roland, ro) == ["Fresno", "Roland Hadley"]
+    # Another initial is another person; a two-letter given name is a name of its own.
+    dennis = ("Dennis Hadley coached in Fresno", "Dennis Hadley", "Fresno")
+    assert _entities(dennis, ro) == ["Dennis Hadley", "Fresno", "Ro Hadley"]
+    di = ("Di Hadley was hired in Fresno", "Di Hadley", "Fresno")
+    assert _entities(dennis, di) == ["Dennis Hadley", "Di Hadley", "Fresno"]
