@@ -153,6 +153,12 @@ def _kind_variant(name: str, other: str) -> bool:
     return lexicon.first_name_gender(core[0]) is not None
 
 
+def _epithet(word: str) -> bool:
+    """Whether a word written before a person's name says what the person is, not who: a
+    nationality ("Peruvian") or a role ("Goalkeeper"), and no given name."""
+    return lexicon.demonym_place(word) is not None or lexicon.role_word(word)
+
+
 def spelling_key(name: str) -> str:
     """The form two ways of writing one name share: accents, quotes, dots and letter case
     dropped, hyphens read as spaces, British "-re" as "-er", initials joined and a leading
@@ -335,6 +341,32 @@ def link_across_documents(
                 target,
                 f"'{key}' is '{target}', the same name with another word for its kind, seen "
                 f"with {common} of the same names and things in other documents",
+            )
+
+    # A person's name after a word saying what the person is, which the recogniser took into
+    # the name: a nationality ("Peruvian Ana Quispe", typed an organisation) or a role
+    # ("Goalkeeper Ana Quispe"). It is the person another document names without it.
+    for key, entity in list(entities.items()):
+        words = key.split()
+        if key in links or len(words) < 3 or entity.type in ("Place", "Date", "Concept"):
+            continue
+        rest = " ".join(words[1:])
+        person = entities.get(rest)
+        if (
+            person is None
+            or rest in links
+            or person.type != "Person"
+            or not _epithet(words[0])
+            or rules.forbids(key, rest)
+        ):
+            continue
+        common = shared(key, rest)
+        if common >= 1:
+            join(
+                key,
+                rest,
+                f"'{key}' is '{rest}' with a word saying what the person is, seen with "
+                f"{common} of the same names and things in other documents",
             )
 
     def best(name: str, candidates: list[str], needed: int) -> tuple[str, int] | None:

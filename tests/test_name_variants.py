@@ -180,3 +180,24 @@ def test_a_two_letter_short_form_no_table_lists_is_read_as_an_initial():
     assert _entities(dennis, ro) == ["Dennis Hadley", "Fresno", "Ro Hadley"]
     di = ("Di Hadley was hired in Fresno", "Di Hadley", "Fresno")
     assert _entities(dennis, di) == ["Dennis Hadley", "Di Hadley", "Fresno"]
+
+
+def test_a_nationality_or_a_role_before_a_persons_name_is_no_part_of_it():
+    """ "Peruvian Ana Quispe", typed an organisation, is the person another document names
+    "Ana Quispe": the word before the name says what she is, not who."""
+
+    def entities(*documents: tuple[str, str, str]) -> list[str]:
+        extractions = [
+            make_extraction(text, [(name, label), ("Cusco", "GPE")], doc_id=f"d{number}")
+            for number, (text, name, label) in enumerate(documents)
+        ]
+        return sorted(resolve(extractions).entities)
+
+    ana = ("Ana Quispe won the race in Cusco", "Ana Quispe", "PERSON")
+    peruvian = ("Peruvian Ana Quispe ran in Cusco", "Peruvian Ana Quispe", "ORG")
+    goalkeeper = ("Goalkeeper Ana Quispe trained in Cusco", "Goalkeeper Ana Quispe", "ORG")
+    assert entities(ana, peruvian) == ["Ana Quispe", "Cusco"]
+    assert entities(ana, goalkeeper) == ["Ana Quispe", "Cusco"]
+    # A given name before the name is another person's name.
+    maria = ("Maria Ana Quispe ran in Cusco", "Maria Ana Quispe", "ORG")
+    assert entities(ana, maria) == ["Ana Quispe", "Cusco", "Maria Ana Quispe"]
