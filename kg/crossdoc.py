@@ -89,6 +89,12 @@ _NAME_JOINERS = re.compile(r"[-‐-―/]")
 _PLACE_ABBREVIATIONS = {"mt": "mount", "mtn": "mountain", "ft": "fort"}
 
 
+# The kind words of a sea's name that the name is written without ("the Caspian", "the
+# Pacific"), hand-written: WordNet classes "sea" a place as it does "hospital", whose name
+# without it is a town ("Springfield Hospital"), and a river's or a lake's is often a state's
+# ("Mississippi River", "Lake Michigan").
+_WATER_WORDS = frozenset({"sea", "ocean"})
+
 # Types of the names a kind word ends: a place, a body ("Betty Ford Clinic" is either to the
 # recogniser), or a name it typed otherwise or not at all ("Morningside Recovery" a work).
 _KIND_TYPES = frozenset({"Place", "Organization", "Group", "Thing", "Work", ""})
@@ -341,6 +347,29 @@ def link_across_documents(
                 target,
                 f"'{key}' is '{target}', the same name with another word for its kind, seen "
                 f"with {common} of the same names and things in other documents",
+            )
+
+    # A sea named with and without its kind word: "Caspian Sea", "the Caspian".
+    for key, entity in list(entities.items()):
+        words = key.split()
+        if (
+            key in links
+            or len(words) != 2
+            or entity.type != "Place"
+            or words[1].lower() not in _WATER_WORDS
+            or not words[1][0].isupper()  # "Arctic sea ice": a common noun after a name
+        ):
+            continue
+        bare = entities.get(words[0])
+        if bare is None or words[0] in links or bare.type != "Place":
+            continue
+        common = shared(words[0], key)
+        if common >= 1 and not rules.forbids(words[0], key):
+            join(
+                words[0],
+                key,
+                f"'{words[0]}' is '{key}' without the word for its kind, seen with {common} of "
+                "the same names and things in other documents",
             )
 
     # A person's name after a word saying what the person is, which the recogniser took into

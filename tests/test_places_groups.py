@@ -160,3 +160,18 @@ def test_an_abbreviated_mount_or_fort_is_the_word() -> None:
     assert spelling_key("Ft. Collins") == spelling_key("Fort Collins")
     # Last, "MT" is a state (Montana), not a mountain.
     assert spelling_key("Helena MT") != spelling_key("Helena Mount")
+
+
+def _sail(doc_id: str, sea: str, label: str = "LOC") -> object:
+    text = f"The ferry Aurora crossed {sea} from Port Lavrio"
+    return extraction(text, [(sea, label), ("Port Lavrio", "GPE")], doc_id)
+
+
+def test_a_sea_named_without_its_kind_word_is_the_sea() -> None:
+    corpus = resolve([_sail("a", "Ionian Sea"), _sail("b", "Ionian")])
+    assert node_of(corpus, "b", "Ionian") == "Ionian Sea"
+    # A people of the name is no sea, nor a kind word in lower case ("Arctic sea ice") a name.
+    corpus = resolve([_sail("a", "Ionian Sea"), _sail("b", "Ionian", "NORP")])
+    assert node_of(corpus, "b", "Ionian") == "Ionian"
+    corpus = resolve([_sail("a", "Ionian sea"), _sail("b", "Ionian")])
+    assert node_of(corpus, "b", "Ionian") == "Ionian"
