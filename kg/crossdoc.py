@@ -165,6 +165,17 @@ def _epithet(word: str) -> bool:
     return lexicon.demonym_place(word) is not None or lexicon.role_word(word)
 
 
+# Types of names that open with a "The" the acronym keeps: a newspaper or a magazine, a band,
+# a book or a show ("The Hollywood Reporter", THR).
+_TITLED_TYPES = frozenset({"Organization", "Work"})
+
+
+def _article_initial(acronym: str) -> bool:
+    """Whether an acronym may open with the "T" of a leading "The": three letters or more, so
+    that two are left for the name's own words."""
+    return len(acronym) >= 3 and acronym[0] == "T"
+
+
 def spelling_key(name: str) -> str:
     """The form two ways of writing one name share: accents, quotes, dots and letter case
     dropped, hyphens read as spaces, British "-re" as "-er", initials joined and a leading
@@ -461,6 +472,14 @@ def link_across_documents(
         reason = MergeReason.PART_OF_ACROSS_DOCUMENTS
         if not candidates and name.isupper() and len(name) >= 2:
             candidates = [k for k in by_initials.get(name, ()) if not rules.forbids(name, k)]
+            if not candidates and _article_initial(name):
+                # "THR" for "The Hollywood Reporter": a title's "The", which the name is kept
+                # without, has its letter in the acronym.
+                candidates = [
+                    k
+                    for k in by_initials.get(name[1:], ())
+                    if entities[k].type in _TITLED_TYPES and not rules.forbids(name, k)
+                ]
             reason = MergeReason.ACRONYM_ACROSS_DOCUMENTS
         chosen = best(
             name, candidates, needed if reason is MergeReason.PART_OF_ACROSS_DOCUMENTS else 1
