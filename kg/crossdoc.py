@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.coref import lexicon
-from kg.coref.names import AliasRules, initials, types_compatible
+from kg.coref.names import SHIP_PREFIXES, AliasRules, initials, types_compatible
 from kg.kinds import MergeReason
 from kg.types import Entity
 
@@ -176,12 +176,31 @@ def _article_initial(acronym: str) -> bool:
     return len(acronym) >= 3 and acronym[0] == "T"
 
 
+# The last word of the words a ship's prefix abbreviates ("Indian Naval Ship", "Motor Vessel").
+_SHIP_WORDS = frozenset({"ship", "vessel"})
+
+
+def _ship_name(words: list[str]) -> list[str]:
+    """A ship's name from its prefix on: without the words before the prefix ("Warship INS
+    Vikrant", "frigate HMS Argyll") and with the prefix abbreviated ("Indian Naval Ship
+    Vikrant", "Her Majesty's Ship Argyll": "INS Vikrant", "HMS Argyll"); other names as
+    they are."""
+    for i, word in enumerate(words[:-1]):
+        if word in SHIP_PREFIXES:
+            return words[i:]
+        if i and word.lower() in _SHIP_WORDS:
+            prefix = "".join(w[0] for w in words[: i + 1])
+            if prefix.isupper() and prefix in SHIP_PREFIXES:
+                return [prefix, *words[i + 1 :]]
+    return words
+
+
 def spelling_key(name: str) -> str:
     """The form two ways of writing one name share: accents, quotes, dots and letter case
     dropped, hyphens read as spaces, British "-re" as "-er", initials joined and a leading
     "the" left out ("SAP-Arena" and "SAP Arena", "'The Hunger Games" and "Hunger Games",
     "Promises Treatment Centre" and "... Center", "U. S. Surgeon General" and "US ...")."""
-    text = unicodedata.normalize("NFKD", name)
+    text = unicodedata.normalize("NFKD", " ".join(_ship_name(name.split())))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = _NAME_JOINERS.sub(" ", _NAME_MARKS.sub("", text))
     words = _BRITISH_RE.sub("er", text).split()

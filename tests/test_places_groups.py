@@ -175,3 +175,15 @@ def test_a_sea_named_without_its_kind_word_is_the_sea() -> None:
     assert node_of(corpus, "b", "Ionian") == "Ionian"
     corpus = resolve([_sail("a", "Ionian sea"), _sail("b", "Ionian")])
     assert node_of(corpus, "b", "Ionian") == "Ionian"
+
+
+# -- ships ---------------------------------------------------------------------------------------
+
+
+def test_a_ships_name_is_written_from_its_prefix() -> None:
+    assert spelling_key("Warship INS Vikrant") == spelling_key("INS Vikrant")
+    assert spelling_key("Indian Naval Ship Vikrant") == spelling_key("INS Vikrant")
+    assert spelling_key("Her Majesty's Ship Argyll") == spelling_key("HMS Argyll")
+    # No prefix, or words that abbreviate none: the name as it is.
+    assert spelling_key("Vikrant Shipping") == "vikrant shipping"
+    assert spelling_key("Grand Banks Ship Repair") == "grand banks ship repair"
