@@ -379,6 +379,30 @@ def link_across_documents(
                 f"with {common} of the same names and things in other documents",
             )
 
+    # A ship by its name alone ("Vikrant"), as another document writes it beside its prefix
+    # ("INS Vikrant ... Vikrant"): the one ship whose name it is there.
+    ships: dict[str, list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        words = _ship_name(key.split())
+        if (
+            key not in links
+            and len(words) > 1
+            and words[0] in SHIP_PREFIXES
+            and words[-1] in entity.aliases
+        ):
+            ships[words[-1]].append(key)
+    for ship_name, keys in ships.items():
+        if len(keys) != 1 or ship_name not in entities or ship_name in links:
+            continue
+        common = shared(ship_name, keys[0])
+        if common >= 1 and not rules.forbids(ship_name, keys[0]):
+            join(
+                ship_name,
+                keys[0],
+                f"'{ship_name}' is the ship '{keys[0]}', called so in other documents, seen with "
+                f"{common} of the same names and things",
+            )
+
     # A sea named with and without its kind word: "Caspian Sea", "the Caspian".
     for key, entity in list(entities.items()):
         words = key.split()

@@ -187,3 +187,20 @@ def test_a_ships_name_is_written_from_its_prefix() -> None:
     # No prefix, or words that abbreviate none: the name as it is.
     assert spelling_key("Vikrant Shipping") == "vikrant shipping"
     assert spelling_key("Grand Banks Ship Repair") == "grand banks ship repair"
+
+
+def test_a_ship_by_its_name_alone_is_the_ship_another_document_calls_so() -> None:
+    def patrol(doc_id: str, items: list[tuple[str, str]]) -> object:
+        text = " ".join(name for name, _ in items) + " patrolled off Port Blair"
+        return extraction(text, [*items, ("Port Blair", "GPE")], doc_id)
+
+    corpus = resolve(
+        [
+            patrol("a", [("INS Vikrant", "ORG"), ("Vikrant", "PERSON")]),
+            patrol("b", [("Vikrant", "GPE")]),
+        ]
+    )
+    assert node_of(corpus, "b", "Vikrant") == "INS Vikrant"
+    # Without a document that calls the ship so, a name alone is not taken for it.
+    corpus = resolve([patrol("a", [("INS Vikrant", "ORG")]), patrol("b", [("Vikrant", "GPE")])])
+    assert node_of(corpus, "b", "Vikrant") == "Vikrant"
