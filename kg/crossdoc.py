@@ -159,10 +159,19 @@ def _kind_variant(name: str, other: str) -> bool:
     return lexicon.first_name_gender(core[0]) is not None
 
 
+# The letters of an office or a body abbreviated before a person's name ("GM", "CEO", "MEP").
+_TITLE_ACRONYM = range(2, 5)
+
+
 def _epithet(word: str) -> bool:
     """Whether a word written before a person's name says what the person is, not who: a
-    nationality ("Peruvian") or a role ("Goalkeeper"), and no given name."""
-    return lexicon.demonym_place(word) is not None or lexicon.role_word(word)
+    nationality ("Peruvian"), a role ("Goalkeeper") or an office or a body in capitals ("GM
+    Ana Quispe", "MEP Ana Quispe"), and no given name."""
+    return (
+        lexicon.demonym_place(word) is not None
+        or lexicon.role_word(word)
+        or (word.isupper() and word.isalpha() and len(word) in _TITLE_ACRONYM)
+    )
 
 
 # Types of names that open with a "The" the acronym keeps: a newspaper or a magazine, a band,
@@ -193,6 +202,12 @@ def _ship_name(words: list[str]) -> list[str]:
             if prefix.isupper() and prefix in SHIP_PREFIXES:
                 return [prefix, *words[i + 1 :]]
     return words
+
+
+def _personal(word: str) -> bool:
+    """Whether a name's first word may be a given name: a known one, or no common noun
+    ("Hasim", but not "County")."""
+    return lexicon.given_name(word) or not lexicon.has_noun_class(word.lower())
 
 
 def spelling_key(name: str) -> str:
@@ -440,6 +455,8 @@ def link_across_documents(
             or rest in links
             or person.type != "Person"
             or not _epithet(words[0])
+            # a person's name after it, not an office ("LA County Sheriff")
+            or not _personal(words[1])
             or rules.forbids(key, rest)
         ):
             continue

@@ -198,6 +198,12 @@ def test_a_nationality_or_a_role_before_a_persons_name_is_no_part_of_it():
     goalkeeper = ("Goalkeeper Ana Quispe trained in Cusco", "Goalkeeper Ana Quispe", "ORG")
     assert entities(ana, peruvian) == ["Ana Quispe", "Cusco"]
     assert entities(ana, goalkeeper) == ["Ana Quispe", "Cusco"]
+    # An office or a body in capitals ("MEP"), before a person's name, not before an office.
+    mep = ("MEP Ana Quispe spoke in Cusco", "MEP Ana Quispe", "ORG")
+    assert entities(ana, mep) == ["Ana Quispe", "Cusco"]
+    clerk = ("County Clerk said so in Cusco", "County Clerk", "PERSON")
+    ny_clerk = ("NY County Clerk said so in Cusco", "NY County Clerk", "ORG")
+    assert entities(clerk, ny_clerk) == ["County Clerk", "Cusco", "NY County Clerk"]
     # A given name before the name is another person's name.
     maria = ("Maria Ana Quispe ran in Cusco", "Maria Ana Quispe", "ORG")
     assert entities(ana, maria) == ["Ana Quispe", "Cusco", "Maria Ana Quispe"]
