@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.coref import lexicon
-from kg.coref.names import AliasRules, initials, types_compatible
+from kg.coref.names import SHIP_PREFIXES, AliasRules, initials, types_compatible
 from kg.kinds import MergeReason
 from kg.types import Entity
 
@@ -30,6 +30,25 @@ __all__ = ["CONTEXT_LIMIT", "SURNAME_CONTEXT", "document_context", "link_across_
 
 # Types whose multi-word names are matched as variants of each other across documents.
 _VARIANT_TYPES = frozenset({"Person", "Organization", "Group"})
+
+
+# The letters of a short form the nickname table may lack ("Mo" for Maurice).
+_SHORT_FORM = 2
+
+
+def _short_form(word: str, other: str) -> bool:
+    """Whether ``word`` can be a short form of the given name ``other`` that the nickname table
+    does not list ("Mo" for "Maurice"): two letters, no given name of its own, opening with
+    the other's initial, read as that initial is ("M. Cheeks"); the other a longer name."""
+    return (
+        len(word) == _SHORT_FORM
+        and word.isalpha()
+        and word[0].isupper()
+        and word[1].islower()
+        and len(other) > _SHORT_FORM
+        and other[:1] == word[:1]
+        and not lexicon.given_name(word)
+    )
 
 
 def _variant(short: list[str], long: list[str], entity_type: str) -> bool:
@@ -51,6 +70,7 @@ def _variant(short: list[str], long: list[str], entity_type: str) -> bool:
             or (len(bare) >= 3 and (other.startswith(bare) or bare.startswith(other.rstrip("."))))
             or (len(bare) == 1 and other[:1] == bare)
             or lexicon.nickname_of(bare, other)
+            or _short_form(bare, other)
             for other in rest
         ):
             return False
@@ -68,6 +88,12 @@ _NAME_JOINERS = re.compile(r"[-‐-―/]")
 # "Ft" as a foot. "St" is left out: Saint or Street.
 _PLACE_ABBREVIATIONS = {"mt": "mount", "mtn": "mountain", "ft": "fort"}
 
+
+# The kind words of a sea's name that the name is written without ("the Caspian", "the
+# Pacific"), hand-written: WordNet classes "sea" a place as it does "hospital", whose name
+# without it is a town ("Springfield Hospital"), and a river's or a lake's is often a state's
+# ("Mississippi River", "Lake Michigan").
+_WATER_WORDS = frozenset({"sea", "ocean"})
 
 # Types of the names a kind word ends: a place, a body ("Betty Ford Clinic" is either to the
 # recogniser), or a name it typed otherwise or not at all ("Morningside Recovery" a work).
@@ -133,12 +159,63 @@ def _kind_variant(name: str, other: str) -> bool:
     return lexicon.first_name_gender(core[0]) is not None
 
 
+# The letters of an office or a body abbreviated before a person's name ("GM", "CEO", "MEP").
+_TITLE_ACRONYM = range(2, 5)
+
+
+def _epithet(word: str) -> bool:
+    """Whether a word written before a person's name says what the person is, not who: a
+    nationality ("Peruvian"), a role ("Goalkeeper") or an office or a body in capitals ("GM
+    Ana Quispe", "MEP Ana Quispe"), and no given name."""
+    return (
+        lexicon.demonym_place(word) is not None
+        or lexicon.role_word(word)
+        or (word.isupper() and word.isalpha() and len(word) in _TITLE_ACRONYM)
+    )
+
+
+# Types of names that open with a "The" the acronym keeps: a newspaper or a magazine, a band,
+# a book or a show ("The Hollywood Reporter", THR).
+_TITLED_TYPES = frozenset({"Organization", "Work"})
+
+
+def _article_initial(acronym: str) -> bool:
+    """Whether an acronym may open with the "T" of a leading "The": three letters or more, so
+    that two are left for the name's own words."""
+    return len(acronym) >= 3 and acronym[0] == "T"
+
+
+# The last word of the words a ship's prefix abbreviates ("Indian Naval Ship", "Motor Vessel").
+_SHIP_WORDS = frozenset({"ship", "vessel"})
+
+
+def _ship_name(words: list[str]) -> list[str]:
+    """A ship's name from its prefix on: without the words before the prefix ("Warship INS
+    Vikrant", "frigate HMS Argyll") and with the prefix abbreviated ("Indian Naval Ship
+    Vikrant", "Her Majesty's Ship Argyll": "INS Vikrant", "HMS Argyll"); other names as
+    they are."""
+    for i, word in enumerate(words[:-1]):
+        if word in SHIP_PREFIXES:
+            return words[i:]
+        if i and word.lower() in _SHIP_WORDS:
+            prefix = "".join(w[0] for w in words[: i + 1])
+            if prefix.isupper() and prefix in SHIP_PREFIXES:
+                return [prefix, *words[i + 1 :]]
+    return words
+
+
+def _personal(word: str) -> bool:
+    """Whether a name's first word may be a given name: a known one, or no common noun
+    ("Hasim", but not "County")."""
+    return lexicon.given_name(word) or not lexicon.has_noun_class(word.lower())
+
+
 def spelling_key(name: str) -> str:
     """The form two ways of writing one name share: accents, quotes, dots and letter case
     dropped, hyphens read as spaces, British "-re" as "-er", initials joined and a leading
     "the" left out ("SAP-Arena" and "SAP Arena", "'The Hunger Games" and "Hunger Games",
     "Promises Treatment Centre" and "... Center", "U. S. Surgeon General" and "US ...")."""
-    text = unicodedata.normalize("NFKD", name)
+    text = unicodedata.normalize("NFKD", " ".join(_ship_name(name.split())))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = _NAME_JOINERS.sub(" ", _NAME_MARKS.sub("", text))
     words = _BRITISH_RE.sub("er", text).split()
@@ -317,6 +394,81 @@ def link_across_documents(
                 f"with {common} of the same names and things in other documents",
             )
 
+    # A ship by its name alone ("Vikrant"), as another document writes it beside its prefix
+    # ("INS Vikrant ... Vikrant"): the one ship whose name it is there.
+    ships: dict[str, list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        words = _ship_name(key.split())
+        if (
+            key not in links
+            and len(words) > 1
+            and words[0] in SHIP_PREFIXES
+            and words[-1] in entity.aliases
+        ):
+            ships[words[-1]].append(key)
+    for ship_name, keys in ships.items():
+        if len(keys) != 1 or ship_name not in entities or ship_name in links:
+            continue
+        common = shared(ship_name, keys[0])
+        if common >= 1 and not rules.forbids(ship_name, keys[0]):
+            join(
+                ship_name,
+                keys[0],
+                f"'{ship_name}' is the ship '{keys[0]}', called so in other documents, seen with "
+                f"{common} of the same names and things",
+            )
+
+    # A sea named with and without its kind word: "Caspian Sea", "the Caspian".
+    for key, entity in list(entities.items()):
+        words = key.split()
+        if (
+            key in links
+            or len(words) != 2
+            or entity.type != "Place"
+            or words[1].lower() not in _WATER_WORDS
+            or not words[1][0].isupper()  # "Arctic sea ice": a common noun after a name
+        ):
+            continue
+        bare = entities.get(words[0])
+        if bare is None or words[0] in links or bare.type != "Place":
+            continue
+        common = shared(words[0], key)
+        if common >= 1 and not rules.forbids(words[0], key):
+            join(
+                words[0],
+                key,
+                f"'{words[0]}' is '{key}' without the word for its kind, seen with {common} of "
+                "the same names and things in other documents",
+            )
+
+    # A person's name after a word saying what the person is, which the recogniser took into
+    # the name: a nationality ("Peruvian Ana Quispe", typed an organisation) or a role
+    # ("Goalkeeper Ana Quispe"). It is the person another document names without it.
+    for key, entity in list(entities.items()):
+        words = key.split()
+        if key in links or len(words) < 3 or entity.type in ("Place", "Date", "Concept"):
+            continue
+        rest = " ".join(words[1:])
+        person = entities.get(rest)
+        if (
+            person is None
+            or rest in links
+            or person.type != "Person"
+            or not _epithet(words[0])
+            # a person's name after it, not an office ("LA County Sheriff")
+            or not _personal(words[1])
+            or rules.forbids(key, rest)
+        ):
+            continue
+        common = shared(key, rest)
+        if common >= 1:
+            join(
+                key,
+                rest,
+                f"'{key}' is '{rest}' with a word saying what the person is, seen with "
+                f"{common} of the same names and things in other documents",
+            )
+
     def best(name: str, candidates: list[str], needed: int) -> tuple[str, int] | None:
         scored = sorted(((shared(name, c), c) for c in candidates), reverse=True)
         if not scored or scored[0][0] < needed:
@@ -380,6 +532,14 @@ def link_across_documents(
         reason = MergeReason.PART_OF_ACROSS_DOCUMENTS
         if not candidates and name.isupper() and len(name) >= 2:
             candidates = [k for k in by_initials.get(name, ()) if not rules.forbids(name, k)]
+            if not candidates and _article_initial(name):
+                # "THR" for "The Hollywood Reporter": a title's "The", which the name is kept
+                # without, has its letter in the acronym.
+                candidates = [
+                    k
+                    for k in by_initials.get(name[1:], ())
+                    if entities[k].type in _TITLED_TYPES and not rules.forbids(name, k)
+                ]
             reason = MergeReason.ACRONYM_ACROSS_DOCUMENTS
         chosen = best(
             name, candidates, needed if reason is MergeReason.PART_OF_ACROSS_DOCUMENTS else 1

@@ -915,3 +915,24 @@ def test_a_courtesy_title_gives_a_surname_its_gender():
         ],
     )
     assert links_of(doc)["She"] == ("Gomes", "pronoun")
+
+
+def _parted(first: str) -> Doc:
+    """ "<first> Castell resigned." with <first> parsed as a root of its own (a dateline run
+    into the sentence splits it so)."""
+    return parsed(
+        [(first, "NNP", "PROPN", "ROOT", 0, first)],
+        [
+            ("Castell", "NNP", "PROPN", "nsubj", 1, "Castell"),
+            ("resigned", "VBD", "VERB", "ROOT", 1, "resign"),
+            (".", ".", "PUNCT", "punct", 1, "."),
+        ],
+    )
+
+
+def test_a_given_name_the_parser_parted_from_the_surname_is_the_names_first_word():
+    assert "Mina Castell" in mention_texts(_parted("Mina"))
+    assert "Mina" not in mention_texts(_parted("Mina"))
+    # A word that is no given name stays a word of its own.
+    texts = mention_texts(_parted("Harbor"))
+    assert "Harbor Castell" not in texts and "Castell" in texts

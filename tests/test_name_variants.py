@@ -3,8 +3,12 @@ numeral, a nickname inside the name (hand-built extractions, sentences written f
 
 from __future__ import annotations
 
+import spacy
+from spacy.tokens import Doc
 from test_resolve import make_extraction
 
+from kg.extract.arguments import name_tokens
+from kg.extract.tokens import span_text_at
 from kg.resolve import normalise_name, resolve
 
 
@@ -128,3 +132,78 @@ def test_a_surname_joins_the_person_with_a_given_name_not_words_the_recogniser_t
     # A given name of either sex is a given name too ("Chris", as lexicon.given_name reads it).
     chris = ("Chris Marlow sang in Sydney", "Chris Marlow", "Sydney")
     assert _entities(hugh, chris, bare) == ["Chris Marlow", "Hugh Marlow", "Marlow", "Sydney"]
+
+
+def test_a_name_written_twice_with_a_dash_between_is_written_once():
+    assert normalise_name("Oscar Delgado-Oscar Delgado") == "Oscar Delgado"
+    assert normalise_name("Oscar Delgado – Oscar Delgado") == "Oscar Delgado"
+    # A place of one word doubled is a name of its own, and two names are two.
+    assert normalise_name("Wagga-Wagga") == "Wagga-Wagga"
+    assert normalise_name("Oscar Delgado-Rita Delgado") == "Oscar Delgado-Rita Delgado"
+
+
+def test_a_person_named_twice_in_a_headline_is_the_person_named_once():
+    entities = _entities(
+        ("Oscar Delgado-Oscar Delgado dies in Tucson", "Oscar Delgado-Oscar Delgado", "Tucson"),
+        ("Oscar Delgado was buried in Tucson", "Oscar Delgado", "Tucson"),
+    )
+    assert entities == ["Oscar Delgado", "Tucson"]
+
+
+def _name_of(words: list[str], spaces: list[bool]) -> str:
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+    return span_text_at(name_tokens(list(doc), "ORG"))[0]
+
+
+def test_a_score_after_a_teams_name_is_no_part_of_it():
+    assert _name_of(["Dayton", "64", "-", "58"], [True, False, False, False]) == "Dayton"
+    assert _name_of(["Dayton", "64-58"], [True, False]) == "Dayton"
+    # A product's number, a range of years and a model's series are parts of their names.
+    assert _name_of(["Windows", "7"], [True, False]) == "Windows 7"
+    assert _name_of(["Expo", "1998", "-", "2001"], [True, False, False, False]) == (
+        "Expo 1998-2001"
+    )
+    assert _name_of(["Boeing", "747", "-", "400"], [True, False, False, False]) == (
+        "Boeing 747-400"
+    )
+    assert _name_of(["Dayton", "58", "-", "64"], [True, False, False, False]) == "Dayton 58-64"
+
+
+def test_a_two_letter_short_form_no_table_lists_is_read_as_an_initial():
+    """ "Ro Hadley" is "Roland Hadley" written short, as "R. Hadley" would be: two letters that
+    are no given name of their own, with the other's initial, same surname, shared context."""
+    roland = ("Roland Hadley coached in Fresno", "Roland Hadley", "Fresno")
+    ro = ("Ro Hadley was hired in Fresno", "Ro Hadley", "Fresno")
+    assert _entities(roland, ro) == ["Fresno", "Roland Hadley"]
+    # Another initial is another person; a two-letter given name is a name of its own.
+    dennis = ("Dennis Hadley coached in Fresno", "Dennis Hadley", "Fresno")
+    assert _entities(dennis, ro) == ["Dennis Hadley", "Fresno", "Ro Hadley"]
+    di = ("Di Hadley was hired in Fresno", "Di Hadley", "Fresno")
+    assert _entities(dennis, di) == ["Dennis Hadley", "Di Hadley", "Fresno"]
+
+
+def test_a_nationality_or_a_role_before_a_persons_name_is_no_part_of_it():
+    """ "Peruvian Ana Quispe", typed an organisation, is the person another document names
+    "Ana Quispe": the word before the name says what she is, not who."""
+
+    def entities(*documents: tuple[str, str, str]) -> list[str]:
+        extractions = [
+            make_extraction(text, [(name, label), ("Cusco", "GPE")], doc_id=f"d{number}")
+            for number, (text, name, label) in enumerate(documents)
+        ]
+        return sorted(resolve(extractions).entities)
+
+    ana = ("Ana Quispe won the race in Cusco", "Ana Quispe", "PERSON")
+    peruvian = ("Peruvian Ana Quispe ran in Cusco", "Peruvian Ana Quispe", "ORG")
+    goalkeeper = ("Goalkeeper Ana Quispe trained in Cusco", "Goalkeeper Ana Quispe", "ORG")
+    assert entities(ana, peruvian) == ["Ana Quispe", "Cusco"]
+    assert entities(ana, goalkeeper) == ["Ana Quispe", "Cusco"]
+    # An office or a body in capitals ("MEP"), before a person's name, not before an office.
+    mep = ("MEP Ana Quispe spoke in Cusco", "MEP Ana Quispe", "ORG")
+    assert entities(ana, mep) == ["Ana Quispe", "Cusco"]
+    clerk = ("County Clerk said so in Cusco", "County Clerk", "PERSON")
+    ny_clerk = ("NY County Clerk said so in Cusco", "NY County Clerk", "ORG")
+    assert entities(clerk, ny_clerk) == ["County Clerk", "Cusco", "NY County Clerk"]
+    # A given name before the name is another person's name.
+    maria = ("Maria Ana Quispe ran in Cusco", "Maria Ana Quispe", "ORG")
+    assert entities(ana, maria) == ["Ana Quispe", "Cusco", "Maria Ana Quispe"]

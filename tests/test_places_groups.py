@@ -160,3 +160,47 @@ def test_an_abbreviated_mount_or_fort_is_the_word() -> None:
     assert spelling_key("Ft. Collins") == spelling_key("Fort Collins")
     # Last, "MT" is a state (Montana), not a mountain.
     assert spelling_key("Helena MT") != spelling_key("Helena Mount")
+
+
+def _sail(doc_id: str, sea: str, label: str = "LOC") -> object:
+    text = f"The ferry Aurora crossed {sea} from Port Lavrio"
+    return extraction(text, [(sea, label), ("Port Lavrio", "GPE")], doc_id)
+
+
+def test_a_sea_named_without_its_kind_word_is_the_sea() -> None:
+    corpus = resolve([_sail("a", "Ionian Sea"), _sail("b", "Ionian")])
+    assert node_of(corpus, "b", "Ionian") == "Ionian Sea"
+    # A people of the name is no sea, nor a kind word in lower case ("Arctic sea ice") a name.
+    corpus = resolve([_sail("a", "Ionian Sea"), _sail("b", "Ionian", "NORP")])
+    assert node_of(corpus, "b", "Ionian") == "Ionian"
+    corpus = resolve([_sail("a", "Ionian sea"), _sail("b", "Ionian")])
+    assert node_of(corpus, "b", "Ionian") == "Ionian"
+
+
+# -- ships ---------------------------------------------------------------------------------------
+
+
+def test_a_ships_name_is_written_from_its_prefix() -> None:
+    assert spelling_key("Warship INS Vikrant") == spelling_key("INS Vikrant")
+    assert spelling_key("Indian Naval Ship Vikrant") == spelling_key("INS Vikrant")
+    assert spelling_key("Her Majesty's Ship Argyll") == spelling_key("HMS Argyll")
+    # No prefix, or words that abbreviate none: the name as it is.
+    assert spelling_key("Vikrant Shipping") == "vikrant shipping"
+    assert spelling_key("Grand Banks Ship Repair") == "grand banks ship repair"
+
+
+def test_a_ship_by_its_name_alone_is_the_ship_another_document_calls_so() -> None:
+    def patrol(doc_id: str, items: list[tuple[str, str]]) -> object:
+        text = " ".join(name for name, _ in items) + " patrolled off Port Blair"
+        return extraction(text, [*items, ("Port Blair", "GPE")], doc_id)
+
+    corpus = resolve(
+        [
+            patrol("a", [("INS Vikrant", "ORG"), ("Vikrant", "PERSON")]),
+            patrol("b", [("Vikrant", "GPE")]),
+        ]
+    )
+    assert node_of(corpus, "b", "Vikrant") == "INS Vikrant"
+    # Without a document that calls the ship so, a name alone is not taken for it.
+    corpus = resolve([patrol("a", [("INS Vikrant", "ORG")]), patrol("b", [("Vikrant", "GPE")])])
+    assert node_of(corpus, "b", "Vikrant") == "Vikrant"

@@ -189,6 +189,24 @@ def test_acronym_and_letter_case_join_across_documents_with_context():
     assert keys == {"AMD": "Advanced Micro Devices", "SEAMICRO": "SeaMicro"}
 
 
+def test_an_acronym_keeps_the_letter_of_a_titles_the():
+    """ "TMG" for "The Morning Gazette": the name is kept without its "The", its acronym not."""
+
+    def corpus(long: str, label: str = "ORG") -> list[str]:
+        first = make_extraction(
+            f"The {long} reviewed Harbour Lights",
+            [(long, label), ("Harbour Lights", "WORK_OF_ART")],
+        )
+        second = make_extraction(
+            "TMG panned Harbour Lights", [("TMG", "ORG"), ("Harbour Lights", "WORK_OF_ART")]
+        )
+        return sorted(resolve([first, second]).entities)
+
+    assert corpus("Morning Gazette") == ["Harbour Lights", "Morning Gazette"]
+    # A place is no title whose "The" an acronym keeps ("the Middle Glades").
+    assert corpus("Middle Glades", "LOC") == ["Harbour Lights", "Middle Glades", "TMG"]
+
+
 def test_two_people_sharing_a_surname_in_different_documents_stay_apart():
     first = make_extraction("Maria Lopez won the vote", [("Maria Lopez", "PERSON")], doc_id="a")
     second = make_extraction("Carlos Lopez lost the vote", [("Carlos Lopez", "PERSON")], doc_id="b")

@@ -338,6 +338,8 @@ def find_mentions(
             mention = None  # "install the Fix It", "the Fix Its": a piece of a name
         elif pos == "PRON":
             mention = _pronoun(token, sentence_of[i], depth)
+        elif _parted_given_name(token):
+            mention = None  # the first word of the name after it (see _nominal)
         elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "flat"):
             mention = _nominal(token, sentence_of[i], depth)
         elif token.dep_ == "compound" and _names_word(token):
@@ -767,6 +769,27 @@ def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
     return mention
 
 
+def _parted_given_name(token: Token) -> bool:
+    """Whether ``token`` is a known given name that the parser parted from the surname after it,
+    as the root of a fragment of its own ("... 3:23 PM ET Maurice Cheeks is running the show",
+    a dateline run into the sentence): a proper noun of no entity, one space before a
+    capitalised proper noun of none, attached to nothing. It is that name's first word."""
+    if token.dep_ != "ROOT" or token.pos_ != "PROPN" or token.ent_type_ or token.whitespace_ != " ":
+        return False
+    if lexicon.first_name_gender(token.text) is None or lexicon.role_word(token.text):
+        return False
+    tokens = doc_tokens(token.doc)
+    if token.i + 1 >= len(tokens):
+        return False
+    after = tokens[token.i + 1]
+    return (
+        after.pos_ == "PROPN"
+        and after.text[:1].isupper()
+        and not after.ent_type_
+        and after.head.i != token.i
+    )
+
+
 def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | None:
     if not any(ch.isalpha() for ch in head.text):
         # "a quake measuring 6. 4": a stop or a number the tagger took for a noun describes
@@ -793,6 +816,8 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
             if (t.pos_ == "PROPN" or t.text[:1].isupper()) and (t.i == head.i or t.head.i == head.i)
         ]
         name = [t for t in name if head.i - 3 <= t.i <= head.i] or [head]
+        if name[0].i and _parted_given_name(doc_tokens(head.doc)[name[0].i - 1]):
+            name = [doc_tokens(head.doc)[name[0].i - 1], *name]
         # Office and role words are not part of the name: "Trade Representative Jamieson
         # Greer", "Forward Tyler Hansbrough" (capitalised as the sentence's first word).
         written = name

@@ -92,12 +92,26 @@ def normalise_name(text: str) -> str:
     name = re.sub(r"^(?:the|The|THE)\s+", "", name)
     name = _POSSESSIVE.sub("", name).strip()
     if " " in name:
+        name = _without_repetition(name)
         name = _CORPORATE_SUFFIX.sub("", name)
         name = _GENERATION_SUFFIX.sub("", name)
         name = _without_generation_numeral(_without_nickname(name))
     if re.fullmatch(r"(?:[A-Za-z]\.){2,}", name):
         name = name.replace(".", "")
     return KNOWN_VARIANTS.get(name, name)
+
+
+# A name of several words written twice, joined by a dash: a headline's "Esther
+# Williams-Esther Williams" (a name and a title line run together). A place of one word
+# doubled is a name of its own ("Baden-Baden", "Bora-Bora"), so the name must have a space.
+_REPEATED = re.compile(r"(\S+(?: \S+)+)\s*[-\u2013\u2014]\s*\1")
+
+
+def _without_repetition(name: str) -> str:
+    """``name`` written once, when it is a name of several words written twice with a dash
+    between (see _REPEATED)."""
+    match = _REPEATED.fullmatch(name)
+    return match.group(1) if match else name
 
 
 # A nickname written inside a person's name, quoted or in brackets, between the given name and

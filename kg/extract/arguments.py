@@ -8,6 +8,7 @@ keyed by its lemmatised head with its compounds.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.strings import get_string_id
@@ -243,6 +244,12 @@ def name_tokens(tokens: list[Token], label: str) -> list[Token]:
         or (label == "PERSON" and len(tokens) > 2 and is_role_word(tokens[0]))
     ):
         tokens = tokens[1:]
+    # A game's score written after a team's name ("beat Evansville 91-73"), which the recogniser
+    # takes into the name: two numbers joined by a dash are no part of a name (a product's
+    # number is one: "Windows 7", "Boeing 747").
+    score = _trailing_score(tokens)
+    if score:
+        tokens = tokens[:-score]
     while len(tokens) > 1 and (
         tokens[-1].tag == _POSSESSIVE_TAG_ID
         or tokens[-1].pos in EDGE_POS_IDS
@@ -251,6 +258,45 @@ def name_tokens(tokens: list[Token], label: str) -> list[Token]:
     ):
         tokens = tokens[:-1]
     return tokens
+
+
+_SCORE = re.compile(r"(\d{1,3})[-\u2013\u2014](\d{1,3})")
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _is_score(first: str, second: str) -> bool:
+    """Whether two numbers joined by a dash read as a game's score: news writes the winner's
+    first ("91-73", "51-50"), at most three digits each. A range opens with the smaller
+    number ("1939-1945"), and a model's series number is a round hundred ("Boeing
+    747-400")."""
+    return (
+        len(first) <= 3
+        and len(second) <= 3
+        and int(first) >= int(second)
+        and not (len(second) == 3 and second.endswith("00"))
+    )
+
+
+def _trailing_score(tokens: list[Token]) -> int:
+    """How many of ``tokens`` at the end are a score (see ``_is_score``) written after a name:
+    one token ("91-73") or three ("91", "-", "73"), spaced from a capitalised word; else 0."""
+    texts = [t.text for t in tokens]
+    joined = _SCORE.fullmatch(texts[-1]) if len(texts) >= 2 else None
+    if joined is not None and _is_score(*joined.groups()):
+        score = 1
+    elif (
+        len(texts) >= 4
+        and texts[-1].isdigit()
+        and texts[-2] in _DASHES
+        and texts[-3].isdigit()
+        and _is_score(texts[-3], texts[-1])
+    ):
+        score = 3
+    else:
+        return 0
+    name = tokens[-score - 1]
+    spaced = tokens[-score].idx > name.idx + len(name.text)
+    return score if spaced and name.text[:1].isupper() else 0
 
 
 def is_role_word(token: Token) -> bool:
