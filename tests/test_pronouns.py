@@ -265,6 +265,43 @@ def test_a_complement_without_subject_shares_its_verbs_subject_unless_an_object_
     assert "Obama" not in pronoun_chains(sm_nlp, text)["him"]
 
 
+@pytest.mark.parametrize(
+    ("text", "referent", "not_referent"),
+    [
+        # A participle set beside its clause is its main verb's subject's deed.
+        (
+            "Tom Walker beat Jim Brown in Denver, knocking him down twice.",
+            "Jim Brown",
+            "Tom Walker",
+        ),
+        ("Mary Evans met Susan Clark on Monday, giving her a book.", "Susan Clark", "Mary Evans"),
+        # "By" with a gerund says how the subject did it, over the verb's own object.
+        (
+            "The virus let thieves take over laptops by steering them to fake sites.",
+            "laptops",
+            "thieves",
+        ),
+    ],
+)
+def test_a_participle_or_by_gerund_without_subject_is_its_main_verbs_subjects(
+    sm_nlp, text, referent, not_referent
+):
+    """ "Klitschko dominated Rahman, knocking him down": a subjectless participle beside its
+    clause (a free adjunct), or a gerund after "by", has the main verb's subject for its own,
+    so its object pronoun is someone else (principle B through subject control)."""
+    chains = pronoun_chains(sm_nlp, text)
+    pronoun = next(p for p in ("him", "her", "them") if p in chains)
+    assert referent in chains[pronoun]
+    assert not_referent not in chains[pronoun]
+
+
+def test_a_participle_after_a_subordinator_is_not_a_free_adjunct(sm_nlp):
+    """The rule is for subjectless free adjuncts: its possessives and reflexives stay the main
+    subject's ("Tom Walker left, blaming himself")."""
+    chains = pronoun_chains(sm_nlp, "Tom Walker left the room, blaming himself for the loss.")
+    assert chains["himself"] == {"Tom Walker"}
+
+
 # -- rules added with the second tuning list --------------------------------------------------
 
 

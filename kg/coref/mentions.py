@@ -518,13 +518,28 @@ def _subject_clause(verb: Token) -> int:
             # called Gupta to offer him the job" (Obama offers).
             verb = verb.head
             continue
+        if (
+            verb.dep_ == "advcl"
+            and verb.tag_ == "VBG"
+            and verb.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("mark", "advmod") and c.i < verb.i for c in children(verb))
+        ):
+            # A participle set beside its clause with no subordinator is its main verb's
+            # subject's (subject control of a free adjunct): "Klitschko dominated Rahman,
+            # knocking him down" (Klitschko knocks).
+            verb = verb.head
+            continue
         if verb.dep_ not in ("xcomp", "pcomp") or verb.tag_ not in ("VB", "VBG"):
             break
         above = verb.head
+        # "By" with a gerund says how the subject did what its verb says, whatever objects
+        # the verb has: "allowed hackers to take over computers by steering them" (the
+        # hackers steer), where "accused Jones of killing him" is the object's deed.
+        means = above.lower_ == "by" and above.dep_ == "prep"
         while above.dep_ in ("prep", "acomp") and above.pos_ not in ("VERB", "AUX"):
             above = above.head
-        if above.pos_ not in ("VERB", "AUX") or any(
-            c.dep_ in ("dobj", "dative") for c in children(above)
+        if above.pos_ not in ("VERB", "AUX") or (
+            not means and any(c.dep_ in ("dobj", "dative") for c in children(above))
         ):
             break
         verb = above
