@@ -302,6 +302,47 @@ def test_a_participle_after_a_subordinator_is_not_a_free_adjunct(sm_nlp):
     assert chains["himself"] == {"Tom Walker"}
 
 
+@pytest.mark.parametrize(
+    ("text", "referent", "not_referent"),
+    [
+        # Hung from the noun of a phrase inside the one it modifies: the phrase holding it.
+        (
+            "Tom Smith, the director of the agency during the scandal who later became "
+            "famous, died on Monday.",
+            "Tom Smith",
+            "scandal",
+        ),
+        (
+            "Police caught a man serving two life sentences who escaped from prison last week.",
+            "man serving two life sentences",
+            "two life sentences",
+        ),
+        # Hung from the head of a phrase whose complement is someone: that complement.
+        (
+            "The stories of women in history who fought for the vote are told here.",
+            "women",
+            "stories of women in history",
+        ),
+    ],
+)
+def test_a_who_hung_from_no_one_stands_for_the_nearest_someone_of_its_phrase(
+    sm_nlp, text, referent, not_referent
+):
+    """ "Who" stands for someone: a clause the parser hangs from a noun that is no one ("the
+    Watergate scandal who", "three life sentences who") modifies the nearest noun that is
+    someone inside that noun's phrase or in the phrase that holds it."""
+    chains = pronoun_chains(sm_nlp, text)
+    assert referent in chains["who"]
+    assert not_referent not in chains["who"]
+
+
+def test_a_who_hung_from_a_group_or_a_pronoun_stays_there(sm_nlp):
+    """A group noun ("the crowd who") with no one around it keeps its clause, and "those who"
+    is the pronoun's, not someone else's."""
+    assert pronoun_chains(sm_nlp, "The crowd who cheered the team stayed late.")["who"] == {"crowd"}
+    assert pronoun_chains(sm_nlp, "Those who knew him were shocked.")["who"] == set()
+
+
 # -- rules added with the second tuning list --------------------------------------------------
 
 

@@ -1347,12 +1347,73 @@ def _relative(token: Token, sentence: int, depth: list[int]) -> CorefMention | N
     record = Mention(text, start, end, sentence, ObjectKind.PRONOUN, head=token.idx)
     mention = _base(record, token, "pronoun", sentence, depth)
     mention.lemma = token.lower_
-    mention.relative_to = clause.head.i
+    noun = clause.head
+    if (
+        token.lower_ in ("who", "whom")
+        and noun.pos_ in ("NOUN", "PROPN")  # not "those who", "one who"
+        and not _someone(noun, strict=False)
+    ):
+        noun = _whos_noun(noun, token) or noun
+    mention.relative_to = noun.i
     # A relative pronoun has the number of the noun it stands for, as its verb shows ("rivals
     # who want", "a man who wants"): "he" is never a "who" of rivals.
-    mention.number = "plural" if clause.head.tag_ in ("NNS", "NNPS") else "singular"
+    mention.number = "plural" if noun.tag_ in ("NNS", "NNPS") else "singular"
     mention.definite = True
     return mention
+
+
+# Recogniser labels of names that may be someone: a person, a body, a people, or a place
+# standing for its team or government ("Syracuse, who have won six in a row").
+_SOMEONE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _someone(noun: Token, strict: bool = True) -> bool:
+    """Whether a noun may be someone, a "who": a name of a person or a body, or a noun whose
+    first WordNet sense is a person or a body (``strict``), or any of whose frequent senses is
+    one (not ``strict``: "a star who", "the people who")."""
+    if noun.ent_type_:
+        return noun.ent_type_ in _SOMEONE_LABELS
+    if noun.pos_ == "PROPN":
+        return True
+    if noun.pos_ != "NOUN":
+        return False
+    lemma = noun.lemma_.lower()
+    if strict:
+        return lexicon.noun_class(lemma) in ("person", "organization")
+    return bool(lexicon.noun_classes(lemma) & {"person", "organization"})
+
+
+def _whos_noun(noun: Token, who: Token) -> Token | None:
+    """A "who" stands for someone; when the parser hangs its clause from a noun that cannot be
+    one, the clause modifies the nearest noun that is someone in the phrase around it: one
+    inside that noun's phrase, between it and "who" ("the stories of women who", "points for
+    the Orange, who", "the shooting of a deputy who"), else the noun whose phrase holds it
+    ("an iconic figure in pop culture who", "a man serving three life sentences who")."""
+    inside = [
+        t
+        for t in noun.doc[noun.i + 1 : who.i]
+        # A place inside the phrase is where its people are from ("the people of Mobile,
+        # Alabama, who"), not whom "who" stands for: a place by its type, or by the state or
+        # country set beside it, whatever the recogniser typed the name.
+        if t.dep_ == "pobj"
+        and t.ent_type_ != "GPE"
+        and not any(c.dep_ == "appos" and c.ent_type_ == "GPE" for c in t.children)
+        and noun in t.ancestors
+        and _someone(t)
+    ]
+    if inside:
+        return inside[-1]
+    above, steps = noun, 0
+    while steps < 4 and above.dep_ in ("pobj", "dobj") and above.head.i != above.i:
+        steps += 1
+        above = above.head  # the preposition or the participle
+        if above.dep_ == "prep" or (above.dep_ == "acl" and above.pos_ == "VERB"):
+            above = above.head
+        else:
+            return None
+        if above.pos_ in ("NOUN", "PROPN") and _someone(above):
+            return above
+    return None
 
 
 def _is_expletive_it(token: Token) -> bool:
