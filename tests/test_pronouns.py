@@ -343,6 +343,25 @@ def test_a_who_hung_from_a_group_or_a_pronoun_stays_there(sm_nlp):
     assert pronoun_chains(sm_nlp, "Those who knew him were shocked.")["who"] == set()
 
 
+def test_they_who_say_or_think_something_is_someone(sm_nlp):
+    """ "They said they would return": who says or thinks a clause is people or a body, not an
+    event or a time ("the protests"), however prominent; a "they" with only such before it is
+    left alone. A verb of saying's raised complement is what it says ("the man who they say
+    robbed the store")."""
+    text = (
+        "The protests ended on Friday after students met the minister. They said they would return."
+    )
+    chains = pronoun_chains(sm_nlp, text)
+    assert "students" in chains["They"]
+    assert "protests" not in chains["They"]
+    text = "The charges were filed on Friday against the man who they say robbed the store."
+    assert pronoun_chains(sm_nlp, text)["they"] == set()
+    # Not a "they" that reports nothing: "The protests ended. They were peaceful."
+    assert pronoun_chains(sm_nlp, "The protests ended on Friday. They were peaceful.")["They"] == {
+        "protests"
+    }
+
+
 # -- rules added with the second tuning list --------------------------------------------------
 
 

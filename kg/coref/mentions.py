@@ -1037,10 +1037,13 @@ def _reported_clauses(verb: Token) -> tuple[tuple[int, int], ...]:
     # A copula reports nothing: a clause the parser hangs from "be" as its complement is a
     # clause spliced on with a comma ("John Smith is related to the victims, he is the son
     # of ..."), not one its subject says or thinks.
+    # A verb of saying's open complement is what it says too: "the man who they say hit a
+    # woman" (the parser's reading of "say" with a clause whose subject it raised).
     spans = [
         (c.left_edge.i, c.right_edge.i)
         for c in children(verb)
-        if c.dep_ == "ccomp" and verb.lemma_ != "be"
+        if (c.dep_ == "ccomp" and verb.lemma_ != "be")
+        or (c.dep_ == "xcomp" and verb.lemma_ in SPEECH_VERBS)
     ]
     if (
         verb.dep_ in ("parataxis", "advcl")  # an aside is parsed as either, with no subordinator

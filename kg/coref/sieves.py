@@ -1149,6 +1149,10 @@ def pronoun_sieve(chains: Chains) -> None:
                 continue
             if not _agree(chains, mention, antecedent):
                 continue
+            if plural and mention.reported and _lifeless(chains, antecedent):
+                # "the man who they say hit a woman": who says, knows or thinks a clause is
+                # someone, people or a body, not the charges filed against him.
+                continue
             if _yields_to_possessor(chains, mention, antecedent):
                 continue
             if mention.reflexive:
@@ -1227,6 +1231,19 @@ def _animate(chains: Chains, mention: CorefMention) -> bool:
         if m.kind == "name" and not m.entity_type:
             return True
     return False
+
+
+def _lifeless(chains: Chains, mention: CorefMention) -> bool:
+    """Whether a chain is known to be no one: none of its mentions may be someone, and one
+    is an event, a time or a place by its noun's class, or a thing or a work by its name's
+    type (a noun WordNet gives no class, "coworkers", may be anyone)."""
+    if _animate(chains, mention):
+        return False
+    return any(
+        (m.kind == "nominal" and m.noun_class in ("event", "time", "place"))
+        or m.entity_type in ("Thing", "Work", "Event", "Place")
+        for m in chains.members(mention.index)
+    )
 
 
 # The class of noun a name's type says its bearer is.
