@@ -362,6 +362,16 @@ def test_they_who_say_or_think_something_is_someone(sm_nlp):
     }
 
 
+def test_the_object_of_a_coordinated_verb_is_first_that_verbs_object(sm_nlp):
+    """ "Brown questioned the driver and police arrested him": the object of a verb coordinated
+    with another is first of all that verb's object (parallel objects), ahead of a name the
+    sentence gives elsewhere."""
+    text = "Detective Tom Brown questioned the driver on Monday and police arrested him on Friday."
+    chains = pronoun_chains(sm_nlp, text)
+    assert chains["him"] == {"driver"}
+    assert "Tom Brown" not in chains["him"]
+
+
 # -- rules added with the second tuning list --------------------------------------------------
 
 

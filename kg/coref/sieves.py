@@ -1101,6 +1101,22 @@ def pronoun_sieve(chains: Chains) -> None:
                     )
                 )
             )
+        if mention.role in ("dobj", "dative") and mention.coordinated_with not in (
+            -1,
+            mention.verb,
+        ):
+            # "Police stopped the driver and arrested him": the object of a verb coordinated
+            # with another is first of all that verb's object (parallel objects), ahead of
+            # names elsewhere in the sentence.
+            candidates.sort(
+                key=lambda m: (
+                    not (
+                        m.sentence == mention.sentence
+                        and m.role in ("dobj", "dative")
+                        and m.verb == mention.coordinated_with
+                    )
+                )
+            )
         if mention.conjunct >= 0:
             # "Scholz lives across the hall from LuAnn and her husband": a possessive in a
             # phrase coordinated with another is first of all that phrase's ("the actress and
