@@ -1357,6 +1357,20 @@ def _relative(token: Token, sentence: int, depth: list[int]) -> CorefMention | N
         and not _someone(noun, strict=False)
     ):
         noun = _whos_noun(noun, token) or noun
+    # "Pierre Thomas and Mike Bell, who has had only six carries": the parser hangs a clause
+    # after a coordination from its first noun; a "who" or "which" subject of a verb in the
+    # singular is not the two of them but the one it follows, the last.
+    # Not in an appositive, whose nouns describe one person twice ("Monrose, a pastor and
+    # community leader who is working with the family").
+    conjuncts = [c for c in noun.conjuncts if noun.i < c.i < token.i]
+    if (
+        conjuncts
+        and noun.dep_ != "appos"
+        and token.dep_ in ("nsubj", "nsubjpass")
+        and _singular_verb(token.head)
+        and conjuncts[-1].tag_ in ("NN", "NNP")
+    ):
+        noun = conjuncts[-1]
     mention.relative_to = noun.i
     # A relative pronoun has the number of the noun it stands for, as its verb shows ("rivals
     # who want", "a man who wants"): "he" is never a "who" of rivals.
@@ -1417,6 +1431,16 @@ def _whos_noun(noun: Token, who: Token) -> Token | None:
         if above.pos_ in ("NOUN", "PROPN") and _someone(above):
             return above
     return None
+
+
+def _singular_verb(verb: Token) -> bool:
+    """Whether a verb, or the auxiliary it carries, is in the singular: "has", "is", "was"."""
+    for word in (verb, *(c for c in children(verb) if c.dep_ in ("aux", "auxpass"))):
+        if word.tag_ == "VBZ" or word.lower_ == "was":
+            return True
+        if word.tag_ == "VBP" or word.lower_ == "were":
+            return False
+    return False
 
 
 def _is_expletive_it(token: Token) -> bool:
