@@ -295,6 +295,19 @@ def test_a_participle_or_by_gerund_without_subject_is_its_main_verbs_subjects(
     assert not_referent not in chains[pronoun]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "John Smith was shot by a gunman on Monday, leaving him paralysed.",
+        "John Smith fell down the stairs on Monday, leaving him badly hurt.",
+    ],
+)
+def test_a_participle_after_a_passive_or_intransitive_verb_may_be_the_events(sm_nlp, text):
+    """After a passive or an intransitive verb a participle may tell what the event did
+    ("was shot, leaving him paralysed"): its object may be the main verb's subject."""
+    assert pronoun_chains(sm_nlp, text)["him"] == {"John Smith"}
+
+
 def test_a_participle_after_a_subordinator_is_not_a_free_adjunct(sm_nlp):
     """The rule is for subjectless free adjuncts: its possessives and reflexives stay the main
     subject's ("Tom Walker left, blaming himself")."""

@@ -523,10 +523,13 @@ def _subject_clause(verb: Token) -> int:
             and verb.tag_ == "VBG"
             and verb.head.pos_ in ("VERB", "AUX")
             and not any(c.dep_ in ("mark", "advmod") and c.i < verb.i for c in children(verb))
+            and _active_transitive(verb.head)
         ):
             # A participle set beside its clause with no subordinator is its main verb's
             # subject's (subject control of a free adjunct): "Klitschko dominated Rahman,
-            # knocking him down" (Klitschko knocks).
+            # knocking him down" (Klitschko knocks). Only after an active verb with an object:
+            # after a passive or an intransitive one the participle may tell what the event did
+            # ("Smith was shot, leaving him paralysed", "he fell, leaving him injured").
             verb = verb.head
             continue
         if verb.dep_ not in ("xcomp", "pcomp") or verb.tag_ not in ("VB", "VBG"):
@@ -544,6 +547,14 @@ def _subject_clause(verb: Token) -> int:
             break
         verb = above
     return verb.i
+
+
+def _active_transitive(verb: Token) -> bool:
+    """A verb in the active voice with a direct object ("dominated Rahman")."""
+    kids = children(verb)
+    return any(c.dep_ == "dobj" for c in kids) and not any(
+        c.dep_ in ("nsubjpass", "auxpass") for c in kids
+    )
 
 
 def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[int]) -> CorefMention:
