@@ -385,6 +385,38 @@ def test_the_object_of_a_coordinated_verb_is_first_that_verbs_object(sm_nlp):
     assert "Tom Brown" not in chains["him"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Tom Walker spoke about seeing his brother plunge to his death on the mountain.",
+            "Tom Walker",
+        ),
+        ("Mary Page said her mother reclaimed her children after a year.", "Mary Page"),
+        ("Tom Walker was in court when his brother admitted to faking his illness.", "Tom Walker"),
+    ],
+)
+def test_a_possessive_in_a_predicate_is_its_possessed_subjects(sm_nlp, text, name):
+    """ "his brother plunge to his death": a possessive in the predicate of a clause whose
+    subject is a possessed description of someone ("his brother", "her mother") is that
+    subject's, ahead of the name the sentence opens with."""
+    chains = pronoun_chains(sm_nlp, text)
+    second = next(key for key in chains if key.endswith("#2"))
+    assert chains[second] == {"mother" if "mother" in text else "brother"}
+    assert name not in chains[second]
+
+
+def test_a_possessive_in_a_subject_is_not_a_possessed_subjects(sm_nlp):
+    """In "his father was an engraver, and his mother was a seamstress" the second "his" is in
+    a subject, not in a predicate: it is not the father's."""
+    text = (
+        "Tom Walker grew up in Ohio. His father was an engraver, and his mother was a seamstress."
+    )
+    chains = pronoun_chains(sm_nlp, text)
+    assert "Tom Walker" in chains["his"]
+    assert "father" not in chains["his"]
+
+
 # -- rules added with the second tuning list --------------------------------------------------
 
 

@@ -1088,6 +1088,35 @@ def pronoun_sieve(chains: Chains) -> None:
                     m.sentence == mention.sentence and not _animate(chains, m),
                 )
             )
+        possessed = by_head.get(chains.heads[mention.head]) if chains.heads else None
+        if (
+            mention.gender in ("male", "female")
+            and mention.role == "poss"
+            and above
+            and not (possessed is not None and possessed.role in SUBJECT_DEPS)
+        ):
+            # "A climber who watched his brother fall to his death": a possessive in the
+            # predicate of a clause whose subject is someone's kin or the like ("his brother",
+            # "her mother") is that subject's, the parse ahead of names: a possessive in a
+            # predicate is mostly its subject's ("lost his job"), and a possessed description
+            # is the one the clause is about.
+            nearest = min(
+                (
+                    m
+                    for m in candidates
+                    if m.sentence == mention.sentence and m.role in SUBJECT_DEPS and m.verb in above
+                ),
+                key=lambda m: above[m.verb],
+                default=None,
+            )
+            if (
+                nearest is not None
+                and nearest.kind == "nominal"
+                and nearest.possessed
+                and nearest.noun_class == "person"
+                and not _contains(nearest, mention)
+            ):
+                candidates.sort(key=lambda m: m is not nearest)
         if mention.role in _SUBJECTS and mention.coordinated_with not in (-1, mention.verb):
             # "it's unknown if the shooter is still in the building or if he escaped": the
             # subject of a clause coordinated with another is first of all that clause's
