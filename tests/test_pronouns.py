@@ -349,6 +349,35 @@ def test_a_who_hung_from_no_one_stands_for_the_nearest_someone_of_its_phrase(
     assert not_referent not in chains["who"]
 
 
+@pytest.mark.parametrize(
+    ("text", "referent", "not_referent"),
+    [
+        (
+            "Firemen had to restrain an elderly woman outside the bank, who wept and cried.",
+            "elderly woman outside the bank",
+            "bank",
+        ),
+        (
+            "Police were targeting members of the gang, who had a long feud with the crew.",
+            "members of the gang",
+            "gang",
+        ),
+    ],
+)
+def test_a_who_hung_from_a_body_or_place_inside_a_persons_phrase_is_the_person(
+    sm_nlp, text, referent, not_referent
+):
+    """A body may be a "who" ("the Tigers, who have lost six in a row"), but when its noun is
+    the object of a preposition in the phrase of a person ("a woman outside the bank, who",
+    "members of the gang, who"), the person is the likelier one."""
+    chains = pronoun_chains(sm_nlp, text)
+    assert referent in chains["who"]
+    assert not_referent not in chains["who"]
+    assert pronoun_chains(sm_nlp, "The Orange beat the Tigers, who have lost six in a row.")[
+        "who"
+    ] == {"Tigers"}
+
+
 def test_a_who_hung_from_a_group_or_a_pronoun_stays_there(sm_nlp):
     """A group noun ("the crowd who") with no one around it keeps its clause, and "those who"
     is the pronoun's, not someone else's."""

@@ -1368,6 +1368,17 @@ def _relative(token: Token, sentence: int, depth: list[int]) -> CorefMention | N
         and not _someone(noun, strict=False)
     ):
         noun = _whos_noun(noun, token) or noun
+    elif (
+        token.lower_ in ("who", "whom")
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.dep_ == "pobj"
+        and noun.head.dep_ == "prep"
+        and not _person(noun)
+        and _person(noun.head.head)
+    ):
+        # "The head of the Genovese crime family, who had suffered from heart disease": a body
+        # may be a "who", but a person whose phrase holds it is the likelier one.
+        noun = noun.head.head
     # "Pierre Thomas and Mike Bell, who has had only six carries": the parser hangs a clause
     # after a coordination from its first noun; a "who" or "which" subject of a verb in the
     # singular is not the two of them but the one it follows, the last.
@@ -1409,6 +1420,13 @@ def _someone(noun: Token, strict: bool = True) -> bool:
     if strict:
         return lexicon.noun_class(lemma) in ("person", "organization")
     return bool(lexicon.noun_classes(lemma) & {"person", "organization"})
+
+
+def _person(noun: Token) -> bool:
+    """A name of a person or a noun whose first WordNet sense is a person."""
+    if noun.ent_type_:
+        return noun.ent_type_ == "PERSON"
+    return noun.pos_ == "NOUN" and lexicon.noun_class(noun.lemma_.lower()) == "person"
 
 
 def _whos_noun(noun: Token, who: Token) -> Token | None:
