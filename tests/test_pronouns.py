@@ -378,6 +378,39 @@ def test_a_who_hung_from_a_body_or_place_inside_a_persons_phrase_is_the_person(
     ] == {"Tigers"}
 
 
+@pytest.mark.parametrize(
+    ("text", "referent", "not_referent"),
+    [
+        # Hung from a person with a body inside the person's phrase: the body.
+        (
+            "The plan is wrong, said attorney Kassie Siegel of the Center for Biological "
+            "Diversity, which is suing the government.",
+            "Center for Biological Diversity",
+            "Kassie Siegel",
+        ),
+        # Hung from a person whose phrase another holds: that one.
+        (
+            "Two men were arrested in the murder of Deputy John Escalante which took place "
+            "outside his home.",
+            "murder of Deputy John Escalante",
+            "John Escalante",
+        ),
+    ],
+)
+def test_a_which_hung_from_a_person_stands_for_the_nearest_thing_of_its_phrase(
+    sm_nlp, text, referent, not_referent
+):
+    """ "Which" is never someone: a clause the parser hangs from a person modifies the nearest
+    noun of no person in that person's phrase or in the phrase holding it. A name the
+    recogniser typed a person with no first name or title to vouch for it ("the supertanker
+    Sirius Star, which") keeps its clause."""
+    chains = pronoun_chains(sm_nlp, text)
+    assert referent in chains["which"]
+    assert not_referent not in chains["which"]
+    text = "The navy rescued the supertanker Sirius Star, which was loaded with oil."
+    assert pronoun_chains(sm_nlp, text)["which"] == {"Sirius Star"}
+
+
 def test_a_who_hung_from_a_group_or_a_pronoun_stays_there(sm_nlp):
     """A group noun ("the crowd who") with no one around it keeps its clause, and "those who"
     is the pronoun's, not someone else's."""

@@ -1379,6 +1379,12 @@ def _relative(token: Token, sentence: int, depth: list[int]) -> CorefMention | N
         # "The head of the Genovese crime family, who had suffered from heart disease": a body
         # may be a "who", but a person whose phrase holds it is the likelier one.
         noun = noun.head.head
+    elif token.lower_ == "which" and _surely_person(noun):
+        # "Which" is never someone: a clause hung from a person modifies the nearest noun of
+        # no person in the phrase around it ("attorney Kassie Siegel of the Center for
+        # Biological Diversity, which is suing", "the murder of Deputy Juan Escalante, which
+        # took place outside his home").
+        noun = _whichs_noun(noun, token) or noun
     # "Pierre Thomas and Mike Bell, who has had only six carries": the parser hangs a clause
     # after a coordination from its first noun; a "who" or "which" subject of a verb in the
     # singular is not the two of them but the one it follows, the last.
@@ -1427,6 +1433,45 @@ def _person(noun: Token) -> bool:
     if noun.ent_type_:
         return noun.ent_type_ == "PERSON"
     return noun.pos_ == "NOUN" and lexicon.noun_class(noun.lemma_.lower()) == "person"
+
+
+def _surely_person(noun: Token) -> bool:
+    """A noun of a person, or a person's name that a first name or a title before it
+    vouches for ("Kassie Siegel", "dictator Saparmurat Niyazov"; the recogniser types ships
+    and teams as people too: "supertanker Sirius Star", "Gonzaga")."""
+    if noun.pos_ == "NOUN":
+        return lexicon.noun_class(noun.lemma_.lower()) == "person"
+    if noun.pos_ != "PROPN" or noun.ent_type_ != "PERSON":
+        return False
+    name = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
+    if name is not None and len(name) > 1 and lexicon.first_name_gender(name[0].text):
+        return True
+    return any(
+        c.dep_ == "compound"
+        and c.pos_ == "NOUN"
+        and lexicon.noun_class(c.lemma_.lower()) == "person"
+        for c in children(noun)
+    )
+
+
+def _whichs_noun(noun: Token, which: Token) -> Token | None:
+    """The noun a "which" hung from a person stands for: one inside that person's phrase,
+    between it and "which", that is no person (the nearest), else the noun whose phrase holds
+    the person, when it is none."""
+    inside = [
+        t
+        for t in noun.doc[noun.i + 1 : which.i]
+        if t.dep_ == "pobj" and noun in t.ancestors and not _person(t)
+    ]
+    if inside:
+        # A word inside a name stands for the whole name, whose head is its mention's.
+        last = inside[-1]
+        return next((e.root for e in noun.doc.ents if e.start <= last.i < e.end), last)
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        above = noun.head.head
+        if above.pos_ in ("NOUN", "PROPN") and not _person(above):
+            return above
+    return None
 
 
 def _whos_noun(noun: Token, who: Token) -> Token | None:
