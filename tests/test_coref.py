@@ -936,3 +936,45 @@ def test_a_given_name_the_parser_parted_from_the_surname_is_the_names_first_word
     # A word that is no given name stays a word of its own.
     texts = mention_texts(_parted("Harbor"))
     assert "Harbor Castell" not in texts and "Castell" in texts
+
+
+def _rely_on_two(verb: tuple[str, str, str], head: str = "pobj") -> Doc:
+    """ "Coach Payton will rely on Tom Brown and Mike Bell, who <verb> had six carries.", the
+    relative clause hung from the first of the coordinated names, as the parser often does."""
+    word, tag, lemma = verb
+    return parsed(
+        [
+            ("Payton", "NNP", "PROPN", "nsubj", 2, "Payton", "B-PERSON"),
+            ("will", "MD", "AUX", "aux", 2, "will"),
+            ("rely", "VB", "VERB", "ROOT", 2, "rely"),
+            ("on", "IN", "ADP", "prep", 2, "on"),
+            ("Tom", "NNP", "PROPN", "compound", 5, "Tom", "B-PERSON"),
+            ("Brown", "NNP", "PROPN", head, 3, "Brown", "I-PERSON"),
+            ("and", "CC", "CCONJ", "cc", 5, "and"),
+            ("Mike", "NNP", "PROPN", "compound", 8, "Mike", "B-PERSON"),
+            ("Bell", "NNP", "PROPN", "conj", 5, "Bell", "I-PERSON"),
+            (",", ",", "PUNCT", "punct", 5, ","),
+            ("who", "WP", "PRON", "nsubj", 12, "who"),
+            (word, tag, "AUX", "aux", 12, lemma),
+            ("had", "VBN", "VERB", "relcl", 5, "have"),
+            ("six", "CD", "NUM", "nummod", 14, "six"),
+            ("carries", "NNS", "NOUN", "dobj", 12, "carry"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ]
+    )
+
+
+def test_a_who_after_two_coordinated_names_with_a_singular_verb_is_the_last():
+    """ "Tom Brown and Mike Bell, who has had six carries": the clause is the last name's, the
+    one it follows, though the parser hangs it from the first; with a plural verb ("who have")
+    it is about both and stays where the parse put it. Not in an appositive, whose nouns
+    describe one person twice ("Smith, a pastor and leader who is ...")."""
+    assert links_of(_rely_on_two(("has", "VBZ", "have")))["who"] == (
+        "Mike Bell",
+        "relative pronoun",
+    )
+    assert links_of(_rely_on_two(("have", "VBP", "have")))["who"] == (
+        "Tom Brown",
+        "relative pronoun",
+    )
+    assert links_of(_rely_on_two(("has", "VBZ", "have"), head="appos"))["who"][0] == "Tom Brown"

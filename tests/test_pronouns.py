@@ -265,6 +265,220 @@ def test_a_complement_without_subject_shares_its_verbs_subject_unless_an_object_
     assert "Obama" not in pronoun_chains(sm_nlp, text)["him"]
 
 
+@pytest.mark.parametrize(
+    ("text", "referent", "not_referent"),
+    [
+        # A participle set beside its clause is its main verb's subject's deed.
+        (
+            "Tom Walker beat Jim Brown in Denver, knocking him down twice.",
+            "Jim Brown",
+            "Tom Walker",
+        ),
+        ("Mary Evans met Susan Clark on Monday, giving her a book.", "Susan Clark", "Mary Evans"),
+        # "By" with a gerund says how the subject did it, over the verb's own object.
+        (
+            "The virus let thieves take over laptops by steering them to fake sites.",
+            "laptops",
+            "thieves",
+        ),
+    ],
+)
+def test_a_participle_or_by_gerund_without_subject_is_its_main_verbs_subjects(
+    sm_nlp, text, referent, not_referent
+):
+    """ "Klitschko dominated Rahman, knocking him down": a subjectless participle beside its
+    clause (a free adjunct), or a gerund after "by", has the main verb's subject for its own,
+    so its object pronoun is someone else (principle B through subject control)."""
+    chains = pronoun_chains(sm_nlp, text)
+    pronoun = next(p for p in ("him", "her", "them") if p in chains)
+    assert referent in chains[pronoun]
+    assert not_referent not in chains[pronoun]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "John Smith was shot by a gunman on Monday, leaving him paralysed.",
+        "John Smith fell down the stairs on Monday, leaving him badly hurt.",
+    ],
+)
+def test_a_participle_after_a_passive_or_intransitive_verb_may_be_the_events(sm_nlp, text):
+    """After a passive or an intransitive verb a participle may tell what the event did
+    ("was shot, leaving him paralysed"): its object may be the main verb's subject."""
+    assert pronoun_chains(sm_nlp, text)["him"] == {"John Smith"}
+
+
+def test_a_participle_after_a_subordinator_is_not_a_free_adjunct(sm_nlp):
+    """The rule is for subjectless free adjuncts: its possessives and reflexives stay the main
+    subject's ("Tom Walker left, blaming himself")."""
+    chains = pronoun_chains(sm_nlp, "Tom Walker left the room, blaming himself for the loss.")
+    assert chains["himself"] == {"Tom Walker"}
+
+
+@pytest.mark.parametrize(
+    ("text", "referent", "not_referent"),
+    [
+        # Hung from the noun of a phrase inside the one it modifies: the phrase holding it.
+        (
+            "Tom Smith, the director of the agency during the scandal who later became "
+            "famous, died on Monday.",
+            "Tom Smith",
+            "scandal",
+        ),
+        (
+            "Police caught a man serving two life sentences who escaped from prison last week.",
+            "man serving two life sentences",
+            "two life sentences",
+        ),
+        # Hung from the head of a phrase whose complement is someone: that complement.
+        (
+            "The stories of women in history who fought for the vote are told here.",
+            "women",
+            "stories of women in history",
+        ),
+    ],
+)
+def test_a_who_hung_from_no_one_stands_for_the_nearest_someone_of_its_phrase(
+    sm_nlp, text, referent, not_referent
+):
+    """ "Who" stands for someone: a clause the parser hangs from a noun that is no one ("the
+    Watergate scandal who", "three life sentences who") modifies the nearest noun that is
+    someone inside that noun's phrase or in the phrase that holds it."""
+    chains = pronoun_chains(sm_nlp, text)
+    assert referent in chains["who"]
+    assert not_referent not in chains["who"]
+
+
+@pytest.mark.parametrize(
+    ("text", "referent", "not_referent"),
+    [
+        (
+            "Firemen had to restrain an elderly woman outside the bank, who wept and cried.",
+            "elderly woman outside the bank",
+            "bank",
+        ),
+        (
+            "Police were targeting members of the gang, who had a long feud with the crew.",
+            "members of the gang",
+            "gang",
+        ),
+    ],
+)
+def test_a_who_hung_from_a_body_or_place_inside_a_persons_phrase_is_the_person(
+    sm_nlp, text, referent, not_referent
+):
+    """A body may be a "who" ("the Tigers, who have lost six in a row"), but when its noun is
+    the object of a preposition in the phrase of a person ("a woman outside the bank, who",
+    "members of the gang, who"), the person is the likelier one."""
+    chains = pronoun_chains(sm_nlp, text)
+    assert referent in chains["who"]
+    assert not_referent not in chains["who"]
+    assert pronoun_chains(sm_nlp, "The Orange beat the Tigers, who have lost six in a row.")[
+        "who"
+    ] == {"Tigers"}
+
+
+@pytest.mark.parametrize(
+    ("text", "referent", "not_referent"),
+    [
+        # Hung from a person with a body inside the person's phrase: the body.
+        (
+            "The plan is wrong, said attorney Kassie Siegel of the Center for Biological "
+            "Diversity, which is suing the government.",
+            "Center for Biological Diversity",
+            "Kassie Siegel",
+        ),
+        # Hung from a person whose phrase another holds: that one.
+        (
+            "Two men were arrested in the murder of Deputy John Escalante which took place "
+            "outside his home.",
+            "murder of Deputy John Escalante",
+            "John Escalante",
+        ),
+    ],
+)
+def test_a_which_hung_from_a_person_stands_for_the_nearest_thing_of_its_phrase(
+    sm_nlp, text, referent, not_referent
+):
+    """ "Which" is never someone: a clause the parser hangs from a person modifies the nearest
+    noun of no person in that person's phrase or in the phrase holding it. A name the
+    recogniser typed a person with no first name or title to vouch for it ("the supertanker
+    Sirius Star, which") keeps its clause."""
+    chains = pronoun_chains(sm_nlp, text)
+    assert referent in chains["which"]
+    assert not_referent not in chains["which"]
+    text = "The navy rescued the supertanker Sirius Star, which was loaded with oil."
+    assert pronoun_chains(sm_nlp, text)["which"] == {"Sirius Star"}
+
+
+def test_a_who_hung_from_a_group_or_a_pronoun_stays_there(sm_nlp):
+    """A group noun ("the crowd who") with no one around it keeps its clause, and "those who"
+    is the pronoun's, not someone else's."""
+    assert pronoun_chains(sm_nlp, "The crowd who cheered the team stayed late.")["who"] == {"crowd"}
+    assert pronoun_chains(sm_nlp, "Those who knew him were shocked.")["who"] == set()
+
+
+def test_they_who_say_or_think_something_is_someone(sm_nlp):
+    """ "They said they would return": who says or thinks a clause is people or a body, not an
+    event or a time ("the protests"), however prominent; a "they" with only such before it is
+    left alone. A verb of saying's raised complement is what it says ("the man who they say
+    robbed the store")."""
+    text = (
+        "The protests ended on Friday after students met the minister. They said they would return."
+    )
+    chains = pronoun_chains(sm_nlp, text)
+    assert "students" in chains["They"]
+    assert "protests" not in chains["They"]
+    text = "The charges were filed on Friday against the man who they say robbed the store."
+    assert pronoun_chains(sm_nlp, text)["they"] == set()
+    # Not a "they" that reports nothing: "The protests ended. They were peaceful."
+    assert pronoun_chains(sm_nlp, "The protests ended on Friday. They were peaceful.")["They"] == {
+        "protests"
+    }
+
+
+def test_the_object_of_a_coordinated_verb_is_first_that_verbs_object(sm_nlp):
+    """ "Brown questioned the driver and police arrested him": the object of a verb coordinated
+    with another is first of all that verb's object (parallel objects), ahead of a name the
+    sentence gives elsewhere."""
+    text = "Detective Tom Brown questioned the driver on Monday and police arrested him on Friday."
+    chains = pronoun_chains(sm_nlp, text)
+    assert chains["him"] == {"driver"}
+    assert "Tom Brown" not in chains["him"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Tom Walker spoke about seeing his brother plunge to his death on the mountain.",
+            "Tom Walker",
+        ),
+        ("Mary Page said her mother reclaimed her children after a year.", "Mary Page"),
+        ("Tom Walker was in court when his brother admitted to faking his illness.", "Tom Walker"),
+    ],
+)
+def test_a_possessive_in_a_predicate_is_its_possessed_subjects(sm_nlp, text, name):
+    """ "his brother plunge to his death": a possessive in the predicate of a clause whose
+    subject is a possessed description of someone ("his brother", "her mother") is that
+    subject's, ahead of the name the sentence opens with."""
+    chains = pronoun_chains(sm_nlp, text)
+    second = next(key for key in chains if key.endswith("#2"))
+    assert chains[second] == {"mother" if "mother" in text else "brother"}
+    assert name not in chains[second]
+
+
+def test_a_possessive_in_a_subject_is_not_a_possessed_subjects(sm_nlp):
+    """In "his father was an engraver, and his mother was a seamstress" the second "his" is in
+    a subject, not in a predicate: it is not the father's."""
+    text = (
+        "Tom Walker grew up in Ohio. His father was an engraver, and his mother was a seamstress."
+    )
+    chains = pronoun_chains(sm_nlp, text)
+    assert "Tom Walker" in chains["his"]
+    assert "father" not in chains["his"]
+
+
 # -- rules added with the second tuning list --------------------------------------------------
 
 

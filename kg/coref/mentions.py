@@ -520,17 +520,43 @@ def _subject_clause(verb: Token) -> int:
             # called Gupta to offer him the job" (Obama offers).
             verb = verb.head
             continue
+        if (
+            verb.dep_ == "advcl"
+            and verb.tag_ == "VBG"
+            and verb.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("mark", "advmod") and c.i < verb.i for c in children(verb))
+            and _active_transitive(verb.head)
+        ):
+            # A participle set beside its clause with no subordinator is its main verb's
+            # subject's (subject control of a free adjunct): "Klitschko dominated Rahman,
+            # knocking him down" (Klitschko knocks). Only after an active verb with an object:
+            # after a passive or an intransitive one the participle may tell what the event did
+            # ("Smith was shot, leaving him paralysed", "he fell, leaving him injured").
+            verb = verb.head
+            continue
         if verb.dep_ not in ("xcomp", "pcomp") or verb.tag_ not in ("VB", "VBG"):
             break
         above = verb.head
+        # "By" with a gerund says how the subject did what its verb says, whatever objects
+        # the verb has: "allowed hackers to take over computers by steering them" (the
+        # hackers steer), where "accused Jones of killing him" is the object's deed.
+        means = above.lower_ == "by" and above.dep_ == "prep"
         while above.dep_ in ("prep", "acomp") and above.pos_ not in ("VERB", "AUX"):
             above = above.head
-        if above.pos_ not in ("VERB", "AUX") or any(
-            c.dep_ in ("dobj", "dative") for c in children(above)
+        if above.pos_ not in ("VERB", "AUX") or (
+            not means and any(c.dep_ in ("dobj", "dative") for c in children(above))
         ):
             break
         verb = above
     return verb.i
+
+
+def _active_transitive(verb: Token) -> bool:
+    """A verb in the active voice with a direct object ("dominated Rahman")."""
+    kids = children(verb)
+    return any(c.dep_ == "dobj" for c in kids) and not any(
+        c.dep_ in ("nsubjpass", "auxpass") for c in kids
+    )
 
 
 def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[int]) -> CorefMention:
@@ -1047,10 +1073,13 @@ def _reported_clauses(verb: Token) -> tuple[tuple[int, int], ...]:
     # A copula reports nothing: a clause the parser hangs from "be" as its complement is a
     # clause spliced on with a comma ("John Smith is related to the victims, he is the son
     # of ..."), not one its subject says or thinks.
+    # A verb of saying's open complement is what it says too: "the man who they say hit a
+    # woman" (the parser's reading of "say" with a clause whose subject it raised).
     spans = [
         (c.left_edge.i, c.right_edge.i)
         for c in children(verb)
-        if c.dep_ == "ccomp" and verb.lemma_ != "be"
+        if (c.dep_ == "ccomp" and verb.lemma_ != "be")
+        or (c.dep_ == "xcomp" and verb.lemma_ in SPEECH_VERBS)
     ]
     if (
         verb.dep_ in ("parataxis", "advcl")  # an aside is parsed as either, with no subordinator
@@ -1357,12 +1386,160 @@ def _relative(token: Token, sentence: int, depth: list[int]) -> CorefMention | N
     record = Mention(text, start, end, sentence, ObjectKind.PRONOUN, head=token.idx)
     mention = _base(record, token, "pronoun", sentence, depth)
     mention.lemma = token.lower_
-    mention.relative_to = clause.head.i
+    noun = clause.head
+    if (
+        token.lower_ in ("who", "whom")
+        and noun.pos_ in ("NOUN", "PROPN")  # not "those who", "one who"
+        and not _someone(noun, strict=False)
+    ):
+        noun = _whos_noun(noun, token) or noun
+    elif (
+        token.lower_ in ("who", "whom")
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.dep_ == "pobj"
+        and noun.head.dep_ == "prep"
+        and not _person(noun)
+        and _person(noun.head.head)
+    ):
+        # "The head of the Genovese crime family, who had suffered from heart disease": a body
+        # may be a "who", but a person whose phrase holds it is the likelier one.
+        noun = noun.head.head
+    elif token.lower_ == "which" and _surely_person(noun):
+        # "Which" is never someone: a clause hung from a person modifies the nearest noun of
+        # no person in the phrase around it ("attorney Kassie Siegel of the Center for
+        # Biological Diversity, which is suing", "the murder of Deputy Juan Escalante, which
+        # took place outside his home").
+        noun = _whichs_noun(noun, token) or noun
+    # "Pierre Thomas and Mike Bell, who has had only six carries": the parser hangs a clause
+    # after a coordination from its first noun; a "who" or "which" subject of a verb in the
+    # singular is not the two of them but the one it follows, the last.
+    # Not in an appositive, whose nouns describe one person twice ("Monrose, a pastor and
+    # community leader who is working with the family").
+    conjuncts = [c for c in noun.conjuncts if noun.i < c.i < token.i]
+    if (
+        conjuncts
+        and noun.dep_ != "appos"
+        and token.dep_ in ("nsubj", "nsubjpass")
+        and _singular_verb(token.head)
+        and conjuncts[-1].tag_ in ("NN", "NNP")
+    ):
+        noun = conjuncts[-1]
+    mention.relative_to = noun.i
     # A relative pronoun has the number of the noun it stands for, as its verb shows ("rivals
     # who want", "a man who wants"): "he" is never a "who" of rivals.
-    mention.number = "plural" if clause.head.tag_ in ("NNS", "NNPS") else "singular"
+    mention.number = "plural" if noun.tag_ in ("NNS", "NNPS") else "singular"
     mention.definite = True
     return mention
+
+
+# Recogniser labels of names that may be someone: a person, a body, a people, or a place
+# standing for its team or government ("Syracuse, who have won six in a row").
+_SOMEONE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _someone(noun: Token, strict: bool = True) -> bool:
+    """Whether a noun may be someone, a "who": a name of a person or a body, or a noun whose
+    first WordNet sense is a person or a body (``strict``), or any of whose frequent senses is
+    one (not ``strict``: "a star who", "the people who")."""
+    if noun.ent_type_:
+        return noun.ent_type_ in _SOMEONE_LABELS
+    if noun.pos_ == "PROPN":
+        return True
+    if noun.pos_ != "NOUN":
+        return False
+    lemma = noun.lemma_.lower()
+    if strict:
+        return lexicon.noun_class(lemma) in ("person", "organization")
+    return bool(lexicon.noun_classes(lemma) & {"person", "organization"})
+
+
+def _person(noun: Token) -> bool:
+    """A name of a person or a noun whose first WordNet sense is a person."""
+    if noun.ent_type_:
+        return noun.ent_type_ == "PERSON"
+    return noun.pos_ == "NOUN" and lexicon.noun_class(noun.lemma_.lower()) == "person"
+
+
+def _surely_person(noun: Token) -> bool:
+    """A noun of a person, or a person's name that a first name or a title before it
+    vouches for ("Kassie Siegel", "dictator Saparmurat Niyazov"; the recogniser types ships
+    and teams as people too: "supertanker Sirius Star", "Gonzaga")."""
+    if noun.pos_ == "NOUN":
+        return lexicon.noun_class(noun.lemma_.lower()) == "person"
+    if noun.pos_ != "PROPN" or noun.ent_type_ != "PERSON":
+        return False
+    name = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
+    if name is not None and len(name) > 1 and lexicon.first_name_gender(name[0].text):
+        return True
+    return any(
+        c.dep_ == "compound"
+        and c.pos_ == "NOUN"
+        and lexicon.noun_class(c.lemma_.lower()) == "person"
+        for c in children(noun)
+    )
+
+
+def _whichs_noun(noun: Token, which: Token) -> Token | None:
+    """The noun a "which" hung from a person stands for: one inside that person's phrase,
+    between it and "which", that is no person (the nearest), else the noun whose phrase holds
+    the person, when it is none."""
+    inside = [
+        t
+        for t in noun.doc[noun.i + 1 : which.i]
+        if t.dep_ == "pobj" and noun in t.ancestors and not _person(t)
+    ]
+    if inside:
+        # A word inside a name stands for the whole name, whose head is its mention's.
+        last = inside[-1]
+        return next((e.root for e in noun.doc.ents if e.start <= last.i < e.end), last)
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        above = noun.head.head
+        if above.pos_ in ("NOUN", "PROPN") and not _person(above):
+            return above
+    return None
+
+
+def _whos_noun(noun: Token, who: Token) -> Token | None:
+    """A "who" stands for someone; when the parser hangs its clause from a noun that cannot be
+    one, the clause modifies the nearest noun that is someone in the phrase around it: one
+    inside that noun's phrase, between it and "who" ("the stories of women who", "points for
+    the Orange, who", "the shooting of a deputy who"), else the noun whose phrase holds it
+    ("an iconic figure in pop culture who", "a man serving three life sentences who")."""
+    inside = [
+        t
+        for t in noun.doc[noun.i + 1 : who.i]
+        # A place inside the phrase is where its people are from ("the people of Mobile,
+        # Alabama, who"), not whom "who" stands for: a place by its type, or by the state or
+        # country set beside it, whatever the recogniser typed the name.
+        if t.dep_ == "pobj"
+        and t.ent_type_ != "GPE"
+        and not any(c.dep_ == "appos" and c.ent_type_ == "GPE" for c in t.children)
+        and noun in t.ancestors
+        and _someone(t)
+    ]
+    if inside:
+        return inside[-1]
+    above, steps = noun, 0
+    while steps < 4 and above.dep_ in ("pobj", "dobj") and above.head.i != above.i:
+        steps += 1
+        above = above.head  # the preposition or the participle
+        if above.dep_ == "prep" or (above.dep_ == "acl" and above.pos_ == "VERB"):
+            above = above.head
+        else:
+            return None
+        if above.pos_ in ("NOUN", "PROPN") and _someone(above):
+            return above
+    return None
+
+
+def _singular_verb(verb: Token) -> bool:
+    """Whether a verb, or the auxiliary it carries, is in the singular: "has", "is", "was"."""
+    for word in (verb, *(c for c in children(verb) if c.dep_ in ("aux", "auxpass"))):
+        if word.tag_ == "VBZ" or word.lower_ == "was":
+            return True
+        if word.tag_ == "VBP" or word.lower_ == "were":
+            return False
+    return False
 
 
 def _is_expletive_it(token: Token) -> bool:

@@ -1088,6 +1088,35 @@ def pronoun_sieve(chains: Chains) -> None:
                     m.sentence == mention.sentence and not _animate(chains, m),
                 )
             )
+        possessed = by_head.get(chains.heads[mention.head]) if chains.heads else None
+        if (
+            mention.gender in ("male", "female")
+            and mention.role == "poss"
+            and above
+            and not (possessed is not None and possessed.role in SUBJECT_DEPS)
+        ):
+            # "A climber who watched his brother fall to his death": a possessive in the
+            # predicate of a clause whose subject is someone's kin or the like ("his brother",
+            # "her mother") is that subject's, the parse ahead of names: a possessive in a
+            # predicate is mostly its subject's ("lost his job"), and a possessed description
+            # is the one the clause is about.
+            nearest = min(
+                (
+                    m
+                    for m in candidates
+                    if m.sentence == mention.sentence and m.role in SUBJECT_DEPS and m.verb in above
+                ),
+                key=lambda m: above[m.verb],
+                default=None,
+            )
+            if (
+                nearest is not None
+                and nearest.kind == "nominal"
+                and nearest.possessed
+                and nearest.noun_class == "person"
+                and not _contains(nearest, mention)
+            ):
+                candidates.sort(key=lambda m: m is not nearest)
         if mention.role in _SUBJECTS and mention.coordinated_with not in (-1, mention.verb):
             # "it's unknown if the shooter is still in the building or if he escaped": the
             # subject of a clause coordinated with another is first of all that clause's
@@ -1097,6 +1126,22 @@ def pronoun_sieve(chains: Chains) -> None:
                     not (
                         m.sentence == mention.sentence
                         and m.role in _SUBJECTS
+                        and m.verb == mention.coordinated_with
+                    )
+                )
+            )
+        if mention.role in ("dobj", "dative") and mention.coordinated_with not in (
+            -1,
+            mention.verb,
+        ):
+            # "Police stopped the driver and arrested him": the object of a verb coordinated
+            # with another is first of all that verb's object (parallel objects), ahead of
+            # names elsewhere in the sentence.
+            candidates.sort(
+                key=lambda m: (
+                    not (
+                        m.sentence == mention.sentence
+                        and m.role in ("dobj", "dative")
                         and m.verb == mention.coordinated_with
                     )
                 )
@@ -1148,6 +1193,10 @@ def pronoun_sieve(chains: Chains) -> None:
             if speaker is not None and chains.same(speaker.index, antecedent.index):
                 continue
             if not _agree(chains, mention, antecedent):
+                continue
+            if plural and mention.reported and _lifeless(chains, antecedent):
+                # "the man who they say hit a woman": who says, knows or thinks a clause is
+                # someone, people or a body, not the charges filed against him.
                 continue
             if _yields_to_possessor(chains, mention, antecedent):
                 continue
@@ -1227,6 +1276,19 @@ def _animate(chains: Chains, mention: CorefMention) -> bool:
         if m.kind == "name" and not m.entity_type:
             return True
     return False
+
+
+def _lifeless(chains: Chains, mention: CorefMention) -> bool:
+    """Whether a chain is known to be no one: none of its mentions may be someone, and one
+    is an event, a time or a place by its noun's class, or a thing or a work by its name's
+    type (a noun WordNet gives no class, "coworkers", may be anyone)."""
+    if _animate(chains, mention):
+        return False
+    return any(
+        (m.kind == "nominal" and m.noun_class in ("event", "time", "place"))
+        or m.entity_type in ("Thing", "Work", "Event", "Place")
+        for m in chains.members(mention.index)
+    )
 
 
 # The class of noun a name's type says its bearer is.
