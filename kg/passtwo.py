@@ -4,6 +4,7 @@ written to the graph spool, in one forked worker per part when there are several
 
 from __future__ import annotations
 
+import gc
 import pickle
 from collections.abc import Iterator
 from pathlib import Path
@@ -99,9 +100,11 @@ def _resolve_part_in_worker(
     index = _WORKER_INDEX
     if index is None:
         raise RuntimeError("a pass-two worker was forked without the resolution index")
+    known = set(index.entities)
     counts = _resolve_part(index, _WORKER_PARTS[number], graph_file)
-    # Concept entities are added to the index as pass two meets them: their keys go back.
-    return counts, graph_file, set(index.entities)
+    # Concept entities are added to the index as pass two meets them: their keys go back (only
+    # those: the index's own keys are the parent's already).
+    return counts, graph_file, set(index.entities) - known
 
 
 def resolve_to_graphs(
@@ -114,13 +117,20 @@ def resolve_to_graphs(
     if len(parts) == 1:
         results = [(_resolve_part(index, parts[0], files[0]), files[0], set(index.entities))]
     else:
-        with forked_pool(len(parts), _take_index, (index, parts)) as pool:
-            futures = [
-                pool.submit(_resolve_part_in_worker, number, graph_file)
-                for number, graph_file in enumerate(files)
-            ]
-            results = worker_results(futures)
-    entities: set[str] = set()
+        # The workers share the parent's memory until they write to it, and a collection
+        # writes to every object it walks: frozen, the index and the extractions are left out
+        # of the workers' collections, so they are not copied into each worker.
+        gc.freeze()
+        try:
+            with forked_pool(len(parts), _take_index, (index, parts)) as pool:
+                futures = [
+                    pool.submit(_resolve_part_in_worker, number, graph_file)
+                    for number, graph_file in enumerate(files)
+                ]
+                results = worker_results(futures)
+        finally:
+            gc.unfreeze()
+    entities: set[str] = set(index.entities)
     for _, graph_file, keys in results:
         spool.adopt(graph_file)  # the worker's copy, with the blocks it wrote
         entities |= keys
