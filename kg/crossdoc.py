@@ -376,23 +376,29 @@ def link_across_documents(
             }
         )
 
+    def join_on_context(name: str, target: str, saying: str) -> None:
+        """``name`` joins ``target`` when their documents share a name or a thing and no rule
+        forbids it; the reason is ``saying`` and what they share."""
+        common = shared(name, target)
+        if common >= 1 and not rules.forbids(name, target):
+            join(
+                name,
+                target,
+                f"{saying}, seen with {common} of the same names and things in other documents",
+            )
+
     # A place or body named with and without the word for its kind, or with another one:
     # "Betty Ford Center", "Betty Ford Clinic", "Betty Ford Treatment Center";
     # "Morningside Recovery", "Morningside Recovery Center".
     for keys in _kind_variants(entities, links):
         target = max(keys, key=lambda k: (documents[k], len(k), k))
         for key in keys:
-            if key == target or key in links or rules.forbids(key, target):
-                continue
-            common = shared(key, target)
-            if not _kind_variant(key, target) or common < 1:
-                continue
-            join(
-                key,
-                target,
-                f"'{key}' is '{target}', the same name with another word for its kind, seen "
-                f"with {common} of the same names and things in other documents",
-            )
+            if key != target and key not in links and _kind_variant(key, target):
+                join_on_context(
+                    key,
+                    target,
+                    f"'{key}' is '{target}', the same name with another word for its kind",
+                )
 
     # A ship by its name alone ("Vikrant"), as another document writes it beside its prefix
     # ("INS Vikrant ... Vikrant"): the one ship whose name it is there.
@@ -409,14 +415,11 @@ def link_across_documents(
     for ship_name, keys in ships.items():
         if len(keys) != 1 or ship_name not in entities or ship_name in links:
             continue
-        common = shared(ship_name, keys[0])
-        if common >= 1 and not rules.forbids(ship_name, keys[0]):
-            join(
-                ship_name,
-                keys[0],
-                f"'{ship_name}' is the ship '{keys[0]}', called so in other documents, seen with "
-                f"{common} of the same names and things",
-            )
+        join_on_context(
+            ship_name,
+            keys[0],
+            f"'{ship_name}' is the ship '{keys[0]}', called so in other documents",
+        )
 
     # A sea named with and without its kind word: "Caspian Sea", "the Caspian".
     for key, entity in list(entities.items()):
@@ -432,14 +435,7 @@ def link_across_documents(
         bare = entities.get(words[0])
         if bare is None or words[0] in links or bare.type != "Place":
             continue
-        common = shared(words[0], key)
-        if common >= 1 and not rules.forbids(words[0], key):
-            join(
-                words[0],
-                key,
-                f"'{words[0]}' is '{key}' without the word for its kind, seen with {common} of "
-                "the same names and things in other documents",
-            )
+        join_on_context(words[0], key, f"'{words[0]}' is '{key}' without the word for its kind")
 
     # A person's name after a word saying what the person is, which the recogniser took into
     # the name: a nationality ("Peruvian Ana Quispe", typed an organisation) or a role
@@ -457,17 +453,9 @@ def link_across_documents(
             or not _epithet(words[0])
             # a person's name after it, not an office ("LA County Sheriff")
             or not _personal(words[1])
-            or rules.forbids(key, rest)
         ):
             continue
-        common = shared(key, rest)
-        if common >= 1:
-            join(
-                key,
-                rest,
-                f"'{key}' is '{rest}' with a word saying what the person is, seen with "
-                f"{common} of the same names and things in other documents",
-            )
+        join_on_context(key, rest, f"'{key}' is '{rest}' with a word saying what the person is")
 
     def best(name: str, candidates: list[str], needed: int) -> tuple[str, int] | None:
         scored = sorted(((shared(name, c), c) for c in candidates), reverse=True)

@@ -115,7 +115,9 @@ def resolve_to_graphs(
     number of facts and of entities."""
     files = [spool.new_file() for _ in parts]
     if len(parts) == 1:
-        results = [(_resolve_part(index, parts[0], files[0]), files[0], set(index.entities))]
+        # In this process: the concept keys it adds are in the index already.
+        added: set[str] = set()
+        results = [(_resolve_part(index, parts[0], files[0]), files[0], added)]
     else:
         # The workers share the parent's memory until they write to it, and a collection
         # writes to every object it walks: frozen, the index and the extractions are left out
@@ -130,7 +132,7 @@ def resolve_to_graphs(
                 results = worker_results(futures)
         finally:
             gc.unfreeze()
-    entities: set[str] = set(index.entities)
+    entities = set(index.entities)
     for _, graph_file, keys in results:
         spool.adopt(graph_file)  # the worker's copy, with the blocks it wrote
         entities |= keys

@@ -1453,11 +1453,16 @@ def _someone(noun: Token, strict: bool = True) -> bool:
     return bool(lexicon.noun_classes(lemma) & {"person", "organization"})
 
 
+def _person_noun(noun: Token) -> bool:
+    """A common noun whose first WordNet sense is a person ("the attorney")."""
+    return noun.pos_ == "NOUN" and lexicon.noun_class(noun.lemma_.lower()) == "person"
+
+
 def _person(noun: Token) -> bool:
     """A name of a person or a noun whose first WordNet sense is a person."""
     if noun.ent_type_:
         return noun.ent_type_ == "PERSON"
-    return noun.pos_ == "NOUN" and lexicon.noun_class(noun.lemma_.lower()) == "person"
+    return _person_noun(noun)
 
 
 def _surely_person(noun: Token) -> bool:
@@ -1465,18 +1470,13 @@ def _surely_person(noun: Token) -> bool:
     vouches for ("Kassie Siegel", "dictator Saparmurat Niyazov"; the recogniser types ships
     and teams as people too: "supertanker Sirius Star", "Gonzaga")."""
     if noun.pos_ == "NOUN":
-        return lexicon.noun_class(noun.lemma_.lower()) == "person"
+        return _person_noun(noun)
     if noun.pos_ != "PROPN" or noun.ent_type_ != "PERSON":
         return False
     name = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
     if name is not None and len(name) > 1 and lexicon.first_name_gender(name[0].text):
         return True
-    return any(
-        c.dep_ == "compound"
-        and c.pos_ == "NOUN"
-        and lexicon.noun_class(c.lemma_.lower()) == "person"
-        for c in children(noun)
-    )
+    return any(c.dep_ == "compound" and _person_noun(c) for c in children(noun))
 
 
 def _whichs_noun(noun: Token, which: Token) -> Token | None:
