@@ -1222,3 +1222,25 @@ def test_what_it_is_said_to_be_its_referent_can_be(sm_nlp, text, referent):
     else:
         assert referent in it
         assert not it & {"Microsoft", "coast", "church", "Officials"}
+
+
+def test_it_in_a_take_it_or_leave_it_formula_is_left_alone(sm_nlp):
+    """ "a 'take it or leave it' deal", "a love it or hate it reaction": a formula "X it or Y
+    it" between an article and its noun says what kind of deal or reaction it is, and its "it"
+    is nothing the text names. Outside that place "it" keeps its referent: "whether he bought
+    it or stole it" is the car."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "The club made the pitcher a new offer on Monday. His agent said it was not a "
+        "“take it or leave it” deal.",
+    )
+    assert set(chains) == {"His", "it"}  # the formula's two "it" are no mentions
+    chains = pronoun_chains(
+        sm_nlp,
+        "The team sold the house on Monday. Fans had a love it or hate it reaction to the design.",
+    )
+    assert not any(key.startswith("it") for key in chains)
+    chains = pronoun_chains(
+        sm_nlp, "Police found a car near the river. They do not know if he bought it or stole it."
+    )
+    assert "car" in chains["it"] and "car" in chains["it#2"]

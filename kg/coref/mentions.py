@@ -1542,6 +1542,30 @@ def _singular_verb(verb: Token) -> bool:
     return False
 
 
+def _either_it_formula(token: Token) -> bool:
+    """Whether "it" is in a formula "X it or Y it" set as a modifier between an article and
+    its noun: a "take it or leave it" offer, a "love it or hate it" reaction. A phrase in that
+    place says what kind of offer or reaction it is, as an adjective would; its "it" points at
+    nothing the text names. Read on the words, as the parser makes a verb so placed a noun or
+    an object of anything near it, and its noun a verb."""
+    doc, i = token.doc, token.i
+    if i + 3 < len(doc) and doc[i + 1].lower_ == "or" and doc[i + 3].lower_ == "it":
+        first, last = i - 1, i + 3
+    elif i >= 4 and doc[i - 2].lower_ == "or" and doc[i - 3].lower_ == "it":
+        first, last = i - 4, i
+    else:
+        return False
+    if first < 1 or last + 1 >= len(doc) or not (doc[first].is_alpha and doc[first + 3].is_alpha):
+        return False
+    before = first - 1
+    while before > 0 and doc[before].pos_ == "PUNCT":
+        before -= 1
+    after = last + 1
+    while after < len(doc) - 1 and doc[after].pos_ == "PUNCT":
+        after += 1
+    return doc[before].tag_ == "DT" and doc[after].pos_ in ("NOUN", "VERB")
+
+
 def _is_expletive_it(token: Token) -> bool:
     """'It' that stands for an extraposed clause or the weather: "it is likely that ...",
     "it was reported that ...", "it seems ...", "it was her decision to get help"; or for no
@@ -1553,6 +1577,8 @@ def _is_expletive_it(token: Token) -> bool:
         return verb.lemma_ == "do" or _made_it(verb)
     if token.dep_ == "dobj" and verb.lemma_ in _PROPOSITION_VERBS:
         return True  # "All have denied it": a claim, not a thing
+    if _either_it_formula(token):
+        return True  # "a 'take it or leave it' offer": a set phrase, no thing taken or left
     if verb.lemma_ == "go" and any(
         c.lower_ == "without" and any(g.lower_ == "saying" for g in children(c))
         for c in children(verb)
