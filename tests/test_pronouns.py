@@ -1244,3 +1244,28 @@ def test_it_in_a_take_it_or_leave_it_formula_is_left_alone(sm_nlp):
         sm_nlp, "Police found a car near the river. They do not know if he bought it or stole it."
     )
     assert "car" in chains["it"] and "car" in chains["it#2"]
+
+
+def test_a_speakers_it_is_not_a_thing_the_narrator_named_before_the_quotation(sm_nlp):
+    """A quoted "it" is what the speaker's own words name, or the state of affairs spoken of:
+    "'It is very sad,' the mayor said" after a sentence on a company's plant is neither the
+    company nor the plant. Inside the speaker's words it is ("We built the plant ... It is the
+    biggest"), and outside a quotation the narrator's "it" keeps its antecedent."""
+    chains = pronoun_chains(
+        sm_nlp,
+        'The company closed its old plant in Dayton on Monday. "It is very sad," the mayor said.',
+    )
+    assert not chains["It"]
+    chains = pronoun_chains(
+        sm_nlp,
+        'Police told the workers to stay inside the warehouse. "It is tough," one worker said.',
+    )
+    assert not chains["It"]
+    chains = pronoun_chains(
+        sm_nlp, '"We built the plant in a year. It is the biggest in the state," the mayor said.'
+    )
+    assert chains["It"] == {"plant"}
+    chains = pronoun_chains(
+        sm_nlp, "The fire started in the kitchen on Friday. Officials said it spread to the roof."
+    )
+    assert chains["it"] == {"fire"}

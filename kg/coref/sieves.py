@@ -1192,6 +1192,8 @@ def pronoun_sieve(chains: Chains) -> None:
                 continue
             if speaker is not None and chains.same(speaker.index, antecedent.index):
                 continue
+            if speaker is not None and _narrated_before(chains, mention, antecedent):
+                continue
             if not _agree(chains, mention, antecedent):
                 continue
             if plural and mention.reported and _lifeless(chains, antecedent):
@@ -1333,6 +1335,18 @@ def _reported_in(chains: Chains, pronoun: CorefMention, antecedent: CorefMention
         m.kind != "pronoun" and m.sentence == pronoun.sentence and start <= m.head <= end
         for m in chains.members(antecedent.index)
         for start, end in pronoun.reported
+    )
+
+
+def _narrated_before(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> bool:
+    """ "The boasting was recalled in court. 'It was too much,' his mother said": a speaker's
+    "it" is what the speaker's own words name, or the state of affairs they speak of; not a
+    thing the narrator's words named in a sentence before the quotation, which the speaker
+    did not say ("'It's tough,' Adgate said" after "police told the group to stay put")."""
+    return (
+        _pronoun_family(pronoun) == "it"
+        and antecedent.sentence != pronoun.sentence
+        and antecedent.head not in chains.speakers
     )
 
 
