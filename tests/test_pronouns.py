@@ -1269,3 +1269,37 @@ def test_a_speakers_it_is_not_a_thing_the_narrator_named_before_the_quotation(sm
         sm_nlp, "The fire started in the kitchen on Friday. Officials said it spread to the roof."
     )
     assert chains["it"] == {"fire"}
+
+
+def test_a_quotation_typed_the_tex_way_has_its_speaker(sm_nlp):
+    """``...'' is a quotation as “...” is: its "I" and "me" are the speaker, and its "he" is
+    someone else ("``He was very kind to me,'' Jones said" after Baker met Jones)."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Tom Baker met Bill Jones in Ohio on Monday. ``He was very kind to me,'' Jones said.",
+    )
+    assert chains["me"] == {"Jones"}
+    assert chains["He"] == {"Tom Baker"}
+
+
+def test_a_quotation_closed_on_the_next_line_runs_across_the_line_break(sm_nlp):
+    """A text written a sentence a line breaks a quotation of two sentences in two lines; the
+    line that closes it goes on with it, so its "we" is the speaker named after it."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "``Tara Reid has checked into a clinic.\nWe ask for privacy,'' her rep Jack Ketsoyan said.",
+    )
+    assert chains["We"] == {"Jack Ketsoyan"}
+    assert "Jack Ketsoyan" not in chains["her"]
+
+
+def test_a_quoted_sentence_without_a_verb_of_saying_goes_on_the_quotation_before(sm_nlp):
+    """ "'Mary Page captured the crowd,' said agent Mark Roesler. 'I have known her for
+    years.'": the second quotation is the agent's still, not said by whoever speaks in the
+    sentence after it."""
+    chains = pronoun_chains(
+        sm_nlp,
+        '"Mary Page captured the crowd," said agent Mark Roesler. "I have known her for years." '
+        "Her sister Ann Page told reporters that the family was proud.",
+    )
+    assert chains["I"] == {"Mark Roesler"}

@@ -13,8 +13,9 @@ from spacy.tokens import Span, Token
 from kg.extract.qualifiers import SPEECH_VERBS
 from kg.extract.tokens import children, string_ids
 
-# Quotation marks: opening, closing, and the straight ones that do both.
-_OPENING = frozenset({"“", "``", "‘"})
+# Quotation marks: opening, closing, and the straight ones that do both. The grave accent
+# opens a quotation typed the TeX way (``...''), which the tokenizer may split into two "`".
+_OPENING = frozenset({"“", "``", "`", "‘"})
 _CLOSING = frozenset({"”", "''", "’"})
 _STRAIGHT = frozenset({'"'})
 
@@ -69,6 +70,18 @@ def role_predicates(tokens: Sequence[Token]) -> dict[int, int]:
     return roles
 
 
+def _closed_on_next_line(tokens: Sequence[Token], start: int) -> bool:
+    """Whether the line from ``start`` closes a quotation with a closing mark before it opens
+    one or ends."""
+    for token in tokens[start:]:
+        text = token.text
+        if "\n" in text or text in _OPENING or text in _STRAIGHT:
+            return False
+        if text in _CLOSING:
+            return True
+    return False
+
+
 def quote_speakers(
     tokens: Sequence[Token], sentences: Sequence[tuple[object, Span]]
 ) -> dict[int, int]:
@@ -80,7 +93,10 @@ def quote_speakers(
     for token in tokens:
         text = token.text
         if "\n" in text:
-            quoted = False  # a quotation does not run on past its paragraph unclosed
+            # A quotation does not run on past its paragraph unclosed, unless the line after
+            # closes it (a text written a sentence a line: "``Reid has checked in. / We ask
+            # for privacy,'' her rep said.").
+            quoted = quoted and _closed_on_next_line(tokens, token.i + 1)
         elif text in _OPENING:
             quoted = True
         elif text in _CLOSING:
@@ -101,10 +117,24 @@ def quote_speakers(
                 if subjects:
                     speaker[record.index] = subjects[0]  # type: ignore[attr-defined]
                     break
+    # A quoted sentence with no verb of saying of its own goes on the quotation before it
+    # when the sentence before is quoted too ("'She captured a generation,' said her agent.
+    # 'She is the embodiment of beauty.'"); else it is said by the sentence after or before.
+    quoted_sentences = {
+        record.index  # type: ignore[attr-defined]
+        for record, sent in sentences
+        if any(inside[sent.start : sent.end])
+    }
     speakers: dict[int, int] = {}
     for record, sent in sentences:
         index = record.index  # type: ignore[attr-defined]
-        who = speaker.get(index, speaker.get(index + 1, speaker.get(index - 1)))
+        who: int | None
+        if index in speaker:
+            who = speaker[index]
+        elif index - 1 in quoted_sentences and index - 1 in speaker:
+            who = speaker[index - 1]
+        else:
+            who = speaker.get(index + 1, speaker.get(index - 1))
         if who is None:
             continue
         for i in range(sent.start, sent.end):
