@@ -1261,6 +1261,13 @@ def test_a_speakers_it_is_not_a_thing_the_narrator_named_before_the_quotation(sm
         'Police told the workers to stay inside the warehouse. "It is tough," one worker said.',
     )
     assert not chains["It"]
+    # Also when the quoted "it" is the subject of a verb with a clause of its own.
+    chains = pronoun_chains(
+        sm_nlp,
+        'After the foul, Smith raised the intensity of his game. "It made me mad when that '
+        'happened," Smith said.',
+    )
+    assert not chains["It"]
     chains = pronoun_chains(
         sm_nlp, '"We built the plant in a year. It is the biggest in the state," the mayor said.'
     )

@@ -1038,8 +1038,11 @@ def pronoun_sieve(chains: Chains) -> None:
         # Who speaks the quotation the pronoun is in: a speaker calls themself "I", so a "he"
         # or "they" they say is someone else ("'I told him he was our guy,' Doug said"). Not
         # for the subject of a verb reporting a quotation, which is outside it ("... way,"
-        # she testified" after a quotation whose straight marks a line break unpaired).
-        speaker = None if mention.reported else by_head.get(chains.speakers.get(mention.head, -1))
+        # she testified" after a quotation whose straight marks a line break unpaired). That
+        # the pronoun is quoted at all holds for both ("'It made me mad when that happened,'
+        # he said": a quoted "it", whatever its verb reports).
+        quoted_by = by_head.get(chains.speakers.get(mention.head, -1))
+        speaker = None if mention.reported else quoted_by
         # The words the pronoun's phrase hangs from order the candidates of its own sentence.
         above = _clauses_above(chains.heads, mention.head) if chains.heads else {}
         candidates = list(_candidates(chains, mention, window, above))
@@ -1192,7 +1195,7 @@ def pronoun_sieve(chains: Chains) -> None:
                 continue
             if speaker is not None and chains.same(speaker.index, antecedent.index):
                 continue
-            if speaker is not None and _narrated_before(chains, mention, antecedent):
+            if quoted_by is not None and _narrated_before(chains, mention, antecedent):
                 continue
             if not _agree(chains, mention, antecedent):
                 continue
