@@ -362,6 +362,12 @@ def test_a_who_hung_from_no_one_stands_for_the_nearest_someone_of_its_phrase(
             "members of the gang",
             "gang",
         ),
+        # A person in one frequent sense of the noun, not in its first ("star", "head").
+        (
+            "The star of the local theater company, who had been ill for years, died on Monday.",
+            "star of the local theater company",
+            "local theater company",
+        ),
     ],
 )
 def test_a_who_hung_from_a_body_or_place_inside_a_persons_phrase_is_the_person(
@@ -369,7 +375,8 @@ def test_a_who_hung_from_a_body_or_place_inside_a_persons_phrase_is_the_person(
 ):
     """A body may be a "who" ("the Tigers, who have lost six in a row"), but when its noun is
     the object of a preposition in the phrase of a person ("a woman outside the bank, who",
-    "members of the gang, who"), the person is the likelier one."""
+    "members of the gang, who", "the star of the company, who"), the person is the likelier
+    one."""
     chains = pronoun_chains(sm_nlp, text)
     assert referent in chains["who"]
     assert not_referent not in chains["who"]

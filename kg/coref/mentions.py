@@ -1399,10 +1399,11 @@ def _relative(token: Token, sentence: int, depth: list[int]) -> CorefMention | N
         and noun.dep_ == "pobj"
         and noun.head.dep_ == "prep"
         and not _person(noun)
-        and _person(noun.head.head)
+        and _may_be_person(noun.head.head)
     ):
         # "The head of the Genovese crime family, who had suffered from heart disease": a body
-        # may be a "who", but a person whose phrase holds it is the likelier one.
+        # may be a "who", but a person whose phrase holds it is the likelier one (a noun of
+        # which one frequent sense is a person: "head", "leader", "member").
         noun = noun.head.head
     elif token.lower_ == "which" and _surely_person(noun):
         # "Which" is never someone: a clause hung from a person modifies the nearest noun of
@@ -1456,6 +1457,13 @@ def _someone(noun: Token, strict: bool = True) -> bool:
 def _person_noun(noun: Token) -> bool:
     """A common noun whose first WordNet sense is a person ("the attorney")."""
     return noun.pos_ == "NOUN" and lexicon.noun_class(noun.lemma_.lower()) == "person"
+
+
+def _may_be_person(noun: Token) -> bool:
+    """A name of a person or a common noun one of whose frequent senses is a person."""
+    if noun.ent_type_:
+        return noun.ent_type_ == "PERSON"
+    return noun.pos_ == "NOUN" and lexicon.may_be_person(noun.lemma_.lower())
 
 
 def _person(noun: Token) -> bool:
