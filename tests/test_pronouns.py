@@ -1317,3 +1317,24 @@ def test_a_quoted_sentence_without_a_verb_of_saying_goes_on_the_quotation_before
         "Her sister Ann Page told reporters that the family was proud.",
     )
     assert chains["I"] == {"Mark Roesler"}
+
+
+def test_they_is_not_a_name_set_before_another_noun_in_its_sentence(sm_nlp):
+    """A name set before another noun says what kind of thing that is or whom someone works
+    for ("Brooklyn Supreme Court Judge Tom Rossi", "the Uzbek community"); a "they" in its
+    sentence goes on speaking of a participant. The body someone speaks for stays theirs in
+    what that one says: "MWEB CEO Rudi Jansen said that their clients ..." is MWEB's."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Brooklyn Supreme Court Judge Tom Rossi closed the courtroom at the request of "
+        "prosecutors because their witness had been threatened.",
+    )
+    assert chains["their"] == {"prosecutors"}
+    chains = pronoun_chains(
+        sm_nlp,
+        "Ethnic minorities, such as the Uzbek community, were not allowed to nominate their "
+        "own candidates.",
+    )
+    assert chains["their"] == {"Ethnic minorities"}
+    chains = pronoun_chains(sm_nlp, "MWEB CEO Rudi Jansen said that their clients saw no outage.")
+    assert chains["their"] == {"MWEB"}

@@ -209,6 +209,9 @@ class CorefMention:
     titles: frozenset[str] = frozenset()  # a name's office words ("president", "secretary")
     relative_to: int = -1  # a relative pronoun's noun (token index): "who" in "Lohan, who ..."
     possessed: bool = False  # a nominal with a possessor ("her mother", "Lohan's lawyer")
+    # Followed by a possessive ending the parser may have read as punctuation ("the
+    # Bulldogs' deficit"): a possessor, whatever its dependency label.
+    possessor: bool = False
     locative: bool = False  # the object of a preposition of place ("in Washington")
     opens_sentence: bool = False  # its first word opens its sentence (capitalised by its place)
     counted: bool = False  # an appositive counted by a number before it ("Rahman (36 KOs)")
@@ -559,6 +562,10 @@ def _active_transitive(verb: Token) -> bool:
     )
 
 
+# The possessive ending, and the apostrophe alone after a plural ("the Bulldogs' deficit").
+_POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
+
+
 def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[int]) -> CorefMention:
     verb, role = _verb_of(head)
     cache = doc_cache(head.doc)  # tokens and heads from the cache: Token.head makes a Token
@@ -607,6 +614,7 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         role=role,
         depth=depth[head.i],
         locative=locative,
+        possessor=head.i + 1 < len(tokens) and tokens[head.i + 1].text in _POSSESSIVE_ENDINGS,
         # Read by the apposition sieve only. A number that is a date is when, not how many:
         # "the 1950s pinup girl" is one girl.
         counted=role == "appos"

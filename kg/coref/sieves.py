@@ -1183,6 +1183,23 @@ def pronoun_sieve(chains: Chains) -> None:
                 continue
             if antecedent.role == "amod":
                 continue  # "the Greek prime minister": an adjective, not the Greeks
+            if (
+                plural
+                and antecedent.kind == "name"
+                and antecedent.role in _MODIFIER_ROLES
+                and antecedent.sentence == mention.sentence
+                and not antecedent.possessor
+                and not _speaks_for(chains, antecedent, mention)
+            ):
+                # "Ethnic minorities, such as the Uzbek community, could not nominate their
+                # own candidates", "Brooklyn Supreme Court Judge Del Giudice sealed the
+                # courtroom at the request of prosecutors because their next witness ...": a
+                # name set before another noun in the pronoun's sentence says what kind of thing
+                # that is or whom a person works for; it is no participant "they" goes on
+                # speaking of. Not a possessor whose ending the parser took for punctuation
+                # ("the Bulldogs' deficit, but they ..."), nor the body a person speaks for in
+                # what that person says ("MWEB CEO Rudi Jansen said that their clients ...").
+                continue
             if mention.gender in ("male", "female") and _affiliation(chains, antecedent):
                 continue  # "Drake coach Mark Phelps": the team he coaches, not him
             if antecedent.sentence == mention.sentence and (
@@ -1250,6 +1267,19 @@ def pronoun_sieve(chains: Chains) -> None:
         else:
             if mention.reflexive:
                 _bind_reflexive(chains, mention)
+
+
+def _speaks_for(chains: Chains, body: CorefMention, pronoun: CorefMention) -> bool:
+    """ "MWEB CEO Rudi Jansen said that their clients ...": a name set before the title of
+    someone who reports the clause a pronoun is in is the body that person speaks for."""
+    if not _affiliation(chains, body):
+        return False
+    heads = chains.heads
+    above = {heads[body.head], heads[heads[body.head]]}
+    return any(
+        m.head in above and any(start <= pronoun.head <= end for start, end in m.reported)
+        for m in chains.in_sentence(body.sentence)
+    )
 
 
 def _affiliation(chains: Chains, mention: CorefMention) -> bool:
