@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -251,7 +251,8 @@ def _one_letter_apart(a: str, b: str) -> bool:
 
 # A misspelt name is one word of a longer name with one letter wrong ("Gulf of Eden"): the word
 # must be long enough that one letter does not make another word of it, and the name must not
-# be a person's ("Jon Smith" and "Joan Smith" are two people).
+# be a person's ("Jon Smith" and "Joan Smith" are two people; people have a stricter rule of
+# their own, ``_join_misspelt_people``).
 _MISSPELT_WORD = 4
 _MISSPELT_TYPES = frozenset({"Organization", "Group", "Place", "Thing", "Work", "Event"})
 
@@ -308,6 +309,74 @@ def document_context(clusters: _DocumentClusters) -> set[str]:
         m.key.rsplit(" ", 1)[-1] for m in clusters.mentions if m.kind == "concept" and m.key
     )
     return context
+
+
+def _plural_of(word: str, other: str) -> bool:
+    """Whether one of two words is the other with a plural "s" ("possible Deep Throats")."""
+    return word == other + "s" or other == word + "s"
+
+
+def _join_misspelt_people(
+    entities: dict[str, Entity],
+    links: dict[str, str],
+    documents: Counter[str],
+    rules: AliasRules,
+    shared: Callable[[str, str], int],
+    join: Callable[[str, str, str], None],
+) -> None:
+    """A person's name with one letter wrong in one word joins the commoner spelling of the
+    same name that other documents share context with: "Jerymayne Timmons" for "Jermayne
+    Timmons", "Duncan Raite" for "Duncan Rait" (and so "Duncan Robert Rait", which that one
+    joined). Two people may share a family name and two given names may be one letter apart
+    ("Joan Smith", "Jean Smith"), so a given name one letter apart must be none the records
+    know, the other words must be the same, and the documents must share as much context as a
+    surname typed a place needs to join a person; of several such spellings, none is chosen."""
+
+    def final(key: str) -> str:
+        while key in links:
+            key = links[key]
+        return key
+
+    by_masked: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        words = key.split()
+        if entity.type != "Person" or len(words) < 2:
+            continue
+        for i, word in enumerate(words):
+            if len(word) >= _MISSPELT_WORD and word.isalpha():
+                by_masked[tuple(words[:i]) + ("",) + tuple(words[i + 1 :])].append(key)
+    candidates: dict[str, dict[str, int]] = defaultdict(dict)
+    for masked, keys in by_masked.items():
+        position = masked.index("")
+        for name in keys:
+            word = name.split()[position]
+            if name in links or (position < len(masked) - 1 and lexicon.given_name(word)):
+                continue
+            for other in keys:
+                target = final(other)
+                if (
+                    target == name
+                    or (documents[other], other) <= (documents[name], name)
+                    or entities[target].type != "Person"
+                    or not _one_letter_apart(word, other.split()[position])
+                    or _plural_of(word, other.split()[position])
+                    or rules.forbids(name, other)
+                ):
+                    continue
+                common = shared(name, other)
+                candidates[name][target] = max(common, candidates[name].get(target, 0))
+    for name in sorted(candidates, key=lambda k: (documents[k], k)):
+        scored = sorted(((c, t) for t, c in candidates[name].items()), reverse=True)
+        if name in links or scored[0][0] < SURNAME_CONTEXT:
+            continue
+        if len(scored) > 1 and scored[1][0] == scored[0][0]:
+            continue
+        common, target = scored[0]
+        join(
+            name,
+            target,
+            MergeReason.MISSPELT_ACROSS_DOCUMENTS.say(name=name, other=target, common=common),
+        )
 
 
 def link_across_documents(
@@ -602,6 +671,7 @@ def link_across_documents(
                 target,
                 MergeReason.MISSPELT_ACROSS_DOCUMENTS.say(name=name, other=target, common=common),
             )
+    _join_misspelt_people(entities, links, documents, rules, shared, join)
     for name, target in links.items():
         while target in links:  # "SEACOM" -> "Seacom" -> "Seacom Ltd"
             target = links[target]

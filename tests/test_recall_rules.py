@@ -203,7 +203,7 @@ def test_a_name_with_one_letter_wrong_joins_the_commoner_spelling_it_is_seen_wit
     assert reason.startswith("'Gulf of Eden' is 'Gulf of Aden' with one letter changed, seen")
 
 
-def test_a_misspelling_needs_shared_context_and_people_are_never_misspelt() -> None:
+def test_a_misspelling_needs_shared_context_and_short_given_names_stay_apart() -> None:
     # Nothing in common with the Gulf of Aden's documents: left alone.
     corpus = resolve(
         [_gulf("a", "Gulf of Aden"), _gulf("b", "Gulf of Aden"), _gulf("c", "Gulf of Eden", "Oslo")]
@@ -224,6 +224,60 @@ def test_a_misspelling_needs_shared_context_and_people_are_never_misspelt() -> N
         ]
     )
     assert node_of(corpus, "c", "Jon Parker") == "Jon Parker"
+
+
+def _trial(doc_id: str, person: str, company: str = "Harbor Bank") -> Extraction:
+    text = f"{person} was charged in Salem after the raid on {company} by Essex Police"
+    names = [(person, "PERSON"), ("Salem", "GPE"), (company, "ORG"), ("Essex Police", "ORG")]
+    return extraction(text, names, doc_id)
+
+
+def test_a_person_named_with_one_letter_wrong_joins_the_commoner_spelling() -> None:
+    # A given name no records know, one letter off the one two other documents write.
+    corpus = resolve(
+        [
+            _trial("a", "Jeremiah Okafor"),
+            _trial("b", "Jeremiah Okafor"),
+            _trial("c", "Jeremish Okafor"),
+        ]
+    )
+    assert node_of(corpus, "c", "Jeremish Okafor") == "Jeremiah Okafor"
+    (reason,) = [r for r in corpus.entities["Jeremiah Okafor"].merge_reasons if "Jeremish" in r]
+    assert reason.startswith("'Jeremish Okafor' is 'Jeremiah Okafor' with one letter changed")
+    # A family name one letter off, the given name the same: it joins the node the commoner
+    # spelling joined ("Duncan Rait" is "Duncan Robert Rait").
+    corpus = resolve(
+        [
+            _trial("a", "Duncan Robert Rait"),
+            _trial("b", "Duncan Rait"),
+            _trial("c", "Duncan Rait"),
+            _trial("d", "Duncan Raite"),
+        ]
+    )
+    assert node_of(corpus, "d", "Duncan Raite") == "Duncan Robert Rait"
+
+
+def test_a_person_misspelt_needs_much_shared_context_and_an_unknown_given_name() -> None:
+    # Two known given names one letter apart are two people, however alike their company.
+    corpus = resolve(
+        [_trial("a", "Joan Parker"), _trial("b", "Joan Parker"), _trial("c", "Jean Parker")]
+    )
+    assert node_of(corpus, "c", "Jean Parker") == "Jean Parker"
+    # A misspelling seen with one name in common only stays apart.
+    lone = extraction(
+        "Jeremish Okafor spoke in Salem", [("Jeremish Okafor", "PERSON"), ("Salem", "GPE")], "c"
+    )
+    corpus = resolve([_trial("a", "Jeremiah Okafor"), _trial("b", "Jeremiah Okafor"), lone])
+    assert node_of(corpus, "c", "Jeremish Okafor") == "Jeremish Okafor"
+    # A plural is no misspelling: "possible Deep Throats" are not Deep Throat.
+    corpus = resolve(
+        [
+            _trial("a", "Silent Partner"),
+            _trial("b", "Silent Partner"),
+            _trial("c", "Silent Partners"),
+        ]
+    )
+    assert node_of(corpus, "c", "Silent Partners") == "Silent Partners"
 
 
 # -- naming a chain of several names ---------------------------------------------------------
