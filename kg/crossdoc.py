@@ -316,6 +316,48 @@ def _plural_of(word: str, other: str) -> bool:
     return word == other + "s" or other == word + "s"
 
 
+# Types of a name that may be a place or a body by its one distinctive word: the recogniser
+# types a bare "Promises" or "Marfin" as a thing or a person. Not an organisation: a company
+# and the place named after it ("Kodak", "Kodak Theatre") are two; nor a place: a town and
+# its bodies ("Palmer", "Palmer Fire Department") are two.
+_DISTINCTIVE_TYPES = frozenset({"Person", "Thing", "Work", ""})
+# Shared names and things a distinctive word needs to join the longer name: as a description
+# needs (kg.resolve.DESCRIPTION_CONTEXT), since the word is read off the name's shape alone.
+DISTINCTIVE_CONTEXT = 2
+
+
+def _distinctive_words(entities: dict[str, Entity], links: dict[str, str]) -> dict[str, list[str]]:
+    """The one word telling each place or body apart, as a short name may call it: the word
+    left of a name written (under any of its names) as a place's name, that word, and nouns
+    saying what kind of place or body it is, the last of them a kind word ("Malibu Promises
+    Treatment Center": "Promises"; "Marfin Investment Bank": "Marfin"; "Morningside Recovery
+    Center": "Morningside"). -> word: the keys so called."""
+    places = {key for key, entity in entities.items() if entity.type == "Place"}
+    found: dict[str, list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        if key in links or entity.type not in _KIND_TYPES:
+            continue
+        words_of = set()
+        for name in (key, *entity.aliases):
+            words = name.split()
+            if len(words) < 2 or not _kind_word(words[-1]):
+                continue
+            for i, word in enumerate(words[:-1]):
+                if i and " ".join(words[:i]) not in places:
+                    break
+                kind = words[i + 1 :]
+                if (
+                    word[:1].isupper()
+                    and word.isalpha()
+                    and all(w[:1].isupper() and lexicon.has_noun_class(w.lower()) for w in kind)
+                ):
+                    words_of.add(word)
+                    break
+        for word in words_of:
+            found[word].append(key)
+    return found
+
+
 def _join_misspelt_people(
     entities: dict[str, Entity],
     links: dict[str, str],
@@ -456,6 +498,14 @@ def link_across_documents(
                 f"{saying}, seen with {common} of the same names and things in other documents",
             )
 
+    def best(name: str, candidates: list[str], needed: int) -> tuple[str, int] | None:
+        scored = sorted(((shared(name, c), c) for c in candidates), reverse=True)
+        if not scored or scored[0][0] < needed:
+            return None
+        if len(scored) > 1 and scored[1][0] == scored[0][0]:
+            return None
+        return scored[0][1], scored[0][0]
+
     # A place or body named with and without the word for its kind, or with another one:
     # "Betty Ford Center", "Betty Ford Clinic", "Betty Ford Treatment Center";
     # "Morningside Recovery", "Morningside Recovery Center".
@@ -489,6 +539,35 @@ def link_across_documents(
             keys[0],
             f"'{ship_name}' is the ship '{keys[0]}', called so in other documents",
         )
+
+    # A place or body by the one word that tells it apart ("Promises" for "Malibu Promises
+    # Treatment Center", "Marfin" for "Marfin Investment Bank"): see _distinctive_words.
+    distinctive = _distinctive_words(entities, links)
+    people = {
+        words[-1]
+        for entity in entities.values()
+        if entity.type == "Person" and len(words := entity.label.split()) > 1
+    }
+    for name, entity in list(entities.items()):
+        if (
+            name in links
+            or name not in distinctive
+            or entity.type not in _DISTINCTIVE_TYPES
+            or lexicon.has_noun_class(name.lower())  # "Summit" for "Summit Entertainment"
+            or lexicon.given_name(name)  # "Estelle Unit" is named after someone
+            or name in people  # a surname: "Ford" is not the "Ford Clinic"
+        ):
+            continue
+        chosen = best(name, [k for k in distinctive[name] if k not in links], DISTINCTIVE_CONTEXT)
+        if chosen is not None:
+            target, common = chosen
+            join(
+                name,
+                target,
+                MergeReason.DISTINCTIVE_WORD_ACROSS_DOCUMENTS.say(
+                    name=name, other=target, common=common
+                ),
+            )
 
     # A sea named with and without its kind word: "Caspian Sea", "the Caspian".
     for key, entity in list(entities.items()):
@@ -525,14 +604,6 @@ def link_across_documents(
         ):
             continue
         join_on_context(key, rest, f"'{key}' is '{rest}' with a word saying what the person is")
-
-    def best(name: str, candidates: list[str], needed: int) -> tuple[str, int] | None:
-        scored = sorted(((shared(name, c), c) for c in candidates), reverse=True)
-        if not scored or scored[0][0] < needed:
-            return None
-        if len(scored) > 1 and scored[1][0] == scored[0][0]:
-            return None
-        return scored[0][1], scored[0][0]
 
     # Longer names by their initials and by their first and last words: a lookup per short name,
     # not a scan of every name in the corpus.

@@ -50,6 +50,10 @@ class MergeReason(StrEnum):
         "'{name}' is part of '{other}', seen with {common} of the same names and things in "
         "other documents"
     )
+    DISTINCTIVE_WORD_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}' by the word that tells it apart, seen with {common} of the same "
+        "names and things in other documents"
+    )
     ACRONYM_ACROSS_DOCUMENTS = (
         "'{name}' is the acronym of '{other}', seen with {common} of the same names and things "
         "in other documents"

@@ -280,6 +280,76 @@ def test_a_person_misspelt_needs_much_shared_context_and_an_unknown_given_name()
     assert node_of(corpus, "c", "Silent Partners") == "Silent Partners"
 
 
+def _clinic(
+    doc_id: str, clinic: str, label: str = "ORG", judge: str = "Santa Monica"
+) -> Extraction:
+    text = f"Dana Pryor checked into {clinic} near Malibu after a hearing in {judge}"
+    names = [("Dana Pryor", "PERSON"), (clinic, label), ("Malibu", "GPE"), (judge, "GPE")]
+    return extraction(text, names, doc_id)
+
+
+def test_a_place_by_the_word_that_tells_it_apart_joins_its_full_name() -> None:
+    # "Pellwood", typed a product, is the Malibu Pellwood Treatment Center: the place's name
+    # without the town before it and the words for its kind after it.
+    corpus = resolve(
+        [
+            _clinic("a", "Malibu Pellwood Treatment Center"),
+            _clinic("b", "Malibu Pellwood Treatment Center"),
+            _clinic("c", "Pellwood", "PRODUCT"),
+        ]
+    )
+    assert node_of(corpus, "c", "Pellwood") == "Malibu Pellwood Treatment Center"
+    (reason,) = [
+        r
+        for r in corpus.entities["Malibu Pellwood Treatment Center"].merge_reasons
+        if r.startswith("'Pellwood'")
+    ]
+    assert "by the word that tells it apart" in reason
+
+
+def test_a_company_a_town_a_surname_or_a_stranger_is_not_the_place_named_after_it() -> None:
+    # A company and the theatre named after it are two.
+    corpus = resolve(
+        [
+            _clinic("a", "Brantex Theatre", "FAC"),
+            _clinic("b", "Brantex Theatre", "FAC"),
+            _clinic("c", "Brantex", "ORG"),
+        ]
+    )
+    assert node_of(corpus, "c", "Brantex") == "Brantex"
+    # A town and its fire department are two.
+    corpus = resolve(
+        [
+            _clinic("a", "Pellwood Fire Department"),
+            _clinic("b", "Pellwood Fire Department"),
+            _clinic("c", "Pellwood", "GPE"),
+        ]
+    )
+    assert node_of(corpus, "c", "Pellwood") == "Pellwood"
+    # The surname of someone named in full is that person's, not the clinic's.
+    surname = extraction(
+        "Pellwood met Anna Pellwood in Santa Monica near Malibu",
+        [
+            ("Pellwood", "PERSON"),
+            ("Anna Pellwood", "PERSON"),
+            ("Santa Monica", "GPE"),
+            ("Malibu", "GPE"),
+        ],
+        "c",
+    )
+    corpus = resolve([_clinic("a", "Pellwood Clinic"), _clinic("b", "Pellwood Clinic"), surname])
+    assert node_of(corpus, "c", "Pellwood") != "Pellwood Clinic"
+    # Seen with one name in common only: apart.
+    corpus = resolve(
+        [
+            _clinic("a", "Malibu Pellwood Treatment Center"),
+            _clinic("b", "Malibu Pellwood Treatment Center"),
+            extraction("Pellwood won in Oslo", [("Pellwood", "PRODUCT"), ("Oslo", "GPE")], "c"),
+        ]
+    )
+    assert node_of(corpus, "c", "Pellwood") == "Pellwood"
+
+
 # -- naming a chain of several names ---------------------------------------------------------
 
 
