@@ -326,6 +326,17 @@ _DISTINCTIVE_TYPES = frozenset({"Person", "Thing", "Work", ""})
 DISTINCTIVE_CONTEXT = 2
 
 
+def _kind_noun(word: str) -> bool:
+    """Whether a capitalised word of a name is a noun saying what kind of place or body it
+    is ("Investment", "Memorial", "Treatment"), not a person's ("Maid", "General")."""
+    lemma = word.lower()
+    return (
+        word[:1].isupper()
+        and lexicon.has_noun_class(lemma)
+        and lexicon.noun_class(lemma) != "person"
+    )
+
+
 def _distinctive_words(entities: dict[str, Entity], links: dict[str, str]) -> dict[str, list[str]]:
     """The one word telling each place or body apart, as a short name may call it: the word
     left of a name written (under any of its names) as a place's name, that word, and nouns
@@ -548,14 +559,25 @@ def link_across_documents(
         for entity in entities.values()
         if entity.type == "Person" and len(words := entity.label.split()) > 1
     }
+
+    def tells_apart(word: str) -> bool:
+        """Whether a word may be all a place or body is called by: no common noun ("Summit"
+        for "Summit Entertainment"), no given name ("Estelle Unit" is named after someone),
+        no surname of someone named in full ("Ford" is not the "Ford Clinic") and no place
+        ("Palmer" is not the "Palmer Fire Department")."""
+        return not (
+            lexicon.has_noun_class(word.lower())
+            or lexicon.given_name(word)
+            or word in people
+            or (word in entities and entities[word].type == "Place")
+        )
+
     for name, entity in list(entities.items()):
         if (
             name in links
             or name not in distinctive
             or entity.type not in _DISTINCTIVE_TYPES
-            or lexicon.has_noun_class(name.lower())  # "Summit" for "Summit Entertainment"
-            or lexicon.given_name(name)  # "Estelle Unit" is named after someone
-            or name in people  # a surname: "Ford" is not the "Ford Clinic"
+            or not tells_apart(name)
         ):
             continue
         chosen = best(name, [k for k in distinctive[name] if k not in links], DISTINCTIVE_CONTEXT)
@@ -568,6 +590,47 @@ def link_across_documents(
                     name=name, other=target, common=common
                 ),
             )
+    # The same place or body with more words for its kind before its kind word: "Marfin Bank"
+    # and "Marfin Investment Bank", "Westwood Cemetery" and "Westwood Memorial Cemetery" (not
+    # another kind word: "Fulton County" is not the "Fulton County Courthouse"; nor after the
+    # name of a place: "High Street" and "Wellington High Street" are two streets; nor a noun
+    # of a person, part of a name: "Matanuska Creamery" is not the "Matanuska Maid Creamery").
+    for word, keys in distinctive.items():
+        if not tells_apart(word):
+            continue
+        for name in keys:
+            words = name.split()
+            if name in links or len(words) != _KIND_CORE or words[0] != word:
+                continue
+            longer = [
+                key
+                for key in keys
+                if key not in links
+                and len(other := key.split()) > _KIND_CORE
+                and other[0] == word
+                and (
+                    (other[-1] == words[-1] and all(_kind_noun(w) for w in other[1:-1]))
+                    # "Harbor Hospital", "Harbor Hospital Medical Center": a body's kind word
+                    # and more after it (a county's courthouse is not the county)
+                    or (
+                        other[1] == words[-1]
+                        and "organization" in lexicon.noun_classes(words[-1].lower())
+                        and all(_kind_noun(w) for w in other[2:])
+                        and _kind_word(other[-1])
+                    )
+                )
+                and not rules.forbids(name, key)
+            ]
+            chosen = best(name, longer, DISTINCTIVE_CONTEXT)
+            if chosen is not None:
+                target, common = chosen
+                join(
+                    name,
+                    target,
+                    MergeReason.MORE_KIND_WORDS_ACROSS_DOCUMENTS.say(
+                        name=name, other=target, common=common
+                    ),
+                )
 
     # A sea named with and without its kind word: "Caspian Sea", "the Caspian".
     for key, entity in list(entities.items()):

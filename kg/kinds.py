@@ -54,6 +54,10 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}' by the word that tells it apart, seen with {common} of the same "
         "names and things in other documents"
     )
+    MORE_KIND_WORDS_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}' with fewer words for its kind, seen with {common} of the same "
+        "names and things in other documents"
+    )
     ACRONYM_ACROSS_DOCUMENTS = (
         "'{name}' is the acronym of '{other}', seen with {common} of the same names and things "
         "in other documents"

@@ -350,6 +350,30 @@ def test_a_company_a_town_a_surname_or_a_stranger_is_not_the_place_named_after_i
     assert node_of(corpus, "c", "Pellwood") == "Pellwood"
 
 
+def _more_kind_words(short: str, long: str, label: str = "ORG") -> str | None:
+    """The node of ``short`` in a third document, when two others write ``long``."""
+    corpus = resolve(
+        [_clinic("a", long, label), _clinic("b", long, label), _clinic("c", short, label)]
+    )
+    return node_of(corpus, "c", short)
+
+
+def test_a_place_or_body_with_more_words_for_its_kind_is_one_node() -> None:
+    assert _more_kind_words("Harwick Bank", "Harwick Investment Bank") == "Harwick Investment Bank"
+    assert (
+        _more_kind_words("Harwick Hospital", "Harwick Hospital Medical Center")
+        == "Harwick Hospital Medical Center"
+    )
+    # A county and its courthouse are two: "County" names no body.
+    assert (
+        _more_kind_words("Harwick County", "Harwick County Courthouse", "GPE") == "Harwick County"
+    )
+    # A noun of a person is part of the name: another creamery.
+    assert _more_kind_words("Harwick Creamery", "Harwick Maid Creamery") == "Harwick Creamery"
+    # Words before the name, a place's name, make another place of that name.
+    assert _more_kind_words("Elmore Street", "Malibu Elmore Street", "FAC") == "Elmore Street"
+
+
 # -- naming a chain of several names ---------------------------------------------------------
 
 
