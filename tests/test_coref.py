@@ -440,6 +440,63 @@ def test_a_surname_typed_as_a_place_is_the_person_but_not_after_in():
     assert not [s for start, s in linked if start == third_lohan]
 
 
+def _named_then(first: str, rest: str, label: str, *clauses: list[tuple]) -> Doc:
+    """ "<first> <rest> arrived." then each clause."""
+    return parsed(
+        [
+            (first, "NNP", "PROPN", "compound", 1, first, "B-PERSON"),
+            (rest, "NNP", "PROPN", "nsubj", 2, rest, "I-PERSON"),
+            ("arrived", "VBD", "VERB", "ROOT", 2, "arrive"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ],
+        *clauses,
+    )
+
+
+def _one_word_left(word: str, label: str) -> list[tuple]:
+    return [
+        (word, "NNP", "PROPN", "nsubj", 1, word, f"B-{label}"),
+        ("left", "VBD", "VERB", "ROOT", 1, "leave"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+
+
+def _lives_in(word: str, label: str) -> list[tuple]:
+    return [
+        ("Smith", "NNP", "PROPN", "nsubj", 1, "Smith", "B-PERSON"),
+        ("lives", "VBZ", "VERB", "ROOT", 1, "live"),
+        ("in", "IN", "ADP", "prep", 1, "in"),
+        (word, "NNP", "PROPN", "pobj", 2, word, f"B-{label}"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+
+
+def test_a_given_name_typed_as_a_place_is_the_person_but_not_after_in():
+    # "Kathina" (no given name the records know, no common noun) and "Tyler" (a given name)
+    # typed places are the one person named with them; "in Tyler" is the town.
+    for given in ("Kathina", "Tyler"):
+        doc = _named_then(
+            given, "Okoro", "GPE", _one_word_left(given, "GPE"), _lives_in(given, "GPE")
+        )
+        with extraction_cache(doc, doc.text):
+            mentions, links = coreference(doc, document_sentences(doc))
+        linked = {(mentions[link.mention].start, link.sieve) for link in links}
+        assert (doc.text.index(f"{given} left"), "given name") in linked
+        assert not [s for start, s in linked if start == doc.text.index(f"in {given}") + 3]
+
+
+def test_a_body_a_common_noun_or_a_service_is_no_given_name():
+    # A body ("Colts" of a misread "Colts QB"), a common noun ("Indian") and a name ending in a
+    # common noun ("Palmer Fire", a fire service taken for a person) are no one's given name.
+    for first, rest, label in (
+        ("Colts", "Okoro", "ORG"),
+        ("Indian", "Okoro", "NORP"),
+        ("Palmer", "Fire", "GPE"),
+    ):
+        links = links_of(_named_then(first, rest, label, _one_word_left(first, label)))
+        assert links.get(first, ("", ""))[1] != "given name"
+
+
 def test_strict_head_match_needs_the_modifiers_of_the_earlier_mention():
     def sentence(determiner: str, adjective: str) -> list[tuple]:
         return [
