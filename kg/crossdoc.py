@@ -326,6 +326,13 @@ _DISTINCTIVE_TYPES = frozenset({"Person", "Thing", "Work", ""})
 DISTINCTIVE_CONTEXT = 2
 
 
+def _plural_name(word: str) -> bool:
+    """Whether a one-word name is written as a plural, as a team's nickname is: capitalised,
+    ending in an "s" after a letter other than "s" or "u" ("Jaguars", "Nationals"; not
+    "Ross", "Venus")."""
+    return len(word) > 3 and word[0].isupper() and word.endswith("s") and word[-2] not in "su'"
+
+
 def _kind_noun(word: str) -> bool:
     """Whether a capitalised word of a name is a noun saying what kind of place or body it
     is ("Investment", "Memorial", "Treatment"), not a person's ("Maid", "General")."""
@@ -738,6 +745,35 @@ def link_across_documents(
         if chosen is not None:
             target, common = chosen
             join(name, target, reason.say(name=name, other=entities[target].label, common=common))
+    # A team by its plural nickname ("Jaguars", "Nationals"), the name other documents write
+    # after its place's name ("Jacksonville Jaguars", "Washington Nationals"): the small model
+    # types both as people, places or things, so the types are not asked, but the documents
+    # must share as much as a surname typed a place needs, and the longer name must not be a
+    # person's ("Jackson Williams" is no team of Jackson).
+    places = {key for key, entity in entities.items() if entity.type == "Place"}
+    after_place: dict[str, list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        words = key.split()
+        if (
+            key not in links
+            and len(words) > 1
+            and entity.type != "Person"
+            and " ".join(words[:-1]) in places
+        ):
+            after_place[words[-1]].append(key)
+    for name, keys in after_place.items():
+        if name in links or name not in entities or not _plural_name(name):
+            continue
+        chosen = best(name, [k for k in keys if not rules.forbids(name, k)], SURNAME_CONTEXT)
+        if chosen is not None:
+            target, common = chosen
+            join(
+                name,
+                target,
+                MergeReason.NICKNAME_AFTER_PLACE_ACROSS_DOCUMENTS.say(
+                    name=name, other=target, common=common
+                ),
+            )
     # Longer names written shorter or otherwise: "Mark Felt" and "W. Mark Felt", "Fred LaRue"
     # and "Frederick C. LaRue", "Surgeon General" and "U. S. Surgeon General".
     by_last: dict[str, list[str]] = defaultdict(list)

@@ -58,6 +58,10 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}' with fewer words for its kind, seen with {common} of the same "
         "names and things in other documents"
     )
+    NICKNAME_AFTER_PLACE_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', its place's name before it in other documents, seen with "
+        "{common} of the same names and things"
+    )
     ACRONYM_ACROSS_DOCUMENTS = (
         "'{name}' is the acronym of '{other}', seen with {common} of the same names and things "
         "in other documents"

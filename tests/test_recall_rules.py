@@ -374,6 +374,44 @@ def test_a_place_or_body_with_more_words_for_its_kind_is_one_node() -> None:
     assert _more_kind_words("Elmore Street", "Malibu Elmore Street", "FAC") == "Elmore Street"
 
 
+def _match(doc_id: str, home: str, label: str = "ORG", home_town: str = "Salem") -> Extraction:
+    text = f"The {home} beat the Leeds Owls in {home_town} as Ana Ruiz scored"
+    names = [(home, label), ("Leeds Owls", "ORG"), (home_town, "GPE"), ("Ana Ruiz", "PERSON")]
+    return extraction(text, names, doc_id)
+
+
+def test_a_team_by_its_nickname_joins_the_name_with_its_place_before_it() -> None:
+    # "Otters", typed a person, is the Salem Otters that two other documents name, typed a
+    # place ("Jacksonville Jaguars" tagged GPE); Salem is a place of the corpus.
+    corpus = resolve(
+        [
+            _match("a", "Salem Otters", "GPE"),
+            _match("b", "Salem Otters", "GPE"),
+            _match("c", "Otters", "PERSON"),
+        ]
+    )
+    assert node_of(corpus, "c", "Otters") == "Salem Otters"
+    (reason,) = [r for r in corpus.entities["Salem Otters"].merge_reasons if "Otters'" in r]
+    assert "its place's name before it" in reason
+
+
+def test_a_surname_or_a_stranger_is_no_team_of_a_place() -> None:
+    # A person's name after a place's name is no team: "Williams" (typed a place, so no
+    # surname either) stays apart from the person "Salem Williams".
+    corpus = resolve(
+        [
+            _match("a", "Salem Williams", "PERSON"),
+            _match("b", "Salem Williams", "PERSON"),
+            _match("c", "Williams", "GPE"),
+        ]
+    )
+    assert node_of(corpus, "c", "Williams") == "Williams"
+    # Seen with too little in common: apart.
+    lone = extraction("The Otters won in Oslo", [("Otters", "PERSON"), ("Oslo", "GPE")], "c")
+    corpus = resolve([_match("a", "Salem Otters", "GPE"), _match("b", "Salem Otters", "GPE"), lone])
+    assert node_of(corpus, "c", "Otters") == "Otters"
+
+
 # -- naming a chain of several names ---------------------------------------------------------
 
 
