@@ -326,6 +326,11 @@ _DISTINCTIVE_TYPES = frozenset({"Person", "Thing", "Work", ""})
 DISTINCTIVE_CONTEXT = 2
 
 
+# The prepositions after the first word of a body's name that the body is called by alone
+# ("Academy of ...", "Center for ...", "Committee on ...").
+_NAME_PREPOSITIONS = frozenset({"of", "for", "on"})
+
+
 def _plural_name(word: str) -> bool:
     """Whether a one-word name is written as a plural, as a team's nickname is: capitalised,
     ending in an "s" after a letter other than "s" or "u" ("Jaguars", "Nationals"; not
@@ -745,6 +750,38 @@ def link_across_documents(
         if chosen is not None:
             target, common = chosen
             join(name, target, reason.say(name=name, other=entities[target].label, common=common))
+    # A body by the first word of its name, before "of", "for" or "on" ("the Academy", the
+    # Academy of Motion Picture Arts and Sciences; "the Center", the Center for Biological
+    # Diversity; "Defenders", Defenders of Wildlife): not a place ("Troy", "Gulf"), and not
+    # a word that may name a person ("Chair" of the Federation of State Medical Boards).
+    by_head_word: dict[str, list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        words = key.split()
+        if (
+            key not in links
+            and len(words) > 2
+            and words[1] in _NAME_PREPOSITIONS
+            and entity.type in ("Organization", "Group")
+        ):
+            by_head_word[words[0]].append(key)
+    for name, keys in by_head_word.items():
+        entity = entities.get(name)
+        if (
+            entity is None
+            or name in links
+            or entity.type not in ("Organization", "Group", "Thing", "")
+            or lexicon.person_among_first_senses(name.lower())
+            or lexicon.given_name(name)
+        ):
+            continue
+        chosen = best(name, [k for k in keys if not rules.forbids(name, k)], DISTINCTIVE_CONTEXT)
+        if chosen is not None:
+            target, common = chosen
+            join(
+                name,
+                target,
+                MergeReason.FIRST_WORD_ACROSS_DOCUMENTS.say(name=name, other=target, common=common),
+            )
     # A team by its plural nickname ("Jaguars", "Nationals"), the name other documents write
     # after its place's name ("Jacksonville Jaguars", "Washington Nationals"): the small model
     # types both as people, places or things, so the types are not asked, but the documents

@@ -62,6 +62,10 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}', its place's name before it in other documents, seen with "
         "{common} of the same names and things"
     )
+    FIRST_WORD_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}' by the first word of its name, seen with {common} of the same "
+        "names and things in other documents"
+    )
     ACRONYM_ACROSS_DOCUMENTS = (
         "'{name}' is the acronym of '{other}', seen with {common} of the same names and things "
         "in other documents"

@@ -412,6 +412,49 @@ def test_a_surname_or_a_stranger_is_no_team_of_a_place() -> None:
     assert node_of(corpus, "c", "Otters") == "Otters"
 
 
+def _guild(doc_id: str, body: str, label: str = "ORG") -> Extraction:
+    text = f"The {body} named Ana Ruiz its head in Salem, said Leeds Herald"
+    names = [(body, label), ("Ana Ruiz", "PERSON"), ("Salem", "GPE"), ("Leeds Herald", "ORG")]
+    return extraction(text, names, doc_id)
+
+
+def test_a_body_by_the_first_word_of_its_name_joins_it() -> None:
+    # "the Guild" of the Guild of Harbor Pilots, two other documents' name.
+    corpus = resolve(
+        [
+            _guild("a", "Guild of Harbor Pilots"),
+            _guild("b", "Guild of Harbor Pilots"),
+            _guild("c", "Guild"),
+        ]
+    )
+    assert node_of(corpus, "c", "Guild") == "Guild of Harbor Pilots"
+    (reason,) = [
+        r for r in corpus.entities["Guild of Harbor Pilots"].merge_reasons if "'Guild'" in r
+    ]
+    assert "by the first word of its name" in reason
+
+
+def test_a_place_or_a_person_noun_is_not_a_body_by_its_first_word() -> None:
+    # A town ("Salem", typed a place) is not the "Salem of ..." body; a noun that may name a
+    # person ("Chair") is not the board it chairs.
+    corpus = resolve(
+        [
+            _guild("a", "Salem of Harbor Pilots"),
+            _guild("b", "Salem of Harbor Pilots"),
+            _guild("c", "Guild"),
+        ]
+    )
+    assert node_of(corpus, "c", "Salem") == "Salem"
+    corpus = resolve(
+        [
+            _guild("a", "Chair of Harbor Pilots"),
+            _guild("b", "Chair of Harbor Pilots"),
+            _guild("c", "Chair", "PRODUCT"),
+        ]
+    )
+    assert node_of(corpus, "c", "Chair") == "Chair"
+
+
 # -- naming a chain of several names ---------------------------------------------------------
 
 
