@@ -8,6 +8,7 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.coref import coreference
+from kg.coref.names import normalise_name
 from kg.extract import document_sentences
 from kg.extract.tokens import extraction_cache
 
@@ -495,6 +496,44 @@ def test_a_body_a_common_noun_or_a_service_is_no_given_name():
     ):
         links = links_of(_named_then(first, rest, label, _one_word_left(first, label)))
         assert links.get(first, ("", ""))[1] != "given name"
+
+
+def _quoted_nickname(
+    first: str, nickname: str, last: str, labels: tuple[str, ...], last_lemma: str = ""
+) -> Doc:
+    """ "<first> "<nickname>" <last> left." with the recogniser's labels of its five words."""
+    words = [first, '"', nickname, '"', last]
+    rows = [
+        (word, "NNP", "PROPN", "compound", 4, word, label)
+        for word, label in zip(words, labels, strict=True)
+    ]
+    rows[4] = (last, "NNP", "PROPN", "nsubj", 5, last_lemma or last, labels[4])
+    return parsed(
+        [*rows, ("left", "VBD", "VERB", "ROOT", 5, "leave"), (".", ".", "PUNCT", "punct", 5, ".")]
+    )
+
+
+def test_a_name_around_a_quoted_nickname_is_one_name_without_it():
+    # The recogniser cuts "Vincent "Chin" Gigante" into a person and a work: one name, whose
+    # key is "Vincent Gigante".
+    doc = _quoted_nickname(
+        "Vincent", "Chin", "Gigante", ("B-PERSON", "I-PERSON", "I-PERSON", "O", "B-WORK_OF_ART")
+    )
+    texts = mention_texts(doc)
+    assert 'Vincent " Chin " Gigante' in texts
+    assert "Gigante" not in texts
+    assert normalise_name('Vincent " Chin " Gigante') == "Vincent Gigante"
+
+
+def test_quoted_words_between_other_words_are_no_nickname():
+    # No given name first ("Direct 'Hunger Games' Sequel" has none): the pieces stay.
+    doc = _quoted_nickname("Direct", "Fire", "Gigante", ("O", "O", "B-PERSON", "O", "B-PERSON"))
+    assert "Gigante" in mention_texts(doc)
+    # A common noun after the quotes is no surname ("Ross 'Catching Fire' Negotiations").
+    doc = _quoted_nickname(
+        "Ross", "Fire", "Negotiations", ("B-PERSON", "O", "B-WORK_OF_ART", "O", "O"), "negotiation"
+    )
+    assert 'Ross " Fire " Negotiations' not in mention_texts(doc)
 
 
 def test_strict_head_match_needs_the_modifiers_of_the_earlier_mention():
