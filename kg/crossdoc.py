@@ -618,17 +618,17 @@ def link_across_documents(
                 key
                 for key in keys
                 if key not in links
-                and len(other := key.split()) > _KIND_CORE
-                and other[0] == word
+                and len(kinds := key.split()) > _KIND_CORE
+                and kinds[0] == word
                 and (
-                    (other[-1] == words[-1] and all(_kind_noun(w) for w in other[1:-1]))
+                    (kinds[-1] == words[-1] and all(_kind_noun(w) for w in kinds[1:-1]))
                     # "Harbor Hospital", "Harbor Hospital Medical Center": a body's kind word
                     # and more after it (a county's courthouse is not the county)
                     or (
-                        other[1] == words[-1]
+                        kinds[1] == words[-1]
                         and "organization" in lexicon.noun_classes(words[-1].lower())
-                        and all(_kind_noun(w) for w in other[2:])
-                        and _kind_word(other[-1])
+                        and all(_kind_noun(w) for w in kinds[2:])
+                        and _kind_word(kinds[-1])
                     )
                 )
                 and not rules.forbids(name, key)
@@ -764,23 +764,27 @@ def link_across_documents(
             and entity.type in ("Organization", "Group")
         ):
             by_head_word[words[0]].append(key)
-    for name, keys in by_head_word.items():
-        entity = entities.get(name)
+    for head_word, bodies in by_head_word.items():
+        short = entities.get(head_word)
         if (
-            entity is None
-            or name in links
-            or entity.type not in ("Organization", "Group", "Thing", "")
-            or lexicon.person_among_first_senses(name.lower())
-            or lexicon.given_name(name)
+            short is None
+            or head_word in links
+            or short.type not in ("Organization", "Group", "Thing", "")
+            or lexicon.person_among_first_senses(head_word.lower())
+            or lexicon.given_name(head_word)
         ):
             continue
-        chosen = best(name, [k for k in keys if not rules.forbids(name, k)], DISTINCTIVE_CONTEXT)
+        chosen = best(
+            head_word, [k for k in bodies if not rules.forbids(head_word, k)], DISTINCTIVE_CONTEXT
+        )
         if chosen is not None:
             target, common = chosen
             join(
-                name,
+                head_word,
                 target,
-                MergeReason.FIRST_WORD_ACROSS_DOCUMENTS.say(name=name, other=target, common=common),
+                MergeReason.FIRST_WORD_ACROSS_DOCUMENTS.say(
+                    name=head_word, other=target, common=common
+                ),
             )
     # A team by its plural nickname ("Jaguars", "Nationals"), the name other documents write
     # after its place's name ("Jacksonville Jaguars", "Washington Nationals"): the small model
@@ -798,17 +802,19 @@ def link_across_documents(
             and " ".join(words[:-1]) in places
         ):
             after_place[words[-1]].append(key)
-    for name, keys in after_place.items():
-        if name in links or name not in entities or not _plural_name(name):
+    for nickname, teams in after_place.items():
+        if nickname in links or nickname not in entities or not _plural_name(nickname):
             continue
-        chosen = best(name, [k for k in keys if not rules.forbids(name, k)], SURNAME_CONTEXT)
+        chosen = best(
+            nickname, [k for k in teams if not rules.forbids(nickname, k)], SURNAME_CONTEXT
+        )
         if chosen is not None:
             target, common = chosen
             join(
-                name,
+                nickname,
                 target,
                 MergeReason.NICKNAME_AFTER_PLACE_ACROSS_DOCUMENTS.say(
-                    name=name, other=target, common=common
+                    name=nickname, other=target, common=common
                 ),
             )
     # Longer names written shorter or otherwise: "Mark Felt" and "W. Mark Felt", "Fred LaRue"
