@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -251,7 +251,8 @@ def _one_letter_apart(a: str, b: str) -> bool:
 
 # A misspelt name is one word of a longer name with one letter wrong ("Gulf of Eden"): the word
 # must be long enough that one letter does not make another word of it, and the name must not
-# be a person's ("Jon Smith" and "Joan Smith" are two people).
+# be a person's ("Jon Smith" and "Joan Smith" are two people; people have a stricter rule of
+# their own, ``_join_misspelt_people``).
 _MISSPELT_WORD = 4
 _MISSPELT_TYPES = frozenset({"Organization", "Group", "Place", "Thing", "Work", "Event"})
 
@@ -308,6 +309,139 @@ def document_context(clusters: _DocumentClusters) -> set[str]:
         m.key.rsplit(" ", 1)[-1] for m in clusters.mentions if m.kind == "concept" and m.key
     )
     return context
+
+
+def _plural_of(word: str, other: str) -> bool:
+    """Whether one of two words is the other with a plural "s" ("possible Deep Throats")."""
+    return word == other + "s" or other == word + "s"
+
+
+# Types of a name that may be a place or a body by its one distinctive word: the recogniser
+# types a bare "Promises" or "Marfin" as a thing or a person. Not an organisation: a company
+# and the place named after it ("Kodak", "Kodak Theatre") are two; nor a place: a town and
+# its bodies ("Palmer", "Palmer Fire Department") are two.
+_DISTINCTIVE_TYPES = frozenset({"Person", "Thing", "Work", ""})
+# Shared names and things a distinctive word needs to join the longer name: as a description
+# needs (kg.resolve.DESCRIPTION_CONTEXT), since the word is read off the name's shape alone.
+DISTINCTIVE_CONTEXT = 2
+
+
+# The prepositions after the first word of a body's name that the body is called by alone
+# ("Academy of ...", "Center for ...", "Committee on ...").
+_NAME_PREPOSITIONS = frozenset({"of", "for", "on"})
+
+
+def _plural_name(word: str) -> bool:
+    """Whether a one-word name is written as a plural, as a team's nickname is: capitalised,
+    ending in an "s" after a letter other than "s" or "u" ("Jaguars", "Nationals"; not
+    "Ross", "Venus")."""
+    return len(word) > 3 and word[0].isupper() and word.endswith("s") and word[-2] not in "su'"
+
+
+def _kind_noun(word: str) -> bool:
+    """Whether a capitalised word of a name is a noun saying what kind of place or body it
+    is ("Investment", "Memorial", "Treatment"), not a person's ("Maid", "General")."""
+    lemma = word.lower()
+    return (
+        word[:1].isupper()
+        and lexicon.has_noun_class(lemma)
+        and lexicon.noun_class(lemma) != "person"
+    )
+
+
+def _distinctive_words(entities: dict[str, Entity], links: dict[str, str]) -> dict[str, list[str]]:
+    """The one word telling each place or body apart, as a short name may call it: the word
+    left of a name written (under any of its names) as a place's name, that word, and nouns
+    saying what kind of place or body it is, the last of them a kind word ("Malibu Promises
+    Treatment Center": "Promises"; "Marfin Investment Bank": "Marfin"; "Morningside Recovery
+    Center": "Morningside"). -> word: the keys so called."""
+    places = {key for key, entity in entities.items() if entity.type == "Place"}
+    found: dict[str, list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        if key in links or entity.type not in _KIND_TYPES:
+            continue
+        words_of = set()
+        for name in (key, *entity.aliases):
+            words = name.split()
+            if len(words) < 2 or not _kind_word(words[-1]):
+                continue
+            for i, word in enumerate(words[:-1]):
+                if i and " ".join(words[:i]) not in places:
+                    break
+                kind = words[i + 1 :]
+                if (
+                    word[:1].isupper()
+                    and word.isalpha()
+                    and all(w[:1].isupper() and lexicon.has_noun_class(w.lower()) for w in kind)
+                ):
+                    words_of.add(word)
+                    break
+        for word in words_of:
+            found[word].append(key)
+    return found
+
+
+def _join_misspelt_people(
+    entities: dict[str, Entity],
+    links: dict[str, str],
+    documents: Counter[str],
+    rules: AliasRules,
+    shared: Callable[[str, str], int],
+    join: Callable[[str, str, str], None],
+) -> None:
+    """A person's name with one letter wrong in one word joins the commoner spelling of the
+    same name that other documents share context with: "Jerymayne Timmons" for "Jermayne
+    Timmons", "Duncan Raite" for "Duncan Rait" (and so "Duncan Robert Rait", which that one
+    joined). Two people may share a family name and two given names may be one letter apart
+    ("Joan Smith", "Jean Smith"), so a given name one letter apart must be none the records
+    know, the other words must be the same, and the documents must share as much context as a
+    surname typed a place needs to join a person; of several such spellings, none is chosen."""
+
+    def final(key: str) -> str:
+        while key in links:
+            key = links[key]
+        return key
+
+    by_masked: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        words = key.split()
+        if entity.type != "Person" or len(words) < 2:
+            continue
+        for i, word in enumerate(words):
+            if len(word) >= _MISSPELT_WORD and word.isalpha():
+                by_masked[tuple(words[:i]) + ("",) + tuple(words[i + 1 :])].append(key)
+    candidates: dict[str, dict[str, int]] = defaultdict(dict)
+    for masked, keys in by_masked.items():
+        position = masked.index("")
+        for name in keys:
+            word = name.split()[position]
+            if name in links or (position < len(masked) - 1 and lexicon.given_name(word)):
+                continue
+            for other in keys:
+                target = final(other)
+                if (
+                    target == name
+                    or (documents[other], other) <= (documents[name], name)
+                    or entities[target].type != "Person"
+                    or not _one_letter_apart(word, other.split()[position])
+                    or _plural_of(word, other.split()[position])
+                    or rules.forbids(name, other)
+                ):
+                    continue
+                common = shared(name, other)
+                candidates[name][target] = max(common, candidates[name].get(target, 0))
+    for name in sorted(candidates, key=lambda k: (documents[k], k)):
+        scored = sorted(((c, t) for t, c in candidates[name].items()), reverse=True)
+        if name in links or scored[0][0] < SURNAME_CONTEXT:
+            continue
+        if len(scored) > 1 and scored[1][0] == scored[0][0]:
+            continue
+        common, target = scored[0]
+        join(
+            name,
+            target,
+            MergeReason.MISSPELT_ACROSS_DOCUMENTS.say(name=name, other=target, common=common),
+        )
 
 
 def link_across_documents(
@@ -387,6 +521,14 @@ def link_across_documents(
                 f"{saying}, seen with {common} of the same names and things in other documents",
             )
 
+    def best(name: str, candidates: list[str], needed: int) -> tuple[str, int] | None:
+        scored = sorted(((shared(name, c), c) for c in candidates), reverse=True)
+        if not scored or scored[0][0] < needed:
+            return None
+        if len(scored) > 1 and scored[1][0] == scored[0][0]:
+            return None
+        return scored[0][1], scored[0][0]
+
     # A place or body named with and without the word for its kind, or with another one:
     # "Betty Ford Center", "Betty Ford Clinic", "Betty Ford Treatment Center";
     # "Morningside Recovery", "Morningside Recovery Center".
@@ -420,6 +562,87 @@ def link_across_documents(
             keys[0],
             f"'{ship_name}' is the ship '{keys[0]}', called so in other documents",
         )
+
+    # A place or body by the one word that tells it apart ("Promises" for "Malibu Promises
+    # Treatment Center", "Marfin" for "Marfin Investment Bank"): see _distinctive_words.
+    distinctive = _distinctive_words(entities, links)
+    people = {
+        words[-1]
+        for entity in entities.values()
+        if entity.type == "Person" and len(words := entity.label.split()) > 1
+    }
+
+    def tells_apart(word: str) -> bool:
+        """Whether a word may be all a place or body is called by: no common noun ("Summit"
+        for "Summit Entertainment"), no given name ("Estelle Unit" is named after someone),
+        no surname of someone named in full ("Ford" is not the "Ford Clinic") and no place
+        ("Palmer" is not the "Palmer Fire Department")."""
+        return not (
+            lexicon.has_noun_class(word.lower())
+            or lexicon.given_name(word)
+            or word in people
+            or (word in entities and entities[word].type == "Place")
+        )
+
+    for name, entity in list(entities.items()):
+        if (
+            name in links
+            or name not in distinctive
+            or entity.type not in _DISTINCTIVE_TYPES
+            or not tells_apart(name)
+        ):
+            continue
+        chosen = best(name, [k for k in distinctive[name] if k not in links], DISTINCTIVE_CONTEXT)
+        if chosen is not None:
+            target, common = chosen
+            join(
+                name,
+                target,
+                MergeReason.DISTINCTIVE_WORD_ACROSS_DOCUMENTS.say(
+                    name=name, other=target, common=common
+                ),
+            )
+    # The same place or body with more words for its kind before its kind word: "Marfin Bank"
+    # and "Marfin Investment Bank", "Westwood Cemetery" and "Westwood Memorial Cemetery" (not
+    # another kind word: "Fulton County" is not the "Fulton County Courthouse"; nor after the
+    # name of a place: "High Street" and "Wellington High Street" are two streets; nor a noun
+    # of a person, part of a name: "Matanuska Creamery" is not the "Matanuska Maid Creamery").
+    for word, keys in distinctive.items():
+        if not tells_apart(word):
+            continue
+        for name in keys:
+            words = name.split()
+            if name in links or len(words) != _KIND_CORE or words[0] != word:
+                continue
+            longer = [
+                key
+                for key in keys
+                if key not in links
+                and len(kinds := key.split()) > _KIND_CORE
+                and kinds[0] == word
+                and (
+                    (kinds[-1] == words[-1] and all(_kind_noun(w) for w in kinds[1:-1]))
+                    # "Harbor Hospital", "Harbor Hospital Medical Center": a body's kind word
+                    # and more after it (a county's courthouse is not the county)
+                    or (
+                        kinds[1] == words[-1]
+                        and "organization" in lexicon.noun_classes(words[-1].lower())
+                        and all(_kind_noun(w) for w in kinds[2:])
+                        and _kind_word(kinds[-1])
+                    )
+                )
+                and not rules.forbids(name, key)
+            ]
+            chosen = best(name, longer, DISTINCTIVE_CONTEXT)
+            if chosen is not None:
+                target, common = chosen
+                join(
+                    name,
+                    target,
+                    MergeReason.MORE_KIND_WORDS_ACROSS_DOCUMENTS.say(
+                        name=name, other=target, common=common
+                    ),
+                )
 
     # A sea named with and without its kind word: "Caspian Sea", "the Caspian".
     for key, entity in list(entities.items()):
@@ -456,14 +679,6 @@ def link_across_documents(
         ):
             continue
         join_on_context(key, rest, f"'{key}' is '{rest}' with a word saying what the person is")
-
-    def best(name: str, candidates: list[str], needed: int) -> tuple[str, int] | None:
-        scored = sorted(((shared(name, c), c) for c in candidates), reverse=True)
-        if not scored or scored[0][0] < needed:
-            return None
-        if len(scored) > 1 and scored[1][0] == scored[0][0]:
-            return None
-        return scored[0][1], scored[0][0]
 
     # Longer names by their initials and by their first and last words: a lookup per short name,
     # not a scan of every name in the corpus.
@@ -535,6 +750,73 @@ def link_across_documents(
         if chosen is not None:
             target, common = chosen
             join(name, target, reason.say(name=name, other=entities[target].label, common=common))
+    # A body by the first word of its name, before "of", "for" or "on" ("the Academy", the
+    # Academy of Motion Picture Arts and Sciences; "the Center", the Center for Biological
+    # Diversity; "Defenders", Defenders of Wildlife): not a place ("Troy", "Gulf"), and not
+    # a word that may name a person ("Chair" of the Federation of State Medical Boards).
+    by_head_word: dict[str, list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        words = key.split()
+        if (
+            key not in links
+            and len(words) > 2
+            and words[1] in _NAME_PREPOSITIONS
+            and entity.type in ("Organization", "Group")
+        ):
+            by_head_word[words[0]].append(key)
+    for head_word, bodies in by_head_word.items():
+        short = entities.get(head_word)
+        if (
+            short is None
+            or head_word in links
+            or short.type not in ("Organization", "Group", "Thing", "")
+            or lexicon.person_among_first_senses(head_word.lower())
+            or lexicon.given_name(head_word)
+        ):
+            continue
+        chosen = best(
+            head_word, [k for k in bodies if not rules.forbids(head_word, k)], DISTINCTIVE_CONTEXT
+        )
+        if chosen is not None:
+            target, common = chosen
+            join(
+                head_word,
+                target,
+                MergeReason.FIRST_WORD_ACROSS_DOCUMENTS.say(
+                    name=head_word, other=target, common=common
+                ),
+            )
+    # A team by its plural nickname ("Jaguars", "Nationals"), the name other documents write
+    # after its place's name ("Jacksonville Jaguars", "Washington Nationals"): the small model
+    # types both as people, places or things, so the types are not asked, but the documents
+    # must share as much as a surname typed a place needs, and the longer name must not be a
+    # person's ("Jackson Williams" is no team of Jackson).
+    places = {key for key, entity in entities.items() if entity.type == "Place"}
+    after_place: dict[str, list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        words = key.split()
+        if (
+            key not in links
+            and len(words) > 1
+            and entity.type != "Person"
+            and " ".join(words[:-1]) in places
+        ):
+            after_place[words[-1]].append(key)
+    for nickname, teams in after_place.items():
+        if nickname in links or nickname not in entities or not _plural_name(nickname):
+            continue
+        chosen = best(
+            nickname, [k for k in teams if not rules.forbids(nickname, k)], SURNAME_CONTEXT
+        )
+        if chosen is not None:
+            target, common = chosen
+            join(
+                nickname,
+                target,
+                MergeReason.NICKNAME_AFTER_PLACE_ACROSS_DOCUMENTS.say(
+                    name=nickname, other=target, common=common
+                ),
+            )
     # Longer names written shorter or otherwise: "Mark Felt" and "W. Mark Felt", "Fred LaRue"
     # and "Frederick C. LaRue", "Surgeon General" and "U. S. Surgeon General".
     by_last: dict[str, list[str]] = defaultdict(list)
@@ -602,6 +884,7 @@ def link_across_documents(
                 target,
                 MergeReason.MISSPELT_ACROSS_DOCUMENTS.say(name=name, other=target, common=common),
             )
+    _join_misspelt_people(entities, links, documents, rules, shared, join)
     for name, target in links.items():
         while target in links:  # "SEACOM" -> "Seacom" -> "Seacom Ltd"
             target = links[target]

@@ -50,6 +50,22 @@ class MergeReason(StrEnum):
         "'{name}' is part of '{other}', seen with {common} of the same names and things in "
         "other documents"
     )
+    DISTINCTIVE_WORD_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}' by the word that tells it apart, seen with {common} of the same "
+        "names and things in other documents"
+    )
+    MORE_KIND_WORDS_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}' with fewer words for its kind, seen with {common} of the same "
+        "names and things in other documents"
+    )
+    NICKNAME_AFTER_PLACE_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', its place's name before it in other documents, seen with "
+        "{common} of the same names and things"
+    )
+    FIRST_WORD_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}' by the first word of its name, seen with {common} of the same "
+        "names and things in other documents"
+    )
     ACRONYM_ACROSS_DOCUMENTS = (
         "'{name}' is the acronym of '{other}', seen with {common} of the same names and things "
         "in other documents"

@@ -8,6 +8,7 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.coref import coreference
+from kg.coref.names import normalise_name
 from kg.extract import document_sentences
 from kg.extract.tokens import extraction_cache
 
@@ -438,6 +439,101 @@ def test_a_surname_typed_as_a_place_is_the_person_but_not_after_in():
     third_lohan = doc.text.index("in Lohan") + 3
     assert (second_lohan, "surname") in linked
     assert not [s for start, s in linked if start == third_lohan]
+
+
+def _named_then(first: str, rest: str, label: str, *clauses: list[tuple]) -> Doc:
+    """ "<first> <rest> arrived." then each clause."""
+    return parsed(
+        [
+            (first, "NNP", "PROPN", "compound", 1, first, "B-PERSON"),
+            (rest, "NNP", "PROPN", "nsubj", 2, rest, "I-PERSON"),
+            ("arrived", "VBD", "VERB", "ROOT", 2, "arrive"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ],
+        *clauses,
+    )
+
+
+def _one_word_left(word: str, label: str) -> list[tuple]:
+    return [
+        (word, "NNP", "PROPN", "nsubj", 1, word, f"B-{label}"),
+        ("left", "VBD", "VERB", "ROOT", 1, "leave"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+
+
+def _lives_in(word: str, label: str) -> list[tuple]:
+    return [
+        ("Smith", "NNP", "PROPN", "nsubj", 1, "Smith", "B-PERSON"),
+        ("lives", "VBZ", "VERB", "ROOT", 1, "live"),
+        ("in", "IN", "ADP", "prep", 1, "in"),
+        (word, "NNP", "PROPN", "pobj", 2, word, f"B-{label}"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+
+
+def test_a_given_name_typed_as_a_place_is_the_person_but_not_after_in():
+    # "Kathina" (no given name the records know, no common noun) and "Tyler" (a given name)
+    # typed places are the one person named with them; "in Tyler" is the town.
+    for given in ("Kathina", "Tyler"):
+        doc = _named_then(
+            given, "Okoro", "GPE", _one_word_left(given, "GPE"), _lives_in(given, "GPE")
+        )
+        with extraction_cache(doc, doc.text):
+            mentions, links = coreference(doc, document_sentences(doc))
+        linked = {(mentions[link.mention].start, link.sieve) for link in links}
+        assert (doc.text.index(f"{given} left"), "given name") in linked
+        assert not [s for start, s in linked if start == doc.text.index(f"in {given}") + 3]
+
+
+def test_a_body_a_common_noun_or_a_service_is_no_given_name():
+    # A body ("Colts" of a misread "Colts QB"), a common noun ("Indian") and a name ending in a
+    # common noun ("Palmer Fire", a fire service taken for a person) are no one's given name.
+    for first, rest, label in (
+        ("Colts", "Okoro", "ORG"),
+        ("Indian", "Okoro", "NORP"),
+        ("Palmer", "Fire", "GPE"),
+    ):
+        links = links_of(_named_then(first, rest, label, _one_word_left(first, label)))
+        assert links.get(first, ("", ""))[1] != "given name"
+
+
+def _quoted_nickname(
+    first: str, nickname: str, last: str, labels: tuple[str, ...], last_lemma: str = ""
+) -> Doc:
+    """ "<first> "<nickname>" <last> left." with the recogniser's labels of its five words."""
+    words = [first, '"', nickname, '"', last]
+    rows = [
+        (word, "NNP", "PROPN", "compound", 4, word, label)
+        for word, label in zip(words, labels, strict=True)
+    ]
+    rows[4] = (last, "NNP", "PROPN", "nsubj", 5, last_lemma or last, labels[4])
+    return parsed(
+        [*rows, ("left", "VBD", "VERB", "ROOT", 5, "leave"), (".", ".", "PUNCT", "punct", 5, ".")]
+    )
+
+
+def test_a_name_around_a_quoted_nickname_is_one_name_without_it():
+    # The recogniser cuts "Vincent "Chin" Gigante" into a person and a work: one name, whose
+    # key is "Vincent Gigante".
+    doc = _quoted_nickname(
+        "Vincent", "Chin", "Gigante", ("B-PERSON", "I-PERSON", "I-PERSON", "O", "B-WORK_OF_ART")
+    )
+    texts = mention_texts(doc)
+    assert 'Vincent " Chin " Gigante' in texts
+    assert "Gigante" not in texts
+    assert normalise_name('Vincent " Chin " Gigante') == "Vincent Gigante"
+
+
+def test_quoted_words_between_other_words_are_no_nickname():
+    # No given name first ("Direct 'Hunger Games' Sequel" has none): the pieces stay.
+    doc = _quoted_nickname("Direct", "Fire", "Gigante", ("O", "O", "B-PERSON", "O", "B-PERSON"))
+    assert "Gigante" in mention_texts(doc)
+    # A common noun after the quotes is no surname ("Ross 'Catching Fire' Negotiations").
+    doc = _quoted_nickname(
+        "Ross", "Fire", "Negotiations", ("B-PERSON", "O", "B-WORK_OF_ART", "O", "O"), "negotiation"
+    )
+    assert 'Ross " Fire " Negotiations' not in mention_texts(doc)
 
 
 def test_strict_head_match_needs_the_modifiers_of_the_earlier_mention():

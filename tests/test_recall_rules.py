@@ -203,7 +203,7 @@ def test_a_name_with_one_letter_wrong_joins_the_commoner_spelling_it_is_seen_wit
     assert reason.startswith("'Gulf of Eden' is 'Gulf of Aden' with one letter changed, seen")
 
 
-def test_a_misspelling_needs_shared_context_and_people_are_never_misspelt() -> None:
+def test_a_misspelling_needs_shared_context_and_short_given_names_stay_apart() -> None:
     # Nothing in common with the Gulf of Aden's documents: left alone.
     corpus = resolve(
         [_gulf("a", "Gulf of Aden"), _gulf("b", "Gulf of Aden"), _gulf("c", "Gulf of Eden", "Oslo")]
@@ -224,6 +224,235 @@ def test_a_misspelling_needs_shared_context_and_people_are_never_misspelt() -> N
         ]
     )
     assert node_of(corpus, "c", "Jon Parker") == "Jon Parker"
+
+
+def _trial(doc_id: str, person: str, company: str = "Harbor Bank") -> Extraction:
+    text = f"{person} was charged in Salem after the raid on {company} by Essex Police"
+    names = [(person, "PERSON"), ("Salem", "GPE"), (company, "ORG"), ("Essex Police", "ORG")]
+    return extraction(text, names, doc_id)
+
+
+def test_a_person_named_with_one_letter_wrong_joins_the_commoner_spelling() -> None:
+    # A given name no records know, one letter off the one two other documents write.
+    corpus = resolve(
+        [
+            _trial("a", "Jeremiah Okafor"),
+            _trial("b", "Jeremiah Okafor"),
+            _trial("c", "Jeremish Okafor"),
+        ]
+    )
+    assert node_of(corpus, "c", "Jeremish Okafor") == "Jeremiah Okafor"
+    (reason,) = [r for r in corpus.entities["Jeremiah Okafor"].merge_reasons if "Jeremish" in r]
+    assert reason.startswith("'Jeremish Okafor' is 'Jeremiah Okafor' with one letter changed")
+    # A family name one letter off, the given name the same: it joins the node the commoner
+    # spelling joined ("Duncan Rait" is "Duncan Robert Rait").
+    corpus = resolve(
+        [
+            _trial("a", "Duncan Robert Rait"),
+            _trial("b", "Duncan Rait"),
+            _trial("c", "Duncan Rait"),
+            _trial("d", "Duncan Raite"),
+        ]
+    )
+    assert node_of(corpus, "d", "Duncan Raite") == "Duncan Robert Rait"
+
+
+def test_a_person_misspelt_needs_much_shared_context_and_an_unknown_given_name() -> None:
+    # Two known given names one letter apart are two people, however alike their company.
+    corpus = resolve(
+        [_trial("a", "Joan Parker"), _trial("b", "Joan Parker"), _trial("c", "Jean Parker")]
+    )
+    assert node_of(corpus, "c", "Jean Parker") == "Jean Parker"
+    # A misspelling seen with one name in common only stays apart.
+    lone = extraction(
+        "Jeremish Okafor spoke in Salem", [("Jeremish Okafor", "PERSON"), ("Salem", "GPE")], "c"
+    )
+    corpus = resolve([_trial("a", "Jeremiah Okafor"), _trial("b", "Jeremiah Okafor"), lone])
+    assert node_of(corpus, "c", "Jeremish Okafor") == "Jeremish Okafor"
+    # A plural is no misspelling: "possible Deep Throats" are not Deep Throat.
+    corpus = resolve(
+        [
+            _trial("a", "Silent Partner"),
+            _trial("b", "Silent Partner"),
+            _trial("c", "Silent Partners"),
+        ]
+    )
+    assert node_of(corpus, "c", "Silent Partners") == "Silent Partners"
+
+
+def _clinic(
+    doc_id: str, clinic: str, label: str = "ORG", judge: str = "Santa Monica"
+) -> Extraction:
+    text = f"Dana Pryor checked into {clinic} near Malibu after a hearing in {judge}"
+    names = [("Dana Pryor", "PERSON"), (clinic, label), ("Malibu", "GPE"), (judge, "GPE")]
+    return extraction(text, names, doc_id)
+
+
+def test_a_place_by_the_word_that_tells_it_apart_joins_its_full_name() -> None:
+    # "Pellwood", typed a product, is the Malibu Pellwood Treatment Center: the place's name
+    # without the town before it and the words for its kind after it.
+    corpus = resolve(
+        [
+            _clinic("a", "Malibu Pellwood Treatment Center"),
+            _clinic("b", "Malibu Pellwood Treatment Center"),
+            _clinic("c", "Pellwood", "PRODUCT"),
+        ]
+    )
+    assert node_of(corpus, "c", "Pellwood") == "Malibu Pellwood Treatment Center"
+    (reason,) = [
+        r
+        for r in corpus.entities["Malibu Pellwood Treatment Center"].merge_reasons
+        if r.startswith("'Pellwood'")
+    ]
+    assert "by the word that tells it apart" in reason
+
+
+def test_a_company_a_town_a_surname_or_a_stranger_is_not_the_place_named_after_it() -> None:
+    # A company and the theatre named after it are two.
+    corpus = resolve(
+        [
+            _clinic("a", "Brantex Theatre", "FAC"),
+            _clinic("b", "Brantex Theatre", "FAC"),
+            _clinic("c", "Brantex", "ORG"),
+        ]
+    )
+    assert node_of(corpus, "c", "Brantex") == "Brantex"
+    # A town and its fire department are two.
+    corpus = resolve(
+        [
+            _clinic("a", "Pellwood Fire Department"),
+            _clinic("b", "Pellwood Fire Department"),
+            _clinic("c", "Pellwood", "GPE"),
+        ]
+    )
+    assert node_of(corpus, "c", "Pellwood") == "Pellwood"
+    # The surname of someone named in full is that person's, not the clinic's.
+    surname = extraction(
+        "Pellwood met Anna Pellwood in Santa Monica near Malibu",
+        [
+            ("Pellwood", "PERSON"),
+            ("Anna Pellwood", "PERSON"),
+            ("Santa Monica", "GPE"),
+            ("Malibu", "GPE"),
+        ],
+        "c",
+    )
+    corpus = resolve([_clinic("a", "Pellwood Clinic"), _clinic("b", "Pellwood Clinic"), surname])
+    assert node_of(corpus, "c", "Pellwood") != "Pellwood Clinic"
+    # Seen with one name in common only: apart.
+    corpus = resolve(
+        [
+            _clinic("a", "Malibu Pellwood Treatment Center"),
+            _clinic("b", "Malibu Pellwood Treatment Center"),
+            extraction("Pellwood won in Oslo", [("Pellwood", "PRODUCT"), ("Oslo", "GPE")], "c"),
+        ]
+    )
+    assert node_of(corpus, "c", "Pellwood") == "Pellwood"
+
+
+def _more_kind_words(short: str, long: str, label: str = "ORG") -> str | None:
+    """The node of ``short`` in a third document, when two others write ``long``."""
+    corpus = resolve(
+        [_clinic("a", long, label), _clinic("b", long, label), _clinic("c", short, label)]
+    )
+    return node_of(corpus, "c", short)
+
+
+def test_a_place_or_body_with_more_words_for_its_kind_is_one_node() -> None:
+    assert _more_kind_words("Harwick Bank", "Harwick Investment Bank") == "Harwick Investment Bank"
+    assert (
+        _more_kind_words("Harwick Hospital", "Harwick Hospital Medical Center")
+        == "Harwick Hospital Medical Center"
+    )
+    # A county and its courthouse are two: "County" names no body.
+    assert (
+        _more_kind_words("Harwick County", "Harwick County Courthouse", "GPE") == "Harwick County"
+    )
+    # A noun of a person is part of the name: another creamery.
+    assert _more_kind_words("Harwick Creamery", "Harwick Maid Creamery") == "Harwick Creamery"
+    # Words before the name, a place's name, make another place of that name.
+    assert _more_kind_words("Elmore Street", "Malibu Elmore Street", "FAC") == "Elmore Street"
+
+
+def _match(doc_id: str, home: str, label: str = "ORG", home_town: str = "Salem") -> Extraction:
+    text = f"The {home} beat the Leeds Owls in {home_town} as Ana Ruiz scored"
+    names = [(home, label), ("Leeds Owls", "ORG"), (home_town, "GPE"), ("Ana Ruiz", "PERSON")]
+    return extraction(text, names, doc_id)
+
+
+def test_a_team_by_its_nickname_joins_the_name_with_its_place_before_it() -> None:
+    # "Otters", typed a person, is the Salem Otters that two other documents name, typed a
+    # place ("Jacksonville Jaguars" tagged GPE); Salem is a place of the corpus.
+    corpus = resolve(
+        [
+            _match("a", "Salem Otters", "GPE"),
+            _match("b", "Salem Otters", "GPE"),
+            _match("c", "Otters", "PERSON"),
+        ]
+    )
+    assert node_of(corpus, "c", "Otters") == "Salem Otters"
+    (reason,) = [r for r in corpus.entities["Salem Otters"].merge_reasons if "Otters'" in r]
+    assert "its place's name before it" in reason
+
+
+def test_a_surname_or_a_stranger_is_no_team_of_a_place() -> None:
+    # A person's name after a place's name is no team: "Williams" (typed a place, so no
+    # surname either) stays apart from the person "Salem Williams".
+    corpus = resolve(
+        [
+            _match("a", "Salem Williams", "PERSON"),
+            _match("b", "Salem Williams", "PERSON"),
+            _match("c", "Williams", "GPE"),
+        ]
+    )
+    assert node_of(corpus, "c", "Williams") == "Williams"
+    # Seen with too little in common: apart.
+    lone = extraction("The Otters won in Oslo", [("Otters", "PERSON"), ("Oslo", "GPE")], "c")
+    corpus = resolve([_match("a", "Salem Otters", "GPE"), _match("b", "Salem Otters", "GPE"), lone])
+    assert node_of(corpus, "c", "Otters") == "Otters"
+
+
+def _guild(doc_id: str, body: str, label: str = "ORG") -> Extraction:
+    text = f"The {body} named Ana Ruiz its head in Salem, said Leeds Herald"
+    names = [(body, label), ("Ana Ruiz", "PERSON"), ("Salem", "GPE"), ("Leeds Herald", "ORG")]
+    return extraction(text, names, doc_id)
+
+
+def test_a_body_by_the_first_word_of_its_name_joins_it() -> None:
+    # "the Guild" of the Guild of Harbor Pilots, two other documents' name.
+    corpus = resolve(
+        [
+            _guild("a", "Guild of Harbor Pilots"),
+            _guild("b", "Guild of Harbor Pilots"),
+            _guild("c", "Guild"),
+        ]
+    )
+    assert node_of(corpus, "c", "Guild") == "Guild of Harbor Pilots"
+    (reason,) = [
+        r for r in corpus.entities["Guild of Harbor Pilots"].merge_reasons if "'Guild'" in r
+    ]
+    assert "by the first word of its name" in reason
+
+
+def test_a_place_or_a_person_noun_is_not_a_body_by_its_first_word() -> None:
+    # A town ("Salem", typed a place) is not the "Salem of ..." body; a noun that may name a
+    # person ("Chair") is not the board it chairs.
+    corpus = resolve(
+        [
+            _guild("a", "Salem of Harbor Pilots"),
+            _guild("b", "Salem of Harbor Pilots"),
+            _guild("c", "Guild"),
+        ]
+    )
+    assert node_of(corpus, "c", "Salem") == "Salem"
+    corpus = resolve(
+        [
+            _guild("a", "Chair of Harbor Pilots"),
+            _guild("b", "Chair of Harbor Pilots"),
+            _guild("c", "Chair", "PRODUCT"),
+        ]
+    )
+    assert node_of(corpus, "c", "Chair") == "Chair"
 
 
 # -- naming a chain of several names ---------------------------------------------------------

@@ -277,6 +277,62 @@ class CorefMention:
         return lexicon.first_name_gender(words[0]) or ""
 
 
+# Quotation marks around a nickname written inside a person's name.
+_QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "``", "''"})
+# The most words a nickname inside a name has ("Sammy the Bull").
+_NICKNAME_WORDS = 4
+
+
+def _with_nicknames_joined(doc: Doc) -> list[Span]:
+    """The recogniser's names, with a person's name written around a quoted nickname made one
+    ("Vincent 'The Chin' Gigante", "Salvatore "Sammy the Bull" Gravano"), which it cuts into
+    pieces ("Vincent 'Chin", "Chin" Gigante"): a known given name, the nickname in quotes,
+    and a capitalised word that is no common noun, the surname. The name's key drops the
+    nickname (``normalise_name``), so it is "Vincent Gigante"."""
+    tokens = doc_tokens(doc)
+    joined: list[Span] = []
+    i = 0
+    while i < len(tokens) - 3:
+        token = tokens[i]
+        if (
+            token.text[:1].isupper()
+            and lexicon.first_name_gender(token.text) is not None
+            and tokens[i + 1].text in _QUOTES
+        ):
+            close = next(
+                (
+                    j
+                    for j in range(i + 2, min(len(tokens) - 1, i + 3 + _NICKNAME_WORDS))
+                    if tokens[j].text in _QUOTES
+                ),
+                None,
+            )
+            if close is not None and close > i + 2:
+                surname = tokens[close + 1]
+                if (
+                    surname.text[:1].isupper()
+                    and surname.is_alpha
+                    and not lexicon.has_noun_class(surname.lower_)
+                    and not lexicon.has_noun_class(surname.lemma_.lower())
+                    and tokens[i + 2].text[:1].isupper()
+                    and any(t.ent_type_ == "PERSON" for t in tokens[i : close + 2])
+                ):
+                    # from the start of the recogniser's name that holds the given name:
+                    # "Luis Gerardo "Jerry" Ortiz", not "Gerardo ... Ortiz"
+                    start = token.ent_iob_ == "I" and next(
+                        (e.start for e in doc.ents if e.start <= i < e.end), i
+                    )
+                    joined.append(Span(doc, start or i, close + 2, label="PERSON"))
+                    i = close + 2
+                    continue
+        i += 1
+    if not joined:
+        return list(doc.ents)
+    covered = {t for span in joined for t in range(span.start, span.end)}
+    kept = [e for e in doc.ents if not any(t in covered for t in range(e.start, e.end))]
+    return sorted(kept + joined, key=lambda span: span.start)
+
+
 def find_mentions(
     doc: Doc,
     sentences: Sequence[tuple[Sentence, Span]],
@@ -303,7 +359,7 @@ def find_mentions(
     # Common nouns the document writes in lower case ("entered rehab"): the same word opening
     # a sentence ("Rehab has been calling her name") is that noun, capitalised by its place.
     common = {t.lower_ for t in tokens if pos_of[t.i] == POS.NOUN and t.is_lower}
-    for ent in doc.ents:
+    for ent in _with_nicknames_joined(doc):
         if ent.label_ in VALUE_LABELS or sentence_of[ent.start] < 0:
             continue
         if len(ent) == 1 and ent[0].lower_ in common and _opens_sentence(ent[0]):

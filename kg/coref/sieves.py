@@ -342,6 +342,51 @@ def surname_sieve(chains: Chains) -> None:
         )
 
 
+def given_name_sieve(chains: Chains) -> None:
+    """ "Kathina Thomas ... Kathina's mother": a one-word name the recogniser typed a place, a
+    thing or a group that is the first word of the one person the document names with it is
+    that person, when it is a known given name or no common noun, and no nationality
+    ("Kathina", but not "Indian" of "Indian warship Mysore"), and the person's name ends as a
+    person's does, in no common noun ("Palmer Fire" is a fire service the recogniser took for
+    a person); not a body ("Colts"), nor where places stand ("in Regina")."""
+    people: dict[str, list[CorefMention]] = {}
+    for mention in chains.mentions:
+        words = mention.record.text.split()
+        if (
+            mention.kind == "name"
+            and mention.entity_type == "Person"
+            and len(words) > 1
+            and words[0].isalpha()
+            and not lexicon.has_noun_class(words[-1].lower())
+        ):
+            people.setdefault(words[0], []).append(mention)
+    if not people:
+        return
+    for mention in chains.mentions:
+        word = mention.record.text
+        if (
+            mention.kind != "name"
+            # a body is no one's given name ("Colts" of a misread "Colts QB Andrew Luck")
+            or mention.entity_type in ("Person", "Organization", "")
+            or mention.is_time
+            or word not in people
+            or mention.locative
+            or not (lexicon.given_name(word) or not lexicon.has_noun_class(word.lower()))
+            or lexicon.demonym_place(word) is not None  # "Indian", "German": a nationality
+        ):
+            continue
+        chains_named = {chains.root(m.index) for m in people[word]}
+        if len(chains_named) != 1 or chains.same(mention.index, people[word][0].index):
+            continue
+        person = people[word][0]
+        chains.link(
+            mention,
+            person,
+            "given name",
+            f"'{word}' is the given name of '{person.record.text}' (the only one in the document)",
+        )
+
+
 def written_name_sieve(chains: Chains) -> None:
     """ "Saints place Bush on injured reserve | ... the Saints": a capitalised phrase the
     parser read as a common noun (a headline's first word, a sentence's, a plural: "colts",
@@ -1570,6 +1615,7 @@ _NO_RULES = AliasRules()
 SIEVES: tuple[Sieve, ...] = (
     Sieve("names", "same name, surname of a full name, acronym (kg/coref/names.py)", names_sieve),
     Sieve("surname", "a surname whatever the recogniser typed it", surname_sieve),
+    Sieve("given name", "a given name whatever the recogniser typed it", given_name_sieve),
     Sieve("apposition", "a noun phrase beside another names the same thing", apposition_sieve),
     Sieve(
         "of-apposition",
