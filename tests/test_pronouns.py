@@ -1338,3 +1338,30 @@ def test_they_is_not_a_name_set_before_another_noun_in_its_sentence(sm_nlp):
     assert chains["their"] == {"Ethnic minorities"}
     chains = pronoun_chains(sm_nlp, "MWEB CEO Rudi Jansen said that their clients saw no outage.")
     assert chains["their"] == {"MWEB"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A verb of seeming with a "that" clause of its own says how matters stand.
+        "The council passed the budget. It turns out that the mayor had written most of the plan.",
+        "The club signed the striker, and it seems that the fans are pleased.",
+        # A verb of how things look or sound with a clause after "like" or "as if".
+        "The strike went on for a month. It looks like the union will settle this week.",
+        "The ship left the port, and it sounded as if the engine had failed.",
+        # "when it comes to": an idiom for "as for".
+        "The bank lends freely, but when it comes to mortgages the rules are strict.",
+    ],
+)
+def test_it_of_how_matters_seem_or_look_is_no_mention(sm_nlp, text):
+    chains = pronoun_chains(sm_nlp, text)
+    assert all(not chains[p] for p in chains if p.lower() == "it"), chains
+
+
+def test_it_that_looks_like_a_thing_or_comes_to_a_place_still_refers(sm_nlp):
+    """With a noun after "like", the thing looks like one; "come to" with no "when" is a thing
+    that comes somewhere; a seeming verb with no clause keeps its subject."""
+    chains = pronoun_chains(sm_nlp, "The parcel was left at the door. It looked like a bomb.")
+    assert chains["It"] == {"parcel"}
+    chains = pronoun_chains(sm_nlp, "The storm hit the coast, and it came to the city at night.")
+    assert chains["it"] == {"storm"}

@@ -1311,6 +1311,38 @@ def _seeming(verb: Token) -> bool:
     )
 
 
+# Verbs of how things look, sound or feel, which take a clause after "like" or "as if".
+_APPEARANCE_VERBS = frozenset({"look", "sound", "feel", "seem", "appear"})
+
+
+def _how_things_look(verb: Token) -> bool:
+    """ "It turns out that action behind the scenes may duplicate it", "it looks like it's over
+    at the top tier", "it seems as if nobody cared": a verb of seeming, or of how things look
+    or sound, with a clause of its own after it says how matters stand, and "it" is no thing.
+    Not with a noun after "like" ("it looks like a bomb": the thing looks like one)."""
+    clauses = [c for c in children(verb) if c.dep_ in ("ccomp", "advcl")]
+    if _seeming(verb) and any(
+        any(m.dep_ == "mark" and m.lower_ == "that" for m in children(c)) for c in clauses
+    ):
+        return True
+    return verb.lemma_ in _APPEARANCE_VERBS and any(
+        any(m.dep_ == "mark" and m.lower_ in ("like", "if", "though") for m in children(c))
+        and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in children(c))
+        for c in clauses
+    )
+
+
+def _when_it_comes_to(verb: Token) -> bool:
+    """ "when it comes to their pursuit of Teixeira": an idiom for "as for", whose "it" is no
+    thing."""
+    kids = children(verb)
+    return (
+        verb.lemma_ == "come"
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in kids)
+        and any(c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in kids)
+    )
+
+
 def _parenthetical(verb: Token) -> bool:
     """A verb set inside another clause, with no complement of its own ("Now, it seems, a
     battle ..."; "The flaw, it appears, affects all versions"; "as it turned out, ...")."""
@@ -1668,6 +1700,8 @@ def _is_expletive_it(token: Token) -> bool:
         for c in children(verb)
     ):
         return True  # "It doesn't hurt that he looks amazing": what does not hurt is the clause
+    if _how_things_look(verb) or _when_it_comes_to(verb):
+        return True
     if _seeming(verb) and _parenthetical(verb):
         # "Now, it seems, a battle is going on", "as it turned out, the storm missed the city":
         # it stands for its host clause.
