@@ -565,6 +565,7 @@ class CorpusIndex:
             for i, node in reversed(list(enumerate(clusters.nodes)))
             if isinstance(node, _Description)
         }
+        named_here = {self.key_of(cluster) for cluster in clusters.clusters()}
         for description in clusters.descriptions:
             noun = description.concept.rsplit(" ", 1)[-1].removeprefix("concept:")
             if noun not in description.label.lower().split():
@@ -580,6 +581,13 @@ class CorpusIndex:
             if noun_class in ("organization", "place"):
                 for key in self._named_by.get(noun, ()):
                     candidates.setdefault(key, MergeReason.NAMED_ACROSS_DOCUMENTS)
+            here = [key for key in candidates if key in named_here]
+            if len(here) == 1:
+                # Of the entities called so, the one the document itself names is the one it
+                # speaks of: two actresses seen at one clinic share its context alike (the
+                # homonym guard leaves a nameless "actress" to neither), but a story naming
+                # one of them calls her "the actress".
+                candidates = {here[0]: candidates[here[0]]}
             best = self._best_candidate(candidates, context, noun, DESCRIPTION_CONTEXT)
             if best is not None:
                 common, key = best

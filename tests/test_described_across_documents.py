@@ -128,3 +128,28 @@ def test_a_description_chained_in_one_document_is_no_title(sm_nlp) -> None:
     records = _nodes(sm_nlp, [chained, TITLED_NAMELESS])
     whitlock = _mention(records, "doc0", "Dana Whitlock")["node"]
     assert _mention(records, "doc1", "publicist")["node"] != whitlock
+
+
+def test_of_the_entities_called_so_the_one_its_own_document_names(sm_nlp) -> None:
+    # Rosa Lind is an actress too, and her documents share the clinic, the town and the
+    # lawyer with Maria Delgado's: a nameless "actress" there stays apart from both. A story
+    # that names Rosa Lind beside them speaks of her: its "actress" is Rosa Lind.
+    lind = [
+        "Actress Rosa Lind checked into the Harbor Clinic in Malibu on Monday, Tom Avery said.",
+        "Rosa Lind, an actress from Texas, left the Harbor Clinic in Malibu, Tom Avery said.",
+    ]
+    story = (
+        "The actress checked into the Harbor Clinic in Malibu, Tom Avery said. "
+        "Rosa Lind was seen there."
+    )
+    records = _nodes(sm_nlp, [*CALLED, *lind, story])
+    actress = _mention(records, "doc4", "actress")
+    assert actress["node"] == _mention(records, "doc2", "Rosa Lind")["node"]
+    assert actress["reason"].startswith("'actress' is 'Rosa Lind', called 'actress'")
+    assert actress["node"] != _mention(records, "doc0", "Maria Delgado")["node"]
+    # Without her name, the story's actress is neither (the homonym guard).
+    records = _nodes(sm_nlp, [*CALLED, *lind, NAMELESS])
+    assert _mention(records, "doc4", "actress")["node"] not in {
+        _mention(records, "doc2", "Rosa Lind")["node"],
+        _mention(records, "doc0", "Maria Delgado")["node"],
+    }
