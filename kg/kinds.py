@@ -93,6 +93,10 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}', called '{head}' in other documents, rather than '{instead}', "
         "whom they do not call so"
     )
+    NAMED_IN_ITS_OWN_STORY = (
+        "'{name}' is '{other}', whom its document names and another calls '{head}', rather "
+        "than '{instead}' of other stories, which name none of the people its document names"
+    )
     NAMED_ACROSS_DOCUMENTS = (
         "'{name}' is '{other}', whose name says it is a {head}, seen with {common} of the same "
         "names and things in other documents"

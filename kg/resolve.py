@@ -358,6 +358,9 @@ class CorpusIndex:
         # description no name of its own document took may find its entity in another document.
         self._called: dict[str, Counter[str]] = defaultdict(Counter)
         self._described_by: dict[str, dict[str, int]] = {}
+        # After ``finish``, the entities each noun describes in any document, once is enough:
+        # where a description finds the person its own document names (_named_in_its_own_story).
+        self._called_anywhere: dict[str, set[str]] = {}
         # The nouns of each name's titles and appositions ("publicist Jack Ketsoyan"), and after
         # ``finish`` the entities one document alone titles by each noun: a title is read off
         # the name's own phrase, so one document's may stand where a chained description's
@@ -422,6 +425,11 @@ class CorpusIndex:
         titles: dict[str, set[str]] = defaultdict(set)
         for name, title_nouns in self._titles.items():
             titles[self._links.get(name, name)].update(title_nouns)
+        called_anywhere: dict[str, set[str]] = defaultdict(set)
+        for key, nouns in called.items():
+            for noun in nouns:
+                called_anywhere[noun].add(key)
+        self._called_anywhere = dict(called_anywhere)
         described_by: dict[str, dict[str, int]] = defaultdict(dict)
         titled_once: dict[str, list[str]] = defaultdict(list)
         for key, nouns in called.items():
@@ -589,6 +597,17 @@ class CorpusIndex:
                 # one of them calls her "the actress".
                 candidates = {here[0]: candidates[here[0]]}
             best = self._best_candidate(candidates, context, noun, DESCRIPTION_CONTEXT)
+            if best is not None and noun_class == "person":
+                own = self._named_in_its_own_story(noun, wanted, best[1], clusters, named_here)
+                if own is not None:
+                    reason = MergeReason.NAMED_IN_ITS_OWN_STORY.say(
+                        name=description.label,
+                        other=self.entities[own].label,
+                        head=noun,
+                        instead=self.entities[best[1]].label,
+                    )
+                    self._join(description, own, reason, clusters, first_mention, merges)
+                    continue
             if best is not None:
                 common, key = best
                 reason = candidates[key].say(
@@ -625,6 +644,39 @@ class CorpusIndex:
                     )
             self._join(description, key, reason, clusters, first_mention, merges)
         return merges
+
+    def _named_in_its_own_story(
+        self,
+        noun: str,
+        wanted: set[str],
+        candidate: str,
+        clusters: _DocumentClusters,
+        named_here: set[str],
+    ) -> str | None:
+        """Two stories of one kind in a corpus (two hit-and-runs, each with "the woman"
+        killed): a person the description's document does not name, whose documents name
+        none of the people it names (full names), is of another story. Its own is the one
+        person of a wanted type it names whom a document calls by the noun, once is enough
+        ("the 66-year-old woman" of a story naming LuAnn Johnson, whom one story calls a
+        woman), when the genders agree. Returns that person's key, or None."""
+        if candidate in named_here:
+            return None
+        people = {
+            cluster.name.lower()
+            for cluster in clusters.clusters()
+            if cluster.type == "Person" and len(cluster.name.split()) > 1
+        } - {candidate.lower()}
+        if not people or people & self._context.get(candidate, set()):
+            return None
+        gender = lexicon.noun_gender(noun)
+        named = [
+            key
+            for key in sorted(named_here & self._called_anywhere.get(noun, set()))
+            if key in self.entities
+            and self.entities[key].type in wanted
+            and _gender_agrees(self.entities[key].label, gender)
+        ]
+        return named[0] if len(named) == 1 else None
 
     def _best_titled_once(
         self, noun: str, noun_class: str, context: set[str]
@@ -811,6 +863,18 @@ _DESCRIBED_TYPES = {
     # "place" is left out: "the office", "the store", "the courtroom" are seldom the city named
     # beside them, and a city is what a place-typed name mostly is.
 }
+
+
+def _gender_agrees(label: str, gender: str | None) -> bool:
+    """Whether a person's name may be of a description's gender ("the woman": not John
+    Jenkin), by the first of its words that is a given name of one sex."""
+    if gender is None:
+        return True
+    for word in label.split():
+        named = lexicon.first_name_gender(word)
+        if named is not None:
+            return named == gender
+    return True
 
 
 def _what_names_are_called(

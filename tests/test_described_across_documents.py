@@ -153,3 +153,43 @@ def test_of_the_entities_called_so_the_one_its_own_document_names(sm_nlp) -> Non
         _mention(records, "doc2", "Rosa Lind")["node"],
         _mention(records, "doc0", "Maria Delgado")["node"],
     }
+
+
+# Two hit-and-runs in one corpus: two documents call Maria Delgado of Queens a woman.
+QUEENS = [
+    "A woman, Maria Delgado, was killed by a hit-and-run driver in Queens, police said. "
+    "The driver fled the scene in a car.",
+    "Maria Delgado, a 59-year-old woman, was struck by a car in Queens. "
+    "Police arrested the driver at the scene.",
+]
+
+
+def test_a_description_of_another_story_joins_the_person_its_document_names(sm_nlp) -> None:
+    # The Bloomington story's "woman" shares a car, a driver, the police and a scene with
+    # Maria Delgado's documents, but they name none of its people (Tom Hale, Ann Berg): its
+    # woman is Ann Berg, whom one document calls a woman.
+    bloomington = [
+        "Ann Berg, a 66-year-old woman, was struck by a car outside a store in Bloomington.",
+        "The woman was struck by a car outside a store, police said. The driver, Tom Hale, "
+        "fled the scene. Ann Berg died at the hospital.",
+    ]
+    records = _nodes(sm_nlp, [*QUEENS, *bloomington])
+    woman = _mention(records, "doc3", "woman")
+    assert woman["node"] == _mention(records, "doc2", "Ann Berg")["node"]
+    assert woman["node"] != _mention(records, "doc0", "Maria Delgado")["node"]
+    assert woman["reason"].startswith(
+        "'woman' is 'Ann Berg', whom its document names and another calls 'woman', rather "
+        "than 'Maria Delgado' of other stories"
+    )
+
+
+def test_a_description_of_another_story_takes_no_person_of_the_other_sex(sm_nlp) -> None:
+    # John Berg is called a woman by one misread document: the story's woman is not he.
+    bloomington = [
+        "John Berg, a woman, was struck by a car outside a store in Bloomington.",
+        "The woman was struck by a car outside a store, police said. The driver, Tom Hale, "
+        "fled the scene. John Berg died at the hospital.",
+    ]
+    records = _nodes(sm_nlp, [*QUEENS, *bloomington])
+    woman = _mention(records, "doc3", "woman")
+    assert woman["node"] != _mention(records, "doc2", "John Berg")["node"]
