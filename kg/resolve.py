@@ -589,14 +589,16 @@ class CorpusIndex:
             if noun_class in ("organization", "place"):
                 for key in self._named_by.get(noun, ()):
                     candidates.setdefault(key, MergeReason.NAMED_ACROSS_DOCUMENTS)
-            here = [key for key in candidates if key in named_here]
-            if len(here) == 1:
-                # Of the entities called so, the one the document itself names is the one it
-                # speaks of: two actresses seen at one clinic share its context alike (the
-                # homonym guard leaves a nameless "actress" to neither), but a story naming
-                # one of them calls her "the actress".
-                candidates = {here[0]: candidates[here[0]]}
             best = self._best_candidate(candidates, context, noun, DESCRIPTION_CONTEXT)
+            here = [key for key in candidates if key in named_here]
+            if best is None and len(here) == 1:
+                # Of the entities called so that the context cannot tell apart, the one the
+                # document itself names is the one it speaks of: two actresses seen at one
+                # clinic share its context alike (the homonym guard leaves a nameless
+                # "actress" to neither), but a story naming one of them calls her "the
+                # actress".
+                candidates = {here[0]: candidates[here[0]]}
+                best = self._best_candidate(candidates, context, noun, DESCRIPTION_CONTEXT)
             if best is not None and noun_class == "person":
                 own = self._named_in_its_own_story(noun, wanted, best[1], clusters, named_here)
                 if own is not None:
