@@ -529,6 +529,14 @@ def link_across_documents(
             return None
         return scored[0][1], scored[0][0]
 
+    def join_best(name: str, candidates: list[str], needed: int, reason: MergeReason) -> None:
+        """``name`` joins the one candidate sharing the most context with it (at least
+        ``needed`` names or things, and more than any other), for ``reason``."""
+        chosen = best(name, candidates, needed)
+        if chosen is not None:
+            target, common = chosen
+            join(name, target, reason.say(name=name, other=target, common=common))
+
     # A place or body named with and without the word for its kind, or with another one:
     # "Betty Ford Center", "Betty Ford Clinic", "Betty Ford Treatment Center";
     # "Morningside Recovery", "Morningside Recovery Center".
@@ -592,16 +600,12 @@ def link_across_documents(
             or not tells_apart(name)
         ):
             continue
-        chosen = best(name, [k for k in distinctive[name] if k not in links], DISTINCTIVE_CONTEXT)
-        if chosen is not None:
-            target, common = chosen
-            join(
-                name,
-                target,
-                MergeReason.DISTINCTIVE_WORD_ACROSS_DOCUMENTS.say(
-                    name=name, other=target, common=common
-                ),
-            )
+        join_best(
+            name,
+            [k for k in distinctive[name] if k not in links],
+            DISTINCTIVE_CONTEXT,
+            MergeReason.DISTINCTIVE_WORD_ACROSS_DOCUMENTS,
+        )
     # The same place or body with more words for its kind before its kind word: "Marfin Bank"
     # and "Marfin Investment Bank", "Westwood Cemetery" and "Westwood Memorial Cemetery" (not
     # another kind word: "Fulton County" is not the "Fulton County Courthouse"; nor after the
@@ -633,16 +637,9 @@ def link_across_documents(
                 )
                 and not rules.forbids(name, key)
             ]
-            chosen = best(name, longer, DISTINCTIVE_CONTEXT)
-            if chosen is not None:
-                target, common = chosen
-                join(
-                    name,
-                    target,
-                    MergeReason.MORE_KIND_WORDS_ACROSS_DOCUMENTS.say(
-                        name=name, other=target, common=common
-                    ),
-                )
+            join_best(
+                name, longer, DISTINCTIVE_CONTEXT, MergeReason.MORE_KIND_WORDS_ACROSS_DOCUMENTS
+            )
 
     # A sea named with and without its kind word: "Caspian Sea", "the Caspian".
     for key, entity in list(entities.items()):
@@ -774,18 +771,12 @@ def link_across_documents(
             or lexicon.given_name(head_word)
         ):
             continue
-        chosen = best(
-            head_word, [k for k in bodies if not rules.forbids(head_word, k)], DISTINCTIVE_CONTEXT
+        join_best(
+            head_word,
+            [k for k in bodies if not rules.forbids(head_word, k)],
+            DISTINCTIVE_CONTEXT,
+            MergeReason.FIRST_WORD_ACROSS_DOCUMENTS,
         )
-        if chosen is not None:
-            target, common = chosen
-            join(
-                head_word,
-                target,
-                MergeReason.FIRST_WORD_ACROSS_DOCUMENTS.say(
-                    name=head_word, other=target, common=common
-                ),
-            )
     # A team by its plural nickname ("Jaguars", "Nationals"), the name other documents write
     # after its place's name ("Jacksonville Jaguars", "Washington Nationals"): the small model
     # types both as people, places or things, so the types are not asked, but the documents
@@ -805,18 +796,12 @@ def link_across_documents(
     for nickname, teams in after_place.items():
         if nickname in links or nickname not in entities or not _plural_name(nickname):
             continue
-        chosen = best(
-            nickname, [k for k in teams if not rules.forbids(nickname, k)], SURNAME_CONTEXT
+        join_best(
+            nickname,
+            [k for k in teams if not rules.forbids(nickname, k)],
+            SURNAME_CONTEXT,
+            MergeReason.NICKNAME_AFTER_PLACE_ACROSS_DOCUMENTS,
         )
-        if chosen is not None:
-            target, common = chosen
-            join(
-                nickname,
-                target,
-                MergeReason.NICKNAME_AFTER_PLACE_ACROSS_DOCUMENTS.say(
-                    name=nickname, other=target, common=common
-                ),
-            )
     # Longer names written shorter or otherwise: "Mark Felt" and "W. Mark Felt", "Fred LaRue"
     # and "Frederick C. LaRue", "Surgeon General" and "U. S. Surgeon General".
     by_last: dict[str, list[str]] = defaultdict(list)
@@ -876,14 +861,12 @@ def link_across_documents(
     for name in sorted(misspelt, key=lambda k: rank[k]):
         if name in links:
             continue
-        chosen = best(name, [k for k in misspelt[name] if k not in links], 1)
-        if chosen is not None:
-            target, common = chosen
-            join(
-                name,
-                target,
-                MergeReason.MISSPELT_ACROSS_DOCUMENTS.say(name=name, other=target, common=common),
-            )
+        join_best(
+            name,
+            [k for k in misspelt[name] if k not in links],
+            1,
+            MergeReason.MISSPELT_ACROSS_DOCUMENTS,
+        )
     _join_misspelt_people(entities, links, documents, rules, shared, join)
     for name, target in links.items():
         while target in links:  # "SEACOM" -> "Seacom" -> "Seacom Ltd"
