@@ -80,3 +80,19 @@ def test_a_land_is_a_place_a_people_is_named_after_but_no_capital():
     assert lexicon.land_name("Turkmenistan") and lexicon.land_name("Texas")
     assert not lexicon.land_name("Athens")  # "the capital of Greece" in WordNet
     assert not lexicon.land_name("Mombasa")  # no people named after it
+
+
+# -- a description counted as one ---------------------------------------------------------------
+
+
+def test_a_description_counted_as_one_is_someone_new(sm_nlp):
+    """ "He killed one person and wounded two others": a noun counted as one is one of a number
+    the sentence brings in, like "a person", not the man the story is about; "the person"
+    may still be him."""
+    text = (
+        "Tom Reed opened fire at his old office on Monday. He killed one person and wounded "
+        "two others, and he was arrested an hour later."
+    )
+    assert "Tom Reed" not in chain_of(sm_nlp, text, "one person")
+    assert {"Tom Reed", "He"} <= chain_of(sm_nlp, text, "he")
+    assert "one person" not in chain_of(sm_nlp, text, "he")

@@ -209,6 +209,9 @@ class CorefMention:
     titles: frozenset[str] = frozenset()  # a name's office words ("president", "secretary")
     relative_to: int = -1  # a relative pronoun's noun (token index): "who" in "Lohan, who ..."
     possessed: bool = False  # a nominal with a possessor ("her mother", "Lohan's lawyer")
+    # Counted as one ("one person", "at least one officer"): one of a number of its kind,
+    # someone or something the sentence brings in, not one the story has been about.
+    counted_one: bool = False
     # Followed by a possessive ending the parser may have read as punctuation ("the
     # Bulldogs' deficit"): a possessor, whatever its dependency label.
     possessor: bool = False
@@ -978,6 +981,7 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
     if possessed:
         mention.definite = True  # "Lohan's lawyer", "her father"
     mention.definite = mention.definite or determiner in DEFINITE_DETERMINERS
+    mention.counted_one = any(c.dep_ == "nummod" and c.lower_ == "one" for c in before)
     mention.indefinite = determiner in INDEFINITE_DETERMINERS or any(
         c.dep_ in ("nummod", "quantmod") and c.lower_ not in ("one",) for c in before
     )

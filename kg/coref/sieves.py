@@ -818,6 +818,10 @@ def _described(
         mention.kind != "nominal"
         or mention.indefinite
         or mention.possessed  # "her mother" is someone else than the one most spoken of
+        # "A Michigan man shot to death one person and injured two others": a description
+        # counted as one is one of a number the sentence brings in (a victim, a witness),
+        # like "a person", not the one the story is about.
+        or mention.counted_one
         or mention.number != "singular"
         or not chains.is_first(mention)
         # Named already, by an apposition or a predicate ("correspondent Dr. Sanjay
