@@ -96,3 +96,16 @@ def test_a_description_counted_as_one_is_someone_new(sm_nlp):
     assert "Tom Reed" not in chain_of(sm_nlp, text, "one person")
     assert {"Tom Reed", "He"} <= chain_of(sm_nlp, text, "he")
     assert "one person" not in chain_of(sm_nlp, text, "he")
+
+
+# -- the source of "according to" ---------------------------------------------------------------
+
+
+def test_a_description_in_a_clause_according_to_someone_is_not_that_source(sm_nlp):
+    """ "According to Paul Stone, the singer was chosen": what a source reports is of someone
+    else (principle C, as for the subject of "said")."""
+    text = (
+        "Maria Lopez will host the awards. According to Paul Stone, a producer of the show, "
+        "the singer was chosen because she is funny."
+    )
+    assert "Paul Stone" not in chain_of(sm_nlp, text, "singer")

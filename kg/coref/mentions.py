@@ -689,6 +689,8 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         reported=(
             _reported_clauses(head.head)
             if kind != "pronoun" and head.dep_ == "nsubj" and head.head.i != head.i
+            else _attributed_clause(head)
+            if kind != "pronoun"
             else ()
         ),
     )
@@ -1159,6 +1161,27 @@ def _reported_clauses(verb: Token) -> tuple[tuple[int, int], ...]:
         host = verb.head
         spans.append((host.left_edge.i, host.right_edge.i))
     return tuple(spans)
+
+
+def _attributed_clause(source: Token) -> tuple[tuple[int, int], ...]:
+    """The clause "according to" attributes to its object ("According to Laurence Mark, the
+    actor was chosen because ..."): its source says it as the subject of "said" would, so the
+    clause's descriptions and pronouns are of someone else (principle C); as a token range."""
+    to = source.head
+    according = to.head
+    if not (
+        source.dep_ == "pobj"
+        and to.lower_ == "to"
+        and according.lower_ == "according"
+        and according.i != according.head.i
+    ):
+        return ()
+    # The clause around the phrase, not the phrase itself ("according to the foundation,
+    # which gave her its grant": the relative clause is the source's own).
+    clause = according.head
+    spans = [(clause.left_edge.i, according.left_edge.i - 1)]
+    spans.append((according.right_edge.i + 1, clause.right_edge.i))
+    return tuple((start, end) for start, end in spans if start <= end)
 
 
 def _fronted_subject(token: Token) -> int:

@@ -1259,6 +1259,8 @@ def pronoun_sieve(chains: Chains) -> None:
                 continue
             if mention.reported and _reported_in(chains, mention, antecedent):
                 continue
+            if _attributed_to(chains, mention, antecedent):
+                continue
             if speaker is not None and chains.same(speaker.index, antecedent.index):
                 continue
             if quoted_by is not None and _narrated_before(chains, mention, antecedent):
@@ -1417,6 +1419,21 @@ def _reported_in(chains: Chains, pronoun: CorefMention, antecedent: CorefMention
         m.kind != "pronoun" and m.sentence == pronoun.sentence and start <= m.head <= end
         for m in chains.members(antecedent.index)
         for start, end in pronoun.reported
+    )
+
+
+def _attributed_to(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> bool:
+    """ "According to Howard Kurtz, he is expected to accept", "according to a relative, he
+    had a history of mental illness": a "he" or "she" in the clause "according to"
+    attributes to someone is another person, whom the source reports on (one who speaks of
+    themself says "I"; the subject of "said" may be its own "he"). Not "they": "according to
+    the officers, they got out of their car" is a group's account of itself."""
+    if pronoun.gender not in ("male", "female"):
+        return False
+    return any(
+        m.role == "pobj" and m.sentence == pronoun.sentence and start <= pronoun.head <= end
+        for m in chains.members(antecedent.index)
+        for start, end in m.reported
     )
 
 
