@@ -109,3 +109,16 @@ def test_a_description_in_a_clause_according_to_someone_is_not_that_source(sm_nl
         "the singer was chosen because she is funny."
     )
     assert "Paul Stone" not in chain_of(sm_nlp, text, "singer")
+
+
+# -- a noun of a person written as a name ---------------------------------------------------------
+
+
+def test_a_capitalised_bare_person_noun_is_called_by_it_not_described(sm_nlp):
+    """ "she thanked God", "'Mommy, I got hit'": a noun of a person written with a capital and
+    no determiner inside a sentence calls someone by it as by a name; it is not a
+    description of the one most spoken of. "the Actress" (with its article) still is one."""
+    text = "Tom Reed was shot on Monday. His sister said she thanked God that he survived."
+    assert "Tom Reed" not in chain_of(sm_nlp, text, "God")
+    text = "Maria Lopez won on Monday. The Actress thanked her fans."
+    assert "Maria Lopez" in chain_of(sm_nlp, text, "Actress")

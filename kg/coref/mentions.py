@@ -212,6 +212,9 @@ class CorefMention:
     # Counted as one ("one person", "at least one officer"): one of a number of its kind,
     # someone or something the sentence brings in, not one the story has been about.
     counted_one: bool = False
+    # A noun of a person written with a capital and no determiner inside a sentence ("God",
+    # "'Mommy, I got hit'", "Playboy"): called by it as by a name, not described.
+    called_by_noun: bool = False
     # Followed by a possessive ending the parser may have read as punctuation ("the
     # Bulldogs' deficit"): a possessor, whatever its dependency label.
     possessor: bool = False
@@ -984,6 +987,12 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         mention.definite = True  # "Lohan's lawyer", "her father"
     mention.definite = mention.definite or determiner in DEFINITE_DETERMINERS
     mention.counted_one = any(c.dep_ == "nummod" and c.lower_ == "one" for c in before)
+    mention.called_by_noun = (
+        not determiner
+        and not possessed
+        and _capitalised_mid_sentence(head)
+        and head.lower_ not in TITLE_WORDS
+    )
     mention.indefinite = determiner in INDEFINITE_DETERMINERS or any(
         c.dep_ in ("nummod", "quantmod") and c.lower_ not in ("one",) for c in before
     )

@@ -822,6 +822,10 @@ def _described(
         # counted as one is one of a number the sentence brings in (a victim, a witness),
         # like "a person", not the one the story is about.
         or mention.counted_one
+        # "she thanked God", "'Mommy, I got hit'", "a spread in Playboy": a capitalised
+        # noun with no article calls someone by it as by a name, and describes no one the
+        # story spoke of (a title line capitalises every noun, so not there).
+        or (mention.called_by_noun and mention.sentence not in chains.headlines)
         or mention.number != "singular"
         or not chains.is_first(mention)
         # Named already, by an apposition or a predicate ("correspondent Dr. Sanjay
