@@ -122,3 +122,19 @@ def test_a_capitalised_bare_person_noun_is_called_by_it_not_described(sm_nlp):
     assert "Tom Reed" not in chain_of(sm_nlp, text, "God")
     text = "Maria Lopez won on Monday. The Actress thanked her fans."
     assert "Maria Lopez" in chain_of(sm_nlp, text, "Actress")
+
+
+# -- the one a story introduces is not its source ----------------------------------------------
+
+
+def test_a_person_introduced_is_not_the_source_named_next(sm_nlp):
+    """ "A man shot two people ... Paul Stone said the victims ...": the first person named
+    after an introduced one, when they report what the sentence says, is the story's source;
+    the one introduced is named later ("John Smith, 45, was charged")."""
+    text = (
+        "A man shot two people at a bank on Monday. Paul Stone said the victims were in "
+        "hospital. John Smith, 45, was charged with attempted murder."
+    )
+    chain = chain_of(sm_nlp, text, "man")
+    assert "Paul Stone" not in chain
+    assert "John Smith" in chain

@@ -1043,6 +1043,11 @@ def introduction_sieve(chains: Chains) -> None:
                 continue
             if chains.root(later.index) in named_before:
                 continue
+            if later.reported:
+                # "A gunman shot three people ... Police spokesman Paul Stone said the victims
+                # were in hospital": a name that says or knows a clause is the story's source
+                # (an official, a spokesman), not the one it introduced, who is named later.
+                continue
             genders = chains.genders(later.index) - {"neuter"}
             if mention.gender and genders and mention.gender not in genders:
                 continue
