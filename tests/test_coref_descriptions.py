@@ -80,3 +80,61 @@ def test_a_land_is_a_place_a_people_is_named_after_but_no_capital():
     assert lexicon.land_name("Turkmenistan") and lexicon.land_name("Texas")
     assert not lexicon.land_name("Athens")  # "the capital of Greece" in WordNet
     assert not lexicon.land_name("Mombasa")  # no people named after it
+
+
+# -- a description counted as one ---------------------------------------------------------------
+
+
+def test_a_description_counted_as_one_is_someone_new(sm_nlp):
+    """ "He killed one person and wounded two others": a noun counted as one is one of a number
+    the sentence brings in, like "a person", not the man the story is about; "the person"
+    may still be him."""
+    text = (
+        "Tom Reed opened fire at his old office on Monday. He killed one person and wounded "
+        "two others, and he was arrested an hour later."
+    )
+    assert "Tom Reed" not in chain_of(sm_nlp, text, "one person")
+    assert {"Tom Reed", "He"} <= chain_of(sm_nlp, text, "he")
+    assert "one person" not in chain_of(sm_nlp, text, "he")
+
+
+# -- the source of "according to" ---------------------------------------------------------------
+
+
+def test_a_description_in_a_clause_according_to_someone_is_not_that_source(sm_nlp):
+    """ "According to Paul Stone, the singer was chosen": what a source reports is of someone
+    else (principle C, as for the subject of "said")."""
+    text = (
+        "Maria Lopez will host the awards. According to Paul Stone, a producer of the show, "
+        "the singer was chosen because she is funny."
+    )
+    assert "Paul Stone" not in chain_of(sm_nlp, text, "singer")
+
+
+# -- a noun of a person written as a name ---------------------------------------------------------
+
+
+def test_a_capitalised_bare_person_noun_is_called_by_it_not_described(sm_nlp):
+    """ "she thanked God", "'Mommy, I got hit'": a noun of a person written with a capital and
+    no determiner inside a sentence calls someone by it as by a name; it is not a
+    description of the one most spoken of. "the Actress" (with its article) still is one."""
+    text = "Tom Reed was shot on Monday. His sister said she thanked God that he survived."
+    assert "Tom Reed" not in chain_of(sm_nlp, text, "God")
+    text = "Maria Lopez won on Monday. The Actress thanked her fans."
+    assert "Maria Lopez" in chain_of(sm_nlp, text, "Actress")
+
+
+# -- the one a story introduces is not its source ----------------------------------------------
+
+
+def test_a_person_introduced_is_not_the_source_named_next(sm_nlp):
+    """ "A man shot two people ... Paul Stone said the victims ...": the first person named
+    after an introduced one, when they report what the sentence says, is the story's source;
+    the one introduced is named later ("John Smith, 45, was charged")."""
+    text = (
+        "A man shot two people at a bank on Monday. Paul Stone said the victims were in "
+        "hospital. John Smith, 45, was charged with attempted murder."
+    )
+    chain = chain_of(sm_nlp, text, "man")
+    assert "Paul Stone" not in chain
+    assert "John Smith" in chain

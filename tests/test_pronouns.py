@@ -1365,3 +1365,17 @@ def test_it_that_looks_like_a_thing_or_comes_to_a_place_still_refers(sm_nlp):
     assert chains["It"] == {"parcel"}
     chains = pronoun_chains(sm_nlp, "The storm hit the coast, and it came to the city at night.")
     assert chains["it"] == {"storm"}
+
+
+def test_he_in_a_clause_according_to_someone_is_another_person(sm_nlp):
+    """ "According to a reporter, he will accept": a "he" in what a source is said to report
+    is someone the source reports on; "they" may be a group's account of itself."""
+    chains = pronoun_chains(
+        sm_nlp, "Tom Reed was offered the post. According to Paul Stone, he will accept it."
+    )
+    assert "Tom Reed" in chains["he"]
+    assert "Paul Stone" not in chains["he"]
+    chains = pronoun_chains(
+        sm_nlp, "According to the officers, they left their car to look at the teenager."
+    )
+    assert "officers" in chains["they"]

@@ -209,6 +209,12 @@ class CorefMention:
     titles: frozenset[str] = frozenset()  # a name's office words ("president", "secretary")
     relative_to: int = -1  # a relative pronoun's noun (token index): "who" in "Lohan, who ..."
     possessed: bool = False  # a nominal with a possessor ("her mother", "Lohan's lawyer")
+    # Counted as one ("one person", "at least one officer"): one of a number of its kind,
+    # someone or something the sentence brings in, not one the story has been about.
+    counted_one: bool = False
+    # A noun of a person written with a capital and no determiner inside a sentence ("God",
+    # "'Mommy, I got hit'", "Playboy"): called by it as by a name, not described.
+    called_by_noun: bool = False
     # Followed by a possessive ending the parser may have read as punctuation ("the
     # Bulldogs' deficit"): a possessor, whatever its dependency label.
     possessor: bool = False
@@ -686,6 +692,8 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         reported=(
             _reported_clauses(head.head)
             if kind != "pronoun" and head.dep_ == "nsubj" and head.head.i != head.i
+            else _attributed_clause(head)
+            if kind != "pronoun"
             else ()
         ),
     )
@@ -978,6 +986,13 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
     if possessed:
         mention.definite = True  # "Lohan's lawyer", "her father"
     mention.definite = mention.definite or determiner in DEFINITE_DETERMINERS
+    mention.counted_one = any(c.dep_ == "nummod" and c.lower_ == "one" for c in before)
+    mention.called_by_noun = (
+        not determiner
+        and not possessed
+        and _capitalised_mid_sentence(head)
+        and head.lower_ not in TITLE_WORDS
+    )
     mention.indefinite = determiner in INDEFINITE_DETERMINERS or any(
         c.dep_ in ("nummod", "quantmod") and c.lower_ not in ("one",) for c in before
     )
@@ -1155,6 +1170,27 @@ def _reported_clauses(verb: Token) -> tuple[tuple[int, int], ...]:
         host = verb.head
         spans.append((host.left_edge.i, host.right_edge.i))
     return tuple(spans)
+
+
+def _attributed_clause(source: Token) -> tuple[tuple[int, int], ...]:
+    """The clause "according to" attributes to its object ("According to Laurence Mark, the
+    actor was chosen because ..."): its source says it as the subject of "said" would, so the
+    clause's descriptions and pronouns are of someone else (principle C); as a token range."""
+    to = source.head
+    according = to.head
+    if not (
+        source.dep_ == "pobj"
+        and to.lower_ == "to"
+        and according.lower_ == "according"
+        and according.i != according.head.i
+    ):
+        return ()
+    # The clause around the phrase, not the phrase itself ("according to the foundation,
+    # which gave her its grant": the relative clause is the source's own).
+    clause = according.head
+    spans = [(clause.left_edge.i, according.left_edge.i - 1)]
+    spans.append((according.right_edge.i + 1, clause.right_edge.i))
+    return tuple((start, end) for start, end in spans if start <= end)
 
 
 def _fronted_subject(token: Token) -> int:

@@ -818,6 +818,14 @@ def _described(
         mention.kind != "nominal"
         or mention.indefinite
         or mention.possessed  # "her mother" is someone else than the one most spoken of
+        # "A Michigan man shot to death one person and injured two others": a description
+        # counted as one is one of a number the sentence brings in (a victim, a witness),
+        # like "a person", not the one the story is about.
+        or mention.counted_one
+        # "she thanked God", "'Mommy, I got hit'", "a spread in Playboy": a capitalised
+        # noun with no article calls someone by it as by a name, and describes no one the
+        # story spoke of (a title line capitalises every noun, so not there).
+        or (mention.called_by_noun and mention.sentence not in chains.headlines)
         or mention.number != "singular"
         or not chains.is_first(mention)
         # Named already, by an apposition or a predicate ("correspondent Dr. Sanjay
@@ -1034,6 +1042,11 @@ def introduction_sieve(chains: Chains) -> None:
             if later.kind != "name" or "Person" not in chains.entity_types(later.index):
                 continue
             if chains.root(later.index) in named_before:
+                continue
+            if later.reported:
+                # "A gunman shot three people ... Police spokesman Paul Stone said the victims
+                # were in hospital": a name that says or knows a clause is the story's source
+                # (an official, a spokesman), not the one it introduced, who is named later.
                 continue
             genders = chains.genders(later.index) - {"neuter"}
             if mention.gender and genders and mention.gender not in genders:
@@ -1255,6 +1268,8 @@ def pronoun_sieve(chains: Chains) -> None:
                 continue
             if mention.reported and _reported_in(chains, mention, antecedent):
                 continue
+            if _attributed_to(chains, mention, antecedent):
+                continue
             if speaker is not None and chains.same(speaker.index, antecedent.index):
                 continue
             if quoted_by is not None and _narrated_before(chains, mention, antecedent):
@@ -1413,6 +1428,21 @@ def _reported_in(chains: Chains, pronoun: CorefMention, antecedent: CorefMention
         m.kind != "pronoun" and m.sentence == pronoun.sentence and start <= m.head <= end
         for m in chains.members(antecedent.index)
         for start, end in pronoun.reported
+    )
+
+
+def _attributed_to(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> bool:
+    """ "According to Howard Kurtz, he is expected to accept", "according to a relative, he
+    had a history of mental illness": a "he" or "she" in the clause "according to"
+    attributes to someone is another person, whom the source reports on (one who speaks of
+    themself says "I"; the subject of "said" may be its own "he"). Not "they": "according to
+    the officers, they got out of their car" is a group's account of itself."""
+    if pronoun.gender not in ("male", "female"):
+        return False
+    return any(
+        m.role == "pobj" and m.sentence == pronoun.sentence and start <= pronoun.head <= end
+        for m in chains.members(antecedent.index)
+        for start, end in m.reported
     )
 
 
