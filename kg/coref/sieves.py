@@ -330,16 +330,26 @@ def surname_sieve(chains: Chains) -> None:
         word = mention.record.text
         if " " in word or word not in people or mention.locative:
             continue
-        chains_named = {chains.root(m.index) for m in people[word]}
-        if len(chains_named) != 1 or chains.same(mention.index, people[word][0].index):
-            continue
-        person = people[word][0]
-        chains.link(
-            mention,
-            person,
-            "surname",
-            f"'{word}' is the surname of '{person.record.text}' (the only one in the document)",
-        )
+        _link_to_the_one_person(chains, mention, people[word], "surname")
+
+
+def _link_to_the_one_person(
+    chains: Chains, mention: CorefMention, named: list[CorefMention], part: str
+) -> None:
+    """``mention`` (a one-word name) joins the person whose names ``named`` share it as their
+    ``part`` ("surname", "given name"), when they are all one chain and it is not in it yet."""
+    if len({chains.root(m.index) for m in named}) != 1 or chains.same(
+        mention.index, named[0].index
+    ):
+        return
+    person = named[0]
+    chains.link(
+        mention,
+        person,
+        part,
+        f"'{mention.record.text}' is the {part} of '{person.record.text}' (the only one in the "
+        "document)",
+    )
 
 
 def given_name_sieve(chains: Chains) -> None:
@@ -375,16 +385,7 @@ def given_name_sieve(chains: Chains) -> None:
             or lexicon.demonym_place(word) is not None  # "Indian", "German": a nationality
         ):
             continue
-        chains_named = {chains.root(m.index) for m in people[word]}
-        if len(chains_named) != 1 or chains.same(mention.index, people[word][0].index):
-            continue
-        person = people[word][0]
-        chains.link(
-            mention,
-            person,
-            "given name",
-            f"'{word}' is the given name of '{person.record.text}' (the only one in the document)",
-        )
+        _link_to_the_one_person(chains, mention, people[word], "given name")
 
 
 def written_name_sieve(chains: Chains) -> None:
