@@ -407,6 +407,28 @@ def test_a_name_the_introducing_sentence_acts_on_is_not_the_description():
     assert "judge" not in links
 
 
+def test_a_nationality_adjective_names_no_body_a_description_may_be():
+    # "Greek police arrested a student . | The government resigned .": "Greek" says whose the
+    # police are; the government is not "Greek".
+    doc = parsed(
+        [
+            ("Greek", "JJ", "ADJ", "amod", 1, "greek", "B-NORP"),
+            ("police", "NNS", "NOUN", "nsubj", 2, "police"),
+            ("arrested", "VBD", "VERB", "ROOT", 2, "arrest"),
+            ("a", "DT", "DET", "det", 4, "a"),
+            ("student", "NN", "NOUN", "dobj", 2, "student"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ],
+        [
+            ("The", "DT", "DET", "det", 1, "the"),
+            ("government", "NN", "NOUN", "nsubj", 2, "government"),
+            ("resigned", "VBD", "VERB", "ROOT", 2, "resign"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ],
+    )
+    assert links_of(doc).get("government", ("", ""))[0] != "Greek"
+
+
 def _headline_then_introduction() -> Doc:
     """ "Comeaux escapes | A man fled . | Arcade Comeaux was armed ." """
     return parsed(

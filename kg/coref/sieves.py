@@ -949,6 +949,10 @@ def _name_describable(
 ) -> bool:
     if antecedent.is_time or antecedent.sentence > mention.sentence and not later:
         return False
+    if antecedent.role in ("amod", "compound") and lexicon.demonym_place(antecedent.record.text):
+        # "Greek police", "the Greek government": a nationality adjective says whose the
+        # thing is; it names no body or land that "the police" or "the country" may be.
+        return False
     if antecedent.sentence == mention.sentence and (
         later or "Person" not in wanted or antecedent.index > mention.index
     ):
