@@ -376,6 +376,59 @@ def test_an_opening_description_is_the_person_named_next():
     assert links["Eric Kirkpatrick"] == ("man", "introduction")
 
 
+def test_a_name_the_introducing_sentence_acts_on_is_not_the_description():
+    # "A judge sentenced Brian Nichols . | Nichols denied it .": the judge is not Nichols,
+    # nor anyone named after him in the next sentences.
+    doc = parsed(
+        [
+            ("A", "DT", "DET", "det", 1, "a"),
+            ("judge", "NN", "NOUN", "nsubj", 2, "judge"),
+            ("sentenced", "VBD", "VERB", "ROOT", 2, "sentence"),
+            ("Brian", "NNP", "PROPN", "compound", 4, "Brian", "B-PERSON"),
+            ("Nichols", "NNP", "PROPN", "dobj", 2, "Nichols", "I-PERSON"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ],
+        [
+            ("Nichols", "NNP", "PROPN", "nsubj", 1, "Nichols", "B-PERSON"),
+            ("denied", "VBD", "VERB", "ROOT", 1, "deny"),
+            ("it", "PRP", "PRON", "dobj", 1, "it"),
+            (".", ".", "PUNCT", "punct", 1, "."),
+        ],
+        [
+            ("Eric", "NNP", "PROPN", "compound", 1, "Eric", "B-PERSON"),
+            ("Kirkpatrick", "NNP", "PROPN", "nsubj", 2, "Kirkpatrick", "I-PERSON"),
+            ("left", "VBD", "VERB", "ROOT", 2, "leave"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ],
+    )
+    links = links_of(doc)
+    assert links.get("Brian Nichols", ("", ""))[1] != "introduction"
+    assert links.get("Eric Kirkpatrick", ("", ""))[1] != "introduction"
+    assert "judge" not in links
+
+
+def test_a_nationality_adjective_names_no_body_a_description_may_be():
+    # "Greek police arrested a student . | The government resigned .": "Greek" says whose the
+    # police are; the government is not "Greek".
+    doc = parsed(
+        [
+            ("Greek", "JJ", "ADJ", "amod", 1, "greek", "B-NORP"),
+            ("police", "NNS", "NOUN", "nsubj", 2, "police"),
+            ("arrested", "VBD", "VERB", "ROOT", 2, "arrest"),
+            ("a", "DT", "DET", "det", 4, "a"),
+            ("student", "NN", "NOUN", "dobj", 2, "student"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ],
+        [
+            ("The", "DT", "DET", "det", 1, "the"),
+            ("government", "NN", "NOUN", "nsubj", 2, "government"),
+            ("resigned", "VBD", "VERB", "ROOT", 2, "resign"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ],
+    )
+    assert links_of(doc).get("government", ("", ""))[0] != "Greek"
+
+
 def _headline_then_introduction() -> Doc:
     """ "Comeaux escapes | A man fled . | Arcade Comeaux was armed ." """
     return parsed(

@@ -950,6 +950,10 @@ def _name_describable(
 ) -> bool:
     if antecedent.is_time or antecedent.sentence > mention.sentence and not later:
         return False
+    if antecedent.role in ("amod", "compound") and lexicon.demonym_place(antecedent.record.text):
+        # "Greek police", "the Greek government": a nationality adjective says whose the
+        # thing is; it names no body or land that "the police" or "the country" may be.
+        return False
     if antecedent.sentence == mention.sentence and (
         later or "Person" not in wanted or antecedent.index > mention.index
     ):
@@ -1044,6 +1048,12 @@ def introduction_sieve(chains: Chains) -> None:
                 continue
             if chains.root(later.index) in named_before:
                 continue
+            if later.sentence == mention.sentence and not _contains(mention, later):
+                # "A judge sentenced Brian Nichols", "An arsonist damaged the church attended
+                # by Sarah Palin": a name the introducing sentence writes outside the
+                # description's own phrase is someone else it brings in (the one acted on),
+                # and the names after it may be either: the introduction is left undecided.
+                break
             if later.reported:
                 # "A gunman shot three people ... Police spokesman Paul Stone said the victims
                 # were in hospital": a name that says or knows a clause is the story's source
