@@ -576,8 +576,10 @@ class CorpusIndex:
         named_here = {self.key_of(cluster) for cluster in clusters.clusters()}
         for description in clusters.descriptions:
             noun = description.concept.rsplit(" ", 1)[-1].removeprefix("concept:")
-            if noun not in description.label.lower().split():
-                continue  # plural ("officials"), or a head the label does not show
+            if noun not in description.label.lower().replace("-", " ").split():
+                # plural ("officials"), or a head the label does not show (a hyphenated word
+                # shows its last piece: "ex-employee", "co-workers")
+                continue
             noun_class = lexicon.noun_class(noun)
             wanted = {t for c in lexicon.noun_classes(noun) for t in _DESCRIBED_TYPES.get(c, ())}
             # Called so by other documents: people and bodies; named so: bodies and places.

@@ -36,6 +36,8 @@ def parsed(*sentences: list[tuple]) -> Doc:
     for i, word in enumerate(words[1:], start=1):
         if word in (",", ".", "'s"):
             spaces[i - 1] = False
+        if word == "-":  # a hyphen inside a word ("ex-employee")
+            spaces[i - 1] = spaces[i] = False
     return Doc(
         _VOCAB,
         words=words,
@@ -1127,3 +1129,37 @@ def test_a_who_after_two_coordinated_names_with_a_singular_verb_is_the_last():
         "relative pronoun",
     )
     assert links_of(_rely_on_two(("has", "VBZ", "have"), head="appos"))["who"][0] == "Tom Brown"
+
+
+def _hyphenated_noun_parted(prefix: str, noun: str, lemma: str) -> list[tuple]:
+    """ "Two ex-employees sued the firm and their lawyer spoke.", parsed as the small model
+    parses such words: the two pieces and the hyphen all nouns of one role, the phrase's
+    other words hung on the first piece."""
+    return [
+        ("Two", "CD", "NUM", "nummod", 1, "two"),
+        (prefix, "NN", "NOUN", "nsubj", 4, prefix),
+        ("-", "NN", "NOUN", "nsubj", 4, "-"),
+        (noun, "NNS", "NOUN", "nsubj", 4, lemma),
+        ("sued", "VBD", "VERB", "ROOT", 4, "sue"),
+        ("the", "DT", "DET", "det", 6, "the"),
+        ("firm", "NN", "NOUN", "dobj", 4, "firm"),
+        ("and", "CC", "CCONJ", "cc", 4, "and"),
+        ("their", "PRP$", "PRON", "poss", 9, "their"),
+        ("lawyer", "NN", "NOUN", "nsubj", 10, "lawyer"),
+        ("spoke", "VBD", "VERB", "conj", 4, "speak"),
+        (".", ".", "PUNCT", "punct", 4, "."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "noun", "lemma"), [("ex", "employees", "employee"), ("co", "workers", "worker")]
+)
+def test_a_hyphenated_noun_the_parser_parted_is_one_mention(prefix, noun, lemma):
+    """The piece before the hyphen is no one: "their" is the ex-employees or the co-workers,
+    the one mention of the whole word."""
+    doc = parsed(_hyphenated_noun_parted(prefix, noun, lemma))
+    texts = mention_texts(doc)
+    word = f"{prefix}-{noun}"
+    assert word in texts
+    assert prefix not in texts and f"Two {prefix}" not in texts and noun not in texts
+    assert links_of(doc)["their"] == (word, "pronoun")

@@ -193,3 +193,19 @@ def test_a_description_of_another_story_takes_no_person_of_the_other_sex(sm_nlp)
     records = _nodes(sm_nlp, [*QUEENS, *bloomington])
     woman = _mention(records, "doc3", "woman")
     assert woman["node"] != _mention(records, "doc2", "John Berg")["node"]
+
+
+def test_a_hyphenated_description_shows_its_last_piece(sm_nlp) -> None:
+    # "the co-owner" is called by "owner", the word's last piece, as the others call her.
+    owner = [
+        "Restaurant owner Maria Delgado checked into the Harbor Clinic in Malibu on Monday. "
+        "Delgado has been treated there before, her lawyer Tom Avery said.",
+        "Maria Delgado, the owner of a diner in Ohio, left the Harbor Clinic in Malibu. "
+        "Tom Avery said she would return to work next month.",
+        "The co-owner was seen leaving the Harbor Clinic in Malibu, Tom Avery said.",
+    ]
+    records = _nodes(sm_nlp, owner)
+    delgado = _mention(records, "doc0", "Maria Delgado")["node"]
+    co_owner = _mention(records, "doc2", "co-owner")
+    assert co_owner["node"] == delgado
+    assert co_owner["reason"].startswith("'co-owner' is 'Maria Delgado', called 'owner'")

@@ -405,6 +405,8 @@ def find_mentions(
             mention = _pronoun(token, sentence_of[i], depth)
         elif _parted_given_name(token):
             mention = None  # the first word of the name after it (see _nominal)
+        elif _prefix_parted_by_hyphen(token):
+            mention = None  # "an ex-employee", "three co-workers": a piece of the noun after it
         elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "flat"):
             mention = _nominal(token, sentence_of[i], depth)
         elif token.dep_ == "compound" and _names_word(token):
@@ -867,6 +869,20 @@ def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
     return mention
 
 
+def _prefix_parted_by_hyphen(token: Token) -> bool:
+    """Whether ``token`` is the first piece of a hyphenated common noun ("ex-employee",
+    "co-workers") that the parser cut into nouns, the hyphen read as a noun too: the word is
+    the noun after the hyphen, and the piece before it names no one (a pronoun taking "ex" or
+    "co" for its referent misses the employee or the workers)."""
+    tokens = doc_tokens(token.doc)
+    if token.pos_ != "NOUN" or token.whitespace_ or token.i + 2 >= len(tokens):
+        return False
+    hyphen, rest = tokens[token.i + 1], tokens[token.i + 2]
+    return (
+        hyphen.text == "-" and hyphen.pos_ == "NOUN" and not hyphen.whitespace_
+    ) and rest.pos_ == "NOUN"
+
+
 def _parted_given_name(token: Token) -> bool:
     """Whether ``token`` is a known given name that the parser parted from the surname after it,
     as the root of a fragment of its own ("... 3:23 PM ET Maurice Cheeks is running the show",
@@ -936,6 +952,10 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
     while len(body) > 1 and body[-1].tag_ == "POS":  # "the president's" -> "president"
         body = body[:-1]
         text, start, end = span_text_at(body)
+    if body[0].i == head.i >= 2 and _prefix_parted_by_hyphen(doc_tokens(head.doc)[head.i - 2]):
+        # "his ex-employee", "three co-workers": the word is written with its first piece,
+        # which the parser hung the phrase's other words on (they stay out of it, as before).
+        text, start, end = span_text_at([*doc_tokens(head.doc)[head.i - 2 : head.i], *body])
     lemma = head.lemma_.lower()
     record = Mention(
         text, start, end, sentence, ObjectKind.CONCEPT, key=concept_key(head), head=head.idx
