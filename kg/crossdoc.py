@@ -349,13 +349,15 @@ def _kind_noun(word: str) -> bool:
     )
 
 
-def _distinctive_words(entities: dict[str, Entity], links: dict[str, str]) -> dict[str, list[str]]:
+def _distinctive_words(
+    entities: dict[str, Entity], links: dict[str, str], places: set[str]
+) -> dict[str, list[str]]:
     """The one word telling each place or body apart, as a short name may call it: the word
     left of a name written (under any of its names) as a place's name, that word, and nouns
     saying what kind of place or body it is, the last of them a kind word ("Malibu Promises
     Treatment Center": "Promises"; "Marfin Investment Bank": "Marfin"; "Morningside Recovery
-    Center": "Morningside"). -> word: the keys so called."""
-    places = {key for key, entity in entities.items() if entity.type == "Place"}
+    Center": "Morningside"). ``places`` are the keys of the places. -> word: the keys so
+    called."""
     found: dict[str, list[str]] = defaultdict(list)
     for key, entity in entities.items():
         if key in links or entity.type not in _KIND_TYPES:
@@ -381,6 +383,13 @@ def _distinctive_words(entities: dict[str, Entity], links: dict[str, str]) -> di
     return found
 
 
+def _final(links: dict[str, str], key: str) -> str:
+    """The name ``key`` ends up joined to, following ``links`` from name to name."""
+    while key in links:
+        key = links[key]
+    return key
+
+
 def _join_misspelt_people(
     entities: dict[str, Entity],
     links: dict[str, str],
@@ -396,11 +405,6 @@ def _join_misspelt_people(
     ("Joan Smith", "Jean Smith"), so a given name one letter apart must be none the records
     know, the other words must be the same, and the documents must share as much context as a
     surname typed a place needs to join a person; of several such spellings, none is chosen."""
-
-    def final(key: str) -> str:
-        while key in links:
-            key = links[key]
-        return key
 
     by_masked: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key, entity in entities.items():
@@ -418,7 +422,7 @@ def _join_misspelt_people(
             if name in links or (position < len(masked) - 1 and lexicon.given_name(word)):
                 continue
             for other in keys:
-                target = final(other)
+                target = _final(links, other)
                 if (
                     target == name
                     or (documents[other], other) <= (documents[name], name)
@@ -573,7 +577,9 @@ def link_across_documents(
 
     # A place or body by the one word that tells it apart ("Promises" for "Malibu Promises
     # Treatment Center", "Marfin" for "Marfin Investment Bank"): see _distinctive_words.
-    distinctive = _distinctive_words(entities, links)
+    # Joins change no entity's type: the places are the same for every rule below.
+    places = {key for key, entity in entities.items() if entity.type == "Place"}
+    distinctive = _distinctive_words(entities, links, places)
     people = {
         words[-1]
         for entity in entities.values()
@@ -782,7 +788,6 @@ def link_across_documents(
     # types both as people, places or things, so the types are not asked, but the documents
     # must share as much as a surname typed a place needs, and the longer name must not be a
     # person's ("Jackson Williams" is no team of Jackson).
-    places = {key for key, entity in entities.items() if entity.type == "Place"}
     after_place: dict[str, list[str]] = defaultdict(list)
     for key, entity in entities.items():
         words = key.split()
@@ -869,9 +874,7 @@ def link_across_documents(
         )
     _join_misspelt_people(entities, links, documents, rules, shared, join)
     for name, target in links.items():
-        while target in links:  # "SEACOM" -> "Seacom" -> "Seacom Ltd"
-            target = links[target]
-        links[name] = target
+        links[name] = _final(links, target)  # "SEACOM" -> "Seacom" -> "Seacom Ltd"
     for name in links:
         del entities[name]
     return links

@@ -426,18 +426,16 @@ class CorpusIndex:
         for name, title_nouns in self._titles.items():
             titles[self._links.get(name, name)].update(title_nouns)
         called_anywhere: dict[str, set[str]] = defaultdict(set)
-        for key, nouns in called.items():
-            for noun in nouns:
-                called_anywhere[noun].add(key)
-        self._called_anywhere = dict(called_anywhere)
         described_by: dict[str, dict[str, int]] = defaultdict(dict)
         titled_once: dict[str, list[str]] = defaultdict(list)
         for key, nouns in called.items():
             for noun, documents in nouns.items():
+                called_anywhere[noun].add(key)
                 if documents >= CALLED_IN_DOCUMENTS:
                     described_by[noun][key] = documents
                 elif noun in titles.get(key, ()):
                     titled_once[noun].append(key)
+        self._called_anywhere = dict(called_anywhere)
         self._described_by = {
             noun: dict(sorted(keys.items())) for noun, keys in described_by.items()
         }
@@ -574,6 +572,12 @@ class CorpusIndex:
             if isinstance(node, _Description)
         }
         named_here = {self.key_of(cluster) for cluster in clusters.clusters()}
+        # The people the document names in full, lower case, as contexts hold names.
+        people_here = {
+            cluster.name.lower()
+            for cluster in clusters.clusters()
+            if cluster.type == "Person" and len(cluster.name.split()) > 1
+        }
         for description in clusters.descriptions:
             noun = description.concept.rsplit(" ", 1)[-1].removeprefix("concept:")
             if noun not in description.label.lower().replace("-", " ").split():
@@ -592,8 +596,8 @@ class CorpusIndex:
                 for key in self._named_by.get(noun, ()):
                     candidates.setdefault(key, MergeReason.NAMED_ACROSS_DOCUMENTS)
             best = self._best_candidate(candidates, context, noun, DESCRIPTION_CONTEXT)
-            here = [key for key in candidates if key in named_here]
-            if best is None and len(here) == 1:
+            here = [key for key in candidates if key in named_here] if best is None else []
+            if len(here) == 1:
                 # Of the entities called so that the context cannot tell apart, the one the
                 # document itself names is the one it speaks of: two actresses seen at one
                 # clinic share its context alike (the homonym guard leaves a nameless
@@ -602,7 +606,7 @@ class CorpusIndex:
                 candidates = {here[0]: candidates[here[0]]}
                 best = self._best_candidate(candidates, context, noun, DESCRIPTION_CONTEXT)
             if best is not None and noun_class == "person":
-                own = self._named_in_its_own_story(noun, wanted, best[1], clusters, named_here)
+                own = self._named_in_its_own_story(noun, wanted, best[1], named_here, people_here)
                 if own is not None:
                     reason = MergeReason.NAMED_IN_ITS_OWN_STORY.say(
                         name=description.label,
@@ -654,22 +658,20 @@ class CorpusIndex:
         noun: str,
         wanted: set[str],
         candidate: str,
-        clusters: _DocumentClusters,
         named_here: set[str],
+        people_here: set[str],
     ) -> str | None:
         """Two stories of one kind in a corpus (two hit-and-runs, each with "the woman"
         killed): a person the description's document does not name, whose documents name
         none of the people it names (full names), is of another story. Its own is the one
         person of a wanted type it names whom a document calls by the noun, once is enough
         ("the 66-year-old woman" of a story naming LuAnn Johnson, whom one story calls a
-        woman), when the genders agree. Returns that person's key, or None."""
+        woman), when the genders agree. ``named_here`` are the keys the document names,
+        ``people_here`` the people it names in full (lower case). Returns that person's key,
+        or None."""
         if candidate in named_here:
             return None
-        people = {
-            cluster.name.lower()
-            for cluster in clusters.clusters()
-            if cluster.type == "Person" and len(cluster.name.split()) > 1
-        } - {candidate.lower()}
+        people = people_here - {candidate.lower()}
         if not people or people & self._context.get(candidate, set()):
             return None
         gender = lexicon.noun_gender(noun)

@@ -18,6 +18,8 @@ from kg.extract.tokens import children, string_ids
 _OPENING = frozenset({"“", "``", "`", "‘"})
 _CLOSING = frozenset({"”", "''", "’"})
 _STRAIGHT = frozenset({'"'})
+# Every mark that may open or close a quotation.
+QUOTATION_MARKS = _OPENING | _CLOSING | _STRAIGHT
 
 
 # The verbs of saying as the ids Token.lemma holds: every word outside a quotation is compared.

@@ -29,6 +29,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from kg.coref import lexicon
+from kg.coref.constructs import QUOTATION_MARKS
 from kg.coref.names import (
     NER_TYPES,
     SHIP_PREFIXES,
@@ -283,8 +284,9 @@ class CorefMention:
         return lexicon.first_name_gender(words[0]) or ""
 
 
-# Quotation marks around a nickname written inside a person's name.
-_QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "``", "''"})
+# Quotation marks around a nickname written inside a person's name: those of quotations, and
+# the straight single one, which quotations leave out because it is also an apostrophe.
+_QUOTES = QUOTATION_MARKS | {"'"}
 # The most words a nickname inside a name has ("Sammy the Bull").
 _NICKNAME_WORDS = 4
 
@@ -301,9 +303,9 @@ def _with_nicknames_joined(doc: Doc) -> list[Span]:
     while i < len(tokens) - 3:
         token = tokens[i]
         if (
-            token.text[:1].isupper()
+            tokens[i + 1].text in _QUOTES
+            and token.text[:1].isupper()
             and lexicon.first_name_gender(token.text) is not None
-            and tokens[i + 1].text in _QUOTES
         ):
             close = next(
                 (
