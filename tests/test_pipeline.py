@@ -155,8 +155,10 @@ def test_a_build_parsed_beside_equals_one_parsed_in_process(tmp_path, monkeypatc
     assert not resolved_in.exists()
     monkeypatch.setattr(kg.pipeline, "spare_cores", lambda: 1)
     beside = kg.pipeline.build([str(corpus)], tmp_path / "beside")
-    workers = _parse_pids(resolved_in)
-    assert len(workers) == 2 and os.getpid() not in workers
+    # Two parts, each resolved in a forked worker. Which worker takes which part is the pool's
+    # choice: on a busy machine the first one started may take both.
+    parts_resolved_by = [int(pid) for pid in resolved_in.read_text().split()]
+    assert len(parts_resolved_by) == 2 and os.getpid() not in parts_resolved_by
     assert (beside.facts, beside.entities, beside.triples) == (
         here.facts,
         here.entities,
