@@ -741,7 +741,9 @@ class CorpusIndex:
         the description's document names (_of_another_place)."""
         places_here = context & self._place_names
         if places_here and not any_place:
-            candidates = [key for key in candidates if not self._of_another_place(key, places_here)]
+            candidates = [
+                key for key in candidates if not self._of_another_place(key, places_here, context)
+            ]
         scored = sorted(
             (
                 (len((self._context.get(key, set()) & context) - {key.lower(), noun}), key)
@@ -773,13 +775,20 @@ class CorpusIndex:
             and _places_meet(self._context.get(key, set()) & self._place_names, places_here)
         ]
 
-    def _of_another_place(self, key: str, places_here: set[str]) -> bool:
+    def _of_another_place(self, key: str, places_here: set[str], context: set[str]) -> bool:
         """Whether the entity ``key`` is of another story than a document naming the places
-        ``places_here``: its documents name places, and none of them is, holds or lies in one
-        of those (a news corpus tells two stories of one kind, two hit-and-runs, two police
-        shootings, apart by where they happened; a document naming no place says nothing)."""
-        theirs = self._context.get(key, set()) & self._place_names
-        return bool(theirs) and not _places_meet(theirs, places_here)
+        ``places_here`` (of ``context``): its documents name places, and none of them is,
+        holds or lies in one of those, nor is named within a name of the other side's ("the
+        Vancouver Police" says where a story happened as "Vancouver" does). A news corpus tells
+        two stories of one kind, two hit-and-runs, two police shootings, apart by where they
+        happened; a document naming no place says nothing."""
+        known = self._context.get(key, set())
+        theirs = known & self._place_names
+        return bool(theirs) and not (
+            _places_meet(theirs, places_here)
+            or _named_within(places_here, known)
+            or _named_within(theirs, context)
+        )
 
     def _called_by_synonym(self, noun: str, wanted: set[str]) -> dict[str, str]:
         """Entities of a wanted type that SYNONYM_CALLED_IN_DOCUMENTS other documents call by a
@@ -933,6 +942,24 @@ _DESCRIBED_TYPES = {
     # "place" is left out: "the office", "the store", "the courtroom" are seldom the city named
     # beside them, and a city is what a place-typed name mostly is.
 }
+
+
+def _named_within(places: set[str], names: set[str]) -> bool:
+    """Whether a place is named within one of ``names``, all its words among the name's
+    ("Vancouver", "Vancouver Police")."""
+    names_by_word: dict[str, list[frozenset[str]]] = defaultdict(list)
+    for name in names:
+        name_words = frozenset(name.split())
+        for word in name_words:
+            names_by_word[word].append(name_words)
+    for place in places:
+        place_words = place.split()
+        if place_words and any(
+            name_words.issuperset(place_words)
+            for name_words in names_by_word.get(place_words[0], ())
+        ):
+            return True
+    return False
 
 
 def _places_meet(places: set[str], others: set[str]) -> bool:

@@ -107,3 +107,20 @@ def test_places_meet_when_one_names_a_part_of_the_other() -> None:
     assert _places_meet({"queens", "new york"}, {"new york"})
     assert not _places_meet({"athens", "greece"}, {"brooklyn", "new york"})
     assert not _places_meet({"bloomington"}, {"queens"})
+
+
+def test_a_place_named_within_a_body_s_name_is_a_place_of_the_story(sm_nlp) -> None:
+    # The third report names Oregon, where the gunman came from, and Vancouver only in the
+    # name of its police: Vancouver is still where its story happened, Eric Kirk's.
+    kirk = [
+        "Eric Kirk, a former employee, opened fire at an office party in Vancouver. "
+        "The gunman was arrested at the office.",
+        "The gunman, Eric Kirk, killed his boss at an office party in Vancouver, police said.",
+    ]
+    report = (
+        "A gunman opened fire at an office party, the Vancouver Police said. "
+        "The gunman had moved from Oregon, and killed his boss at the office."
+    )
+    records = _nodes(sm_nlp, [*kirk, report])
+    gunman = _mention(records, "doc2", "gunman")
+    assert gunman["node"] == _mention(records, "doc0", "Eric Kirk")["node"]
