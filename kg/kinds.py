@@ -97,6 +97,11 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}', whom its document names and another calls '{head}', rather "
         "than '{instead}' of other stories, which name none of the people its document names"
     )
+    CALLED_IN_ITS_PLACE = (
+        "'{name}' is '{other}', called '{head}' in a document of the same place and seen with "
+        "{common} of the same names and things, rather than '{instead}', whose documents name "
+        "none of the places its document names"
+    )
     NAMED_ACROSS_DOCUMENTS = (
         "'{name}' is '{other}', whose name says it is a {head}, seen with {common} of the same "
         "names and things in other documents"

@@ -368,6 +368,7 @@ class CorpusIndex:
         self._titles: dict[str, set[str]] = defaultdict(set)
         self._titled_once: dict[str, list[str]] = {}
         self._named_by: dict[str, list[str]] = {}
+        self._place_names: frozenset[str] = frozenset()
         self._finished = False
 
     def _clusters(self, extraction: Extraction) -> _DocumentClusters:
@@ -450,6 +451,9 @@ class CorpusIndex:
                 if lexicon.noun_class(noun) in ("organization", "place"):
                     named_by[noun].append(key)
         self._named_by = dict(named_by)
+        self._place_names = frozenset(
+            key.lower() for key, entity in self.entities.items() if entity.type == "Place"
+        )
         self._finished = True
 
     def key_of(self, cluster: NameCluster) -> str:
@@ -596,6 +600,14 @@ class CorpusIndex:
                 for key in self._named_by.get(noun, ()):
                     candidates.setdefault(key, MergeReason.NAMED_ACROSS_DOCUMENTS)
             best = self._best_candidate(candidates, context, noun, DESCRIPTION_CONTEXT)
+            # The entity that would have been taken but for the places its documents name,
+            # none of them the description's document's: of another story of the same kind set
+            # elsewhere (the woman killed in Queens is not the woman killed in Bloomington).
+            elsewhere = None
+            if best is None:
+                elsewhere = self._best_candidate(
+                    candidates, context, noun, DESCRIPTION_CONTEXT, any_place=True
+                )
             here = [key for key in candidates if key in named_here] if best is None else []
             if len(here) == 1:
                 # Of the entities called so that the context cannot tell apart, the one the
@@ -605,16 +617,33 @@ class CorpusIndex:
                 # actress".
                 candidates = {here[0]: candidates[here[0]]}
                 best = self._best_candidate(candidates, context, noun, DESCRIPTION_CONTEXT)
-            if best is not None and noun_class == "person":
-                own = self._named_in_its_own_story(noun, wanted, best[1], named_here, people_here)
+            rival = best or elsewhere
+            if rival is not None and noun_class == "person":
+                own = self._named_in_its_own_story(noun, wanted, rival[1], named_here, people_here)
                 if own is not None:
                     reason = MergeReason.NAMED_IN_ITS_OWN_STORY.say(
                         name=description.label,
                         other=self.entities[own].label,
                         head=noun,
-                        instead=self.entities[best[1]].label,
+                        instead=self.entities[rival[1]].label,
                     )
                     self._join(description, own, reason, clusters, first_mention, merges)
+                    continue
+            if elsewhere is not None and noun_class == "person":
+                # Its own story's person, then, may be one only one document calls so.
+                best = self._best_candidate(
+                    self._called_in_its_place(noun, context), context, noun, DESCRIPTION_CONTEXT
+                )
+                if best is not None:
+                    common, key = best
+                    reason = MergeReason.CALLED_IN_ITS_PLACE.say(
+                        name=description.label,
+                        other=self.entities[key].label,
+                        head=noun,
+                        common=common,
+                        instead=self.entities[elsewhere[1]].label,
+                    )
+                    self._join(description, key, reason, clusters, first_mention, merges)
                     continue
             if best is not None:
                 common, key = best
@@ -699,11 +728,22 @@ class CorpusIndex:
         return self._best_candidate(titled, context, noun, TITLED_CONTEXT)
 
     def _best_candidate(
-        self, candidates: Iterable[str], context: set[str], noun: str, least: int
+        self,
+        candidates: Iterable[str],
+        context: set[str],
+        noun: str,
+        least: int,
+        any_place: bool = False,
     ) -> tuple[int, str] | None:
         """The candidate (an entity key) sharing the most context with the description's
         document, when it shares at least ``least`` names or things and no other shares as
-        many."""
+        many; unless ``any_place``, none whose documents name places, none of them those
+        the description's document names (_of_another_place)."""
+        places_here = context & self._place_names
+        if places_here and not any_place:
+            candidates = [
+                key for key in candidates if not self._of_another_place(key, places_here, context)
+            ]
         scored = sorted(
             (
                 (len((self._context.get(key, set()) & context) - {key.lower(), noun}), key)
@@ -716,6 +756,39 @@ class CorpusIndex:
         if len(scored) > 1 and scored[1][0] == scored[0][0]:
             return None
         return scored[0]
+
+    def _called_in_its_place(self, noun: str, context: set[str]) -> list[str]:
+        """The people named in full whom a document calls by ``noun`` (once is enough), the
+        genders agreeing, whose documents name a place the description's document (of
+        ``context``) names: "the 66-year-old woman" of a Bloomington story is LuAnn Johnson,
+        whom one Bloomington story calls a woman, when the woman other stories call so was
+        killed in Queens."""
+        places_here = context & self._place_names
+        gender = lexicon.noun_gender(noun)
+        return [
+            key
+            for key in sorted(self._called_anywhere.get(noun, set()))
+            if key in self.entities
+            and self.entities[key].type == "Person"
+            and len(self.entities[key].label.split()) > 1
+            and _gender_agrees(self.entities[key].label, gender)
+            and _places_meet(self._context.get(key, set()) & self._place_names, places_here)
+        ]
+
+    def _of_another_place(self, key: str, places_here: set[str], context: set[str]) -> bool:
+        """Whether the entity ``key`` is of another story than a document naming the places
+        ``places_here`` (of ``context``): its documents name places, and none of them is,
+        holds or lies in one of those, nor is named within a name of the other side's ("the
+        Vancouver Police" says where a story happened as "Vancouver" does). A news corpus tells
+        two stories of one kind, two hit-and-runs, two police shootings, apart by where they
+        happened; a document naming no place says nothing."""
+        known = self._context.get(key, set())
+        theirs = known & self._place_names
+        return bool(theirs) and not (
+            _places_meet(theirs, places_here)
+            or _named_within(places_here, known)
+            or _named_within(theirs, context)
+        )
 
     def _called_by_synonym(self, noun: str, wanted: set[str]) -> dict[str, str]:
         """Entities of a wanted type that SYNONYM_CALLED_IN_DOCUMENTS other documents call by a
@@ -869,6 +942,35 @@ _DESCRIBED_TYPES = {
     # "place" is left out: "the office", "the store", "the courtroom" are seldom the city named
     # beside them, and a city is what a place-typed name mostly is.
 }
+
+
+def _named_within(places: set[str], names: set[str]) -> bool:
+    """Whether a place is named within one of ``names``, all its words among the name's
+    ("Vancouver", "Vancouver Police")."""
+    names_by_word: dict[str, list[frozenset[str]]] = defaultdict(list)
+    for name in names:
+        name_words = frozenset(name.split())
+        for word in name_words:
+            names_by_word[word].append(name_words)
+    for place in places:
+        place_words = place.split()
+        if place_words and any(
+            name_words.issuperset(place_words)
+            for name_words in names_by_word.get(place_words[0], ())
+        ):
+            return True
+    return False
+
+
+def _places_meet(places: set[str], others: set[str]) -> bool:
+    """Whether two sets of places' names (lower case) share one, or a name all of whose words
+    another's name holds: a place named within another's name lies in it or is it
+    ("Philadelphia", "Northeast Philadelphia"; "Banstead", "Banstead High Street")."""
+    if places & others:
+        return True
+    words = [frozenset(place.split()) for place in places]
+    other_words = [frozenset(place.split()) for place in others]
+    return any(one <= other or other <= one for one in words for other in other_words)
 
 
 def _gender_agrees(label: str, gender: str | None) -> bool:
