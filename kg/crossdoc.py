@@ -878,3 +878,46 @@ def link_across_documents(
     for name in links:
         del entities[name]
     return links
+
+
+# What a team's nickname is the plural of, by WordNet: someone ("Saints", "Chiefs") or an
+# animal ("Colts", "Jaguars"), which a team may be whatever else the word means ("Tar Heels");
+# a thing, or a coined word with no sense at all ("Isotopes", "Steelers"), unless the word is a
+# body's or a place's kind, an activity's or a time's ("Alaska Airlines", "Verizon
+# Communications", "New York Times"), which name companies and newspapers.
+_SOMEONE_CLASSES = frozenset({"person", "animal"})
+_NO_TEAM_CLASSES = frozenset({"place", "organization", "event", "time"})
+
+
+def _team_nickname(words: list[str]) -> bool:
+    """Whether the words after a place's name in a body's name are a team's nickname: one or
+    two capitalised words ("Colts", "Tar Heels"), the last a plural (``_plural_name``) of what
+    a team may be called (``_SOMEONE_CLASSES``, ``_NO_TEAM_CLASSES``), and no word of its own
+    ("Acropolis", a singular that ends in "s")."""
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
+        return False
+    last = words[-1]
+    if not _plural_name(last) or lexicon.has_noun_class(last.lower()):
+        return False
+    classes = lexicon.noun_classes(last[:-1].lower())
+    return bool(classes & _SOMEONE_CLASSES) or not classes & _NO_TEAM_CLASSES
+
+
+def teams_of_places(entities: dict[str, Entity], links: dict[str, str]) -> dict[str, list[str]]:
+    """The teams named after each place, by the place's key: a body or anything but a person
+    written "<place> <nickname>" ("Indianapolis Colts", "Jacksonville Jaguars", which the small
+    model may type a place), its nickname a team's (``_team_nickname``), not a newspaper's or
+    a company's ("Washington Post", "Verizon Communications"). ``links`` are the names joined
+    across documents (``link_across_documents``): a team is given by its final key."""
+    teams: dict[str, list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        words = key.split()
+        if key in links or len(words) < 2 or entity.type == "Person":
+            continue
+        for cut in range(len(words) - 1, 0, -1):
+            place = " ".join(words[:cut])
+            if place in entities and entities[place].type == "Place" and place not in links:
+                if _team_nickname(words[cut:]):
+                    teams[place].append(key)
+                break
+    return dict(teams)

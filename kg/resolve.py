@@ -30,7 +30,13 @@ from kg.coref.names import (
     group_names,
     normalise_name,
 )
-from kg.crossdoc import CONTEXT_LIMIT, document_context, link_across_documents, spelling_key
+from kg.crossdoc import (
+    CONTEXT_LIMIT,
+    document_context,
+    link_across_documents,
+    spelling_key,
+    teams_of_places,
+)
 from kg.kinds import MergeReason
 from kg.types import (
     Corpus,
@@ -75,6 +81,9 @@ class _DocumentClusters:
     # The document's own nodes (descriptions), by key: kept with the document, not the corpus
     # index, so that memory does not grow with the corpus.
     local: dict[str, Entity] = field(default_factory=dict)
+    # The spans of place names standing for the place's team, and the team's key: set by pass
+    # two (CorpusIndex._teams_acting), once the corpus's teams are known.
+    acting: dict[tuple[int, int], str] = field(default_factory=dict)
     _sorted: list[NameCluster] | None = field(default=None, repr=False, compare=False)
     _by_lower: dict[str, NameCluster] | None = field(default=None, repr=False, compare=False)
     _context: set[str] | None = field(default=None, repr=False, compare=False)
@@ -368,6 +377,8 @@ class CorpusIndex:
         self._titles: dict[str, set[str]] = defaultdict(set)
         self._titled_once: dict[str, list[str]] = {}
         self._named_by: dict[str, list[str]] = {}
+        # After ``finish``, the teams named after each place (kg.crossdoc.teams_of_places).
+        self._teams: dict[str, list[str]] = {}
         self._finished = False
 
     def _clusters(self, extraction: Extraction) -> _DocumentClusters:
@@ -417,6 +428,7 @@ class CorpusIndex:
         self._links = link_across_documents(
             self.entities, self.rules, self._context, self._documents
         )
+        self._teams = teams_of_places(self.entities, self._links)
         # Documents calling an entity so, over all its names ("Lohan" in one, "Lindsay Lohan"
         # in another: two documents call her an actress).
         called: dict[str, Counter[str]] = defaultdict(Counter)
@@ -470,6 +482,7 @@ class CorpusIndex:
         for description in clusters.descriptions:
             self._key(description, clusters)
         key_of = self.key_of
+        teams = clusters.acting = self._teams_acting(clusters)
 
         def entity(key: str) -> Entity:
             return clusters.local.get(key) or self.entities[key]
@@ -477,7 +490,9 @@ class CorpusIndex:
         facts = []
         seen: set[tuple[object, ...]] = set()
         mentions: set[EntityMention] = {
-            EntityMention(key_of(c), " ".join(m.text.split()), m.sentence)
+            EntityMention(
+                teams.get((m.start, m.end)) or key_of(c), " ".join(m.text.split()), m.sentence
+            )
             for c in clusters.clusters()
             for m in c.mentions
         }
@@ -486,6 +501,13 @@ class CorpusIndex:
             node = clusters.nodes[index]
             key = self._key(node, clusters) if node is not None else None
             sieve, reason = clusters.reasons[index]
+            if mention.acts_as_agent and (mention.start, mention.end) in teams:
+                key = teams[(mention.start, mention.end)]
+                sieve = "place_for_its_team"
+                reason = MergeReason.PLACE_FOR_ITS_TEAM.say(
+                    name=" ".join(mention.text.split()), other=entity(key).label
+                )
+                merges.add((key, reason))
             resolved_mentions.append(ResolvedMention(mention, key, sieve, reason))
             if key is not None and mention.kind != "entity":
                 # Described or referred to here: mentioned in this sentence, by its own name.
@@ -554,6 +576,30 @@ class CorpusIndex:
             tuple(sorted(resolved_mentions, key=lambda r: (r.mention.start, -r.mention.end))),
             tuple(clusters.local.values()),
         )
+
+    def _teams_acting(self, clusters: _DocumentClusters) -> dict[tuple[int, int], str]:
+        """The spans of this document's place names that stand for the place's team: a name
+        acting as an agent ("Indianapolis (10-5) clinched a berth", ``Mention.acts_as_agent``)
+        where the document names a team of that place too ("the Colts", the Indianapolis
+        Colts), the one it names most if it names several. A town acting elsewhere is its
+        government ("Springfield approved a budget"), and a town as where something is ("at
+        home in Indianapolis") is the town: both keep the place's node."""
+        if not self._teams:
+            return {}
+        named: Counter[str] = Counter()
+        for cluster in clusters.clusters():
+            named[self.key_of(cluster)] += len(cluster.mentions)
+        acting: dict[tuple[int, int], str] = {}
+        for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
+            if not mention.acts_as_agent or not isinstance(node, NameCluster):
+                continue
+            place = self.key_of(node)
+            if self.entities[place].type != "Place":
+                continue
+            teams = [t for t in self._teams.get(place, ()) if named[t]]
+            if teams:
+                acting[(mention.start, mention.end)] = max(teams, key=lambda t: (named[t], t))
+        return acting
 
     def _link_descriptions(self, clusters: _DocumentClusters) -> set[tuple[str, str]]:
         """Descriptions of this document that no name of it took, joined to the one entity of
@@ -814,6 +860,12 @@ class CorpusIndex:
             return None
         if _is_time(mention):
             return None  # a date is a value of the statement (kg:time), not a shared node
+        index = clusters.by_head.get(mention.head)
+        if index is not None and clusters.acting:
+            own = clusters.mentions[index]
+            team = clusters.acting.get((own.start, own.end)) if own.acts_as_agent else None
+            if team is not None:
+                return team
         node: NameCluster | _Description | None = clusters.node_of(mention)
         if node is None and mention.kind == "entity":
             node = clusters.find(mention)

@@ -22,6 +22,7 @@ included; the makers share the features they fill in and are read together.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -839,7 +840,17 @@ def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
     text, start, end = span_text_at(tokens)
     head = ent.root
     label = _label_from_evidence(tokens, ent.label_)
-    record = Mention(text, start, end, sentence, ObjectKind.ENTITY, label=label, head=head.idx)
+    acts_as_agent = label == "GPE" and _acts_for_its_people(head, end)
+    record = Mention(
+        text,
+        start,
+        end,
+        sentence,
+        ObjectKind.ENTITY,
+        label=label,
+        head=head.idx,
+        acts_as_agent=acts_as_agent,
+    )
     mention = _base(record, head, "name", sentence, depth)
     if label == "PERSON":
         mention.titles = _titles(tokens, spanned)
@@ -869,6 +880,44 @@ def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
         # resolve stage types it).
         mention.entity_type, mention.gender, mention.titles = "Thing", "neuter", frozenset()
     return mention
+
+
+# A won-lost record in brackets or a game's score written after a name: "Indianapolis (10-5)",
+# "the Tar Heels (10-0)", "overcame Jacksonville 31-24".
+_RECORD_OR_SCORE = re.compile(
+    r"\s*(?:\(\d{1,3}[-\u2013]\d{1,3}(?:[-\u2013]\d{1,3})?\)|\d{1,3}[-\u2013]\d{1,3}\b)"
+)
+
+# Noun classes of what a place owns as a place, not as those who act for it: its streets and
+# areas ("Boston's streets", "the Indianapolis area") and its bodies ("the Springfield
+# police", "Boston's council"), which are the town's own.
+_A_PLACE_S_OWN = frozenset({"place", "organization"})
+
+
+def _acts_for_its_people(head: Token, end: int) -> bool:
+    """Whether a place's name, by its grammar, stands for those who act in the place's name
+    (in sports news its team, elsewhere its government) rather than for where something is:
+    a subject ("Kansas City managed a field goal"), the one given something ("give
+    Jacksonville a 14-0 lead"), a possessor or a modifier of what is not a place or a body
+    ("Boston's lineup", "the Indianapolis defense"), the side a game is won over or played
+    against ("a 20-13 victory over Kansas City", "against Jacksonville"), or a name with a
+    record or a score after it ("Indianapolis (10-5)", "beat Shelbyville 3-1"). After a
+    preposition of place it is the place, a game's venue too: "a 20-13 lead at Kansas City"
+    says where the lead was taken, not who took it. ``end`` is where the name ends."""
+    if _RECORD_OR_SCORE.match(head.doc.text, end):
+        return True
+    dep = head.dep_
+    if dep in ("nsubj", "nsubjpass", "dative"):
+        return True
+    owner = head.head
+    if dep in ("poss", "compound"):
+        return owner.pos_ in ("NOUN", "PROPN") and not (
+            lexicon.has_noun_class(owner.lemma_.lower())
+            and lexicon.noun_class(owner.lemma_.lower()) in _A_PLACE_S_OWN
+        )
+    if dep == "pobj":
+        return owner.lower_ == "against" or (owner.lower_ == "over" and owner.head.pos_ == "NOUN")
+    return False
 
 
 def _prefix_parted_by_hyphen(token: Token) -> bool:
