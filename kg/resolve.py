@@ -580,15 +580,19 @@ class CorpusIndex:
     def _teams_acting(self, clusters: _DocumentClusters) -> dict[tuple[int, int], str]:
         """The spans of this document's place names that stand for the place's team: a name
         acting as an agent ("Indianapolis (10-5) clinched a berth", ``Mention.acts_as_agent``)
-        where the document names a team of that place too ("the Colts", the Indianapolis
-        Colts), the one it names most if it names several. A town acting elsewhere is its
-        government ("Springfield approved a budget"), and a town as where something is ("at
-        home in Indianapolis") is the town: both keep the place's node."""
+        in a story that names a team: the team of that place the document names (the one it
+        names most if several: "the Colts", the Indianapolis Colts), else the one team the
+        corpus names after the place ("overcame Jacksonville 31-24" in a story of the Colts
+        alone). A town acting in a story that names no team is its people or government
+        ("Springfield approved a budget"), and a town as where something is ("at home in
+        Indianapolis") is the town: both keep the place's node."""
         if not self._teams:
             return {}
         named: Counter[str] = Counter()
         for cluster in clusters.clusters():
             named[self.key_of(cluster)] += len(cluster.mentions)
+        if not any(named[t] for teams in self._teams.values() for t in teams):
+            return {}
         acting: dict[tuple[int, int], str] = {}
         for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
             if not mention.acts_as_agent or not isinstance(node, NameCluster):
@@ -596,9 +600,12 @@ class CorpusIndex:
             place = self.key_of(node)
             if self.entities[place].type != "Place":
                 continue
-            teams = [t for t in self._teams.get(place, ()) if named[t]]
-            if teams:
-                acting[(mention.start, mention.end)] = max(teams, key=lambda t: (named[t], t))
+            teams = self._teams.get(place, [])
+            here = [t for t in teams if named[t]]
+            if here:
+                acting[(mention.start, mention.end)] = max(here, key=lambda t: (named[t], t))
+            elif len(teams) == 1:
+                acting[(mention.start, mention.end)] = teams[0]
         return acting
 
     def _link_descriptions(self, clusters: _DocumentClusters) -> set[tuple[str, str]]:

@@ -56,6 +56,26 @@ COUNCIL = (
     ],
 )
 
+# "The Ogdenville Otters lost in Ogdenville as Jones led Springfield to a win."
+OTHER_MATCH = (
+    [
+        ("The", "DT", "DET", "det", 2, "the"),
+        ("Ogdenville", "NNP", "PROPN", "compound", 2, "Ogdenville", "B-ORG"),
+        ("Otters", "NNPS", "PROPN", "nsubj", 3, "Otters", "I-ORG"),
+        ("lost", "VBD", "VERB", "ROOT", 3, "lose"),
+        ("in", "IN", "ADP", "prep", 3, "in"),
+        ("Ogdenville", "NNP", "PROPN", "pobj", 4, "Ogdenville", "B-GPE"),
+        ("as", "IN", "SCONJ", "mark", 8, "as"),
+        ("Jones", "NNP", "PROPN", "nsubj", 8, "Jones", "B-PERSON"),
+        ("led", "VBD", "VERB", "advcl", 3, "lead"),
+        ("Springfield", "NNP", "PROPN", "dobj", 8, "Springfield", "B-GPE"),
+        ("to", "IN", "ADP", "prep", 8, "to"),
+        ("a", "DT", "DET", "det", 12, "a"),
+        ("win", "NN", "NOUN", "pobj", 10, "win"),
+        (".", ".", "PUNCT", "punct", 3, "."),
+    ],
+)
+
 # "Boston's streets were quiet as Dallas took a 7-0 lead over Boston."
 STREETS = (
     [
@@ -103,6 +123,11 @@ def test_a_place_acting_is_read_off_its_grammar_and_a_place_where_something_is_i
         ("Shelbyville", True),
         ("Springfield", False),
     ]
+    # The one led to a win acts, the town a game is lost in does not.
+    assert _acting(_extraction(OTHER_MATCH, "other")) == [
+        ("Ogdenville", False),
+        ("Springfield", True),
+    ]
     # A possessor of a place's own parts does not act; the side a lead is taken over does.
     assert _acting(_extraction(STREETS, "streets")) == [
         ("Boston", False),
@@ -136,6 +161,21 @@ def test_a_place_acting_in_a_match_report_is_the_team_its_story_names_after_it()
         if mention.text == "Springfield":
             assert _node_of(corpus, "council", mention.start) == "Springfield"
     assert corpus.entities["Springfield"].type == "Place"
+
+
+def test_a_place_acting_in_a_story_of_another_team_is_its_one_team_of_the_corpus() -> None:
+    # The story names the Ogdenville Otters only: "led Springfield to a win" is the one team
+    # the corpus names after Springfield; the council's story names no team, and its
+    # "Springfield approved a budget" stays the town.
+    match, other = _extraction(MATCH, "match"), _extraction(OTHER_MATCH, "other")
+    council = _extraction(COUNCIL, "council")
+    corpus = resolve([match, other, council])
+    led = other.document.text.index("Springfield")
+    assert _node_of(corpus, "other", led) == "Springfield Isotopes"
+    assert _node_of(corpus, "other", other.document.text.index("Ogdenville Otters")) == (
+        "Ogdenville Otters"
+    )
+    assert _node_of(corpus, "council", 0) == "Springfield"
 
 
 def test_a_place_read_as_its_team_says_why() -> None:

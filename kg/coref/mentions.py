@@ -900,8 +900,9 @@ def _acts_for_its_people(head: Token, end: int) -> bool:
     a subject ("Kansas City managed a field goal"), the one given something ("give
     Jacksonville a 14-0 lead"), a possessor or a modifier of what is not a place or a body
     ("Boston's lineup", "the Indianapolis defense"), the side a game is won over or played
-    against ("a 20-13 victory over Kansas City", "against Jacksonville"), or a name with a
-    record or a score after it ("Indianapolis (10-5)", "beat Shelbyville 3-1"). After a
+    against ("a 20-13 victory over Kansas City", "against Jacksonville"), the one led to an
+    event ("leading Indianapolis to a 20-13 victory": who won it), or a name with a record or
+    a score after it ("Indianapolis (10-5)", "beat Shelbyville 3-1"). After a
     preposition of place it is the place, a game's venue too: "a 20-13 lead at Kansas City"
     says where the lead was taken, not who took it. ``end`` is where the name ends."""
     if _RECORD_OR_SCORE.match(head.doc.text, end):
@@ -917,7 +918,20 @@ def _acts_for_its_people(head: Token, end: int) -> bool:
         )
     if dep == "pobj":
         return owner.lower_ == "against" or (owner.lower_ == "over" and owner.head.pos_ == "NOUN")
+    if dep == "dobj":
+        return any(_to_an_event(c) for c in children(owner) if c.dep_ == "prep")
     return False
+
+
+def _to_an_event(preposition: Token) -> bool:
+    """Whether a preposition is "to" before an event ("to a 20-13 victory", "to eighth
+    straight win"), which a verb's object is carried to: the object takes part in it."""
+    if preposition.lower_ != "to":
+        return False
+    return any(
+        c.dep_ == "pobj" and "event" in lexicon.noun_classes(c.lemma_.lower())
+        for c in children(preposition)
+    )
 
 
 def _prefix_parted_by_hyphen(token: Token) -> bool:
