@@ -429,6 +429,12 @@ class CorpusIndex:
             self.entities, self.rules, self._context, self._documents
         )
         self._teams = teams_of_places(self.entities, self._links)
+        # A team is a body, whatever the votes of its place's word ("Jacksonville Jaguars"
+        # tagged a place) or of a nickname read as a title made it.
+        for teams in self._teams.values():
+            for team in teams:
+                if self.entities[team].type != "Organization":
+                    self.entities[team] = replace(self.entities[team], type="Organization")
         # Documents calling an entity so, over all its names ("Lohan" in one, "Lindsay Lohan"
         # in another: two documents call her an actress).
         called: dict[str, Counter[str]] = defaultdict(Counter)

@@ -185,3 +185,15 @@ def test_a_place_read_as_its_team_says_why() -> None:
     (winner,) = [m for m in document.coreference if m.mention.start == 0]
     assert winner.sieve == "place_for_its_team"
     assert "stands for its team 'Springfield Isotopes'" in winner.reason
+
+
+def test_a_team_named_after_its_place_is_a_body_whatever_the_recogniser_tagged_it() -> None:
+    # "The Springfield Isotopes" tagged a place (as "Jacksonville Jaguars" is): a body; the
+    # town keeps its type.
+    as_place = [
+        tuple(row[:-1]) + (row[-1].replace("ORG", "GPE"),) if len(row) > 6 else row
+        for row in MATCH[1]
+    ]
+    corpus = resolve([_extraction((MATCH[0], as_place), "match")])
+    assert corpus.entities["Springfield Isotopes"].type == "Organization"
+    assert corpus.entities["Springfield"].type == "Place"
