@@ -783,23 +783,25 @@ def link_across_documents(
             DISTINCTIVE_CONTEXT,
             MergeReason.FIRST_WORD_ACROSS_DOCUMENTS,
         )
-    # A team by its plural nickname ("Jaguars", "Nationals"), the name other documents write
-    # after its place's name ("Jacksonville Jaguars", "Washington Nationals"): the small model
-    # types both as people, places or things, so the types are not asked, but the documents
-    # must share as much as a surname typed a place needs, and the longer name must not be a
-    # person's ("Jackson Williams" is no team of Jackson).
+    # A team by its plural nickname ("Jaguars", "Nationals", "Tar Heels"), the name other
+    # documents write after its place's name ("Jacksonville Jaguars", "Washington Nationals",
+    # "North Carolina Tar Heels"): the small model types both as people, places or things, so
+    # the types are not asked, but the documents must share as much as a surname typed a place
+    # needs, and the longer name must not be a person's ("Jackson Williams" is no team of
+    # Jackson).
     after_place: dict[str, list[str]] = defaultdict(list)
     for key, entity in entities.items():
         words = key.split()
-        if (
-            key not in links
-            and len(words) > 1
-            and entity.type != "Person"
-            and " ".join(words[:-1]) in places
-        ):
-            after_place[words[-1]].append(key)
+        if key in links or len(words) < 2 or entity.type == "Person":
+            continue
+        # The nickname is what follows the place's name, of one word or two ("Tar Heels" of
+        # the North Carolina Tar Heels).
+        for cut in range(len(words) - 1, max(0, len(words) - 3), -1):
+            if " ".join(words[:cut]) in places:
+                after_place[" ".join(words[cut:])].append(key)
+                break
     for nickname, teams in after_place.items():
-        if nickname in links or nickname not in entities or not _plural_name(nickname):
+        if nickname in links or nickname not in entities or not _plural_name(nickname.split()[-1]):
             continue
         join_best(
             nickname,

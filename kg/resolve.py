@@ -13,7 +13,7 @@ canonical name; ``kg.crossdoc`` decides which names of different documents join,
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -28,6 +28,7 @@ from kg.coref.names import (
     alias_of,
     entity_type,
     group_names,
+    initials,
     normalise_name,
 )
 from kg.crossdoc import (
@@ -39,6 +40,7 @@ from kg.crossdoc import (
 )
 from kg.kinds import MergeReason
 from kg.types import (
+    CorefLink,
     Corpus,
     Entity,
     EntityMention,
@@ -488,7 +490,7 @@ class CorpusIndex:
         for description in clusters.descriptions:
             self._key(description, clusters)
         key_of = self.key_of
-        teams = clusters.acting = self._teams_acting(clusters)
+        teams = clusters.acting = self._teams_acting(clusters, extraction.links)
 
         def entity(key: str) -> Entity:
             return clusters.local.get(key) or self.entities[key]
@@ -507,7 +509,7 @@ class CorpusIndex:
             node = clusters.nodes[index]
             key = self._key(node, clusters) if node is not None else None
             sieve, reason = clusters.reasons[index]
-            if mention.acts_as_agent and (mention.start, mention.end) in teams:
+            if (mention.start, mention.end) in teams:
                 key = teams[(mention.start, mention.end)]
                 sieve = "place_for_its_team"
                 reason = MergeReason.PLACE_FOR_ITS_TEAM.say(
@@ -583,7 +585,9 @@ class CorpusIndex:
             tuple(clusters.local.values()),
         )
 
-    def _teams_acting(self, clusters: _DocumentClusters) -> dict[tuple[int, int], str]:
+    def _teams_acting(
+        self, clusters: _DocumentClusters, links: Sequence[CorefLink] = ()
+    ) -> dict[tuple[int, int], str]:
         """The spans of this document's place names that stand for the place's team: a name
         acting as an agent ("Indianapolis (10-5) clinched a berth", ``Mention.acts_as_agent``)
         in a story that names a team: the team of that place the document names (the one it
@@ -591,7 +595,9 @@ class CorpusIndex:
         corpus names after the place ("overcame Jacksonville 31-24" in a story of the Colts
         alone). A town acting in a story that names no team is its people or government
         ("Springfield approved a budget"), and a town as where something is ("at home in
-        Indianapolis") is the town: both keep the place's node."""
+        Indianapolis") is the town: both keep the place's node. A pronoun that coreference
+        ``links`` to such a name, or to such a pronoun, is the team too ("Creighton stretched
+        its lead")."""
         if not self._teams:
             return {}
         named: Counter[str] = Counter()
@@ -606,12 +612,24 @@ class CorpusIndex:
             place = self.key_of(node)
             if self.entities[place].type != "Place":
                 continue
+            # The place's own name or its acronym ("KC"), not another name its chain took in
+            # ("the CHP said", read as San Diego's).
+            written = self.rules.canonical(normalise_name(mention.text))
+            if written not in (place, node.name) and written != initials(place):
+                continue
             teams = self._teams.get(place, [])
             here = [t for t in teams if named[t]]
             if here:
                 acting[(mention.start, mention.end)] = max(here, key=lambda t: (named[t], t))
             elif len(teams) == 1:
                 acting[(mention.start, mention.end)] = teams[0]
+        if acting:
+            mentions = clusters.mentions
+            for link in sorted(links, key=lambda k: k.mention):
+                pronoun, antecedent = mentions[link.mention], mentions[link.antecedent]
+                team = acting.get((antecedent.start, antecedent.end))
+                if team is not None and pronoun.kind == "pronoun":
+                    acting[(pronoun.start, pronoun.end)] = team
         return acting
 
     def _link_descriptions(self, clusters: _DocumentClusters) -> set[tuple[str, str]]:
@@ -876,7 +894,7 @@ class CorpusIndex:
         index = clusters.by_head.get(mention.head)
         if index is not None and clusters.acting:
             own = clusters.mentions[index]
-            team = clusters.acting.get((own.start, own.end)) if own.acts_as_agent else None
+            team = clusters.acting.get((own.start, own.end))
             if team is not None:
                 return team
         node: NameCluster | _Description | None = clusters.node_of(mention)

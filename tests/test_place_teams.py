@@ -76,6 +76,63 @@ OTHER_MATCH = (
     ],
 )
 
+# "Jones had 11 rebounds for Springfield. Smith left for Shelbyville."
+FOR_WHOM = (
+    [
+        ("Jones", "NNP", "PROPN", "nsubj", 1, "Jones", "B-PERSON"),
+        ("had", "VBD", "VERB", "ROOT", 1, "have"),
+        ("11", "CD", "NUM", "nummod", 3, "11", "B-CARDINAL"),
+        ("rebounds", "NNS", "NOUN", "dobj", 1, "rebound"),
+        ("for", "IN", "ADP", "prep", 3, "for"),
+        ("Springfield", "NNP", "PROPN", "pobj", 4, "Springfield", "B-GPE"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ],
+    [
+        ("Smith", "NNP", "PROPN", "nsubj", 1, "Smith", "B-PERSON"),
+        ("left", "VBD", "VERB", "ROOT", 1, "leave"),
+        ("for", "IN", "ADP", "prep", 1, "for"),
+        ("Shelbyville", "NNP", "PROPN", "pobj", 2, "Shelbyville", "B-GPE"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ],
+)
+
+# "Springfield Isotopes 65" (a title line), then "The Isotopes won in Springfield. Springfield
+# stretched its lead."
+TITLED = (
+    [
+        ("Springfield", "NNP", "PROPN", "compound", 1, "Springfield", "B-ORG"),
+        ("Isotopes", "NNPS", "PROPN", "ROOT", 1, "Isotopes", "I-ORG"),
+        ("65", "CD", "NUM", "nummod", 1, "65"),
+    ],
+    [
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("Isotopes", "NNPS", "PROPN", "nsubj", 2, "Isotopes", "B-ORG"),
+        ("won", "VBD", "VERB", "ROOT", 2, "win"),
+        ("in", "IN", "ADP", "prep", 2, "in"),
+        ("Springfield", "NNP", "PROPN", "pobj", 3, "Springfield", "B-GPE"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ],
+    [
+        ("Springfield", "NNP", "PROPN", "nsubj", 1, "Springfield", "B-GPE"),
+        ("stretched", "VBD", "VERB", "ROOT", 1, "stretch"),
+        ("its", "PRP$", "PRON", "poss", 3, "its"),
+        ("lead", "NN", "NOUN", "dobj", 1, "lead"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ],
+)
+
+# "The Capital City Goofballs won.", the recogniser's place cut before the nickname.
+CUT = (
+    [
+        ("The", "DT", "DET", "det", 3, "the"),
+        ("Capital", "NNP", "PROPN", "compound", 2, "Capital", "B-GPE"),
+        ("City", "NNP", "PROPN", "compound", 3, "City", "I-GPE"),
+        ("Goofballs", "NNPS", "PROPN", "nsubj", 4, "Goofballs"),
+        ("won", "VBD", "VERB", "ROOT", 4, "win"),
+        (".", ".", "PUNCT", "punct", 4, "."),
+    ],
+)
+
 # "Boston's streets were quiet as Dallas took a 7-0 lead over Boston."
 STREETS = (
     [
@@ -97,11 +154,13 @@ STREETS = (
 )
 
 
-def _extraction(rows: tuple[list[tuple], ...], doc_id: str) -> Extraction:
+def _extraction(
+    rows: tuple[list[tuple], ...], doc_id: str, headlines: frozenset[int] = frozenset()
+) -> Extraction:
     doc = parsed(*rows)
     with extraction_cache(doc, doc.text):
         sentences = document_sentences(doc)
-        mentions, links = coreference(doc, sentences)
+        mentions, links = coreference(doc, sentences, headlines)
     return Extraction(
         Document(doc_id, f"{doc_id}.txt", doc.text),
         tuple(record for record, _ in sentences),
@@ -128,6 +187,8 @@ def test_a_place_acting_is_read_off_its_grammar_and_a_place_where_something_is_i
         ("Ogdenville", False),
         ("Springfield", True),
     ]
+    # Rebounds are had for a side; one leaves for a town.
+    assert _acting(_extraction(FOR_WHOM, "for")) == [("Springfield", True), ("Shelbyville", False)]
     # A possessor of a place's own parts does not act; the side a lead is taken over does.
     assert _acting(_extraction(STREETS, "streets")) == [
         ("Boston", False),
@@ -197,3 +258,25 @@ def test_a_team_named_after_its_place_is_a_body_whatever_the_recogniser_tagged_i
     corpus = resolve([_extraction((MATCH[0], as_place), "match")])
     assert corpus.entities["Springfield Isotopes"].type == "Organization"
     assert corpus.entities["Springfield"].type == "Place"
+
+
+def test_a_title_line_names_a_team_its_body_names_by_place_and_nickname_apart() -> None:
+    # The body writes "the Isotopes" and "Springfield" apart: the title line's "Springfield
+    # Isotopes" says they are one team, and "Springfield stretched its lead" is that team.
+    titled = _extraction(TITLED, "titled", frozenset({0}))
+    assert [m.text for m in titled.mentions if m.sentence == 0] == ["Springfield Isotopes"]
+    corpus = resolve([titled])
+    text = titled.document.text
+    stretched = text.index("Springfield stretched")
+    assert _node_of(corpus, "titled", stretched) == "Springfield Isotopes"
+    assert _node_of(corpus, "titled", text.index("its")) == "Springfield Isotopes"
+    assert _node_of(corpus, "titled", text.index("Springfield.")) == "Springfield"
+    # A body that names no nickname confirms no team: the title line's name is the town's.
+    untitled = _extraction((TITLED[0], TITLED[2]), "untitled", frozenset({0}))
+    assert [m.text for m in untitled.mentions if m.sentence == 0] == ["Springfield"]
+
+
+def test_a_team_name_the_recogniser_cut_after_its_place_is_read_whole() -> None:
+    names = [m.text for m in _extraction(CUT, "cut").mentions if m.kind == "entity"]
+    assert "Capital City Goofballs" in names
+    assert "City Goofballs" not in names
