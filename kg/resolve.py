@@ -511,11 +511,13 @@ class CorpusIndex:
             sieve, reason = clusters.reasons[index]
             if (mention.start, mention.end) in teams:
                 key = teams[(mention.start, mention.end)]
-                sieve = "place_for_its_team"
-                reason = MergeReason.PLACE_FOR_ITS_TEAM.say(
-                    name=" ".join(mention.text.split()), other=entity(key).label
-                )
-                merges.add((key, reason))
+                if mention.kind == "entity":
+                    # A pronoun keeps the link to the name it refers to, which says why.
+                    sieve = "place_for_its_team"
+                    reason = MergeReason.PLACE_FOR_ITS_TEAM.say(
+                        name=" ".join(mention.text.split()), other=entity(key).label
+                    )
+                    merges.add((key, reason))
             resolved_mentions.append(ResolvedMention(mention, key, sieve, reason))
             if key is not None and mention.kind != "entity":
                 # Described or referred to here: mentioned in this sentence, by its own name.

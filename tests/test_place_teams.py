@@ -280,3 +280,11 @@ def test_a_team_name_the_recogniser_cut_after_its_place_is_read_whole() -> None:
     names = [m.text for m in _extraction(CUT, "cut").mentions if m.kind == "entity"]
     assert "Capital City Goofballs" in names
     assert "City Goofballs" not in names
+
+
+def test_a_pronoun_of_a_place_read_as_its_team_keeps_its_own_reason() -> None:
+    titled = _extraction(TITLED, "titled", frozenset({0}))
+    (document,) = resolve([titled]).documents
+    (its,) = [m for m in document.coreference if m.mention.text == "its"]
+    assert its.key == "Springfield Isotopes"
+    assert its.sieve != "place_for_its_team"
