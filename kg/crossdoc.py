@@ -783,23 +783,25 @@ def link_across_documents(
             DISTINCTIVE_CONTEXT,
             MergeReason.FIRST_WORD_ACROSS_DOCUMENTS,
         )
-    # A team by its plural nickname ("Jaguars", "Nationals"), the name other documents write
-    # after its place's name ("Jacksonville Jaguars", "Washington Nationals"): the small model
-    # types both as people, places or things, so the types are not asked, but the documents
-    # must share as much as a surname typed a place needs, and the longer name must not be a
-    # person's ("Jackson Williams" is no team of Jackson).
+    # A team by its plural nickname ("Jaguars", "Nationals", "Tar Heels"), the name other
+    # documents write after its place's name ("Jacksonville Jaguars", "Washington Nationals",
+    # "North Carolina Tar Heels"): the small model types both as people, places or things, so
+    # the types are not asked, but the documents must share as much as a surname typed a place
+    # needs, and the longer name must not be a person's ("Jackson Williams" is no team of
+    # Jackson).
     after_place: dict[str, list[str]] = defaultdict(list)
     for key, entity in entities.items():
         words = key.split()
-        if (
-            key not in links
-            and len(words) > 1
-            and entity.type != "Person"
-            and " ".join(words[:-1]) in places
-        ):
-            after_place[words[-1]].append(key)
+        if key in links or len(words) < 2 or entity.type == "Person":
+            continue
+        # The nickname is what follows the place's name, of one word or two ("Tar Heels" of
+        # the North Carolina Tar Heels).
+        for cut in range(len(words) - 1, max(0, len(words) - 3), -1):
+            if " ".join(words[:cut]) in places:
+                after_place[" ".join(words[cut:])].append(key)
+                break
     for nickname, teams in after_place.items():
-        if nickname in links or nickname not in entities or not _plural_name(nickname):
+        if nickname in links or nickname not in entities or not _plural_name(nickname.split()[-1]):
             continue
         join_best(
             nickname,
@@ -878,3 +880,46 @@ def link_across_documents(
     for name in links:
         del entities[name]
     return links
+
+
+# What a team's nickname is the plural of, by WordNet: someone ("Saints", "Chiefs") or an
+# animal ("Colts", "Jaguars"), which a team may be whatever else the word means ("Tar Heels");
+# a thing, or a coined word with no sense at all ("Isotopes", "Steelers"), unless the word is a
+# body's or a place's kind, an activity's or a time's ("Alaska Airlines", "Verizon
+# Communications", "New York Times"), which name companies and newspapers.
+_SOMEONE_CLASSES = frozenset({"person", "animal"})
+_NO_TEAM_CLASSES = frozenset({"place", "organization", "event", "time"})
+
+
+def _team_nickname(words: list[str]) -> bool:
+    """Whether the words after a place's name in a body's name are a team's nickname: one or
+    two capitalised words ("Colts", "Tar Heels"), the last a plural (``_plural_name``) of what
+    a team may be called (``_SOMEONE_CLASSES``, ``_NO_TEAM_CLASSES``), and no word of its own
+    ("Acropolis", a singular that ends in "s")."""
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
+        return False
+    last = words[-1]
+    if not _plural_name(last) or lexicon.has_noun_class(last.lower()):
+        return False
+    classes = lexicon.noun_classes(last[:-1].lower())
+    return bool(classes & _SOMEONE_CLASSES) or not classes & _NO_TEAM_CLASSES
+
+
+def teams_of_places(entities: dict[str, Entity], links: dict[str, str]) -> dict[str, list[str]]:
+    """The teams named after each place, by the place's key: a body or anything but a person
+    written "<place> <nickname>" ("Indianapolis Colts", "Jacksonville Jaguars", which the small
+    model may type a place), its nickname a team's (``_team_nickname``), not a newspaper's or
+    a company's ("Washington Post", "Verizon Communications"). ``links`` are the names joined
+    across documents (``link_across_documents``): a team is given by its final key."""
+    teams: dict[str, list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        words = key.split()
+        if key in links or len(words) < 2 or entity.type == "Person":
+            continue
+        for cut in range(len(words) - 1, 0, -1):
+            place = " ".join(words[:cut])
+            if place in entities and entities[place].type == "Place" and place not in links:
+                if _team_nickname(words[cut:]):
+                    teams[place].append(key)
+                break
+    return dict(teams)

@@ -45,6 +45,9 @@ class MergeReason(StrEnum):
     ACRONYM = "'{name}' is the acronym of '{other}'"
     USER_ALIAS = "user alias: '{name}' is '{other}'"
     COREFERENCE = "'{name}' and '{other}' are one by coreference"
+    PLACE_FOR_ITS_TEAM = (
+        "'{name}', acting here, stands for its team '{other}', which the document names"
+    )
     # Across documents (kg/resolve.py), when the documents share context.
     PART_OF_ACROSS_DOCUMENTS = (
         "'{name}' is part of '{other}', seen with {common} of the same names and things in "

@@ -13,7 +13,7 @@ canonical name; ``kg.crossdoc`` decides which names of different documents join,
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -28,11 +28,19 @@ from kg.coref.names import (
     alias_of,
     entity_type,
     group_names,
+    initials,
     normalise_name,
 )
-from kg.crossdoc import CONTEXT_LIMIT, document_context, link_across_documents, spelling_key
+from kg.crossdoc import (
+    CONTEXT_LIMIT,
+    document_context,
+    link_across_documents,
+    spelling_key,
+    teams_of_places,
+)
 from kg.kinds import MergeReason
 from kg.types import (
+    CorefLink,
     Corpus,
     Entity,
     EntityMention,
@@ -75,6 +83,9 @@ class _DocumentClusters:
     # The document's own nodes (descriptions), by key: kept with the document, not the corpus
     # index, so that memory does not grow with the corpus.
     local: dict[str, Entity] = field(default_factory=dict)
+    # The spans of place names standing for the place's team, and the team's key: set by pass
+    # two (CorpusIndex._teams_acting), once the corpus's teams are known.
+    acting: dict[tuple[int, int], str] = field(default_factory=dict)
     _sorted: list[NameCluster] | None = field(default=None, repr=False, compare=False)
     _by_lower: dict[str, NameCluster] | None = field(default=None, repr=False, compare=False)
     _context: set[str] | None = field(default=None, repr=False, compare=False)
@@ -369,6 +380,8 @@ class CorpusIndex:
         self._titled_once: dict[str, list[str]] = {}
         self._named_by: dict[str, list[str]] = {}
         self._place_names: frozenset[str] = frozenset()
+        # After ``finish``, the teams named after each place (kg.crossdoc.teams_of_places).
+        self._teams: dict[str, list[str]] = {}
         self._finished = False
 
     def _clusters(self, extraction: Extraction) -> _DocumentClusters:
@@ -418,6 +431,13 @@ class CorpusIndex:
         self._links = link_across_documents(
             self.entities, self.rules, self._context, self._documents
         )
+        self._teams = teams_of_places(self.entities, self._links)
+        # A team is a body, whatever the votes of its place's word ("Jacksonville Jaguars"
+        # tagged a place) or of a nickname read as a title made it.
+        for teams in self._teams.values():
+            for team in teams:
+                if self.entities[team].type != "Organization":
+                    self.entities[team] = replace(self.entities[team], type="Organization")
         # Documents calling an entity so, over all its names ("Lohan" in one, "Lindsay Lohan"
         # in another: two documents call her an actress).
         called: dict[str, Counter[str]] = defaultdict(Counter)
@@ -474,6 +494,7 @@ class CorpusIndex:
         for description in clusters.descriptions:
             self._key(description, clusters)
         key_of = self.key_of
+        teams = clusters.acting = self._teams_acting(clusters, extraction.links)
 
         def entity(key: str) -> Entity:
             return clusters.local.get(key) or self.entities[key]
@@ -481,7 +502,9 @@ class CorpusIndex:
         facts = []
         seen: set[tuple[object, ...]] = set()
         mentions: set[EntityMention] = {
-            EntityMention(key_of(c), " ".join(m.text.split()), m.sentence)
+            EntityMention(
+                teams.get((m.start, m.end)) or key_of(c), " ".join(m.text.split()), m.sentence
+            )
             for c in clusters.clusters()
             for m in c.mentions
         }
@@ -490,6 +513,15 @@ class CorpusIndex:
             node = clusters.nodes[index]
             key = self._key(node, clusters) if node is not None else None
             sieve, reason = clusters.reasons[index]
+            if (mention.start, mention.end) in teams:
+                key = teams[(mention.start, mention.end)]
+                if mention.kind == "entity":
+                    # A pronoun keeps the link to the name it refers to, which says why.
+                    sieve = "place_for_its_team"
+                    reason = MergeReason.PLACE_FOR_ITS_TEAM.say(
+                        name=" ".join(mention.text.split()), other=entity(key).label
+                    )
+                    merges.add((key, reason))
             resolved_mentions.append(ResolvedMention(mention, key, sieve, reason))
             if key is not None and mention.kind != "entity":
                 # Described or referred to here: mentioned in this sentence, by its own name.
@@ -558,6 +590,53 @@ class CorpusIndex:
             tuple(sorted(resolved_mentions, key=lambda r: (r.mention.start, -r.mention.end))),
             tuple(clusters.local.values()),
         )
+
+    def _teams_acting(
+        self, clusters: _DocumentClusters, links: Sequence[CorefLink] = ()
+    ) -> dict[tuple[int, int], str]:
+        """The spans of this document's place names that stand for the place's team: a name
+        acting as an agent ("Indianapolis (10-5) clinched a berth", ``Mention.acts_as_agent``)
+        in a story that names a team: the team of that place the document names (the one it
+        names most if several: "the Colts", the Indianapolis Colts), else the one team the
+        corpus names after the place ("overcame Jacksonville 31-24" in a story of the Colts
+        alone). A town acting in a story that names no team is its people or government
+        ("Springfield approved a budget"), and a town as where something is ("at home in
+        Indianapolis") is the town: both keep the place's node. A pronoun that coreference
+        ``links`` to such a name, or to such a pronoun, is the team too ("Creighton stretched
+        its lead")."""
+        if not self._teams:
+            return {}
+        named: Counter[str] = Counter()
+        for cluster in clusters.clusters():
+            named[self.key_of(cluster)] += len(cluster.mentions)
+        if not any(named[t] for teams in self._teams.values() for t in teams):
+            return {}
+        acting: dict[tuple[int, int], str] = {}
+        for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
+            if not mention.acts_as_agent or not isinstance(node, NameCluster):
+                continue
+            place = self.key_of(node)
+            if self.entities[place].type != "Place":
+                continue
+            # The place's own name or its acronym ("KC"), not another name its chain took in
+            # ("the CHP said", read as San Diego's).
+            written = self.rules.canonical(normalise_name(mention.text))
+            if written not in (place, node.name) and written != initials(place):
+                continue
+            teams = self._teams.get(place, [])
+            here = [t for t in teams if named[t]]
+            if here:
+                acting[(mention.start, mention.end)] = max(here, key=lambda t: (named[t], t))
+            elif len(teams) == 1:
+                acting[(mention.start, mention.end)] = teams[0]
+        if acting:
+            mentions = clusters.mentions
+            for link in sorted(links, key=lambda k: k.mention):
+                pronoun, antecedent = mentions[link.mention], mentions[link.antecedent]
+                team = acting.get((antecedent.start, antecedent.end))
+                if team is not None and pronoun.kind == "pronoun":
+                    acting[(pronoun.start, pronoun.end)] = team
+        return acting
 
     def _link_descriptions(self, clusters: _DocumentClusters) -> set[tuple[str, str]]:
         """Descriptions of this document that no name of it took, joined to the one entity of
@@ -887,6 +966,12 @@ class CorpusIndex:
             return None
         if _is_time(mention):
             return None  # a date is a value of the statement (kg:time), not a shared node
+        index = clusters.by_head.get(mention.head)
+        if index is not None and clusters.acting:
+            own = clusters.mentions[index]
+            team = clusters.acting.get((own.start, own.end))
+            if team is not None:
+                return team
         node: NameCluster | _Description | None = clusters.node_of(mention)
         if node is None and mention.kind == "entity":
             node = clusters.find(mention)

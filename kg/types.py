@@ -85,6 +85,10 @@ class Mention:
     label: str = ""
     key: str = ""
     head: int = -1  # character offset of its head word (how arguments find their mention)
+    # A place's name used for those who act in the place's name, not for where something is
+    # ("Indianapolis (10-5) clinched a berth", "Boston's offer"): resolution reads it as the
+    # place's team where the document names one (kg/resolve.py).
+    acts_as_agent: bool = False
 
     def __post_init__(self) -> None:
         # Extraction rules may give the kind by its value ("entity"): the record holds the

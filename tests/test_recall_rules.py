@@ -395,6 +395,19 @@ def test_a_team_by_its_nickname_joins_the_name_with_its_place_before_it() -> Non
     assert "its place's name before it" in reason
 
 
+def test_a_team_by_a_nickname_of_two_words_joins_the_name_with_its_place_before_it() -> None:
+    # "Red Otters", typed a person, is the Salem Red Otters of two other documents, as "Tar
+    # Heels" is the North Carolina Tar Heels.
+    corpus = resolve(
+        [
+            _match("a", "Salem Red Otters"),
+            _match("b", "Salem Red Otters"),
+            _match("c", "Red Otters", "PERSON"),
+        ]
+    )
+    assert node_of(corpus, "c", "Red Otters") == "Salem Red Otters"
+
+
 def test_a_surname_or_a_stranger_is_no_team_of_a_place() -> None:
     # A person's name after a place's name is no team: "Williams" (typed a place, so no
     # surname either) stays apart from the person "Salem Williams".

@@ -22,6 +22,7 @@ included; the makers share the features they fill in and are read together.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -455,7 +456,8 @@ def headline_mentions(
     names there are not evidence: a run of words is a name when the body names it ("Lindsay
     Lohan" in "Lindsay Lohan Checks Into Rehab"), or a surname of a name the body gives; a
     capitalised common noun of a person, an organisation or a place ("Actress") is a
-    description; the other words mint nothing."""
+    description; the other words mint nothing. A team the recogniser reads there by its
+    place and its nickname is one name when the body names both (``_team_in_title``)."""
     known: dict[str, str] = {}  # normalised name -> label, from the body
     for mention in body:
         if mention.kind != "name" or mention.is_time:
@@ -474,20 +476,30 @@ def headline_mentions(
         tokens = [t for t in sent if not t.is_space]
         i = 0
         while i < len(tokens):
-            match = None
+            match = _team_in_title(tokens, i, known)
+            label = "ORG"
             for j in range(min(len(tokens), i + 6), i, -1):
+                if match is not None:
+                    break
                 name = normalise_name(span_text_at(tokens[i:j])[0]).casefold()
                 if name in known and tokens[i].text[:1].isupper():
                     match = j
-                    break
+                    label = known[name]
             if match is not None:
                 piece = tokens[i:match]
                 text, start, end = span_text_at(piece)
-                label = known[normalise_name(text).casefold()]
                 head = piece[-1]
                 index = record.index
+                acts_as_agent = label not in TIME_LABELS and _acts_for_its_people(head, end)
                 mention_record = Mention(
-                    text, start, end, index, ObjectKind.ENTITY, label, head=head.idx
+                    text,
+                    start,
+                    end,
+                    index,
+                    ObjectKind.ENTITY,
+                    label,
+                    head=head.idx,
+                    acts_as_agent=acts_as_agent,
                 )
                 mention = _base(mention_record, head, "name", index, depth)
                 mention.entity_type = entity_type(label) if label else ""
@@ -513,6 +525,30 @@ def headline_mentions(
                 found.append(mention)
             i += 1
     return found
+
+
+def _team_in_title(tokens: list[Token], i: int, known: dict[str, str]) -> int | None:
+    """Where a team's name that opens at ``tokens[i]`` of a title line ends, or None: a name
+    the recogniser reads as a body there, written as a place's name and a plural after it,
+    each of which the body names (``known``: "No. 1 Creighton Bluejays 65" where the body
+    writes "Creighton" and "the Bluejays"). The body names the team only in parts, so the
+    line is the one place that says the two are one team."""
+    first = tokens[i]
+    if first.ent_iob_ != "B" or first.ent_type_ != "ORG":
+        return None
+    end = i + 1
+    while end < len(tokens) and tokens[end].ent_iob_ == "I":
+        end += 1
+    words = tokens[i:end]
+    last = words[-1].text
+    if len(words) < 2 or not (last[:1].isupper() and last.endswith("s")):
+        return None
+    for cut in range(1, len(words)):
+        place = normalise_name(span_text_at(words[:cut])[0]).casefold()
+        nickname = normalise_name(span_text_at(words[cut:])[0]).casefold()
+        if known.get(place) == "GPE" and nickname in known:
+            return end
+    return None
 
 
 # Prepositions of place: a name after them is a place even when it is also a surname.
@@ -839,7 +875,17 @@ def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
     text, start, end = span_text_at(tokens)
     head = ent.root
     label = _label_from_evidence(tokens, ent.label_)
-    record = Mention(text, start, end, sentence, ObjectKind.ENTITY, label=label, head=head.idx)
+    acts_as_agent = label not in TIME_LABELS and _acts_for_its_people(head, end)
+    record = Mention(
+        text,
+        start,
+        end,
+        sentence,
+        ObjectKind.ENTITY,
+        label=label,
+        head=head.idx,
+        acts_as_agent=acts_as_agent,
+    )
     mention = _base(record, head, "name", sentence, depth)
     if label == "PERSON":
         mention.titles = _titles(tokens, spanned)
@@ -869,6 +915,73 @@ def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
         # resolve stage types it).
         mention.entity_type, mention.gender, mention.titles = "Thing", "neuter", frozenset()
     return mention
+
+
+# A won-lost record in brackets or a game's score written after a name: "Indianapolis (10-5)",
+# "the Tar Heels (10-0)", "overcame Jacksonville 31-24".
+_RECORD_OR_SCORE = re.compile(
+    r"\s*(?:\(\d{1,3}[-\u2013]\d{1,3}(?:[-\u2013]\d{1,3})?\)|\d{1,3}[-\u2013]\d{1,3}\b)"
+)
+
+# Noun classes of what a place owns as a place, not as those who act for it: its streets and
+# areas ("Boston's streets", "the Indianapolis area") and its bodies ("the Springfield
+# police", "Boston's council"), which are the town's own.
+_A_PLACE_S_OWN = frozenset({"place", "organization"})
+
+
+def _acts_for_its_people(head: Token, end: int) -> bool:
+    """Whether a place's name, by its grammar, stands for those who act in the place's name
+    (in sports news its team, elsewhere its government) rather than for where something is:
+    a subject ("Kansas City managed a field goal"), the one given something ("give
+    Jacksonville a 14-0 lead"), a possessor or a modifier of what is not a place or a body
+    ("Boston's lineup", "the Indianapolis defense"), the side a game is won over or played
+    against ("a 20-13 victory over Kansas City", "against Jacksonville") or something is
+    done for ("one interception for Jacksonville"), the one led to an
+    event ("leading Indianapolis to a 20-13 victory": who won it), or a name with a record or
+    a score after it ("Indianapolis (10-5)", "beat Shelbyville 3-1"). After a
+    preposition of place it is the place, a game's venue too: "a 20-13 lead at Kansas City"
+    says where the lead was taken, not who took it. ``end`` is where the name ends."""
+    if _RECORD_OR_SCORE.match(head.doc.text, end):
+        return True
+    dep = head.dep_
+    if dep in ("nsubj", "nsubjpass", "dative"):
+        return True
+    owner = head.head
+    if dep in ("poss", "compound"):
+        return owner.pos_ in ("NOUN", "PROPN") and not (
+            lexicon.has_noun_class(owner.lemma_.lower())
+            and lexicon.noun_class(owner.lemma_.lower()) in _A_PLACE_S_OWN
+        )
+    if dep == "pobj":
+        # "over" and "for" after a noun: the side beaten ("a win over Jacksonville") and the
+        # side something is done for ("11 rebounds for Creighton"); after a verb they may
+        # say where ("flew over Boston", "left for Boston").
+        return owner.lower_ == "against" or (
+            owner.lower_ in ("over", "for") and owner.head.pos_ == "NOUN"
+        )
+    if dep == "dobj":
+        return any(_to_an_event(c) for c in children(owner) if c.dep_ == "prep")
+    return False
+
+
+def _to_an_event(preposition: Token) -> bool:
+    """Whether a preposition is "to" before an event ("to a 20-13 victory", "to eighth
+    straight win"), which a verb's object is carried to: the object takes part in it."""
+    if preposition.lower_ != "to":
+        return False
+    return any(
+        c.dep_ == "pobj" and "event" in lexicon.noun_classes(c.lemma_.lower())
+        for c in children(preposition)
+    )
+
+
+def _team_plural_word(token: Token) -> bool:
+    """A capitalised plural proper noun, as a team's nickname ends: "Heels", "Colts"."""
+    return token.tag_ == "NNPS" or (token.pos_ == "PROPN" and _plural_name_word(token.text))
+
+
+def _plural_name_word(word: str) -> bool:
+    return len(word) > 3 and word[0].isupper() and word.endswith("s") and word[-2] not in "su'"
 
 
 def _prefix_parted_by_hyphen(token: Token) -> bool:
@@ -932,6 +1045,15 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
             if (t.pos_ == "PROPN" or t.text[:1].isupper()) and (t.i == head.i or t.head.i == head.i)
         ]
         name = [t for t in name if head.i - 3 <= t.i <= head.i] or [head]
+        if name[0].ent_iob_ == "I" and name[0].ent_type_ == "GPE" and _team_plural_word(head):
+            # A team's name the recogniser cut after its place's first words ("North
+            # Carolina" of "the North Carolina Tar Heels"): the place's words are the team's
+            # name too, not only the last of them.
+            tokens = doc_tokens(head.doc)
+            first = name[0].i
+            while first > 0 and tokens[first].ent_iob_ == "I":
+                first -= 1
+            name = [*tokens[first : name[0].i], *name]
         if name[0].i and _parted_given_name(doc_tokens(head.doc)[name[0].i - 1]):
             name = [doc_tokens(head.doc)[name[0].i - 1], *name]
         # Office and role words are not part of the name: "Trade Representative Jamieson
