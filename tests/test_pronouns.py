@@ -1379,3 +1379,33 @@ def test_he_in_a_clause_according_to_someone_is_another_person(sm_nlp):
         sm_nlp, "According to the officers, they left their car to look at the teenager."
     )
     assert "officers" in chains["they"]
+
+
+def test_an_untyped_name_opening_with_a_given_name_is_a_person(sm_nlp):
+    """ "Lindsay Lohan has checked out ..., but she's not in the clear": a name the recogniser
+    gave no type, a given name and a word that is no noun of a place, body or person, is
+    someone of the given name's gender, so "she" is her and not the centre named after her."""
+    text = (
+        "Marla Quintero has checked out of the Desert Hills Center after a 30-day program, "
+        "but she is not in the clear yet."
+    )
+    doc = _relabelled(sm_nlp, text, [("Desert Hills Center", 0, "ORG")])
+    assert not any(e.text.startswith("Marla") for e in doc.ents)
+    she = _chains_of(doc)[f"she@{text.index('she')}"]
+    assert "Marla Quintero" in she
+    assert "Desert Hills Center" not in she
+
+
+def test_an_untyped_plural_or_title_case_description_stays_no_person(sm_nlp):
+    """A plural after a given name is a team ("Cleveland Browns"), a person noun after one a
+    description in title case ("Brooklyn Mother"): neither is a person whom "he" or "she"
+    may be."""
+    text = (
+        "Cleveland Browns lost on Sunday, and the coach said he was angry. "
+        "Brooklyn Mother shields children, and a witness said she ran."
+    )
+    chains = _chains_of(_relabelled(sm_nlp, text, []))
+    he = chains[f"he@{text.index('he was')}"]
+    she = chains[f"she@{text.index('she ran')}"]
+    assert "Cleveland Browns" not in he
+    assert "Brooklyn Mother" not in she

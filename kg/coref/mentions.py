@@ -426,6 +426,7 @@ def find_mentions(
     named = {w for m in found if m.kind == "name" for w in m.record.text.lower().split()}
     found += [m for m in modifiers if m.record.text.lower() in named]
     _people_by_surname(found)
+    _untyped_people(found)
     if headlines:
         found += headline_mentions(doc, sentences, headlines, found, depth)
     # Where a capital tells nothing: a sentence's first word.
@@ -757,6 +758,33 @@ def _people_by_surname(found: list[CorefMention]) -> None:
             or len(words) != 2
             or words[-1] not in surnames
             or lexicon.noun_class(words[-1].lower()) in _KIND_LABELS
+        ):
+            continue
+        gender = lexicon.first_name_gender(words[0])
+        if gender is None:
+            continue
+        mention.record = replace(mention.record, label="PERSON")
+        mention.entity_type, mention.gender, mention.number = "Person", gender, "singular"
+        mention.people = False
+
+
+def _untyped_people(found: list[CorefMention]) -> None:
+    """ "Lindsay Lohan has checked out ..., but she's not in the clear": a name of two words
+    that the recogniser gave no type at all, opening with a given name and closing with a word
+    in the singular that is no common noun of a place, a body or a person, is a person, of the
+    given name's gender (so that "he" or "she" may be them). Not a plural or a possessive
+    ("Cleveland Browns", "San Diego Chargers" cut to "Diego Chargers": a team), nor a
+    description written in title case ("Brooklyn Mother"); two words only, for the reason the
+    surname rule above gives; a name it typed keeps its type (another rule weighs that)."""
+    for mention in found:
+        words = mention.record.text.split()
+        if (
+            mention.kind != "name"
+            or mention.record.label
+            or mention.is_time
+            or len(words) != 2
+            or words[-1].lower().endswith("s")
+            or lexicon.noun_class(words[-1].lower()) in (*_KIND_LABELS, "person")
         ):
             continue
         gender = lexicon.first_name_gender(words[0])
