@@ -1409,3 +1409,38 @@ def test_an_untyped_plural_or_title_case_description_stays_no_person(sm_nlp):
     she = chains[f"she@{text.index('she ran')}"]
     assert "Cleveland Browns" not in he
     assert "Brooklyn Mother" not in she
+
+
+def test_a_body_the_recogniser_types_a_person_now_and_then_is_it(sm_nlp):
+    """ "Seacom announced that it has restored all its customers": a company's name typed an
+    organisation more often than a person is a body, which "it" and "its" may be."""
+    text = (
+        "Nettel said on Monday that a cable had broken. Nettel said the repair would take "
+        "days. Nettel announced that it had restored services to its customers."
+    )
+    doc = _relabelled(
+        sm_nlp, text, [("Nettel", 0, "ORG"), ("Nettel", 1, "PERSON"), ("Nettel", 2, "ORG")]
+    )
+    chains = _chains_of(doc)
+    assert "Nettel" in chains[f"it@{text.index('it had')}"]
+    assert "Nettel" in chains[f"its@{text.index('its customers')}"]
+
+
+def test_a_person_typed_an_organisation_more_often_stays_someone(sm_nlp):
+    """A name opening with a first name is someone however often the recogniser calls it an
+    organisation: "it" is the report, not her."""
+    text = (
+        "Marla Quintero filed a report on Monday. Marla Quintero said the report was late. "
+        "Marla Quintero said it had been sent to the court."
+    )
+    doc = _relabelled(
+        sm_nlp,
+        text,
+        [
+            ("Marla Quintero", 0, "ORG"),
+            ("Marla Quintero", 1, "PERSON"),
+            ("Marla Quintero", 2, "ORG"),
+        ],
+    )
+    it = _chains_of(doc)[f"it@{text.index('it had')}"]
+    assert "Marla Quintero" not in it

@@ -1595,7 +1595,7 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
     if family == "it":
         if ship and antecedent.number != "plural":
             return True  # "INS Mysore and its commandos": a ship is a thing, however tagged
-        if person_like or named_person or "Group" in types:
+        if named_person or "Group" in types or (person_like and not _mostly_a_body(members)):
             return False
         if antecedent.number == "plural" and antecedent.kind != "name":
             return False
@@ -1620,6 +1620,27 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
         return False  # "stopping Hasim Rahman ... their contest": one person is not "they"
     # A plural name ("the U. S. Marshals") is a group whatever the recogniser typed it.
     return bool(types & {"Group", "Organization"}) or antecedent.number == "plural"
+
+
+def _mostly_a_body(members: list[CorefMention]) -> bool:
+    """ "Seacom announced that it has restored all its customers": a chain whose names the
+    recogniser types an organisation more often than a person (it reads a company's name
+    either way, sentence by sentence), and whose every description of someone is a noun of no
+    sex that WordNet also gives a sense of a body or first a sense of no person ("Subsea cable
+    operator, Seacom": an operator is a firm as much as someone), is a body, which "it" may
+    be (a person's first name still says a gender, which no "it" has)."""
+    names = [m for m in members if m.kind == "name"]
+    bodies = sum(m.entity_type == "Organization" for m in names)
+    people = sum(m.entity_type == "Person" for m in names)
+    return bodies > people and all(
+        not m.gender
+        and (
+            "organization" in lexicon.noun_classes(m.lemma)
+            or lexicon.noun_class(m.lemma) != "person"
+        )
+        for m in members
+        if m.kind == "nominal" and m.noun_class == "person"
+    )
 
 
 def _personal_name(name: CorefMention, members: list[CorefMention]) -> bool:
