@@ -1444,3 +1444,20 @@ def test_a_person_typed_an_organisation_more_often_stays_someone(sm_nlp):
     )
     it = _chains_of(doc)[f"it@{text.index('it had')}"]
     assert "Marla Quintero" not in it
+
+
+def test_the_pronouns_of_a_person_named_in_full_under_a_body_tag_are_someone(sm_nlp):
+    """ "Bettie Page, the pin-up model" tagged an organisation: the first name of the chain's
+    full name and a description of a person say that the pronouns the chain gathers are
+    someone, so a "she" sentences later may go on through them ("Her teaching career ...")."""
+    text = (
+        "Marla Quintero, the pin-up model, died on Thursday. She was 85. "
+        "She was born in a small town. Her family was poor. "
+        "Her teaching career was short. She moved to Miami."
+    )
+    doc = _relabelled(sm_nlp, text, [("Marla Quintero", 0, "ORG"), ("Miami", 0, "GPE")])
+    chains = _chains_of(doc)
+    for pronoun in ("Her teaching", "She moved"):
+        chain = chains[f"{pronoun.split()[0]}@{text.index(pronoun)}"]
+        assert "Marla Quintero" in chain
+        assert "Miami" not in chain

@@ -1568,9 +1568,10 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
     types, ship = features.entity_types, features.ship
     classes, genders = features.noun_classes, features.genders
     # "Bettie Page, the pin-up model", tagged an organisation: a first name and a description
-    # of a person say it is someone.
+    # of a person say it is someone; so they do of "Page" further on, or of "she", in the
+    # chain whose name "Bettie Page" opens with that first name.
     first_name = antecedent.first_name_gender
-    named_person = bool(first_name) and "person" in classes
+    named_person = bool(first_name or _first_names(members)) and "person" in classes
     person_like = "Person" in types or "person" in classes
     family = _pronoun_family(pronoun)
     if family in ("he", "she"):
