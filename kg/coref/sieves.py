@@ -1235,6 +1235,8 @@ def pronoun_sieve(chains: Chains) -> None:
             continue
         plural = _pronoun_family(mention) == "they"
         predicate_sentence = -1  # the sentence of the likeliest referent, for "it is a ..."
+        # The chains of the candidates passed over so far, which no later candidate yields to.
+        passed_over: set[int] = set()
         for candidate in candidates:
             # "a small group of women were working ... They were alerted": a body named by its
             # members is "they" through them, at the body's place in the sentence (its members'
@@ -1244,6 +1246,7 @@ def pronoun_sieve(chains: Chains) -> None:
                 if plural and candidate.members >= 0
                 else candidate
             )
+            passed_over.add(chains.root(antecedent.index))
             if antecedent.kind == "pronoun" and not _agree(chains, mention, antecedent):
                 continue
             if antecedent.is_time or antecedent.measure:
@@ -1291,7 +1294,7 @@ def pronoun_sieve(chains: Chains) -> None:
                 # "the man who they say hit a woman": who says, knows or thinks a clause is
                 # someone, people or a body, not the charges filed against him.
                 continue
-            if _yields_to_possessor(chains, mention, antecedent):
+            if _yields_to_possessor(chains, mention, antecedent, passed_over):
                 continue
             if mention.reflexive:
                 # "Reid is taking time and checking herself in": the subject of its clause or
@@ -1469,10 +1472,15 @@ def _narrated_before(chains: Chains, pronoun: CorefMention, antecedent: CorefMen
     )
 
 
-def _yields_to_possessor(chains: Chains, pronoun: CorefMention, other: CorefMention) -> bool:
+def _yields_to_possessor(
+    chains: Chains, pronoun: CorefMention, other: CorefMention, passed_over: set[int]
+) -> bool:
     """ "Her rep said she was fine", "Lohan's lawyer said she had entered the clinic": a
     description of someone of no known gender, possessed by someone of the pronoun's gender,
-    is passed over for that possessor, whom the pronoun agrees with on evidence."""
+    is passed over for that possessor, whom the pronoun agrees with on evidence. Not for a
+    possessor the pronoun has already passed over (``passed_over``, by chain): "Timmons' best
+    friend took the stand. He said the gun ..." is the friend when "he" cannot be Timmons,
+    whom a rule before ruled out; the preference is between the two, not against the friend."""
     if pronoun.gender not in ("male", "female") or other.kind != "nominal" or not other.possessed:
         return False
     if chains.genders(other.index) & {"male", "female"}:
@@ -1483,7 +1491,7 @@ def _yields_to_possessor(chains: Chains, pronoun: CorefMention, other: CorefMent
             members = chains.members(possessor.index)
             genders = {m.gender for m in members if m.gender in ("male", "female")}
             genders |= _first_names(members)
-            return pronoun.gender in genders
+            return pronoun.gender in genders and chains.root(possessor.index) not in passed_over
     return False
 
 
