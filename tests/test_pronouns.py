@@ -1484,3 +1484,22 @@ def test_a_possessed_description_still_yields_to_a_possessor_the_pronoun_may_be(
     chains = pronoun_chains(sm_nlp, "Marla Quintero's lawyer said she had entered the clinic.")
     assert "Marla Quintero" in chains["she"]
     assert "Marla Quintero's lawyer" not in chains["she"]
+
+
+def test_a_description_of_someone_in_a_body_s_chain_is_they(sm_nlp):
+    """ "Subsea cable operator, Seacom, announced that they have restored services": an
+    operator is someone to WordNet, but set beside a company's name it is the company, which
+    "they" may be as its name may."""
+    text = (
+        "Nettel said on Monday that a cable had broken. Cable operator Nettel said the repair "
+        "would take days. Subsea cable operator, Nettel, announced that they had restored "
+        "services."
+    )
+    doc = _relabelled(
+        sm_nlp,
+        text,
+        [("Nettel", 0, "ORG"), ("Nettel", 1, "PERSON"), ("Subsea", 0, "ORG"), ("Nettel", 2, "ORG")],
+    )
+    they = _chains_of(doc)[f"they@{text.index('they had')}"]
+    assert "Nettel" in they
+    assert "Subsea" not in they

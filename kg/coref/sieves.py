@@ -1619,7 +1619,12 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
         # members ("a gang of four thieves -- two of them": the thieves), nor a modifier
         # ("gang-related").
         return antecedent.number == "plural" or (
-            antecedent.noun_class == "organization"
+            (
+                antecedent.noun_class == "organization"
+                # "Subsea cable operator, Seacom, announced that they have restored
+                # services": a description of someone in the chain of a body is the body.
+                or (antecedent.noun_class == "person" and _mostly_a_body(members))
+            )
             and not antecedent.of_members
             and antecedent.role not in _MODIFIER_ROLES
         )
