@@ -1503,3 +1503,29 @@ def test_a_description_of_someone_in_a_body_s_chain_is_they(sm_nlp):
     they = _chains_of(doc)[f"they@{text.index('they had')}"]
     assert "Nettel" in they
     assert "Subsea" not in they
+
+
+def test_one_of_a_people_set_as_a_noun_is_someone_in_its_sentence(sm_nlp):
+    """ "The lanky Australian, who was named Sexiest Man Alive, is best known ... for his
+    roles": a people's name after an article or a possessor is one person of that people, whom
+    a "he" of its own sentence may be, ahead of the title the relative clause gives him."""
+    text = (
+        "The lanky Australian, who was recently named People magazine's Sexiest Man Alive, "
+        "is best known for playing Wolverine and for his romantic roles."
+    )
+    doc = _relabelled(
+        sm_nlp,
+        text,
+        [("Australian", 0, "NORP"), ("People", 0, "ORG"), ("Sexiest Man Alive", 0, "PERSON")],
+    )
+    his = _chains_of(doc)[f"his@{text.index('his')}"]
+    assert "Australian" in his
+    assert "Sexiest Man Alive" not in his
+
+
+def test_a_people_named_in_the_plural_stays_no_one_person(sm_nlp):
+    """ "Australians" or "the Australians" is a people, not someone "he" may be."""
+    text = "The Australians won the cup, and the coach said he was proud."
+    doc = _relabelled(sm_nlp, text, [("Australians", 0, "NORP")])
+    he = _chains_of(doc)[f"he@{text.index('he was')}"]
+    assert "Australians" not in he

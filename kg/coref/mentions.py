@@ -221,6 +221,8 @@ class CorefMention:
     possessor: bool = False
     locative: bool = False  # the object of a preposition of place ("in Washington")
     opens_sentence: bool = False  # its first word opens its sentence (capitalised by its place)
+    # A people's name set as a noun for one of them ("the lanky Australian"): someone.
+    one_of_a_people: bool = False
     counted: bool = False  # an appositive counted by a number before it ("Rahman (36 KOs)")
     speaker: int = -1  # mention index of who says the quote it stands in (first person)
     # A pronoun's: the nouns whose phrase holds it, which it cannot refer to (i-within-i).
@@ -889,6 +891,14 @@ def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
             mention.number = "plural"
     elif label in ("NORP",):
         mention.number = "plural"
+        if head.tag_ in ("NNP", "NN", "JJ") and any(
+            t.dep_ == "poss" or (t.dep_ == "det" and t.lower_ in ("the", "a", "an"))
+            for t in ent.doc[head.left_edge.i : head.i]
+        ):
+            # "The lanky Australian, who was named Sexiest Man Alive", "Carolina's
+            # lunch-bucket All-American": a people's name in the singular after an article or
+            # a possessor is one person of that people, as a noun would be.
+            mention.number, mention.one_of_a_people = "singular", True
     elif label in NER_TYPES and label not in TIME_LABELS:
         mention.gender = "neuter"
     mention.people = _plural_of_people(tokens)

@@ -1592,6 +1592,17 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
             # mentions its chain holds ("a New Zealander", tagged a group).
             gendered = {antecedent.gender} if antecedent.gender else genders | _first_names(members)
             return pronoun.gender in gendered or not (gendered - {"neuter"})
+        if (
+            antecedent.kind == "name"
+            and antecedent.one_of_a_people
+            and antecedent.sentence == pronoun.sentence
+        ):
+            # "The lanky Australian, who was named Sexiest Man Alive, is best known ... for
+            # his roles": one of a people, someone of either sex, for a pronoun of its own
+            # sentence. Beyond it, a story goes on about the person by name ("The New
+            # Zealand-born Australian was planning ... He'd been dropped off" is Duncan Rait,
+            # whom the description sieve does not join to "the Australian").
+            return pronoun.gender in genders or not (genders - {"neuter"})
         if not person_like or (types - {"Person"} and "Person" not in types and not named_person):
             return False
         if antecedent.kind == "name" and (antecedent.entity_type == "Person" or named_person):
