@@ -1379,3 +1379,153 @@ def test_he_in_a_clause_according_to_someone_is_another_person(sm_nlp):
         sm_nlp, "According to the officers, they left their car to look at the teenager."
     )
     assert "officers" in chains["they"]
+
+
+def test_an_untyped_name_opening_with_a_given_name_is_a_person(sm_nlp):
+    """ "Lindsay Lohan has checked out ..., but she's not in the clear": a name the recogniser
+    gave no type, a given name and a word that is no noun of a place, body or person, is
+    someone of the given name's gender, so "she" is her and not the centre named after her."""
+    text = (
+        "Marla Quintero has checked out of the Desert Hills Center after a 30-day program, "
+        "but she is not in the clear yet."
+    )
+    doc = _relabelled(sm_nlp, text, [("Desert Hills Center", 0, "ORG")])
+    assert not any(e.text.startswith("Marla") for e in doc.ents)
+    she = _chains_of(doc)[f"she@{text.index('she')}"]
+    assert "Marla Quintero" in she
+    assert "Desert Hills Center" not in she
+
+
+def test_an_untyped_plural_or_title_case_description_stays_no_person(sm_nlp):
+    """A plural after a given name is a team ("Cleveland Browns"), a person noun after one a
+    description in title case ("Brooklyn Mother"): neither is a person whom "he" or "she"
+    may be."""
+    text = (
+        "Cleveland Browns lost on Sunday, and the coach said he was angry. "
+        "Brooklyn Mother shields children, and a witness said she ran."
+    )
+    chains = _chains_of(_relabelled(sm_nlp, text, []))
+    he = chains[f"he@{text.index('he was')}"]
+    she = chains[f"she@{text.index('she ran')}"]
+    assert "Cleveland Browns" not in he
+    assert "Brooklyn Mother" not in she
+
+
+def test_a_body_the_recogniser_types_a_person_now_and_then_is_it(sm_nlp):
+    """ "Seacom announced that it has restored all its customers": a company's name typed an
+    organisation more often than a person is a body, which "it" and "its" may be."""
+    text = (
+        "Nettel said on Monday that a cable had broken. Nettel said the repair would take "
+        "days. Nettel announced that it had restored services to its customers."
+    )
+    doc = _relabelled(
+        sm_nlp, text, [("Nettel", 0, "ORG"), ("Nettel", 1, "PERSON"), ("Nettel", 2, "ORG")]
+    )
+    chains = _chains_of(doc)
+    assert "Nettel" in chains[f"it@{text.index('it had')}"]
+    assert "Nettel" in chains[f"its@{text.index('its customers')}"]
+
+
+def test_a_person_typed_an_organisation_more_often_stays_someone(sm_nlp):
+    """A name opening with a first name is someone however often the recogniser calls it an
+    organisation: "it" is the report, not her."""
+    text = (
+        "Marla Quintero filed a report on Monday. Marla Quintero said the report was late. "
+        "Marla Quintero said it had been sent to the court."
+    )
+    doc = _relabelled(
+        sm_nlp,
+        text,
+        [
+            ("Marla Quintero", 0, "ORG"),
+            ("Marla Quintero", 1, "PERSON"),
+            ("Marla Quintero", 2, "ORG"),
+        ],
+    )
+    it = _chains_of(doc)[f"it@{text.index('it had')}"]
+    assert "Marla Quintero" not in it
+
+
+def test_the_pronouns_of_a_person_named_in_full_under_a_body_tag_are_someone(sm_nlp):
+    """ "Bettie Page, the pin-up model" tagged an organisation: the first name of the chain's
+    full name and a description of a person say that the pronouns the chain gathers are
+    someone, so a "she" sentences later may go on through them ("Her teaching career ...")."""
+    text = (
+        "Marla Quintero, the pin-up model, died on Thursday. She was 85. "
+        "She was born in a small town. Her family was poor. "
+        "Her teaching career was short. She moved to Miami."
+    )
+    doc = _relabelled(sm_nlp, text, [("Marla Quintero", 0, "ORG"), ("Miami", 0, "GPE")])
+    chains = _chains_of(doc)
+    for pronoun in ("Her teaching", "She moved"):
+        chain = chains[f"{pronoun.split()[0]}@{text.index(pronoun)}"]
+        assert "Marla Quintero" in chain
+        assert "Miami" not in chain
+
+
+def test_a_possessed_description_yields_only_to_a_possessor_the_pronoun_may_be(sm_nlp):
+    """ "Timmons' best friend took the stand. He said ...": a description of no known gender
+    gives way to its possessor of the pronoun's gender, but not when the pronoun cannot be
+    the possessor (here "he" reports a clause naming Reyes): then it is the friend, not a
+    man named further back."""
+    text = (
+        "Deputies arrested a man outside the courthouse. "
+        "Then Tom Reyes's best friend took the stand. "
+        "He said Reyes had hidden the gun in a car."
+    )
+    he = pronoun_chains(sm_nlp, text)["He"]
+    assert "Tom Reyes's best friend" in he
+    assert not he & {"man", "Tom Reyes", "Reyes"}
+
+
+def test_a_possessed_description_still_yields_to_a_possessor_the_pronoun_may_be(sm_nlp):
+    """ "Lohan's lawyer said she had entered the clinic": the possessor, of the pronoun's
+    gender on evidence, comes before her lawyer, of none."""
+    chains = pronoun_chains(sm_nlp, "Marla Quintero's lawyer said she had entered the clinic.")
+    assert "Marla Quintero" in chains["she"]
+    assert "Marla Quintero's lawyer" not in chains["she"]
+
+
+def test_a_description_of_someone_in_a_body_s_chain_is_they(sm_nlp):
+    """ "Subsea cable operator, Seacom, announced that they have restored services": an
+    operator is someone to WordNet, but set beside a company's name it is the company, which
+    "they" may be as its name may."""
+    text = (
+        "Nettel said on Monday that a cable had broken. Cable operator Nettel said the repair "
+        "would take days. Subsea cable operator, Nettel, announced that they had restored "
+        "services."
+    )
+    doc = _relabelled(
+        sm_nlp,
+        text,
+        [("Nettel", 0, "ORG"), ("Nettel", 1, "PERSON"), ("Subsea", 0, "ORG"), ("Nettel", 2, "ORG")],
+    )
+    they = _chains_of(doc)[f"they@{text.index('they had')}"]
+    assert "Nettel" in they
+    assert "Subsea" not in they
+
+
+def test_one_of_a_people_set_as_a_noun_is_someone_in_its_sentence(sm_nlp):
+    """ "The lanky Australian, who was named Sexiest Man Alive, is best known ... for his
+    roles": a people's name after an article or a possessor is one person of that people, whom
+    a "he" of its own sentence may be, ahead of the title the relative clause gives him."""
+    text = (
+        "The lanky Australian, who was recently named People magazine's Sexiest Man Alive, "
+        "is best known for playing Wolverine and for his romantic roles."
+    )
+    doc = _relabelled(
+        sm_nlp,
+        text,
+        [("Australian", 0, "NORP"), ("People", 0, "ORG"), ("Sexiest Man Alive", 0, "PERSON")],
+    )
+    his = _chains_of(doc)[f"his@{text.index('his')}"]
+    assert "Australian" in his
+    assert "Sexiest Man Alive" not in his
+
+
+def test_a_people_named_in_the_plural_stays_no_one_person(sm_nlp):
+    """ "Australians" or "the Australians" is a people, not someone "he" may be."""
+    text = "The Australians won the cup, and the coach said he was proud."
+    doc = _relabelled(sm_nlp, text, [("Australians", 0, "NORP")])
+    he = _chains_of(doc)[f"he@{text.index('he was')}"]
+    assert "Australians" not in he

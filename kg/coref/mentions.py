@@ -222,6 +222,8 @@ class CorefMention:
     possessor: bool = False
     locative: bool = False  # the object of a preposition of place ("in Washington")
     opens_sentence: bool = False  # its first word opens its sentence (capitalised by its place)
+    # A people's name set as a noun for one of them ("the lanky Australian"): someone.
+    one_of_a_people: bool = False
     counted: bool = False  # an appositive counted by a number before it ("Rahman (36 KOs)")
     speaker: int = -1  # mention index of who says the quote it stands in (first person)
     # A pronoun's: the nouns whose phrase holds it, which it cannot refer to (i-within-i).
@@ -427,6 +429,7 @@ def find_mentions(
     named = {w for m in found if m.kind == "name" for w in m.record.text.lower().split()}
     found += [m for m in modifiers if m.record.text.lower() in named]
     _people_by_surname(found)
+    _untyped_people(found)
     if headlines:
         found += headline_mentions(doc, sentences, headlines, found, depth)
     # Where a capital tells nothing: a sentence's first word.
@@ -803,6 +806,33 @@ def _people_by_surname(found: list[CorefMention]) -> None:
         mention.people = False
 
 
+def _untyped_people(found: list[CorefMention]) -> None:
+    """ "Lindsay Lohan has checked out ..., but she's not in the clear": a name of two words
+    that the recogniser gave no type at all, opening with a given name and closing with a word
+    in the singular that is no common noun of a place, a body or a person, is a person, of the
+    given name's gender (so that "he" or "she" may be them). Not a plural or a possessive
+    ("Cleveland Browns", "San Diego Chargers" cut to "Diego Chargers": a team), nor a
+    description written in title case ("Brooklyn Mother"); two words only, for the reason the
+    surname rule above gives; a name it typed keeps its type (another rule weighs that)."""
+    for mention in found:
+        words = mention.record.text.split()
+        if (
+            mention.kind != "name"
+            or mention.record.label
+            or mention.is_time
+            or len(words) != 2
+            or words[-1].lower().endswith("s")
+            or lexicon.noun_class(words[-1].lower()) in (*_KIND_LABELS, "person")
+        ):
+            continue
+        gender = lexicon.first_name_gender(words[0])
+        if gender is None:
+            continue
+        mention.record = replace(mention.record, label="PERSON")
+        mention.entity_type, mention.gender, mention.number = "Person", gender, "singular"
+        mention.people = False
+
+
 def _name_read_as_a_modal(token: Token) -> bool:
     """ "'Will was tremendous,' McDermott said": a capitalised first name the tagger read as a
     modal verb. A modal takes a verb's bare form ("will be"), never a finite one ("was",
@@ -907,6 +937,14 @@ def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
             mention.number = "plural"
     elif label in ("NORP",):
         mention.number = "plural"
+        if head.tag_ in ("NNP", "NN", "JJ") and any(
+            t.dep_ == "poss" or (t.dep_ == "det" and t.lower_ in ("the", "a", "an"))
+            for t in ent.doc[head.left_edge.i : head.i]
+        ):
+            # "The lanky Australian, who was named Sexiest Man Alive", "Carolina's
+            # lunch-bucket All-American": a people's name in the singular after an article or
+            # a possessor is one person of that people, as a noun would be.
+            mention.number, mention.one_of_a_people = "singular", True
     elif label in NER_TYPES and label not in TIME_LABELS:
         mention.gender = "neuter"
     mention.people = _plural_of_people(tokens)

@@ -1235,6 +1235,8 @@ def pronoun_sieve(chains: Chains) -> None:
             continue
         plural = _pronoun_family(mention) == "they"
         predicate_sentence = -1  # the sentence of the likeliest referent, for "it is a ..."
+        # The chains of the candidates passed over so far, which no later candidate yields to.
+        passed_over: set[int] = set()
         for candidate in candidates:
             # "a small group of women were working ... They were alerted": a body named by its
             # members is "they" through them, at the body's place in the sentence (its members'
@@ -1244,6 +1246,7 @@ def pronoun_sieve(chains: Chains) -> None:
                 if plural and candidate.members >= 0
                 else candidate
             )
+            passed_over.add(chains.root(antecedent.index))
             if antecedent.kind == "pronoun" and not _agree(chains, mention, antecedent):
                 continue
             if antecedent.is_time or antecedent.measure:
@@ -1291,7 +1294,7 @@ def pronoun_sieve(chains: Chains) -> None:
                 # "the man who they say hit a woman": who says, knows or thinks a clause is
                 # someone, people or a body, not the charges filed against him.
                 continue
-            if _yields_to_possessor(chains, mention, antecedent):
+            if _yields_to_possessor(chains, mention, antecedent, passed_over):
                 continue
             if mention.reflexive:
                 # "Reid is taking time and checking herself in": the subject of its clause or
@@ -1469,10 +1472,15 @@ def _narrated_before(chains: Chains, pronoun: CorefMention, antecedent: CorefMen
     )
 
 
-def _yields_to_possessor(chains: Chains, pronoun: CorefMention, other: CorefMention) -> bool:
+def _yields_to_possessor(
+    chains: Chains, pronoun: CorefMention, other: CorefMention, passed_over: set[int]
+) -> bool:
     """ "Her rep said she was fine", "Lohan's lawyer said she had entered the clinic": a
     description of someone of no known gender, possessed by someone of the pronoun's gender,
-    is passed over for that possessor, whom the pronoun agrees with on evidence."""
+    is passed over for that possessor, whom the pronoun agrees with on evidence. Not for a
+    possessor the pronoun has already passed over (``passed_over``, by chain): "Timmons' best
+    friend took the stand. He said the gun ..." is the friend when "he" cannot be Timmons,
+    whom a rule before ruled out; the preference is between the two, not against the friend."""
     if pronoun.gender not in ("male", "female") or other.kind != "nominal" or not other.possessed:
         return False
     if chains.genders(other.index) & {"male", "female"}:
@@ -1483,7 +1491,7 @@ def _yields_to_possessor(chains: Chains, pronoun: CorefMention, other: CorefMent
             members = chains.members(possessor.index)
             genders = {m.gender for m in members if m.gender in ("male", "female")}
             genders |= _first_names(members)
-            return pronoun.gender in genders
+            return pronoun.gender in genders and chains.root(possessor.index) not in passed_over
     return False
 
 
@@ -1568,9 +1576,10 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
     types, ship = features.entity_types, features.ship
     classes, genders = features.noun_classes, features.genders
     # "Bettie Page, the pin-up model", tagged an organisation: a first name and a description
-    # of a person say it is someone.
+    # of a person say it is someone; so they do of "Page" further on, or of "she", in the
+    # chain whose name "Bettie Page" opens with that first name.
     first_name = antecedent.first_name_gender
-    named_person = bool(first_name) and "person" in classes
+    named_person = bool(first_name or _first_names(members)) and "person" in classes
     person_like = "Person" in types or "person" in classes
     family = _pronoun_family(pronoun)
     if family in ("he", "she"):
@@ -1583,6 +1592,17 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
             # mentions its chain holds ("a New Zealander", tagged a group).
             gendered = {antecedent.gender} if antecedent.gender else genders | _first_names(members)
             return pronoun.gender in gendered or not (gendered - {"neuter"})
+        if (
+            antecedent.kind == "name"
+            and antecedent.one_of_a_people
+            and antecedent.sentence == pronoun.sentence
+        ):
+            # "The lanky Australian, who was named Sexiest Man Alive, is best known ... for
+            # his roles": one of a people, someone of either sex, for a pronoun of its own
+            # sentence. Beyond it, a story goes on about the person by name ("The New
+            # Zealand-born Australian was planning ... He'd been dropped off" is Duncan Rait,
+            # whom the description sieve does not join to "the Australian").
+            return pronoun.gender in genders or not (genders - {"neuter"})
         if not person_like or (types - {"Person"} and "Person" not in types and not named_person):
             return False
         if antecedent.kind == "name" and (antecedent.entity_type == "Person" or named_person):
@@ -1595,7 +1615,7 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
     if family == "it":
         if ship and antecedent.number != "plural":
             return True  # "INS Mysore and its commandos": a ship is a thing, however tagged
-        if person_like or named_person or "Group" in types:
+        if named_person or "Group" in types or (person_like and not _mostly_a_body(members)):
             return False
         if antecedent.number == "plural" and antecedent.kind != "name":
             return False
@@ -1610,7 +1630,12 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
         # members ("a gang of four thieves -- two of them": the thieves), nor a modifier
         # ("gang-related").
         return antecedent.number == "plural" or (
-            antecedent.noun_class == "organization"
+            (
+                antecedent.noun_class == "organization"
+                # "Subsea cable operator, Seacom, announced that they have restored
+                # services": a description of someone in the chain of a body is the body.
+                or (antecedent.noun_class == "person" and _mostly_a_body(members))
+            )
             and not antecedent.of_members
             and antecedent.role not in _MODIFIER_ROLES
         )
@@ -1620,6 +1645,27 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
         return False  # "stopping Hasim Rahman ... their contest": one person is not "they"
     # A plural name ("the U. S. Marshals") is a group whatever the recogniser typed it.
     return bool(types & {"Group", "Organization"}) or antecedent.number == "plural"
+
+
+def _mostly_a_body(members: list[CorefMention]) -> bool:
+    """ "Seacom announced that it has restored all its customers": a chain whose names the
+    recogniser types an organisation more often than a person (it reads a company's name
+    either way, sentence by sentence), and whose every description of someone is a noun of no
+    sex that WordNet also gives a sense of a body or first a sense of no person ("Subsea cable
+    operator, Seacom": an operator is a firm as much as someone), is a body, which "it" may
+    be (a person's first name still says a gender, which no "it" has)."""
+    names = [m for m in members if m.kind == "name"]
+    bodies = sum(m.entity_type == "Organization" for m in names)
+    people = sum(m.entity_type == "Person" for m in names)
+    return bodies > people and all(
+        not m.gender
+        and (
+            "organization" in lexicon.noun_classes(m.lemma)
+            or lexicon.noun_class(m.lemma) != "person"
+        )
+        for m in members
+        if m.kind == "nominal" and m.noun_class == "person"
+    )
 
 
 def _personal_name(name: CorefMention, members: list[CorefMention]) -> bool:
