@@ -914,7 +914,9 @@ def opening_description_sieve(chains: Chains) -> None:
     protagonist by description and names them afterwards. A description of a person
     (singular, not "a ...", not possessed) in the document's first sentences, with no person
     named before it, refers to the person the document speaks of most, when it speaks of
-    them at least twice as often as of anyone else and the genders agree."""
+    them at least twice as often as of anyone else and the genders agree; and to one of the
+    people a sentence describes, not two ("Son suspected of killing mother and sister",
+    "GRANDMOTHER KILLED BY DRUNK DRIVER")."""
     for mention in chains.mentions:
         if (
             mention.kind != "nominal"
@@ -947,6 +949,14 @@ def opening_description_sieve(chains: Chains) -> None:
             continue
         antecedent = first[top]
         if not _describable(chains, mention, antecedent, wanted, later=True):
+            continue
+        if any(
+            m.sentence == mention.sentence and not (_contains(m, mention) or _contains(mention, m))
+            for m in chains.members(antecedent.index)
+        ):
+            # "GRANDMOTHER KILLED BY DRUNK DRIVER", "killing mother and sister": two
+            # descriptions in one sentence, neither inside the other, are two people (one
+            # that says the other's role is joined earlier, by apposition or predicate).
             continue
         chains.link(
             mention,
