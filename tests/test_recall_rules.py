@@ -705,6 +705,28 @@ def test_an_opening_description_needs_a_clear_protagonist_of_its_gender() -> Non
     assert links_of(doc).get("actress", ("", ""))[1] != "opening description"
 
 
+def test_an_opening_sentence_describes_its_protagonist_once() -> None:
+    # "The actress and the singer returned": two people, of whom the protagonist, Maria
+    # Delgado, is one (the first, whose gender agrees), not both.
+    doc = parsed(
+        [
+            ("The", "DT", "DET", "det", 1, "the"),
+            ("actress", "NN", "NOUN", "nsubj", 5, "actress"),
+            ("and", "CC", "CCONJ", "cc", 1, "and"),
+            ("the", "DT", "DET", "det", 4, "the"),
+            ("singer", "NN", "NOUN", "conj", 1, "singer"),
+            ("returned", "VBD", "VERB", "ROOT", 5, "return"),
+            (".", ".", "PUNCT", "punct", 5, "."),
+        ],
+        _named("Maria", "Delgado"),
+        _surname("Delgado"),
+        _surname("Delgado"),
+    )
+    links = links_of(doc)
+    assert links["actress"] == ("Maria Delgado", "opening description")
+    assert "singer" not in links
+
+
 # -- a description of a place ------------------------------------------------------------------
 
 

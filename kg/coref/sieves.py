@@ -55,8 +55,9 @@ _CLASS_TYPES = {
 # The roles of a mention that is the subject of its verb (active or passive).
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
-# The roles of a verb's arguments: its subjects and objects.
-_ARGUMENTS = _SUBJECTS | {"dobj", "dative"}
+# The roles of a verb's objects, and of its arguments: its subjects and objects.
+_OBJECTS = frozenset({"dobj", "dative"})
+_ARGUMENTS = _SUBJECTS | _OBJECTS
 
 
 # Mentions in document order (a C-level key: chains are merged thousands of times).
@@ -148,6 +149,19 @@ class Chains:
             if m.kind == "nominal" and m.lemma == mention.lemma:
                 m.noun_class, m.gender = noun_class, gender
         self._features.pop(self.root(mention.index), None)
+
+    def acts_on(self, i: int, j: int) -> bool:
+        """Whether one of two chains holds the subject of a verb and the other its object,
+        neither reflexive: "the gunman surprised Deputy Ortiz", "Subryan struck Chohan" are two
+        people (binding theory's principle B over whole chains, as Stanford's resolver checks
+        a merge against every mention of both chains)."""
+        if self.same(i, j) or not self.features(i).verbs & self.features(j).verbs:
+            return False
+        return any(
+            _subject_and_object(a, b) or _subject_and_object(b, a)
+            for a in self.members(i)
+            for b in self.members(j)
+        )
 
     def in_sentence(self, sentence: int) -> list[CorefMention]:
         return self._sentences.get(sentence, [])
@@ -291,6 +305,18 @@ def _holds(chains: Chains, outer: CorefMention, pronoun: CorefMention) -> bool:
     A noun whose phrase holds the pronoun only inside a clause or a coordination may be its
     referent: "a son accused of killing his mother", "the actress and her mother"."""
     return any(m.head in pronoun.containers for m in chains.members(outer.index))
+
+
+def _subject_and_object(subject: CorefMention, obj: CorefMention) -> bool:
+    """Whether ``subject`` is the subject of the verb ``obj`` is the object of, neither
+    reflexive ("Lohan hurt herself" is one person)."""
+    return (
+        subject.verb >= 0
+        and subject.verb == obj.verb
+        and subject.role in _SUBJECTS
+        and obj.role in _OBJECTS
+        and not (subject.reflexive or obj.reflexive)
+    )
 
 
 def _same_clause_arguments(a: CorefMention, b: CorefMention) -> bool:
@@ -888,7 +914,9 @@ def opening_description_sieve(chains: Chains) -> None:
     protagonist by description and names them afterwards. A description of a person
     (singular, not "a ...", not possessed) in the document's first sentences, with no person
     named before it, refers to the person the document speaks of most, when it speaks of
-    them at least twice as often as of anyone else and the genders agree."""
+    them at least twice as often as of anyone else and the genders agree; and to one of the
+    people a sentence describes, not two ("Son suspected of killing mother and sister",
+    "GRANDMOTHER KILLED BY DRUNK DRIVER")."""
     for mention in chains.mentions:
         if (
             mention.kind != "nominal"
@@ -921,6 +949,14 @@ def opening_description_sieve(chains: Chains) -> None:
             continue
         antecedent = first[top]
         if not _describable(chains, mention, antecedent, wanted, later=True):
+            continue
+        if any(
+            m.sentence == mention.sentence and not (_contains(m, mention) or _contains(mention, m))
+            for m in chains.members(antecedent.index)
+        ):
+            # "GRANDMOTHER KILLED BY DRUNK DRIVER", "killing mother and sister": two
+            # descriptions in one sentence, neither inside the other, are two people (one
+            # that says the other's role is joined earlier, by apposition or predicate).
             continue
         chains.link(
             mention,
@@ -1018,7 +1054,11 @@ def introduction_sieve(chains: Chains) -> None:
     introduces a person by description and names them a sentence or two later. An indefinite
     description of a person, subject of one of the first sentences before anyone is named,
     refers to the first person named after it, when the genders agree. A name in the headline
-    does not count as named before: the body introduces whom the headline names."""
+    does not count as named before: the body introduces whom the headline names. Undecided
+    when the introducing sentence has the description act on another person it describes
+    ("a driver ... he struck and killed a woman": the name may be either), or when the name's
+    chain is the subject or object of a verb the description's chain is the other argument of
+    ("a gunman ... who surprised Deputy Jerry Ortiz")."""
     for mention in chains.mentions:
         if (
             mention.kind != "nominal"
@@ -1041,6 +1081,8 @@ def introduction_sieve(chains: Chains) -> None:
         }
         if named_before:
             continue  # someone is named already: "a judge" later on is someone else
+        if _acts_on_someone(chains, mention):
+            continue
         for later in chains.mentions[mention.index + 1 :]:
             if later.sentence > mention.sentence + 2:
                 break
@@ -1062,6 +1104,11 @@ def introduction_sieve(chains: Chains) -> None:
             genders = chains.genders(later.index) - {"neuter"}
             if mention.gender and genders and mention.gender not in genders:
                 continue
+            if chains.acts_on(later.index, mention.index):
+                # "A gunman ... who apparently surprised Deputy Jerry Ortiz": the name is the
+                # one the description's chain acted on (or was acted on by), someone else;
+                # whom the description is, the names after it do not tell.
+                break
             chains.link(
                 later,
                 mention,
@@ -1070,6 +1117,36 @@ def introduction_sieve(chains: Chains) -> None:
                 "before the name",
             )
             break
+
+
+def _acts_on_someone(chains: Chains, mention: CorefMention) -> bool:
+    """ "A driver has been charged after police say he struck and killed a woman", "A judge
+    sentenced the man who killed four people": the sentence that introduces someone by a
+    description has them act on another person it describes, so the name the story gives next
+    may be either (and is as often the one acted on: the victim, the convicted)."""
+    sentence = chains.in_sentence(mention.sentence)
+    # Who stands for the description as a subject in its sentence: itself, or a "he" or "she"
+    # after it of its gender (the only person the sentence has brought in before it).
+    clauses = {mention.coordinated_with} | {
+        m.coordinated_with
+        for m in sentence
+        if m.kind == "pronoun"
+        and m.index > mention.index
+        and m.role in _SUBJECTS
+        and m.gender in ("male", "female")
+        and (not mention.gender or m.gender == mention.gender)
+    }
+    # The verbs of a clause: its own and those coordinated with it, which share its subject
+    # ("struck and killed a woman").
+    return any(
+        other.kind == "nominal"
+        and other.noun_class == "person"
+        and other.role in _OBJECTS
+        and other.coordinated_with >= 0
+        and other.coordinated_with in clauses
+        for other in sentence
+        if other is not mention
+    )
 
 
 def speaker_sieve(chains: Chains) -> None:
