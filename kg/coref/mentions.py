@@ -799,11 +799,16 @@ def _people_by_surname(found: list[CorefMention]) -> None:
         ):
             continue
         gender = lexicon.first_name_gender(words[0])
-        if gender is None:
-            continue
-        mention.record = replace(mention.record, label="PERSON")
-        mention.entity_type, mention.gender, mention.number = "Person", gender, "singular"
-        mention.people = False
+        if gender is not None:
+            _read_as_a_person(mention, gender)
+
+
+def _read_as_a_person(mention: CorefMention, gender: str) -> None:
+    """The name ``mention`` read as one person of ``gender``, whatever the recogniser made of
+    it."""
+    mention.record = replace(mention.record, label="PERSON")
+    mention.entity_type, mention.gender, mention.number = "Person", gender, "singular"
+    mention.people = False
 
 
 def _untyped_people(found: list[CorefMention]) -> None:
@@ -826,11 +831,8 @@ def _untyped_people(found: list[CorefMention]) -> None:
         ):
             continue
         gender = lexicon.first_name_gender(words[0])
-        if gender is None:
-            continue
-        mention.record = replace(mention.record, label="PERSON")
-        mention.entity_type, mention.gender, mention.number = "Person", gender, "singular"
-        mention.people = False
+        if gender is not None:
+            _read_as_a_person(mention, gender)
 
 
 def _name_read_as_a_modal(token: Token) -> bool:
