@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from kg.aliasfile import load_alias_rules as load_alias_rules  # also kg.resolve's, as before
 from kg.coref import lexicon
@@ -61,6 +62,16 @@ class _Description:
     label: str  # the first description, without its determiner
     concept: str  # the key of its head concept ("concept:tariff"), shared across documents
     key: str = ""  # set when the document's descriptions are numbered
+
+
+class _Choice(NamedTuple):
+    """The entity a description joins (its key), the names and things it shares with the
+    description's document (``common``), and the deed that told it from others sharing as many
+    (a (verb, side) pair, _deeds_of), if one had to."""
+
+    common: int
+    key: str
+    deed: tuple[str, str] | None = None
 
 
 @dataclass
@@ -677,9 +688,9 @@ class CorpusIndex:
             if cluster.type == "Person" and len(cluster.name.split()) > 1
         }
         done_here: dict[int, set[tuple[str, str]]] = defaultdict(set)
-        for node, deed in _deeds_of(triples, clusters):
+        for node, pair in _deeds_of(triples, clusters):
             if isinstance(node, _Description):
-                done_here[id(node)].add(deed)
+                done_here[id(node)].add(pair)
         for description in clusters.descriptions:
             deeds = frozenset(done_here.get(id(description), ()))
             noun = description.concept.rsplit(" ", 1)[-1].removeprefix("concept:")
@@ -736,7 +747,7 @@ class CorpusIndex:
                     self._called_in_its_place(noun, context), context, noun, DESCRIPTION_CONTEXT
                 )
                 if best is not None:
-                    common, key = best
+                    common, key, _ = best
                     reason = MergeReason.CALLED_IN_ITS_PLACE.say(
                         name=description.label,
                         other=self.entities[key].label,
@@ -747,17 +758,31 @@ class CorpusIndex:
                     self._join(description, key, reason, clusters, first_mention, merges)
                     continue
             if best is not None:
-                common, key = best
-                reason = candidates[key].say(
-                    name=description.label, other=self.entities[key].label, head=noun, common=common
-                )
+                common, key, deed = best
+                if deed is not None:
+                    verb, side = deed
+                    reason = MergeReason.DONE_ALIKE_ACROSS_DOCUMENTS.say(
+                        name=description.label,
+                        other=self.entities[key].label,
+                        head=noun,
+                        common=common,
+                        side=side,
+                        verb=verb,
+                    )
+                else:
+                    reason = candidates[key].say(
+                        name=description.label,
+                        other=self.entities[key].label,
+                        head=noun,
+                        common=common,
+                    )
             else:
                 # No entity called by the noun itself is taken: one called by a WordNet synonym
                 # of it in other documents may be ("the boss": the one they call "chief").
                 synonyms = self._called_by_synonym(noun, wanted)
                 best = self._best_candidate(synonyms, context, noun, DESCRIPTION_CONTEXT)
                 if best is not None:
-                    common, key = best
+                    common, key, _ = best
                     reason = MergeReason.DESCRIBED_BY_SYNONYM_ACROSS_DOCUMENTS.say(
                         name=description.label,
                         other=self.entities[key].label,
@@ -773,7 +798,7 @@ class CorpusIndex:
                     best = self._best_titled_once(noun, noun_class, context)
                     if best is None:
                         continue
-                    common, key = best
+                    common, key, _ = best
                     reason = MergeReason.TITLED_IN_ANOTHER_DOCUMENT.say(
                         name=description.label,
                         other=self.entities[key].label,
@@ -814,9 +839,7 @@ class CorpusIndex:
         ]
         return named[0] if len(named) == 1 else None
 
-    def _best_titled_once(
-        self, noun: str, noun_class: str, context: set[str]
-    ) -> tuple[int, str] | None:
+    def _best_titled_once(self, noun: str, noun_class: str, context: set[str]) -> _Choice | None:
         """The entity of the type of the noun's first WordNet sense (a title's other senses
         are seldom meant: "case" is a person only as a patient) that one document titles by
         the noun, sharing TITLED_CONTEXT names or things with the description's document."""
@@ -836,7 +859,7 @@ class CorpusIndex:
         least: int,
         any_place: bool = False,
         deeds: frozenset[tuple[str, str]] = frozenset(),
-    ) -> tuple[int, str] | None:
+    ) -> _Choice | None:
         """The candidate (an entity key) sharing the most context with the description's
         document, when it shares at least ``least`` names or things and no other shares as
         many; unless ``any_place``, none whose documents name places, none of them those
@@ -863,10 +886,11 @@ class CorpusIndex:
             doing = sorted(
                 ((len(self._deeds.get(key, set()) & deeds), key) for key in tied), reverse=True
             )
-            if doing[0][0] == 0 or len(doing) > 1 and doing[1][0] == doing[0][0]:
+            if doing[0][0] == 0 or doing[1][0] == doing[0][0]:
                 return None
-            return scored[0][0], doing[0][1]
-        return scored[0]
+            key = doing[0][1]
+            return _Choice(scored[0][0], key, min(self._deeds[key] & deeds))
+        return _Choice(*scored[0])
 
     def _called_in_its_place(self, noun: str, context: set[str]) -> list[str]:
         """The people named in full whom a document calls by ``noun`` (once is enough), the

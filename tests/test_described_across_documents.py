@@ -235,6 +235,7 @@ def test_of_people_sharing_the_context_the_one_that_did_what_the_description_did
     assert man["node"] == driver
     assert man["node"] != victim
     assert man["sieve"] == "description_across_documents"
+    assert man["reason"].endswith("but alone the object of 'charged' there as here")
 
 
 def test_people_sharing_the_context_and_no_deed_leave_the_description_alone(sm_nlp) -> None:
