@@ -77,6 +77,11 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}', called '{head}' in other documents and seen with {common} of "
         "the same names and things"
     )
+    DONE_ALIKE_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', called '{head}' in other documents and seen with {common} of "
+        "the same names and things, as others called so are, but alone the {side} of "
+        "'{verb}' there as here"
+    )
     TITLED_IN_ANOTHER_DOCUMENT = (
         "'{name}' is '{other}', given the title '{head}' in another document and seen with "
         "{common} of the same names and things"

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from kg.aliasfile import load_alias_rules as load_alias_rules  # also kg.resolve's, as before
 from kg.coref import lexicon
@@ -61,6 +62,16 @@ class _Description:
     label: str  # the first description, without its determiner
     concept: str  # the key of its head concept ("concept:tariff"), shared across documents
     key: str = ""  # set when the document's descriptions are numbered
+
+
+class _Choice(NamedTuple):
+    """The entity a description joins (its key), the names and things it shares with the
+    description's document (``common``), and the deed that told it from others sharing as many
+    (a (verb, side) pair, _deeds_of), if one had to."""
+
+    common: int
+    key: str
+    deed: tuple[str, str] | None = None
 
 
 @dataclass
@@ -377,6 +388,12 @@ class CorpusIndex:
         # the name's own phrase, so one document's may stand where a chained description's
         # may not (CALLED_IN_DOCUMENTS).
         self._titles: dict[str, set[str]] = defaultdict(set)
+        # What each name does in its documents' facts, as (verb, side) pairs (_deeds_of), and
+        # after ``finish`` by final key: news reports of one event repeat its predicates ("the
+        # driver was charged with DWI", "Subryan was charged with DWI"), which tells apart the
+        # people of one story that the context a description shares cannot (the driver and
+        # the one he hit).
+        self._deeds: dict[str, set[tuple[str, str]]] = defaultdict(set)
         self._titled_once: dict[str, list[str]] = {}
         self._named_by: dict[str, list[str]] = {}
         self._place_names: frozenset[str] = frozenset()
@@ -407,6 +424,9 @@ class CorpusIndex:
             for reason in cluster.reasons:
                 if reason not in self._reasons[cluster.name]:
                     self._reasons[cluster.name].append(reason)
+        for node, deed in _deeds_of(extraction.triples, clusters):
+            if isinstance(node, NameCluster):
+                self._deeds[node.name].add(deed)
         calls = set(_what_names_are_called(extraction, clusters))
         for name, noun in {(name, noun) for name, noun, _ in calls}:
             self._called[name][noun] += 1  # documents that call it so
@@ -443,6 +463,10 @@ class CorpusIndex:
         called: dict[str, Counter[str]] = defaultdict(Counter)
         for name, nouns in self._called.items():
             called[self._links.get(name, name)].update(nouns)
+        deeds: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for name, done in self._deeds.items():
+            deeds[self._links.get(name, name)] |= done
+        self._deeds = deeds
         titles: dict[str, set[str]] = defaultdict(set)
         for name, title_nouns in self._titles.items():
             titles[self._links.get(name, name)].update(title_nouns)
@@ -488,7 +512,7 @@ class CorpusIndex:
         clusters = clusters or self._clusters(extraction)
         merges: set[tuple[str, str]] = set()
         if self._described_by or self._named_by:
-            merges |= self._link_descriptions(clusters)
+            merges |= self._link_descriptions(clusters, extraction.triples)
         if self._described_by:
             merges |= self._correct_descriptions(clusters)
         for description in clusters.descriptions:
@@ -638,7 +662,9 @@ class CorpusIndex:
                     acting[(pronoun.start, pronoun.end)] = team
         return acting
 
-    def _link_descriptions(self, clusters: _DocumentClusters) -> set[tuple[str, str]]:
+    def _link_descriptions(
+        self, clusters: _DocumentClusters, triples: Sequence[Triple] = ()
+    ) -> set[tuple[str, str]]:
         """Descriptions of this document that no name of it took, joined to the one entity of
         the corpus that other documents call by the description's head noun ("the actress":
         Lindsay Lohan, called an actress elsewhere) or whose name ends in it ("the clinic": the
@@ -661,7 +687,12 @@ class CorpusIndex:
             for cluster in clusters.clusters()
             if cluster.type == "Person" and len(cluster.name.split()) > 1
         }
+        done_here: dict[int, set[tuple[str, str]]] = defaultdict(set)
+        for node, pair in _deeds_of(triples, clusters):
+            if isinstance(node, _Description):
+                done_here[id(node)].add(pair)
         for description in clusters.descriptions:
+            deeds = frozenset(done_here.get(id(description), ()))
             noun = description.concept.rsplit(" ", 1)[-1].removeprefix("concept:")
             if noun not in description.label.lower().replace("-", " ").split():
                 # plural ("officials"), or a head the label does not show (a hyphenated word
@@ -678,14 +709,14 @@ class CorpusIndex:
             if noun_class in ("organization", "place"):
                 for key in self._named_by.get(noun, ()):
                     candidates.setdefault(key, MergeReason.NAMED_ACROSS_DOCUMENTS)
-            best = self._best_candidate(candidates, context, noun, DESCRIPTION_CONTEXT)
+            best = self._best_candidate(candidates, context, noun, DESCRIPTION_CONTEXT, deeds=deeds)
             # The entity that would have been taken but for the places its documents name,
             # none of them the description's document's: of another story of the same kind set
             # elsewhere (the woman killed in Queens is not the woman killed in Bloomington).
             elsewhere = None
             if best is None:
                 elsewhere = self._best_candidate(
-                    candidates, context, noun, DESCRIPTION_CONTEXT, any_place=True
+                    candidates, context, noun, DESCRIPTION_CONTEXT, any_place=True, deeds=deeds
                 )
             here = [key for key in candidates if key in named_here] if best is None else []
             if len(here) == 1:
@@ -695,7 +726,9 @@ class CorpusIndex:
                 # "actress" to neither), but a story naming one of them calls her "the
                 # actress".
                 candidates = {here[0]: candidates[here[0]]}
-                best = self._best_candidate(candidates, context, noun, DESCRIPTION_CONTEXT)
+                best = self._best_candidate(
+                    candidates, context, noun, DESCRIPTION_CONTEXT, deeds=deeds
+                )
             rival = best or elsewhere
             if rival is not None and noun_class == "person":
                 own = self._named_in_its_own_story(noun, wanted, rival[1], named_here, people_here)
@@ -714,7 +747,7 @@ class CorpusIndex:
                     self._called_in_its_place(noun, context), context, noun, DESCRIPTION_CONTEXT
                 )
                 if best is not None:
-                    common, key = best
+                    common, key, _ = best
                     reason = MergeReason.CALLED_IN_ITS_PLACE.say(
                         name=description.label,
                         other=self.entities[key].label,
@@ -725,17 +758,31 @@ class CorpusIndex:
                     self._join(description, key, reason, clusters, first_mention, merges)
                     continue
             if best is not None:
-                common, key = best
-                reason = candidates[key].say(
-                    name=description.label, other=self.entities[key].label, head=noun, common=common
-                )
+                common, key, deed = best
+                if deed is not None:
+                    verb, side = deed
+                    reason = MergeReason.DONE_ALIKE_ACROSS_DOCUMENTS.say(
+                        name=description.label,
+                        other=self.entities[key].label,
+                        head=noun,
+                        common=common,
+                        side=side,
+                        verb=verb,
+                    )
+                else:
+                    reason = candidates[key].say(
+                        name=description.label,
+                        other=self.entities[key].label,
+                        head=noun,
+                        common=common,
+                    )
             else:
                 # No entity called by the noun itself is taken: one called by a WordNet synonym
                 # of it in other documents may be ("the boss": the one they call "chief").
                 synonyms = self._called_by_synonym(noun, wanted)
                 best = self._best_candidate(synonyms, context, noun, DESCRIPTION_CONTEXT)
                 if best is not None:
-                    common, key = best
+                    common, key, _ = best
                     reason = MergeReason.DESCRIBED_BY_SYNONYM_ACROSS_DOCUMENTS.say(
                         name=description.label,
                         other=self.entities[key].label,
@@ -751,7 +798,7 @@ class CorpusIndex:
                     best = self._best_titled_once(noun, noun_class, context)
                     if best is None:
                         continue
-                    common, key = best
+                    common, key, _ = best
                     reason = MergeReason.TITLED_IN_ANOTHER_DOCUMENT.say(
                         name=description.label,
                         other=self.entities[key].label,
@@ -792,9 +839,7 @@ class CorpusIndex:
         ]
         return named[0] if len(named) == 1 else None
 
-    def _best_titled_once(
-        self, noun: str, noun_class: str, context: set[str]
-    ) -> tuple[int, str] | None:
+    def _best_titled_once(self, noun: str, noun_class: str, context: set[str]) -> _Choice | None:
         """The entity of the type of the noun's first WordNet sense (a title's other senses
         are seldom meant: "case" is a person only as a patient) that one document titles by
         the noun, sharing TITLED_CONTEXT names or things with the description's document."""
@@ -813,11 +858,15 @@ class CorpusIndex:
         noun: str,
         least: int,
         any_place: bool = False,
-    ) -> tuple[int, str] | None:
+        deeds: frozenset[tuple[str, str]] = frozenset(),
+    ) -> _Choice | None:
         """The candidate (an entity key) sharing the most context with the description's
         document, when it shares at least ``least`` names or things and no other shares as
         many; unless ``any_place``, none whose documents name places, none of them those
-        the description's document names (_of_another_place)."""
+        the description's document names (_of_another_place). Of candidates sharing as much,
+        the one alone doing most of what the description does (its ``deeds``, _deeds_of): the
+        context of one story is its driver's as much as his victim's, but "the driver was
+        charged" is the one another report says was charged."""
         places_here = context & self._place_names
         if places_here and not any_place:
             candidates = [
@@ -833,8 +882,15 @@ class CorpusIndex:
         if not scored or scored[0][0] < least:
             return None
         if len(scored) > 1 and scored[1][0] == scored[0][0]:
-            return None
-        return scored[0]
+            tied = [key for common, key in scored if common == scored[0][0]]
+            doing = sorted(
+                ((len(self._deeds.get(key, set()) & deeds), key) for key in tied), reverse=True
+            )
+            if doing[0][0] == 0 or doing[1][0] == doing[0][0]:
+                return None
+            key = doing[0][1]
+            return _Choice(scored[0][0], key, min(self._deeds[key] & deeds))
+        return _Choice(*scored[0])
 
     def _called_in_its_place(self, noun: str, context: set[str]) -> list[str]:
         """The people named in full whom a document calls by ``noun`` (once is enough), the
@@ -1068,6 +1124,38 @@ def _gender_agrees(label: str, gender: str | None) -> bool:
         if named is not None:
             return named == gender
     return True
+
+
+def _deeds_of(
+    triples: Sequence[Triple], clusters: _DocumentClusters
+) -> list[tuple[NameCluster | _Description, tuple[str, str]]]:
+    """What each node of a document does in its facts: (verb, side) pairs, the side the
+    node's argument takes in the active clause. A passive is read as its active ("Lopez was
+    hit by the driver": the driver's ("hit", "subject"), Lopez's ("hit", "object")); a
+    preposition's object takes the preposition as its side ("fell to his death"), so that the
+    verb and the part played in it are what two reports of one event share."""
+    found = []
+    for triple in triples:
+        words = triple.relation.split()
+        if not words or words == ["be"]:
+            continue  # a copula says what the subject is, not what it does
+        sides = {"subject": triple.subject, "object": triple.object}
+        if words[0] == "be" and len(words) > 1:
+            # Passive (or a copula, read alike on both sides): its subject undergoes it.
+            verb, rest = words[1], words[2:]
+            if rest == ["by"]:
+                sides = {"subject": triple.object, "object": triple.subject}
+            else:
+                sides = {"object": triple.subject, " ".join(rest) or "complement": triple.object}
+        else:
+            verb, rest = words[0], words[1:]
+            if rest:
+                sides = {"subject": triple.subject, " ".join(rest): triple.object}
+        for side, argument in sides.items():
+            node = clusters.node_of(argument.mention)
+            if node is not None:
+                found.append((node, (verb, side)))
+    return found
 
 
 def _what_names_are_called(

@@ -209,3 +209,44 @@ def test_a_hyphenated_description_shows_its_last_piece(sm_nlp) -> None:
     co_owner = _mention(records, "doc2", "co-owner")
     assert co_owner["node"] == delgado
     assert co_owner["reason"].startswith("'co-owner' is 'Maria Delgado', called 'owner'")
+
+
+# One hit-and-run told three times: two reports name the driver and the man he struck, and call
+# both of them men; the third names neither, and its "man" shares their context alike.
+HIT_AND_RUN = [
+    "Tom Subryan, a 40-year-old man, was charged with drunken driving in Queens on Sunday. "
+    "Police said the man struck Peter Lopez, a 30-year-old man, on Main Street. "
+    "Lopez died at Elmhurst Hospital.",
+    "Peter Lopez, a man from Queens, was struck on Main Street on Sunday. Tom Subryan, a man "
+    "from Jamaica, was charged with drunken driving. Lopez died at Elmhurst Hospital.",
+]
+
+
+def test_of_people_sharing_the_context_the_one_that_did_what_the_description_did(sm_nlp) -> None:
+    # "A man was charged with drunken driving": the reports say Subryan was, not Lopez.
+    charged = (
+        "A man was charged with drunken driving after a crash on Main Street in Queens on "
+        "Sunday. The man fled on foot. A pedestrian died at Elmhurst Hospital."
+    )
+    records = _nodes(sm_nlp, [*HIT_AND_RUN, charged])
+    driver = _mention(records, "doc0", "Tom Subryan")["node"]
+    victim = _mention(records, "doc0", "Peter Lopez")["node"]
+    man = _mention(records, "doc2", "man")
+    assert man["node"] == driver
+    assert man["node"] != victim
+    assert man["sieve"] == "description_across_documents"
+    assert man["reason"].endswith("but alone the object of 'charged' there as here")
+
+
+def test_people_sharing_the_context_and_no_deed_leave_the_description_alone(sm_nlp) -> None:
+    # Nothing the third report's man does is said of either of them: no telling which.
+    unsaid = (
+        "A man lived for years near Main Street in Queens, neighbours said on Sunday. "
+        "A pedestrian died at Elmhurst Hospital."
+    )
+    records = _nodes(sm_nlp, [*HIT_AND_RUN, unsaid])
+    people = {
+        _mention(records, "doc0", "Tom Subryan")["node"],
+        _mention(records, "doc0", "Peter Lopez")["node"],
+    }
+    assert _mention(records, "doc2", "man")["node"] not in people
