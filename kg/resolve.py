@@ -97,6 +97,9 @@ class _DocumentClusters:
     # The spans of place names standing for the place's team, and the team's key: set by pass
     # two (CorpusIndex._teams_acting), once the corpus's teams are known.
     acting: dict[tuple[int, int], str] = field(default_factory=dict)
+    # What each node does in the document's facts (_deeds_of): read by pass one for its names
+    # and by pass two for its descriptions.
+    deeds: list[tuple[NameCluster | _Description, tuple[str, str]]] = field(default_factory=list)
     _sorted: list[NameCluster] | None = field(default=None, repr=False, compare=False)
     _by_lower: dict[str, NameCluster] | None = field(default=None, repr=False, compare=False)
     _context: set[str] | None = field(default=None, repr=False, compare=False)
@@ -296,7 +299,7 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
         for i in indices:
             nodes[i] = node
     by_head = {m.head: i for i, m in enumerate(mentions) if m.head >= 0}
-    return _DocumentClusters(
+    found = _DocumentClusters(
         names,
         rules,
         by_span,
@@ -308,6 +311,8 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
         merged,
         extraction.document.id,
     )
+    found.deeds = _deeds_of(extraction.triples, found)
+    return found
 
 
 # Sieves whose links read an identity the text states ("X, the Y", "X is Y", "named X as Y"):
@@ -424,7 +429,7 @@ class CorpusIndex:
             for reason in cluster.reasons:
                 if reason not in self._reasons[cluster.name]:
                     self._reasons[cluster.name].append(reason)
-        for node, deed in _deeds_of(extraction.triples, clusters):
+        for node, deed in clusters.deeds:
             if isinstance(node, NameCluster):
                 self._deeds[node.name].add(deed)
         calls = set(_what_names_are_called(extraction, clusters))
@@ -512,7 +517,7 @@ class CorpusIndex:
         clusters = clusters or self._clusters(extraction)
         merges: set[tuple[str, str]] = set()
         if self._described_by or self._named_by:
-            merges |= self._link_descriptions(clusters, extraction.triples)
+            merges |= self._link_descriptions(clusters)
         if self._described_by:
             merges |= self._correct_descriptions(clusters)
         for description in clusters.descriptions:
@@ -662,9 +667,7 @@ class CorpusIndex:
                     acting[(pronoun.start, pronoun.end)] = team
         return acting
 
-    def _link_descriptions(
-        self, clusters: _DocumentClusters, triples: Sequence[Triple] = ()
-    ) -> set[tuple[str, str]]:
+    def _link_descriptions(self, clusters: _DocumentClusters) -> set[tuple[str, str]]:
         """Descriptions of this document that no name of it took, joined to the one entity of
         the corpus that other documents call by the description's head noun ("the actress":
         Lindsay Lohan, called an actress elsewhere) or whose name ends in it ("the clinic": the
@@ -688,7 +691,7 @@ class CorpusIndex:
             if cluster.type == "Person" and len(cluster.name.split()) > 1
         }
         done_here: dict[int, set[tuple[str, str]]] = defaultdict(set)
-        for node, pair in _deeds_of(triples, clusters):
+        for node, pair in clusters.deeds:
             if isinstance(node, _Description):
                 done_here[id(node)].add(pair)
         for description in clusters.descriptions:

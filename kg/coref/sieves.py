@@ -206,6 +206,7 @@ class ChainFeatures:
     words: frozenset[str]  # the words of its names and descriptions
     ship: bool  # one of its names is a ship's
     verbs: frozenset[int]  # the verbs its mentions are arguments of (by token index)
+    first_names: frozenset[str]  # the genders the first names of its names give
 
     def joined(self, other: ChainFeatures) -> ChainFeatures:
         return ChainFeatures(
@@ -215,6 +216,7 @@ class ChainFeatures:
             words=self.words | other.words,
             ship=self.ship or other.ship,
             verbs=self.verbs | other.verbs,
+            first_names=self.first_names | other.first_names,
         )
 
     @staticmethod
@@ -228,6 +230,7 @@ class ChainFeatures:
             words=frozenset(w for m in members if m.kind != "pronoun" for w in m.words),
             ship=any(m.ship for m in members),
             verbs=frozenset(m.verb for m in members),
+            first_names=frozenset(g for m in members if (g := m.first_name_gender)),
         )
 
 
@@ -1565,9 +1568,8 @@ def _yields_to_possessor(
     heads = chains.heads
     for possessor in chains.mentions:
         if possessor.role == "poss" and heads and heads[possessor.head] == other.head:
-            members = chains.members(possessor.index)
-            genders = {m.gender for m in members if m.gender in ("male", "female")}
-            genders |= _first_names(members)
+            features = chains.features(possessor.index)
+            genders = (features.genders & {"male", "female"}) | features.first_names
             return pronoun.gender in genders and chains.root(possessor.index) not in passed_over
     return False
 
@@ -1656,7 +1658,7 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
     # of a person say it is someone; so they do of "Page" further on, or of "she", in the
     # chain whose name "Bettie Page" opens with that first name.
     first_name = antecedent.first_name_gender
-    named_person = bool(first_name or _first_names(members)) and "person" in classes
+    named_person = bool(first_name or features.first_names) and "person" in classes
     person_like = "Person" in types or "person" in classes
     family = _pronoun_family(pronoun)
     if family in ("he", "she"):
@@ -1667,7 +1669,7 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
         if antecedent.kind == "nominal" and antecedent.noun_class == "person":
             # "A 36-year-old man ... he": the description says it is someone, whatever other
             # mentions its chain holds ("a New Zealander", tagged a group).
-            gendered = {antecedent.gender} if antecedent.gender else genders | _first_names(members)
+            gendered = {antecedent.gender} if antecedent.gender else genders | features.first_names
             return pronoun.gender in gendered or not (gendered - {"neuter"})
         if (
             antecedent.kind == "name"
@@ -1760,11 +1762,6 @@ def _personal_name(name: CorefMention, members: list[CorefMention]) -> bool:
 
 # Dependencies of a noun that modifies another word rather than naming a participant.
 _MODIFIER_ROLES = frozenset({"compound", "npadvmod", "amod", "nmod"})
-
-
-def _first_names(members: list[CorefMention]) -> set[str]:
-    """The genders the first names of a chain's names give."""
-    return {g for m in members if (g := m.first_name_gender)}
 
 
 def _name_of(chains: Chains, mention: CorefMention) -> str:
