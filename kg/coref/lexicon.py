@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from nicknames import NickNamer
@@ -266,3 +266,67 @@ def synonyms(lemma: str) -> frozenset[str]:
     senses of a one-word noun ("boss" -> chief, foreman, ...; "emcee" -> host).
     Lower case; empty for an unknown or multi-word lemma."""
     return _synonyms().get(_noun_key(lemma), frozenset())
+
+
+@lru_cache(maxsize=1)
+def _common_nouns() -> frozenset[str]:
+    # Every one-word common noun the WordNet tables name: those with a class and those with
+    # synonyms, with their synonyms.
+    nouns = {lemma for lemma in _noun_classes() if " " not in lemma}
+    for lemma, others in _synonyms().items():
+        nouns.add(lemma)
+        nouns.update(others)
+    return frozenset(nouns)
+
+
+@lru_cache(maxsize=1)
+def _word_tables() -> dict[str, tuple[frozenset[str], dict[str, list[str]], list[list[str]]]]:
+    # spaCy's English lemmatizer tables, derived from WordNet's index: for each part of speech
+    # the known lemmas, the irregular forms and the suffix rules. Read from the pipeline kg
+    # parses with (loaded once per process), so nothing is downloaded.
+    from kg.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    if "lemmatizer" not in nlp.pipe_names:
+        return {pos: (frozenset(), {}, []) for pos in ("noun", "verb", "adj", "adv")}
+    # kg's RememberedLemmatizer holds spaCy's own, whose tables these are.
+    component: Any = nlp.get_pipe("lemmatizer")
+    lookups = getattr(component, "lemmatizer", component).lookups
+    index = lookups.get_table("lemma_index", {})
+    exceptions = lookups.get_table("lemma_exc", {})
+    rules = lookups.get_table("lemma_rules", {})
+    return {
+        pos: (
+            frozenset(index.get(pos, ())),
+            dict(exceptions.get(pos, {})),
+            list(rules.get(pos, [])),
+        )
+        for pos in ("noun", "verb", "adj", "adv")
+    }
+
+
+def _lemmas_of(word: str, pos: str) -> set[str]:
+    """The lemmas WordNet's index knows ``word`` (lower case) to be a form of, as a ``pos``."""
+    known, exceptions, rules = _word_tables()[pos]
+    forms = {word, *exceptions.get(word, ())}
+    forms.update(word[: len(word) - len(old)] + new for old, new in rules if word.endswith(old))
+    if pos == "noun":
+        # WordNet's noun index holds proper names too ("lohan", "thomas"): a noun counts
+        # when the common-noun tables know it.
+        return {form for form in forms if form in _common_nouns()}
+    return {form for form in forms if form in known}
+
+
+def common_word(word: str) -> bool:
+    """Whether ``word`` is a common English word: a form of a verb, an adjective or an adverb
+    WordNet lists ("Checks", "Dies", "Dead"), or of a common noun ("Guards"); not a surname
+    ("Lohan", "Hiller", "DeGeneres", "Thomas"). Case-insensitive."""
+    key = word.strip().lower()
+    return bool(key) and any(_lemmas_of(key, pos) for pos in ("verb", "adj", "adv", "noun"))
+
+
+def noun_lemma(word: str) -> str | None:
+    """The common noun ``word`` is a form of ("Guards" -> "guard", "Women" -> "woman"), by
+    WordNet's index and spaCy's English rules, or None. Case-insensitive."""
+    lemmas = _lemmas_of(word.strip().lower(), "noun")
+    return min(lemmas, key=lambda lemma: (-len(lemma), lemma)) if lemmas else None

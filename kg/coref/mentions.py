@@ -472,6 +472,16 @@ def headline_mentions(
         if len(words) > 1 and mention.record.label in ("PERSON", "ORG", ""):
             for word in (words[0], words[-1]):
                 known.setdefault(word, mention.record.label)
+    # The common nouns the body writes in lower case ("the driver", "guards"), by form and by
+    # lemma: the same word capitalised in a title line is that noun, not a name.
+    body_nouns: dict[str, str] = {}
+    for record, sent in sentences:
+        if record.index in headlines:
+            continue
+        for token in sent:
+            if token.pos_ == "NOUN" and token.is_alpha and token.is_lower:
+                body_nouns.setdefault(token.lower_, token.lemma_)
+                body_nouns.setdefault(token.lemma_, token.lemma_)
     found = []
     for record, sent in sentences:
         if record.index not in headlines:
@@ -488,6 +498,10 @@ def headline_mentions(
                 if name in known and tokens[i].text[:1].isupper():
                     match = j
                     label = known[name]
+            person = _person_in_title(tokens, i, known, body_nouns)
+            if person is not None and (match is None or person > match):
+                # "Lindsay Lohan" where the body says "Lohan" (or "Lindsay") alone.
+                match, label = person, "PERSON"
             if match is not None:
                 piece = tokens[i:match]
                 text, start, end = span_text_at(piece)
@@ -512,8 +526,11 @@ def headline_mentions(
                 i = match
                 continue
             token = tokens[i]
-            lemma = token.lower_
-            if token.is_alpha and lexicon.noun_class(lemma) in _HEADLINE_NOUN_CLASSES:
+            described = _body_noun(token, body_nouns)
+            lemma = described or token.lower_
+            if token.is_alpha and (
+                described is not None or lexicon.noun_class(lemma) in _HEADLINE_NOUN_CLASSES
+            ):
                 index = record.index
                 text, start, end = span_text_at([token])
                 mention_record = Mention(
@@ -527,7 +544,119 @@ def headline_mentions(
                 mention.definite = True
                 found.append(mention)
             i += 1
-    return found
+    return _titles_kept(found)
+
+
+def _titles_kept(found: list[CorefMention]) -> list[CorefMention]:
+    """A title line's mentions, with a description of a person written just before a
+    person's name taken as that name's title ("Rehires Attorney Shawn Holley": the attorney is
+    Shawn Holley, as "attorney Shawn Holley" is in the body), not as someone of its own."""
+    kept = []
+    for index, mention in enumerate(found):
+        after = found[index + 1] if index + 1 < len(found) else None
+        if (
+            after is not None
+            and mention.kind == "nominal"
+            and mention.noun_class == "person"
+            and after.kind == "name"
+            and after.record.label == "PERSON"
+            and after.sentence == mention.sentence
+            and 0 < after.record.start - mention.record.end <= 1
+        ):
+            after.titles = after.titles | {mention.lemma}
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _body_noun(token: Token, body_nouns: dict[str, str]) -> str | None:
+    """The lemma of the common noun the body writes in lower case that a capitalised word of a
+    title line is ("Driver" ... "the driver"; "Guards" ... "a guard"; "DRIVER"), or None. Only a
+    word that may be a noun: not a function word ("Into", "Out")."""
+    if not token.is_alpha or token.is_stop or not token.text[:1].isupper():
+        return None
+    if token.ent_type_ in TIME_LABELS or _glued_to_hyphen(token):
+        return None  # "Two Minutes Later"; "Co-workers", the prefix of the noun after it
+    word = token.lower_
+    if word in body_nouns:
+        return body_nouns[word]
+    lemma = lexicon.noun_lemma(word)
+    return lemma if lemma is not None and lemma in body_nouns else None
+
+
+# The recogniser's labels of places: a word the body names a place is no given name there.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+# What may follow a person's name in a title line and still be part of it.
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _person_in_title(
+    tokens: list[Token], i: int, known: dict[str, str], body_nouns: dict[str, str]
+) -> int | None:
+    """Where a person's name that opens at ``tokens[i]`` of a title line ends, or None: a known
+    given name that is no common word ("Lindsay", not "Will" or "Mark"), any further given
+    names or initials, then a surname: a capitalised word the body gives as a surname or a name
+    (``known``), or one that is no common English word (``lexicon.common_word``) and no noun
+    the body writes in lower case. The surname closes the name, so the verb after it is left
+    out however the recogniser ran on ("Lindsay Lohan Checks Into Rehab": Lindsay Lohan;
+    "Yvonne Hiller Kills Two"; "Pierre Thomas Placed on IR")."""
+    first = tokens[i]
+    if not _title_word(first) or not lexicon.given_name(first.text):
+        return None
+    if lexicon.common_word(first.text) or first.lower_ in body_nouns:
+        return None
+    if first.ent_type_ in _PLACE_LABELS or known.get(first.lower_) in _PLACE_LABELS:
+        return None  # "Philadelphia Kraft Killer": a place's name, read or written so
+    end = i + 1
+    while end < len(tokens) and end - i <= 3:
+        word = tokens[end]
+        initial = len(word.text) == 2 and word.text[0].isupper() and word.text[1] == "."
+        if initial:
+            end += 1
+            continue
+        if not _title_word(word) or word.is_stop or not _whole_word(word):
+            break
+        if word.lower_ in known:
+            # A word the body names a company by is none's surname ("Philadelphia Kraft"); a
+            # surname alone the recogniser reads as a place still is ("Lohan" as a GPE).
+            surname = known[word.lower_] != "ORG"
+        else:
+            surname = not (lexicon.common_word(word.text) or word.lower_ in body_nouns)
+        if not surname:
+            break
+        end += 1
+        if not lexicon.given_name(word.text):
+            break  # a surname closes the name; a given name may be a middle one
+    if end == i + 1 or tokens[end - 1].text.endswith("."):
+        return None
+    if end < len(tokens) and tokens[end].lower_.rstrip(".") in _NAME_SUFFIXES:
+        end += 1
+    return end
+
+
+def _whole_word(token: Token) -> bool:
+    """Whether a token is a word of its own, not the first part of one the tokenizer split
+    ("Wo" of "Won't"): a space, a punctuation mark or a possessive follows it."""
+    if token.whitespace_ or token.i + 1 >= len(token.doc):
+        return True
+    after = token.doc[token.i + 1]
+    return after.is_punct or after.tag_ == "POS"
+
+
+def _glued_to_hyphen(token: Token) -> bool:
+    """Whether a token is joined by a hyphen to the word before or after it ("Co" and
+    "workers" of "Co-workers", "Hit" of "Hit-And-Run"): a piece of a compound word."""
+    doc = token.doc
+    before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    after = not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+    return before or after
+
+
+def _title_word(token: Token) -> bool:
+    """Whether a token is a capitalised word ("Lohan", "DeGeneres", "O'Brien", "LOHAN")."""
+    text = token.text
+    return text[:1].isupper() and text.replace("'", "").replace("-", "").isalpha()
 
 
 def _team_in_title(tokens: list[Token], i: int, known: dict[str, str]) -> int | None:

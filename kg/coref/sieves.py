@@ -478,6 +478,12 @@ def apposition_sieve(chains: Chains) -> None:
             continue
         if _person_and_event(mention, anchor):
             continue
+        if mention.sentence in chains.headlines and not _of_one_kind(mention, anchor):
+            # "Arcade Joseph Comeaux Jr, Prison Inmate, Pulls Gun": the parser reads title
+            # case as a row of appositions, so in a title line one names the same thing only
+            # when both may be one kind of thing ("Inmate" a person), not "Gun" or "Climber"
+            # beside a person's or a place's name.
+            continue
         if mention.head in coordinated and mention.kind == anchor.kind:
             # "the minister, the ambassador and the general", "Woodward, Bernstein and Deep
             # Throat": a phrase set beside one of its own kind and coordinated with a third is
@@ -521,6 +527,25 @@ def apposition_sieve(chains: Chains) -> None:
             "apposition",
             f"'{anchor.record.text}', with no determiner, titles '{mention.record.text}'",
         )
+
+
+# The classes of common nouns a name of each type may be described by.
+_NAME_CLASSES = {"Person": "person", "Organization": "organization", "Place": "place"}
+
+
+def _kinds(mention: CorefMention) -> frozenset[str]:
+    """What a mention may be: a nominal's WordNet classes, a typed name's class; empty when
+    unknown (a name of no such type)."""
+    if mention.kind == "nominal":
+        return lexicon.noun_classes(mention.lemma)
+    kind = _NAME_CLASSES.get(mention.entity_type)
+    return frozenset({kind}) if kind else frozenset()
+
+
+def _of_one_kind(a: CorefMention, b: CorefMention) -> bool:
+    """Whether two mentions may be one kind of thing: they share a class, or one's is unknown."""
+    kinds_a, kinds_b = _kinds(a), _kinds(b)
+    return not kinds_a or not kinds_b or bool(kinds_a & kinds_b)
 
 
 def of_apposition_sieve(chains: Chains) -> None:

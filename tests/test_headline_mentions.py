@@ -1,0 +1,116 @@
+"""The mentions of a title line (``headline_mentions`` in kg/coref/mentions.py), on short
+articles written for them and parsed by the trained pipeline: a person's full name the body
+gives by surname or not at all, capitalised common nouns the body writes in lower case, and
+the links they may and may not take."""
+
+from __future__ import annotations
+
+from kg.coref import coreference
+from kg.extract import document_sentences
+from kg.extract.tokens import extraction_cache
+from kg.kinds import ObjectKind
+
+
+def _headline_mentions(nlp, text: str) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """The first line's mentions (text -> "name" or "nominal") and every link of the article
+    (mention text, antecedent text, sieve), the first line read as a title line."""
+    doc = nlp(text)
+    with extraction_cache(doc, doc.text):
+        mentions, links = coreference(doc, document_sentences(doc), frozenset({0}))
+    end = text.index("\n")
+    kinds = {
+        m.text: "name" if m.kind == ObjectKind.ENTITY else "nominal"
+        for m in mentions
+        if m.start < end
+    }
+    pairs = [(mentions[k.mention].text, mentions[k.antecedent].text, k.sieve) for k in links]
+    return kinds, pairs
+
+
+def test_a_given_name_and_a_surname_in_a_title_line_are_a_name_the_body_need_not_repeat(nlp):
+    # The body calls her "the actress" and "she" only: the first name from the table and a
+    # word that is no English word make a name, and the verb after it is left out.
+    kinds, _ = _headline_mentions(
+        nlp,
+        "Marla Hessling Checks Into Rehab After Court Order\n"
+        "The 26-year-old actress checked into a clinic in California on Friday. "
+        "She was ordered to spend 90 days in rehab.\n",
+    )
+    assert kinds.get("Marla Hessling") == "name"
+    assert not [t for t in kinds if "Checks" in t or "Into" in t or "Order" in t]
+
+
+def test_a_full_name_in_a_title_line_is_kept_where_the_body_gives_the_surname(nlp):
+    kinds, _ = _headline_mentions(
+        nlp,
+        "Yvette Brannigan Kills Two At Bakery\n"
+        "A worker shot two colleagues at a bakery on Thursday, police said. "
+        "Brannigan, 43, was arrested at the scene.\n",
+    )
+    assert kinds.get("Yvette Brannigan") == "name"
+    assert "Brannigan" not in kinds  # the full name, not its surname alone
+    assert not [t for t in kinds if "Kills" in t]
+
+
+def test_a_given_name_before_a_common_word_is_no_name(nlp):
+    # "Grace" is a given name and "Period" an English word: no one is named (the body's
+    # "grace" makes "Grace" a description).
+    kinds, _ = _headline_mentions(
+        nlp,
+        "Grace Period Ends For Tenants\nThe grace period for tenants ended on Monday.\n",
+    )
+    assert not [t for t, kind in kinds.items() if "Grace" in t and kind == "name"]
+
+
+def test_a_capitalised_noun_the_body_writes_in_lower_case_is_a_description(nlp):
+    # WordNet's first sense of "driver" is no person, so only the body's "the driver" makes
+    # the title's "Driver" a description; the verb and the preposition mint nothing.
+    kinds, links = _headline_mentions(
+        nlp,
+        "Driver Charged In Fatal Crash\n"
+        "Police said the driver struck a woman on Main Street on Monday night. "
+        "The driver was arrested nearby.\n",
+    )
+    assert kinds.get("Driver") == "nominal"
+    assert not [t for t in kinds if t in ("Charged", "In", "Fatal")]
+    assert ("driver", "Driver", "strict head match") in links
+
+
+def test_a_plural_or_a_word_in_capitals_of_the_title_line_is_the_body_s_noun(nlp):
+    kinds, _ = _headline_mentions(
+        nlp,
+        "INMATE PULLS GUN ON GUARDS AT COUNTY JAIL\n"
+        "An inmate pulled a gun on two guards at the county jail on Sunday. "
+        "The gun was fake, a guard said.\n",
+    )
+    assert kinds.get("GUARDS") == "nominal"
+    assert kinds.get("GUN") == "nominal"
+    assert not [t for t in kinds if t in ("PULLS", "ON", "AT")]
+
+
+def test_a_title_line_noun_of_no_kind_in_common_is_no_apposition(nlp):
+    # The parser reads title case as appositions: a climber is no place.
+    kinds, links = _headline_mentions(
+        nlp,
+        "New Zealand: British Climber Killed In Fall\n"
+        "A British climber died after a fall on a mountain in New Zealand on Saturday. "
+        "The climber was 32.\n",
+    )
+    assert kinds.get("Climber") == "nominal"
+    assert not [link for link in links if {link[0], link[1]} == {"Climber", "New Zealand"}]
+
+
+def test_a_role_before_a_name_in_a_title_line_is_its_title(nlp):
+    kinds, _ = _headline_mentions(
+        nlp,
+        "Singer Rehires Attorney Shawn Holloway\n"
+        "The singer has hired Shawn Holloway again, her spokesman said. "
+        "Holloway represented her in 2011.\n",
+    )
+    assert kinds.get("Shawn Holloway") == "name"
+    assert "Attorney" not in kinds  # the name's title, not someone else
+
+
+def test_a_title_line_with_nothing_to_mention_mints_nothing(nlp):
+    kinds, _ = _headline_mentions(nlp, "Updated At Noon\nIt rained all morning.\n")
+    assert kinds == {}
