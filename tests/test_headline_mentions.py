@@ -5,6 +5,10 @@ the links they may and may not take."""
 
 from __future__ import annotations
 
+import json
+
+from conftest import run_kg
+
 from kg.coref import coreference
 from kg.extract import document_sentences
 from kg.extract.tokens import extraction_cache
@@ -114,3 +118,23 @@ def test_a_role_before_a_name_in_a_title_line_is_its_title(nlp):
 def test_a_title_line_with_nothing_to_mention_mints_nothing(nlp):
     kinds, _ = _headline_mentions(nlp, "Updated At Noon\nIt rained all morning.\n")
     assert kinds == {}
+
+
+def test_a_surname_in_capitals_in_a_title_line_is_the_person_the_body_names(tmp_path):
+    # The title line's "PRITCHARD" founds no person of its own that the body's "Pritchard" would
+    # then join: all are Tony Pritchard.
+    text = (
+        "CHARGERS' PRITCHARD ARRESTED ON SUSPICION OF DUI\n"
+        "San Diego Chargers defensive tackle Tony Pritchard was arrested on suspicion of drunk "
+        "driving, police said.\n"
+        "Pritchard was pulled over for speeding early Sunday.\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    result = run_kg("extract", str(tmp_path), "--format", "mentions")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    nodes = {
+        r["node"] for r in records if r["text"] in ("PRITCHARD", "Pritchard", "Tony Pritchard")
+    }
+    assert len(nodes) == 1
+    assert nodes.pop().endswith("/Tony_Pritchard")

@@ -223,12 +223,15 @@ def alias_of(name: str, cluster: NameCluster, name_type: str) -> str | None:
         return MergeReason.SAME_NAME
     words = name.split()
     target = cluster.tokens
+    # A word in capitals, as title lines write them ("CHARGERS' WILLIAMS ARRESTED"), is the
+    # surname written in any case.
+    word = words[0].title() if name.isupper() and len(words) == 1 else words[0]
     if (
         len(words) == 1
         and len(target) > 1
         and (cluster.type == "Person" or _untyped_personal_name(cluster, name_type))
         and name_type in ("Person", "Organization", "")
-        and words[0] in (target[0], target[-1])
+        and word in (target[0], target[-1])
     ):
         return MergeReason.PART_OF_PERSONAL_NAME.say(name=name, other=cluster.name)
     if len(words) < len(target) and " ".join(target[-len(words) :]) == name and len(words) > 1:
