@@ -138,3 +138,16 @@ def test_a_surname_in_capitals_in_a_title_line_is_the_person_the_body_names(tmp_
     }
     assert len(nodes) == 1
     assert nodes.pop().endswith("/Tony_Pritchard")
+
+
+def test_a_title_line_s_short_form_of_a_name_the_body_gives_in_full_is_read_by_its_surname(nlp):
+    # The body names him in full: "Fred" is no second person beside "Frederick Cheney
+    # Lamotte", so the title mentions him by his surname, as the body's "Lamotte" does.
+    kinds, _ = _headline_mentions(
+        nlp,
+        "Watergate Figure Fred Lamotte Dies At 75\n"
+        "Frederick Cheney Lamotte, a former aide, died on Tuesday at a motel. "
+        "Lamotte was 75.\n",
+    )
+    assert "Fred Lamotte" not in kinds
+    assert kinds.get("Lamotte") == "name"

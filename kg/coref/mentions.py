@@ -462,6 +462,7 @@ def headline_mentions(
     description; the other words mint nothing. A team the recogniser reads there by its
     place and its nickname is one name when the body names both (``_team_in_title``)."""
     known: dict[str, str] = {}  # normalised name -> label, from the body
+    surnames: set[str] = set()  # the last words of the body's people named in full
     for mention in body:
         if mention.kind != "name" or mention.is_time:
             continue
@@ -469,6 +470,8 @@ def headline_mentions(
         name = normalise_name(mention.record.text).casefold()
         known.setdefault(name, mention.record.label)
         words = name.split()
+        if len(words) > 1 and mention.record.label == "PERSON":
+            surnames.add(words[-1])
         if len(words) > 1 and mention.record.label in ("PERSON", "ORG", ""):
             for word in (words[0], words[-1]):
                 known.setdefault(word, mention.record.label)
@@ -499,8 +502,15 @@ def headline_mentions(
                     match = j
                     label = known[name]
             person = _person_in_title(tokens, i, known, body_nouns)
-            if person is not None and (match is None or person > match):
-                # "Lindsay Lohan" where the body says "Lohan" (or "Lindsay") alone.
+            if (
+                person is not None
+                and (match is None or person > match)
+                and tokens[person - 1].lower_ not in surnames
+            ):
+                # "Lindsay Lohan" where the body says "Lohan" (or "Lindsay") alone. Where
+                # the body names that person in full, its name is theirs, and the title's
+                # ("Fred LaRue" for "Frederick Cheney LaRue") is read by its surname, as the
+                # body's "LaRue" is.
                 match, label = person, "PERSON"
             if match is not None:
                 piece = tokens[i:match]

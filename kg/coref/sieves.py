@@ -534,10 +534,10 @@ _NAME_CLASSES = {"Person": "person", "Organization": "organization", "Place": "p
 
 
 def _kinds(mention: CorefMention) -> frozenset[str]:
-    """What a mention may be: a nominal's WordNet classes, a typed name's class; empty when
-    unknown (a name of no such type)."""
+    """What a mention is: the class of a nominal's first WordNet sense, a typed name's class;
+    empty when unknown (a name of no such type)."""
     if mention.kind == "nominal":
-        return lexicon.noun_classes(mention.lemma)
+        return frozenset({lexicon.noun_class(mention.lemma)})
     kind = _NAME_CLASSES.get(mention.entity_type)
     return frozenset({kind}) if kind else frozenset()
 
