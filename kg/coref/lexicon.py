@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from nicknames import NickNamer
@@ -282,27 +282,27 @@ def _common_nouns() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _word_tables() -> dict[str, tuple[frozenset[str], dict[str, list[str]], list[list[str]]]]:
     # spaCy's English lemmatizer tables, derived from WordNet's index: for each part of speech
-    # the known lemmas, the irregular forms and the suffix rules. Read from the pipeline kg
-    # parses with (loaded once per process), so nothing is downloaded.
-    from kg.nlp import load_pipeline
+    # the known lemmas, the irregular forms and the suffix rules. Read once from the installed
+    # pipeline kg parses with (its lemmatizer's lookups file, not the whole pipeline), so
+    # nothing is downloaded; a pipeline without them gives empty tables.
+    import os
 
-    nlp = load_pipeline()
-    if "lemmatizer" not in nlp.pipe_names:
-        return {pos: (frozenset(), {}, []) for pos in ("noun", "verb", "adj", "adv")}
-    # kg's RememberedLemmatizer holds spaCy's own, whose tables these are.
-    component: Any = nlp.get_pipe("lemmatizer")
-    lookups = getattr(component, "lemmatizer", component).lookups
-    index = lookups.get_table("lemma_index", {})
-    exceptions = lookups.get_table("lemma_exc", {})
-    rules = lookups.get_table("lemma_rules", {})
-    return {
-        pos: (
-            frozenset(index.get(pos, ())),
-            dict(exceptions.get(pos, {})),
-            list(rules.get(pos, [])),
-        )
-        for pos in ("noun", "verb", "adj", "adv")
-    }
+    import spacy.util
+    from spacy.lookups import Lookups
+
+    from kg.nlp import choose_model
+
+    name = choose_model()
+    folder = Path(name) if os.path.isdir(name) else spacy.util.get_package_path(name)
+    files = sorted(folder.glob("**/lemmatizer/lookups/lookups.bin"))
+    lookups = Lookups().from_disk(files[0].parent) if files else Lookups()
+    tables: dict[str, tuple[frozenset[str], dict[str, list[str]], list[list[str]]]] = {}
+    for pos in ("noun", "verb", "adj", "adv"):
+        index = lookups.get_table("lemma_index", {}).get(pos, ())
+        exceptions = lookups.get_table("lemma_exc", {}).get(pos, {})
+        rules = lookups.get_table("lemma_rules", {}).get(pos, [])
+        tables[pos] = (frozenset(index), dict(exceptions), list(rules))
+    return tables
 
 
 def _lemmas_of(word: str, pos: str) -> set[str]:
