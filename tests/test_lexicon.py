@@ -215,3 +215,19 @@ def test_a_person_among_the_first_senses_is_told_from_a_rare_one():
     assert not lexicon.person_among_first_senses("tariff")
     # The rarer sense still counts where any person sense does.
     assert lexicon.may_be_person("life")
+
+
+def test_common_word_knows_english_words_in_any_form_but_not_surnames() -> None:
+    # Verbs, adjectives and nouns in any inflection are English words; surnames are not, even
+    # those WordNet's noun index lists in lower case ("lohan", an arhat; "thomas").
+    for word in ("Checks", "Dies", "placed", "Dead", "Guards", "women", "RETURNS"):
+        assert lexicon.common_word(word), word
+    for word in ("Lohan", "Hiller", "DeGeneres", "Thomas", "LaRue", ""):
+        assert not lexicon.common_word(word), word
+
+
+def test_noun_lemma_by_wordnet_and_english_rules() -> None:
+    assert lexicon.noun_lemma("Guards") == "guard"
+    assert lexicon.noun_lemma("WOMEN") == "woman"
+    assert lexicon.noun_lemma("Villagers") == "villager"
+    assert lexicon.noun_lemma("Lohan") is None
