@@ -9,8 +9,10 @@ from spacy.tokens import Doc
 
 from kg.coref import coreference
 from kg.coref.names import normalise_name
-from kg.extract import document_sentences
+from kg.extract import document_sentences, extract
 from kg.extract.tokens import extraction_cache
+from kg.resolve import resolve
+from kg.types import Document
 
 # English lexical attributes (lower case, is_alpha ...), no trained component.
 _VOCAB = spacy.blank("en").vocab
@@ -1247,3 +1249,51 @@ def test_a_hyphenated_noun_the_parser_parted_is_one_mention(prefix, noun, lemma)
     assert word in texts
     assert prefix not in texts and f"Two {prefix}" not in texts and noun not in texts
     assert links_of(doc)["their"] == (word, "pronoun")
+
+
+# "Dana Marsh met Kyle Brandt ." and a second sentence whose coordination the recogniser read
+# as one organisation's name.
+_MARSH_MET_BRANDT = [
+    ("Dana", "NNP", "PROPN", "compound", 1, "Dana", "B-PERSON"),
+    ("Marsh", "NNP", "PROPN", "nsubj", 2, "Marsh", "I-PERSON"),
+    ("met", "VBD", "VERB", "ROOT", 2, "meet"),
+    ("Kyle", "NNP", "PROPN", "compound", 4, "Kyle", "B-PERSON"),
+    ("Brandt", "NNP", "PROPN", "dobj", 2, "Brandt", "I-PERSON"),
+    (".", ".", "PUNCT", "punct", 2, "."),
+]
+
+
+def _arrested(left: str, right: str) -> list[tuple]:
+    # "Police arrested <left> and <right> ."
+    return [
+        ("Police", "NNS", "NOUN", "nsubj", 1, "police"),
+        ("arrested", "VBD", "VERB", "ROOT", 1, "arrest"),
+        (left, "NNP", "PROPN", "dobj", 1, left, "B-ORG"),
+        ("and", "CC", "CCONJ", "cc", 2, "and", "I-ORG"),
+        (right, "NNP", "PROPN", "conj", 2, right, "I-ORG"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+
+
+def _nodes(doc: Doc) -> dict[str, str]:
+    """Each mention's text -> its node, once the document is resolved."""
+    extraction = extract(doc, Document(id="d1", source="test", text=doc.text))
+    coreference = resolve([extraction]).documents[0].coreference
+    return {r.mention.text: r.key or "" for r in coreference}
+
+
+def test_two_names_the_recogniser_read_as_one_are_two_when_the_document_names_each():
+    # "Police arrested Marsh and Brandt": the recogniser's one organisation is the two people
+    # the document named in full, each their node.
+    nodes = _nodes(parsed(_MARSH_MET_BRANDT, _arrested("Marsh", "Brandt")))
+    assert "Marsh and Brandt" not in nodes
+    assert nodes["Marsh"] == "Dana Marsh"
+    assert nodes["Brandt"] == "Kyle Brandt"
+
+
+def test_a_name_with_and_stays_one_when_its_parts_are_named_nowhere_alone():
+    # "Police arrested Barnes and Noble": no part is a name of its own in the document (a
+    # company named after its founders), so the name stays whole.
+    nodes = _nodes(parsed(_MARSH_MET_BRANDT, _arrested("Barnes", "Noble")))
+    assert nodes["Barnes and Noble"] == "Barnes and Noble"
+    assert "Noble" not in nodes

@@ -344,6 +344,61 @@ def _with_nicknames_joined(doc: Doc) -> list[Span]:
     return sorted(kept + joined, key=lambda span: span.start)
 
 
+def _names_parted(names: list[Span]) -> list[Span]:
+    """The recogniser's names, each parted where it is two names coordinated ("Philly and
+    Cheeks hooked up again", "the trial of Lopez and Carrasquillo": ``_coordinated_names``)."""
+    if not any(t.lower_ == "and" for name in names for t in name):
+        return names
+    # What the document names without a coordination, as the recogniser typed it.
+    labels: dict[str, str] = {}
+    for name in names:
+        if not any(t.lower_ == "and" for t in name):
+            labels.setdefault(name.text, name.label_)
+    # The words a name of the document begins or ends with ("Philly Sixers", "Andrew Lopez"),
+    # and the proper nouns the recogniser read in no name ("the Philly Sixers canned O'Brien"):
+    # names written alone too, of no type the recogniser gave them alone, but a person's
+    # surname, which is the person's.
+    inside = {t.i for name in names for t in name}
+    written = {t.text for t in doc_tokens(names[0].doc) if t.pos_ == "PROPN" and t.i not in inside}
+    for name in names:
+        if name.text in labels:
+            words = name.text.split()
+            written.update((words[0], words[-1]))
+            if name.label_ == "PERSON" and len(words) > 1:
+                labels.setdefault(words[-1], "PERSON")
+    parted: list[Span] = []
+    for name in names:
+        parted += _coordinated_names(name, labels, written) or [name]
+    return parted
+
+
+def _coordinated_names(name: Span, labels: dict[str, str], written: set[str]) -> list[Span]:
+    """The two names a recogniser's name joins with "and", when each is a name the document
+    writes without the other (a name of its own, typed as ``labels`` say, or a word of one,
+    ``written``: of no type the recogniser gave it alone); [] when it is one name: a body
+    named by what it does ("Fish and Wildlife Service", "Department of Health and Human
+    Services", whose parts are no names the document gives alone) or by its founders, written
+    together only ("Procter and Gamble")."""
+    conjunctions = [t for t in name if t.lower_ == "and" and t.tag_ == "CC"]
+    if len(conjunctions) != 1:
+        return []
+    cut = conjunctions[0].i
+    left = Span(name.doc, name.start, cut)
+    right = Span(name.doc, cut + 1, name.end)
+    while len(right) and right[0].pos_ == "DET":  # "the Tar Heels and the Purple Aces"
+        right = Span(name.doc, right.start + 1, right.end)
+    if not len(left) or not len(right) or left.text == right.text:
+        return []
+    if not all(t.pos_ == "PROPN" for side in (left, right) for t in side):
+        return []
+    if not all(side.text in labels or side.text in written for side in (left, right)):
+        return []
+    return [
+        Span(name.doc, side.start, side.end, label=labels.get(side.text, ""))
+        for side in (left, right)
+    ]
+
+
 def find_mentions(
     doc: Doc,
     sentences: Sequence[tuple[Sentence, Span]],
@@ -370,7 +425,7 @@ def find_mentions(
     # Common nouns the document writes in lower case ("entered rehab"): the same word opening
     # a sentence ("Rehab has been calling her name") is that noun, capitalised by its place.
     common = {t.lower_ for t in tokens if pos_of[t.i] == POS.NOUN and t.is_lower}
-    for ent in _with_nicknames_joined(doc):
+    for ent in _names_parted(_with_nicknames_joined(doc)):
         if ent.label_ in VALUE_LABELS or sentence_of[ent.start] < 0:
             continue
         if len(ent) == 1 and ent[0].lower_ in common and _opens_sentence(ent[0]):
