@@ -462,7 +462,8 @@ def link_across_documents(
       headline mislead it: "MILLOM" an organisation, "Millom" a town);
     - a name with one letter wrong in one word of a longer name ("Gulf of Eden"), seen with the
       same context: the commoner spelling;
-    - an acronym and its expansion ("AMD", "Advanced Micro Devices");
+    - an acronym and its expansion ("AMD", "Advanced Micro Devices"), before a longer name
+      the acronym ends ("IE" is Internet Explorer, not "Critical IE");
     - a short name and a longer one it is part of: a surname ("Lohan", "Lindsay Lohan") or an
       organisation's last word ("Colts", "Indianapolis Colts").
 
@@ -736,8 +737,17 @@ def link_across_documents(
             given = [k for k in candidates if _after_given_name(name, entities[k].label)]
             candidates = given or candidates
         reason = MergeReason.PART_OF_ACROSS_DOCUMENTS
-        if not candidates and name.isupper() and len(name) >= 2:
-            candidates = [k for k in by_initials.get(name, ()) if not rules.forbids(name, k)]
+        expansions = []
+        if name.isupper() and len(name) >= 2:
+            expansions = [k for k in by_initials.get(name, ()) if not rules.forbids(name, k)]
+        if expansions and best(name, expansions, 1) is not None:
+            # A name written in capitals is an acronym: what it stands for, when the corpus
+            # writes that out, before a longer name it merely ends ("IE", Internet Explorer,
+            # not the "Critical IE" of a title line whose adjective the recogniser took in).
+            candidates = expansions
+            reason = MergeReason.ACRONYM_ACROSS_DOCUMENTS
+        elif not candidates and name.isupper() and len(name) >= 2:
+            candidates = expansions
             if not candidates and _article_initial(name):
                 # "THR" for "The Hollywood Reporter": a title's "The", which the name is kept
                 # without, has its letter in the acronym.

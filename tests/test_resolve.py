@@ -189,6 +189,38 @@ def test_acronym_and_letter_case_join_across_documents_with_context():
     assert keys == {"AMD": "Advanced Micro Devices", "SEAMICRO": "SeaMicro"}
 
 
+def test_an_acronym_joins_its_expansion_before_a_longer_name_ending_in_it():
+    """ "GLC" is an acronym: the Great Lakes Commission other documents write out, not the
+    "Urgent GLC" of a line whose adjective the recogniser took into its name, which only ends
+    in it."""
+
+    def keys(*, expanded: bool) -> dict[str, str]:
+        documents = [
+            make_extraction(
+                "Urgent GLC notice reached Tom Varga",
+                [("Urgent GLC", "ORG"), ("Tom Varga", "PERSON")],
+                doc_id="a",
+            )
+        ]
+        if expanded:
+            documents.append(
+                make_extraction(
+                    "The Great Lakes Commission warned Tom Varga",
+                    [("Great Lakes Commission", "ORG"), ("Tom Varga", "PERSON")],
+                    doc_id="b",
+                )
+            )
+        documents.append(
+            make_extraction("GLC fined Tom Varga", [("GLC", "ORG"), ("Tom Varga", "PERSON")])
+        )
+        corpus = resolve(documents)
+        return {m.text: m.key for m in corpus.documents[-1].mentions}
+
+    assert keys(expanded=True)["GLC"] == "Great Lakes Commission"
+    # With no expansion written anywhere, the longer name ending in it is still taken.
+    assert keys(expanded=False)["GLC"] == "Urgent GLC"
+
+
 def test_an_acronym_keeps_the_letter_of_a_titles_the():
     """ "TMG" for "The Morning Gazette": the name is kept without its "The", its acronym not."""
 
