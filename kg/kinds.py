@@ -105,6 +105,11 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}', whom its document names and another calls '{head}', rather "
         "than '{instead}' of other stories, which name none of the people its document names"
     )
+    DESCRIBED_ALIKE_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', called '{head}' in another document with the same age and "
+        "nationality and seen with {common} of the same names and things, rather than "
+        "'{instead}', whom other documents give another"
+    )
     CALLED_IN_ITS_PLACE = (
         "'{name}' is '{other}', called '{head}' in a document of the same place and seen with "
         "{common} of the same names and things, rather than '{instead}', whose documents name "

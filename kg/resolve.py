@@ -12,6 +12,7 @@ canonical name; ``kg.crossdoc`` decides which names of different documents join,
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -41,6 +42,7 @@ from kg.crossdoc import (
 )
 from kg.kinds import MergeReason
 from kg.types import (
+    Argument,
     CorefLink,
     Corpus,
     Entity,
@@ -100,6 +102,9 @@ class _DocumentClusters:
     # What each node does in the document's facts (_deeds_of): read by pass one for its names
     # and by pass two for its descriptions.
     deeds: list[tuple[NameCluster | _Description, tuple[str, str]]] = field(default_factory=list)
+    # The names each description stands against in one of the document's facts (_opponents_of):
+    # read by pass two, which joins no description to such a name's entity.
+    opponents: list[tuple[_Description, NameCluster]] = field(default_factory=list)
     _sorted: list[NameCluster] | None = field(default=None, repr=False, compare=False)
     _by_lower: dict[str, NameCluster] | None = field(default=None, repr=False, compare=False)
     _context: set[str] | None = field(default=None, repr=False, compare=False)
@@ -312,6 +317,7 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
         extraction.document.id,
     )
     found.deeds = _deeds_of(extraction.triples, found)
+    found.opponents = _opponents_of(extraction.triples, found)
     return found
 
 
@@ -400,6 +406,10 @@ class CorpusIndex:
         # the one he hit).
         self._deeds: dict[str, set[tuple[str, str]]] = defaultdict(set)
         self._titled_once: dict[str, list[str]] = {}
+        # The ages and nationalities each name's descriptions and titles give it in its
+        # documents (_traits: "32-year-old British climber"), and after ``finish`` by final
+        # key: a description of another age or nationality elsewhere is someone else.
+        self._traits: dict[str, set[tuple[str, str]]] = defaultdict(set)
         self._named_by: dict[str, list[str]] = {}
         self._place_names: frozenset[str] = frozenset()
         # After ``finish``, the teams named after each place (kg.crossdoc.teams_of_places).
@@ -432,6 +442,8 @@ class CorpusIndex:
         for node, deed in clusters.deeds:
             if isinstance(node, NameCluster):
                 self._deeds[node.name].add(deed)
+        for name, text, head in _what_names_are_called_by(extraction, clusters):
+            self._traits[name] |= _traits(text, head)
         calls = set(_what_names_are_called(extraction, clusters))
         for name, noun in {(name, noun) for name, noun, _ in calls}:
             self._called[name][noun] += 1  # documents that call it so
@@ -472,6 +484,10 @@ class CorpusIndex:
         for name, done in self._deeds.items():
             deeds[self._links.get(name, name)] |= done
         self._deeds = deeds
+        traits: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for name, found in self._traits.items():
+            traits[self._links.get(name, name)] |= found
+        self._traits = traits
         titles: dict[str, set[str]] = defaultdict(set)
         for name, title_nouns in self._titles.items():
             titles[self._links.get(name, name)].update(title_nouns)
@@ -694,8 +710,20 @@ class CorpusIndex:
         for node, pair in clusters.deeds:
             if isinstance(node, _Description):
                 done_here[id(node)].add(pair)
+        # The entities each description's own document has it act on or be acted on by: not
+        # it, whatever other documents call them ("the driver" who hit Raj Chohan).
+        against: dict[int, set[str]] = defaultdict(set)
+        for description, name in clusters.opponents:
+            against[id(description)].add(self.key_of(name))
+        # What each description's mentions say of its age and nationality.
+        described_as: dict[int, set[tuple[str, str]]] = defaultdict(set)
+        for mention, chain in zip(clusters.mentions, clusters.nodes, strict=True):
+            if isinstance(chain, _Description) and mention.kind == "concept" and mention.key:
+                described_as[id(chain)] |= _traits(mention.text, mention.key.rsplit(" ", 1)[-1])
         for description in clusters.descriptions:
             deeds = frozenset(done_here.get(id(description), ()))
+            opposed = against.get(id(description), set())
+            traits = described_as.get(id(description), set())
             noun = description.concept.rsplit(" ", 1)[-1].removeprefix("concept:")
             if noun not in description.label.lower().replace("-", " ").split():
                 # plural ("officials"), or a head the label does not show (a hyphenated word
@@ -712,6 +740,8 @@ class CorpusIndex:
             if noun_class in ("organization", "place"):
                 for key in self._named_by.get(noun, ()):
                     candidates.setdefault(key, MergeReason.NAMED_ACROSS_DOCUMENTS)
+            for key in opposed:
+                candidates.pop(key, None)
             best = self._best_candidate(candidates, context, noun, DESCRIPTION_CONTEXT, deeds=deeds)
             # The entity that would have been taken but for the places its documents name,
             # none of them the description's document's: of another story of the same kind set
@@ -735,7 +765,7 @@ class CorpusIndex:
             rival = best or elsewhere
             if rival is not None and noun_class == "person":
                 own = self._named_in_its_own_story(noun, wanted, rival[1], named_here, people_here)
-                if own is not None:
+                if own is not None and own not in opposed:
                     reason = MergeReason.NAMED_IN_ITS_OWN_STORY.say(
                         name=description.label,
                         other=self.entities[own].label,
@@ -747,7 +777,10 @@ class CorpusIndex:
             if elsewhere is not None and noun_class == "person":
                 # Its own story's person, then, may be one only one document calls so.
                 best = self._best_candidate(
-                    self._called_in_its_place(noun, context), context, noun, DESCRIPTION_CONTEXT
+                    [k for k in self._called_in_its_place(noun, context) if k not in opposed],
+                    context,
+                    noun,
+                    DESCRIPTION_CONTEXT,
                 )
                 if best is not None:
                     common, key, _ = best
@@ -782,7 +815,11 @@ class CorpusIndex:
             else:
                 # No entity called by the noun itself is taken: one called by a WordNet synonym
                 # of it in other documents may be ("the boss": the one they call "chief").
-                synonyms = self._called_by_synonym(noun, wanted)
+                synonyms = {
+                    k: v
+                    for k, v in self._called_by_synonym(noun, wanted).items()
+                    if k not in opposed
+                }
                 best = self._best_candidate(synonyms, context, noun, DESCRIPTION_CONTEXT)
                 if best is not None:
                     common, key, _ = best
@@ -799,7 +836,7 @@ class CorpusIndex:
                     # Failing both, the one entity another document gives the noun as a
                     # title ("the publicist": "publicist Jack Ketsoyan"), on more context.
                     best = self._best_titled_once(noun, noun_class, context)
-                    if best is None:
+                    if best is None or best[1] in opposed:
                         continue
                     common, key, _ = best
                     reason = MergeReason.TITLED_IN_ANOTHER_DOCUMENT.say(
@@ -808,8 +845,39 @@ class CorpusIndex:
                         head=noun,
                         common=common,
                     )
+            if traits and _traits_differ(traits, self._traits.get(key, set())):
+                # "the Australian climber" is not the one other documents call "the British
+                # climber": the one called by the noun whose age and nationality agree, if any.
+                agreeing = self._agreeing(noun, wanted, traits, context)
+                if agreeing is not None:
+                    reason = MergeReason.DESCRIBED_ALIKE_ACROSS_DOCUMENTS.say(
+                        name=description.label,
+                        other=self.entities[agreeing.key].label,
+                        head=noun,
+                        common=agreeing.common,
+                        instead=self.entities[key].label,
+                    )
+                    key = agreeing.key
             self._join(description, key, reason, clusters, first_mention, merges)
         return merges
+
+    def _agreeing(
+        self, noun: str, wanted: set[str], traits: set[tuple[str, str]], context: set[str]
+    ) -> _Choice | None:
+        """The entity of a wanted type that a document calls by ``noun`` (once is enough),
+        whose descriptions give it AGREEING_TRAITS of the ages and nationalities ``traits``
+        gives and none other, sharing most context with the description's document
+        (DESCRIPTION_CONTEXT at least)."""
+        agreeing = [
+            key
+            for key in sorted(self._called_anywhere.get(noun, set()))
+            if key in self.entities
+            and self.entities[key].type in wanted
+            and (known := self._traits.get(key, set()))
+            and not _traits_differ(traits, known)
+            and len(traits & known) >= AGREEING_TRAITS
+        ]
+        return self._best_candidate(agreeing, context, noun, DESCRIPTION_CONTEXT)
 
     def _named_in_its_own_story(
         self,
@@ -1055,6 +1123,11 @@ class CorpusIndex:
 # The kinds of named entity whose name's last word may say what they are ("Harbor Clinic").
 _NAMED_KINDS = frozenset({"Organization", "Group", "Place", "Thing"})
 
+# Ages and nationalities a description and a person must share for the description to join that
+# person rather than one other documents give another age or nationality: a nationality alone
+# is many people's.
+AGREEING_TRAITS = 2
+
 # Names and things a description's document must share with the documents of the entity it
 # joins: more than one, since a common noun ("the company") is weaker evidence than a name.
 DESCRIPTION_CONTEXT = 2
@@ -1133,32 +1206,136 @@ def _deeds_of(
     triples: Sequence[Triple], clusters: _DocumentClusters
 ) -> list[tuple[NameCluster | _Description, tuple[str, str]]]:
     """What each node of a document does in its facts: (verb, side) pairs, the side the
-    node's argument takes in the active clause. A passive is read as its active ("Lopez was
-    hit by the driver": the driver's ("hit", "subject"), Lopez's ("hit", "object")); a
-    preposition's object takes the preposition as its side ("fell to his death"), so that the
-    verb and the part played in it are what two reports of one event share."""
+    node's argument takes in the active clause (_sides)."""
     found = []
     for triple in triples:
-        words = triple.relation.split()
-        if not words or words == ["be"]:
-            continue  # a copula says what the subject is, not what it does
-        sides = {"subject": triple.subject, "object": triple.object}
-        if words[0] == "be" and len(words) > 1:
-            # Passive (or a copula, read alike on both sides): its subject undergoes it.
-            verb, rest = words[1], words[2:]
-            if rest == ["by"]:
-                sides = {"subject": triple.object, "object": triple.subject}
-            else:
-                sides = {"object": triple.subject, " ".join(rest) or "complement": triple.object}
-        else:
-            verb, rest = words[0], words[1:]
-            if rest:
-                sides = {"subject": triple.subject, " ".join(rest): triple.object}
+        read = _sides(triple)
+        if read is None:
+            continue
+        verb, sides = read
         for side, argument in sides.items():
             node = clusters.node_of(argument.mention)
             if node is not None:
                 found.append((node, (verb, side)))
     return found
+
+
+def _predicative(argument: Argument) -> bool:
+    """Whether an object is a bare singular noun, which says what someone is or becomes
+    ("swimmer turned actress", "held them hostage"), not a participant: the argument is its
+    concept's key as written, with no determiner, possessor, number or plural ending."""
+    mention = argument.mention
+    return mention.kind == "concept" and " ".join(argument.text.lower().split()) == mention.key
+
+
+def _sides(triple: Triple) -> tuple[str, dict[str, Argument]] | None:
+    """A fact's verb and its arguments by the side each takes in the active clause. A passive
+    is read as its active ("Lopez was hit by the driver": the driver is the subject of "hit",
+    Lopez its object); a preposition's object takes the preposition as its side ("fell to his
+    death"), so that the verb and the part played in it are what two reports of one event
+    share. None for a copula, which says what the subject is, not what it does."""
+    words = triple.relation.split()
+    if not words or words == ["be"]:
+        return None
+    sides = {"subject": triple.subject, "object": triple.object}
+    if words[0] == "be" and len(words) > 1:
+        # Passive (or a copula, read alike on both sides): its subject undergoes it.
+        verb, rest = words[1], words[2:]
+        if rest == ["by"]:
+            sides = {"subject": triple.object, "object": triple.subject}
+        else:
+            sides = {"object": triple.subject, " ".join(rest) or "complement": triple.object}
+    else:
+        verb, rest = words[0], words[1:]
+        if rest:
+            sides = {"subject": triple.subject, " ".join(rest): triple.object}
+    return verb, sides
+
+
+def _opponents_of(
+    triples: Sequence[Triple], clusters: _DocumentClusters
+) -> list[tuple[_Description, NameCluster]]:
+    """The names each description of a document stands against in one of its facts:
+    the one the description's chain does something to, or has done to it ("Raj Chohan was
+    killed by a drunk hit-and-run driver", "Orozco shot a man"), as subject and direct object
+    of one active verb. Two arguments of one verb are two things (binding theory's principle
+    B, which the coreference sieves apply within a clause), so the document itself says the
+    description is not that name's entity, whatever other documents call it. Not a copula or
+    a predicative verb ("became the candidate", "turned actress": what the subject is), nor a
+    reflexive object ("checked herself in"), nor an argument inside the other's phrase ("a
+    woman named Yvonne Hiller")."""
+    found = []
+    for triple in triples:
+        if _says_what_it_is(triple):
+            continue
+        read = _sides(triple)
+        if read is None or set(read[1]) != {"subject", "object"}:
+            continue
+        subject, obj = read[1]["subject"], read[1]["object"]
+        if (
+            _predicative(obj)
+            or obj.text.lower().endswith(("self", "selves"))
+            or (subject.start <= obj.start < subject.end or obj.start <= subject.start < obj.end)
+        ):
+            continue
+        one, other = clusters.node_of(subject.mention), clusters.node_of(obj.mention)
+        for description, name in ((one, other), (other, one)):
+            if isinstance(description, _Description) and isinstance(name, NameCluster):
+                found.append((description, name))
+    return found
+
+
+def _what_names_are_called_by(
+    extraction: Extraction, clusters: _DocumentClusters
+) -> Iterator[tuple[str, str, str]]:
+    """(name, words, head) for each title or apposition of a name and each description chained
+    to it in this document: the words that describe it ("32-year-old British climber") and
+    their head noun, lower case ("climber")."""
+    for role in extraction.roles:
+        cluster = clusters.find(role.holder)
+        words = role.title.split()
+        if cluster is not None and words:
+            yield cluster.name, role.title, words[-1].lower()
+    for index, node in enumerate(clusters.nodes):
+        mention = clusters.mentions[index]
+        if isinstance(node, NameCluster) and mention.kind == "concept" and mention.key:
+            yield node.name, mention.text, mention.key.rsplit(" ", 1)[-1]
+
+
+# An age written as a modifier: "a 36-year-old man", "the 59-year-old woman".
+_AGE = re.compile(r"\b(\d{1,3})-year-old\b", re.IGNORECASE)
+
+
+def _traits(text: str, head: str) -> set[tuple[str, str]]:
+    """What a description says of a person that one person has one of, by the words before
+    its head noun ``head`` (a lemma; "the mother of a 10-year-old girl" says nothing of the
+    mother's age): an age ("32-year-old") and a nationality, by a capitalised demonym
+    ("British", "Australian"), with the place it names."""
+    words = []
+    for word in text.split():
+        if word.lower().startswith(head):
+            break
+        words.append(word)
+    own = " ".join(words)
+    found = {("age", age) for age in _AGE.findall(own)}
+    for word in own.replace("-", " ").split():
+        if word[:1].isupper():
+            place = lexicon.demonym_place(word)
+            if place is not None:
+                found.add(("nationality", place))
+    return found
+
+
+def _traits_differ(one: set[tuple[str, str]], other: set[tuple[str, str]]) -> bool:
+    """Whether two sets of traits disagree on a kind both give (an age, a nationality): "the
+    Australian climber" is not the one called "the British climber", "a 36-year-old man" not
+    the one called "32-year-old"."""
+    for kind in {kind for kind, _ in one}:
+        mine = {value for k, value in one if k == kind}
+        theirs = {value for k, value in other if k == kind}
+        if theirs and not mine & theirs:
+            return True
+    return False
 
 
 def _what_names_are_called(

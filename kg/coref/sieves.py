@@ -741,6 +741,17 @@ def role_sieve(chains: Chains) -> None:
         described = by_head.get(chains.roles.get(mention.head, -1))
         if described is None or chains.same(described.index, mention.index):
             continue
+        if mention.noun_class == "person" and (
+            described.is_time
+            or (
+                described.kind == "nominal"
+                and described.noun_class not in ("person", "organization")
+            )
+        ):
+            # "Cheeks was starting his fourth season as coach", "As a new godfather, Gigante
+            # imposed security measures": a role of someone is not what the verb's object is
+            # (a time, a thing), but its subject's.
+            continue
         chains.link(
             mention,
             described,

@@ -1,0 +1,104 @@
+"""A description joins no person its own document sets against it, nor one other documents give
+another age and nationality (kg/resolve.py, ``CorpusIndex._link_descriptions``), and a role
+introduced by "as" is not given to a verb's object that is a time or a thing
+(kg/coref/sieves.py, ``role_sieve``). Texts written for these tests, parsed by the real model."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.extract import extract
+from kg.facts import corpus_mention_records
+from kg.inputs import document_id
+from kg.resolve import resolve
+from kg.types import Document
+
+# Two documents call Priya Nandan a driver, on Elm Street in Dayton, with Tom Avery around her.
+DRIVER = [
+    "Bus driver Priya Nandan stopped on Elm Street in Dayton on Monday. "
+    "Nandan said the route was busy, Tom Avery said.",
+    "Priya Nandan, a driver for the city of Dayton, won an award on Elm Street, Tom Avery said.",
+]
+# A third has a driver strike her: that driver is someone else, and she is still herself.
+STRUCK = (
+    "A drunk driver struck Priya Nandan on Elm Street in Dayton on Friday, Tom Avery said. "
+    "The driver fled the scene. Nandan was taken to a hospital."
+)
+# A fourth has its driver do nothing to her: it is she, as the other documents call her.
+WAVED = "The driver waved at the crowd on Elm Street in Dayton on Friday, Tom Avery said."
+
+
+def _records(nlp, texts: Sequence[str]) -> list[dict[str, str]]:
+    documents = [Document(document_id(text), f"doc{i}.txt", text) for i, text in enumerate(texts)]
+    extractions = [extract(doc, d) for doc, d in zip(nlp.pipe(texts), documents, strict=True)]
+    return [dict(record) for record in corpus_mention_records(resolve(extractions))]
+
+
+def _mention(records: list[dict[str, str]], source: str, text: str) -> dict[str, str]:
+    return next(r for r in records if r["document"].startswith(source) and r["text"] == text)
+
+
+def test_a_description_is_not_the_person_its_document_has_it_act_on(sm_nlp) -> None:
+    records = _records(sm_nlp, [*DRIVER, STRUCK, WAVED])
+    nandan = _mention(records, "doc0", "Priya Nandan")["node"]
+    # "A drunk driver struck Priya Nandan": whatever the others call her, not her.
+    assert _mention(records, "doc2", "drunk driver")["node"] != nandan
+    assert _mention(records, "doc2", "driver")["node"] != nandan
+    # Her own name in that document is still hers.
+    assert _mention(records, "doc2", "Priya Nandan")["node"] == nandan
+    # A driver who does nothing to her is she, as the two other documents call her.
+    waved = _mention(records, "doc3", "driver")
+    assert waved["node"] == nandan
+    assert waved["sieve"] == "description_across_documents"
+
+
+# Two documents call Robert Hale, a British climber of 32, a climber; one calls Duncan Reid, an
+# Australian of 36, so; all of them on Mount Cook with Tom Avery.
+CLIMBERS = [
+    "Robert Hale, a 32-year-old British climber, fell on Mount Cook on Saturday, Tom Avery "
+    "said. Hale had climbed in the Alps.",
+    "Robert Hale, a British climber, died on Mount Cook, Tom Avery said. Hale was 32.",
+    "Duncan Reid, a 36-year-old Australian climber, was rescued from Mount Cook, Tom Avery said.",
+]
+# A fourth names nobody: its climber is Australian and 36, so Duncan Reid, not Robert Hale.
+NAMELESS_CLIMBER = (
+    "A helicopter lifted the 36-year-old Australian climber from Mount Cook, Tom Avery said."
+)
+# A fifth gives its climber no age or nationality: the one the others call so most.
+PLAIN_CLIMBER = "The climber was found on Mount Cook on Sunday, Tom Avery said."
+
+
+def test_a_description_of_another_age_and_nationality_joins_the_one_that_agrees(
+    sm_nlp,
+) -> None:
+    records = _records(sm_nlp, [*CLIMBERS, NAMELESS_CLIMBER, PLAIN_CLIMBER])
+    hale = _mention(records, "doc0", "Robert Hale")["node"]
+    reid = _mention(records, "doc2", "Duncan Reid")["node"]
+    assert hale != reid
+    australian = next(
+        r
+        for r in records
+        if r["document"].startswith("doc3") and r["text"].startswith("36-year-old Australian")
+    )
+    assert australian["node"] == reid
+    assert "with the same age and nationality" in australian["reason"]
+    assert _mention(records, "doc4", "climber")["node"] == hale
+
+
+def test_a_role_of_someone_is_not_given_to_a_time_or_a_thing(sm_nlp) -> None:
+    records = _records(
+        sm_nlp,
+        [
+            "Maurice Hale was starting his fourth season as coach. "
+            "As a new captain, Dana Reyes imposed strict rules.",
+            "Organizers unveiled Dana Reyes as the captain.",
+        ],
+    )
+    # "his fourth season as coach": the coach is Hale (or no one named), not the season.
+    coach = _mention(records, "doc0", "coach")
+    assert coach["sieve"] != "role"
+    captain = _mention(records, "doc0", "new captain")
+    assert captain["node"] != _mention(records, "doc0", "strict rules")["node"]
+    # A person the verb's object is keeps the role ("unveiled Dana Reyes as the captain").
+    named = _mention(records, "doc1", "captain")
+    assert named["node"] == _mention(records, "doc1", "Dana Reyes")["node"]
