@@ -1039,13 +1039,15 @@ def _name_describable(
 
 
 def _takes_up(mention: CorefMention, name: CorefMention) -> bool:
-    """Whether a description of a body or a place stands where a pronoun taking up a name
+    """Whether a description of a body or a country stands where a pronoun taking up a name
     earlier in its sentence would: as the subject of another verb than the name's ("Since
     CNN learned of it, the cable network has made sure ...", "Turkmenistan voted to show
     that the nation was shedding its past"). An object or a possessor in the name's
     sentence is as often something else of the same kind ("AMD bought the company", "the
-    nation's toughest prison" of a prison in Florence)."""
-    return mention.role in _SUBJECTS and mention.verb != name.verb
+    nation's toughest prison" of a prison in Florence), and a description of a place
+    there is another place ("Harbor Center's spokesman said the facility ...": see
+    description_sieve)."""
+    return mention.role in _SUBJECTS and mention.verb != name.verb and mention.noun_class != "place"
 
 
 def _chain_describable(
