@@ -138,3 +138,22 @@ def test_a_person_introduced_is_not_the_source_named_next(sm_nlp):
     chain = chain_of(sm_nlp, text, "man")
     assert "Paul Stone" not in chain
     assert "John Smith" in chain
+
+
+# -- a description of a body or a country in the name's own sentence ---------------------------
+
+
+def test_a_body_description_subject_of_a_later_clause_takes_up_the_name(sm_nlp):
+    """ "Acme Corp. cut 300 jobs, the company said": the subject of another clause than the
+    name's takes the name up as "it" would, for a body as for a country."""
+    text = "Acme Corp. has cut 300 jobs at its plant in Ohio, the company announced on Monday."
+    assert "Acme Corp." in chain_of(sm_nlp, text, "company")
+    text = "Norland voted on Sunday in an election meant to show that the nation was changing."
+    assert "Norland" in chain_of(sm_nlp, text, "nation")
+
+
+def test_a_body_description_object_in_the_names_sentence_is_another_body(sm_nlp):
+    """ "Acme Corp. bought the company": an object in the name's sentence is something else of
+    its kind."""
+    text = "Acme Corp. said on Monday that it had bought the company for $3 million."
+    assert "Acme Corp." not in chain_of(sm_nlp, text, "company")

@@ -1030,12 +1030,15 @@ def _name_describable(
         # thing is; it names no body or land that "the police" or "the country" may be.
         return False
     if antecedent.sentence == mention.sentence and (
-        later or "Person" not in wanted or antecedent.index > mention.index
+        later
+        or antecedent.index > mention.index
+        or ("Person" not in wanted and not _takes_up(mention, antecedent))
     ):
         # Within one sentence a description of a body or a place is another one ("Lohan's
-        # lawyer says"), or an apposition, which the apposition sieve reads from the parse; a
-        # description of a person after the person's name may be them ("Reid's publicist
-        # confirmed that the actress was admitted"), unless possessed (excluded before).
+        # lawyer says"), or an apposition, which the apposition sieve reads from the parse,
+        # unless it takes the name up as a pronoun would (see _takes_up); a description of
+        # a person after the person's name may be them ("Reid's publicist confirmed that the
+        # actress was admitted"), unless possessed (excluded before).
         return False
     if _polity(mention):
         # A country is named as a land, not as a city in it ("Athens" is not "the country").
@@ -1044,6 +1047,18 @@ def _name_describable(
     elif "Place" in wanted and not _names_a_facility(antecedent):
         return False
     return not (_contains(antecedent, mention) or _contains(mention, antecedent))
+
+
+def _takes_up(mention: CorefMention, name: CorefMention) -> bool:
+    """Whether a description of a body or a country stands where a pronoun taking up a name
+    earlier in its sentence would: as the subject of another verb than the name's ("Since
+    CNN learned of it, the cable network has made sure ...", "Turkmenistan voted to show
+    that the nation was shedding its past"). An object or a possessor in the name's
+    sentence is as often something else of the same kind ("AMD bought the company", "the
+    nation's toughest prison" of a prison in Florence), and a description of a place
+    there is another place ("Harbor Center's spokesman said the facility ...": see
+    description_sieve)."""
+    return mention.role in _SUBJECTS and mention.verb != name.verb and mention.noun_class != "place"
 
 
 def _chain_describable(
