@@ -442,12 +442,11 @@ class CorpusIndex:
         for node, deed in clusters.deeds:
             if isinstance(node, NameCluster):
                 self._deeds[node.name].add(deed)
-        for name, text, head in _what_names_are_called_by(extraction, clusters):
-            self._traits[name] |= _traits(text, head)
-        calls = set(_what_names_are_called(extraction, clusters))
-        for name, noun in {(name, noun) for name, noun, _ in calls}:
+        calls = list(_what_names_are_called(extraction, clusters))
+        for name, noun in {(name, noun) for name, _, noun, _ in calls}:
             self._called[name][noun] += 1  # documents that call it so
-        for name, noun, titled in calls:
+        for name, words, noun, titled in calls:
+            self._traits[name] |= _traits(words, noun)
             if titled:
                 self._titles[name].add(noun)
         return clusters
@@ -1285,23 +1284,6 @@ def _opponents_of(
     return found
 
 
-def _what_names_are_called_by(
-    extraction: Extraction, clusters: _DocumentClusters
-) -> Iterator[tuple[str, str, str]]:
-    """(name, words, head) for each title or apposition of a name and each description chained
-    to it in this document: the words that describe it ("32-year-old British climber") and
-    their head noun, lower case ("climber")."""
-    for role in extraction.roles:
-        cluster = clusters.find(role.holder)
-        words = role.title.split()
-        if cluster is not None and words:
-            yield cluster.name, role.title, words[-1].lower()
-    for index, node in enumerate(clusters.nodes):
-        mention = clusters.mentions[index]
-        if isinstance(node, NameCluster) and mention.kind == "concept" and mention.key:
-            yield node.name, mention.text, mention.key.rsplit(" ", 1)[-1]
-
-
 # An age written as a modifier: "a 36-year-old man", "the 59-year-old woman".
 _AGE = re.compile(r"\b(\d{1,3})-year-old\b", re.IGNORECASE)
 
@@ -1340,19 +1322,19 @@ def _traits_differ(one: set[tuple[str, str]], other: set[tuple[str, str]]) -> bo
 
 def _what_names_are_called(
     extraction: Extraction, clusters: _DocumentClusters
-) -> Iterator[tuple[str, str, bool]]:
-    """(name, noun, titled) for each title or apposition of a name ("actress Lindsay Lohan"),
-    titled, and each description chained to it in this document ("the actress"), not: the
-    head noun, lower case."""
+) -> Iterator[tuple[str, str, str, bool]]:
+    """(name, words, noun, titled) for each title or apposition of a name ("actress Lindsay
+    Lohan"), titled, and each description chained to it in this document ("the 32-year-old
+    British climber"), not: the words that describe it and their head noun, lower case."""
     for role in extraction.roles:
         cluster = clusters.find(role.holder)
         words = role.title.split()
         if cluster is not None and words:
-            yield cluster.name, words[-1].lower(), True
+            yield cluster.name, role.title, words[-1].lower(), True
     for index, node in enumerate(clusters.nodes):
         mention = clusters.mentions[index]
         if isinstance(node, NameCluster) and mention.kind == "concept" and mention.key:
-            yield node.name, mention.key.rsplit(" ", 1)[-1], False
+            yield node.name, mention.text, mention.key.rsplit(" ", 1)[-1], False
 
 
 def resolve(
