@@ -151,3 +151,17 @@ def test_a_title_line_s_short_form_of_a_name_the_body_gives_in_full_is_read_by_i
     )
     assert "Fred Lamotte" not in kinds
     assert kinds.get("Lamotte") == "name"
+
+
+def test_a_pronouns_word_inside_a_title_lines_name_is_no_pronoun(nlp):
+    # "He" opens the name "He Lifeng", which the body gives in full: the title line names him,
+    # and no "he" there refers back to the other man it names.
+    kinds, pairs = _headline_mentions(
+        nlp,
+        "Scott Bessent Meets He Lifeng In Geneva\n"
+        "US Treasury Secretary Scott Bessent met Chinese Vice Premier He Lifeng in Geneva on "
+        "Saturday. The talks lasted two days.\n",
+    )
+    assert kinds.get("He Lifeng") == "name"
+    assert "He" not in kinds
+    assert not any(mention == "He" for mention, _, _ in pairs)

@@ -486,7 +486,18 @@ def find_mentions(
     _people_by_surname(found)
     _untyped_people(found)
     if headlines:
-        found += headline_mentions(doc, sentences, headlines, found, depth)
+        titled = headline_mentions(doc, sentences, headlines, found, depth)
+        # A pronoun's word inside a title line's name is a piece of that name ("Scott Bessent
+        # Meets He Lifeng"), which refers to no one before it.
+        title_names = [(m.record.start, m.record.end) for m in titled if m.kind == "name"]
+        if title_names:
+            found = [
+                m
+                for m in found
+                if m.kind != "pronoun"
+                or not any(start <= m.record.start < end for start, end in title_names)
+            ]
+        found += titled
     # Where a capital tells nothing: a sentence's first word.
     openers = {
         next((t.idx for t in sent if not t.is_punct), sent.start_char) for _, sent in sentences
