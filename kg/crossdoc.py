@@ -736,30 +736,27 @@ def link_across_documents(
         if all(entities[k].type == "Person" for k in candidates):
             given = [k for k in candidates if _after_given_name(name, entities[k].label)]
             candidates = given or candidates
-        reason = MergeReason.PART_OF_ACROSS_DOCUMENTS
-        expansions = []
-        if name.isupper() and len(name) >= 2:
-            expansions = [k for k in by_initials.get(name, ()) if not rules.forbids(name, k)]
-        if expansions and best(name, expansions, 1) is not None:
-            # A name written in capitals is an acronym: what it stands for, when the corpus
-            # writes that out, before a longer name it merely ends ("IE", Internet Explorer,
-            # not the "Critical IE" of a title line whose adjective the recogniser took in).
-            candidates = expansions
-            reason = MergeReason.ACRONYM_ACROSS_DOCUMENTS
-        elif not candidates and name.isupper() and len(name) >= 2:
-            candidates = expansions
-            if not candidates and _article_initial(name):
-                # "THR" for "The Hollywood Reporter": a title's "The", which the name is kept
-                # without, has its letter in the acronym.
-                candidates = [
-                    k
-                    for k in by_initials.get(name[1:], ())
-                    if entities[k].type in _TITLED_TYPES and not rules.forbids(name, k)
-                ]
-            reason = MergeReason.ACRONYM_ACROSS_DOCUMENTS
-        chosen = best(
-            name, candidates, needed if reason is MergeReason.PART_OF_ACROSS_DOCUMENTS else 1
+        acronym = name.isupper() and len(name) >= 2
+        expansions = (
+            [k for k in by_initials.get(name, ()) if not rules.forbids(name, k)] if acronym else []
         )
+        # A name written in capitals is an acronym: what it stands for, when the corpus writes
+        # that out, before a longer name it merely ends ("IE", Internet Explorer, not the
+        # "Critical IE" of a title line whose adjective the recogniser took in).
+        chosen = best(name, expansions, 1) if expansions else None
+        reason = MergeReason.ACRONYM_ACROSS_DOCUMENTS
+        if chosen is None and candidates:
+            chosen = best(name, candidates, needed)
+            reason = MergeReason.PART_OF_ACROSS_DOCUMENTS
+        elif chosen is None and acronym and not expansions and _article_initial(name):
+            # "THR" for "The Hollywood Reporter": a title's "The", which the name is kept
+            # without, has its letter in the acronym.
+            titled = [
+                k
+                for k in by_initials.get(name[1:], ())
+                if entities[k].type in _TITLED_TYPES and not rules.forbids(name, k)
+            ]
+            chosen = best(name, titled, 1)
         if chosen is not None:
             target, common = chosen
             join(name, target, reason.say(name=name, other=entities[target].label, common=common))

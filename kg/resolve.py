@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -316,8 +316,9 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
         merged,
         extraction.document.id,
     )
-    found.deeds = _deeds_of(extraction.triples, found)
-    found.opponents = _opponents_of(extraction.triples, found)
+    facts = _facts_by_side(extraction.triples)
+    found.deeds = _deeds_of(facts, found)
+    found.opponents = _opponents_of(facts, found)
     return found
 
 
@@ -776,10 +777,11 @@ class CorpusIndex:
             if elsewhere is not None and noun_class == "person":
                 # Its own story's person, then, may be one only one document calls so.
                 best = self._best_candidate(
-                    [k for k in self._called_in_its_place(noun, context) if k not in opposed],
+                    self._called_in_its_place(noun, context),
                     context,
                     noun,
                     DESCRIPTION_CONTEXT,
+                    excluded=opposed,
                 )
                 if best is not None:
                     common, key, _ = best
@@ -814,12 +816,10 @@ class CorpusIndex:
             else:
                 # No entity called by the noun itself is taken: one called by a WordNet synonym
                 # of it in other documents may be ("the boss": the one they call "chief").
-                synonyms = {
-                    k: v
-                    for k, v in self._called_by_synonym(noun, wanted).items()
-                    if k not in opposed
-                }
-                best = self._best_candidate(synonyms, context, noun, DESCRIPTION_CONTEXT)
+                synonyms = self._called_by_synonym(noun, wanted)
+                best = self._best_candidate(
+                    synonyms, context, noun, DESCRIPTION_CONTEXT, excluded=opposed
+                )
                 if best is not None:
                     common, key, _ = best
                     reason = MergeReason.DESCRIBED_BY_SYNONYM_ACROSS_DOCUMENTS.say(
@@ -834,8 +834,8 @@ class CorpusIndex:
                 else:
                     # Failing both, the one entity another document gives the noun as a
                     # title ("the publicist": "publicist Jack Ketsoyan"), on more context.
-                    best = self._best_titled_once(noun, noun_class, context)
-                    if best is None or best[1] in opposed:
+                    best = self._best_titled_once(noun, noun_class, context, opposed)
+                    if best is None:
                         continue
                     common, key, _ = best
                     reason = MergeReason.TITLED_IN_ANOTHER_DOCUMENT.say(
@@ -909,17 +909,20 @@ class CorpusIndex:
         ]
         return named[0] if len(named) == 1 else None
 
-    def _best_titled_once(self, noun: str, noun_class: str, context: set[str]) -> _Choice | None:
+    def _best_titled_once(
+        self, noun: str, noun_class: str, context: set[str], excluded: Collection[str] = ()
+    ) -> _Choice | None:
         """The entity of the type of the noun's first WordNet sense (a title's other senses
         are seldom meant: "case" is a person only as a patient) that one document titles by
-        the noun, sharing TITLED_CONTEXT names or things with the description's document."""
+        the noun, sharing TITLED_CONTEXT names or things with the description's document;
+        none of ``excluded``."""
         wanted = _DESCRIBED_TYPES.get(noun_class, ())
         titled = [
             key
             for key in self._titled_once.get(noun, ())
             if key in self.entities and self.entities[key].type in wanted
         ]
-        return self._best_candidate(titled, context, noun, TITLED_CONTEXT)
+        return self._best_candidate(titled, context, noun, TITLED_CONTEXT, excluded=excluded)
 
     def _best_candidate(
         self,
@@ -929,6 +932,7 @@ class CorpusIndex:
         least: int,
         any_place: bool = False,
         deeds: frozenset[tuple[str, str]] = frozenset(),
+        excluded: Collection[str] = (),
     ) -> _Choice | None:
         """The candidate (an entity key) sharing the most context with the description's
         document, when it shares at least ``least`` names or things and no other shares as
@@ -936,7 +940,10 @@ class CorpusIndex:
         the description's document names (_of_another_place). Of candidates sharing as much,
         the one alone doing most of what the description does (its ``deeds``, _deeds_of): the
         context of one story is its driver's as much as his victim's, but "the driver was
-        charged" is the one another report says was charged."""
+        charged" is the one another report says was charged. None of ``excluded`` (those the
+        description's own document sets against it: _opponents_of)."""
+        if excluded:
+            candidates = [key for key in candidates if key not in excluded]
         places_here = context & self._place_names
         if places_here and not any_place:
             candidates = [
@@ -1201,17 +1208,28 @@ def _gender_agrees(label: str, gender: str | None) -> bool:
     return True
 
 
+# A fact read by the sides its arguments take in the active clause: (fact, verb, sides).
+_FactSides = tuple[Triple, str, dict[str, Argument]]
+
+
+def _facts_by_side(triples: Sequence[Triple]) -> list[_FactSides]:
+    """A document's facts read once by the sides of their verbs (_sides), for what its nodes
+    do (_deeds_of) and whom they stand against (_opponents_of); copulas left out."""
+    found = []
+    for triple in triples:
+        read = _sides(triple)
+        if read is not None:
+            found.append((triple, *read))
+    return found
+
+
 def _deeds_of(
-    triples: Sequence[Triple], clusters: _DocumentClusters
+    facts: Sequence[_FactSides], clusters: _DocumentClusters
 ) -> list[tuple[NameCluster | _Description, tuple[str, str]]]:
     """What each node of a document does in its facts: (verb, side) pairs, the side the
     node's argument takes in the active clause (_sides)."""
     found = []
-    for triple in triples:
-        read = _sides(triple)
-        if read is None:
-            continue
-        verb, sides = read
+    for _, verb, sides in facts:
         for side, argument in sides.items():
             node = clusters.node_of(argument.mention)
             if node is not None:
@@ -1252,7 +1270,7 @@ def _sides(triple: Triple) -> tuple[str, dict[str, Argument]] | None:
 
 
 def _opponents_of(
-    triples: Sequence[Triple], clusters: _DocumentClusters
+    facts: Sequence[_FactSides], clusters: _DocumentClusters
 ) -> list[tuple[_Description, NameCluster]]:
     """The names each description of a document stands against in one of its facts:
     the one the description's chain does something to, or has done to it ("Raj Chohan was
@@ -1264,13 +1282,10 @@ def _opponents_of(
     reflexive object ("checked herself in"), nor an argument inside the other's phrase ("a
     woman named Yvonne Hiller")."""
     found = []
-    for triple in triples:
-        if _says_what_it_is(triple):
+    for triple, _, sides in facts:
+        if set(sides) != {"subject", "object"} or _says_what_it_is(triple):
             continue
-        read = _sides(triple)
-        if read is None or set(read[1]) != {"subject", "object"}:
-            continue
-        subject, obj = read[1]["subject"], read[1]["object"]
+        subject, obj = sides["subject"], sides["object"]
         if (
             _predicative(obj)
             or obj.text.lower().endswith(("self", "selves"))

@@ -424,7 +424,17 @@ def find_mentions(
     pos_of = doc_cache(doc).pos  # part-of-speech ids, by token index
     # Common nouns the document writes in lower case ("entered rehab"): the same word opening
     # a sentence ("Rehab has been calling her name") is that noun, capitalised by its place.
-    common = {t.lower_ for t in tokens if pos_of[t.i] == POS.NOUN and t.is_lower}
+    # Those of the body, by form and by lemma, are what a title line's capitalised words may
+    # be ("Driver" ... "the driver": headline_mentions).
+    common: set[str] = set()
+    body_nouns: dict[str, str] = {}
+    for t in tokens:
+        if pos_of[t.i] == POS.NOUN and t.is_lower:
+            common.add(t.lower_)
+            sentence = sentence_of[t.i]
+            if headlines and t.is_alpha and sentence >= 0 and sentence not in headlines:
+                body_nouns.setdefault(t.lower_, t.lemma_)
+                body_nouns.setdefault(t.lemma_, t.lemma_)
     for ent in _names_parted(_with_nicknames_joined(doc)):
         if ent.label_ in VALUE_LABELS or sentence_of[ent.start] < 0:
             continue
@@ -486,7 +496,7 @@ def find_mentions(
     _people_by_surname(found)
     _untyped_people(found)
     if headlines:
-        titled = headline_mentions(doc, sentences, headlines, found, depth)
+        titled = headline_mentions(doc, sentences, headlines, found, body_nouns, depth)
         # A pronoun's word inside a title line's name is a piece of that name ("Scott Bessent
         # Meets He Lifeng"), which refers to no one before it.
         title_names = [(m.record.start, m.record.end) for m in titled if m.kind == "name"]
@@ -519,13 +529,15 @@ def headline_mentions(
     sentences: Sequence[tuple[Sentence, Span]],
     headlines: frozenset[int],
     body: list[CorefMention],
+    body_nouns: dict[str, str],
     depth: list[int],
 ) -> list[CorefMention]:
     """The mentions of title lines. Title case capitalises every word, so the recogniser's
     names there are not evidence: a run of words is a name when the body names it ("Lindsay
     Lohan" in "Lindsay Lohan Checks Into Rehab"), or a surname of a name the body gives; a
-    capitalised common noun of a person, an organisation or a place ("Actress") is a
-    description; the other words mint nothing. A team the recogniser reads there by its
+    capitalised common noun of a person, an organisation or a place ("Actress"), or one the
+    body writes in lower case (``body_nouns``: form or lemma -> lemma), is a description;
+    the other words mint nothing. A team the recogniser reads there by its
     place and its nickname is one name when the body names both (``_team_in_title``)."""
     known: dict[str, str] = {}  # normalised name -> label, from the body
     surnames: set[str] = set()  # the last words of the body's people named in full
@@ -541,16 +553,6 @@ def headline_mentions(
         if len(words) > 1 and mention.record.label in ("PERSON", "ORG", ""):
             for word in (words[0], words[-1]):
                 known.setdefault(word, mention.record.label)
-    # The common nouns the body writes in lower case ("the driver", "guards"), by form and by
-    # lemma: the same word capitalised in a title line is that noun, not a name.
-    body_nouns: dict[str, str] = {}
-    for record, sent in sentences:
-        if record.index in headlines:
-            continue
-        for token in sent:
-            if token.pos_ == "NOUN" and token.is_alpha and token.is_lower:
-                body_nouns.setdefault(token.lower_, token.lemma_)
-                body_nouns.setdefault(token.lemma_, token.lemma_)
     found = []
     for record, sent in sentences:
         if record.index not in headlines:

@@ -529,8 +529,8 @@ def apposition_sieve(chains: Chains) -> None:
         )
 
 
-# The classes of common nouns a name of each type may be described by.
-_NAME_CLASSES = {"Person": "person", "Organization": "organization", "Place": "place"}
+# The class of common nouns a name of each type may be described by (_CLASS_TYPES read back).
+_NAME_CLASSES = {kind: cls for cls, kinds in _CLASS_TYPES.items() for kind in kinds}
 
 
 def _kinds(mention: CorefMention) -> frozenset[str]:
