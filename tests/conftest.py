@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,22 @@ def write_store_texts(folder: Path) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def corpus_mentions(nlp, texts: Sequence[str]) -> list[dict[str, str]]:
+    """The mention records of ``texts`` resolved as one corpus, as ``kg extract --format
+    mentions`` gives them: each text is the document ``doc<i>.txt``."""
+    from kg.extract import extract
+    from kg.facts import corpus_mention_records
+    from kg.inputs import document_id
+    from kg.resolve import resolve
+    from kg.types import Document
+
+    documents = [Document(document_id(text), f"doc{i}.txt", text) for i, text in enumerate(texts)]
+    extractions = [extract(doc, d) for doc, d in zip(nlp.pipe(texts), documents, strict=True)]
+    return [dict(record) for record in corpus_mention_records(resolve(extractions))]
+
+
+def mention_in(records: list[dict[str, str]], source: str, text: str) -> dict[str, str]:
+    """The first record of ``source`` (a document's file name, or its start) with ``text``."""
+    return next(r for r in records if r["document"].startswith(source) and r["text"] == text)

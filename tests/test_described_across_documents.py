@@ -4,13 +4,7 @@ other documents call by its head noun, when the documents share context (kg/reso
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from kg.extract import extract
-from kg.facts import corpus_mention_records
-from kg.inputs import document_id
-from kg.resolve import resolve
-from kg.types import Document
+from conftest import corpus_mentions, mention_in
 
 # Two documents call Maria Delgado an actress, with the Harbor Clinic and Malibu around her.
 CALLED = [
@@ -28,27 +22,17 @@ NAMELESS = (
 ELSEWHERE = "The actress won the top prize at the Berlin festival on Sunday. The jury praised her."
 
 
-def _nodes(nlp, texts: Sequence[str]) -> list[dict[str, str]]:
-    documents = [Document(document_id(text), f"doc{i}.txt", text) for i, text in enumerate(texts)]
-    extractions = [extract(doc, d) for doc, d in zip(nlp.pipe(texts), documents, strict=True)]
-    return [dict(record) for record in corpus_mention_records(resolve(extractions))]
-
-
-def _mention(records: list[dict[str, str]], source: str, text: str) -> dict[str, str]:
-    return next(r for r in records if r["document"].startswith(source) and r["text"] == text)
-
-
 def test_a_nameless_description_joins_the_entity_others_call_so(sm_nlp) -> None:
-    records = _nodes(sm_nlp, [*CALLED, NAMELESS, ELSEWHERE])
-    delgado = _mention(records, "doc0", "Maria Delgado")["node"]
-    actress = _mention(records, "doc2", "actress")
+    records = corpus_mentions(sm_nlp, [*CALLED, NAMELESS, ELSEWHERE])
+    delgado = mention_in(records, "doc0", "Maria Delgado")["node"]
+    actress = mention_in(records, "doc2", "actress")
     assert actress["node"] == delgado
     assert actress["sieve"] == "description_across_documents"
     assert actress["reason"].startswith(
         "'actress' is 'Maria Delgado', called 'actress' in other documents and seen with"
     )
     # The festival's actress shares nothing with Delgado's documents: not her.
-    other = _mention(records, "doc3", "actress")
+    other = mention_in(records, "doc3", "actress")
     assert other["node"] != delgado
 
 
@@ -59,19 +43,19 @@ def test_two_entities_called_so_in_like_company_leave_the_description_alone(sm_n
         "Actress Rosa Lind checked into the Harbor Clinic in Malibu on Monday, Tom Avery said.",
         "Rosa Lind, an actress from Texas, left the Harbor Clinic in Malibu, Tom Avery said.",
     ]
-    records = _nodes(sm_nlp, [*CALLED, *rival, NAMELESS])
-    actress = _mention(records, "doc4", "actress")
+    records = corpus_mentions(sm_nlp, [*CALLED, *rival, NAMELESS])
+    actress = mention_in(records, "doc4", "actress")
     people = {
-        _mention(records, "doc0", "Maria Delgado")["node"],
-        _mention(records, "doc2", "Rosa Lind")["node"],
+        mention_in(records, "doc0", "Maria Delgado")["node"],
+        mention_in(records, "doc2", "Rosa Lind")["node"],
     }
     assert actress["node"] not in people
 
 
 def test_an_entity_called_so_in_one_document_only_is_not_enough(sm_nlp) -> None:
-    records = _nodes(sm_nlp, [CALLED[0], NAMELESS])
-    delgado = _mention(records, "doc0", "Maria Delgado")["node"]
-    assert _mention(records, "doc1", "actress")["node"] != delgado
+    records = corpus_mentions(sm_nlp, [CALLED[0], NAMELESS])
+    delgado = mention_in(records, "doc0", "Maria Delgado")["node"]
+    assert mention_in(records, "doc1", "actress")["node"] != delgado
 
 
 def test_a_description_joins_the_body_whose_name_says_what_it_is(sm_nlp) -> None:
@@ -79,12 +63,12 @@ def test_a_description_joins_the_body_whose_name_says_what_it_is(sm_nlp) -> None
     # name ends in "Clinic"; a clinic in Berlin, among none of their names, is not.
     nameless_clinic = "Staff at the clinic in Malibu said Tom Avery had visited on Friday."
     berlin_clinic = "The clinic in Berlin opened a new wing on Sunday, its director said."
-    records = _nodes(sm_nlp, [*CALLED, nameless_clinic, berlin_clinic])
-    harbor = _mention(records, "doc0", "Harbor Clinic")["node"]
-    clinic = _mention(records, "doc2", "clinic in Malibu")
+    records = corpus_mentions(sm_nlp, [*CALLED, nameless_clinic, berlin_clinic])
+    harbor = mention_in(records, "doc0", "Harbor Clinic")["node"]
+    clinic = mention_in(records, "doc2", "clinic in Malibu")
     assert clinic["node"] == harbor
     assert "whose name says it is a clinic" in clinic["reason"]
-    assert _mention(records, "doc3", "clinic in Berlin")["node"] != harbor
+    assert mention_in(records, "doc3", "clinic in Berlin")["node"] != harbor
 
 
 # One document gives Dana Whitlock the title of publicist, among the clinic, the town, the
@@ -100,9 +84,9 @@ TITLED_NAMELESS = (
 
 
 def test_a_description_joins_the_one_entity_another_document_titles_so(sm_nlp) -> None:
-    records = _nodes(sm_nlp, [TITLED, TITLED_NAMELESS])
-    whitlock = _mention(records, "doc0", "Dana Whitlock")["node"]
-    publicist = _mention(records, "doc1", "publicist")
+    records = corpus_mentions(sm_nlp, [TITLED, TITLED_NAMELESS])
+    whitlock = mention_in(records, "doc0", "Dana Whitlock")["node"]
+    publicist = mention_in(records, "doc1", "publicist")
     assert publicist["node"] == whitlock
     assert publicist["sieve"] == "description_across_documents"
     assert publicist["reason"].startswith(
@@ -113,9 +97,9 @@ def test_a_description_joins_the_one_entity_another_document_titles_so(sm_nlp) -
 def test_a_title_in_one_document_needs_more_context_than_two_documents_calls(sm_nlp) -> None:
     # Only the clinic and the town in common: two documents' calls would do, one title not.
     sparse = "The publicist said the Harbor Clinic in Malibu was full. Nobody else spoke."
-    records = _nodes(sm_nlp, [TITLED, sparse])
-    whitlock = _mention(records, "doc0", "Dana Whitlock")["node"]
-    assert _mention(records, "doc1", "publicist")["node"] != whitlock
+    records = corpus_mentions(sm_nlp, [TITLED, sparse])
+    whitlock = mention_in(records, "doc0", "Dana Whitlock")["node"]
+    assert mention_in(records, "doc1", "publicist")["node"] != whitlock
 
 
 def test_a_description_chained_in_one_document_is_no_title(sm_nlp) -> None:
@@ -125,9 +109,9 @@ def test_a_description_chained_in_one_document_is_no_title(sm_nlp) -> None:
         "before her hearing at the Santa Monica courthouse. The publicist told the Cannes "
         "festival."
     )
-    records = _nodes(sm_nlp, [chained, TITLED_NAMELESS])
-    whitlock = _mention(records, "doc0", "Dana Whitlock")["node"]
-    assert _mention(records, "doc1", "publicist")["node"] != whitlock
+    records = corpus_mentions(sm_nlp, [chained, TITLED_NAMELESS])
+    whitlock = mention_in(records, "doc0", "Dana Whitlock")["node"]
+    assert mention_in(records, "doc1", "publicist")["node"] != whitlock
 
 
 def test_of_the_entities_called_so_the_one_its_own_document_names(sm_nlp) -> None:
@@ -142,16 +126,16 @@ def test_of_the_entities_called_so_the_one_its_own_document_names(sm_nlp) -> Non
         "The actress checked into the Harbor Clinic in Malibu, Tom Avery said. "
         "Rosa Lind was seen there."
     )
-    records = _nodes(sm_nlp, [*CALLED, *lind, story])
-    actress = _mention(records, "doc4", "actress")
-    assert actress["node"] == _mention(records, "doc2", "Rosa Lind")["node"]
+    records = corpus_mentions(sm_nlp, [*CALLED, *lind, story])
+    actress = mention_in(records, "doc4", "actress")
+    assert actress["node"] == mention_in(records, "doc2", "Rosa Lind")["node"]
     assert actress["reason"].startswith("'actress' is 'Rosa Lind', called 'actress'")
-    assert actress["node"] != _mention(records, "doc0", "Maria Delgado")["node"]
+    assert actress["node"] != mention_in(records, "doc0", "Maria Delgado")["node"]
     # Without her name, the story's actress is neither (the homonym guard).
-    records = _nodes(sm_nlp, [*CALLED, *lind, NAMELESS])
-    assert _mention(records, "doc4", "actress")["node"] not in {
-        _mention(records, "doc2", "Rosa Lind")["node"],
-        _mention(records, "doc0", "Maria Delgado")["node"],
+    records = corpus_mentions(sm_nlp, [*CALLED, *lind, NAMELESS])
+    assert mention_in(records, "doc4", "actress")["node"] not in {
+        mention_in(records, "doc2", "Rosa Lind")["node"],
+        mention_in(records, "doc0", "Maria Delgado")["node"],
     }
 
 
@@ -173,10 +157,10 @@ def test_a_description_of_another_story_joins_the_person_its_document_names(sm_n
         "The woman was struck by a car outside a store, police said. The driver, Tom Hale, "
         "fled the scene. Ann Berg died at the hospital.",
     ]
-    records = _nodes(sm_nlp, [*QUEENS, *bloomington])
-    woman = _mention(records, "doc3", "woman")
-    assert woman["node"] == _mention(records, "doc2", "Ann Berg")["node"]
-    assert woman["node"] != _mention(records, "doc0", "Maria Delgado")["node"]
+    records = corpus_mentions(sm_nlp, [*QUEENS, *bloomington])
+    woman = mention_in(records, "doc3", "woman")
+    assert woman["node"] == mention_in(records, "doc2", "Ann Berg")["node"]
+    assert woman["node"] != mention_in(records, "doc0", "Maria Delgado")["node"]
     assert woman["reason"].startswith(
         "'woman' is 'Ann Berg', whom its document names and another calls 'woman', rather "
         "than 'Maria Delgado' of other stories"
@@ -190,9 +174,9 @@ def test_a_description_of_another_story_takes_no_person_of_the_other_sex(sm_nlp)
         "The woman was struck by a car outside a store, police said. The driver, Tom Hale, "
         "fled the scene. John Berg died at the hospital.",
     ]
-    records = _nodes(sm_nlp, [*QUEENS, *bloomington])
-    woman = _mention(records, "doc3", "woman")
-    assert woman["node"] != _mention(records, "doc2", "John Berg")["node"]
+    records = corpus_mentions(sm_nlp, [*QUEENS, *bloomington])
+    woman = mention_in(records, "doc3", "woman")
+    assert woman["node"] != mention_in(records, "doc2", "John Berg")["node"]
 
 
 def test_a_hyphenated_description_shows_its_last_piece(sm_nlp) -> None:
@@ -204,9 +188,9 @@ def test_a_hyphenated_description_shows_its_last_piece(sm_nlp) -> None:
         "Tom Avery said she would return to work next month.",
         "The co-owner was seen leaving the Harbor Clinic in Malibu, Tom Avery said.",
     ]
-    records = _nodes(sm_nlp, owner)
-    delgado = _mention(records, "doc0", "Maria Delgado")["node"]
-    co_owner = _mention(records, "doc2", "co-owner")
+    records = corpus_mentions(sm_nlp, owner)
+    delgado = mention_in(records, "doc0", "Maria Delgado")["node"]
+    co_owner = mention_in(records, "doc2", "co-owner")
     assert co_owner["node"] == delgado
     assert co_owner["reason"].startswith("'co-owner' is 'Maria Delgado', called 'owner'")
 
@@ -228,10 +212,10 @@ def test_of_people_sharing_the_context_the_one_that_did_what_the_description_did
         "A man was charged with drunken driving after a crash on Main Street in Queens on "
         "Sunday. The man fled on foot. A pedestrian died at Elmhurst Hospital."
     )
-    records = _nodes(sm_nlp, [*HIT_AND_RUN, charged])
-    driver = _mention(records, "doc0", "Tom Subryan")["node"]
-    victim = _mention(records, "doc0", "Peter Lopez")["node"]
-    man = _mention(records, "doc2", "man")
+    records = corpus_mentions(sm_nlp, [*HIT_AND_RUN, charged])
+    driver = mention_in(records, "doc0", "Tom Subryan")["node"]
+    victim = mention_in(records, "doc0", "Peter Lopez")["node"]
+    man = mention_in(records, "doc2", "man")
     assert man["node"] == driver
     assert man["node"] != victim
     assert man["sieve"] == "description_across_documents"
@@ -244,9 +228,9 @@ def test_people_sharing_the_context_and_no_deed_leave_the_description_alone(sm_n
         "A man lived for years near Main Street in Queens, neighbours said on Sunday. "
         "A pedestrian died at Elmhurst Hospital."
     )
-    records = _nodes(sm_nlp, [*HIT_AND_RUN, unsaid])
+    records = corpus_mentions(sm_nlp, [*HIT_AND_RUN, unsaid])
     people = {
-        _mention(records, "doc0", "Tom Subryan")["node"],
-        _mention(records, "doc0", "Peter Lopez")["node"],
+        mention_in(records, "doc0", "Tom Subryan")["node"],
+        mention_in(records, "doc0", "Peter Lopez")["node"],
     }
-    assert _mention(records, "doc2", "man")["node"] not in people
+    assert mention_in(records, "doc2", "man")["node"] not in people

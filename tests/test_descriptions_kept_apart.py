@@ -5,13 +5,7 @@ introduced by "as" is not given to a verb's object that is a time or a thing
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from kg.extract import extract
-from kg.facts import corpus_mention_records
-from kg.inputs import document_id
-from kg.resolve import resolve
-from kg.types import Document
+from conftest import corpus_mentions, mention_in
 
 # Two documents call Priya Nandan a driver, on Elm Street in Dayton, with Tom Avery around her.
 DRIVER = [
@@ -28,26 +22,16 @@ STRUCK = (
 WAVED = "The driver waved at the crowd on Elm Street in Dayton on Friday, Tom Avery said."
 
 
-def _records(nlp, texts: Sequence[str]) -> list[dict[str, str]]:
-    documents = [Document(document_id(text), f"doc{i}.txt", text) for i, text in enumerate(texts)]
-    extractions = [extract(doc, d) for doc, d in zip(nlp.pipe(texts), documents, strict=True)]
-    return [dict(record) for record in corpus_mention_records(resolve(extractions))]
-
-
-def _mention(records: list[dict[str, str]], source: str, text: str) -> dict[str, str]:
-    return next(r for r in records if r["document"].startswith(source) and r["text"] == text)
-
-
 def test_a_description_is_not_the_person_its_document_has_it_act_on(sm_nlp) -> None:
-    records = _records(sm_nlp, [*DRIVER, STRUCK, WAVED])
-    nandan = _mention(records, "doc0", "Priya Nandan")["node"]
+    records = corpus_mentions(sm_nlp, [*DRIVER, STRUCK, WAVED])
+    nandan = mention_in(records, "doc0", "Priya Nandan")["node"]
     # "A drunk driver struck Priya Nandan": whatever the others call her, not her.
-    assert _mention(records, "doc2", "drunk driver")["node"] != nandan
-    assert _mention(records, "doc2", "driver")["node"] != nandan
+    assert mention_in(records, "doc2", "drunk driver")["node"] != nandan
+    assert mention_in(records, "doc2", "driver")["node"] != nandan
     # Her own name in that document is still hers.
-    assert _mention(records, "doc2", "Priya Nandan")["node"] == nandan
+    assert mention_in(records, "doc2", "Priya Nandan")["node"] == nandan
     # A driver who does nothing to her is she, as the two other documents call her.
-    waved = _mention(records, "doc3", "driver")
+    waved = mention_in(records, "doc3", "driver")
     assert waved["node"] == nandan
     assert waved["sieve"] == "description_across_documents"
 
@@ -71,9 +55,9 @@ PLAIN_CLIMBER = "The climber was found on Mount Cook on Sunday, Tom Avery said."
 def test_a_description_of_another_age_and_nationality_joins_the_one_that_agrees(
     sm_nlp,
 ) -> None:
-    records = _records(sm_nlp, [*CLIMBERS, NAMELESS_CLIMBER, PLAIN_CLIMBER])
-    hale = _mention(records, "doc0", "Robert Hale")["node"]
-    reid = _mention(records, "doc2", "Duncan Reid")["node"]
+    records = corpus_mentions(sm_nlp, [*CLIMBERS, NAMELESS_CLIMBER, PLAIN_CLIMBER])
+    hale = mention_in(records, "doc0", "Robert Hale")["node"]
+    reid = mention_in(records, "doc2", "Duncan Reid")["node"]
     assert hale != reid
     australian = next(
         r
@@ -82,11 +66,11 @@ def test_a_description_of_another_age_and_nationality_joins_the_one_that_agrees(
     )
     assert australian["node"] == reid
     assert "with the same age and nationality" in australian["reason"]
-    assert _mention(records, "doc4", "climber")["node"] == hale
+    assert mention_in(records, "doc4", "climber")["node"] == hale
 
 
 def test_a_role_of_someone_is_not_given_to_a_time_or_a_thing(sm_nlp) -> None:
-    records = _records(
+    records = corpus_mentions(
         sm_nlp,
         [
             "Maurice Hale was starting his fourth season as coach. "
@@ -95,10 +79,10 @@ def test_a_role_of_someone_is_not_given_to_a_time_or_a_thing(sm_nlp) -> None:
         ],
     )
     # "his fourth season as coach": the coach is Hale (or no one named), not the season.
-    coach = _mention(records, "doc0", "coach")
+    coach = mention_in(records, "doc0", "coach")
     assert coach["sieve"] != "role"
-    captain = _mention(records, "doc0", "new captain")
-    assert captain["node"] != _mention(records, "doc0", "strict rules")["node"]
+    captain = mention_in(records, "doc0", "new captain")
+    assert captain["node"] != mention_in(records, "doc0", "strict rules")["node"]
     # A person the verb's object is keeps the role ("unveiled Dana Reyes as the captain").
-    named = _mention(records, "doc1", "captain")
-    assert named["node"] == _mention(records, "doc1", "Dana Reyes")["node"]
+    named = mention_in(records, "doc1", "captain")
+    assert named["node"] == mention_in(records, "doc1", "Dana Reyes")["node"]

@@ -6,24 +6,9 @@ the real model."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from conftest import corpus_mentions, mention_in
 
-from kg.extract import extract
-from kg.facts import corpus_mention_records
-from kg.inputs import document_id
-from kg.resolve import _places_meet, resolve
-from kg.types import Document
-
-
-def _nodes(nlp, texts: Sequence[str]) -> list[dict[str, str]]:
-    documents = [Document(document_id(text), f"doc{i}.txt", text) for i, text in enumerate(texts)]
-    extractions = [extract(doc, d) for doc, d in zip(nlp.pipe(texts), documents, strict=True)]
-    return [dict(record) for record in corpus_mention_records(resolve(extractions))]
-
-
-def _mention(records: list[dict[str, str]], source: str, text: str) -> dict[str, str]:
-    return next(r for r in records if r["document"].startswith(source) and r["text"] == text)
-
+from kg.resolve import _places_meet
 
 # A police shooting in Toledo, told by two documents that name the Toledo Police.
 DAYTON = [
@@ -41,9 +26,9 @@ def test_the_police_of_another_city_are_not_the_police_named_elsewhere(sm_nlp) -
         "A teenager was shot dead by an officer in Fresno, the police said. "
         "Protesters gathered outside the station after the shooting in Fresno."
     )
-    records = _nodes(sm_nlp, [*DAYTON, fresno])
-    dayton_police = _mention(records, "doc0", "Toledo Police")["node"]
-    assert _mention(records, "doc2", "police")["node"] != dayton_police
+    records = corpus_mentions(sm_nlp, [*DAYTON, fresno])
+    dayton_police = mention_in(records, "doc0", "Toledo Police")["node"]
+    assert mention_in(records, "doc2", "police")["node"] != dayton_police
 
 
 def test_the_police_of_the_same_city_are_still_the_police_named_elsewhere(sm_nlp) -> None:
@@ -52,9 +37,9 @@ def test_the_police_of_the_same_city_are_still_the_police_named_elsewhere(sm_nlp
         "A teenager was shot dead by an officer in Toledo, the police said. "
         "Protesters gathered outside the station after the shooting."
     )
-    records = _nodes(sm_nlp, [*DAYTON, report])
-    police = _mention(records, "doc2", "police")
-    assert police["node"] == _mention(records, "doc0", "Toledo Police")["node"]
+    records = corpus_mentions(sm_nlp, [*DAYTON, report])
+    police = mention_in(records, "doc2", "police")
+    assert police["node"] == mention_in(records, "doc0", "Toledo Police")["node"]
     assert police["sieve"] == "description_across_documents"
 
 
@@ -74,10 +59,10 @@ def test_the_woman_of_another_town_is_not_the_woman_named_elsewhere(sm_nlp) -> N
         "A woman was killed by a hit-and-run driver in Bloomington, police said. "
         "The driver fled the scene in a car."
     )
-    records = _nodes(sm_nlp, [*QUEENS, bloomington])
+    records = corpus_mentions(sm_nlp, [*QUEENS, bloomington])
     assert (
-        _mention(records, "doc2", "woman")["node"]
-        != (_mention(records, "doc0", "Maria Delgado")["node"])
+        mention_in(records, "doc2", "woman")["node"]
+        != (mention_in(records, "doc0", "Maria Delgado")["node"])
     )
 
 
@@ -90,9 +75,9 @@ def test_the_woman_of_another_town_is_the_one_a_document_of_that_town_calls_so(s
         "A woman was killed by a hit-and-run driver in Bloomington, police said. "
         "The driver fled the scene in a car.",
     ]
-    records = _nodes(sm_nlp, [*QUEENS, *bloomington])
-    woman = _mention(records, "doc3", "woman")
-    assert woman["node"] == _mention(records, "doc2", "Ann Berg")["node"]
+    records = corpus_mentions(sm_nlp, [*QUEENS, *bloomington])
+    woman = mention_in(records, "doc3", "woman")
+    assert woman["node"] == mention_in(records, "doc2", "Ann Berg")["node"]
     assert woman["reason"].startswith(
         "'woman' is 'Ann Berg', called 'woman' in a document of the same place"
     )
@@ -121,6 +106,6 @@ def test_a_place_named_within_a_body_s_name_is_a_place_of_the_story(sm_nlp) -> N
         "A gunman opened fire at an office party, the Vancouver Police said. "
         "The gunman had moved from Oregon, and killed his boss at the office."
     )
-    records = _nodes(sm_nlp, [*kirk, report])
-    gunman = _mention(records, "doc2", "gunman")
-    assert gunman["node"] == _mention(records, "doc0", "Eric Kirk")["node"]
+    records = corpus_mentions(sm_nlp, [*kirk, report])
+    gunman = mention_in(records, "doc2", "gunman")
+    assert gunman["node"] == mention_in(records, "doc0", "Eric Kirk")["node"]
