@@ -101,6 +101,11 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}', called '{head}' in other documents, rather than '{instead}', "
         "whom they do not call so"
     )
+    NAMED_HERE_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', which its document names and other documents call a {head} "
+        "or name as one, seen with {common} of the same names and things, rather than "
+        "'{instead}', which its document does not name"
+    )
     NAMED_IN_ITS_OWN_STORY = (
         "'{name}' is '{other}', whom its document names and another calls '{head}', rather "
         "than '{instead}' of other stories, which name none of the people its document names"

@@ -751,8 +751,9 @@ class CorpusIndex:
                 elsewhere = self._best_candidate(
                     candidates, context, noun, DESCRIPTION_CONTEXT, any_place=True, deeds=deeds
                 )
-            here = [key for key in candidates if key in named_here] if best is None else []
-            if len(here) == 1:
+            here = [key for key in candidates if key in named_here]
+            unnamed_rival = None
+            if len(here) == 1 and best is None:
                 # Of the entities called so that the context cannot tell apart, the one the
                 # document itself names is the one it speaks of: two actresses seen at one
                 # clinic share its context alike (the homonym guard leaves a nameless
@@ -762,6 +763,18 @@ class CorpusIndex:
                 best = self._best_candidate(
                     candidates, context, noun, DESCRIPTION_CONTEXT, deeds=deeds
                 )
+            elif len(here) == 1 and best is not None and best[1] not in named_here:
+                # So too over one the document does not name that shares more of its context,
+                # when the one it names shares enough: "the president" of an obituary naming
+                # the president its subject toppled is he, though another president, who
+                # pardoned the subject, shares more of its names. More shared names say the
+                # stories are alike, not that their president is one; and a much-spoken-of
+                # person's context is full (CONTEXT_LIMIT) before the last story naming him.
+                named_best = self._best_candidate(
+                    {here[0]: candidates[here[0]]}, context, noun, DESCRIPTION_CONTEXT
+                )
+                if named_best is not None:
+                    unnamed_rival, best = best[1], named_best
             rival = best or elsewhere
             if rival is not None and noun_class == "person":
                 own = self._named_in_its_own_story(noun, wanted, rival[1], named_here, people_here)
@@ -796,7 +809,15 @@ class CorpusIndex:
                     continue
             if best is not None:
                 common, key, deed = best
-                if deed is not None:
+                if unnamed_rival is not None:
+                    reason = MergeReason.NAMED_HERE_ACROSS_DOCUMENTS.say(
+                        name=description.label,
+                        other=self.entities[key].label,
+                        head=noun,
+                        common=common,
+                        instead=self.entities[unnamed_rival].label,
+                    )
+                elif deed is not None:
                     verb, side = deed
                     reason = MergeReason.DONE_ALIKE_ACROSS_DOCUMENTS.say(
                         name=description.label,

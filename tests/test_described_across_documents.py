@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from conftest import corpus_mentions, mention_in
 
+import kg.resolve as resolve_module
+
 # Two documents call Maria Delgado an actress, with the Harbor Clinic and Malibu around her.
 CALLED = [
     "Actress Maria Delgado checked into the Harbor Clinic in Malibu on Monday. "
@@ -234,3 +236,59 @@ def test_people_sharing_the_context_and_no_deed_leave_the_description_alone(sm_n
         mention_in(records, "doc0", "Peter Lopez")["node"],
     }
     assert mention_in(records, "doc2", "man")["node"] not in people
+
+
+# Two presidents: two documents call Harold Benton one, over an affair in Washington; two call
+# Carl Moreno one, who pardoned the Bureau's informant Paul Kessler, whom Alan Ward knew.
+BENTON = [
+    "President Harold Benton resigned over the Brandt affair. Benton left Washington in August.",
+    "Harold Benton, the president, was accused in the Brandt affair. He left Washington.",
+]
+MORENO = [
+    "President Carl Moreno pardoned Paul Kessler, the informant of the Bureau, in Washington. "
+    "Kessler had worked with Alan Ward at the Bureau for years.",
+    "Carl Moreno, the president, pardoned Paul Kessler in Washington. Alan Ward and the Bureau "
+    "welcomed the pardon of the informant.",
+]
+# Kessler's obituary: the president his affair toppled, among Moreno's names more than Benton's.
+OBITUARY = (
+    "Paul Kessler, the informant of the Bureau who exposed the Brandt affair that toppled a "
+    "president, has died in Washington. Kessler had worked with Alan Ward. "
+    "Harold Benton never forgave him."
+)
+
+
+def test_of_the_entities_called_so_the_one_its_document_names_over_more_context(
+    sm_nlp, monkeypatch
+) -> None:
+    # A much-spoken-of person's context is full long before the last story that names him
+    # (CONTEXT_LIMIT): here after one document, so that Moreno, whom the obituary does not
+    # name, shares more of its names than Benton, whom it does. Its president is Benton.
+    monkeypatch.setattr(resolve_module, "CONTEXT_LIMIT", 5)
+    records = corpus_mentions(sm_nlp, [*BENTON, *MORENO, OBITUARY])
+    benton = mention_in(records, "doc0", "Harold Benton")["node"]
+    president = mention_in(records, "doc4", "president")
+    assert president["node"] == benton
+    assert president["reason"].startswith(
+        "'president' is 'Harold Benton', which its document names and other documents call a "
+        "president or name as one, seen with 3 of the same names and things, rather than "
+        "'Carl Moreno', which its document does not name"
+    )
+    # Without Benton's name, the obituary's president is Moreno, who shares most.
+    unnamed = OBITUARY.removesuffix(" Harold Benton never forgave him.")
+    records = corpus_mentions(sm_nlp, [*BENTON, *MORENO, unnamed])
+    moreno = mention_in(records, "doc2", "Carl Moreno")["node"]
+    assert mention_in(records, "doc4", "president")["node"] == moreno
+
+
+def test_the_person_its_document_names_needs_context_of_its_own(sm_nlp, monkeypatch) -> None:
+    # An obituary that names Benton but shares with his documents only Washington: his name
+    # alone does not make him its president over Moreno, who shares the informant's story.
+    monkeypatch.setattr(resolve_module, "CONTEXT_LIMIT", 5)
+    sparse = (
+        "Paul Kessler, the informant of the Bureau who helped topple a president, has died in "
+        "Washington. Kessler had worked with Alan Ward. Harold Benton never forgave him."
+    )
+    records = corpus_mentions(sm_nlp, [*BENTON, *MORENO, sparse])
+    president = mention_in(records, "doc4", "president")
+    assert president["node"] == mention_in(records, "doc2", "Carl Moreno")["node"]
