@@ -417,8 +417,8 @@ class CorpusIndex:
         # documents (_traits: "32-year-old British climber"), and after ``finish`` by final
         # key: a description of another age or nationality elsewhere is someone else.
         self._traits: dict[str, set[tuple[str, str]]] = defaultdict(set)
-        # What each name's mentions in its documents say of its sex (_gender_of: "the
-        # widow", "she"; and its given name, once a document), counted, and after
+        # What each name's mentions and titles in its documents say of its sex (_gender_of:
+        # "the widow", "she"; and its given name, once a document), counted, and after
         # ``finish`` by final key the sex a clear majority of them gives (_clear_gender).
         self._gender_votes: dict[str, Counter[str]] = defaultdict(Counter)
         self._genders: dict[str, str] = {}
@@ -469,6 +469,10 @@ class CorpusIndex:
             self._traits[name] |= _traits(words, noun)
             if titled:
                 self._titles[name].add(noun)
+                # a title or apposition says the sex too ("actress Maria Delgado"); a
+                # description chained to the name was counted with its mentions
+                if gender := lexicon.noun_gender(noun):
+                    self._gender_votes[name][gender] += 1
         return clusters
 
     def finish(self) -> None:
@@ -557,12 +561,12 @@ class CorpusIndex:
             self.finish()
         clusters = clusters or self._clusters(extraction)
         merges: set[tuple[str, str]] = set()
+        if self._described_by:
+            merges |= self._correct_descriptions(clusters)
         if self._genders:
             self._part_other_sex(clusters, extraction.links)
         if self._described_by or self._named_by:
             merges |= self._link_descriptions(clusters)
-        if self._described_by:
-            merges |= self._correct_descriptions(clusters)
         for description in clusters.descriptions:
             self._key(description, clusters)
         key_of = self.key_of
