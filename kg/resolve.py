@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from kg.aliasfile import load_alias_rules as load_alias_rules  # also kg.resolve's, as before
 from kg.coref import lexicon
+from kg.coref.mentions import PRONOUNS
 from kg.coref.names import (
     NON_NODE_LABELS,
     TIME_LABELS,
@@ -327,6 +328,11 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
 _IDENTITY_SIEVES = frozenset({"apposition", "predicate nominative", "role"})
 
 
+# Sieves that join a description to a person for no more than being the one its document speaks
+# of most (kg/coref/sieves.py), with no identity the text states.
+_SALIENCE_SIEVES = frozenset({"description", "opening description"})
+
+
 # Entity types of names that are no person: a body, a group or a place.
 _BODY_TYPES = frozenset({"Organization", "Group", "Place"})
 
@@ -411,6 +417,11 @@ class CorpusIndex:
         # documents (_traits: "32-year-old British climber"), and after ``finish`` by final
         # key: a description of another age or nationality elsewhere is someone else.
         self._traits: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        # What each name's mentions and titles in its documents say of its sex (_gender_of:
+        # "the widow", "she"; and its given name, once a document), counted, and after
+        # ``finish`` by final key the sex a clear majority of them gives (_clear_gender).
+        self._gender_votes: dict[str, Counter[str]] = defaultdict(Counter)
+        self._genders: dict[str, str] = {}
         self._named_by: dict[str, list[str]] = {}
         self._place_names: frozenset[str] = frozenset()
         # After ``finish``, the teams named after each place (kg.crossdoc.teams_of_places).
@@ -443,6 +454,14 @@ class CorpusIndex:
         for node, deed in clusters.deeds:
             if isinstance(node, NameCluster):
                 self._deeds[node.name].add(deed)
+        for mention, named in zip(clusters.mentions, clusters.nodes, strict=True):
+            if isinstance(named, NameCluster) and (gender := _gender_of(mention)):
+                self._gender_votes[named.name][gender] += 1
+        for cluster in clusters.clusters():
+            if cluster.type == "Person" and len(cluster.tokens) > 1:
+                gender = lexicon.first_name_gender(cluster.tokens[0])
+                if gender is not None:
+                    self._gender_votes[cluster.name][gender] += 1
         calls = list(_what_names_are_called(extraction, clusters))
         for name, noun in {(name, noun) for name, _, noun, _ in calls}:
             self._called[name][noun] += 1  # documents that call it so
@@ -450,6 +469,10 @@ class CorpusIndex:
             self._traits[name] |= _traits(words, noun)
             if titled:
                 self._titles[name].add(noun)
+                # a title or apposition says the sex too ("actress Maria Delgado"); a
+                # description chained to the name was counted with its mentions
+                if gender := lexicon.noun_gender(noun):
+                    self._gender_votes[name][gender] += 1
         return clusters
 
     def finish(self) -> None:
@@ -488,6 +511,12 @@ class CorpusIndex:
         for name, found in self._traits.items():
             traits[self._links.get(name, name)] |= found
         self._traits = traits
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for name, counted in self._gender_votes.items():
+            votes[self._links.get(name, name)].update(counted)
+        self._genders = {
+            key: gender for key, counted in votes.items() if (gender := _clear_gender(counted))
+        }
         titles: dict[str, set[str]] = defaultdict(set)
         for name, title_nouns in self._titles.items():
             titles[self._links.get(name, name)].update(title_nouns)
@@ -532,10 +561,12 @@ class CorpusIndex:
             self.finish()
         clusters = clusters or self._clusters(extraction)
         merges: set[tuple[str, str]] = set()
-        if self._described_by or self._named_by:
-            merges |= self._link_descriptions(clusters)
         if self._described_by:
             merges |= self._correct_descriptions(clusters)
+        if self._genders:
+            self._part_other_sex(clusters, extraction.links)
+        if self._described_by or self._named_by:
+            merges |= self._link_descriptions(clusters)
         for description in clusters.descriptions:
             self._key(description, clusters)
         key_of = self.key_of
@@ -1053,6 +1084,49 @@ class CorpusIndex:
         if index is not None:
             clusters.reasons[index] = ("description_across_documents", reason)
 
+    def _part_other_sex(self, clusters: _DocumentClusters, links: Sequence[CorefLink]) -> None:
+        """A description that its document's salience alone joined to a person (the one it
+        speaks of most: _SALIENCE_SIEVES) and whose noun is of the other sex than the one the
+        corpus gives that person by a clear majority of its mentions (_clear_gender) is
+        someone else: "the husband" in a story of a woman killed (whose given name, "Raj",
+        does not say, but whom her stories call "the woman" and "she"). It and what was linked
+        to it after it (its repetitions, its pronouns but those of the person's sex) become a
+        description node of their own, which may still join another document's entity."""
+        after: dict[int, list[int]] = defaultdict(list)
+        for link in links:
+            after[link.antecedent].append(link.mention)
+        for index, mention in enumerate(clusters.mentions):
+            node = clusters.nodes[index]
+            if (
+                clusters.reasons[index][0] not in _SALIENCE_SIEVES
+                or not isinstance(node, NameCluster)
+                or mention.kind != "concept"
+                or not mention.key
+            ):
+                continue
+            sex = lexicon.noun_gender(mention.key.rsplit(" ", 1)[-1])
+            known = self._genders.get(self.key_of(node))
+            if sex is None or known is None or known == sex:
+                continue
+            description = _Description(mention.text, concept_key(mention))
+            clusters.descriptions.append(description)
+            clusters.reasons[index] = ("", "")
+            parted: set[int] = set()
+            waiting = [index]
+            while waiting:
+                member = waiting.pop()
+                if (
+                    member in parted
+                    or clusters.nodes[member] is not node
+                    # a pronoun of the person's own sex linked through it is hers ("the
+                    # husband said he was with her")
+                    or _gender_of(clusters.mentions[member]) == known
+                ):
+                    continue
+                parted.add(member)
+                clusters.nodes[member] = description
+                waiting.extend(after.get(member, ()))
+
     def _correct_descriptions(self, clusters: _DocumentClusters) -> set[tuple[str, str]]:
         """A description the document's salience joined to one of its names ("the star":
         the publicist most spoken of) joins instead the one other name of the document that
@@ -1176,6 +1250,13 @@ TITLED_CONTEXT = 4
 # and about half of them wrongly; with three, 6, and B3 precision does not move.
 SYNONYM_CALLED_IN_DOCUMENTS = 3
 
+# How many times as many of an entity's mentions must give it one sex as the other for it to be
+# of that sex (_clear_gender): a story describes its people many times over, and a few
+# descriptions or pronouns a salience link put on them ("the husband" on the woman killed, her
+# "she" on the driver who killed her) must not make them of neither. With 3, Bettie Page
+# (261 mentions a woman's, 96 a man's) and Vishwanand Subryan (13 to 6) are of neither.
+CLEAR_GENDER = 2
+
 # The entity types a description of each WordNet class may denote.
 _DESCRIBED_TYPES = {
     "person": ("Person",),
@@ -1215,6 +1296,30 @@ def _places_meet(places: set[str], others: set[str]) -> bool:
     words = [frozenset(place.split()) for place in places]
     other_words = [frozenset(place.split()) for place in others]
     return any(one <= other or other <= one for one in words for other in other_words)
+
+
+def _gender_of(mention: Mention) -> str | None:
+    """The sex a mention says its referent has: a pronoun's ("she", "his"), or a
+    description's by its noun (WordNet: "the widow", "her husband"; "the driver" says
+    none)."""
+    if mention.kind == "pronoun":
+        features = PRONOUNS.get(mention.text.lower())
+        return features[2] if features and features[2] in _SEXES else None
+    if mention.kind == "concept" and mention.key:
+        return lexicon.noun_gender(mention.key.rsplit(" ", 1)[-1])
+    return None
+
+
+_SEXES = ("female", "male")
+
+
+def _clear_gender(votes: Counter[str]) -> str | None:
+    """The sex that two of an entity's mentions at least give it, CLEAR_GENDER times as many
+    as give it the other, else None: not one vote."""
+    for sex, other in (_SEXES, _SEXES[::-1]):
+        if votes[sex] >= 2 and votes[sex] >= CLEAR_GENDER * votes[other]:
+            return sex
+    return None
 
 
 def _gender_agrees(label: str, gender: str | None) -> bool:

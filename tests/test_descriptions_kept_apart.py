@@ -1,11 +1,17 @@
 """A description joins no person its own document sets against it, nor one other documents give
-another age and nationality (kg/resolve.py, ``CorpusIndex._link_descriptions``), and a role
-introduced by "as" is not given to a verb's object that is a time or a thing
-(kg/coref/sieves.py, ``role_sieve``). Texts written for these tests, parsed by the real model."""
+another age and nationality (kg/resolve.py, ``CorpusIndex._link_descriptions``), nor, by its
+document's salience alone, a person of the other sex than the corpus gives them
+(``CorpusIndex._part_other_sex``); and a role introduced by "as" is not given to a verb's object
+that is a time or a thing (kg/coref/sieves.py, ``role_sieve``). Texts written for these tests,
+parsed by the real model."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from conftest import corpus_mentions, mention_in
+
+from kg.resolve import _clear_gender
 
 # Two documents call Priya Nandan a driver, on Elm Street in Dayton, with Tom Avery around her.
 DRIVER = [
@@ -86,3 +92,42 @@ def test_a_role_of_someone_is_not_given_to_a_time_or_a_thing(sm_nlp) -> None:
     # A person the verb's object is keeps the role ("unveiled Dana Reyes as the captain").
     named = mention_in(records, "doc1", "captain")
     assert named["node"] == mention_in(records, "doc1", "Dana Reyes")["node"]
+
+
+# Two reports of one story: a woman killed by a car. Her given name says nothing of her sex; the
+# first report speaks of her most, then of "the husband" and "the man" who drove, and only then
+# calls her "her"; the others call her "the woman" and "she".
+HUSBAND = (
+    "Kim Arora, 61, was struck by a car on Elm Street in Dayton on Friday, Tom Avery said. "
+    "Arora died at the hospital. The husband said he was with her when the car hit her. "
+    "The man who drove the car fled. Arora had lived in Dayton for years."
+)
+WOMAN = [
+    "Kim Arora was killed by a hit-and-run driver on Elm Street in Dayton, Tom Avery said. "
+    "The woman was crossing the street when she was hit. She died at the hospital.",
+    "Kim Arora was walking home on Elm Street in Dayton when she was struck, Tom Avery said. "
+    "She was 61.",
+]
+
+
+def test_a_description_of_the_other_sex_is_not_the_person_most_spoken_of(sm_nlp) -> None:
+    records = corpus_mentions(sm_nlp, [HUSBAND, *WOMAN])
+    arora = mention_in(records, "doc0", "Kim Arora")["node"]
+    # The corpus calls her a woman and "she": the husband and the man are others, and the
+    # husband's "he" goes with him.
+    husband = mention_in(records, "doc0", "husband")["node"]
+    assert husband != arora
+    assert mention_in(records, "doc0", "he")["node"] == husband
+    assert mention_in(records, "doc0", "man")["node"] not in (arora, husband)
+    # Her own pronoun, linked after the husband's, is still hers; so is "the woman".
+    assert mention_in(records, "doc0", "her")["node"] == arora
+    assert mention_in(records, "doc1", "woman")["node"] == arora
+
+
+def test_a_sex_is_given_by_a_clear_majority_of_mentions() -> None:
+    # Many mentions of a woman outweigh the few a salience link put on her ("the husband").
+    assert _clear_gender(Counter(female=44, male=12)) == "female"
+    assert _clear_gender(Counter(male=13, female=6)) == "male"
+    # One mention is no evidence, nor are as many of either sex.
+    assert _clear_gender(Counter(female=1)) is None
+    assert _clear_gender(Counter(male=10, female=10)) is None
