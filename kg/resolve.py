@@ -1104,13 +1104,13 @@ class CorpusIndex:
                 or not mention.key
             ):
                 continue
-            sex = lexicon.noun_gender(mention.key.rsplit(" ", 1)[-1])
+            sex = _gender_of(mention)
             known = self._genders.get(self.key_of(node))
             if sex is None or known is None or known == sex:
                 continue
             description = _Description(mention.text, concept_key(mention))
             clusters.descriptions.append(description)
-            clusters.reasons[index] = ("", "")
+            clusters.reasons[index] = ("", "")  # the first mention of its own chain now
             parted: set[int] = set()
             waiting = [index]
             while waiting:
@@ -1126,6 +1126,15 @@ class CorpusIndex:
                 parted.add(member)
                 clusters.nodes[member] = description
                 waiting.extend(after.get(member, ()))
+                pronoun = clusters.mentions[member]
+                if pronoun.kind == "pronoun":
+                    # Its reason named the person it agreed with then: it says where it is now.
+                    clusters.reasons[member] = (
+                        clusters.reasons[member][0],
+                        f"'{pronoun.text}' goes with '{mention.text}', through which it was "
+                        f"linked, not with '{node.name}', {_OF_SEX[known]} to most of the "
+                        "corpus's mentions",
+                    )
 
     def _correct_descriptions(self, clusters: _DocumentClusters) -> set[tuple[str, str]]:
         """A description the document's salience joined to one of its names ("the star":
@@ -1306,11 +1315,16 @@ def _gender_of(mention: Mention) -> str | None:
         features = PRONOUNS.get(mention.text.lower())
         return features[2] if features and features[2] in _SEXES else None
     if mention.kind == "concept" and mention.key:
-        return lexicon.noun_gender(mention.key.rsplit(" ", 1)[-1])
+        noun = mention.key.rsplit(" ", 1)[-1]
+        # Only a noun whose first sense is a person's says a sex: "knockout" and "blood" have
+        # a gendered person sense too, far from what the news means by them.
+        if lexicon.noun_class(noun) == "person":
+            return lexicon.noun_gender(noun)
     return None
 
 
 _SEXES = ("female", "male")
+_OF_SEX = {"female": "a woman", "male": "a man"}
 
 
 def _clear_gender(votes: Counter[str]) -> str | None:
