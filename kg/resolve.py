@@ -422,6 +422,10 @@ class CorpusIndex:
         # ``finish`` by final key the sex a clear majority of them gives (_clear_gender).
         self._gender_votes: dict[str, Counter[str]] = defaultdict(Counter)
         self._genders: dict[str, str] = {}
+        # The same for its age, from its descriptions, titles and appositions ("the
+        # 66-year-old woman"): counted, and after ``finish`` the age a clear majority gives.
+        self._age_votes: dict[str, Counter[str]] = defaultdict(Counter)
+        self._ages: dict[str, str] = {}
         self._named_by: dict[str, list[str]] = {}
         self._place_names: frozenset[str] = frozenset()
         # After ``finish``, the teams named after each place (kg.crossdoc.teams_of_places).
@@ -457,11 +461,19 @@ class CorpusIndex:
         for mention, named in zip(clusters.mentions, clusters.nodes, strict=True):
             if isinstance(named, NameCluster) and (gender := _gender_of(mention)):
                 self._gender_votes[named.name][gender] += 1
+        text = extraction.document.text
         for cluster in clusters.clusters():
             if cluster.type == "Person" and len(cluster.tokens) > 1:
                 gender = lexicon.first_name_gender(cluster.tokens[0])
                 if gender is not None:
                     self._gender_votes[cluster.name][gender] += 1
+            if cluster.type == "Person":
+                # News gives a person's age after the name: "Raj K. Chohan, 59, of Queens".
+                for written in cluster.mentions:
+                    if said := _AGE_AFTER_NAME.match(text, written.end):
+                        self._age_votes[cluster.name][said.group(1)] += 1
+        for name, age in _ages_stated(extraction, clusters):
+            self._age_votes[name][age] += 1
         calls = list(_what_names_are_called(extraction, clusters))
         for name, noun in {(name, noun) for name, _, noun, _ in calls}:
             self._called[name][noun] += 1  # documents that call it so
@@ -517,6 +529,10 @@ class CorpusIndex:
         self._genders = {
             key: gender for key, counted in votes.items() if (gender := _clear_gender(counted))
         }
+        ages: dict[str, Counter[str]] = defaultdict(Counter)
+        for name, counted in self._age_votes.items():
+            ages[self._links.get(name, name)].update(counted)
+        self._ages = {key: age for key, counted in ages.items() if (age := _clear_age(counted))}
         titles: dict[str, set[str]] = defaultdict(set)
         for name, title_nouns in self._titles.items():
             titles[self._links.get(name, name)].update(title_nouns)
@@ -563,8 +579,8 @@ class CorpusIndex:
         merges: set[tuple[str, str]] = set()
         if self._described_by:
             merges |= self._correct_descriptions(clusters)
-        if self._genders:
-            self._part_other_sex(clusters, extraction.links)
+        if self._genders or self._ages:
+            self._part_unlike(clusters, extraction.links)
         if self._described_by or self._named_by:
             merges |= self._link_descriptions(clusters)
         for description in clusters.descriptions:
@@ -909,6 +925,13 @@ class CorpusIndex:
                         instead=self.entities[key].label,
                     )
                     key = agreeing.key
+            ages = {value for kind, value in traits if kind == "age"}
+            known_age = self._ages.get(key)
+            if known_age is not None and ages and known_age not in ages:
+                # Of another age than the one the entity's own names and appositions give
+                # ("the 36-year-old driver" is not "LuAnn Marie Johnson, 66"), whatever other
+                # documents' salience links called it.
+                continue
             self._join(description, key, reason, clusters, first_mention, merges)
         return merges
 
@@ -1084,13 +1107,15 @@ class CorpusIndex:
         if index is not None:
             clusters.reasons[index] = ("description_across_documents", reason)
 
-    def _part_other_sex(self, clusters: _DocumentClusters, links: Sequence[CorefLink]) -> None:
+    def _part_unlike(self, clusters: _DocumentClusters, links: Sequence[CorefLink]) -> None:
         """A description that its document's salience alone joined to a person (the one it
         speaks of most: _SALIENCE_SIEVES) and whose noun is of the other sex than the one the
-        corpus gives that person by a clear majority of its mentions (_clear_gender) is
-        someone else: "the husband" in a story of a woman killed (whose given name, "Raj",
-        does not say, but whom her stories call "the woman" and "she"). It and what was linked
-        to it after it (its repetitions, its pronouns but those of the person's sex) become a
+        corpus gives that person by a clear majority of its mentions (_clear_gender), or whose
+        age is another than the one a clear majority of its descriptions gives (_clear_age),
+        is someone else: "the husband" in a story of a woman killed (whose given name, "Raj",
+        does not say, but whom her stories call "the woman" and "she"); "the 36-year-old
+        driver" in a story of the 66-year-old woman he struck. It and what was linked to it
+        after it (its repetitions, its pronouns but those of the person's sex) become a
         description node of their own, which may still join another document's entity."""
         after: dict[int, list[int]] = defaultdict(list)
         for link in links:
@@ -1104,9 +1129,10 @@ class CorpusIndex:
                 or not mention.key
             ):
                 continue
-            sex = _gender_of(mention)
-            known = self._genders.get(self.key_of(node))
-            if sex is None or known is None or known == sex:
+            key = self.key_of(node)
+            known = self._genders.get(key)
+            unlike = _unlike(mention, known, self._ages.get(key))
+            if unlike is None:
                 continue
             description = _Description(mention.text, concept_key(mention))
             clusters.descriptions.append(description)
@@ -1132,8 +1158,8 @@ class CorpusIndex:
                     clusters.reasons[member] = (
                         clusters.reasons[member][0],
                         f"'{pronoun.text}' goes with '{mention.text}', through which it was "
-                        f"linked, not with '{node.name}', {_OF_SEX[known]} to most of the "
-                        "corpus's mentions",
+                        f"linked, not with '{node.name}', {unlike} to most of the corpus's "
+                        "mentions",
                     )
 
     def _correct_descriptions(self, clusters: _DocumentClusters) -> set[tuple[str, str]]:
@@ -1260,11 +1286,12 @@ TITLED_CONTEXT = 4
 SYNONYM_CALLED_IN_DOCUMENTS = 3
 
 # How many times as many of an entity's mentions must give it one sex as the other for it to be
-# of that sex (_clear_gender): a story describes its people many times over, and a few
-# descriptions or pronouns a salience link put on them ("the husband" on the woman killed, her
-# "she" on the driver who killed her) must not make them of neither. With 3, Bettie Page
-# (261 mentions a woman's, 96 a man's) and Vishwanand Subryan (13 to 6) are of neither.
-CLEAR_GENDER = 2
+# of that sex (_clear_gender), and one age as any other (_clear_age): a story describes its
+# people many times over, and a few descriptions or pronouns a salience link put on them ("the
+# husband" on the woman killed, her "she" on the driver who killed her) must not make them of
+# neither. With 3, Bettie Page (261 mentions a woman's, 96 a man's) and Vishwanand Subryan (13
+# to 6) are of neither.
+CLEAR_MAJORITY = 2
 
 # The entity types a description of each WordNet class may denote.
 _DESCRIBED_TYPES = {
@@ -1327,11 +1354,38 @@ _SEXES = ("female", "male")
 _OF_SEX = {"female": "a woman", "male": "a man"}
 
 
+def _unlike(mention: Mention, sex: str | None, age: str | None) -> str | None:
+    """What the person of sex ``sex`` and age ``age`` (None: not known) is that the
+    description ``mention`` says it is not ("a woman", "66 years old"), or None when it does
+    not contradict them."""
+    said = _gender_of(mention)
+    if sex is not None and said is not None and said != sex:
+        return _OF_SEX[sex]
+    if age is not None and mention.key:
+        head = mention.key.rsplit(" ", 1)[-1]
+        ages = {value for kind, value in _traits(mention.text, head) if kind == "age"}
+        if ages and age not in ages:
+            return f"{age} years old"
+    return None
+
+
+def _clear_age(votes: Counter[str]) -> str | None:
+    """The age that two of an entity's descriptions at least give it, CLEAR_MAJORITY times as
+    many as give it any other, else None (a story ages its people by a year as it goes on
+    trial: those are of no age then)."""
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < 2:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < CLEAR_MAJORITY * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
 def _clear_gender(votes: Counter[str]) -> str | None:
-    """The sex that two of an entity's mentions at least give it, CLEAR_GENDER times as many
+    """The sex that two of an entity's mentions at least give it, CLEAR_MAJORITY times as many
     as give it the other, else None: not one vote."""
     for sex, other in (_SEXES, _SEXES[::-1]):
-        if votes[sex] >= 2 and votes[sex] >= CLEAR_GENDER * votes[other]:
+        if votes[sex] >= 2 and votes[sex] >= CLEAR_MAJORITY * votes[other]:
             return sex
     return None
 
@@ -1441,6 +1495,8 @@ def _opponents_of(
 
 # An age written as a modifier: "a 36-year-old man", "the 59-year-old woman".
 _AGE = re.compile(r"\b(\d{1,3})-year-old\b", re.IGNORECASE)
+# An age set after a person's name between commas: "LuAnn Marie Johnson, 66, of Burnsville".
+_AGE_AFTER_NAME = re.compile(r",\s*(\d{1,3}),")
 
 
 def _traits(text: str, head: str) -> set[tuple[str, str]]:
@@ -1473,6 +1529,31 @@ def _traits_differ(one: set[tuple[str, str]], other: set[tuple[str, str]]) -> bo
         if theirs and not mine & theirs:
             return True
     return False
+
+
+def _ages_stated(extraction: Extraction, clusters: _DocumentClusters) -> Iterator[tuple[str, str]]:
+    """(name, age) for each age a title or apposition of a name gives it ("66-year-old
+    grandmother Raj Chohan"), or a description some sieve other than salience chained to it:
+    what salience alone put on a name ("the 36-year-old driver" on the woman he struck) is
+    what the ages are to check."""
+    for role in extraction.roles:
+        cluster = clusters.find(role.holder)
+        words = role.title.split()
+        if cluster is not None and words:
+            for kind, value in _traits(role.title, words[-1].lower()):
+                if kind == "age":
+                    yield cluster.name, value
+    for index, node in enumerate(clusters.nodes):
+        mention = clusters.mentions[index]
+        if (
+            isinstance(node, NameCluster)
+            and mention.kind == "concept"
+            and mention.key
+            and clusters.reasons[index][0] not in _SALIENCE_SIEVES
+        ):
+            for kind, value in _traits(mention.text, mention.key.rsplit(" ", 1)[-1]):
+                if kind == "age":
+                    yield node.name, value
 
 
 def _what_names_are_called(

@@ -1,7 +1,7 @@
 """A description joins no person its own document sets against it, nor one other documents give
 another age and nationality (kg/resolve.py, ``CorpusIndex._link_descriptions``), nor, by its
 document's salience alone, a person of the other sex than the corpus gives them
-(``CorpusIndex._part_other_sex``); and a role introduced by "as" is not given to a verb's object
+(``CorpusIndex._part_unlike``); and a role introduced by "as" is not given to a verb's object
 that is a time or a thing (kg/coref/sieves.py, ``role_sieve``). Texts written for these tests,
 parsed by the real model."""
 
@@ -11,7 +11,7 @@ from collections import Counter
 
 from conftest import corpus_mentions, mention_in
 
-from kg.resolve import _clear_gender
+from kg.resolve import _clear_age, _clear_gender
 
 # Two documents call Priya Nandan a driver, on Elm Street in Dayton, with Tom Avery around her.
 DRIVER = [
@@ -135,3 +135,31 @@ def test_a_sex_is_given_by_a_clear_majority_of_mentions() -> None:
     # One mention is no evidence, nor are as many of either sex.
     assert _clear_gender(Counter(female=1)) is None
     assert _clear_gender(Counter(male=10, female=10)) is None
+
+
+# Two reports of one story: a woman, 66, struck by a driver, 36. The first names her with her
+# age and speaks of her most; the second describes the driver by his age before anyone else.
+AGED = [
+    "Dana Whitfield, 66, of Fairview was struck by a car outside a store in Dayton on Friday. "
+    "Whitfield was taken to a hospital, where she died. The 66-year-old woman had been "
+    "shopping. Police said the 36-year-old driver did not stop.",
+    "Dana Whitfield, 66, was walking to her car in Dayton when she was hit, police said. "
+    "Whitfield died at the hospital. The 36-year-old driver was arrested on Saturday.",
+]
+
+
+def test_a_description_of_another_age_is_not_the_person_most_spoken_of(sm_nlp) -> None:
+    records = corpus_mentions(sm_nlp, AGED)
+    whitfield = mention_in(records, "doc0", "Dana Whitfield")["node"]
+    # Her own description, of her age, is hers.
+    assert mention_in(records, "doc0", "66-year-old woman")["node"] == whitfield
+    # The driver, of another age than her names give her, is not, in either report.
+    for document in ("doc0", "doc1"):
+        assert mention_in(records, document, "36-year-old driver")["node"] != whitfield
+
+
+def test_an_age_is_given_by_a_clear_majority_of_statements() -> None:
+    assert _clear_age(Counter({"27": 4, "29": 2})) == "27"
+    # One statement is no evidence, nor are two ages given alike.
+    assert _clear_age(Counter({"66": 1})) is None
+    assert _clear_age(Counter({"66": 2, "36": 2})) is None
