@@ -412,6 +412,11 @@ class CorpusIndex:
         # key: a description of another age or nationality elsewhere is someone else.
         self._traits: dict[str, set[tuple[str, str]]] = defaultdict(set)
         self._named_by: dict[str, list[str]] = {}
+        # The nouns each name is written right before in its documents ("the Bloomington Sam's
+        # Club store"), and after ``finish`` the bodies written so before each noun of a place
+        # that no name ends in (_written_before_kinds).
+        self._kind_nouns: dict[str, set[str]] = defaultdict(set)
+        self._written_before: dict[str, list[str]] = {}
         self._place_names: frozenset[str] = frozenset()
         # After ``finish``, the teams named after each place (kg.crossdoc.teams_of_places).
         self._teams: dict[str, list[str]] = {}
@@ -446,6 +451,8 @@ class CorpusIndex:
         calls = list(_what_names_are_called(extraction, clusters))
         for name, noun in {(name, noun) for name, _, noun, _ in calls}:
             self._called[name][noun] += 1  # documents that call it so
+        for name, noun in _kinds_written_after_names(clusters):
+            self._kind_nouns[name].add(noun)
         for name, words, noun, titled in calls:
             self._traits[name] |= _traits(words, noun)
             if titled:
@@ -516,10 +523,33 @@ class CorpusIndex:
                 if lexicon.noun_class(noun) in ("organization", "place"):
                     named_by[noun].append(key)
         self._named_by = dict(named_by)
+        self._written_before = self._written_before_kinds()
         self._place_names = frozenset(
             key.lower() for key, entity in self.entities.items() if entity.type == "Place"
         )
         self._finished = True
+
+    def _written_before_kinds(self) -> dict[str, list[str]]:
+        """For each noun of a place (a store, a prison: WordNet's place class) that no name of
+        the corpus ends in, the bodies whose name is written right before it ("the Sam's Club
+        store", "the Casty store"): the store one document names so is what "a store in
+        Bloomington" of another may be. A body's only: "the Atlanta courthouse" is in
+        Atlanta, not Atlanta. A noun some name ends in ("West Coast Bank") leaves the bank
+        to that name: "the Woodburn bank" (a town the recogniser took for a body) is not
+        another one."""
+        written_before: dict[str, list[str]] = defaultdict(list)
+        for name, nouns in sorted(self._kind_nouns.items()):
+            key = self._links.get(name, name)
+            if key not in self.entities or self.entities[key].type != "Organization":
+                continue
+            for noun in sorted(nouns):
+                if (
+                    noun not in self._named_by
+                    and lexicon.noun_class(noun) == "place"
+                    and key not in written_before[noun]
+                ):
+                    written_before[noun].append(key)
+        return dict(written_before)
 
     def key_of(self, cluster: NameCluster) -> str:
         return self._links.get(cluster.name, cluster.name)
@@ -532,7 +562,7 @@ class CorpusIndex:
             self.finish()
         clusters = clusters or self._clusters(extraction)
         merges: set[tuple[str, str]] = set()
-        if self._described_by or self._named_by:
+        if self._described_by or self._named_by or self._written_before:
             merges |= self._link_descriptions(clusters)
         if self._described_by:
             merges |= self._correct_descriptions(clusters)
@@ -740,6 +770,8 @@ class CorpusIndex:
             if noun_class in ("organization", "place"):
                 for key in self._named_by.get(noun, ()):
                     candidates.setdefault(key, MergeReason.NAMED_ACROSS_DOCUMENTS)
+                for key in self._written_before.get(noun, ()):
+                    candidates.setdefault(key, MergeReason.WRITTEN_BEFORE_ITS_KIND_ACROSS_DOCUMENTS)
             for key in opposed:
                 candidates.pop(key, None)
             best = self._best_candidate(candidates, context, noun, DESCRIPTION_CONTEXT, deeds=deeds)
@@ -1350,6 +1382,26 @@ def _what_names_are_called(
         mention = clusters.mentions[index]
         if isinstance(node, NameCluster) and mention.kind == "concept" and mention.key:
             yield node.name, mention.text, mention.key.rsplit(" ", 1)[-1], False
+
+
+def _kinds_written_after_names(clusters: _DocumentClusters) -> Iterator[tuple[str, str]]:
+    """(name, noun) for each description that opens on a name with its head noun right after
+    it ("the Bloomington Sam's Club store", "a Kessler Mart store in Bloomington"): the noun
+    says what the name's thing is. Not a noun with words of its own between ("the Harry
+    Winston jewellery store", "a Wells Fargo branch bank"), whose name may be the owner or
+    the maker of the thing rather than it."""
+    starts: dict[int, list[tuple[Mention, NameCluster]]] = defaultdict(list)
+    for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
+        if isinstance(node, NameCluster) and mention.kind != "concept":
+            starts[mention.start].append((mention, node))
+    for mention in clusters.mentions:
+        if mention.kind != "concept" or not mention.key:
+            continue
+        noun = mention.key.rsplit(" ", 1)[-1]
+        for name, node in starts.get(mention.start, ()):
+            between = mention.text[name.end - mention.start : mention.head - mention.start]
+            if between.isspace():
+                yield node.name, noun
 
 
 def resolve(

@@ -234,3 +234,49 @@ def test_people_sharing_the_context_and_no_deed_leave_the_description_alone(sm_n
         mention_in(records, "doc0", "Peter Lopez")["node"],
     }
     assert mention_in(records, "doc2", "man")["node"] not in people
+
+
+# A hit-and-run outside a store: two reports name the store's body before the word "store"; a
+# third speaks of "a store in Bloomington" among the same town, officer and driver.
+STORE = [
+    "A woman was struck by a car outside the Kessler Mart store in Bloomington on Monday. "
+    "Officer Dan Pruitt arrested the driver, Tom Hale, in the parking lot.",
+    "Tom Hale hit the woman in the parking lot of the Kessler Mart store in Bloomington, "
+    "Officer Dan Pruitt said. The driver had been drinking.",
+]
+NAMELESS_STORE = (
+    "A woman died after a car hit her outside a store in Bloomington, Officer Dan Pruitt said. "
+    "The driver, Tom Hale, was arrested in the parking lot."
+)
+
+
+def test_a_description_joins_the_body_written_before_its_noun(sm_nlp) -> None:
+    # "the Kessler Mart store" says Kessler Mart is a store, though its name does not end in
+    # the word: the nameless document's store is it; a store in Denver, among none of its
+    # documents' names, is not.
+    denver = "A store in Denver reopened on Friday after a flood, its owner said."
+    records = corpus_mentions(sm_nlp, [*STORE, NAMELESS_STORE, denver])
+    kessler = mention_in(records, "doc0", "Kessler Mart")["node"]
+    store = mention_in(records, "doc2", "store in Bloomington")
+    assert store["node"] == kessler
+    assert store["reason"].startswith(
+        "'store in Bloomington' is 'Kessler Mart', whose name is written before 'store' "
+        "('Kessler Mart store')"
+    )
+    assert mention_in(records, "doc3", "store in Denver")["node"] != kessler
+
+
+def test_a_town_written_before_a_noun_is_not_of_its_kind(sm_nlp) -> None:
+    # "the Bloomington store" is a store in Bloomington: the town is no store.
+    town = [text.replace("Kessler Mart store", "Bloomington store") for text in STORE]
+    records = corpus_mentions(sm_nlp, [*town, NAMELESS_STORE])
+    bloomington = mention_in(records, "doc2", "Bloomington")["node"]
+    assert mention_in(records, "doc2", "store in Bloomington")["node"] != bloomington
+
+
+def test_a_name_with_other_words_before_the_noun_is_not_of_its_kind(sm_nlp) -> None:
+    # "the Kessler Mart grocery store": the store may be Kessler Mart's, not Kessler Mart.
+    owned = [text.replace("Kessler Mart store", "Kessler Mart grocery store") for text in STORE]
+    records = corpus_mentions(sm_nlp, [*owned, NAMELESS_STORE])
+    kessler = mention_in(records, "doc0", "Kessler Mart")["node"]
+    assert mention_in(records, "doc2", "store in Bloomington")["node"] != kessler
