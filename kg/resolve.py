@@ -413,10 +413,15 @@ class CorpusIndex:
         self._traits: dict[str, set[tuple[str, str]]] = defaultdict(set)
         self._named_by: dict[str, list[str]] = {}
         # The nouns each name is written right before in its documents ("the Bloomington Sam's
-        # Club store"), and after ``finish`` the bodies written so before each noun of a place
-        # that no name ends in (_written_before_kinds).
-        self._kind_nouns: dict[str, set[str]] = defaultdict(set)
-        self._written_before: dict[str, list[str]] = {}
+        # Club store"), with the context of each document writing it so, and after ``finish``
+        # the bodies written so before each noun of an establishment that no name ends in
+        # (_written_before_kinds). The names the recogniser takes for a place somewhere ("a
+        # prison in Huntsville", GPE) are a town's, whatever another sentence types them.
+        self._kind_nouns: dict[str, dict[str, list[set[str]]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        self._written_as_place: set[str] = set()
+        self._written_before: dict[str, dict[str, list[set[str]]]] = {}
         self._place_names: frozenset[str] = frozenset()
         # After ``finish``, the teams named after each place (kg.crossdoc.teams_of_places).
         self._teams: dict[str, list[str]] = {}
@@ -451,8 +456,11 @@ class CorpusIndex:
         calls = list(_what_names_are_called(extraction, clusters))
         for name, noun in {(name, noun) for name, _, noun, _ in calls}:
             self._called[name][noun] += 1  # documents that call it so
-        for name, noun in _kinds_written_after_names(clusters):
-            self._kind_nouns[name].add(noun)
+        for name, noun in set(_kinds_written_after_names(clusters)):
+            self._kind_nouns[name][noun].append(context)
+        for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
+            if isinstance(node, NameCluster) and mention.label in PLACE_LABELS:
+                self._written_as_place.add(node.name)
         for name, words, noun, titled in calls:
             self._traits[name] |= _traits(words, noun)
             if titled:
@@ -523,33 +531,52 @@ class CorpusIndex:
                 if lexicon.noun_class(noun) in ("organization", "place"):
                     named_by[noun].append(key)
         self._named_by = dict(named_by)
-        self._written_before = self._written_before_kinds()
         self._place_names = frozenset(
             key.lower() for key, entity in self.entities.items() if entity.type == "Place"
         )
+        self._written_before = self._written_before_kinds()
         self._finished = True
 
-    def _written_before_kinds(self) -> dict[str, list[str]]:
-        """For each noun of a place (a store, a prison: WordNet's place class) that no name of
-        the corpus ends in, the bodies whose name is written right before it ("the Sam's Club
-        store", "the Casty store"): the store one document names so is what "a store in
-        Bloomington" of another may be. A body's only: "the Atlanta courthouse" is in
-        Atlanta, not Atlanta. A noun some name ends in ("West Coast Bank") leaves the bank
-        to that name: "the Woodburn bank" (a town the recogniser took for a body) is not
-        another one."""
-        written_before: dict[str, list[str]] = defaultdict(list)
+    def _written_before_kinds(self) -> dict[str, dict[str, list[set[str]]]]:
+        """For each noun of an establishment (a store, a prison: WordNet's establishment, a
+        place a body keeps, lexicon.is_establishment) that no name of the corpus ends in, the
+        bodies whose name is written right before it ("the Sam's Club store", "the Casty
+        store"): the store one document names so is what "a store in Bloomington" of another
+        may be. Not a building, a home or an area, which bear the name of their owner or of
+        their place ("the Kappa-Marousi building", "the Thissio area") without being it.
+
+        A body's only: "the Atlanta courthouse" is in Atlanta, not Atlanta; nor a name the
+        recogniser takes for a town's anywhere: "a Huntsville prison" of one sentence is "a
+        prison in Huntsville" of others. A noun some name ends in ("West Coast Bank") leaves
+        the bank to that name: "the Woodburn bank" (a town the recogniser took for a body) is
+        not another one. Each body comes with the places named by each document writing it
+        before the noun, for _of_its_writers_places."""
+        written_before: dict[str, dict[str, list[set[str]]]] = defaultdict(dict)
         for name, nouns in sorted(self._kind_nouns.items()):
             key = self._links.get(name, name)
-            if key not in self.entities or self.entities[key].type != "Organization":
+            if (
+                key not in self.entities
+                or self.entities[key].type != "Organization"
+                or key in self._written_as_place
+                or name in self._written_as_place
+            ):
                 continue
-            for noun in sorted(nouns):
-                if (
-                    noun not in self._named_by
-                    and lexicon.noun_class(noun) == "place"
-                    and key not in written_before[noun]
-                ):
-                    written_before[noun].append(key)
-        return dict(written_before)
+            for noun, contexts in sorted(nouns.items()):
+                if noun not in self._named_by and lexicon.is_establishment(noun):
+                    places = written_before[noun].setdefault(key, [])
+                    places.extend(context & self._place_names for context in contexts)
+        return {noun: dict(bodies) for noun, bodies in written_before.items()}
+
+    def _of_its_writers_places(self, key: str, noun: str, places_here: set[str]) -> bool:
+        """Whether a document naming the places ``places_here`` may speak of the ``noun`` of
+        ``key`` that other documents write as "<key> <noun>": unless one of those documents
+        names places and none of them meets one of ``places_here``. A chain's name before
+        its supermarket says which of its supermarkets the story of Wellington's fire speaks
+        of; "the supermarket in Banstead" of another story is another of its stores."""
+        writers = [places for places in self._written_before[noun][key] if places]
+        return not (places_here and writers) or any(
+            _places_meet(places, places_here) for places in writers
+        )
 
     def key_of(self, cluster: NameCluster) -> str:
         return self._links.get(cluster.name, cluster.name)
@@ -771,7 +798,10 @@ class CorpusIndex:
                 for key in self._named_by.get(noun, ()):
                     candidates.setdefault(key, MergeReason.NAMED_ACROSS_DOCUMENTS)
                 for key in self._written_before.get(noun, ()):
-                    candidates.setdefault(key, MergeReason.WRITTEN_BEFORE_ITS_KIND_ACROSS_DOCUMENTS)
+                    if self._of_its_writers_places(key, noun, context & self._place_names):
+                        candidates.setdefault(
+                            key, MergeReason.WRITTEN_BEFORE_ITS_KIND_ACROSS_DOCUMENTS
+                        )
             for key in opposed:
                 candidates.pop(key, None)
             best = self._best_candidate(candidates, context, noun, DESCRIPTION_CONTEXT, deeds=deeds)
@@ -1173,6 +1203,11 @@ DESCRIPTION_CONTEXT = 2
 # Documents that must call an entity by a noun before a description elsewhere may join it: one
 # apposition can be misread ("Sarah Palin ... the arsonist"), the same one twice seldom is.
 CALLED_IN_DOCUMENTS = 2
+
+# The recogniser's labels of towns and regions: a name it gives one of somewhere is a place's,
+# whatever another sentence types it ("a prison in Huntsville"). Not buildings (FAC): a store
+# is one ("outside the Bloomington Sam's Club").
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 # Names and things a description's document must share with the documents of the one entity
 # another document alone titles by its noun: twice DESCRIPTION_CONTEXT, since one title is

@@ -280,3 +280,53 @@ def test_a_name_with_other_words_before_the_noun_is_not_of_its_kind(sm_nlp) -> N
     records = corpus_mentions(sm_nlp, [*owned, NAMELESS_STORE])
     kessler = mention_in(records, "doc0", "Kessler Mart")["node"]
     assert mention_in(records, "doc2", "store in Bloomington")["node"] != kessler
+
+
+def test_a_chains_store_in_another_town_is_another_store(sm_nlp) -> None:
+    # Kessler Mart's stores: the Bloomington reports write "the Kessler Mart store"; a report
+    # of a woman hit outside a store in Denver names Kessler Mart too, but its store is not the
+    # one the Bloomington reports wrote so.
+    denver = (
+        "A woman was struck by a car outside a store in Denver on Friday, Kessler Mart said. "
+        "The driver fled the parking lot."
+    )
+    records = corpus_mentions(sm_nlp, [*STORE, NAMELESS_STORE, denver])
+    kessler = mention_in(records, "doc0", "Kessler Mart")["node"]
+    assert mention_in(records, "doc2", "store in Bloomington")["node"] == kessler
+    assert mention_in(records, "doc3", "store in Denver")["node"] != kessler
+
+
+# An inmate's death: one report writes "the Huntsville prison", where the recogniser may take the
+# town for a body; another writes "a prison in Huntsville", the town's name as a place's.
+PRISON = [
+    "Guards at the Huntsville prison found the inmate Carl Reyes dead in his cell on Monday, "
+    "warden Ann Ortiz said.",
+    "Carl Reyes had been moved to a prison in Huntsville, Texas, last year, warden Ann Ortiz "
+    "said. The inmate was 41.",
+]
+NAMELESS_PRISON = (
+    "The inmate Carl Reyes was found dead in the prison on Monday, warden Ann Ortiz said. "
+    "Guards found him in his cell."
+)
+
+
+def test_a_town_written_as_a_place_elsewhere_takes_no_prison(sm_nlp) -> None:
+    records = corpus_mentions(sm_nlp, [*PRISON, NAMELESS_PRISON])
+    huntsville = mention_in(records, "doc1", "Huntsville")["node"]
+    assert mention_in(records, "doc2", "prison")["node"] != huntsville
+
+
+# A fire: one report writes "the Kessler Corp. building", a building named after its owner (or,
+# as "the Kappa-Marousi building", after a district the recogniser took for a body); a building
+# is no body's establishment, as a store or a prison is, and the other report's is not Kessler.
+BUILDING = [
+    "Fire destroyed the Kessler Corp. building on Monday, fire chief Rob Lane said. "
+    "The blaze spread to the roof.",
+    "Fire chief Rob Lane said the blaze spread to the roof of the building on Monday.",
+]
+
+
+def test_a_name_written_before_a_building_is_not_the_building(sm_nlp) -> None:
+    records = corpus_mentions(sm_nlp, BUILDING)
+    kessler = mention_in(records, "doc0", "Kessler Corp.")["node"]
+    assert mention_in(records, "doc1", "building")["node"] != kessler
