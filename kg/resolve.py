@@ -421,6 +421,9 @@ class CorpusIndex:
             lambda: defaultdict(list)
         )
         self._written_as_place: set[str] = set()
+        # After ``finish``, whether each name of an entity (lower case: its key, and the names
+        # linked to it) is a name of something other than a town (PLACE_LABELS).
+        self._body_names: dict[str, bool] = {}
         self._written_before: dict[str, dict[str, list[set[str]]]] = {}
         self._place_names: frozenset[str] = frozenset()
         # After ``finish``, the teams named after each place (kg.crossdoc.teams_of_places).
@@ -535,6 +538,11 @@ class CorpusIndex:
             key.lower() for key, entity in self.entities.items() if entity.type == "Place"
         )
         self._written_before = self._written_before_kinds()
+        towns = {name.lower() for name in self._written_as_place}
+        self._body_names = {
+            name.lower(): name.lower() not in towns and key.lower() not in towns
+            for name, key in [*self._links.items(), *((key, key) for key in self.entities)]
+        }
         self._finished = True
 
     def _written_before_kinds(self) -> dict[str, dict[str, list[set[str]]]]:
@@ -577,6 +585,26 @@ class CorpusIndex:
         return not (places_here and writers) or any(
             _places_meet(places, places_here) for places in writers
         )
+
+    def _bodies_written_before_head(self, mention: Mention) -> set[str]:
+        """The names of the corpus's bodies and people (lower case) that a description writes
+        before its head, as runs of capitalised words: "the Harry Winston jewellery store"
+        gives "harry winston", "the Sam's Club store" "sam's club"; not a place's ("the Paris
+        store" says where the store is), nor capitalised words that name nothing ("Upmarket
+        jewellery store" opening a sentence). Read from the words, not the recogniser's
+        mentions, which often take "Harry Winston store" whole or "Sam" for a person."""
+        words = mention.text[: mention.head - mention.start].split()
+        found: set[str] = set()
+        for i, word in enumerate(words):
+            if not word[:1].isupper():
+                continue
+            for j in range(i + 1, len(words) + 1):
+                if not words[j - 1][:1].isupper():
+                    break
+                name = " ".join(words[i:j]).removesuffix("'s").removesuffix("’s").lower()
+                if self._body_names.get(name):
+                    found.add(name)
+        return found
 
     def key_of(self, cluster: NameCluster) -> str:
         return self._links.get(cluster.name, cluster.name)
@@ -772,6 +800,12 @@ class CorpusIndex:
         against: dict[int, set[str]] = defaultdict(set)
         for description, name in clusters.opponents:
             against[id(description)].add(self.key_of(name))
+        # The bodies and people each description writes before its head ("the Harry Winston
+        # jewellery store"): a store written so is theirs, not the Casty store of other reports.
+        owners_of: dict[int, set[str]] = defaultdict(set)
+        for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
+            if mention.kind == "concept" and mention.key:
+                owners_of[id(node)] |= self._bodies_written_before_head(mention)
         # What each description's mentions say of its age and nationality.
         described_as: dict[int, set[tuple[str, str]]] = defaultdict(set)
         for mention, chain in zip(clusters.mentions, clusters.nodes, strict=True):
@@ -797,8 +831,11 @@ class CorpusIndex:
             if noun_class in ("organization", "place"):
                 for key in self._named_by.get(noun, ()):
                     candidates.setdefault(key, MergeReason.NAMED_ACROSS_DOCUMENTS)
+                owners = owners_of.get(id(description), set())
                 for key in self._written_before.get(noun, ()):
-                    if self._of_its_writers_places(key, noun, context & self._place_names):
+                    if (
+                        not owners or _named_within(owners, {key.lower()})
+                    ) and self._of_its_writers_places(key, noun, context & self._place_names):
                         candidates.setdefault(
                             key, MergeReason.WRITTEN_BEFORE_ITS_KIND_ACROSS_DOCUMENTS
                         )

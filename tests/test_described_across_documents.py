@@ -330,3 +330,20 @@ def test_a_name_written_before_a_building_is_not_the_building(sm_nlp) -> None:
     records = corpus_mentions(sm_nlp, BUILDING)
     kessler = mention_in(records, "doc0", "Kessler Corp.")["node"]
     assert mention_in(records, "doc1", "building")["node"] != kessler
+
+
+def test_a_description_naming_another_owner_is_not_the_body_written_before_its_noun(
+    sm_nlp,
+) -> None:
+    # "the Harry Winston jewellery store" is Harry Winston's store, not the Kessler Mart store
+    # of the other reports, though it is in Bloomington among the same officer and driver;
+    # "the Sam's Club store" would be the Bloomington Sam's Club's (_named_within).
+    owned = (
+        "A woman was struck by a car outside the Harry Winston jewellery store in Bloomington, "
+        "Officer Dan Pruitt said. Harry Winston closed the store. The driver, Tom Hale, fled."
+    )
+    records = corpus_mentions(sm_nlp, [*STORE, NAMELESS_STORE, owned])
+    kessler = mention_in(records, "doc0", "Kessler Mart")["node"]
+    assert mention_in(records, "doc2", "store in Bloomington")["node"] == kessler
+    store = mention_in(records, "doc3", "Harry Winston jewellery store in Bloomington")
+    assert store["node"] != kessler
