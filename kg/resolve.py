@@ -461,9 +461,9 @@ class CorpusIndex:
             self._called[name][noun] += 1  # documents that call it so
         for name, noun in set(_kinds_written_after_names(clusters)):
             self._kind_nouns[name][noun].append(context)
-        for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
-            if isinstance(node, NameCluster) and mention.label in PLACE_LABELS:
-                self._written_as_place.add(node.name)
+        for mention, named in zip(clusters.mentions, clusters.nodes, strict=True):
+            if isinstance(named, NameCluster) and mention.label in PLACE_LABELS:
+                self._written_as_place.add(named.name)
         for name, words, noun, titled in calls:
             self._traits[name] |= _traits(words, noun)
             if titled:
@@ -803,9 +803,9 @@ class CorpusIndex:
         # The bodies and people each description writes before its head ("the Harry Winston
         # jewellery store"): a store written so is theirs, not the Casty store of other reports.
         owners_of: dict[int, set[str]] = defaultdict(set)
-        for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
-            if mention.kind == "concept" and mention.key:
-                owners_of[id(node)] |= self._bodies_written_before_head(mention)
+        for mention, chain in zip(clusters.mentions, clusters.nodes, strict=True):
+            if isinstance(chain, _Description) and mention.kind == "concept" and mention.key:
+                owners_of[id(chain)] |= self._bodies_written_before_head(mention)
         # What each description's mentions say of its age and nationality.
         described_as: dict[int, set[tuple[str, str]]] = defaultdict(set)
         for mention, chain in zip(clusters.mentions, clusters.nodes, strict=True):
