@@ -124,6 +124,10 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}', whose name says it is a {head}, seen with {common} of the same "
         "names and things in other documents"
     )
+    WRITTEN_BEFORE_ITS_KIND_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', whose name is written before '{head}' ('{other} {head}'), "
+        "seen with {common} of the same names and things in other documents"
+    )
 
     def say(self, **values: object) -> str:
         """The reason as the sentence a reader sees."""

@@ -427,6 +427,19 @@ class CorpusIndex:
         self._age_votes: dict[str, Counter[str]] = defaultdict(Counter)
         self._ages: dict[str, str] = {}
         self._named_by: dict[str, list[str]] = {}
+        # The nouns each name is written right before in its documents ("the Bloomington Sam's
+        # Club store"), with the context of each document writing it so, and after ``finish``
+        # the bodies written so before each noun of an establishment that no name ends in
+        # (_written_before_kinds). The names the recogniser takes for a place somewhere ("a
+        # prison in Huntsville", GPE) are a town's, whatever another sentence types them.
+        self._kind_nouns: dict[str, dict[str, list[set[str]]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        self._written_as_place: set[str] = set()
+        # After ``finish``, whether each name of an entity (lower case: its key, and the names
+        # linked to it) is a name of something other than a town (PLACE_LABELS).
+        self._body_names: dict[str, bool] = {}
+        self._written_before: dict[str, dict[str, list[set[str]]]] = {}
         self._place_names: frozenset[str] = frozenset()
         # After ``finish``, the teams named after each place (kg.crossdoc.teams_of_places).
         self._teams: dict[str, list[str]] = {}
@@ -477,6 +490,11 @@ class CorpusIndex:
         calls = list(_what_names_are_called(extraction, clusters))
         for name, noun in {(name, noun) for name, _, noun, _ in calls}:
             self._called[name][noun] += 1  # documents that call it so
+        for name, noun in set(_kinds_written_after_names(clusters)):
+            self._kind_nouns[name][noun].append(context)
+        for mention, named in zip(clusters.mentions, clusters.nodes, strict=True):
+            if isinstance(named, NameCluster) and mention.label in PLACE_LABELS:
+                self._written_as_place.add(named.name)
         for name, words, noun, titled in calls:
             self._traits[name] |= _traits(words, noun)
             if titled:
@@ -564,7 +582,74 @@ class CorpusIndex:
         self._place_names = frozenset(
             key.lower() for key, entity in self.entities.items() if entity.type == "Place"
         )
+        self._written_before = self._written_before_kinds()
+        towns = {name.lower() for name in self._written_as_place}
+        self._body_names = {
+            name.lower(): name.lower() not in towns and key.lower() not in towns
+            for name, key in [*self._links.items(), *((key, key) for key in self.entities)]
+        }
         self._finished = True
+
+    def _written_before_kinds(self) -> dict[str, dict[str, list[set[str]]]]:
+        """For each noun of an establishment (a store, a prison: WordNet's establishment, a
+        place a body keeps, lexicon.is_establishment) that no name of the corpus ends in, the
+        bodies whose name is written right before it ("the Sam's Club store", "the Casty
+        store"): the store one document names so is what "a store in Bloomington" of another
+        may be. Not a building, a home or an area, which bear the name of their owner or of
+        their place ("the Kappa-Marousi building", "the Thissio area") without being it.
+
+        A body's only: "the Atlanta courthouse" is in Atlanta, not Atlanta; nor a name the
+        recogniser takes for a town's anywhere: "a Huntsville prison" of one sentence is "a
+        prison in Huntsville" of others. A noun some name ends in ("West Coast Bank") leaves
+        the bank to that name: "the Woodburn bank" (a town the recogniser took for a body) is
+        not another one. Each body comes with the places named by each document writing it
+        before the noun, for _of_its_writers_places."""
+        written_before: dict[str, dict[str, list[set[str]]]] = defaultdict(dict)
+        for name, nouns in sorted(self._kind_nouns.items()):
+            key = self._links.get(name, name)
+            if (
+                key not in self.entities
+                or self.entities[key].type != "Organization"
+                or key in self._written_as_place
+                or name in self._written_as_place
+            ):
+                continue
+            for noun, contexts in sorted(nouns.items()):
+                if noun not in self._named_by and lexicon.is_establishment(noun):
+                    places = written_before[noun].setdefault(key, [])
+                    places.extend(context & self._place_names for context in contexts)
+        return {noun: dict(bodies) for noun, bodies in written_before.items()}
+
+    def _of_its_writers_places(self, key: str, noun: str, places_here: set[str]) -> bool:
+        """Whether a document naming the places ``places_here`` may speak of the ``noun`` of
+        ``key`` that other documents write as "<key> <noun>": unless one of those documents
+        names places and none of them meets one of ``places_here``. A chain's name before
+        its supermarket says which of its supermarkets the story of Wellington's fire speaks
+        of; "the supermarket in Banstead" of another story is another of its stores."""
+        writers = [places for places in self._written_before[noun][key] if places]
+        return not (places_here and writers) or any(
+            _places_meet(places, places_here) for places in writers
+        )
+
+    def _bodies_written_before_head(self, mention: Mention) -> set[str]:
+        """The names of the corpus's bodies and people (lower case) that a description writes
+        before its head, as runs of capitalised words: "the Harry Winston jewellery store"
+        gives "harry winston", "the Sam's Club store" "sam's club"; not a place's ("the Paris
+        store" says where the store is), nor capitalised words that name nothing ("Upmarket
+        jewellery store" opening a sentence). Read from the words, not the recogniser's
+        mentions, which often take "Harry Winston store" whole or "Sam" for a person."""
+        words = mention.text[: mention.head - mention.start].split()
+        found: set[str] = set()
+        for i, word in enumerate(words):
+            if not word[:1].isupper():
+                continue
+            for j in range(i + 1, len(words) + 1):
+                if not words[j - 1][:1].isupper():
+                    break
+                name = " ".join(words[i:j]).removesuffix("'s").removesuffix("’s").lower()
+                if self._body_names.get(name):
+                    found.add(name)
+        return found
 
     def key_of(self, cluster: NameCluster) -> str:
         return self._links.get(cluster.name, cluster.name)
@@ -581,7 +666,7 @@ class CorpusIndex:
             merges |= self._correct_descriptions(clusters)
         if self._genders or self._ages:
             self._part_unlike(clusters, extraction.links)
-        if self._described_by or self._named_by:
+        if self._described_by or self._named_by or self._written_before:
             merges |= self._link_descriptions(clusters)
         for description in clusters.descriptions:
             self._key(description, clusters)
@@ -762,6 +847,12 @@ class CorpusIndex:
         against: dict[int, set[str]] = defaultdict(set)
         for description, name in clusters.opponents:
             against[id(description)].add(self.key_of(name))
+        # The bodies and people each description writes before its head ("the Harry Winston
+        # jewellery store"): a store written so is theirs, not the Casty store of other reports.
+        owners_of: dict[int, set[str]] = defaultdict(set)
+        for mention, chain in zip(clusters.mentions, clusters.nodes, strict=True):
+            if isinstance(chain, _Description) and mention.kind == "concept" and mention.key:
+                owners_of[id(chain)] |= self._bodies_written_before_head(mention)
         # What each description's mentions say of its age and nationality.
         described_as: dict[int, set[tuple[str, str]]] = defaultdict(set)
         for mention, chain in zip(clusters.mentions, clusters.nodes, strict=True):
@@ -787,6 +878,14 @@ class CorpusIndex:
             if noun_class in ("organization", "place"):
                 for key in self._named_by.get(noun, ()):
                     candidates.setdefault(key, MergeReason.NAMED_ACROSS_DOCUMENTS)
+                owners = owners_of.get(id(description), set())
+                for key in self._written_before.get(noun, ()):
+                    if (
+                        not owners or _named_within(owners, {key.lower()})
+                    ) and self._of_its_writers_places(key, noun, context & self._place_names):
+                        candidates.setdefault(
+                            key, MergeReason.WRITTEN_BEFORE_ITS_KIND_ACROSS_DOCUMENTS
+                        )
             for key in opposed:
                 candidates.pop(key, None)
             best = self._best_candidate(candidates, context, noun, DESCRIPTION_CONTEXT, deeds=deeds)
@@ -1272,6 +1371,11 @@ DESCRIPTION_CONTEXT = 2
 # apposition can be misread ("Sarah Palin ... the arsonist"), the same one twice seldom is.
 CALLED_IN_DOCUMENTS = 2
 
+# The recogniser's labels of towns and regions: a name it gives one of somewhere is a place's,
+# whatever another sentence types it ("a prison in Huntsville"). Not buildings (FAC): a store
+# is one ("outside the Bloomington Sam's Club").
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
 # Names and things a description's document must share with the documents of the one entity
 # another document alone titles by its noun: twice DESCRIPTION_CONTEXT, since one title is
 # less evidence than two documents' words (on ECB+ topics 1-35, 2 link the same mentions
@@ -1571,6 +1675,26 @@ def _what_names_are_called(
         mention = clusters.mentions[index]
         if isinstance(node, NameCluster) and mention.kind == "concept" and mention.key:
             yield node.name, mention.text, mention.key.rsplit(" ", 1)[-1], False
+
+
+def _kinds_written_after_names(clusters: _DocumentClusters) -> Iterator[tuple[str, str]]:
+    """(name, noun) for each description that opens on a name with its head noun right after
+    it ("the Bloomington Sam's Club store", "a Kessler Mart store in Bloomington"): the noun
+    says what the name's thing is. Not a noun with words of its own between ("the Harry
+    Winston jewellery store", "a Wells Fargo branch bank"), whose name may be the owner or
+    the maker of the thing rather than it."""
+    starts: dict[int, list[tuple[Mention, NameCluster]]] = defaultdict(list)
+    for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
+        if isinstance(node, NameCluster) and mention.kind != "concept":
+            starts[mention.start].append((mention, node))
+    for mention in clusters.mentions:
+        if mention.kind != "concept" or not mention.key:
+            continue
+        noun = mention.key.rsplit(" ", 1)[-1]
+        for name, node in starts.get(mention.start, ()):
+            between = mention.text[name.end - mention.start : mention.head - mention.start]
+            if between.isspace():
+                yield node.name, noun
 
 
 def resolve(

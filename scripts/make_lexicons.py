@@ -53,6 +53,13 @@ Choices (documented here and in each file's header)
   Multi-word and hyphenated lemmas ("police officer", "x-ray") are written only when their
   row differs from the row of their last word ("officer", "ray"), which the loader falls
   back to.
+* ``establishments.tsv``: the lowercase noun lemmas whose first common-noun sense lies under
+  establishment.n.04 ("a public or private structure (business or governmental or
+  educational) including buildings and equipment for business or residence"): stores,
+  shops, prisons, jails, offices, headquarters; not buildings, homes, areas or factories,
+  which are places but no body's establishment. Value 1, or 0 for a multi-word lemma whose
+  last word is one and it is not; written only where a lemma differs from its last word, as
+  in ``noun_classes.tsv``.
 * ``noun_gender.tsv``: a person sense is female (male) when it or a hypernym is female.n.02
   or woman.n.01 (male.n.02 or man.n.01) or has a synonym beginning with ``female_``
   (``male_``), or when the sense's own gloss has female/woman/girl/lady (male/man/boy)
@@ -125,6 +132,7 @@ ROOTS = {
     "woman": ("woman", 1, "an adult female person"),
     "man": ("man", 1, "an adult person who is male"),
     "inhabitant": ("inhabitant", 1, "a person who inhabits a particular place"),
+    "establishment": ("establishment", 4, "a public or private structure"),
 }
 CLASS_ORDER = (
     ("person", ("person",)),
@@ -358,6 +366,16 @@ def noun_rows(wn: WordNet, roots: dict[str, int]):
         yield lemma.replace("_", " "), cls, bool(candidates), ",".join(also), gender
 
 
+def establishment_lemmas(wn: WordNet, roots: dict[str, int]) -> set[str]:
+    """The lemmas whose first common-noun sense is an establishment (establishment.n.04)."""
+    found = set()
+    for lemma in wn.index["n"]:
+        common = [s for s in wn.senses(lemma) if (wn.word_in(s, lemma) or "A")[0].islower()]
+        if common and roots["establishment"] in wn.hypernym_closure(common[0]):
+            found.add(lemma.replace("_", " "))
+    return found
+
+
 # ---------------------------------------------------------------------------------------
 # demonyms
 
@@ -546,6 +564,28 @@ def main() -> None:
         + "# inherent gender of the first person sense; neutral = overrides the last word.\n",
         "lemma, gender (female|male|neutral)",
         gender_rows,
+    )
+    establishments = establishment_lemmas(wn, roots)
+
+    def fallback_establishment(lemma: str) -> bool:
+        key = last_word(lemma)
+        while key is not None:
+            if key in rows:
+                return key in establishments
+            key = last_word(key)
+        return False
+
+    write_tsv(
+        out / "establishments.tsv",
+        WORDNET_HEADER
+        + "# 1 = the first common-noun sense lies under establishment.n.04; multi-word lemmas\n"
+        + "# only where they differ from their last word. See scripts/make_lexicons.py.\n",
+        "lemma, establishment (1|0)",
+        [
+            (lemma, int(lemma in establishments))
+            for lemma in sorted(rows)
+            if (lemma in establishments) != fallback_establishment(lemma)
+        ],
     )
     demonyms = demonym_rows(wn, roots)
     write_tsv(

@@ -292,3 +292,116 @@ def test_the_person_its_document_names_needs_context_of_its_own(sm_nlp, monkeypa
     records = corpus_mentions(sm_nlp, [*BENTON, *MORENO, sparse])
     president = mention_in(records, "doc4", "president")
     assert president["node"] == mention_in(records, "doc2", "Carl Moreno")["node"]
+
+
+# A hit-and-run outside a store: two reports name the store's body before the word "store"; a
+# third speaks of "a store in Bloomington" among the same town, officer and driver.
+STORE = [
+    "A woman was struck by a car outside the Kessler Mart store in Bloomington on Monday. "
+    "Officer Dan Pruitt arrested the driver, Tom Hale, in the parking lot.",
+    "Tom Hale hit the woman in the parking lot of the Kessler Mart store in Bloomington, "
+    "Officer Dan Pruitt said. The driver had been drinking.",
+]
+NAMELESS_STORE = (
+    "A woman died after a car hit her outside a store in Bloomington, Officer Dan Pruitt said. "
+    "The driver, Tom Hale, was arrested in the parking lot."
+)
+
+
+def test_a_description_joins_the_body_written_before_its_noun(sm_nlp) -> None:
+    # "the Kessler Mart store" says Kessler Mart is a store, though its name does not end in
+    # the word: the nameless document's store is it; a store in Denver, among none of its
+    # documents' names, is not.
+    denver = "A store in Denver reopened on Friday after a flood, its owner said."
+    records = corpus_mentions(sm_nlp, [*STORE, NAMELESS_STORE, denver])
+    kessler = mention_in(records, "doc0", "Kessler Mart")["node"]
+    store = mention_in(records, "doc2", "store in Bloomington")
+    assert store["node"] == kessler
+    assert store["reason"].startswith(
+        "'store in Bloomington' is 'Kessler Mart', whose name is written before 'store' "
+        "('Kessler Mart store')"
+    )
+    assert mention_in(records, "doc3", "store in Denver")["node"] != kessler
+
+
+def test_a_town_written_before_a_noun_is_not_of_its_kind(sm_nlp) -> None:
+    # "the Bloomington store" is a store in Bloomington: the town is no store.
+    town = [text.replace("Kessler Mart store", "Bloomington store") for text in STORE]
+    records = corpus_mentions(sm_nlp, [*town, NAMELESS_STORE])
+    bloomington = mention_in(records, "doc2", "Bloomington")["node"]
+    assert mention_in(records, "doc2", "store in Bloomington")["node"] != bloomington
+
+
+def test_a_name_with_other_words_before_the_noun_is_not_of_its_kind(sm_nlp) -> None:
+    # "the Kessler Mart grocery store": the store may be Kessler Mart's, not Kessler Mart.
+    owned = [text.replace("Kessler Mart store", "Kessler Mart grocery store") for text in STORE]
+    records = corpus_mentions(sm_nlp, [*owned, NAMELESS_STORE])
+    kessler = mention_in(records, "doc0", "Kessler Mart")["node"]
+    assert mention_in(records, "doc2", "store in Bloomington")["node"] != kessler
+
+
+def test_a_chains_store_in_another_town_is_another_store(sm_nlp) -> None:
+    # Kessler Mart's stores: the Bloomington reports write "the Kessler Mart store"; a report
+    # of a woman hit outside a store in Denver names Kessler Mart too, but its store is not the
+    # one the Bloomington reports wrote so.
+    denver = (
+        "A woman was struck by a car outside a store in Denver on Friday, Kessler Mart said. "
+        "The driver fled the parking lot."
+    )
+    records = corpus_mentions(sm_nlp, [*STORE, NAMELESS_STORE, denver])
+    kessler = mention_in(records, "doc0", "Kessler Mart")["node"]
+    assert mention_in(records, "doc2", "store in Bloomington")["node"] == kessler
+    assert mention_in(records, "doc3", "store in Denver")["node"] != kessler
+
+
+# An inmate's death: one report writes "the Huntsville prison", where the recogniser may take the
+# town for a body; another writes "a prison in Huntsville", the town's name as a place's.
+PRISON = [
+    "Guards at the Huntsville prison found the inmate Carl Reyes dead in his cell on Monday, "
+    "warden Ann Ortiz said.",
+    "Carl Reyes had been moved to a prison in Huntsville, Texas, last year, warden Ann Ortiz "
+    "said. The inmate was 41.",
+]
+NAMELESS_PRISON = (
+    "The inmate Carl Reyes was found dead in the prison on Monday, warden Ann Ortiz said. "
+    "Guards found him in his cell."
+)
+
+
+def test_a_town_written_as_a_place_elsewhere_takes_no_prison(sm_nlp) -> None:
+    records = corpus_mentions(sm_nlp, [*PRISON, NAMELESS_PRISON])
+    huntsville = mention_in(records, "doc1", "Huntsville")["node"]
+    assert mention_in(records, "doc2", "prison")["node"] != huntsville
+
+
+# A fire: one report writes "the Kessler Corp. building", a building named after its owner (or,
+# as "the Kappa-Marousi building", after a district the recogniser took for a body); a building
+# is no body's establishment, as a store or a prison is, and the other report's is not Kessler.
+BUILDING = [
+    "Fire destroyed the Kessler Corp. building on Monday, fire chief Rob Lane said. "
+    "The blaze spread to the roof.",
+    "Fire chief Rob Lane said the blaze spread to the roof of the building on Monday.",
+]
+
+
+def test_a_name_written_before_a_building_is_not_the_building(sm_nlp) -> None:
+    records = corpus_mentions(sm_nlp, BUILDING)
+    kessler = mention_in(records, "doc0", "Kessler Corp.")["node"]
+    assert mention_in(records, "doc1", "building")["node"] != kessler
+
+
+def test_a_description_naming_another_owner_is_not_the_body_written_before_its_noun(
+    sm_nlp,
+) -> None:
+    # "the Harry Winston jewellery store" is Harry Winston's store, not the Kessler Mart store
+    # of the other reports, though it is in Bloomington among the same officer and driver;
+    # "the Sam's Club store" would be the Bloomington Sam's Club's (_named_within).
+    owned = (
+        "A woman was struck by a car outside the Harry Winston jewellery store in Bloomington, "
+        "Officer Dan Pruitt said. Harry Winston closed the store. The driver, Tom Hale, fled."
+    )
+    records = corpus_mentions(sm_nlp, [*STORE, NAMELESS_STORE, owned])
+    kessler = mention_in(records, "doc0", "Kessler Mart")["node"]
+    assert mention_in(records, "doc2", "store in Bloomington")["node"] == kessler
+    store = mention_in(records, "doc3", "Harry Winston jewellery store in Bloomington")
+    assert store["node"] != kessler

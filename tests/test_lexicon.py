@@ -231,3 +231,12 @@ def test_noun_lemma_by_wordnet_and_english_rules() -> None:
     assert lexicon.noun_lemma("WOMEN") == "woman"
     assert lexicon.noun_lemma("Villagers") == "villager"
     assert lexicon.noun_lemma("Lohan") is None
+
+
+def test_an_establishment_is_a_place_a_body_keeps() -> None:
+    # WordNet's establishment.n.04: stores, shops, prisons, offices; not buildings, homes,
+    # areas or factories, which are places too. A compound falls back to its last word.
+    for noun in ("store", "Supermarket", "prison", "jail", "office", "jewellery store"):
+        assert lexicon.is_establishment(noun), noun
+    for noun in ("building", "home", "area", "factory", "campus", "place", "prison unit"):
+        assert not lexicon.is_establishment(noun), noun

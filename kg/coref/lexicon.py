@@ -1,5 +1,5 @@
-"""Lexicons for coreference: noun semantic class, gender and synonyms, first-name gender,
-demonyms.
+"""Lexicons for coreference: noun semantic class, establishments, gender and synonyms,
+first-name gender, demonyms.
 
 The tables live in ``kg/coref/data/`` and were derived once by ``scripts/make_lexicons.py``
 from WordNet 3.0 (Princeton; licence in ``data/LICENSE-WordNet.txt``) and from the US Social
@@ -57,6 +57,11 @@ def _noun_classes() -> dict[str, NounEntry]:
     for lemma, cls, person, also in _rows("noun_classes.tsv"):
         table[lemma] = NounEntry(cls, person == "1", tuple(also.split(",")) if also else ())
     return table
+
+
+@lru_cache(maxsize=1)
+def _establishments() -> dict[str, bool]:
+    return {lemma: flag == "1" for lemma, flag in _rows("establishments.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -126,6 +131,21 @@ def noun_class(lemma: str) -> str:
     "people" and "crowd" are "thing".
     """
     return _noun_entry(lemma).cls
+
+
+def is_establishment(lemma: str) -> bool:
+    """Whether the lemma's most frequent common-noun sense is an establishment in WordNet's
+    sense (establishment.n.04: a structure for business, government or education): a
+    place a body keeps and runs, as "store", "supermarket", "prison", "office" are, and
+    "building", "home", "area" and "factory" are not."""
+    table = _establishments()
+    key: str | None = _noun_key(lemma)
+    while key:
+        flag = table.get(key)
+        if flag is not None:
+            return flag
+        key = _last_word(key)
+    return False
 
 
 def noun_classes(lemma: str) -> frozenset[str]:
