@@ -390,6 +390,32 @@ def _final(links: dict[str, str], key: str) -> str:
     return key
 
 
+# A nickname written inside a person's name: a given name, the nickname between quotation
+# marks or brackets, the surname ("Vincent 'The Chin' Gigante", "Charles (Lucky) Luciano").
+_NICKNAME_INSIDE = re.compile(
+    r"\S+(?: \S+)*? [\"'“‘`(]+(?P<nickname>[^\"'“”‘’`()]+)[\"'”’`)]+ (?P<surname>\S+)"
+)
+# What the recogniser types a nickname standing alone: a person, or a title or a thing
+# ("Chin" Gigante read as a work).
+_NICKNAMED_TYPES = frozenset({"Person", "Thing", "Work", ""})
+
+
+def _nickname_forms(name: str) -> list[str]:
+    """The names a person's name written around a quoted nickname gives the person: the
+    nickname without its article ("Chin" of "Vincent 'The Chin' Gigante") and the nickname
+    before the surname ("Lucky Luciano" of "Charles (Lucky) Luciano"); [] for other names."""
+    match = _NICKNAME_INSIDE.fullmatch(name)
+    if match is None:
+        return []
+    words = match["nickname"].split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or not words[0][:1].isupper():
+        return []
+    nickname = " ".join(words)
+    return [nickname, f"{nickname} {match['surname']}"]
+
+
 def _join_misspelt_people(
     entities: dict[str, Entity],
     links: dict[str, str],
@@ -849,6 +875,33 @@ def link_across_documents(
                     f"'{name}' is written '{target}' elsewhere, seen with {common} of the same "
                     "names and things in other documents",
                 )
+    # A person by a nickname another document writes inside the person's name ("Vincent 'The
+    # Chin' Gigante", "Mark 'Deep Throat' Felt", "Charles (Lucky) Luciano"): the nickname
+    # alone ("the Chin", "Deep Throat") or before the surname ("Lucky Luciano") is that person,
+    # when no other person of the corpus has it and the documents share context.
+    nicknamed: dict[str, set[str]] = defaultdict(set)
+    for key, entity in entities.items():
+        if entity.type != "Person":
+            continue
+        for alias in entity.aliases:
+            for called in _nickname_forms(alias):
+                nicknamed[called].add(_final(links, key))
+    for called, people in nicknamed.items():
+        named = entities.get(called)
+        if (
+            named is None
+            or len(people) != 1
+            or called in links
+            or called in people
+            or named.type not in _NICKNAMED_TYPES
+        ):
+            continue
+        join_best(
+            called,
+            [p for p in people if not rules.forbids(called, p)],
+            1,
+            MergeReason.NICKNAME_IN_NAME_ACROSS_DOCUMENTS,
+        )
     # One letter wrong in one word of a longer name: "Gulf of Eden" for "Gulf of Aden". The
     # rarer spelling joins the commoner one it shares context with, if only one.
     by_masked: dict[tuple[str, ...], list[str]] = defaultdict(list)

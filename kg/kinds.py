@@ -93,6 +93,10 @@ class MergeReason(StrEnum):
     WRITTEN_OTHERWISE_ACROSS_DOCUMENTS = (
         "'{name}' is '{other}' written with other punctuation or spelling"
     )
+    NICKNAME_IN_NAME_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', whose nickname it is, written inside the name in other "
+        "documents, seen with {common} of the same names and things"
+    )
     MISSPELT_ACROSS_DOCUMENTS = (
         "'{name}' is '{other}' with one letter changed, seen with {common} of the same names "
         "and things in other documents"

@@ -110,6 +110,23 @@ def test_a_person_written_with_two_forms_of_a_nickname_is_one_node():
     assert entities == ["Frank Moretti", "Queens"]
 
 
+def test_a_nickname_another_document_writes_inside_a_name_is_that_person():
+    full = ('Frank "The Fox" Moretti died in Queens', 'Frank "The Fox" Moretti', "Queens")
+    alone = ("The Fox was buried in Queens", "Fox", "Queens")
+    before_surname = ("Fox Moretti ran a bakery in Queens", "Fox Moretti", "Queens")
+    assert _entities(full, alone) == ["Frank Moretti", "Queens"]
+    assert _entities(full, before_surname) == ["Frank Moretti", "Queens"]
+
+
+def test_a_nickname_stays_itself_when_two_people_have_it_or_nothing_is_shared():
+    frank = ('Frank "The Fox" Moretti died in Queens', 'Frank "The Fox" Moretti', "Queens")
+    paul = ("Paul 'Fox' Rinaldi lived in Queens", "Paul 'Fox' Rinaldi", "Queens")
+    alone = ("The Fox was buried in Queens", "Fox", "Queens")
+    assert _entities(frank, paul, alone) == ["Fox", "Frank Moretti", "Paul Rinaldi", "Queens"]
+    elsewhere = ("Fox sang in Dublin", "Fox", "Dublin")
+    assert _entities(frank, elsewhere) == ["Dublin", "Fox", "Frank Moretti", "Queens"]
+
+
 def test_an_office_before_a_surname_is_a_way_of_writing_a_persons_name():
     jerry = ("Jerry Ortiz patrolled Hawaiian Gardens", "Jerry Ortiz", "Hawaiian Gardens")
     deputy = ("Deputy Ortiz was shot in Hawaiian Gardens", "Deputy Ortiz", "Hawaiian Gardens")
