@@ -24,6 +24,7 @@ from kg.coref import lexicon
 from kg.coref.mentions import PRONOUNS
 from kg.coref.names import (
     NON_NODE_LABELS,
+    SHIP_PREFIXES,
     TIME_LABELS,
     AliasRules,
     NameCluster,
@@ -296,6 +297,12 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
                     vote = _CLASS_VOTES.get(lexicon.noun_class(member.key))
                     if vote:
                         node.votes[vote] += 10  # a name word's weight (kg/coref/names.py)
+            # A name that "he" or "she" refers to more than once is a person's, whatever the
+            # recogniser typed it ("Bettie Page" an organisation); once may be a misreading
+            # ("he" put on "The Hollywood Reporter"). A ship is "she" too.
+            said = [i for i in indices if mentions[i].kind == "pronoun" and _gender_of(mentions[i])]
+            if len(said) >= 2 and node.tokens[0] not in SHIP_PREFIXES:
+                node.votes["Person"] += 10 * len(said)  # a name word's weight each
         else:
             nominals = [mentions[i] for i in indices if mentions[i].kind == "concept"]
             if nominals:

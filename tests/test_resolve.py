@@ -344,6 +344,31 @@ def test_a_ship_is_a_thing_whatever_the_recogniser_said():
     assert "Sukanya" not in entities or entities["Sukanya"].type != "Person"
 
 
+def test_a_name_called_she_twice_is_a_person_whatever_the_recogniser_said():
+    """The small model tags a woman's name an organisation ("Mara Quill" ORG): "she" and "her"
+    said of it make it a person. One "he" put on a newspaper may be a misreading, and leaves
+    it the body the recogniser said; and a ship is "she" too."""
+    writer = make_extraction(
+        "Mara Quill wrote the column. She said her editor agreed",
+        [("Mara Quill", "ORG"), ("She", "PRON"), ("her", "PRON")],
+        links=[(1, 0), (2, 0)],
+    )
+    paper = make_extraction(
+        "The Lantern printed it. He said nothing",
+        [("The Lantern", "ORG"), ("He", "PRON")],
+        links=[(1, 0)],
+    )
+    ship = make_extraction(
+        "HMS Ardent left port. She sailed at dawn and her crew cheered",
+        [("HMS Ardent", "ORG"), ("She", "PRON"), ("her", "PRON")],
+        links=[(1, 0), (2, 0)],
+    )
+    entities = resolve([writer, paper, ship]).entities
+    assert entities["Mara Quill"].type == "Person"
+    assert entities["Lantern"].type == "Organization"
+    assert entities["HMS Ardent"].type != "Person"
+
+
 def test_a_surname_tagged_a_person_makes_a_person_of_a_name_the_recogniser_missed():
     """ "The Sixers fired Mo Cheeks. Cheeks said little": the recogniser missed "Mo Cheeks" (no
     type), and tagged "Cheeks" alone a person; the two are one person. A place named by one
