@@ -590,6 +590,8 @@ class CorpusIndex:
             key.lower() for key, entity in self.entities.items() if entity.type == "Place"
         )
         self._written_before = self._written_before_kinds()
+        # Each writing document's context was kept for its places only, now read.
+        self._kind_nouns.clear()
         towns = {name.lower() for name in self._written_as_place}
         self._body_names = {
             name.lower(): name.lower() not in towns and key.lower() not in towns
