@@ -24,7 +24,6 @@ from kg.coref import lexicon
 from kg.coref.mentions import PRONOUNS
 from kg.coref.names import (
     NON_NODE_LABELS,
-    SHIP_PREFIXES,
     TIME_LABELS,
     AliasRules,
     NameCluster,
@@ -33,6 +32,7 @@ from kg.coref.names import (
     entity_type,
     group_names,
     initials,
+    is_ship,
     normalise_name,
 )
 from kg.crossdoc import (
@@ -301,7 +301,7 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
             # recogniser typed it ("Bettie Page" an organisation); once may be a misreading
             # ("he" put on "The Hollywood Reporter"). A ship is "she" too.
             said = [i for i in indices if mentions[i].kind == "pronoun" and _gender_of(mentions[i])]
-            if len(said) >= 2 and node.tokens[0] not in SHIP_PREFIXES:
+            if len(said) >= 2 and not is_ship(node):
                 node.votes["Person"] += 10 * len(said)  # a name word's weight each
         else:
             nominals = [mentions[i] for i in indices if mentions[i].kind == "concept"]
@@ -443,9 +443,9 @@ class CorpusIndex:
             lambda: defaultdict(list)
         )
         self._written_as_place: set[str] = set()
-        # After ``finish``, whether each name of an entity (lower case: its key, and the names
-        # linked to it) is a name of something other than a town (PLACE_LABELS).
-        self._body_names: dict[str, bool] = {}
+        # After ``finish``, the names of entities (lower case: their keys, and the names linked
+        # to them) that are no town's (PLACE_LABELS).
+        self._body_names: frozenset[str] = frozenset()
         self._written_before: dict[str, dict[str, list[set[str]]]] = {}
         self._place_names: frozenset[str] = frozenset()
         # After ``finish``, the teams named after each place (kg.crossdoc.teams_of_places).
@@ -462,48 +462,50 @@ class CorpusIndex:
             raise RuntimeError("CorpusIndex.add after finish")
         clusters = self._clusters(extraction)
         context = clusters.context()
+        text = extraction.document.text
         for cluster in clusters.clusters():
             self._votes[cluster.name].update(cluster.votes)
             self._documents[cluster.name] += 1
             known = self._context[cluster.name]
             if len(known) < CONTEXT_LIMIT:
                 known.update(context)
+            person = cluster.type == "Person"
             for mention in cluster.mentions:
                 alias = " ".join(mention.text.split())
                 if alias != cluster.name:
                     self._aliases[cluster.name].add(alias)
+                # News gives a person's age after the name: "Raj K. Chohan, 59, of Queens".
+                if person and (said := _AGE_AFTER_NAME.match(text, mention.end)):
+                    self._age_votes[cluster.name][said.group(1)] += 1
             for reason in cluster.reasons:
                 if reason not in self._reasons[cluster.name]:
                     self._reasons[cluster.name].append(reason)
+            if person and len(cluster.tokens) > 1:
+                gender = lexicon.first_name_gender(cluster.tokens[0])
+                if gender is not None:
+                    self._gender_votes[cluster.name][gender] += 1
         for node, deed in clusters.deeds:
             if isinstance(node, NameCluster):
                 self._deeds[node.name].add(deed)
         for mention, named in zip(clusters.mentions, clusters.nodes, strict=True):
-            if isinstance(named, NameCluster) and (gender := _gender_of(mention)):
+            if not isinstance(named, NameCluster):
+                continue
+            if gender := _gender_of(mention):
                 self._gender_votes[named.name][gender] += 1
-        text = extraction.document.text
-        for cluster in clusters.clusters():
-            if cluster.type == "Person" and len(cluster.tokens) > 1:
-                gender = lexicon.first_name_gender(cluster.tokens[0])
-                if gender is not None:
-                    self._gender_votes[cluster.name][gender] += 1
-            if cluster.type == "Person":
-                # News gives a person's age after the name: "Raj K. Chohan, 59, of Queens".
-                for written in cluster.mentions:
-                    if said := _AGE_AFTER_NAME.match(text, written.end):
-                        self._age_votes[cluster.name][said.group(1)] += 1
-        for name, age in _ages_stated(extraction, clusters):
-            self._age_votes[name][age] += 1
+            if mention.label in PLACE_LABELS:
+                self._written_as_place.add(named.name)
         calls = list(_what_names_are_called(extraction, clusters))
-        for name, noun in {(name, noun) for name, _, noun, _ in calls}:
+        for name, noun in {(call.name, call.noun) for call in calls}:
             self._called[name][noun] += 1  # documents that call it so
         for name, noun in set(_kinds_written_after_names(clusters)):
             self._kind_nouns[name][noun].append(context)
-        for mention, named in zip(clusters.mentions, clusters.nodes, strict=True):
-            if isinstance(named, NameCluster) and mention.label in PLACE_LABELS:
-                self._written_as_place.add(named.name)
-        for name, words, noun, titled in calls:
-            self._traits[name] |= _traits(words, noun)
+        for name, words, noun, titled, by_salience in calls:
+            traits = _traits(words, noun)
+            self._traits[name] |= traits
+            if not by_salience:
+                # The ages salience alone put on a name ("the 36-year-old driver" on the woman
+                # he struck) are what the ages it is known by are to check (_part_unlike).
+                self._age_votes[name].update(value for kind, value in traits if kind == "age")
             if titled:
                 self._titles[name].add(noun)
                 # a title or apposition says the sex too ("actress Maria Delgado"); a
@@ -593,10 +595,11 @@ class CorpusIndex:
         # Each writing document's context was kept for its places only, now read.
         self._kind_nouns.clear()
         towns = {name.lower() for name in self._written_as_place}
-        self._body_names = {
-            name.lower(): name.lower() not in towns and key.lower() not in towns
+        self._body_names = frozenset(
+            name.lower()
             for name, key in [*self._links.items(), *((key, key) for key in self.entities)]
-        }
+            if name.lower() not in towns and key.lower() not in towns
+        )
         self._finished = True
 
     def _written_before_kinds(self) -> dict[str, dict[str, list[set[str]]]]:
@@ -656,7 +659,7 @@ class CorpusIndex:
                 if not words[j - 1][:1].isupper():
                     break
                 name = " ".join(words[i:j]).removesuffix("'s").removesuffix("’s").lower()
-                if self._body_names.get(name):
+                if name in self._body_names:
                     found.add(name)
         return found
 
@@ -856,16 +859,12 @@ class CorpusIndex:
         against: dict[int, set[str]] = defaultdict(set)
         for description, name in clusters.opponents:
             against[id(description)].add(self.key_of(name))
-        # The bodies and people each description writes before its head ("the Harry Winston
-        # jewellery store"): a store written so is theirs, not the Casty store of other reports.
-        owners_of: dict[int, set[str]] = defaultdict(set)
-        for mention, chain in zip(clusters.mentions, clusters.nodes, strict=True):
-            if isinstance(chain, _Description) and mention.kind == "concept" and mention.key:
-                owners_of[id(chain)] |= self._bodies_written_before_head(mention)
-        # What each description's mentions say of its age and nationality.
+        # Each description's mentions, and what they say of its age and nationality.
+        written: dict[int, list[Mention]] = defaultdict(list)
         described_as: dict[int, set[tuple[str, str]]] = defaultdict(set)
         for mention, chain in zip(clusters.mentions, clusters.nodes, strict=True):
             if isinstance(chain, _Description) and mention.kind == "concept" and mention.key:
+                written[id(chain)].append(mention)
                 described_as[id(chain)] |= _traits(mention.text, mention.key.rsplit(" ", 1)[-1])
         for description in clusters.descriptions:
             deeds = frozenset(done_here.get(id(description), ()))
@@ -887,8 +886,16 @@ class CorpusIndex:
             if noun_class in ("organization", "place"):
                 for key in self._named_by.get(noun, ()):
                     candidates.setdefault(key, MergeReason.NAMED_ACROSS_DOCUMENTS)
-                owners = owners_of.get(id(description), set())
-                for key in self._written_before.get(noun, ()):
+                # The bodies and people it writes before its head ("the Harry Winston
+                # jewellery store"): a store written so is theirs, not the Casty store of
+                # other reports.
+                bodies = self._written_before.get(noun, {})
+                owners = (
+                    set().union(*map(self._bodies_written_before_head, written[id(description)]))
+                    if bodies
+                    else set()
+                )
+                for key in bodies:
                     if (
                         not owners or _named_within(owners, {key.lower()})
                     ) and self._of_its_writers_places(key, noun, context & self._place_names):
@@ -1644,46 +1651,35 @@ def _traits_differ(one: set[tuple[str, str]], other: set[tuple[str, str]]) -> bo
     return False
 
 
-def _ages_stated(extraction: Extraction, clusters: _DocumentClusters) -> Iterator[tuple[str, str]]:
-    """(name, age) for each age a title or apposition of a name gives it ("66-year-old
-    grandmother Raj Chohan"), or a description some sieve other than salience chained to it:
-    what salience alone put on a name ("the 36-year-old driver" on the woman he struck) is
-    what the ages are to check."""
-    for role in extraction.roles:
-        cluster = clusters.find(role.holder)
-        words = role.title.split()
-        if cluster is not None and words:
-            for kind, value in _traits(role.title, words[-1].lower()):
-                if kind == "age":
-                    yield cluster.name, value
-    for index, node in enumerate(clusters.nodes):
-        mention = clusters.mentions[index]
-        if (
-            isinstance(node, NameCluster)
-            and mention.kind == "concept"
-            and mention.key
-            and clusters.reasons[index][0] not in _SALIENCE_SIEVES
-        ):
-            for kind, value in _traits(mention.text, mention.key.rsplit(" ", 1)[-1]):
-                if kind == "age":
-                    yield node.name, value
+class _Calling(NamedTuple):
+    """What a document calls one of its names: the words that describe it and their head noun
+    (lower case), whether they are its title or apposition ("actress Lindsay Lohan") or a
+    description chained to it ("the 32-year-old British climber"), and whether that chain's
+    link is salience alone (_SALIENCE_SIEVES: a guess, not something the text states)."""
+
+    name: str
+    words: str
+    noun: str
+    titled: bool
+    by_salience: bool
 
 
 def _what_names_are_called(
     extraction: Extraction, clusters: _DocumentClusters
-) -> Iterator[tuple[str, str, str, bool]]:
-    """(name, words, noun, titled) for each title or apposition of a name ("actress Lindsay
-    Lohan"), titled, and each description chained to it in this document ("the 32-year-old
-    British climber"), not: the words that describe it and their head noun, lower case."""
+) -> Iterator[_Calling]:
+    """What the document calls each of its names: each title or apposition, and each
+    description chained to it, once for every time it is written."""
     for role in extraction.roles:
         cluster = clusters.find(role.holder)
         words = role.title.split()
         if cluster is not None and words:
-            yield cluster.name, role.title, words[-1].lower(), True
+            yield _Calling(cluster.name, role.title, words[-1].lower(), True, False)
     for index, node in enumerate(clusters.nodes):
         mention = clusters.mentions[index]
         if isinstance(node, NameCluster) and mention.kind == "concept" and mention.key:
-            yield node.name, mention.text, mention.key.rsplit(" ", 1)[-1], False
+            noun = mention.key.rsplit(" ", 1)[-1]
+            by_salience = clusters.reasons[index][0] in _SALIENCE_SIEVES
+            yield _Calling(node.name, mention.text, noun, False, by_salience)
 
 
 def _kinds_written_after_names(clusters: _DocumentClusters) -> Iterator[tuple[str, str]]:

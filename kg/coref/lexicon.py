@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     from nicknames import NickNamer
@@ -96,21 +96,27 @@ def _last_word(key: str) -> str | None:
     return None
 
 
+_Row = TypeVar("_Row")
+
+
+def _row_of(table: dict[str, _Row], lemma: str) -> _Row | None:
+    """The row of ``lemma`` in one of the noun tables, or of its last word when the table has
+    none of its own: a multi-word or hyphenated lemma is written only where its row differs
+    from its last word's ("police officer", "officer")."""
+    key: str | None = _noun_key(lemma)
+    while key:
+        row = table.get(key)
+        if row is not None:
+            return row
+        key = _last_word(key)
+    return None
+
+
 # The mention finder and the sieves ask about the same few thousand lemmas over and over (every
 # nominal's head, every candidate's): each is looked up once, not normalised and walked again.
 @lru_cache(maxsize=1 << 16)
 def _noun_entry(lemma: str) -> NounEntry:
-    table = _noun_classes()
-    key = _noun_key(lemma)
-    while key:
-        entry = table.get(key)
-        if entry is not None:
-            return entry
-        last = _last_word(key)
-        if last is None:
-            break
-        key = last
-    return _THING
+    return _row_of(_noun_classes(), lemma) or _THING
 
 
 def has_noun_class(lemma: str) -> bool:
@@ -138,14 +144,7 @@ def is_establishment(lemma: str) -> bool:
     sense (establishment.n.04: a structure for business, government or education): a
     place a body keeps and runs, as "store", "supermarket", "prison", "office" are, and
     "building", "home", "area" and "factory" are not."""
-    table = _establishments()
-    key: str | None = _noun_key(lemma)
-    while key:
-        flag = table.get(key)
-        if flag is not None:
-            return flag
-        key = _last_word(key)
-    return False
+    return _row_of(_establishments(), lemma) or False
 
 
 def noun_classes(lemma: str) -> frozenset[str]:
@@ -185,17 +184,8 @@ def noun_gender(lemma: str) -> str | None:
     "actor", "officer", "chairman" (WordNet's synset also holds "chairwoman") are None.
     Only meaningful for mentions that can denote a person (see :func:`may_be_person`).
     """
-    table = _noun_gender()
-    key = _noun_key(lemma)
-    while key:
-        gender = table.get(key)
-        if gender is not None:
-            return None if gender == "neutral" else gender
-        last = _last_word(key)
-        if last is None:
-            break
-        key = last
-    return None
+    gender = _row_of(_noun_gender(), lemma)
+    return None if gender == "neutral" else gender
 
 
 def first_name_gender(name: str) -> str | None:

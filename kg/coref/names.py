@@ -236,7 +236,7 @@ def alias_of(name: str, cluster: NameCluster, name_type: str) -> str | None:
         return MergeReason.PART_OF_PERSONAL_NAME.say(name=name, other=cluster.name)
     if len(words) < len(target) and " ".join(target[-len(words) :]) == name and len(words) > 1:
         return MergeReason.ENDS_NAME.say(name=name, other=cluster.name)
-    if len(words) == 1 and len(target) > 1 and _is_ship(cluster) and words[0] == target[-1]:
+    if len(words) == 1 and len(target) > 1 and is_ship(cluster) and words[0] == target[-1]:
         return MergeReason.SHIP_WITHOUT_PREFIX.say(name=name, other=cluster.name)
     if (
         len(words) == 1
@@ -320,7 +320,8 @@ def _untyped_personal_name(cluster: NameCluster, name_type: str) -> bool:
     return cluster.type == "Thing" and name_type == "Person" and len(cluster.tokens) <= 3
 
 
-def _is_ship(cluster: NameCluster) -> bool:
+def is_ship(cluster: NameCluster) -> bool:
+    """Whether a name is a ship's, by its prefix ("INS Sukanya", "HMS Ardent")."""
     return len(cluster.tokens) > 1 and cluster.tokens[0] in SHIP_PREFIXES
 
 
@@ -386,7 +387,7 @@ def group_names(
             reason = alias_of(name, cluster, mention_type)
             if reason and (
                 types_compatible(cluster.type, mention_type)
-                or _is_ship(cluster)
+                or is_ship(cluster)
                 or _untyped_personal_name(cluster, mention_type)
             ):
                 matches.append((cluster, reason))
@@ -408,7 +409,7 @@ def group_names(
             short = len(name.split()) < len(cluster.tokens)
             vote = (
                 cluster.type
-                if short and (cluster.type == "Person" or _is_ship(cluster))
+                if short and (cluster.type == "Person" or is_ship(cluster))
                 else mention_type
             )
         else:
