@@ -420,6 +420,11 @@ class CorpusIndex:
         # the one he hit).
         self._deeds: dict[str, set[tuple[str, str]]] = defaultdict(set)
         self._titled_once: dict[str, list[str]] = {}
+        # How many documents call each name a work and how many a person, by a title, an
+        # apposition or a description chained to it by more than salience ("the sequel,
+        # Catching Fire"; "director Gary Ross"): a name called a work more often is one,
+        # whatever the recogniser tagged it (_kind_called).
+        self._kinds_called: dict[str, Counter[str]] = defaultdict(Counter)
         # The ages and nationalities each name's descriptions and titles give it in its
         # documents (_traits: "32-year-old British climber"), and after ``finish`` by final
         # key: a description of another age or nationality elsewhere is someone else.
@@ -499,6 +504,12 @@ class CorpusIndex:
             self._called[name][noun] += 1  # documents that call it so
         for name, noun in set(_kinds_written_after_names(clusters)):
             self._kind_nouns[name][noun].append(context)
+        for name, kind in {
+            (call.name, kind)
+            for call in calls
+            if not call.by_salience and (kind := _kind_called(call.noun, call.words))
+        }:
+            self._kinds_called[name][kind] += 1
         for name, words, noun, titled, by_salience in calls:
             traits = _traits(words, noun)
             self._traits[name] |= traits
@@ -556,6 +567,27 @@ class CorpusIndex:
         self._genders = {
             key: gender for key, counted in votes.items() if (gender := _clear_gender(counted))
         }
+        # A name two documents or more call a work, and more of them than call it a person,
+        # is one: the recogniser tags a film's title a person ("Catching Fire") or a place
+        # ("New Moon"), the documents call it "the sequel" and "the film". One document may
+        # misread ("Microsoft ... the blog"). A name its mentions give a sex is a person's,
+        # whom a film's title may have taken in ("The Notorious Bettie Page"), and a
+        # country's name stays the country's, whose films are fewer than its mentions
+        # ("Australia").
+        kinds_called: dict[str, Counter[str]] = defaultdict(Counter)
+        for name, kinds in self._kinds_called.items():
+            kinds_called[self._links.get(name, name)].update(kinds)
+        for key, kinds in kinds_called.items():
+            called_a_work = self.entities.get(key)
+            if (
+                called_a_work is not None
+                and kinds["Work"] >= CALLED_IN_DOCUMENTS
+                and kinds["Work"] > kinds["Person"]
+                and called_a_work.type != "Work"
+                and key not in self._genders
+                and not lexicon.land_name(key)
+            ):
+                self.entities[key] = replace(called_a_work, type="Work")
         ages: dict[str, Counter[str]] = defaultdict(Counter)
         for name, counted in self._age_votes.items():
             ages[self._links.get(name, name)].update(counted)
@@ -1105,8 +1137,10 @@ class CorpusIndex:
         """The entity of the type of the noun's first WordNet sense (a title's other senses
         are seldom meant: "case" is a person only as a patient) that one document titles by
         the noun, sharing TITLED_CONTEXT names or things with the description's document;
-        none of ``excluded``."""
-        wanted = _DESCRIBED_TYPES.get(noun_class, ())
+        none of ``excluded``. No work: a story of one book or film speaks of the others of
+        its series or of its author ("the second book, Catching Fire": "the book" of another
+        report is as likely "New Moon"), and one apposition does not pick among them."""
+        wanted = [kind for kind in _DESCRIBED_TYPES.get(noun_class, ()) if kind != "Work"]
         titled = [
             key
             for key in self._titled_once.get(noun, ())
@@ -1680,6 +1714,16 @@ def _what_names_are_called(
             noun = mention.key.rsplit(" ", 1)[-1]
             by_salience = clusters.reasons[index][0] in _SALIENCE_SIEVES
             yield _Calling(node.name, mention.text, noun, False, by_salience)
+
+
+def _kind_called(noun: str, words: str) -> str | None:
+    """What calling a name by ``words`` (their head ``noun``) says it is: "Work" for a noun of
+    a work written in the singular ("the sequel", "film": lexicon.is_work; a work is one,
+    and "Notes: Chiefs WR Terrance Copper" is a heading), "Person" for a person's
+    ("director"), else None."""
+    if lexicon.is_work(noun):
+        return "Work" if noun in words.lower().replace("-", " ").split() else None
+    return "Person" if lexicon.noun_class(noun) == "person" else None
 
 
 def _kinds_written_after_names(clusters: _DocumentClusters) -> Iterator[tuple[str, str]]:

@@ -60,6 +60,13 @@ Choices (documented here and in each file's header)
   which are places but no body's establishment. Value 1, or 0 for a multi-word lemma whose
   last word is one and it is not; written only where a lemma differs from its last word, as
   in ``noun_classes.tsv``.
+* ``works.tsv``: the lowercase noun lemmas one of whose first three common-noun senses lies
+  under a work a title names (WORK_ROOTS: show.n.03, the performances and broadcasts
+  that hold films and series; writing.n.02, novels, dramas, a book's sequel; publication.n.01;
+  musical_composition.n.01; work_of_art.n.01), when the first sense is no person, body or
+  place ("director", "studio", "theater"). Three senses, since "sequel" is first a result and
+  "show" first an act. Value 1, or 0 for a multi-word lemma whose last word is one and it is
+  not; written only where a lemma differs from its last word.
 * ``noun_gender.tsv``: a person sense is female (male) when it or a hypernym is female.n.02
   or woman.n.01 (male.n.02 or man.n.01) or has a synonym beginning with ``female_``
   (``male_``), or when the sense's own gloss has female/woman/girl/lady (male/man/boy)
@@ -133,7 +140,15 @@ ROOTS = {
     "man": ("man", 1, "an adult person who is male"),
     "inhabitant": ("inhabitant", 1, "a person who inhabits a particular place"),
     "establishment": ("establishment", 4, "a public or private structure"),
+    "show": ("show", 3, "a social event involving a public performance"),
+    "writing": ("writing", 2, "the work of a writer"),
+    "publication": ("publication", 1, "a copy of a printed work"),
+    "musical_composition": ("musical_composition", 1, "a musical work that has been created"),
+    "work_of_art": ("work_of_art", 1, "art that is a product of one of the fine arts"),
 }
+# The creations a title names: shows (films, broadcasts, plays on a stage), writings (novels,
+# dramas, documents), publications, musical compositions and works of art (works.tsv).
+WORK_ROOTS = ("show", "writing", "publication", "musical_composition", "work_of_art")
 CLASS_ORDER = (
     ("person", ("person",)),
     ("organization", ("organization",)),
@@ -376,6 +391,21 @@ def establishment_lemmas(wn: WordNet, roots: dict[str, int]) -> set[str]:
     return found
 
 
+def work_lemmas(wn: WordNet, roots: dict[str, int]) -> set[str]:
+    """The lemmas one of whose first three common-noun senses is a work (WORK_ROOTS: "film",
+    "novel", and "sequel" and "series" by their second senses), when the first is no person,
+    body or place's ("director", "studio", "theater")."""
+    works = {roots[name] for name in WORK_ROOTS}
+    found = set()
+    for lemma in wn.index["n"]:
+        common = [s for s in wn.senses(lemma) if (wn.word_in(s, lemma) or "A")[0].islower()]
+        if not common or synset_class(wn, roots, common[0]) in ("person", "organization", "place"):
+            continue
+        if any(works & wn.hypernym_closure(s) for s in common[:3]):
+            found.add(lemma.replace("_", " "))
+    return found
+
+
 # ---------------------------------------------------------------------------------------
 # demonyms
 
@@ -585,6 +615,30 @@ def main() -> None:
             (lemma, int(lemma in establishments))
             for lemma in sorted(rows)
             if (lemma in establishments) != fallback_establishment(lemma)
+        ],
+    )
+    works = work_lemmas(wn, roots)
+
+    def fallback_work(lemma: str) -> bool:
+        key = last_word(lemma)
+        while key is not None:
+            if key in rows:
+                return key in works
+            key = last_word(key)
+        return False
+
+    write_tsv(
+        out / "works.tsv",
+        WORDNET_HEADER
+        + "# 1 = one of the first three common-noun senses is a work (a show, a writing, a\n"
+        + "# publication, a musical composition or a work of art) and the first is no person,\n"
+        + "# body or place; multi-word lemmas only where they differ from their last word.\n"
+        + "# See scripts/make_lexicons.py.\n",
+        "lemma, work (1|0)",
+        [
+            (lemma, int(lemma in works))
+            for lemma in sorted(rows)
+            if (lemma in works) != fallback_work(lemma)
         ],
     )
     demonyms = demonym_rows(wn, roots)

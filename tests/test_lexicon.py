@@ -240,3 +240,13 @@ def test_an_establishment_is_a_place_a_body_keeps() -> None:
         assert lexicon.is_establishment(noun), noun
     for noun in ("building", "home", "area", "factory", "campus", "place", "prison unit"):
         assert not lexicon.is_establishment(noun), noun
+
+
+def test_a_work_is_a_show_a_writing_or_a_publication() -> None:
+    # A title names a work: films and series (shows), novels and sequels (writings), books,
+    # songs; a compound falls back to its last word. Not a person, body or place that makes
+    # or shows one, nor an event.
+    for noun in ("film", "sequel", "series", "novel", "book", "song", "reality show", "TV show"):
+        assert lexicon.is_work(noun), noun
+    for noun in ("director", "studio", "theater", "actress", "fire", "election", "man"):
+        assert not lexicon.is_work(noun), noun

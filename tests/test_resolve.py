@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kg.resolve import normalise_name, resolve
@@ -342,6 +344,72 @@ def test_a_ship_is_a_thing_whatever_the_recogniser_said():
     entities = resolve([extraction]).entities
     assert entities["INS Sukanya"].type == "Thing"
     assert "Sukanya" not in entities or entities["Sukanya"].type != "Person"
+
+
+def test_a_name_two_documents_call_a_work_is_one_whatever_the_recogniser_said():
+    """The small model tags a film's title a person ("Silver Harbor" PERSON): two documents
+    calling it the sequel and the novel make it a work. One document calling a name a film
+    may misread it; a title that is a person's name, given a sex by its mentions, stays the
+    person's ("Nora Finch", a biopic); and a country's name stays the country's."""
+    first = make_extraction(
+        "Rowan Vale will direct the sequel, Silver Harbor. Marlow Reach opens in May",
+        [("Rowan Vale", "PERSON"), ("Silver Harbor", "PERSON"), ("Marlow Reach", "PERSON")],
+        roles=[(1, "sequel"), (2, "film")],
+    )
+    second = make_extraction(
+        "Silver Harbor, the second novel of the series, sold well",
+        [("Silver Harbor", "PERSON")],
+        roles=[(0, "novel")],
+    )
+    biopics = [
+        make_extraction(
+            f"Nora Finch, the film, opens in {town}. Australia, the film, opens too",
+            [("Nora Finch", "PERSON"), ("Australia", "GPE")],
+            roles=[(0, "film"), (1, "film")],
+        )
+        for town in ("Leeds", "York")
+    ]
+    entities = resolve([first, second, *biopics]).entities
+    assert entities["Silver Harbor"].type == "Work"
+    assert entities["Marlow Reach"].type == "Person"
+    assert entities["Nora Finch"].type == "Person"
+    assert entities["Australia"].type == "Place"
+
+
+def test_a_description_joins_no_work_that_one_document_titles_so():
+    """ "The second book, Silver Harbor" titles the work once; "the book" of another report
+    of the same people may be another of its series, and stays a node of its own (a person
+    titled once is taken: test_described_across_documents)."""
+    people = [
+        ("Rowan Vale", "PERSON"),
+        ("Ada Crane", "PERSON"),
+        ("Tom Reed", "PERSON"),
+        ("Northgate", "ORG"),
+        ("Leeds", "GPE"),
+    ]
+    titled = make_extraction(
+        "The second book, Silver Harbor, sold well for Rowan Vale, Ada Crane, Tom Reed and "
+        "Northgate in Leeds",
+        [("Silver Harbor", "PERSON"), *people],
+        roles=[(0, "second book"), (2, "author")],
+        doc_id="titled",
+    )
+    sequel = make_extraction(
+        "Silver Harbor, the sequel by Ada Crane, opens in Leeds",
+        [("Silver Harbor", "PERSON"), ("Ada Crane", "PERSON"), ("Leeds", "GPE")],
+        roles=[(0, "sequel"), (1, "author")],
+        doc_id="sequel",
+    )
+    nameless = make_extraction(
+        "The book sold well for Rowan Vale, Ada Crane, Tom Reed and Northgate in Leeds",
+        people,
+        doc_id="nameless",
+    )
+    book = Mention("The book", 0, 8, 0, "concept", key="book", head=4)
+    nameless = replace(nameless, mentions=(book, *nameless.mentions))
+    entities = resolve([titled, sequel, nameless]).entities
+    assert entities["Silver Harbor"].type == "Work"
+    assert "nominal:nameless:The book" in entities  # a node of its own, not joined
 
 
 def test_a_name_called_she_twice_is_a_person_whatever_the_recogniser_said():

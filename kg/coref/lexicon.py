@@ -1,4 +1,4 @@
-"""Lexicons for coreference: noun semantic class, establishments, gender and synonyms,
+"""Lexicons for coreference: noun semantic class, establishments, works, gender and synonyms,
 first-name gender, demonyms.
 
 The tables live in ``kg/coref/data/`` and were derived once by ``scripts/make_lexicons.py``
@@ -62,6 +62,11 @@ def _noun_classes() -> dict[str, NounEntry]:
 @lru_cache(maxsize=1)
 def _establishments() -> dict[str, bool]:
     return {lemma: flag == "1" for lemma, flag in _rows("establishments.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _works() -> dict[str, bool]:
+    return {lemma: flag == "1" for lemma, flag in _rows("works.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -145,6 +150,14 @@ def is_establishment(lemma: str) -> bool:
     place a body keeps and runs, as "store", "supermarket", "prison", "office" are, and
     "building", "home", "area" and "factory" are not."""
     return _row_of(_establishments(), lemma) or False
+
+
+def is_work(lemma: str) -> bool:
+    """Whether one of the lemma's first three common-noun senses is a work, as a title names
+    one: a show ("film", "series"), a writing ("novel", "sequel"), a publication ("book",
+    "magazine"), a musical composition ("song") or a work of art; and its first sense is no
+    person's, body's or place's ("director", "studio", "theater")."""
+    return _row_of(_works(), lemma) or False
 
 
 def noun_classes(lemma: str) -> frozenset[str]:
