@@ -448,6 +448,14 @@ class CorpusIndex:
             lambda: defaultdict(list)
         )
         self._written_as_place: set[str] = set()
+        # The names some document writes as a place within a country or a state ("Huntsville,
+        # Texas", "Abu Talat (Egypt)", "Abu Talat in Egypt"): with a place's tag somewhere,
+        # a place, whatever the other mentions' tags (a town read as a body in "a Huntsville
+        # prison", a person in "Abu Talat and Marseilles").
+        self._within_a_land: set[str] = set()
+        # The names some document writes as a person's home, after the person's age ("LuAnn
+        # Marie Johnson, 66, of Burnsville"): a town, whatever the recogniser tagged it.
+        self._hometowns: set[str] = set()
         # After ``finish``, the names of entities (lower case: their keys, and the names linked
         # to them) that are no town's (PLACE_LABELS).
         self._body_names: frozenset[str] = frozenset()
@@ -492,6 +500,11 @@ class CorpusIndex:
         for node, deed in clusters.deeds:
             if isinstance(node, NameCluster):
                 self._deeds[node.name].add(deed)
+        lands = {
+            mention.start: named
+            for mention, named in zip(clusters.mentions, clusters.nodes, strict=True)
+            if isinstance(named, NameCluster) and lexicon.land_name(named.name)
+        }
         for mention, named in zip(clusters.mentions, clusters.nodes, strict=True):
             if not isinstance(named, NameCluster):
                 continue
@@ -499,6 +512,12 @@ class CorpusIndex:
                 self._gender_votes[named.name][gender] += 1
             if mention.label in PLACE_LABELS:
                 self._written_as_place.add(named.name)
+            if _AGE_BEFORE_HOME.search(text, max(0, mention.start - 12), mention.start):
+                self._hometowns.add(named.name)
+            if lands and (within := _IN_A_LAND.match(text, mention.end)):
+                land = lands.get(within.end())
+                if land is not None and land is not named:
+                    self._within_a_land.add(named.name)
         calls = list(_what_names_are_called(extraction, clusters))
         for name, noun in {(call.name, call.noun) for call in calls}:
             self._called[name][noun] += 1  # documents that call it so
@@ -588,6 +607,24 @@ class CorpusIndex:
                 and not lexicon.land_name(key)
             ):
                 self.entities[key] = replace(called_a_work, type="Work")
+        # A name the recogniser tags a place somewhere and some document writes as a place
+        # within a country or a state is a place: "Huntsville" is an organisation in "a
+        # Huntsville prison" and "a prison unit in Huntsville", "Abu Talat" a person in
+        # "between Abu Talat and Marseilles", but "Huntsville, Texas" and "Abu Talat
+        # (Egypt)" are towns; so is a name written as a person's home ("Johnson, 66, of
+        # Burnsville"). Not a person's name: one with a given name ("Mark Rockwell,
+        # California") or a sex ("Costas Karamanlis, Greece is still awaiting ...", and
+        # "he" eight times).
+        for name in sorted((self._within_a_land & self._written_as_place) | self._hometowns):
+            key = self._links.get(name, name)
+            town = self.entities.get(key)
+            if (
+                town is not None
+                and town.type != "Place"
+                and not lexicon.given_name(key.split()[0])
+                and key not in self._genders
+            ):
+                self.entities[key] = replace(town, type="Place")
         ages: dict[str, Counter[str]] = defaultdict(Counter)
         for name, counted in self._age_votes.items():
             ages[self._links.get(name, name)].update(counted)
@@ -1651,6 +1688,13 @@ def _opponents_of(
 _AGE = re.compile(r"\b(\d{1,3})-year-old\b", re.IGNORECASE)
 # An age set after a person's name between commas: "LuAnn Marie Johnson, 66, of Burnsville".
 _AGE_AFTER_NAME = re.compile(r",\s*(\d{1,3}),")
+
+# What writes a name as a place within another, right after it: "Huntsville, Texas", "Abu
+# Talat (Egypt)", "Abu Talat in Egypt".
+_IN_A_LAND = re.compile(r",\s*|\s*\(|\s+in\s+")
+# What writes a name as a person's home: the person's age and "of" right before it ("LuAnn
+# Marie Johnson, 66, of Burnsville").
+_AGE_BEFORE_HOME = re.compile(r",\s*\d{1,3},\s+of\s+$")
 
 
 def _traits(text: str, head: str) -> set[tuple[str, str]]:

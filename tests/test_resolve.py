@@ -412,6 +412,41 @@ def test_a_description_joins_no_work_that_one_document_titles_so():
     assert "nominal:nameless:The book" in entities  # a node of its own, not joined
 
 
+def test_a_name_written_as_a_place_is_one_whatever_the_recogniser_said():
+    """The small model tags a town a body where it is a word of a phrase ("a Huntsville
+    prison", ORG): a document writing it within a state ("Huntsville, Texas") makes it a
+    place, when the recogniser tags it a place somewhere; so does a person's home after their
+    age ("Dana Reyes, 66, of Burnsville"), whatever the tags. A body written before a state
+    and never tagged a place stays a body, a person's name with a given name stays a person's,
+    and a town written only before a person's noun keeps its tags."""
+    prison = make_extraction(
+        "Guards at a Huntsville prison and at Redline Telecom, Texas were questioned. The "
+        "Huntsville warden resigned and Mark Rockwell, Texas said nothing",
+        [
+            ("Huntsville", "ORG"),
+            ("Redline Telecom", "ORG"),
+            ("Texas", "GPE"),
+            ("Huntsville", "ORG"),
+            ("Mark Rockwell", "PERSON"),
+            ("Texas", "GPE"),
+        ],
+    )
+    transfer = make_extraction(
+        "The inmate was moved from Huntsville, Texas. Mark Rockwell was there",
+        [("Huntsville", "GPE"), ("Texas", "GPE"), ("Mark Rockwell", "GPE")],
+    )
+    crash = make_extraction(
+        "Dana Reyes, 66, of Burnsville was struck on Friday. A Lakeville woman saw it",
+        [("Dana Reyes", "PERSON"), ("Burnsville", "PERSON"), ("Lakeville", "PERSON")],
+    )
+    entities = resolve([prison, transfer, crash]).entities
+    assert entities["Huntsville"].type == "Place"
+    assert entities["Burnsville"].type == "Place"
+    assert entities["Redline Telecom"].type == "Organization"
+    assert entities["Mark Rockwell"].type == "Person"
+    assert entities["Lakeville"].type == "Person"
+
+
 def test_a_name_called_she_twice_is_a_person_whatever_the_recogniser_said():
     """The small model tags a woman's name an organisation ("Mara Quill" ORG): "she" and "her"
     said of it make it a person. One "he" put on a newspaper may be a misreading, and leaves
