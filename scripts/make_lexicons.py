@@ -595,15 +595,24 @@ def main() -> None:
         "lemma, gender (female|male|neutral)",
         gender_rows,
     )
-    establishments = establishment_lemmas(wn, roots)
 
-    def fallback_establishment(lemma: str) -> bool:
-        key = last_word(lemma)
-        while key is not None:
-            if key in rows:
-                return key in establishments
-            key = last_word(key)
-        return False
+    def flag_rows(flagged: set[str]) -> list[tuple[str, int]]:
+        """(lemma, 1 or 0) for each lemma flagged otherwise than the last word it falls back
+        to, as kg/coref/lexicon.py reads a table of flags."""
+
+        def fallback(lemma: str) -> bool:
+            key = last_word(lemma)
+            while key is not None:
+                if key in rows:
+                    return key in flagged
+                key = last_word(key)
+            return False
+
+        return [
+            (lemma, int(lemma in flagged))
+            for lemma in sorted(rows)
+            if (lemma in flagged) != fallback(lemma)
+        ]
 
     write_tsv(
         out / "establishments.tsv",
@@ -611,22 +620,8 @@ def main() -> None:
         + "# 1 = the first common-noun sense lies under establishment.n.04; multi-word lemmas\n"
         + "# only where they differ from their last word. See scripts/make_lexicons.py.\n",
         "lemma, establishment (1|0)",
-        [
-            (lemma, int(lemma in establishments))
-            for lemma in sorted(rows)
-            if (lemma in establishments) != fallback_establishment(lemma)
-        ],
+        flag_rows(establishment_lemmas(wn, roots)),
     )
-    works = work_lemmas(wn, roots)
-
-    def fallback_work(lemma: str) -> bool:
-        key = last_word(lemma)
-        while key is not None:
-            if key in rows:
-                return key in works
-            key = last_word(key)
-        return False
-
     write_tsv(
         out / "works.tsv",
         WORDNET_HEADER
@@ -635,11 +630,7 @@ def main() -> None:
         + "# body or place; multi-word lemmas only where they differ from their last word.\n"
         + "# See scripts/make_lexicons.py.\n",
         "lemma, work (1|0)",
-        [
-            (lemma, int(lemma in works))
-            for lemma in sorted(rows)
-            if (lemma in works) != fallback_work(lemma)
-        ],
+        flag_rows(work_lemmas(wn, roots)),
     )
     demonyms = demonym_rows(wn, roots)
     write_tsv(
