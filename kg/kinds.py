@@ -82,6 +82,11 @@ class MergeReason(StrEnum):
         "the same names and things, as others called so are, but alone the {side} of "
         "'{verb}' there as here"
     )
+    DONE_BY_ANOTHER_CALLED_SO_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', called '{head}' in other documents and the {side} of "
+        "'{verb}' there as here, seen with {common} of the same names and things, rather "
+        "than '{instead}', who does nothing it does"
+    )
     TITLED_IN_ANOTHER_DOCUMENT = (
         "'{name}' is '{other}', given the title '{head}' in another document and seen with "
         "{common} of the same names and things"

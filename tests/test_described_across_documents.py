@@ -224,6 +224,65 @@ def test_of_people_sharing_the_context_the_one_that_did_what_the_description_did
     assert man["reason"].endswith("but alone the object of 'charged' there as here")
 
 
+# One courtroom shooting told four times: two reports call the judge the gunman killed a judge,
+# two the judge who sentenced him; the killed judge, his story told at more length, shares more
+# of a later report's names and things.
+JUDGES = [
+    "Judge Rowan Hale was shot dead in his courtroom in Atlanta on Monday. Brian Nolan killed "
+    "Hale and a deputy during the rape trial. Hale had been a judge for twenty years.",
+    "Judge Rowan Hale died after Brian Nolan shot him in an Atlanta courtroom during the rape "
+    "trial. A deputy also died. Nolan was arrested later that day.",
+    "Judge Ellen Marsh sentenced Brian Nolan to life in prison on Friday.",
+    "Judge Ellen Marsh sentenced Nolan in Atlanta. Marsh said he showed no remorse.",
+]
+
+
+def test_of_two_people_called_so_the_one_that_did_what_the_description_did(sm_nlp) -> None:
+    # "An Atlanta judge sentenced Brian Nolan": the judge who sentenced him, not the one he shot,
+    # who shares more of the report's context but did none of what it says its judge did.
+    sentenced = (
+        "An Atlanta judge sentenced Brian Nolan to life in prison for the courtroom shooting "
+        "during the rape trial that killed a deputy."
+    )
+    records = corpus_mentions(sm_nlp, [*JUDGES, sentenced])
+    killed = mention_in(records, "doc0", "Rowan Hale")["node"]
+    sentencing = mention_in(records, "doc2", "Ellen Marsh")["node"]
+    judge = mention_in(records, "doc4", "Atlanta judge")
+    assert judge["node"] == sentencing
+    assert judge["node"] != killed
+    assert judge["reason"].startswith(
+        "'Atlanta judge' is 'Ellen Marsh', called 'judge' in other documents and the subject "
+        "of 'sentence' there as here"
+    )
+    assert judge["reason"].endswith("rather than 'Rowan Hale', who does nothing it does")
+
+
+def test_a_description_doing_what_its_person_did_stays_with_them(sm_nlp) -> None:
+    # "Brian Nolan shot a judge": the judge he shot, whom the context chose already.
+    shot = (
+        "Brian Nolan shot a judge in an Atlanta courtroom during the rape trial. A deputy also "
+        "died in the courtroom shooting."
+    )
+    records = corpus_mentions(sm_nlp, [*JUDGES, shot])
+    judge = mention_in(records, "doc4", "judge")
+    assert judge["node"] == mention_in(records, "doc0", "Rowan Hale")["node"]
+    assert judge["reason"].endswith(
+        "called 'judge' in other documents and seen with 5 of the same names and things"
+    )
+
+
+def test_what_a_description_says_tells_no_one_apart(sm_nlp) -> None:
+    # Everyone in a story says something: "the judge said" is no deed of one judge, though
+    # only the judge who sentenced Nolan is said to have said anything.
+    said = (
+        "An Atlanta judge said Brian Nolan will spend his life in prison for the courtroom "
+        "shooting during the rape trial that killed a deputy."
+    )
+    records = corpus_mentions(sm_nlp, [*JUDGES, said])
+    judge = mention_in(records, "doc4", "Atlanta judge")
+    assert judge["node"] == mention_in(records, "doc0", "Rowan Hale")["node"]
+
+
 def test_people_sharing_the_context_and_no_deed_leave_the_description_alone(sm_nlp) -> None:
     # Nothing the third report's man does is said of either of them: no telling which.
     unsaid = (
