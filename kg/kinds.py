@@ -115,6 +115,11 @@ class MergeReason(StrEnum):
         "or name as one, seen with {common} of the same names and things, rather than "
         "'{instead}', which its document does not name"
     )
+    CALLED_SO_MOST_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', which its document names and {documents} other documents call "
+        "a {head}, seen with {common} of the same names and things, rather than '{instead}', "
+        "which it names too and {fewer} call so"
+    )
     NAMED_IN_ITS_OWN_STORY = (
         "'{name}' is '{other}', whom its document names and another calls '{head}', rather "
         "than '{instead}' of other stories, which name none of the people its document names"

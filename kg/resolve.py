@@ -935,7 +935,16 @@ class CorpusIndex:
                     candidates, context, noun, DESCRIPTION_CONTEXT, any_place=True, deeds=deeds
                 )
             here = [key for key in candidates if key in named_here]
-            unnamed_rival = None
+            unnamed_rival = named_rival = None
+            if len(here) > 1:
+                # Of several its document names, the one other documents call so by a clear
+                # majority (CLEAR_MAJORITY times as many documents as any other): an obituary
+                # naming the president its subject toppled and the one who pardoned him speaks
+                # of "the president" as most stories do. Salience misreads a few others so.
+                calls = self._described_by.get(noun, {})
+                first, second = sorted(here, key=lambda k: (calls.get(k, 0), k), reverse=True)[:2]
+                if calls.get(first, 0) >= CLEAR_MAJORITY * calls.get(second, 0) > 0:
+                    here, named_rival = [first], second
             if len(here) == 1 and best is None:
                 # Of the entities called so that the context cannot tell apart, the one the
                 # document itself names is the one it speaks of: two actresses seen at one
@@ -946,9 +955,10 @@ class CorpusIndex:
                 best = self._best_candidate(
                     candidates, context, noun, DESCRIPTION_CONTEXT, deeds=deeds
                 )
-            elif len(here) == 1 and best is not None and best[1] not in named_here:
-                # So too over one the document does not name that shares more of its context,
-                # when the one it names shares enough: "the president" of an obituary naming
+            elif len(here) == 1 and best is not None and best[1] != here[0]:
+                # So too over one the document does not name, or names but fewer documents call
+                # so, that shares more of its context, when the one it names (the one called so
+                # most, of several) shares enough: "the president" of an obituary naming
                 # the president its subject toppled is he, though another president, who
                 # pardoned the subject, shares more of its names. More shared names say the
                 # stories are alike, not that their president is one; and a much-spoken-of
@@ -957,7 +967,11 @@ class CorpusIndex:
                     {here[0]: candidates[here[0]]}, context, noun, DESCRIPTION_CONTEXT
                 )
                 if named_best is not None:
-                    unnamed_rival, best = best[1], named_best
+                    if best[1] in named_here:
+                        named_rival = best[1]
+                    else:
+                        unnamed_rival = best[1]
+                    best = named_best
             rival = best or elsewhere
             if rival is not None and noun_class == "person":
                 own = self._named_in_its_own_story(noun, wanted, rival[1], named_here, people_here)
@@ -1005,6 +1019,16 @@ class CorpusIndex:
                         head=noun,
                         common=common,
                         instead=self.entities[unnamed_rival].label,
+                    )
+                elif named_rival is not None and key == here[0]:
+                    reason = MergeReason.CALLED_SO_MOST_ACROSS_DOCUMENTS.say(
+                        name=description.label,
+                        other=self.entities[key].label,
+                        head=noun,
+                        common=common,
+                        documents=self._described_by[noun][key],
+                        instead=self.entities[named_rival].label,
+                        fewer=self._described_by[noun].get(named_rival, 0),
                     )
                 elif deed is not None:
                     verb, side = deed

@@ -340,6 +340,48 @@ def test_of_the_entities_called_so_the_one_its_document_names_over_more_context(
     assert mention_in(records, "doc4", "president")["node"] == moreno
 
 
+# Four reports call Tom Reyes president, two call Ann Cole so; an obituary of the banker she
+# pardoned names both presidents, and shares as many names and things with the reports of each.
+PRESIDENTS = [
+    "President Tom Reyes resigned over the Harbor scandal on Monday.",
+    "President Tom Reyes left office after the Harbor scandal, his aides said.",
+    "President Tom Reyes flew home to Ohio after he resigned.",
+    "President Tom Reyes wrote a book about the Harbor scandal.",
+    "President Ann Cole pardoned the banker Hugo Varga in Porto. Varga had leaked the Harbor "
+    "files to the Daily Star.",
+    "President Ann Cole defended her pardon of Hugo Varga, the banker who leaked the Harbor "
+    "files to the Daily Star, in Porto.",
+]
+BANKER_OBITUARY = (
+    "Hugo Varga, the banker who leaked the Harbor files to the Daily Star and brought down a "
+    "president, has died in Porto. Ann Cole pardoned him, and Tom Reyes never forgave him."
+)
+
+
+def test_of_people_its_document_names_the_one_most_documents_call_so(sm_nlp) -> None:
+    # "brought down a president": of the two presidents the obituary names, the one four
+    # reports call so, not the one two do; the context alone leaves it to neither.
+    records = corpus_mentions(sm_nlp, [*PRESIDENTS, BANKER_OBITUARY])
+    president = mention_in(records, "doc6", "president")
+    assert president["node"] == mention_in(records, "doc0", "Tom Reyes")["node"]
+    assert president["reason"] == (
+        "'president' is 'Tom Reyes', which its document names and 4 other documents call a "
+        "president, seen with 7 of the same names and things, rather than 'Ann Cole', which it "
+        "names too and 2 call so"
+    )
+
+
+def test_people_its_document_names_called_so_alike_are_told_apart_by_context(sm_nlp) -> None:
+    # Three reports against two are no clear majority: the context decides, as before, and
+    # tells them apart no better than the homonym guard allows.
+    records = corpus_mentions(sm_nlp, [*PRESIDENTS[1:], BANKER_OBITUARY])
+    president = mention_in(records, "doc5", "president")
+    assert president["node"] not in {
+        mention_in(records, "doc0", "Tom Reyes")["node"],
+        mention_in(records, "doc3", "Ann Cole")["node"],
+    }
+
+
 def test_the_person_its_document_names_needs_context_of_its_own(sm_nlp, monkeypatch) -> None:
     # An obituary that names Benton but shares with his documents only Washington: his name
     # alone does not make him its president over Moreno, who shares the informant's story.
