@@ -87,6 +87,11 @@ class MergeReason(StrEnum):
         "'{verb}' there as here, seen with {common} of the same names and things, rather "
         "than '{instead}', who does nothing it does"
     )
+    DONE_BY_ONE_OF_ITS_SEX_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', called '{head}' in another document and the {side} of "
+        "'{verb}' there as here, seen with {common} of the same names and things, rather "
+        "than '{instead}', of the other sex"
+    )
     TITLED_IN_ANOTHER_DOCUMENT = (
         "'{name}' is '{other}', given the title '{head}' in another document and seen with "
         "{common} of the same names and things"

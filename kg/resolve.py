@@ -1120,9 +1120,18 @@ class CorpusIndex:
         ``excluded``, nor of the other sex than its chain says). Then it is that one: "an
         Atlanta judge sentenced Brian Nichols" is the judge other reports say sentenced him,
         not the judge he killed, whom more stories speak of. Two people of one story called
-        by one noun share its context alike; what each did tells them apart."""
+        by one noun share its context alike; what each did tells them apart.
+
+        So too when the corpus gives ``key`` the other sex than the description's chain says
+        (its nouns and pronouns, _clear_gender), whatever it does: then the person of its sex
+        that a document calls by the noun, once being enough, doing alike ("a deputy ... her
+        gun": the deputy beaten, not the one shot; two documents' salience may have made the
+        boy on trial for a girl's death "the girl")."""
         done = {deed for deed in alike.deeds if deed[0] not in SPEECH_VERBS}
-        if self.entities[key].type != "Person" or not done or self._deeds.get(key, set()) & done:
+        other_sex = self._of_other_sex(key, alike.sex)
+        if not other_sex and (
+            self.entities[key].type != "Person" or not done or self._deeds.get(key, set()) & done
+        ):
             return key, reason
         sided = {(verb, side) for verb, side in done if side in _OTHER_SIDE}
 
@@ -1134,20 +1143,36 @@ class CorpusIndex:
                 if (verb, _OTHER_SIDE[side]) not in deeds
             }
 
+        called = (
+            self._called_anywhere.get(noun, set())
+            if other_sex
+            else self._described_by.get(noun, {})
+        )
         people = [
             other
-            for other in self._described_by.get(noun, {})
+            for other in called
             if other != key
             and other in self.entities
             and self.entities[other].type == "Person"
-            and not self._of_other_sex(other, alike.sex)
+            and (
+                self._genders.get(other) == alike.sex
+                if other_sex
+                else not self._of_other_sex(other, alike.sex)
+            )
             and done_alike(other)
         ]
-        best = self._best_candidate(people, context, noun, DESCRIPTION_CONTEXT, excluded=excluded)
+        best = self._best_candidate(
+            sorted(people), context, noun, DESCRIPTION_CONTEXT, excluded=excluded
+        )
         if best is None:
             return key, reason
         verb, side = min(done_alike(best.key))
-        return best.key, MergeReason.DONE_BY_ANOTHER_CALLED_SO_ACROSS_DOCUMENTS.say(
+        said = (
+            MergeReason.DONE_BY_ONE_OF_ITS_SEX_ACROSS_DOCUMENTS
+            if other_sex
+            else MergeReason.DONE_BY_ANOTHER_CALLED_SO_ACROSS_DOCUMENTS
+        )
+        return best.key, said.say(
             name=alike.label,
             other=self.entities[best.key].label,
             side=side,

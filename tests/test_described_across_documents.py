@@ -257,6 +257,41 @@ def test_of_two_people_called_so_the_one_that_did_what_the_description_did(sm_nl
     assert judge["reason"].endswith("rather than 'Rowan Hale', who does nothing it does")
 
 
+# Two deputies of one courthouse attack, a man two reports name and a woman one report names.
+DEPUTIES = [
+    "Deputy Tom Hart was shot dead at the Atlanta courthouse on Friday. Brian Nolan killed Hart "
+    "as he fled.",
+    "Deputy Tom Hart died outside the Atlanta courthouse. He had served for ten years.",
+    "Brian Nolan beat Deputy Ann Hall in a holding cell at the Atlanta courthouse and took her "
+    "gun.",
+]
+
+
+def test_a_description_of_the_other_sex_is_the_one_of_its_sex_that_did_what_it_did(sm_nlp) -> None:
+    # "a deputy ... her gun" is not the deputy two reports call so, a man, but the woman one
+    # report calls a deputy, beaten as this one was.
+    beaten = (
+        "Brian Nolan beat a deputy guarding him at the Atlanta courthouse and took her gun, "
+        "police said."
+    )
+    records = corpus_mentions(sm_nlp, [*DEPUTIES, beaten])
+    deputy = mention_in(records, "doc3", "deputy guarding him at the Atlanta courthouse")
+    assert deputy["node"] == mention_in(records, "doc2", "Ann Hall")["node"]
+    assert deputy["node"] != mention_in(records, "doc0", "Tom Hart")["node"]
+    assert deputy["reason"].endswith(
+        "called 'deputy' in another document and the object of 'beat' there as here, seen "
+        "with 4 of the same names and things, rather than 'Tom Hart', of the other sex"
+    )
+
+
+def test_a_description_of_the_sex_of_the_one_called_so_stays_with_them(sm_nlp) -> None:
+    # "a deputy ... as he fled": the deputy the reports call so, a man as it is.
+    shot = "Brian Nolan shot a deputy at the Atlanta courthouse as he fled."
+    records = corpus_mentions(sm_nlp, [*DEPUTIES, shot])
+    deputy = mention_in(records, "doc3", "deputy at the Atlanta courthouse")
+    assert deputy["node"] == mention_in(records, "doc0", "Tom Hart")["node"]
+
+
 def test_a_description_doing_what_its_person_did_stays_with_them(sm_nlp) -> None:
     # "Brian Nolan shot a judge": the judge he shot, whom the context chose already.
     shot = (
