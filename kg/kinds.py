@@ -82,6 +82,16 @@ class MergeReason(StrEnum):
         "the same names and things, as others called so are, but alone the {side} of "
         "'{verb}' there as here"
     )
+    DONE_BY_ANOTHER_CALLED_SO_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', called '{head}' in other documents and the {side} of "
+        "'{verb}' there as here, seen with {common} of the same names and things, rather "
+        "than '{instead}', who does nothing it does"
+    )
+    DONE_BY_ONE_OF_ITS_SEX_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', called '{head}' in another document and the {side} of "
+        "'{verb}' there as here, seen with {common} of the same names and things, rather "
+        "than '{instead}', of the other sex"
+    )
     TITLED_IN_ANOTHER_DOCUMENT = (
         "'{name}' is '{other}', given the title '{head}' in another document and seen with "
         "{common} of the same names and things"
@@ -109,6 +119,11 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}', which its document names and other documents call a {head} "
         "or name as one, seen with {common} of the same names and things, rather than "
         "'{instead}', which its document does not name"
+    )
+    CALLED_SO_MOST_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', which its document names and {documents} other documents call "
+        "a {head}, seen with {common} of the same names and things, rather than '{instead}', "
+        "which it names too and {fewer} call so"
     )
     NAMED_IN_ITS_OWN_STORY = (
         "'{name}' is '{other}', whom its document names and another calls '{head}', rather "

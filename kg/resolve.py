@@ -42,6 +42,7 @@ from kg.crossdoc import (
     spelling_key,
     teams_of_places,
 )
+from kg.extract.qualifiers import SPEECH_VERBS
 from kg.kinds import MergeReason
 from kg.types import (
     Argument,
@@ -76,6 +77,16 @@ class _Choice(NamedTuple):
     common: int
     key: str
     deed: tuple[str, str] | None = None
+
+
+class _Alike(NamedTuple):
+    """What a description's document says of its person, to tell it from others called by its
+    noun (_done_alike_instead): its label, what it does in the document's facts (_deeds_of)
+    and the one sex its chain says (None when it says none, or both)."""
+
+    label: str
+    deeds: frozenset[tuple[str, str]]
+    sex: str | None
 
 
 @dataclass
@@ -928,17 +939,27 @@ class CorpusIndex:
         against: dict[int, set[str]] = defaultdict(set)
         for description, name in clusters.opponents:
             against[id(description)].add(self.key_of(name))
-        # Each description's mentions, and what they say of its age and nationality.
+        # Each description's mentions, and what they say of its age and nationality, and of
+        # its sex (its nouns and pronouns: "the girl", "the driver ... he drove off").
         written: dict[int, list[Mention]] = defaultdict(list)
         described_as: dict[int, set[tuple[str, str]]] = defaultdict(set)
+        sexes: dict[int, set[str]] = defaultdict(set)
         for mention, chain in zip(clusters.mentions, clusters.nodes, strict=True):
-            if isinstance(chain, _Description) and mention.kind == "concept" and mention.key:
+            if not isinstance(chain, _Description):
+                continue
+            if mention.kind == "concept" and mention.key:
                 written[id(chain)].append(mention)
                 described_as[id(chain)] |= _traits(mention.text, mention.key.rsplit(" ", 1)[-1])
+            if sex := _gender_of(mention):
+                sexes[id(chain)].add(sex)
         for description in clusters.descriptions:
             deeds = frozenset(done_here.get(id(description), ()))
             opposed = against.get(id(description), set())
             traits = described_as.get(id(description), set())
+            said = sexes.get(id(description), set())
+            # What the description does there, and the one sex its chain says, if it says
+            # one: who it is when the person called by its noun does none of it.
+            alike = _Alike(description.label, deeds, next(iter(said)) if len(said) == 1 else None)
             noun = description.concept.rsplit(" ", 1)[-1].removeprefix("concept:")
             if noun not in description.label.lower().replace("-", " ").split():
                 # plural ("officials"), or a head the label does not show (a hyphenated word
@@ -983,7 +1004,16 @@ class CorpusIndex:
                     candidates, context, noun, DESCRIPTION_CONTEXT, any_place=True, deeds=deeds
                 )
             here = [key for key in candidates if key in named_here]
-            unnamed_rival = None
+            unnamed_rival = named_rival = None
+            if len(here) > 1:
+                # Of several its document names, the one other documents call so by a clear
+                # majority (CLEAR_MAJORITY times as many documents as any other): an obituary
+                # naming the president its subject toppled and the one who pardoned him speaks
+                # of "the president" as most stories do. Salience misreads a few others so.
+                calls = self._described_by.get(noun, {})
+                first, second = sorted(here, key=lambda k: (calls.get(k, 0), k), reverse=True)[:2]
+                if calls.get(first, 0) >= CLEAR_MAJORITY * calls.get(second, 0) > 0:
+                    here, named_rival = [first], second
             if len(here) == 1 and best is None:
                 # Of the entities called so that the context cannot tell apart, the one the
                 # document itself names is the one it speaks of: two actresses seen at one
@@ -994,9 +1024,10 @@ class CorpusIndex:
                 best = self._best_candidate(
                     candidates, context, noun, DESCRIPTION_CONTEXT, deeds=deeds
                 )
-            elif len(here) == 1 and best is not None and best[1] not in named_here:
-                # So too over one the document does not name that shares more of its context,
-                # when the one it names shares enough: "the president" of an obituary naming
+            elif len(here) == 1 and best is not None and best[1] != here[0]:
+                # So too over one the document does not name, or names but fewer documents call
+                # so, that shares more of its context, when the one it names (the one called so
+                # most, of several) shares enough: "the president" of an obituary naming
                 # the president its subject toppled is he, though another president, who
                 # pardoned the subject, shares more of its names. More shared names say the
                 # stories are alike, not that their president is one; and a much-spoken-of
@@ -1005,7 +1036,11 @@ class CorpusIndex:
                     {here[0]: candidates[here[0]]}, context, noun, DESCRIPTION_CONTEXT
                 )
                 if named_best is not None:
-                    unnamed_rival, best = best[1], named_best
+                    if best[1] in named_here:
+                        named_rival = best[1]
+                    else:
+                        unnamed_rival = best[1]
+                    best = named_best
             rival = best or elsewhere
             if rival is not None and noun_class == "person":
                 own = self._named_in_its_own_story(noun, wanted, rival[1], named_here, people_here)
@@ -1015,6 +1050,9 @@ class CorpusIndex:
                         other=self.entities[own].label,
                         head=noun,
                         instead=self.entities[rival[1]].label,
+                    )
+                    own, reason = self._done_alike_instead(
+                        own, reason, alike, context, noun, opposed
                     )
                     self._join(description, own, reason, clusters, first_mention, merges)
                     continue
@@ -1036,6 +1074,9 @@ class CorpusIndex:
                         common=common,
                         instead=self.entities[elsewhere[1]].label,
                     )
+                    key, reason = self._done_alike_instead(
+                        key, reason, alike, context, noun, opposed
+                    )
                     self._join(description, key, reason, clusters, first_mention, merges)
                     continue
             if best is not None:
@@ -1047,6 +1088,16 @@ class CorpusIndex:
                         head=noun,
                         common=common,
                         instead=self.entities[unnamed_rival].label,
+                    )
+                elif named_rival is not None and key == here[0]:
+                    reason = MergeReason.CALLED_SO_MOST_ACROSS_DOCUMENTS.say(
+                        name=description.label,
+                        other=self.entities[key].label,
+                        head=noun,
+                        common=common,
+                        documents=self._described_by[noun][key],
+                        instead=self.entities[named_rival].label,
+                        fewer=self._described_by[noun].get(named_rival, 0),
                     )
                 elif deed is not None:
                     verb, side = deed
@@ -1116,8 +1167,94 @@ class CorpusIndex:
                 # ("the 36-year-old driver" is not "LuAnn Marie Johnson, 66"), whatever other
                 # documents' salience links called it.
                 continue
+            key, reason = self._done_alike_instead(key, reason, alike, context, noun, opposed)
             self._join(description, key, reason, clusters, first_mention, merges)
         return merges
+
+    def _done_alike_instead(
+        self,
+        key: str,
+        reason: str,
+        alike: _Alike,
+        context: set[str],
+        noun: str,
+        excluded: Collection[str],
+    ) -> tuple[str, str]:
+        """The entity a description joins, and why: ``key`` (with ``reason``), unless the
+        person ``key`` does in other documents none of what the description does here (its
+        (verb, side) pairs, _deeds_of, other than saying: everyone in a story says something)
+        and another person that other documents call by the noun does one alike, on the same
+        side of the same verb and never on the other side, sharing the most context with the
+        description's document (DESCRIPTION_CONTEXT at least, _best_candidate; none of
+        ``excluded``, nor of the other sex than its chain says). Then it is that one: "an
+        Atlanta judge sentenced Brian Nichols" is the judge other reports say sentenced him,
+        not the judge he killed, whom more stories speak of. Two people of one story called
+        by one noun share its context alike; what each did tells them apart.
+
+        So too when the corpus gives ``key`` the other sex than the description's chain says
+        (its nouns and pronouns, _clear_gender), whatever it does: then the person of its sex
+        that a document calls by the noun, once being enough, doing alike ("a deputy ... her
+        gun": the deputy beaten, not the one shot; two documents' salience may have made the
+        boy on trial for a girl's death "the girl")."""
+        done = {deed for deed in alike.deeds if deed[0] not in SPEECH_VERBS}
+        other_sex = self._of_other_sex(key, alike.sex)
+        if not other_sex and (
+            self.entities[key].type != "Person" or not done or self._deeds.get(key, set()) & done
+        ):
+            return key, reason
+        sided = {(verb, side) for verb, side in done if side in _OTHER_SIDE}
+
+        def done_alike(other: str) -> set[tuple[str, str]]:
+            deeds = self._deeds.get(other, set())
+            return {
+                (verb, side)
+                for verb, side in sided & deeds
+                if (verb, _OTHER_SIDE[side]) not in deeds
+            }
+
+        called = (
+            self._called_anywhere.get(noun, set())
+            if other_sex
+            else self._described_by.get(noun, {})
+        )
+        people = [
+            other
+            for other in called
+            if other != key
+            and other in self.entities
+            and self.entities[other].type == "Person"
+            and (
+                self._genders.get(other) == alike.sex
+                if other_sex
+                else not self._of_other_sex(other, alike.sex)
+            )
+            and done_alike(other)
+        ]
+        best = self._best_candidate(
+            sorted(people), context, noun, DESCRIPTION_CONTEXT, excluded=excluded
+        )
+        if best is None:
+            return key, reason
+        verb, side = min(done_alike(best.key))
+        said = (
+            MergeReason.DONE_BY_ONE_OF_ITS_SEX_ACROSS_DOCUMENTS
+            if other_sex
+            else MergeReason.DONE_BY_ANOTHER_CALLED_SO_ACROSS_DOCUMENTS
+        )
+        return best.key, said.say(
+            name=alike.label,
+            other=self.entities[best.key].label,
+            side=side,
+            verb=verb,
+            common=best.common,
+            head=noun,
+            instead=self.entities[key].label,
+        )
+
+    def _of_other_sex(self, key: str, sex: str | None) -> bool:
+        """Whether the corpus gives the entity ``key`` the other sex than ``sex`` (None: not
+        said) by a clear majority of its mentions (_clear_gender)."""
+        return sex is not None and self._genders.get(key, sex) != sex
 
     def _agreeing(
         self, noun: str, wanted: set[str], traits: set[tuple[str, str]], context: set[str]
@@ -1683,6 +1820,8 @@ def _opponents_of(
                 found.append((description, name))
     return found
 
+
+_OTHER_SIDE = {"subject": "object", "object": "subject"}
 
 # An age written as a modifier: "a 36-year-old man", "the 59-year-old woman".
 _AGE = re.compile(r"\b(\d{1,3})-year-old\b", re.IGNORECASE)

@@ -224,6 +224,100 @@ def test_of_people_sharing_the_context_the_one_that_did_what_the_description_did
     assert man["reason"].endswith("but alone the object of 'charged' there as here")
 
 
+# One courtroom shooting told four times: two reports call the judge the gunman killed a judge,
+# two the judge who sentenced him; the killed judge, his story told at more length, shares more
+# of a later report's names and things.
+JUDGES = [
+    "Judge Rowan Hale was shot dead in his courtroom in Atlanta on Monday. Brian Nolan killed "
+    "Hale and a deputy during the rape trial. Hale had been a judge for twenty years.",
+    "Judge Rowan Hale died after Brian Nolan shot him in an Atlanta courtroom during the rape "
+    "trial. A deputy also died. Nolan was arrested later that day.",
+    "Judge Ellen Marsh sentenced Brian Nolan to life in prison on Friday.",
+    "Judge Ellen Marsh sentenced Nolan in Atlanta. Marsh said he showed no remorse.",
+]
+
+
+def test_of_two_people_called_so_the_one_that_did_what_the_description_did(sm_nlp) -> None:
+    # "An Atlanta judge sentenced Brian Nolan": the judge who sentenced him, not the one he shot,
+    # who shares more of the report's context but did none of what it says its judge did.
+    sentenced = (
+        "An Atlanta judge sentenced Brian Nolan to life in prison for the courtroom shooting "
+        "during the rape trial that killed a deputy."
+    )
+    records = corpus_mentions(sm_nlp, [*JUDGES, sentenced])
+    killed = mention_in(records, "doc0", "Rowan Hale")["node"]
+    sentencing = mention_in(records, "doc2", "Ellen Marsh")["node"]
+    judge = mention_in(records, "doc4", "Atlanta judge")
+    assert judge["node"] == sentencing
+    assert judge["node"] != killed
+    assert judge["reason"].startswith(
+        "'Atlanta judge' is 'Ellen Marsh', called 'judge' in other documents and the subject "
+        "of 'sentence' there as here"
+    )
+    assert judge["reason"].endswith("rather than 'Rowan Hale', who does nothing it does")
+
+
+# Two deputies of one courthouse attack, a man two reports name and a woman one report names.
+DEPUTIES = [
+    "Deputy Tom Hart was shot dead at the Atlanta courthouse on Friday. Brian Nolan killed Hart "
+    "as he fled.",
+    "Deputy Tom Hart died outside the Atlanta courthouse. He had served for ten years.",
+    "Brian Nolan beat Deputy Ann Hall in a holding cell at the Atlanta courthouse and took her "
+    "gun.",
+]
+
+
+def test_a_description_of_the_other_sex_is_the_one_of_its_sex_that_did_what_it_did(sm_nlp) -> None:
+    # "a deputy ... her gun" is not the deputy two reports call so, a man, but the woman one
+    # report calls a deputy, beaten as this one was.
+    beaten = (
+        "Brian Nolan beat a deputy guarding him at the Atlanta courthouse and took her gun, "
+        "police said."
+    )
+    records = corpus_mentions(sm_nlp, [*DEPUTIES, beaten])
+    deputy = mention_in(records, "doc3", "deputy guarding him at the Atlanta courthouse")
+    assert deputy["node"] == mention_in(records, "doc2", "Ann Hall")["node"]
+    assert deputy["node"] != mention_in(records, "doc0", "Tom Hart")["node"]
+    assert deputy["reason"].endswith(
+        "called 'deputy' in another document and the object of 'beat' there as here, seen "
+        "with 4 of the same names and things, rather than 'Tom Hart', of the other sex"
+    )
+
+
+def test_a_description_of_the_sex_of_the_one_called_so_stays_with_them(sm_nlp) -> None:
+    # "a deputy ... as he fled": the deputy the reports call so, a man as it is.
+    shot = "Brian Nolan shot a deputy at the Atlanta courthouse as he fled."
+    records = corpus_mentions(sm_nlp, [*DEPUTIES, shot])
+    deputy = mention_in(records, "doc3", "deputy at the Atlanta courthouse")
+    assert deputy["node"] == mention_in(records, "doc0", "Tom Hart")["node"]
+
+
+def test_a_description_doing_what_its_person_did_stays_with_them(sm_nlp) -> None:
+    # "Brian Nolan shot a judge": the judge he shot, whom the context chose already.
+    shot = (
+        "Brian Nolan shot a judge in an Atlanta courtroom during the rape trial. A deputy also "
+        "died in the courtroom shooting."
+    )
+    records = corpus_mentions(sm_nlp, [*JUDGES, shot])
+    judge = mention_in(records, "doc4", "judge")
+    assert judge["node"] == mention_in(records, "doc0", "Rowan Hale")["node"]
+    assert judge["reason"].endswith(
+        "called 'judge' in other documents and seen with 5 of the same names and things"
+    )
+
+
+def test_what_a_description_says_tells_no_one_apart(sm_nlp) -> None:
+    # Everyone in a story says something: "the judge said" is no deed of one judge, though
+    # only the judge who sentenced Nolan is said to have said anything.
+    said = (
+        "An Atlanta judge said Brian Nolan will spend his life in prison for the courtroom "
+        "shooting during the rape trial that killed a deputy."
+    )
+    records = corpus_mentions(sm_nlp, [*JUDGES, said])
+    judge = mention_in(records, "doc4", "Atlanta judge")
+    assert judge["node"] == mention_in(records, "doc0", "Rowan Hale")["node"]
+
+
 def test_people_sharing_the_context_and_no_deed_leave_the_description_alone(sm_nlp) -> None:
     # Nothing the third report's man does is said of either of them: no telling which.
     unsaid = (
@@ -279,6 +373,48 @@ def test_of_the_entities_called_so_the_one_its_document_names_over_more_context(
     records = corpus_mentions(sm_nlp, [*BENTON, *MORENO, unnamed])
     moreno = mention_in(records, "doc2", "Carl Moreno")["node"]
     assert mention_in(records, "doc4", "president")["node"] == moreno
+
+
+# Four reports call Tom Reyes president, two call Ann Cole so; an obituary of the banker she
+# pardoned names both presidents, and shares as many names and things with the reports of each.
+PRESIDENTS = [
+    "President Tom Reyes resigned over the Harbor scandal on Monday.",
+    "President Tom Reyes left office after the Harbor scandal, his aides said.",
+    "President Tom Reyes flew home to Ohio after he resigned.",
+    "President Tom Reyes wrote a book about the Harbor scandal.",
+    "President Ann Cole pardoned the banker Hugo Varga in Porto. Varga had leaked the Harbor "
+    "files to the Daily Star.",
+    "President Ann Cole defended her pardon of Hugo Varga, the banker who leaked the Harbor "
+    "files to the Daily Star, in Porto.",
+]
+BANKER_OBITUARY = (
+    "Hugo Varga, the banker who leaked the Harbor files to the Daily Star and brought down a "
+    "president, has died in Porto. Ann Cole pardoned him, and Tom Reyes never forgave him."
+)
+
+
+def test_of_people_its_document_names_the_one_most_documents_call_so(sm_nlp) -> None:
+    # "brought down a president": of the two presidents the obituary names, the one four
+    # reports call so, not the one two do; the context alone leaves it to neither.
+    records = corpus_mentions(sm_nlp, [*PRESIDENTS, BANKER_OBITUARY])
+    president = mention_in(records, "doc6", "president")
+    assert president["node"] == mention_in(records, "doc0", "Tom Reyes")["node"]
+    assert president["reason"] == (
+        "'president' is 'Tom Reyes', which its document names and 4 other documents call a "
+        "president, seen with 7 of the same names and things, rather than 'Ann Cole', which it "
+        "names too and 2 call so"
+    )
+
+
+def test_people_its_document_names_called_so_alike_are_told_apart_by_context(sm_nlp) -> None:
+    # Three reports against two are no clear majority: the context decides, as before, and
+    # tells them apart no better than the homonym guard allows.
+    records = corpus_mentions(sm_nlp, [*PRESIDENTS[1:], BANKER_OBITUARY])
+    president = mention_in(records, "doc5", "president")
+    assert president["node"] not in {
+        mention_in(records, "doc0", "Tom Reyes")["node"],
+        mention_in(records, "doc3", "Ann Cole")["node"],
+    }
 
 
 def test_the_person_its_document_names_needs_context_of_its_own(sm_nlp, monkeypatch) -> None:
