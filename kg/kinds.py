@@ -128,6 +128,14 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}', whose name says it is a {head}, seen with {common} of the same "
         "names and things in other documents"
     )
+    NAMED_BEFORE_ITS_KIND_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', whose name calls it a {head} before the noun of its kind "
+        "that ends it, seen with {common} of the same names and things in other documents"
+    )
+    ITS_NAME_WRITTEN_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', whose own name it writes before '{head}', seen with {common} "
+        "of the same names and things in other documents"
+    )
     WRITTEN_BEFORE_ITS_KIND_ACROSS_DOCUMENTS = (
         "'{name}' is '{other}', whose name is written before '{head}' ('{other} {head}'), "
         "seen with {common} of the same names and things in other documents"

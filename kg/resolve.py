@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -434,6 +434,8 @@ class CorpusIndex:
         self._age_votes: dict[str, Counter[str]] = defaultdict(Counter)
         self._ages: dict[str, str] = {}
         self._named_by: dict[str, list[str]] = {}
+        # The (noun, key) pairs of _named_by whose noun is not the name's last word.
+        self._named_before_kind: frozenset[tuple[str, str]] = frozenset()
         # The nouns each name is written right before in its documents ("the Bloomington Sam's
         # Club store"), with the context of each document writing it so, and after ``finish``
         # the bodies written so before each noun of an establishment that no name ends in
@@ -579,15 +581,20 @@ class CorpusIndex:
         }
         self._titled_once = {noun: sorted(keys) for noun, keys in titled_once.items()}
         # A body or a place whose name ends in a common noun of its kind is one ("Harbor
-        # Clinic", "Indian Navy"): a description by that noun elsewhere may be it.
+        # Clinic", "Indian Navy"): a description by that noun elsewhere may be it. So is each
+        # noun of its kind written before that one ("Staunton Police Department" is a police
+        # as much as a department: "the police" of another report may be it).
         named_by: dict[str, list[str]] = defaultdict(list)
+        named_before_kind: set[tuple[str, str]] = set()
         for key, entity in self.entities.items():
             words = entity.label.split()
             if len(words) > 1 and entity.type in _NAMED_KINDS:
-                noun = words[-1].lower()
-                if lexicon.noun_class(noun) in ("organization", "place"):
+                for noun in _kind_nouns_ending(words):
                     named_by[noun].append(key)
+                    if noun != words[-1].lower():
+                        named_before_kind.add((noun, key))
         self._named_by = dict(named_by)
+        self._named_before_kind = frozenset(named_before_kind)
         self._place_names = frozenset(
             key.lower() for key, entity in self.entities.items() if entity.type == "Place"
         )
@@ -885,7 +892,12 @@ class CorpusIndex:
             }
             if noun_class in ("organization", "place"):
                 for key in self._named_by.get(noun, ()):
-                    candidates.setdefault(key, MergeReason.NAMED_ACROSS_DOCUMENTS)
+                    candidates.setdefault(
+                        key,
+                        MergeReason.NAMED_BEFORE_ITS_KIND_ACROSS_DOCUMENTS
+                        if (noun, key) in self._named_before_kind
+                        else MergeReason.NAMED_ACROSS_DOCUMENTS,
+                    )
                 # The bodies and people it writes before its head ("the Harry Winston
                 # jewellery store"): a store written so is theirs, not the Casty store of
                 # other reports.
@@ -904,6 +916,16 @@ class CorpusIndex:
                         )
             for key in opposed:
                 candidates.pop(key, None)
+            # A description that writes a body's own name before its noun ("the Palmer
+            # police", "the Indian navy") is that body, not another of its kind that shares
+            # more context ("Anchorage Police Department", "U.S. Navy").
+            named_in_it = _named_before_head(
+                candidates, self.entities, written[id(description)], noun
+            )
+            if named_in_it:
+                candidates = {
+                    key: MergeReason.ITS_NAME_WRITTEN_ACROSS_DOCUMENTS for key in named_in_it
+                }
             best = self._best_candidate(candidates, context, noun, DESCRIPTION_CONTEXT, deeds=deeds)
             # The entity that would have been taken but for the places its documents name,
             # none of them the description's document's: of another story of the same kind set
@@ -1423,6 +1445,47 @@ _DESCRIBED_TYPES = {
     # "place" is left out: "the office", "the store", "the courtroom" are seldom the city named
     # beside them, and a city is what a place-typed name mostly is.
 }
+
+
+def _kind_nouns_ending(words: list[str]) -> list[str]:
+    """The common nouns of a body's or a place's kind that end its name (lower case), the
+    last first: "Harbor Clinic" gives clinic; "Staunton Police Department" department, and
+    police, a noun written before it that WordNet knows only as a body's ("police", "navy",
+    "team"): a police department is a police, while "Oregon State Police" is no state nor
+    "Betty Ford Center" a ford. The first word is the name's own ("Police Department")."""
+    if len(words) < 2 or lexicon.noun_class(words[-1].lower()) not in ("organization", "place"):
+        return []
+    nouns = [words[-1].lower()]
+    for word in reversed(words[1:-1]):
+        noun = word.lower()
+        if lexicon.noun_classes(noun) != {"organization"}:
+            break
+        nouns.append(noun)
+    return nouns
+
+
+def _named_before_head(
+    candidates: Iterable[str], entities: Mapping[str, Entity], mentions: list[Mention], noun: str
+) -> list[str]:
+    """The candidates named as a ``noun`` (their name ends in it, or in nouns of their kind
+    after it: _kind_nouns_ending) whose own name, its other words, a description writes
+    before its head in one of its ``mentions``, letter case aside ("the Palmer police":
+    Palmer Police; "Indian navy": Indian Navy, not U.S. Navy). Not an owner's name written
+    before another noun ("Tara Reid's representative", "the Democratic headquarters")."""
+    written: set[str] = set()
+    for mention in mentions:
+        before = mention.text[: mention.head - mention.start].lower()
+        written.update(word.removesuffix("'s").removesuffix("’s") for word in before.split())
+    found = []
+    for key in sorted(candidates):
+        words = [word.lower() for word in entities[key].label.split()]
+        kinds = _kind_nouns_ending(words)
+        if noun not in kinds:
+            continue
+        own = [word for word in words if word not in kinds]
+        if own and written.issuperset(own):
+            found.append(key)
+    return found
 
 
 def _named_within(places: set[str], names: set[str]) -> bool:
