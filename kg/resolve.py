@@ -880,7 +880,21 @@ class CorpusIndex:
             noun = description.concept.rsplit(" ", 1)[-1].removeprefix("concept:")
             if noun not in description.label.lower().replace("-", " ").split():
                 # plural ("officials"), or a head the label does not show (a hyphenated word
-                # shows its last piece: "ex-employee", "co-workers")
+                # shows its last piece: "ex-employee", "co-workers"); members of a body may
+                # stand for it ("the cops": the police force)
+                members = self._body_of_members(
+                    noun, written[id(description)], context, opposed, named_here
+                )
+                if members is not None:
+                    body, (common, key, _) = members
+                    reason = MergeReason.MEMBERS_ACROSS_DOCUMENTS.say(
+                        name=description.label,
+                        other=self.entities[key].label,
+                        head=noun,
+                        body=body,
+                        common=common,
+                    )
+                    self._join(description, key, reason, clusters, first_mention, merges)
                 continue
             noun_class = lexicon.noun_class(noun)
             wanted = {t for c in lexicon.noun_classes(noun) for t in _DESCRIBED_TYPES.get(c, ())}
@@ -1071,6 +1085,48 @@ class CorpusIndex:
                 continue
             self._join(description, key, reason, clusters, first_mention, merges)
         return merges
+
+    def _body_of_members(
+        self,
+        noun: str,
+        mentions: list[Mention],
+        context: set[str],
+        opposed: set[str],
+        named_here: set[str],
+    ) -> tuple[str, _Choice] | None:
+        """The body a bare plural of its members stands for ("the cops", "cops": the police
+        force; WordNet's member holonyms, lexicon.member_of): the one body of the corpus that
+        a noun of it names (its name ends in "Police", _named_by) or that two documents call
+        by it (_described_by), sharing the most context with the description's document
+        (_best_candidate, its guards, on MEMBERS_CONTEXT), or failing that the one such body
+        its document names. A counted or qualified plural ("two cops", "plainclothes cops",
+        "other detectives") is some of the members, not the body; nor is a noun of a body that
+        is also a place or an event ("patrol") read so. Returns the body's noun and the
+        choice, or None."""
+        if not mentions or any(
+            mention.text[: mention.head - mention.start].lower().split() not in ([], ["the"])
+            for mention in mentions
+        ):
+            return None
+        for body in lexicon.member_of(noun):
+            if lexicon.noun_classes(body) != {"organization"}:
+                continue
+            candidates = [
+                key
+                for key in sorted(
+                    {*self._named_by.get(body, ()), *self._described_by.get(body, ())}
+                )
+                if key in self.entities
+                and self.entities[key].type in ("Organization", "Group")
+                and key not in opposed
+            ]
+            best = self._best_candidate(candidates, context, body, MEMBERS_CONTEXT)
+            here = [key for key in candidates if key in named_here]
+            if best is None and len(here) == 1:
+                best = self._best_candidate(here, context, body, MEMBERS_CONTEXT)
+            if best is not None:
+                return body, best
+        return None
 
     def _agreeing(
         self, noun: str, wanted: set[str], traits: set[tuple[str, str]], context: set[str]
@@ -1404,6 +1460,12 @@ AGREEING_TRAITS = 2
 # Names and things a description's document must share with the documents of the entity it
 # joins: more than one, since a common noun ("the company") is weaker evidence than a name.
 DESCRIPTION_CONTEXT = 2
+
+# Names and things a bare plural of a body's members ("the cops") must share with the
+# documents of the body it joins: twice DESCRIPTION_CONTEXT, since members stand for their body
+# less surely than its own noun does (on ECB+ topics 1-35, 2 let a Cumbrian story's "cops"
+# join the one force named, New Bedford's, on two words shared).
+MEMBERS_CONTEXT = 4
 
 # Documents that must call an entity by a noun before a description elsewhere may join it: one
 # apposition can be misread ("Sarah Palin ... the arsonist"), the same one twice seldom is.

@@ -133,6 +133,7 @@ ROOTS = {
     "man": ("man", 1, "an adult person who is male"),
     "inhabitant": ("inhabitant", 1, "a person who inhabits a particular place"),
     "establishment": ("establishment", 4, "a public or private structure"),
+    "personnel": ("personnel", 1, "group of people willing to obey orders"),
 }
 CLASS_ORDER = (
     ("person", ("person",)),
@@ -376,6 +377,36 @@ def establishment_lemmas(wn: WordNet, roots: dict[str, int]) -> set[str]:
     return found
 
 
+def member_rows(wn: WordNet, roots: dict[str, int], classes: dict[str, str]):
+    """For each one-word noun whose first common-noun sense is a person, the one-word nouns
+    of the bodies of personnel (force.n.04, "a group of people willing to obey orders": a
+    police force, a staff, the cavalry) that WordNet makes that person a member of (member
+    holonyms, ``#m``, of the sense or of its direct hypernyms): "cop" (a policeman, a member
+    of the police) gives police; "officer" (first a military officer, a member of a military
+    unit, a unit rather than a force), "parent" (of a family) and "citizen" (of a nation),
+    members by birth or allegiance rather than by service, give none."""
+    for lemma in sorted(wn.index["n"]):
+        if "_" in lemma or "-" in lemma or classes.get(lemma) != "person":
+            continue
+        common = [s for s in wn.senses(lemma) if (wn.word_in(s, lemma) or "A")[0].islower()]
+        if not common:
+            continue
+        first = common[0]
+        senses = [first, *(wn.data["n"][off] for _pos, off in first.related("@", "@i"))]
+        bodies = sorted(
+            {
+                word.lower()
+                for sense in senses
+                for _pos, off in sense.related("#m")
+                if roots["personnel"] in wn.hypernym_closure(wn.data["n"][off])
+                for word in map(_strip_marker, wn.data["n"][off].words)
+                if "_" not in word and classes.get(word.lower()) == "organization"
+            }
+        )
+        if bodies:
+            yield lemma, "|".join(bodies)
+
+
 # ---------------------------------------------------------------------------------------
 # demonyms
 
@@ -593,6 +624,15 @@ def main() -> None:
         WORDNET_HEADER + "# place = the word WordNet's pertainym (or member holonym) names.\n",
         "demonym, place, other names of the place (|-separated)",
         [demonyms[k] for k in sorted(demonyms)],
+    )
+    write_tsv(
+        out / "members.tsv",
+        WORDNET_HEADER
+        + "# the bodies of personnel (force.n.04; one-word nouns of the organization class)\n"
+        + "# WordNet makes the first common-noun sense of a one-word noun of a person a member\n"
+        + "# of, directly or by its direct hypernyms. See scripts/make_lexicons.py.\n",
+        "lemma, bodies (|-separated)",
+        member_rows(wn, roots, {lemma: row[0] for lemma, row in rows.items()}),
     )
     write_tsv(
         out / "synonyms.tsv",

@@ -80,3 +80,42 @@ def test_a_description_writing_a_body_s_name_is_that_body(sm_nlp) -> None:
     assert navy["node"] == norwegian
     assert navy["node"] != mention_in(records, "doc2", "U.S. Navy")["node"]
     assert "whose own name it writes before 'navy'" in navy["reason"]
+
+
+# A fourth report of the robbery speaks of the force by its members: "cops", twice, one of
+# them counted.
+COPS = (
+    "Cops said Carl Dunmore took rings from Owen Price at the Riverside Mall. Jane Holt "
+    "thanked the cops. Two cops guarded the mall on Tuesday."
+)
+
+
+def test_a_bare_plural_of_its_members_is_the_police_force(sm_nlp) -> None:
+    records = corpus_mentions(sm_nlp, [*NAMED_FORCE, COPS])
+    force = mention_in(records, "doc0", "Millbrook Police Department")["node"]
+    cops = mention_in(records, "doc2", "Cops")
+    assert cops["node"] == force
+    assert cops["reason"].startswith(
+        "'Cops' is 'Millbrook Police Department', the police other documents name, a cop "
+        "being a member of a police"
+    )
+    # "two cops" are some of its officers, not the force.
+    assert mention_in(records, "doc2", "Two cops")["node"] != force
+
+
+def test_members_of_a_force_in_another_story_stay_their_own(sm_nlp) -> None:
+    elsewhere = "Cops in Leeds closed a road after a crash on Sunday, a spokesman said."
+    records = corpus_mentions(sm_nlp, [*NAMED_FORCE, elsewhere])
+    force = mention_in(records, "doc0", "Millbrook Police Department")["node"]
+    assert mention_in(records, "doc2", "Cops in Leeds")["node"] != force
+
+
+def test_wordnet_members_of_bodies_of_personnel() -> None:
+    from kg.coref import lexicon
+
+    assert "police" in lexicon.member_of("cop")
+    assert "police" in lexicon.member_of("detective")
+    # Members by birth or allegiance, or of a unit rather than a force, stand for no body.
+    assert lexicon.member_of("parent") == ()
+    assert lexicon.member_of("citizen") == ()
+    assert lexicon.member_of("officer") == ()

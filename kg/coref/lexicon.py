@@ -65,6 +65,11 @@ def _establishments() -> dict[str, bool]:
 
 
 @lru_cache(maxsize=1)
+def _members() -> dict[str, tuple[str, ...]]:
+    return {lemma: tuple(bodies.split("|")) for lemma, bodies in _rows("members.tsv")}
+
+
+@lru_cache(maxsize=1)
 def _noun_gender() -> dict[str, str]:
     return {lemma: gender for lemma, gender in _rows("noun_gender.tsv")}
 
@@ -145,6 +150,13 @@ def is_establishment(lemma: str) -> bool:
     place a body keeps and runs, as "store", "supermarket", "prison", "office" are, and
     "building", "home", "area" and "factory" are not."""
     return _row_of(_establishments(), lemma) or False
+
+
+def member_of(lemma: str) -> tuple[str, ...]:
+    """The nouns of the bodies WordNet makes the first sense of a one-word noun of a person a
+    member of: "cop" and "detective" give ("constabulary", "police"), "juror" ("jury",);
+    "officer", first a military officer, and "investigator" none."""
+    return _members().get(lemma, ())
 
 
 def noun_classes(lemma: str) -> frozenset[str]:
