@@ -60,6 +60,11 @@ Choices (documented here and in each file's header)
   which are places but no body's establishment. Value 1, or 0 for a multi-word lemma whose
   last word is one and it is not; written only where a lemma differs from its last word, as
   in ``noun_classes.tsv``.
+* ``members.tsv``: for each one-word noun whose first common-noun sense is a person, the
+  one-word nouns (of the organization class) of the bodies of personnel (under force.n.04,
+  "a group of people willing to obey orders") that WordNet makes the sense, or one of its
+  direct hypernyms, a member of (member holonyms): "cop" and "detective" give police. Not
+  families, nations or units ("parent", "citizen", "officer" give none).
 * ``noun_gender.tsv``: a person sense is female (male) when it or a hypernym is female.n.02
   or woman.n.01 (male.n.02 or man.n.01) or has a synonym beginning with ``female_``
   (``male_``), or when the sense's own gloss has female/woman/girl/lady (male/man/boy)
