@@ -1261,14 +1261,31 @@ class CorpusIndex:
         holds or lies in one of those, nor is named within a name of the other side's ("the
         Vancouver Police" says where a story happened as "Vancouver" does). A news corpus tells
         two stories of one kind, two hit-and-runs, two police shootings, apart by where they
-        happened; a document naming no place says nothing."""
+        happened; a document naming no place says nothing. Its places are those its
+        documents name and those its own name holds ("Staunton Police Department" is of
+        Staunton, whether or not its documents name the town apart)."""
         known = self._context.get(key, set())
-        theirs = known & self._place_names
+        theirs = (known & self._place_names) | self._places_in_name(key)
         return bool(theirs) and not (
             _places_meet(theirs, places_here)
             or _named_within(places_here, known)
             or _named_within(theirs, context)
         )
+
+    def _places_in_name(self, key: str) -> set[str]:
+        """The places of the corpus (lower case) whose whole name a body's or a place's name
+        holds, as a run of its words: "Staunton Police Department" holds Staunton; not the
+        name itself, which is what it is, not where; nor a person's ("Paris Hilton")."""
+        entity = self.entities.get(key)
+        if entity is None or entity.type == "Person":
+            return set()
+        words = key.lower().split()
+        return {
+            place
+            for i in range(len(words))
+            for j in range(i + 1, len(words) + (i > 0))
+            if (place := " ".join(words[i:j])) in self._place_names
+        }
 
     def _called_by_synonym(self, noun: str, wanted: set[str]) -> dict[str, str]:
         """Entities of a wanted type that SYNONYM_CALLED_IN_DOCUMENTS other documents call by a

@@ -119,3 +119,24 @@ def test_wordnet_members_of_bodies_of_personnel() -> None:
     assert lexicon.member_of("parent") == ()
     assert lexicon.member_of("citizen") == ()
     assert lexicon.member_of("officer") == ()
+
+
+def test_a_force_is_of_the_town_its_name_holds(sm_nlp) -> None:
+    # The reports naming the Dayton Police Department name no place apart, but its name holds
+    # Dayton, a town another document names: the police of a story set in Leeds, whatever
+    # names it shares, are not Dayton's.
+    named = [
+        "The Dayton Police Department arrested Carl Dunmore after a robbery on Monday. Mayor "
+        "Jane Holt thanked Owen Price, the jeweller.",
+        "Carl Dunmore was charged by the Dayton Police Department with the robbery. Jane Holt "
+        "said Owen Price had lost $40,000 in rings.",
+    ]
+    town = "Jane Holt lives in Dayton, Ohio, with her family."
+    leeds = (
+        "The police in Leeds arrested a man on Monday. Jane Holt, Carl Dunmore and Owen Price "
+        "were questioned, the police said."
+    )
+    records = corpus_mentions(sm_nlp, [*named, town, leeds])
+    force = mention_in(records, "doc0", "Dayton Police Department")["node"]
+    assert mention_in(records, "doc2", "Dayton")["type"] == "Place"
+    assert mention_in(records, "doc3", "police in Leeds")["node"] != force
