@@ -143,6 +143,18 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}', whose name says it is a {head}, seen with {common} of the same "
         "names and things in other documents"
     )
+    NAMED_BEFORE_ITS_KIND_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', whose name calls it a {head} before the noun of its kind "
+        "that ends it, seen with {common} of the same names and things in other documents"
+    )
+    ITS_NAME_WRITTEN_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', whose own name it writes before '{head}', seen with {common} "
+        "of the same names and things in other documents"
+    )
+    MEMBERS_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', the {body} other documents name, a {head} being a member of "
+        "a {body}, seen with {common} of the same names and things in other documents"
+    )
     WRITTEN_BEFORE_ITS_KIND_ACROSS_DOCUMENTS = (
         "'{name}' is '{other}', whose name is written before '{head}' ('{other} {head}'), "
         "seen with {common} of the same names and things in other documents"

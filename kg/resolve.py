@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -450,6 +450,8 @@ class CorpusIndex:
         self._age_votes: dict[str, Counter[str]] = defaultdict(Counter)
         self._ages: dict[str, str] = {}
         self._named_by: dict[str, list[str]] = {}
+        # The (noun, key) pairs of _named_by whose noun is not the name's last word.
+        self._named_before_kind: frozenset[tuple[str, str]] = frozenset()
         # The nouns each name is written right before in its documents ("the Bloomington Sam's
         # Club store"), with the context of each document writing it so, and after ``finish``
         # the bodies written so before each noun of an establishment that no name ends in
@@ -659,15 +661,20 @@ class CorpusIndex:
         }
         self._titled_once = {noun: sorted(keys) for noun, keys in titled_once.items()}
         # A body or a place whose name ends in a common noun of its kind is one ("Harbor
-        # Clinic", "Indian Navy"): a description by that noun elsewhere may be it.
+        # Clinic", "Indian Navy"): a description by that noun elsewhere may be it. So is each
+        # noun of its kind written before that one ("Staunton Police Department" is a police
+        # as much as a department: "the police" of another report may be it).
         named_by: dict[str, list[str]] = defaultdict(list)
+        named_before_kind: set[tuple[str, str]] = set()
         for key, entity in self.entities.items():
             words = entity.label.split()
             if len(words) > 1 and entity.type in _NAMED_KINDS:
-                noun = words[-1].lower()
-                if lexicon.noun_class(noun) in ("organization", "place"):
+                for noun in _kind_nouns_ending(words):
                     named_by[noun].append(key)
+                    if noun != words[-1].lower():
+                        named_before_kind.add((noun, key))
         self._named_by = dict(named_by)
+        self._named_before_kind = frozenset(named_before_kind)
         self._place_names = frozenset(
             key.lower() for key, entity in self.entities.items() if entity.type == "Place"
         )
@@ -963,7 +970,21 @@ class CorpusIndex:
             noun = description.concept.rsplit(" ", 1)[-1].removeprefix("concept:")
             if noun not in description.label.lower().replace("-", " ").split():
                 # plural ("officials"), or a head the label does not show (a hyphenated word
-                # shows its last piece: "ex-employee", "co-workers")
+                # shows its last piece: "ex-employee", "co-workers"); members of a body may
+                # stand for it ("the cops": the police force)
+                members = self._body_of_members(
+                    noun, written[id(description)], context, opposed, named_here
+                )
+                if members is not None:
+                    body, (common, key, _) = members
+                    reason = MergeReason.MEMBERS_ACROSS_DOCUMENTS.say(
+                        name=description.label,
+                        other=self.entities[key].label,
+                        head=noun,
+                        body=body,
+                        common=common,
+                    )
+                    self._join(description, key, reason, clusters, first_mention, merges)
                 continue
             noun_class = lexicon.noun_class(noun)
             wanted = {t for c in lexicon.noun_classes(noun) for t in _DESCRIBED_TYPES.get(c, ())}
@@ -975,7 +996,12 @@ class CorpusIndex:
             }
             if noun_class in ("organization", "place"):
                 for key in self._named_by.get(noun, ()):
-                    candidates.setdefault(key, MergeReason.NAMED_ACROSS_DOCUMENTS)
+                    candidates.setdefault(
+                        key,
+                        MergeReason.NAMED_BEFORE_ITS_KIND_ACROSS_DOCUMENTS
+                        if (noun, key) in self._named_before_kind
+                        else MergeReason.NAMED_ACROSS_DOCUMENTS,
+                    )
                 # The bodies and people it writes before its head ("the Harry Winston
                 # jewellery store"): a store written so is theirs, not the Casty store of
                 # other reports.
@@ -994,6 +1020,16 @@ class CorpusIndex:
                         )
             for key in opposed:
                 candidates.pop(key, None)
+            # A description that writes a body's own name before its noun ("the Palmer
+            # police", "the Indian navy") is that body, not another of its kind that shares
+            # more context ("Anchorage Police Department", "U.S. Navy").
+            named_in_it = _named_before_head(
+                candidates, self.entities, written[id(description)], noun
+            )
+            if named_in_it:
+                candidates = {
+                    key: MergeReason.ITS_NAME_WRITTEN_ACROSS_DOCUMENTS for key in named_in_it
+                }
             best = self._best_candidate(candidates, context, noun, DESCRIPTION_CONTEXT, deeds=deeds)
             # The entity that would have been taken but for the places its documents name,
             # none of them the description's document's: of another story of the same kind set
@@ -1256,6 +1292,48 @@ class CorpusIndex:
         said) by a clear majority of its mentions (_clear_gender)."""
         return sex is not None and self._genders.get(key, sex) != sex
 
+    def _body_of_members(
+        self,
+        noun: str,
+        mentions: list[Mention],
+        context: set[str],
+        opposed: set[str],
+        named_here: set[str],
+    ) -> tuple[str, _Choice] | None:
+        """The body a bare plural of its members stands for ("the cops", "cops": the police
+        force; WordNet's member holonyms, lexicon.member_of): the one body of the corpus that
+        a noun of it names (its name ends in "Police", _named_by) or that two documents call
+        by it (_described_by), sharing the most context with the description's document
+        (_best_candidate, its guards, on MEMBERS_CONTEXT), or failing that the one such body
+        its document names. A counted or qualified plural ("two cops", "plainclothes cops",
+        "other detectives") is some of the members, not the body; nor is a noun of a body that
+        is also a place or an event ("patrol") read so. Returns the body's noun and the
+        choice, or None."""
+        if not mentions or any(
+            mention.text[: mention.head - mention.start].lower().split() not in ([], ["the"])
+            for mention in mentions
+        ):
+            return None
+        for body in lexicon.member_of(noun):
+            if lexicon.noun_classes(body) != {"organization"}:
+                continue
+            candidates = [
+                key
+                for key in sorted(
+                    {*self._named_by.get(body, ()), *self._described_by.get(body, ())}
+                )
+                if key in self.entities
+                and self.entities[key].type in ("Organization", "Group")
+                and key not in opposed
+            ]
+            best = self._best_candidate(candidates, context, body, MEMBERS_CONTEXT)
+            here = [key for key in candidates if key in named_here]
+            if best is None and len(here) == 1:
+                best = self._best_candidate(here, context, body, MEMBERS_CONTEXT)
+            if best is not None:
+                return body, best
+        return None
+
     def _agreeing(
         self, noun: str, wanted: set[str], traits: set[tuple[str, str]], context: set[str]
     ) -> _Choice | None:
@@ -1391,14 +1469,31 @@ class CorpusIndex:
         holds or lies in one of those, nor is named within a name of the other side's ("the
         Vancouver Police" says where a story happened as "Vancouver" does). A news corpus tells
         two stories of one kind, two hit-and-runs, two police shootings, apart by where they
-        happened; a document naming no place says nothing."""
+        happened; a document naming no place says nothing. Its places are those its
+        documents name and those its own name holds ("Staunton Police Department" is of
+        Staunton, whether or not its documents name the town apart)."""
         known = self._context.get(key, set())
-        theirs = known & self._place_names
+        theirs = (known & self._place_names) | self._places_in_name(key)
         return bool(theirs) and not (
             _places_meet(theirs, places_here)
             or _named_within(places_here, known)
             or _named_within(theirs, context)
         )
+
+    def _places_in_name(self, key: str) -> set[str]:
+        """The places of the corpus (lower case) whose whole name a body's or a place's name
+        holds, as a run of its words: "Staunton Police Department" holds Staunton; not the
+        name itself, which is what it is, not where; nor a person's ("Paris Hilton")."""
+        entity = self.entities.get(key)
+        if entity is None or entity.type == "Person":
+            return set()
+        words = key.lower().split()
+        return {
+            place
+            for i in range(len(words))
+            for j in range(i + 1, len(words) + (i > 0))
+            if (place := " ".join(words[i:j])) in self._place_names
+        }
 
     def _called_by_synonym(self, noun: str, wanted: set[str]) -> dict[str, str]:
         """Entities of a wanted type that SYNONYM_CALLED_IN_DOCUMENTS other documents call by a
@@ -1591,6 +1686,12 @@ AGREEING_TRAITS = 2
 # joins: more than one, since a common noun ("the company") is weaker evidence than a name.
 DESCRIPTION_CONTEXT = 2
 
+# Names and things a bare plural of a body's members ("the cops") must share with the
+# documents of the body it joins: twice DESCRIPTION_CONTEXT, since members stand for their body
+# less surely than its own noun does (on ECB+ topics 1-35, 2 let a Cumbrian story's "cops"
+# join the one force named, New Bedford's, on two words shared).
+MEMBERS_CONTEXT = 4
+
 # Documents that must call an entity by a noun before a description elsewhere may join it: one
 # apposition can be misread ("Sarah Palin ... the arsonist"), the same one twice seldom is.
 CALLED_IN_DOCUMENTS = 2
@@ -1631,6 +1732,47 @@ _DESCRIBED_TYPES = {
     # "place" is left out: "the office", "the store", "the courtroom" are seldom the city named
     # beside them, and a city is what a place-typed name mostly is.
 }
+
+
+def _kind_nouns_ending(words: list[str]) -> list[str]:
+    """The common nouns of a body's or a place's kind that end its name (lower case), the
+    last first: "Harbor Clinic" gives clinic; "Staunton Police Department" department, and
+    police, a noun written before it that WordNet knows only as a body's ("police", "navy",
+    "team"): a police department is a police, while "Oregon State Police" is no state nor
+    "Betty Ford Center" a ford. The first word is the name's own ("Police Department")."""
+    if len(words) < 2 or lexicon.noun_class(words[-1].lower()) not in ("organization", "place"):
+        return []
+    nouns = [words[-1].lower()]
+    for word in reversed(words[1:-1]):
+        noun = word.lower()
+        if lexicon.noun_classes(noun) != {"organization"}:
+            break
+        nouns.append(noun)
+    return nouns
+
+
+def _named_before_head(
+    candidates: Iterable[str], entities: Mapping[str, Entity], mentions: list[Mention], noun: str
+) -> list[str]:
+    """The candidates named as a ``noun`` (their name ends in it, or in nouns of their kind
+    after it: _kind_nouns_ending) whose own name, its other words, a description writes
+    before its head in one of its ``mentions``, letter case aside ("the Palmer police":
+    Palmer Police; "Indian navy": Indian Navy, not U.S. Navy). Not an owner's name written
+    before another noun ("Tara Reid's representative", "the Democratic headquarters")."""
+    written: set[str] = set()
+    for mention in mentions:
+        before = mention.text[: mention.head - mention.start].lower()
+        written.update(word.removesuffix("'s").removesuffix("’s") for word in before.split())
+    found = []
+    for key in sorted(candidates):
+        words = [word.lower() for word in entities[key].label.split()]
+        kinds = _kind_nouns_ending(words)
+        if noun not in kinds:
+            continue
+        own = [word for word in words if word not in kinds]
+        if own and written.issuperset(own):
+            found.append(key)
+    return found
 
 
 def _named_within(places: set[str], names: set[str]) -> bool:

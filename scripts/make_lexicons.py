@@ -67,6 +67,11 @@ Choices (documented here and in each file's header)
   place ("director", "studio", "theater"). Three senses, since "sequel" is first a result and
   "show" first an act. Value 1, or 0 for a multi-word lemma whose last word is one and it is
   not; written only where a lemma differs from its last word.
+* ``members.tsv``: for each one-word noun whose first common-noun sense is a person, the
+  one-word nouns (of the organization class) of the bodies of personnel (under force.n.04,
+  "a group of people willing to obey orders") that WordNet makes the sense, or one of its
+  direct hypernyms, a member of (member holonyms): "cop" and "detective" give police. Not
+  families, nations or units ("parent", "citizen", "officer" give none).
 * ``noun_gender.tsv``: a person sense is female (male) when it or a hypernym is female.n.02
   or woman.n.01 (male.n.02 or man.n.01) or has a synonym beginning with ``female_``
   (``male_``), or when the sense's own gloss has female/woman/girl/lady (male/man/boy)
@@ -145,6 +150,7 @@ ROOTS = {
     "publication": ("publication", 1, "a copy of a printed work"),
     "musical_composition": ("musical_composition", 1, "a musical work that has been created"),
     "work_of_art": ("work_of_art", 1, "art that is a product of one of the fine arts"),
+    "personnel": ("personnel", 1, "group of people willing to obey orders"),
 }
 # The creations a title names: shows (films, broadcasts, plays on a stage), writings (novels,
 # dramas, documents), publications, musical compositions and works of art (works.tsv).
@@ -406,6 +412,36 @@ def work_lemmas(wn: WordNet, roots: dict[str, int]) -> set[str]:
     return found
 
 
+def member_rows(wn: WordNet, roots: dict[str, int], classes: dict[str, str]):
+    """For each one-word noun whose first common-noun sense is a person, the one-word nouns
+    of the bodies of personnel (force.n.04, "a group of people willing to obey orders": a
+    police force, a staff, the cavalry) that WordNet makes that person a member of (member
+    holonyms, ``#m``, of the sense or of its direct hypernyms): "cop" (a policeman, a member
+    of the police) gives police; "officer" (first a military officer, a member of a military
+    unit, a unit rather than a force), "parent" (of a family) and "citizen" (of a nation),
+    members by birth or allegiance rather than by service, give none."""
+    for lemma in sorted(wn.index["n"]):
+        if "_" in lemma or "-" in lemma or classes.get(lemma) != "person":
+            continue
+        common = [s for s in wn.senses(lemma) if (wn.word_in(s, lemma) or "A")[0].islower()]
+        if not common:
+            continue
+        first = common[0]
+        senses = [first, *(wn.data["n"][off] for _pos, off in first.related("@", "@i"))]
+        bodies = sorted(
+            {
+                word.lower()
+                for sense in senses
+                for _pos, off in sense.related("#m")
+                if roots["personnel"] in wn.hypernym_closure(wn.data["n"][off])
+                for word in map(_strip_marker, wn.data["n"][off].words)
+                if "_" not in word and classes.get(word.lower()) == "organization"
+            }
+        )
+        if bodies:
+            yield lemma, "|".join(bodies)
+
+
 # ---------------------------------------------------------------------------------------
 # demonyms
 
@@ -638,6 +674,15 @@ def main() -> None:
         WORDNET_HEADER + "# place = the word WordNet's pertainym (or member holonym) names.\n",
         "demonym, place, other names of the place (|-separated)",
         [demonyms[k] for k in sorted(demonyms)],
+    )
+    write_tsv(
+        out / "members.tsv",
+        WORDNET_HEADER
+        + "# the bodies of personnel (force.n.04; one-word nouns of the organization class)\n"
+        + "# WordNet makes the first common-noun sense of a one-word noun of a person a member\n"
+        + "# of, directly or by its direct hypernyms. See scripts/make_lexicons.py.\n",
+        "lemma, bodies (|-separated)",
+        member_rows(wn, roots, {lemma: row[0] for lemma, row in rows.items()}),
     )
     write_tsv(
         out / "synonyms.tsv",

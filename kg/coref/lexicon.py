@@ -70,6 +70,11 @@ def _works() -> dict[str, bool]:
 
 
 @lru_cache(maxsize=1)
+def _members() -> dict[str, tuple[str, ...]]:
+    return {lemma: tuple(bodies.split("|")) for lemma, bodies in _rows("members.tsv")}
+
+
+@lru_cache(maxsize=1)
 def _noun_gender() -> dict[str, str]:
     return {lemma: gender for lemma, gender in _rows("noun_gender.tsv")}
 
@@ -158,6 +163,13 @@ def is_work(lemma: str) -> bool:
     "magazine"), a musical composition ("song") or a work of art; and its first sense is no
     person's, body's or place's ("director", "studio", "theater")."""
     return _row_of(_works(), lemma) or False
+
+
+def member_of(lemma: str) -> tuple[str, ...]:
+    """The nouns of the bodies WordNet makes the first sense of a one-word noun of a person a
+    member of: "cop" and "detective" give ("constabulary", "police"), "juror" ("jury",);
+    "officer", first a military officer, and "investigator" none."""
+    return _members().get(lemma, ())
 
 
 def noun_classes(lemma: str) -> frozenset[str]:
