@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from kg.aliasfile import load_alias_rules as load_alias_rules  # also kg.resolve's, as before
 from kg.coref import lexicon
-from kg.coref.mentions import PRONOUNS
+from kg.coref.mentions import PRONOUNS, VALUE_LABELS
 from kg.coref.names import (
     NON_NODE_LABELS,
     TIME_LABELS,
@@ -469,6 +469,11 @@ class CorpusIndex:
         # The names some document writes as a person's home, after the person's age ("LuAnn
         # Marie Johnson, 66, of Burnsville"): a town, whatever the recogniser tagged it.
         self._hometowns: set[str] = set()
+        # The names some document writes as the source of a story (_a_source): what a
+        # statement is given to ("her rep told People"), who reports it ("ITAR-TASS
+        # reported") or according to whom it is. News writes so an outlet or a person; one
+        # that is no person is an outlet (``finish``).
+        self._sources: set[str] = set()
         # After ``finish``, the names of entities (lower case: their keys, and the names linked
         # to them) that are no town's (PLACE_LABELS).
         self._body_names: frozenset[str] = frozenset()
@@ -527,6 +532,8 @@ class CorpusIndex:
                 self._written_as_place.add(named.name)
             if _AGE_BEFORE_HOME.search(text, max(0, mention.start - 12), mention.start):
                 self._hometowns.add(named.name)
+            if _a_source(text, mention) and not is_ship(named):
+                self._sources.add(named.name)
             if lands and (within := _IN_A_LAND.match(text, mention.end)):
                 land = lands.get(within.end())
                 if land is not None and land is not named:
@@ -645,6 +652,21 @@ class CorpusIndex:
         titles: dict[str, set[str]] = defaultdict(set)
         for name, title_nouns in self._titles.items():
             titles[self._links.get(name, name)].update(title_nouns)
+        # A source of a story that is no person is an outlet: "People" (the magazine) tagged
+        # a person, "ONE News" and "ITAR-TASS" things. A person is told things and reports
+        # them too: one with a given name ("told Roy Williams"), a sex ("told Nixon", "he"
+        # elsewhere) or a person's title ("Mayor Tarrow").
+        for name in sorted(self._sources):
+            key = self._links.get(name, name)
+            outlet = self.entities.get(key)
+            if (
+                outlet is not None
+                and outlet.type in _TYPES_AN_OUTLET_IS_READ_AS
+                and not _given_name_first(key)
+                and key not in self._genders
+                and not any(lexicon.noun_class(title) == "person" for title in titles[key])
+            ):
+                self.entities[key] = replace(outlet, type="Organization")
         called_anywhere: dict[str, set[str]] = defaultdict(set)
         described_by: dict[str, dict[str, int]] = defaultdict(dict)
         titled_once: dict[str, list[str]] = defaultdict(list)
@@ -1976,6 +1998,53 @@ _IN_A_LAND = re.compile(r",\s*|\s*\(|\s+in\s+")
 # What writes a name as a person's home: the person's age and "of" right before it ("LuAnn
 # Marie Johnson, 66, of Burnsville").
 _AGE_BEFORE_HOME = re.compile(r",\s*\d{1,3},\s+of\s+$")
+# What writes a name as the one a statement is given to, right before it: "told (the)",
+# "said in a statement to", "confirmed to", "spoke to", "a statement released to"; not a
+# "to" further on ("said the changes to the Endangered Species Act").
+_TOLD_BEFORE = re.compile(
+    r"\b(?:(?:told|tells|telling)|(?:(?:said|says|confirmed|confirms|spoke|speaks|speaking)"
+    r"(?:\s+in\s+a\s+statement)?|statement(?:\s+released)?)\s+to)\s+(?:the\s+)?$"
+)
+# What writes a name as who reports a story, right after it: "ITAR-TASS reported", "Collider
+# are reporting", in the active voice ("Gunfire was reported", "the $184 million reported by
+# WCVB" are what is reported), or who issues a statement ("said Shavlik Technologies in a
+# statement", "Shavlik said in a statement"); or right before it: "according to (the) X".
+_REPORTS_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had)\s+reported|(?:is|are|was|were)\s+reporting|reports|reported)"
+    r"\b(?!\s+by\b)|\s+(?:suggests|writes)\b|(?:\s+(?:said|says))?\s+in\s+a\s+statement\b"
+)
+_ACCORDING_TO_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+# What ends a noun phrase right after a name: "according to Turkmen officials" names the
+# officials, not Turkmen.
+_PHRASE_ENDS = re.compile(r"\s*(?:[,.;:)\"”]|$)")
+
+
+def _given_name_first(name: str) -> bool:
+    """Whether a name opens with a given name ("Roy Williams"); not a word in capitals in a
+    name that is not all in capitals, which is an acronym's or a brand's ("ONE News")."""
+    first = name.split()[0]
+    return lexicon.given_name(first) and not (first.isupper() and not name.isupper())
+
+
+def _a_source(text: str, mention: Mention) -> bool:
+    """Whether the text writes the name ``mention`` as the source of a story: the one a
+    statement is given to, who reports it or issues it, or according to whom it is."""
+    if mention.label in VALUE_LABELS:  # "$184 million reported"
+        return False
+    before = max(0, mention.start - 60)
+    return bool(
+        _TOLD_BEFORE.search(text, before, mention.start)
+        or _REPORTS_AFTER.match(text, mention.end)
+        or (
+            _ACCORDING_TO_BEFORE.search(text, before, mention.start)
+            and _PHRASE_ENDS.match(text, mention.end)
+        )
+    )
+
+
+# The types the recogniser's tags give an outlet's name: a person's ("People"), a thing's
+# ("ONE News"), a work's ("SportsCenter").
+_TYPES_AN_OUTLET_IS_READ_AS = frozenset({"Person", "Thing", "Work"})
 
 
 def _traits(text: str, head: str) -> set[tuple[str, str]]:

@@ -447,6 +447,48 @@ def test_a_name_written_as_a_place_is_one_whatever_the_recogniser_said():
     assert entities["Lakeville"].type == "Person"
 
 
+def test_a_source_that_is_no_person_is_an_outlet_whatever_the_recogniser_said():
+    """The small model tags a magazine a person ("told Brightwater", PERSON) and an agency a
+    thing: a name a statement is given to, who reports a story or according to whom it is,
+    is an outlet, when nothing says it is a person. A person is told things too: one with a
+    given name, one "she" is said of, one with a person's title; a name reported on ("Hallam
+    was reported missing") is no source, nor one written before the noun it qualifies
+    ("according to Vantor officials")."""
+    sources = make_extraction(
+        "Her publicist told Brightwater she was resting. Kestrel-Nord reported that the tour "
+        "was off, according to Lumen Daily. The singer said in a statement to Tolo Nine that "
+        "she was well",
+        [
+            ("Brightwater", "PERSON"),
+            ("Kestrel-Nord", "PRODUCT"),
+            ("Lumen Daily", "WORK_OF_ART"),
+            ("Tolo Nine", "PERSON"),
+        ],
+    )
+    people = make_extraction(
+        "The manager told Mark Ellison the news. He told Marlowe she would stay and she smiled. "
+        "Hallam was reported missing, according to Vantor officials. Mayor Tarrow said "
+        "nothing, and the police told Tarrow",
+        [
+            ("Mark Ellison", "PERSON"),
+            ("Marlowe", "PERSON"),
+            ("she", "PRON"),
+            ("she", "PRON"),
+            ("Hallam", "PERSON"),
+            ("Vantor", "PERSON"),
+            ("Tarrow", "PERSON"),
+            ("Tarrow", "PERSON"),
+        ],
+        links=[(2, 1), (3, 1)],
+        roles=[(6, "mayor")],
+    )
+    entities = resolve([sources, people]).entities
+    for outlet in ("Brightwater", "Kestrel-Nord", "Lumen Daily", "Tolo Nine"):
+        assert entities[outlet].type == "Organization", outlet
+    for person in ("Mark Ellison", "Marlowe", "Hallam", "Vantor", "Tarrow"):
+        assert entities[person].type == "Person", person
+
+
 def test_a_name_called_she_twice_is_a_person_whatever_the_recogniser_said():
     """The small model tags a woman's name an organisation ("Mara Quill" ORG): "she" and "her"
     said of it make it a person. One "he" put on a newspaper may be a misreading, and leaves
