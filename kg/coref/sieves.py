@@ -1856,7 +1856,12 @@ SIEVES: tuple[Sieve, ...] = (
         "the subject and the predicate noun of a copula",
         predicate_nominative_sieve,
     ),
-    Sieve("role", "a description after 'as' is the role of the verb's object", role_sieve),
+    Sieve(
+        "role",
+        "a description after 'as' is the role of the verb's object; a name after 'identified "
+        "as' or 'named as' is who it is",
+        role_sieve,
+    ),
     Sieve("body", "a person's dead body is the person", body_sieve),
     Sieve("written name", "a capitalised noun the document writes as a name", written_name_sieve),
     Sieve("strict head match", "a description repeating an earlier head", strict_head_sieve),
