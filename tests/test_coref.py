@@ -1297,3 +1297,146 @@ def test_a_name_with_and_stays_one_when_its_parts_are_named_nowhere_alone():
     nodes = _nodes(parsed(_MARSH_MET_BRANDT, _arrested("Barnes", "Noble")))
     assert nodes["Barnes and Noble"] == "Barnes and Noble"
     assert "Noble" not in nodes
+
+
+def _identified_as(*rows: tuple) -> dict[str, tuple[str, str]]:
+    """The links the sieves make in one sentence given by its rows."""
+    return links_of(parsed(list(rows)))
+
+
+def _as_mary_smith(start: int, verb: int) -> list[tuple]:
+    """ "as Mary Smith" (a person's name) from token ``start``, "as" attached to ``verb``."""
+    return [
+        ("as", "IN", "ADP", "prep", verb, "as"),
+        ("Mary", "NNP", "PROPN", "compound", start + 2, "Mary", "B-PERSON"),
+        ("Smith", "NNP", "PROPN", "pobj", start, "Smith", "I-PERSON"),
+    ]
+
+
+def test_a_description_identified_as_a_name_is_the_one_so_named():
+    # Passive: "The victim was identified as Mary Smith."
+    passive = _identified_as(
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("victim", "NN", "NOUN", "nsubjpass", 3, "victim"),
+        ("was", "VBD", "AUX", "auxpass", 3, "be"),
+        ("identified", "VBN", "VERB", "ROOT", 3, "identify"),
+        *_as_mary_smith(4, 3),
+        (".", ".", "PUNCT", "punct", 3, "."),
+    )
+    assert passive["Mary Smith"] == ("victim", "identification")
+    # Active: "Police named the woman as Mary Smith."
+    active = _identified_as(
+        ("Police", "NNS", "NOUN", "nsubj", 1, "police"),
+        ("named", "VBD", "VERB", "ROOT", 1, "name"),
+        ("the", "DT", "DET", "det", 3, "the"),
+        ("woman", "NN", "NOUN", "dobj", 1, "woman"),
+        *_as_mary_smith(4, 1),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    )
+    assert active["Mary Smith"] == ("woman", "identification")
+    # Relative clause: "The driver, who police identified as Mary Smith, fled."
+    relative = _identified_as(
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("driver", "NN", "NOUN", "nsubj", 10, "driver"),
+        (",", ",", "PUNCT", "punct", 1, ","),
+        ("who", "WP", "PRON", "dobj", 5, "who"),
+        ("police", "NNS", "NOUN", "nsubj", 5, "police"),
+        ("identified", "VBD", "VERB", "relcl", 1, "identify"),
+        *_as_mary_smith(6, 5),
+        (",", ",", "PUNCT", "punct", 1, ","),
+        ("fled", "VBD", "VERB", "ROOT", 10, "flee"),
+        (".", ".", "PUNCT", "punct", 10, "."),
+    )
+    assert relative["Mary Smith"] == ("driver", "identification")
+    # Participle: "The driver, identified by police as Mary Smith, fled."
+    participle = _identified_as(
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("driver", "NN", "NOUN", "nsubj", 10, "driver"),
+        (",", ",", "PUNCT", "punct", 1, ","),
+        ("identified", "VBN", "VERB", "acl", 1, "identify"),
+        ("by", "IN", "ADP", "agent", 3, "by"),
+        ("police", "NNS", "NOUN", "pobj", 4, "police"),
+        *_as_mary_smith(6, 3),
+        (",", ",", "PUNCT", "punct", 1, ","),
+        ("fled", "VBD", "VERB", "ROOT", 10, "flee"),
+        (".", ".", "PUNCT", "punct", 10, "."),
+    )
+    assert participle["Mary Smith"] == ("driver", "identification")
+
+
+def test_a_name_after_as_is_no_identity_but_after_a_verb_of_identifying():
+    # "The studio cast the actress as Mary Smith.": a part she plays, not who she is.
+    cast = _identified_as(
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("studio", "NN", "NOUN", "nsubj", 2, "studio"),
+        ("cast", "VBD", "VERB", "ROOT", 2, "cast"),
+        ("the", "DT", "DET", "det", 4, "the"),
+        ("actress", "NN", "NOUN", "dobj", 2, "actress"),
+        *_as_mary_smith(5, 2),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    )
+    assert "Mary Smith" not in cast and "actress" not in cast
+    # "The girl was named after Mary Smith.": her namesake, not her.
+    after = _identified_as(
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("girl", "NN", "NOUN", "nsubjpass", 3, "girl"),
+        ("was", "VBD", "AUX", "auxpass", 3, "be"),
+        ("named", "VBN", "VERB", "ROOT", 3, "name"),
+        ("after", "IN", "ADP", "prep", 3, "after"),
+        ("Mary", "NNP", "PROPN", "compound", 6, "Mary", "B-PERSON"),
+        ("Smith", "NNP", "PROPN", "pobj", 4, "Smith", "I-PERSON"),
+        (".", ".", "PUNCT", "punct", 3, "."),
+    )
+    assert "Mary Smith" not in after and "girl" not in after
+    # "Mary Smith was named to the board.": a post, not a name.
+    to_board = _identified_as(
+        ("Mary", "NNP", "PROPN", "compound", 1, "Mary", "B-PERSON"),
+        ("Smith", "NNP", "PROPN", "nsubjpass", 3, "Smith", "I-PERSON"),
+        ("was", "VBD", "AUX", "auxpass", 3, "be"),
+        ("named", "VBN", "VERB", "ROOT", 3, "name"),
+        ("to", "IN", "ADP", "prep", 3, "to"),
+        ("the", "DT", "DET", "det", 6, "the"),
+        ("board", "NN", "NOUN", "pobj", 4, "board"),
+        (".", ".", "PUNCT", "punct", 3, "."),
+    )
+    assert "board" not in to_board and "Mary Smith" not in to_board
+    # "The victims were identified as Mary Smith and Ann Lee.": a group is none of its members.
+    victims = _identified_as(
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("victims", "NNS", "NOUN", "nsubjpass", 3, "victim"),
+        ("were", "VBD", "AUX", "auxpass", 3, "be"),
+        ("identified", "VBN", "VERB", "ROOT", 3, "identify"),
+        *_as_mary_smith(4, 3),
+        ("and", "CC", "CCONJ", "cc", 6, "and"),
+        ("Ann", "NNP", "PROPN", "compound", 9, "Ann", "B-PERSON"),
+        ("Lee", "NNP", "PROPN", "conj", 6, "Lee", "I-PERSON"),
+        (".", ".", "PUNCT", "punct", 3, "."),
+    )
+    assert "Mary Smith" not in victims and "victims" not in victims
+    # "The victim was not identified as Mary Smith.": under negation, as a copula is.
+    denied = _identified_as(
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("victim", "NN", "NOUN", "nsubjpass", 4, "victim"),
+        ("was", "VBD", "AUX", "auxpass", 4, "be"),
+        ("not", "RB", "PART", "neg", 4, "not"),
+        ("identified", "VBN", "VERB", "ROOT", 4, "identify"),
+        *_as_mary_smith(5, 4),
+        (".", ".", "PUNCT", "punct", 4, "."),
+    )
+    assert "Mary Smith" not in denied and "victim" not in denied
+
+
+def test_a_description_identified_as_a_description_is_its_role():
+    # "The man was identified as a suspect.": no name, but what he is said to be, as "named
+    # Hugh Jackman as the host" says (the role sieve).
+    links = _identified_as(
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("man", "NN", "NOUN", "nsubjpass", 3, "man"),
+        ("was", "VBD", "AUX", "auxpass", 3, "be"),
+        ("identified", "VBN", "VERB", "ROOT", 3, "identify"),
+        ("as", "IN", "ADP", "prep", 3, "as"),
+        ("a", "DT", "DET", "det", 6, "a"),
+        ("suspect", "NN", "NOUN", "pobj", 4, "suspect"),
+        (".", ".", "PUNCT", "punct", 3, "."),
+    )
+    assert links["suspect"] == ("man", "role")

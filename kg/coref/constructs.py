@@ -53,11 +53,20 @@ def copular_subjects(tokens: Sequence[Token]) -> dict[int, int]:
 # Verbs that give someone a role "as" something: "named Hugh Jackman as the host".
 _ROLE_VERB_DEPS = frozenset({"dobj", "nsubjpass"})
 
+# Verbs that say who someone is by a name after "as": "police identified the victim as LuAnn
+# Johnson", "the man was named as John Smith". After another verb a name after "as" is a part
+# played, not who one is ("a film starring Gretchen Mol as Page").
+_IDENTIFYING_VERBS = frozenset({"identify", "name"})
+
+# Relative pronouns, by their tag: "who", "whom", "which", "that" opening a clause.
+_RELATIVE_TAGS = frozenset({"WP", "WDT"})
+
 
 def role_predicates(tokens: Sequence[Token]) -> dict[int, int]:
     """The head of an "as" phrase -> the head of who or what it describes: "Oscar organizers
     unveiled Hugh Jackman as the host", "Jackman was announced as the host" (the verb's object,
-    or its passive subject)."""
+    or its passive subject); not under negation. A name after "as" is kept only after a verb
+    of identifying, whose object may stand outside its clause too (see _identified)."""
     roles: dict[int, int] = {}
     for token in tokens:
         if token.lower_ != "as" or token.dep_ != "prep":
@@ -65,11 +74,39 @@ def role_predicates(tokens: Sequence[Token]) -> dict[int, int]:
         verb = token.head
         if verb.pos_ not in ("VERB", "AUX"):
             continue
-        described = [c.i for c in children(verb) if c.dep_ in _ROLE_VERB_DEPS]
+        if any(c.dep_ == "neg" for c in children(verb)):
+            continue  # "McCain has not been named as a suspect", as a copula under negation
         objects = [c.i for c in children(token) if c.dep_ == "pobj"]
-        if len(described) == 1 and len(objects) == 1:
-            roles[objects[0]] = described[0]
+        identifying = verb.lemma_ in _IDENTIFYING_VERBS
+        if len(objects) != 1 or (tokens[objects[0]].pos_ == "PROPN" and not identifying):
+            continue
+        described = _identified(verb) if identifying else _described(verb)
+        if described is not None:
+            roles[objects[0]] = described
     return roles
+
+
+def _described(verb: Token) -> int | None:
+    """The one object, or passive subject, of a verb: what an "as" phrase on it describes."""
+    described = [c.i for c in children(verb) if c.dep_ in _ROLE_VERB_DEPS]
+    return described[0] if len(described) == 1 else None
+
+
+def _identified(verb: Token) -> int | None:
+    """Who a verb of identifying identifies: its object or passive subject; in a relative
+    clause whose pronoun that is, the noun the clause modifies ("the driver, who police
+    identified as Vishwanand Subryan"); for a past participle modifying a noun, that noun
+    ("the woman, identified by police as Madeline Kafoury")."""
+    described = _described(verb)
+    if described is None and verb.tag_ == "VBN":
+        return verb.head.i if verb.dep_ == "acl" else None
+    if (
+        described is not None
+        and verb.dep_ == "relcl"
+        and verb.doc[described].tag_ in _RELATIVE_TAGS
+    ):
+        return verb.head.i
+    return described
 
 
 def _closed_on_next_line(tokens: Sequence[Token], start: int) -> bool:

@@ -733,13 +733,29 @@ _BODY_NOUNS = frozenset({"body", "corpse"})
 
 def role_sieve(chains: Chains) -> None:
     """ "Organizers unveiled Hugh Jackman as the host": a description introduced by "as" after a
-    verb is the role of that verb's object (or passive subject)."""
+    verb is the role of that verb's object (or passive subject). A name introduced so, after a
+    verb of identifying, is who that object is ("the driver, who police identified as
+    Vishwanand Subryan"; kg/coref/constructs.py keeps no other name)."""
     by_head = {m.head: m for m in chains.mentions if m.kind != "pronoun"}
     for mention in chains.mentions:
-        if mention.kind != "nominal":
+        if mention.kind not in ("nominal", "name"):
             continue
         described = by_head.get(chains.roles.get(mention.head, -1))
         if described is None or chains.same(described.index, mention.index):
+            continue
+        if mention.kind == "name":
+            if described.number == "plural" or described.is_time:
+                # "The victims have been identified as Robyn Mendes, 48, and ...", "the most
+                # affected villages were identified as Gabardin, Tonban ...": a group named
+                # by its members' names is none of them.
+                continue
+            later, earlier = sorted((described, mention), key=_BY_INDEX, reverse=True)
+            chains.link(
+                later,
+                earlier,
+                "identification",
+                f"'{described.record.text}' is identified as '{mention.record.text}'",
+            )
             continue
         if mention.noun_class == "person" and (
             described.is_time
@@ -1840,7 +1856,12 @@ SIEVES: tuple[Sieve, ...] = (
         "the subject and the predicate noun of a copula",
         predicate_nominative_sieve,
     ),
-    Sieve("role", "a description after 'as' is the role of the verb's object", role_sieve),
+    Sieve(
+        "role",
+        "a description after 'as' is the role of the verb's object; a name after 'identified "
+        "as' or 'named as' is who it is",
+        role_sieve,
+    ),
     Sieve("body", "a person's dead body is the person", body_sieve),
     Sieve("written name", "a capitalised noun the document writes as a name", written_name_sieve),
     Sieve("strict head match", "a description repeating an earlier head", strict_head_sieve),
