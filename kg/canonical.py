@@ -23,7 +23,7 @@ import bisect
 import contextlib
 import io
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -287,9 +287,21 @@ def _without_prefixes(text: bytes) -> bytes:
     return text[start:]
 
 
-def turtle_of(graphs: Iterable[GraphLines]) -> Iterator[bytes]:
-    """Turtle with kg's prefixes of the union of the graphs."""
-    return _pretty(union_of(graphs), ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE)
+def turtle_of(
+    graphs: Iterable[GraphLines], seen: Callable[[bytes], None] | None = None
+) -> Iterator[bytes]:
+    """Turtle with kg's prefixes of the union of the graphs; ``seen`` is given each chunk of the
+    union's N-Triples lines (whole lines, each triple once) on its way to the pretty-printer."""
+    union = union_of(graphs)
+    if seen is not None:
+        union = _shown_to(seen, union)
+    return _pretty(union, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE)
+
+
+def _shown_to(seen: Callable[[bytes], None], chunks: Iterable[bytes]) -> Iterator[bytes]:
+    for chunk in chunks:
+        seen(chunk)
+        yield chunk
 
 
 class _ChunkReader(io.RawIOBase):

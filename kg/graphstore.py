@@ -52,7 +52,7 @@ import pyoxigraph as ox
 
 from kg.canonical import GraphText
 from kg.errors import KgError
-from kg.storecounts import CountsDelta, count_store, read_counts, write_counts
+from kg.storecounts import CountsDelta, UnionTally, count_store, read_counts, write_counts
 
 STORE_POINTER = "store.current"
 STORE_FOLDER = "store"
@@ -398,14 +398,19 @@ class FullLoad:
         self._closed = True
         self._store = None  # the last reference: RocksDB lets go of the folder's lock
 
-    def result(self) -> str:
-        """The generation, loaded, flushed and closed; a load's error raised here."""
+    def result(self, union: UnionTally | None = None) -> str:
+        """The generation, loaded, flushed and closed; a load's error raised here. Its counts
+        (kg/storecounts.py) are ``union``'s when the build tallied the union's lines as it
+        wrote graph.ttl, else counted on the store."""
         self.wait()
         if self._errors:
             raise KgError(f"the build's store could not be written: {self._errors[0]}")
         if not self._closed:
             store = self._open()
-            counts = count_store(store, named_quads=self._quads)
+            if union is not None:
+                counts = union.counts(named_quads=self._quads)
+            else:
+                counts = count_store(store, named_quads=self._quads)
             _close(store)
             self._store = None
             self._closed = True

@@ -56,6 +56,7 @@ from kg.graphstore import (
 )
 from kg.passtwo import ExtractionSpool, extraction_spools, resolve_to_graphs
 from kg.splice import record_outputs
+from kg.storecounts import UnionTally
 from kg.types import Document, Extraction
 
 if TYPE_CHECKING:
@@ -353,11 +354,14 @@ def write_outputs(
         # other threads run inherits whatever locks they held.
         futures = [pool.submit(_write_rdf, spool, f, path) for f, path in targets] if pool else []
         loading = _start_store(spool, out, store)
+        # Written here, graph.ttl's union tallies the store's counts while the store loads
+        # (kg.storecounts.UnionTally): counted on the store, they wait for the whole load.
+        union = UnionTally() if not futures and isinstance(loading, FullLoad) else None
         try:
             if futures:
                 written = worker_results(futures)
             else:
-                written = [_write_rdf(spool, fmt, path) for fmt, path in targets]
+                written = [_write_rdf(spool, fmt, path, union) for fmt, path in targets]
             temps = list(zip(written, [trig, turtle], strict=True))
             if view:
                 temps.append((_write_view(spool), page))
@@ -365,7 +369,7 @@ def write_outputs(
             if isinstance(loading, FullLoad):
                 loading.abandon()  # never leave the store to a thread mid-write
             raise
-    generation = loading if isinstance(loading, str) else loading.result()
+    generation = loading if isinstance(loading, str) else loading.result(union)
     # What an incremental build checks before it splices these files (kg/splice.py).
     record_outputs(
         out,
@@ -415,11 +419,15 @@ def _start_store(spool: GraphSpool, out: Path, started: FullLoad | None) -> Full
     return load
 
 
-def _write_rdf(spool: GraphSpool, fmt: str, path: Path) -> Path:
-    """The spool's graphs as ``fmt`` ("trig" or "turtle") in a temporary file for ``path``."""
+def _write_rdf(spool: GraphSpool, fmt: str, path: Path, union: UnionTally | None = None) -> Path:
+    """The spool's graphs as ``fmt`` ("trig" or "turtle") in a temporary file for ``path``;
+    Turtle's union lines tallied by ``union`` when given."""
     from kg.canonical import trig_of, turtle_of
 
-    chunks = trig_of(spool.graph_texts()) if fmt == "trig" else turtle_of(spool.graph_lines())
+    if fmt == "trig":
+        chunks = trig_of(spool.graph_texts())
+    else:
+        chunks = turtle_of(spool.graph_lines(), union.add if union is not None else None)
     return write_temp(path, chunks, spool.folder)
 
 

@@ -1800,16 +1800,18 @@ def _named_before_head(
 def _named_within(places: set[str], names: set[str]) -> bool:
     """Whether a place is named within one of ``names``, all its words among the name's
     ("Vancouver", "Vancouver Police")."""
-    names_by_word: dict[str, list[frozenset[str]]] = defaultdict(list)
-    for name in names:
-        name_words = frozenset(name.split())
-        for word in name_words:
-            names_by_word[word].append(name_words)
+    # ``names`` is a whole document's or entity's context (240 names on average), and a story's
+    # places may be thirty: the words of all the names are gathered once (in C), and a place
+    # some of whose words no name has, the most of them, is passed over at once. Indexing every
+    # name by its words, as this did, was a fifth of resolution's time (0.25 of 1.37 s for 600
+    # benchmark documents).
+    words = set(" ".join(names).split())
     for place in places:
         place_words = place.split()
-        if place_words and any(
-            name_words.issuperset(place_words)
-            for name_words in names_by_word.get(place_words[0], ())
+        if not place_words or not words.issuperset(place_words):
+            continue
+        if len(place_words) == 1 or any(
+            set(name.split()).issuperset(place_words) for name in names
         ):
             return True
     return False

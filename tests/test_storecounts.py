@@ -21,7 +21,7 @@ from kg.graphstore import (
 )
 from kg.stats import counted_stats, graph_stats, stats_of
 from kg.store import close_store, open_store
-from kg.storecounts import COUNTS_FILE, StoreCounts, count_store, read_counts
+from kg.storecounts import COUNTS_FILE, StoreCounts, UnionTally, count_store, read_counts
 
 
 @pytest.fixture
@@ -148,3 +148,54 @@ def test_a_store_without_kept_counts_is_counted_with_a_hint(tmp_path, texts):
     # A rebuild writes them.
     kg_ok("build", str(texts[0]), str(texts[1]), "-o", str(out), "--rebuild")
     assert_kept_counts_are_the_counted_ones(out)
+
+
+def test_the_union_tally_gives_the_counts_counting_the_store_gives():
+    """kg.storecounts.UnionTally counts the union's lines as graph.ttl is written from them:
+    the same counts as the store's, whatever a line's literal or IRI holds."""
+    rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+    union = [
+        f"<http://a> {rdf_type} <http://Person> .\n",
+        f"<http://b> {rdf_type} <http://Person> .\n",
+        f"<http://b> {rdf_type} <http://Org\\u00E9> .\n",  # an escaped character
+        f"_:n {rdf_type} <http://Place> .\n",
+        f'<http://c> <http://p> "x {rdf_type} <http://Fake" .\n',  # the type inside a literal
+        f'<http://c> <http://q> "y {rdf_type} <http://Fake"^^<http://d> .\n',
+        '<http://c> <http://www.w3.org/2000/01/rdf-schema#label> "C" .\n',
+    ]
+    named = f"<http://a> {rdf_type} <http://Person> .\n<http://a> <http://p> <http://b> .\n"
+    store = ox.Store()
+    store.load("".join(union).encode(), format=ox.RdfFormat.N_TRIPLES)
+    store.load(named.encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode("http://g"))
+    tally = UnionTally()
+    tally.add("".join(union[:3]).encode())  # in chunks of whole lines, as union_of gives them
+    tally.add("".join(union[3:]).encode())
+    assert tally.counts(named_quads=2) == count_store(store, named_quads=2)
+    assert tally.counts(named_quads=2).classes == {
+        "http://Person": 2,
+        "http://Orgé": 1,
+        "http://Place": 1,
+    }
+
+
+def test_a_full_build_tallies_its_counts_instead_of_counting_its_store(
+    tmp_path, texts, monkeypatch
+):
+    """One job: graph.ttl's union lines give the counts (the store's load is not waited for
+    to count them), and they are what counting the store gives."""
+    from kg.pipeline import build
+
+    def no_count(store: ox.Store, *, named_quads: int | None = None) -> StoreCounts:
+        raise AssertionError("the build counted its store after loading it")
+
+    monkeypatch.setattr(kg.graphstore, "count_store", no_count)
+    out = tmp_path / "out"
+    build([str(path) for path in texts], out, view=False)
+    monkeypatch.undo()
+    store = open_store(out)
+    try:
+        folder = generation_folder(store)
+        assert folder is not None
+        assert read_counts(folder) == count_store(store)
+    finally:
+        close_store(store)

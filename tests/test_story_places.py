@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from conftest import corpus_mentions, mention_in
 
-from kg.resolve import _places_meet
+from kg.resolve import _named_within, _places_meet
 
 # A police shooting in Toledo, told by two documents that name the Toledo Police.
 DAYTON = [
@@ -109,3 +109,31 @@ def test_a_place_named_within_a_body_s_name_is_a_place_of_the_story(sm_nlp) -> N
     records = corpus_mentions(sm_nlp, [*kirk, report])
     gunman = mention_in(records, "doc2", "gunman")
     assert gunman["node"] == mention_in(records, "doc0", "Eric Kirk")["node"]
+
+
+def test_a_place_is_named_within_a_name_only_when_one_name_holds_all_its_words() -> None:
+    """_named_within gathers the words of all the names first, to pass over most places at
+    once: a place whose words are spread over two names is still not named within one."""
+
+    def plainly(places: set[str], names: set[str]) -> bool:
+        return any(
+            place.split() and set(place.split()) <= set(name.split())
+            for place in places
+            for name in names
+        )
+
+    names = {"vancouver police", "north shore rescue", "van", "police chief"}
+    cases = [
+        {"vancouver"},
+        {"north vancouver"},  # "north" and "vancouver" are in two names, never in one
+        {"north shore"},
+        {"shore rescue", "queens"},
+        {"queens", "bronx"},
+        {"", "police"},
+        set(),
+    ]
+    for places in cases:
+        assert _named_within(places, names) == plainly(places, names), places
+    assert _named_within({"vancouver"}, names)
+    assert not _named_within({"north vancouver"}, names)
+    assert _named_within({"north shore"}, names)
