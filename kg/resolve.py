@@ -606,45 +606,6 @@ class CorpusIndex:
         self._genders = {
             key: gender for key, counted in votes.items() if (gender := _clear_gender(counted))
         }
-        # A name two documents or more call a work, and more of them than call it a person,
-        # is one: the recogniser tags a film's title a person ("Catching Fire") or a place
-        # ("New Moon"), the documents call it "the sequel" and "the film". One document may
-        # misread ("Microsoft ... the blog"). A name its mentions give a sex is a person's,
-        # whom a film's title may have taken in ("The Notorious Bettie Page"), and a
-        # country's name stays the country's, whose films are fewer than its mentions
-        # ("Australia").
-        kinds_called: dict[str, Counter[str]] = defaultdict(Counter)
-        for name, kinds in self._kinds_called.items():
-            kinds_called[self._links.get(name, name)].update(kinds)
-        for key, kinds in kinds_called.items():
-            called_a_work = self.entities.get(key)
-            if (
-                called_a_work is not None
-                and kinds["Work"] >= CALLED_IN_DOCUMENTS
-                and kinds["Work"] > kinds["Person"]
-                and called_a_work.type != "Work"
-                and key not in self._genders
-                and not lexicon.land_name(key)
-            ):
-                self.entities[key] = replace(called_a_work, type="Work")
-        # A name the recogniser tags a place somewhere and some document writes as a place
-        # within a country or a state is a place: "Huntsville" is an organisation in "a
-        # Huntsville prison" and "a prison unit in Huntsville", "Abu Talat" a person in
-        # "between Abu Talat and Marseilles", but "Huntsville, Texas" and "Abu Talat
-        # (Egypt)" are towns; so is a name written as a person's home ("Johnson, 66, of
-        # Burnsville"). Not a person's name: one with a given name ("Mark Rockwell,
-        # California") or a sex ("Costas Karamanlis, Greece is still awaiting ...", and
-        # "he" eight times).
-        for name in sorted((self._within_a_land & self._written_as_place) | self._hometowns):
-            key = self._links.get(name, name)
-            town = self.entities.get(key)
-            if (
-                town is not None
-                and town.type != "Place"
-                and not lexicon.given_name(key.split()[0])
-                and key not in self._genders
-            ):
-                self.entities[key] = replace(town, type="Place")
         ages: dict[str, Counter[str]] = defaultdict(Counter)
         for name, counted in self._age_votes.items():
             ages[self._links.get(name, name)].update(counted)
@@ -652,21 +613,7 @@ class CorpusIndex:
         titles: dict[str, set[str]] = defaultdict(set)
         for name, title_nouns in self._titles.items():
             titles[self._links.get(name, name)].update(title_nouns)
-        # A source of a story that is no person is an outlet: "People" (the magazine) tagged
-        # a person, "ONE News" and "ITAR-TASS" things. A person is told things and reports
-        # them too: one with a given name ("told Roy Williams"), a sex ("told Nixon", "he"
-        # elsewhere) or a person's title ("Mayor Tarrow").
-        for name in sorted(self._sources):
-            key = self._links.get(name, name)
-            outlet = self.entities.get(key)
-            if (
-                outlet is not None
-                and outlet.type in _TYPES_AN_OUTLET_IS_READ_AS
-                and not _given_name_first(key)
-                and key not in self._genders
-                and not any(lexicon.noun_class(title) == "person" for title in titles[key])
-            ):
-                self.entities[key] = replace(outlet, type="Organization")
+        self._types_from_what_documents_write(titles)
         called_anywhere: dict[str, set[str]] = defaultdict(set)
         described_by: dict[str, dict[str, int]] = defaultdict(dict)
         titled_once: dict[str, list[str]] = defaultdict(list)
@@ -710,6 +657,74 @@ class CorpusIndex:
             if name.lower() not in towns and key.lower() not in towns
         )
         self._finished = True
+
+    def _types_from_what_documents_write(self, titles: Mapping[str, set[str]]) -> None:
+        """Types that what the documents write of a name gives it over the recogniser's votes:
+        a work, a place, an outlet. (``finish``, once the names are linked and their sexes
+        known; ``titles``, the nouns of the titles each entity is given.)"""
+        self._retype_works()
+        self._retype_places()
+        self._retype_outlets(titles)
+
+    def _retype_works(self) -> None:
+        """A name two documents or more call a work, and more of them than call it a person,
+        is one: the recogniser tags a film's title a person ("Catching Fire") or a place
+        ("New Moon"), the documents call it "the sequel" and "the film". One document may
+        misread ("Microsoft ... the blog"). A name its mentions give a sex is a person's,
+        whom a film's title may have taken in ("The Notorious Bettie Page"), and a
+        country's name stays the country's, whose films are fewer than its mentions
+        ("Australia")."""
+        kinds_called: dict[str, Counter[str]] = defaultdict(Counter)
+        for name, kinds in self._kinds_called.items():
+            kinds_called[self._links.get(name, name)].update(kinds)
+        for key, kinds in kinds_called.items():
+            called_a_work = self.entities.get(key)
+            if (
+                called_a_work is not None
+                and kinds["Work"] >= CALLED_IN_DOCUMENTS
+                and kinds["Work"] > kinds["Person"]
+                and called_a_work.type != "Work"
+                and key not in self._genders
+                and not lexicon.land_name(key)
+            ):
+                self.entities[key] = replace(called_a_work, type="Work")
+
+    def _retype_places(self) -> None:
+        """A name the recogniser tags a place somewhere and some document writes as a place
+        within a country or a state is a place: "Huntsville" is an organisation in "a
+        Huntsville prison" and "a prison unit in Huntsville", "Abu Talat" a person in
+        "between Abu Talat and Marseilles", but "Huntsville, Texas" and "Abu Talat
+        (Egypt)" are towns; so is a name written as a person's home ("Johnson, 66, of
+        Burnsville"). Not a person's name: one with a given name ("Mark Rockwell,
+        California") or a sex ("Costas Karamanlis, Greece is still awaiting ...", and
+        "he" eight times)."""
+        for name in sorted((self._within_a_land & self._written_as_place) | self._hometowns):
+            key = self._links.get(name, name)
+            town = self.entities.get(key)
+            if (
+                town is not None
+                and town.type != "Place"
+                and not lexicon.given_name(key.split()[0])
+                and key not in self._genders
+            ):
+                self.entities[key] = replace(town, type="Place")
+
+    def _retype_outlets(self, titles: Mapping[str, set[str]]) -> None:
+        """A source of a story that is no person is an outlet: "People" (the magazine) tagged
+        a person, "ONE News" and "ITAR-TASS" things. A person is told things and reports
+        them too: one with a given name ("told Roy Williams"), a sex ("told Nixon", "he"
+        elsewhere) or a person's title ("Mayor Tarrow")."""
+        for name in sorted(self._sources):
+            key = self._links.get(name, name)
+            outlet = self.entities.get(key)
+            if (
+                outlet is not None
+                and outlet.type in _TYPES_AN_OUTLET_IS_READ_AS
+                and not _given_name_first(key)
+                and key not in self._genders
+                and not any(lexicon.noun_class(title) == "person" for title in titles[key])
+            ):
+                self.entities[key] = replace(outlet, type="Organization")
 
     def _written_before_kinds(self) -> dict[str, dict[str, list[set[str]]]]:
         """For each noun of an establishment (a store, a prison: WordNet's establishment, a
