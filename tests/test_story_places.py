@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from conftest import corpus_mentions, mention_in
 
-from kg.resolve import _named_within, _places_meet
+from kg.resolve import _named_within, _places_meet, _words_of
 
 # A police shooting in Toledo, told by two documents that name the Toledo Police.
 DAYTON = [
@@ -134,6 +134,8 @@ def test_a_place_is_named_within_a_name_only_when_one_name_holds_all_its_words()
     ]
     for places in cases:
         assert _named_within(places, names) == plainly(places, names), places
+        # The words of an entity's names, gathered once for every document (_Whereabouts).
+        assert _named_within(places, names, _words_of(names)) == plainly(places, names), places
     assert _named_within({"vancouver"}, names)
     assert not _named_within({"north vancouver"}, names)
     assert _named_within({"north shore"}, names)
