@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from kg.aliasfile import load_alias_rules as load_alias_rules  # also kg.resolve's, as before
 from kg.coref import lexicon
@@ -57,6 +57,8 @@ from kg.types import (
     ResolvedMention,
     Triple,
 )
+
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -600,30 +602,16 @@ class CorpusIndex:
                     self.entities[team] = replace(self.entities[team], type="Organization")
         # Documents calling an entity so, over all its names ("Lohan" in one, "Lindsay Lohan"
         # in another: two documents call her an actress).
-        called: dict[str, Counter[str]] = defaultdict(Counter)
-        for name, nouns in self._called.items():
-            called[self._links.get(name, name)].update(nouns)
-        deeds: dict[str, set[tuple[str, str]]] = defaultdict(set)
-        for name, done in self._deeds.items():
-            deeds[self._links.get(name, name)] |= done
-        self._deeds = deeds
-        traits: dict[str, set[tuple[str, str]]] = defaultdict(set)
-        for name, found in self._traits.items():
-            traits[self._links.get(name, name)] |= found
-        self._traits = traits
-        votes: dict[str, Counter[str]] = defaultdict(Counter)
-        for name, counted in self._gender_votes.items():
-            votes[self._links.get(name, name)].update(counted)
+        called = self._counted_by_entity(self._called)
+        self._deeds = self._gathered_by_entity(self._deeds)
+        self._traits = self._gathered_by_entity(self._traits)
+        votes = self._counted_by_entity(self._gender_votes)
         self._genders = {
             key: gender for key, counted in votes.items() if (gender := _clear_gender(counted))
         }
-        ages: dict[str, Counter[str]] = defaultdict(Counter)
-        for name, counted in self._age_votes.items():
-            ages[self._links.get(name, name)].update(counted)
+        ages = self._counted_by_entity(self._age_votes)
         self._ages = {key: age for key, counted in ages.items() if (age := _clear_age(counted))}
-        titles: dict[str, set[str]] = defaultdict(set)
-        for name, title_nouns in self._titles.items():
-            titles[self._links.get(name, name)].update(title_nouns)
+        titles = self._gathered_by_entity(self._titles)
         self._types_from_what_documents_write(titles)
         called_anywhere: dict[str, set[str]] = defaultdict(set)
         described_by: dict[str, dict[str, int]] = defaultdict(dict)
@@ -669,6 +657,22 @@ class CorpusIndex:
         )
         self._finished = True
 
+    def _counted_by_entity(self, per_name: Mapping[str, Counter[str]]) -> dict[str, Counter[str]]:
+        """What is counted per name, pooled over the names each entity is linked from (by its
+        key): "Lohan" called an actress in one document, "Lindsay Lohan" in another."""
+        pooled: dict[str, Counter[str]] = defaultdict(Counter)
+        for name, counted in per_name.items():
+            pooled[self._links.get(name, name)].update(counted)
+        return pooled
+
+    def _gathered_by_entity(self, per_name: Mapping[str, Iterable[_T]]) -> dict[str, set[_T]]:
+        """What is gathered per name (deeds, traits, titles), pooled over the names each
+        entity is linked from (by its key)."""
+        pooled: dict[str, set[_T]] = defaultdict(set)
+        for name, found in per_name.items():
+            pooled[self._links.get(name, name)].update(found)
+        return pooled
+
     def _types_from_what_documents_write(self, titles: Mapping[str, set[str]]) -> None:
         """Types that what the documents write of a name gives it over the recogniser's votes:
         a work, a place, an outlet. (``finish``, once the names are linked and their sexes
@@ -685,10 +689,7 @@ class CorpusIndex:
         whom a film's title may have taken in ("The Notorious Bettie Page"), and a
         country's name stays the country's, whose films are fewer than its mentions
         ("Australia")."""
-        kinds_called: dict[str, Counter[str]] = defaultdict(Counter)
-        for name, kinds in self._kinds_called.items():
-            kinds_called[self._links.get(name, name)].update(kinds)
-        for key, kinds in kinds_called.items():
+        for key, kinds in self._counted_by_entity(self._kinds_called).items():
             called_a_work = self.entities.get(key)
             if (
                 called_a_work is not None
@@ -715,7 +716,7 @@ class CorpusIndex:
             if (
                 town is not None
                 and town.type != "Place"
-                and not lexicon.given_name(key.split()[0])
+                and not _given_name_first(key)
                 and key not in self._genders
             ):
                 self.entities[key] = replace(town, type="Place")
