@@ -451,6 +451,11 @@ class CorpusIndex:
         # documents (_traits: "32-year-old British climber"), and after ``finish`` by final
         # key: a description of another age or nationality elsewhere is someone else.
         self._traits: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        # The words each name is called by with a noun of a work, and the noun ("The Hunger
+        # Games sequel", "sequel"), and after ``finish`` by final key: a description of a
+        # work writing another work's name ("the X-Men: First Class sequel") is no sequel
+        # other documents call so without that name (_of_another_work).
+        self._work_callings: dict[str, set[tuple[str, str]]] = defaultdict(set)
         # What each name's mentions and titles in its documents say of its sex (_gender_of:
         # "the widow", "she"; and its given name, once a document), counted, and after
         # ``finish`` by final key the sex a clear majority of them gives (_clear_gender).
@@ -563,6 +568,8 @@ class CorpusIndex:
         }:
             self._kinds_called[name][kind] += 1
         for name, words, noun, titled, by_salience in calls:
+            if lexicon.is_work(noun):
+                self._work_callings[name].add((noun, words.lower()))
             traits = _traits(words, noun)
             self._traits[name] |= traits
             if not by_salience:
@@ -605,6 +612,7 @@ class CorpusIndex:
         called = self._counted_by_entity(self._called)
         self._deeds = self._gathered_by_entity(self._deeds)
         self._traits = self._gathered_by_entity(self._traits)
+        self._work_callings = self._gathered_by_entity(self._work_callings)
         votes = self._counted_by_entity(self._gender_votes)
         self._genders = {
             key: gender for key, counted in votes.items() if (gender := _clear_gender(counted))
@@ -1000,11 +1008,27 @@ class CorpusIndex:
         written: dict[int, list[Mention]] = defaultdict(list)
         described_as: dict[int, set[tuple[str, str]]] = defaultdict(set)
         sexes: dict[int, set[str]] = defaultdict(set)
+        # The names each description of a work writes in its own words, by their keys ("the
+        # X-Men: First Class sequel"; a name the recogniser cut across the phrase counts).
+        names_at = [
+            (mention.start, mention.end, key)
+            for mention, node in zip(clusters.mentions, clusters.nodes, strict=True)
+            if isinstance(node, NameCluster)
+            and mention.kind != "concept"
+            and (key := self.key_of(node)) in self.entities
+        ]
+        names_written: dict[int, set[str]] = defaultdict(set)
         for mention, chain in zip(clusters.mentions, clusters.nodes, strict=True):
             if not isinstance(chain, _Description):
                 continue
             if mention.kind == "concept" and mention.key:
                 written[id(chain)].append(mention)
+                if lexicon.is_work(mention.key.rsplit(" ", 1)[-1]):
+                    names_written[id(chain)].update(
+                        key
+                        for start, end, key in names_at
+                        if start < mention.end and mention.start < end
+                    )
                 described_as[id(chain)] |= _traits(mention.text, mention.key.rsplit(" ", 1)[-1])
             if sex := _gender_of(mention):
                 sexes[id(chain)].add(sex)
@@ -1037,6 +1061,10 @@ class CorpusIndex:
                 continue
             noun_class = lexicon.noun_class(noun)
             wanted = {t for c in lexicon.noun_classes(noun) for t in _DESCRIBED_TYPES.get(c, ())}
+            if lexicon.is_work(noun):
+                # "the sequel", "the film", "the show": WordNet files films and shows under
+                # events, which the rule leaves out, but a work's title names one.
+                wanted.add("Work")
             # Called so by other documents: people and bodies; named so: bodies and places.
             candidates = {
                 key: MergeReason.DESCRIBED_ACROSS_DOCUMENTS
@@ -1069,6 +1097,13 @@ class CorpusIndex:
                         )
             for key in opposed:
                 candidates.pop(key, None)
+            if names_written.get(id(description)):
+                # "the X-Men: First Class sequel" is the sequel of the work it names.
+                candidates = {
+                    key: why
+                    for key, why in candidates.items()
+                    if not self._of_another_work(key, noun, names_written[id(description)])
+                }
             # A description that writes a body's own name before its noun ("the Palmer
             # police", "the Indian navy") is that body, not another of its kind that shares
             # more context ("Anchorage Police Department", "U.S. Navy").
@@ -1529,6 +1564,19 @@ class CorpusIndex:
             or _named_within(places_here, known, whereabouts.name_words)
             or _named_within(theirs, context)
         )
+
+    def _of_another_work(self, key: str, noun: str, named: set[str]) -> bool:
+        """Whether a description by ``noun``, a noun of a work, that writes the names of
+        ``named`` (entity keys) in its own words is of another work than ``key``: it names
+        something that is not ``key`` and that no document calling ``key`` by the noun writes
+        ("the X-Men: First Class sequel" is not Catching Fire, which documents call "the
+        Hunger Games sequel"; "The Hunger Games' sequel" may be)."""
+        callings = [words for called, words in self._work_callings.get(key, ()) if called == noun]
+        for other in named - {key}:
+            names = {other.lower(), *(alias.lower() for alias in self.entities[other].aliases)}
+            if not any(name in words for name in names for words in callings):
+                return True
+        return False
 
     def _whereabouts_of(self, key: str) -> _Whereabouts:
         """The entity ``key``'s _Whereabouts, made once: _of_another_place asks of 248

@@ -5,6 +5,7 @@ built by hand (no model), so that each rule is pinned independently of a parse."
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from test_coref import links_of, parsed
 
@@ -594,6 +595,58 @@ def test_documents_calling_someone_so_are_counted_over_all_their_names() -> None
     assert reason_of(corpus, "c", "The actress").startswith(
         "'The actress' is 'Maria Delgado', called 'actress' in other documents"
     )
+
+
+# Two documents call Silver Harbor "the sequel" (a title the recogniser took for a person's).
+_CALLED_SEQUEL = [
+    extraction(
+        f"Silver Harbor opened for Rowan Vale and Ada Crane in Leeds on {day}",
+        [
+            ("Silver Harbor", "PERSON"),
+            ("Rowan Vale", "PERSON"),
+            ("Ada Crane", "PERSON"),
+            ("Leeds", "GPE"),
+        ],
+        day,
+        roles=[(0, "sequel")],
+    )
+    for day in ("Monday", "Friday")
+]
+
+
+def test_a_description_by_a_noun_of_a_film_joins_the_work_others_call_so() -> None:
+    # WordNet files "sequel", "film" and "show" under events, which name no one; but the work
+    # two documents call the sequel is a third report's "the sequel", among the same people.
+    nameless = extraction(
+        "The sequel opened for Rowan Vale and Ada Crane in Leeds",
+        [("The sequel", "", "sequel"), ("Rowan Vale", "PERSON"), ("Ada Crane", "PERSON")],
+        "c",
+    )
+    corpus = resolve([*_CALLED_SEQUEL, nameless])
+    assert corpus.entities["Silver Harbor"].type == "Work"
+    assert node_of(corpus, "c", "The sequel") == "Silver Harbor"
+    assert reason_of(corpus, "c", "The sequel").startswith(
+        "'The sequel' is 'Silver Harbor', called 'sequel' in other documents"
+    )
+
+
+def test_a_sequel_naming_another_work_is_that_ones() -> None:
+    # "The Blue Ridge sequel" is the sequel of Blue Ridge: not the work other documents call
+    # the sequel without that name.
+    other = extraction(
+        "The Blue Ridge sequel opened for Rowan Vale and Ada Crane in Leeds",
+        [
+            ("The Blue Ridge sequel", "", "sequel"),
+            ("Rowan Vale", "PERSON"),
+            ("Ada Crane", "PERSON"),
+        ],
+        "c",
+    )
+    blue_ridge = Mention("Blue Ridge", 4, 14, 0, "entity", "WORK_OF_ART", head=4)
+    first, *rest = other.mentions
+    other = replace(other, mentions=(first, blue_ridge, *rest))
+    corpus = resolve([*_CALLED_SEQUEL, other])
+    assert node_of(corpus, "c", "The Blue Ridge sequel") != "Silver Harbor"
 
 
 def test_a_description_given_to_the_wrong_name_moves_to_the_one_called_so() -> None:
