@@ -54,8 +54,9 @@ def _short_form(word: str, other: str) -> bool:
 def _variant(short: list[str], long: list[str], entity_type: str) -> bool:
     """Whether the name ``short`` can be a way of writing ``long`` (same last word): a person's
     every other name matches one of the other's, in full, as a short form ("Fred",
-    "Frederick"), as a nickname ("Katie", "Kathryn") or as an initial ("W."); an
-    organisation's name ends the other's."""
+    "Frederick"), as a nickname ("Katie", "Kathryn") or as an initial ("W."), whatever the
+    capitals inside it ("Luann" and "LuAnn", "Latonya" and "LaTonya"); an organisation's name
+    ends the other's."""
     if short[-1] != long[-1] or short == long:
         return False
     if entity_type != "Person":
@@ -65,9 +66,16 @@ def _variant(short: list[str], long: list[str], entity_type: str) -> bool:
         bare = word.rstrip(".")
         if word[:1].isupper() and lexicon.role_word(word):
             continue  # "Deputy Ortiz" for "Jerry Ortiz": an office written before a surname
+        folded = bare.casefold()
         if not any(
-            other == word
-            or (len(bare) >= 3 and (other.startswith(bare) or bare.startswith(other.rstrip("."))))
+            other.rstrip(".").casefold() == folded
+            or (
+                len(bare) >= 3
+                and (
+                    other.casefold().startswith(folded)
+                    or folded.startswith(other.rstrip(".").casefold())
+                )
+            )
             or (len(bare) == 1 and other[:1] == bare)
             or lexicon.nickname_of(bare, other)
             or _short_form(bare, other)

@@ -138,6 +138,26 @@ def test_a_nickname_joins_the_full_given_name_on_shared_context() -> None:
     assert node_of(corpus, "f", "Will Hakim") != node_of(corpus, "a", "William Hakim")
 
 
+def test_a_given_name_written_with_other_capitals_joins_the_full_name() -> None:
+    # "Luann Johnson" in one report is "LuAnn Marie Johnson" of two others: the capitals
+    # inside a given name do not make another name. Another given name stays apart.
+    def story(doc_id: str, person: str) -> Extraction:
+        text = f"{person} was struck outside the Harbor Bank in Salem"
+        names = [(person, "PERSON"), ("Harbor Bank", "ORG"), ("Salem", "GPE")]
+        return extraction(text, names, doc_id)
+
+    corpus = resolve(
+        [
+            story("a", "LuAnn Marie Johnson"),
+            story("b", "LuAnn Marie Johnson"),
+            story("c", "Luann Johnson"),
+            story("d", "Lynn Johnson"),
+        ]
+    )
+    assert node_of(corpus, "c", "Luann Johnson") == node_of(corpus, "a", "LuAnn Marie Johnson")
+    assert node_of(corpus, "d", "Lynn Johnson") != node_of(corpus, "a", "LuAnn Marie Johnson")
+
+
 def test_a_courtesy_title_tells_which_of_a_family_a_surname_names() -> None:
     # Gary Gomes is named first and most: his surname alone is his, but "Ms. Gomes" is the
     # one woman of the name, and "Mr. Gomes" him again.
