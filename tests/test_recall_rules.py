@@ -113,12 +113,15 @@ def test_letter_case_and_spelling_variants_join_whatever_their_types() -> None:
     assert node_of(corpus, "c", "MILLOM") == "Millom"
 
 
-def test_a_nickname_joins_the_full_given_name_on_shared_context() -> None:
-    def story(doc_id: str, person: str) -> Extraction:
-        text = f"{person} defused the bomb at the Harbor Bank in Salem"
-        names = [(person, "PERSON"), ("Harbor Bank", "ORG"), ("Salem", "GPE")]
-        return extraction(text, names, doc_id)
+def _salem_story(doc_id: str, person: str) -> Extraction:
+    """A report of ``person`` at the Harbor Bank in Salem: reports sharing that context."""
+    text = f"{person} defused the bomb at the Harbor Bank in Salem"
+    names = [(person, "PERSON"), ("Harbor Bank", "ORG"), ("Salem", "GPE")]
+    return extraction(text, names, doc_id)
 
+
+def test_a_nickname_joins_the_full_given_name_on_shared_context() -> None:
+    story = _salem_story
     corpus = resolve(
         [
             story("a", "William Hakim"),
@@ -141,11 +144,7 @@ def test_a_nickname_joins_the_full_given_name_on_shared_context() -> None:
 def test_a_given_name_written_with_other_capitals_joins_the_full_name() -> None:
     # "Luann Johnson" in one report is "LuAnn Marie Johnson" of two others: the capitals
     # inside a given name do not make another name. Another given name stays apart.
-    def story(doc_id: str, person: str) -> Extraction:
-        text = f"{person} was struck outside the Harbor Bank in Salem"
-        names = [(person, "PERSON"), ("Harbor Bank", "ORG"), ("Salem", "GPE")]
-        return extraction(text, names, doc_id)
-
+    story = _salem_story
     corpus = resolve(
         [
             story("a", "LuAnn Marie Johnson"),
