@@ -134,6 +134,10 @@ class MergeReason(StrEnum):
         "nationality and seen with {common} of the same names and things, rather than "
         "'{instead}', whom other documents give another"
     )
+    OF_ITS_AGE_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', {age} years old and {sex} as other documents say, seen with "
+        "{common} of the same names and things"
+    )
     CALLED_IN_ITS_PLACE = (
         "'{name}' is '{other}', called '{head}' in a document of the same place and seen with "
         "{common} of the same names and things, rather than '{instead}', whose documents name "

@@ -1018,11 +1018,21 @@ class CorpusIndex:
             and (key := self.key_of(node)) in self.entities
         ]
         names_written: dict[int, set[str]] = defaultdict(set)
+        # The descriptions written as someone's ("her 11-year-old daughter", "Horton's
+        # daughter"): who they are depends on whose they are.
+        possessors = {
+            mention.end + 1 for mention in clusters.mentions if mention.text.lower() in _POSSESSIVES
+        }
+        possessed: set[int] = set()
         for mention, chain in zip(clusters.mentions, clusters.nodes, strict=True):
             if not isinstance(chain, _Description):
                 continue
             if mention.kind == "concept" and mention.key:
                 written[id(chain)].append(mention)
+                if mention.start in possessors or _POSSESSOR_WRITTEN.search(
+                    mention.text, 0, mention.head - mention.start
+                ):
+                    possessed.add(id(chain))
                 if lexicon.is_work(mention.key.rsplit(" ", 1)[-1]):
                     names_written[id(chain)].update(
                         key
@@ -1060,6 +1070,19 @@ class CorpusIndex:
                     self._join(description, key, reason, clusters, first_mention, merges)
                 continue
             noun_class = lexicon.noun_class(noun)
+            if noun_class == "person" and id(description) not in possessed:
+                aged = self._of_its_age(noun, traits, alike.sex, context, opposed)
+                if aged is not None:
+                    (common, key, _), age, sex = aged
+                    reason = MergeReason.OF_ITS_AGE_ACROSS_DOCUMENTS.say(
+                        name=description.label,
+                        other=self.entities[key].label,
+                        age=age,
+                        sex=sex,
+                        common=common,
+                    )
+                    self._join(description, key, reason, clusters, first_mention, merges)
+                    continue
             wanted = {t for c in lexicon.noun_classes(noun) for t in _DESCRIBED_TYPES.get(c, ())}
             if lexicon.is_work(noun):
                 # "the sequel", "the film", "the show": WordNet files films and shows under
@@ -1370,6 +1393,35 @@ class CorpusIndex:
             head=noun,
             instead=self.entities[key].label,
         )
+
+    def _of_its_age(
+        self,
+        noun: str,
+        traits: set[tuple[str, str]],
+        sex: str | None,
+        context: set[str],
+        excluded: Collection[str],
+    ) -> tuple[_Choice, str, str] | None:
+        """The person a description of someone's age and sex is ("a 61-year-old man", "the
+        60-year-old woman charged ..."): the one person of the corpus whose own statements
+        give that age (_clear_age) and whose mentions that sex (_clear_gender), sharing the
+        most context with the description's document (DESCRIPTION_CONTEXT at least, of its
+        places: _best_candidate); with the age and sex. Its sex is its noun's or its chain's."""
+        ages = {value for kind, value in traits if kind == "age"}
+        sex = lexicon.noun_gender(noun) or sex
+        if len(ages) != 1 or sex not in _SEXES:
+            return None
+        (age,) = ages
+        people = [
+            key
+            for key, known in self._ages.items()
+            if known == age
+            and self._genders.get(key) == sex
+            and key in self.entities
+            and self.entities[key].type == "Person"
+        ]
+        best = self._best_candidate(people, context, noun, DESCRIPTION_CONTEXT, excluded=excluded)
+        return None if best is None else (best, age, sex)
 
     def _of_other_sex(self, key: str, sex: str | None) -> bool:
         """Whether the corpus gives the entity ``key`` the other sex than ``sex`` (None: not
@@ -1944,6 +1996,12 @@ def _gender_of(mention: Mention) -> str | None:
 
 
 _SEXES = ("female", "male")
+
+# The possessive determiners, and a possessor's mark written inside a description before its
+# head ("Zurana Horton's daughter").
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "my", "our", "your"})
+_POSSESSOR_WRITTEN = re.compile(r"(?:'s|’s|s'|s’)\s")
+
 _OF_SEX = {"female": "a woman", "male": "a man"}
 
 

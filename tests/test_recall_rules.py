@@ -668,6 +668,50 @@ def test_a_sequel_naming_another_work_is_that_ones() -> None:
     assert node_of(corpus, "c", "The Blue Ridge sequel") != "Silver Harbor"
 
 
+def test_a_description_by_age_and_sex_joins_the_person_of_that_age() -> None:
+    # Two reports give Eric Voss's age after his name, and his given name says he is a man:
+    # "a 61-year-old man" of a third report of the same bank and town is he, whatever no
+    # report calls him; not Tom Reed, 40, nor "a 61-year-old woman", nor "her 61-year-old
+    # father", whose person is whoever is hers.
+    named = [
+        extraction(
+            f"Eric Voss, 61, was charged and Tom Reed, 40, was hurt at the Harbor Bank in Salem "
+            f"on {day}",
+            [
+                ("Eric Voss", "PERSON"),
+                ("Tom Reed", "PERSON"),
+                ("Harbor Bank", "ORG"),
+                ("Salem", "GPE"),
+            ],
+            day,
+        )
+        for day in ("Monday", "Friday")
+    ]
+    nameless = [
+        extraction(
+            f"{words} was seen at the Harbor Bank in Salem",
+            [*items, ("Harbor Bank", "ORG"), ("Salem", "GPE")],
+            doc_id,
+        )
+        for doc_id, words, items in (
+            ("man", "A 61-year-old man", [("61-year-old man", "", "man")]),
+            ("woman", "A 61-year-old woman", [("61-year-old woman", "", "woman")]),
+            (
+                "father",
+                "Ann Lee said her 61-year-old father",
+                [("Ann Lee", "PERSON"), ("her", "PRON"), ("61-year-old father", "", "father")],
+            ),
+        )
+    ]
+    corpus = resolve([*named, *nameless])
+    assert node_of(corpus, "man", "61-year-old man") == "Eric Voss"
+    assert reason_of(corpus, "man", "61-year-old man").startswith(
+        "'61-year-old man' is 'Eric Voss', 61 years old and male as other documents say"
+    )
+    assert node_of(corpus, "woman", "61-year-old woman") != "Eric Voss"
+    assert node_of(corpus, "father", "61-year-old father") != "Eric Voss"
+
+
 def test_a_description_given_to_the_wrong_name_moves_to_the_one_called_so() -> None:
     # The salience sieve gave "the actress" to Tom Avery; other documents call Maria Delgado,
     # named here too, an actress and never him: the actress is her.
