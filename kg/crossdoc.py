@@ -18,7 +18,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.coref import lexicon
-from kg.coref.names import SHIP_PREFIXES, AliasRules, initials, types_compatible
+from kg.coref.names import (
+    NUMERAL_NICKNAME,
+    SHIP_PREFIXES,
+    AliasRules,
+    initials,
+    types_compatible,
+)
 from kg.kinds import MergeReason
 from kg.types import Entity
 
@@ -1032,7 +1038,10 @@ def _team_nickname(words: list[str]) -> bool:
     """Whether the words after a place's name in a body's name are a team's nickname: one or
     two capitalised words ("Colts", "Tar Heels"), the last a plural (``_plural_name``) of what
     a team may be called (``_SOMEONE_CLASSES``, ``_NO_TEAM_CLASSES``), and no word of its own
-    ("Acropolis", a singular that ends in "s")."""
+    ("Acropolis", a singular that ends in "s"); or a number made a plural of people ("76ers",
+    "49ers": the men of a year)."""
+    if len(words) == 1 and NUMERAL_NICKNAME.fullmatch(words[0]):
+        return True
     if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
         return False
     last = words[-1]

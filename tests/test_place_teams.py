@@ -133,6 +133,31 @@ CUT = (
     ],
 )
 
+# "The Springfield 76ers fired Ana Ruiz. The 76ers lost. Springfield won." A nickname made of
+# a number, which the recogniser reads as a count or a noun.
+NUMERAL = (
+    [
+        ("The", "DT", "DET", "det", 2, "the"),
+        ("Springfield", "NNP", "PROPN", "compound", 2, "Springfield", "B-GPE"),
+        ("76ers", "NNS", "NOUN", "nsubj", 3, "76er"),
+        ("fired", "VBD", "VERB", "ROOT", 3, "fire"),
+        ("Ana", "NNP", "PROPN", "compound", 5, "Ana", "B-PERSON"),
+        ("Ruiz", "NNP", "PROPN", "dobj", 3, "Ruiz", "I-PERSON"),
+        (".", ".", "PUNCT", "punct", 3, "."),
+    ],
+    [
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("76ers", "NNS", "NOUN", "nsubj", 2, "76er", "B-CARDINAL"),
+        ("lost", "VBD", "VERB", "ROOT", 2, "lose"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ],
+    [
+        ("Springfield", "NNP", "PROPN", "nsubj", 1, "Springfield", "B-GPE"),
+        ("won", "VBD", "VERB", "ROOT", 1, "win"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ],
+)
+
 # "Boston's streets were quiet as Dallas took a 7-0 lead over Boston."
 STREETS = (
     [
@@ -280,6 +305,22 @@ def test_a_team_name_the_recogniser_cut_after_its_place_is_read_whole() -> None:
     names = [m.text for m in _extraction(CUT, "cut").mentions if m.kind == "entity"]
     assert "Capital City Goofballs" in names
     assert "City Goofballs" not in names
+
+
+def test_a_nickname_made_of_a_number_is_a_teams_name_with_its_place_before_it() -> None:
+    # "the Springfield 76ers" is one name, a body's, not the town and a count; "the 76ers"
+    # alone is that team, and so is "Springfield" acting in its story.
+    numeral = _extraction(NUMERAL, "numeral")
+    names = [(m.text, m.label) for m in numeral.mentions if m.kind == "entity"]
+    assert ("Springfield 76ers", "ORG") in names
+    assert ("76ers", "ORG") in names
+    assert ("Springfield", "GPE") in names  # the third sentence's
+    assert not [m for m in numeral.mentions if m.kind == "concept" and "76ers" in m.text]
+    corpus = resolve([numeral])
+    text = numeral.document.text
+    assert _node_of(corpus, "numeral", text.index("Springfield 76ers")) == "Springfield 76ers"
+    assert _node_of(corpus, "numeral", text.index("76ers lost")) == "Springfield 76ers"
+    assert _node_of(corpus, "numeral", text.index("Springfield won")) == "Springfield 76ers"
 
 
 def test_a_pronoun_of_a_place_read_as_its_team_keeps_its_own_reason() -> None:

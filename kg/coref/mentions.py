@@ -33,6 +33,7 @@ from kg.coref import lexicon
 from kg.coref.constructs import QUOTATION_MARKS
 from kg.coref.names import (
     NER_TYPES,
+    NUMERAL_NICKNAME,
     SHIP_PREFIXES,
     TIME_LABELS,
     entity_type,
@@ -344,6 +345,35 @@ def _with_nicknames_joined(doc: Doc) -> list[Span]:
     return sorted(kept + joined, key=lambda span: span.start)
 
 
+def _with_numeral_nicknames(doc: Doc, names: list[Span]) -> list[Span]:
+    """The recogniser's names, with each team's nickname made of a number (``NUMERAL_NICKNAME``,
+    which it reads as a count or a noun) a body's name: with the name of its place before it,
+    the two one name ("the Philadelphia 76ers", read as a town and a count), alone a name of
+    its own ("the 76ers"); a name the recogniser ends with it is a body's ("the San Francisco
+    49ers", read as a building), from its first capitalised word."""
+    tokens = doc_tokens(doc)
+    nicknames = [t for t in tokens if NUMERAL_NICKNAME.fullmatch(t.text)]
+    if not nicknames:
+        return names
+    ending_at = {span.end: span for span in names}
+    holding = {i: span for span in names for i in range(span.start, span.end)}
+    made: list[Span] = []
+    for token in nicknames:
+        held, place = holding.get(token.i), ending_at.get(token.i)
+        if held is not None and held.label_ not in VALUE_LABELS:
+            if held.end != token.i + 1:
+                continue  # inside a longer name
+            start = next(t.i for t in held if t.text[:1].isupper() or t.i == token.i)
+        elif place is not None and place.label_ in _PLACE_LABELS:
+            start = place.start
+        else:
+            start = token.i
+        made.append(Span(doc, start, token.i + 1, label="ORG"))
+    covered = {i for span in made for i in range(span.start, span.end)}
+    kept = [span for span in names if not any(i in covered for i in range(span.start, span.end))]
+    return sorted(kept + made, key=lambda span: span.start)
+
+
 def _names_parted(names: list[Span]) -> list[Span]:
     """The recogniser's names, each parted where it is two names coordinated ("Philly and
     Cheeks hooked up again", "the trial of Lopez and Carrasquillo": ``_coordinated_names``)."""
@@ -435,7 +465,7 @@ def find_mentions(
             if headlines and t.is_alpha and sentence >= 0 and sentence not in headlines:
                 body_nouns.setdefault(t.lower_, t.lemma_)
                 body_nouns.setdefault(t.lemma_, t.lemma_)
-    for ent in _names_parted(_with_nicknames_joined(doc)):
+    for ent in _names_parted(_with_numeral_nicknames(doc, _with_nicknames_joined(doc))):
         if ent.label_ in VALUE_LABELS or sentence_of[ent.start] < 0:
             continue
         if len(ent) == 1 and ent[0].lower_ in common and _opens_sentence(ent[0]):

@@ -42,6 +42,10 @@ NON_NODE_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONE
 # Labels of dates and times: values of statements (kg:time), never nodes of the graph.
 TIME_LABELS = frozenset({"DATE", "TIME"})
 
+# A team's nickname made of a number and the "-ers" that makes a plural of people of it
+# ("76ers", "49ers": the men of a year).
+NUMERAL_NICKNAME = re.compile(r"[0-9]+ers", re.IGNORECASE)
+
 # Prefixes of ships' names (navies' and merchant conventions: United States Ship, Her Majesty's
 # Ship, Indian Naval Ship, motor vessel ...): a ship is a thing, not the person or organisation
 # the recogniser often takes it for. No packaged lexicon lists them.
