@@ -507,6 +507,8 @@ def find_mentions(
             mention = None  # the first word of the name after it (see _nominal)
         elif _prefix_parted_by_hyphen(token):
             mention = None  # "an ex-employee", "three co-workers": a piece of the noun after it
+        elif _team_before_its_player(token):
+            mention = _name(Span(doc, i, i + 1, label="ORG"), sentence_of[i], depth)
         elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "flat"):
             mention = _nominal(token, sentence_of[i], depth)
         elif token.dep_ == "compound" and _names_word(token):
@@ -1450,6 +1452,35 @@ def _one_of(head: Token, sentence: int, depth: list[int]) -> CorefMention | None
 def _names_word(token: Token) -> bool:
     """A proper noun, or a common noun written with a capital inside a sentence."""
     return token.pos_ == "PROPN" or _capitalised_mid_sentence(token)
+
+
+def _team_before_its_player(token: Token) -> bool:
+    """Whether a word is a team's name written before what one of its people is and who
+    ("Chargers defensive tackle Jamal Williams", "Chiefs quarterback Brady Quinn"), which the
+    parser reads as a compound or even a subject: a capitalised plural of one word (a team's
+    nickname; not the last word of a longer name, "San Diego Chargers", which the recogniser
+    names), then a noun of what a person is, after its adjectives, then the person's name
+    as the recogniser reads it. A capitalised singular before a role is often a common noun
+    ("Police spokesman")."""
+    if not (token.pos_ in ("PROPN", "NOUN") and _plural_name_word(token.text)):
+        return False
+    doc = token.doc
+    if token.i > 0 and doc[token.i - 1].pos_ == "PROPN":
+        return False
+    after = token.i + 1
+    while after < len(doc) and doc[after].pos_ == "ADJ":
+        after += 1
+    while after + 1 < len(doc) and doc[after].pos_ == "NOUN" == doc[after + 1].pos_:
+        after += 1  # "general manager"
+    if after + 1 >= len(doc):
+        return False
+    role, name = doc[after], doc[after + 1]
+    return (
+        role.pos_ == "NOUN"
+        and lexicon.role_word(role.lemma_)
+        and name.ent_type_ == "PERSON"
+        and name.ent_iob_ == "B"
+    )
 
 
 def _modifier_name(
