@@ -440,6 +440,9 @@ def test_a_place_by_its_name_clipped_to_a_pet_form_joins_it() -> None:
     assert node_of(corpus, "c", "Brooky") == "Brookhaven"
     (reason,) = [r for r in corpus.entities["Brookhaven"].merge_reasons if "Brooky" in r]
     assert "clipped" in reason
+    # The document's record of the merge, which `kg explain` prints, says why too.
+    document = next(d for d in corpus.documents if d.extraction.document.id == "c")
+    assert ("Brookhaven", reason) in document.merges
     corpus = resolve([_fans("a", "Tilbury"), _fans("b", "Tilbury"), _fans("c", "Tilly", "PERSON")])
     assert node_of(corpus, "c", "Tilly") == "Tilbury"
 
