@@ -23,6 +23,7 @@ from kg.coref.names import (
     SHIP_PREFIXES,
     AliasRules,
     initials,
+    team_may_be_called,
     types_compatible,
 )
 from kg.kinds import MergeReason
@@ -1025,19 +1026,10 @@ def link_across_documents(
     return links
 
 
-# What a team's nickname is the plural of, by WordNet: someone ("Saints", "Chiefs") or an
-# animal ("Colts", "Jaguars"), which a team may be whatever else the word means ("Tar Heels");
-# a thing, or a coined word with no sense at all ("Isotopes", "Steelers"), unless the word is a
-# body's or a place's kind, an activity's or a time's ("Alaska Airlines", "Verizon
-# Communications", "New York Times"), which name companies and newspapers.
-_SOMEONE_CLASSES = frozenset({"person", "animal"})
-_NO_TEAM_CLASSES = frozenset({"place", "organization", "event", "time"})
-
-
 def _team_nickname(words: list[str]) -> bool:
     """Whether the words after a place's name in a body's name are a team's nickname: one or
     two capitalised words ("Colts", "Tar Heels"), the last a plural (``_plural_name``) of what
-    a team may be called (``_SOMEONE_CLASSES``, ``_NO_TEAM_CLASSES``), and no word of its own
+    a team may be called (``kg.coref.names.team_may_be_called``), and no word of its own
     ("Acropolis", a singular that ends in "s"); or a number made a plural of people ("76ers",
     "49ers": the men of a year)."""
     if len(words) == 1 and NUMERAL_NICKNAME.fullmatch(words[0]):
@@ -1047,8 +1039,7 @@ def _team_nickname(words: list[str]) -> bool:
     last = words[-1]
     if not _plural_name(last) or lexicon.has_noun_class(last.lower()):
         return False
-    classes = lexicon.noun_classes(last[:-1].lower())
-    return bool(classes & _SOMEONE_CLASSES) or not classes & _NO_TEAM_CLASSES
+    return team_may_be_called(last)
 
 
 def teams_of_places(entities: dict[str, Entity], links: dict[str, str]) -> dict[str, list[str]]:

@@ -39,6 +39,7 @@ from kg.coref.names import (
     entity_type,
     honorific_gender,
     normalise_name,
+    team_may_be_called,
 )
 from kg.extract.arguments import (
     TITLE_WORDS,
@@ -1459,11 +1460,13 @@ def _team_before_its_player(token: Token) -> bool:
     ("Chargers defensive tackle Jamal Williams", "Chiefs quarterback Brady Quinn"), which the
     parser reads as a compound or even a subject: a capitalised plural of one word (a team's
     nickname; not the last word of a longer name, "San Diego Chargers", which the recogniser
-    names), then a noun of what a person is, after its adjectives, then the person's name
-    as the recogniser reads it. A capitalised singular before a role is often a common noun
-    ("Police spokesman")."""
+    names) of what a team may be called (not "Sales manager Ana Ruiz"), then a noun of what a
+    person is, after its adjectives, then the person's name as the recogniser reads it. A
+    capitalised singular before a role is often a common noun ("Police spokesman")."""
     if not (token.pos_ in ("PROPN", "NOUN") and _plural_name_word(token.text)):
         return False
+    if not team_may_be_called(token.text):
+        return False  # "Sales manager Ana Ruiz", "Parks director": a department's kind
     doc = token.doc
     if token.i > 0 and doc[token.i - 1].pos_ == "PROPN":
         return False
