@@ -18,7 +18,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.coref import lexicon
-from kg.coref.names import SHIP_PREFIXES, AliasRules, initials, types_compatible
+from kg.coref.names import (
+    NUMERAL_NICKNAME,
+    SHIP_PREFIXES,
+    AliasRules,
+    initials,
+    team_may_be_called,
+    types_compatible,
+)
 from kg.kinds import MergeReason
 from kg.types import Entity
 
@@ -389,6 +396,47 @@ def _distinctive_words(
         for word in words_of:
             found[word].append(key)
     return found
+
+
+# The fewest letters a pet form keeps of the name it is made from ("Ind" of "Indy").
+_CLIPPED_STEM = 3
+
+
+def _clipping_shape(word: str) -> bool:
+    """Whether a one-word name is shaped as a clipped name: a capital, then small letters only
+    (not an acronym), ending in a plural "s" ("Jags"), or in the "-y" or "-ie" of a pet form
+    and no English word ("Indy"; not "Grey", "Rocky")."""
+    return (
+        len(word) > _CLIPPED_STEM
+        and word.isalpha()
+        and word[0].isupper()
+        and word[1:].islower()
+        and (word.endswith("s") or (word.endswith(("y", "ie")) and not lexicon.common_word(word)))
+    )
+
+
+def _plural_clipped(short: str, nickname: str) -> bool:
+    """Whether ``short`` is the plural ``nickname`` clipped, its "s" kept ("Jags", "Jaguars"):
+    at least three letters kept and two cut off."""
+    stem, full = short.removesuffix("s"), nickname.removesuffix("s")
+    return (
+        short.endswith("s")
+        and len(stem) >= _CLIPPED_STEM
+        and len(full) >= len(stem) + 2
+        and full.startswith(stem)
+    )
+
+
+def _pet_form_of(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` clipped after its first letters with a pet "-y" or "-ie"
+    after them, the last consonant doubled at times ("Indy", "Indianapolis"; "Philly",
+    "Philadelphia"). At least three letters are kept, and at least two cut off."""
+    if not short.endswith(("y", "ie")):
+        return False
+    stem = short.removesuffix("ie") if short.endswith("ie") else short.removesuffix("y")
+    if len(stem) > _CLIPPED_STEM and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+        stem = stem[:-1]  # "Philly": "Phil"
+    return len(stem) >= _CLIPPED_STEM and len(full) >= len(stem) + 2 and full.startswith(stem)
 
 
 def _final(links: dict[str, str], key: str) -> str:
@@ -850,6 +898,42 @@ def link_across_documents(
             SURNAME_CONTEXT,
             MergeReason.NICKNAME_AFTER_PLACE_ACROSS_DOCUMENTS,
         )
+    # A place by its name clipped to a pet form, as nicknames are made ("Indy" for
+    # Indianapolis, "Philly" for Philadelphia), a place's name of one word (in sports news the
+    # place's team then, as the place's own name is when it acts: CorpusIndex._teams_acting).
+    # The pet form says little by its letters, so it must be no English word ("Grey" is no
+    # Greece), no person of the corpus may be called by it first ("Indy Smith"), and the
+    # documents must share as much as a surname typed a place needs.
+    given_names = {
+        words[0]
+        for entity in entities.values()
+        if entity.type == "Person" and len(words := entity.label.split()) > 1
+    }
+    places_by_opening: dict[str, list[str]] = defaultdict(list)
+    for key in places:
+        if key not in links and len(key.split()) == 1:
+            places_by_opening[key[:_CLIPPED_STEM]].append(key)
+    # A team by its nickname clipped, the plural kept ("Jags" for the Jacksonville Jaguars):
+    # a nickname written after a place's name (see above), whatever the team is typed yet.
+    teams_by_opening: dict[str, list[str]] = defaultdict(list)
+    for nickname, teams in after_place.items():
+        last = nickname.split()[-1]
+        if _team_nickname(nickname.split()):
+            teams_by_opening[last[:_CLIPPED_STEM]] += [t for t in teams if t not in links]
+    for name in list(entities):
+        if name in links or name in given_names or not _clipping_shape(name):
+            continue
+        opening = name[:_CLIPPED_STEM]
+        clipped_from = [
+            key
+            for key in places_by_opening.get(opening, ())
+            if _pet_form_of(name, key) and not rules.forbids(name, key)
+        ] + [
+            key
+            for key in teams_by_opening.get(opening, ())
+            if _plural_clipped(name, key.split()[-1]) and not rules.forbids(name, key)
+        ]
+        join_best(name, clipped_from, SURNAME_CONTEXT, MergeReason.CLIPPED_ACROSS_DOCUMENTS)
     # Longer names written shorter or otherwise: "Mark Felt" and "W. Mark Felt", "Fred LaRue"
     # and "Frederick C. LaRue", "Surgeon General" and "U. S. Surgeon General".
     by_last: dict[str, list[str]] = defaultdict(list)
@@ -950,27 +1034,20 @@ def link_across_documents(
     return links
 
 
-# What a team's nickname is the plural of, by WordNet: someone ("Saints", "Chiefs") or an
-# animal ("Colts", "Jaguars"), which a team may be whatever else the word means ("Tar Heels");
-# a thing, or a coined word with no sense at all ("Isotopes", "Steelers"), unless the word is a
-# body's or a place's kind, an activity's or a time's ("Alaska Airlines", "Verizon
-# Communications", "New York Times"), which name companies and newspapers.
-_SOMEONE_CLASSES = frozenset({"person", "animal"})
-_NO_TEAM_CLASSES = frozenset({"place", "organization", "event", "time"})
-
-
 def _team_nickname(words: list[str]) -> bool:
     """Whether the words after a place's name in a body's name are a team's nickname: one or
     two capitalised words ("Colts", "Tar Heels"), the last a plural (``_plural_name``) of what
-    a team may be called (``_SOMEONE_CLASSES``, ``_NO_TEAM_CLASSES``), and no word of its own
-    ("Acropolis", a singular that ends in "s")."""
+    a team may be called (``kg.coref.names.team_may_be_called``), and no word of its own
+    ("Acropolis", a singular that ends in "s"); or a number made a plural of people ("76ers",
+    "49ers": the men of a year)."""
+    if len(words) == 1 and NUMERAL_NICKNAME.fullmatch(words[0]):
+        return True
     if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
         return False
     last = words[-1]
     if not _plural_name(last) or lexicon.has_noun_class(last.lower()):
         return False
-    classes = lexicon.noun_classes(last[:-1].lower())
-    return bool(classes & _SOMEONE_CLASSES) or not classes & _NO_TEAM_CLASSES
+    return team_may_be_called(last)
 
 
 def teams_of_places(entities: dict[str, Entity], links: dict[str, str]) -> dict[str, list[str]]:

@@ -65,6 +65,11 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}', its place's name before it in other documents, seen with "
         "{common} of the same names and things"
     )
+    CLIPPED_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', its name clipped as nicknames are ('Indy' for 'Indianapolis', "
+        "'Jags' for 'Jaguars'), seen with {common} of the same names and things in other "
+        "documents"
+    )
     FIRST_WORD_ACROSS_DOCUMENTS = (
         "'{name}' is '{other}' by the first word of its name, seen with {common} of the same "
         "names and things in other documents"

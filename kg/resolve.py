@@ -910,7 +910,7 @@ class CorpusIndex:
                     self.entities[key] = replace(holder, roles=holder.roles + (role.title,))
         merges |= {(key_of(c), reason) for c in clusters.clusters() for reason in c.reasons}
         merges |= {
-            (target, f"'{name}' matches only '{target}' in the corpus")
+            (target, self._link_reason(name, target))
             for c in clusters.clusters()
             if (name := c.name) in self._links and (target := self._links[name])
         }
@@ -922,6 +922,17 @@ class CorpusIndex:
             tuple(sorted(merges)),
             tuple(sorted(resolved_mentions, key=lambda r: (r.mention.start, -r.mention.end))),
             tuple(clusters.local.values()),
+        )
+
+    def _link_reason(self, name: str, target: str) -> str:
+        """Why ``name`` joined ``target`` across documents: the reason the cross-document rule
+        recorded on the target ("'Jags' is 'Jacksonville Jaguars', its name clipped ..."),
+        or, where the name joined a name that joined another in turn, that it is the one
+        match."""
+        said = f"'{name}' "
+        return next(
+            (r for r in self.entities[target].merge_reasons if r.startswith(said)),
+            f"'{name}' matches only '{target}' in the corpus",
         )
 
     def _teams_acting(

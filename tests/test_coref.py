@@ -117,6 +117,21 @@ def test_a_pronoun_object_is_not_its_own_verbs_subject_but_a_reflexive_is():
     assert links["herself"] == ("Lohan", "pronoun")
 
 
+def test_a_body_does_not_bind_himself_or_herself():
+    # "Acme found himself short": "himself" is someone's, a body is "itself", whatever the
+    # parser takes for the clause's subject ("the CNN doc ... himself", CNN read as it).
+    doc = parsed(
+        [
+            ("Acme", "NNP", "PROPN", "nsubj", 1, "Acme", "B-ORG"),
+            ("found", "VBD", "VERB", "ROOT", 1, "find"),
+            ("himself", "PRP", "PRON", "dobj", 1, "himself"),
+            ("short", "JJ", "ADJ", "oprd", 1, "short"),
+            (".", ".", "PUNCT", "punct", 1, "."),
+        ]
+    )
+    assert links_of(doc).get("himself", ("", ""))[0] != "Acme"
+
+
 def test_expletive_it_is_no_mention():
     doc = parsed(
         [

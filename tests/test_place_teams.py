@@ -133,6 +133,78 @@ CUT = (
     ],
 )
 
+# "The Springfield 76ers fired Ana Ruiz. The 76ers lost. Springfield won." A nickname made of
+# a number, which the recogniser reads as a count or a noun.
+NUMERAL = (
+    [
+        ("The", "DT", "DET", "det", 2, "the"),
+        ("Springfield", "NNP", "PROPN", "compound", 2, "Springfield", "B-GPE"),
+        ("76ers", "NNS", "NOUN", "nsubj", 3, "76er"),
+        ("fired", "VBD", "VERB", "ROOT", 3, "fire"),
+        ("Ana", "NNP", "PROPN", "compound", 5, "Ana", "B-PERSON"),
+        ("Ruiz", "NNP", "PROPN", "dobj", 3, "Ruiz", "I-PERSON"),
+        (".", ".", "PUNCT", "punct", 3, "."),
+    ],
+    [
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("76ers", "NNS", "NOUN", "nsubj", 2, "76er", "B-CARDINAL"),
+        ("lost", "VBD", "VERB", "ROOT", 2, "lose"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ],
+    [
+        ("Springfield", "NNP", "PROPN", "nsubj", 1, "Springfield", "B-GPE"),
+        ("won", "VBD", "VERB", "ROOT", 1, "win"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ],
+)
+
+# "Otters defensive tackle Ana Ruiz was arrested. Police spokesman Tom Lee said so. Sales
+# manager Eve Hart left." A team written before what one of its people is, a body's singular
+# word before a role, and the plural of a department's kind before one.
+PLAYER = (
+    [
+        ("Otters", "NNPS", "PROPN", "compound", 4, "Otters"),
+        ("defensive", "JJ", "ADJ", "amod", 2, "defensive"),
+        ("tackle", "NN", "NOUN", "compound", 4, "tackle"),
+        ("Ana", "NNP", "PROPN", "compound", 4, "Ana", "B-PERSON"),
+        ("Ruiz", "NNP", "PROPN", "nsubjpass", 6, "Ruiz", "I-PERSON"),
+        ("was", "VBD", "AUX", "auxpass", 6, "be"),
+        ("arrested", "VBN", "VERB", "ROOT", 6, "arrest"),
+        (".", ".", "PUNCT", "punct", 6, "."),
+    ],
+    [
+        ("Police", "NNP", "PROPN", "compound", 1, "Police"),
+        ("spokesman", "NN", "NOUN", "compound", 3, "spokesman"),
+        ("Tom", "NNP", "PROPN", "compound", 3, "Tom", "B-PERSON"),
+        ("Lee", "NNP", "PROPN", "nsubj", 4, "Lee", "I-PERSON"),
+        ("said", "VBD", "VERB", "ROOT", 4, "say"),
+        ("so", "RB", "ADV", "advmod", 4, "so"),
+        (".", ".", "PUNCT", "punct", 4, "."),
+    ],
+    [
+        ("Sales", "NNS", "NOUN", "compound", 3, "sale"),
+        ("manager", "NN", "NOUN", "compound", 3, "manager"),
+        ("Eve", "NNP", "PROPN", "compound", 3, "Eve", "B-PERSON"),
+        ("Hart", "NNP", "PROPN", "nsubj", 4, "Hart", "I-PERSON"),
+        ("left", "VBD", "VERB", "ROOT", 4, "leave"),
+        (".", ".", "PUNCT", "punct", 4, "."),
+    ],
+)
+
+# "Salem Otters coach Ana Ruiz resigned." as the parser may read it: the coach an apposition
+# of the team.
+COACH = (
+    [
+        ("Salem", "NNP", "PROPN", "compound", 1, "Salem", "B-ORG"),
+        ("Otters", "NNPS", "PROPN", "nsubj", 5, "Otters", "I-ORG"),
+        ("coach", "NN", "NOUN", "appos", 1, "coach"),
+        ("Ana", "NNP", "PROPN", "compound", 4, "Ana", "B-PERSON"),
+        ("Ruiz", "NNP", "PROPN", "appos", 2, "Ruiz", "I-PERSON"),
+        ("resigned", "VBD", "VERB", "ROOT", 5, "resign"),
+        (".", ".", "PUNCT", "punct", 5, "."),
+    ],
+)
+
 # "Boston's streets were quiet as Dallas took a 7-0 lead over Boston."
 STREETS = (
     [
@@ -280,6 +352,45 @@ def test_a_team_name_the_recogniser_cut_after_its_place_is_read_whole() -> None:
     names = [m.text for m in _extraction(CUT, "cut").mentions if m.kind == "entity"]
     assert "Capital City Goofballs" in names
     assert "City Goofballs" not in names
+
+
+def test_a_nickname_made_of_a_number_is_a_teams_name_with_its_place_before_it() -> None:
+    # "the Springfield 76ers" is one name, a body's, not the town and a count; "the 76ers"
+    # alone is that team, and so is "Springfield" acting in its story.
+    numeral = _extraction(NUMERAL, "numeral")
+    names = [(m.text, m.label) for m in numeral.mentions if m.kind == "entity"]
+    assert ("Springfield 76ers", "ORG") in names
+    assert ("76ers", "ORG") in names
+    assert ("Springfield", "GPE") in names  # the third sentence's
+    assert not [m for m in numeral.mentions if m.kind == "concept" and "76ers" in m.text]
+    corpus = resolve([numeral])
+    text = numeral.document.text
+    assert _node_of(corpus, "numeral", text.index("Springfield 76ers")) == "Springfield 76ers"
+    assert _node_of(corpus, "numeral", text.index("76ers lost")) == "Springfield 76ers"
+    assert _node_of(corpus, "numeral", text.index("Springfield won")) == "Springfield 76ers"
+
+
+def test_a_team_written_before_what_one_of_its_people_is_is_a_name() -> None:
+    # "Otters defensive tackle Ana Ruiz": the recogniser names the person only; the plural
+    # before the role is the team, a body's name. "Police spokesman": a singular, no name;
+    # "Sales manager": sales are no team's people.
+    player = _extraction(PLAYER, "player")
+    names = [(m.text, m.label) for m in player.mentions if m.kind == "entity"]
+    assert ("Otters", "ORG") in names
+    assert not [text for text, _ in names if text in ("Police", "Sales")]
+
+
+def test_a_role_written_right_after_a_teams_name_is_no_apposition_of_it() -> None:
+    # "Salem Otters coach Ana Ruiz": the coach is Ana Ruiz, one of the team's people, not the
+    # team, however the parser reads it.
+    coach = _extraction(COACH, "coach")
+    (team,) = [m for m in coach.mentions if m.text == "Salem Otters"]
+    (role,) = [m for m in coach.mentions if m.text == "coach"]
+    linked = {
+        (coach.mentions[k.mention].text, coach.mentions[k.antecedent].text) for k in coach.links
+    }
+    assert ("coach", "Salem Otters") not in linked
+    assert team.label == "ORG" and role.kind == "concept"
 
 
 def test_a_pronoun_of_a_place_read_as_its_team_keeps_its_own_reason() -> None:

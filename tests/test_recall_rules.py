@@ -445,6 +445,70 @@ def test_a_surname_or_a_stranger_is_no_team_of_a_place() -> None:
     assert node_of(corpus, "c", "Otters") == "Otters"
 
 
+def _fans(doc_id: str, town: str, label: str = "GPE") -> Extraction:
+    text = f"Fans in {town} cheered as Ana Ruiz scored for the Leeds Owls at Vale Arena"
+    names = [(town, label), ("Ana Ruiz", "PERSON"), ("Leeds Owls", "ORG"), ("Vale Arena", "FAC")]
+    return extraction(text, names, doc_id)
+
+
+def test_a_place_by_its_name_clipped_to_a_pet_form_joins_it() -> None:
+    # "Brooky", typed a person, is Brookhaven, as "Indy" is Indianapolis and "Philly"
+    # Philadelphia (the last consonant doubled: "Tilly" for Tilbury).
+    corpus = resolve(
+        [_fans("a", "Brookhaven"), _fans("b", "Brookhaven"), _fans("c", "Brooky", "PERSON")]
+    )
+    assert node_of(corpus, "c", "Brooky") == "Brookhaven"
+    (reason,) = [r for r in corpus.entities["Brookhaven"].merge_reasons if "Brooky" in r]
+    assert "clipped" in reason
+    # The document's record of the merge, which `kg explain` prints, says why too.
+    document = next(d for d in corpus.documents if d.extraction.document.id == "c")
+    assert ("Brookhaven", reason) in document.merges
+    corpus = resolve([_fans("a", "Tilbury"), _fans("b", "Tilbury"), _fans("c", "Tilly", "PERSON")])
+    assert node_of(corpus, "c", "Tilly") == "Tilbury"
+
+
+def test_a_pet_form_that_is_a_word_a_given_name_or_a_stranger_stays_apart() -> None:
+    # An English word is no pet form of a place ("Sandy" is no Sandwell).
+    corpus = resolve(
+        [_fans("a", "Sandwell"), _fans("b", "Sandwell"), _fans("c", "Sandy", "PERSON")]
+    )
+    assert node_of(corpus, "c", "Sandy") == "Sandy"
+    # A name some person of the corpus is called by first is that person's.
+    person = extraction("Brooky Vance spoke in Oslo", [("Brooky Vance", "PERSON")], "d")
+    corpus = resolve(
+        [_fans("a", "Brookhaven"), _fans("b", "Brookhaven"), _fans("c", "Brooky", "PERSON"), person]
+    )
+    assert node_of(corpus, "c", "Brooky") != "Brookhaven"
+    # Seen with too little in common: apart.
+    lone = extraction("Brooky won in Oslo", [("Brooky", "PERSON"), ("Oslo", "GPE")], "c")
+    corpus = resolve([_fans("a", "Brookhaven"), _fans("b", "Brookhaven"), lone])
+    assert node_of(corpus, "c", "Brooky") == "Brooky"
+
+
+def test_a_team_by_its_nickname_clipped_joins_it() -> None:
+    # "Pels", typed a person, is the Salem Pelicans, as "Jags" is the Jacksonville Jaguars
+    # and "Bucs" the Tampa Bay Buccaneers: the plural's "s" kept.
+    corpus = resolve(
+        [
+            _match("a", "Salem Pelicans", "GPE"),
+            _match("b", "Salem Pelicans", "GPE"),
+            _match("c", "Pels", "PERSON"),
+        ]
+    )
+    assert node_of(corpus, "c", "Pels") == "Salem Pelicans"
+    (reason,) = [r for r in corpus.entities["Salem Pelicans"].merge_reasons if "Pels" in r]
+    assert "clipped" in reason
+    # A body whose name is no place's then a team's nickname is no team ("Pelicans Trust").
+    corpus = resolve(
+        [
+            _match("a", "Pelicans Trust"),
+            _match("b", "Pelicans Trust"),
+            _match("c", "Pels", "PERSON"),
+        ]
+    )
+    assert node_of(corpus, "c", "Pels") == "Pels"
+
+
 def _guild(doc_id: str, body: str, label: str = "ORG") -> Extraction:
     text = f"The {body} named Ana Ruiz its head in Salem, said Leeds Herald"
     names = [(body, label), ("Ana Ruiz", "PERSON"), ("Salem", "GPE"), ("Leeds Herald", "ORG")]

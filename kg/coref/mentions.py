@@ -33,11 +33,13 @@ from kg.coref import lexicon
 from kg.coref.constructs import QUOTATION_MARKS
 from kg.coref.names import (
     NER_TYPES,
+    NUMERAL_NICKNAME,
     SHIP_PREFIXES,
     TIME_LABELS,
     entity_type,
     honorific_gender,
     normalise_name,
+    team_may_be_called,
 )
 from kg.extract.arguments import (
     TITLE_WORDS,
@@ -344,6 +346,35 @@ def _with_nicknames_joined(doc: Doc) -> list[Span]:
     return sorted(kept + joined, key=lambda span: span.start)
 
 
+def _with_numeral_nicknames(doc: Doc, names: list[Span]) -> list[Span]:
+    """The recogniser's names, with each team's nickname made of a number (``NUMERAL_NICKNAME``,
+    which it reads as a count or a noun) a body's name: with the name of its place before it,
+    the two one name ("the Philadelphia 76ers", read as a town and a count), alone a name of
+    its own ("the 76ers"); a name the recogniser ends with it is a body's ("the San Francisco
+    49ers", read as a building), from its first capitalised word."""
+    tokens = doc_tokens(doc)
+    nicknames = [t for t in tokens if NUMERAL_NICKNAME.fullmatch(t.text)]
+    if not nicknames:
+        return names
+    ending_at = {span.end: span for span in names}
+    holding = {i: span for span in names for i in range(span.start, span.end)}
+    made: list[Span] = []
+    for token in nicknames:
+        held, place = holding.get(token.i), ending_at.get(token.i)
+        if held is not None and held.label_ not in VALUE_LABELS:
+            if held.end != token.i + 1:
+                continue  # inside a longer name
+            start = next(t.i for t in held if t.text[:1].isupper() or t.i == token.i)
+        elif place is not None and place.label_ in _PLACE_LABELS:
+            start = place.start
+        else:
+            start = token.i
+        made.append(Span(doc, start, token.i + 1, label="ORG"))
+    covered = {i for span in made for i in range(span.start, span.end)}
+    kept = [span for span in names if not any(i in covered for i in range(span.start, span.end))]
+    return sorted(kept + made, key=lambda span: span.start)
+
+
 def _names_parted(names: list[Span]) -> list[Span]:
     """The recogniser's names, each parted where it is two names coordinated ("Philly and
     Cheeks hooked up again", "the trial of Lopez and Carrasquillo": ``_coordinated_names``)."""
@@ -435,7 +466,7 @@ def find_mentions(
             if headlines and t.is_alpha and sentence >= 0 and sentence not in headlines:
                 body_nouns.setdefault(t.lower_, t.lemma_)
                 body_nouns.setdefault(t.lemma_, t.lemma_)
-    for ent in _names_parted(_with_nicknames_joined(doc)):
+    for ent in _names_parted(_with_numeral_nicknames(doc, _with_nicknames_joined(doc))):
         if ent.label_ in VALUE_LABELS or sentence_of[ent.start] < 0:
             continue
         if len(ent) == 1 and ent[0].lower_ in common and _opens_sentence(ent[0]):
@@ -477,6 +508,8 @@ def find_mentions(
             mention = None  # the first word of the name after it (see _nominal)
         elif _prefix_parted_by_hyphen(token):
             mention = None  # "an ex-employee", "three co-workers": a piece of the noun after it
+        elif _team_before_its_player(token):
+            mention = _name(Span(doc, i, i + 1, label="ORG"), sentence_of[i], depth)
         elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "flat"):
             mention = _nominal(token, sentence_of[i], depth)
         elif token.dep_ == "compound" and _names_word(token):
@@ -1420,6 +1453,37 @@ def _one_of(head: Token, sentence: int, depth: list[int]) -> CorefMention | None
 def _names_word(token: Token) -> bool:
     """A proper noun, or a common noun written with a capital inside a sentence."""
     return token.pos_ == "PROPN" or _capitalised_mid_sentence(token)
+
+
+def _team_before_its_player(token: Token) -> bool:
+    """Whether a word is a team's name written before what one of its people is and who
+    ("Chargers defensive tackle Jamal Williams", "Chiefs quarterback Brady Quinn"), which the
+    parser reads as a compound or even a subject: a capitalised plural of one word (a team's
+    nickname; not the last word of a longer name, "San Diego Chargers", which the recogniser
+    names) of what a team may be called (not "Sales manager Ana Ruiz"), then a noun of what a
+    person is, after its adjectives, then the person's name as the recogniser reads it. A
+    capitalised singular before a role is often a common noun ("Police spokesman")."""
+    if not (token.pos_ in ("PROPN", "NOUN") and _plural_name_word(token.text)):
+        return False
+    if not team_may_be_called(token.text):
+        return False  # "Sales manager Ana Ruiz", "Parks director": a department's kind
+    doc = token.doc
+    if token.i > 0 and doc[token.i - 1].pos_ == "PROPN":
+        return False
+    after = token.i + 1
+    while after < len(doc) and doc[after].pos_ == "ADJ":
+        after += 1
+    while after + 1 < len(doc) and doc[after].pos_ == "NOUN" == doc[after + 1].pos_:
+        after += 1  # "general manager"
+    if after + 1 >= len(doc):
+        return False
+    role, name = doc[after], doc[after + 1]
+    return (
+        role.pos_ == "NOUN"
+        and lexicon.role_word(role.lemma_)
+        and name.ent_type_ == "PERSON"
+        and name.ent_iob_ == "B"
+    )
 
 
 def _modifier_name(

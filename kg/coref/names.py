@@ -42,6 +42,27 @@ NON_NODE_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONE
 # Labels of dates and times: values of statements (kg:time), never nodes of the graph.
 TIME_LABELS = frozenset({"DATE", "TIME"})
 
+# A team's nickname made of a number and the "-ers" that makes a plural of people of it
+# ("76ers", "49ers": the men of a year).
+NUMERAL_NICKNAME = re.compile(r"[0-9]+ers", re.IGNORECASE)
+
+# What a team's nickname is the plural of, by WordNet: someone ("Saints", "Chiefs") or an
+# animal ("Colts", "Jaguars"), which a team may be whatever else the word means ("Tar Heels");
+# a thing, or a coined word with no sense at all ("Isotopes", "Steelers"), unless the word is a
+# body's or a place's kind, an activity's or a time's ("Alaska Airlines", "Verizon
+# Communications", "New York Times", "Sales", "Parks"), which name companies, newspapers and
+# departments.
+_SOMEONE_CLASSES = frozenset({"person", "animal"})
+_NO_TEAM_CLASSES = frozenset({"place", "organization", "event", "time"})
+
+
+def team_may_be_called(plural: str) -> bool:
+    """Whether a plural ending in "s" may be a team's nickname by what it is the plural of
+    (``_SOMEONE_CLASSES``, ``_NO_TEAM_CLASSES``)."""
+    classes = lexicon.noun_classes(plural[:-1].lower())
+    return bool(classes & _SOMEONE_CLASSES) or not classes & _NO_TEAM_CLASSES
+
+
 # Prefixes of ships' names (navies' and merchant conventions: United States Ship, Her Majesty's
 # Ship, Indian Naval Ship, motor vessel ...): a ship is a thing, not the person or organisation
 # the recogniser often takes it for. No packaged lexicon lists them.

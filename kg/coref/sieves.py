@@ -478,6 +478,8 @@ def apposition_sieve(chains: Chains) -> None:
             continue
         if _person_and_event(mention, anchor):
             continue
+        if _body_before_a_role(mention, anchor):
+            continue
         if mention.sentence in chains.headlines and not _of_one_kind(mention, anchor):
             # "Arcade Joseph Comeaux Jr, Prison Inmate, Pulls Gun": the parser reads title
             # case as a row of appositions, so in a title line one names the same thing only
@@ -630,6 +632,20 @@ def _one_person_and_many(a: CorefMention, b: CorefMention) -> bool:
             and y.kind == "nominal"
             and y.number == "plural"
         )
+        for x, y in ((a, b), (b, a))
+    )
+
+
+def _body_before_a_role(a: CorefMention, b: CorefMention) -> bool:
+    """Whether one of two mentions is a body's name written right before the other, a noun of
+    what a person is, with no comma between: whose the person is ("Colts interim coach Bruce
+    Arians", which the parser may read as an apposition), not the same thing."""
+    return any(
+        x.kind == "name"
+        and x.entity_type == "Organization"
+        and y.kind == "nominal"
+        and y.noun_class == "person"
+        and y.record.start - x.record.end == 1
         for x, y in ((a, b), (b, a))
     )
 
@@ -1680,6 +1696,10 @@ def _bind_reflexive(chains: Chains, mention: CorefMention) -> None:
         genders = chains.genders(antecedent.index) - {"neuter"}
         if mention.gender in ("male", "female") and genders and mention.gender not in genders:
             continue
+        if mention.gender in ("male", "female") and chains.entity_types(antecedent.index) == {
+            "Organization"
+        }:
+            continue  # a body is "itself" ("the CNN doc ... himself", "CNN" read as the subject)
         chains.link(
             mention,
             antecedent,

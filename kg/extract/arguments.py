@@ -15,6 +15,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from kg.coref import lexicon
+from kg.coref.names import NUMERAL_NICKNAME
 from kg.extract.tokens import (
     EDGE_POS_IDS,
     children,
@@ -254,7 +255,13 @@ def name_tokens(tokens: list[Token], label: str) -> list[Token]:
         tokens[-1].tag == _POSSESSIVE_TAG_ID
         or tokens[-1].pos in EDGE_POS_IDS
         # "Internet Explorer browsers": a common noun after a name is what it is, not its name
-        or (tokens[-1].is_lower and tokens[-1].pos == _NOUN_ID and label not in ("DATE", "TIME"))
+        # (a team's nickname made of a number is a name's word: "Philadelphia 76ers")
+        or (
+            tokens[-1].is_lower
+            and tokens[-1].pos == _NOUN_ID
+            and label not in ("DATE", "TIME")
+            and not NUMERAL_NICKNAME.fullmatch(tokens[-1].text)
+        )
     ):
         tokens = tokens[:-1]
     return tokens
