@@ -199,6 +199,36 @@ def test_a_role_without_a_determiner_coordinated_with_a_name_titles_it():
     assert "Tara Reid" not in links_of(_role_and_name(the))
 
 
+def _title_before_name(title: tuple) -> Doc:
+    """ "The Hollywood <title> Esther Williams died.", parsed as the small model does: the
+    title and the place before it compounds of the name."""
+    return parsed(
+        [
+            ("The", "DT", "DET", "det", 4, "the"),
+            ("Hollywood", "NNP", "PROPN", "compound", 2, "Hollywood", "B-GPE"),
+            title,
+            ("Esther", "NNP", "PROPN", "compound", 4, "Esther", "B-PERSON"),
+            ("Williams", "NNP", "PROPN", "nsubj", 5, "Williams", "I-PERSON"),
+            ("died", "VBD", "VERB", "ROOT", 5, "die"),
+            (".", ".", "PUNCT", "punct", 5, "."),
+        ]
+    )
+
+
+def test_a_persons_noun_right_before_a_name_titles_it():
+    """ "Hollywood actress Esther Williams": the noun is a description of the named person (the
+    place before it a mention of its own); an office is part of the name ("President")."""
+    doc = _title_before_name(("actress", "NN", "NOUN", "compound", 4, "actress"))
+    assert links_of(doc)["actress"] == ("Esther Williams", "apposition")
+    texts = mention_texts(doc)
+    assert "Hollywood" in texts
+    assert "Hollywood actress" not in texts
+    office = _title_before_name(("President", "NNP", "NOUN", "compound", 4, "president"))
+    assert "President" not in mention_texts(office)
+    thing = _title_before_name(("tax", "NN", "NOUN", "compound", 4, "tax"))
+    assert "tax" not in mention_texts(thing)
+
+
 def _offered_teixeira(noun: str, lemma: str) -> list[tuple]:
     """ "The Angels offered Mark Teixeira, an eight-year <noun> ." with the parse's apposition."""
     return [

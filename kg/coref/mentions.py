@@ -261,6 +261,9 @@ class CorefMention:
     # token index of that other phrase's head, whose referent the possessive is first of all
     # (-1: none).
     conjunct: int = -1
+    # A person's noun written right before that person's name ("Hollywood actress Esther
+    # Williams"): the name's title, which the apposition sieve links to it.
+    titles_name: bool = False
     # An "it" that "be" says is something ("it was the worst violence in years", "it was a
     # factory"): the lemma of that predicate noun, which its referent must be able to be.
     predicate: str = ""
@@ -479,6 +482,8 @@ def find_mentions(
             mention = None  # "an ex-employee", "three co-workers": a piece of the noun after it
         elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "flat"):
             mention = _nominal(token, sentence_of[i], depth)
+        elif _title_before_name(token):
+            mention = _title_of_name(token, sentence_of[i], depth)
         elif token.dep_ == "compound" and _names_word(token):
             mention = _modifier_name(token, in_entity, sentence_of[i], depth)
             if mention is not None and " " not in mention.record.text:
@@ -1415,6 +1420,59 @@ def _one_of(head: Token, sentence: int, depth: list[int]) -> CorefMention | None
     one.noun_class, one.gender = mention.noun_class, mention.gender
     one.indefinite = True
     return one
+
+
+def _title_before_name(token: Token) -> bool:
+    """A noun of a person written right before a person's name, as its title ("Hollywood
+    actress Esther Williams", "Watergate figure Fred LaRue", "re-hired attorney Shawn
+    Holley"): the parser hangs it on the name as a compound, and it describes the named
+    person, as a role in apposition does."""
+    if token.pos_ != "NOUN" or token.dep_ != "compound":
+        return False
+    tokens = doc_tokens(token.doc)
+    name = token.head
+    if name.i <= token.i or name.pos_ != "PROPN" or not lexicon.role_word(token.lemma_):
+        return False
+    if token.lower_ in TITLE_WORDS:
+        return False  # an office written as part of the name ("President Obama"): its title
+    if token.tag_ != "NN":
+        return False  # a plural titles a list ("producers Craig Zadan and Neil Meron")
+    # The name starts right after the noun and holds the word the noun hangs on.
+    span = tokens[token.i + 1 : name.i + 1]
+    return (
+        span[0].ent_iob_ == "B"
+        and all(t.ent_type_ == "PERSON" for t in span)
+        and all(t.ent_iob_ == "I" for t in span[1:])
+    )
+
+
+def _title_of_name(head: Token, sentence: int, depth: list[int]) -> CorefMention | None:
+    """The title before a person's name as a description of its own ("actress" of "Hollywood
+    actress Esther Williams"): the noun with the words before it that describe it, not a
+    name before it ("Hollywood", "Chargers"), which is a mention of its own."""
+    mention = _nominal(head, sentence, depth)
+    if mention is None:
+        return None
+    tokens = doc_tokens(head.doc)
+    first = head.i
+    while (
+        first > head.left_edge.i
+        and tokens[first - 1].pos_ in ("NOUN", "ADJ", "NUM")
+        and not tokens[first - 1].ent_type_
+        and not _glued_to_hyphen(tokens[first - 1])
+        and not tokens[first - 1].text[:1].isupper()  # a name's word: "Chargers receiver"
+    ):
+        first -= 1
+    body = tokens[first : head.i + 1]
+    text, start, end = span_text_at(body)
+    mention.record = replace(mention.record, text=text, start=start, end=end)
+    mention.words = frozenset(t.lower_ for t in body if t.is_alpha and not t.is_stop)
+    mention.modifiers = frozenset(t.lower_ for t in body[:-1] if not t.is_stop)
+    # It introduces the name after it and refers back to no one: the sieves that find an
+    # earlier antecedent for a description ("the host" ... "the Oscar host") pass it by.
+    mention.definite, mention.indefinite = False, True
+    mention.titles_name = True
+    return mention
 
 
 def _names_word(token: Token) -> bool:

@@ -258,7 +258,9 @@ def _candidates(
     while start > 0 and mentions[start - 1].sentence >= lowest:
         start -= 1
     for other in mentions[start : mention.index]:
-        if mention.sentence - other.sentence <= window:
+        # A title written before a name ("coach Maurice Cheeks") is weighed as that name, not
+        # as an argument of its own (it has no verb to keep a pronoun off it: principle B).
+        if mention.sentence - other.sentence <= window and not other.titles_name:
             by_sentence.setdefault(other.sentence, []).append(other)
     if clauses is None:
         clauses = _clauses_above(chains.heads, mention.head) if chains.heads else {}
@@ -457,7 +459,8 @@ def written_name_sieve(chains: Chains) -> None:
 def apposition_sieve(chains: Chains) -> None:
     """ "Ryan Boyette, a former aid worker" and "the actress, Lindsay Lohan": a noun phrase set
     beside another, between commas, names the same thing; so does a role with no determiner
-    that the parser coordinated with a person's name ("actress and reporter Tara Reid")."""
+    that the parser coordinated with a person's name ("actress and reporter Tara Reid") or
+    wrote right before it ("Hollywood actress Esther Williams")."""
     by_head = chains.by_head
     doc_heads = chains.heads
     # The heads of phrases another mention is coordinated with ("the ambassador and the general").
@@ -526,6 +529,26 @@ def apposition_sieve(chains: Chains) -> None:
             anchor,
             "apposition",
             f"'{anchor.record.text}', with no determiner, titles '{mention.record.text}'",
+        )
+    for mention in chains.mentions:
+        # "Hollywood actress Esther Williams", "attorney Shawn Holley": a person's noun the
+        # parser hangs on the name right after it is that person's title (the mention finder
+        # makes it a description only there: kg/coref/mentions.py, _title_before_name).
+        if not mention.titles_name:
+            continue
+        name = by_head.get(doc_heads[mention.head]) if doc_heads else None
+        if (
+            name is None
+            or name.kind != "name"
+            or name.entity_type != "Person"
+            or chains.same(mention.index, name.index)
+        ):
+            continue
+        chains.link(
+            mention,
+            name,
+            "apposition",
+            f"'{mention.record.text}' is the title written before '{name.record.text}'",
         )
 
 
@@ -800,7 +823,9 @@ def strict_head_sieve(chains: Chains) -> None:
                     f"'{mention.record.text}' repeats the head of '{antecedent.record.text}'",
                 )
                 break
-        earlier.setdefault(mention.lemma, []).append(mention)
+        if not mention.titles_name:
+            # A title written before a name is repeated as that name's (the title sieve).
+            earlier.setdefault(mention.lemma, []).append(mention)
 
 
 def name_head_sieve(chains: Chains) -> None:
@@ -880,6 +905,8 @@ def description_sieve(chains: Chains) -> None:
                 f"'{mention.record.text}' describes '{_name_of(chains, antecedent)}' "
                 f"(a {mention.noun_class}, the one most spoken of before it)",
             )
+        if mention.titles_name:
+            continue  # said once with its name, which is counted
         root = chains.root(mention.index)
         counts[root] = counts.get(root, 0) + 1
         subjects[root] = subjects.get(root, 0) + (mention.role in _SUBJECTS)
@@ -988,6 +1015,8 @@ def opening_description_sieve(chains: Chains) -> None:
         counts: dict[int, int] = {}
         first: dict[int, CorefMention] = {}
         for other in chains.mentions:
+            if other.titles_name:
+                continue  # said once with its name, which is counted
             root = chains.root(other.index)
             counts[root] = counts.get(root, 0) + 1
             if other.kind != "name" or other.is_time:
