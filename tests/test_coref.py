@@ -229,6 +229,54 @@ def test_a_persons_noun_right_before_a_name_titles_it():
     assert "tax" not in mention_texts(thing)
 
 
+def test_a_persons_noun_the_tagger_read_in_pieces_is_one_description():
+    """WordNet's "running back" and "second-in-command", read by the tagger as a verb and an
+    adverb, an adjective, a preposition and a noun: one description each, not "command"."""
+    back = parsed(
+        [
+            ("The", "DT", "DET", "det", 1, "the"),
+            ("running", "VBG", "VERB", "nsubjpass", 5, "run"),
+            ("back", "RB", "ADV", "advmod", 1, "back"),
+            ("has", "VBZ", "AUX", "aux", 5, "have"),
+            ("been", "VBN", "AUX", "auxpass", 5, "be"),
+            ("placed", "VBN", "VERB", "ROOT", 5, "place"),
+            (".", ".", "PUNCT", "punct", 5, "."),
+        ]
+    )
+    assert "running back" in mention_texts(back)
+    second = parsed(
+        [
+            ("The", "DT", "DET", "det", 1, "the"),
+            ("FBI", "NNP", "PROPN", "nsubj", 7, "FBI", "B-ORG"),
+            ("second", "JJ", "ADJ", "nmod", 1, "second"),
+            ("-", "HYPH", "PUNCT", "punct", 2, "-"),
+            ("in", "IN", "ADP", "prep", 2, "in"),
+            ("-", "HYPH", "PUNCT", "punct", 4, "-"),
+            ("command", "NN", "NOUN", "pobj", 4, "command"),
+            ("resigned", "VBD", "VERB", "ROOT", 7, "resign"),
+            (".", ".", "PUNCT", "punct", 7, "."),
+        ]
+    )
+    texts = mention_texts(second)
+    assert "second-in-command" in texts
+    assert "command" not in texts
+
+
+def test_a_verb_and_its_adverb_are_no_noun_without_a_determiner():
+    # "He was running back home.": the verb of WordNet's "running back", but no noun phrase.
+    doc = parsed(
+        [
+            ("He", "PRP", "PRON", "nsubj", 2, "he"),
+            ("was", "VBD", "AUX", "aux", 2, "be"),
+            ("running", "VBG", "VERB", "ROOT", 2, "run"),
+            ("back", "RB", "ADV", "advmod", 2, "back"),
+            ("home", "RB", "ADV", "advmod", 2, "home"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ]
+    )
+    assert "running back" not in mention_texts(doc)
+
+
 def _offered_teixeira(noun: str, lemma: str) -> list[tuple]:
     """ "The Angels offered Mark Teixeira, an eight-year <noun> ." with the parse's apposition."""
     return [

@@ -455,14 +455,18 @@ def find_mentions(
             in_entity[i] = True
         if sentence_of[ent.start] not in headlines:
             found.append(_name(ent, sentence_of[ent.start], depth))
+    written_apart = _nouns_written_apart(tokens)
+    pieces = {t.i for words in written_apart.values() for t in words} - written_apart.keys()
     for token in tokens:
         i = token.i
-        if in_entity[i] or sentence_of[i] < 0 or timed[i]:
+        if in_entity[i] or sentence_of[i] < 0 or timed[i] or i in pieces:
             continue
         if sentence_of[i] in headlines and token.pos_ != "PRON":
             continue
         pos = token.pos_
-        if token.tag_ in _RELATIVE_TAGS or _relative_where(token):
+        if i in written_apart:
+            mention = _noun_written_apart(token, written_apart[i], sentence_of[i], depth)
+        elif token.tag_ in _RELATIVE_TAGS or _relative_where(token):
             mention = _relative(token, sentence_of[i], depth)
         elif pos in ("PRON", "NOUN") and is_negative_phrase(token):
             # "no one", "nobody", "no weapons": a phrase that denies its referent refers to
@@ -1420,6 +1424,66 @@ def _one_of(head: Token, sentence: int, depth: list[int]) -> CorefMention | None
     one.noun_class, one.gender = mention.noun_class, mention.gender
     one.indefinite = True
     return one
+
+
+def _nouns_written_apart(tokens: Sequence[Token]) -> dict[int, list[Token]]:
+    """The nouns of people WordNet lists as one word of several pieces that the tagger read as
+    other parts of speech: a hyphenated word ("the FBI second-in-command": an adjective, a
+    preposition and a noun) or two words after a determiner ("the running back": a verb and
+    an adverb). Each by its head piece (the one the rest hang on) -> its pieces."""
+    found: dict[int, list[Token]] = {}
+    i = 0
+    while i < len(tokens):
+        end = i
+        while (
+            end + 1 < len(tokens)
+            and not tokens[end].whitespace_
+            and "-" in (tokens[end].text, tokens[end + 1].text)
+        ):
+            end += 1
+        if end > i:
+            words = list(tokens[i : end + 1])
+        elif (
+            i + 1 < len(tokens)
+            and tokens[i].pos_ not in ("NOUN", "PROPN", "ADP")
+            and any(c.dep_ == "det" for c in children(tokens[i]))
+        ):
+            words = [tokens[i], tokens[i + 1]]
+        else:
+            i += 1
+            continue
+        word = " ".join(span_text_at(words)[0].lower().split())
+        inside = {t.i for t in words}
+        head = next((t for t in words if t.head.i not in inside or t.head.i == t.i), words[0])
+        if (
+            # Not a noun's own parse, nor the tail of a word written apart from its start,
+            # hung on a preposition ("her mother in-law").
+            head.pos_ not in ("NOUN", "PROPN", "ADP")
+            and lexicon.has_noun_class(word)
+            and lexicon.noun_class(word) == "person"
+        ):
+            found[head.i] = words
+        i = end + 1
+    return found
+
+
+def _noun_written_apart(
+    head: Token, words: list[Token], sentence: int, depth: list[int]
+) -> CorefMention | None:
+    """A description by a noun of several pieces (_nouns_written_apart), read as that noun."""
+    mention = _nominal(head, sentence, depth)
+    if mention is None or mention.kind != "nominal":
+        return None
+    text, start, end = span_text_at(words)
+    lemma = " ".join(text.lower().split())
+    mention.record = replace(mention.record, text=text, start=start, end=end, key=lemma)
+    mention.lemma = lemma
+    mention.words = frozenset({lemma})
+    mention.modifiers = frozenset()
+    mention.number = "singular"
+    mention.noun_class = "person"
+    mention.gender = lexicon.noun_gender(lemma) or ""
+    return mention
 
 
 def _title_before_name(token: Token) -> bool:
