@@ -244,6 +244,21 @@ def test_a_persons_noun_the_tagger_read_in_pieces_is_one_description():
         ]
     )
     assert "running back" in mention_texts(back)
+    put = parsed(
+        [
+            ("They", "PRP", "PRON", "nsubj", 1, "they"),
+            ("put", "VBD", "VERB", "ROOT", 1, "put"),
+            ("the", "DT", "DET", "det", 3, "the"),
+            ("running", "NN", "NOUN", "dobj", 1, "running"),
+            ("back", "RB", "ADV", "advmod", 1, "back"),
+            ("on", "IN", "ADP", "prep", 1, "on"),
+            ("waivers", "NNS", "NOUN", "pobj", 5, "waiver"),
+            (".", ".", "PUNCT", "punct", 1, "."),
+        ]
+    )
+    texts = mention_texts(put)
+    assert "running back" in texts
+    assert "running" not in texts
     second = parsed(
         [
             ("The", "DT", "DET", "det", 1, "the"),

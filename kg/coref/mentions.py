@@ -1427,10 +1427,12 @@ def _one_of(head: Token, sentence: int, depth: list[int]) -> CorefMention | None
 
 
 def _nouns_written_apart(tokens: Sequence[Token]) -> dict[int, list[Token]]:
-    """The nouns of people WordNet lists as one word of several pieces that the tagger read as
-    other parts of speech: a hyphenated word ("the FBI second-in-command": an adjective, a
-    preposition and a noun) or two words after a determiner ("the running back": a verb and
-    an adverb). Each by its head piece (the one the rest hang on) -> its pieces."""
+    """The nouns of people WordNet lists as one word of several pieces that the parse does not
+    read as one noun: a hyphenated word whose head piece the tagger read as another part of
+    speech ("the FBI second-in-command": an adjective, a preposition and a noun), or two words
+    after a determiner whose second is not a noun of the phrase ("The running back has been
+    placed", "put the running back on IR": a verb or a noun and an adverb). Each by its head
+    piece (the one the rest hang on) -> its pieces."""
     found: dict[int, list[Token]] = {}
     i = 0
     while i < len(tokens):
@@ -1441,28 +1443,27 @@ def _nouns_written_apart(tokens: Sequence[Token]) -> dict[int, list[Token]]:
             and "-" in (tokens[end].text, tokens[end + 1].text)
         ):
             end += 1
-        if end > i:
-            words = list(tokens[i : end + 1])
-        elif (
-            i + 1 < len(tokens)
-            and tokens[i].pos_ not in ("NOUN", "PROPN", "ADP")
-            and any(c.dep_ == "det" for c in children(tokens[i]))
-        ):
-            words = [tokens[i], tokens[i + 1]]
-        else:
-            i += 1
-            continue
-        word = " ".join(span_text_at(words)[0].lower().split())
+        words = list(tokens[i : end + 1])
         inside = {t.i for t in words}
         head = next((t for t in words if t.head.i not in inside or t.head.i == t.i), words[0])
-        if (
+        if end > i:
             # Not a noun's own parse, nor the tail of a word written apart from its start,
             # hung on a preposition ("her mother in-law").
-            head.pos_ not in ("NOUN", "PROPN", "ADP")
-            and lexicon.has_noun_class(word)
-            and lexicon.noun_class(word) == "person"
-        ):
-            found[head.i] = words
+            misread = head.pos_ not in ("NOUN", "PROPN", "ADP")
+        else:
+            head = tokens[i]
+            misread = (
+                i + 1 < len(tokens)
+                and head.pos_ not in ("PROPN", "ADP")
+                and tokens[i + 1].is_alpha
+                and tokens[i + 1].pos_ not in ("NOUN", "PROPN")
+                and any(c.dep_ == "det" for c in children(head))
+            )
+            words = tokens[i : i + 2] if misread else words
+        if misread:
+            word = " ".join(span_text_at(words)[0].lower().split())
+            if lexicon.has_noun_class(word) and lexicon.noun_class(word) == "person":
+                found[head.i] = words
         i = end + 1
     return found
 
