@@ -1459,7 +1459,7 @@ def _nouns_written_apart(tokens: Sequence[Token]) -> dict[int, list[Token]]:
                 and tokens[i + 1].pos_ not in ("NOUN", "PROPN")
                 and any(c.dep_ == "det" for c in children(head))
             )
-            words = tokens[i : i + 2] if misread else words
+            words = list(tokens[i : i + 2]) if misread else words
         if misread:
             word = " ".join(span_text_at(words)[0].lower().split())
             if lexicon.has_noun_class(word) and lexicon.noun_class(word) == "person":
