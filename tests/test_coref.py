@@ -292,6 +292,45 @@ def test_a_verb_and_its_adverb_are_no_noun_without_a_determiner():
     assert "running back" not in mention_texts(doc)
 
 
+def test_one_of_a_set_beside_a_name_is_that_named_member():
+    """ "Gaetano Lo Presti, one of 99 alleged bosses, died.": the apposition is one member of
+    the set, the named one; a "one" with no set ("a combination, one that kills") is left as
+    it was, a description of its own."""
+    doc = parsed(
+        [
+            ("Gaetano", "NNP", "PROPN", "compound", 2, "Gaetano", "B-PERSON"),
+            ("Lo", "NNP", "PROPN", "compound", 2, "Lo", "I-PERSON"),
+            ("Presti", "NNP", "PROPN", "nsubj", 11, "Presti", "I-PERSON"),
+            (",", ",", "PUNCT", "punct", 2, ","),
+            ("one", "CD", "NUM", "appos", 2, "one"),
+            ("of", "IN", "ADP", "prep", 4, "of"),
+            ("99", "CD", "NUM", "nummod", 8, "99"),
+            ("alleged", "JJ", "ADJ", "amod", 8, "alleged"),
+            ("bosses", "NNS", "NOUN", "pobj", 5, "boss"),
+            (",", ",", "PUNCT", "punct", 2, ","),
+            ("has", "VBZ", "AUX", "aux", 11, "have"),
+            ("died", "VBN", "VERB", "ROOT", 11, "die"),
+            (".", ".", "PUNCT", "punct", 11, "."),
+        ]
+    )
+    assert links_of(doc)["one of 99 alleged bosses"] == ("Gaetano Lo Presti", "apposition")
+    alone = parsed(
+        [
+            ("It", "PRP", "PRON", "nsubj", 1, "it"),
+            ("is", "VBZ", "AUX", "ROOT", 1, "be"),
+            ("a", "DT", "DET", "det", 4, "a"),
+            ("deadly", "JJ", "ADJ", "amod", 4, "deadly"),
+            ("combination", "NN", "NOUN", "attr", 1, "combination"),
+            (",", ",", "PUNCT", "punct", 4, ","),
+            ("one", "NN", "NOUN", "appos", 4, "one"),
+            ("that", "WDT", "PRON", "nsubj", 8, "that"),
+            ("kills", "VBZ", "VERB", "relcl", 6, "kill"),
+            (".", ".", "PUNCT", "punct", 1, "."),
+        ]
+    )
+    assert "one" in mention_texts(alone)
+
+
 def _offered_teixeira(noun: str, lemma: str) -> list[tuple]:
     """ "The Angels offered Mark Teixeira, an eight-year <noun> ." with the parse's apposition."""
     return [

@@ -474,7 +474,9 @@ def find_mentions(
             mention = None
         elif _name_read_as_a_modal(token):
             mention = _modal_name(token, sentence_of[i], depth)
-        elif token.lower_ == "one" and token.dep_ in SUBJECT_DEPS:
+        elif token.lower_ == "one" and (
+            token.dep_ in SUBJECT_DEPS or (token.dep_ == "appos" and _counts_a_set(token))
+        ):
             mention = _one_of(token, sentence_of[i], depth)
         elif pos == "PRON" and sentence_of[i] not in headlines and _capitalised_in_a_name(token):
             mention = None  # "install the Fix It", "the Fix Its": a piece of a name
@@ -1403,9 +1405,16 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
 _MEASURE_LABELS = frozenset({"QUANTITY", "MONEY", "PERCENT"})
 
 
+def _counts_a_set(one: Token) -> bool:
+    """Whether "one" has an "of" phrase: "one of 99 alleged Sicilian Mafia members"."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in children(one))
+
+
 def _one_of(head: Token, sentence: int, depth: list[int]) -> CorefMention | None:
     """ "One of the key suspected Mafia bosses has hanged himself": a subject "one of" a set is
-    one member of it, a mention of what the set's noun names (a person, here), singular."""
+    one member of it, a mention of what the set's noun names (a person, here), singular. So is
+    one set beside a name ("Gaetano Lo Presti, one of 99 alleged Sicilian Mafia members"),
+    which the apposition sieve links to the name."""
     of = next((c for c in children(head) if c.dep_ == "prep" and c.lower_ == "of"), None)
     noun = next((c for c in children(of) if c.dep_ == "pobj"), None) if of else None
     if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NNS":
