@@ -331,6 +331,26 @@ def test_one_of_a_set_beside_a_name_is_that_named_member():
     assert "one" in mention_texts(alone)
 
 
+def test_a_noun_right_after_a_body_is_the_noun_it_modifies_not_an_apposition():
+    """ "As the CNN doc can accustom himself, ...", parsed as the small model does: "doc" an
+    apposition of "CNN", which the subject. With no comma between, the name modifies the noun:
+    the doctor is no CNN, and "himself", which no company is, is the doctor."""
+    doc = parsed(
+        [
+            ("the", "DT", "DET", "det", 1, "the"),
+            ("CNN", "NNP", "PROPN", "nsubj", 4, "CNN", "B-ORG"),
+            ("doc", "NN", "NOUN", "appos", 1, "doc"),
+            ("can", "MD", "AUX", "aux", 4, "can"),
+            ("accustom", "VB", "VERB", "ROOT", 4, "accustom"),
+            ("himself", "PRP", "PRON", "dobj", 4, "himself"),
+            (".", ".", "PUNCT", "punct", 4, "."),
+        ]
+    )
+    links = links_of(doc)
+    assert "doc" not in links
+    assert links["himself"] == ("doc", "pronoun")
+
+
 def _offered_teixeira(noun: str, lemma: str) -> list[tuple]:
     """ "The Angels offered Mark Teixeira, an eight-year <noun> ." with the parse's apposition."""
     return [

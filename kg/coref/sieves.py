@@ -481,6 +481,11 @@ def apposition_sieve(chains: Chains) -> None:
             continue
         if _person_and_event(mention, anchor):
             continue
+        if mention is _noun_after_name(chains, anchor):
+            # "as long as the CNN doc can accustom himself", "the trial of Brownsville mother
+            # of 12": a noun right after a name, with no comma or article between, is the noun
+            # the name modifies (a doctor of CNN's), which the parser read as an apposition.
+            continue
         if mention.sentence in chains.headlines and not _of_one_kind(mention, anchor):
             # "Arcade Joseph Comeaux Jr, Prison Inmate, Pulls Gun": the parser reads title
             # case as a row of appositions, so in a title line one names the same thing only
@@ -1709,6 +1714,14 @@ def _bind_reflexive(chains: Chains, mention: CorefMention) -> None:
         genders = chains.genders(antecedent.index) - {"neuter"}
         if mention.gender in ("male", "female") and genders and mention.gender not in genders:
             continue
+        if mention.gender in ("male", "female") and _body_or_place(chains, antecedent):
+            # A ship may be "herself", a company or a city is "itself": in "the CNN doc can
+            # accustom himself" the parser made "CNN" the subject, and the subject is the
+            # noun that name modifies, the doctor.
+            noun = _noun_after_name(chains, antecedent)
+            if noun is None or noun.noun_class != "person":
+                continue
+            antecedent = noun
         chains.link(
             mention,
             antecedent,
@@ -1717,6 +1730,22 @@ def _bind_reflexive(chains: Chains, mention: CorefMention) -> None:
             "the subject of its clause",
         )
         return
+
+
+def _noun_after_name(chains: Chains, name: CorefMention) -> CorefMention | None:
+    """The description written right after a name, with nothing but a space between ("the CNN
+    doc", "Brownsville mother of 12"): the noun the name modifies; None if there is none."""
+    if name.kind != "name" or name.index + 1 >= len(chains.mentions):
+        return None
+    after = chains.mentions[name.index + 1]
+    gap = after.record.start - name.record.end
+    return after if after.kind == "nominal" and 0 < gap <= 1 else None
+
+
+def _body_or_place(chains: Chains, mention: CorefMention) -> bool:
+    """Whether a mention's chain is an organisation's or a place's and nobody's."""
+    types = chains.entity_types(mention.index)
+    return bool(types) and types <= {"Organization", "Place"}
 
 
 def _bound_apart(pronoun: CorefMention, antecedent: CorefMention) -> bool:
