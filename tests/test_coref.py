@@ -351,6 +351,31 @@ def test_a_noun_right_after_a_body_is_the_noun_it_modifies_not_an_apposition():
     assert links["himself"] == ("doc", "pronoun")
 
 
+def test_who_after_a_body_and_the_persons_noun_it_modifies_opens_on_the_noun():
+    """ "The FBI second-in-command who revealed himself died.", parsed as the small model does:
+    the relative clause hung on "FBI", the subject. The clause is on the person's noun."""
+    doc = parsed(
+        [
+            ("The", "DT", "DET", "det", 1, "the"),
+            ("FBI", "NNP", "PROPN", "nsubj", 11, "FBI", "B-ORG"),
+            ("second", "JJ", "ADJ", "nmod", 1, "second"),
+            ("-", "HYPH", "PUNCT", "punct", 2, "-"),
+            ("in", "IN", "ADP", "prep", 2, "in"),
+            ("-", "HYPH", "PUNCT", "punct", 4, "-"),
+            ("command", "NN", "NOUN", "pobj", 4, "command"),
+            ("who", "WP", "PRON", "nsubj", 8, "who"),
+            ("revealed", "VBD", "VERB", "relcl", 1, "reveal"),
+            ("himself", "PRP", "PRON", "dobj", 8, "himself"),
+            ("has", "VBZ", "AUX", "aux", 11, "have"),
+            ("died", "VBN", "VERB", "ROOT", 11, "die"),
+            (".", ".", "PUNCT", "punct", 11, "."),
+        ]
+    )
+    links = links_of(doc)
+    assert links["who"] == ("second-in-command", "relative pronoun")
+    assert links["himself"][0] in ("who", "second-in-command")
+
+
 def _offered_teixeira(noun: str, lemma: str) -> list[tuple]:
     """ "The Angels offered Mark Teixeira, an eight-year <noun> ." with the parse's apposition."""
     return [

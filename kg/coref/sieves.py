@@ -686,6 +686,15 @@ def relative_pronoun_sieve(chains: Chains) -> None:
         if mention.relative_to < 0:
             continue
         noun = by_head.get(mention.relative_to)
+        if (
+            noun is not None
+            and mention.lemma in ("who", "whom", "whose")
+            and _body_or_place(chains, noun)
+        ):
+            # "The former FBI second-in-command who revealed himself": the parser hung the
+            # clause on the body's name, which modifies the person's noun after it.
+            after = _noun_after_name(chains, noun)
+            noun = after if after is not None and after.noun_class == "person" else noun
         if noun is not None and not chains.same(mention.index, noun.index):
             chains.link(
                 mention,
