@@ -214,6 +214,183 @@ def test_a_role_without_a_determiner_coordinated_with_a_name_titles_it():
     assert "Tara Reid" not in links_of(_role_and_name(the))
 
 
+def _title_before_name(title: tuple) -> Doc:
+    """ "The Hollywood <title> Esther Williams died.", parsed as the small model does: the
+    title and the place before it compounds of the name."""
+    return parsed(
+        [
+            ("The", "DT", "DET", "det", 4, "the"),
+            ("Hollywood", "NNP", "PROPN", "compound", 2, "Hollywood", "B-GPE"),
+            title,
+            ("Esther", "NNP", "PROPN", "compound", 4, "Esther", "B-PERSON"),
+            ("Williams", "NNP", "PROPN", "nsubj", 5, "Williams", "I-PERSON"),
+            ("died", "VBD", "VERB", "ROOT", 5, "die"),
+            (".", ".", "PUNCT", "punct", 5, "."),
+        ]
+    )
+
+
+def test_a_persons_noun_right_before_a_name_titles_it():
+    """ "Hollywood actress Esther Williams": the noun is a description of the named person (the
+    place before it a mention of its own); an office is part of the name ("President")."""
+    doc = _title_before_name(("actress", "NN", "NOUN", "compound", 4, "actress"))
+    assert links_of(doc)["actress"] == ("Esther Williams", "apposition")
+    texts = mention_texts(doc)
+    assert "Hollywood" in texts
+    assert "Hollywood actress" not in texts
+    office = _title_before_name(("President", "NNP", "NOUN", "compound", 4, "president"))
+    assert "President" not in mention_texts(office)
+    thing = _title_before_name(("tax", "NN", "NOUN", "compound", 4, "tax"))
+    assert "tax" not in mention_texts(thing)
+
+
+def test_a_persons_noun_the_tagger_read_in_pieces_is_one_description():
+    """WordNet's "running back" and "second-in-command", read by the tagger as a verb and an
+    adverb, an adjective, a preposition and a noun: one description each, not "command"."""
+    back = parsed(
+        [
+            ("The", "DT", "DET", "det", 1, "the"),
+            ("running", "VBG", "VERB", "nsubjpass", 5, "run"),
+            ("back", "RB", "ADV", "advmod", 1, "back"),
+            ("has", "VBZ", "AUX", "aux", 5, "have"),
+            ("been", "VBN", "AUX", "auxpass", 5, "be"),
+            ("placed", "VBN", "VERB", "ROOT", 5, "place"),
+            (".", ".", "PUNCT", "punct", 5, "."),
+        ]
+    )
+    assert "running back" in mention_texts(back)
+    put = parsed(
+        [
+            ("They", "PRP", "PRON", "nsubj", 1, "they"),
+            ("put", "VBD", "VERB", "ROOT", 1, "put"),
+            ("the", "DT", "DET", "det", 3, "the"),
+            ("running", "NN", "NOUN", "dobj", 1, "running"),
+            ("back", "RB", "ADV", "advmod", 1, "back"),
+            ("on", "IN", "ADP", "prep", 1, "on"),
+            ("waivers", "NNS", "NOUN", "pobj", 5, "waiver"),
+            (".", ".", "PUNCT", "punct", 1, "."),
+        ]
+    )
+    texts = mention_texts(put)
+    assert "running back" in texts
+    assert "running" not in texts
+    second = parsed(
+        [
+            ("The", "DT", "DET", "det", 1, "the"),
+            ("FBI", "NNP", "PROPN", "nsubj", 7, "FBI", "B-ORG"),
+            ("second", "JJ", "ADJ", "nmod", 1, "second"),
+            ("-", "HYPH", "PUNCT", "punct", 2, "-"),
+            ("in", "IN", "ADP", "prep", 2, "in"),
+            ("-", "HYPH", "PUNCT", "punct", 4, "-"),
+            ("command", "NN", "NOUN", "pobj", 4, "command"),
+            ("resigned", "VBD", "VERB", "ROOT", 7, "resign"),
+            (".", ".", "PUNCT", "punct", 7, "."),
+        ]
+    )
+    texts = mention_texts(second)
+    assert "second-in-command" in texts
+    assert "command" not in texts
+
+
+def test_a_verb_and_its_adverb_are_no_noun_without_a_determiner():
+    # "He was running back home.": the verb of WordNet's "running back", but no noun phrase.
+    doc = parsed(
+        [
+            ("He", "PRP", "PRON", "nsubj", 2, "he"),
+            ("was", "VBD", "AUX", "aux", 2, "be"),
+            ("running", "VBG", "VERB", "ROOT", 2, "run"),
+            ("back", "RB", "ADV", "advmod", 2, "back"),
+            ("home", "RB", "ADV", "advmod", 2, "home"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ]
+    )
+    assert "running back" not in mention_texts(doc)
+
+
+def test_one_of_a_set_beside_a_name_is_that_named_member():
+    """ "Gaetano Lo Presti, one of 99 alleged bosses, died.": the apposition is one member of
+    the set, the named one; a "one" with no set ("a combination, one that kills") is left as
+    it was, a description of its own."""
+    doc = parsed(
+        [
+            ("Gaetano", "NNP", "PROPN", "compound", 2, "Gaetano", "B-PERSON"),
+            ("Lo", "NNP", "PROPN", "compound", 2, "Lo", "I-PERSON"),
+            ("Presti", "NNP", "PROPN", "nsubj", 11, "Presti", "I-PERSON"),
+            (",", ",", "PUNCT", "punct", 2, ","),
+            ("one", "CD", "NUM", "appos", 2, "one"),
+            ("of", "IN", "ADP", "prep", 4, "of"),
+            ("99", "CD", "NUM", "nummod", 8, "99"),
+            ("alleged", "JJ", "ADJ", "amod", 8, "alleged"),
+            ("bosses", "NNS", "NOUN", "pobj", 5, "boss"),
+            (",", ",", "PUNCT", "punct", 2, ","),
+            ("has", "VBZ", "AUX", "aux", 11, "have"),
+            ("died", "VBN", "VERB", "ROOT", 11, "die"),
+            (".", ".", "PUNCT", "punct", 11, "."),
+        ]
+    )
+    assert links_of(doc)["one of 99 alleged bosses"] == ("Gaetano Lo Presti", "apposition")
+    alone = parsed(
+        [
+            ("It", "PRP", "PRON", "nsubj", 1, "it"),
+            ("is", "VBZ", "AUX", "ROOT", 1, "be"),
+            ("a", "DT", "DET", "det", 4, "a"),
+            ("deadly", "JJ", "ADJ", "amod", 4, "deadly"),
+            ("combination", "NN", "NOUN", "attr", 1, "combination"),
+            (",", ",", "PUNCT", "punct", 4, ","),
+            ("one", "NN", "NOUN", "appos", 4, "one"),
+            ("that", "WDT", "PRON", "nsubj", 8, "that"),
+            ("kills", "VBZ", "VERB", "relcl", 6, "kill"),
+            (".", ".", "PUNCT", "punct", 1, "."),
+        ]
+    )
+    assert "one" in mention_texts(alone)
+
+
+def test_a_noun_right_after_a_body_is_the_noun_it_modifies_not_an_apposition():
+    """ "As the CNN doc can accustom himself, ...", parsed as the small model does: "doc" an
+    apposition of "CNN", which the subject. With no comma between, the name modifies the noun:
+    the doctor is no CNN, and "himself", which no company is, is the doctor."""
+    doc = parsed(
+        [
+            ("the", "DT", "DET", "det", 1, "the"),
+            ("CNN", "NNP", "PROPN", "nsubj", 4, "CNN", "B-ORG"),
+            ("doc", "NN", "NOUN", "appos", 1, "doc"),
+            ("can", "MD", "AUX", "aux", 4, "can"),
+            ("accustom", "VB", "VERB", "ROOT", 4, "accustom"),
+            ("himself", "PRP", "PRON", "dobj", 4, "himself"),
+            (".", ".", "PUNCT", "punct", 4, "."),
+        ]
+    )
+    links = links_of(doc)
+    assert "doc" not in links
+    assert links["himself"] == ("doc", "pronoun")
+
+
+def test_who_after_a_body_and_the_persons_noun_it_modifies_opens_on_the_noun():
+    """ "The FBI second-in-command who revealed himself died.", parsed as the small model does:
+    the relative clause hung on "FBI", the subject. The clause is on the person's noun."""
+    doc = parsed(
+        [
+            ("The", "DT", "DET", "det", 1, "the"),
+            ("FBI", "NNP", "PROPN", "nsubj", 11, "FBI", "B-ORG"),
+            ("second", "JJ", "ADJ", "nmod", 1, "second"),
+            ("-", "HYPH", "PUNCT", "punct", 2, "-"),
+            ("in", "IN", "ADP", "prep", 2, "in"),
+            ("-", "HYPH", "PUNCT", "punct", 4, "-"),
+            ("command", "NN", "NOUN", "pobj", 4, "command"),
+            ("who", "WP", "PRON", "nsubj", 8, "who"),
+            ("revealed", "VBD", "VERB", "relcl", 1, "reveal"),
+            ("himself", "PRP", "PRON", "dobj", 8, "himself"),
+            ("has", "VBZ", "AUX", "aux", 11, "have"),
+            ("died", "VBN", "VERB", "ROOT", 11, "die"),
+            (".", ".", "PUNCT", "punct", 11, "."),
+        ]
+    )
+    links = links_of(doc)
+    assert links["who"] == ("second-in-command", "relative pronoun")
+    assert links["himself"][0] in ("who", "second-in-command")
+
+
 def _offered_teixeira(noun: str, lemma: str) -> list[tuple]:
     """ "The Angels offered Mark Teixeira, an eight-year <noun> ." with the parse's apposition."""
     return [

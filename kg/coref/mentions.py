@@ -263,6 +263,9 @@ class CorefMention:
     # token index of that other phrase's head, whose referent the possessive is first of all
     # (-1: none).
     conjunct: int = -1
+    # A person's noun written right before that person's name ("Hollywood actress Esther
+    # Williams"): the name's title, which the apposition sieve links to it.
+    titles_name: bool = False
     # An "it" that "be" says is something ("it was the worst violence in years", "it was a
     # factory"): the lemma of that predicate noun, which its referent must be able to be.
     predicate: str = ""
@@ -483,14 +486,18 @@ def find_mentions(
             in_entity[i] = True
         if sentence_of[ent.start] not in headlines:
             found.append(_name(ent, sentence_of[ent.start], depth))
+    written_apart = _nouns_written_apart(tokens)
+    pieces = {t.i for words in written_apart.values() for t in words} - written_apart.keys()
     for token in tokens:
         i = token.i
-        if in_entity[i] or sentence_of[i] < 0 or timed[i]:
+        if in_entity[i] or sentence_of[i] < 0 or timed[i] or i in pieces:
             continue
         if sentence_of[i] in headlines and token.pos_ != "PRON":
             continue
         pos = token.pos_
-        if token.tag_ in _RELATIVE_TAGS or _relative_where(token):
+        if i in written_apart:
+            mention = _noun_written_apart(token, written_apart[i], sentence_of[i], depth)
+        elif token.tag_ in _RELATIVE_TAGS or _relative_where(token):
             mention = _relative(token, sentence_of[i], depth)
         elif pos in ("PRON", "NOUN") and is_negative_phrase(token):
             # "no one", "nobody", "no weapons": a phrase that denies its referent refers to
@@ -498,7 +505,9 @@ def find_mentions(
             mention = None
         elif _name_read_as_a_modal(token):
             mention = _modal_name(token, sentence_of[i], depth)
-        elif token.lower_ == "one" and token.dep_ in SUBJECT_DEPS:
+        elif token.lower_ == "one" and (
+            token.dep_ in SUBJECT_DEPS or (token.dep_ == "appos" and _counts_a_set(token))
+        ):
             mention = _one_of(token, sentence_of[i], depth)
         elif pos == "PRON" and sentence_of[i] not in headlines and _capitalised_in_a_name(token):
             mention = None  # "install the Fix It", "the Fix Its": a piece of a name
@@ -512,6 +521,8 @@ def find_mentions(
             mention = _name(Span(doc, i, i + 1, label="ORG"), sentence_of[i], depth)
         elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "flat"):
             mention = _nominal(token, sentence_of[i], depth)
+        elif _title_before_name(token):
+            mention = _title_of_name(token, sentence_of[i], depth)
         elif token.dep_ == "compound" and _names_word(token):
             mention = _modifier_name(token, in_entity, sentence_of[i], depth)
             if mention is not None and " " not in mention.record.text:
@@ -1427,9 +1438,16 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
 _MEASURE_LABELS = frozenset({"QUANTITY", "MONEY", "PERCENT"})
 
 
+def _counts_a_set(one: Token) -> bool:
+    """Whether "one" has an "of" phrase: "one of 99 alleged Sicilian Mafia members"."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in children(one))
+
+
 def _one_of(head: Token, sentence: int, depth: list[int]) -> CorefMention | None:
     """ "One of the key suspected Mafia bosses has hanged himself": a subject "one of" a set is
-    one member of it, a mention of what the set's noun names (a person, here), singular."""
+    one member of it, a mention of what the set's noun names (a person, here), singular. So is
+    one set beside a name ("Gaetano Lo Presti, one of 99 alleged Sicilian Mafia members"),
+    which the apposition sieve links to the name."""
     of = next((c for c in children(head) if c.dep_ == "prep" and c.lower_ == "of"), None)
     noun = next((c for c in children(of) if c.dep_ == "pobj"), None) if of else None
     if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NNS":
@@ -1448,6 +1466,120 @@ def _one_of(head: Token, sentence: int, depth: list[int]) -> CorefMention | None
     one.noun_class, one.gender = mention.noun_class, mention.gender
     one.indefinite = True
     return one
+
+
+def _nouns_written_apart(tokens: Sequence[Token]) -> dict[int, list[Token]]:
+    """The nouns of people WordNet lists as one word of several pieces that the parse does not
+    read as one noun: a hyphenated word whose head piece the tagger read as another part of
+    speech ("the FBI second-in-command": an adjective, a preposition and a noun), or two words
+    after a determiner whose second is not a noun of the phrase ("The running back has been
+    placed", "put the running back on IR": a verb or a noun and an adverb). Each by its head
+    piece (the one the rest hang on) -> its pieces."""
+    found: dict[int, list[Token]] = {}
+    i = 0
+    while i < len(tokens):
+        end = i
+        while (
+            end + 1 < len(tokens)
+            and not tokens[end].whitespace_
+            and "-" in (tokens[end].text, tokens[end + 1].text)
+        ):
+            end += 1
+        words = list(tokens[i : end + 1])
+        inside = {t.i for t in words}
+        head = next((t for t in words if t.head.i not in inside or t.head.i == t.i), words[0])
+        if end > i:
+            # Not a noun's own parse, nor the tail of a word written apart from its start,
+            # hung on a preposition ("her mother in-law").
+            misread = head.pos_ not in ("NOUN", "PROPN", "ADP")
+        else:
+            head = tokens[i]
+            misread = (
+                i + 1 < len(tokens)
+                and head.pos_ not in ("PROPN", "ADP")
+                and tokens[i + 1].is_alpha
+                and tokens[i + 1].pos_ not in ("NOUN", "PROPN")
+                and any(c.dep_ == "det" for c in children(head))
+            )
+            words = list(tokens[i : i + 2]) if misread else words
+        if misread:
+            word = " ".join(span_text_at(words)[0].lower().split())
+            if lexicon.has_noun_class(word) and lexicon.noun_class(word) == "person":
+                found[head.i] = words
+        i = end + 1
+    return found
+
+
+def _noun_written_apart(
+    head: Token, words: list[Token], sentence: int, depth: list[int]
+) -> CorefMention | None:
+    """A description by a noun of several pieces (_nouns_written_apart), read as that noun."""
+    mention = _nominal(head, sentence, depth)
+    if mention is None or mention.kind != "nominal":
+        return None
+    text, start, end = span_text_at(words)
+    lemma = " ".join(text.lower().split())
+    mention.record = replace(mention.record, text=text, start=start, end=end, key=lemma)
+    mention.lemma = lemma
+    mention.words = frozenset({lemma})
+    mention.modifiers = frozenset()
+    mention.number = "singular"
+    mention.noun_class = "person"
+    mention.gender = lexicon.noun_gender(lemma) or ""
+    return mention
+
+
+def _title_before_name(token: Token) -> bool:
+    """A noun of a person written right before a person's name, as its title ("Hollywood
+    actress Esther Williams", "Watergate figure Fred LaRue", "re-hired attorney Shawn
+    Holley"): the parser hangs it on the name as a compound, and it describes the named
+    person, as a role in apposition does."""
+    if token.pos_ != "NOUN" or token.dep_ != "compound":
+        return False
+    tokens = doc_tokens(token.doc)
+    name = token.head
+    if name.i <= token.i or name.pos_ != "PROPN" or not lexicon.role_word(token.lemma_):
+        return False
+    if token.lower_ in TITLE_WORDS:
+        return False  # an office written as part of the name ("President Obama"): its title
+    if token.tag_ != "NN":
+        return False  # a plural titles a list ("producers Craig Zadan and Neil Meron")
+    # The name starts right after the noun and holds the word the noun hangs on.
+    span = tokens[token.i + 1 : name.i + 1]
+    return (
+        span[0].ent_iob_ == "B"
+        and all(t.ent_type_ == "PERSON" for t in span)
+        and all(t.ent_iob_ == "I" for t in span[1:])
+    )
+
+
+def _title_of_name(head: Token, sentence: int, depth: list[int]) -> CorefMention | None:
+    """The title before a person's name as a description of its own ("actress" of "Hollywood
+    actress Esther Williams"): the noun with the words before it that describe it, not a
+    name before it ("Hollywood", "Chargers"), which is a mention of its own."""
+    mention = _nominal(head, sentence, depth)
+    if mention is None:
+        return None
+    tokens = doc_tokens(head.doc)
+    first = head.i
+    while (
+        first > head.left_edge.i
+        and tokens[first - 1].pos_ in ("NOUN", "ADJ", "NUM")
+        and not tokens[first - 1].ent_type_
+        and not _glued_to_hyphen(tokens[first - 1])
+        and not tokens[first - 1].text[:1].isupper()  # a name's word: "Chargers receiver"
+    ):
+        first -= 1
+    body = tokens[first : head.i + 1]
+    text, start, end = span_text_at(body)
+    mention.record = replace(mention.record, text=text, start=start, end=end)
+    mention.words = frozenset(t.lower_ for t in body if t.is_alpha and not t.is_stop)
+    mention.modifiers = frozenset(t.lower_ for t in body[:-1] if not t.is_stop)
+    # It introduces the name after it and refers back to no one: the sieves that find an
+    # earlier antecedent for a description ("the host" ... "the Oscar host") pass it by.
+    mention.definite, mention.indefinite = False, True
+    mention.titles_name = True
+    return mention
 
 
 def _names_word(token: Token) -> bool:

@@ -258,7 +258,9 @@ def _candidates(
     while start > 0 and mentions[start - 1].sentence >= lowest:
         start -= 1
     for other in mentions[start : mention.index]:
-        if mention.sentence - other.sentence <= window:
+        # A title written before a name ("coach Maurice Cheeks") is weighed as that name, not
+        # as an argument of its own (it has no verb to keep a pronoun off it: principle B).
+        if mention.sentence - other.sentence <= window and not other.titles_name:
             by_sentence.setdefault(other.sentence, []).append(other)
     if clauses is None:
         clauses = _clauses_above(chains.heads, mention.head) if chains.heads else {}
@@ -457,7 +459,8 @@ def written_name_sieve(chains: Chains) -> None:
 def apposition_sieve(chains: Chains) -> None:
     """ "Ryan Boyette, a former aid worker" and "the actress, Lindsay Lohan": a noun phrase set
     beside another, between commas, names the same thing; so does a role with no determiner
-    that the parser coordinated with a person's name ("actress and reporter Tara Reid")."""
+    that the parser coordinated with a person's name ("actress and reporter Tara Reid") or
+    wrote right before it ("Hollywood actress Esther Williams")."""
     by_head = chains.by_head
     doc_heads = chains.heads
     # The heads of phrases another mention is coordinated with ("the ambassador and the general").
@@ -478,7 +481,10 @@ def apposition_sieve(chains: Chains) -> None:
             continue
         if _person_and_event(mention, anchor):
             continue
-        if _body_before_a_role(mention, anchor):
+        if mention is _noun_after_name(chains, anchor):
+            # "as long as the CNN doc can accustom himself", "the trial of Brownsville mother
+            # of 12": a noun right after a name, with no comma or article between, is the noun
+            # the name modifies (a doctor of CNN's), which the parser read as an apposition.
             continue
         if mention.sentence in chains.headlines and not _of_one_kind(mention, anchor):
             # "Arcade Joseph Comeaux Jr, Prison Inmate, Pulls Gun": the parser reads title
@@ -528,6 +534,26 @@ def apposition_sieve(chains: Chains) -> None:
             anchor,
             "apposition",
             f"'{anchor.record.text}', with no determiner, titles '{mention.record.text}'",
+        )
+    for mention in chains.mentions:
+        # "Hollywood actress Esther Williams", "attorney Shawn Holley": a person's noun the
+        # parser hangs on the name right after it is that person's title (the mention finder
+        # makes it a description only there: kg/coref/mentions.py, _title_before_name).
+        if not mention.titles_name:
+            continue
+        name = by_head.get(doc_heads[mention.head]) if doc_heads else None
+        if (
+            name is None
+            or name.kind != "name"
+            or name.entity_type != "Person"
+            or chains.same(mention.index, name.index)
+        ):
+            continue
+        chains.link(
+            mention,
+            name,
+            "apposition",
+            f"'{mention.record.text}' is the title written before '{name.record.text}'",
         )
 
 
@@ -636,20 +662,6 @@ def _one_person_and_many(a: CorefMention, b: CorefMention) -> bool:
     )
 
 
-def _body_before_a_role(a: CorefMention, b: CorefMention) -> bool:
-    """Whether one of two mentions is a body's name written right before the other, a noun of
-    what a person is, with no comma between: whose the person is ("Colts interim coach Bruce
-    Arians", which the parser may read as an apposition), not the same thing."""
-    return any(
-        x.kind == "name"
-        and x.entity_type == "Organization"
-        and y.kind == "nominal"
-        and y.noun_class == "person"
-        and y.record.start - x.record.end == 1
-        for x, y in ((a, b), (b, a))
-    )
-
-
 def _person_and_event(a: CorefMention, b: CorefMention) -> bool:
     """Whether one of two mentions is a person, by name or by description, and the other a
     description of an act or an event that no sense of its noun makes a person ("Mark
@@ -674,6 +686,15 @@ def relative_pronoun_sieve(chains: Chains) -> None:
         if mention.relative_to < 0:
             continue
         noun = by_head.get(mention.relative_to)
+        if (
+            noun is not None
+            and mention.lemma in ("who", "whom", "whose")
+            and _body_or_place(chains, noun)
+        ):
+            # "The former FBI second-in-command who revealed himself": the parser hung the
+            # clause on the body's name, which modifies the person's noun after it.
+            after = _noun_after_name(chains, noun)
+            noun = after if after is not None and after.noun_class == "person" else noun
         if noun is not None and not chains.same(mention.index, noun.index):
             chains.link(
                 mention,
@@ -816,7 +837,9 @@ def strict_head_sieve(chains: Chains) -> None:
                     f"'{mention.record.text}' repeats the head of '{antecedent.record.text}'",
                 )
                 break
-        earlier.setdefault(mention.lemma, []).append(mention)
+        if not mention.titles_name:
+            # A title written before a name is repeated as that name's (the title sieve).
+            earlier.setdefault(mention.lemma, []).append(mention)
 
 
 def name_head_sieve(chains: Chains) -> None:
@@ -896,6 +919,8 @@ def description_sieve(chains: Chains) -> None:
                 f"'{mention.record.text}' describes '{_name_of(chains, antecedent)}' "
                 f"(a {mention.noun_class}, the one most spoken of before it)",
             )
+        if mention.titles_name:
+            continue  # said once with its name, which is counted
         root = chains.root(mention.index)
         counts[root] = counts.get(root, 0) + 1
         subjects[root] = subjects.get(root, 0) + (mention.role in _SUBJECTS)
@@ -1004,6 +1029,8 @@ def opening_description_sieve(chains: Chains) -> None:
         counts: dict[int, int] = {}
         first: dict[int, CorefMention] = {}
         for other in chains.mentions:
+            if other.titles_name:
+                continue  # said once with its name, which is counted
             root = chains.root(other.index)
             counts[root] = counts.get(root, 0) + 1
             if other.kind != "name" or other.is_time:
@@ -1696,10 +1723,14 @@ def _bind_reflexive(chains: Chains, mention: CorefMention) -> None:
         genders = chains.genders(antecedent.index) - {"neuter"}
         if mention.gender in ("male", "female") and genders and mention.gender not in genders:
             continue
-        if mention.gender in ("male", "female") and chains.entity_types(antecedent.index) == {
-            "Organization"
-        }:
-            continue  # a body is "itself" ("the CNN doc ... himself", "CNN" read as the subject)
+        if mention.gender in ("male", "female") and _body_or_place(chains, antecedent):
+            # A ship may be "herself", a company or a city is "itself": in "the CNN doc can
+            # accustom himself" the parser made "CNN" the subject, and the subject is the
+            # noun that name modifies, the doctor.
+            noun = _noun_after_name(chains, antecedent)
+            if noun is None or noun.noun_class != "person":
+                continue
+            antecedent = noun
         chains.link(
             mention,
             antecedent,
@@ -1708,6 +1739,22 @@ def _bind_reflexive(chains: Chains, mention: CorefMention) -> None:
             "the subject of its clause",
         )
         return
+
+
+def _noun_after_name(chains: Chains, name: CorefMention) -> CorefMention | None:
+    """The description written right after a name, with nothing but a space between ("the CNN
+    doc", "Brownsville mother of 12"): the noun the name modifies; None if there is none."""
+    if name.kind != "name" or name.index + 1 >= len(chains.mentions):
+        return None
+    after = chains.mentions[name.index + 1]
+    gap = after.record.start - name.record.end
+    return after if after.kind == "nominal" and 0 < gap <= 1 else None
+
+
+def _body_or_place(chains: Chains, mention: CorefMention) -> bool:
+    """Whether a mention's chain is an organisation's or a place's and nobody's."""
+    types = chains.entity_types(mention.index)
+    return bool(types) and types <= {"Organization", "Place"}
 
 
 def _bound_apart(pronoun: CorefMention, antecedent: CorefMention) -> bool:
