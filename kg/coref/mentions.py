@@ -48,7 +48,15 @@ from kg.extract.arguments import (
     name_tokens,
 )
 from kg.extract.qualifiers import SPEECH_VERBS
-from kg.extract.tokens import POS, children, doc_cache, doc_tokens, lefts, span_text_at
+from kg.extract.tokens import (
+    POS,
+    children,
+    doc_cache,
+    doc_tokens,
+    lefts,
+    opens_sentence,
+    span_text_at,
+)
 from kg.kinds import ObjectKind
 from kg.types import Mention, Sentence, TimeExpression
 
@@ -438,7 +446,7 @@ def find_mentions(
     for ent in _names_parted(_with_nicknames_joined(doc)):
         if ent.label_ in VALUE_LABELS or sentence_of[ent.start] < 0:
             continue
-        if len(ent) == 1 and ent[0].lower_ in common and _opens_sentence(ent[0]):
+        if len(ent) == 1 and ent[0].lower_ in common and opens_sentence(ent[0]):
             continue  # read as a nominal below
         if len(ent) == 1 and _capitalised_role(ent[0], [ent[0]]):
             continue  # "Attorney" tagged PERSON: a description, read as a nominal below
@@ -1065,12 +1073,6 @@ def _modal_name(token: Token, sentence: int, depth: list[int]) -> CorefMention:
     mention.words = frozenset({token.lower_})
     mention.definite = True
     return mention
-
-
-def _opens_sentence(token: Token) -> bool:
-    """The first word of its sentence, after any opening quotation marks or brackets."""
-    sentence = token.sent
-    return all(t.is_punct for t in sentence[: token.i - sentence.start])
 
 
 def _team_plural(token: Token) -> bool:

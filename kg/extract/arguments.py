@@ -20,6 +20,7 @@ from kg.extract.tokens import (
     children,
     doc_cache,
     doc_tokens,
+    opens_sentence,
     span_text_at,
     string_ids,
 )
@@ -238,6 +239,8 @@ def name_tokens(tokens: list[Token], label: str) -> list[Token]:
     """The name of the entity made of ``tokens`` labelled ``label``, without a leading
     determiner or title ("the United States", "President Trump") or a trailing possessive
     marker."""
+    if _verb_opens_the_name(tokens):
+        tokens = tokens[1:]
     while len(tokens) > 1 and (
         tokens[0].lower in _LEADING_DETERMINER_IDS
         or (label == "PERSON" and tokens[0].lower in _TITLE_WORD_IDS)
@@ -258,6 +261,34 @@ def name_tokens(tokens: list[Token], label: str) -> list[Token]:
     ):
         tokens = tokens[:-1]
     return tokens
+
+
+def _verb_opens_the_name(tokens: list[Token]) -> bool:
+    """Whether the first of ``tokens`` is a verb that opens the sentence, capitalised there, and
+    that the recogniser read into the name after it ("Having Jackman host certainly fits",
+    "Enter Beus, then a dairy farmer", "Following Gigante's conviction", "Choosing DeGeneres
+    signals"). A sentence's first word is capitalised whatever it is, so its capital is no
+    evidence: the verb is no part of the name when the document names the rest elsewhere
+    (its last word in another name: "Hugh Jackman") and never writes the verb with its capital
+    inside a sentence ("Catching Fire" there is a title; "Cutting Edge Labs" a company). A
+    known given name is a name first ("Will Smith", "Grant Hill")."""
+    if len(tokens) < 2:
+        return False
+    first = tokens[0]
+    if not first.is_title or not lexicon.verb_form(first.text) or lexicon.given_name(first.text):
+        return False
+    # The name's last capitalised word: a surname, not the possessive marker after it.
+    last = next(t for t in reversed(tokens) if t.text[:1].isupper())
+    if last is first or not opens_sentence(first):
+        return False
+    named_elsewhere = False
+    for token in doc_tokens(first.doc):
+        if first.i <= token.i <= last.i:
+            continue
+        if token.orth == first.orth and not opens_sentence(token):
+            return False  # capitalised where no sentence opens: a name's own word
+        named_elsewhere = named_elsewhere or (bool(token.ent_type) and token.orth == last.orth)
+    return named_elsewhere
 
 
 _SCORE = re.compile(r"(\d{1,3})[-\u2013\u2014](\d{1,3})")
