@@ -1,13 +1,14 @@
 """Words read into a person's name for their capital: a verb opening a sentence ("Joining
-Brunhoff at the news conference was ...", "Enter Kessling, then a dairy farmer"), on texts
-written for them."""
+Brunhoff at the news conference was ...", "Enter Kessling, then a dairy farmer") and the end of
+an office's "of" phrase ("Secretary of the Interior Laura Whitfield"), on texts written for
+them."""
 
 from __future__ import annotations
 
 from conftest import corpus_mentions
 from spacy.tokens import Doc, Span
 
-from kg.extract.arguments import name_tokens
+from kg.extract.arguments import name_tokens, office_words
 
 NEWS_CONFERENCE = (
     "The county sheriff, Dale Brunhoff, spoke to reporters on Friday.\n"
@@ -35,19 +36,21 @@ def test_a_verb_opening_the_sentence_is_no_part_of_the_name(nlp):
     assert not any(node.endswith(("Joining_Brunhoff", "Enter_Kessling")) for node in names.values())
 
 
-def _doc(nlp, text: str, sentence_starts: list[int], names: list[tuple[int, int]]) -> Doc:
+def _doc(
+    nlp, text: str, sentence_starts: list[int], names: list[tuple[int, int]], label="PERSON"
+) -> Doc:
     """A Doc of the words of ``text`` (split at spaces) whose sentences open at the words
-    ``sentence_starts``, with ``names`` (start, end) labelled PERSON: the recogniser's reading,
-    written out."""
+    ``sentence_starts``, with ``names`` (start, end) labelled ``label``: the recogniser's
+    reading, written out."""
     words = text.split(" ")
     starts = [i in sentence_starts for i in range(len(words))]
     doc = Doc(nlp.vocab, words=words, sent_starts=starts)
-    doc.ents = [Span(doc, start, end, "PERSON") for start, end in names]
+    doc.ents = [Span(doc, start, end, label) for start, end in names]
     return doc
 
 
-def _name(doc: Doc, start: int, end: int) -> list[str]:
-    return [t.text for t in name_tokens(list(doc[start:end]), "PERSON")]
+def _name(doc: Doc, start: int, end: int, label="PERSON") -> list[str]:
+    return [t.text for t in name_tokens(list(doc[start:end]), label)]
 
 
 def test_a_verb_stays_in_a_name_the_document_writes_with_it_inside_a_sentence(nlp):
@@ -69,3 +72,21 @@ def test_a_verb_opening_a_name_that_is_named_elsewhere_is_cut(nlp):
     """The same shapes with the verb written nowhere else: "Losing Kessling" is "Kessling"."""
     doc = _doc(nlp, "Losing Kessling hurts . Dave Kessling said so .", [0, 4], [(0, 2), (4, 6)])
     assert _name(doc, 0, 2) == ["Kessling"]
+
+
+def test_an_office_of_the_x_ends_before_the_holders_given_name(nlp):
+    """The recogniser reads "the Interior Laura Whitfield" as one organisation after "Secretary
+    of": the office ends at "Interior", the name is the person's from the given name on."""
+    doc = _doc(nlp, "said Secretary of the Interior Laura Whitfield .", [0], [(3, 7)], "ORG")
+    assert _name(doc, 3, 7, "ORG") == ["Laura", "Whitfield"]
+    assert office_words(list(doc[3:7])) == 2  # "the Interior": the label is a person's
+
+
+def test_an_office_or_a_team_without_a_persons_name_stays_whole(nlp):
+    """No given name after the office ("Secretary of Homeland Security"), or a name that ends
+    in a common word ("coach of the San Diego Chargers", "Diego" a given name): no cut."""
+    doc = _doc(nlp, "said Secretary of Homeland Security .", [0], [(3, 5)], "ORG")
+    assert _name(doc, 3, 5, "ORG") == ["Homeland", "Security"]
+    doc = _doc(nlp, "the coach of the San Diego Chargers .", [0], [(3, 7)], "ORG")
+    assert _name(doc, 3, 7, "ORG") == ["San", "Diego", "Chargers"]
+    assert office_words(list(doc[3:7])) == 0

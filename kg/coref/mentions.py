@@ -46,6 +46,7 @@ from kg.extract.arguments import (
     is_negative_phrase,
     is_role_word,
     name_tokens,
+    office_words,
 )
 from kg.extract.qualifiers import SPEECH_VERBS
 from kg.extract.tokens import (
@@ -1116,6 +1117,8 @@ def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
     text, start, end = span_text_at(tokens)
     head = ent.root
     label = _label_from_evidence(tokens, ent.label_)
+    if office_words(spanned):
+        label = "PERSON"  # "Secretary of the Interior Dirk Kempthorne": the one holding it
     acts_as_agent = label not in TIME_LABELS and _acts_for_its_people(head, end)
     record = Mention(
         text,

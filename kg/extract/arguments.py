@@ -241,6 +241,7 @@ def name_tokens(tokens: list[Token], label: str) -> list[Token]:
     marker."""
     if _verb_opens_the_name(tokens):
         tokens = tokens[1:]
+    tokens = tokens[office_words(tokens) :]
     while len(tokens) > 1 and (
         tokens[0].lower in _LEADING_DETERMINER_IDS
         or (label == "PERSON" and tokens[0].lower in _TITLE_WORD_IDS)
@@ -261,6 +262,38 @@ def name_tokens(tokens: list[Token], label: str) -> list[Token]:
     ):
         tokens = tokens[:-1]
     return tokens
+
+
+def office_words(tokens: list[Token]) -> int:
+    """How many of a name's first ``tokens`` end an office's "of" phrase before a person's name:
+    the recogniser reads "Secretary of the Interior Dirk Kempthorne" with the office's last
+    words in the name ("the Interior Dirk Kempthorne"). After a title word and "of", the words
+    up to a known given name are the office's ("the Interior"), when the name ends in a surname,
+    no common English word; the person's name opens at the given name. 0 when the name follows
+    no such title, or holds no such given name ("Secretary of Homeland Security" alone), or
+    ends in a common word ("coach of the San Diego Chargers": a team)."""
+    if len(tokens) < 3:
+        return 0
+    doc = tokens[0].doc
+    of = tokens[0].i - 1
+    if of > 0 and doc[of].lower_ == "the":  # "Secretary of the" + "Interior Dirk Kempthorne"
+        of -= 1
+    if of < 1 or doc[of].lower_ != "of" or not _is_title(doc[of - 1]):
+        return 0
+    if lexicon.common_word(tokens[-1].text):
+        return 0
+    for k in range(1, len(tokens) - 1):
+        word = tokens[k]
+        if not word.is_title:
+            return 0
+        if lexicon.given_name(word.text) and tokens[k + 1].is_title:
+            return k
+    return 0
+
+
+def _is_title(token: Token) -> bool:
+    """A word of a person's office or role ("Secretary", "Minister", "Chief")."""
+    return token.lower in _TITLE_WORD_IDS or is_role_word(token)
 
 
 def _verb_opens_the_name(tokens: list[Token]) -> bool:
