@@ -250,3 +250,9 @@ def test_a_work_is_a_show_a_writing_or_a_publication() -> None:
         assert lexicon.is_work(noun), noun
     for noun in ("director", "studio", "theater", "actress", "fire", "election", "man"):
         assert not lexicon.is_work(noun), noun
+
+
+def test_verb_form_reads_inflections_and_base_forms_that_are_only_verbs() -> None:
+    assert all(lexicon.verb_form(w) for w in ("Having", "Stunning", "Following", "Born", "Enter"))
+    # A base form that is also an adjective or a noun reads as that first; a name is none.
+    assert not any(lexicon.verb_form(w) for w in ("White", "Shy", "Bush", "Kessling", ""))

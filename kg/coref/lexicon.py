@@ -360,6 +360,20 @@ def common_word(word: str) -> bool:
     return bool(key) and any(_lemmas_of(key, pos) for pos in ("verb", "adj", "adv", "noun"))
 
 
+def verb_form(word: str) -> bool:
+    """Whether ``word`` reads as a verb, by WordNet's index and spaCy's English rules: a gerund
+    or a participle, a form of a verb other than itself ("Having", "Stunning", "Born"), or a
+    base form that is nothing but a verb ("Enter"), not one that is also an adjective or a
+    noun ("White", "Shy", "Bush"). Case-insensitive."""
+    key = word.strip().lower()
+    lemmas = _lemmas_of(key, "verb")
+    if not key or not lemmas:
+        return False
+    if lemmas != {key}:
+        return True
+    return not any(_lemmas_of(key, pos) for pos in ("adj", "adv", "noun"))
+
+
 def noun_lemma(word: str) -> str | None:
     """The common noun ``word`` is a form of ("Guards" -> "guard", "Women" -> "woman"), by
     WordNet's index and spaCy's English rules, or None. Case-insensitive."""

@@ -48,9 +48,18 @@ from kg.extract.arguments import (
     is_negative_phrase,
     is_role_word,
     name_tokens,
+    office_words,
 )
 from kg.extract.qualifiers import SPEECH_VERBS
-from kg.extract.tokens import POS, children, doc_cache, doc_tokens, lefts, span_text_at
+from kg.extract.tokens import (
+    POS,
+    children,
+    doc_cache,
+    doc_tokens,
+    lefts,
+    opens_sentence,
+    span_text_at,
+)
 from kg.kinds import ObjectKind
 from kg.types import Mention, Sentence, TimeExpression
 
@@ -472,7 +481,7 @@ def find_mentions(
     for ent in _names_parted(_with_numeral_nicknames(doc, _with_nicknames_joined(doc))):
         if ent.label_ in VALUE_LABELS or sentence_of[ent.start] < 0:
             continue
-        if len(ent) == 1 and ent[0].lower_ in common and _opens_sentence(ent[0]):
+        if len(ent) == 1 and ent[0].lower_ in common and opens_sentence(ent[0]):
             continue  # read as a nominal below
         if len(ent) == 1 and _capitalised_role(ent[0], [ent[0]]):
             continue  # "Attorney" tagged PERSON: a description, read as a nominal below
@@ -1111,12 +1120,6 @@ def _modal_name(token: Token, sentence: int, depth: list[int]) -> CorefMention:
     return mention
 
 
-def _opens_sentence(token: Token) -> bool:
-    """The first word of its sentence, after any opening quotation marks or brackets."""
-    sentence = token.sent
-    return all(t.is_punct for t in sentence[: token.i - sentence.start])
-
-
 def _team_plural(token: Token) -> bool:
     """A capitalised plural after "the": "the Bulldogs", "the Colts" (not "the Jones's")."""
     doc = token.doc
@@ -1158,6 +1161,8 @@ def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
     text, start, end = span_text_at(tokens)
     head = ent.root
     label = _label_from_evidence(tokens, ent.label_)
+    if office_words(spanned):
+        label = "PERSON"  # "Secretary of the Interior Dirk Kempthorne": the one holding it
     acts_as_agent = label not in TIME_LABELS and _acts_for_its_people(head, end)
     record = Mention(
         text,

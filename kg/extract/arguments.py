@@ -21,6 +21,7 @@ from kg.extract.tokens import (
     children,
     doc_cache,
     doc_tokens,
+    opens_sentence,
     span_text_at,
     string_ids,
 )
@@ -239,6 +240,9 @@ def name_tokens(tokens: list[Token], label: str) -> list[Token]:
     """The name of the entity made of ``tokens`` labelled ``label``, without a leading
     determiner or title ("the United States", "President Trump") or a trailing possessive
     marker."""
+    if _verb_opens_the_name(tokens):
+        tokens = tokens[1:]
+    tokens = tokens[office_words(tokens) :]
     while len(tokens) > 1 and (
         tokens[0].lower in _LEADING_DETERMINER_IDS
         or (label == "PERSON" and tokens[0].lower in _TITLE_WORD_IDS)
@@ -265,6 +269,66 @@ def name_tokens(tokens: list[Token], label: str) -> list[Token]:
     ):
         tokens = tokens[:-1]
     return tokens
+
+
+def office_words(tokens: list[Token]) -> int:
+    """How many of a name's first ``tokens`` end an office's "of" phrase before a person's name:
+    the recogniser reads "Secretary of the Interior Dirk Kempthorne" with the office's last
+    words in the name ("the Interior Dirk Kempthorne"). After a title word and "of", the words
+    up to a known given name are the office's ("the Interior"), when the name ends in a surname,
+    no common English word; the person's name opens at the given name. 0 when the name follows
+    no such title, or holds no such given name ("Secretary of Homeland Security" alone), or
+    ends in a common word ("coach of the San Diego Chargers": a team)."""
+    if len(tokens) < 3:
+        return 0
+    doc = tokens[0].doc
+    of = tokens[0].i - 1
+    if of > 0 and doc[of].lower_ == "the":  # "Secretary of the" + "Interior Dirk Kempthorne"
+        of -= 1
+    if of < 1 or doc[of].lower_ != "of" or not _is_title(doc[of - 1]):
+        return 0
+    if lexicon.common_word(tokens[-1].text):
+        return 0
+    for k in range(1, len(tokens) - 1):
+        word = tokens[k]
+        if not word.is_title:
+            return 0
+        if lexicon.given_name(word.text) and tokens[k + 1].is_title:
+            return k
+    return 0
+
+
+def _is_title(token: Token) -> bool:
+    """A word of a person's office or role ("Secretary", "Minister", "Chief")."""
+    return token.lower in _TITLE_WORD_IDS or is_role_word(token)
+
+
+def _verb_opens_the_name(tokens: list[Token]) -> bool:
+    """Whether the first of ``tokens`` is a verb that opens the sentence, capitalised there, and
+    that the recogniser read into the name after it ("Having Jackman host certainly fits",
+    "Enter Beus, then a dairy farmer", "Following Gigante's conviction", "Choosing DeGeneres
+    signals"). A sentence's first word is capitalised whatever it is, so its capital is no
+    evidence: the verb is no part of the name when the document names the rest elsewhere
+    (its last word in another name: "Hugh Jackman") and never writes the verb with its capital
+    inside a sentence ("Catching Fire" there is a title; "Cutting Edge Labs" a company). A
+    known given name is a name first ("Will Smith", "Grant Hill")."""
+    if len(tokens) < 2:
+        return False
+    first = tokens[0]
+    if not first.is_title or not lexicon.verb_form(first.text) or lexicon.given_name(first.text):
+        return False
+    # The name's last capitalised word: a surname, not the possessive marker after it.
+    last = next(t for t in reversed(tokens) if t.text[:1].isupper())
+    if last is first or not opens_sentence(first):
+        return False
+    named_elsewhere = False
+    for token in doc_tokens(first.doc):
+        if first.i <= token.i <= last.i:
+            continue
+        if token.orth == first.orth and not opens_sentence(token):
+            return False  # capitalised where no sentence opens: a name's own word
+        named_elsewhere = named_elsewhere or (bool(token.ent_type) and token.orth == last.orth)
+    return named_elsewhere
 
 
 _SCORE = re.compile(r"(\d{1,3})[-\u2013\u2014](\d{1,3})")

@@ -240,6 +240,12 @@ def is_verb(token: Token) -> bool:
     return doc_cache(token.doc).pos[token.i] in VERB_POS_IDS
 
 
+def opens_sentence(token: Token) -> bool:
+    """The first word of its sentence, after any opening quotation marks or brackets."""
+    sentence = token.sent
+    return all(t.is_punct for t in sentence[: token.i - sentence.start])
+
+
 def lefts(token: Token) -> list[Token]:
     """``list(token.lefts)``: the token's children before it."""
     return [c for c in children(token) if c.i < token.i]
