@@ -1529,3 +1529,35 @@ def test_a_people_named_in_the_plural_stays_no_one_person(sm_nlp):
     doc = _relabelled(sm_nlp, text, [("Australians", 0, "NORP")])
     he = _chains_of(doc)[f"he@{text.index('he was')}"]
     assert "Australians" not in he
+
+
+# -- rules of the nineteenth round --------------------------------------------------------------
+
+
+def test_a_name_tagged_a_person_once_and_a_place_where_places_stand_is_the_place(sm_nlp):
+    """ "Dunmore" tagged a person in one sentence and a place in "a store in Dunmore": the town,
+    so "the driver" and "he" are not it."""
+    text = (
+        "Dunmore mourns the woman. The driver hit her outside a store in Dunmore, "
+        "and he drove away."
+    )
+    doc = _relabelled(sm_nlp, text, [("Dunmore", 0, "PERSON"), ("Dunmore", 1, "GPE")])
+    chains = _chains_of(doc)
+    town = chains["Dunmore@0"]
+    assert "driver" not in town and "he" not in town
+    assert "Dunmore" not in chains[f"he@{text.index('he drove')}"]
+
+
+def test_a_name_that_says_things_stays_a_person_though_written_after_at(sm_nlp):
+    """ "The fire was directed at Kessler ... Kessler told an assistant pastor she was sorry":
+    whoever tells things is someone, though the recogniser tags her a place after "at", so
+    "she" is her."""
+    text = (
+        "The fire was directed at Kessler, the candidate. "
+        "Kessler told an assistant pastor that she was sorry."
+    )
+    doc = _relabelled(sm_nlp, text, [("Kessler", 0, "GPE"), ("Kessler", 1, "PERSON")])
+    chains = _chains_of(doc)
+    said = text.index("Kessler told")
+    assert "Kessler" in chains[f"she@{text.index('she was')}"]
+    assert chains[f"Kessler@{said}"] == chains[f"she@{text.index('she was')}"]
