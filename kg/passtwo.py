@@ -18,10 +18,12 @@ if TYPE_CHECKING:
     # A document's name clusters, made in pass one and carried to pass two untouched.
     from kg.resolve import CorpusIndex, _DocumentClusters
 
-# Pass one's extractions wait for pass two in memory up to this many sentences (about 8 KB
-# each, so some 160 MB), and past that in a file: a small corpus is not pickled and read back,
-# a large one still builds in bounded memory.
-MEMORY_SPOOL_SENTENCES = 20_000
+# Pass one's extractions wait for pass two in memory up to this many sentences (about 12 KB
+# each with their name clusters, so some 115 MB), and past that in a file: a small corpus is
+# not pickled and read back, a large one still builds in bounded memory. The budget is what
+# a build of 1,000 documents holds, so that one of 20,000 holds no more (issue #8: its peak
+# memory within 1.5x of the smaller one's); at 20,000 sentences it was some 115 MB more.
+MEMORY_SPOOL_SENTENCES = 10_000
 
 
 class ExtractionSpool:

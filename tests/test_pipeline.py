@@ -244,3 +244,28 @@ def test_a_parse_process_that_dies_fails_the_build_in_one_line_and_keeps_the_ear
     with pytest.raises(KgError, match="a build worker stopped; nothing was written"):
         kg.pipeline.build([str(corpus)], out)
     assert (out / "graph.trig").read_bytes() == before
+
+
+def test_a_documents_graph_lines_are_freed_without_the_cyclic_collector():
+    # A build runs the cyclic collector seldom (kg.pipeline.BUILD_GC_THRESHOLD): what a cycle
+    # holds stays in memory until a collection, and pass two made one per document's graph.
+    import gc
+
+    from kg.rdf import document_lines
+    from kg.resolve import CorpusIndex
+    from kg.types import Document
+
+    (extraction,) = kg.pipeline.extract_documents([Document("d", "d.txt", TEXTS[0])])
+    index = CorpusIndex()
+    clusters = index.add(extraction)
+    index.finish()
+    resolved = index.resolve_document(extraction, clusters)
+    gc.collect()
+    gc.disable()
+    try:
+        lines = document_lines(resolved, index.entities)
+        assert len(lines) > 20
+        del lines
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
