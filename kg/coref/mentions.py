@@ -56,6 +56,7 @@ from kg.extract.tokens import (
     POS,
     children,
     doc_cache,
+    doc_text,
     doc_tokens,
     lefts,
     opens_sentence,
@@ -1243,7 +1244,7 @@ def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
             mention.gender = lexicon.first_name_gender(tokens[0].text) or ""
         else:
             # ... but a courtesy title before a surname says it: "Ms. Gomes", "Mr. Jenkin".
-            mention.gender = honorific_gender(ent.doc.text, start) or ""
+            mention.gender = honorific_gender(doc_text(ent.doc), start) or ""
         mention.number = "singular"
         if len(tokens) == 1 and _team_plural(tokens[0]):
             # "the Bulldogs' deficit ... they": a team or a people named by a plural after
@@ -1293,7 +1294,7 @@ def _acts_for_its_people(head: Token, end: int) -> bool:
     a score after it ("Indianapolis (10-5)", "beat Shelbyville 3-1"). After a
     preposition of place it is the place, a game's venue too: "a 20-13 lead at Kansas City"
     says where the lead was taken, not who took it. ``end`` is where the name ends."""
-    if _RECORD_OR_SCORE.match(head.doc.text, end):
+    if _RECORD_OR_SCORE.match(doc_text(head.doc), end):
         return True
     dep = head.dep_
     if dep in ("nsubj", "nsubjpass", "dative"):
