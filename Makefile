@@ -19,6 +19,7 @@ test: $(STAMP) system-deps
 lint: $(STAMP)
 	$(BIN)/ruff check kg tests benchmarks scripts
 	$(BIN)/ruff format --check kg tests benchmarks scripts
+	$(BIN)/mypy
 
 install: $(STAMP)
 
