@@ -1020,14 +1020,9 @@ class CorpusIndex:
         described_as: dict[int, set[tuple[str, str]]] = defaultdict(set)
         sexes: dict[int, set[str]] = defaultdict(set)
         # The names each description of a work writes in its own words, by their keys ("the
-        # X-Men: First Class sequel"; a name the recogniser cut across the phrase counts).
-        names_at = [
-            (mention.start, mention.end, key)
-            for mention, node in zip(clusters.mentions, clusters.nodes, strict=True)
-            if isinstance(node, NameCluster)
-            and mention.kind != "concept"
-            and (key := self.key_of(node)) in self.entities
-        ]
+        # X-Men: First Class sequel"), from the document's names where they stand, gathered
+        # only for a document that describes a work (few do).
+        names_at: list[tuple[int, int, str]] | None = None
         names_written: dict[int, set[str]] = defaultdict(set)
         # The descriptions written as someone's ("her 11-year-old daughter", "Horton's
         # daughter"): who they are depends on whose they are.
@@ -1045,6 +1040,8 @@ class CorpusIndex:
                 ):
                     possessed.add(id(chain))
                 if lexicon.is_work(mention.key.rsplit(" ", 1)[-1]):
+                    if names_at is None:
+                        names_at = self._names_at(clusters)
                     names_written[id(chain)].update(
                         key
                         for start, end, key in names_at
@@ -1627,6 +1624,17 @@ class CorpusIndex:
             or _named_within(places_here, known, whereabouts.name_words)
             or _named_within(theirs, context)
         )
+
+    def _names_at(self, clusters: _DocumentClusters) -> list[tuple[int, int, str]]:
+        """Where the document's names stand, with their entities' keys (start, end, key): a
+        name the recogniser cut across a description's words counts for it."""
+        return [
+            (mention.start, mention.end, key)
+            for mention, node in zip(clusters.mentions, clusters.nodes, strict=True)
+            if isinstance(node, NameCluster)
+            and mention.kind != "concept"
+            and (key := self.key_of(node)) in self.entities
+        ]
 
     def _of_another_work(self, key: str, noun: str, named: set[str]) -> bool:
         """Whether a description by ``noun``, a noun of a work, that writes the names of

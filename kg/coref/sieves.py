@@ -693,8 +693,7 @@ def relative_pronoun_sieve(chains: Chains) -> None:
         ):
             # "The former FBI second-in-command who revealed himself": the parser hung the
             # clause on the body's name, which modifies the person's noun after it.
-            after = _noun_after_name(chains, noun)
-            noun = after if after is not None and after.noun_class == "person" else noun
+            noun = _person_noun_after(chains, noun) or noun
         if noun is not None and not chains.same(mention.index, noun.index):
             chains.link(
                 mention,
@@ -1727,8 +1726,8 @@ def _bind_reflexive(chains: Chains, mention: CorefMention) -> None:
             # A ship may be "herself", a company or a city is "itself": in "the CNN doc can
             # accustom himself" the parser made "CNN" the subject, and the subject is the
             # noun that name modifies, the doctor.
-            noun = _noun_after_name(chains, antecedent)
-            if noun is None or noun.noun_class != "person":
+            noun = _person_noun_after(chains, antecedent)
+            if noun is None:
                 continue
             antecedent = noun
         chains.link(
@@ -1749,6 +1748,13 @@ def _noun_after_name(chains: Chains, name: CorefMention) -> CorefMention | None:
     after = chains.mentions[name.index + 1]
     gap = after.record.start - name.record.end
     return after if after.kind == "nominal" and 0 < gap <= 1 else None
+
+
+def _person_noun_after(chains: Chains, name: CorefMention) -> CorefMention | None:
+    """The person's noun written right after a name (_noun_after_name: "the CNN doc"), which
+    the parser may have hung on the name what it says of the person; None if there is none."""
+    after = _noun_after_name(chains, name)
+    return after if after is not None and after.noun_class == "person" else None
 
 
 def _body_or_place(chains: Chains, mention: CorefMention) -> bool:
