@@ -105,6 +105,10 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}', called '{called}' in other documents (a synonym of '{head}' in "
         "WordNet) and seen with {common} of the same names and things"
     )
+    WRITTEN_NAME_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', written in the same letters as a name in other documents and "
+        "seen with {common} of the same names and things"
+    )
     WRITTEN_OTHERWISE_ACROSS_DOCUMENTS = (
         "'{name}' is '{other}' written with other punctuation or spelling"
     )

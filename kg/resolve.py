@@ -44,6 +44,7 @@ from kg.crossdoc import (
 )
 from kg.extract.qualifiers import SPEECH_VERBS
 from kg.kinds import MergeReason
+from kg.structure import headline_sentences
 from kg.types import (
     Argument,
     CorefLink,
@@ -490,6 +491,12 @@ class CorpusIndex:
         # reported") or according to whom it is. News writes so an outlet or a person; one
         # that is no person is an outlet (``finish``).
         self._sources: set[str] = set()
+        # The names as some document writes them where a capital says a name (inside a
+        # sentence of its body: not its first word, not a title line), and after ``finish``
+        # the final keys of the entities written so: a capitalised phrase the parser read as
+        # a common noun elsewhere ("Internet") is that name (_written_as_a_name).
+        self._written_names: dict[str, set[str]] = defaultdict(set)
+        self._writing_documents: Counter[str] = Counter()
         # After ``finish``, the names of entities (lower case: their keys, and the names linked
         # to them) that are no town's (PLACE_LABELS).
         self._body_names: frozenset[str] = frozenset()
@@ -556,6 +563,9 @@ class CorpusIndex:
                 land = lands.get(within.end())
                 if land is not None and land is not named:
                     self._within_a_land.add(named.name)
+        for written, name in set(_names_written_as_names(extraction, clusters)):
+            self._written_names[written].add(name)
+            self._writing_documents[written] += 1
         calls = list(_what_names_are_called(extraction, clusters))
         for name, noun in {(call.name, call.noun) for call in calls}:
             self._called[name][noun] += 1  # documents that call it so
@@ -613,6 +623,10 @@ class CorpusIndex:
         self._deeds = self._gathered_by_entity(self._deeds)
         self._traits = self._gathered_by_entity(self._traits)
         self._work_callings = self._gathered_by_entity(self._work_callings)
+        self._written_names = {
+            written: {self._links.get(name, name) for name in names}
+            for written, names in self._written_names.items()
+        }
         votes = self._counted_by_entity(self._gender_votes)
         self._genders = {
             key: gender for key, counted in votes.items() if (gender := _clear_gender(counted))
@@ -822,7 +836,7 @@ class CorpusIndex:
             merges |= self._correct_descriptions(clusters)
         if self._genders or self._ages:
             self._part_unlike(clusters, extraction.links)
-        if self._described_by or self._named_by or self._written_before:
+        if self._described_by or self._named_by or self._written_before or self._written_names:
             merges |= self._link_descriptions(clusters)
         for description in clusters.descriptions:
             self._key(description, clusters)
@@ -1059,6 +1073,16 @@ class CorpusIndex:
             # one: who it is when the person called by its noun does none of it.
             alike = _Alike(description.label, deeds, next(iter(said)) if len(said) == 1 else None)
             noun = description.concept.rsplit(" ", 1)[-1].removeprefix("concept:")
+            as_a_name = self._written_as_a_name(
+                noun, description, written[id(description)], context, opposed
+            )
+            if as_a_name is not None:
+                (common, key, _), words = as_a_name
+                reason = MergeReason.WRITTEN_NAME_ACROSS_DOCUMENTS.say(
+                    name=words, other=self.entities[key].label, common=common
+                )
+                self._join(description, key, reason, clusters, first_mention, merges)
+                continue
             if noun not in description.label.lower().replace("-", " ").split():
                 # plural ("officials"), or a head the label does not show (a hyphenated word
                 # shows its last piece: "ex-employee", "co-workers"); members of a body may
@@ -1401,6 +1425,42 @@ class CorpusIndex:
             head=noun,
             instead=self.entities[key].label,
         )
+
+    def _written_as_a_name(
+        self,
+        noun: str,
+        description: _Description,
+        mentions: list[Mention],
+        context: set[str],
+        excluded: Collection[str],
+    ) -> tuple[_Choice, str] | None:
+        """The entity whose name a description's mention writes in the same letters, capital
+        first, as other documents write that name where a capital says a name
+        (_names_written_as_names): the parser read "Internet" as a common noun here, the
+        recogniser a name there. The one such entity sharing the most context with the
+        description's document (DESCRIPTION_CONTEXT at least, _best_candidate), with the words
+        written. CALLED_IN_DOCUMENTS documents must write it so: one writer's capital may be
+        a slip ("the tourist Island of Qeshm") or a common noun's ("an MRI"). Not a singular
+        noun of a person or a body ("President", "Police"): an office
+        or a body that the recogniser names ("Police Department"), as in the document
+        (kg.coref.sieves.written_name_sieve)."""
+        singular = noun in description.label.lower().replace("-", " ").split()
+        if singular and lexicon.noun_class(noun) in ("person", "organization"):
+            return None
+        for mention in mentions:
+            words = " ".join(mention.text.split())
+            keys = self._written_names.get(words) if words[:1].isupper() else None
+            if keys and self._writing_documents[words] >= CALLED_IN_DOCUMENTS:
+                best = self._best_candidate(
+                    sorted(key for key in keys if key in self.entities),
+                    context,
+                    noun,
+                    DESCRIPTION_CONTEXT,
+                    excluded=excluded,
+                )
+                if best is not None:
+                    return best, words
+        return None
 
     def _of_its_age(
         self,
@@ -2296,6 +2356,42 @@ def _kind_called(noun: str, words: str) -> str | None:
     if lexicon.is_work(noun):
         return "Work" if noun in words.lower().replace("-", " ").split() else None
     return "Person" if lexicon.noun_class(noun) == "person" else None
+
+
+# What may stand before a sentence's first word ("“Riot ..."), and what a capital follows at a
+# sentence's opening where the parser may not end the sentence (a title line's colon, a line).
+_BEFORE_A_WORD = " \t\"'`‘“(["
+_OPENING_PUNCTUATION = frozenset(".!?:;\n")
+# A capitalised word right after a name: the name goes on, and the recogniser cut it ("Patch"
+# of "Patch Tuesday").
+_CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z]")
+
+
+def _names_written_as_names(
+    extraction: Extraction, clusters: _DocumentClusters
+) -> Iterator[tuple[str, str]]:
+    """The names of a document as written where a capital says a name, with their names'
+    clusters' names: inside a sentence of its body, where any word is capitalised ("Internet
+    Outage Hits Egypt", "Internet access was cut"): not in a title line, nor first in a
+    sentence or after a colon or a line break (which may open one the parser did not end),
+    nor before a capitalised word (a name the recogniser cut: "Patch" of "Patch Tuesday")."""
+    sentences = {sentence.index: sentence for sentence in extraction.sentences}
+    text = extraction.document.text
+    headlines = headline_sentences(
+        text, [(sentence.index, sentence.start, sentence.end) for sentence in sentences.values()]
+    )
+    for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
+        sentence = sentences.get(mention.sentence)
+        if (
+            isinstance(node, NameCluster)
+            and mention.kind != "concept"
+            and sentence is not None
+            and sentence.index not in headlines
+            and (before := text[sentence.start : mention.start].rstrip(_BEFORE_A_WORD))
+            and before[-1] not in _OPENING_PUNCTUATION
+            and not _CAPITALISED_NEXT.match(text, mention.end)
+        ):
+            yield " ".join(mention.text.split()), node.name
 
 
 def _kinds_written_after_names(clusters: _DocumentClusters) -> Iterator[tuple[str, str]]:
