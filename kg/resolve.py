@@ -1441,9 +1441,8 @@ class CorpusIndex:
         description's document (DESCRIPTION_CONTEXT at least, _best_candidate), with the words
         written. CALLED_IN_DOCUMENTS documents must write it so: one writer's capital may be
         a slip ("the tourist Island of Qeshm") or a common noun's ("an MRI"). Not a singular
-        noun of a person or a body ("President", "Police"): an office
-        or a body that the recogniser names ("Police Department"), as in the document
-        (kg.coref.sieves.written_name_sieve)."""
+        noun of a person or a body ("President", "Police"), an office or a body of which the
+        recogniser names many, as in the document (kg.coref.sieves.written_name_sieve)."""
         singular = noun in description.label.lower().replace("-", " ").split()
         if singular and lexicon.noun_class(noun) in ("person", "organization"):
             return None
