@@ -307,6 +307,36 @@ def test_a_verb_and_its_adverb_are_no_noun_without_a_determiner():
     assert "running back" not in mention_texts(doc)
 
 
+def test_a_noun_hailed_with_an_interjection_is_no_mention():
+    # "Tom Price left. Oh man, she was sad.": an exclamation describes no one (a salience
+    # sieve would give it to Price); "the man" of a clause is someone.
+    oh_man = [
+        ("Oh", "UH", "INTJ", "intj", 1, "oh"),
+        ("man", "NN", "NOUN", "npadvmod", 4, "man"),
+        (",", ",", "PUNCT", "punct", 4, ","),
+        ("she", "PRP", "PRON", "nsubj", 4, "she"),
+        ("was", "VBD", "AUX", "ROOT", 4, "be"),
+        ("sad", "JJ", "ADJ", "acomp", 4, "sad"),
+        (".", ".", "PUNCT", "punct", 4, "."),
+    ]
+    price_left = [
+        ("Tom", "NNP", "PROPN", "compound", 1, "Tom", "B-PERSON"),
+        ("Price", "NNP", "PROPN", "nsubj", 2, "Price", "I-PERSON"),
+        ("left", "VBD", "VERB", "ROOT", 2, "leave"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ]
+    doc = parsed(price_left, oh_man)
+    assert "man" not in mention_texts(doc)
+    assert "Oh man" not in mention_texts(doc)
+    the_man = [
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("man", "NN", "NOUN", "nsubj", 2, "man"),
+        ("left", "VBD", "VERB", "ROOT", 2, "leave"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ]
+    assert "man" in mention_texts(parsed(the_man))
+
+
 def test_one_of_a_set_beside_a_name_is_that_named_member():
     """ "Gaetano Lo Presti, one of 99 alleged bosses, died.": the apposition is one member of
     the set, the named one; a "one" with no set ("a combination, one that kills") is left as
