@@ -960,6 +960,40 @@ def test_a_description_after_as_is_the_role_of_the_verbs_object():
     assert "Organizers" not in links
 
 
+def _served_as(subject: list[tuple], verb: tuple, role: str) -> list[tuple]:
+    """ "<subject> <verb> as the <role>." with the subject's words as rows (the last its head)."""
+    head = len(subject)
+    rows = [
+        (word, tag, pos, "nsubj", head, word, *entity)
+        if i == head - 1
+        else (word, tag, pos, "compound", head - 1, word, *entity)
+        for i, (word, tag, pos, *entity) in enumerate(subject)
+    ]
+    return [
+        *rows,
+        (verb[0], verb[1], "VERB", "ROOT", head, verb[2]),
+        ("as", "IN", "ADP", "prep", head, "as"),
+        ("the", "DT", "DET", "det", head + 3, "the"),
+        (role, "NN", "NOUN", "pobj", head + 1, role),
+        (".", ".", "PUNCT", "punct", head, "."),
+    ]
+
+
+def test_a_person_after_as_is_the_role_of_the_subject_of_a_verb_with_no_object():
+    felt = [("Mark", "NNP", "PROPN", "B-PERSON"), ("Felt", "NNP", "PROPN", "I-PERSON")]
+    # "Mark Felt served as the informant.": who serves in the role is the subject.
+    links = links_of(parsed(_served_as(felt, ("served", "VBD", "serve"), "informant")))
+    assert links["informant"] == ("Mark Felt", "role")
+    # "The news came as the surprise.": a role that is no one's says what an act was.
+    news = [("news", "NN", "NOUN")]
+    links = links_of(parsed(_served_as(news, ("came", "VBD", "come"), "surprise")))
+    assert "surprise" not in links
+    # "Mark Felt held as the informant ...": a participle with no auxiliary modifies a noun
+    # or opens a headline ("Goth son held as mum and sister found dead"); it gives no role.
+    links = links_of(parsed(_served_as(felt, ("held", "VBN", "hold"), "informant")))
+    assert "informant" not in links
+
+
 def test_a_person_tagged_name_ending_in_a_place_word_is_a_place():
     # "Lohan entered the Betty Ford Center." with "Betty Ford Center" tagged PERSON.
     doc = parsed(

@@ -769,15 +769,34 @@ _BODY_NOUNS = frozenset({"body", "corpse"})
 
 def role_sieve(chains: Chains) -> None:
     """ "Organizers unveiled Hugh Jackman as the host": a description introduced by "as" after a
-    verb is the role of that verb's object (or passive subject). A name introduced so, after a
-    verb of identifying, is who that object is ("the driver, who police identified as
-    Vishwanand Subryan"; kg/coref/constructs.py keeps no other name)."""
-    by_head = {m.head: m for m in chains.mentions if m.kind != "pronoun"}
+    verb is the role of that verb's object (or passive subject), or, after a verb with neither,
+    the role of a person its subject is ("Fred LaRue served as special assistant to John
+    Mitchell", "Felt, who served as the source"). A name introduced so, after a verb of
+    identifying, is who that object is ("the driver, who police identified as Vishwanand
+    Subryan"; kg/coref/constructs.py keeps no other name)."""
+    # A relative pronoun may be the subject that serves ("Felt, who served as the source").
+    by_head = {
+        m.head: m
+        for m in chains.mentions
+        if m.kind != "pronoun" or (m.relative_to >= 0 and m.role in SUBJECT_DEPS)
+    }
     for mention in chains.mentions:
         if mention.kind not in ("nominal", "name"):
             continue
         described = by_head.get(chains.roles.get(mention.head, -1))
         if described is None or chains.same(described.index, mention.index):
+            continue
+        if (described.role, mention.kind) == ("nsubj", "nominal") and (
+            mention.noun_class != "person"
+            or mention.number != described.number
+            or not (
+                "Person" in chains.entity_types(described.index) or described.noun_class == "person"
+            )
+        ):
+            # "Felt served as the source": the role a verb gives its subject is a person's,
+            # and the subject a person; "it came as a surprise", "took to the streets as part
+            # of" say what an act was, and in "the church received [attention] during her
+            # campaign as the nominee" the parser hung the role on the wrong verb.
             continue
         if mention.kind == "name":
             if described.number == "plural" or described.is_time:
@@ -1958,8 +1977,8 @@ SIEVES: tuple[Sieve, ...] = (
     ),
     Sieve(
         "role",
-        "a description after 'as' is the role of the verb's object; a name after 'identified "
-        "as' or 'named as' is who it is",
+        "a description after 'as' is the role of the verb's object, or of its subject when it "
+        "has none; a name after 'identified as' or 'named as' is who it is",
         role_sieve,
     ),
     Sieve("body", "a person's dead body is the person", body_sieve),
