@@ -307,6 +307,36 @@ def test_a_verb_and_its_adverb_are_no_noun_without_a_determiner():
     assert "running back" not in mention_texts(doc)
 
 
+def test_a_noun_hailed_with_an_interjection_is_no_mention():
+    # "Tom Price left. Oh man, she was sad.": an exclamation describes no one (a salience
+    # sieve would give it to Price); "the man" of a clause is someone.
+    oh_man = [
+        ("Oh", "UH", "INTJ", "intj", 1, "oh"),
+        ("man", "NN", "NOUN", "npadvmod", 4, "man"),
+        (",", ",", "PUNCT", "punct", 4, ","),
+        ("she", "PRP", "PRON", "nsubj", 4, "she"),
+        ("was", "VBD", "AUX", "ROOT", 4, "be"),
+        ("sad", "JJ", "ADJ", "acomp", 4, "sad"),
+        (".", ".", "PUNCT", "punct", 4, "."),
+    ]
+    price_left = [
+        ("Tom", "NNP", "PROPN", "compound", 1, "Tom", "B-PERSON"),
+        ("Price", "NNP", "PROPN", "nsubj", 2, "Price", "I-PERSON"),
+        ("left", "VBD", "VERB", "ROOT", 2, "leave"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ]
+    doc = parsed(price_left, oh_man)
+    assert "man" not in mention_texts(doc)
+    assert "Oh man" not in mention_texts(doc)
+    the_man = [
+        ("The", "DT", "DET", "det", 1, "the"),
+        ("man", "NN", "NOUN", "nsubj", 2, "man"),
+        ("left", "VBD", "VERB", "ROOT", 2, "leave"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ]
+    assert "man" in mention_texts(parsed(the_man))
+
+
 def test_one_of_a_set_beside_a_name_is_that_named_member():
     """ "Gaetano Lo Presti, one of 99 alleged bosses, died.": the apposition is one member of
     the set, the named one; a "one" with no set ("a combination, one that kills") is left as
@@ -928,6 +958,40 @@ def test_a_description_after_as_is_the_role_of_the_verbs_object():
     links = links_of(doc)
     assert links["host"] == ("Hugh Jackman", "role")
     assert "Organizers" not in links
+
+
+def _served_as(subject: list[tuple], verb: tuple, role: str) -> list[tuple]:
+    """ "<subject> <verb> as the <role>." with the subject's words as rows (the last its head)."""
+    head = len(subject)
+    rows = [
+        (word, tag, pos, "nsubj", head, word, *entity)
+        if i == head - 1
+        else (word, tag, pos, "compound", head - 1, word, *entity)
+        for i, (word, tag, pos, *entity) in enumerate(subject)
+    ]
+    return [
+        *rows,
+        (verb[0], verb[1], "VERB", "ROOT", head, verb[2]),
+        ("as", "IN", "ADP", "prep", head, "as"),
+        ("the", "DT", "DET", "det", head + 3, "the"),
+        (role, "NN", "NOUN", "pobj", head + 1, role),
+        (".", ".", "PUNCT", "punct", head, "."),
+    ]
+
+
+def test_a_person_after_as_is_the_role_of_the_subject_of_a_verb_with_no_object():
+    felt = [("Mark", "NNP", "PROPN", "B-PERSON"), ("Felt", "NNP", "PROPN", "I-PERSON")]
+    # "Mark Felt served as the informant.": who serves in the role is the subject.
+    links = links_of(parsed(_served_as(felt, ("served", "VBD", "serve"), "informant")))
+    assert links["informant"] == ("Mark Felt", "role")
+    # "The news came as the surprise.": a role that is no one's says what an act was.
+    news = [("news", "NN", "NOUN")]
+    links = links_of(parsed(_served_as(news, ("came", "VBD", "come"), "surprise")))
+    assert "surprise" not in links
+    # "Mark Felt held as the informant ...": a participle with no auxiliary modifies a noun
+    # or opens a headline ("Goth son held as mum and sister found dead"); it gives no role.
+    links = links_of(parsed(_served_as(felt, ("held", "VBN", "hold"), "informant")))
+    assert "informant" not in links
 
 
 def test_a_person_tagged_name_ending_in_a_place_word_is_a_place():

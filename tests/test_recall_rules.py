@@ -909,6 +909,48 @@ def test_an_opening_sentence_describes_its_protagonist_once() -> None:
     assert "singer" not in links
 
 
+def _two_descriptions_open(first: str, second: str) -> list[tuple]:
+    """ "The <first> and the <second> returned." """
+    return [
+        ("The", "DT", "DET", "det", 1, "the"),
+        (first, "NN", "NOUN", "nsubj", 5, first),
+        ("and", "CC", "CCONJ", "cc", 1, "and"),
+        ("the", "DT", "DET", "det", 4, "the"),
+        (second, "NN", "NOUN", "conj", 1, second),
+        ("returned", "VBD", "VERB", "ROOT", 5, "return"),
+        (".", ".", "PUNCT", "punct", 5, "."),
+    ]
+
+
+def test_an_opening_description_of_a_sex_is_the_protagonist_of_that_sex() -> None:
+    # "The actress returned": a man the story speaks of as often as of Maria Delgado is no
+    # rival of "the actress", who is Delgado.
+    story = (
+        _named("Tom", "Price"),
+        _named("Maria", "Delgado"),
+        _surname("Price"),
+        _surname("Delgado"),
+        _surname("Price", "left"),
+        _surname("Delgado", "left"),
+    )
+    doc = parsed(_ACTRESS_OPENS, *story)
+    assert links_of(doc)["actress"] == ("Maria Delgado", "opening description")
+    # "The actress and the waitress returned": two women the story may name in either order;
+    # neither is Delgado for being the one woman named.
+    links = links_of(parsed(_two_descriptions_open("actress", "waitress"), *story))
+    assert "actress" not in links
+    assert "waitress" not in links
+    # Nor when the one woman named is not spoken of as the protagonist is (three times).
+    doc = parsed(
+        _ACTRESS_OPENS,
+        _named("Tom", "Price"),
+        _named("Maria", "Delgado"),
+        _surname("Price"),
+        _surname("Price", "left"),
+    )
+    assert "actress" not in links_of(doc)
+
+
 # -- a description of a place ------------------------------------------------------------------
 
 

@@ -65,8 +65,9 @@ _RELATIVE_TAGS = frozenset({"WP", "WDT"})
 def role_predicates(tokens: Sequence[Token]) -> dict[int, int]:
     """The head of an "as" phrase -> the head of who or what it describes: "Oscar organizers
     unveiled Hugh Jackman as the host", "Jackman was announced as the host" (the verb's object,
-    or its passive subject); not under negation. A name after "as" is kept only after a verb
-    of identifying, whose object may stand outside its clause too (see _identified)."""
+    or its passive subject; failing both, its subject: see _serving); not under negation. A
+    name after "as" is kept only after a verb of identifying, whose object may stand outside
+    its clause too (see _identified)."""
     roles: dict[int, int] = {}
     for token in tokens:
         if token.lower_ != "as" or token.dep_ != "prep":
@@ -81,6 +82,8 @@ def role_predicates(tokens: Sequence[Token]) -> dict[int, int]:
         if len(objects) != 1 or (tokens[objects[0]].pos_ == "PROPN" and not identifying):
             continue
         described = _identified(verb) if identifying else _described(verb)
+        if described is None and not identifying:
+            described = _serving(verb, tokens[objects[0]])
         if described is not None:
             roles[objects[0]] = described
     return roles
@@ -90,6 +93,23 @@ def _described(verb: Token) -> int | None:
     """The one object, or passive subject, of a verb: what an "as" phrase on it describes."""
     described = [c.i for c in children(verb) if c.dep_ in _ROLE_VERB_DEPS]
     return described[0] if len(described) == 1 else None
+
+
+def _serving(verb: Token, role: Token) -> int | None:
+    """Who serves in a role a verb with no object gives its subject by "as": "Felt served as
+    the shadowy source", "Cheeks will take over as new coach", "she worked as a secretary"
+    (the role sieve keeps the roles of people only: not "came as a surprise"). Not a participle
+    with no auxiliary, which modifies a noun or opens a headline ("two of them disguised as
+    women", "Goth son held as mum and sister found dead"), nor roles coordinated, nor a verb
+    that regards someone "as" what they are ("thought of my mum as a second mum")."""
+    if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in children(verb)):
+        return None
+    if any(c.dep_ == "conj" for c in children(role)):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in children(verb)):
+        return None
+    subjects = [c.i for c in children(verb) if c.dep_ == "nsubj"]
+    return subjects[0] if len(subjects) == 1 else None
 
 
 def _identified(verb: Token) -> int | None:

@@ -1377,6 +1377,8 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         # "a quake measuring 6. 4": a stop or a number the tagger took for a noun describes
         # nothing (and every "." of a document repeated the head of the first).
         return None
+    if _exclamation(head):
+        return None
     tokens = argument_tokens(head)
     # The phrase without its leading determiner is what it is called ("new 100% tariffs").
     body = list(tokens)
@@ -1498,6 +1500,18 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
 
 # NER labels of amounts: a noun inside one is the unit of a value ("364 yards").
 _MEASURE_LABELS = frozenset({"QUANTITY", "MONEY", "PERCENT"})
+
+
+def _exclamation(head: Token) -> bool:
+    """ "'Oh man, she was bad'", "Amen, sister": a common noun hailed with an interjection
+    and no determiner, standing outside its clause's arguments, is an exclamation or a call,
+    and describes no one (the "man" of "Oh man" is not the story's protagonist)."""
+    return (
+        head.pos_ == "NOUN"
+        and head.dep_ not in SUBJECT_DEPS | _ARGUMENT_DEPS | {"pobj"}
+        and not any(child.dep_ in ("det", "poss") for child in head.children)
+        and any(child.tag_ == "UH" and child.i < head.i for child in head.children)
+    )
 
 
 def _counts_a_set(one: Token) -> bool:

@@ -769,15 +769,34 @@ _BODY_NOUNS = frozenset({"body", "corpse"})
 
 def role_sieve(chains: Chains) -> None:
     """ "Organizers unveiled Hugh Jackman as the host": a description introduced by "as" after a
-    verb is the role of that verb's object (or passive subject). A name introduced so, after a
-    verb of identifying, is who that object is ("the driver, who police identified as
-    Vishwanand Subryan"; kg/coref/constructs.py keeps no other name)."""
-    by_head = {m.head: m for m in chains.mentions if m.kind != "pronoun"}
+    verb is the role of that verb's object (or passive subject), or, after a verb with neither,
+    the role of a person its subject is ("Fred LaRue served as special assistant to John
+    Mitchell", "Felt, who served as the source"). A name introduced so, after a verb of
+    identifying, is who that object is ("the driver, who police identified as Vishwanand
+    Subryan"; kg/coref/constructs.py keeps no other name)."""
+    # A relative pronoun may be the subject that serves ("Felt, who served as the source").
+    by_head = {
+        m.head: m
+        for m in chains.mentions
+        if m.kind != "pronoun" or (m.relative_to >= 0 and m.role in SUBJECT_DEPS)
+    }
     for mention in chains.mentions:
         if mention.kind not in ("nominal", "name"):
             continue
         described = by_head.get(chains.roles.get(mention.head, -1))
         if described is None or chains.same(described.index, mention.index):
+            continue
+        if (described.role, mention.kind) == ("nsubj", "nominal") and (
+            mention.noun_class != "person"
+            or mention.number != described.number
+            or not (
+                "Person" in chains.entity_types(described.index) or described.noun_class == "person"
+            )
+        ):
+            # "Felt served as the source": the role a verb gives its subject is a person's,
+            # and the subject a person; "it came as a surprise", "took to the streets as part
+            # of" say what an act was, and in "the church received [attention] during her
+            # campaign as the nominee" the parser hung the role on the wrong verb.
             continue
         if mention.kind == "name":
             if described.number == "plural" or described.is_time:
@@ -1038,6 +1057,14 @@ def opening_description_sieve(chains: Chains) -> None:
                 first.setdefault(root, other)
         if not first or any(m.index < mention.index for m in first.values()):
             continue
+        if mention.gender and not _one_of_its_sex(chains, mention):
+            # "Video of Brooklyn woman's fatal shooting is played at trial of two men": a
+            # description that says a sex opens on the protagonist of that sex, whom the
+            # story names with that sex; a man it speaks of as often is no rival of "the
+            # woman" (whose sex the name, a title or a pronoun told).
+            first = {r: m for r, m in first.items() if _may_have_gender(chains, r, mention)}
+            if not first:
+                continue
         ranked = sorted(first, key=lambda r: counts[r], reverse=True)
         top = ranked[0]
         if counts[top] < PROTAGONIST_MENTIONS or (
@@ -1062,6 +1089,20 @@ def opening_description_sieve(chains: Chains) -> None:
             f"'{mention.record.text}' opens the story on '{_name_of(chains, antecedent)}', "
             "the person it speaks of most, named after it",
         )
+
+
+def _one_of_its_sex(chains: Chains, mention: CorefMention) -> bool:
+    """Whether a description of a person's sex stands beside another description of someone
+    of that sex in its sentence ("Man charged with killing mother and sister"): one of two
+    whom the story may name in either order."""
+    return any(
+        other is not mention
+        and other.kind == "nominal"
+        and other.noun_class == "person"
+        and other.gender == mention.gender
+        and not (_contains(other, mention) or _contains(mention, other))
+        for other in chains.in_sentence(mention.sentence)
+    )
 
 
 def _describable(
@@ -1146,7 +1187,13 @@ def _chain_describable(
         for start, end in m.reported
     ):
         return False
-    genders = chains.genders(antecedent) - {"neuter"}
+    return _may_have_gender(chains, antecedent, mention)
+
+
+def _may_have_gender(chains: Chains, chain: int, mention: CorefMention) -> bool:
+    """Whether a description's sex, when its noun says one, is not the other one than the
+    chain's ("the woman" may be Zurana Horton or someone unsexed, not Andrew Lopez)."""
+    genders = chains.genders(chain) - {"neuter"}
     return not (mention.gender and genders and mention.gender not in genders)
 
 
@@ -1213,8 +1260,7 @@ def introduction_sieve(chains: Chains) -> None:
                 # were in hospital": a name that says or knows a clause is the story's source
                 # (an official, a spokesman), not the one it introduced, who is named later.
                 continue
-            genders = chains.genders(later.index) - {"neuter"}
-            if mention.gender and genders and mention.gender not in genders:
+            if not _may_have_gender(chains, later.index, mention):
                 continue
             if chains.acts_on(later.index, mention.index):
                 # "A gunman ... who apparently surprised Deputy Jerry Ortiz": the name is the
@@ -1931,8 +1977,8 @@ SIEVES: tuple[Sieve, ...] = (
     ),
     Sieve(
         "role",
-        "a description after 'as' is the role of the verb's object; a name after 'identified "
-        "as' or 'named as' is who it is",
+        "a description after 'as' is the role of the verb's object, or of its subject when it "
+        "has none; a name after 'identified as' or 'named as' is who it is",
         role_sieve,
     ),
     Sieve("body", "a person's dead body is the person", body_sieve),
