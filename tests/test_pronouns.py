@@ -1561,3 +1561,30 @@ def test_a_name_that_says_things_stays_a_person_though_written_after_at(sm_nlp):
     said = text.index("Kessler told")
     assert "Kessler" in chains[f"she@{text.index('she was')}"]
     assert chains[f"Kessler@{said}"] == chains[f"she@{text.index('she was')}"]
+
+
+# -- an "it" judged by its predicate, with a clause of when or if ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm released the patch late. It's pretty bad when experts tell your users to switch.",
+        "The barn burned down. It was probably chance when the roof caught fire.",
+        "Nobody knows the motive. It would be a good thing if the fire was an accident.",
+    ],
+)
+def test_it_judged_by_its_predicate_stands_for_a_clause_of_when_or_if(sm_nlp, text):
+    """ "It's pretty bad when experts tell users to switch": "it" is what the clause after it
+    says, judged by an adjective that takes a clause or by a noun; no firm, barn or motive."""
+    chains = pronoun_chains(sm_nlp, text)
+    assert all(not chains[p] for p in chains if p.lower() == "it")
+
+
+def test_it_judged_with_a_clause_holding_its_own_it_or_after_a_plain_adjective_refers(sm_nlp):
+    """ "It was a hit when it opened" is the film, as the clause's own "it" says; "it was empty
+    when police arrived" says how the house was (an adjective that takes no clause)."""
+    text = "The studio made the film in 1999. It was a hit when it opened in Ohio."
+    assert pronoun_chains(sm_nlp, text)["It"]
+    text = "Police searched the house on Monday. It was empty when the officers arrived."
+    assert "house" in pronoun_chains(sm_nlp, text)["It"]

@@ -157,6 +157,7 @@ _EXTRAPOSING_ADJECTIVES = frozenset(
         "unfair",
         "better",
         "best",
+        "bad",
         "worse",
         "safe",
         "dangerous",
@@ -2077,6 +2078,48 @@ def _time_until(copula: Token) -> bool:
     return False
 
 
+# Subordinators of a clause that an "it" judged by its predicate may stand for: "it's pretty bad
+# when ...", "it would be a shame if ...".
+_OCCASION_SUBORDINATORS = frozenset({"when", "whenever", "if"})
+
+
+def _judged_occasion(it: Token, copula: Token) -> bool:
+    """ "It's pretty bad when security experts are telling your customers to switch", "it was
+    probably chance when the church was burned": "it" with a predicate (an adjective or a noun)
+    and, after it, a clause of when or if that says what is judged so; "it" stands for that
+    clause, as it does for an extraposed that-clause. Not when the clause has an "it" of its
+    own, which is then the thing the first one is ("it was a hit when it came out", "it was
+    broken when I found it")."""
+    # An adjective that takes a clause as its subject ("bad", "important"), not one that says
+    # how a thing was ("it was empty when police arrived": the house); or any noun ("chance",
+    # "a shame"): a thing said to be one ("a hit") is caught by the clause's own "it" below.
+    predicates = [
+        c
+        for c in children(copula)
+        if c.i > copula.i
+        and (
+            (c.dep_ == "acomp" and c.lemma_.lower() in _EXTRAPOSING_ADJECTIVES)
+            or (c.dep_ == "attr" and c.pos_ == "NOUN")
+        )
+    ]
+    if not predicates:
+        return False
+    # The parser hangs the clause from the copula (advcl) or, after a noun, from the noun as
+    # if it were a relative clause of time ("chance when the church was burned").
+    clauses = [c for c in children(copula) if c.dep_ == "advcl"] + [
+        c for p in predicates if p.dep_ == "attr" for c in children(p) if c.dep_ == "relcl"
+    ]
+    return any(
+        clause.i > predicates[0].i
+        and any(
+            c.lower_ in _OCCASION_SUBORDINATORS and c.dep_ in ("mark", "advmod") and c.i < clause.i
+            for c in children(clause)
+        )
+        and not any(t.lower_ == "it" and t is not it for t in clause.subtree)
+        for clause in clauses
+    )
+
+
 # Adjectives saying that something is not known ("it is unclear ..."), and those that say so
 # negated ("it is not clear ...").
 _UNKNOWN_ADJECTIVES = frozenset({"unclear", "unknown", "uncertain"})
@@ -2421,6 +2464,8 @@ def _is_expletive_it(token: Token) -> bool:
         return True
     if verb.lemma_ == "be" and _time_until(verb):
         return True  # "it was only a matter of time before ...", "it was years until ..."
+    if verb.lemma_ == "be" and _judged_occasion(token, verb):
+        return True  # "it's pretty bad when experts tell your customers to switch"
     if verb.lemma_ == "be" and any(_someone_or_a_time(c) for c in children(verb)):
         # "It was the driver who caused the crash" (a cleft), "it was 2 a.m. when the fire
         # started": "it" is no thing when what it is said to be is a person or a time.
