@@ -1588,3 +1588,23 @@ def test_it_judged_with_a_clause_holding_its_own_it_or_after_a_plain_adjective_r
     assert pronoun_chains(sm_nlp, text)["It"]
     text = "Police searched the house on Monday. It was empty when the officers arrived."
     assert "house" in pronoun_chains(sm_nlp, text)["It"]
+
+
+# -- an "it" said to happen is an event --------------------------------------------------------
+
+
+def test_it_said_to_happen_is_an_event_not_a_thing_or_a_place(sm_nlp):
+    """ "A camera recorded the attack as it unfolded": what unfolds is the attack, not the
+    camera; "watched it happen" after a sentence naming only a place and people is no place."""
+    text = "A security camera recorded the attack as it unfolded."
+    chains = pronoun_chains(sm_nlp, text)
+    assert "attack" in chains["it"]
+    assert "security camera" not in chains["it"]
+    text = "The driver fled the scene. Her husband watched it happen."
+    assert "scene" not in pronoun_chains(sm_nlp, text)["it"]
+
+
+def test_it_that_does_not_happen_may_be_a_thing(sm_nlp):
+    """Only what happens must be an event: "it broke down" may be the camera."""
+    text = "A security camera recorded the attack, but it broke down."
+    assert "security camera" in pronoun_chains(sm_nlp, text)["it"]

@@ -281,6 +281,9 @@ class CorefMention:
     # An "it" that "be" says is something ("it was the worst violence in years", "it was a
     # factory"): the lemma of that predicate noun, which its referent must be able to be.
     predicate: str = ""
+    # An "it" said to happen ("it happened in 1959", "watched it happen", "the event as it
+    # unfolded"): an event, which its referent must be.
+    happening: bool = False
 
     @property
     def is_time(self) -> bool:
@@ -1759,6 +1762,8 @@ def _pronoun(token: Token, sentence: int, depth: list[int]) -> CorefMention | No
         mention.conjunct = _conjunct(token)
     if token.dep_ == "nsubj" and person == 3:
         mention.reported = _reported_clauses(token.head)
+    if word == "it" and token.dep_ == "nsubj":
+        mention.happening = _happens(token.head)
     if word == "it" and token.dep_ == "nsubj" and token.head.lemma_ == "be":
         mention.predicate = next(
             (
@@ -1769,6 +1774,17 @@ def _pronoun(token: Token, sentence: int, depth: list[int]) -> CorefMention | No
             "",
         )
     return mention
+
+
+# Verbs that say something happens: their subject is an event ("it happened", "it occurred").
+_HAPPENING_VERBS = frozenset({"happen", "occur", "unfold", "transpire"})
+
+
+def _happens(verb: Token) -> bool:
+    """Whether a verb says its subject happens: "happen", "occur", "unfold", or "take place"."""
+    if verb.lemma_ == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in children(verb))
+    return verb.lemma_ in _HAPPENING_VERBS
 
 
 def _conjunct(possessive: Token) -> int:
