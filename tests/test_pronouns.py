@@ -1608,3 +1608,28 @@ def test_it_that_does_not_happen_may_be_a_thing(sm_nlp):
     """Only what happens must be an event: "it broke down" may be the camera."""
     text = "A security camera recorded the attack, but it broke down."
     assert "security camera" in pronoun_chains(sm_nlp, text)["it"]
+
+
+# -- the speaker of a quotation under one verb of saying among several -------------------------
+
+
+def test_a_quotation_is_said_by_the_subject_of_the_verb_of_saying_it_hangs_from(sm_nlp):
+    """ "A spokesman said the witness told detectives ... 'from the angle I was at'": the
+    quotation hangs from "told", so "I" is the witness, not the spokesman who reports her."""
+    text = (
+        "A police spokesman said the witness told detectives she could not see the car "
+        '"from the angle I was at."'
+    )
+    chains = pronoun_chains(sm_nlp, text)
+    assert "witness" in chains["I"]
+    assert "police spokesman" not in chains["I"]
+
+
+def test_a_quotation_said_aloud_is_its_crier_s_and_goes_on_in_the_next_sentence(sm_nlp):
+    """ "The teacher said that her son shouted, 'Mommy, I got hit'": a verb of saying aloud
+    that the quotation hangs from says it; and the quotation's next sentence goes on with the
+    same speaker's words ("Somebody hit me")."""
+    chains = pronoun_chains(sm_nlp, 'The teacher said that her son shouted, "Mommy, I got hit."')
+    assert chains["I"] == {"son"}
+    text = 'Her son screamed, "Mommy, I got hit. Somebody hit me in my back."'
+    assert "son" in pronoun_chains(sm_nlp, text)["me"]
