@@ -941,6 +941,36 @@ def test_first_person_in_a_quotation_is_its_speaker():
     assert "We" not in links_of(plain)
 
 
+def test_a_quotation_after_a_clause_of_where_is_not_said_by_that_clauses_speaker():
+    # White told reporters after a hearing where Smith said she left " I hear she is gone . "
+    # The parser hung the quotation from "said", whose clause is opened by "where": it tells of
+    # the hearing, and the quotation is White's, the sentence's first speaker.
+    doc = parsed(
+        [
+            ("White", "NNP", "PROPN", "nsubj", 1, "White", "B-PERSON"),
+            ("told", "VBD", "VERB", "ROOT", 1, "tell"),
+            ("reporters", "NNS", "NOUN", "dobj", 1, "reporter"),
+            ("after", "IN", "ADP", "prep", 1, "after"),
+            ("a", "DT", "DET", "det", 5, "a"),
+            ("hearing", "NN", "NOUN", "pobj", 3, "hearing"),
+            ("where", "WRB", "SCONJ", "advmod", 8, "where"),
+            ("Smith", "NNP", "PROPN", "nsubj", 8, "Smith", "B-PERSON"),
+            ("said", "VBD", "VERB", "ccomp", 1, "say"),
+            ("she", "PRP", "PRON", "nsubj", 10, "she"),
+            ("left", "VBD", "VERB", "ccomp", 8, "leave"),
+            ('"', "``", "PUNCT", "punct", 13, '"'),
+            ("I", "PRP", "PRON", "nsubj", 13, "I"),
+            ("hear", "VBP", "VERB", "ccomp", 8, "hear"),
+            ("she", "PRP", "PRON", "nsubj", 15, "she"),
+            ("is", "VBZ", "AUX", "ccomp", 13, "be"),
+            ("gone", "JJ", "ADJ", "acomp", 15, "gone"),
+            (".", ".", "PUNCT", "punct", 1, "."),
+            ('"', "''", "PUNCT", "punct", 1, '"'),
+        ]
+    )
+    assert links_of(doc)["I"] == ("White", "speaker")
+
+
 def test_a_description_after_as_is_the_role_of_the_verbs_object():
     # "Organizers named Hugh Jackman as the host."
     doc = parsed(

@@ -1561,3 +1561,75 @@ def test_a_name_that_says_things_stays_a_person_though_written_after_at(sm_nlp):
     said = text.index("Kessler told")
     assert "Kessler" in chains[f"she@{text.index('she was')}"]
     assert chains[f"Kessler@{said}"] == chains[f"she@{text.index('she was')}"]
+
+
+# -- an "it" judged by its predicate, with a clause of when or if ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm released the patch late. It's pretty bad when experts tell your users to switch.",
+        "The barn burned down. It was probably chance when the roof caught fire.",
+        "Nobody knows the motive. It would be a good thing if the fire was an accident.",
+    ],
+)
+def test_it_judged_by_its_predicate_stands_for_a_clause_of_when_or_if(sm_nlp, text):
+    """ "It's pretty bad when experts tell users to switch": "it" is what the clause after it
+    says, judged by an adjective that takes a clause or by a noun; no firm, barn or motive."""
+    chains = pronoun_chains(sm_nlp, text)
+    assert all(not chains[p] for p in chains if p.lower() == "it")
+
+
+def test_it_judged_with_a_clause_holding_its_own_it_or_after_a_plain_adjective_refers(sm_nlp):
+    """ "It was a hit when it opened" is the film, as the clause's own "it" says; "it was empty
+    when police arrived" says how the house was (an adjective that takes no clause)."""
+    text = "The studio made the film in 1999. It was a hit when it opened in Ohio."
+    assert pronoun_chains(sm_nlp, text)["It"]
+    text = "Police searched the house on Monday. It was empty when the officers arrived."
+    assert "house" in pronoun_chains(sm_nlp, text)["It"]
+
+
+# -- an "it" said to happen is an event --------------------------------------------------------
+
+
+def test_it_said_to_happen_is_an_event_not_a_thing_or_a_place(sm_nlp):
+    """ "A camera recorded the attack as it unfolded": what unfolds is the attack, not the
+    camera; "watched it happen" after a sentence naming only a place and people is no place."""
+    text = "A security camera recorded the attack as it unfolded."
+    chains = pronoun_chains(sm_nlp, text)
+    assert "attack" in chains["it"]
+    assert "security camera" not in chains["it"]
+    text = "The driver fled the scene. Her husband watched it happen."
+    assert "scene" not in pronoun_chains(sm_nlp, text)["it"]
+
+
+def test_it_that_does_not_happen_may_be_a_thing(sm_nlp):
+    """Only what happens must be an event: "it broke down" may be the camera."""
+    text = "A security camera recorded the attack, but it broke down."
+    assert "security camera" in pronoun_chains(sm_nlp, text)["it"]
+
+
+# -- the speaker of a quotation under one verb of saying among several -------------------------
+
+
+def test_a_quotation_is_said_by_the_subject_of_the_verb_of_saying_it_hangs_from(sm_nlp):
+    """ "A spokesman said the witness told detectives ... 'from the angle I was at'": the
+    quotation hangs from "told", so "I" is the witness, not the spokesman who reports her."""
+    text = (
+        "A police spokesman said the witness told detectives she could not see the car "
+        '"from the angle I was at."'
+    )
+    chains = pronoun_chains(sm_nlp, text)
+    assert "witness" in chains["I"]
+    assert "police spokesman" not in chains["I"]
+
+
+def test_a_quotation_said_aloud_is_its_crier_s_and_goes_on_in_the_next_sentence(sm_nlp):
+    """ "The teacher said that her son shouted, 'Mommy, I got hit'": a verb of saying aloud
+    that the quotation hangs from says it; and the quotation's next sentence goes on with the
+    same speaker's words ("Somebody hit me")."""
+    chains = pronoun_chains(sm_nlp, 'The teacher said that her son shouted, "Mommy, I got hit."')
+    assert chains["I"] == {"son"}
+    text = 'Her son screamed, "Mommy, I got hit. Somebody hit me in my back."'
+    assert "son" in pronoun_chains(sm_nlp, text)["me"]

@@ -22,8 +22,11 @@ _STRAIGHT = frozenset({'"'})
 QUOTATION_MARKS = _OPENING | _CLOSING | _STRAIGHT
 
 
-# The verbs of saying as the ids Token.lemma holds: every word outside a quotation is compared.
+# The verbs that may say a quotation, as the ids Token.lemma holds (every word outside a
+# quotation is compared): the verbs of saying, and those of saying aloud ("cried out 'Mommy,
+# I've been hit'", "screamed 'Somebody help me'").
 _SPEECH_VERB_IDS = string_ids(SPEECH_VERBS)
+_QUOTING_VERB_IDS = string_ids(SPEECH_VERBS | {"cry", "scream", "shout", "yell", "exclaim"})
 
 # Verbs that say their subject is what their complement names.
 _COPULAS = frozenset({"be", "become"})
@@ -144,9 +147,10 @@ def _closed_on_next_line(tokens: Sequence[Token], start: int) -> bool:
 def quote_speakers(
     tokens: Sequence[Token], sentences: Sequence[tuple[object, Span]]
 ) -> dict[int, int]:
-    """Each token inside a quotation -> the head of who speaks it: the subject of a verb of
-    saying outside the quotation in the same sentence ("'We are thrilled,' Zadan said"), else
-    in the sentence after it or before it. Tokens with no speaker are left out."""
+    """Each token inside a quotation -> the head of who speaks it: the subject of the verb of
+    saying (or of saying aloud: "shouted") outside the quotation that the quotation hangs from,
+    else of the sentence's first verb of saying ("'We are thrilled,' Zadan said"), else of the
+    sentence after it or before it. Tokens with no speaker are left out."""
     inside = [False] * len(tokens)
     quoted = False
     for token in tokens:
@@ -169,13 +173,42 @@ def quote_speakers(
     # A sentence's tokens from ``tokens`` (the document's, as the cache holds them): iterating
     # the Span makes a new Token for every word.
     speaker: dict[int, int] = {}
+    # A quoted word under a verb of saying of its sentence -> that verb's subject, whichever
+    # verb of saying comes first: "a spokesman said the witness told detectives she couldn't
+    # see 'from the angle I was at'" is the witness's, not the spokesman's.
+    governed: dict[int, int] = {}
+    aloud: dict[int, int] = {}  # a sentence -> who says the quotation in it aloud
     for record, sent in sentences:
+        sayers: dict[int, int] = {}  # a verb of saying outside the quotation -> its subject
         for token in tokens[sent.start : sent.end]:
-            if not inside[token.i] and token.lemma in _SPEECH_VERB_IDS:
+            if not inside[token.i] and token.lemma in _QUOTING_VERB_IDS:
                 subjects = [c.i for c in children(token) if c.dep_ == "nsubj"]
                 if subjects:
-                    speaker[record.index] = subjects[0]  # type: ignore[attr-defined]
-                    break
+                    sayers[token.i] = subjects[0]
+        # The sentence's speaker is the subject of its first verb of saying; a verb of saying
+        # aloud says only the quotation under it ("heard co-workers yelling, said Larson").
+        first = next((v for v in sayers if tokens[v].lemma in _SPEECH_VERB_IDS), None)
+        if first is not None:
+            speaker[record.index] = sayers[first]  # type: ignore[attr-defined]
+        # Not a verb of saying in a relative clause or one opened by "where" or "when", which
+        # describes a noun or a time of the sentence ("White told The Post after a hearing
+        # where Lohan's lawyer said she was ... — 'I hear she's on her way'"): the parser may
+        # hang a quotation after it from it.
+        framing = {
+            verb: who
+            for verb, who in sayers.items()
+            if tokens[verb].dep_ != "relcl"
+            and not any(c.tag_ == "WRB" for c in children(tokens[verb]))
+        }
+        if framing:
+            for i in range(sent.start, sent.end):
+                if inside[i]:
+                    verb = _governing(tokens[i], framing)
+                    if verb is not None:
+                        governed[i] = framing[verb]
+                        # The quotation goes on in the next sentence ("she exclaimed, 'Mommy,
+                        # I got hit. Somebody hit me'"), said aloud by the same speaker.
+                        aloud.setdefault(record.index, framing[verb])  # type: ignore[attr-defined]
     # A quoted sentence with no verb of saying of its own goes on the quotation before it
     # when the sentence before is quoted too ("'She captured a generation,' said her agent.
     # 'She is the embodiment of beauty.'"); else it is said by the sentence after or before.
@@ -190,13 +223,21 @@ def quote_speakers(
         who: int | None
         if index in speaker:
             who = speaker[index]
-        elif index - 1 in quoted_sentences and index - 1 in speaker:
-            who = speaker[index - 1]
+        elif index - 1 in quoted_sentences and (index - 1 in speaker or index - 1 in aloud):
+            who = speaker.get(index - 1, aloud.get(index - 1))
         else:
             who = speaker.get(index + 1, speaker.get(index - 1))
-        if who is None:
-            continue
         for i in range(sent.start, sent.end):
-            if inside[i]:
-                speakers[i] = who
+            said_by = governed.get(i, who) if inside[i] else None
+            if said_by is not None:
+                speakers[i] = said_by
     return speakers
+
+
+def _governing(token: Token, verbs: dict[int, int]) -> int | None:
+    """The nearest of ``verbs`` (token indices) above ``token`` in its parse, or None."""
+    while token.head.i != token.i:
+        token = token.head
+        if token.i in verbs:
+            return token.i
+    return None

@@ -157,6 +157,7 @@ _EXTRAPOSING_ADJECTIVES = frozenset(
         "unfair",
         "better",
         "best",
+        "bad",
         "worse",
         "safe",
         "dangerous",
@@ -280,6 +281,9 @@ class CorefMention:
     # An "it" that "be" says is something ("it was the worst violence in years", "it was a
     # factory"): the lemma of that predicate noun, which its referent must be able to be.
     predicate: str = ""
+    # An "it" said to happen ("it happened in 1959", "watched it happen", "the event as it
+    # unfolded"): an event, which its referent must be.
+    happening: bool = False
 
     @property
     def is_time(self) -> bool:
@@ -1772,6 +1776,8 @@ def _pronoun(token: Token, sentence: int, depth: list[int]) -> CorefMention | No
         mention.conjunct = _conjunct(token)
     if token.dep_ == "nsubj" and person == 3:
         mention.reported = _reported_clauses(token.head)
+    if word == "it" and token.dep_ == "nsubj":
+        mention.happening = _happens(token.head)
     if word == "it" and token.dep_ == "nsubj" and token.head.lemma_ == "be":
         mention.predicate = next(
             (
@@ -1782,6 +1788,17 @@ def _pronoun(token: Token, sentence: int, depth: list[int]) -> CorefMention | No
             "",
         )
     return mention
+
+
+# Verbs that say something happens: their subject is an event ("it happened", "it occurred").
+_HAPPENING_VERBS = frozenset({"happen", "occur", "unfold", "transpire"})
+
+
+def _happens(verb: Token) -> bool:
+    """Whether a verb says its subject happens: "happen", "occur", "unfold", or "take place"."""
+    if verb.lemma_ == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in children(verb))
+    return verb.lemma_ in _HAPPENING_VERBS
 
 
 def _conjunct(possessive: Token) -> int:
@@ -2089,6 +2106,48 @@ def _time_until(copula: Token) -> bool:
         ):
             return True
     return False
+
+
+# Subordinators of a clause that an "it" judged by its predicate may stand for: "it's pretty bad
+# when ...", "it would be a shame if ...".
+_OCCASION_SUBORDINATORS = frozenset({"when", "whenever", "if"})
+
+
+def _judged_occasion(it: Token, copula: Token) -> bool:
+    """ "It's pretty bad when security experts are telling your customers to switch", "it was
+    probably chance when the church was burned": "it" with a predicate (an adjective or a noun)
+    and, after it, a clause of when or if that says what is judged so; "it" stands for that
+    clause, as it does for an extraposed that-clause. Not when the clause has an "it" of its
+    own, which is then the thing the first one is ("it was a hit when it came out", "it was
+    broken when I found it")."""
+    # An adjective that takes a clause as its subject ("bad", "important"), not one that says
+    # how a thing was ("it was empty when police arrived": the house); or any noun ("chance",
+    # "a shame"): a thing said to be one ("a hit") is caught by the clause's own "it" below.
+    predicates = [
+        c
+        for c in children(copula)
+        if c.i > copula.i
+        and (
+            (c.dep_ == "acomp" and c.lemma_.lower() in _EXTRAPOSING_ADJECTIVES)
+            or (c.dep_ == "attr" and c.pos_ == "NOUN")
+        )
+    ]
+    if not predicates:
+        return False
+    # The parser hangs the clause from the copula (advcl) or, after a noun, from the noun as
+    # if it were a relative clause of time ("chance when the church was burned").
+    clauses = [c for c in children(copula) if c.dep_ == "advcl"] + [
+        c for p in predicates if p.dep_ == "attr" for c in children(p) if c.dep_ == "relcl"
+    ]
+    return any(
+        clause.i > predicates[0].i
+        and any(
+            c.lower_ in _OCCASION_SUBORDINATORS and c.dep_ in ("mark", "advmod") and c.i < clause.i
+            for c in children(clause)
+        )
+        and not any(t.lower_ == "it" and t is not it for t in clause.subtree)
+        for clause in clauses
+    )
 
 
 # Adjectives saying that something is not known ("it is unclear ..."), and those that say so
@@ -2435,6 +2494,8 @@ def _is_expletive_it(token: Token) -> bool:
         return True
     if verb.lemma_ == "be" and _time_until(verb):
         return True  # "it was only a matter of time before ...", "it was years until ..."
+    if verb.lemma_ == "be" and _judged_occasion(token, verb):
+        return True  # "it's pretty bad when experts tell your customers to switch"
     if verb.lemma_ == "be" and any(_someone_or_a_time(c) for c in children(verb)):
         # "It was the driver who caused the crash" (a cleft), "it was 2 a.m. when the fire
         # started": "it" is no thing when what it is said to be is a person or a time.

@@ -1525,6 +1525,11 @@ def pronoun_sieve(chains: Chains) -> None:
                 continue
             if not _agree(chains, mention, antecedent):
                 continue
+            if mention.happening and not _an_event(chains, antecedent):
+                # "Surveillance footage captures the horrific event as it unfolded", "her
+                # husband watched it happen" after "the driver fled the scene": what happens
+                # is an event, not the footage or the place; no event named, the story's.
+                continue
             if plural and mention.reported and _lifeless(chains, antecedent):
                 # "the man who they say hit a woman": who says, knows or thinks a clause is
                 # someone, people or a body, not the charges filed against him.
@@ -1631,6 +1636,15 @@ def _lifeless(chains: Chains, mention: CorefMention) -> bool:
     return any(
         (m.kind == "nominal" and m.noun_class in ("event", "time", "place"))
         or m.entity_type in ("Thing", "Work", "Event", "Place")
+        for m in chains.members(mention.index)
+    )
+
+
+def _an_event(chains: Chains, mention: CorefMention) -> bool:
+    """Whether a chain is an event: a description whose noun is first of all one ("the
+    shooting", "this horrible tragedy") or a name typed one."""
+    return any(
+        (m.kind == "nominal" and m.noun_class == "event") or m.entity_type == "Event"
         for m in chains.members(mention.index)
     )
 
