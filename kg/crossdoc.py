@@ -118,21 +118,12 @@ _KIND_TYPES = frozenset({"Place", "Organization", "Group", "Thing", "Work", ""})
 _KIND_CORE = 2
 
 
-def _kind_word(word: str) -> bool:
-    """A noun saying what kind of place a name names: its first WordNet sense a place
-    ("center", "hospital", "prison"), or a body with a place among its senses ("clinic",
-    "department"); not a direction ("Telecom Egypt North")."""
-    lemma = word.lower()
-    first = lexicon.noun_class(lemma)
-    return first == "place" or (first == "organization" and "place" in lexicon.noun_classes(lemma))
-
-
 def _kind_core(words: list[str]) -> tuple[str, ...]:
     """A name without the words that say what kind of place it is ("Betty Ford Treatment
     Center" -> "Betty Ford"): its last word a kind word, and the nouns before it that WordNet
     classes as acts, places, bodies and the like ("Treatment"), keeping two words. A name
     without a kind word is its own core."""
-    if not _kind_word(words[-1]):
+    if not lexicon.kind_of_place(words[-1]):
         return tuple(words)
     core = words[:-1]
     while len(core) > _KIND_CORE and lexicon.has_noun_class(core[-1].lower()):
@@ -380,7 +371,7 @@ def _distinctive_words(
         words_of = set()
         for name in (key, *entity.aliases):
             words = name.split()
-            if len(words) < 2 or not _kind_word(words[-1]):
+            if len(words) < 2 or not lexicon.kind_of_place(words[-1]):
                 continue
             for i, word in enumerate(words[:-1]):
                 if i and " ".join(words[:i]) not in places:
@@ -721,7 +712,7 @@ def link_across_documents(
                         kinds[1] == words[-1]
                         and "organization" in lexicon.noun_classes(words[-1].lower())
                         and all(_kind_noun(w) for w in kinds[2:])
-                        and _kind_word(kinds[-1])
+                        and lexicon.kind_of_place(kinds[-1])
                     )
                 )
                 and not rules.forbids(name, key)

@@ -165,3 +165,39 @@ def test_a_pronouns_word_inside_a_title_lines_name_is_no_pronoun(nlp):
     assert kinds.get("He Lifeng") == "name"
     assert "He" not in kinds
     assert not any(mention == "He" for mention, _, _ in pairs)
+
+
+def test_a_kind_noun_of_a_title_line_takes_the_name_and_nouns_before_it(nlp):
+    # As the body's "the Hartwell Treatment Center" is one phrase, the title's "Hartwell
+    # Clinic" is one description by its last word, the name in it a mention of its own, not
+    # a bare "Clinic" beside the name.
+    kinds, _ = _headline_mentions(
+        nlp,
+        "Singer Checks Into Hartwell Clinic\n"
+        "The singer Mara Quell checked into the Hartwell Treatment Center on Friday. "
+        "Hartwell said she would stay for a month.\n",
+    )
+    assert kinds.get("Hartwell Clinic") == "nominal"
+    assert kinds.get("Hartwell") == "name"
+    assert "Clinic" not in kinds
+
+
+def test_a_word_between_two_names_of_a_title_line_is_no_compound(nlp):
+    # "Beat" and "Top" are places too in WordNet, but between two teams they are the verb.
+    kinds, _ = _headline_mentions(
+        nlp,
+        "Falcons Beat Ravens In Overtime\n"
+        "The Falcons won 27-24 on Sunday. The Ravens had led at half time.\n",
+    )
+    assert not [t for t in kinds if t.startswith("Falcons ")]
+
+
+def test_a_title_line_noun_after_a_given_name_is_a_surname_not_a_kind(nlp):
+    # "Ford" after "Betty" is a surname, not WordNet's place to cross a river: no description
+    # "Betty Ford" is made of the two ("Betty Ford Clinic" still is one, by its "Clinic").
+    kinds, _ = _headline_mentions(
+        nlp,
+        "Singer Returns To Betty Ford\n"
+        "The singer Mara Quell went back to the Betty Ford Center on Friday.\n",
+    )
+    assert kinds.get("Betty Ford") != "nominal"

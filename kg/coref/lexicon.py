@@ -172,6 +172,15 @@ def member_of(lemma: str) -> tuple[str, ...]:
     return _members().get(lemma, ())
 
 
+def kind_of_place(word: str) -> bool:
+    """Whether a noun says what kind of place a name names: its first WordNet sense a place
+    ("center", "hospital", "prison"), or a body with a place among its senses ("clinic",
+    "department"); not a direction ("Telecom Egypt North")."""
+    lemma = word.lower()
+    first = noun_class(lemma)
+    return first == "place" or (first == "organization" and "place" in noun_classes(lemma))
+
+
 def noun_classes(lemma: str) -> frozenset[str]:
     """All classes a lemma plausibly has: its first sense's class, those of its second and
     third senses, and "person" when :func:`may_be_person` holds ("country" gives

@@ -682,7 +682,86 @@ def headline_mentions(
                 mention.definite = True
                 found.append(mention)
             i += 1
-    return _titles_kept(found)
+    return _titles_kept(_title_compounds(doc, found))
+
+
+def _title_compounds(doc: Doc, found: list[CorefMention]) -> list[CorefMention]:
+    """A title line's mentions, with a noun saying what kind of place or body something is
+    taking the names and nouns written right before it as its modifiers, as the body's
+    grammar does ("checked into the Betty Ford Clinic", "a rehab facility"): "Betty Ford
+    Clinic", "Casty Shop" and "Other Rehab Facility" are each one description by their last
+    word, the name inside it a mention of its own, not the names "Betty" and "Ford" and a
+    bare "Clinic". Title case capitalises every word, so its capitals do not part a compound
+    as a body's would."""
+    dropped: set[int] = set()
+    names = {m.record.start for m in found if m.kind == "name"}
+    for index, mention in enumerate(found):
+        if (
+            mention.kind != "nominal"
+            or not mention.record.text[:1].isupper()
+            or not lexicon.kind_of_place(mention.lemma)
+            or _before_a_name(doc, mention, names)
+            or _modifies_the_next(doc, found, index)
+            or _after_a_given_name(found, index)
+        ):
+            continue
+        start = mention.record.start
+        first = index
+        while first > 0:
+            before = found[first - 1]
+            if before.sentence != mention.sentence or doc.text[before.record.end : start] != " ":
+                break
+            if before.kind == "nominal" and before.lemma != before.record.text.lower():
+                break  # a plural or a verb ("Lifer Escapes Prison"): no modifier of a noun
+            start = before.record.start
+            first -= 1
+        if first == index:
+            continue
+        # the nouns before it are its modifiers; the names stay mentions of their own
+        dropped.update(id(m) for m in found[first:index] if m.kind == "nominal")
+        text = doc.text[start : mention.record.end]
+        mention.record = replace(mention.record, text=text, start=start)
+        mention.modifiers = frozenset(w.lower() for w in text.split()[:-1])
+        mention.words = mention.words | mention.modifiers
+    return [m for m in found if id(m) not in dropped]
+
+
+def _after_a_given_name(found: list[CorefMention], index: int) -> bool:
+    """Whether a title line's noun follows a given name, which makes it a surname ("Betty
+    Ford": WordNet's "ford" is a place to cross a river)."""
+    before = found[index - 1] if index > 0 else None
+    return (
+        before is not None
+        and before.kind == "name"
+        and before.sentence == found[index].sentence
+        and before.record.label not in _PLACE_LABELS  # "Brooklyn Neighborhood"
+        and lexicon.given_name(before.record.text.split()[-1])
+    )
+
+
+def _modifies_the_next(doc: Doc, found: list[CorefMention], index: int) -> bool:
+    """Whether a title line's noun is followed by another noun of the line, a space between:
+    the compound's head is the last of them ("Ford" of "Betty Ford Clinic", "Dairy" of
+    "Matanuska Maid Dairy Building")."""
+    mention = found[index]
+    after = found[index + 1] if index + 1 < len(found) else None
+    return (
+        after is not None
+        and after.kind == "nominal"
+        and after.sentence == mention.sentence
+        and doc.text[mention.record.end : after.record.start] == " "
+    )
+
+
+def _before_a_name(doc: Doc, mention: CorefMention, names: set[int]) -> bool:
+    """Whether the word after a title line's mention opens a name (``names``: the names'
+    first characters): "Colts Beat Chiefs", "COLTS TOP JAGUARS", where the word between two
+    names is their verb, not a noun the first name modifies ("Casty Shop Raid" is a noun)."""
+    tokens = doc_tokens(doc)
+    after = mention.head + 1
+    while after < len(tokens) and tokens[after].is_space:
+        after += 1
+    return after < len(tokens) and tokens[after].idx in names
 
 
 def _titles_kept(found: list[CorefMention]) -> list[CorefMention]:
