@@ -433,6 +433,9 @@ class CorpusIndex:
         # outnumber are not what the entity is called (_unconfirmed_guesses).
         self._guessed: dict[str, Counter[str]] = defaultdict(Counter)
         self._kept_apart: dict[str, Counter[str]] = defaultdict(Counter)
+        # After ``finish``, the entities each noun was so guessed of, which descriptions by
+        # it in other documents do not join (only the deeds may still tell them apart).
+        self._guessed_by: dict[str, list[str]] = {}
         self._described_by: dict[str, dict[str, int]] = {}
         # After ``finish``, the entities each noun describes in any document, once is enough:
         # where a description finds the person its own document names (_named_in_its_own_story).
@@ -624,6 +627,10 @@ class CorpusIndex:
         # in another: two documents call her an actress).
         called = self._counted_by_entity(self._called)
         unconfirmed = self._unconfirmed_guesses(called)
+        guessed_by: dict[str, list[str]] = defaultdict(list)
+        for key, noun in sorted(unconfirmed):
+            guessed_by[noun].append(key)
+        self._guessed_by = dict(guessed_by)
         self._deeds = self._gathered_by_entity(self._deeds)
         self._traits = self._gathered_by_entity(self._traits)
         self._work_callings = self._gathered_by_entity(self._work_callings)
@@ -1264,6 +1271,27 @@ class CorpusIndex:
                     )
                     self._join(description, key, reason, clusters, first_mention, merges)
                     continue
+            if best is None and noun in self._guessed_by:
+                # The person only salience called so (_unconfirmed_guesses) is not taken, but
+                # who does what the description does may still tell its own person from that
+                # one, as it would were the guess counted: "the driver was charged ... him"
+                # is the man another report calls the driver and says was charged, not the
+                # woman two reports' salience called so.
+                guessed = [
+                    key
+                    for key in self._guessed_by[noun]
+                    if key in self.entities and self.entities[key].type == "Person"
+                ]
+                would_be = self._best_candidate(
+                    [*candidates, *guessed], context, noun, DESCRIPTION_CONTEXT, deeds=deeds
+                )
+                if would_be is not None and would_be.key in guessed:
+                    key, reason = self._done_alike_instead(
+                        would_be.key, "", alike, context, noun, opposed
+                    )
+                    if key != would_be.key:
+                        self._join(description, key, reason, clusters, first_mention, merges)
+                        continue
             if best is not None:
                 common, key, deed = best
                 if unnamed_rival is not None:

@@ -55,3 +55,24 @@ def test_without_reports_telling_them_apart_the_guesses_still_count(sm_nlp) -> N
     assert driver["reason"].startswith(
         "'driver of a gray Toyota Camry' is 'Priya Raman', called 'driver' in other documents"
     )
+
+
+def test_what_the_description_does_still_finds_its_own_person(sm_nlp) -> None:
+    # A report names the driver and says he was charged; a nameless one says the driver was
+    # charged. The woman is no candidate of the nameless driver's, but the deeds that would
+    # have told him from her tell him as before: he is Dev Sharma.
+    named = (
+        "Police identified the driver as Dev Sharma, 23, of Schenectady. Sharma was charged "
+        "with manslaughter after the crash near a Sikh temple in Queens. He was held without "
+        "bail."
+    )
+    nameless = (
+        "The driver was charged with manslaughter on Saturday after the crash near a Sikh "
+        "temple in Queens, police said. He had fled in a gray Toyota Camry."
+    )
+    records = corpus_mentions(sm_nlp, [*GUESSED, *APART, named, nameless])
+    sharma = mention_in(records, "doc5", "Dev Sharma")["node"]
+    driver = mention_in(records, "doc6", "driver")
+    assert driver["node"] == sharma
+    assert driver["node"] != mention_in(records, "doc0", "Priya Raman")["node"]
+    assert "the object of 'charged' there as here" in driver["reason"]
