@@ -433,8 +433,9 @@ class CorpusIndex:
         # outnumber are not what the entity is called (_unconfirmed_guesses).
         self._guessed: dict[str, Counter[str]] = defaultdict(Counter)
         self._kept_apart: dict[str, Counter[str]] = defaultdict(Counter)
-        # After ``finish``, the entities each noun was so guessed of, which descriptions by
-        # it in other documents do not join (only the deeds may still tell them apart).
+        # After ``finish``, the entities each noun was so guessed of: descriptions by it in
+        # other documents do not join them (only the deeds may still tell them apart), and
+        # the guesses in their own documents are undone (_part_unlike).
         self._guessed_by: dict[str, list[str]] = {}
         self._described_by: dict[str, dict[str, int]] = {}
         # After ``finish``, the entities each noun describes in any document, once is enough:
@@ -1781,7 +1782,10 @@ class CorpusIndex:
         does not say, but whom her stories call "the woman" and "she"); "the 36-year-old
         driver" in a story of the 66-year-old woman he struck. It and what was linked to it
         after it (its repetitions, its pronouns but those of the person's sex) become a
-        description node of their own, which may still join another document's entity."""
+        description node of their own, which may still join another document's entity. So
+        too a description by a noun the corpus's salience alone gives the person, which more
+        of the documents naming the person keep apart from them (_unconfirmed_guesses: "the
+        heartless driver" of a story naming the woman he struck)."""
         after: dict[int, list[int]] = defaultdict(list)
         for link in links:
             after[link.antecedent].append(link.mention)
@@ -1796,8 +1800,13 @@ class CorpusIndex:
                 continue
             key = self.key_of(node)
             known = self._genders.get(key)
+            noun = mention.key.rsplit(" ", 1)[-1]
             unlike = _unlike(mention, known, self._ages.get(key))
-            if unlike is None:
+            if unlike is not None:
+                unlike = f"{unlike} to most of the corpus's mentions"
+            elif key in self._guessed_by.get(noun, ()):
+                unlike = f"whom the documents naming them tell apart from a {noun}"
+            else:
                 continue
             description = _Description(mention.text, concept_key(mention))
             clusters.descriptions.append(description)
@@ -1823,8 +1832,7 @@ class CorpusIndex:
                     clusters.reasons[member] = (
                         clusters.reasons[member][0],
                         f"'{pronoun.text}' goes with '{mention.text}', through which it was "
-                        f"linked, not with '{node.name}', {unlike} to most of the corpus's "
-                        "mentions",
+                        f"linked, not with '{node.name}', {unlike}",
                     )
 
     def _correct_descriptions(self, clusters: _DocumentClusters) -> set[tuple[str, str]]:
