@@ -427,6 +427,17 @@ class CorpusIndex:
         # each so (a synonym needs more of them: SYNONYM_CALLED_IN_DOCUMENTS): where a
         # description no name of its own document took may find its entity in another document.
         self._called: dict[str, Counter[str]] = defaultdict(Counter)
+        # Of those documents, the ones that call a name so by salience alone (a guess: "the
+        # heartless driver" given to Raj Chohan as the person most spoken of); and the
+        # documents that write a person description by the noun after the name and keep it
+        # apart from the name (the driver who struck her): after ``finish``, guesses those
+        # outnumber are not what the entity is called (_unconfirmed_guesses).
+        self._guessed: dict[str, Counter[str]] = defaultdict(Counter)
+        self._kept_apart: dict[str, Counter[str]] = defaultdict(Counter)
+        # After ``finish``, the entities each noun was so guessed of: descriptions by it in
+        # other documents do not join them (only the deeds may still tell them apart), and
+        # the guesses in their own documents are undone (_part_unlike).
+        self._guessed_by: dict[str, list[str]] = {}
         self._described_by: dict[str, dict[str, int]] = {}
         # After ``finish``, the entities each noun describes in any document, once is enough:
         # where a description finds the person its own document names (_named_in_its_own_story).
@@ -567,8 +578,14 @@ class CorpusIndex:
             self._written_names[written].add(name)
             self._writing_documents[written] += 1
         calls = list(_what_names_are_called(extraction, clusters))
-        for name, noun in {(call.name, call.noun) for call in calls}:
+        called_here = {(call.name, call.noun) for call in calls}
+        stated_here = {(call.name, call.noun) for call in calls if not call.by_salience}
+        for name, noun in called_here:
             self._called[name][noun] += 1  # documents that call it so
+            if (name, noun) not in stated_here:
+                self._guessed[name][noun] += 1
+        for name, noun in _kept_apart(clusters) - called_here:
+            self._kept_apart[name][noun] += 1
         for name, noun in set(_kinds_written_after_names(clusters)):
             self._kind_nouns[name][noun].append(context)
         for name, kind in {
@@ -620,6 +637,11 @@ class CorpusIndex:
         # Documents calling an entity so, over all its names ("Lohan" in one, "Lindsay Lohan"
         # in another: two documents call her an actress).
         called = self._counted_by_entity(self._called)
+        unconfirmed = self._unconfirmed_guesses(called)
+        guessed_by: dict[str, list[str]] = defaultdict(list)
+        for key, noun in sorted(unconfirmed):
+            guessed_by[noun].append(key)
+        self._guessed_by = dict(guessed_by)
         self._deeds = self._gathered_by_entity(self._deeds)
         self._traits = self._gathered_by_entity(self._traits)
         self._work_callings = self._gathered_by_entity(self._work_callings)
@@ -641,6 +663,8 @@ class CorpusIndex:
         for key, nouns in called.items():
             for noun, documents in nouns.items():
                 called_anywhere[noun].add(key)
+                if (key, noun) in unconfirmed:
+                    continue
                 if documents >= CALLED_IN_DOCUMENTS:
                     described_by[noun][key] = documents
                 elif noun in titles.get(key, ()):
@@ -678,6 +702,24 @@ class CorpusIndex:
             if name.lower() not in towns and key.lower() not in towns
         )
         self._finished = True
+
+    def _unconfirmed_guesses(self, called: Mapping[str, Counter[str]]) -> set[tuple[str, str]]:
+        """The (entity key, noun) pairs that every document calling the entity by the noun
+        calls it so by salience alone, and that more documents naming the entity keep a
+        description by the noun apart from: the sieves that guess by salience give a story's
+        protagonist the descriptions of the others in it ("the heartless driver" to the
+        woman he struck, "the suspect" to the chief he shot, "the officer" to the teenager
+        the police shot), and other reports of the story, which name both, tell them apart.
+        Such a guess does not make the entity one that descriptions by the noun in other
+        documents may join (``called`` counts the documents calling each entity so)."""
+        guessed = self._counted_by_entity(self._guessed)
+        kept_apart = self._counted_by_entity(self._kept_apart)
+        return {
+            (key, noun)
+            for key, nouns in guessed.items()
+            for noun, documents in nouns.items()
+            if documents == called[key][noun] and kept_apart[key][noun] > documents
+        }
 
     def _counted_by_entity(self, per_name: Mapping[str, Counter[str]]) -> dict[str, Counter[str]]:
         """What is counted per name, pooled over the names each entity is linked from (by its
@@ -1254,6 +1296,27 @@ class CorpusIndex:
                     )
                     self._join(description, key, reason, clusters, first_mention, merges)
                     continue
+            if best is None and noun in self._guessed_by:
+                # The person only salience called so (_unconfirmed_guesses) is not taken, but
+                # who does what the description does may still tell its own person from that
+                # one, as it would were the guess counted: "the driver was charged ... him"
+                # is the man another report calls the driver and says was charged, not the
+                # woman two reports' salience called so.
+                guessed = [
+                    key
+                    for key in self._guessed_by[noun]
+                    if key in self.entities and self.entities[key].type == "Person"
+                ]
+                would_be = self._best_candidate(
+                    [*candidates, *guessed], context, noun, DESCRIPTION_CONTEXT, deeds=deeds
+                )
+                if would_be is not None and would_be.key in guessed:
+                    key, reason = self._done_alike_instead(
+                        would_be.key, "", alike, context, noun, opposed
+                    )
+                    if key != would_be.key:
+                        self._join(description, key, reason, clusters, first_mention, merges)
+                        continue
             if best is not None:
                 common, key, deed = best
                 if unnamed_rival is not None:
@@ -1778,7 +1841,10 @@ class CorpusIndex:
         does not say, but whom her stories call "the woman" and "she"); "the 36-year-old
         driver" in a story of the 66-year-old woman he struck. It and what was linked to it
         after it (its repetitions, its pronouns but those of the person's sex) become a
-        description node of their own, which may still join another document's entity."""
+        description node of their own, which may still join another document's entity. So
+        too a description by a noun the corpus's salience alone gives the person, which more
+        of the documents naming the person keep apart from them (_unconfirmed_guesses: "the
+        heartless driver" of a story naming the woman he struck)."""
         after: dict[int, list[int]] = defaultdict(list)
         for link in links:
             after[link.antecedent].append(link.mention)
@@ -1793,8 +1859,13 @@ class CorpusIndex:
                 continue
             key = self.key_of(node)
             known = self._genders.get(key)
+            noun = mention.key.rsplit(" ", 1)[-1]
             unlike = _unlike(mention, known, self._ages.get(key))
-            if unlike is None:
+            if unlike is not None:
+                unlike = f"{unlike} to most of the corpus's mentions"
+            elif key in self._guessed_by.get(noun, ()):
+                unlike = f"whom the documents naming them tell apart from a {noun}"
+            else:
                 continue
             description = _Description(mention.text, concept_key(mention))
             clusters.descriptions.append(description)
@@ -1820,8 +1891,7 @@ class CorpusIndex:
                     clusters.reasons[member] = (
                         clusters.reasons[member][0],
                         f"'{pronoun.text}' goes with '{mention.text}', through which it was "
-                        f"linked, not with '{node.name}', {unlike} to most of the corpus's "
-                        "mentions",
+                        f"linked, not with '{node.name}', {unlike}",
                     )
 
     def _correct_descriptions(self, clusters: _DocumentClusters) -> set[tuple[str, str]]:
@@ -2339,12 +2409,52 @@ def _what_names_are_called(
         words = role.title.split()
         if cluster is not None and words:
             yield _Calling(cluster.name, role.title, words[-1].lower(), True, False)
-    for index, node in enumerate(clusters.nodes):
-        mention = clusters.mentions[index]
-        if isinstance(node, NameCluster) and mention.kind == "concept" and mention.key:
-            noun = mention.key.rsplit(" ", 1)[-1]
-            by_salience = clusters.reasons[index][0] in _SALIENCE_SIEVES
-            yield _Calling(node.name, mention.text, noun, False, by_salience)
+    described = [
+        (node, mention, sieve, mention.key.rsplit(" ", 1)[-1])
+        for node, mention, (sieve, _) in zip(
+            clusters.nodes, clusters.mentions, clusters.reasons, strict=True
+        )
+        if isinstance(node, NameCluster) and mention.kind == "concept" and mention.key
+    ]
+    # A description repeating the noun of one salience gave the name ("An allegedly
+    # intoxicated driver ... the driver") is that guess again, not something the text states.
+    guessed = {(node.name, noun) for node, _, sieve, noun in described if sieve in _SALIENCE_SIEVES}
+    for node, mention, sieve, noun in described:
+        by_salience = sieve in _SALIENCE_SIEVES or (
+            sieve == "strict head match" and (node.name, noun) in guessed
+        )
+        yield _Calling(node.name, mention.text, noun, False, by_salience)
+
+
+def _kept_apart(clusters: _DocumentClusters) -> set[tuple[str, str]]:
+    """The (name, noun) pairs of a document's people and the nouns of the person
+    descriptions it writes after the person's first mention and does not chain to them
+    (_unconfirmed_guesses): its coreference, which had the name before it, took it for
+    someone else. A noun written in the plural ("other drivers") is of others anyway, and
+    a description before the name (a title line's "Son suspected of killing mother and
+    sister") is one the sieves seldom chain to a name written after it."""
+    first_written: dict[str, int] = {}
+    for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
+        if isinstance(node, NameCluster) and node.type == "Person":
+            first_written[node.name] = min(
+                mention.start, first_written.get(node.name, mention.start)
+            )
+    apart: set[tuple[str, str]] = set()
+    for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
+        if not isinstance(node, _Description) or mention.kind != "concept" or not mention.key:
+            continue
+        noun = mention.key.rsplit(" ", 1)[-1]
+        if noun in mention.text.lower().split() and _person_noun(noun):
+            apart.update(
+                (name, noun) for name, start in first_written.items() if start < mention.start
+            )
+    return apart
+
+
+def _person_noun(noun: str) -> bool:
+    """Whether a description by the noun is of someone: a person's noun, or one whose first
+    WordNet senses include a person's ("driver", "climber"), as the mentions read them."""
+    return lexicon.noun_class(noun) == "person" or lexicon.person_among_first_senses(noun)
 
 
 def _kind_called(noun: str, words: str) -> str | None:
