@@ -704,6 +704,18 @@ def test_a_reflexive_in_a_participle_completing_a_noun_is_bound_by_the_noun(sm_n
     assert woman.startswith("woman")
 
 
+def test_an_intensive_reflexive_beside_a_noun_is_that_nouns(sm_nlp):
+    """ "in the words of the owner himself", "including the High Street itself": a reflexive set
+    in apposition to a noun intensifies it, whatever its clause's subject; a thing is "itself",
+    not "himself"."""
+    text = "The team will not bid, in the words of the owner himself."
+    assert pronoun_chains(sm_nlp, text)["himself"] == {"owner"}
+    text = "Roads around the town, including the High Street itself, were closed."
+    assert pronoun_chains(sm_nlp, text)["itself"] == {"High Street"}
+    text = "Roads around the town, including the High Street himself, were closed."
+    assert pronoun_chains(sm_nlp, text)["himself"] == set()
+
+
 def test_a_reflexive_in_a_fronted_clause_with_no_subject_is_bound_by_the_sentences_subject(
     sm_nlp,
 ):

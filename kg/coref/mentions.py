@@ -1775,7 +1775,11 @@ def _pronoun(token: Token, sentence: int, depth: list[int]) -> CorefMention | No
     mention.definite = True
     mention.containers = _containing_nouns(token)
     mention.fronted_subject = _fronted_subject(token) if not reflexive else -1
-    if reflexive and mention.clause >= 0:
+    if reflexive and token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN"):
+        # An intensive reflexive set beside a noun is that noun's, whatever its clause: "But
+        # Bettie herself remained elusive", "in the words of the owner himself".
+        mention.controllers = (token.head.i,)
+    elif reflexive and mention.clause >= 0:
         mention.controllers = _controllers(doc_tokens(token.doc)[mention.clause])
     if token.tag_ == "PRP$":
         mention.conjunct = _conjunct(token)

@@ -1461,12 +1461,16 @@ def pronoun_sieve(chains: Chains) -> None:
             candidates.sort(key=lambda m: m.head != mention.conjunct)
         controller = _controller_mention(chains, mention)
         if controller is not None:
+            binder = (
+                "the noun it intensifies"
+                if mention.role == "appos"
+                else "the understood subject of its clause"
+            )
             chains.link(
                 mention,
                 controller,
                 "pronoun",
-                f"'{mention.record.text}' is bound by '{_name_of(chains, controller)}', the "
-                "understood subject of its clause",
+                f"'{mention.record.text}' is bound by '{_name_of(chains, controller)}', {binder}",
             )
             continue
         cataphor = _fronted_subject_mention(chains, mention)
@@ -1757,7 +1761,8 @@ def _yields_to_possessor(
 def _controller_mention(chains: Chains, mention: CorefMention) -> CorefMention | None:
     """ "His decision to unmask himself", "After shutting herself in a room, Hiller made calls":
     a reflexive in a clause with no subject of its own is bound by that clause's understood
-    subject (mentions._controllers), the first of its candidates that agrees with it."""
+    subject (mentions._controllers), an intensive one by the noun it is set beside ("the owner
+    himself"): the first of its candidates that agrees with it."""
     for head in mention.controllers:
         controller = chains.by_head.get(head)
         if controller is None or controller.is_time:
