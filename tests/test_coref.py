@@ -396,6 +396,28 @@ def test_a_noun_right_after_a_body_is_the_noun_it_modifies_not_an_apposition():
     assert links["himself"] == ("doc", "pronoun")
 
 
+def test_a_reflexive_in_an_infinitive_completing_a_noun_with_no_possessor_is_the_noun():
+    """ "Police negotiated with a suspect to give himself up", with the infinitive on the noun
+    (the small model hangs it on the verb): the noun is the infinitive's understood subject, as
+    in "the first man to walk on the moon", and binds the reflexive; the police do not."""
+    doc = parsed(
+        [
+            ("Police", "NNS", "NOUN", "nsubj", 1, "police"),
+            ("negotiated", "VBD", "VERB", "ROOT", 1, "negotiate"),
+            ("with", "IN", "ADP", "prep", 1, "with"),
+            ("a", "DT", "DET", "det", 4, "a"),
+            ("suspect", "NN", "NOUN", "pobj", 2, "suspect"),
+            ("to", "TO", "PART", "aux", 6, "to"),
+            ("give", "VB", "VERB", "acl", 4, "give"),
+            ("himself", "PRP", "PRON", "dobj", 6, "himself"),
+            ("up", "RP", "ADP", "prt", 6, "up"),
+            (".", ".", "PUNCT", "punct", 1, "."),
+        ]
+    )
+    antecedent, sieve = links_of(doc)["himself"]
+    assert antecedent.startswith("suspect") and sieve == "pronoun"
+
+
 def test_who_after_a_body_and_the_persons_noun_it_modifies_opens_on_the_noun():
     """ "The FBI second-in-command who revealed himself died.", parsed as the small model does:
     the relative clause hung on "FBI", the subject. The clause is on the person's noun."""

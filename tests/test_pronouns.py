@@ -677,6 +677,62 @@ def test_a_reflexive_in_an_object_controlled_infinitive_is_the_object(sm_nlp):
     assert pronoun_chains(sm_nlp, text)["themselves"] == {"players"}
 
 
+def test_a_reflexive_in_an_infinitive_completing_a_noun_is_bound_by_the_nouns_possessor(sm_nlp):
+    """ "The senator's decision to defend herself": the possessor decides, and is the understood
+    subject of the infinitive, which binds the reflexive; not the phrase that holds it ("the
+    company's decision to sell itself" is the company's), and only if they agree."""
+    text = "The senator's decision to defend herself angered the party."
+    assert pronoun_chains(sm_nlp, text)["herself"] == {"senator"}
+    text = "The company's decision to sell itself surprised investors."
+    assert pronoun_chains(sm_nlp, text)["itself"] == {"company"}
+    text = "It is the voters' turn to protect themselves."
+    assert pronoun_chains(sm_nlp, text)["themselves"] == {"voters"}
+    text = "His decision to give himself up ended the standoff."
+    assert pronoun_chains(sm_nlp, text)["himself"] == {"His"}
+    text = "Her decision to give himself up ended the standoff."
+    assert pronoun_chains(sm_nlp, text)["himself"] == set()
+
+
+def test_a_reflexive_in_a_participle_completing_a_noun_is_bound_by_the_noun(sm_nlp):
+    """ "Police arrested a woman calling herself the queen": the woman calls, not the police
+    (the noun's phrase, which holds the participle, is the mention)."""
+    text = "Police arrested a woman calling herself the queen."
+    (woman,) = pronoun_chains(sm_nlp, text)["herself"]
+    assert woman.startswith("woman")
+    text = "Officers met a woman seen throwing herself at the car."
+    (woman,) = pronoun_chains(sm_nlp, text)["herself"]
+    assert woman.startswith("woman")
+
+
+def test_an_intensive_reflexive_beside_a_noun_is_that_nouns(sm_nlp):
+    """ "in the words of the owner himself", "including the High Street itself": a reflexive set
+    in apposition to a noun intensifies it, whatever its clause's subject; a thing is "itself",
+    not "himself"."""
+    text = "The team will not bid, in the words of the owner himself."
+    assert pronoun_chains(sm_nlp, text)["himself"] == {"owner"}
+    text = "Roads around the town, including the High Street itself, were closed."
+    assert pronoun_chains(sm_nlp, text)["itself"] == {"High Street"}
+    text = "Roads around the town, including the High Street himself, were closed."
+    assert pronoun_chains(sm_nlp, text)["himself"] == set()
+
+
+def test_a_reflexive_in_a_fronted_clause_with_no_subject_is_bound_by_the_sentences_subject(
+    sm_nlp,
+):
+    """ "After locking herself in an office, the manager called the police": a participle
+    clause before its sentence's subject has that subject for its own, which binds the
+    reflexive when they agree; a dangling participle means the subject's possessor ("Smith's
+    numbers" do not fend for themselves, Smith does)."""
+    text = "After locking herself in an office, the manager called the police."
+    assert pronoun_chains(sm_nlp, text)["herself"] == {"manager"}
+    text = "Left to fend for himself, the rookie struggled."
+    assert pronoun_chains(sm_nlp, text)["himself"] == {"rookie"}
+    text = "Left to fend for himself, Smith's numbers have dropped."
+    assert pronoun_chains(sm_nlp, text)["himself"] == {"Smith"}
+    text = "After locking herself in an office, the managers called the police."
+    assert pronoun_chains(sm_nlp, text)["herself"] == set()
+
+
 def test_a_pronoun_is_not_what_the_pronoun_subject_of_its_clause_refers_to(sm_nlp):
     """Principle B through the subject's chain: in "it handed them to the police", "them" is not
     the navy that "it" is; in "they decided to spend it", "it" is not the Angels."""

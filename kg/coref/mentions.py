@@ -254,6 +254,9 @@ class CorefMention:
     # The infinitive an object is the understood subject of ("ordered Lohan to stay": "stay"),
     # by object control (-1: none).
     controls: int = -1
+    # A reflexive in a clause with no subject of its own: the token indexes of the phrases that
+    # may be that clause's understood subject, which binds it (_controllers), likeliest first.
+    controllers: tuple[int, ...] = ()
     # A nominal headed inside an amount ("364 yards", "$2 million", "5 percent"): a value
     # measured, not a thing a pronoun refers to.
     measure: bool = False
@@ -1851,6 +1854,12 @@ def _pronoun(token: Token, sentence: int, depth: list[int]) -> CorefMention | No
     mention.definite = True
     mention.containers = _containing_nouns(token)
     mention.fronted_subject = _fronted_subject(token) if not reflexive else -1
+    if reflexive and token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN"):
+        # An intensive reflexive set beside a noun is that noun's, whatever its clause: "But
+        # Bettie herself remained elusive", "in the words of the owner himself".
+        mention.controllers = (token.head.i,)
+    elif reflexive and mention.clause >= 0:
+        mention.controllers = _controllers(doc_tokens(token.doc)[mention.clause])
     if token.tag_ == "PRP$":
         mention.conjunct = _conjunct(token)
     if token.dep_ == "nsubj" and person == 3:
@@ -1983,6 +1992,37 @@ def _fronted_phrase(phrase: Token, pronoun: Token) -> bool:
         and phrase.i == phrase.sent.start
         and (pronoun.tag_ == "PRP$" or any(c.dep_ == "pcomp" for c in children(phrase)))
     )
+
+
+def _controllers(clause: Token) -> tuple[int, ...]:
+    """The understood subject of a clause with no subject of its own, which binds a reflexive in
+    it (binding theory's principle A through control), as token indexes, likeliest first. Of an
+    infinitive that completes a noun, the noun's possessor, who does what the noun names ("His
+    decision to unmask himself", "users' turn to protect themselves"), else the noun itself ("a
+    suspect to give himself up"); of a participle that completes a noun, the noun ("a man
+    calling himself Gary"). Of a clause or phrase fronted before its sentence's subject, that
+    subject ("After shutting herself in a room, Hiller made calls"), then the subject's
+    possessor, whom a dangling participle means ("Left to fend for himself, Dalembert's numbers
+    have plummeted"). A verb's objects control its complements already (``controls``)."""
+    kids = children(clause)
+    if any(c.dep_ in SUBJECT_DEPS for c in kids):
+        return ()
+    head = clause.head
+    if clause.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.i != clause.i:
+        possessors = [c.i for c in children(head) if c.dep_ == "poss"]
+        if _infinitive(clause) and possessors:
+            return tuple(possessors)
+        return (head.i,)
+    adjunct = head if clause.dep_ == "pcomp" and head.dep_ == "prep" else clause
+    main = adjunct.head
+    if adjunct.dep_ not in ("advcl", "prep") or main.pos_ not in ("VERB", "AUX"):
+        return ()
+    subject = next(
+        (c for c in children(main) if c.dep_ in ("nsubj", "nsubjpass") and c.i < main.i), None
+    )
+    if subject is None or adjunct.right_edge.i >= subject.left_edge.i:
+        return ()
+    return (subject.i, *(c.i for c in children(subject) if c.dep_ == "poss"))
 
 
 def _capitalised_in_a_name(token: Token) -> bool:

@@ -1332,8 +1332,9 @@ def pronoun_sieve(chains: Chains) -> None:
     number, gender and animacy, in its own sentence or the few before it; a pronoun and another
     argument of its own verb are two things unless it is reflexive. Not a phrase that holds it
     (i-within-i), nor an adjective ("the Greek prime minister"); in a clause fronted before its
-    sentence's subject it names that subject ahead; a reflexive the lexicons cannot match is
-    bound by its clause's subject."""
+    sentence's subject it names that subject ahead; a reflexive in a clause with no subject of
+    its own is bound by the clause's understood subject ("His decision to unmask himself"), and
+    one the lexicons cannot match by its clause's subject."""
     by_head = chains.by_head
     for mention in chains.mentions:
         if mention.kind != "pronoun" or mention.person != 3 or mention.relative_to >= 0:
@@ -1458,6 +1459,20 @@ def pronoun_sieve(chains: Chains) -> None:
             # phrase coordinated with another is first of all that phrase's ("the actress and
             # her mother", "Smith and his wife"), ahead of the sentence's subject.
             candidates.sort(key=lambda m: m.head != mention.conjunct)
+        controller = _controller_mention(chains, mention)
+        if controller is not None:
+            binder = (
+                "the noun it intensifies"
+                if mention.role == "appos"
+                else "the understood subject of its clause"
+            )
+            chains.link(
+                mention,
+                controller,
+                "pronoun",
+                f"'{mention.record.text}' is bound by '{_name_of(chains, controller)}', {binder}",
+            )
+            continue
         cataphor = _fronted_subject_mention(chains, mention)
         if cataphor is not None:
             chains.link(
@@ -1741,6 +1756,28 @@ def _yields_to_possessor(
             genders = (features.genders & {"male", "female"}) | features.first_names
             return pronoun.gender in genders and chains.root(possessor.index) not in passed_over
     return False
+
+
+def _controller_mention(chains: Chains, mention: CorefMention) -> CorefMention | None:
+    """ "His decision to unmask himself", "After shutting herself in a room, Hiller made calls":
+    a reflexive in a clause with no subject of its own is bound by that clause's understood
+    subject (mentions._controllers), an intensive one by the noun it is set beside ("the owner
+    himself"): the first of its candidates that agrees with it."""
+    for head in mention.controllers:
+        controller = chains.by_head.get(head)
+        if controller is None or controller.is_time:
+            continue
+        if controller.kind == "pronoun":
+            # A pronoun agrees by its own person, number and gender, whether or not it has
+            # found its referent yet: "his" binds "himself", "their" "themselves".
+            agrees = controller.person == mention.person and _pronoun_family(
+                controller
+            ) == _pronoun_family(mention)
+        else:
+            agrees = _agree(chains, mention, controller)
+        if agrees:
+            return controller
+    return None
 
 
 def _fronted_subject_mention(chains: Chains, mention: CorefMention) -> CorefMention | None:
