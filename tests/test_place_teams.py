@@ -399,3 +399,51 @@ def test_a_pronoun_of_a_place_read_as_its_team_keeps_its_own_reason() -> None:
     (its,) = [m for m in document.coreference if m.mention.text == "its"]
     assert its.key == "Springfield Isotopes"
     assert its.sieve != "place_for_its_team"
+
+
+# "Yesterday the Vashers won the final. Fans of the Vashers sang. Fans watched the Tollies.
+# Viewers loved the Tollies." The recogniser leaves both plurals untyped.
+PLURALS = (
+    [
+        ("Yesterday", "NN", "NOUN", "npadvmod", 3, "yesterday"),
+        ("the", "DT", "DET", "det", 2, "the"),
+        ("Vashers", "NNPS", "PROPN", "nsubj", 3, "Vashers"),
+        ("won", "VBD", "VERB", "ROOT", 3, "win"),
+        ("the", "DT", "DET", "det", 5, "the"),
+        ("final", "NN", "NOUN", "dobj", 3, "final"),
+        (".", ".", "PUNCT", "punct", 3, "."),
+    ],
+    [
+        ("Fans", "NNS", "NOUN", "nsubj", 4, "fan"),
+        ("of", "IN", "ADP", "prep", 0, "of"),
+        ("the", "DT", "DET", "det", 3, "the"),
+        ("Vashers", "NNPS", "PROPN", "pobj", 1, "Vashers"),
+        ("sang", "VBD", "VERB", "ROOT", 4, "sing"),
+        (".", ".", "PUNCT", "punct", 4, "."),
+    ],
+    [
+        ("Fans", "NNS", "NOUN", "nsubj", 1, "fan"),
+        ("watched", "VBD", "VERB", "ROOT", 1, "watch"),
+        ("the", "DT", "DET", "det", 3, "the"),
+        ("Tollies", "NNPS", "PROPN", "dobj", 1, "Tollies"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ],
+    [
+        ("Viewers", "NNS", "NOUN", "nsubj", 1, "viewer"),
+        ("loved", "VBD", "VERB", "ROOT", 1, "love"),
+        ("the", "DT", "DET", "det", 3, "the"),
+        ("Tollies", "NNPS", "PROPN", "dobj", 1, "Tollies"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ],
+)
+
+
+def test_a_plural_name_written_as_a_side_is_a_body_and_one_only_watched_is_not() -> None:
+    # "the Vashers won": a side in half its mentions at least, so a body (a team), in every
+    # mention of the document; "the Tollies", only watched and loved, stays untyped, a thing.
+    extraction = _extraction(PLURALS, "plurals")
+    labels = {(m.text, m.label) for m in extraction.mentions if m.text in ("Vashers", "Tollies")}
+    assert labels == {("Vashers", "ORG"), ("Tollies", "")}
+    corpus = resolve([extraction])
+    assert corpus.entities["Vashers"].type == "Organization"
+    assert corpus.entities["Tollies"].type == "Thing"

@@ -571,6 +571,7 @@ def find_mentions(
             ]
         found += titled
     _places_written_where_places_stand(found, doc)
+    _bodies_named_by_a_plural(found, doc)
     # Where a capital tells nothing: a sentence's first word.
     openers = {
         next((t.idx for t in sent if not t.is_punct), sent.start_char) for _, sent in sentences
@@ -1214,6 +1215,42 @@ def _places_written_where_places_stand(found: list[CorefMention], doc: Doc) -> N
         mention.titles, mention.people = frozenset(), False
 
 
+def _bodies_named_by_a_plural(found: list[CorefMention], doc: Doc) -> None:
+    """ "The Sixers made a power move ... the Sixers are committed to Dalembert", "the Crips
+    retreated outside": a name the recogniser missed, written in the plural after "the", that
+    the document writes in half its mentions or more as a side acting or contending in its
+    own right (``_stands_as_a_side``: the subject of an active verb, the side played against
+    or beaten, a name with its record) is a body of people named as one, a team, a band or a
+    gang, and no thing. Not one the document writes only as hosted, watched or held, as an
+    event or a work is ("the Oscars", "the NBA Finals"); nor a title that takes its article
+    in, capitalised ("The Hunger Games grossed ..."), a work's; nor a plural written before
+    another capitalised word, a longer name cut short ("[the Endangered Species Act]", the
+    act parted from its last word by the bracket)."""
+    cache = doc_cache(doc)
+    tokens = doc_tokens(doc)
+    mentions: dict[str, list[CorefMention]] = defaultdict(list)
+    sides: Counter[str] = Counter()
+    for mention in found:
+        record = mention.record
+        if mention.kind != "name" or record.label or mention.is_time:
+            continue
+        span = doc.char_span(record.start, record.end, alignment_mode="expand")
+        if span is None or span.start == 0 or tokens[span.start - 1].text != "the":
+            continue  # "The Hunger Games" takes its article into its title, a work's
+        if span.end - 1 != mention.head or not _team_plural_word(tokens[mention.head]):
+            continue  # "the Endangered Species Act" is an act, its head no plural
+        if span.end < len(tokens) and tokens[span.end].text[:1].isupper():
+            continue  # "the Endangered Species" of "[the Endangered Species Act]"
+        mentions[record.text].append(mention)
+        sides[record.text] += _stands_as_a_side(cache.tokens[mention.head], record.end)
+    for text, written in mentions.items():
+        if 2 * sides[text] < len(written):
+            continue
+        for mention in written:
+            mention.record = replace(mention.record, label="ORG")
+            mention.entity_type, mention.gender = "Organization", "neuter"
+
+
 def _untyped_people(found: list[CorefMention]) -> None:
     """ "Lindsay Lohan has checked out ..., but she's not in the clear": a name of two words
     that the recogniser gave no type at all, opening with a given name and closing with a word
@@ -1380,10 +1417,8 @@ def _acts_for_its_people(head: Token, end: int) -> bool:
     a score after it ("Indianapolis (10-5)", "beat Shelbyville 3-1"). After a
     preposition of place it is the place, a game's venue too: "a 20-13 lead at Kansas City"
     says where the lead was taken, not who took it. ``end`` is where the name ends."""
-    if _RECORD_OR_SCORE.match(doc_text(head.doc), end):
-        return True
     dep = head.dep_
-    if dep in ("nsubj", "nsubjpass", "dative"):
+    if dep == "nsubjpass" or _stands_as_a_side(head, end):
         return True
     owner = head.head
     if dep in ("poss", "compound"):
@@ -1391,6 +1426,22 @@ def _acts_for_its_people(head: Token, end: int) -> bool:
             lexicon.has_noun_class(owner.lemma_.lower())
             and lexicon.noun_class(owner.lemma_.lower()) in _A_PLACE_S_OWN
         )
+    return False
+
+
+def _stands_as_a_side(head: Token, end: int) -> bool:
+    """Whether a name, by its grammar, is a side that acts or contends in its own right: the
+    subject of an active verb ("the Sixers made a move"), the one given something, the side a
+    game is won over or played against or something done for, one led to an event, or a name
+    with a record or a score after it (see ``_acts_for_its_people``, which counts the owner of
+    things and the passive's subject too: "the Oscars telecast", "the Oscars were broadcast"
+    say nothing of who acts)."""
+    if _RECORD_OR_SCORE.match(doc_text(head.doc), end):
+        return True
+    dep = head.dep_
+    if dep in ("nsubj", "dative"):
+        return True
+    owner = head.head
     if dep == "pobj":
         # "over" and "for" after a noun: the side beaten ("a win over Jacksonville") and the
         # side something is done for ("11 rebounds for Creighton"); after a verb they may
