@@ -1425,6 +1425,24 @@ def test_an_untyped_name_of_two_foreign_words_is_a_person(sm_nlp):
     assert "Tony Miller" not in his
 
 
+def test_a_foreign_name_tagged_a_place_whose_surname_the_document_calls_a_person_is_one(sm_nlp):
+    """ "Heavyweight champion Wladimir Klitschko once again displayed his dominance", the name
+    tagged a place, "Klitschko" a person further on: two foreign words whose last the document
+    gives a person are that person, so "his" is his and not the boxer named before."""
+    text = (
+        "Tony Miller lost on Saturday. Radovan Kuzmiczek displayed his dominance again. "
+        "Kuzmiczek said the fight was easy."
+    )
+    doc = _relabelled(
+        sm_nlp,
+        text,
+        [("Tony Miller", 0, "PERSON"), ("Radovan Kuzmiczek", 0, "GPE"), ("Kuzmiczek", 1, "PERSON")],
+    )
+    his = _chains_of(doc)[f"his@{text.index('his')}"]
+    assert "Radovan Kuzmiczek" in his
+    assert "Tony Miller" not in his
+
+
 def test_an_untyped_foreign_name_after_an_article_or_where_places_stand_is_no_person(sm_nlp):
     """ "the Ekawat Nava 5", a trawler, "a seat in Akhal Oblast", a province: foreign words
     written after an article or where a place stands name no person."""

@@ -1050,7 +1050,10 @@ def _people_by_surname(found: list[CorefMention]) -> None:
     joins him). Not when its last word is a common noun of a place or an organisation
     ("Richmond Hill" beside a Mr Hill), the kind of thing the name calls itself; nor a name of
     three words ("Ike Parsons LaRue", a father, may not be the son the surname names); an
-    organisation's tag already agrees with a person's (the recogniser confuses the two)."""
+    organisation's tag already agrees with a person's (the recogniser confuses the two). A
+    given name the birth records do not know counts when both words are foreign
+    (:func:`_foreign_personal_name`: "Wladimir Klitschko" tagged a place, "Klitschko" a person),
+    and says no gender."""
     surnames = {
         m.record.text.split()[-1] for m in found if m.kind == "name" and m.record.label == "PERSON"
     }
@@ -1068,6 +1071,8 @@ def _people_by_surname(found: list[CorefMention]) -> None:
         gender = lexicon.first_name_gender(words[0])
         if gender is not None:
             _read_as_a_person(mention, gender)
+        elif _foreign_personal_name(words):
+            _read_as_a_person(mention, "")
 
 
 def _read_as_a_person(mention: CorefMention, gender: str) -> None:
