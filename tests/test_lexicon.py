@@ -217,6 +217,15 @@ def test_a_person_among_the_first_senses_is_told_from_a_rare_one():
     assert lexicon.may_be_person("life")
 
 
+def test_foreign_word_is_one_wordnet_lists_under_no_part_of_speech_nor_as_a_name() -> None:
+    """The words of many foreign names are in no English dictionary; an English word in any
+    form, or a name WordNet lists ("Thomas", the apostle), is not foreign."""
+    for word in ("Radovan", "Kuzmiczek", "Ostrenko"):
+        assert lexicon.foreign_word(word), word
+    for word in ("Thomas", "Manning", "Page", "dollars", "Checks", "", "Miller"):
+        assert not lexicon.foreign_word(word), word
+
+
 def test_common_word_knows_english_words_in_any_form_but_not_surnames() -> None:
     # Verbs, adjectives and nouns in any inflection are English words; surnames are not, even
     # those WordNet's noun index lists in lower case ("lohan", an arhat; "thomas").

@@ -1467,6 +1467,50 @@ def test_an_untyped_plural_or_title_case_description_stays_no_person(sm_nlp):
     assert "Brooklyn Mother" not in she
 
 
+def test_an_untyped_name_of_two_foreign_words_is_a_person(sm_nlp):
+    """ "Wladimir Klitschko won his 16th straight fight": a name the recogniser gave no type,
+    whose given name the birth records do not know, is someone when no English dictionary lists
+    either of its words, so "his" is his and not the boxer named before him."""
+    text = "Tony Miller lost on Saturday. Radovan Kuzmiczek won his tenth straight fight."
+    doc = _relabelled(sm_nlp, text, [("Tony Miller", 0, "PERSON")])
+    with extraction_cache(doc, doc.text):
+        mentions, _ = coreference(doc, document_sentences(doc))
+    assert {m.text: m.label for m in mentions}["Radovan Kuzmiczek"] == "PERSON"
+    his = _chains_of(doc)[f"his@{text.index('his')}"]
+    assert "Radovan Kuzmiczek" in his
+    assert "Tony Miller" not in his
+
+
+def test_a_foreign_name_tagged_a_place_whose_surname_the_document_calls_a_person_is_one(sm_nlp):
+    """ "Heavyweight champion Wladimir Klitschko once again displayed his dominance", the name
+    tagged a place, "Klitschko" a person further on: two foreign words whose last the document
+    gives a person are that person, so "his" is his and not the boxer named before."""
+    text = (
+        "Tony Miller lost on Saturday. Radovan Kuzmiczek displayed his dominance again. "
+        "Kuzmiczek said the fight was easy."
+    )
+    doc = _relabelled(
+        sm_nlp,
+        text,
+        [("Tony Miller", 0, "PERSON"), ("Radovan Kuzmiczek", 0, "GPE"), ("Kuzmiczek", 1, "PERSON")],
+    )
+    his = _chains_of(doc)[f"his@{text.index('his')}"]
+    assert "Radovan Kuzmiczek" in his
+    assert "Tony Miller" not in his
+
+
+def test_an_untyped_foreign_name_after_an_article_or_where_places_stand_is_no_person(sm_nlp):
+    """ "the Ekawat Nava 5", a trawler, "a seat in Akhal Oblast", a province: foreign words
+    written after an article or where a place stands name no person."""
+    text = "Pirates seized the Sorapong Navakit on Monday. Ostrenko won a seat in Akhal Oblast."
+    doc = _relabelled(sm_nlp, text, [])
+    with extraction_cache(doc, doc.text):
+        mentions, _ = coreference(doc, document_sentences(doc))
+    labels = {m.text: m.label for m in mentions if m.kind == ObjectKind.ENTITY}
+    assert labels.get("Sorapong Navakit", "") != "PERSON"
+    assert labels.get("Akhal Oblast", "") != "PERSON"
+
+
 def test_a_body_the_recogniser_types_a_person_now_and_then_is_it(sm_nlp):
     """ "Seacom announced that it has restored all its customers": a company's name typed an
     organisation more often than a person is a body, which "it" and "its" may be."""

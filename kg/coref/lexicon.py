@@ -349,11 +349,19 @@ def _word_tables() -> dict[str, tuple[frozenset[str], dict[str, list[str]], list
     return tables
 
 
-def _lemmas_of(word: str, pos: str) -> set[str]:
-    """The lemmas WordNet's index knows ``word`` (lower case) to be a form of, as a ``pos``."""
-    known, exceptions, rules = _word_tables()[pos]
+def _forms(word: str, pos: str) -> set[str]:
+    """``word`` (lower case) and the lemmas it may be a form of as a ``pos``, by the irregular
+    forms and the suffix rules, whether WordNet lists them or not."""
+    _, exceptions, rules = _word_tables()[pos]
     forms = {word, *exceptions.get(word, ())}
     forms.update(word[: len(word) - len(old)] + new for old, new in rules if word.endswith(old))
+    return forms
+
+
+def _lemmas_of(word: str, pos: str) -> set[str]:
+    """The lemmas WordNet's index knows ``word`` (lower case) to be a form of, as a ``pos``."""
+    known = _word_tables()[pos][0]
+    forms = _forms(word, pos)
     if pos == "noun":
         # WordNet's noun index holds proper names too ("lohan", "thomas"): a noun counts
         # when the common-noun tables know it.
@@ -367,6 +375,15 @@ def common_word(word: str) -> bool:
     ("Lohan", "Hiller", "DeGeneres", "Thomas"). Case-insensitive."""
     key = word.strip().lower()
     return bool(key) and any(_lemmas_of(key, pos) for pos in ("verb", "adj", "adv", "noun"))
+
+
+def foreign_word(word: str) -> bool:
+    """Whether WordNet's index lists ``word`` under no part of speech, not even as a proper
+    name, as the words of many foreign names are ("Wladimir", "Klitschko", "Jermayne"; not
+    "Thomas", "Manning", "Page", "Dollar"). Case-insensitive."""
+    key = word.strip().lower()
+    tables = _word_tables()
+    return bool(key) and not any(_forms(key, pos) & tables[pos][0] for pos in tables)
 
 
 def verb_form(word: str) -> bool:

@@ -556,7 +556,7 @@ def find_mentions(
     named = {w for m in found if m.kind == "name" for w in m.record.text.lower().split()}
     found += [m for m in modifiers if m.record.text.lower() in named]
     _people_by_surname(found)
-    _untyped_people(found)
+    _untyped_people(found, doc)
     if headlines:
         titled = headline_mentions(doc, sentences, headlines, found, body_nouns, depth)
         # A pronoun's word inside a title line's name is a piece of that name ("Scott Bessent
@@ -1133,7 +1133,10 @@ def _people_by_surname(found: list[CorefMention]) -> None:
     joins him). Not when its last word is a common noun of a place or an organisation
     ("Richmond Hill" beside a Mr Hill), the kind of thing the name calls itself; nor a name of
     three words ("Ike Parsons LaRue", a father, may not be the son the surname names); an
-    organisation's tag already agrees with a person's (the recogniser confuses the two)."""
+    organisation's tag already agrees with a person's (the recogniser confuses the two). A
+    given name the birth records do not know counts when both words are foreign
+    (:func:`_foreign_personal_name`: "Wladimir Klitschko" tagged a place, "Klitschko" a person),
+    and says no gender."""
     surnames = {
         m.record.text.split()[-1] for m in found if m.kind == "name" and m.record.label == "PERSON"
     }
@@ -1151,6 +1154,8 @@ def _people_by_surname(found: list[CorefMention]) -> None:
         gender = lexicon.first_name_gender(words[0])
         if gender is not None:
             _read_as_a_person(mention, gender)
+        elif _foreign_personal_name(words):
+            _read_as_a_person(mention, "")
 
 
 def _read_as_a_person(mention: CorefMention, gender: str) -> None:
@@ -1251,14 +1256,20 @@ def _bodies_named_by_a_plural(found: list[CorefMention], doc: Doc) -> None:
             mention.entity_type, mention.gender = "Organization", "neuter"
 
 
-def _untyped_people(found: list[CorefMention]) -> None:
+def _untyped_people(found: list[CorefMention], doc: Doc) -> None:
     """ "Lindsay Lohan has checked out ..., but she's not in the clear": a name of two words
     that the recogniser gave no type at all, opening with a given name and closing with a word
     in the singular that is no common noun of a place, a body or a person, is a person, of the
     given name's gender (so that "he" or "she" may be them). Not a plural or a possessive
     ("Cleveland Browns", "San Diego Chargers" cut to "Diego Chargers": a team), nor a
     description written in title case ("Brooklyn Mother"); two words only, for the reason the
-    surname rule above gives; a name it typed keeps its type (another rule weighs that)."""
+    surname rule above gives; a name it typed keeps its type (another rule weighs that).
+
+    A given name the US birth records hardly know ("Wladimir Klitschko won his 16th straight
+    fight", "Jermayne Timmons") is found by its words instead: a name of two capitalised words
+    that no English dictionary lists, even as a name, is a foreign person's, of no known
+    gender (:func:`_foreign_personal_name`)."""
+    tokens = doc_cache(doc).tokens
     for mention in found:
         words = mention.record.text.split()
         if (
@@ -1273,6 +1284,32 @@ def _untyped_people(found: list[CorefMention]) -> None:
         gender = lexicon.first_name_gender(words[0])
         if gender is not None:
             _read_as_a_person(mention, gender)
+        elif _foreign_personal_name(words) and not _written_as_a_place_or_thing(mention, tokens):
+            _read_as_a_person(mention, "")
+
+
+def _foreign_personal_name(words: list[str]) -> bool:
+    """Two words written as a person's names are ("Hasim Rahman"), a capital and then small
+    letters only, neither of which WordNet lists ("Wladimir Klitschko", "Retief Goosen"; not
+    "Peyton Manning", whose "Manning" is an English word, nor "INS Mysore")."""
+    return all(
+        len(word) > 1
+        and word.isalpha()
+        and word[0].isupper()
+        and word[1:].islower()
+        and lexicon.foreign_word(word)
+        for word in words
+    )
+
+
+def _written_as_a_place_or_thing(mention: CorefMention, tokens: Sequence[Token]) -> bool:
+    """Whether a name is written as no person's name is: after an article ("the Ekawat Nava 5",
+    a trawler) or where places stand ("a seat in Akhal Oblast", "near Nostrand Ave.")."""
+    first = tokens[mention.head].i
+    while first > 0 and tokens[first - 1].idx >= mention.record.start:
+        first -= 1
+    before = tokens[first - 1] if first > 0 else None
+    return mention.locative or (before is not None and before.lower_ in ("the", "a", "an"))
 
 
 def _name_read_as_a_modal(token: Token) -> bool:
