@@ -53,6 +53,7 @@ from kg.extract.arguments import (
 )
 from kg.extract.qualifiers import SPEECH_VERBS
 from kg.extract.tokens import (
+    DEP,
     POS,
     children,
     doc_cache,
@@ -1536,8 +1537,13 @@ def _nouns_written_apart(tokens: Sequence[Token]) -> dict[int, list[Token]]:
     speech ("the FBI second-in-command": an adjective, a preposition and a noun), or two words
     after a determiner whose second is not a noun of the phrase ("The running back has been
     placed", "put the running back on IR": a verb or a noun and an adverb). Each by its head
-    piece (the one the rest hang on) -> its pieces."""
+    piece (the one the rest hang on) -> its pieces. ``tokens`` are the document's, as
+    ``doc_tokens`` gives them (read by their index in the Doc's cached arrays)."""
     found: dict[int, list[Token]] = {}
+    if not tokens:
+        return found
+    cache = doc_cache(tokens[0].doc)
+    heads, pos, dep, child_indices = cache.heads, cache.pos, cache.dep, cache.child_indices
     i = 0
     while i < len(tokens):
         end = i
@@ -1547,29 +1553,38 @@ def _nouns_written_apart(tokens: Sequence[Token]) -> dict[int, list[Token]]:
             and "-" in (tokens[end].text, tokens[end + 1].text)
         ):
             end += 1
-        words = list(tokens[i : end + 1])
-        inside = {t.i for t in words}
-        head = next((t for t in words if t.head.i not in inside or t.head.i == t.i), words[0])
         if end > i:
+            words = list(tokens[i : end + 1])
+            head = next(
+                (t for t in words if not i <= heads[t.i] <= end or heads[t.i] == t.i), words[0]
+            )
             # Not a noun's own parse, nor the tail of a word written apart from its start,
             # hung on a preposition ("her mother in-law").
             misread = head.pos_ not in ("NOUN", "PROPN", "ADP")
         else:
+            # One word (most are): read from the cache's arrays, as Token's string attributes
+            # and its children make objects for each token of the document.
             head = tokens[i]
             misread = (
                 i + 1 < len(tokens)
-                and head.pos_ not in ("PROPN", "ADP")
+                and pos[i] not in _NOT_A_MISREAD_HEAD
                 and tokens[i + 1].is_alpha
-                and tokens[i + 1].pos_ not in ("NOUN", "PROPN")
-                and any(c.dep_ == "det" for c in children(head))
+                and pos[i + 1] not in _NOUN_POS
+                and any(dep[c] == DEP.det for c in child_indices[i])
             )
-            words = list(tokens[i : i + 2]) if misread else words
+            words = list(tokens[i : i + 2]) if misread else [head]
         if misread:
             word = " ".join(span_text_at(words)[0].lower().split())
             if lexicon.has_noun_class(word) and lexicon.noun_class(word) == "person":
                 found[head.i] = words
         i = end + 1
     return found
+
+
+# Parts of speech (ids) of a one-word head that the parse read as it is written: a name, a
+# preposition ("in" of "in-law"); and those of a noun after it.
+_NOT_A_MISREAD_HEAD = POS("PROPN", "ADP")
+_NOUN_POS = POS("NOUN", "PROPN")
 
 
 def _noun_written_apart(
