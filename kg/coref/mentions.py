@@ -62,6 +62,7 @@ from kg.extract.tokens import (
     lefts,
     opens_sentence,
     span_text_at,
+    string_ids,
 )
 from kg.kinds import ObjectKind
 from kg.types import Mention, Sentence, TimeExpression
@@ -307,6 +308,7 @@ class CorefMention:
 # Quotation marks around a nickname written inside a person's name: those of quotations, and
 # the straight single one, which quotations leave out because it is also an apostrophe.
 _QUOTES = QUOTATION_MARKS | {"'"}
+_QUOTE_IDS = string_ids(_QUOTES)  # as Token.orth holds them: read for every token of a document
 # The most words a nickname inside a name has ("Sammy the Bull").
 _NICKNAME_WORDS = 4
 
@@ -323,7 +325,7 @@ def _with_nicknames_joined(doc: Doc) -> list[Span]:
     while i < len(tokens) - 3:
         token = tokens[i]
         if (
-            tokens[i + 1].text in _QUOTES
+            tokens[i + 1].orth in _QUOTE_IDS
             and token.text[:1].isupper()
             and lexicon.first_name_gender(token.text) is not None
         ):
@@ -367,6 +369,8 @@ def _with_numeral_nicknames(doc: Doc, names: list[Span]) -> list[Span]:
     the two one name ("the Philadelphia 76ers", read as a town and a count), alone a name of
     its own ("the 76ers"); a name the recogniser ends with it is a body's ("the San Francisco
     49ers", read as a building), from its first capitalised word."""
+    if NUMERAL_NICKNAME.search(doc_text(doc)) is None:
+        return names  # most documents: no word of any token is one (each is a piece of the text)
     tokens = doc_tokens(doc)
     nicknames = [t for t in tokens if NUMERAL_NICKNAME.fullmatch(t.text)]
     if not nicknames:
@@ -933,6 +937,7 @@ def _active_transitive(verb: Token) -> bool:
 
 # The possessive ending, and the apostrophe alone after a plural ("the Bulldogs' deficit").
 _POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
+_POSSESSIVE_ENDING_IDS = string_ids(_POSSESSIVE_ENDINGS)  # as Token.orth holds them
 
 
 def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[int]) -> CorefMention:
@@ -983,7 +988,7 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         role=role,
         depth=depth[head.i],
         locative=locative,
-        possessor=head.i + 1 < len(tokens) and tokens[head.i + 1].text in _POSSESSIVE_ENDINGS,
+        possessor=head.i + 1 < len(tokens) and tokens[head.i + 1].orth in _POSSESSIVE_ENDING_IDS,
         # Read by the apposition sieve only. A number that is a date is when, not how many:
         # "the 1950s pinup girl" is one girl.
         counted=role == "appos"
@@ -1343,8 +1348,10 @@ def _prefix_parted_by_hyphen(token: Token) -> bool:
     "co-workers") that the parser cut into nouns, the hyphen read as a noun too: the word is
     the noun after the hyphen, and the piece before it names no one (a pronoun taking "ex" or
     "co" for its referent misses the employee or the workers)."""
+    if token.pos_ != "NOUN" or token.whitespace_:
+        return False  # asked of every word: most are no noun, or one a space follows
     tokens = doc_tokens(token.doc)
-    if token.pos_ != "NOUN" or token.whitespace_ or token.i + 2 >= len(tokens):
+    if token.i + 2 >= len(tokens):
         return False
     hyphen, rest = tokens[token.i + 1], tokens[token.i + 2]
     return (
