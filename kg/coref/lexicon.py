@@ -246,6 +246,7 @@ def nickname_of(name: str, other: str) -> bool:
     return b in names.nicknames_of(a) or a in names.nicknames_of(b)
 
 
+@lru_cache(maxsize=1 << 16)  # asked of the first word of every name, in both passes
 def given_name(word: str) -> bool:
     """Whether a word is a known given name: one of mostly one sex (:func:`first_name_gender`)
     or one the ``nicknames`` table lists, as many names of either sex are ("Chris", "Pat")."""
