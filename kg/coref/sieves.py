@@ -236,10 +236,11 @@ class ChainFeatures:
                 genders.add(m.gender)
             if m.kind != "pronoun":
                 words.update(m.words)
-            ship = ship or m.ship
             verbs.add(m.verb)
-            if first_name := m.first_name_gender:
-                first_names.add(first_name)
+            if m.kind == "name":  # a ship's name and a first name are names' only
+                ship = ship or m.ship
+                if first_name := m.first_name_gender:
+                    first_names.add(first_name)
         return ChainFeatures(
             entity_types=frozenset(entity_types),
             noun_classes=frozenset(noun_classes),
