@@ -1561,28 +1561,3 @@ def test_a_name_that_says_things_stays_a_person_though_written_after_at(sm_nlp):
     said = text.index("Kessler told")
     assert "Kessler" in chains[f"she@{text.index('she was')}"]
     assert chains[f"Kessler@{said}"] == chains[f"she@{text.index('she was')}"]
-
-
-def test_a_chains_features_are_those_of_its_mentions_ship_and_first_names_its_names_only():
-    """ChainFeatures.of gathers a chain's features in one pass over its mentions: its names'
-    types, its descriptions' noun classes, every gender and verb, the words of all but its
-    pronouns, and a ship or a first name only from a name (a description written "INS
-    Mysore" or "Mary Smith" is neither)."""
-    from kg.coref.sieves import ChainFeatures
-
-    chain = [
-        _mention(0, "Mary Smith", "name", entity_type="Person", gender="female", verb=3),
-        _mention(1, "the INS Mysore", "nominal", noun_class="thing", verb=7),
-        _mention(2, "Mary Jones", "nominal", noun_class="person", verb=9),
-        _mention(3, "she", "pronoun", gender="female", verb=12),
-    ]
-    features = ChainFeatures.of(chain)
-    assert features.entity_types == {"Person"}
-    assert features.noun_classes == {"thing", "person"}
-    assert features.genders == {"female"}
-    assert features.words == {"mary", "smith", "the", "ins", "mysore", "jones"}
-    assert features.verbs == {3, 7, 9, 12}
-    assert features.first_names == {"female"}  # Mary Smith's, not the description's Mary
-    assert not features.ship
-    ship = ChainFeatures.of([_mention(0, "INS Mysore", "name", entity_type="Thing")])
-    assert ship.ship and ship.first_names == frozenset()
