@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple, TypeVar
@@ -1693,7 +1694,7 @@ class CorpusIndex:
             ]
         scored = sorted(
             (
-                (len((self._context.get(key, set()) & context) - {key.lower(), noun}), key)
+                (_shared(self._context.get(key, _NOTHING), context, key, noun), key)
                 for key in candidates
             ),
             reverse=True,
@@ -2127,6 +2128,25 @@ def _places_meet(places: set[str], others: set[str]) -> bool:
     return any(one <= other or other <= one for one in words for other in other_words)
 
 
+# An entity's context when the index has none (never modified).
+_NOTHING: frozenset[str] = frozenset()
+
+
+def _shared(known: AbstractSet[str], context: AbstractSet[str], key: str, noun: str) -> int:
+    """How many names or things an entity's context (``known``) shares with a document's
+    ``context``, neither the entity's own name (``key``) nor the description's ``noun``
+    counted: ``len((known & context) - {key.lower(), noun})``, without making the second set
+    (asked of every candidate of every description)."""
+    common = known & context
+    shared = len(common)
+    own = key.lower()
+    if own in common:
+        shared -= 1
+    if noun != own and noun in common:
+        shared -= 1
+    return shared
+
+
 def _gender_of(mention: Mention) -> str | None:
     """The sex a mention says its referent has: a pronoun's ("she", "his"), or a
     description's by its noun (WordNet: "the widow", "her husband"; "the driver" says
@@ -2354,7 +2374,8 @@ def _a_source(text: str, mention: Mention) -> bool:
 _TYPES_AN_OUTLET_IS_READ_AS = frozenset({"Person", "Thing", "Work"})
 
 
-def _traits(text: str, head: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=1 << 16)  # asked of every description's mention, in both passes
+def _traits(text: str, head: str) -> frozenset[tuple[str, str]]:
     """What a description says of a person that one person has one of, by the words before
     its head noun ``head`` (a lemma; "the mother of a 10-year-old girl" says nothing of the
     mother's age): an age ("32-year-old") and a nationality, by a capitalised demonym
@@ -2371,7 +2392,7 @@ def _traits(text: str, head: str) -> set[tuple[str, str]]:
             place = lexicon.demonym_place(word)
             if place is not None:
                 found.add(("nationality", place))
-    return found
+    return frozenset(found)
 
 
 def _traits_differ(one: set[tuple[str, str]], other: set[tuple[str, str]]) -> bool:

@@ -601,3 +601,23 @@ def test_a_name_in_capitals_is_compared_with_the_names_it_shares_a_word_with_or_
     assert [c.name for c in index.candidates("WS")] == ["Wall Street"]
     assert [c.name for c in index.candidates("Bessent")] == ["Scott Bessent"]
     assert index.candidates("IMF") == []
+
+
+def test_shared_context_leaves_out_the_entity_and_the_noun():
+    """_shared counts what ``len((known & context) - {key.lower(), noun})`` counts, without
+    making the second set: the entity's own name and the description's noun are not shared
+    context, each counted out once, whichever of them the two contexts hold."""
+    from kg.resolve import _shared
+
+    known = {"salahuddin", "candidate", "dhaka", "election", "bnp"}
+    context = {"salahuddin", "candidate", "dhaka", "election", "vote"}
+    cases = [
+        ("Salahuddin", "candidate"),  # both in common: two counted out
+        ("Salahuddin", "leader"),  # the name only
+        ("Sheikh Hasina", "candidate"),  # the noun only
+        ("Sheikh Hasina", "leader"),  # neither
+        ("Candidate", "candidate"),  # the name is the noun: counted out once
+    ]
+    for key, noun in cases:
+        assert _shared(known, context, key, noun) == len((known & context) - {key.lower(), noun})
+    assert _shared(frozenset(), context, "Salahuddin", "candidate") == 0

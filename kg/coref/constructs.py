@@ -30,6 +30,10 @@ _QUOTING_VERB_IDS = string_ids(SPEECH_VERBS | {"cry", "scream", "shout", "yell",
 
 # Verbs that say their subject is what their complement names.
 _COPULAS = frozenset({"be", "become"})
+_COPULA_IDS = string_ids(_COPULAS)  # as Token.lemma holds them: every token is compared
+
+# "as", as Token.lower holds it: every token is compared (role_predicates).
+_AS_ID = next(iter(string_ids(("as",))))
 
 
 def copular_subjects(tokens: Sequence[Token]) -> dict[int, int]:
@@ -39,7 +43,7 @@ def copular_subjects(tokens: Sequence[Token]) -> dict[int, int]:
     points to become the school's all-time scoring leader"."""
     copulas: dict[int, int] = {}
     for token in tokens:
-        if token.lemma_ not in _COPULAS:
+        if token.lemma not in _COPULA_IDS:
             continue
         kids = children(token)
         if any(c.dep_ == "neg" for c in kids):
@@ -73,7 +77,7 @@ def role_predicates(tokens: Sequence[Token]) -> dict[int, int]:
     its clause too (see _identified)."""
     roles: dict[int, int] = {}
     for token in tokens:
-        if token.lower_ != "as" or token.dep_ != "prep":
+        if token.lower != _AS_ID or token.dep_ != "prep":
             continue
         verb = token.head
         if verb.pos_ not in ("VERB", "AUX"):

@@ -129,6 +129,7 @@ def _noun_entry(lemma: str) -> NounEntry:
     return _row_of(_noun_classes(), lemma) or _THING
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every word of every name and description, as _noun_entry
 def has_noun_class(lemma: str) -> bool:
     """Whether WordNet gives ``lemma`` (a single word) a class of its own: a noun of a person,
     a body, a place, an animal, a time or an event ("treatment", "recovery", "center"). The
@@ -149,6 +150,7 @@ def noun_class(lemma: str) -> str:
     return _noun_entry(lemma).cls
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every description's noun across documents
 def is_establishment(lemma: str) -> bool:
     """Whether the lemma's most frequent common-noun sense is an establishment in WordNet's
     sense (establishment.n.04: a structure for business, government or education): a
@@ -157,6 +159,7 @@ def is_establishment(lemma: str) -> bool:
     return _row_of(_establishments(), lemma) or False
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every description's noun across documents
 def is_work(lemma: str) -> bool:
     """Whether one of the lemma's first three common-noun senses is a work, as a title names
     one: a show ("film", "series"), a writing ("novel", "sequel"), a publication ("book",
@@ -252,6 +255,7 @@ def nickname_of(name: str, other: str) -> bool:
     return b in names.nicknames_of(a) or a in names.nicknames_of(b)
 
 
+@lru_cache(maxsize=1 << 16)  # asked of the first word of every name, in both passes
 def given_name(word: str) -> bool:
     """Whether a word is a known given name: one of mostly one sex (:func:`first_name_gender`)
     or one the ``nicknames`` table lists, as many names of either sex are ("Chris", "Pat")."""

@@ -53,6 +53,7 @@ from kg.extract.arguments import (
 )
 from kg.extract.qualifiers import SPEECH_VERBS
 from kg.extract.tokens import (
+    DEP,
     POS,
     children,
     doc_cache,
@@ -61,6 +62,7 @@ from kg.extract.tokens import (
     lefts,
     opens_sentence,
     span_text_at,
+    string_ids,
 )
 from kg.kinds import ObjectKind
 from kg.types import Mention, Sentence, TimeExpression
@@ -313,6 +315,7 @@ class CorefMention:
 # Quotation marks around a nickname written inside a person's name: those of quotations, and
 # the straight single one, which quotations leave out because it is also an apostrophe.
 _QUOTES = QUOTATION_MARKS | {"'"}
+_QUOTE_IDS = string_ids(_QUOTES)  # as Token.orth holds them: read for every token of a document
 # The most words a nickname inside a name has ("Sammy the Bull").
 _NICKNAME_WORDS = 4
 
@@ -329,7 +332,7 @@ def _with_nicknames_joined(doc: Doc) -> list[Span]:
     while i < len(tokens) - 3:
         token = tokens[i]
         if (
-            tokens[i + 1].text in _QUOTES
+            tokens[i + 1].orth in _QUOTE_IDS
             and token.text[:1].isupper()
             and lexicon.first_name_gender(token.text) is not None
         ):
@@ -373,6 +376,8 @@ def _with_numeral_nicknames(doc: Doc, names: list[Span]) -> list[Span]:
     the two one name ("the Philadelphia 76ers", read as a town and a count), alone a name of
     its own ("the 76ers"); a name the recogniser ends with it is a body's ("the San Francisco
     49ers", read as a building), from its first capitalised word."""
+    if NUMERAL_NICKNAME.search(doc_text(doc)) is None:
+        return names  # most documents: no word of any token is one (each is a piece of the text)
     tokens = doc_tokens(doc)
     nicknames = [t for t in tokens if NUMERAL_NICKNAME.fullmatch(t.text)]
     if not nicknames:
@@ -1019,6 +1024,7 @@ def _active_transitive(verb: Token) -> bool:
 
 # The possessive ending, and the apostrophe alone after a plural ("the Bulldogs' deficit").
 _POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
+_POSSESSIVE_ENDING_IDS = string_ids(_POSSESSIVE_ENDINGS)  # as Token.orth holds them
 
 
 def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[int]) -> CorefMention:
@@ -1069,7 +1075,7 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         role=role,
         depth=depth[head.i],
         locative=locative,
-        possessor=head.i + 1 < len(tokens) and tokens[head.i + 1].text in _POSSESSIVE_ENDINGS,
+        possessor=head.i + 1 < len(tokens) and tokens[head.i + 1].orth in _POSSESSIVE_ENDING_IDS,
         # Read by the apposition sieve only. A number that is a date is when, not how many:
         # "the 1950s pinup girl" is one girl.
         counted=role == "appos"
@@ -1516,8 +1522,10 @@ def _prefix_parted_by_hyphen(token: Token) -> bool:
     "co-workers") that the parser cut into nouns, the hyphen read as a noun too: the word is
     the noun after the hyphen, and the piece before it names no one (a pronoun taking "ex" or
     "co" for its referent misses the employee or the workers)."""
+    if token.pos_ != "NOUN" or token.whitespace_:
+        return False  # asked of every word: most are no noun, or one a space follows
     tokens = doc_tokens(token.doc)
-    if token.pos_ != "NOUN" or token.whitespace_ or token.i + 2 >= len(tokens):
+    if token.i + 2 >= len(tokens):
         return False
     hyphen, rest = tokens[token.i + 1], tokens[token.i + 2]
     return (
@@ -1724,8 +1732,13 @@ def _nouns_written_apart(tokens: Sequence[Token]) -> dict[int, list[Token]]:
     speech ("the FBI second-in-command": an adjective, a preposition and a noun), or two words
     after a determiner whose second is not a noun of the phrase ("The running back has been
     placed", "put the running back on IR": a verb or a noun and an adverb). Each by its head
-    piece (the one the rest hang on) -> its pieces."""
+    piece (the one the rest hang on) -> its pieces. ``tokens`` are the document's, as
+    ``doc_tokens`` gives them (read by their index in the Doc's cached arrays)."""
     found: dict[int, list[Token]] = {}
+    if not tokens:
+        return found
+    cache = doc_cache(tokens[0].doc)
+    heads, pos, dep, child_indices = cache.heads, cache.pos, cache.dep, cache.child_indices
     i = 0
     while i < len(tokens):
         end = i
@@ -1735,29 +1748,38 @@ def _nouns_written_apart(tokens: Sequence[Token]) -> dict[int, list[Token]]:
             and "-" in (tokens[end].text, tokens[end + 1].text)
         ):
             end += 1
-        words = list(tokens[i : end + 1])
-        inside = {t.i for t in words}
-        head = next((t for t in words if t.head.i not in inside or t.head.i == t.i), words[0])
         if end > i:
+            words = list(tokens[i : end + 1])
+            head = next(
+                (t for t in words if not i <= heads[t.i] <= end or heads[t.i] == t.i), words[0]
+            )
             # Not a noun's own parse, nor the tail of a word written apart from its start,
             # hung on a preposition ("her mother in-law").
             misread = head.pos_ not in ("NOUN", "PROPN", "ADP")
         else:
+            # One word (most are): read from the cache's arrays, as Token's string attributes
+            # and its children make objects for each token of the document.
             head = tokens[i]
             misread = (
                 i + 1 < len(tokens)
-                and head.pos_ not in ("PROPN", "ADP")
+                and pos[i] not in _NOT_A_MISREAD_HEAD
                 and tokens[i + 1].is_alpha
-                and tokens[i + 1].pos_ not in ("NOUN", "PROPN")
-                and any(c.dep_ == "det" for c in children(head))
+                and pos[i + 1] not in _NOUN_POS
+                and any(dep[c] == DEP.det for c in child_indices[i])
             )
-            words = list(tokens[i : i + 2]) if misread else words
+            words = list(tokens[i : i + 2]) if misread else [head]
         if misread:
             word = " ".join(span_text_at(words)[0].lower().split())
             if lexicon.has_noun_class(word) and lexicon.noun_class(word) == "person":
                 found[head.i] = words
         i = end + 1
     return found
+
+
+# Parts of speech (ids) of a one-word head that the parse read as it is written: a name, a
+# preposition ("in" of "in-law"); and those of a noun after it.
+_NOT_A_MISREAD_HEAD = POS("PROPN", "ADP")
+_NOUN_POS = POS("NOUN", "PROPN")
 
 
 def _noun_written_apart(

@@ -221,16 +221,34 @@ class ChainFeatures:
 
     @staticmethod
     def of(members: list[CorefMention]) -> ChainFeatures:
+        # One pass over the mentions: most chains asked of hold one (a pronoun's, a
+        # description's, joining another), for which seven generators cost more than the work.
+        entity_types, noun_classes, genders = set(), set(), set()
+        words: set[str] = set()
+        verbs, first_names = set(), set()
+        ship = False
+        for m in members:
+            if m.entity_type:
+                entity_types.add(m.entity_type)
+            if m.kind == "nominal" and m.noun_class:
+                noun_classes.add(m.noun_class)
+            if m.gender:
+                genders.add(m.gender)
+            if m.kind != "pronoun":
+                words.update(m.words)
+            verbs.add(m.verb)
+            if m.kind == "name":  # a ship's name and a first name are names' only
+                ship = ship or m.ship
+                if first_name := m.first_name_gender:
+                    first_names.add(first_name)
         return ChainFeatures(
-            entity_types=frozenset(m.entity_type for m in members if m.entity_type),
-            noun_classes=frozenset(
-                m.noun_class for m in members if m.kind == "nominal" and m.noun_class
-            ),
-            genders=frozenset(m.gender for m in members if m.gender),
-            words=frozenset(w for m in members if m.kind != "pronoun" for w in m.words),
-            ship=any(m.ship for m in members),
-            verbs=frozenset(m.verb for m in members),
-            first_names=frozenset(g for m in members if (g := m.first_name_gender)),
+            entity_types=frozenset(entity_types),
+            noun_classes=frozenset(noun_classes),
+            genders=frozenset(genders),
+            words=frozenset(words),
+            ship=ship,
+            verbs=frozenset(verbs),
+            first_names=frozenset(first_names),
         )
 
 
