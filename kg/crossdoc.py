@@ -162,7 +162,7 @@ def _kind_variant(name: str, other: str) -> bool:
     core = _kind_core(a)
     if core == tuple(a) or _kind_core(b) == tuple(b):
         return True
-    return lexicon.first_name_gender(core[0]) is not None
+    return lexicon.first_name(core[0])
 
 
 # The letters of an office or a body abbreviated before a person's name ("GM", "CEO", "MEP").
@@ -291,7 +291,8 @@ def _is_surname_of(name: str, name_type: str, person: str) -> bool:
     return (
         words[-1] == name
         # A nationality that is no known one is a surname already: the given name before it
-        # may be one the US records do not list ("Wladimir").
+        # may be one the US records do not list ("Wladimir"). A name given to either sex is
+        # as often a place's ("Palmer", "Dallas"), so only one of one sex vouches.
         and (name_type == "Group" or lexicon.first_name_gender(words[0]) is not None)
         and not lexicon.may_be_person(name.lower())
     )

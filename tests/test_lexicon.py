@@ -9,6 +9,7 @@ from kg.coref.lexicon import (
     DATA_DIR,
     demonym_place,
     demonym_place_names,
+    first_name,
     first_name_gender,
     given_name,
     may_be_person,
@@ -16,6 +17,7 @@ from kg.coref.lexicon import (
     noun_class,
     noun_classes,
     noun_gender,
+    role_word,
     synonyms,
 )
 
@@ -120,6 +122,27 @@ def test_first_name_gender(name: str, gender: str | None) -> None:
     assert first_name_gender(name) == gender
 
 
+@pytest.mark.parametrize("name", ["Peyton", "Jordan", "Casey", "kelly", "Taylor"])
+def test_a_name_of_either_sex_is_a_given_name_of_no_gender(name: str) -> None:
+    """ "Peyton Manning": a name the records give to both sexes says "a person", not "he"."""
+    assert first_name(name)
+    assert given_name(name)
+    assert first_name_gender(name) is None
+
+
+def test_a_placeholder_for_an_unnamed_child_is_no_given_name() -> None:
+    assert not first_name("Baby")
+    assert not first_name("Unknown")
+    assert first_name("Mary") and not first_name("Xqzzyv")
+
+
+def test_a_role_that_is_also_a_name_of_either_sex_stays_a_role() -> None:
+    """ "Justice Scalia": the noun, though the records list "Justice" for either sex."""
+    assert first_name("Justice")
+    assert role_word("Justice")
+    assert not role_word("Guy")  # a name of one sex is a name
+
+
 @pytest.mark.parametrize(
     ("name", "other", "same"),
     [
@@ -203,7 +226,7 @@ def test_data_files_are_small_sorted_and_licensed() -> None:
     classes = {entry.cls for entry in lexicon._noun_classes().values()}
     assert classes <= set(lexicon.NOUN_CLASSES)
     assert set(lexicon._noun_gender().values()) == {"female", "male", "neutral"}
-    assert set(lexicon._first_names().values()) == {"female", "male"}
+    assert set(lexicon._first_names().values()) == {"female", "male", "either"}
 
 
 def test_a_person_among_the_first_senses_is_told_from_a_rare_one():

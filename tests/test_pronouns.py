@@ -1452,6 +1452,39 @@ def test_an_untyped_name_opening_with_a_given_name_is_a_person(sm_nlp):
     assert "Desert Hills Center" not in she
 
 
+@pytest.mark.parametrize("pronoun", ["he", "she"])
+def test_an_untyped_name_opening_with_a_name_of_either_sex_is_a_person_of_no_gender(
+    sm_nlp, pronoun
+):
+    """ "Peyton Manning threw for 300 yards, and he said ...": a given name the records give
+    to both sexes makes the untyped name someone, whom "he" or "she" may be alike (the name
+    forces neither), and not the team named before."""
+    text = (
+        "The Ravens lost on Sunday. Peyton Hale threw three touchdowns, "
+        f"and {pronoun} said the win was easy."
+    )
+    doc = _relabelled(sm_nlp, text, [("Ravens", 0, "ORG")])
+    with extraction_cache(doc, doc.text):
+        mentions, _ = coreference(doc, document_sentences(doc))
+    assert {m.text: m.label for m in mentions}["Peyton Hale"] == "PERSON"
+    chain = _chains_of(doc)[f"{pronoun}@{text.index(pronoun + ' said')}"]
+    assert "Peyton Hale" in chain
+    assert "Ravens" not in chain
+
+
+def test_an_untyped_name_of_either_sex_before_a_common_noun_stays_no_person(sm_nlp):
+    """ "Palmer Fire", "River Road": a name of either sex, as often a place's or a thing's,
+    before a common noun names the thing."""
+    text = "Firefighters of Palmer Fire came at noon. A witness said he saw the smoke."
+    doc = _relabelled(sm_nlp, text, [])
+    with extraction_cache(doc, doc.text):
+        mentions, _ = coreference(doc, document_sentences(doc))
+    labels = {m.text: m.label for m in mentions if m.kind == ObjectKind.ENTITY}
+    assert "Palmer Fire" in labels
+    assert labels["Palmer Fire"] != "PERSON"
+    assert "Palmer Fire" not in _chains_of(doc)[f"he@{text.index('he saw')}"]
+
+
 def test_an_untyped_plural_or_title_case_description_stays_no_person(sm_nlp):
     """A plural after a given name is a team ("Cleveland Browns"), a person noun after one a
     description in title case ("Brooklyn Mother"): neither is a person whom "he" or "she"

@@ -225,16 +225,30 @@ def noun_gender(lemma: str) -> str | None:
     return None if gender == "neutral" else gender
 
 
-def first_name_gender(name: str) -> str | None:
-    """ "female" or "male" for a given name that is at least 90 % one sex in US birth records
-    1880-2017 (and common enough to be listed), else None ("Mary" -> "female", "John" ->
-    "male", "Jordan" -> None).  Case-insensitive; "Mary-Kate" falls back to "Mary"."""
+def _listed_gender(name: str) -> str | None:
+    """The table's word for a given name: "female", "male", "either" (a name given to both
+    sexes), or None for a name it does not list.  Case-insensitive; "Mary-Kate" falls back to
+    "Mary"."""
     table = _first_names()
     key = name.strip().capitalize()
     gender = table.get(key)
     if gender is None and "-" in key:
         gender = table.get(key.split("-", 1)[0])
     return gender
+
+
+def first_name(name: str) -> bool:
+    """Whether a word is a given name common in US birth records 1880-2017, of one sex or of
+    either ("Mary", "John", "Jordan", "Peyton"): its bearer is a person."""
+    return _listed_gender(name) is not None
+
+
+def first_name_gender(name: str) -> str | None:
+    """ "female" or "male" for a given name that is at least 90 % one sex in US birth records
+    1880-2017 (and common enough to be listed), else None ("Mary" -> "female", "John" ->
+    "male", "Jordan" and "Peyton", names of either sex, -> None: see :func:`first_name`)."""
+    gender = _listed_gender(name)
+    return None if gender == "either" else gender
 
 
 @lru_cache(maxsize=1)
@@ -257,9 +271,9 @@ def nickname_of(name: str, other: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)  # asked of the first word of every name, in both passes
 def given_name(word: str) -> bool:
-    """Whether a word is a known given name: one of mostly one sex (:func:`first_name_gender`)
-    or one the ``nicknames`` table lists, as many names of either sex are ("Chris", "Pat")."""
-    if first_name_gender(word) is not None:
+    """Whether a word is a known given name: one the birth records list (:func:`first_name`)
+    or one the ``nicknames`` table lists ("Bill", "Katie")."""
+    if first_name(word):
         return True
     key = word.strip().lower()
     names = _nicknamer()
@@ -269,7 +283,8 @@ def given_name(word: str) -> bool:
 def role_word(word: str) -> bool:
     """A word naming what a person is, written with a name ("Comedian Ellen DeGeneres",
     "Deputy Ortiz"), not one of the person's names: a noun that may be a person and no known
-    given name ("Guy Ritchie")."""
+    given name of one sex ("Guy Ritchie"). A name of either sex that is such a noun is read as
+    the noun ("Justice Scalia", "Sailor Moon"), as the records give it to few."""
     return may_be_person(word.lower()) and first_name_gender(word) is None
 
 

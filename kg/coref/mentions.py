@@ -334,7 +334,7 @@ def _with_nicknames_joined(doc: Doc) -> list[Span]:
         if (
             tokens[i + 1].orth in _QUOTE_IDS
             and token.text[:1].isupper()
-            and lexicon.first_name_gender(token.text) is not None
+            and lexicon.first_name(token.text)
         ):
             close = next(
                 (
@@ -1127,7 +1127,7 @@ def _label_from_evidence(tokens: list[Token], label: str) -> str:
     if label != "PERSON" or len(tokens) < 2 or not tokens[-1].text[:1].isupper():
         return label
     kind = _KIND_LABELS.get(lexicon.noun_class(tokens[-1].lower_))
-    if kind and (len(tokens) >= 3 or lexicon.first_name_gender(tokens[0].text) is None):
+    if kind and (len(tokens) >= 3 or not lexicon.first_name(tokens[0].text)):
         return kind
     return label
 
@@ -1157,9 +1157,8 @@ def _people_by_surname(found: list[CorefMention]) -> None:
             or lexicon.noun_class(words[-1].lower()) in _KIND_LABELS
         ):
             continue
-        gender = lexicon.first_name_gender(words[0])
-        if gender is not None:
-            _read_as_a_person(mention, gender)
+        if lexicon.first_name(words[0]):
+            _read_as_a_person(mention, lexicon.first_name_gender(words[0]) or "")
         elif _foreign_personal_name(words):
             _read_as_a_person(mention, "")
 
@@ -1290,8 +1289,17 @@ def _untyped_people(found: list[CorefMention], doc: Doc) -> None:
         gender = lexicon.first_name_gender(words[0])
         if gender is not None:
             _read_as_a_person(mention, gender)
-        elif _foreign_personal_name(words) and not _written_as_a_place_or_thing(mention, tokens):
+        elif (
+            _either_sex_name_and_surname(words) or _foreign_personal_name(words)
+        ) and not _written_as_a_place_or_thing(mention, tokens):
             _read_as_a_person(mention, "")
+
+
+def _either_sex_name_and_surname(words: list[str]) -> bool:
+    """ "Peyton Manning", "Devon Wylie": a given name of either sex, which says no gender and is
+    as often a place's or a thing's ("Palmer Fire", "River Road"), before a word no English
+    dictionary lists as a common noun (a surname, not the kind of thing named)."""
+    return lexicon.first_name(words[0]) and not lexicon.has_noun_class(words[-1].lower())
 
 
 def _foreign_personal_name(words: list[str]) -> bool:
@@ -1329,7 +1337,7 @@ def _name_read_as_a_modal(token: Token) -> bool:
     return (
         following is not None
         and following.tag_ in ("VBD", "VBZ")
-        and lexicon.first_name_gender(token.text) is not None
+        and lexicon.first_name(token.text)
     )
 
 
@@ -1540,7 +1548,7 @@ def _parted_given_name(token: Token) -> bool:
     capitalised proper noun of none, attached to nothing. It is that name's first word."""
     if token.dep_ != "ROOT" or token.pos_ != "PROPN" or token.ent_type_ or token.whitespace_ != " ":
         return False
-    if lexicon.first_name_gender(token.text) is None or lexicon.role_word(token.text):
+    if not lexicon.first_name(token.text) or lexicon.role_word(token.text):
         return False
     tokens = doc_tokens(token.doc)
     if token.i + 1 >= len(tokens):
@@ -1914,6 +1922,7 @@ def _modifier_name(
     if not name[0].text[:1].isupper():
         return None
     if len(name) > 1 and lexicon.first_name_gender(name[0].text) is not None:
+        # A name of either sex is as often an English word ("Golden Compass", "Young Goon").
         # A person's name before a noun is more often a verb misread as that noun ("Constable
         # Tim Fanning allege the man ...") than a person's thing, which the recogniser tags.
         return None
@@ -1943,6 +1952,7 @@ def _capitalised_role(head: Token, body: list[Token]) -> bool:
         # A person noun alone ("the Actress"), but not inside a longer name ("Internet
         # Explorer"); an office is one whatever precedes it ("Vice President").
         and (word in TITLE_WORDS or (len(capitalised) == 1 and lexicon.may_be_person(word)))
+        # A role that is also a name of either sex ("Justice") reads as the role, as role_word.
         and lexicon.first_name_gender(head.text) is None
     )
 
@@ -2565,7 +2575,7 @@ def _surely_person(noun: Token) -> bool:
     if noun.pos_ != "PROPN" or noun.ent_type_ != "PERSON":
         return False
     name = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
-    if name is not None and len(name) > 1 and lexicon.first_name_gender(name[0].text):
+    if name is not None and len(name) > 1 and lexicon.first_name(name[0].text):
         return True
     return any(c.dep_ == "compound" and _person_noun(c) for c in children(noun))
 

@@ -146,7 +146,7 @@ _INNER_NICKNAME = re.compile(
 def _without_nickname(name: str) -> str:
     """``name`` without a nickname written inside it (see _INNER_NICKNAME), when it opens with a
     known given name: a title's quoted words stay ("Direct 'Hunger Games' Sequel")."""
-    if lexicon.first_name_gender(name.split()[0]) is None:
+    if not lexicon.first_name(name.split()[0]):
         return name
     return _INNER_NICKNAME.sub("", name)
 
@@ -161,7 +161,8 @@ def _without_generation_numeral(name: str) -> str:
     words = name[: match.start()].split()
     if (
         len(words) >= 2
-        and lexicon.first_name_gender(words[0]) is not None
+        and lexicon.first_name(words[0])
+        # Many surnames are names of either sex ("Lee", "Kelly"): only one of one sex is none.
         and lexicon.first_name_gender(words[-1]) is None
     ):
         return name[: match.start()]
