@@ -1089,6 +1089,19 @@ def test_they_refers_to_a_set_through_its_members_at_the_sets_place(sm_nlp):
     assert "cuts" not in chains["they"]
 
 
+def test_they_refers_to_what_a_number_noun_counts(sm_nlp):
+    """ "hundreds of students holding candles ... They": a plural number noun ("hundreds",
+    "thousands") counts the plural after it, which "they" is; the number is no referent, and
+    two counts by the same number are not one set ("Hundreds of shops")."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Hundreds of shops were looted overnight. Later, hundreds of students holding candles "
+        "gathered outside the school. They left flowers at the gate.",
+    )
+    assert "students holding candles" in chains["They"]
+    assert not chains["They"] & {"Hundreds of shops", "hundreds of students holding candles"}
+
+
 def test_a_possessive_coordinated_with_a_phrase_is_first_of_all_that_phrases(sm_nlp):
     """ "Mary Dunn and her husband": a possessive in a noun phrase coordinated with another is
     that phrase's referent's, ahead of the sentence's subject; not in a list with commas,

@@ -1650,7 +1650,9 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
     # A number noun counting another ("more than a dozen people", "hundreds of protesters" are
     # the people): a count, which no pronoun refers to.
     mention.measure = head.ent_type_ in _MEASURE_LABELS or head.dep_ in ("nummod", "quantmod")
-    if head.tag_ == "NN" and mention.noun_class != "person":
+    # A group noun ("a small group of women") or a number noun ("hundreds of anarchists",
+    # "thousands of dollars") followed by the plural it counts: "they" is that plural.
+    if (head.tag_ == "NN" and mention.noun_class != "person") or head.vocab[lemma].like_num:
         mention.members = next(
             (
                 g.i
