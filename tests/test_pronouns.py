@@ -868,6 +868,20 @@ def test_a_pronoun_in_a_quotation_is_not_its_speaker(sm_nlp):
     assert not chains["he"] & {"Tom Baker", "Baker", "I"}
 
 
+def test_a_him_in_a_quotation_is_not_the_he_who_says_it_after(sm_nlp):
+    """ "'They cuffed him on the ground,' he said": the speaker written after the quotation as a
+    pronoun is resolved before the quotation's pronouns, so that "him" is someone else than
+    whoever "he" turns out to be (the witness, not the suspect he speaks of)."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Police arrested a suspect near the house of Tom Baker. “They cuffed him on the "
+        "ground,” he said.",
+    )
+    assert chains["he"] >= {"Tom Baker"}
+    assert "Tom Baker" not in chains["him"]
+    assert chains["him"] >= {"suspect"}
+
+
 def test_a_copula_written_with_a_typographic_apostrophe_is_a_copula(sm_nlp):
     """ "It’s too early to judge" is "It's too early to judge": the pipelines lemmatise "’s"
     as "’" (their rules know "'s" only), and the expletive rules read "be" by its lemma. The

@@ -1354,7 +1354,9 @@ def pronoun_sieve(chains: Chains) -> None:
     its own is bound by the clause's understood subject ("His decision to unmask himself"), and
     one the lexicons cannot match by its clause's subject."""
     by_head = chains.by_head
-    for mention in chains.mentions:
+    # A pronoun speaking a quotation before it is read first: the speaker check below needs
+    # to know whom it is ("'They cuffed him,' he said": "him" is not whoever "he" is).
+    for mention in _speakers_first(chains):
         if mention.kind != "pronoun" or mention.person != 3 or mention.relative_to >= 0:
             continue
         window = PRONOUN_WINDOW.get(_pronoun_family(mention), 2)
@@ -1614,6 +1616,29 @@ def pronoun_sieve(chains: Chains) -> None:
         else:
             if mention.reflexive:
                 _bind_reflexive(chains, mention)
+
+
+def _speakers_first(chains: Chains) -> list[CorefMention]:
+    """The mentions in document order, but a pronoun that speaks a quotation before it in its
+    own sentence ("'They cuffed him on the ground,' he said") just before the quotation's first
+    mention: a "him" in what someone says is someone else than the speaker, which the pronoun
+    sieve can tell only once it knows whom the speaker's pronoun refers to. Only in one
+    sentence: a quotation running on from sentences before may have its marks unpaired, and
+    their narration read as quoted."""
+    first_quoted: dict[int, int] = {}  # a speaker's head -> the first mention it says
+    for mention in chains.mentions:
+        said_by = chains.speakers.get(mention.head)
+        speaker = chains.by_head.get(said_by) if said_by is not None else None
+        if speaker is not None and speaker.sentence == mention.sentence:
+            first_quoted.setdefault(speaker.head, mention.index)
+
+    def place(mention: CorefMention) -> tuple[int, int]:
+        quoted = first_quoted.get(mention.head, mention.index)
+        if mention.kind == "pronoun" and quoted < mention.index:
+            return (quoted, 0)
+        return (mention.index, 1)
+
+    return sorted(chains.mentions, key=place)
 
 
 def _speaks_for(chains: Chains, body: CorefMention, pronoun: CorefMention) -> bool:
