@@ -2465,17 +2465,13 @@ def _kept_apart(clusters: _DocumentClusters) -> set[tuple[str, str]]:
         if not isinstance(node, _Description) or mention.kind != "concept" or not mention.key:
             continue
         noun = mention.key.rsplit(" ", 1)[-1]
-        if noun in mention.text.lower().split() and _person_noun(noun):
+        # A description of someone: a noun one of whose first WordNet senses is a person's
+        # ("driver", "climber"), as the mentions read them.
+        if noun in mention.text.lower().split() and lexicon.person_among_first_senses(noun):
             apart.update(
                 (name, noun) for name, start in first_written.items() if start < mention.start
             )
     return apart
-
-
-def _person_noun(noun: str) -> bool:
-    """Whether a description by the noun is of someone: a person's noun, or one whose first
-    WordNet senses include a person's ("driver", "climber"), as the mentions read them."""
-    return lexicon.noun_class(noun) == "person" or lexicon.person_among_first_senses(noun)
 
 
 def _kind_called(noun: str, words: str) -> str | None:
