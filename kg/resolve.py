@@ -1399,6 +1399,15 @@ class CorpusIndex:
                         instead=self.entities[key].label,
                     )
                     key = agreeing.key
+                elif _traits_differ(
+                    {trait for trait in traits if trait[0] == "nationality"},
+                    self._traits.get(key, set()),
+                ):
+                    # No one called so is of its nationality: the one taken is another
+                    # person of its noun ("the Saudi cargo ship" is not the Indian warship
+                    # other reports call a ship; "the Australian climber" not the British
+                    # one), so it stays apart, as it does when the ages differ.
+                    continue
             ages = {value for kind, value in traits if kind == "age"}
             known_age = self._ages.get(key)
             if known_age is not None and ages and known_age not in ages:
@@ -2402,9 +2411,19 @@ def _traits_differ(one: set[tuple[str, str]], other: set[tuple[str, str]]) -> bo
     for kind in {kind for kind, _ in one}:
         mine = {value for k, value in one if k == kind}
         theirs = {value for k, value in other if k == kind}
-        if theirs and not mine & theirs:
+        if theirs and not any(_same_trait(kind, a, b) for a in mine for b in theirs):
             return True
     return False
+
+
+def _same_trait(kind: str, one: str, other: str) -> bool:
+    """Whether two values of a trait can be one person's: the same, or for a nationality one
+    place lying in the other (an English climber is a British one, a Texan an American)."""
+    if one == other:
+        return True
+    return kind == "nationality" and (
+        lexicon.lies_within(one, other) or lexicon.lies_within(other, one)
+    )
 
 
 class _Calling(NamedTuple):

@@ -92,6 +92,9 @@ Choices (documented here and in each file's header)
   frequent adjective sense wins.  Nouns for inhabitants (under inhabitant.n.01) with a
   member-holonym (``#m``) link to a named place are added where no adjective has the same
   spelling ("Frenchman" -> "France", "Swede" -> "Sweden"), with the holonym's first name.
+  The fourth column names the named places the place lies in, by the part-holonym
+  (``#p``) links followed upward ("England" -> "United Kingdom|...|Great Britain|Europe|
+  ..."), so that an English person is a British one and a Texan an American.
 * ``synonyms.tsv``: for each one-word noun lemma, the other one-word nouns of the synsets of
   its first three common-noun senses ("boss" -> chief, foreman, gaffer, honcho, hirer;
   "emcee" -> host; "sis" -> sister).  Multi-word, hyphenated and proper-name lemmas
@@ -449,8 +452,9 @@ def member_rows(wn: WordNet, roots: dict[str, int], classes: dict[str, str]):
 # demonyms
 
 
-def demonym_rows(wn: WordNet, roots: dict[str, int]) -> dict[str, tuple[str, str, str]]:
-    """demonym (lowercase key) -> (demonym as spelled, place, other names of the place)."""
+def demonym_rows(wn: WordNet, roots: dict[str, int]) -> dict[str, tuple[str, str, str, str]]:
+    """demonym (lowercase key) -> (demonym as spelled, place, other names of the place, names
+    of the places it lies in)."""
     place_roots = (roots["location"], roots["land"])
 
     def named_place(syn: Synset) -> bool:
@@ -461,7 +465,24 @@ def demonym_rows(wn: WordNet, roots: dict[str, int]) -> dict[str, tuple[str, str
         names = [_pretty(w) for w in syn.words]
         return "|".join(n for n in dict.fromkeys(names) if n != primary)
 
-    out: dict[str, tuple[str, str, str]] = {}
+    def within(syn: Synset) -> str:
+        # The named places the place is part of, followed upward (England: the United
+        # Kingdom, then the British Isles, Europe ...).
+        seen: set[int] = set()
+        todo = [off for _p, off in syn.related("#p")]
+        names: list[str] = []
+        while todo:
+            off = todo.pop(0)
+            if off in seen:
+                continue
+            seen.add(off)
+            holder = wn.data["n"][off]
+            if named_place(holder):
+                names.extend(_pretty(w) for w in holder.words)
+            todo.extend(o for _p, o in holder.related("#p"))
+        return "|".join(dict.fromkeys(names))
+
+    out: dict[str, tuple[str, str, str, str]] = {}
     for lemma in sorted(wn.index["a"]):
         for syn in wn.senses(lemma, "a"):
             spelled = wn.word_in(syn, lemma)
@@ -478,7 +499,7 @@ def demonym_rows(wn: WordNet, roots: dict[str, int]) -> dict[str, tuple[str, str
                         break
             if target:
                 noun, place = target
-                out[lemma] = (_pretty(spelled), place, others(noun, place))
+                out[lemma] = (_pretty(spelled), place, others(noun, place), within(noun))
                 break  # most frequent adjective sense with a place wins
     inhabitant = roots["inhabitant"]
     for lemma in sorted(wn.index["n"]):
@@ -494,7 +515,12 @@ def demonym_rows(wn: WordNet, roots: dict[str, int]) -> dict[str, tuple[str, str
             places = [p for p in places if named_place(p)]
             if places:
                 place = _pretty(places[0].words[0])
-                out[lemma] = (_pretty(spelled), place, others(places[0], place))
+                out[lemma] = (
+                    _pretty(spelled),
+                    place,
+                    others(places[0], place),
+                    within(places[0]),
+                )
                 break
     return {k.replace("_", " "): v for k, v in out.items()}
 
@@ -680,7 +706,7 @@ def main() -> None:
     write_tsv(
         out / "demonyms.tsv",
         WORDNET_HEADER + "# place = the word WordNet's pertainym (or member holonym) names.\n",
-        "demonym, place, other names of the place (|-separated)",
+        "demonym, place, other names of the place, places it lies in (|-separated)",
         [demonyms[k] for k in sorted(demonyms)],
     )
     write_tsv(

@@ -75,6 +75,25 @@ def test_a_description_of_another_age_and_nationality_joins_the_one_that_agrees(
     assert mention_in(records, "doc4", "climber")["node"] == hale
 
 
+# A sixth calls its climber English, which WordNet puts in Great Britain: Robert Hale. A seventh
+# calls its climber Canadian, which no climber of the others is: no one of them.
+ENGLISH_CLIMBER = "The English climber had climbed Mount Cook before, Tom Avery said."
+CANADIAN_CLIMBER = "Rescuers reached the Canadian climber on Mount Cook, Tom Avery said."
+
+
+def test_a_description_of_a_nationality_no_one_called_so_has_stays_apart(sm_nlp) -> None:
+    records = corpus_mentions(sm_nlp, [*CLIMBERS[:2], ENGLISH_CLIMBER, CANADIAN_CLIMBER])
+    hale = mention_in(records, "doc0", "Robert Hale")["node"]
+    english = next(
+        r for r in records if r["document"].startswith("doc2") and "climber" in r["text"]
+    )
+    assert english["node"] == hale
+    canadian = next(
+        r for r in records if r["document"].startswith("doc3") and "climber" in r["text"]
+    )
+    assert canadian["node"] != hale
+
+
 def test_a_role_of_someone_is_not_given_to_a_time_or_a_thing(sm_nlp) -> None:
     records = corpus_mentions(
         sm_nlp,

@@ -12,6 +12,7 @@ from kg.coref.lexicon import (
     first_name,
     first_name_gender,
     given_name,
+    lies_within,
     may_be_person,
     nickname_of,
     noun_class,
@@ -193,6 +194,15 @@ def test_american_names_the_united_states() -> None:
     assert names[0] == demonym_place("American") == "America"
     assert "United States" in names
     assert demonym_place_names("nonsense") == ()
+
+
+def test_a_demonyms_place_lies_within_the_places_wordnet_puts_it_in() -> None:
+    # An English person is a British one and a Texan an American; not the other way round,
+    # and an Australian is no Briton.
+    assert lies_within("England", "Great Britain")
+    assert lies_within("Texas", "United States")
+    assert not lies_within("Great Britain", "England")
+    assert not lies_within("Australia", "Great Britain")
 
 
 def test_synonyms_share_a_synset_of_a_frequent_sense() -> None:

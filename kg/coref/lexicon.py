@@ -87,9 +87,19 @@ def _first_names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, tuple[str, ...]]:
     table = {}
-    for demonym, place, others in _rows("demonyms.tsv"):
+    for demonym, place, others, _within in _rows("demonyms.tsv"):
         names = (place, *others.split("|")) if others else (place,)
         table[demonym.lower()] = names
+    return table
+
+
+@lru_cache(maxsize=1)
+def _places_around() -> dict[str, frozenset[str]]:
+    # Each demonym's place, lower case, to the names of the places it lies in, lower case.
+    table: dict[str, frozenset[str]] = {}
+    for _demonym, place, _others, within in _rows("demonyms.tsv"):
+        if within:
+            table[place.lower()] = frozenset(name.lower() for name in within.split("|"))
     return table
 
 
@@ -293,6 +303,13 @@ def demonym_place(word: str) -> str | None:
     "American" -> "America", "Frenchman" -> "France"), or None.  Case-insensitive."""
     names = _demonyms().get(word.strip().lower())
     return names[0] if names else None
+
+
+def lies_within(place: str, other: str) -> bool:
+    """Whether the place a demonym pertains to (:func:`demonym_place`) lies in the place named
+    ``other``, by WordNet's part-of links followed upward: England lies in Great Britain and in
+    Europe, Texas in the United States, so an English climber may be a British one."""
+    return other.strip().lower() in _places_around().get(place.strip().lower(), frozenset())
 
 
 def demonym_place_names(word: str) -> tuple[str, ...]:
