@@ -98,6 +98,16 @@ def test_a_description_counted_as_one_is_someone_new(sm_nlp):
     assert "one person" not in chain_of(sm_nlp, text, "he")
 
 
+def test_a_description_counted_as_one_repeats_no_earlier_head(sm_nlp):
+    """ "A 52-year-old man ... killing one man": a noun counted as one is new to the story,
+    as an indefinite one is, so it does not repeat the head of the man spoken of before."""
+    text = (
+        "A 52-year-old man was arrested on Monday after opening fire at a warehouse in Dayton, "
+        "killing one man, police said."
+    )
+    assert "52-year-old man" not in chain_of(sm_nlp, text, "one man")
+
+
 # -- the source of "according to" ---------------------------------------------------------------
 
 

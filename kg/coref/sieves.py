@@ -860,7 +860,9 @@ def strict_head_sieve(chains: Chains) -> None:
     for mention in chains.mentions:
         if mention.kind != "nominal":
             continue
-        if not mention.indefinite and chains.is_first(mention):
+        # A description counted as one ("killing one man") is one of a number its sentence
+        # brings in, new to the story like an indefinite one: not the man spoken of before.
+        if not mention.indefinite and not mention.counted_one and chains.is_first(mention):
             for antecedent in reversed(earlier.get(mention.lemma, ())):
                 if antecedent.number != mention.number or _contains(antecedent, mention):
                     continue
