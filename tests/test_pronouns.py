@@ -1828,3 +1828,32 @@ def test_a_possessive_in_a_who_clause_on_a_predicate_noun_is_the_subject_s(sm_nl
     chains = pronoun_chains(sm_nlp, text)
     assert "Jane Hill" in chains["her"]
     assert "mechanic" not in chains["her"]
+
+
+# -- quotations between straight single marks ---------------------------------------------------
+
+
+def test_a_quotation_between_straight_single_marks_is_its_speaker_s(sm_nlp):
+    """ "'We are actively looking for him and the car,' he said": single marks set a quotation
+    off as double ones do, so "we" is the speaker and "him" someone else."""
+    text = (
+        "Officer Gerry Scott spoke to reporters. "
+        "'We are actively looking for him and the car,' he said."
+    )
+    chains = pronoun_chains(sm_nlp, text)
+    assert "Gerry Scott" in chains["We"]
+    assert "Gerry Scott" not in chains["him"]
+
+
+def test_a_single_mark_written_onto_the_word_before_is_an_apostrophe(sm_nlp):
+    """ "the players' coach": a mark closing a word, with none open, opens no quotation, so the
+    words after it have no speaker who could not be "he"."""
+    text = "Tim Hale met the players' parents on Monday, and he said the team was tired."
+    assert "Tim Hale" in pronoun_chains(sm_nlp, text)["he"]
+
+
+def test_a_quotation_woven_into_a_reported_clause_may_speak_of_its_speaker(sm_nlp):
+    """ "Lopez told police that 'he did not mean to shoot anyone'": the quoted words are the
+    reporter's way of giving what Lopez said, so their "he" may be Lopez."""
+    text = "Tom Lane told police that 'he did not mean to shoot anyone,' a source said."
+    assert "Tom Lane" in pronoun_chains(sm_nlp, text)["he"]
