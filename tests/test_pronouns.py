@@ -1793,3 +1793,67 @@ def test_a_quotation_said_aloud_is_its_crier_s_and_goes_on_in_the_next_sentence(
     assert chains["I"] == {"son"}
     text = 'Her son screamed, "Mommy, I got hit. Somebody hit me in my back."'
     assert "son" in pronoun_chains(sm_nlp, text)["me"]
+
+
+# -- a possessive in a relative clause on someone ------------------------------------------------
+
+
+def test_a_possessive_in_a_who_clause_is_the_clause_s_someone(sm_nlp):
+    """ "a salesman who recognized the inmate outside his shop", "the man, who had recently lost
+    his job": the relative "who" is the subject the clause is about, so the possessive in its
+    predicate is that someone's, not a name in the predicate nor the sentence's speaker."""
+    text = (
+        "Police caught the escaped convict Tom Baker on Monday after a tip from a salesman "
+        "who recognized the inmate outside his shop."
+    )
+    chains = pronoun_chains(sm_nlp, text)
+    assert "salesman" in chains["his"]
+    assert "Tom Baker" not in chains["his"]
+    text = "Officer Dan Roe said the man, who had recently lost his job at the plant, walked in."
+    chains = pronoun_chains(sm_nlp, text)
+    assert "man" in chains["his"]
+    assert "Dan Roe" not in chains["his"]
+
+
+def test_a_possessive_in_a_who_clause_on_a_predicate_noun_is_the_subject_s(sm_nlp):
+    """ "She is a true professional who puts her patients first": the predicate noun says what
+    its subject is, so "her" is the subject's, and a noun of no known sex ("a mechanic who
+    alerted co-workers to her whereabouts") does not draw a "her" to it."""
+    chains = pronoun_chains(sm_nlp, "Ann Lee is a true professional who puts her patients first.")
+    assert "Ann Lee" in chains["her"]
+    text = (
+        "Jane Hill fired shots at a mechanic who was using a radio to alert co-workers to her "
+        "whereabouts."
+    )
+    chains = pronoun_chains(sm_nlp, text)
+    assert "Jane Hill" in chains["her"]
+    assert "mechanic" not in chains["her"]
+
+
+# -- quotations between straight single marks ---------------------------------------------------
+
+
+def test_a_quotation_between_straight_single_marks_is_its_speaker_s(sm_nlp):
+    """ "'We are actively looking for him and the car,' he said": single marks set a quotation
+    off as double ones do, so "we" is the speaker and "him" someone else."""
+    text = (
+        "Officer Gerry Scott spoke to reporters. "
+        "'We are actively looking for him and the car,' he said."
+    )
+    chains = pronoun_chains(sm_nlp, text)
+    assert "Gerry Scott" in chains["We"]
+    assert "Gerry Scott" not in chains["him"]
+
+
+def test_a_single_mark_written_onto_the_word_before_is_an_apostrophe(sm_nlp):
+    """ "the players' coach": a mark closing a word, with none open, opens no quotation, so the
+    words after it have no speaker who could not be "he"."""
+    text = "Tim Hale met the players' parents on Monday, and he said the team was tired."
+    assert "Tim Hale" in pronoun_chains(sm_nlp, text)["he"]
+
+
+def test_a_quotation_woven_into_a_reported_clause_may_speak_of_its_speaker(sm_nlp):
+    """ "Lopez told police that 'he did not mean to shoot anyone'": the quoted words are the
+    reporter's way of giving what Lopez said, so their "he" may be Lopez."""
+    text = "Tom Lane told police that 'he did not mean to shoot anyone,' a source said."
+    assert "Tom Lane" in pronoun_chains(sm_nlp, text)["he"]

@@ -157,6 +157,15 @@ def quote_speakers(
     sentence after it or before it. Tokens with no speaker are left out."""
     inside = [False] * len(tokens)
     quoted = False
+    # A quotation between straight single marks ("'We're actively looking for him,' he
+    # said"), read apart from the double marks it may stand within.
+    single = False
+    # A quotation set into a reported clause ("Lopez told police that 'he did not mean to
+    # shoot the ladies'", "Smith said that 'we'll monitor the situation'"): its words are
+    # woven into the reporter's sentence, so its first person is the speaker but a "he" in it
+    # may be the speaker too, as the reporter calls them.
+    woven = False
+    narrated = [False] * len(tokens)
     for token in tokens:
         text = token.text
         if "\n" in text:
@@ -164,14 +173,24 @@ def quote_speakers(
             # closes it (a text written a sentence a line: "``Reid has checked in. / We ask
             # for privacy,'' her rep said.").
             quoted = quoted and _closed_on_next_line(tokens, token.i + 1)
-        elif text in _OPENING:
+            single = False
+        elif text == "'":
+            # The straight single mark is also an apostrophe ("the Bulldogs' deficit"): it
+            # opens a quotation set off before it and written onto the word after it, and
+            # closes one open when written onto the word before it.
+            if single:
+                single = not _written_onto_word_before(tokens, token)
+            elif _opens_single_quotation(tokens, token):
+                woven = woven if quoted else _after_that(tokens, token)
+                single = True
+        elif text in _OPENING or (text in _STRAIGHT and not quoted):
+            woven = woven if single else _after_that(tokens, token)
             quoted = True
-        elif text in _CLOSING:
+        elif text in _CLOSING or text in _STRAIGHT:
             quoted = False
-        elif text in _STRAIGHT:
-            quoted = not quoted
         else:
-            inside[token.i] = quoted
+            inside[token.i] = quoted or single
+            narrated[token.i] = woven and "1" not in token.morph.get("Person", [])
     if not any(inside):
         return {}
     # A sentence's tokens from ``tokens`` (the document's, as the cache holds them): iterating
@@ -232,10 +251,32 @@ def quote_speakers(
         else:
             who = speaker.get(index + 1, speaker.get(index - 1))
         for i in range(sent.start, sent.end):
-            said_by = governed.get(i, who) if inside[i] else None
+            said_by = governed.get(i, who) if inside[i] and not narrated[i] else None
             if said_by is not None:
                 speakers[i] = said_by
     return speakers
+
+
+def _after_that(tokens: Sequence[Token], mark: Token) -> bool:
+    """Whether a quotation mark opens the words of a reported clause, after its "that"."""
+    return mark.i > 0 and tokens[mark.i - 1].lower_ == "that"
+
+
+def _written_onto_word_before(tokens: Sequence[Token], mark: Token) -> bool:
+    """Whether nothing separates ``mark`` from the token before it ("vehicle,'")."""
+    return mark.i > 0 and not tokens[mark.i - 1].whitespace_
+
+
+def _opens_single_quotation(tokens: Sequence[Token], mark: Token) -> bool:
+    """Whether a straight single mark opens a quotation: set off from what comes before it
+    (by a space, a line break or another quotation mark, or first in the text) and written onto
+    the word it opens ("'We're", "'There's")."""
+    if mark.whitespace_ or mark.i + 1 >= len(tokens) or not tokens[mark.i + 1].is_alpha:
+        return False
+    if mark.i == 0:
+        return True
+    before = tokens[mark.i - 1]
+    return bool(before.whitespace_) or "\n" in before.text or before.text in QUOTATION_MARKS
 
 
 def _governing(token: Token, verbs: dict[int, int]) -> int | None:

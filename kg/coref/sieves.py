@@ -1429,7 +1429,11 @@ def pronoun_sieve(chains: Chains) -> None:
             # predicate of a clause whose subject is someone's kin or the like ("his brother",
             # "her mother") is that subject's, the parse ahead of names: a possessive in a
             # predicate is mostly its subject's ("lost his job"), and a possessed description
-            # is the one the clause is about.
+            # is the one the clause is about. So too a relative clause on someone ("a
+            # salesman who recognized the inmate outside his business", "Page, the model who
+            # provided inspiration for everybody from Madonna to artist Olivia De Berardinis,
+            # as well as having her image used"): its "who" is that someone, the subject the
+            # clause is about, ahead of the names in its predicate and the sentence's subject.
             nearest = min(
                 (
                     m
@@ -1447,6 +1451,10 @@ def pronoun_sieve(chains: Chains) -> None:
                 and not _contains(nearest, mention)
             ):
                 candidates.sort(key=lambda m: m is not nearest)
+            elif nearest is not None and (
+                relative_noun := _person_a_relative_is(chains, nearest, mention.gender)
+            ):
+                candidates.sort(key=lambda m: m is not relative_noun)
         if mention.role in _SUBJECTS and mention.coordinated_with not in (-1, mention.verb):
             # "it's unknown if the shooter is still in the building or if he escaped": the
             # subject of a clause coordinated with another is first of all that clause's
@@ -1618,6 +1626,32 @@ def pronoun_sieve(chains: Chains) -> None:
         else:
             if mention.reflexive:
                 _bind_reflexive(chains, mention)
+
+
+def _person_a_relative_is(
+    chains: Chains, mention: CorefMention, gender: str
+) -> CorefMention | None:
+    """The noun a relative "who" stands for ("a salesman who recognized ..."), when it is a
+    person's of ``gender``: a nominal for people or a person's name, whose chain is known to be
+    of that sex (the lexicons give "salesman", "son" or a "he" after them one; "a mechanic who
+    alerted co-workers to her whereabouts" may be the other's). Not a predicate noun ("She is
+    a true professional who puts her patients first"), which says what its subject is: the
+    subject is the one the sentence is about."""
+    if mention.kind != "pronoun" or mention.relative_to < 0 or mention.lemma != "who":
+        return None
+    noun = chains.by_head.get(mention.relative_to)
+    if (
+        noun is None
+        or noun.role == "attr"
+        or not (
+            (noun.kind == "nominal" and noun.noun_class == "person")
+            or (noun.kind == "name" and noun.entity_type == "Person")
+        )
+    ):
+        return None
+    if not any(m.gender == gender for m in chains.members(noun.index)):
+        return None
+    return noun
 
 
 def _speakers_first(chains: Chains) -> list[CorefMention]:
