@@ -48,6 +48,7 @@ class MergeReason(StrEnum):
     PLACE_FOR_ITS_TEAM = (
         "'{name}', acting here, stands for its team '{other}', which the document names"
     )
+    TEAM_NAME_CUT = "'{name}' is the first words of the team's name '{other}', written whole here"
     # Across documents (kg/resolve.py), when the documents share context.
     PART_OF_ACROSS_DOCUMENTS = (
         "'{name}' is part of '{other}', seen with {common} of the same names and things in "

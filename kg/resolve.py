@@ -125,6 +125,8 @@ class _DocumentClusters:
     # The spans of place names standing for the place's team, and the team's key: set by pass
     # two (CorpusIndex._teams_acting), once the corpus's teams are known.
     acting: dict[tuple[int, int], str] = field(default_factory=dict)
+    # Those of ``acting`` that are the first words of the team's name, cut off by the recogniser.
+    cut_team_names: set[tuple[int, int]] = field(default_factory=set)
     # What each node does in the document's facts (_deeds_of): read by pass one for its names
     # and by pass two for its descriptions.
     deeds: list[tuple[NameCluster | _Description, tuple[str, str]]] = field(default_factory=list)
@@ -884,7 +886,9 @@ class CorpusIndex:
         for description in clusters.descriptions:
             self._key(description, clusters)
         key_of = self.key_of
-        teams = clusters.acting = self._teams_acting(clusters, extraction.links)
+        teams = clusters.acting = self._teams_acting(
+            clusters, extraction.links, extraction.document.text
+        )
 
         def entity(key: str) -> Entity:
             return clusters.local.get(key) or self.entities[key]
@@ -907,10 +911,10 @@ class CorpusIndex:
                 key = teams[(mention.start, mention.end)]
                 if mention.kind == "entity":
                     # A pronoun keeps the link to the name it refers to, which says why.
-                    sieve = "place_for_its_team"
-                    reason = MergeReason.PLACE_FOR_ITS_TEAM.say(
-                        name=" ".join(mention.text.split()), other=entity(key).label
-                    )
+                    sieve, why = "place_for_its_team", MergeReason.PLACE_FOR_ITS_TEAM
+                    if (mention.start, mention.end) in clusters.cut_team_names:
+                        sieve, why = "team_name_cut", MergeReason.TEAM_NAME_CUT
+                    reason = why.say(name=" ".join(mention.text.split()), other=entity(key).label)
                     merges.add((key, reason))
             resolved_mentions.append(ResolvedMention(mention, key, sieve, reason))
             if key is not None and mention.kind != "entity":
@@ -993,7 +997,7 @@ class CorpusIndex:
         )
 
     def _teams_acting(
-        self, clusters: _DocumentClusters, links: Sequence[CorefLink] = ()
+        self, clusters: _DocumentClusters, links: Sequence[CorefLink] = (), text: str = ""
     ) -> dict[tuple[int, int], str]:
         """The spans of this document's place names that stand for the place's team: a name
         acting as an agent ("Indianapolis (10-5) clinched a berth", ``Mention.acts_as_agent``)
@@ -1002,7 +1006,10 @@ class CorpusIndex:
         corpus names after the place ("overcame Jacksonville 31-24" in a story of the Colts
         alone). A town acting in a story that names no team is its people or government
         ("Springfield approved a budget"), and a town as where something is ("at home in
-        Indianapolis") is the town: both keep the place's node. A pronoun that coreference
+        Indianapolis") is the town: both keep the place's node. A place's name that the
+        document ``text`` writes right before its team's nickname is the first words of the
+        team's name, which the recogniser cut in two ("Indianapolis" of "Indianapolis Colts
+        wide receiver Marvin Harrison"), whatever its grammar. A pronoun that coreference
         ``links`` to such a name, or to such a pronoun, is the team too ("Creighton stretched
         its lead")."""
         if not self._teams:
@@ -1014,10 +1021,17 @@ class CorpusIndex:
             return {}
         acting: dict[tuple[int, int], str] = {}
         for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
-            if not mention.acts_as_agent or not isinstance(node, NameCluster):
+            if not isinstance(node, NameCluster):
                 continue
             place = self.key_of(node)
             if self.entities[place].type != "Place":
+                continue
+            cut = _team_cut_after(text, mention.end, place, self._teams.get(place, ()))
+            if cut is not None:
+                acting[(mention.start, mention.end)] = cut
+                clusters.cut_team_names.add((mention.start, mention.end))
+                continue
+            if not mention.acts_as_agent:
                 continue
             # The place's own name or its acronym ("KC"), not another name its chain took in
             # ("the CHP said", read as San Diego's).
@@ -2561,6 +2575,18 @@ def resolve(
     for document in documents:
         entities.update((e.key, e) for e in document.local_entities)
     return Corpus(entities=dict(sorted(entities.items())), documents=documents)
+
+
+def _team_cut_after(text: str, end: int, place: str, teams: Iterable[str]) -> str | None:
+    """The team among a place's ``teams`` (keys "<place> <nickname>") whose nickname ``text``
+    writes right after a name of the place that ends at ``end`` ("Indianapolis| Colts"), a
+    whole word: the place's name is then the first words of the team's name."""
+    for team in teams:
+        nickname = team[len(place) :]
+        after = end + len(nickname)
+        if text.startswith(nickname, end) and not text[after : after + 1].isalnum():
+            return team
+    return None
 
 
 def _says_what_it_is(triple: Triple) -> bool:
