@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from spacy.lang.en.lex_attrs import _num_words as _NUMBER_WORDS
+
 from kg.coref import lexicon
 from kg.coref.names import (
     NUMERAL_NICKNAME,
@@ -429,6 +431,18 @@ def _pet_form_of(short: str, full: str) -> bool:
     if len(stem) > _CLIPPED_STEM and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
         stem = stem[:-1]  # "Philly": "Phil"
     return len(stem) >= _CLIPPED_STEM and len(full) >= len(stem) + 2 and full.startswith(stem)
+
+
+def _numeral_said(nickname: str) -> str | None:
+    """A numeral nickname as it is said, by the last word of its number and the "-ers" of a
+    plural of people ("Sixers" of "76ers", seventy-sixers; "Niners" of "49ers"), or None for
+    any other nickname or a number whose last word is no digit's ("10ers", "13ers")."""
+    if not NUMERAL_NICKNAME.fullmatch(nickname):
+        return None
+    digits = nickname[:-3]
+    if digits[-1] == "0" or digits[-2:-1] == "1":
+        return None
+    return _NUMBER_WORDS[int(digits[-1])].capitalize().removesuffix("e") + "ers"
 
 
 def _final(links: dict[str, str], key: str) -> str:
@@ -926,6 +940,37 @@ def link_across_documents(
             if _plural_clipped(name, key.split()[-1]) and not rules.forbids(name, key)
         ]
         join_best(name, clipped_from, SURNAME_CONTEXT, MergeReason.CLIPPED_ACROSS_DOCUMENTS)
+    # One team under another name of its place or its nickname said aloud: "Philly Sixers"
+    # and "Philadelphia 76ers" ("Philly" the place's pet form, joined above whatever the
+    # recogniser typed it; "Sixers" the "seventy-sixers"), "Indy Colts" and "Indianapolis
+    # Colts". Each joins the name written with the place's own name that most documents
+    # write, on shared context; a nickname said aloud that no document writes after a place's
+    # name ("the Sixers") then joins the team it is said of, as a nickname joins the name with
+    # its place before it (above).
+    same_team: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        words = key.split()
+        if key in links or len(words) < 2 or entity.type == "Person":
+            continue
+        for cut in range(len(words) - 1, max(0, len(words) - 3), -1):
+            place = _final(links, " ".join(words[:cut]))
+            if place in places and _team_nickname(words[cut:]):
+                nickname = " ".join(words[cut:])
+                same_team[(place, _numeral_said(nickname) or nickname)].append(key)
+                break
+    for (place, said), teams in same_team.items():
+        target = max(teams, key=lambda k: (k.startswith(f"{place} "), documents[k], k))
+        if len(teams) > 1 and target.startswith(f"{place} "):
+            for team in teams:
+                if team != target and not rules.forbids(team, target):
+                    join_best(team, [target], 1, MergeReason.SAME_TEAM_ACROSS_DOCUMENTS)
+        if said in entities and said not in links and said not in after_place:
+            join_best(
+                said,
+                sorted({_final(links, team) for team in teams} - {said}),
+                SURNAME_CONTEXT,
+                MergeReason.NICKNAME_AFTER_PLACE_ACROSS_DOCUMENTS,
+            )
     # Longer names written shorter or otherwise: "Mark Felt" and "W. Mark Felt", "Fred LaRue"
     # and "Frederick C. LaRue", "Surgeon General" and "U. S. Surgeon General".
     by_last: dict[str, list[str]] = defaultdict(list)

@@ -66,6 +66,11 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}', its place's name before it in other documents, seen with "
         "{common} of the same names and things"
     )
+    SAME_TEAM_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', its place and its nickname written otherwise ('Philly Sixers' "
+        "for 'Philadelphia 76ers'), seen with {common} of the same names and things in other "
+        "documents"
+    )
     CLIPPED_ACROSS_DOCUMENTS = (
         "'{name}' is '{other}', its name clipped as nicknames are ('Indy' for 'Indianapolis', "
         "'Jags' for 'Jaguars'), seen with {common} of the same names and things in other "
