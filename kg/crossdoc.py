@@ -21,10 +21,12 @@ from spacy.lang.en.lex_attrs import _num_words as _NUMBER_WORDS
 
 from kg.coref import lexicon
 from kg.coref.names import (
+    KIND_CORE,
     NUMERAL_NICKNAME,
     SHIP_PREFIXES,
     AliasRules,
     initials,
+    kind_core,
     team_may_be_called,
     types_compatible,
 )
@@ -115,22 +117,6 @@ _WATER_WORDS = frozenset({"sea", "ocean"})
 # Types of the names a kind word ends: a place, a body ("Betty Ford Clinic" is either to the
 # recogniser), or a name it typed otherwise or not at all ("Morningside Recovery" a work).
 _KIND_TYPES = frozenset({"Place", "Organization", "Group", "Thing", "Work", ""})
-# The fewest words a name keeps without its kind words: one word is a surname or a town
-# ("Ford Center", "Springfield Hospital"), not a name of its own.
-_KIND_CORE = 2
-
-
-def _kind_core(words: list[str]) -> tuple[str, ...]:
-    """A name without the words that say what kind of place it is ("Betty Ford Treatment
-    Center" -> "Betty Ford"): its last word a kind word, and the nouns before it that WordNet
-    classes as acts, places, bodies and the like ("Treatment"), keeping two words. A name
-    without a kind word is its own core."""
-    if not lexicon.kind_of_place(words[-1]):
-        return tuple(words)
-    core = words[:-1]
-    while len(core) > _KIND_CORE and lexicon.has_noun_class(core[-1].lower()):
-        core = core[:-1]
-    return tuple(core)
 
 
 def _kind_variants(entities: dict[str, Entity], links: dict[str, str]) -> list[list[str]]:
@@ -141,15 +127,15 @@ def _kind_variants(entities: dict[str, Entity], links: dict[str, str]) -> list[l
     groups: dict[str, list[str]] = defaultdict(list)
     for key, entity in entities.items():
         words = key.split()
-        if key in links or len(words) < _KIND_CORE or entity.type not in _KIND_TYPES:
+        if key in links or len(words) < KIND_CORE or entity.type not in _KIND_TYPES:
             continue
-        core = _kind_core(words)
-        if len(core) >= _KIND_CORE:
+        core = kind_core(words)
+        if len(core) >= KIND_CORE:
             groups[spelling_key(" ".join(core))].append(key)
     return [
         keys
         for core, keys in groups.items()
-        if core not in places and any(len(_kind_core(k.split())) < len(k.split()) for k in keys)
+        if core not in places and any(len(kind_core(k.split())) < len(k.split()) for k in keys)
     ]
 
 
@@ -161,8 +147,8 @@ def _kind_variant(name: str, other: str) -> bool:
     Clinic"; but "Matanuska Maid Creamery" and "Matanuska Maid Block Building", a company and
     the building it left, are two)."""
     a, b = name.split(), other.split()
-    core = _kind_core(a)
-    if core == tuple(a) or _kind_core(b) == tuple(b):
+    core = kind_core(a)
+    if core == tuple(a) or kind_core(b) == tuple(b):
         return True
     return lexicon.first_name(core[0])
 
@@ -711,13 +697,13 @@ def link_across_documents(
             continue
         for name in keys:
             words = name.split()
-            if name in links or len(words) != _KIND_CORE or words[0] != word:
+            if name in links or len(words) != KIND_CORE or words[0] != word:
                 continue
             longer = [
                 key
                 for key in keys
                 if key not in links
-                and len(kinds := key.split()) > _KIND_CORE
+                and len(kinds := key.split()) > KIND_CORE
                 and kinds[0] == word
                 and (
                     (kinds[-1] == words[-1] and all(_kind_noun(w) for w in kinds[1:-1]))
