@@ -1091,3 +1091,20 @@ def teams_of_places(entities: dict[str, Entity], links: dict[str, str]) -> dict[
                     teams[place].append(key)
                 break
     return dict(teams)
+
+
+def places_named_after(entities: dict[str, Entity], links: dict[str, str]) -> dict[str, str]:
+    """The place or body each name of the corpus is the core of (``kind_core``), by the name's
+    key: a place or a body named with words for its kind ("Betty Ford Center") is called by
+    the rest of its name ("checked into Betty Ford"), which the recogniser often takes for a
+    person's. A core that two places or bodies share, or that names nothing of its own in the
+    corpus, is left out."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for key, entity in entities.items():
+        words = key.split()
+        if key in links or entity.type not in _KIND_TYPES or len(words) <= KIND_CORE:
+            continue
+        core = kind_core(words)
+        if KIND_CORE <= len(core) < len(words):
+            found[" ".join(core)].add(key)
+    return {core: key for core, (key, *others) in found.items() if not others and core in entities}

@@ -48,6 +48,10 @@ class MergeReason(StrEnum):
     PLACE_FOR_ITS_TEAM = (
         "'{name}', acting here, stands for its team '{other}', which the document names"
     )
+    PLACE_NAMED_AFTER = (
+        "'{name}', written here as a place, is '{other}', the place named so with a word for "
+        "its kind"
+    )
     TEAM_NAME_CUT = "'{name}' is the first words of the team's name '{other}', written whole here"
     # Across documents (kg/resolve.py), when the documents share context.
     PART_OF_ACROSS_DOCUMENTS = (

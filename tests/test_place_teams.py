@@ -478,3 +478,55 @@ def test_a_place_written_right_before_its_teams_nickname_is_the_team_whatever_it
     assert (cut.key, cut.sieve) == ("Springfield Isotopes", "team_name_cut")
     assert "first words of the team's name 'Springfield Isotopes'" in cut.reason
     assert town.key == "Springfield"
+
+
+# "Ana Ruiz checked into the Betty Ford Center." / "Ana Ruiz left Betty Ford for Oslo." with
+# "Betty Ford" tagged a person, as the recogniser does / "Betty Ford said Ana Ruiz left."
+CENTER = (
+    [
+        ("Ana", "NNP", "PROPN", "compound", 1, "Ana", "B-PERSON"),
+        ("Ruiz", "NNP", "PROPN", "nsubj", 2, "Ruiz", "I-PERSON"),
+        ("checked", "VBD", "VERB", "ROOT", 2, "check"),
+        ("into", "IN", "ADP", "prep", 2, "into"),
+        ("the", "DT", "DET", "det", 7, "the"),
+        ("Betty", "NNP", "PROPN", "compound", 6, "Betty", "B-ORG"),
+        ("Ford", "NNP", "PROPN", "compound", 7, "Ford", "I-ORG"),
+        ("Center", "NNP", "PROPN", "pobj", 3, "Center", "I-ORG"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ],
+)
+BACK_AT = (
+    [
+        ("Ana", "NNP", "PROPN", "compound", 1, "Ana", "B-PERSON"),
+        ("Ruiz", "NNP", "PROPN", "nsubj", 2, "Ruiz", "I-PERSON"),
+        ("stayed", "VBD", "VERB", "ROOT", 2, "stay"),
+        ("at", "IN", "ADP", "prep", 2, "at"),
+        ("Betty", "NNP", "PROPN", "compound", 5, "Betty", "B-PERSON"),
+        ("Ford", "NNP", "PROPN", "pobj", 3, "Ford", "I-PERSON"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ],
+)
+SAID = (
+    [
+        ("Betty", "NNP", "PROPN", "compound", 1, "Betty", "B-PERSON"),
+        ("Ford", "NNP", "PROPN", "nsubj", 2, "Ford", "I-PERSON"),
+        ("said", "VBD", "VERB", "ROOT", 2, "say"),
+        ("Ana", "NNP", "PROPN", "compound", 4, "Ana", "B-PERSON"),
+        ("Ruiz", "NNP", "PROPN", "nsubj", 5, "Ruiz", "I-PERSON"),
+        ("left", "VBD", "VERB", "ccomp", 2, "leave"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ],
+)
+
+
+def test_a_persons_name_written_as_a_place_is_the_place_named_after_the_person() -> None:
+    # "stayed at Betty Ford": the Betty Ford Center another document names, and says why;
+    # "Betty Ford said" is the person, who acts.
+    center, back = _extraction(CENTER, "center"), _extraction(BACK_AT, "back")
+    said = _extraction(SAID, "said")
+    corpus = resolve([center, back, said])
+    (document,) = [d for d in corpus.documents if d.extraction.document.id == "back"]
+    (ford,) = [m for m in document.coreference if m.mention.text == "Betty Ford"]
+    assert (ford.key, ford.sieve) == ("Betty Ford Center", "place_named_after")
+    assert "written here as a place" in ford.reason
+    assert _node_of(corpus, "said", 0) == "Betty Ford"

@@ -1074,6 +1074,8 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         and tokens[heads[first.i]].pos_ in ("VERB", "AUX")
     ):
         first = tokens[heads[first.i]]
+    if locative and record.kind == ObjectKind.ENTITY:
+        record = replace(record, written_as_place=True)
     return CorefMention(
         record=record,
         index=-1,
