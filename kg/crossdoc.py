@@ -17,12 +17,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from spacy.lang.en.lex_attrs import _num_words as _NUMBER_WORDS
+
 from kg.coref import lexicon
 from kg.coref.names import (
+    KIND_CORE,
     NUMERAL_NICKNAME,
     SHIP_PREFIXES,
     AliasRules,
     initials,
+    kind_core,
     team_may_be_called,
     types_compatible,
 )
@@ -113,22 +117,6 @@ _WATER_WORDS = frozenset({"sea", "ocean"})
 # Types of the names a kind word ends: a place, a body ("Betty Ford Clinic" is either to the
 # recogniser), or a name it typed otherwise or not at all ("Morningside Recovery" a work).
 _KIND_TYPES = frozenset({"Place", "Organization", "Group", "Thing", "Work", ""})
-# The fewest words a name keeps without its kind words: one word is a surname or a town
-# ("Ford Center", "Springfield Hospital"), not a name of its own.
-_KIND_CORE = 2
-
-
-def _kind_core(words: list[str]) -> tuple[str, ...]:
-    """A name without the words that say what kind of place it is ("Betty Ford Treatment
-    Center" -> "Betty Ford"): its last word a kind word, and the nouns before it that WordNet
-    classes as acts, places, bodies and the like ("Treatment"), keeping two words. A name
-    without a kind word is its own core."""
-    if not lexicon.kind_of_place(words[-1]):
-        return tuple(words)
-    core = words[:-1]
-    while len(core) > _KIND_CORE and lexicon.has_noun_class(core[-1].lower()):
-        core = core[:-1]
-    return tuple(core)
 
 
 def _kind_variants(entities: dict[str, Entity], links: dict[str, str]) -> list[list[str]]:
@@ -139,15 +127,15 @@ def _kind_variants(entities: dict[str, Entity], links: dict[str, str]) -> list[l
     groups: dict[str, list[str]] = defaultdict(list)
     for key, entity in entities.items():
         words = key.split()
-        if key in links or len(words) < _KIND_CORE or entity.type not in _KIND_TYPES:
+        if key in links or len(words) < KIND_CORE or entity.type not in _KIND_TYPES:
             continue
-        core = _kind_core(words)
-        if len(core) >= _KIND_CORE:
+        core = kind_core(words)
+        if len(core) >= KIND_CORE:
             groups[spelling_key(" ".join(core))].append(key)
     return [
         keys
         for core, keys in groups.items()
-        if core not in places and any(len(_kind_core(k.split())) < len(k.split()) for k in keys)
+        if core not in places and any(len(kind_core(k.split())) < len(k.split()) for k in keys)
     ]
 
 
@@ -159,8 +147,8 @@ def _kind_variant(name: str, other: str) -> bool:
     Clinic"; but "Matanuska Maid Creamery" and "Matanuska Maid Block Building", a company and
     the building it left, are two)."""
     a, b = name.split(), other.split()
-    core = _kind_core(a)
-    if core == tuple(a) or _kind_core(b) == tuple(b):
+    core = kind_core(a)
+    if core == tuple(a) or kind_core(b) == tuple(b):
         return True
     return lexicon.first_name(core[0])
 
@@ -431,6 +419,18 @@ def _pet_form_of(short: str, full: str) -> bool:
     return len(stem) >= _CLIPPED_STEM and len(full) >= len(stem) + 2 and full.startswith(stem)
 
 
+def _numeral_said(nickname: str) -> str | None:
+    """A numeral nickname as it is said, by the last word of its number and the "-ers" of a
+    plural of people ("Sixers" of "76ers", seventy-sixers; "Niners" of "49ers"), or None for
+    any other nickname or a number whose last word is no digit's ("10ers", "13ers")."""
+    if not NUMERAL_NICKNAME.fullmatch(nickname):
+        return None
+    digits = nickname[:-3]
+    if digits[-1] == "0" or digits[-2:-1] == "1":
+        return None
+    return _NUMBER_WORDS[int(digits[-1])].capitalize().removesuffix("e") + "ers"
+
+
 def _final(links: dict[str, str], key: str) -> str:
     """The name ``key`` ends up joined to, following ``links`` from name to name."""
     while key in links:
@@ -697,13 +697,13 @@ def link_across_documents(
             continue
         for name in keys:
             words = name.split()
-            if name in links or len(words) != _KIND_CORE or words[0] != word:
+            if name in links or len(words) != KIND_CORE or words[0] != word:
                 continue
             longer = [
                 key
                 for key in keys
                 if key not in links
-                and len(kinds := key.split()) > _KIND_CORE
+                and len(kinds := key.split()) > KIND_CORE
                 and kinds[0] == word
                 and (
                     (kinds[-1] == words[-1] and all(_kind_noun(w) for w in kinds[1:-1]))
@@ -926,6 +926,37 @@ def link_across_documents(
             if _plural_clipped(name, key.split()[-1]) and not rules.forbids(name, key)
         ]
         join_best(name, clipped_from, SURNAME_CONTEXT, MergeReason.CLIPPED_ACROSS_DOCUMENTS)
+    # One team under another name of its place or its nickname said aloud: "Philly Sixers"
+    # and "Philadelphia 76ers" ("Philly" the place's pet form, joined above whatever the
+    # recogniser typed it; "Sixers" the "seventy-sixers"), "Indy Colts" and "Indianapolis
+    # Colts". Each joins the name written with the place's own name that most documents
+    # write, on shared context; a nickname said aloud that no document writes after a place's
+    # name ("the Sixers") then joins the team it is said of, as a nickname joins the name with
+    # its place before it (above).
+    same_team: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        words = key.split()
+        if key in links or len(words) < 2 or entity.type == "Person":
+            continue
+        for cut in range(len(words) - 1, max(0, len(words) - 3), -1):
+            place = _final(links, " ".join(words[:cut]))
+            if place in places and _team_nickname(words[cut:]):
+                nickname = " ".join(words[cut:])
+                same_team[(place, _numeral_said(nickname) or nickname)].append(key)
+                break
+    for (place, said), teams in same_team.items():
+        target = max(teams, key=lambda k: (k.startswith(f"{place} "), documents[k], k))
+        if len(teams) > 1 and target.startswith(f"{place} "):
+            for team in teams:
+                if team != target and not rules.forbids(team, target):
+                    join_best(team, [target], 1, MergeReason.SAME_TEAM_ACROSS_DOCUMENTS)
+        if said in entities and said not in links and said not in after_place:
+            join_best(
+                said,
+                sorted({_final(links, team) for team in teams} - {said}),
+                SURNAME_CONTEXT,
+                MergeReason.NICKNAME_AFTER_PLACE_ACROSS_DOCUMENTS,
+            )
     # Longer names written shorter or otherwise: "Mark Felt" and "W. Mark Felt", "Fred LaRue"
     # and "Frederick C. LaRue", "Surgeon General" and "U. S. Surgeon General".
     by_last: dict[str, list[str]] = defaultdict(list)
@@ -1060,3 +1091,20 @@ def teams_of_places(entities: dict[str, Entity], links: dict[str, str]) -> dict[
                     teams[place].append(key)
                 break
     return dict(teams)
+
+
+def places_named_after(entities: dict[str, Entity], links: dict[str, str]) -> dict[str, str]:
+    """The place or body each name of the corpus is the core of (``kind_core``), by the name's
+    key: a place or a body named with words for its kind ("Betty Ford Center") is called by
+    the rest of its name ("checked into Betty Ford"), which the recogniser often takes for a
+    person's. A core that two places or bodies share, or that names nothing of its own in the
+    corpus, is left out."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for key, entity in entities.items():
+        words = key.split()
+        if key in links or entity.type not in _KIND_TYPES or len(words) <= KIND_CORE:
+            continue
+        core = kind_core(words)
+        if KIND_CORE <= len(core) < len(words):
+            found[" ".join(core)].add(key)
+    return {core: key for core, (key, *others) in found.items() if not others and core in entities}

@@ -48,6 +48,11 @@ class MergeReason(StrEnum):
     PLACE_FOR_ITS_TEAM = (
         "'{name}', acting here, stands for its team '{other}', which the document names"
     )
+    PLACE_NAMED_AFTER = (
+        "'{name}', written here as a place, is '{other}', the place named so with a word for "
+        "its kind"
+    )
+    TEAM_NAME_CUT = "'{name}' is the first words of the team's name '{other}', written whole here"
     # Across documents (kg/resolve.py), when the documents share context.
     PART_OF_ACROSS_DOCUMENTS = (
         "'{name}' is part of '{other}', seen with {common} of the same names and things in "
@@ -64,6 +69,11 @@ class MergeReason(StrEnum):
     NICKNAME_AFTER_PLACE_ACROSS_DOCUMENTS = (
         "'{name}' is '{other}', its place's name before it in other documents, seen with "
         "{common} of the same names and things"
+    )
+    SAME_TEAM_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', its place and its nickname written otherwise ('Philly Sixers' "
+        "for 'Philadelphia 76ers'), seen with {common} of the same names and things in other "
+        "documents"
     )
     CLIPPED_ACROSS_DOCUMENTS = (
         "'{name}' is '{other}', its name clipped as nicknames are ('Indy' for 'Indianapolis', "

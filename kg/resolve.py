@@ -40,6 +40,7 @@ from kg.crossdoc import (
     CONTEXT_LIMIT,
     document_context,
     link_across_documents,
+    places_named_after,
     spelling_key,
     teams_of_places,
 )
@@ -125,6 +126,9 @@ class _DocumentClusters:
     # The spans of place names standing for the place's team, and the team's key: set by pass
     # two (CorpusIndex._teams_acting), once the corpus's teams are known.
     acting: dict[tuple[int, int], str] = field(default_factory=dict)
+    # Why those of ``acting`` that are no place acting for its team are what they are read
+    # as: (sieve, reason), CorpusIndex._teams_acting and _places_named_after_them.
+    acting_reasons: dict[tuple[int, int], tuple[str, MergeReason]] = field(default_factory=dict)
     # What each node does in the document's facts (_deeds_of): read by pass one for its names
     # and by pass two for its descriptions.
     deeds: list[tuple[NameCluster | _Description, tuple[str, str]]] = field(default_factory=list)
@@ -518,6 +522,8 @@ class CorpusIndex:
         self._whereabouts: dict[str, _Whereabouts] = {}
         # After ``finish``, the teams named after each place (kg.crossdoc.teams_of_places).
         self._teams: dict[str, list[str]] = {}
+        # After ``finish``, the place or body each name is the core of (places_named_after).
+        self._named_after: dict[str, str] = {}
         self._finished = False
 
     def _clusters(self, extraction: Extraction) -> _DocumentClusters:
@@ -629,6 +635,7 @@ class CorpusIndex:
             self.entities, self.rules, self._context, self._documents
         )
         self._teams = teams_of_places(self.entities, self._links)
+        self._named_after = places_named_after(self.entities, self._links)
         # A team is a body, whatever the votes of its place's word ("Jacksonville Jaguars"
         # tagged a place) or of a nickname read as a title made it.
         for teams in self._teams.values():
@@ -884,7 +891,12 @@ class CorpusIndex:
         for description in clusters.descriptions:
             self._key(description, clusters)
         key_of = self.key_of
-        teams = clusters.acting = self._teams_acting(clusters, extraction.links)
+        teams = clusters.acting = self._teams_acting(
+            clusters, extraction.links, extraction.document.text
+        )
+        for span, named_after in self._places_named_after_them(clusters).items():
+            teams.setdefault(span, named_after)
+            clusters.acting_reasons[span] = ("place_named_after", MergeReason.PLACE_NAMED_AFTER)
 
         def entity(key: str) -> Entity:
             return clusters.local.get(key) or self.entities[key]
@@ -907,10 +919,11 @@ class CorpusIndex:
                 key = teams[(mention.start, mention.end)]
                 if mention.kind == "entity":
                     # A pronoun keeps the link to the name it refers to, which says why.
-                    sieve = "place_for_its_team"
-                    reason = MergeReason.PLACE_FOR_ITS_TEAM.say(
-                        name=" ".join(mention.text.split()), other=entity(key).label
+                    sieve, why = clusters.acting_reasons.get(
+                        (mention.start, mention.end),
+                        ("place_for_its_team", MergeReason.PLACE_FOR_ITS_TEAM),
                     )
+                    reason = why.say(name=" ".join(mention.text.split()), other=entity(key).label)
                     merges.add((key, reason))
             resolved_mentions.append(ResolvedMention(mention, key, sieve, reason))
             if key is not None and mention.kind != "entity":
@@ -993,7 +1006,7 @@ class CorpusIndex:
         )
 
     def _teams_acting(
-        self, clusters: _DocumentClusters, links: Sequence[CorefLink] = ()
+        self, clusters: _DocumentClusters, links: Sequence[CorefLink] = (), text: str = ""
     ) -> dict[tuple[int, int], str]:
         """The spans of this document's place names that stand for the place's team: a name
         acting as an agent ("Indianapolis (10-5) clinched a berth", ``Mention.acts_as_agent``)
@@ -1002,7 +1015,10 @@ class CorpusIndex:
         corpus names after the place ("overcame Jacksonville 31-24" in a story of the Colts
         alone). A town acting in a story that names no team is its people or government
         ("Springfield approved a budget"), and a town as where something is ("at home in
-        Indianapolis") is the town: both keep the place's node. A pronoun that coreference
+        Indianapolis") is the town: both keep the place's node. A place's name that the
+        document ``text`` writes right before its team's nickname is the first words of the
+        team's name, which the recogniser cut in two ("Indianapolis" of "Indianapolis Colts
+        wide receiver Marvin Harrison"), whatever its grammar. A pronoun that coreference
         ``links`` to such a name, or to such a pronoun, is the team too ("Creighton stretched
         its lead")."""
         if not self._teams:
@@ -1014,10 +1030,20 @@ class CorpusIndex:
             return {}
         acting: dict[tuple[int, int], str] = {}
         for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
-            if not mention.acts_as_agent or not isinstance(node, NameCluster):
+            if not isinstance(node, NameCluster):
                 continue
             place = self.key_of(node)
             if self.entities[place].type != "Place":
+                continue
+            cut = _team_cut_after(text, mention.end, place, self._teams.get(place, ()))
+            if cut is not None:
+                acting[(mention.start, mention.end)] = cut
+                clusters.acting_reasons[(mention.start, mention.end)] = (
+                    "team_name_cut",
+                    MergeReason.TEAM_NAME_CUT,
+                )
+                continue
+            if not mention.acts_as_agent:
                 continue
             # The place's own name or its acronym ("KC"), not another name its chain took in
             # ("the CHP said", read as San Diego's).
@@ -1038,6 +1064,28 @@ class CorpusIndex:
                 if team is not None and pronoun.kind == "pronoun":
                     acting[(pronoun.start, pronoun.end)] = team
         return acting
+
+    def _places_named_after_them(self, clusters: _DocumentClusters) -> dict[tuple[int, int], str]:
+        """The spans of this document's names that stand for the place or body the corpus
+        names after them with a word for its kind ("Betty Ford" for the Betty Ford Center):
+        a name the document writes as a place at least once ("checked into Betty Ford",
+        ``Mention.written_as_place``) and never as one who acts ("Betty Ford said"), every
+        mention of it then. A person the document has act stays the person, and a place's
+        own name is where it is ("in Fulton County" is no Fulton County Courthouse)."""
+        if not self._named_after:
+            return {}
+        found: dict[tuple[int, int], str] = {}
+        for cluster in clusters.clusters():
+            key = self.key_of(cluster)
+            place = self._named_after.get(key)
+            if (
+                place is not None
+                and self.entities[key].type != "Place"
+                and any(m.written_as_place for m in cluster.mentions)
+                and not any(m.acts_as_agent for m in cluster.mentions)
+            ):
+                found.update({(m.start, m.end): place for m in cluster.mentions})
+        return found
 
     def _link_descriptions(self, clusters: _DocumentClusters) -> set[tuple[str, str]]:
         """Descriptions of this document that no name of it took, joined to the one entity of
@@ -2580,6 +2628,18 @@ def resolve(
     for document in documents:
         entities.update((e.key, e) for e in document.local_entities)
     return Corpus(entities=dict(sorted(entities.items())), documents=documents)
+
+
+def _team_cut_after(text: str, end: int, place: str, teams: Iterable[str]) -> str | None:
+    """The team among a place's ``teams`` (keys "<place> <nickname>") whose nickname ``text``
+    writes right after a name of the place that ends at ``end`` ("Indianapolis| Colts"), a
+    whole word: the place's name is then the first words of the team's name."""
+    for team in teams:
+        nickname = team[len(place) :]
+        after = end + len(nickname)
+        if text.startswith(nickname, end) and not text[after : after + 1].isalnum():
+            return team
+    return None
 
 
 def _says_what_it_is(triple: Triple) -> bool:

@@ -89,6 +89,10 @@ class Mention:
     # ("Indianapolis (10-5) clinched a berth", "Boston's offer"): resolution reads it as the
     # place's team where the document names one (kg/resolve.py).
     acts_as_agent: bool = False
+    # A name after a preposition of place ("at Betty Ford", "checked into Betty Ford"): where
+    # something is or goes, which a person is not (kg/resolve.py reads it as the place named
+    # after the person where the corpus names one).
+    written_as_place: bool = False
 
     def __post_init__(self) -> None:
         # Extraction rules may give the kind by its value ("entity"): the record holds the

@@ -201,3 +201,19 @@ def test_a_title_line_noun_after_a_given_name_is_a_surname_not_a_kind(nlp):
         "The singer Mara Quell went back to the Betty Ford Center on Friday.\n",
     )
     assert kinds.get("Betty Ford") != "nominal"
+
+
+def test_a_title_lines_name_of_a_place_the_body_names_with_another_kind_word_is_a_name(nlp):
+    # The body writes "the Betty Ford Center": the title's "Betty Ford Clinic" (another word
+    # for its kind) and "Betty Ford" (none) are names of it, not a description and a person.
+    for title, name in (
+        ("Singer Checks Into Betty Ford Clinic", "Betty Ford Clinic"),
+        ("Singer Leaves Betty Ford, Checks Into Rehab", "Betty Ford"),
+    ):
+        kinds, _ = _headline_mentions(
+            nlp,
+            f"{title}\nThe singer Mara Quell checked into the Betty Ford Center on Friday. "
+            "She stayed at the Betty Ford Center for a month.\n",
+        )
+        assert kinds.get(name) == "name", title
+        assert not [t for t in kinds if t != name and "Ford" in t], title

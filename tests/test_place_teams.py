@@ -226,6 +226,24 @@ STREETS = (
 )
 
 
+# "Springfield Isotopes pitcher Ana Ruiz was hurt in Springfield." The recogniser cut the
+# team's name after its place, and the parser hung the place on the person.
+SPLIT_TEAM = (
+    [
+        ("Springfield", "NNP", "PROPN", "nmod", 4, "Springfield", "B-GPE"),
+        ("Isotopes", "NNPS", "PROPN", "compound", 2, "Isotopes", "B-ORG"),
+        ("pitcher", "NN", "NOUN", "compound", 4, "pitcher"),
+        ("Ana", "NNP", "PROPN", "compound", 4, "Ana", "B-PERSON"),
+        ("Ruiz", "NNP", "PROPN", "nsubjpass", 6, "Ruiz", "I-PERSON"),
+        ("was", "VBD", "AUX", "auxpass", 6, "be"),
+        ("hurt", "VBN", "VERB", "ROOT", 6, "hurt"),
+        ("in", "IN", "ADP", "prep", 6, "in"),
+        ("Springfield", "NNP", "PROPN", "pobj", 7, "Springfield", "B-GPE"),
+        (".", ".", "PUNCT", "punct", 6, "."),
+    ],
+)
+
+
 def _extraction(
     rows: tuple[list[tuple], ...], doc_id: str, headlines: frozenset[int] = frozenset()
 ) -> Extraction:
@@ -447,3 +465,68 @@ def test_a_plural_name_written_as_a_side_is_a_body_and_one_only_watched_is_not()
     corpus = resolve([extraction])
     assert corpus.entities["Vashers"].type == "Organization"
     assert corpus.entities["Tollies"].type == "Thing"
+
+
+def test_a_place_written_right_before_its_teams_nickname_is_the_team_whatever_its_grammar() -> None:
+    # "Springfield Isotopes pitcher Ana Ruiz", the recogniser's place cut from the team's
+    # nickname: the team of that name (which another document writes whole), and says why;
+    # "hurt in Springfield" is the town.
+    split, match = _extraction(SPLIT_TEAM, "split"), _extraction(MATCH, "match")
+    corpus = resolve([split, match])
+    (document,) = [d for d in corpus.documents if d.extraction.document.id == "split"]
+    cut, town = [m for m in document.coreference if m.mention.text == "Springfield"]
+    assert (cut.key, cut.sieve) == ("Springfield Isotopes", "team_name_cut")
+    assert "first words of the team's name 'Springfield Isotopes'" in cut.reason
+    assert town.key == "Springfield"
+
+
+# "Ana Ruiz checked into the Betty Ford Center." / "Ana Ruiz left Betty Ford for Oslo." with
+# "Betty Ford" tagged a person, as the recogniser does / "Betty Ford said Ana Ruiz left."
+CENTER = (
+    [
+        ("Ana", "NNP", "PROPN", "compound", 1, "Ana", "B-PERSON"),
+        ("Ruiz", "NNP", "PROPN", "nsubj", 2, "Ruiz", "I-PERSON"),
+        ("checked", "VBD", "VERB", "ROOT", 2, "check"),
+        ("into", "IN", "ADP", "prep", 2, "into"),
+        ("the", "DT", "DET", "det", 7, "the"),
+        ("Betty", "NNP", "PROPN", "compound", 6, "Betty", "B-ORG"),
+        ("Ford", "NNP", "PROPN", "compound", 7, "Ford", "I-ORG"),
+        ("Center", "NNP", "PROPN", "pobj", 3, "Center", "I-ORG"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ],
+)
+BACK_AT = (
+    [
+        ("Ana", "NNP", "PROPN", "compound", 1, "Ana", "B-PERSON"),
+        ("Ruiz", "NNP", "PROPN", "nsubj", 2, "Ruiz", "I-PERSON"),
+        ("stayed", "VBD", "VERB", "ROOT", 2, "stay"),
+        ("at", "IN", "ADP", "prep", 2, "at"),
+        ("Betty", "NNP", "PROPN", "compound", 5, "Betty", "B-PERSON"),
+        ("Ford", "NNP", "PROPN", "pobj", 3, "Ford", "I-PERSON"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ],
+)
+SAID = (
+    [
+        ("Betty", "NNP", "PROPN", "compound", 1, "Betty", "B-PERSON"),
+        ("Ford", "NNP", "PROPN", "nsubj", 2, "Ford", "I-PERSON"),
+        ("said", "VBD", "VERB", "ROOT", 2, "say"),
+        ("Ana", "NNP", "PROPN", "compound", 4, "Ana", "B-PERSON"),
+        ("Ruiz", "NNP", "PROPN", "nsubj", 5, "Ruiz", "I-PERSON"),
+        ("left", "VBD", "VERB", "ccomp", 2, "leave"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ],
+)
+
+
+def test_a_persons_name_written_as_a_place_is_the_place_named_after_the_person() -> None:
+    # "stayed at Betty Ford": the Betty Ford Center another document names, and says why;
+    # "Betty Ford said" is the person, who acts.
+    center, back = _extraction(CENTER, "center"), _extraction(BACK_AT, "back")
+    said = _extraction(SAID, "said")
+    corpus = resolve([center, back, said])
+    (document,) = [d for d in corpus.documents if d.extraction.document.id == "back"]
+    (ford,) = [m for m in document.coreference if m.mention.text == "Betty Ford"]
+    assert (ford.key, ford.sieve) == ("Betty Ford Center", "place_named_after")
+    assert "written here as a place" in ford.reason
+    assert _node_of(corpus, "said", 0) == "Betty Ford"

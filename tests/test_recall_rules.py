@@ -509,6 +509,37 @@ def test_a_team_by_its_nickname_clipped_joins_it() -> None:
     assert node_of(corpus, "c", "Pels") == "Pels"
 
 
+def test_a_team_by_its_places_pet_form_and_its_numeral_nickname_said_aloud_is_one_team() -> None:
+    # "Brooky Niners" is the Brookhaven 49ers, as "Philly Sixers" is the Philadelphia 76ers:
+    # "Brooky" the town's pet form (a name of its own in another document), "Niners" the
+    # "forty-niners"; "Niners" alone is that team too. Another nickname, or another town's
+    # Niners, is another team.
+    def home(doc_id: str, team: str, label: str = "ORG") -> Extraction:
+        return _match(doc_id, team, label, home_town="Brookhaven")
+
+    corpus = resolve(
+        [
+            home("a", "Brookhaven 49ers"),
+            home("b", "Brookhaven 49ers"),
+            home("c", "Brooky Niners"),
+            _fans("d", "Brooky", "PERSON"),
+            _fans("e", "Brookhaven"),
+            home("f", "Niners", "PERSON"),
+            home("g", "Brooky Otters"),
+        ]
+    )
+    assert node_of(corpus, "d", "Brooky") == "Brookhaven"
+    assert node_of(corpus, "c", "Brooky Niners") == "Brookhaven 49ers"
+    (reason,) = [r for r in corpus.entities["Brookhaven 49ers"].merge_reasons if "Brooky N" in r]
+    assert "its place and its nickname written otherwise" in reason
+    assert node_of(corpus, "f", "Niners") == "Brookhaven 49ers"
+    assert node_of(corpus, "g", "Brooky Otters") == "Brooky Otters"
+    corpus = resolve(
+        [home("a", "Brookhaven 49ers"), home("b", "Brookhaven 49ers"), _match("h", "Salem Niners")]
+    )
+    assert node_of(corpus, "h", "Salem Niners") == "Salem Niners"
+
+
 def _guild(doc_id: str, body: str, label: str = "ORG") -> Extraction:
     text = f"The {body} named Ana Ruiz its head in Salem, said Leeds Herald"
     names = [(body, label), ("Ana Ruiz", "PERSON"), ("Salem", "GPE"), ("Leeds Herald", "ORG")]

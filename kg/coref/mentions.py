@@ -33,12 +33,14 @@ from spacy.tokens import Doc, Span, Token
 from kg.coref import lexicon
 from kg.coref.constructs import QUOTATION_MARKS
 from kg.coref.names import (
+    KIND_CORE,
     NER_TYPES,
     NUMERAL_NICKNAME,
     SHIP_PREFIXES,
     TIME_LABELS,
     entity_type,
     honorific_gender,
+    kind_core,
     normalise_name,
     team_may_be_called,
 )
@@ -593,6 +595,10 @@ def find_mentions(
 _HEADLINE_NOUN_CLASSES = frozenset({"person", "organization", "place", "animal"})
 
 
+# The recogniser's labels of a place's or a body's name ("" where it gave none).
+_PLACE_OR_BODY_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC", ""})
+
+
 def headline_mentions(
     doc: Doc,
     sentences: Sequence[tuple[Sentence, Span]],
@@ -610,6 +616,10 @@ def headline_mentions(
     place and its nickname is one name when the body names both (``_team_in_title``)."""
     known: dict[str, str] = {}  # normalised name -> label, from the body
     surnames: set[str] = set()  # the last words of the body's people named in full
+    # The body's places and bodies named with a word for their kind, by their core ("betty
+    # ford" of "Betty Ford Center"): a title may write one with another word for its kind
+    # ("Betty Ford Clinic") or with none ("Checks Into Betty Ford"). -> label
+    cores: dict[str, str] = {}
     for mention in body:
         if mention.kind != "name" or mention.is_time:
             continue
@@ -617,6 +627,10 @@ def headline_mentions(
         name = normalise_name(mention.record.text).casefold()
         known.setdefault(name, mention.record.label)
         words = name.split()
+        if mention.record.label in _PLACE_OR_BODY_LABELS and len(words) > KIND_CORE:
+            kept = kind_core(words)
+            if KIND_CORE <= len(kept) < len(words):
+                cores.setdefault(" ".join(kept), mention.record.label)
         if len(words) > 1 and mention.record.label == "PERSON":
             surnames.add(words[-1])
         if len(words) > 1 and mention.record.label in ("PERSON", "ORG", ""):
@@ -634,10 +648,16 @@ def headline_mentions(
             for j in range(min(len(tokens), i + 6), i, -1):
                 if match is not None:
                     break
+                if not tokens[i].text[:1].isupper():
+                    continue
                 name = normalise_name(span_text_at(tokens[i:j])[0]).casefold()
-                if name in known and tokens[i].text[:1].isupper():
+                core = name if name in cores else " ".join(kind_core(name.split()))
+                if name in known:
                     match = j
                     label = known[name]
+                elif core in cores:
+                    match = j
+                    label = cores[core]
             person = _person_in_title(tokens, i, known, body_nouns)
             if (
                 person is not None
@@ -1054,6 +1074,8 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         and tokens[heads[first.i]].pos_ in ("VERB", "AUX")
     ):
         first = tokens[heads[first.i]]
+    if locative and record.kind == ObjectKind.ENTITY:
+        record = replace(record, written_as_place=True)
     return CorefMention(
         record=record,
         index=-1,

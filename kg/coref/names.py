@@ -56,6 +56,24 @@ _SOMEONE_CLASSES = frozenset({"person", "animal"})
 _NO_TEAM_CLASSES = frozenset({"place", "organization", "event", "time"})
 
 
+# The fewest words a name keeps without its kind words: one word is a surname or a town
+# ("Ford Center", "Springfield Hospital"), not a name of its own.
+KIND_CORE = 2
+
+
+def kind_core(words: list[str]) -> tuple[str, ...]:
+    """A name without the words that say what kind of place it is ("Betty Ford Treatment
+    Center" -> "Betty Ford"): its last word a kind word, and the nouns before it that WordNet
+    classes as acts, places, bodies and the like ("Treatment"), keeping two words. A name
+    without a kind word is its own core."""
+    if not lexicon.kind_of_place(words[-1]):
+        return tuple(words)
+    core = words[:-1]
+    while len(core) > KIND_CORE and lexicon.has_noun_class(core[-1].lower()):
+        core = core[:-1]
+    return tuple(core)
+
+
 def team_may_be_called(plural: str) -> bool:
     """Whether a plural ending in "s" may be a team's nickname by what it is the plural of
     (``_SOMEONE_CLASSES``, ``_NO_TEAM_CLASSES``)."""
