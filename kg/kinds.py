@@ -148,6 +148,11 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}', whom its document names and another calls '{head}', rather "
         "than '{instead}' of other stories, which name none of the people its document names"
     )
+    PLAYS_THE_PART_IN_ITS_STORY = (
+        "'{name}' is '{other}', of its own story, the {side} of '{verb}' there as here and "
+        "seen with {common} of the same names and things, as '{instead}', called '{head}' in "
+        "another story, is there"
+    )
     DESCRIBED_ALIKE_ACROSS_DOCUMENTS = (
         "'{name}' is '{other}', called '{head}' in another document with the same age and "
         "nationality and seen with {common} of the same names and things, rather than "

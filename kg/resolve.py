@@ -1345,6 +1345,23 @@ class CorpusIndex:
                     )
                     self._join(description, key, reason, clusters, first_mention, merges)
                     continue
+                # Or the one person its own story names who plays the part that one of the
+                # other story plays ("a co-worker has been charged": the woman charged in
+                # Staunton, not the co-worker charged in Philadelphia).
+                part = self._playing_the_part(elsewhere.key, alike, context, noun, opposed)
+                if part is not None:
+                    key, (verb, side), common = part
+                    reason = MergeReason.PLAYS_THE_PART_IN_ITS_STORY.say(
+                        name=description.label,
+                        other=self.entities[key].label,
+                        head=noun,
+                        instead=self.entities[elsewhere.key].label,
+                        side=side,
+                        verb=verb,
+                        common=common,
+                    )
+                    self._join(description, key, reason, clusters, first_mention, merges)
+                    continue
             if best is None and noun in self._guessed_by:
                 # The person only salience called so (_unconfirmed_guesses) is not taken, but
                 # who does what the description does may still tell its own person from that
@@ -1546,6 +1563,58 @@ class CorpusIndex:
             head=noun,
             instead=self.entities[key].label,
         )
+
+    def _playing_the_part(
+        self,
+        rival: str,
+        alike: _Alike,
+        context: set[str],
+        noun: str,
+        excluded: Collection[str],
+    ) -> tuple[str, tuple[str, str], int] | None:
+        """The person a description of someone is in its own story when the one other
+        documents call by its ``noun``, ``rival``, is of another story (_best_candidate's place
+        guard): the one person named in full whose documents name a place its document
+        (of ``context``) names, sharing DESCRIPTION_CONTEXT names or things with it (the noun
+        not counted, _shared), who does something the description and ``rival`` both do, on
+        the same side of the same verb and never on the other (_deeds_of; a verb, not a
+        preposition after "be", nor a verb of saying: everyone in a story says something);
+        none of ``excluded``, nor of the other sex than its chain says. Two stories of one
+        kind tell of people in the same parts: the co-worker charged with the killings of one
+        is the person charged in the other. Returns the person's key, the (verb, side) and the
+        context shared, or None when no one or several play the part."""
+        places_here = context & self._place_names
+        parts = {
+            (verb, side)
+            for verb, side in alike.deeds & self._deeds.get(rival, set())
+            if side in _OTHER_SIDE and verb not in SPEECH_VERBS and lexicon.is_verb(verb)
+        }
+        if not parts or not places_here:
+            return None
+        players = []
+        for key, entity in self.entities.items():
+            if (
+                key == rival
+                or key in excluded
+                or entity.type != "Person"
+                or len(entity.label.split()) < 2
+                or self._of_other_sex(key, alike.sex)
+            ):
+                continue
+            deeds = self._deeds.get(key, set())
+            played = {
+                (verb, side)
+                for verb, side in parts & deeds
+                if (verb, _OTHER_SIDE[side]) not in deeds
+            }
+            known = self._context.get(key, set())
+            if (
+                played
+                and _places_meet(known & self._place_names, places_here)
+                and (common := _shared(known, context, key, noun)) >= DESCRIPTION_CONTEXT
+            ):
+                players.append((key, min(played), common))
+        return players[0] if len(players) == 1 else None
 
     def _written_as_a_name(
         self,

@@ -541,3 +541,52 @@ def test_a_description_naming_another_owner_is_not_the_body_written_before_its_n
     assert mention_in(records, "doc2", "store in Bloomington")["node"] == kessler
     store = mention_in(records, "doc3", "Harry Winston jewellery store in Bloomington")
     assert store["node"] != kessler
+
+
+# Two killings of co-workers in one corpus. Two Philadelphia reports call Yvonne Hall a
+# co-worker and say she was charged; a Staunton report names Sharon Smith, charged there.
+CHARGED_IN_PHILADELPHIA = [
+    "Yvonne Hall, a co-worker of the victims, was charged with murder after a shooting at a "
+    "bakery in Philadelphia. Police said Yvonne Hall had been suspended that day.",
+    "Yvonne Hall, a co-worker of the two women, was charged with the killings at the bakery "
+    "in Philadelphia. The bakery was closed on Friday.",
+]
+STAUNTON_CO_WORKER = (
+    "A co-worker was charged in the 1967 killings of two women at an ice cream shop in "
+    "Staunton, police said. Chief Jim Moore said the case had been open for decades."
+)
+
+
+def staunton_names(charged: str) -> str:
+    return (
+        f"Police arrested Sharon Smith in Staunton on Friday. {charged} with the 1967 killings "
+        "of two women at an ice cream shop in Staunton, Chief Jim Moore said."
+    )
+
+
+def test_a_description_of_another_story_is_the_one_who_plays_its_part_here(sm_nlp) -> None:
+    # Its noun's person is Yvonne Hall, of Philadelphia; its own story's person charged with
+    # the killings is Sharon Smith, whom no report calls a co-worker.
+    staunton = staunton_names("Sharon Smith was charged")
+    records = corpus_mentions(sm_nlp, [*CHARGED_IN_PHILADELPHIA, staunton, STAUNTON_CO_WORKER])
+    co_worker = mention_in(records, "doc3", "co-worker")
+    assert co_worker["node"] == mention_in(records, "doc2", "Sharon Smith")["node"]
+    assert co_worker["node"] != mention_in(records, "doc0", "Yvonne Hall")["node"]
+    assert co_worker["reason"].startswith(
+        "'co-worker' is 'Sharon Smith', of its own story, the object of 'charged' there as "
+        "here and seen with"
+    )
+
+
+def test_no_one_plays_the_part_of_another_story_unless_one_alone_does(sm_nlp) -> None:
+    # Two people charged in Staunton: either may be the co-worker.
+    both = staunton_names("Sharon Smith and Ann Price were charged")
+    # Sharon Smith was arrested, not charged: she plays no part the co-worker plays.
+    arrested = staunton_names("Sharon Smith was questioned")
+    for staunton, named in ((both, ("Sharon Smith", "Ann Price")), (arrested, ("Sharon Smith",))):
+        records = corpus_mentions(sm_nlp, [*CHARGED_IN_PHILADELPHIA, staunton, STAUNTON_CO_WORKER])
+        co_worker = mention_in(records, "doc3", "co-worker")
+        assert co_worker["node"] not in {
+            mention_in(records, "doc2", name)["node"] for name in named
+        }, co_worker
+        assert co_worker["node"] != mention_in(records, "doc0", "Yvonne Hall")["node"]

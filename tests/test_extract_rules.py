@@ -433,6 +433,55 @@ def test_an_intentions_relation_is_its_chain(sm_nlp, sentence, wanted, absent):
     assert not found & absent, sorted(found)
 
 
+# A participle coordinated with a passive verb shares its auxiliary, so its voice: "was struck
+# and killed by a bus" says the bus killed the cyclist, not that the cyclist killed "by" it;
+# so too a participle with an agent of its own, whatever the parser made its head. A direct
+# object says a coordinated verb is active, a past tense the tagger read as a participle.
+SHARED_PASSIVES = [
+    (
+        "The cyclist was struck and killed by a bus on Friday.",
+        "cyclist | be killed by | bus",
+        {"cyclist | kill by | bus"},
+    ),
+    (
+        "A cyclist struck and killed by a bus was buried on Monday.",
+        "cyclist | be killed by | bus",
+        {"cyclist | kill by | bus"},
+    ),
+    (
+        "The teacher was arrested and charged with fraud.",
+        "teacher | be charged with | fraud",
+        {"teacher | charge with | fraud"},
+    ),
+    (
+        "Two sailors were rescued and taken to a hospital in Aden.",
+        "Two sailors | be taken to | hospital in Aden",
+        {"Two sailors | take to | hospital in Aden"},
+    ),
+    (
+        "Most of the charges were dismissed or resolved by fines.",
+        "Most of the charges | be resolved by | fines",
+        {"Most of the charges | resolve by | fines"},
+    ),
+    (
+        "The mayor was arrested and spent two nights in jail.",
+        "mayor | spend | two",
+        {"mayor | be spent | two"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted", "absent"), SHARED_PASSIVES, ids=[p[0] for p in SHARED_PASSIVES]
+)
+def test_a_participle_shares_the_voice_of_the_passive_it_is_coordinated_with(
+    sm_nlp, sentence, wanted, absent
+):
+    found = facts(run(sm_nlp, sentence))
+    assert wanted in found, sorted(found)
+    assert not found & absent, sorted(found)
+
+
 @pytest.mark.parametrize(
     "sentence, kept, left_out",
     [

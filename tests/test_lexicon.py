@@ -275,6 +275,15 @@ def test_noun_lemma_by_wordnet_and_english_rules() -> None:
     assert lexicon.noun_lemma("Lohan") is None
 
 
+def test_a_verb_is_a_form_of_a_verb_wordnet_lists() -> None:
+    # What "be" is followed by in a relation: a participle ("was charged") or a preposition
+    # ("was at the shop"), which is no verb.
+    for word in ("charged", "Leave", "struck", "killed"):
+        assert lexicon.is_verb(word), word
+    for word in ("at", "with", "Lohan", ""):
+        assert not lexicon.is_verb(word), word
+
+
 def test_an_establishment_is_a_place_a_body_keeps() -> None:
     # WordNet's establishment.n.04: stores, shops, prisons, offices; not buildings, homes,
     # areas or factories, which are places too. A compound falls back to its last word.

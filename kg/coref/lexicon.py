@@ -422,6 +422,12 @@ def foreign_word(word: str) -> bool:
     return bool(key) and not any(_forms(key, pos) & tables[pos][0] for pos in tables)
 
 
+def is_verb(word: str) -> bool:
+    """Whether ``word`` is a form of a verb WordNet lists ("charged", "leave", "struck"; not
+    "at", "with"), by WordNet's index and spaCy's English rules. Case-insensitive."""
+    return bool(_lemmas_of(word.strip().lower(), "verb"))
+
+
 def verb_form(word: str) -> bool:
     """Whether ``word`` reads as a verb, by WordNet's index and spaCy's English rules: a gerund
     or a participle, a form of a verb other than itself ("Having", "Stunning", "Born"), or a

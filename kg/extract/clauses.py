@@ -87,6 +87,10 @@ _QUALIFIER_RULES = (_TIME, _PLACE)
 _MATRIX_OBJECT_DEP_IDS = DEP("dobj", "dative")  # a matrix verb with these keeps its own objects
 _AUXILIARY_DEP_IDS = DEP("aux", "auxpass")
 _PASSIVE_DEP_IDS = DEP("auxpass", "nsubjpass")
+# A perfect's auxiliary, which says that a participle is active ("had arrived by helicopter",
+# "has checked in", "he was hurt and he'd lost his hat"). A subject alone does not: a headline
+# drops the passive's auxiliary ("26 pirates arrested").
+_PERFECT_AUX_ID = DEP.aux
 _PREPOSITION_DEP_IDS = DEP("prep", "agent")
 _RELATION_WORD_DEP_IDS = DEP("aux", "auxpass", "neg", "prt")  # written with the verb
 _RELATION_ADVERB_IDS = WORD("not", "never", "yet")  # advmods written with the verb
@@ -220,10 +224,27 @@ def _clauses(verb: Token, sentence: int) -> Iterator[_Clause]:
 
 
 def _is_passive(verb: Token) -> bool:
+    """Whether the verb is passive: it has a passive auxiliary or subject; or it is a
+    participle without a perfect's auxiliary (_PERFECT_AUX_ID) that has an agent ("hit and
+    killed by a motorist": the parser labels "by" so only in a passive), that modifies a noun
+    ("a woman killed"), or that is coordinated with a passive verb, whose auxiliary it shares
+    ("she was struck and killed", "was arrested and charged": she was killed, he was charged,
+    not "she killed", "he charged")."""
+    agent = perfect = direct_object = False
     for c in children(verb):  # a loop, not any(): a generator costs more than the few children
-        if c.dep in _PASSIVE_DEP_IDS:
+        dep = c.dep
+        if dep in _PASSIVE_DEP_IDS:
             return True
-    return verb.dep == DEP.acl and verb.tag == TAG.VBN
+        agent = agent or dep == DEP.agent
+        perfect = perfect or dep == _PERFECT_AUX_ID
+        direct_object = direct_object or dep == DEP.dobj
+    if verb.tag != TAG.VBN or perfect:
+        return False
+    if verb.dep == DEP.conj:
+        # Its own direct object says it is a past tense the tagger read as a participle after
+        # the one it is coordinated with ("was arrested and spent nine months in jail").
+        return agent or (not direct_object and _is_passive(verb.head))
+    return agent or verb.dep == DEP.acl
 
 
 def _relation_parts(chain: Sequence[Token]) -> tuple[str, list[Token], str]:
