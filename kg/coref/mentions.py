@@ -603,7 +603,8 @@ def headline_mentions(
 ) -> list[CorefMention]:
     """The mentions of title lines. Title case capitalises every word, so the recogniser's
     names there are not evidence: a run of words is a name when the body names it ("Lindsay
-    Lohan" in "Lindsay Lohan Checks Into Rehab"), or a surname of a name the body gives; a
+    Lohan" in "Lindsay Lohan Checks Into Rehab"), or a surname of a name the body gives (not a
+    word the body also writes in lower case as a common noun: "Fire" of "Palmer Fire"); a
     capitalised common noun of a person, an organisation or a place ("Actress"), or one the
     body writes in lower case (``body_nouns``: form or lemma -> lemma), is a description;
     the other words mint nothing. A team the recogniser reads there by its
@@ -620,8 +621,12 @@ def headline_mentions(
         if len(words) > 1 and mention.record.label == "PERSON":
             surnames.add(words[-1])
         if len(words) > 1 and mention.record.label in ("PERSON", "ORG", ""):
+            # A part of a longer name that the body also writes in lower case as a common
+            # noun is that noun in the title: "Fire Destroys ..." over "Palmer Fire" and
+            # "the fire", "Fire at Waitrose" over "Somerset Fire and Rescue".
             for word in (words[0], words[-1]):
-                known.setdefault(word, mention.record.label)
+                if word not in body_nouns:
+                    known.setdefault(word, mention.record.label)
     found = []
     for record, sent in sentences:
         if record.index not in headlines:
