@@ -1190,12 +1190,15 @@ def _places_written_where_places_stand(found: list[CorefMention], doc: Doc) -> N
     of "Brady Quinn", which the recogniser tags a town as often), nor one the document makes
     the subject of a verb of saying ("directed at Palin ... Palin told"), nor one the
     recogniser tags a person more often than a place ("Jackson" thirteen times, "in Jackson"
-    once)."""
+    once). A name tagged a person that holds a place ("a Waitrose store in Surrey", "buildings
+    in Bandar Abbas": ``_locates_a_place``) is written where places stand, and that mention
+    counts as a place's tag, not a person's."""
     cache = doc_cache(doc)
     tags: dict[str, Counter[str]] = defaultdict(Counter)
     where: dict[str, str] = {}  # a name -> the place label it bears where places stand
     surnames: set[str] = set()  # the last words of the people named in full
     speakers: set[str] = set()  # who says things is someone ("Palin told an assistant pastor")
+    placed: Counter[str] = Counter()  # a name tagged a person, written where a place stands
     for mention in found:
         if mention.kind != "name":
             continue
@@ -1204,9 +1207,15 @@ def _places_written_where_places_stand(found: list[CorefMention], doc: Doc) -> N
         words = text.split()
         if label == "PERSON" and len(words) > 1:
             surnames.add(words[-1])
-        preposition = cache.tokens[cache.heads[mention.head]].lower_
-        if label in _PLACE_LABELS and mention.locative and preposition in _PREPOSITIONS_OF_WHERE:
-            where.setdefault(text, label)
+        preposition = cache.tokens[cache.heads[mention.head]]
+        if mention.locative and preposition.lower_ in _PREPOSITIONS_OF_WHERE:
+            if label in _PLACE_LABELS:
+                where.setdefault(text, label)
+            elif label == "PERSON" and _locates_a_place(preposition):
+                # "a Waitrose store in Surrey": what holds a store is a place, whatever the
+                # recogniser tagged it (a person, six times in one story's reports).
+                where.setdefault(text, "GPE")
+                placed[text] += 1
         if (
             mention.verb >= 0
             and mention.role in SUBJECT_DEPS
@@ -1222,12 +1231,25 @@ def _places_written_where_places_stand(found: list[CorefMention], doc: Doc) -> N
             or text in surnames
             or text in speakers
             or lexicon.given_name(text.split()[0])
-            or tags[text]["PERSON"] > sum(tags[text][label] for label in _PLACE_LABELS)
+            or tags[text]["PERSON"] - placed[text]
+            > sum(tags[text][label] for label in _PLACE_LABELS) + placed[text]
         ):
             continue
         mention.record = replace(mention.record, label=where[text])
         mention.entity_type, mention.gender, mention.number = "Place", "neuter", "singular"
         mention.titles, mention.people = frozenset(), False
+
+
+def _locates_a_place(preposition: Token) -> bool:
+    """Whether a preposition of where hangs on a noun of a place ("a store in", "the village
+    near"), so that what it introduces holds that place: a town, a county, not a person
+    ("confidence in", "a role in" hang on nouns of no place)."""
+    noun = preposition.head
+    return (
+        noun.i != preposition.i
+        and noun.pos_ == "NOUN"
+        and lexicon.noun_class(noun.lemma_.lower()) == "place"
+    )
 
 
 def _bodies_named_by_a_plural(found: list[CorefMention], doc: Doc) -> None:
