@@ -221,3 +221,31 @@ def test_a_title_line_noun_after_a_given_name_is_a_surname_not_a_kind(nlp):
         "The singer Mara Quell went back to the Betty Ford Center on Friday.\n",
     )
     assert kinds.get("Betty Ford") != "nominal"
+
+
+def _first_line_mentions(nlp, text: str) -> list[str]:
+    """The texts of the mentions of a text's first line, read as the body reads it."""
+    doc = nlp(text)
+    with extraction_cache(doc, doc.text):
+        mentions, _ = coreference(doc, document_sentences(doc))
+    end = text.index("\n")
+    return [m.text for m in mentions if m.start < end]
+
+
+def test_a_sentence_case_headline_s_verb_read_as_a_plural_is_no_noun(nlp):
+    # The tagger reads "issues" as a plural noun modified by the name and the object as the
+    # verb: the name alone is the subject, and the object is a description of its own.
+    first = _first_line_mentions(
+        nlp,
+        "Google issues patch to fix Chrome flaw\nGoogle released an update on Tuesday.\n",
+    )
+    assert "Google" in first
+    assert "patch" in first
+    assert not [t for t in first if "issues" in t]
+    first = _first_line_mentions(
+        nlp,
+        "Toyota issues recall for faulty brakes\n"
+        "Toyota said on Monday it would recall 20,000 cars.\n",
+    )
+    assert "recall" in first
+    assert not [t for t in first if "issues" in t]

@@ -542,6 +542,10 @@ def find_mentions(
             mention = None  # "an ex-employee", "three co-workers": a piece of the noun after it
         elif _team_before_its_player(token):
             mention = _name(Span(doc, i, i + 1, label="ORG"), sentence_of[i], depth)
+        elif _verb_read_as_a_plural(token):
+            mention = None  # "Microsoft issues patch": the headline's verb, no noun
+        elif i > 0 and token.is_lower and _verb_read_as_a_plural(tokens[i - 1]):
+            mention = _object_read_as_a_verb(token, sentence_of[i], depth)
         elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "flat"):
             mention = _nominal(token, sentence_of[i], depth)
         elif _title_before_name(token):
@@ -1351,6 +1355,45 @@ def _written_as_a_place_or_thing(mention: CorefMention, tokens: Sequence[Token])
         first -= 1
     before = tokens[first - 1] if first > 0 else None
     return mention.locative or (before is not None and before.lower_ in ("the", "a", "an"))
+
+
+def _verb_read_as_a_plural(token: Token) -> bool:
+    """ "Microsoft issues patch to fix IE bug", "Escape renews calls for ...": in a headline
+    (a sentence with no final stop), a verb in "-s" right after the name that opens it, which
+    the tagger reads as a plural noun with the name as its modifier, the subject of the noun
+    after it read as the verb ("patch", "calls"). Read so only where the word after it is a
+    common noun and the word itself a verb's form."""
+    if token.tag_ != "NNS" or token.dep_ not in SUBJECT_DEPS:
+        return False
+    after = token.head
+    sentence = token.sent
+    before = sentence[: token.i - sentence.start]
+    last = sentence[-1]
+    while last.i > sentence.start and last.is_space:
+        last = token.doc[last.i - 1]
+    return (
+        after.i == token.i + 1
+        and after.tag_ in ("VBP", "VBZ")
+        and bool(before)
+        and all(t.dep_ == "compound" and t.head.i == token.i and t.is_title for t in before)
+        and not last.is_punct
+        and lexicon.verb_form(token.lower_)
+        and lexicon.noun_lemma(after.lower_) is not None
+    )
+
+
+def _object_read_as_a_verb(token: Token, sentence: int, depth: list[int]) -> CorefMention:
+    """The noun after a headline's verb read as a plural (``_verb_read_as_a_plural``): its
+    object ("issues patch"), a description of one word, which the tagger read as the verb."""
+    lemma = lexicon.noun_lemma(token.lower_) or token.lower_
+    text, start, end = span_text_at([token])
+    record = Mention(text, start, end, sentence, ObjectKind.CONCEPT, key=lemma, head=token.idx)
+    mention = _base(record, token, "nominal", sentence, depth)
+    mention.lemma = lemma
+    mention.words = frozenset({lemma})
+    mention.noun_class = lexicon.noun_class(lemma)
+    mention.gender = lexicon.noun_gender(lemma) or ""
+    return mention
 
 
 def _name_read_as_a_modal(token: Token) -> bool:
