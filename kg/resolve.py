@@ -32,6 +32,7 @@ from kg.coref.names import (
     alias_of,
     entity_type,
     group_names,
+    has_legal_form,
     initials,
     is_ship,
     normalise_name,
@@ -502,6 +503,9 @@ class CorpusIndex:
         # The names some document writes as a person's home, after the person's age ("LuAnn
         # Marie Johnson, 66, of Burnsville"): a town, whatever the recogniser tagged it.
         self._hometowns: set[str] = set()
+        # The names some document writes with a company's legal form ("Valley Dairy Inc."):
+        # companies, whatever the recogniser tagged their other mentions (a person, a place).
+        self._legal_forms: set[str] = set()
         # The names some document writes as the source of a story (_a_source): what a
         # statement is given to ("her rep told People"), who reports it ("ITAR-TASS
         # reported") or according to whom it is. News writes so an outlet or a person; one
@@ -575,6 +579,8 @@ class CorpusIndex:
                 self._written_as_place.add(named.name)
             if _AGE_BEFORE_HOME.search(text, max(0, mention.start - 12), mention.start):
                 self._hometowns.add(named.name)
+            if has_legal_form(mention.text):
+                self._legal_forms.add(named.name)
             if _a_source(text, mention) and not is_ship(named):
                 self._sources.add(named.name)
             if lands and (within := _IN_A_LAND.match(text, mention.end)):
@@ -752,6 +758,7 @@ class CorpusIndex:
         self._retype_works()
         self._retype_places()
         self._retype_outlets(titles)
+        self._retype_companies()
 
     def _retype_works(self) -> None:
         """A name two documents or more call a work, and more of them than call it a person,
@@ -792,6 +799,17 @@ class CorpusIndex:
                 and key not in self._genders
             ):
                 self.entities[key] = replace(town, type="Place")
+
+    def _retype_companies(self) -> None:
+        """A name some document writes with a company's legal form is a company's: "Harry
+        Winston Diamond Corp." (tagged a person, after the jeweller it is named for), "Valley
+        Dairy Inc." (a place where its dairy stands). A given name in it says whom the company
+        is named for, not that it is someone ("Harry", "Corwin"), so no sex is asked."""
+        for name in sorted(self._legal_forms):
+            key = self._links.get(name, name)
+            company = self.entities.get(key)
+            if company is not None and company.type != "Organization":
+                self.entities[key] = replace(company, type="Organization")
 
     def _retype_outlets(self, titles: Mapping[str, set[str]]) -> None:
         """A source of a story that is no person is an outlet: "People" (the magazine) tagged

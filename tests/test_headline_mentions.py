@@ -80,6 +80,26 @@ def test_a_capitalised_noun_the_body_writes_in_lower_case_is_a_description(nlp):
     assert ("driver", "Driver", "strict head match") in links
 
 
+def test_a_word_the_body_writes_in_a_name_and_as_a_noun_is_the_noun_in_the_title_line(nlp):
+    # The body names a fire service "Kettering Fire" (the recogniser reads a person) and
+    # writes "a fire": the title's "Fire" is the fire, no short form of the service's name.
+    kinds, links = _headline_mentions(
+        nlp,
+        "Fire Destroys Old Mill In Kettering\n"
+        "A fire destroyed the old mill in Kettering on Tuesday night. Crews from both "
+        "Kettering Fire and the county fire department fought the blaze for six hours.\n",
+    )
+    assert kinds.get("Fire") == "nominal"
+    assert not [link for link in links if "Fire" in (link[0], link[1])]
+    kinds, _ = _headline_mentions(
+        nlp,
+        "Fire Guts Warehouse Near Docks\n"
+        "A fire gutted a warehouse near the docks on Sunday. Engines from Harwich Fire and "
+        "Essex Fire and Rescue were called to the fire at 3 a.m.\n",
+    )
+    assert kinds.get("Fire") == "nominal"
+
+
 def test_a_plural_or_a_word_in_capitals_of_the_title_line_is_the_body_s_noun(nlp):
     kinds, _ = _headline_mentions(
         nlp,
@@ -217,3 +237,31 @@ def test_a_title_lines_name_of_a_place_the_body_names_with_another_kind_word_is_
         )
         assert kinds.get(name) == "name", title
         assert not [t for t in kinds if t != name and "Ford" in t], title
+
+
+def _first_line_mentions(nlp, text: str) -> list[str]:
+    """The texts of the mentions of a text's first line, read as the body reads it."""
+    doc = nlp(text)
+    with extraction_cache(doc, doc.text):
+        mentions, _ = coreference(doc, document_sentences(doc))
+    end = text.index("\n")
+    return [m.text for m in mentions if m.start < end]
+
+
+def test_a_sentence_case_headline_s_verb_read_as_a_plural_is_no_noun(nlp):
+    # The tagger reads "issues" as a plural noun modified by the name and the object as the
+    # verb: the name alone is the subject, and the object is a description of its own.
+    first = _first_line_mentions(
+        nlp,
+        "Google issues patch to fix Chrome flaw\nGoogle released an update on Tuesday.\n",
+    )
+    assert "Google" in first
+    assert "patch" in first
+    assert not [t for t in first if "issues" in t]
+    first = _first_line_mentions(
+        nlp,
+        "Toyota issues recall for faulty brakes\n"
+        "Toyota said on Monday it would recall 20,000 cars.\n",
+    )
+    assert "recall" in first
+    assert not [t for t in first if "issues" in t]

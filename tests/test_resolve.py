@@ -447,6 +447,35 @@ def test_a_name_written_as_a_place_is_one_whatever_the_recogniser_said():
     assert entities["Lakeville"].type == "Person"
 
 
+def test_a_name_written_with_a_legal_form_is_a_company_whatever_the_recogniser_said():
+    """The small model tags a company named after its founder a person ("Corwin Hale
+    Diamonds", PERSON) and a dairy a place ("Brindle Dairy", GPE) in most of their mentions:
+    one document writing the name with a company's legal form ("Corp.", "Inc.") makes it a
+    company. The founder, named without one, stays a person."""
+    filing = make_extraction(
+        "Corwin Hale Diamonds Corp.'s Paris store was robbed, and Brindle Dairy Inc. was sold",
+        [("Corwin Hale Diamonds Corp.'s", "PERSON"), ("Brindle Dairy Inc.", "ORG")],
+    )
+    robbery = make_extraction(
+        "Thieves robbed Corwin Hale Diamonds in Paris. Corwin Hale founded it. Corwin Hale "
+        "Diamonds said nothing",
+        [
+            ("Corwin Hale Diamonds", "PERSON"),
+            ("Paris", "GPE"),
+            ("Corwin Hale", "PERSON"),
+            ("Corwin Hale Diamonds", "PERSON"),
+        ],
+    )
+    dairy = make_extraction(
+        "Workers left Brindle Dairy on Monday and Brindle Dairy closed",
+        [("Brindle Dairy", "GPE"), ("Brindle Dairy", "GPE")],
+    )
+    entities = resolve([filing, robbery, dairy]).entities
+    assert entities["Corwin Hale Diamonds"].type == "Organization"
+    assert entities["Brindle Dairy"].type == "Organization"
+    assert entities["Corwin Hale"].type == "Person"
+
+
 def test_a_source_that_is_no_person_is_an_outlet_whatever_the_recogniser_said():
     """The small model tags a magazine a person ("told Brightwater", PERSON) and an agency a
     thing: a name a statement is given to, who reports a story or according to whom it is,

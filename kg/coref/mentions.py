@@ -544,6 +544,10 @@ def find_mentions(
             mention = None  # "an ex-employee", "three co-workers": a piece of the noun after it
         elif _team_before_its_player(token):
             mention = _name(Span(doc, i, i + 1, label="ORG"), sentence_of[i], depth)
+        elif _verb_read_as_a_plural(token):
+            mention = None  # "Microsoft issues patch": the headline's verb, no noun
+        elif i > 0 and token.is_lower and _verb_read_as_a_plural(tokens[i - 1]):
+            mention = _object_read_as_a_verb(token, sentence_of[i], depth)
         elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "flat"):
             mention = _nominal(token, sentence_of[i], depth)
         elif _title_before_name(token):
@@ -609,7 +613,8 @@ def headline_mentions(
 ) -> list[CorefMention]:
     """The mentions of title lines. Title case capitalises every word, so the recogniser's
     names there are not evidence: a run of words is a name when the body names it ("Lindsay
-    Lohan" in "Lindsay Lohan Checks Into Rehab"), or a surname of a name the body gives; a
+    Lohan" in "Lindsay Lohan Checks Into Rehab"), or a surname of a name the body gives (not a
+    word the body also writes in lower case as a common noun: "Fire" of "Palmer Fire"); a
     capitalised common noun of a person, an organisation or a place ("Actress"), or one the
     body writes in lower case (``body_nouns``: form or lemma -> lemma), is a description;
     the other words mint nothing. A team the recogniser reads there by its
@@ -634,8 +639,12 @@ def headline_mentions(
         if len(words) > 1 and mention.record.label == "PERSON":
             surnames.add(words[-1])
         if len(words) > 1 and mention.record.label in ("PERSON", "ORG", ""):
+            # A part of a longer name that the body also writes in lower case as a common
+            # noun is that noun in the title: "Fire Destroys ..." over "Palmer Fire" and
+            # "the fire", "Fire at Waitrose" over "Somerset Fire and Rescue".
             for word in (words[0], words[-1]):
-                known.setdefault(word, mention.record.label)
+                if word not in body_nouns:
+                    known.setdefault(word, mention.record.label)
     found = []
     for record, sent in sentences:
         if record.index not in headlines:
@@ -1207,12 +1216,15 @@ def _places_written_where_places_stand(found: list[CorefMention], doc: Doc) -> N
     of "Brady Quinn", which the recogniser tags a town as often), nor one the document makes
     the subject of a verb of saying ("directed at Palin ... Palin told"), nor one the
     recogniser tags a person more often than a place ("Jackson" thirteen times, "in Jackson"
-    once)."""
+    once). A name tagged a person that holds a place ("a Waitrose store in Surrey", "buildings
+    in Bandar Abbas": ``_locates_a_place``) is written where places stand, and that mention
+    counts as a place's tag, not a person's."""
     cache = doc_cache(doc)
     tags: dict[str, Counter[str]] = defaultdict(Counter)
     where: dict[str, str] = {}  # a name -> the place label it bears where places stand
     surnames: set[str] = set()  # the last words of the people named in full
     speakers: set[str] = set()  # who says things is someone ("Palin told an assistant pastor")
+    placed: Counter[str] = Counter()  # a name tagged a person, written where a place stands
     for mention in found:
         if mention.kind != "name":
             continue
@@ -1221,9 +1233,15 @@ def _places_written_where_places_stand(found: list[CorefMention], doc: Doc) -> N
         words = text.split()
         if label == "PERSON" and len(words) > 1:
             surnames.add(words[-1])
-        preposition = cache.tokens[cache.heads[mention.head]].lower_
-        if label in _PLACE_LABELS and mention.locative and preposition in _PREPOSITIONS_OF_WHERE:
-            where.setdefault(text, label)
+        preposition = cache.tokens[cache.heads[mention.head]]
+        if mention.locative and preposition.lower_ in _PREPOSITIONS_OF_WHERE:
+            if label in _PLACE_LABELS:
+                where.setdefault(text, label)
+            elif label == "PERSON" and _locates_a_place(preposition):
+                # "a Waitrose store in Surrey": what holds a store is a place, whatever the
+                # recogniser tagged it (a person, six times in one story's reports).
+                where.setdefault(text, "GPE")
+                placed[text] += 1
         if (
             mention.verb >= 0
             and mention.role in SUBJECT_DEPS
@@ -1239,12 +1257,25 @@ def _places_written_where_places_stand(found: list[CorefMention], doc: Doc) -> N
             or text in surnames
             or text in speakers
             or lexicon.given_name(text.split()[0])
-            or tags[text]["PERSON"] > sum(tags[text][label] for label in _PLACE_LABELS)
+            or tags[text]["PERSON"] - placed[text]
+            > sum(tags[text][label] for label in _PLACE_LABELS) + placed[text]
         ):
             continue
         mention.record = replace(mention.record, label=where[text])
         mention.entity_type, mention.gender, mention.number = "Place", "neuter", "singular"
         mention.titles, mention.people = frozenset(), False
+
+
+def _locates_a_place(preposition: Token) -> bool:
+    """Whether a preposition of where hangs on a noun of a place ("a store in", "the village
+    near"), so that what it introduces holds that place: a town, a county, not a person
+    ("confidence in", "a role in" hang on nouns of no place)."""
+    noun = preposition.head
+    return (
+        noun.i != preposition.i
+        and noun.pos_ == "NOUN"
+        and lexicon.noun_class(noun.lemma_.lower()) == "place"
+    )
 
 
 def _bodies_named_by_a_plural(found: list[CorefMention], doc: Doc) -> None:
@@ -1346,6 +1377,45 @@ def _written_as_a_place_or_thing(mention: CorefMention, tokens: Sequence[Token])
         first -= 1
     before = tokens[first - 1] if first > 0 else None
     return mention.locative or (before is not None and before.lower_ in ("the", "a", "an"))
+
+
+def _verb_read_as_a_plural(token: Token) -> bool:
+    """ "Microsoft issues patch to fix IE bug", "Escape renews calls for ...": in a headline
+    (a sentence with no final stop), a verb in "-s" right after the name that opens it, which
+    the tagger reads as a plural noun with the name as its modifier, the subject of the noun
+    after it read as the verb ("patch", "calls"). Read so only where the word after it is a
+    common noun and the word itself a verb's form."""
+    if token.tag_ != "NNS" or token.dep_ not in SUBJECT_DEPS:
+        return False
+    after = token.head
+    sentence = token.sent
+    before = sentence[: token.i - sentence.start]
+    last = sentence[-1]
+    while last.i > sentence.start and last.is_space:
+        last = token.doc[last.i - 1]
+    return (
+        after.i == token.i + 1
+        and after.tag_ in ("VBP", "VBZ")
+        and bool(before)
+        and all(t.dep_ == "compound" and t.head.i == token.i and t.is_title for t in before)
+        and not last.is_punct
+        and lexicon.verb_form(token.lower_)
+        and lexicon.noun_lemma(after.lower_) is not None
+    )
+
+
+def _object_read_as_a_verb(token: Token, sentence: int, depth: list[int]) -> CorefMention:
+    """The noun after a headline's verb read as a plural (``_verb_read_as_a_plural``): its
+    object ("issues patch"), a description of one word, which the tagger read as the verb."""
+    lemma = lexicon.noun_lemma(token.lower_) or token.lower_
+    text, start, end = span_text_at([token])
+    record = Mention(text, start, end, sentence, ObjectKind.CONCEPT, key=lemma, head=token.idx)
+    mention = _base(record, token, "nominal", sentence, depth)
+    mention.lemma = lemma
+    mention.words = frozenset({lemma})
+    mention.noun_class = lexicon.noun_class(lemma)
+    mention.gender = lexicon.noun_gender(lemma) or ""
+    return mention
 
 
 def _name_read_as_a_modal(token: Token) -> bool:

@@ -111,6 +111,13 @@ _CORPORATE_SUFFIX = re.compile(
 )
 
 
+def has_legal_form(text: str) -> bool:
+    """Whether a name is written with a company's legal form ("Valley Dairy Inc.", "Harry
+    Winston Diamond Corp.'s"): a company's, whatever else it is called after."""
+    name = _POSSESSIVE.sub("", " ".join(text.split())).strip()
+    return " " in name and _CORPORATE_SUFFIX.search(name) is not None
+
+
 # "Arcade Joseph Comeaux Jr." is written "Arcade Joseph Comeaux" too; in news a father and son
 # of one name in one story are rare next to the suffix coming and going.
 _GENERATION_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?$")
