@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from spacy.lang.en.lex_attrs import _num_words as _NUMBER_WORDS
 
@@ -1108,3 +1108,130 @@ def places_named_after(entities: dict[str, Entity], links: dict[str, str]) -> di
         if KIND_CORE <= len(core) < len(words):
             found[" ".join(core)].add(key)
     return {core: key for core, (key, *others) in found.items() if not others and core in entities}
+
+
+class ScoreReport(NamedTuple):
+    """A game's score as one document reports it (kg/coref/mentions.py, ``SCORE_LABEL``): the
+    score, where it is written, the names of its sentence and its document's most named names,
+    most first. Its sides are the names of its sentence that are no person's, with the
+    document's most named when the sentence gives fewer than two ("another fourth quarter
+    victory, 20-13"): read in ``games_of_scores``, once the corpus has typed the names (one
+    document's recogniser may call the Colts a person)."""
+
+    document: str
+    start: int
+    score: str  # the numbers joined by a hyphen ("91-73" for "91\u201373")
+    names: frozenset[str]
+    most_named: tuple[str, ...]
+
+
+class Game(NamedTuple):
+    """The node a score mention denotes (its key), and why it joined an earlier mention of it
+    ("" for the first)."""
+
+    key: str
+    reason: str
+
+
+# The types of a game's sides: teams, and the places and peoples whose names stand for them
+# ("Indianapolis", "Evansville"); not players, nor the counts and times the recogniser names.
+_SIDE_TYPES = frozenset({"Organization", "Place", "Group"})
+
+# Sides two documents' reports of one score must share to be the score of one game: its two
+# teams. A score alone is many games' ("1-0"), and one team plays many games; the node of a
+# score is that of a game, so the string never joins across the corpus by itself.
+SCORE_SIDES = 2
+
+
+def games_of_scores(
+    reports: Iterable[ScoreReport],
+    final: Callable[[str], str],
+    entities: Mapping[str, Entity],
+) -> tuple[dict[tuple[str, int], Game], list[Entity]]:
+    """Each score mention's game (by document and start) and the games' entities. Reports of
+    one score join within their document when they share a side (or either names none), and
+    across documents when they share ``SCORE_SIDES`` sides, ``final`` giving each side's final
+    key (a place standing for its team gives the team). A game is a Thing labelled by its
+    score and the sides its reports name most."""
+
+    def sides_of(names: Iterable[str]) -> list[str]:
+        keys = [final(name) for name in names]
+        return [k for k in keys if k in entities and entities[k].type in _SIDE_TYPES]
+
+    by_score: dict[str, list[tuple[ScoreReport, frozenset[str]]]] = defaultdict(list)
+    for report in sorted(reports):
+        sides = set(sides_of(report.names))
+        for side in sides_of(report.most_named):
+            if len(sides) >= SCORE_SIDES:
+                break
+            sides.add(side)
+        by_score[report.score].append((report, frozenset(sides)))
+    games: dict[tuple[str, int], Game] = {}
+    made: list[Entity] = []
+    for score, told in sorted(by_score.items()):
+        for members in _one_game_each(told):
+            first = told[members[0]][0]
+            named: Counter[str] = Counter(side for i in members for side in told[i][1])
+            # The two its reports name most, a team before a place or a people among equals
+            # (a venue is a place too), then by name (a set's order is no order).
+            most = sorted(
+                named,
+                key=lambda side: (-named[side], entities[side].type != "Organization", side),
+            )[:SCORE_SIDES]
+            labels = [entities[side].label for side in sorted(most)]
+            if len(labels) == SCORE_SIDES:
+                label = f"{score} ({' – '.join(labels)})"
+            else:
+                label = f"{score} ({first.document[:16]})"
+            key = f"score:{first.document}:{first.start}:{score}"
+            between = " and ".join(f"'{side}'" for side in labels) or "its sides"
+            across = ""
+            for i in members:
+                report = told[i][0]
+                reason = ""
+                if report is not first:
+                    here = report.document == first.document
+                    where = "its document" if here else "another document"
+                    reason = MergeReason.SCORE_OF_ONE_GAME.say(
+                        name=report.score, sides=between, where=where
+                    )
+                    across = across or ("" if here else reason)
+                games[(report.document, report.start)] = Game(key, reason)
+            made.append(Entity(key, label, "Thing", merge_reasons=(across,) if across else ()))
+    return games, made
+
+
+def _one_game_each(told: list[tuple[ScoreReport, frozenset[str]]]) -> list[list[int]]:
+    """The reports of one score (each with its sides) grouped by game, as indexes into
+    ``told``, in order: within a document, those sharing a side or naming none; across
+    documents, those sharing ``SCORE_SIDES`` sides (found by each pair of sides a report
+    names, so that a score reported thousands of times is not compared pair by pair)."""
+    parent = list(range(len(told)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int) -> None:
+        a, b = root(i), root(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    in_document: dict[str, list[int]] = defaultdict(list)
+    by_pair: dict[tuple[str, str], int] = {}
+    for i, (report, sides) in enumerate(told):
+        for j in in_document[report.document]:
+            other = told[j][1]
+            if not sides or not other or sides & other:
+                join(i, j)
+        in_document[report.document].append(i)
+        ordered = sorted(sides)
+        for n, side in enumerate(ordered):
+            for another in ordered[n + 1 :]:
+                join(i, by_pair.setdefault((side, another), i))
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(told)):
+        groups[root(i)].append(i)
+    return list(groups.values())

@@ -187,6 +187,8 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}', whose name is written before '{head}' ('{other} {head}'), "
         "seen with {common} of the same names and things in other documents"
     )
+    # A game's score (kg/crossdoc.py, games_of_scores): within its document or across documents.
+    SCORE_OF_ONE_GAME = "'{name}' is the score of the game between {sides} that {where} reports"
 
     def say(self, **values: object) -> str:
         """The reason as the sentence a reader sees."""

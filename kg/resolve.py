@@ -25,6 +25,7 @@ from kg.coref import lexicon
 from kg.coref.mentions import PRONOUNS, VALUE_LABELS
 from kg.coref.names import (
     NON_NODE_LABELS,
+    SCORE_LABEL,
     TIME_LABELS,
     AliasRules,
     NameCluster,
@@ -39,7 +40,10 @@ from kg.coref.names import (
 )
 from kg.crossdoc import (
     CONTEXT_LIMIT,
+    Game,
+    ScoreReport,
     document_context,
+    games_of_scores,
     link_across_documents,
     places_named_after,
     spelling_key,
@@ -336,8 +340,13 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
             nominals = [mentions[i] for i in indices if mentions[i].kind == "concept"]
             if nominals:
                 opening = nominals[0]
-                node = _Description(opening.text, concept_key(opening))
-                descriptions.append(node)
+                if opening.label == SCORE_LABEL:
+                    # A game's score: its game's node, given in pass two (CorpusIndex._games),
+                    # not a description nor a concept ("20-13" is no kind of thing).
+                    node = _Description(opening.text, "")
+                else:
+                    node = _Description(opening.text, concept_key(opening))
+                    descriptions.append(node)
         for i in indices:
             nodes[i] = node
     by_head = {m.head: i for i, m in enumerate(mentions) if m.head >= 0}
@@ -528,6 +537,10 @@ class CorpusIndex:
         self._teams: dict[str, list[str]] = {}
         # After ``finish``, the place or body each name is the core of (places_named_after).
         self._named_after: dict[str, str] = {}
+        # The games' scores the documents report, and after ``finish`` the game each denotes,
+        # by document and start (kg.crossdoc.games_of_scores).
+        self._score_reports: list[ScoreReport] = []
+        self._games: dict[tuple[str, int], Game] = {}
         self._finished = False
 
     def _clusters(self, extraction: Extraction) -> _DocumentClusters:
@@ -587,6 +600,7 @@ class CorpusIndex:
                 land = lands.get(within.end())
                 if land is not None and land is not named:
                     self._within_a_land.add(named.name)
+        self._score_reports += _score_reports(clusters)
         for written, name in set(_names_written_as_names(extraction, clusters)):
             self._written_names[written].add(name)
             self._writing_documents[written] += 1
@@ -707,6 +721,11 @@ class CorpusIndex:
             key.lower() for key, entity in self.entities.items() if entity.type == "Place"
         )
         self._written_before = self._written_before_kinds()
+        if self._score_reports:
+            self._games, games = games_of_scores(self._score_reports, self._side_of, self.entities)
+            self._score_reports.clear()
+            for game in games:
+                self.entities[game.key] = game
         # Each writing document's context was kept for its places only, now read.
         self._kind_nouns.clear()
         towns = {name.lower() for name in self._written_as_place}
@@ -716,6 +735,13 @@ class CorpusIndex:
             if name.lower() not in towns and key.lower() not in towns
         )
         self._finished = True
+
+    def _side_of(self, name: str) -> str:
+        """The final key of a name a score's report names: a place's one team, where the
+        corpus names one after it, as a place acting in a story of teams is (_teams_acting)."""
+        key = self._links.get(name, name)
+        teams = self._teams.get(key, [])
+        return teams[0] if len(teams) == 1 else key
 
     def _unconfirmed_guesses(self, called: Mapping[str, Counter[str]]) -> set[tuple[str, str]]:
         """The (entity key, noun) pairs that every document calling the entity by the noun
@@ -906,6 +932,8 @@ class CorpusIndex:
             self._part_unlike(clusters, extraction.links)
         if self._described_by or self._named_by or self._written_before or self._written_names:
             merges |= self._link_descriptions(clusters)
+        if self._games:
+            merges |= self._score_games(clusters)
         for description in clusters.descriptions:
             self._key(description, clusters)
         key_of = self.key_of
@@ -1011,6 +1039,21 @@ class CorpusIndex:
             tuple(sorted(resolved_mentions, key=lambda r: (r.mention.start, -r.mention.end))),
             tuple(clusters.local.values()),
         )
+
+    def _score_games(self, clusters: _DocumentClusters) -> set[tuple[str, str]]:
+        """Gives each score mention of the document its game's node (``finish``), with the
+        reason it joined an earlier report of the game; returns the reasons for the graph."""
+        merges = set()
+        for index, mention in enumerate(clusters.mentions):
+            node = clusters.nodes[index]
+            game = self._games.get((clusters.document_id, mention.start))
+            if mention.label != SCORE_LABEL or game is None or not isinstance(node, _Description):
+                continue
+            node.key = game.key
+            if game.reason:
+                clusters.reasons[index] = ("score_of_one_game", game.reason)
+                merges.add((game.key, game.reason))
+        return merges
 
     def _link_reason(self, name: str, target: str) -> str:
         """Why ``name`` joined ``target`` across documents: the reason the cross-document rule
@@ -2191,6 +2234,38 @@ _DESCRIBED_TYPES = {
     # "place" is left out: "the office", "the store", "the courtroom" are seldom the city named
     # beside them, and a city is what a place-typed name mostly is.
 }
+
+
+def _score_reports(clusters: _DocumentClusters) -> list[ScoreReport]:
+    """The games' scores of a document, each with the names of its sentence and the
+    document's most named names (``ScoreReport``), of which the corpus's types tell the
+    sides."""
+    scores = [m for m in clusters.mentions if m.label == SCORE_LABEL]
+    if not scores:
+        return []
+    by_sentence: dict[int, set[str]] = defaultdict(set)
+    named: Counter[str] = Counter()
+    for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
+        if isinstance(node, NameCluster):
+            by_sentence[mention.sentence].add(node.name)
+            named[node.name] += 1
+    most_named = tuple(name for name, _ in named.most_common(_MOST_NAMED))
+    return [
+        ScoreReport(
+            clusters.document_id,
+            mention.start,
+            mention.text.replace("\u2013", "-"),
+            frozenset(by_sentence.get(mention.sentence, ())),
+            most_named,
+        )
+        for mention in scores
+    ]
+
+
+# The names a document names most that a score's report keeps, for the sides of a score whose
+# sentence names fewer than two teams ("another fourth quarter victory, 20-13"): enough that
+# two are left once the people among them are set aside.
+_MOST_NAMED = 6
 
 
 def _kind_nouns_ending(words: list[str]) -> list[str]:

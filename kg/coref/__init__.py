@@ -47,4 +47,12 @@ def coreference(
     links = corefer(
         mentions, doc_cache(doc).heads, copulas, speakers, role_predicates(tokens), headlines
     )
+    if any(m.kind == "score" for m in mentions):
+        # A game's score is its game's (kg.crossdoc.games_of_scores), never a name's or a
+        # description's it is set beside ("Boston College, 85-78 winners at North Carolina").
+        links = [
+            link
+            for link in links
+            if mentions[link.mention].kind != "score" and mentions[link.antecedent].kind != "score"
+        ]
     return tuple(m.record for m in mentions), tuple(links)

@@ -36,6 +36,7 @@ from kg.coref.names import (
     KIND_CORE,
     NER_TYPES,
     NUMERAL_NICKNAME,
+    SCORE_LABEL,
     SHIP_PREFIXES,
     TIME_LABELS,
     entity_type,
@@ -210,7 +211,7 @@ class CorefMention:
     record: Mention  # what leaves the stage (text, offsets, kind, label, head)
     index: int  # its position in the document's mentions (document order)
     head: int  # token index of the head word
-    kind: str  # "name", "nominal" or "pronoun"
+    kind: str  # "name", "nominal", "pronoun" or "score" (a game's score: _scores)
     sentence: int
     lemma: str  # the head's lemma, lower case ("actress", "he")
     words: frozenset[str]  # lower-case content words, for word inclusion
@@ -494,8 +495,13 @@ def find_mentions(
             if headlines and t.is_alpha and sentence >= 0 and sentence not in headlines:
                 body_nouns.setdefault(t.lower_, t.lemma_)
                 body_nouns.setdefault(t.lemma_, t.lemma_)
+    # A game's score is a mention of its own: no word of it is a name or a description.
+    found += _scores(doc, sentence_of, depth)
+    scored = {t.i for m in found for t in doc.char_span(m.record.start, m.record.end) or ()}
     for ent in _names_parted(_with_numeral_nicknames(doc, _with_nicknames_joined(doc))):
         if ent.label_ in VALUE_LABELS or sentence_of[ent.start] < 0:
+            continue
+        if scored and all(i in scored for i in range(ent.start, ent.end)):
             continue
         if len(ent) == 1 and ent[0].lower_ in common and opens_sentence(ent[0]):
             continue  # read as a nominal below
@@ -515,7 +521,7 @@ def find_mentions(
     pieces = {t.i for words in written_apart.values() for t in words} - written_apart.keys()
     for token in tokens:
         i = token.i
-        if in_entity[i] or sentence_of[i] < 0 or timed[i] or i in pieces:
+        if in_entity[i] or sentence_of[i] < 0 or timed[i] or i in pieces or i in scored:
             continue
         if sentence_of[i] in headlines and token.pos_ != "PRON":
             continue
@@ -1541,6 +1547,147 @@ def _name(ent: Span, sentence: int, depth: list[int]) -> CorefMention:
 _RECORD_OR_SCORE = re.compile(
     r"\s*(?:\(\d{1,3}[-\u2013]\d{1,3}(?:[-\u2013]\d{1,3})?\)|\d{1,3}[-\u2013]\d{1,3}\b)"
 )
+
+# A game's score written as one word: two numbers of one to three digits joined by a hyphen or
+# an en dash ("20-13", "91–73"); not a piece of a longer run of numbers (a phone number, a
+# date "12-19-05", "4-1/2", "9-11-01"), nor a year range (four digits: "1990-95").
+_SCORE = re.compile(r"(?<![\w.,/$–-])\d{1,3}[-–]\d{1,3}(?![\w%/–-]|[.,:]\d)")
+
+# The words news reports a game's result or state by, which make two numbers so joined its
+# score: the verbs of a contest ("the Colts beat the Chiefs 20-13", "won 20-13", "lose 20-13
+# to", "trailing 14-0", "tied 13-13") and the nouns of its outcome ("a 20-13 victory", "their
+# 20-13 lead", "a 91-73 drubbing", "by a score of 20-13"). What the same numbers say without
+# them is how a team stands, not a game's score: a record ("a 9-14 start", "improved to 25-7",
+# "the Colts (10-5)"), a run of points ("a 15-2 run"), a date or a range ("the 9-11 attacks",
+# "adults 18-49").
+_CONTEST_VERBS = frozenset(
+    {
+        "beat",
+        "defeat",
+        "win",
+        "lose",
+        "lead",
+        "top",
+        "edge",
+        "rout",
+        "down",
+        "dispatch",
+        "trail",
+        "tie",
+        "overcome",
+        "trounce",
+        "blank",
+        "best",
+    }
+)
+_RESULT_NOUNS = frozenset(
+    {
+        "victory",
+        "win",
+        "loss",
+        "defeat",
+        "lead",
+        "deficit",
+        "rout",
+        "drubbing",
+        "thumping",
+        "triumph",
+        "upset",
+        "setback",
+        "shutout",
+        "tie",
+        "score",
+        "final",
+    }
+)
+# How far up the parse a score's numbers are read to reach the word that says what they are
+# ("lost to a fourth quarter Colt stampede 20-13": the numbers, the stampede, "lost").
+_SCORE_HEAD_STEPS = 3
+# How many words a score may follow its contest word by, in a title line or after a comma, where
+# the parse is poor ("COLTS TOP CHIEFS, 20-13", "lost to the Indianapolis Colts, 20-13"): the
+# teams' names between them.
+_SCORE_AFTER_WORDS = 6
+
+
+def _contest_word(token: Token) -> bool:
+    """Whether ``token`` says a contest's result or state: a noun of its outcome ("victory",
+    "lead"), or a verb of it ("beat", "trailing"), read as one also when a title line's capitals
+    made the parser take it for a noun or a name ("Colts Beat Chiefs", "COLTS TOP CHIEFS")."""
+    word = token.lemma_.lower()
+    if token.pos_ in ("NOUN", "PROPN") and word in _RESULT_NOUNS:
+        return True
+    if token.pos_ in ("VERB", "AUX"):
+        return word in _CONTEST_VERBS
+    if not token.is_lower:
+        # The lemmatiser leaves a word in capitals as it is ("DEFEATS"): its verb's endings
+        # are taken off here.
+        lower = token.lower_
+        forms = {lower, lower.removesuffix("s"), lower.removesuffix("ed"), lower.removesuffix("d")}
+        return bool(forms & _CONTEST_VERBS)
+    return False
+
+
+def _read_as_score(span: Span) -> bool:
+    """Whether two numbers joined by a dash (``span``) are a game's score by the words around
+    them (``_CONTEST_VERBS``, ``_RESULT_NOUNS``): a score names the contest it ends or stands
+    in; a record, a run, a date or a range does not."""
+    doc = span.doc
+    first, last = span[0], span[-1]
+    start = first.sent.start
+    before = doc[start : first.i]
+    if before.text.count("(") > before.text.count(")"):
+        return False  # "Indianapolis (10-5)", "South Florida (5-9, 0-2)": a record in brackets
+    if any(t.lower_ == "score" for t in doc[max(start, first.i - 4) : first.i]):
+        return True  # "by a score of 20-13", "the final score was 20-13"
+    node = span.root
+    for _ in range(_SCORE_HEAD_STEPS):
+        head = node.head
+        if head.i == node.i or span.start <= head.i < span.end:
+            break
+        if _contest_word(head):
+            return True
+        if node.dep_ == "nummod" and head.i == last.i + 1:
+            return False  # "a 9-14 record", "his 12-3 Broncos": a number of the noun after it
+        if head.pos_ in ("VERB", "AUX"):
+            break
+        node = head
+    # After the teams' names, a comma or a preposition, in the words right after a contest word.
+    for token in reversed(doc[max(start, first.i - _SCORE_AFTER_WORDS) : first.i]):
+        if _contest_word(token):
+            return True
+        if not (token.pos_ in ("PROPN", "DET", "PUNCT", "ADP") or not token.is_lower):
+            return False
+    return False
+
+
+def _scores(doc: Doc, sentence_of: list[int], depth: list[int]) -> list[CorefMention]:
+    """The games' scores of ``doc`` (``_read_as_score``): mentions of a game's result, which no
+    sieve links (a pronoun never refers to them: ``measure``) and resolution joins across the
+    reports of one game (kg/resolve.py)."""
+    text = doc_text(doc)
+    if "-" not in text and "–" not in text:
+        return []
+    found = []
+    for match in _SCORE.finditer(text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or sentence_of[span.start] < 0 or not _read_as_score(span):
+            continue
+        sentence = sentence_of[span.start]
+        record = Mention(
+            match.group(),
+            match.start(),
+            match.end(),
+            sentence,
+            ObjectKind.CONCEPT,
+            label=SCORE_LABEL,
+            head=span.root.idx,
+        )
+        mention = _base(record, span.root, "score", sentence, depth)
+        mention.lemma = match.group()
+        mention.measure = True
+        found.append(mention)
+    return found
+
 
 # Noun classes of what a place owns as a place, not as those who act for it: its streets and
 # areas ("Boston's streets", "the Indianapolis area") and its bodies ("the Springfield

@@ -42,6 +42,11 @@ NON_NODE_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONE
 # Labels of dates and times: values of statements (kg:time), never nodes of the graph.
 TIME_LABELS = frozenset({"DATE", "TIME"})
 
+# The label kg's mention finder gives a game's score ("20-13", kg/coref/mentions.py), which the
+# recogniser reads as a count or a date: the result of one game, one node for the reports of
+# that game (kg/resolve.py), never one node for the string across the corpus.
+SCORE_LABEL = "SCORE"
+
 # A team's nickname made of a number and the "-ers" that makes a plural of people of it
 # ("76ers", "49ers": the men of a year).
 NUMERAL_NICKNAME = re.compile(r"[0-9]+ers", re.IGNORECASE)
