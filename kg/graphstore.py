@@ -299,6 +299,12 @@ class FullLoad:
         named.unlink()
         union.unlink()
 
+    def keeping_up(self) -> bool:
+        """Whether the loader thread has at most EARLY_BACKLOG documents' early lines still to
+        make and load: the build's thread may then take on other work (a parse) without
+        leaving the early load for the write stage to wait for."""
+        return self._early_queue.qsize() <= EARLY_BACKLOG
+
     def finish_early(self) -> None:
         """Every early line loaded (the loader thread told that pass one is over), and the
         thread ended: a process may be forked then without inheriting a store mid-write."""
@@ -471,6 +477,9 @@ _EarlyLines = tuple[str, Callable[[], Iterable[str]]]
 # Bytes of early lines (N-Triples) loaded at a time: large enough that the store gets few
 # table files to merge, small enough that the last batch, left for the write stage, is small.
 EARLY_BATCH_BYTES = 8 << 20
+
+# Documents whose early lines may wait for the loader thread while the build's thread parses.
+EARLY_BACKLOG = 64
 
 
 # The write stage's loader threads. The named graphs cost most to load (their quads go into

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -128,6 +129,51 @@ def test_a_parse_in_a_process_of_its_own_gives_what_a_parse_in_this_one_gives(
     assert sum(len(extraction.mentions) for extraction in here) > 8
     assert any(time.value == "2024-05-02" for time in here[0].times)  # Thursday before Sunday
     assert beside == here
+
+
+def _slow_parse(model, batch):
+    # A parse process slower than this one's extraction: this process parses some batches too.
+    time.sleep(0.5)
+    return _recorded_parse(model, batch)
+
+
+def test_batches_parsed_here_while_the_parse_process_is_busy_give_the_same_extractions(
+    tmp_path, monkeypatch
+):
+    from kg.types import Document
+
+    texts = [*TEXTS, *BESIDE_TEXTS] * 2
+    documents = [
+        Document(id=f"d{number}", source=f"{number}.txt", text=text, date="2024-05-05")
+        for number, text in enumerate(texts)
+    ]
+    monkeypatch.setattr(kg.pipeline, "spare_cores", lambda: 0)
+    alone = list(kg.pipeline.extract_documents(documents))
+    pids = tmp_path / "pids"
+    here_log = tmp_path / "here"
+    monkeypatch.setattr(sys.modules[__name__], "_PARSE_LOG", [pids])
+    monkeypatch.setattr(kg.pipeline, "_worker_parse", _slow_parse)
+    monkeypatch.setattr(kg.pipeline, "PROCESS_BATCH_DOCUMENTS", 1)  # a batch per document
+    parse_here, this_process = kg.nlp.parse_documents, os.getpid()
+
+    def recorded_parse_here(nlp, batch):
+        if os.getpid() == this_process:  # the parse process calls it too
+            _note_process([here_log])
+        return parse_here(nlp, batch)
+
+    monkeypatch.setattr(kg.nlp, "parse_documents", recorded_parse_here)
+    monkeypatch.setattr(kg.pipeline, "spare_cores", lambda: 1)
+    beside = list(kg.pipeline.extract_documents(documents))
+    assert _parse_pids(pids) and os.getpid() not in _parse_pids(pids)
+    assert _parse_pids(here_log) == {os.getpid()}  # some batches were parsed here
+    assert len(pids.read_text().split()) + len(here_log.read_text().split()) == len(texts)
+    assert [e.document.id for e in beside] == [d.id for d in documents]  # in input order
+    assert beside == alone
+    # Told that the store's early load is behind, this process only waits for the parse.
+    here_log.unlink()
+    behind = list(kg.pipeline.extract_documents(documents, may_parse_here=lambda: False))
+    assert not here_log.exists()
+    assert behind == alone
 
 
 # Where _recorded_resolve notes the process each part of pass two runs in.
