@@ -1559,7 +1559,9 @@ _SCORE = re.compile(r"(?<![\w.,/$–-])\d{1,3}[-–]\d{1,3}(?![\w%/–-]|[.,:]\d
 # 20-13 lead", "a 91-73 drubbing", "by a score of 20-13"). What the same numbers say without
 # them is how a team stands, not a game's score: a record ("a 9-14 start", "improved to 25-7",
 # "the Colts (10-5)"), a run of points ("a 15-2 run"), a date or a range ("the 9-11 attacks",
-# "adults 18-49").
+# "adults 18-49"). Written here rather than read from WordNet: its verbs of competition
+# (verb.competition, 606 of them) are mostly of war and hunting ("attack", "bomb", "hunt"), and
+# it files the sports page's "top", "edge", "lead", "trail" and "blank" elsewhere.
 _CONTEST_VERBS = frozenset(
     {
         "beat",
