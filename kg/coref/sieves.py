@@ -2111,7 +2111,7 @@ def corefer(
     chains = Chains(mentions, heads, copulas, speakers, roles, headlines)
     for sieve in SIEVES:
         sieve.apply(chains)
-    return _consistent(chains.links, chains.mentions)
+    return _consistent(chains)
 
 
 # The sieves that join a description to a chain by what it is said to be, not by the grammar
@@ -2122,31 +2122,46 @@ _DESCRIBING_SIEVES = frozenset(
 )
 
 
-def _consistent(links: list[CorefLink], mentions: list[CorefMention]) -> list[CorefLink]:
+def _consistent(chains: Chains) -> list[CorefLink]:
     """The links, less those by which a description joined a chain that its pronouns show it is
     not in: "he" and "she" in one chain, or the subject and the object of one verb ("the
     supervisor who had suspended her" is not Hiller). A description joins before the pronouns
     are resolved, so its sieve could not see them; the links are checked once all are made, as
     Stanford's resolver checks a merge against every mention of both chains. Of the describing
     links between the two clashing mentions the last made goes (the sieves run from the most
-    precise to the least), and a pronoun left on the description's side that clashes with it
-    there goes back to the chain the description left."""
-    links = list(links)
+    precise to the least). A pronoun linked through the description goes with it, but one that
+    clashes there and not in the chain the description left goes back to that chain ("the
+    husband said he was with her": "her" is the woman's)."""
+    links, mentions = list(chains.links), chains.mentions
     while True:
         cut = _link_to_cut(links, mentions)
         if cut is None:
             return links
         split_off = links.pop(cut)
+        description = mentions[split_off.mention]
+        # The chain's name as the sieves knew it (the union-find still holds the whole chain).
+        left_name = _name_of(chains, mentions[split_off.antecedent])
         side = _chain_of(split_off.mention, links)
         side_mentions = [mentions[i] for i in side]
+        left = [mentions[i] for i in _chain_of(split_off.antecedent, links)]
         for n, link in enumerate(links):
             pronoun = mentions[link.mention]
-            if (
-                pronoun.kind == "pronoun"
-                and link.mention in side
-                and any(_clash(pronoun, other) for other in side_mentions if other is not pronoun)
+            if pronoun.kind != "pronoun" or link.mention not in side:
+                continue
+            if any(_clash(pronoun, other) for other in side_mentions if other is not pronoun) and (
+                not any(_clash(pronoun, other) for other in left)
             ):
                 links[n] = CorefLink(link.mention, split_off.antecedent, link.sieve, link.reason)
+            elif link.sieve == "pronoun":
+                # Its reason named the chain it agreed with then: it says where it is now.
+                links[n] = CorefLink(
+                    link.mention,
+                    link.antecedent,
+                    link.sieve,
+                    f"'{pronoun.record.text}' goes with '{description.record.text}', through "
+                    f"which it was linked, not with '{left_name}', whose chain its pronouns "
+                    "show it is not in",
+                )
 
 
 def _link_to_cut(links: list[CorefLink], mentions: list[CorefMention]) -> int | None:
