@@ -167,3 +167,25 @@ def test_a_body_description_object_in_the_names_sentence_is_another_body(sm_nlp)
     its kind."""
     text = "Acme Corp. said on Monday that it had bought the company for $3 million."
     assert "Acme Corp." not in chain_of(sm_nlp, text, "company")
+
+
+# -- a description its pronouns show is someone else --------------------------------------------
+
+
+def test_a_description_whose_verb_has_the_name_for_object_is_not_the_name(sm_nlp):
+    """ "Tom Hart was arrested ... the guard had beaten him": the description sieve joins "the
+    guard" to Tom Hart, the one person spoken of, before "him" is resolved; the subject and the
+    object of "beaten" are two people, so the guard leaves Tom Hart's chain and "him" stays."""
+    text = "Tom Hart was arrested on Monday. Police said the guard had beaten him."
+    assert chain_of(sm_nlp, text, "guard") == set()
+    assert chain_of(sm_nlp, text, "Tom Hart") == {"him"}
+    text = "John Reed was arrested on Monday. Police said the neighbour called him."
+    assert chain_of(sm_nlp, text, "neighbour") == set()
+    assert chain_of(sm_nlp, text, "John Reed") == {"him"}
+
+
+def test_a_description_that_is_the_subject_of_its_own_verb_stays_with_the_name(sm_nlp):
+    """ "the neighbour said he saw him": the description and "he" are one, "him" another; no
+    verb has the description for subject and its chain for object, so it stays."""
+    text = "John Reed was arrested on Monday. The neighbour said he saw him."
+    assert chain_of(sm_nlp, text, "neighbour") == {"John Reed", "he"}

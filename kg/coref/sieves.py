@@ -2145,4 +2145,136 @@ def corefer(
     chains = Chains(mentions, heads, copulas, speakers, roles, headlines)
     for sieve in SIEVES:
         sieve.apply(chains)
-    return chains.links
+    return _consistent(chains)
+
+
+# The sieves that join a description to a chain by what it is said to be, not by the grammar
+# of its sentence: a repeated head, a title, the entity most spoken of, an opening. Each reads
+# the chain as it stands before the pronouns are resolved.
+_DESCRIBING_SIEVES = frozenset(
+    {"strict head match", "title", "description", "introduction", "opening description"}
+)
+
+
+def _consistent(chains: Chains) -> list[CorefLink]:
+    """The links, less those by which a description joined a chain that its pronouns show it is
+    not in: "he" and "she" in one chain, or the subject and the object of one verb ("the
+    supervisor who had suspended her" is not Hiller). A description joins before the pronouns
+    are resolved, so its sieve could not see them; the links are checked once all are made, as
+    Stanford's resolver checks a merge against every mention of both chains. Of the describing
+    links between the two clashing mentions the last made goes (the sieves run from the most
+    precise to the least). A pronoun linked through the description goes with it, but one that
+    clashes there and not in the chain the description left goes back to that chain ("the
+    husband said he was with her": "her" is the woman's)."""
+    links, mentions = list(chains.links), chains.mentions
+    while True:
+        cut = _link_to_cut(links, mentions)
+        if cut is None:
+            return links
+        split_off = links.pop(cut)
+        description = mentions[split_off.mention]
+        # The chain's name as the sieves knew it (the union-find still holds the whole chain).
+        left_name = _name_of(chains, mentions[split_off.antecedent])
+        side = _chain_of(split_off.mention, links)
+        side_mentions = [mentions[i] for i in side]
+        left = [mentions[i] for i in _chain_of(split_off.antecedent, links)]
+        for n, link in enumerate(links):
+            pronoun = mentions[link.mention]
+            if pronoun.kind != "pronoun" or link.mention not in side:
+                continue
+            if any(_clash(pronoun, other) for other in side_mentions if other is not pronoun) and (
+                not any(_clash(pronoun, other) for other in left)
+            ):
+                links[n] = CorefLink(link.mention, split_off.antecedent, link.sieve, link.reason)
+            elif link.sieve == "pronoun":
+                # Its reason named the chain it agreed with then: it says where it is now.
+                links[n] = CorefLink(
+                    link.mention,
+                    link.antecedent,
+                    link.sieve,
+                    f"'{pronoun.record.text}' goes with '{description.record.text}', through "
+                    f"which it was linked, not with '{left_name}', whose chain its pronouns "
+                    "show it is not in",
+                )
+
+
+def _link_to_cut(links: list[CorefLink], mentions: list[CorefMention]) -> int | None:
+    """The position of the describing link to cut from a chain whose mentions clash (see
+    ``_consistent``), or None when no chain's do."""
+    linked: dict[int, list[int]] = {}  # mention -> the positions of the links it is part of
+    for n, link in enumerate(links):
+        linked.setdefault(link.mention, []).append(n)
+        linked.setdefault(link.antecedent, []).append(n)
+    seen: set[int] = set()
+    for start in linked:
+        if start in seen:
+            continue
+        chain = _chain_of(start, links, linked)
+        seen.update(chain)
+        for a, b in _clashing_pairs([mentions[i] for i in sorted(chain)]):
+            describing = [
+                n
+                for n in _path(a.index, b.index, links, linked)
+                if links[n].sieve in _DESCRIBING_SIEVES
+            ]
+            if describing:
+                return max(describing)
+    return None
+
+
+def _clash(a: CorefMention, b: CorefMention) -> bool:
+    """Whether two mentions cannot be one: a "he" and a "she", or the subject and the object of
+    one verb, neither reflexive."""
+    sexes = {a.gender, b.gender} if a.kind == b.kind == "pronoun" else set()
+    return sexes == {"male", "female"} or _subject_and_object(a, b) or _subject_and_object(b, a)
+
+
+def _clashing_pairs(members: list[CorefMention]) -> Iterator[tuple[CorefMention, CorefMention]]:
+    """The pairs of a chain's mentions that clash (``_clash``), read only among its pronouns of
+    a sex and its verbs' arguments: a chain may hold hundreds of mentions."""
+    telling = [
+        m
+        for m in members
+        if m.role in _ARGUMENTS or (m.kind == "pronoun" and m.gender in ("male", "female"))
+    ]
+    for k, a in enumerate(telling):
+        for b in telling[k + 1 :]:
+            if _clash(a, b):
+                yield a, b
+
+
+def _chain_of(
+    start: int, links: list[CorefLink], linked: dict[int, list[int]] | None = None
+) -> set[int]:
+    """The mentions the links join to ``start`` (itself included)."""
+    if linked is None:
+        linked = {}
+        for n, link in enumerate(links):
+            linked.setdefault(link.mention, []).append(n)
+            linked.setdefault(link.antecedent, []).append(n)
+    chain, todo = {start}, [start]
+    while todo:
+        for n in linked.get(todo.pop(), ()):
+            for other in (links[n].mention, links[n].antecedent):
+                if other not in chain:
+                    chain.add(other)
+                    todo.append(other)
+    return chain
+
+
+def _path(start: int, end: int, links: list[CorefLink], linked: dict[int, list[int]]) -> list[int]:
+    """The positions of the links on a path from one mention to another in their chain."""
+    came_by: dict[int, tuple[int, int]] = {start: (start, -1)}  # mention -> (from, link)
+    todo = [start]
+    while todo and end not in came_by:
+        mention = todo.pop(0)
+        for n in linked.get(mention, ()):
+            for other in (links[n].mention, links[n].antecedent):
+                if other not in came_by:
+                    came_by[other] = (mention, n)
+                    todo.append(other)
+    path = []
+    while end != start:
+        end, n = came_by[end]
+        path.append(n)
+    return path
