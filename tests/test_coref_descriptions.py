@@ -189,3 +189,24 @@ def test_a_description_that_is_the_subject_of_its_own_verb_stays_with_the_name(s
     verb has the description for subject and its chain for object, so it stays."""
     text = "John Reed was arrested on Monday. The neighbour said he saw him."
     assert chain_of(sm_nlp, text, "neighbour") == {"John Reed", "he"}
+
+
+def test_a_pronoun_linked_through_a_split_off_description_is_resolved_again(sm_nlp):
+    """ "The officer who stopped her said she was drunk": the description sieve joins "the
+    officer" to Mary Cole before the pronouns are resolved, and "she" to the officer through
+    her chain. "who" and "her" are the subject and the object of "stopped", so the officer
+    leaves the chain; "she" was linked through the officer, and the pronoun sieve, asked again
+    with the officer and Mary Cole two candidates, finds Mary Cole (the named person of her
+    sex) rather than letting the officer take it along."""
+    for text, description in (
+        (
+            "Mary Cole was charged on Friday. The officer who stopped her said she was drunk.",
+            "officer",
+        ),
+        (
+            "Mary Cole was charged on Friday. The neighbour who saw her said she had a knife.",
+            "neighbour",
+        ),
+    ):
+        assert chain_of(sm_nlp, text, description) == {"who"}
+        assert chain_of(sm_nlp, text, "Mary Cole") == {"her", "she"}

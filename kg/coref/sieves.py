@@ -1347,19 +1347,25 @@ def speaker_sieve(chains: Chains) -> None:
 # -- pronouns ---------------------------------------------------------------------------------
 
 
-def pronoun_sieve(chains: Chains) -> None:
-    """A third-person pronoun refers to the most prominent earlier mention that agrees with it in
-    number, gender and animacy, in its own sentence or the few before it; a pronoun and another
+def pronoun_sieve(
+    chains: Chains, only: frozenset[int] | None = None, among: frozenset[int] | None = None
+) -> None:
+    """A third-person pronoun (of ``only``, by index, when given) refers to the most prominent
+    earlier mention that agrees with it in number, gender and animacy, in its own sentence or
+    the few before it; a pronoun and another
     argument of its own verb are two things unless it is reflexive. Not a phrase that holds it
     (i-within-i), nor an adjective ("the Greek prime minister"); in a clause fronted before its
     sentence's subject it names that subject ahead; a reflexive in a clause with no subject of
     its own is bound by the clause's understood subject ("His decision to unmask himself"), and
-    one the lexicons cannot match by its clause's subject."""
+    one the lexicons cannot match by its clause's subject. With ``among``, only those mentions
+    are candidates (``_consistent`` asks which half of a split chain a pronoun is in)."""
     by_head = chains.by_head
     # A pronoun speaking a quotation before it is read first: the speaker check below needs
     # to know whom it is ("'They cuffed him,' he said": "him" is not whoever "he" is).
     for mention in _speakers_first(chains):
         if mention.kind != "pronoun" or mention.person != 3 or mention.relative_to >= 0:
+            continue
+        if only is not None and mention.index not in only:
             continue
         window = PRONOUN_WINDOW.get(_pronoun_family(mention), 2)
         # Who speaks the quotation the pronoun is in: a speaker calls themself "I", so a "he"
@@ -1527,6 +1533,8 @@ def pronoun_sieve(chains: Chains) -> None:
                 else candidate
             )
             passed_over.add(chains.root(antecedent.index))
+            if among is not None and antecedent.index not in among:
+                continue
             if antecedent.kind == "pronoun" and not _agree(chains, mention, antecedent):
                 continue
             if antecedent.is_time or antecedent.measure:
@@ -2163,39 +2171,72 @@ def _consistent(chains: Chains) -> list[CorefLink]:
     are resolved, so its sieve could not see them; the links are checked once all are made, as
     Stanford's resolver checks a merge against every mention of both chains. Of the describing
     links between the two clashing mentions the last made goes (the sieves run from the most
-    precise to the least). A pronoun linked through the description goes with it, but one that
-    clashes there and not in the chain the description left goes back to that chain ("the
-    husband said he was with her": "her" is the woman's)."""
+    precise to the least). The pronouns linked through it were resolved against the whole
+    chain: the pronoun sieve resolves them again, by its own agreement and salience, among the
+    mentions of its two halves ("Hiller shot the supervisor who had suspended her": "her" is
+    Hiller's, the nearest agreeing, not the supervisor's through which it was linked)."""
     links, mentions = list(chains.links), chains.mentions
     while True:
         cut = _link_to_cut(links, mentions)
         if cut is None:
             return links
+        whole = frozenset(_chain_of(links[cut].mention, links))
         split_off = links.pop(cut)
-        description = mentions[split_off.mention]
-        # The chain's name as the sieves knew it (the union-find still holds the whole chain).
-        left_name = _name_of(chains, mentions[split_off.antecedent])
         side = _chain_of(split_off.mention, links)
-        side_mentions = [mentions[i] for i in side]
-        left = [mentions[i] for i in _chain_of(split_off.antecedent, links)]
-        for n, link in enumerate(links):
-            pronoun = mentions[link.mention]
-            if pronoun.kind != "pronoun" or link.mention not in side:
-                continue
-            if any(_clash(pronoun, other) for other in side_mentions if other is not pronoun) and (
-                not any(_clash(pronoun, other) for other in left)
-            ):
-                links[n] = CorefLink(link.mention, split_off.antecedent, link.sieve, link.reason)
-            elif link.sieve == "pronoun":
-                # Its reason named the chain it agreed with then: it says where it is now.
-                links[n] = CorefLink(
-                    link.mention,
-                    link.antecedent,
-                    link.sieve,
-                    f"'{pronoun.record.text}' goes with '{description.record.text}', through "
-                    f"which it was linked, not with '{left_name}', whose chain its pronouns "
-                    "show it is not in",
-                )
+        again = frozenset(
+            link.mention for link in links if link.sieve == "pronoun" and link.mention in side
+        )
+        if again:
+            links = _resolved_again(chains, links, again, whole, split_off)
+
+
+def _resolved_again(
+    chains: Chains,
+    links: list[CorefLink],
+    pronouns: frozenset[int],
+    whole: frozenset[int],
+    split_off: CorefLink,
+) -> list[CorefLink]:
+    """``links`` with those of ``pronouns`` made again by the pronoun sieve, its candidates the
+    mentions of the chain ``split_off`` was cut from. A pronoun for which neither half has an
+    agreeing mention in its window keeps its link, but goes back to the chain the description
+    left when it clashes on the description's side and not there ("the husband said he was
+    with her": "her" is the woman's)."""
+    mentions = chains.mentions
+    kept = [link for link in links if link.mention not in pronouns]
+    fresh = Chains(
+        mentions, chains.heads, chains.copulas, chains.speakers, chains.roles, chains.headlines
+    )
+    for link in kept:
+        fresh.join(link.mention, link.antecedent)
+    pronoun_sieve(fresh, pronouns, whole)
+    resolved = {link.mention for link in fresh.links}
+    side = _chain_of(split_off.mention, links)
+    side_mentions = [mentions[i] for i in side]
+    left = [mentions[i] for i in _chain_of(split_off.antecedent, links)]
+    # The chain's name as the sieves knew it (the union-find still holds the whole chain).
+    left_name = _name_of(chains, mentions[split_off.antecedent])
+    description = mentions[split_off.mention].record.text
+    unresolved = []
+    for link in links:
+        if link.mention not in pronouns or link.mention in resolved:
+            continue
+        pronoun = mentions[link.mention]
+        if any(_clash(pronoun, other) for other in side_mentions if other is not pronoun) and (
+            not any(_clash(pronoun, other) for other in left)
+        ):
+            link = CorefLink(link.mention, split_off.antecedent, link.sieve, link.reason)
+        else:
+            # Its reason named the chain it agreed with then: it says where it is now.
+            link = CorefLink(
+                link.mention,
+                link.antecedent,
+                link.sieve,
+                f"'{pronoun.record.text}' goes with '{description}', through which it was "
+                f"linked, not with '{left_name}', whose chain its pronouns show it is not in",
+            )
+        unresolved.append(link)
+    return kept + fresh.links + unresolved
 
 
 def _link_to_cut(links: list[CorefLink], mentions: list[CorefMention]) -> int | None:
