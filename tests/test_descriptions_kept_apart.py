@@ -182,3 +182,25 @@ def test_an_age_is_given_by_a_clear_majority_of_statements() -> None:
     # One statement is no evidence, nor are two ages given alike.
     assert _clear_age(Counter({"66": 1})) is None
     assert _clear_age(Counter({"66": 2, "36": 2})) is None
+
+
+# Two documents call Robert Hale, of London, a man on Mount Cook with Tom Avery; one writes
+# Camden within London.
+LONDONER = [
+    "Robert Hale, 32, of London, fell on Mount Cook on Saturday, Tom Avery said. "
+    "Hale, a British man, had climbed in Camden, London.",
+    "Robert Hale, a British man, died on Mount Cook, Tom Avery said. Hale was 32.",
+]
+# A third calls its man a Boston man: from another town than Hale, so not he. A fourth calls
+# its man a London man, a fifth a Camden man, which lies in London: Hale.
+BOSTON_MAN = "A Boston man fell on Mount Cook on Sunday, Tom Avery said."
+LONDON_MAN = "A London man fell on Mount Cook on Saturday, Tom Avery said."
+CAMDEN_MAN = "A Camden man fell on Mount Cook on Saturday, Tom Avery said."
+
+
+def test_a_description_from_another_town_than_the_person_stays_apart(sm_nlp) -> None:
+    records = corpus_mentions(sm_nlp, [*LONDONER, BOSTON_MAN, LONDON_MAN, CAMDEN_MAN])
+    hale = mention_in(records, "doc0", "Robert Hale")["node"]
+    assert mention_in(records, "doc2", "Boston man")["node"] != hale
+    assert mention_in(records, "doc3", "London man")["node"] == hale
+    assert mention_in(records, "doc4", "Camden man")["node"] == hale
