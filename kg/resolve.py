@@ -512,6 +512,10 @@ class CorpusIndex:
         # The names some document writes as a person's home, after the person's age ("LuAnn
         # Marie Johnson, 66, of Burnsville"): a town, whatever the recogniser tagged it.
         self._hometowns: set[str] = set()
+        # Each place some document writes within another right after it ("Perth, Western
+        # Australia", "Brooklyn, New York"): the places it lies in, which a person from the
+        # one is from too (_same_trait).
+        self._places_around: dict[str, set[str]] = defaultdict(set)
         # The names some document writes with a company's legal form ("Valley Dairy Inc."):
         # companies, whatever the recogniser tagged their other mentions (a person, a place).
         self._legal_forms: set[str] = set()
@@ -583,6 +587,16 @@ class CorpusIndex:
             for mention, named in zip(clusters.mentions, clusters.nodes, strict=True)
             if isinstance(named, NameCluster) and lexicon.land_name(named.name)
         }
+        places = {
+            mention.start: named
+            for mention, named in zip(clusters.mentions, clusters.nodes, strict=True)
+            if isinstance(named, NameCluster) and mention.label in PLACE_LABELS
+        }
+        people = {
+            mention.end: named
+            for mention, named in zip(clusters.mentions, clusters.nodes, strict=True)
+            if isinstance(named, NameCluster) and named.type == "Person"
+        }
         for mention, named in zip(clusters.mentions, clusters.nodes, strict=True):
             if not isinstance(named, NameCluster):
                 continue
@@ -592,6 +606,20 @@ class CorpusIndex:
                 self._written_as_place.add(named.name)
             if _AGE_BEFORE_HOME.search(text, max(0, mention.start - 12), mention.start):
                 self._hometowns.add(named.name)
+            # A person's apposition says where the person is from ("Robert Buckley, 36, of
+            # London"), as a description does ("a Perth man": _traits); after an age, whatever
+            # the recogniser tagged the place (_hometowns).
+            home = _HOME_AFTER_NAME.search(text, max(0, mention.start - 40), mention.start)
+            if (
+                home
+                and (resident := people.get(home.start())) is not None
+                and (home.group("age") or mention.label in PLACE_LABELS)
+            ):
+                self._traits[resident.name].add(("home", named.name))
+            if mention.label in PLACE_LABELS and (within := _IN_A_LAND.match(text, mention.end)):
+                around = places.get(within.end())
+                if around is not None and around is not named:
+                    self._places_around[named.name].add(around.name)
             if has_legal_form(mention.text):
                 self._legal_forms.add(named.name)
             if _a_source(text, mention) and not is_ship(named):
@@ -671,7 +699,9 @@ class CorpusIndex:
             guessed_by[noun].append(key)
         self._guessed_by = dict(guessed_by)
         self._deeds = self._gathered_by_entity(self._deeds)
-        self._traits = self._gathered_by_entity(self._traits)
+        self._traits = self._gathered_by_entity(
+            {name: self._homes_known(traits) for name, traits in self._traits.items()}
+        )
         self._work_callings = self._gathered_by_entity(self._work_callings)
         self._written_names = {
             written: {self._links.get(name, name) for name in names}
@@ -1219,7 +1249,7 @@ class CorpusIndex:
         for description in clusters.descriptions:
             deeds = frozenset(done_here.get(id(description), ()))
             opposed = against.get(id(description), set())
-            traits = described_as.get(id(description), set())
+            traits = self._homes_known(described_as.get(id(description), set()))
             said = sexes.get(id(description), set())
             # What the description does there, and the one sex its chain says, if it says
             # one: who it is when the person called by its noun does none of it.
@@ -1512,7 +1542,7 @@ class CorpusIndex:
                         head=noun,
                         common=common,
                     )
-            if traits and _traits_differ(traits, self._traits.get(key, set())):
+            if traits and _traits_differ(traits, self._traits.get(key, set()), self._places_around):
                 # "the Australian climber" is not the one other documents call "the British
                 # climber": the one called by the noun whose age and nationality agree, if any.
                 agreeing = self._agreeing(noun, wanted, traits, context)
@@ -1526,13 +1556,15 @@ class CorpusIndex:
                     )
                     key = agreeing.key
                 elif _traits_differ(
-                    {trait for trait in traits if trait[0] == "nationality"},
+                    {trait for trait in traits if trait[0] in ("nationality", "home")},
                     self._traits.get(key, set()),
+                    self._places_around,
                 ):
-                    # No one called so is of its nationality: the one taken is another
-                    # person of its noun ("the Saudi cargo ship" is not the Indian warship
-                    # other reports call a ship; "the Australian climber" not the British
-                    # one), so it stays apart, as it does when the ages differ.
+                    # No one called so is of its nationality or home: the one taken is
+                    # another person of its noun ("the Saudi cargo ship" is not the Indian
+                    # warship other reports call a ship; "the Australian climber" not the
+                    # British one, "a Perth man" not the one "of London"), so it stays
+                    # apart, as it does when the ages differ.
                     continue
             ages = {value for kind, value in traits if kind == "age"}
             known_age = self._ages.get(key)
@@ -1788,6 +1820,30 @@ class CorpusIndex:
                 return body, best
         return None
 
+    def _homes_known(self, traits: AbstractSet[tuple[str, str]]) -> set[tuple[str, str]]:
+        """``traits`` with each run of capitalised words a description writes before its
+        noun (_traits) read as the home it names: the longest end of it that some document
+        writes as a place ("Perth" of "A Perth"); a run that ends in no place is no home
+        ("Former", "Oscar")."""
+        known = set()
+        for kind, value in traits:
+            if kind != "home":
+                known.add((kind, value))
+                continue
+            words = value.split()
+            place = next(
+                (
+                    end
+                    for start in range(len(words))
+                    if (end := " ".join(words[start:])) in self._written_as_place
+                    or end in self._hometowns
+                ),
+                None,
+            )
+            if place is not None:
+                known.add((kind, place))
+        return known
+
     def _agreeing(
         self, noun: str, wanted: set[str], traits: set[tuple[str, str]], context: set[str]
     ) -> _Choice | None:
@@ -1801,7 +1857,7 @@ class CorpusIndex:
             if key in self.entities
             and self.entities[key].type in wanted
             and (known := self._traits.get(key, set()))
-            and not _traits_differ(traits, known)
+            and not _traits_differ(traits, known, self._places_around)
             and len(traits & known) >= AGREEING_TRAITS
         ]
         return self._best_candidate(agreeing, context, noun, DESCRIPTION_CONTEXT)
@@ -2544,6 +2600,10 @@ _IN_A_LAND = re.compile(r",\s*|\s*\(|\s+in\s+")
 # What writes a name as a person's home: the person's age and "of" right before it ("LuAnn
 # Marie Johnson, 66, of Burnsville").
 _AGE_BEFORE_HOME = re.compile(r",\s*\d{1,3},\s+of\s+$")
+# What writes a name as a person's home right after the person's name, the age between, a
+# street before it: "Robert Buckley, 36, of London", "Alice McMeekin, 58, of Newton Street,
+# Millom".
+_HOME_AFTER_NAME = re.compile(r"(?P<age>,\s*\d{1,3})?,\s+(?:of|from)\s+(?:[A-Z][\w.'’]*,?\s+)*$")
 # What writes a name as the one a statement is given to, right before it: "told (the)",
 # "said in a statement to", "confirmed to", "spoke to", "a statement released to"; not a
 # "to" further on ("said the changes to the Endangered Species Act").
@@ -2598,7 +2658,9 @@ def _traits(text: str, head: str) -> frozenset[tuple[str, str]]:
     """What a description says of a person that one person has one of, by the words before
     its head noun ``head`` (a lemma; "the mother of a 10-year-old girl" says nothing of the
     mother's age): an age ("32-year-old") and a nationality, by a capitalised demonym
-    ("British", "Australian"), with the place it names."""
+    ("British", "Australian"), with the place it names; and of a person, each run of other
+    capitalised words, which may be a home ("a Perth man", "a 39-year-old Troy man"): what
+    the corpus writes as a place of it is one (CorpusIndex._homes_known)."""
     words = []
     for word in text.split():
         if word.lower().startswith(head):
@@ -2606,34 +2668,77 @@ def _traits(text: str, head: str) -> frozenset[tuple[str, str]]:
         words.append(word)
     own = " ".join(words)
     found = {("age", age) for age in _AGE.findall(own)}
+    run: list[str] = []
+    runs = [run]
     for word in own.replace("-", " ").split():
-        if word[:1].isupper():
-            place = lexicon.demonym_place(word)
-            if place is not None:
-                found.add(("nationality", place))
+        place = lexicon.demonym_place(word) if word[:1].isupper() else None
+        if place is not None:
+            found.add(("nationality", place))
+        if word[:1].isupper() and place is None:
+            run.append(word)
+        elif word.endswith(("'s", "’s")):
+            # the words before a possessor are its own ("a Los Angeles County sheriff's
+            # deputy": the county's sheriff, not the deputy's home)
+            run = []
+            runs = [run]
+        elif run:
+            run = []
+            runs.append(run)
+    if lexicon.noun_class(head) == "person":
+        found.update(("home", " ".join(run)) for run in runs if run)
     return frozenset(found)
 
 
-def _traits_differ(one: set[tuple[str, str]], other: set[tuple[str, str]]) -> bool:
-    """Whether two sets of traits disagree on a kind both give (an age, a nationality): "the
-    Australian climber" is not the one called "the British climber", "a 36-year-old man" not
-    the one called "32-year-old"."""
+def _traits_differ(
+    one: set[tuple[str, str]],
+    other: set[tuple[str, str]],
+    around: Mapping[str, Collection[str]] | None = None,
+) -> bool:
+    """Whether two sets of traits disagree on a kind both give (an age, a nationality, a
+    home): "the Australian climber" is not the one called "the British climber", "a
+    36-year-old man" not the one called "32-year-old", "a Perth man" not one "of London"."""
     for kind in {kind for kind, _ in one}:
         mine = {value for k, value in one if k == kind}
         theirs = {value for k, value in other if k == kind}
-        if theirs and not any(_same_trait(kind, a, b) for a in mine for b in theirs):
+        if kind == "home" and not _places_related(theirs, around):
+            # Homes of one person that nothing lies within the other ("of Queens", "of
+            # College Point", a part of it) show places nested in ways the lexicon and the
+            # corpus do not write: no clash can be told from them.
+            continue
+        if theirs and not any(_same_trait(kind, a, b, around) for a in mine for b in theirs):
             return True
     return False
 
 
-def _same_trait(kind: str, one: str, other: str) -> bool:
-    """Whether two values of a trait can be one person's: the same, or for a nationality one
-    place lying in the other (an English climber is a British one, a Texan an American)."""
+def _places_related(places: set[str], around: Mapping[str, Collection[str]] | None = None) -> bool:
+    """Whether every two of ``places`` lie one in the other (_same_trait), as one person's
+    homes do."""
+    return all(
+        _same_trait("home", one, other, around) for one in places for other in places if one < other
+    )
+
+
+def _same_trait(
+    kind: str, one: str, other: str, around: Mapping[str, Collection[str]] | None = None
+) -> bool:
+    """Whether two values of a trait can be one person's: the same, or for a nationality or a
+    home one place lying in the other (an English climber is a British one, a Texan an
+    American), by WordNet or, for a home, by the places ``around`` that the corpus writes
+    each place within ("Perth, Western Australia")."""
     if one == other:
         return True
-    return kind == "nationality" and (
-        lexicon.lies_within(one, other) or lexicon.lies_within(other, one)
-    )
+    if kind not in ("nationality", "home"):
+        return False
+    if lexicon.lies_within(one, other) or lexicon.lies_within(other, one):
+        return True
+    if kind == "nationality":
+        return False
+    # A place named after the place within it ("Los Angeles" in "Los Angeles County"), or
+    # one the corpus writes within the other.
+    if f"{one} ".startswith(f"{other} ") or f"{other} ".startswith(f"{one} "):
+        return True
+    around = around or {}
+    return other in around.get(one, ()) or one in around.get(other, ())
 
 
 class _Calling(NamedTuple):

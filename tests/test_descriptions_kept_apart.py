@@ -183,3 +183,64 @@ def test_an_age_is_given_by_a_clear_majority_of_statements() -> None:
     # One statement is no evidence, nor are two ages given alike.
     assert _clear_age(Counter({"66": 1})) is None
     assert _clear_age(Counter({"66": 2, "36": 2})) is None
+
+
+# Two documents call Robert Hale, of London, a man on Mount Cook with Tom Avery; one writes
+# Camden within London.
+LONDONER = [
+    "Robert Hale, 32, of London, fell on Mount Cook on Saturday, Tom Avery said. "
+    "Hale, a British man, had climbed in Camden, London.",
+    "Robert Hale, a British man, died on Mount Cook, Tom Avery said. Hale was 32.",
+]
+# A third calls its man a Boston man: from another town than Hale, so not he. A fourth calls
+# its man a London man, a fifth a Camden man, which lies in London: Hale.
+BOSTON_MAN = "A Boston man fell on Mount Cook on Sunday, Tom Avery said."
+LONDON_MAN = "A London man fell on Mount Cook on Saturday, Tom Avery said."
+CAMDEN_MAN = "A Camden man fell on Mount Cook on Saturday, Tom Avery said."
+
+
+def test_a_description_from_another_town_than_the_person_stays_apart(sm_nlp) -> None:
+    records = corpus_mentions(sm_nlp, [*LONDONER, BOSTON_MAN, LONDON_MAN, CAMDEN_MAN])
+    hale = mention_in(records, "doc0", "Robert Hale")["node"]
+    assert mention_in(records, "doc2", "Boston man")["node"] != hale
+    assert mention_in(records, "doc3", "London man")["node"] == hale
+    assert mention_in(records, "doc4", "Camden man")["node"] == hale
+
+
+# Two documents call Dana Reyes, of Los Angeles, a deputy. A third's deputy is of the county
+# named after her town, which holds it; a fourth's is an Orange County sheriff's: the county is
+# the sheriff's, and says nothing of where the deputy is from. Both are she.
+LOS_ANGELES_DEPUTY = [
+    "Dana Reyes, 35, of Los Angeles, was shot on Elm Street on Monday, Tom Avery said. "
+    "Reyes, a deputy, had worked in Pasadena.",
+    "Dana Reyes, a deputy, died on Elm Street, Tom Avery said.",
+    "A Los Angeles County deputy was shot on Elm Street on Monday, Tom Avery said.",
+    "An Orange County sheriff's deputy was shot on Elm Street on Monday, Tom Avery said.",
+]
+
+
+def test_a_county_named_after_the_town_and_a_possessor_s_place_are_no_other_home(
+    sm_nlp,
+) -> None:
+    records = corpus_mentions(sm_nlp, LOS_ANGELES_DEPUTY)
+    reyes = mention_in(records, "doc0", "Dana Reyes")["node"]
+    assert mention_in(records, "doc2", "Los Angeles County deputy")["node"] == reyes
+    assert mention_in(records, "doc3", "Orange County sheriff's deputy")["node"] == reyes
+
+
+# Two documents give Robert Hale two homes, neither written within the other (College Point
+# lies in Queens, which nothing here says): where his places lie is not known, so a New York
+# man is not told from him by his home.
+UNNESTED_HOMES = [
+    "Robert Hale, 32, of Queens, fell on Mount Cook on Saturday, Tom Avery said. "
+    "Hale, a British man, had climbed in the Alps.",
+    "Robert Hale, 32, of College Point, died on Mount Cook, Tom Avery said. "
+    "Hale, a British man, had climbed in the Alps.",
+    "A New York man fell on Mount Cook on Saturday, Tom Avery said.",
+]
+
+
+def test_homes_of_one_person_that_do_not_nest_tell_no_one_apart(sm_nlp) -> None:
+    records = corpus_mentions(sm_nlp, UNNESTED_HOMES)
+    hale = mention_in(records, "doc0", "Robert Hale")["node"]
+    assert mention_in(records, "doc2", "New York man")["node"] == hale
