@@ -1857,3 +1857,40 @@ def test_a_quotation_woven_into_a_reported_clause_may_speak_of_its_speaker(sm_nl
     reporter's way of giving what Lopez said, so their "he" may be Lopez."""
     text = "Tom Lane told police that 'he did not mean to shoot anyone,' a source said."
     assert "Tom Lane" in pronoun_chains(sm_nlp, text)["he"]
+
+
+# -- a named person's sex from their own chain ---------------------------------------------------
+
+
+def test_a_name_of_no_known_sex_takes_the_sex_of_its_apposed_description(sm_nlp):
+    """ "Robin Achebe, the actress": neither name says a sex (Robin is given to either), the
+    apposition does, so "he" is the man beside her and "she" is her."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Robin Achebe, the actress, flew to Lagos with Bill Moss on Monday. "
+        "Achebe said he had booked the flight and she had paid for it.",
+    )
+    assert chains["he"] == {"Bill Moss"}
+    assert "Achebe" in chains["she"]
+    assert "he" not in chains["she"]
+
+
+def test_a_name_of_no_known_sex_takes_the_sex_its_pronouns_agree_on(sm_nlp):
+    """Two "he" of Dana Okafor and no "she" say he is a man: a "she" after them is the woman
+    beside him, not him."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Dana Okafor arrived at the hearing with Ellen Moss. He said the trial had been fair, "
+        "and he thanked the jury. Outside, she said the verdict was wrong.",
+    )
+    assert chains["she"] == {"Ellen Moss"}
+    assert "Dana Okafor" in chains["He"]
+
+
+def test_one_pronoun_tells_no_sex_of_a_name(sm_nlp):
+    """A lone "He" may be a wrong link: it does not make Dana Okafor a man for the "she"
+    after it (which the sieve may still give him, the nearest subject)."""
+    chains = pronoun_chains(
+        sm_nlp, "Dana Okafor arrived at the hearing with Ellen Moss. He said she had driven."
+    )
+    assert "Dana Okafor" in chains["she"]

@@ -60,6 +60,15 @@ _OBJECTS = frozenset({"dobj", "dative"})
 _ARGUMENTS = _SUBJECTS | _OBJECTS
 
 
+# The sieves that join a mention by the construction it stands in with another (an apposition,
+# a copula, an "as" role, a title written with the name), not by likeness or salience: what
+# a description so joined says of its chain's sex holds.
+_CONSTRUCT_SIEVES = frozenset({"apposition", "predicate nominative", "role", "title"})
+
+# How many of a chain's own "he" or "she" (and none of the other) tell its sex when nothing
+# else does: one may be a wrong link, which would make the chain the wrong sex.
+PRONOUNS_THAT_TELL_SEX = 2
+
 # Mentions in document order (a C-level key: chains are merged thousands of times).
 _BY_INDEX = attrgetter("index")
 
@@ -98,6 +107,9 @@ class Chains:
         self.headlines = headlines  # the sentence indices of title lines
         self._parent = list(range(len(mentions)))
         self.links: list[CorefLink] = []
+        # The mentions a construct sieve joined to their chain ("Estes Kefauver, the senator",
+        # "Page was a model", "as an actress"): what these say of a chain, the grammar says.
+        self.construed: set[int] = set()
         # Each chain's features, by its root, computed when first asked and joined when chains
         # join: the sieves ask them of a chain once per candidate antecedent, and a long
         # document's chains hold hundreds of mentions.
@@ -141,6 +153,8 @@ class Chains:
     ) -> None:
         self.join(mention.index, antecedent.index)
         self.links.append(CorefLink(mention.index, antecedent.index, sieve, reason))
+        if sieve in _CONSTRUCT_SIEVES:
+            self.construed.update((mention.index, antecedent.index))
 
     def reclassify(self, mention: CorefMention, noun_class: str, gender: str) -> None:
         """Read the noun of a description, and of its chain's descriptions by the same noun, in
@@ -1972,6 +1986,42 @@ def _pronoun_family(mention: CorefMention) -> str:
     return "it" if mention.gender == "neuter" else "they"
 
 
+def _sex_its_chain_tells(chains: Chains, members: list[CorefMention]) -> set[str]:
+    """The sex of a named person whose names say none ("Leroy", "Jean", a foreign or either-sex
+    given name, a surname alone), as the chain's own mentions tell it: a description of a sex
+    joined to it by its construction ("her husband Leroy", "his sister, Jean", "Robin Achebe,
+    the actress"); failing that, its "he" or "she" when at least two say one sex and none the
+    other. A description joined by likeness or salience, or a lone pronoun, may be someone
+    else's (a wrong link would make the chain the wrong sex and draw more pronouns of that
+    sex); where the chain's descriptions or its pronouns disagree, or its names are several
+    people's, it says no sex."""
+    if not _one_person_named(members):
+        return set()
+    described = {
+        m.gender
+        for m in members
+        if m.kind == "nominal"
+        and m.noun_class == "person"
+        and m.index in chains.construed
+        and m.gender in ("male", "female")
+    }
+    if described:
+        return described if len(described) == 1 else set()
+    pronouns = [m.gender for m in members if m.kind == "pronoun" and m.gender in ("male", "female")]
+    if len(set(pronouns)) == 1 and len(pronouns) >= PRONOUNS_THAT_TELL_SEX:
+        return set(pronouns)
+    return set()
+
+
+def _one_person_named(members: list[CorefMention]) -> bool:
+    """Whether a chain's names are all one person's: each within its fullest name ("Estes
+    Kefauver ... Kefauver"), not a family's ("Jerry Ortiz", "Chela Ortiz", "Ortiz"), whose
+    descriptions and pronouns are several people's."""
+    names = [m.words for m in members if m.kind == "name"]
+    fullest = max(names, key=len, default=frozenset())
+    return all(words <= fullest for words in names)
+
+
 def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> bool:
     """Number, gender and animacy of a pronoun against the whole chain of the antecedent."""
     members = chains.members(antecedent.index)
@@ -2013,6 +2063,8 @@ def _agree(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> b
             # other mentions of a chain earlier sieves built say of it.
             named = {m.gender for m in members if m.kind == "name" and m.gender}
             named |= {first_name} if first_name else set()
+            if not (named - {"neuter"}):
+                named = _sex_its_chain_tells(chains, members)
             return pronoun.gender in named or not (named - {"neuter"})
         return pronoun.gender in genders or not (genders - {"neuter"})
     if family == "it":
