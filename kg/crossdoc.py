@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
+from networkx.utils import UnionFind
 from spacy.lang.en.lex_attrs import _num_words as _NUMBER_WORDS
 
 from kg.coref import lexicon
@@ -1206,32 +1207,17 @@ def _one_game_each(told: list[tuple[ScoreReport, frozenset[str]]]) -> list[list[
     ``told``, in order: within a document, those sharing a side or naming none; across
     documents, those sharing ``SCORE_SIDES`` sides (found by each pair of sides a report
     names, so that a score reported thousands of times is not compared pair by pair)."""
-    parent = list(range(len(told)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def join(i: int, j: int) -> None:
-        a, b = root(i), root(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-
+    games = UnionFind(range(len(told)))
     in_document: dict[str, list[int]] = defaultdict(list)
     by_pair: dict[tuple[str, str], int] = {}
     for i, (report, sides) in enumerate(told):
         for j in in_document[report.document]:
             other = told[j][1]
             if not sides or not other or sides & other:
-                join(i, j)
+                games.union(i, j)
         in_document[report.document].append(i)
         ordered = sorted(sides)
         for n, side in enumerate(ordered):
             for another in ordered[n + 1 :]:
-                join(i, by_pair.setdefault((side, another), i))
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(told)):
-        groups[root(i)].append(i)
-    return list(groups.values())
+                games.union(i, by_pair.setdefault((side, another), i))
+    return sorted(sorted(game) for game in games.to_sets())
