@@ -468,6 +468,7 @@ class CorpusIndex:
         # people of one story that the context a description shares cannot (the driver and
         # the one he hit).
         self._deeds: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        self._doers: dict[tuple[str, str], set[str]] = defaultdict(set)  # after ``finish``
         self._titled_once: dict[str, list[str]] = {}
         # How many documents call each name a work and how many a person, by a title, an
         # apposition or a description chained to it by more than salience ("the sequel,
@@ -699,6 +700,12 @@ class CorpusIndex:
             guessed_by[noun].append(key)
         self._guessed_by = dict(guessed_by)
         self._deeds = self._gathered_by_entity(self._deeds)
+        # Who does each deed: the people who may play a part (_playing_the_part), found
+        # without reading every entity of the corpus for each description.
+        self._doers = defaultdict(set)
+        for key, deeds in self._deeds.items():
+            for deed in deeds:
+                self._doers[deed].add(key)
         self._traits = self._gathered_by_entity(
             {name: self._homes_known(traits) for name, traits in self._traits.items()}
         )
@@ -1685,9 +1692,11 @@ class CorpusIndex:
         if not parts or not places_here:
             return None
         players = []
-        for key, entity in self.entities.items():
+        for key in set().union(*(self._doers.get(part, ()) for part in parts)):
+            entity = self.entities.get(key)
             if (
-                key == rival
+                entity is None
+                or key == rival
                 or key in excluded
                 or entity.type != "Person"
                 or len(entity.label.split()) < 2

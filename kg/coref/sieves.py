@@ -2304,6 +2304,8 @@ def _link_to_cut(links: list[CorefLink], mentions: list[CorefMention]) -> int | 
             continue
         chain = _chain_of(start, links, linked)
         seen.update(chain)
+        if not any(links[n].sieve in _DESCRIBING_SIEVES for i in chain for n in linked[i]):
+            continue  # nothing to cut: its names, constructions and pronouns stay as joined
         for a, b in _clashing_pairs([mentions[i] for i in sorted(chain)]):
             describing = [
                 n
@@ -2330,10 +2332,26 @@ def _clashing_pairs(members: list[CorefMention]) -> Iterator[tuple[CorefMention,
         for m in members
         if m.role in _ARGUMENTS or (m.kind == "pronoun" and m.gender in ("male", "female"))
     ]
+    # Only a pronoun of the other sex or an argument of the same verb can clash with a
+    # mention: each is compared with those alone, not with the whole chain (a long document's
+    # protagonist has thousands of mentions).
+    by_sex: dict[str, list[int]] = {}
+    by_verb: dict[int, list[int]] = {}
+    for k, m in enumerate(telling):
+        if m.kind == "pronoun" and m.gender in ("male", "female"):
+            by_sex.setdefault(m.gender, []).append(k)
+        if m.verb >= 0:
+            by_verb.setdefault(m.verb, []).append(k)
+    other_sex = {"male": "female", "female": "male"}
     for k, a in enumerate(telling):
-        for b in telling[k + 1 :]:
-            if _clash(a, b):
-                yield a, b
+        others: set[int] = set()
+        if a.kind == "pronoun" and a.gender in other_sex:
+            others.update(by_sex.get(other_sex[a.gender], ()))
+        if a.verb >= 0:
+            others.update(by_verb[a.verb])
+        for j in sorted(j for j in others if j > k):
+            if _clash(a, telling[j]):
+                yield a, telling[j]
 
 
 def _chain_of(
