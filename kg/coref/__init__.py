@@ -32,7 +32,12 @@ def coreference(
     expressions (kg/timex), whose words refer to no thing."""
     # Imported here: mention detection reads arguments the way kg.extract does, and kg.extract
     # calls this function, so importing either package first must work.
-    from kg.coref.constructs import copular_subjects, quote_speakers, role_predicates
+    from kg.coref.constructs import (
+        copular_subjects,
+        naming_complements,
+        quote_speakers,
+        role_predicates,
+    )
     from kg.coref.mentions import find_mentions
     from kg.coref.sieves import corefer
     from kg.extract.tokens import doc_cache
@@ -45,7 +50,13 @@ def coreference(
     )
     copulas = copular_subjects(tokens)
     links = corefer(
-        mentions, doc_cache(doc).heads, copulas, speakers, role_predicates(tokens), headlines
+        mentions,
+        doc_cache(doc).heads,
+        copulas,
+        speakers,
+        role_predicates(tokens),
+        headlines,
+        naming_complements(tokens),
     )
     if any(m.kind == "score" for m in mentions):
         # A game's score is its game's (kg.crossdoc.games_of_scores), never a name's or a

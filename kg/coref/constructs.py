@@ -286,3 +286,106 @@ def _governing(token: Token, verbs: dict[int, int]) -> int | None:
         if token.i in verbs:
             return token.i
     return None
+
+
+# Verbs of naming: they give what they are said of a name ("a company called Klondike
+# Creamery", "Gigante was nicknamed 'The Oddfather'", "an editor dubbed him 'Deep Throat'"),
+# the name their object complement (oprd), or after "as" ("a gang known as 8 Block"). "Know"
+# names only through "as" ("known as"); "call" and "name" also summon and appoint ("police
+# were called to the scene", "was named coach", "called Page as a witness"), which a name as
+# complement tells apart (naming_complements keeps names only, and no complement after "as"
+# on them but "known as"'s). Verbs that characterise rather than name ("described as",
+# "regarded as") are left out: what they give is a property.
+_NAMING_VERBS = frozenset(
+    {"call", "name", "dub", "nickname", "codename", "christen", "title", "entitle", "label"}
+)
+# The verbs whose "as" phrase gives a name: "known as", "also called as", "dubbed as".
+_NAMING_AS_VERBS = frozenset({"know", "dub", "nickname", "label"})
+# The dependency labels the parser gives a naming verb's name: an object predicate ("named
+# Yvonne Hiller"), or, misread, an attribute, an open complement or a second object.
+_NAME_DEPS = frozenset({"oprd", "attr", "xcomp"})
+
+
+def naming_complements(tokens: Sequence[Token]) -> dict[int, tuple[int, str]]:
+    """The head of a name a verb of naming gives -> the head of what it names, and the verb's
+    lemma (hyphens dropped): the noun its
+    participle modifies ("a woman named Unique Armstead"), its passive subject ("the boat is
+    named the Salahaddin"), its object ("the editor dubbed him Deep Throat"), or, in a relative
+    clause, the noun the clause modifies ("the patch, which Microsoft dubbed MS08-078", "the
+    man they called Deep Throat"). Not under negation ("teams not named the Yankees"), nor a
+    subject coordinated ("his wife and his mistress were named Olympia": each is, neither is
+    the other), nor a participle on a role after "as" (see _named_by), nor on a possessed noun
+    ("the man their editor dubbed X": the parser hangs the clause on "editor", who is named
+    already). Whether the complement is a
+    name or a role ("named coach") the sieve decides from its mention."""
+    named: dict[int, tuple[int, str]] = {}
+    for token in tokens:
+        if token.pos_ != "VERB" or any(c.dep_ == "neg" for c in children(token)):
+            continue
+        lemma = token.lemma_.lower().replace("-", "")
+        kids = children(token)
+        if lemma in _NAMING_VERBS:
+            names = [c for c in kids if c.dep_ in _NAME_DEPS]
+            if (
+                len(names) == 1
+                and not _indefinite(names[0])
+                and not any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)
+            ):
+                target = _named_by(token)
+                if target is not None:
+                    named[names[0].i] = (target, lemma)
+        if lemma in _NAMING_AS_VERBS:
+            for prep in kids:
+                if prep.dep_ != "prep" or prep.lower != _AS_ID:
+                    continue
+                objects = [c for c in children(prep) if c.dep_ == "pobj"]
+                target = _named_by(token)
+                if len(objects) == 1 and target is not None and not _indefinite(objects[0]):
+                    named[objects[0].i] = (target, lemma)
+    return named
+
+
+def _named_by(verb: Token) -> int | None:
+    """What a verb of naming names (see naming_complements), or None. A relative pronoun is
+    named itself ("the patch, which Microsoft dubbed MS08-078", "Felt, who was known as Deep
+    Throat"): the relative pronoun sieve joins it to its noun, as it reads the clause."""
+    kids = children(verb)
+    objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+    subjects = [c for c in kids if c.dep_ == "nsubj"]
+    if len(objects) > 1:
+        return None
+    if objects:
+        target = objects[0]
+        return None if any(c.dep_ == "conj" for c in children(target)) else target.i
+    relative = [c for c in subjects if c.tag_ in _RELATIVE_TAGS]
+    if relative and verb.tag_ == "VBN":
+        return relative[0].i  # "who, better known as Deep Throat, ..." (the auxiliary dropped)
+    if verb.dep_ == "relcl" and subjects and not _relative_under_preposition(verb):
+        # "the man they called Deep Throat": the clause's gap is its object; not "a hearing
+        # in which the man dubbed the Oddfather admitted ...", where the relative word stands
+        # in a prepositional phrase and the clause's object is its own.
+        return verb.head.i
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not subjects:
+        if any(c.dep_ == "poss" for c in children(verb.head)):
+            return None
+        if verb.head.dep_ == "pobj" and verb.head.head.lower == _AS_ID:
+            # "Felt served as the source known as Deep Throat": a role, and the name given it
+            # is the role's (a persona), which the role sieve leaves apart from its holder.
+            return None
+        return verb.head.i  # "a company called Klondike Creamery"
+    return None
+
+
+def _indefinite(complement: Token) -> bool:
+    """Whether a complement has an indefinite article: it gives a kind, not a name ("known as
+    a Fix It", "called him a traitor", "better known as a prize fighter")."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in children(complement))
+
+
+def _relative_under_preposition(verb: Token) -> bool:
+    """Whether a relative clause's relative word is the object of a preposition of its verb
+    ("in which")."""
+    return any(
+        c.dep_ == "prep" and any(g.tag_ in _RELATIVE_TAGS for g in children(c))
+        for c in children(verb)
+    )

@@ -84,6 +84,7 @@ class Chains:
         speakers: dict[int, int] | None = None,
         roles: dict[int, int] | None = None,
         headlines: frozenset[int] = frozenset(),
+        namings: dict[int, tuple[int, str]] | None = None,
     ) -> None:
         self.mentions = mentions
         # Each mention by its head token, for the sieves that read a construction's words.
@@ -105,6 +106,8 @@ class Chains:
         self.speakers = speakers or {}  # a quoted token -> the head of who speaks it
         self.roles = roles or {}  # an "as" phrase's head -> the head of what it describes
         self.headlines = headlines  # the sentence indices of title lines
+        # A name a verb of naming gives -> the head of what it names, and the verb's lemma.
+        self.namings = namings or {}
         self._parent = list(range(len(mentions)))
         self.links: list[CorefLink] = []
         # The mentions a construct sieve joined to their chain ("Estes Kefauver, the senator",
@@ -709,6 +712,54 @@ def _person_and_event(a: CorefMention, b: CorefMention) -> bool:
         and ("event" in lexicon.noun_classes(y.lemma) or y.noun_class == "time")
         for x, y in ((a, b), (b, a))
     )
+
+
+def naming_sieve(chains: Chains) -> None:
+    """ "a woman named Jane Doe", "the boat is named the Seahorse", "the editor dubbed him
+    'Big Ears'", "a gang known as the Blue Hats": a name a verb of naming gives (as
+    kg/coref/constructs.py, naming_complements, finds it) names what the verb is said of.
+    Only a name: "named coach", "called him a traitor", "known as a prize fighter" give a role
+    or a property (the role and predicate-nominative sieves' business), save after a verb
+    that does nothing but name ("dubbed the Oddfather", "nicknamed the Jail Blazers"), whose
+    definite complement is a name the recogniser missed. Not an honour "name" gives ("named
+    the Person of the Week": see _an_honour), nor a name given to a plural ("teams named
+    Rangers") or a time; kg/coref/constructs.py keeps no complement with an indefinite
+    article ("known as a Fix It": a kind)."""
+    by_head = chains.by_head
+    for name_head, (named_head, verb) in chains.namings.items():
+        name, named = by_head.get(name_head), by_head.get(named_head)
+        if name is None or named is None or name.kind == "pronoun" or named.is_time:
+            continue
+        if named.number == "plural" or name.is_time or chains.same(name.index, named.index):
+            continue
+        if name.kind == "nominal" and (
+            name.indefinite or name.possessed or verb not in _ONLY_NAMING
+        ):
+            continue
+        if verb == "name" and _an_honour(name):
+            continue
+        later, earlier = (name, named) if name.index > named.index else (named, name)
+        chains.link(
+            later,
+            earlier,
+            "naming",
+            f"'{named.record.text}' is named '{name.record.text}'",
+        )
+
+
+def _an_honour(name: CorefMention) -> bool:
+    """Whether a name "name" gives is an honour or a post rather than a name ("was named the
+    Person of the Week", "named People's Sexiest Man Alive", "named Miss Pinup Girl"): a word
+    of it is a person's noun, and it does not open with a given name ("named John Baker")."""
+    words = name.record.text.replace("'s", " ").split()
+    return not lexicon.given_name(words[0]) and any(
+        lexicon.may_be_person(word.lower()) for word in words
+    )
+
+
+# The verbs that do nothing but name (lemmas, hyphens dropped): their
+# definite complement is a name even when the recogniser missed it ("dubbed the Oddfather").
+_ONLY_NAMING = frozenset({"dub", "nickname", "codename", "christen"})
 
 
 def relative_pronoun_sieve(chains: Chains) -> None:
@@ -2154,6 +2205,7 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("surname", "a surname whatever the recogniser typed it", surname_sieve),
     Sieve("given name", "a given name whatever the recogniser typed it", given_name_sieve),
     Sieve("apposition", "a noun phrase beside another names the same thing", apposition_sieve),
+    Sieve("naming", "a name a verb of naming gives what it names", naming_sieve),
     Sieve(
         "of-apposition",
         "a settlement or polity of a name is the place so named",
@@ -2195,14 +2247,16 @@ def corefer(
     speakers: dict[int, int] | None = None,
     roles: dict[int, int] | None = None,
     headlines: frozenset[int] = frozenset(),
+    namings: dict[int, tuple[int, str]] | None = None,
 ) -> list[CorefLink]:
     """The links between ``mentions`` (one document's, in order) that the sieves find.
 
     ``heads`` gives each token's syntactic head (by token index), ``copulas`` a copular verb's token
     index to its subject's head, ``speakers`` a quoted token to the head of who speaks it,
     ``roles`` an "as" phrase's head to what it describes (the parse facts the construct sieves
-    need: kg/coref/constructs.py), ``headlines`` the sentence indices of title lines."""
-    chains = Chains(mentions, heads, copulas, speakers, roles, headlines)
+    need: kg/coref/constructs.py), ``headlines`` the sentence indices of title lines, ``namings``
+    the head of a name a verb of naming gives to the head of what it names."""
+    chains = Chains(mentions, heads, copulas, speakers, roles, headlines, namings)
     for sieve in SIEVES:
         sieve.apply(chains)
     return _consistent(chains)
@@ -2257,7 +2311,13 @@ def _resolved_again(
     mentions = chains.mentions
     kept = [link for link in links if link.mention not in pronouns]
     fresh = Chains(
-        mentions, chains.heads, chains.copulas, chains.speakers, chains.roles, chains.headlines
+        mentions,
+        chains.heads,
+        chains.copulas,
+        chains.speakers,
+        chains.roles,
+        chains.headlines,
+        chains.namings,
     )
     for link in kept:
         fresh.join(link.mention, link.antecedent)
