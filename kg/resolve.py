@@ -368,9 +368,9 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
     return found
 
 
-# Sieves whose links read an identity the text states ("X, the Y", "X is Y", "named X as Y"):
-# they may join two people's names; other links may not.
-_IDENTITY_SIEVES = frozenset({"apposition", "predicate nominative", "role"})
+# Sieves whose links read an identity the text states ("X, the Y", "X is Y", "named X as Y",
+# "X, once named Y"): they may join two people's names; other links may not.
+_IDENTITY_SIEVES = frozenset({"apposition", "predicate nominative", "role", "naming"})
 
 
 # Sieves that join a description to a person for no more than being the one its document speaks
