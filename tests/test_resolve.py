@@ -650,3 +650,19 @@ def test_shared_context_leaves_out_the_entity_and_the_noun():
     for key, noun in cases:
         assert _shared(known, context, key, noun) == len((known & context) - {key.lower(), noun})
     assert _shared(frozenset(), context, "Salahuddin", "candidate") == 0
+
+
+def test_a_naming_link_may_join_two_peoples_names_another_link_may_not():
+    """ "Karim Abdul Salem, once named H. Rex Brown": the text states the identity (the naming
+    sieve), so two full names join, as an apposition's do; a link by salience may not."""
+    text = "Karim Abdul Salem, once named H. Rex Brown, was convicted"
+    names = [("Karim Abdul Salem", "PERSON"), ("H. Rex Brown", "PERSON")]
+
+    def people(sieve: str) -> list[str]:
+        extraction = make_extraction(text, names)
+        link = CorefLink(1, 0, sieve, "a test's link")
+        corpus = resolve([replace(extraction, links=(link,))])
+        return sorted(k for k, e in corpus.entities.items() if e.type == "Person")
+
+    assert people("naming") == ["Karim Abdul Salem"]
+    assert people("description") == ["H. Rex Brown", "Karim Abdul Salem"]
