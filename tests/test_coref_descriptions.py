@@ -210,3 +210,40 @@ def test_a_pronoun_linked_through_a_split_off_description_is_resolved_again(sm_n
     ):
         assert chain_of(sm_nlp, text, description) == {"who"}
         assert chain_of(sm_nlp, text, "Mary Cole") == {"her", "she"}
+
+
+# -- a description that holds a person's name ----------------------------------------------------
+
+
+def test_a_description_holding_a_persons_name_describes_no_other_person(sm_nlp):
+    """ "the Tom Hale adviser" is someone of Tom Hale's, never Mary Stone, however much the
+    story has spoken of her."""
+    text = (
+        "Mary Stone won the race on Monday. Mary Stone thanked voters. "
+        "The Tom Hale adviser spoke to reporters."
+    )
+    assert not chain_of(sm_nlp, text, "Tom Hale adviser") & {"Mary Stone"}
+
+
+def test_a_lone_capitalised_word_typed_a_person_does_not_stop_a_description(sm_nlp):
+    """ "the Olympic sprinter": a lone capitalised adjective the recogniser may type a person
+    names no one, so the description still describes the protagonist."""
+    text = "Ann Cole won the race on Monday. The Olympic sprinter said she would rest."
+    assert "Ann Cole" in chain_of(sm_nlp, text, "Olympic sprinter")
+
+
+# -- the predicate noun of a relative "who" --------------------------------------------------------
+
+
+def test_the_predicate_of_a_relative_who_is_the_noun_its_clause_modifies(sm_nlp):
+    """ "Helen Park, who became the most famous spy of the war": "who" is Helen Park, so what
+    it became is too."""
+    text = "Helen Park, who became the most famous spy of the war, died on Sunday."
+    assert "Helen Park" in chain_of(sm_nlp, text, "most famous spy of the war")
+
+
+def test_the_predicate_of_a_relative_that_is_left_alone(sm_nlp):
+    """ "a fuel level that was five times the legal limit" says a measure of the level, not
+    what it is."""
+    text = "The car had a fuel level that was five times the legal limit."
+    assert not chain_of(sm_nlp, text, "five times the legal limit") & {"fuel level", "that"}

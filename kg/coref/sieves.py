@@ -788,7 +788,10 @@ def relative_pronoun_sieve(chains: Chains) -> None:
 
 def predicate_nominative_sieve(chains: Chains) -> None:
     """ "Kirkpatrick is a 61-year-old retiree": the subject of a copula and its predicate noun
-    are one thing (not for "is one of", a part, nor under negation)."""
+    are one thing (not for "is one of", a part, nor under negation). So is a relative pronoun
+    "who" and its predicate noun ("Felt, who became the most famous source in history"):
+    the pronoun is the noun its clause modifies (relative_pronoun_sieve, which runs before),
+    so the predicate is that noun; a personal pronoun's is left to the pronoun sieve."""
     by_head = chains.by_head
     for mention in chains.mentions:
         if mention.role != "attr" or mention.kind == "pronoun" or mention.verb < 0:
@@ -799,16 +802,31 @@ def predicate_nominative_sieve(chains: Chains) -> None:
         subject = by_head.get(subject_head)
         if (
             subject is None
-            or subject.kind == "pronoun"
+            or (subject.kind == "pronoun" and not _relative_and_resolved(chains, subject))
             or chains.same(subject.index, mention.index)
         ):
             continue
-        chains.link(
-            mention,
-            subject,
-            "predicate nominative",
-            f"'{subject.record.text}' is '{mention.record.text}'",
-        )
+        if subject.kind == "pronoun":
+            noun = by_head.get(subject.relative_to)
+            reason = (
+                f"'{noun.record.text if noun else subject.record.text}', by the relative "
+                f"'{subject.record.text}', is '{mention.record.text}'"
+            )
+        else:
+            reason = f"'{subject.record.text}' is '{mention.record.text}'"
+        chains.link(mention, subject, "predicate nominative", reason)
+
+
+def _relative_and_resolved(chains: Chains, pronoun: CorefMention) -> bool:
+    """Whether a pronoun opens a relative clause and the relative pronoun sieve has put it on
+    the noun that clause modifies."""
+    return (
+        pronoun.relative_to >= 0
+        # "who" only: "a blood-alcohol level that was five times the legal limit" says a
+        # measure of the thing, not what it is, and a person's role is what this reads.
+        and pronoun.lemma == "who"
+        and len(chains.members(pronoun.index)) > 1
+    )
 
 
 def body_sieve(chains: Chains) -> None:
@@ -1062,6 +1080,15 @@ def _described(
     wanted = _description_types(mention)
     if not wanted:
         return None
+    if mention.noun_class != "place" and any(
+        _holds_a_known_person(chains, mention, other)
+        for other in chains.in_sentence(mention.sentence)
+    ):
+        # "the Maurice Cheeks coach", "the Obama team", "the Tara Reid fan": a description
+        # that holds a person's name is of that person or of someone or something the name
+        # says it relates to, never of the protagonist it does not name. Not a place: "the
+        # structure at 325 E. Dahlia Ave." holds a street the recogniser may type a person.
+        return None
     # Among entities spoken of equally often, the one that has acted (been a subject) is
     # the protagonist: "Saints place him on IR ... the team" is the Saints, "Lohan ...
     # rehires attorney Shawn Holley ... the starlet" is Lohan; then the nearest.
@@ -1078,6 +1105,18 @@ def _described(
             if best is None or rank > best_rank:
                 best, best_rank = latest, rank
     return best
+
+
+def _holds_a_known_person(chains: Chains, mention: CorefMention, name: CorefMention) -> bool:
+    """Whether a description holds the name of a person the document knows: a full name, or
+    one the document says again ("Obama" after "Barack Obama"). A lone capitalised word the
+    recogniser typed a person once is as often an adjective ("Olympic swimmer")."""
+    return (
+        name.kind == "name"
+        and name.entity_type == "Person"
+        and _contains(mention, name)
+        and (len(name.record.text.split()) > 1 or len(chains.members(name.index)) > 1)
+    )
 
 
 def _description_types(mention: CorefMention) -> frozenset[str] | None:
