@@ -126,6 +126,14 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}', whose nickname it is, written inside the name in other "
         "documents, seen with {common} of the same names and things"
     )
+    BLENDED_NAME_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', the openings of its given name and surname run together, "
+        "seen with {common} of the same names and things in other documents"
+    )
+    GIVEN_NAME_FORM_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', the same surname after another form of the given name, seen "
+        "with {common} of the same names and things in other documents"
+    )
     MISSPELT_ACROSS_DOCUMENTS = (
         "'{name}' is '{other}' with one letter changed, seen with {common} of the same names "
         "and things in other documents"
