@@ -109,6 +109,29 @@ _NAME_JOINERS = re.compile(r"[-‐-―/]")
 _PLACE_ABBREVIATIONS = {"mt": "mount", "mtn": "mountain", "ft": "fort"}
 
 
+# The kind words that open a mountain's name ("Mount Cook", "Mt. Everest"), after which a
+# name of the place in another language may stand before the whole ("Aoraki Mount Cook",
+# "Aoraki/Mt Cook": the Maori name first). Mountains only: "South Lake Tahoe" is a town by
+# the lake, "Port Arthur" no Arthur.
+_MOUNTAIN_WORDS = frozenset({"mount", "mountain"})
+
+
+def _second_name_before(words: list[str]) -> int:
+    """Where a mountain's name begins after another name of it written before it ("Aoraki
+    Mount Cook": 1), in a name's spelling key's words; 0 when it is no such name. The words
+    before must be no English word (not "Upper", "South") and no person's given name."""
+    for i, word in enumerate(words[1:-1], start=1):
+        if word in _MOUNTAIN_WORDS:
+            before = words[:i]
+            if all(
+                w.isalpha() and not lexicon.has_noun_class(w) and not lexicon.common_word(w)
+                for w in before
+            ) and not lexicon.given_name(before[0].title()):
+                return i
+            return 0
+    return 0
+
+
 # The kind words of a sea's name that the name is written without ("the Caspian", "the
 # Pacific"), hand-written: WordNet classes "sea" a place as it does "hospital", whose name
 # without it is a town ("Springfield Hospital"), and a river's or a lake's is often a state's
@@ -722,6 +745,26 @@ def link_across_documents(
                     target,
                     f"'{key}' is '{target}', the same name with another word for its kind",
                 )
+
+    # A mountain with another name of it written before ("Aoraki Mount Cook", "Aoraki-Mt.
+    # Cook") is the mountain other documents name without it ("Mount Cook", "Mt Cook").
+    mountains: dict[str, list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        if key not in links and entity.type == "Place":
+            mountains[spelling_key(key)].append(key)
+    for key, entity in list(entities.items()):
+        if key in links or entity.type != "Place":
+            continue
+        words = spelling_key(key).split()
+        cut = _second_name_before(words)
+        if cut:
+            without = [_final(links, k) for k in mountains.get(" ".join(words[cut:]), ())]
+            join_best(
+                key,
+                sorted({k for k in without if k != key and not rules.forbids(key, k)}),
+                1,
+                MergeReason.SECOND_NAME_BEFORE_ACROSS_DOCUMENTS,
+            )
 
     # A ship by its name alone ("Vikrant"), as another document writes it beside its prefix
     # ("INS Vikrant ... Vikrant"): the one ship whose name it is there.

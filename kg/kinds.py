@@ -66,6 +66,10 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}' with fewer words for its kind, seen with {common} of the same "
         "names and things in other documents"
     )
+    SECOND_NAME_BEFORE_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}' with another name of it written before, seen with {common} of "
+        "the same names and things in other documents"
+    )
     NICKNAME_AFTER_PLACE_ACROSS_DOCUMENTS = (
         "'{name}' is '{other}', its place's name before it in other documents, seen with "
         "{common} of the same names and things"

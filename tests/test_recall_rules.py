@@ -1227,3 +1227,22 @@ def test_another_form_of_a_given_name_before_a_rare_surname_is_the_same_person()
         ]
     )
     assert node_of(corpus, "c", "Christina Vlachopoulos") == "Christina Vlachopoulos"
+
+
+def _climb(doc_id: str, mountain: str) -> Extraction:
+    text = f"A climber from Perth fell on {mountain} near Twizel"
+    names = [("Perth", "GPE"), (mountain, "LOC"), ("Twizel", "GPE")]
+    return extraction(text, names, doc_id)
+
+
+def test_a_mountain_with_another_name_of_it_before_is_the_mountain() -> None:
+    # "Kahurangi Mount Arden", "Kahurangi-Mt. Arden": the mountain other documents call
+    # "Mount Arden" or "Mt Arden", with a name of it in another language first.
+    for written in ("Kahurangi Mount Arden", "Kahurangi-Mt. Arden"):
+        corpus = resolve(
+            [_climb("a", "Mount Arden"), _climb("b", "Mt Arden"), _climb("c", written)]
+        )
+        assert node_of(corpus, "c", written) == node_of(corpus, "a", "Mount Arden")
+    # An English word before it makes another place ("South Mount Arden", a town by it).
+    corpus = resolve([_climb("a", "Mount Arden"), _climb("c", "South Mount Arden")])
+    assert node_of(corpus, "c", "South Mount Arden") != node_of(corpus, "a", "Mount Arden")
