@@ -109,6 +109,29 @@ _NAME_JOINERS = re.compile(r"[-‐-―/]")
 _PLACE_ABBREVIATIONS = {"mt": "mount", "mtn": "mountain", "ft": "fort"}
 
 
+# The kind words that open a mountain's name ("Mount Cook", "Mt. Everest"), after which a
+# name of the place in another language may stand before the whole ("Aoraki Mount Cook",
+# "Aoraki/Mt Cook": the Maori name first). Mountains only: "South Lake Tahoe" is a town by
+# the lake, "Port Arthur" no Arthur.
+_MOUNTAIN_WORDS = frozenset({"mount", "mountain"})
+
+
+def _second_name_before(words: list[str]) -> int:
+    """Where a mountain's name begins after another name of it written before it ("Aoraki
+    Mount Cook": 1), in a name's spelling key's words; 0 when it is no such name. The words
+    before must be no English word (not "Upper", "South") and no person's given name."""
+    for i, word in enumerate(words[1:-1], start=1):
+        if word in _MOUNTAIN_WORDS:
+            before = words[:i]
+            if all(
+                w.isalpha() and not lexicon.has_noun_class(w) and not lexicon.common_word(w)
+                for w in before
+            ) and not lexicon.given_name(before[0].title()):
+                return i
+            return 0
+    return 0
+
+
 # The kind words of a sea's name that the name is written without ("the Caspian", "the
 # Pacific"), hand-written: WordNet classes "sea" a place as it does "hospital", whose name
 # without it is a town ("Springfield Hospital"), and a river's or a lake's is often a state's
@@ -465,6 +488,99 @@ def _nickname_forms(name: str) -> list[str]:
     return [nickname, f"{nickname} {match['surname']}"]
 
 
+# The letters of each part of a blended nickname at least: "LiLo" (Lindsay Lohan), "KStew"
+# is left out (one letter of the given name says too little).
+_BLEND_PART = 2
+_BLEND_SHAPE = re.compile(r"(?P<given>[A-Z][a-z]+)(?P<surname>[A-Z][a-z]+)")
+
+
+def _blended_from(nickname: str, person: str) -> bool:
+    """Whether the one-word ``nickname`` runs together the openings of the given name and the
+    surname of the two-word personal name ``person``, each part capitalised, as the press
+    blends famous names ("LiLo" for Lindsay Lohan, "JoePa" for Joe Paterno): two letters of
+    each at least, and not the whole name run together."""
+    match = _BLEND_SHAPE.fullmatch(nickname)
+    words = person.split()
+    if match is None or len(words) != 2 or not all(w.isalpha() for w in words):
+        return False
+    given, surname = match["given"], match["surname"]
+    return (
+        len(given) >= _BLEND_PART
+        and len(surname) >= _BLEND_PART
+        and words[0].startswith(given)
+        and words[1].startswith(surname)
+        and (given, surname) != (words[0], words[1])
+    )
+
+
+# The letters two forms of one given name share first at least ("Alexis", "Alexandros";
+# "Kate", "Katherine" is the nickname table's).
+_GIVEN_NAME_STEM = 4
+
+
+def _given_name_forms(a: str, b: str) -> bool:
+    """Whether two different given names may be forms of one (a transliteration, a short form
+    the nickname table lacks: "Alexis" and "Alexandros"): they open with the same four letters
+    at least, and the records give them no two sexes ("Christopher", "Christina")."""
+    genders = {lexicon.first_name_gender(a), lexicon.first_name_gender(b)}
+    return (
+        a != b
+        and a.isalpha()
+        and b.isalpha()
+        and a[:_GIVEN_NAME_STEM] == b[:_GIVEN_NAME_STEM]
+        and len(a) >= _GIVEN_NAME_STEM
+        and len(b) >= _GIVEN_NAME_STEM
+        and not {"male", "female"} <= genders
+    )
+
+
+def _join_name_forms(
+    entities: dict[str, Entity],
+    links: dict[str, str],
+    documents: Counter[str],
+    rules: AliasRules,
+    join_best: Callable[[str, list[str], int, MergeReason], None],
+) -> None:
+    """A person by a blended nickname (``_blended_from``) or by another form of the given
+    name before the same surname (``_given_name_forms``): the one person of the corpus it can
+    be, on as much shared context as a surname typed a place needs. Brothers and sisters share
+    a surname and may have given names alike, so the surname must be no other person's of the
+    corpus (the homonym guard: "Alexis Grigoropoulos" stays apart when a third Grigoropoulos
+    is named), and the rarer form joins the commoner."""
+    people = [
+        key
+        for key, entity in entities.items()
+        if entity.type == "Person" and key not in links and len(key.split()) == 2
+    ]
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for key in people:
+        by_surname[key.split()[1]].append(key)
+    for keys in by_surname.values():
+        if len(keys) != 2:
+            continue
+        rare, common = sorted(keys, key=lambda k: (documents[k], k))
+        if _given_name_forms(rare.split()[0], common.split()[0]) and not rules.forbids(
+            rare, common
+        ):
+            join_best(rare, [common], SURNAME_CONTEXT, MergeReason.GIVEN_NAME_FORM_ACROSS_DOCUMENTS)
+    for name, entity in list(entities.items()):
+        if (
+            name in links
+            or entity.type != "Person"
+            or _BLEND_SHAPE.fullmatch(name) is None
+            or lexicon.given_name(name)  # "DeShawn", "LeBron": a name of its own
+        ):
+            continue
+        blended = [
+            key
+            for key in people
+            if key not in links and _blended_from(name, key) and not rules.forbids(name, key)
+        ]
+        # the homonym guard: of two people the blend could be, neither
+        if len(blended) == 1:
+            join_best(name, blended, SURNAME_CONTEXT, MergeReason.BLENDED_NAME_ACROSS_DOCUMENTS)
+
+
 def _join_misspelt_people(
     entities: dict[str, Entity],
     links: dict[str, str],
@@ -629,6 +745,26 @@ def link_across_documents(
                     target,
                     f"'{key}' is '{target}', the same name with another word for its kind",
                 )
+
+    # A mountain with another name of it written before ("Aoraki Mount Cook", "Aoraki-Mt.
+    # Cook") is the mountain other documents name without it ("Mount Cook", "Mt Cook").
+    mountains: dict[str, list[str]] = defaultdict(list)
+    for key, entity in entities.items():
+        if key not in links and entity.type == "Place":
+            mountains[spelling_key(key)].append(key)
+    for key, entity in list(entities.items()):
+        if key in links or entity.type != "Place":
+            continue
+        words = spelling_key(key).split()
+        cut = _second_name_before(words)
+        if cut:
+            without = [_final(links, k) for k in mountains.get(" ".join(words[cut:]), ())]
+            join_best(
+                key,
+                sorted({k for k in without if k != key and not rules.forbids(key, k)}),
+                1,
+                MergeReason.SECOND_NAME_BEFORE_ACROSS_DOCUMENTS,
+            )
 
     # A ship by its name alone ("Vikrant"), as another document writes it beside its prefix
     # ("INS Vikrant ... Vikrant"): the one ship whose name it is there.
@@ -1051,6 +1187,7 @@ def link_across_documents(
             MergeReason.MISSPELT_ACROSS_DOCUMENTS,
         )
     _join_misspelt_people(entities, links, documents, rules, shared, join)
+    _join_name_forms(entities, links, documents, rules, join_best)
     for name, target in links.items():
         links[name] = _final(links, target)  # "SEACOM" -> "Seacom" -> "Seacom Ltd"
     for name in links:

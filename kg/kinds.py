@@ -66,6 +66,10 @@ class MergeReason(StrEnum):
         "'{name}' is '{other}' with fewer words for its kind, seen with {common} of the same "
         "names and things in other documents"
     )
+    SECOND_NAME_BEFORE_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}' with another name of it written before, seen with {common} of "
+        "the same names and things in other documents"
+    )
     NICKNAME_AFTER_PLACE_ACROSS_DOCUMENTS = (
         "'{name}' is '{other}', its place's name before it in other documents, seen with "
         "{common} of the same names and things"
@@ -125,6 +129,14 @@ class MergeReason(StrEnum):
     NICKNAME_IN_NAME_ACROSS_DOCUMENTS = (
         "'{name}' is '{other}', whose nickname it is, written inside the name in other "
         "documents, seen with {common} of the same names and things"
+    )
+    BLENDED_NAME_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', the openings of its given name and surname run together, "
+        "seen with {common} of the same names and things in other documents"
+    )
+    GIVEN_NAME_FORM_ACROSS_DOCUMENTS = (
+        "'{name}' is '{other}', the same surname after another form of the given name, seen "
+        "with {common} of the same names and things in other documents"
     )
     MISSPELT_ACROSS_DOCUMENTS = (
         "'{name}' is '{other}' with one letter changed, seen with {common} of the same names "

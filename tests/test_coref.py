@@ -1801,3 +1801,27 @@ def test_a_person_one_has_confidence_in_stays_a_person():
         ],
     )
     assert _name_labels(doc) == [("Keane", "PERSON"), ("Keane", "PERSON")]
+
+
+def _two_names_side_by_side(first: tuple[str, str], second: tuple[str, str]) -> list[tuple]:
+    """ "<first>, <second> ran ." with the parse's apposition between the two names."""
+    return [
+        (first[0], "NNP", "PROPN", "compound", 1, first[0], "B-PERSON"),
+        (first[1], "NNP", "PROPN", "nsubj", 6, first[1], "I-PERSON"),
+        (",", ",", "PUNCT", "punct", 1, ","),
+        (second[0], "NNP", "PROPN", "compound", 4, second[0], "B-PERSON"),
+        (second[1], "NNP", "PROPN", "appos", 1, second[1], "I-PERSON"),
+        (",", ",", "PUNCT", "punct", 1, ","),
+        ("ran", "VBD", "VERB", "ROOT", 6, "run"),
+        (".", ".", "PUNCT", "punct", 6, "."),
+    ]
+
+
+def test_two_full_names_side_by_side_are_two_people_not_an_apposition():
+    """ "Harriet Vance, Tobias Quill, ran.": two people named in full that share no word are a
+    list the parser read as an apposition; a pseudonym of common words still names who it is
+    ("Silver Fox, Harriet Vance")."""
+    links = links_of(parsed(_two_names_side_by_side(("Harriet", "Vance"), ("Tobias", "Quill"))))
+    assert "Tobias Quill" not in links
+    links = links_of(parsed(_two_names_side_by_side(("Silver", "Fox"), ("Harriet", "Vance"))))
+    assert links["Harriet Vance"] == ("Silver Fox", "apposition")

@@ -1168,3 +1168,81 @@ def test_a_synonym_must_be_said_in_three_documents_and_the_noun_itself_comes_fir
     ]
     corpus = resolve([_chief("a"), _chief("b"), _chief("c"), *called_boss, boss])
     assert node_of(corpus, "d", "boss") == "Ann Berg"
+
+
+def test_a_blended_nickname_is_the_one_person_whose_name_it_runs_together() -> None:
+    # "MaBo": the openings of Marisol Boyce's given name and surname, each capitalised.
+    corpus = resolve(
+        [
+            _trial("a", "Marisol Boyce"),
+            _trial("b", "Marisol Boyce"),
+            _trial("c", "MaBo"),
+        ]
+    )
+    assert node_of(corpus, "c", "MaBo") == "Marisol Boyce"
+    (reason,) = [r for r in corpus.entities["Marisol Boyce"].merge_reasons if "MaBo" in r]
+    assert reason.startswith("'MaBo' is 'Marisol Boyce', the openings of its given name")
+    # Two people it could run together: neither.
+    corpus = resolve(
+        [
+            _trial("a", "Marisol Boyce"),
+            _trial("b", "Martin Boyle"),
+            _trial("c", "MaBo"),
+        ]
+    )
+    assert node_of(corpus, "c", "MaBo") == "MaBo"
+    # Nothing in common with the person's documents: left alone.
+    lone = extraction("MaBo sang in Oslo", [("MaBo", "PERSON"), ("Oslo", "GPE")], "c")
+    corpus = resolve([_trial("a", "Marisol Boyce"), _trial("b", "Marisol Boyce"), lone])
+    assert node_of(corpus, "c", "MaBo") == "MaBo"
+
+
+def test_another_form_of_a_given_name_before_a_rare_surname_is_the_same_person() -> None:
+    # "Nikos" and "Nikolaos" before the one Vlachopoulos of the corpus: one man.
+    corpus = resolve(
+        [
+            _trial("a", "Nikolaos Vlachopoulos"),
+            _trial("b", "Nikolaos Vlachopoulos"),
+            _trial("c", "Nikos Vlachopoulos"),
+        ]
+    )
+    assert node_of(corpus, "c", "Nikos Vlachopoulos") == "Nikolaos Vlachopoulos"
+    (reason,) = [r for r in corpus.entities["Nikolaos Vlachopoulos"].merge_reasons if "Nikos " in r]
+    assert "another form of the given name" in reason
+    # A third person of that surname: a family, each stays apart.
+    corpus = resolve(
+        [
+            _trial("a", "Nikolaos Vlachopoulos"),
+            _trial("b", "Nikos Vlachopoulos"),
+            _trial("c", "Eleni Vlachopoulos"),
+        ]
+    )
+    assert node_of(corpus, "b", "Nikos Vlachopoulos") == "Nikos Vlachopoulos"
+    # Given names of two sexes ("Christopher", "Christina") are a brother and a sister.
+    corpus = resolve(
+        [
+            _trial("a", "Christopher Vlachopoulos"),
+            _trial("b", "Christopher Vlachopoulos"),
+            _trial("c", "Christina Vlachopoulos"),
+        ]
+    )
+    assert node_of(corpus, "c", "Christina Vlachopoulos") == "Christina Vlachopoulos"
+
+
+def _climb(doc_id: str, mountain: str) -> Extraction:
+    text = f"A climber from Perth fell on {mountain} near Twizel"
+    names = [("Perth", "GPE"), (mountain, "LOC"), ("Twizel", "GPE")]
+    return extraction(text, names, doc_id)
+
+
+def test_a_mountain_with_another_name_of_it_before_is_the_mountain() -> None:
+    # "Kahurangi Mount Arden", "Kahurangi-Mt. Arden": the mountain other documents call
+    # "Mount Arden" or "Mt Arden", with a name of it in another language first.
+    for written in ("Kahurangi Mount Arden", "Kahurangi-Mt. Arden"):
+        corpus = resolve(
+            [_climb("a", "Mount Arden"), _climb("b", "Mt Arden"), _climb("c", written)]
+        )
+        assert node_of(corpus, "c", written) == node_of(corpus, "a", "Mount Arden")
+    # An English word before it makes another place ("South Mount Arden", a town by it).
+    corpus = resolve([_climb("a", "Mount Arden"), _climb("c", "South Mount Arden")])
+    assert node_of(corpus, "c", "South Mount Arden") != node_of(corpus, "a", "Mount Arden")

@@ -516,6 +516,10 @@ def apposition_sieve(chains: Chains) -> None:
             continue
         if _person_and_event(mention, anchor):
             continue
+        if _two_people_named(chains, mention, anchor):
+            # "The three leads Jennifer Lawrence, Josh Hutcherson, and Liam Hemsworth": two
+            # people named in full side by side are a list the parser read as an apposition.
+            continue
         if mention is _noun_after_name(chains, anchor):
             # "as long as the CNN doc can accustom himself", "the trial of Brownsville mother
             # of 12": a noun right after a name, with no comma or article between, is the noun
@@ -695,6 +699,31 @@ def _one_person_and_many(a: CorefMention, b: CorefMention) -> bool:
         )
         for x, y in ((a, b), (b, a))
     )
+
+
+def _full_names(chains: Chains, mention: CorefMention) -> list[frozenset[str]]:
+    """The words of the personal names of two words or more in the mention's chain that are
+    written as people's names are, of no common noun (not a pseudonym: "Deep Throat")."""
+    return [
+        frozenset(words)
+        for m in chains.members(mention.index)
+        if m.kind == "name"
+        and m.entity_type == "Person"
+        and len(words := m.record.text.split()) > 1
+        and not any(lexicon.has_noun_class(w.lower()) for w in words)
+    ]
+
+
+def _two_people_named(chains: Chains, a: CorefMention, b: CorefMention) -> bool:
+    """Whether the chains of two mentions each hold a person's full name and the two names
+    share no word: no given name, no surname ("Jennifer Lawrence, Josh Hutcherson" a list).
+    A name of one word may be a nickname ("Oddfather", Vincent Gigante), a name of common
+    words a pseudonym ("Deep Throat, W. Mark Felt"), and two full names that share a word
+    may be the same person's ("Lindsay Lohan", "Lindsay Dee Lohan"), so only full names that
+    share nothing say two people."""
+    names_a = _full_names(chains, a)
+    names_b = _full_names(chains, b) if names_a else []
+    return any(not (x & y) for x in names_a for y in names_b)
 
 
 def _person_and_event(a: CorefMention, b: CorefMention) -> bool:
