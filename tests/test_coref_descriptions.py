@@ -247,3 +247,65 @@ def test_the_predicate_of_a_relative_that_is_left_alone(sm_nlp):
     what it is."""
     text = "The car had a fuel level that was five times the legal limit."
     assert not chain_of(sm_nlp, text, "five times the legal limit") & {"fuel level", "that"}
+
+
+# -- a place description of a facility named in its own sentence ----------------------------
+
+
+def test_a_place_description_takes_up_the_facility_named_in_its_sentence(sm_nlp):
+    """Two facilities: "the place" in another clause of the Sunrise Clinic's sentence is the
+    Sunrise Clinic, though the Harbor Center was spoken of more before it."""
+    text = (
+        "Jane Doe entered the Harbor Center on Monday. "
+        "The Harbor Center said Jane Doe was calm. "
+        "Jane Doe then checked into the Sunrise Clinic on Tuesday, but she left because she "
+        "did not like the place."
+    )
+    assert "Sunrise Clinic" in chain_of(sm_nlp, text, "place")
+    assert "Harbor Center" not in chain_of(sm_nlp, text, "place")
+
+
+def test_a_place_description_with_a_name_of_its_own_is_another_place(sm_nlp):
+    """ "the Elm Street apartment" is named by its modifier: not the clinic named in its
+    sentence."""
+    text = (
+        "Jane Doe entered the Harbor Center on Monday. "
+        "The Harbor Center said Jane Doe was calm. "
+        "Jane Doe then checked into the Sunrise Clinic on Tuesday, but she left because she "
+        "did not like the Elm Street apartment."
+    )
+    assert "Sunrise Clinic" not in chain_of(sm_nlp, text, "Elm Street apartment")
+
+
+def test_a_place_description_in_the_facility_s_own_clause_is_another_place(sm_nlp):
+    """ "moved from the Sunrise Clinic to the hospital": one verb's two places are two."""
+    text = (
+        "Jane Doe entered the Harbor Center on Monday. "
+        "The Harbor Center said Jane Doe was calm. "
+        "Jane Doe moved from the Sunrise Clinic to the hospital on Tuesday."
+    )
+    assert "Sunrise Clinic" not in chain_of(sm_nlp, text, "hospital")
+
+
+def test_a_mountain_is_taken_up_by_the_kind_written_before_its_name(sm_nlp):
+    """ "Mt Kent", "Mount Kent" ... "the mountain": the kind written before the name."""
+    for name in ("Mt Kent", "Mount Kent"):
+        text = f"Two climbers reached {name} on Monday. Snow fell on the mountain all night."
+        assert chain_of(sm_nlp, text, "mountain") == {name}
+
+
+def test_a_first_word_that_is_no_kind_of_place_is_not_a_kind():
+    """A headline's first noun ("Swimmer Wins Gold") is not what the name is a kind of."""
+    from kg.coref.sieves import _kind_words
+
+    class _Record:
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+    class _Name:
+        def __init__(self, text: str) -> None:
+            self.record = _Record(text)
+
+    assert _kind_words(_Name("Swimmer Wins Gold")) == ["gold"]  # type: ignore[arg-type]
+    assert _kind_words(_Name("Lake Tahoe")) == ["tahoe", "lake"]  # type: ignore[arg-type]
+    assert lexicon.kind_of_place("lake")

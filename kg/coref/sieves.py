@@ -993,14 +993,14 @@ def strict_head_sieve(chains: Chains) -> None:
 
 
 def name_head_sieve(chains: Chains) -> None:
-    """ "the Betty Ford Center" ... "the center": a description whose head word is the last word
-    of an earlier name (its kind: center, clinic, company, court) is that name."""
-    latest: dict[str, CorefMention] = {}  # last word of a name of two words or more -> the name
+    """ "the Betty Ford Center" ... "the center", "Mt Cook" ... "the mountain": a description
+    whose head word is a kind word of an earlier name (its last word: center, clinic,
+    company, court; or a place's kind written first: see _kind_words) is that name."""
+    latest: dict[str, CorefMention] = {}  # kind word of a name of two words or more -> the name
     for mention in chains.mentions:
         if mention.kind == "name" and not mention.is_time:
-            words = mention.record.text.split()
-            if len(words) > 1:
-                latest[words[-1].lower()] = mention
+            if len(mention.record.text.split()) > 1:
+                latest.update(dict.fromkeys(_kind_words(mention), mention))
             continue
         if mention.kind != "nominal" or mention.indefinite or not chains.is_first(mention):
             continue
@@ -1046,7 +1046,9 @@ def description_sieve(chains: Chains) -> None:
     the document has spoken of most so far (news returns to its protagonist), the nearest one
     among equals, when the genders agree. A description of a place joins only a place named
     as a facility ("the Betty Ford Center" ... "the clinic"): the town or country most spoken
-    of is seldom what "the area", "the door" or "the prison" means."""
+    of is seldom what "the area", "the door" or "the prison" means; and a facility named in
+    the description's own sentence, in another clause, comes before the one most spoken of
+    (see _facility_named_in_its_sentence)."""
     # What the document has said before the mention, chain by chain (by root), counted as the
     # sieve walks through it: a chain this sieve extends is a description's own, which has no
     # mention before it, so no root counted here stops being one.
@@ -1133,6 +1135,12 @@ def _described(
             rank = (counts[root], subjects[root], latest.index)
             if best is None or rank > best_rank:
                 best, best_rank = latest, rank
+    if best is not None and "Place" in wanted and not _polity(mention):
+        # A facility named earlier in the description's own sentence, in another clause, is
+        # the one a place description there takes up, as a pronoun would the nearest ("left
+        # the Ridge Clinic for the Sunrise Clinic, but disliked the place"): not the one
+        # spoken of more before it.
+        return _facility_named_in_its_sentence(chains, mention, wanted) or best
     return best
 
 
@@ -1145,6 +1153,29 @@ def _holds_a_known_person(chains: Chains, mention: CorefMention, name: CorefMent
         and name.entity_type == "Person"
         and _contains(mention, name)
         and (len(name.record.text.split()) > 1 or len(chains.members(name.index)) > 1)
+    )
+
+
+def _facility_named_in_its_sentence(
+    chains: Chains, mention: CorefMention, wanted: frozenset[str]
+) -> CorefMention | None:
+    """The latest facility named before a place description in its sentence, in another
+    clause (see _takes_up_place), unless a capitalised modifier names the description's
+    own place (see _named_by_its_modifier)."""
+    if _named_by_its_modifier(mention):
+        return None
+    return next(
+        (
+            name
+            for name in reversed(chains.in_sentence(mention.sentence))
+            if name.kind == "name"
+            and name.index < mention.index
+            and not name.is_time
+            and _names_a_facility(name)
+            and _takes_up_place(chains, mention, name)
+            and _chain_describable(chains, mention, name.index, wanted)
+        ),
+        None,
     )
 
 
@@ -1313,6 +1344,50 @@ def _takes_up(mention: CorefMention, name: CorefMention) -> bool:
     return mention.role in _SUBJECTS and mention.verb != name.verb and mention.noun_class != "place"
 
 
+def _named_by_its_modifier(mention: CorefMention) -> bool:
+    """Whether a description of a place carries a capitalised modifier ("the Independent
+    Street apartment", "the Alexandria cable station"): a place named by it, another than
+    the facility the story has named."""
+    return any(
+        word[:1].isupper() and word.lower() in mention.modifiers
+        for word in mention.record.text.split()[1:]
+    )
+
+
+def _takes_up_place(chains: Chains, mention: CorefMention, name: CorefMention) -> bool:
+    """Whether a description of a place takes up a named facility or feature earlier in its
+    sentence from another clause ("she checked into the Sunrise Clinic but left because she
+    disliked the place", "a climber fell from a ridge on Mount Kent ... two nights high on
+    the mountain"), where a pronoun would take it up: its path up the parse meets the name's
+    only at least _OTHER_CLAUSE steps above it. Not a description of the name's own clause
+    ("moved from the Sunrise Clinic to the hospital": two steps up, the verb both places
+    hang from), nor when the name is a possessor ("Harbor Center's spokesman said the
+    facility ...", about something else the name has)."""
+    if (
+        mention.noun_class != "place"
+        or _polity(mention)
+        or name.possessor
+        or name.role == "poss"
+        or not chains.heads
+    ):
+        return False
+    above_name = _clauses_above(chains.heads, name.head)
+    above_name[name.head] = 0
+    if mention.head in above_name:
+        return False  # the name's phrase holds the description
+    for token, steps in sorted(
+        _clauses_above(chains.heads, mention.head).items(), key=lambda t: t[1]
+    ):
+        if token in above_name:
+            return steps >= _OTHER_CLAUSE
+    return False
+
+
+# How far up the parse a description's path must meet a name's for the two to stand in
+# different clauses: its preposition or verb (1), that one's head (2), and beyond.
+_OTHER_CLAUSE = 3
+
+
 def _chain_describable(
     chains: Chains, mention: CorefMention, antecedent: int, wanted: frozenset[str]
 ) -> bool:
@@ -1356,9 +1431,35 @@ _PREDICATE_ROLES = frozenset({"attr", "oprd"})
 
 
 def _names_a_facility(name: CorefMention) -> bool:
-    """A facility is named like an organisation and tagged so ("the Betty Ford Center"): its
-    last word says it is a place."""
-    return lexicon.noun_class(name.record.text.split()[-1].lower()) == "place"
+    """A facility is named like an organisation and tagged so ("the Betty Ford Center", "the
+    Sunrise Clinic"): its last word says it is a place, or a body with a place among its
+    senses (lexicon.kind_of_place: "clinic", "hospital")."""
+    return lexicon.kind_of_place(name.record.text.split()[-1])
+
+
+# Kind words written before a name ("Mt Cook", "Ft. Hood", "Mount Cook") as the nouns that
+# describe what they name: WordNet lists no abbreviation, and its first sense of "mount" is
+# a horse, not the mountain the word means before a name.
+_KIND_ABBREVIATIONS = {
+    "mt": "mountain",
+    "mt.": "mountain",
+    "mount": "mountain",
+    "ft": "fort",
+    "ft.": "fort",
+}
+
+
+def _kind_words(name: CorefMention) -> list[str]:
+    """The words of a name of two words or more that may say what kind of thing it names,
+    lower case: its last word ("the Betty Ford Center"), and its first when that is a
+    place's kind, where English writes the kind of a mountain, a lake or a fort ("Mount
+    Cook", "Lake Tahoe", "Fort Hood"). A first word that is no place's kind ("Swimmer And
+    Actress Dies", a headline) is not the name's kind. ("The Island of Qeshm" ... "the
+    island" would be right too, but the name, unlike "Qeshm Island", then keeps the island's
+    descriptions from the other documents' node: not read.)"""
+    words = [word.lower() for word in name.record.text.split()]
+    first = _KIND_ABBREVIATIONS.get(words[0], words[0])
+    return [words[-1], first] if lexicon.kind_of_place(first) else [words[-1]]
 
 
 def introduction_sieve(chains: Chains) -> None:
