@@ -811,23 +811,26 @@ def _before_a_name(doc: Doc, mention: CorefMention, names: set[int]) -> bool:
 def _titles_kept(found: list[CorefMention]) -> list[CorefMention]:
     """A title line's mentions, with a description of a person written just before a
     person's name taken as that name's title ("Rehires Attorney Shawn Holley": the attorney is
-    Shawn Holley, as "attorney Shawn Holley" is in the body), not as someone of its own."""
-    kept = []
+    Shawn Holley, as "attorney Shawn Holley" is in the body), not as someone of its own: the
+    name takes it among its titles, and the noun stays a mention that titles the name (the
+    apposition sieve links the two). A noun that may name a person by a frequent sense is a
+    title there too ("Musical Star Esther Williams": WordNet's first "star" is a celestial
+    body), since title case writes no determiner that would make it an argument of its own."""
     for index, mention in enumerate(found):
         after = found[index + 1] if index + 1 < len(found) else None
         if (
             after is not None
             and mention.kind == "nominal"
-            and mention.noun_class == "person"
+            and (mention.noun_class == "person" or lexicon.may_be_person(mention.lemma))
             and after.kind == "name"
             and after.record.label == "PERSON"
             and after.sentence == mention.sentence
             and 0 < after.record.start - mention.record.end <= 1
         ):
             after.titles = after.titles | {mention.lemma}
-            continue
-        kept.append(mention)
-    return kept
+            mention.titles_name = True
+            mention.noun_class = "person"
+    return found
 
 
 def _body_noun(token: Token, body_nouns: dict[str, str]) -> str | None:
