@@ -507,6 +507,8 @@ def find_mentions(
             continue  # read as a nominal below
         if len(ent) == 1 and _capitalised_role(ent[0], [ent[0]]):
             continue  # "Attorney" tagged PERSON: a description, read as a nominal below
+        if _capitalised_description(ent.root, list(ent), _determiner_of(ent.root)):
+            continue  # "the Perennial Party Girl": a description, read as a nominal below
         if ent.label_ not in TIME_LABELS and not any(
             c.isupper() or c.isdigit() for t in ent for c in t.text
         ):
@@ -1822,8 +1824,10 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
             determiner = determiner or body[0].lower_
         body = body[1:]
     text, start, end = span_text_at(body)
-    if (head.pos_ == "PROPN" or _capitalised_mid_sentence(head)) and not _capitalised_role(
-        head, body
+    if (
+        (head.pos_ == "PROPN" or _capitalised_mid_sentence(head))
+        and not _capitalised_role(head, body)
+        and not _capitalised_description(head, body, _determiner_of(head))
     ):
         # A name the recogniser missed: its proper nouns around the head ("Bessent"), or its
         # capitalised words when the tagger took the head for a common noun ("Internet
@@ -2200,6 +2204,47 @@ def _capitalised_role(head: Token, body: list[Token]) -> bool:
         and (word in TITLE_WORDS or (len(capitalised) == 1 and lexicon.may_be_person(word)))
         # A role that is also a name of either sex ("Justice") reads as the role, as role_word.
         and lexicon.first_name_gender(head.text) is None
+    )
+
+
+def _determiner_of(head: Token) -> str:
+    """The article or demonstrative a noun's phrase opens with ("the", "a"), or "", where it
+    is seen to stand outside the capitalised words: written in lower case, or followed by a
+    word in lower case ("The reigning National Player of the Year"). "The" with a capital
+    before a capitalised word may be a piece of the name ("The Hollywood Reporter says")."""
+    tokens = doc_tokens(head.doc)
+    return next(
+        (
+            c.lower_
+            for c in lefts(head)
+            if c.dep_ == "det"
+            and c.lower_ in DEFINITE_DETERMINERS | INDEFINITE_DETERMINERS
+            and (c.is_lower or (c.i + 1 < len(tokens) and tokens[c.i + 1].is_lower))
+        ),
+        "",
+    )
+
+
+def _capitalised_description(head: Token, body: list[Token], determiner: str) -> bool:
+    """A person's noun after a determiner, every capitalised word of its phrase a common
+    English word, is a description written with capitals (an honour, an epithet: "the
+    reigning National Player of the Year", "the Perennial Party Girl"), not a name: a
+    person's name takes no article, and no given name or surname is among its words. An
+    epithet says what someone is like or is of: an adjective among its capitalised words or
+    an "of" after its noun; a newspaper's name is a place's and an agent noun ("the Baton
+    Rouge Advocate"). Only a singular ("the Colts", "the Tar Heels" are teams' names) and not
+    a work's title the recogniser read."""
+    if not determiner or head.tag_ not in ("NN", "NNP") or head.ent_type_ == "WORK_OF_ART":
+        return False
+    if not lexicon.may_be_person(head.lower_):
+        return False
+    capitalised = [t for t in body if t.text[:1].isupper() and t.is_alpha]
+    if not capitalised or not all(
+        lexicon.common_word(t.text) and not lexicon.given_name(t.text) for t in capitalised
+    ):
+        return False
+    return any(lexicon.adjective(t.text) for t in capitalised if t.i != head.i) or any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in children(head)
     )
 
 
