@@ -208,3 +208,17 @@ def test_an_epithet_in_capitals_after_an_article_is_a_description_not_a_name(nlp
     assert ("Fresno Advocate", "entity") in kinds or ("the Fresno Advocate", "entity") in kinds
     assert any(k == "entity" and "Jaguars" in t for t, k in kinds)
     assert any(k == "entity" and "Springfield Reporter" in t for t, k in kinds)
+
+
+def test_a_noun_the_tagger_reads_as_an_adjective_subject_is_a_description(nlp):
+    """A sentence-case headline's "Gunman" is tagged an adjective, yet it is the clause's
+    subject, where no adjective stands alone: a description of someone."""
+    from kg.extract import extract
+    from kg.types import Document
+
+    text = (
+        "Gunman kills 2, wounds 3 at bakery\n"
+        "A former employee shot two women at a bakery on Monday, police said."
+    )
+    mentions = extract(nlp(text), Document("d", "d", text)).mentions
+    assert ("Gunman", "concept") in {(m.text, m.kind) for m in mentions}

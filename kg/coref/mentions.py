@@ -556,7 +556,9 @@ def find_mentions(
             mention = None  # "Microsoft issues patch": the headline's verb, no noun
         elif i > 0 and token.is_lower and _verb_read_as_a_plural(tokens[i - 1]):
             mention = _object_read_as_a_verb(token, sentence_of[i], depth)
-        elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "flat"):
+        elif (
+            pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "flat")
+        ) or _noun_read_as_an_adjective(token):
             mention = _nominal(token, sentence_of[i], depth)
         elif _title_before_name(token):
             mention = _title_of_name(token, sentence_of[i], depth)
@@ -2204,6 +2206,24 @@ def _capitalised_role(head: Token, body: list[Token]) -> bool:
         and (word in TITLE_WORDS or (len(capitalised) == 1 and lexicon.may_be_person(word)))
         # A role that is also a name of either sex ("Justice") reads as the role, as role_word.
         and lexicon.first_name_gender(head.text) is None
+    )
+
+
+# Where a noun stands, not an adjective: a clause's subject. (Not an object: the tagger's
+# adjective there is more often a noun phrase's last word the parser cut off, "a career
+# criminal", "the US surgeon general", whose head is the noun before it.)
+_NOUN_PLACES = frozenset({"nsubj", "nsubjpass"})
+
+
+def _noun_read_as_an_adjective(token: Token) -> bool:
+    """A word the tagger read as an adjective standing as a clause's subject, which WordNet
+    knows as a noun: a noun ("Gunman kills 1, wounds 2": the headline's subject). An adjective
+    is no subject of a verb on its own."""
+    return (
+        token.pos_ == "ADJ"
+        and token.dep_ in _NOUN_PLACES
+        and token.is_alpha
+        and lexicon.noun_lemma(token.lower_) is not None
     )
 
 
