@@ -278,3 +278,16 @@ def test_a_sentence_case_headline_s_verb_read_as_a_plural_is_no_noun(nlp):
     )
     assert "recall" in first
     assert not [t for t in first if "issues" in t]
+
+
+def test_a_hyphenated_noun_in_a_title_line_that_the_body_writes_is_a_description(nlp):
+    # Title case capitalises only the first piece of "Co-workers": the word is the body's
+    # "co-workers", one description, not a prefix "Co" and a bare "workers".
+    kinds, _ = _headline_mentions(
+        nlp,
+        "Angry Clerk Threatens Co-workers\n"
+        "A clerk threatened three co-workers at a warehouse on Friday. "
+        "The co-workers called the police.\n",
+    )
+    assert kinds.get("Co-workers") == "nominal"
+    assert "Co" not in kinds and "workers" not in kinds

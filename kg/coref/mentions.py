@@ -714,11 +714,14 @@ def headline_mentions(
             token = tokens[i]
             described = _body_noun(token, body_nouns)
             lemma = described or token.lower_
+            pieces = _hyphenated_body_noun(tokens, i, body_nouns)
+            if pieces:
+                described = lemma = body_nouns[token.lower_]
             if token.is_alpha and (
                 described is not None or lexicon.noun_class(lemma) in _HEADLINE_NOUN_CLASSES
             ):
                 index = record.index
-                text, start, end = span_text_at([token])
+                text, start, end = span_text_at(pieces or [token])
                 mention_record = Mention(
                     text, start, end, index, ObjectKind.CONCEPT, key=lemma, head=token.idx
                 )
@@ -731,6 +734,23 @@ def headline_mentions(
                 found.append(mention)
             i += 1
     return _titles_kept(_title_compounds(doc, found))
+
+
+def _hyphenated_body_noun(tokens: list[Token], i: int, body_nouns: dict[str, str]) -> list[Token]:
+    """The pieces of a hyphenated noun of a title line that the body writes too, when
+    ``tokens[i]`` is its last piece and a noun of the body ("Shoots Co-workers" ... "two
+    co-workers"): title case capitalises only its first piece, so the last is the word's
+    head in lower case. Empty otherwise."""
+    token = tokens[i]
+    if i < 2 or not token.is_alpha or token.lower_ not in body_nouns or not token.is_lower:
+        return []
+    hyphen, prefix = tokens[i - 1], tokens[i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or prefix.whitespace_:
+        return []
+    if not prefix.is_alpha or not prefix.text[:1].isupper():
+        return []
+    whole = f"{prefix.lower_}-{token.lower_}"
+    return [prefix, hyphen, token] if token.doc.text.lower().count(whole) > 1 else []
 
 
 def _title_compounds(doc: Doc, found: list[CorefMention]) -> list[CorefMention]:
