@@ -125,14 +125,27 @@ def test_a_title_line_noun_of_no_kind_in_common_is_no_apposition(nlp):
 
 
 def test_a_role_before_a_name_in_a_title_line_is_its_title(nlp):
-    kinds, _ = _headline_mentions(
+    kinds, links = _headline_mentions(
         nlp,
         "Singer Rehires Attorney Shawn Holloway\n"
         "The singer has hired Shawn Holloway again, her spokesman said. "
         "Holloway represented her in 2011.\n",
     )
     assert kinds.get("Shawn Holloway") == "name"
-    assert "Attorney" not in kinds  # the name's title, not someone else
+    # The name's title, not someone else: it is the person named right after it.
+    assert ("Attorney", "Shawn Holloway", "apposition") in links
+
+
+def test_a_noun_that_may_be_a_person_before_a_name_in_a_title_line_is_its_title(nlp):
+    # WordNet's first "star" is a celestial body; before a person's name in a title line it is
+    # that person's title, not a thing of its own.
+    kinds, links = _headline_mentions(
+        nlp,
+        "Beloved Movie Star Marla Hessling Dies At 88\n"
+        "The star of many films died on Monday. Hessling was 88.\n",
+    )
+    assert kinds.get("Marla Hessling") == "name"
+    assert ("Star", "Marla Hessling", "apposition") in links
 
 
 def test_a_title_line_with_nothing_to_mention_mints_nothing(nlp):
@@ -265,3 +278,16 @@ def test_a_sentence_case_headline_s_verb_read_as_a_plural_is_no_noun(nlp):
     )
     assert "recall" in first
     assert not [t for t in first if "issues" in t]
+
+
+def test_a_hyphenated_noun_in_a_title_line_that_the_body_writes_is_a_description(nlp):
+    # Title case capitalises only the first piece of "Co-workers": the word is the body's
+    # "co-workers", one description, not a prefix "Co" and a bare "workers".
+    kinds, _ = _headline_mentions(
+        nlp,
+        "Angry Clerk Threatens Co-workers\n"
+        "A clerk threatened three co-workers at a warehouse on Friday. "
+        "The co-workers called the police.\n",
+    )
+    assert kinds.get("Co-workers") == "nominal"
+    assert "Co" not in kinds and "workers" not in kinds

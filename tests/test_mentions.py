@@ -185,3 +185,40 @@ def test_a_zone_in_a_facts_time_is_no_node():
     labels = {row["l"] for row in graph.query("SELECT ?l WHERE { ?e a ?t ; rdfs:label ?l }")}
     assert "fire service" in labels
     assert "BST" not in labels
+
+
+def test_an_epithet_in_capitals_after_an_article_is_a_description_not_a_name(nlp):
+    """A person's noun after an article, its capitalised words common English words with an
+    adjective among them or an "of" after the noun, is an honour or an epithet written with
+    capitals: a description. A newspaper named by a place and an agent noun, a capitalised
+    "The" that opens a name, and a plural team's name stay names."""
+    from kg.extract import extract
+    from kg.types import Document
+
+    text = (
+        "The coach said the reigning National Player of the Year would start. "
+        "A spokesman said the Eternal Party Boy had checked into a clinic, the Fresno Advocate "
+        "reported. Fans of the Jaguars read The Springfield Reporter."
+    )
+    mentions = extract(nlp(text), Document("d", "d", text)).mentions
+    kinds = {(m.text, m.kind) for m in mentions}
+    assert ("reigning National Player of the Year", "concept") in kinds
+    assert ("Eternal Party Boy", "concept") in kinds
+    assert not {t for t, k in kinds if k == "entity" and ("Party" in t or "Player" in t)}
+    assert ("Fresno Advocate", "entity") in kinds or ("the Fresno Advocate", "entity") in kinds
+    assert any(k == "entity" and "Jaguars" in t for t, k in kinds)
+    assert any(k == "entity" and "Springfield Reporter" in t for t, k in kinds)
+
+
+def test_a_noun_the_tagger_reads_as_an_adjective_subject_is_a_description(nlp):
+    """A sentence-case headline's "Gunman" is tagged an adjective, yet it is the clause's
+    subject, where no adjective stands alone: a description of someone."""
+    from kg.extract import extract
+    from kg.types import Document
+
+    text = (
+        "Gunman kills 2, wounds 3 at bakery\n"
+        "A former employee shot two women at a bakery on Monday, police said."
+    )
+    mentions = extract(nlp(text), Document("d", "d", text)).mentions
+    assert ("Gunman", "concept") in {(m.text, m.kind) for m in mentions}

@@ -413,6 +413,13 @@ def common_word(word: str) -> bool:
     return bool(key) and any(_lemmas_of(key, pos) for pos in ("verb", "adj", "adv", "noun"))
 
 
+def adjective(word: str) -> bool:
+    """Whether ``word`` is a form of an adjective WordNet lists ("Perennial", "National").
+    Case-insensitive."""
+    key = word.strip().lower()
+    return bool(key) and bool(_lemmas_of(key, "adj"))
+
+
 def foreign_word(word: str) -> bool:
     """Whether WordNet's index lists ``word`` under no part of speech, not even as a proper
     name, as the words of many foreign names are ("Wladimir", "Klitschko", "Jermayne"; not

@@ -507,6 +507,8 @@ def find_mentions(
             continue  # read as a nominal below
         if len(ent) == 1 and _capitalised_role(ent[0], [ent[0]]):
             continue  # "Attorney" tagged PERSON: a description, read as a nominal below
+        if _capitalised_description(ent.root, list(ent), _determiner_of(ent.root)):
+            continue  # "the Perennial Party Girl": a description, read as a nominal below
         if ent.label_ not in TIME_LABELS and not any(
             c.isupper() or c.isdigit() for t in ent for c in t.text
         ):
@@ -554,7 +556,9 @@ def find_mentions(
             mention = None  # "Microsoft issues patch": the headline's verb, no noun
         elif i > 0 and token.is_lower and _verb_read_as_a_plural(tokens[i - 1]):
             mention = _object_read_as_a_verb(token, sentence_of[i], depth)
-        elif pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "flat"):
+        elif (
+            pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "flat")
+        ) or _noun_read_as_an_adjective(token):
             mention = _nominal(token, sentence_of[i], depth)
         elif _title_before_name(token):
             mention = _title_of_name(token, sentence_of[i], depth)
@@ -710,11 +714,14 @@ def headline_mentions(
             token = tokens[i]
             described = _body_noun(token, body_nouns)
             lemma = described or token.lower_
+            pieces = _hyphenated_body_noun(tokens, i, body_nouns)
+            if pieces:
+                described = lemma = body_nouns[token.lower_]
             if token.is_alpha and (
                 described is not None or lexicon.noun_class(lemma) in _HEADLINE_NOUN_CLASSES
             ):
                 index = record.index
-                text, start, end = span_text_at([token])
+                text, start, end = span_text_at(pieces or [token])
                 mention_record = Mention(
                     text, start, end, index, ObjectKind.CONCEPT, key=lemma, head=token.idx
                 )
@@ -727,6 +734,23 @@ def headline_mentions(
                 found.append(mention)
             i += 1
     return _titles_kept(_title_compounds(doc, found))
+
+
+def _hyphenated_body_noun(tokens: list[Token], i: int, body_nouns: dict[str, str]) -> list[Token]:
+    """The pieces of a hyphenated noun of a title line that the body writes too, when
+    ``tokens[i]`` is its last piece and a noun of the body ("Shoots Co-workers" ... "two
+    co-workers"): title case capitalises only its first piece, so the last is the word's
+    head in lower case. Empty otherwise."""
+    token = tokens[i]
+    if i < 2 or not token.is_alpha or token.lower_ not in body_nouns or not token.is_lower:
+        return []
+    hyphen, prefix = tokens[i - 1], tokens[i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or prefix.whitespace_:
+        return []
+    if not prefix.is_alpha or not prefix.text[:1].isupper():
+        return []
+    whole = f"{prefix.lower_}-{token.lower_}"
+    return [prefix, hyphen, token] if token.doc.text.lower().count(whole) > 1 else []
 
 
 def _title_compounds(doc: Doc, found: list[CorefMention]) -> list[CorefMention]:
@@ -811,23 +835,26 @@ def _before_a_name(doc: Doc, mention: CorefMention, names: set[int]) -> bool:
 def _titles_kept(found: list[CorefMention]) -> list[CorefMention]:
     """A title line's mentions, with a description of a person written just before a
     person's name taken as that name's title ("Rehires Attorney Shawn Holley": the attorney is
-    Shawn Holley, as "attorney Shawn Holley" is in the body), not as someone of its own."""
-    kept = []
+    Shawn Holley, as "attorney Shawn Holley" is in the body), not as someone of its own: the
+    name takes it among its titles, and the noun stays a mention that titles the name (the
+    apposition sieve links the two). A noun that may name a person by a frequent sense is a
+    title there too ("Musical Star Esther Williams": WordNet's first "star" is a celestial
+    body), since title case writes no determiner that would make it an argument of its own."""
     for index, mention in enumerate(found):
         after = found[index + 1] if index + 1 < len(found) else None
         if (
             after is not None
             and mention.kind == "nominal"
-            and mention.noun_class == "person"
+            and (mention.noun_class == "person" or lexicon.may_be_person(mention.lemma))
             and after.kind == "name"
             and after.record.label == "PERSON"
             and after.sentence == mention.sentence
             and 0 < after.record.start - mention.record.end <= 1
         ):
             after.titles = after.titles | {mention.lemma}
-            continue
-        kept.append(mention)
-    return kept
+            mention.titles_name = True
+            mention.noun_class = "person"
+    return found
 
 
 def _body_noun(token: Token, body_nouns: dict[str, str]) -> str | None:
@@ -1819,8 +1846,10 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
             determiner = determiner or body[0].lower_
         body = body[1:]
     text, start, end = span_text_at(body)
-    if (head.pos_ == "PROPN" or _capitalised_mid_sentence(head)) and not _capitalised_role(
-        head, body
+    if (
+        (head.pos_ == "PROPN" or _capitalised_mid_sentence(head))
+        and not _capitalised_role(head, body)
+        and not _capitalised_description(head, body, _determiner_of(head))
     ):
         # A name the recogniser missed: its proper nouns around the head ("Bessent"), or its
         # capitalised words when the tagger took the head for a common noun ("Internet
@@ -2197,6 +2226,65 @@ def _capitalised_role(head: Token, body: list[Token]) -> bool:
         and (word in TITLE_WORDS or (len(capitalised) == 1 and lexicon.may_be_person(word)))
         # A role that is also a name of either sex ("Justice") reads as the role, as role_word.
         and lexicon.first_name_gender(head.text) is None
+    )
+
+
+# Where a noun stands, not an adjective: a clause's subject. (Not an object: the tagger's
+# adjective there is more often a noun phrase's last word the parser cut off, "a career
+# criminal", "the US surgeon general", whose head is the noun before it.)
+_NOUN_PLACES = frozenset({"nsubj", "nsubjpass"})
+
+
+def _noun_read_as_an_adjective(token: Token) -> bool:
+    """A word the tagger read as an adjective standing as a clause's subject, which WordNet
+    knows as a noun: a noun ("Gunman kills 1, wounds 2": the headline's subject). An adjective
+    is no subject of a verb on its own."""
+    return (
+        token.pos_ == "ADJ"
+        and token.dep_ in _NOUN_PLACES
+        and token.is_alpha
+        and lexicon.noun_lemma(token.lower_) is not None
+    )
+
+
+def _determiner_of(head: Token) -> str:
+    """The article or demonstrative a noun's phrase opens with ("the", "a"), or "", where it
+    is seen to stand outside the capitalised words: written in lower case, or followed by a
+    word in lower case ("The reigning National Player of the Year"). "The" with a capital
+    before a capitalised word may be a piece of the name ("The Hollywood Reporter says")."""
+    tokens = doc_tokens(head.doc)
+    return next(
+        (
+            c.lower_
+            for c in lefts(head)
+            if c.dep_ == "det"
+            and c.lower_ in DEFINITE_DETERMINERS | INDEFINITE_DETERMINERS
+            and (c.is_lower or (c.i + 1 < len(tokens) and tokens[c.i + 1].is_lower))
+        ),
+        "",
+    )
+
+
+def _capitalised_description(head: Token, body: list[Token], determiner: str) -> bool:
+    """A person's noun after a determiner, every capitalised word of its phrase a common
+    English word, is a description written with capitals (an honour, an epithet: "the
+    reigning National Player of the Year", "the Perennial Party Girl"), not a name: a
+    person's name takes no article, and no given name or surname is among its words. An
+    epithet says what someone is like or is of: an adjective among its capitalised words or
+    an "of" after its noun; a newspaper's name is a place's and an agent noun ("the Baton
+    Rouge Advocate"). Only a singular ("the Colts", "the Tar Heels" are teams' names) and not
+    a work's title the recogniser read."""
+    if not determiner or head.tag_ not in ("NN", "NNP") or head.ent_type_ == "WORK_OF_ART":
+        return False
+    if not lexicon.may_be_person(head.lower_):
+        return False
+    capitalised = [t for t in body if t.text[:1].isupper() and t.is_alpha]
+    if not capitalised or not all(
+        lexicon.common_word(t.text) and not lexicon.given_name(t.text) for t in capitalised
+    ):
+        return False
+    return any(lexicon.adjective(t.text) for t in capitalised if t.i != head.i) or any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in children(head)
     )
 
 

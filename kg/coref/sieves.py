@@ -581,6 +581,12 @@ def apposition_sieve(chains: Chains) -> None:
         if not mention.titles_name:
             continue
         name = by_head.get(doc_heads[mention.head]) if doc_heads else None
+        if name is None or name.kind != "name":
+            # A title line's title, whose parse is no evidence: the name written right after
+            # it ("Rehires Attorney Shawn Holley"; mentions.py, _titles_kept).
+            following = chains.mentions[mention.index + 1 : mention.index + 2]
+            if following and 0 < following[0].record.start - mention.record.end <= 1:
+                name = following[0]
         if (
             name is None
             or name.kind != "name"
