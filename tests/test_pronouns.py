@@ -1959,3 +1959,13 @@ def test_a_count_in_a_figure_or_a_time_is_no_mention(sm_nlp):
     """The pieces of a figure ("1.2 million", "9:30") and a count with a noun are no bare count."""
     mentions, _ = _chain_roots(sm_nlp("The firm paid 2 workers £1.2 million at 9:30 on Monday."))
     assert not any(m.text in ("2", "9", "30", "1.2") for m in mentions)
+
+
+def test_there_after_a_route_to_a_place_is_that_place(sm_nlp):
+    """ "a boat is on its way to the site, but will not get there": a place a direction leads to
+    is a place of its own, the one "there" stands for, not the route."""
+    chains = pronoun_chains(
+        sm_nlp, "A repair boat took the long route to the crash site, but it did not get there."
+    )
+    assert any("site" in text for text in chains["there"]), chains["there"]
+    assert not any(text.startswith("long route") for text in chains["there"])

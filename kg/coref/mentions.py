@@ -240,6 +240,7 @@ class CorefMention:
     # Bulldogs' deficit"): a possessor, whatever its dependency label.
     possessor: bool = False
     locative: bool = False  # the object of a preposition of place ("in Washington")
+    preposition: str = ""  # the preposition it is the object of, lower case ("in", "to")
     # The number a count word says: of the noun it counts ("three bank workers": 3), or of a bare
     # count heading its own phrase ("Three were killed": 3, with ``bare_count``); -1: none.
     count: int = -1
@@ -1128,6 +1129,7 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         role=role,
         depth=depth[head.i],
         locative=locative,
+        preposition=preposition.lower_ if role == "pobj" else "",
         possessor=head.i + 1 < len(tokens) and tokens[head.i + 1].orth in _POSSESSIVE_ENDING_IDS,
         # Read by the apposition sieve only. A number that is a date is when, not how many:
         # "the 1950s pinup girl" is one girl.

@@ -772,7 +772,7 @@ def _place_there_stands_for(chains: Chains, there: CorefMention) -> CorefMention
     ]
     heads = {m.head for m in places}
     for place in reversed(places):
-        if chains.heads and _lies_in_phrase_of(chains.heads, place.head, heads):
+        if chains.heads and _says_where_another_lies(chains.heads, place, heads):
             # "Newport Beach, Calif.", "an apartment on Independent Street": the second place
             # says where the first lies; the first is the one spoken of.
             continue
@@ -780,11 +780,21 @@ def _place_there_stands_for(chains: Chains, there: CorefMention) -> CorefMention
     return None
 
 
-def _lies_in_phrase_of(heads: list[int], token: int, places: set[int]) -> bool:
-    """Whether a token hangs from one of the places' heads, directly (an apposition) or through
-    a preposition ("on Independent Street")."""
-    above = heads[token]
-    return above != token and (above in places or heads[above] in places)
+# Prepositions that set a place where another lies ("an apartment on Independent Street", "a
+# clinic in Utah"); not those of a direction ("the route to the site"), whose object is a place
+# of its own that the phrase leads to.
+_PREPOSITIONS_OF_SITE = frozenset({"in", "on", "at", "near", "outside", "inside"})
+
+
+def _says_where_another_lies(heads: list[int], place: CorefMention, places: set[int]) -> bool:
+    """Whether a place hangs from another place's head, set beside it ("Newport Beach,
+    Calif.") or through a preposition of site ("on Independent Street")."""
+    above = heads[place.head]
+    if above == place.head:
+        return False
+    if above in places:
+        return True
+    return place.preposition in _PREPOSITIONS_OF_SITE and heads[above] in places
 
 
 def _a_place_there(mention: CorefMention) -> bool:
