@@ -1894,3 +1894,78 @@ def test_one_pronoun_tells_no_sex_of_a_name(sm_nlp):
         sm_nlp, "Dana Okafor arrived at the hearing with Ellen Moss. He said she had driven."
     )
     assert "Dana Okafor" in chains["she"]
+
+
+# -- a dash typed as a hyphen, and the locative "there" -----------------------------------------
+
+
+def test_a_reflexive_before_a_dash_typed_as_a_hyphen_is_a_pronoun(sm_nlp):
+    """ "He paid for it himself-it was his money": a dash glued to the words on both sides
+    between two clauses joins no word, so "himself" is a pronoun bound in its clause; a
+    hyphenated word's pronoun ("a do-it-yourself kit") stays a piece of that word."""
+    chains = pronoun_chains(sm_nlp, "Tom Baker paid for the car himself-it was his money.")
+    assert "Tom Baker" in chains["himself"]
+    chains = pronoun_chains(sm_nlp, "Tom Baker sold a do-it-yourself kit.")
+    assert "yourself" not in chains and "it" not in chains
+
+
+def test_a_locative_there_is_the_place_named_before_it(sm_nlp):
+    """ "checked into a clinic ... stayed there": a locative "there" is the place named last
+    before it, not a place set after it to say where it lies ("a clinic in Utah")."""
+    chains = pronoun_chains(
+        sm_nlp, "Anna Berg checked into a clinic in Utah on Monday. She stayed there for a month."
+    )
+    assert "clinic in Utah" in chains["there"] or "clinic" in chains["there"]
+    assert "Utah" not in chains["there"]
+
+
+def test_an_expletive_or_deictic_there_is_no_place(sm_nlp):
+    """The "there" of "there is", of "out there", and one whose own phrase names its place
+    ("sat there at the table") stand for no place named before."""
+    for text in (
+        "Anna Berg moved to Boston. There is a park near her house.",
+        "Anna Berg moved to Boston. She said the truth is out there.",
+        "Anna Berg moved to Boston. She sat there at the kitchen table.",
+    ):
+        chains = pronoun_chains(sm_nlp, text)
+        assert not chains.get("There") and not chains.get("there"), text
+
+
+def test_there_is_no_person(sm_nlp):
+    """A name of a person is no place for a "there" to stand for, whatever its preposition."""
+    chains = pronoun_chains(sm_nlp, "Reporters went to Anna Berg. They waited there for hours.")
+    assert "Anna Berg" not in chains.get("there", set())
+
+
+# -- a bare count -----------------------------------------------------------------------------
+
+
+def test_a_bare_count_is_the_group_counted_with_its_number(sm_nlp):
+    """ "Four were hurt": a count heading its own phrase is the group of people the document
+    counts with the same number nearby, not a group of another number, nor things."""
+    mentions, roots = _chain_roots(
+        sm_nlp(
+            "A gas blast hurt four miners and two guards at the pit on Monday. "
+            "Four were taken to a hospital in the town."
+        )
+    )
+    by_text = {m.text: i for i, m in enumerate(mentions)}
+    four = by_text["Four"]
+    assert roots[four] == roots[by_text["four miners"]]
+    assert roots[four] != roots[by_text["two guards"]]
+
+
+def test_a_count_in_a_figure_or_a_time_is_no_mention(sm_nlp):
+    """The pieces of a figure ("1.2 million", "9:30") and a count with a noun are no bare count."""
+    mentions, _ = _chain_roots(sm_nlp("The firm paid 2 workers £1.2 million at 9:30 on Monday."))
+    assert not any(m.text in ("2", "9", "30", "1.2") for m in mentions)
+
+
+def test_there_after_a_route_to_a_place_is_that_place(sm_nlp):
+    """ "a boat is on its way to the site, but will not get there": a place a direction leads to
+    is a place of its own, the one "there" stands for, not the route."""
+    chains = pronoun_chains(
+        sm_nlp, "A repair boat took the long route to the crash site, but it did not get there."
+    )
+    assert any("site" in text for text in chains["there"]), chains["there"]
+    assert not any(text.startswith("long route") for text in chains["there"])

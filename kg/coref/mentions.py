@@ -240,6 +240,11 @@ class CorefMention:
     # Bulldogs' deficit"): a possessor, whatever its dependency label.
     possessor: bool = False
     locative: bool = False  # the object of a preposition of place ("in Washington")
+    preposition: str = ""  # the preposition it is the object of, lower case ("in", "to")
+    # The number a count word says: of the noun it counts ("three bank workers": 3), or of a bare
+    # count heading its own phrase ("Three were killed": 3, with ``bare_count``); -1: none.
+    count: int = -1
+    bare_count: bool = False
     opens_sentence: bool = False  # its first word opens its sentence (capitalised by its place)
     # A people's name set as a noun for one of them ("the lanky Australian"): someone.
     one_of_a_people: bool = False
@@ -524,6 +529,12 @@ def find_mentions(
     for token in tokens:
         i = token.i
         if in_entity[i] or sentence_of[i] < 0 or timed[i] or i in pieces or i in scored:
+            continue
+        if _locative_there(token):
+            found.append(_there(token, sentence_of[i], depth))
+            continue
+        if _bare_count(token):
+            found.append(_count_mention(token, sentence_of[i], depth))
             continue
         if sentence_of[i] in headlines and token.pos_ != "PRON":
             continue
@@ -1093,7 +1104,13 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
     verb, role = _verb_of(head)
     cache = doc_cache(head.doc)  # tokens and heads from the cache: Token.head makes a Token
     tokens, heads = cache.tokens, cache.heads
-    locative = role == "pobj" and tokens[heads[head.i]].lower_ in _LOCATIVE_PREPOSITIONS
+    preposition = tokens[heads[head.i]]
+    # "according to the Post": a source, not a place ("to" after "according" is no direction).
+    locative = (
+        role == "pobj"
+        and preposition.lower_ in _LOCATIVE_PREPOSITIONS
+        and not (preposition.i > 0 and tokens[preposition.i - 1].lower_ == "according")
+    )
     # Only pronouns and subjects are compared by their clause (principle B, reflexives).
     wanted = verb >= 0 and (kind == "pronoun" or role in SUBJECT_DEPS)
     clause = _subject_clause(tokens[verb]) if wanted else -1
@@ -1139,6 +1156,7 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         role=role,
         depth=depth[head.i],
         locative=locative,
+        preposition=preposition.lower_ if role == "pobj" else "",
         possessor=head.i + 1 < len(tokens) and tokens[head.i + 1].orth in _POSSESSIVE_ENDING_IDS,
         # Read by the apposition sieve only. A number that is a date is when, not how many:
         # "the 1950s pinup girl" is one girl.
@@ -1911,6 +1929,14 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         if c.dep_ in ("amod", "compound", "nummod", "nmod", "npadvmod") and not c.is_stop
     )
     mention.noun_class = lexicon.noun_class(lemma)
+    # The count of a noun counted by one number word ("three bank workers"); none when a
+    # word of the count has no value here ("three dozen people", "12 million").
+    counts = [
+        count_of(t)
+        for t in body
+        if t.i < head.i and (t.like_num or t.tag_ == "CD" or t.lower_ in ("dozen", "dozens"))
+    ]
+    mention.count = counts[0] if len(counts) == 1 else -1
     if mention.noun_class in ("thing", "animal") and lexicon.person_among_first_senses(lemma):
         # "climber", "star", "driver": WordNet's first sense is a plant, a star, a golf club,
         # but a description in the news is of someone. Not "life" (in prison), "the head" or
@@ -2496,13 +2522,27 @@ def _capitalised_in_a_name(token: Token) -> bool:
 
 
 def _in_hyphenated_word(token: Token) -> bool:
-    """A pronoun written as part of a hyphenated word ("Fix-It", "Do-It-Yourself")."""
+    """A pronoun written as part of a hyphenated word ("Fix-It", "Do-It-Yourself"). A dash typed
+    as a hyphen between two clauses ("She checked in herself-it was her decision") joins no
+    word: the tagger reads it as a dash (not HYPH), and the words on its two sides belong to no
+    one phrase (neither is the other's head)."""
     tokens = doc_tokens(token.doc)
     before = tokens[token.i - 1] if token.i > 0 else None
     after = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
-    return (before is not None and before.text == "-" and not before.whitespace_) or (
-        after is not None and after.text == "-" and not token.whitespace_
-    )
+    if before is not None and before.text == "-" and not before.whitespace_:
+        return _joins_words(before, token, tokens[token.i - 2] if token.i > 1 else None)
+    if after is not None and after.text == "-" and not token.whitespace_:
+        return _joins_words(
+            after, token, tokens[token.i + 2] if token.i + 2 < len(tokens) else None
+        )
+    return False
+
+
+def _joins_words(dash: Token, word: Token, other: Token | None) -> bool:
+    """Whether a dash glued to ``word`` is a hyphen joining it to ``other``, the word across it."""
+    if dash.tag_ == "HYPH" or other is None:
+        return True
+    return other.head.i == word.i or word.head.i == other.i
 
 
 # The reflexive pronouns, bound in their clause.
@@ -2768,6 +2808,146 @@ def _extraposed(clause: Token) -> bool:
     if clause.dep_ not in ("acl", "xcomp"):
         return False
     return any(c.tag_ == "TO" or c.lower_ == "that" for c in children(clause))
+
+
+# Adverbs that make a deictic phrase of "there", pointing at a place in the world around the
+# speaker rather than at one the text named ("out there", "over there", "up there", "in
+# there"): a short closed class of particles, which no lexicon in the repository lists.
+_DEICTIC_PARTICLES = frozenset({"out", "over", "up", "down", "in", "back", "around", "along"})
+
+
+def _locative_there(token: Token) -> bool:
+    """ "She checked into a clinic and will stay there": a locative "there", an adverb of place
+    modifying a verb or a noun ("her arrival there"), is a pro-form of a place as "it" is of a
+    thing. Not the expletive of "there is" (tagged EX), not a deictic phrase ("out there"), and
+    not a "there" whose own phrase says where ("there in Malibu"), which names its place."""
+    if token.lower_ != "there":
+        return False
+    # "her arrival there was not without drama": an expletive opens its clause, before its
+    # verb and with no subject before it; a "there" after the subject is of place.
+    after_subject = any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i for c in children(token.head)
+    )
+    if token.tag_ == "EX" and after_subject:
+        return True
+    if token.tag_ != "RB" or token.dep_ != "advmod":
+        return False
+    if token.head.pos_ not in ("VERB", "AUX", "NOUN"):
+        return False
+    tokens = doc_tokens(token.doc)
+    before = tokens[token.i - 1] if token.i > 0 else None
+    if before is not None and before.lower_ in _DEICTIC_PARTICLES:
+        return False
+    after = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
+    if after is not None and (after.lemma_ == "be" or after.tag_ == "MD") and not after_subject:
+        return False  # "with such facilities there won't be room": the expletive, mistagged
+    if after is not None and after.tag_ == "IN" and after.lower_ in _LOCATIVE_PREPOSITIONS:
+        return False  # "sitting there at the table": the phrase after it names the place
+    return not any(c.dep_ == "prep" for c in children(token))
+
+
+def _there(token: Token, sentence: int, depth: list[int]) -> CorefMention:
+    """A locative "there" as a mention: a pronoun of place (the locative sieve gives it the
+    place it stands for), with no person, so the personal pronoun sieve leaves it alone."""
+    text, start, end = span_text_at([token])
+    record = Mention(text, start, end, sentence, ObjectKind.PRONOUN, head=token.idx)
+    mention = _base(record, token, "pronoun", sentence, depth)
+    mention.lemma = "there"
+    mention.person = 0
+    mention.number, mention.gender = "singular", "neuter"
+    mention.definite = True
+    return mention
+
+
+# The number words a report writes out for a count of people ("three were killed"): a closed
+# class, written here as no lexicon in the repository gives a word's value.
+_NUMBER_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+
+
+def count_of(token: Token) -> int:
+    """The value of a count written in figures ("3") or as a word ("Three"), else -1."""
+    word = token.lower_
+    if word.isdigit() and len(word) <= 6:
+        return int(word)
+    return _NUMBER_WORDS.index(word) if word in _NUMBER_WORDS else -1
+
+
+def _bare_count(token: Token) -> bool:
+    """ "Three were killed", "2 hurt in office shooting", "killing two": a count with no noun
+    heads its own phrase, and stands for the people (or things) it counts. Only as a subject
+    or an object, and not a value the recogniser reads as a date, a time, money or a
+    percentage, nor an age or a score (which are no arguments of a verb of their own)."""
+    if token.tag_ != "CD" or count_of(token) < 2:
+        return False
+    # A title line's "3 dead after ...", "1 Dead, 2 Hurt": the parser hangs the count from the
+    # adjective or participle as if it counted it, but a count counts no adjective.
+    read_as_counting = token.dep_ == "nummod" and token.head.pos_ in ("ADJ", "VERB")
+    # "Three killed as rioters bomb bank": a title line's reduced passive, read as the count
+    # modified by its participle.
+    reduced_passive = token.dep_ == "ROOT" and any(
+        c.dep_ == "acl" and c.tag_ == "VBN" for c in children(token)
+    )
+    if (
+        token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj")
+        and not read_as_counting
+        and not reduced_passive
+    ):
+        return False
+    if token.ent_type_ in TIME_LABELS or token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+        return False
+    tokens = doc_tokens(token.doc)
+    if token.i + 1 < len(tokens) and tokens[token.i + 1].text in (":", ".", ",", "-"):
+        return False  # "9:03", "5.9", "120,000", "31-24": a time, a figure, a score
+    before = tokens[token.i - 1] if token.i > 0 else None
+    figure = before is not None and before.text in (":", ".") and before.i > 0
+    if before is not None and (
+        before.is_currency
+        or (before.text in ("-", "/") and not before.whitespace_)
+        or (figure and tokens[before.i - 1].like_num)
+    ):
+        # "£1.2m", "6. 4" (a text rebuilt from tokens), "four-by-four": a piece of a figure
+        # or of a word
+        return False
+    return not any(c.dep_ in ("compound", "amod", "prep", "det") for c in children(token))
+
+
+def _count_mention(token: Token, sentence: int, depth: list[int]) -> CorefMention:
+    """A bare count as a mention: a group of as many as it says, linked by the count sieve to
+    the group the document names with the same number."""
+    text, start, end = span_text_at([token])
+    record = Mention(
+        text, start, end, sentence, ObjectKind.CONCEPT, key=concept_key(token), head=token.idx
+    )
+    mention = _base(record, token, "nominal", sentence, depth)
+    mention.lemma = token.lower_
+    mention.words = frozenset({token.lower_})
+    mention.count = count_of(token)
+    mention.bare_count = True
+    mention.number = "singular" if mention.count == 1 else "plural"
+    mention.indefinite = True
+    return mention
 
 
 # Tags of relative and interrogative pronouns: "who", "which", "that" (WDT), "whose".

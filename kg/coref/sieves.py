@@ -821,6 +821,129 @@ def relative_pronoun_sieve(chains: Chains) -> None:
             )
 
 
+def locative_there_sieve(chains: Chains) -> None:
+    """ "She checked into a clinic in Utah and will stay there": a locative "there" stands for
+    the place named last before it, in its own sentence or the one before (a pro-form of place
+    reaches no further back than a pronoun's nearest antecedent does).
+    A place is a place's name, a noun whose first sense is a place ("the facility", "the
+    site"), or a body that is a site, named or described, as the object of a preposition of
+    place ("showed up to Morningside", "worked at a firm"). A place set after another to say
+    where it lies ("Newport Beach, Calif.") is not the one meant: the first is."""
+    for mention in chains.mentions:
+        if mention.kind != "pronoun" or mention.lemma != "there" or mention.person != 0:
+            continue
+        place = _place_there_stands_for(chains, mention)
+        if place is not None and not chains.same(mention.index, place.index):
+            chains.link(
+                mention,
+                place,
+                "locative there",
+                f"'{mention.record.text}' is the place '{place.record.text}' named just before it",
+            )
+
+
+def _place_there_stands_for(chains: Chains, there: CorefMention) -> CorefMention | None:
+    """The last place before a locative "there", in its sentence or the one before."""
+    earlier = [
+        m
+        for m in chains.mentions[: there.index]
+        if there.sentence - m.sentence <= 1 and m.record.start < there.record.start
+    ]
+    places = [
+        m
+        for m in earlier
+        if _a_place_there(m)
+        and not _contains(m, there)  # "a temple there": the phrase holds it
+        and "Person" not in chains.entity_types(m.index)  # "Palin ... there"
+    ]
+    heads = {m.head for m in places}
+    for place in reversed(places):
+        if chains.heads and _says_where_another_lies(chains.heads, place, heads):
+            # "Newport Beach, Calif.", "an apartment on Independent Street": the second place
+            # says where the first lies; the first is the one spoken of.
+            continue
+        return place
+    return None
+
+
+# Prepositions that set a place where another lies ("an apartment on Independent Street", "a
+# clinic in Utah"); not those of a direction ("the route to the site"), whose object is a place
+# of its own that the phrase leads to.
+_PREPOSITIONS_OF_SITE = frozenset({"in", "on", "at", "near", "outside", "inside"})
+
+
+def _says_where_another_lies(heads: list[int], place: CorefMention, places: set[int]) -> bool:
+    """Whether a place hangs from another place's head, set beside it ("Newport Beach,
+    Calif.") or through a preposition of site ("on Independent Street")."""
+    above = heads[place.head]
+    if above == place.head:
+        return False
+    if above in places:
+        return True
+    return place.preposition in _PREPOSITIONS_OF_SITE and heads[above] in places
+
+
+def _a_place_there(mention: CorefMention) -> bool:
+    """A mention a locative "there" may stand for (see locative_there_sieve)."""
+    if mention.is_time or mention.measure or mention.kind == "pronoun":
+        return False
+    if mention.kind == "name":
+        if mention.entity_type == "Place":
+            return True
+        return mention.entity_type == "Organization" and (
+            mention.locative or lexicon.kind_of_place(mention.record.text.split()[-1])
+        )
+    if mention.kind != "nominal":
+        return False
+    if mention.noun_class == "place":
+        return True
+    return mention.locative and "place" in lexicon.noun_classes(mention.lemma)
+
+
+def bare_count_sieve(chains: Chains) -> None:
+    """ "Three killed as rioters bomb bank" ... "three bank workers died": a bare count is the
+    group of people the document counts with the same number just before or after it (two
+    sentences either way: a title line's count is taken up by the report's first lines). The
+    nearest such group before it first, then the nearest after."""
+    for mention in chains.mentions:
+        if not mention.bare_count:
+            continue
+        groups = [
+            m
+            for m in chains.mentions
+            if m.count == mention.count
+            and not m.bare_count
+            and m.kind == "nominal"
+            and abs(m.sentence - mention.sentence) <= 2
+            and _people_counted(m)
+        ]
+        before = [m for m in groups if m.index < mention.index]
+        after = [m for m in groups if m.index > mention.index]
+        group = before[-1] if before else (after[0] if after else None)
+        if group is not None and not chains.same(mention.index, group.index):
+            chains.link(
+                mention,
+                group,
+                "bare count",
+                f"'{mention.record.text}' counts the {mention.count} of '{group.record.text}'",
+            )
+
+
+# Nouns of people WordNet files under groups, not persons ("people" is a body of persons), and
+# "others", which counts more of whatever was counted before ("killing two and wounding two
+# others"): without them the commonest counts of people in the news would go unmatched.
+_PEOPLE_WORDS = frozenset({"people", "other"})
+
+
+def _people_counted(mention: CorefMention) -> bool:
+    """A description counting people ("three bank workers", "two women", "five people"), which a
+    bare count may stand for; not things ("12 guns", "two safes"), amounts or times."""
+    if mention.is_time or mention.measure or mention.number != "plural":
+        return False
+    # The first WordNet sense, not the mention's class (which reads "guns" as gunmen).
+    return lexicon.noun_class(mention.lemma) == "person" or mention.lemma in _PEOPLE_WORDS
+
+
 def predicate_nominative_sieve(chains: Chains) -> None:
     """ "Kirkpatrick is a 61-year-old retiree": the subject of a copula and its predicate noun
     are one thing (not for "is one of", a part, nor under negation). So is a relative pronoun
@@ -1777,6 +1900,8 @@ def pronoun_sieve(
                 continue
             if antecedent.kind == "pronoun" and not _agree(chains, mention, antecedent):
                 continue
+            if antecedent.lemma == "there" and antecedent.person == 0:
+                continue  # an adverb of place: "it" takes up its place, through the place
             if antecedent.is_time or antecedent.measure:
                 continue  # a time or an amount ("364 yards") is a value, not a referent
             if _contains(antecedent, mention) and _holds(chains, antecedent, mention):
@@ -2387,6 +2512,7 @@ SIEVES: tuple[Sieve, ...] = (
         of_apposition_sieve,
     ),
     Sieve("relative pronoun", "a relative clause's pronoun is its noun", relative_pronoun_sieve),
+    Sieve("bare count", "a bare count is the group counted with its number", bare_count_sieve),
     Sieve(
         "predicate nominative",
         "the subject and the predicate noun of a copula",
@@ -2412,6 +2538,11 @@ SIEVES: tuple[Sieve, ...] = (
     ),
     Sieve("speaker", "I and we in a quotation are its speaker", speaker_sieve),
     Sieve("pronoun", "the most prominent agreeing mention", pronoun_sieve),
+    Sieve(
+        "locative there",
+        "a locative 'there' is the place named last before it",
+        locative_there_sieve,
+    ),
 )
 
 
