@@ -165,6 +165,11 @@ class MergeReason(StrEnum):
         "seen with {common} of the same names and things, as '{instead}', called '{head}' in "
         "another story, is there"
     )
+    UNDERGOES_IT_IN_ITS_STORY = (
+        "'{name}' is '{other}', whom its document names and other documents say was the "
+        "object of '{verb}' as it is here, not '{instead}', called '{head}' there, whom "
+        "{documents} documents say did it to someone"
+    )
     DESCRIBED_ALIKE_ACROSS_DOCUMENTS = (
         "'{name}' is '{other}', called '{head}' in another document with the same age and "
         "nationality and seen with {common} of the same names and things, rather than "

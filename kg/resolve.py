@@ -468,6 +468,9 @@ class CorpusIndex:
         # people of one story that the context a description shares cannot (the driver and
         # the one he hit).
         self._deeds: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        # How many documents say each name does each deed: one report's misparse or
+        # misjoined pronoun gives a person a deed; two say it (_undergoing_it_here).
+        self._deed_documents: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
         self._doers: dict[tuple[str, str], set[str]] = defaultdict(set)  # after ``finish``
         self._titled_once: dict[str, list[str]] = {}
         # How many documents call each name a work and how many a person, by a title, an
@@ -583,6 +586,8 @@ class CorpusIndex:
         for node, deed in clusters.deeds:
             if isinstance(node, NameCluster):
                 self._deeds[node.name].add(deed)
+        for name, deed in {(n.name, d) for n, d in clusters.deeds if isinstance(n, NameCluster)}:
+            self._deed_documents[name][deed] += 1
         lands = {
             mention.start: named
             for mention, named in zip(clusters.mentions, clusters.nodes, strict=True)
@@ -700,6 +705,7 @@ class CorpusIndex:
             guessed_by[noun].append(key)
         self._guessed_by = dict(guessed_by)
         self._deeds = self._gathered_by_entity(self._deeds)
+        self._deed_documents = self._counted_by_entity(self._deed_documents)
         # Who does each deed: the people who may play a part (_playing_the_part), found
         # without reading every entity of the corpus for each description.
         self._doers = defaultdict(set)
@@ -798,10 +804,10 @@ class CorpusIndex:
             if documents == called[key][noun] and kept_apart[key][noun] > documents
         }
 
-    def _counted_by_entity(self, per_name: Mapping[str, Counter[str]]) -> dict[str, Counter[str]]:
+    def _counted_by_entity(self, per_name: Mapping[str, Counter[_T]]) -> dict[str, Counter[_T]]:
         """What is counted per name, pooled over the names each entity is linked from (by its
         key): "Lohan" called an actress in one document, "Lindsay Lohan" in another."""
-        pooled: dict[str, Counter[str]] = defaultdict(Counter)
+        pooled: dict[str, Counter[_T]] = defaultdict(Counter)
         for name, counted in per_name.items():
             pooled[self._links.get(name, name)].update(counted)
         return pooled
@@ -1581,8 +1587,60 @@ class CorpusIndex:
                 # documents' salience links called it.
                 continue
             key, reason = self._done_alike_instead(key, reason, alike, context, noun, opposed)
+            undergoing = self._undergoing_it_here(key, alike, named_here)
+            if undergoing is not None:
+                other, verb = undergoing
+                reason = MergeReason.UNDERGOES_IT_IN_ITS_STORY.say(
+                    name=description.label,
+                    other=self.entities[other].label,
+                    verb=verb,
+                    instead=self.entities[key].label,
+                    head=noun,
+                    documents=self._deed_documents[key][verb, "subject"],
+                )
+                key = other
             self._join(description, key, reason, clusters, first_mention, merges)
         return merges
+
+    def _undergoing_it_here(
+        self, key: str, alike: _Alike, named_here: AbstractSet[str]
+    ) -> tuple[str, str] | None:
+        """The person the description's own document names who undergoes in other documents
+        what the description undergoes here, when the person ``key`` it would join does that
+        to someone in OTHER_PART_DOCUMENTS documents or more and undergoes it in none: "a
+        gunman opened fire, killing one man ... Kirkpatrick is accused of fatally shooting
+        Benjamin Banky" is Banky, whom other reports say was killed, not Kirkpatrick, called
+        "the man" as often. One story's killer and killed are two people, and the report
+        names both. Verbs of saying are left out (everyone in a story says something), and
+        so are those no dictionary knows as verbs (a preposition after "be"). Returns the
+        person's key and the verb, or None unless exactly one person named here does so."""
+        if self.entities[key].type != "Person":
+            return None
+        done = self._deed_documents.get(key, Counter())
+        verbs = sorted(
+            verb
+            for verb, side in alike.deeds
+            if side == "object"
+            and verb not in SPEECH_VERBS
+            and lexicon.is_verb(verb)
+            and done[verb, "subject"] >= OTHER_PART_DOCUMENTS
+            and not done[verb, "object"]
+        )
+        found = {
+            (other, verb)
+            for verb in verbs
+            for other in named_here
+            if other != key
+            and other in self.entities
+            and self.entities[other].type == "Person"
+            and self._deed_documents.get(other, Counter())[verb, "object"]
+            and not self._deed_documents.get(other, Counter())[verb, "subject"]
+            and not self._of_other_sex(other, alike.sex)
+        }
+        people = {other for other, _ in found}
+        if len(people) != 1:
+            return None
+        return min(found)
 
     def _done_alike_instead(
         self,
@@ -2553,8 +2611,10 @@ def _sides(triple: Triple) -> tuple[str, dict[str, Argument]] | None:
         return None
     sides = {"subject": triple.subject, "object": triple.object}
     if words[0] == "be" and len(words) > 1:
-        # Passive (or a copula, read alike on both sides): its subject undergoes it.
-        verb, rest = words[1], words[2:]
+        # Passive (or a copula, read alike on both sides): its subject undergoes it. The
+        # participle is read as its verb, as the active's is ("was killed" and "killed him"
+        # are one deed, "kill").
+        verb, rest = lexicon.verb_lemma(words[1]), words[2:]
         if rest == ["by"]:
             sides = {"subject": triple.object, "object": triple.subject}
         else:
@@ -2597,6 +2657,10 @@ def _opponents_of(
 
 
 _OTHER_SIDE = {"subject": "object", "object": "subject"}
+
+# How many documents must say a person does something to someone before a description that
+# undergoes it is taken for someone else (_undergoing_it_here).
+OTHER_PART_DOCUMENTS = 2
 
 # An age written as a modifier: "a 36-year-old man", "the 59-year-old woman".
 _AGE = re.compile(r"\b(\d{1,3})-year-old\b", re.IGNORECASE)

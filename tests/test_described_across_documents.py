@@ -221,7 +221,7 @@ def test_of_people_sharing_the_context_the_one_that_did_what_the_description_did
     assert man["node"] == driver
     assert man["node"] != victim
     assert man["sieve"] == "description_across_documents"
-    assert man["reason"].endswith("but alone the object of 'charged' there as here")
+    assert man["reason"].endswith("but alone the object of 'charge' there as here")
 
 
 # One courtroom shooting told four times: two reports call the judge the gunman killed a judge,
@@ -573,7 +573,7 @@ def test_a_description_of_another_story_is_the_one_who_plays_its_part_here(sm_nl
     assert co_worker["node"] == mention_in(records, "doc2", "Sharon Smith")["node"]
     assert co_worker["node"] != mention_in(records, "doc0", "Yvonne Hall")["node"]
     assert co_worker["reason"].startswith(
-        "'co-worker' is 'Sharon Smith', of its own story, the object of 'charged' there as "
+        "'co-worker' is 'Sharon Smith', of its own story, the object of 'charge' there as "
         "here and seen with"
     )
 
@@ -590,3 +590,43 @@ def test_no_one_plays_the_part_of_another_story_unless_one_alone_does(sm_nlp) ->
             mention_in(records, "doc2", name)["node"] for name in named
         }, co_worker
         assert co_worker["node"] != mention_in(records, "doc0", "Yvonne Hall")["node"]
+
+
+# An office shooting: two reports call Carl Mays "a man" and say he killed Tom Reed.
+KILLED_BY_MAYS = [
+    "Carl Mays, a man from Denver, shot and killed Tom Reed at an office party, police said. "
+    "Mays had been fired last week.",
+    "Police said Carl Mays, a 61-year-old man, killed Tom Reed at the office party in Denver. "
+    "Reed was 40.",
+]
+
+
+def test_a_description_undergoing_what_its_candidate_does_is_the_one_named_who_undergoes_it(
+    sm_nlp,
+) -> None:
+    # "One man was killed" is called by Mays's noun, but the reports say Mays killed someone
+    # and Reed, whom this report names too, was killed: the man killed is Reed.
+    report = (
+        "Police said Carl Mays opened fire at an office party in Denver on Friday, shooting "
+        "Tom Reed. One man was shot and killed in the office, but the other guests escaped."
+    )
+    records = corpus_mentions(sm_nlp, [*KILLED_BY_MAYS, report])
+    man = mention_in(records, "doc2", "One man")
+    assert man["node"] == mention_in(records, "doc0", "Tom Reed")["node"]
+    assert man["node"] != mention_in(records, "doc0", "Carl Mays")["node"]
+    assert man["reason"].startswith(
+        "'One man' is 'Tom Reed', whom its document names and other documents say was the "
+        "object of 'kill' as it is here, not 'Carl Mays'"
+    )
+
+
+def test_no_one_named_here_undergoing_it_leaves_the_description_to_its_noun(sm_nlp) -> None:
+    # The report names no one killed: the rule has no one to offer, and Reed, whom it does not
+    # name, is not taken.
+    report = (
+        "Police said Carl Mays opened fire at an office party in Denver on Friday. "
+        "One man was shot and killed in the office, but the other guests escaped."
+    )
+    records = corpus_mentions(sm_nlp, [*KILLED_BY_MAYS, report])
+    man = mention_in(records, "doc2", "One man")
+    assert man["node"] != mention_in(records, "doc0", "Tom Reed")["node"]

@@ -78,4 +78,4 @@ def test_what_the_description_does_still_finds_its_own_person(sm_nlp) -> None:
     driver = mention_in(records, "doc6", "driver")
     assert driver["node"] == sharma
     assert driver["node"] != mention_in(records, "doc0", "Priya Raman")["node"]
-    assert "the object of 'charged' there as here" in driver["reason"]
+    assert "the object of 'charge' there as here" in driver["reason"]

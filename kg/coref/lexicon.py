@@ -449,6 +449,18 @@ def verb_form(word: str) -> bool:
     return not any(_lemmas_of(key, pos) for pos in ("adj", "adv", "noun"))
 
 
+def verb_lemma(word: str) -> str:
+    """The verb a participle or an inflected form is of ("killed" -> "kill", "struck" ->
+    "strike", "left" -> "leave"), by WordNet's index and spaCy's English rules: a lemma other
+    than the word itself when it has one ("found" is "find" before it is "found"), the word
+    (lower case) when WordNet knows no verb it is a form of."""
+    key = word.strip().lower()
+    lemmas = _lemmas_of(key, "verb")
+    if not lemmas:
+        return key
+    return min(lemmas, key=lambda lemma: (lemma == key, -len(lemma), lemma))
+
+
 def noun_lemma(word: str) -> str | None:
     """The common noun ``word`` is a form of ("Guards" -> "guard", "Women" -> "woman"), by
     WordNet's index and spaCy's English rules, or None. Case-insensitive."""
