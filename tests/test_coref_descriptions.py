@@ -327,6 +327,18 @@ def test_the_doer_of_a_deed_is_not_the_one_it_was_done_to(sm_nlp):
     assert not chain_of(sm_nlp, text, "Tom Reed") & {"officer", "he"}
 
 
+def test_a_clash_is_seen_through_a_name_written_twice(sm_nlp):
+    """ "Tom Reed was shot ... Tom Reed was taken to hospital. The officer ... he shot": the
+    two "Tom Reed" are one chain before any link is made, so the one shot clashes with the
+    "he" who shot, though the description joined the second."""
+    text = (
+        "Tom Reed was shot by a guard on Friday. Tom Reed was taken to hospital. "
+        "The officer who chased him says he shot the thief in self-defence."
+    )
+    assert chain_of(sm_nlp, text, "officer") >= {"who", "he"}
+    assert "Tom Reed" not in chain_of(sm_nlp, text, "officer")
+
+
 def test_a_reflexive_makes_the_doer_the_one_done_to(sm_nlp):
     """ "The man killed himself": a reflexive object gives its verb no sides, so no clash tells
     the man from one killed elsewhere in the story; "The man killed the clerk" makes him the

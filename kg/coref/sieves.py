@@ -110,6 +110,9 @@ class Chains:
         self.namings = namings or {}
         self._parent = list(range(len(mentions)))
         self.links: list[CorefLink] = []
+        # The names grouped as one (names_sieve), joined but not linked: the chain check after
+        # the sieves reads them as links that are never cut (_consistent).
+        self.same_names: list[CorefLink] = []
         # The mentions a construct sieve joined to their chain ("Estes Kefauver, the senator",
         # "Page was a model", "as an actress"): what these say of a chain, the grammar says.
         self.construed: set[int] = set()
@@ -379,6 +382,7 @@ def names_sieve(chains: Chains) -> None:
         earlier = first.setdefault(id(cluster), mention)
         if earlier is not mention:
             chains.join(mention.index, earlier.index)
+            chains.same_names.append(CorefLink(mention.index, earlier.index, "names", ""))
 
 
 def surname_sieve(chains: Chains) -> None:
@@ -2459,13 +2463,16 @@ def _consistent(chains: Chains) -> list[CorefLink]:
     mentions of its two halves ("Hiller shot the supervisor who had suspended her": "her" is
     Hiller's, the nearest agreeing, not the supervisor's through which it was linked)."""
     links, mentions = list(chains.links), chains.mentions
+    # A name's mentions are one chain before any link is made ("Tom Reed was shot ... Tom Reed
+    # ... the officer ... he shot"): read with the links, never cut, always last.
+    names = chains.same_names
     while True:
-        cut = _link_to_cut(links, mentions)
+        cut = _link_to_cut(links + names, mentions)
         if cut is None:
             return links
-        whole = frozenset(_chain_of(links[cut].mention, links))
+        whole = frozenset(_chain_of(links[cut].mention, links + names))
         split_off = links.pop(cut)
-        side = _chain_of(split_off.mention, links)
+        side = _chain_of(split_off.mention, links + names)
         again = frozenset(
             link.mention for link in links if link.sieve == "pronoun" and link.mention in side
         )
