@@ -40,7 +40,8 @@ def copular_subjects(tokens: Sequence[Token]) -> dict[int, int]:
     """Each affirmative copula's token index -> its subject's: "Kirkpatrick is a retiree" (not
     "is not", not "is one of the ...": a member of a group is not the group). "Become" is one
     too, its subject the controlling verb's when it has none of its own: "McDermott scored 23
-    points to become the school's all-time scoring leader"."""
+    points to become the school's all-time scoring leader"; so is "to be" with an indefinite
+    predicate completing a verb with no object ("was revealed to be a Muslim")."""
     copulas: dict[int, int] = {}
     for token in tokens:
         if token.lemma not in _COPULA_IDS:
@@ -51,10 +52,27 @@ def copular_subjects(tokens: Sequence[Token]) -> dict[int, int]:
         subjects = [c.i for c in kids if c.dep_ == "nsubj"]
         if not subjects and token.lemma_ == "become" and token.dep_ in ("xcomp", "advcl"):
             subjects = [c.i for c in children(token.head) if c.dep_ == "nsubj"]
+        elif (
+            not subjects
+            and token.dep_ == "xcomp"
+            and not _has_object(token.head)
+            and any(_indefinite(c) for c in kids if c.dep_ == "attr")
+        ):
+            # "Hiller has been revealed to be a Muslim", "he seems to be a loner": an
+            # infinitive "to be" with no subject of its own says its predicate of the subject
+            # of the verb it completes (raising and subject control). Not after an object,
+            # which is who the infinitive is said of ("asked him to be the host"); only a
+            # predicate that describes (indefinite), as what such a verb reports may be only
+            # rumoured ("was rumored to be Deep Throat" says no one is who).
+            subjects = [c.i for c in children(token.head) if c.dep_ in ("nsubj", "nsubjpass")]
         attrs = [c for c in kids if c.dep_ == "attr" and c.lower_ != "one"]
         if len(subjects) == 1 and attrs:
             copulas[token.i] = subjects[0]
     return copulas
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "dative") for c in children(verb))
 
 
 # Verbs that give someone a role "as" something: "named Hugh Jackman as the host".

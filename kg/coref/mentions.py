@@ -297,6 +297,13 @@ class CorefMention:
     # An "it" said to happen ("it happened in 1959", "watched it happen", "the event as it
     # unfolded"): an event, which its referent must be.
     happening: bool = False
+    # The deed the mention takes part in and its side: the lemma of its verb and "agent" (the
+    # doer: an active verb's subject, a passive's "by" object) or "patient" (the one it is
+    # done to: an object, a passive's subject). Empty when neither, or when a reflexive object
+    # makes the doer the one done to ("killed himself"). Within a document the doer and the
+    # one done to of one deed are two participants (_participant).
+    deed: str = ""
+    side: str = ""
 
     @property
     def is_time(self) -> bool:
@@ -514,6 +521,8 @@ def find_mentions(
             continue  # "Attorney" tagged PERSON: a description, read as a nominal below
         if _capitalised_description(ent.root, list(ent), _determiner_of(ent.root)):
             continue  # "the Perennial Party Girl": a description, read as a nominal below
+        if _name_as_a_kind(ent.root):
+            continue  # "she is a Muslim": one of a kind, read as a nominal below
         if ent.label_ not in TIME_LABELS and not any(
             c.isupper() or c.isdigit() for t in ent for c in t.text
         ):
@@ -699,6 +708,8 @@ def headline_mentions(
                 # ("Fred LaRue" for "Frederick Cheney LaRue") is read by its surname, as the
                 # body's "LaRue" is.
                 match, label = person, "PERSON"
+            if match is not None and _name_as_a_kind(tokens[match - 1]):
+                match = None  # "Hiller Is A Muslim": one of a kind, a description below
             if match is not None:
                 piece = tokens[i:match]
                 text, start, end = span_text_at(piece)
@@ -729,7 +740,9 @@ def headline_mentions(
             if pieces:
                 described = lemma = body_nouns[token.lower_]
             if token.is_alpha and (
-                described is not None or lexicon.noun_class(lemma) in _HEADLINE_NOUN_CLASSES
+                described is not None
+                or lexicon.noun_class(lemma) in _HEADLINE_NOUN_CLASSES
+                or _name_as_a_kind(token)
             ):
                 index = record.index
                 text, start, end = span_text_at(pieces or [token])
@@ -1026,6 +1039,46 @@ def _verb_of(token: Token) -> tuple[int, str]:
     return -1, role
 
 
+def _participant(
+    tokens: list[Token], heads: list[int], verb: int, role: str, head: Token
+) -> tuple[str, str]:
+    """The deed (its verb's lemma) a mention is the doer or the one done to of, and which:
+    "agent" for the subject of an active verb with its object ("the guard shot him") or a
+    passive's "by" object ("was shot by the guard"), "patient" for a direct object or a
+    passive's subject ("he was shot"). ("", "") for any other role, for a verb of being or of
+    saying (_NO_DEED_VERBS), and for a verb whose object is a reflexive: "the man who killed
+    himself" is both, so no clash can tell him from either."""
+    deed = tokens[verb]
+    if deed.pos_ != "VERB" or deed.lemma_.lower() in _NO_DEED_VERBS:
+        return "", ""
+    kids = children(deed)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
+    if any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in kids):
+        return "", ""
+    if role == "nsubj" and not passive and any(_done_to(c) for c in kids):
+        # Only with its object: an active verb with none may be a title line's passive ("Man
+        # charged with DWI": the man is charged) or a verb of what befalls its subject.
+        side = "agent"
+    elif role == "pobj" and tokens[heads[head.i]].dep_ == "agent":
+        side = "agent"
+    elif role == "nsubjpass" or (role == "dobj" and not passive and _done_to(head)):
+        side = "patient"
+    else:
+        return "", ""
+    return deed.lemma_.lower(), side
+
+
+def _done_to(token: Token) -> bool:
+    """Whether a verb's dependent is its object, one it is done to: not a time the parser reads
+    as one ("the fifth coach fired this season": a passive, the coach is the one fired)."""
+    return token.dep_ == "dobj" and token.ent_type_ not in ("DATE", "TIME")
+
+
+# Verbs whose subject and object are not a doer and one done to, or that any two people may
+# be on both sides of in one story: being, having, saying and thinking, meeting.
+_NO_DEED_VERBS = frozenset({"be", "have", "do", "get", "say", "tell", "know", "think", "meet"})
+
+
 # The dependencies of a verb's arguments other than its subject, for a partitive ("23 of them").
 _ARGUMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 
@@ -1135,6 +1188,7 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         first = tokens[heads[first.i]]
     if locative and record.kind == ObjectKind.ENTITY:
         record = replace(record, written_as_place=True)
+    deed, side = _participant(tokens, heads, verb, role, head) if verb >= 0 else ("", "")
     return CorefMention(
         record=record,
         index=-1,
@@ -1154,6 +1208,8 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         reflexive=False,
         verb=verb,
         role=role,
+        deed=deed,
+        side=side,
         depth=depth[head.i],
         locative=locative,
         preposition=preposition.lower_ if role == "pobj" else "",
@@ -1868,6 +1924,7 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         (head.pos_ == "PROPN" or _capitalised_mid_sentence(head))
         and not _capitalised_role(head, body)
         and not _capitalised_description(head, body, _determiner_of(head))
+        and not _name_as_a_kind(head)
     ):
         # A name the recogniser missed: its proper nouns around the head ("Bessent"), or its
         # capitalised words when the tagger took the head for a common noun ("Internet
@@ -2311,6 +2368,20 @@ def _capitalised_description(head: Token, body: list[Token], determiner: str) ->
         return False
     return any(lexicon.adjective(t.text) for t in capitalised if t.i != head.i) or any(
         c.dep_ == "prep" and c.lower_ == "of" for c in children(head)
+    )
+
+
+def _name_as_a_kind(head: Token) -> bool:
+    """A proper noun after "a" or "an" that a copula says its subject is ("Hiller is a Muslim",
+    "he is a Kennedy", "revealed to be an American"): one of those the name is given to, a
+    common noun that describes the subject as "a nurse" would, not the subject's name. A name
+    takes no indefinite article; the predicate says what kind of one someone is."""
+    return (
+        head.pos_ == "PROPN"
+        and head.dep_ == "attr"
+        # Any case: a title line capitalises its article ("Hiller Is A Muslim").
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in lefts(head))
+        and head.head.lemma_ in ("be", "become")
     )
 
 

@@ -110,6 +110,9 @@ class Chains:
         self.namings = namings or {}
         self._parent = list(range(len(mentions)))
         self.links: list[CorefLink] = []
+        # The names grouped as one (names_sieve), joined but not linked: the chain check after
+        # the sieves reads them as links that are never cut (_consistent).
+        self.same_names: list[CorefLink] = []
         # The mentions a construct sieve joined to their chain ("Estes Kefauver, the senator",
         # "Page was a model", "as an actress"): what these say of a chain, the grammar says.
         self.construed: set[int] = set()
@@ -379,6 +382,7 @@ def names_sieve(chains: Chains) -> None:
         earlier = first.setdefault(id(cluster), mention)
         if earlier is not mention:
             chains.join(mention.index, earlier.index)
+            chains.same_names.append(CorefLink(mention.index, earlier.index, "names", ""))
 
 
 def surname_sieve(chains: Chains) -> None:
@@ -472,6 +476,8 @@ def written_name_sieve(chains: Chains) -> None:
     for mention in chains.mentions:
         if mention.kind != "nominal" or not mention.record.text[:1].isupper():
             continue
+        if mention.indefinite:
+            continue  # "a Muslim", "a Kennedy": one of a kind, which a name is not
         if mention.number != "plural" and mention.noun_class in ("person", "organization"):
             continue  # "President", "Police": an office or a body, which the recogniser names
         name = written.get(mention.record.text)
@@ -2588,13 +2594,16 @@ def _consistent(chains: Chains) -> list[CorefLink]:
     mentions of its two halves ("Hiller shot the supervisor who had suspended her": "her" is
     Hiller's, the nearest agreeing, not the supervisor's through which it was linked)."""
     links, mentions = list(chains.links), chains.mentions
+    # A name's mentions are one chain before any link is made ("Tom Reed was shot ... Tom Reed
+    # ... the officer ... he shot"): read with the links, never cut, always last.
+    names = chains.same_names
     while True:
-        cut = _link_to_cut(links, mentions)
+        cut = _link_to_cut(links + names, mentions)
         if cut is None:
             return links
-        whole = frozenset(_chain_of(links[cut].mention, links))
+        whole = frozenset(_chain_of(links[cut].mention, links + names))
         split_off = links.pop(cut)
-        side = _chain_of(split_off.mention, links)
+        side = _chain_of(split_off.mention, links + names)
         again = frozenset(
             link.mention for link in links if link.sieve == "pronoun" and link.mention in side
         )
@@ -2684,10 +2693,42 @@ def _link_to_cut(links: list[CorefLink], mentions: list[CorefMention]) -> int | 
 
 
 def _clash(a: CorefMention, b: CorefMention) -> bool:
-    """Whether two mentions cannot be one: a "he" and a "she", or the subject and the object of
-    one verb, neither reflexive."""
+    """Whether two mentions cannot be one: a "he" and a "she", the subject and the object of
+    one verb, neither reflexive, or the doer and the one done to of one deed ("Alexis was
+    killed by a police bullet ... the officer says he killed the boy": the officer's "he" is
+    not Alexis)."""
     sexes = {a.gender, b.gender} if a.kind == b.kind == "pronoun" else set()
-    return sexes == {"male", "female"} or _subject_and_object(a, b) or _subject_and_object(b, a)
+    return (
+        sexes == {"male", "female"}
+        or _subject_and_object(a, b)
+        or _subject_and_object(b, a)
+        or _doer_and_done_to(a, b)
+    )
+
+
+def _doer_and_done_to(a: CorefMention, b: CorefMention) -> bool:
+    """Whether one mention did a deed and the other had it done to them, in two clauses of one
+    document: the verb's lemma is the deed (``CorefMention.deed``: "shot the guard", "the guard
+    was shot"). In one story the one who kills and the one killed are two people; a reflexive
+    ("killed himself") gives its verb no sides. Only of people: a thing may be on both sides of
+    one deed in a story ("the law protects speech", "we should protect the law")."""
+    return (
+        bool(a.deed)
+        and a.deed == b.deed
+        and {a.side, b.side} == {"agent", "patient"}
+        and _someone(a)
+        and _someone(b)
+    )
+
+
+def _someone(mention: CorefMention) -> bool:
+    """Whether a mention speaks of a person: a person's name, a noun of a person, "he", "she",
+    "who"."""
+    if mention.kind == "name":
+        return mention.entity_type == "Person"
+    if mention.kind == "nominal":
+        return mention.noun_class == "person"
+    return mention.gender in ("male", "female") or mention.lemma in ("who", "whom")
 
 
 def _clashing_pairs(members: list[CorefMention]) -> Iterator[tuple[CorefMention, CorefMention]]:
@@ -2696,18 +2737,23 @@ def _clashing_pairs(members: list[CorefMention]) -> Iterator[tuple[CorefMention,
     telling = [
         m
         for m in members
-        if m.role in _ARGUMENTS or (m.kind == "pronoun" and m.gender in ("male", "female"))
+        if m.role in _ARGUMENTS
+        or m.deed
+        or (m.kind == "pronoun" and m.gender in ("male", "female"))
     ]
     # Only a pronoun of the other sex or an argument of the same verb can clash with a
     # mention: each is compared with those alone, not with the whole chain (a long document's
     # protagonist has thousands of mentions).
     by_sex: dict[str, list[int]] = {}
     by_verb: dict[int, list[int]] = {}
+    by_deed: dict[str, list[int]] = {}
     for k, m in enumerate(telling):
         if m.kind == "pronoun" and m.gender in ("male", "female"):
             by_sex.setdefault(m.gender, []).append(k)
         if m.verb >= 0:
             by_verb.setdefault(m.verb, []).append(k)
+        if m.deed:
+            by_deed.setdefault(m.deed, []).append(k)
     other_sex = {"male": "female", "female": "male"}
     for k, a in enumerate(telling):
         others: set[int] = set()
@@ -2715,6 +2761,8 @@ def _clashing_pairs(members: list[CorefMention]) -> Iterator[tuple[CorefMention,
             others.update(by_sex.get(other_sex[a.gender], ()))
         if a.verb >= 0:
             others.update(by_verb[a.verb])
+        if a.deed:
+            others.update(by_deed[a.deed])
         for j in sorted(j for j in others if j > k):
             if _clash(a, telling[j]):
                 yield a, telling[j]
