@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from kg.coref import coreference
 from kg.coref.names import normalise_name
 from kg.extract import document_sentences, extract
+from kg.extract.entities import settle_entities
 from kg.extract.tokens import extraction_cache
 from kg.resolve import resolve
 from kg.types import Document
@@ -900,10 +901,11 @@ def _quoted_nickname(
 
 def test_a_name_around_a_quoted_nickname_is_one_name_without_it():
     # The recogniser cuts "Vincent "Chin" Gigante" into a person and a work: one name, whose
-    # key is "Vincent Gigante".
+    # key is "Vincent Gigante" (extraction settles the names: kg/extract/entities.py).
     doc = _quoted_nickname(
         "Vincent", "Chin", "Gigante", ("B-PERSON", "I-PERSON", "I-PERSON", "O", "B-WORK_OF_ART")
     )
+    settle_entities(doc)
     texts = mention_texts(doc)
     assert 'Vincent " Chin " Gigante' in texts
     assert "Gigante" not in texts
@@ -913,11 +915,13 @@ def test_a_name_around_a_quoted_nickname_is_one_name_without_it():
 def test_quoted_words_between_other_words_are_no_nickname():
     # No given name first ("Direct 'Hunger Games' Sequel" has none): the pieces stay.
     doc = _quoted_nickname("Direct", "Fire", "Gigante", ("O", "O", "B-PERSON", "O", "B-PERSON"))
+    settle_entities(doc)
     assert "Gigante" in mention_texts(doc)
     # A common noun after the quotes is no surname ("Ross 'Catching Fire' Negotiations").
     doc = _quoted_nickname(
         "Ross", "Fire", "Negotiations", ("B-PERSON", "O", "B-WORK_OF_ART", "O", "O"), "negotiation"
     )
+    settle_entities(doc)
     assert 'Ross " Fire " Negotiations' not in mention_texts(doc)
 
 

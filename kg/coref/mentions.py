@@ -31,7 +31,6 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from kg.coref import lexicon
-from kg.coref.constructs import QUOTATION_MARKS
 from kg.coref.names import (
     KIND_CORE,
     NER_TYPES,
@@ -315,64 +314,6 @@ class CorefMention:
         return lexicon.first_name_gender(words[0]) or ""
 
 
-# Quotation marks around a nickname written inside a person's name: those of quotations, and
-# the straight single one, which quotations leave out because it is also an apostrophe.
-_QUOTES = QUOTATION_MARKS | {"'"}
-_QUOTE_IDS = string_ids(_QUOTES)  # as Token.orth holds them: read for every token of a document
-# The most words a nickname inside a name has ("Sammy the Bull").
-_NICKNAME_WORDS = 4
-
-
-def _with_nicknames_joined(doc: Doc) -> list[Span]:
-    """The recogniser's names, with a person's name written around a quoted nickname made one
-    ("Vincent 'The Chin' Gigante", "Salvatore "Sammy the Bull" Gravano"), which it cuts into
-    pieces ("Vincent 'Chin", "Chin" Gigante"): a known given name, the nickname in quotes,
-    and a capitalised word that is no common noun, the surname. The name's key drops the
-    nickname (``normalise_name``), so it is "Vincent Gigante"."""
-    tokens = doc_tokens(doc)
-    joined: list[Span] = []
-    i = 0
-    while i < len(tokens) - 3:
-        token = tokens[i]
-        if (
-            tokens[i + 1].orth in _QUOTE_IDS
-            and token.text[:1].isupper()
-            and lexicon.first_name(token.text)
-        ):
-            close = next(
-                (
-                    j
-                    for j in range(i + 2, min(len(tokens) - 1, i + 3 + _NICKNAME_WORDS))
-                    if tokens[j].text in _QUOTES
-                ),
-                None,
-            )
-            if close is not None and close > i + 2:
-                surname = tokens[close + 1]
-                if (
-                    surname.text[:1].isupper()
-                    and surname.is_alpha
-                    and not lexicon.has_noun_class(surname.lower_)
-                    and not lexicon.has_noun_class(surname.lemma_.lower())
-                    and tokens[i + 2].text[:1].isupper()
-                    and any(t.ent_type_ == "PERSON" for t in tokens[i : close + 2])
-                ):
-                    # from the start of the recogniser's name that holds the given name:
-                    # "Luis Gerardo "Jerry" Ortiz", not "Gerardo ... Ortiz"
-                    start = token.ent_iob_ == "I" and next(
-                        (e.start for e in doc.ents if e.start <= i < e.end), i
-                    )
-                    joined.append(Span(doc, start or i, close + 2, label="PERSON"))
-                    i = close + 2
-                    continue
-        i += 1
-    if not joined:
-        return list(doc.ents)
-    covered = {t for span in joined for t in range(span.start, span.end)}
-    kept = [e for e in doc.ents if not any(t in covered for t in range(e.start, e.end))]
-    return sorted(kept + joined, key=lambda span: span.start)
-
-
 def _with_numeral_nicknames(doc: Doc, names: list[Span]) -> list[Span]:
     """The recogniser's names, with each team's nickname made of a number (``NUMERAL_NICKNAME``,
     which it reads as a count or a noun) a body's name: with the name of its place before it,
@@ -498,7 +439,9 @@ def find_mentions(
     # A game's score is a mention of its own: no word of it is a name or a description.
     found += _scores(doc, sentence_of, depth)
     scored = {t.i for m in found for t in doc.char_span(m.record.start, m.record.end) or ()}
-    for ent in _names_parted(_with_numeral_nicknames(doc, _with_nicknames_joined(doc))):
+    # The recogniser's names as extraction settled them (kg.extract.entities: a nickname
+    # inside a name, a quoted name, a code written with hyphens).
+    for ent in _names_parted(_with_numeral_nicknames(doc, list(doc.ents))):
         if ent.label_ in VALUE_LABELS or sentence_of[ent.start] < 0:
             continue
         if scored and all(i in scored for i in range(ent.start, ent.end)):
