@@ -68,3 +68,11 @@ def test_a_code_written_with_hyphens_is_one_name(sm_nlp):
     # Words joined by hyphens with no capital code first are no code: the names stay.
     text = "The 2010-11 season ended with a 3-2 win in a well-known way on Dec-19-05."
     assert _settled(sm_nlp, text) == [ent.text for ent in sm_nlp(text).ents]
+
+
+def test_a_phrase_holding_a_quotation_holds_both_its_marks(sm_nlp):
+    # The parser hangs the closing mark on the verb: the phrase was cut inside the quotation.
+    text = "Reporters met a shadowy source known as ``Blue Lantern'' in a garage last year."
+    texts = [r["text"] for r in corpus_mentions(sm_nlp, [text]) if r["kind"] == "nominal"]
+    assert "shadowy source known as ``Blue Lantern''" in texts
+    assert "shadowy source known as ``Blue Lantern" not in texts

@@ -1773,6 +1773,28 @@ def _parted_given_name(token: Token) -> bool:
     )
 
 
+def _quotation_left_open(body: list[Token]) -> bool:
+    """Whether the phrase opens a quotation inside it that the word just after it closes."""
+    tokens = doc_tokens(body[0].doc)
+    after = body[-1].i + 1
+    if after >= len(tokens) or tokens[after].text not in _CLOSING_MARKS or body[-1].whitespace_:
+        return False
+    open_marks = 0
+    for token in body:
+        if token.text == "`" and token.i and tokens[token.i - 1].text == "`":
+            continue  # the second half of "``", which the tokenizer may split
+        if token.text in _OPENING_MARKS or (token.text == '"' and not token.whitespace_):
+            open_marks += 1
+        elif token.text in _CLOSING_MARKS and open_marks:
+            open_marks -= 1
+    return open_marks > 0
+
+
+# The marks that open and close a quotation, as the tokenizer writes them ('"' does both).
+_OPENING_MARKS = frozenset({"``", "`", "“", "‘"})
+_CLOSING_MARKS = frozenset({"''", "”", "’", '"'})
+
+
 def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | None:
     if not any(ch.isalpha() for ch in head.text):
         # "a quake measuring 6. 4": a stop or a number the tagger took for a noun describes
@@ -1833,6 +1855,11 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         return mention
     while len(body) > 1 and body[-1].tag_ == "POS":  # "the president's" -> "president"
         body = body[:-1]
+        text, start, end = span_text_at(body)
+    if _quotation_left_open(body):
+        # "a source known as ``Deep Throat''": the parser hangs the closing mark on the verb,
+        # which cut the phrase inside its quotation; the phrase holds both marks.
+        body = [*body, doc_tokens(head.doc)[body[-1].i + 1]]
         text, start, end = span_text_at(body)
     if body[0].i == head.i >= 2 and _prefix_parted_by_hyphen(doc_tokens(head.doc)[head.i - 2]):
         # "his ex-employee", "three co-workers": the word is written with its first piece,
