@@ -65,6 +65,12 @@ def test_a_code_written_with_hyphens_is_one_name(sm_nlp):
     )
     names = _names(sm_nlp, text)
     assert [n for n in names if "045" in n[0] or "MS11" in n[0]] == [("MS11-045", "MS11-045")] * 2
+    # Initials joined by hyphens and numbered after a space name one thing (a cable); two
+    # pieces with no number are as often two places written together.
+    text = "Engineers will repair the ASIA-EU-AF 2 cable first, then the link used for US-UK calls."
+    settled = _settled(sm_nlp, text)
+    assert "ASIA-EU-AF 2" in settled
+    assert not [e for e in settled if e.startswith("US-")]
     # Words joined by hyphens with no capital code first are no code: the names stay.
     text = "The 2010-11 season ended with a 3-2 win in a well-known way on Dec-19-05."
     assert _settled(sm_nlp, text) == [ent.text for ent in sm_nlp(text).ents]

@@ -38,8 +38,12 @@ _VALUE_OR_TIME_LABELS = frozenset(
 _DATE_LABELS = frozenset({"DATE", "TIME"})
 # A code written with hyphens: a piece in capitals, or capitals with digits ("MS08", "AK",
 # "CVE"), then pieces of capitals or digits, one at least holding a digit ("MS08-078",
-# "AK-47", "CVE-2013-3893", "SEA-ME-WE 4" has its number apart and is read by the recogniser).
+# "AK-47", "CVE-2013-3893").
 _CODE = re.compile(r"[A-Z]{1,6}[0-9]*(?:-[A-Z0-9]{1,8})+")
+# A code of three pieces in capitals or more, numbered after a space ("SEA-ME-WE 4", a cable
+# named by the initials of the places it joins): two pieces are as often two bodies or places
+# written together ("US-EU talks").
+_INITIALS_CODE = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{1,6}){2,}")
 
 
 def settle_entities(doc: Doc) -> None:
@@ -211,10 +215,10 @@ def _first_of_overlapping(spans: list[Span]) -> list[Span]:
 
 
 def _codes_joined(doc: Doc, names: list[Span]) -> list[Span]:
-    """The names, with a code written with hyphens ("MS08-078", "AK-47", "CVE-2013-3893"), which
-    the tokenizer parts at its hyphens and the recogniser reads as pieces or as no name, made
-    one name: the recogniser's type of a piece, else a product (a bulletin, a model, a
-    weapon). A date written so is no code (a piece the recogniser reads as a date)."""
+    """The names, with a code written with hyphens ("MS08-078", "AK-47", "CVE-2013-3893",
+    "SEA-ME-WE 4"), which the tokenizer parts at its hyphens and the recogniser reads as pieces
+    or as no name, made one name: the recogniser's type of a piece, else a product (a
+    bulletin, a model, a weapon, a cable). A date written so is no code (a piece the recogniser reads as a date)."""
     tokens = list(doc)
     made: list[Span] = []
     i = 0
@@ -229,7 +233,16 @@ def _codes_joined(doc: Doc, names: list[Span]) -> list[Span]:
             and tokens[end + 1].text[:1].isalnum()
         ):
             end += 2
-        if end > i + 1 and _CODE.fullmatch(doc[i:end].text) and _has_digit(doc[i:end].text):
+        written = doc[i:end].text
+        numbered = (
+            _INITIALS_CODE.fullmatch(written) is not None
+            and end < len(tokens)
+            and bool(tokens[end - 1].whitespace_)
+            and tokens[end].is_digit
+        )
+        if numbered:
+            end += 1  # its number, written apart
+        if numbered or (end > i + 1 and _CODE.fullmatch(written) and _has_digit(written)):
             labels = [t.ent_type_ for t in tokens[i:end] if t.ent_type_]
             if not any(label in _DATE_LABELS for label in labels):
                 label = next((x for x in labels if x not in _VALUE_OR_TIME_LABELS), "PRODUCT")
