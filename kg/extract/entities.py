@@ -218,7 +218,8 @@ def _codes_joined(doc: Doc, names: list[Span]) -> list[Span]:
     """The names, with a code written with hyphens ("MS08-078", "AK-47", "CVE-2013-3893",
     "SEA-ME-WE 4"), which the tokenizer parts at its hyphens and the recogniser reads as pieces
     or as no name, made one name: the recogniser's type of a piece, else a product (a
-    bulletin, a model, a weapon, a cable). A date written so is no code (a piece the recogniser reads as a date)."""
+    bulletin, a model, a weapon, a cable). A date written so is no code (a piece the
+    recogniser reads as a date)."""
     tokens = list(doc)
     made: list[Span] = []
     i = 0
