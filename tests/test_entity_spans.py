@@ -82,3 +82,11 @@ def test_a_phrase_holding_a_quotation_holds_both_its_marks(sm_nlp):
     texts = [r["text"] for r in corpus_mentions(sm_nlp, [text]) if r["kind"] == "nominal"]
     assert "shadowy source known as ``Blue Lantern''" in texts
     assert "shadowy source known as ``Blue Lantern" not in texts
+
+
+def test_a_quoted_name_the_recogniser_missed_is_all_its_words(sm_nlp):
+    # The tagger reads the number of "'7 Street'" as no part of the name.
+    text = "Lopez joined a crew known as '7 Street,' who police say sold drugs on the corner."
+    names = [name for name, _ in _names(sm_nlp, text)]
+    assert "7 Street" in names
+    assert "Street" not in names

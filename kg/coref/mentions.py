@@ -53,6 +53,7 @@ from kg.extract.arguments import (
     name_tokens,
     office_words,
 )
+from kg.extract.entities import quoted_name
 from kg.extract.qualifiers import SPEECH_VERBS
 from kg.extract.tokens import (
     DEP,
@@ -1773,6 +1774,10 @@ def _parted_given_name(token: Token) -> bool:
     )
 
 
+# The articles, which open a quoted title but are no part of its name ("The Rocketeer").
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 def _quotation_left_open(body: list[Token]) -> bool:
     """Whether the phrase opens a quotation inside it that the word just after it closes."""
     tokens = doc_tokens(body[0].doc)
@@ -1834,6 +1839,15 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
             while first > 0 and tokens[first].ent_iob_ == "I":
                 first -= 1
             name = [*tokens[first : name[0].i], *name]
+        # A name written between quotation marks is all the words between them ("a gang known
+        # as '8 Block'", whose number the tagger reads as no part of the name).
+        # Not its article: "The Rocketeer" is "Rocketeer" (a name's key drops it, and a phrase
+        # opening with "the" is read as a description of a person or a thing).
+        quoted = quoted_name(doc_tokens(head.doc), name[0].i, name[-1].i + 1, inside=True)
+        if quoted is not None:
+            name = doc_tokens(head.doc)[quoted[0] : quoted[1]]
+            while len(name) > 1 and name[0].lower_ in _ARTICLES:
+                name = name[1:]
         if name[0].i and _parted_given_name(doc_tokens(head.doc)[name[0].i - 1]):
             name = [doc_tokens(head.doc)[name[0].i - 1], *name]
         # Office and role words are not part of the name: "Trade Representative Jamieson
@@ -1843,7 +1857,7 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
             name[0].lower_ in TITLE_WORDS or (len(name) > 2 and is_role_word(name[0]))
         ):
             name = name[1:]
-        if not name[0].text[:1].isupper():
+        if not (name[0].text[:1].isupper() or (quoted is not None and name[0].is_digit)):
             return None  # "a" in "Mar-a-Lago": a piece of a name, not one
         text, start, end = span_text_at(name)
         record = Mention(text, start, end, sentence, ObjectKind.ENTITY, head=head.idx)

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.coref import lexicon
 from kg.coref.constructs import QUOTATION_MARKS
 
-__all__ = ["settle_entities"]
+__all__ = ["quoted_name", "settle_entities"]
 
 # Quotation marks around a nickname written inside a person's name: those of quotations, and
 # the straight single one, which quotations leave out because it is also an apostrophe.
@@ -122,16 +122,16 @@ def _quoted_names_trimmed(doc: Doc, names: list[Span]) -> list[Span]:
     for name in names:
         if name.label_ in _VALUE_OR_TIME_LABELS:
             continue
-        start, end = _quoted_stretch(tokens, name) or _marks_stripped(tokens, name)
+        bounds = (name.start, name.end)
+        start, end = quoted_name(tokens, *bounds) or _marks_stripped(tokens, *bounds)
         if (start, end) != (name.start, name.end) and start < end:
             made.append(Span(doc, start, end, label=name.label_))
     return _replaced(names, _first_of_overlapping(made))
 
 
-def _marks_stripped(tokens: list[Token], name: Span) -> tuple[int, int]:
+def _marks_stripped(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     """The name's words without the quotation marks at its edges (start, end token indices),
     and without a determiner before an opening mark ('the "Commission')."""
-    start, end = name.start, name.end
     while start < end and (
         _is_quote(tokens[start])
         or (tokens[start].pos_ == "DET" and start + 1 < end and _is_quote(tokens[start + 1]))
@@ -142,14 +142,22 @@ def _marks_stripped(tokens: list[Token], name: Span) -> tuple[int, int]:
     return start, end
 
 
-def _quoted_stretch(tokens: list[Token], name: Span) -> tuple[int, int] | None:
-    """The words between the pair of quotation marks the name is written in or starts with
-    (start, end token indices), when they are a name: a few words, each capitalised or a
-    number but for short words inside ("Sammy the Bull") and hyphens inside a word ("X-Men"),
-    before a comma or a full stop the closing mark may follow ("``Revolutionary Road,''");
-    None when the name is not quoted or runs on past the closing mark."""
-    start, end = _marks_stripped(tokens, name)
+def quoted_name(
+    tokens: list[Token], start: int, end: int, *, inside: bool = False
+) -> tuple[int, int] | None:
+    """The words between the pair of quotation marks the name ``tokens[start:end]`` is written
+    in or starts with (start, end token indices), when they are a name: a few words, each
+    capitalised or a number but for short words inside ("Sammy the Bull") and hyphens inside
+    a word ("X-Men"), before a comma or a full stop the closing mark may follow
+    ("``Revolutionary Road,''"); with ``inside``, the name may start after the opening mark's
+    first words ("Block" of "'8 Block'"). None when the name is not quoted or runs on past
+    the closing mark."""
+    start, end = _marks_stripped(tokens, start, end)
     opening = start - 1
+    if inside:
+        while opening > max(start - _QUOTED_NAME_WORDS, 0) and not _is_quote(tokens[opening]):
+            opening -= 1
+        start = opening + 1
     if start == end or opening < 0 or not _opens(tokens, opening):
         return None
     close = next(
@@ -171,11 +179,13 @@ def _quoted_stretch(tokens: list[Token], name: Span) -> tuple[int, int] | None:
     if not (words[0].text[:1].isupper() or words[0].is_digit):
         return None
     for word in words:
-        if word.text == "-" and not word.whitespace_ and not tokens[word.i - 1].whitespace_:
+        hyphen = word.text == "-" and not word.whitespace_ and not tokens[word.i - 1].whitespace_
+        if hyphen:
             continue  # a hyphen inside a word ("X-Men")
-        if word.is_punct or not (
-            word.text[:1].isupper() or word.is_digit or (word.is_lower and len(word) <= 3)
-        ):
+        # A short word in lower case between a name's words ("Sammy the Bull"), not a piece
+        # of a word after its hyphen, which a name capitalises too ("X-Men", not "Fix-it").
+        short = word.is_lower and len(word) <= 3 and tokens[word.i - 1].text != "-"
+        if word.is_punct or not (word.text[:1].isupper() or word.is_digit or short):
             return None  # a quoted phrase or sentence, not a name
     return start, last
 
