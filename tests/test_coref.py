@@ -912,6 +912,24 @@ def test_a_name_around_a_quoted_nickname_is_one_name_without_it():
     assert normalise_name('Vincent " Chin " Gigante') == "Vincent Gigante"
 
 
+def test_a_title_in_lower_case_is_no_part_of_a_name_joined_around_a_nickname():
+    # The recogniser's name holding the given name opens with a title in lower case
+    # ("underboss Salvatore"): the joined name starts at the given name.
+    words = [
+        ("underboss", "NN", "NOUN", "compound", 5, "underboss", "B-PERSON"),
+        ("Salvatore", "NNP", "PROPN", "compound", 5, "Salvatore", "I-PERSON"),
+        ('"', "``", "PUNCT", "punct", 5, '"'),
+        ("Sammy", "NNP", "PROPN", "compound", 5, "Sammy", "B-WORK_OF_ART"),
+        ('"', "''", "PUNCT", "punct", 5, '"', "I-WORK_OF_ART"),
+        ("Gravano", "NNP", "PROPN", "nsubj", 6, "Gravano", "I-WORK_OF_ART"),
+        ("left", "VBD", "VERB", "ROOT", 6, "leave"),
+        (".", ".", "PUNCT", "punct", 6, "."),
+    ]
+    doc = parsed(words)
+    settle_entities(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [('Salvatore " Sammy " Gravano', "PERSON")]
+
+
 def test_quoted_words_between_other_words_are_no_nickname():
     # No given name first ("Direct 'Hunger Games' Sequel" has none): the pieces stay.
     doc = _quoted_nickname("Direct", "Fire", "Gigante", ("O", "O", "B-PERSON", "O", "B-PERSON"))

@@ -98,12 +98,20 @@ def _nicknames_joined(doc: Doc, names: list[Span]) -> list[Span]:
                     and tokens[i + 2].text[:1].isupper()
                     and any(t.ent_type_ for t in tokens[i : close + 2])
                 ):
-                    # from the start of the recogniser's name that holds the given name:
-                    # "Luis Gerardo "Jerry" Ortiz", not "Gerardo ... Ortiz"
-                    start = token.ent_iob_ == "I" and next(
-                        (e.start for e in names if e.start <= i < e.end), i
-                    )
-                    joined.append(Span(doc, start or i, close + 2, label="PERSON"))
+                    # from the first of the capitalised words before it in the recogniser's
+                    # name that holds the given name: "Luis Gerardo "Jerry" Ortiz", not
+                    # "Gerardo ... Ortiz"; but "ex-Gotti underboss Salvatore "Sammy the Bull"
+                    # Gravano" is "Salvatore ... Gravano" (a title in lower case ends it)
+                    holder = next((e for e in names if e.start <= i < e.end), None)
+                    start = i
+                    while (
+                        holder is not None
+                        and start > holder.start
+                        and tokens[start - 1].is_alpha
+                        and tokens[start - 1].text[:1].isupper()
+                    ):
+                        start -= 1
+                    joined.append(Span(doc, start, close + 2, label="PERSON"))
                     i = close + 2
                     continue
         i += 1
