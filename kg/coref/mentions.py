@@ -56,8 +56,11 @@ from kg.extract.arguments import (
 from kg.extract.entities import quoted_name
 from kg.extract.qualifiers import SPEECH_VERBS
 from kg.extract.tokens import (
+    CLOSING_MARKS,
     DEP,
+    OPENING_MARKS,
     POS,
+    STRAIGHT_MARKS,
     children,
     doc_cache,
     doc_text,
@@ -1796,8 +1799,8 @@ def _quotation_left_open(body: list[Token]) -> bool:
 
 
 # The marks that open and close a quotation, as the tokenizer writes them ('"' does both).
-_OPENING_MARKS = frozenset({"``", "`", "“", "‘"})
-_CLOSING_MARKS = frozenset({"''", "”", "’", '"'})
+_OPENING_MARKS = OPENING_MARKS
+_CLOSING_MARKS = CLOSING_MARKS | STRAIGHT_MARKS
 
 
 def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | None:

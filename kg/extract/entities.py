@@ -19,7 +19,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.coref import lexicon
-from kg.coref.constructs import QUOTATION_MARKS
+from kg.extract.tokens import QUOTATION_MARKS
 
 __all__ = ["quoted_name", "settle_entities"]
 
