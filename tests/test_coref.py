@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from kg.coref import coreference
 from kg.coref.names import normalise_name
 from kg.extract import document_sentences, extract
+from kg.extract.entities import settle_entities
 from kg.extract.tokens import extraction_cache
 from kg.resolve import resolve
 from kg.types import Document
@@ -900,24 +901,45 @@ def _quoted_nickname(
 
 def test_a_name_around_a_quoted_nickname_is_one_name_without_it():
     # The recogniser cuts "Vincent "Chin" Gigante" into a person and a work: one name, whose
-    # key is "Vincent Gigante".
+    # key is "Vincent Gigante" (extraction settles the names: kg/extract/entities.py).
     doc = _quoted_nickname(
         "Vincent", "Chin", "Gigante", ("B-PERSON", "I-PERSON", "I-PERSON", "O", "B-WORK_OF_ART")
     )
+    settle_entities(doc)
     texts = mention_texts(doc)
     assert 'Vincent " Chin " Gigante' in texts
     assert "Gigante" not in texts
     assert normalise_name('Vincent " Chin " Gigante') == "Vincent Gigante"
 
 
+def test_a_title_in_lower_case_is_no_part_of_a_name_joined_around_a_nickname():
+    # The recogniser's name holding the given name opens with a title in lower case
+    # ("underboss Salvatore"): the joined name starts at the given name.
+    words = [
+        ("underboss", "NN", "NOUN", "compound", 5, "underboss", "B-PERSON"),
+        ("Salvatore", "NNP", "PROPN", "compound", 5, "Salvatore", "I-PERSON"),
+        ('"', "``", "PUNCT", "punct", 5, '"'),
+        ("Sammy", "NNP", "PROPN", "compound", 5, "Sammy", "B-WORK_OF_ART"),
+        ('"', "''", "PUNCT", "punct", 5, '"', "I-WORK_OF_ART"),
+        ("Gravano", "NNP", "PROPN", "nsubj", 6, "Gravano", "I-WORK_OF_ART"),
+        ("left", "VBD", "VERB", "ROOT", 6, "leave"),
+        (".", ".", "PUNCT", "punct", 6, "."),
+    ]
+    doc = parsed(words)
+    settle_entities(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [('Salvatore " Sammy " Gravano', "PERSON")]
+
+
 def test_quoted_words_between_other_words_are_no_nickname():
     # No given name first ("Direct 'Hunger Games' Sequel" has none): the pieces stay.
     doc = _quoted_nickname("Direct", "Fire", "Gigante", ("O", "O", "B-PERSON", "O", "B-PERSON"))
+    settle_entities(doc)
     assert "Gigante" in mention_texts(doc)
     # A common noun after the quotes is no surname ("Ross 'Catching Fire' Negotiations").
     doc = _quoted_nickname(
         "Ross", "Fire", "Negotiations", ("B-PERSON", "O", "B-WORK_OF_ART", "O", "O"), "negotiation"
     )
+    settle_entities(doc)
     assert 'Ross " Fire " Negotiations' not in mention_texts(doc)
 
 

@@ -11,15 +11,19 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from kg.extract.qualifiers import SPEECH_VERBS
-from kg.extract.tokens import children, string_ids
+from kg.extract.tokens import (
+    CLOSING_MARKS,
+    OPENING_MARKS,
+    QUOTATION_MARKS,
+    STRAIGHT_MARKS,
+    children,
+    string_ids,
+)
 
-# Quotation marks: opening, closing, and the straight ones that do both. The grave accent
-# opens a quotation typed the TeX way (``...''), which the tokenizer may split into two "`".
-_OPENING = frozenset({"“", "``", "`", "‘"})
-_CLOSING = frozenset({"”", "''", "’"})
-_STRAIGHT = frozenset({'"'})
-# Every mark that may open or close a quotation.
-QUOTATION_MARKS = _OPENING | _CLOSING | _STRAIGHT
+# Quotation marks: opening, closing, and the straight ones that do both (kg.extract.tokens).
+_OPENING = OPENING_MARKS
+_CLOSING = CLOSING_MARKS
+_STRAIGHT = STRAIGHT_MARKS
 
 
 # The verbs that may say a quotation, as the ids Token.lemma holds (every word outside a

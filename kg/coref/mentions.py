@@ -31,7 +31,6 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from kg.coref import lexicon
-from kg.coref.constructs import QUOTATION_MARKS
 from kg.coref.names import (
     KIND_CORE,
     NER_TYPES,
@@ -54,10 +53,14 @@ from kg.extract.arguments import (
     name_tokens,
     office_words,
 )
+from kg.extract.entities import quoted_name
 from kg.extract.qualifiers import SPEECH_VERBS
 from kg.extract.tokens import (
+    CLOSING_MARKS,
     DEP,
+    OPENING_MARKS,
     POS,
+    STRAIGHT_MARKS,
     children,
     doc_cache,
     doc_text,
@@ -327,64 +330,6 @@ class CorefMention:
         return lexicon.first_name_gender(words[0]) or ""
 
 
-# Quotation marks around a nickname written inside a person's name: those of quotations, and
-# the straight single one, which quotations leave out because it is also an apostrophe.
-_QUOTES = QUOTATION_MARKS | {"'"}
-_QUOTE_IDS = string_ids(_QUOTES)  # as Token.orth holds them: read for every token of a document
-# The most words a nickname inside a name has ("Sammy the Bull").
-_NICKNAME_WORDS = 4
-
-
-def _with_nicknames_joined(doc: Doc) -> list[Span]:
-    """The recogniser's names, with a person's name written around a quoted nickname made one
-    ("Vincent 'The Chin' Gigante", "Salvatore "Sammy the Bull" Gravano"), which it cuts into
-    pieces ("Vincent 'Chin", "Chin" Gigante"): a known given name, the nickname in quotes,
-    and a capitalised word that is no common noun, the surname. The name's key drops the
-    nickname (``normalise_name``), so it is "Vincent Gigante"."""
-    tokens = doc_tokens(doc)
-    joined: list[Span] = []
-    i = 0
-    while i < len(tokens) - 3:
-        token = tokens[i]
-        if (
-            tokens[i + 1].orth in _QUOTE_IDS
-            and token.text[:1].isupper()
-            and lexicon.first_name(token.text)
-        ):
-            close = next(
-                (
-                    j
-                    for j in range(i + 2, min(len(tokens) - 1, i + 3 + _NICKNAME_WORDS))
-                    if tokens[j].text in _QUOTES
-                ),
-                None,
-            )
-            if close is not None and close > i + 2:
-                surname = tokens[close + 1]
-                if (
-                    surname.text[:1].isupper()
-                    and surname.is_alpha
-                    and not lexicon.has_noun_class(surname.lower_)
-                    and not lexicon.has_noun_class(surname.lemma_.lower())
-                    and tokens[i + 2].text[:1].isupper()
-                    and any(t.ent_type_ == "PERSON" for t in tokens[i : close + 2])
-                ):
-                    # from the start of the recogniser's name that holds the given name:
-                    # "Luis Gerardo "Jerry" Ortiz", not "Gerardo ... Ortiz"
-                    start = token.ent_iob_ == "I" and next(
-                        (e.start for e in doc.ents if e.start <= i < e.end), i
-                    )
-                    joined.append(Span(doc, start or i, close + 2, label="PERSON"))
-                    i = close + 2
-                    continue
-        i += 1
-    if not joined:
-        return list(doc.ents)
-    covered = {t for span in joined for t in range(span.start, span.end)}
-    kept = [e for e in doc.ents if not any(t in covered for t in range(e.start, e.end))]
-    return sorted(kept + joined, key=lambda span: span.start)
-
-
 def _with_numeral_nicknames(doc: Doc, names: list[Span]) -> list[Span]:
     """The recogniser's names, with each team's nickname made of a number (``NUMERAL_NICKNAME``,
     which it reads as a count or a noun) a body's name: with the name of its place before it,
@@ -510,7 +455,9 @@ def find_mentions(
     # A game's score is a mention of its own: no word of it is a name or a description.
     found += _scores(doc, sentence_of, depth)
     scored = {t.i for m in found for t in doc.char_span(m.record.start, m.record.end) or ()}
-    for ent in _names_parted(_with_numeral_nicknames(doc, _with_nicknames_joined(doc))):
+    # The recogniser's names as extraction settled them (kg.extract.entities: a nickname
+    # inside a name, a quoted name, a code written with hyphens).
+    for ent in _names_parted(_with_numeral_nicknames(doc, list(doc.ents))):
         if ent.label_ in VALUE_LABELS or sentence_of[ent.start] < 0:
             continue
         if scored and all(i in scored for i in range(ent.start, ent.end)):
@@ -1904,6 +1851,32 @@ def _parted_given_name(token: Token) -> bool:
     )
 
 
+# The articles, which open a quoted title but are no part of its name ("The Rocketeer").
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _quotation_left_open(body: list[Token]) -> bool:
+    """Whether the phrase opens a quotation inside it that the word just after it closes."""
+    tokens = doc_tokens(body[0].doc)
+    after = body[-1].i + 1
+    if after >= len(tokens) or tokens[after].text not in _CLOSING_MARKS or body[-1].whitespace_:
+        return False
+    open_marks = 0
+    for token in body:
+        if token.text == "`" and token.i and tokens[token.i - 1].text == "`":
+            continue  # the second half of "``", which the tokenizer may split
+        if token.text in _OPENING_MARKS or (token.text == '"' and not token.whitespace_):
+            open_marks += 1
+        elif token.text in _CLOSING_MARKS and open_marks:
+            open_marks -= 1
+    return open_marks > 0
+
+
+# The marks that open and close a quotation, as the tokenizer writes them ('"' does both).
+_OPENING_MARKS = OPENING_MARKS
+_CLOSING_MARKS = CLOSING_MARKS | STRAIGHT_MARKS
+
+
 def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | None:
     if not any(ch.isalpha() for ch in head.text):
         # "a quake measuring 6. 4": a stop or a number the tagger took for a noun describes
@@ -1944,6 +1917,15 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
             while first > 0 and tokens[first].ent_iob_ == "I":
                 first -= 1
             name = [*tokens[first : name[0].i], *name]
+        # A name written between quotation marks is all the words between them ("a gang known
+        # as '8 Block'", whose number the tagger reads as no part of the name).
+        # Not its article: "The Rocketeer" is "Rocketeer" (a name's key drops it, and a phrase
+        # opening with "the" is read as a description of a person or a thing).
+        quoted = quoted_name(doc_tokens(head.doc), name[0].i, name[-1].i + 1, inside=True)
+        if quoted is not None:
+            name = doc_tokens(head.doc)[quoted[0] : quoted[1]]
+            while len(name) > 1 and name[0].lower_ in _ARTICLES:
+                name = name[1:]
         if name[0].i and _parted_given_name(doc_tokens(head.doc)[name[0].i - 1]):
             name = [doc_tokens(head.doc)[name[0].i - 1], *name]
         # Office and role words are not part of the name: "Trade Representative Jamieson
@@ -1953,7 +1935,7 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
             name[0].lower_ in TITLE_WORDS or (len(name) > 2 and is_role_word(name[0]))
         ):
             name = name[1:]
-        if not name[0].text[:1].isupper():
+        if not (name[0].text[:1].isupper() or (quoted is not None and name[0].is_digit)):
             return None  # "a" in "Mar-a-Lago": a piece of a name, not one
         text, start, end = span_text_at(name)
         record = Mention(text, start, end, sentence, ObjectKind.ENTITY, head=head.idx)
@@ -1965,6 +1947,11 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         return mention
     while len(body) > 1 and body[-1].tag_ == "POS":  # "the president's" -> "president"
         body = body[:-1]
+        text, start, end = span_text_at(body)
+    if _quotation_left_open(body):
+        # "a source known as ``Deep Throat''": the parser hangs the closing mark on the verb,
+        # which cut the phrase inside its quotation; the phrase holds both marks.
+        body = [*body, doc_tokens(head.doc)[body[-1].i + 1]]
         text, start, end = span_text_at(body)
     if body[0].i == head.i >= 2 and _prefix_parted_by_hyphen(doc_tokens(head.doc)[head.i - 2]):
         # "his ex-employee", "three co-workers": the word is written with its first piece,

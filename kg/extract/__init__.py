@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from kg.coref import coreference
 from kg.extract import trace
 from kg.extract.clauses import sentence_triples
+from kg.extract.entities import settle_entities
 from kg.extract.qualifiers import TIME_LABELS
 from kg.extract.roles import sentence_roles
 from kg.extract.tokens import doc_text, extraction_cache
@@ -55,6 +56,9 @@ def extract(doc: Doc, document: Document) -> Extraction:
 
 
 def _extract(doc: Doc, document: Document) -> Extraction:
+    # The names every stage reads, settled once (a nickname inside a person's name, a quoted
+    # name, a code written with hyphens): facts and coreference then name the same thing.
+    settle_entities(doc)
     sentences = document_sentences(doc)
     triples: list[Triple] = []
     roles: list[Role] = []

@@ -32,10 +32,14 @@ from spacy.tokens import Doc, Span, Token
 from kg.lemmas import straighten_clitics
 
 __all__ = [
+    "CLOSING_MARKS",
     "DEP",
     "EDGE_POS_IDS",
     "ENT",
+    "OPENING_MARKS",
     "POS",
+    "QUOTATION_MARKS",
+    "STRAIGHT_MARKS",
     "TAG",
     "VERB_POS_IDS",
     "WORD",
@@ -105,6 +109,15 @@ WORD = _Ids("word")  # Token.lower: WORD.yet, WORD.going
 
 # Token.pos of verbs: a clause is headed by a verb or an auxiliary used as one ("is").
 VERB_POS_IDS = POS("VERB", "AUX")
+
+
+# Quotation marks: opening, closing, and the straight ones that do both. The grave accent
+# opens a quotation typed the TeX way (``...''), which the tokenizer may split into two "`".
+OPENING_MARKS = frozenset({"“", "``", "`", "‘"})
+CLOSING_MARKS = frozenset({"”", "''", "’"})
+STRAIGHT_MARKS = frozenset({'"'})
+# Every mark that may open or close a quotation.
+QUOTATION_MARKS = OPENING_MARKS | CLOSING_MARKS | STRAIGHT_MARKS
 
 
 # Token.pos of the words dropped at either end of a span (strip_edges, subtree_text, arguments).
