@@ -1969,3 +1969,54 @@ def test_there_after_a_route_to_a_place_is_that_place(sm_nlp):
     )
     assert any("site" in text for text in chains["there"]), chains["there"]
     assert not any(text.startswith("long route") for text in chains["there"])
+
+
+def test_a_there_of_no_place_stands_for_none(sm_nlp):
+    """ "the match ended there" (a point the event reached), "the proof is there" (it exists),
+    "a link there" (an abstract thing), "just sit there" (idle, at the scene), "is still there"
+    (a subject the ellipsis leaves unknown): no place named before is meant."""
+    for text in (
+        "The boxers met at the arena in Denver. The match ended there.",
+        "Police searched the house in Salem. The proof is there, the chief said.",
+        "Police searched the house in Salem. They found no link there.",
+        "Police searched the house in Salem. You can't just sit there and wait.",
+        "A shell hit the barn in Salem and is still there.",
+    ):
+        chains = pronoun_chains(sm_nlp, text)
+        assert not chains.get("there"), (text, chains.get("there"))
+
+
+def test_a_there_of_a_place_after_a_verb_a_noun_or_be(sm_nlp):
+    """A "there" after a verb of an event that happens somewhere, a noun of what may be at a
+    place, copular "be" with a person for its subject, or fronted, is the place named before."""
+    for text in (
+        "Anna Berg moved to a farm in Vermont. She worked there for years.",
+        "Anna Berg moved to a farm in Vermont. The workers there liked her.",
+        "Anna Berg moved to a farm in Vermont. Her brother was there too.",
+        "Anna Berg moved to a farm in Vermont. There, she grew apples.",
+    ):
+        chains = pronoun_chains(sm_nlp, text)
+        there = chains.get("there", set()) | chains.get("There", set())
+        assert any("farm" in t for t in there), (text, there)
+
+
+def test_the_thing_a_there_locates_is_not_its_place(sm_nlp):
+    """ "the old barns there": "there" says where the barns are, so they are not its place; the
+    place named before them is."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Anna Berg bought a farm in Vermont. She said the old barns there would need new roofs.",
+    )
+    assert not any("barns" in t for t in chains.get("there", set())), chains.get("there")
+
+
+def test_a_bare_noun_of_an_idiom_is_no_place_for_there(sm_nlp):
+    """ "not in place", "went home": a bare singular noun after a preposition is an idiom of a
+    state or a goal, not a place a later "there" stands for."""
+    for text in (
+        "The new rules were not in place, and reporters could not work there.",
+        "Anna Berg went home early. She had worked there for years.",
+    ):
+        chains = pronoun_chains(sm_nlp, text)
+        there = chains.get("there", set())
+        assert not any(t in ("place", "home") for t in there), (text, there)

@@ -2892,6 +2892,8 @@ def _locative_there(token: Token) -> bool:
         return False
     if token.head.pos_ not in ("VERB", "AUX", "NOUN"):
         return False
+    if not _there_says_where(token):
+        return False
     tokens = doc_tokens(token.doc)
     before = tokens[token.i - 1] if token.i > 0 else None
     if before is not None and before.lower_ in _DEICTIC_PARTICLES:
@@ -2902,6 +2904,49 @@ def _locative_there(token: Token) -> bool:
     if after is not None and after.tag_ == "IN" and after.lower_ in _LOCATIVE_PREPOSITIONS:
         return False  # "sitting there at the table": the phrase after it names the place
     return not any(c.dep_ == "prep" for c in children(token))
+
+
+# Verbs of an end: "the fight ended there", "let's stop there": "there" is the point the event
+# or the argument reached, not a place. A closed class of aspectual verbs no table lists.
+_VERBS_OF_AN_END = frozenset({"end", "stop", "cease", "halt"})
+
+# Verbs of posture: "you can't just sit there", "everybody was standing there": "there" points
+# at the scene around the speaker, idle, and seldom at a place the text named.
+_VERBS_OF_POSTURE = frozenset({"sit", "stand"})
+
+# What may be at a place: people, bodies and animals ("the owner was there", "police there",
+# "prisoners there"), places themselves ("a temple there") and events ("her stay there", "her
+# arrival there"); by WordNet's first sense of the noun. Not an abstract thing: "any
+# connection there", "her commitment there", "the science is there" (it exists).
+_FOUND_AT_A_PLACE = frozenset({"person", "organization", "animal", "place", "event"})
+
+
+def _there_says_where(token: Token) -> bool:
+    """Whether an adverb "there" is said of a place by the grammar around it: fronted ("There,
+    she served the poor"), after a verb of an event that happens somewhere ("will stay there",
+    "worked there", "set a fire there"), not of an end or a posture; after a noun of what
+    may be at a place ("a woman there"); after copular "be" only with a subject that may be
+    at a place ("the owner was there", not "the science is there", nor a clause with no
+    subject, "is still there", whose subject an ellipsis leaves unknown)."""
+    head = token.head
+    tokens = doc_tokens(token.doc)
+    after = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
+    if token.i == token.sent.start and after is not None and after.lower_ == ",":
+        return True  # "There, anarchists are helping": fronted, it takes up the place named
+    if head.pos_ == "NOUN":
+        return lexicon.noun_class(head.lemma_.lower()) in _FOUND_AT_A_PLACE
+    if head.lemma_ == "be":
+        subjects = [c for c in children(head) if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(_may_be_at_a_place(s) for s in subjects)
+    return head.lemma_ not in _VERBS_OF_AN_END | _VERBS_OF_POSTURE
+
+
+def _may_be_at_a_place(subject: Token) -> bool:
+    """Whether the subject of "be there" is one that may be at a place: a pronoun or a name of
+    a person ("he was there", "members who were there"), or a noun of what may be at one."""
+    if subject.pos_ in ("PRON", "PROPN"):
+        return subject.lower_ not in ("it", "this", "that", "what")
+    return lexicon.noun_class(subject.lemma_.lower()) in _FOUND_AT_A_PLACE - {"event"}
 
 
 def _there(token: Token, sentence: int, depth: list[int]) -> CorefMention:

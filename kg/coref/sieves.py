@@ -860,6 +860,7 @@ def _place_there_stands_for(chains: Chains, there: CorefMention) -> CorefMention
         for m in earlier
         if _a_place_there(m)
         and not _contains(m, there)  # "a temple there": the phrase holds it
+        and not _just_before(m, there)  # "the facilities there": what it says is there
         and "Person" not in chains.entity_types(m.index)  # "Palin ... there"
     ]
     heads = {m.head for m in places}
@@ -870,6 +871,14 @@ def _place_there_stands_for(chains: Chains, there: CorefMention) -> CorefMention
             continue
         return place
     return None
+
+
+def _just_before(mention: CorefMention, there: CorefMention) -> bool:
+    """Whether a mention ends right before a "there" in the same sentence ("the renowned
+    facilities there", "a temple there"): "there" says where that thing is, so the thing is
+    not the place it stands for."""
+    gap = there.record.start - mention.record.end
+    return mention.sentence == there.sentence and 0 <= gap <= 1
 
 
 # Prepositions that set a place where another lies ("an apartment on Independent Street", "a
@@ -896,10 +905,19 @@ def _a_place_there(mention: CorefMention) -> bool:
     if mention.kind == "name":
         if mention.entity_type == "Place":
             return True
-        return mention.entity_type == "Organization" and (
-            mention.locative or lexicon.kind_of_place(mention.record.text.split()[-1])
+        # A body is a place by its name's kind ("the Betty Ford Center", "West Coast Bank");
+        # not a league or a conference, even in a phrase of place ("play in the NBA ... play
+        # there" is a league, "doing damage there" in the Big East a tournament, no place).
+        return mention.entity_type == "Organization" and lexicon.kind_of_place(
+            mention.record.text.split()[-1]
         )
     if mention.kind != "nominal":
+        return False
+    if mention.number == "singular" and not (
+        mention.definite or mention.indefinite or mention.possessed
+    ):
+        # A bare singular noun after a preposition is an idiom of a state or a goal, no place
+        # set on a map: "not in place", "going right home", "sent to school".
         return False
     if mention.noun_class == "place":
         return True
