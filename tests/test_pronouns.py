@@ -2020,3 +2020,24 @@ def test_a_bare_noun_of_an_idiom_is_no_place_for_there(sm_nlp):
         chains = pronoun_chains(sm_nlp, text)
         there = chains.get("there", set())
         assert not any(t in ("place", "home") for t in there), (text, there)
+
+
+def test_a_way_passed_is_no_place_for_there(sm_nlp):
+    """ "walked through the gate ... stayed there": the object of a preposition of a path is a
+    way passed, not the place one stays at; the place named before it is."""
+    chains = pronoun_chains(
+        sm_nlp,
+        "Anna Berg drove to a clinic in Utah and walked through the gate. She stayed there a week.",
+    )
+    there = chains.get("there", set())
+    assert not any("gate" in t for t in there), there
+
+
+def test_what_is_there_is_not_its_place(sm_nlp):
+    """ "The bank has been there for years": the subject is what stands at the place, so
+    neither it nor its chain is the place "there" stands for."""
+    chains = pronoun_chains(
+        sm_nlp, "Police guarded the bank in Salem. The bank has been there for many years."
+    )
+    there = chains.get("there", set())
+    assert not any("bank" in t for t in there), there

@@ -863,6 +863,14 @@ def _place_there_stands_for(chains: Chains, there: CorefMention) -> CorefMention
         and not _just_before(m, there)  # "the facilities there": what it says is there
         and "Person" not in chains.entity_types(m.index)  # "Palin ... there"
     ]
+    # "The branch has been there for ten years": what the clause says is at the place is not
+    # the place; nor is anything on its chain ("the bank ... the branch has been there").
+    subjects = [
+        m
+        for m in chains.mentions
+        if there.verb >= 0 and m.verb == there.verb and m.role in ("nsubj", "nsubjpass")
+    ]
+    places = [p for p in places if not any(chains.same(p.index, s.index) for s in subjects)]
     heads = {m.head for m in places}
     for place in reversed(places):
         if chains.heads and _says_where_another_lies(chains.heads, place, heads):
@@ -880,6 +888,10 @@ def _just_before(mention: CorefMention, there: CorefMention) -> bool:
     gap = there.record.start - mention.record.end
     return mention.sentence == there.sentence and 0 <= gap <= 1
 
+
+# Prepositions of a path ("walked through the door", "drove past the bank", "flew via Dubai"):
+# their object is a way passed on the way elsewhere, not a place a later "there" stands for.
+_PREPOSITIONS_OF_A_PATH = frozenset({"through", "past", "via"})
 
 # Prepositions that set a place where another lies ("an apartment on Independent Street", "a
 # clinic in Utah"); not those of a direction ("the route to the site"), whose object is a place
@@ -911,6 +923,8 @@ def _a_place_there(mention: CorefMention) -> bool:
         return mention.entity_type == "Organization" and lexicon.kind_of_place(
             mention.record.text.split()[-1]
         )
+    if mention.preposition in _PREPOSITIONS_OF_A_PATH:
+        return False  # "walked through the door": a way passed, not a place one stays at
     if mention.kind != "nominal":
         return False
     if mention.number == "singular" and not (
