@@ -1993,6 +1993,7 @@ def test_a_there_of_a_place_after_a_verb_a_noun_or_be(sm_nlp):
         "Anna Berg moved to a farm in Vermont. She worked there for years.",
         "Anna Berg moved to a farm in Vermont. The workers there liked her.",
         "Anna Berg moved to a farm in Vermont. Her brother was there too.",
+        "Anna Berg moved to a farm in Vermont. Her brother happened to be there too.",
         "Anna Berg moved to a farm in Vermont. There, she grew apples.",
     ):
         chains = pronoun_chains(sm_nlp, text)

@@ -2937,6 +2937,9 @@ def _there_says_where(token: Token) -> bool:
         return lexicon.noun_class(head.lemma_.lower()) in _FOUND_AT_A_PLACE
     if head.lemma_ == "be":
         subjects = [c for c in children(head) if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and head.dep_ == "xcomp":
+            # "Gallagher happened to be right there": the subject the verb above it raises.
+            subjects = [c for c in children(head.head) if c.dep_ in ("nsubj", "nsubjpass")]
         return any(_may_be_at_a_place(s) for s in subjects)
     return head.lemma_ not in _VERBS_OF_AN_END | _VERBS_OF_POSTURE
 

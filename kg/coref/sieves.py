@@ -917,11 +917,8 @@ def _a_place_there(mention: CorefMention) -> bool:
     if mention.kind == "name":
         if mention.entity_type == "Place":
             return True
-        # A body is a place by its name's kind ("the Betty Ford Center", "West Coast Bank");
-        # not a league or a conference, even in a phrase of place ("play in the NBA ... play
-        # there" is a league, "doing damage there" in the Big East a tournament, no place).
-        return mention.entity_type == "Organization" and lexicon.kind_of_place(
-            mention.record.text.split()[-1]
+        return mention.entity_type == "Organization" and (
+            mention.locative or lexicon.kind_of_place(mention.record.text.split()[-1])
         )
     if mention.preposition in _PREPOSITIONS_OF_A_PATH:
         return False  # "walked through the door": a way passed, not a place one stays at
