@@ -2042,3 +2042,20 @@ def test_what_is_there_is_not_its_place(sm_nlp):
     )
     there = chains.get("there", set())
     assert not any("bank" in t for t in there), there
+
+
+# -- whose customers: a body's statement on itself ---------------------------------------------
+
+
+def test_a_bodys_statement_may_call_it_by_name_and_go_on_with_its(sm_nlp):
+    """ "'Intel has released a new driver that will protect its customers,' the company said":
+    a company's statement names it and goes on with "its"; the speaker check (a person
+    speaking calls themself "I") does not hold for a body, and whose customers they are is
+    someone who has people, not the driver."""
+    chains = pronoun_chains(
+        sm_nlp,
+        '"Intel has released a new driver that will protect its customers from attacks," '
+        "the company said in a statement.",
+    )
+    assert "Intel" in chains["its"]
+    assert "new driver" not in chains["its"]

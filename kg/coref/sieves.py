@@ -1822,6 +1822,17 @@ def pronoun_sieve(
                     m.sentence == mention.sentence and not _animate(chains, m),
                 )
             )
+        elif _pronoun_family(mention) == "it" and _has_people(chains, mention):
+            # "Microsoft has released a security update for Internet Explorer that will help
+            # protect its customers": whose customers, users or residents they are is someone
+            # who has people, a company, a body or a place; in its own sentence, one known to
+            # be such comes before a thing or a name of no known type.
+            candidates.sort(
+                key=lambda m: (
+                    m.sentence != mention.sentence,
+                    m.sentence == mention.sentence and not _may_have_people(chains, m),
+                )
+            )
         possessed = by_head.get(chains.heads[mention.head]) if chains.heads else None
         if (
             mention.gender in ("male", "female")
@@ -1972,7 +1983,11 @@ def pronoun_sieve(
                 continue
             if _attributed_to(chains, mention, antecedent):
                 continue
-            if speaker is not None and chains.same(speaker.index, antecedent.index):
+            if (
+                speaker is not None
+                and chains.same(speaker.index, antecedent.index)
+                and not _names_itself(chains, mention, antecedent)
+            ):
                 continue
             if quoted_by is not None and _narrated_before(chains, mention, antecedent):
                 continue
@@ -1982,6 +1997,15 @@ def pronoun_sieve(
                 # "Surveillance footage captures the horrific event as it unfolded", "her
                 # husband watched it happen" after "the driver fled the scene": what happens
                 # is an event, not the footage or the place; no event named, the story's.
+                continue
+            if (
+                _pronoun_family(mention) == "it"
+                and _has_people(chains, mention)
+                and _a_mere_thing(chains, antecedent)
+            ):
+                # "... an update that will help protect its customers": not the update. Only
+                # "its": "their" may be of a people a noun the lexicons class otherwise names
+                # ("ethnic minorities ... their own candidates").
                 continue
             if plural and mention.reported and _lifeless(chains, antecedent):
                 # "the man who they say hit a woman": who says, knows or thinks a clause is
@@ -2139,6 +2163,66 @@ def _lifeless(chains: Chains, mention: CorefMention) -> bool:
         (m.kind == "nominal" and m.noun_class in ("event", "time", "place"))
         or m.entity_type in ("Thing", "Work", "Event", "Place")
         for m in chains.members(mention.index)
+    )
+
+
+def _names_itself(chains: Chains, pronoun: CorefMention, antecedent: CorefMention) -> bool:
+    """ "'Microsoft has released an update that will help protect its customers,' said the
+    company": a company's or a body's statement speaks of it by its name and goes on with "it"
+    or "they", as a press release does; a person speaking says "I". Only for an "it" or a
+    "they" whose antecedent is a name of the body in the quotation's own sentence."""
+    return (
+        _pronoun_family(pronoun) in ("it", "they")
+        and antecedent.kind == "name"
+        and antecedent.sentence == pronoun.sentence
+        and chains.speakers.get(antecedent.head) == chains.speakers.get(pronoun.head)
+        and any(
+            m.entity_type in ("Organization", "Group")
+            or (m.kind == "nominal" and m.noun_class == "organization")
+            for m in chains.members(antecedent.index)
+        )
+    )
+
+
+def _has_people(chains: Chains, pronoun: CorefMention) -> bool:
+    """Whether a possessive pronoun possesses people: "its customers", "their employees",
+    "its residents" (a plural description whose noun is first of all a person's)."""
+    if pronoun.role != "poss" or not chains.heads:
+        return False
+    possessed = chains.by_head.get(chains.heads[pronoun.head])
+    return (
+        possessed is not None
+        and possessed.kind == "nominal"
+        and possessed.noun_class == "person"
+        and possessed.number == "plural"
+    )
+
+
+def _may_have_people(chains: Chains, mention: CorefMention) -> bool:
+    """Whether a chain is known to be a body or a place, which has customers, members or
+    residents: an organisation, a group or a place by a name's type or a noun's class."""
+    return any(
+        (m.kind == "nominal" and m.noun_class in ("organization", "place"))
+        or m.entity_type in ("Organization", "Group", "Place")
+        for m in chains.members(mention.index)
+    )
+
+
+def _a_mere_thing(chains: Chains, mention: CorefMention) -> bool:
+    """Whether a chain is known to be a thing or an event and nothing that may have people:
+    one of its mentions is a thing or an event by its noun's class or its name's type ("the
+    security update", "the fire"), and none is someone, a body or a place (a name of no known
+    type says nothing either way)."""
+    members = chains.members(mention.index)
+    if _may_have_people(chains, mention) or any(
+        (m.kind == "nominal" and m.noun_class == "person") or m.entity_type == "Person"
+        for m in members
+    ):
+        return False
+    return any(
+        (m.kind == "nominal" and m.noun_class in ("thing", "event"))
+        or m.entity_type in ("Thing", "Work", "Event")
+        for m in members
     )
 
 
