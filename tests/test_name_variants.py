@@ -75,6 +75,39 @@ def test_a_shared_surname_names_the_person_named_first_and_most_in_full():
     assert ("Brennan", "Walter Brennan") not in _keys(corpus)
 
 
+def test_a_shared_surname_on_a_tie_names_the_one_person_met_before_it():
+    # Named in full as often as his sister, but she comes in only after the surname alone:
+    # a reader reading "Brennan" has met Walter alone.
+    text = (
+        "Walter Brennan opened the bakery on Monday. Brennan hired four bakers. "
+        "Brennan thanked the town. His sister Ruth Brennan kept the books"
+    )
+    extraction = make_extraction(
+        text,
+        [
+            ("Walter Brennan", "PERSON"),
+            ("Brennan", "PERSON"),
+            ("Brennan", "PERSON"),
+            ("Ruth Brennan", "PERSON"),
+        ],
+    )
+    corpus = resolve([extraction])
+    assert _keys(corpus).count(("Brennan", "Walter Brennan")) == 2
+    assert ("Brennan", "Ruth Brennan") not in _keys(corpus)
+
+    # Both met before the surname alone, once each: still a tie, no one's.
+    text = (
+        "Walter Brennan opened the bakery on Monday. His sister Ruth Brennan kept the books. "
+        "Brennan thanked the town"
+    )
+    extraction = make_extraction(
+        text, [("Walter Brennan", "PERSON"), ("Ruth Brennan", "PERSON"), ("Brennan", "PERSON")]
+    )
+    corpus = resolve([extraction])
+    keys = dict(_keys(corpus))
+    assert keys["Brennan"] not in ("Walter Brennan", "Ruth Brennan")
+
+
 def test_a_generation_numeral_after_a_persons_name_is_no_part_of_it():
     assert normalise_name("Peter Lacroix III") == "Peter Lacroix"
     assert normalise_name("Peter Lacroix II") == "Peter Lacroix"

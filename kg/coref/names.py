@@ -317,8 +317,10 @@ def _named_before(
     ("Vincent Gigante ... Gigante ... his brother, the Rev. Louis Gigante ... Gigante"). Named
     first alone is not enough: a story may open on its victims ("the body of Katherine Gomes
     ... Gary Gomes ... Gomes", each named in full once), nor named most (a sister quoted twice
-    in a story about her brother). The choice is made at the surname's first use alone and
-    kept for the rest of the document; otherwise the surname stays ambiguous, as before."""
+    in a story about her brother). Named in full as often as another, the one named first wins
+    when the others are named in full only after the surname's first use alone. The choice is
+    made at the surname's first use alone and kept for the rest of the document; otherwise the
+    surname stays ambiguous, as before."""
     if name not in surnames:
         people = [
             cluster
@@ -327,12 +329,23 @@ def _named_before(
         ]
         opened = {id(c): min(m.start for m in c.mentions) for c in people}
         first = min(people, key=lambda c: opened[id(c)], default=None)
+        # Each other person named in full less often than the first, or as often but only
+        # after the surname's first use alone: on such a tie the surname is the one person a
+        # reader has met by then ("Vincent Gigante" in the title and the lead, then "Gigante"
+        # all through, his brother "Louis Gigante" twice in the last lines). Two people met
+        # before it ("the body of Katherine Gomes ... Gary Gomes ... Gomes") stay a tie.
+
+        def gives_way(other: NameCluster, to: NameCluster) -> bool:
+            if len(other.mentions) == len(to.mentions):
+                return opened[id(other)] > mention.start
+            return len(other.mentions) < len(to.mentions)
+
         surnames[name] = (
             first
             if first is not None
             and len(people) == len(matches)  # every candidate a person of this surname
             and opened[id(first)] < mention.start
-            and all(len(c.mentions) < len(first.mentions) for c in people if c is not first)
+            and all(gives_way(c, first) for c in people if c is not first)
             else None
         )
     chosen = surnames[name]
