@@ -71,6 +71,7 @@ from kg.extract.tokens import (
     string_ids,
 )
 from kg.kinds import ObjectKind
+from kg.timex.lexicon import CARDINAL_WORDS
 from kg.types import Mention, Sentence, TimeExpression
 
 # NER labels of values and times: they are not things a pronoun or a description refers to
@@ -2965,39 +2966,13 @@ def _there(token: Token, sentence: int, depth: list[int]) -> CorefMention:
     return mention
 
 
-# The number words a report writes out for a count of people ("three were killed"): a closed
-# class, written here as no lexicon in the repository gives a word's value.
-_NUMBER_WORDS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-]
-
-
 def count_of(token: Token) -> int:
-    """The value of a count written in figures ("3") or as a word ("Three"), else -1."""
+    """The value of a count written in figures ("3") or as a cardinal word ("Three", spaCy's
+    list, as the time expressions read it), else -1."""
     word = token.lower_
     if word.isdigit() and len(word) <= 6:
         return int(word)
-    return _NUMBER_WORDS.index(word) if word in _NUMBER_WORDS else -1
+    return CARDINAL_WORDS.get(word, -1)
 
 
 def _bare_count(token: Token) -> bool:

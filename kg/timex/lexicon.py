@@ -30,16 +30,21 @@ WEEKDAY_NAMES: dict[str, int] = {
 }
 
 
-def _cardinal_values() -> dict[str, float]:
+def _cardinal_values() -> dict[str, int]:
     # spaCy's list runs zero .. twenty, then the tens thirty .. ninety, then hundred and up.
-    values: dict[str, float] = {word: float(n) for n, word in enumerate(_num_words[:21])}
+    values = {word: n for n, word in enumerate(_num_words[:21])}
     for n, word in enumerate(_num_words[21:28]):
-        values[word] = float(30 + 10 * n)
-    values.update({"a": 1.0, "an": 1.0, "single": 1.0, "couple": 2.0, "dozen": 12.0})
+        values[word] = 30 + 10 * n
     return values
 
 
-NUMBER_WORDS: dict[str, float] = _cardinal_values()
+# The cardinals written as one word, zero .. twenty and the tens: "three", "forty".
+CARDINAL_WORDS: dict[str, int] = _cardinal_values()
+# Every word that gives an amount its value, the article and "dozen" too: "a day", "a dozen".
+NUMBER_WORDS: dict[str, float] = {
+    **{word: float(value) for word, value in CARDINAL_WORDS.items()},
+    **{"a": 1.0, "an": 1.0, "single": 1.0, "couple": 2.0, "dozen": 12.0},
+}
 TENS_WORDS = frozenset(word for word, value in NUMBER_WORDS.items() if value >= 20)
 
 # A quantity that is there but not said: "several years" is PXY.
