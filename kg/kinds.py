@@ -165,6 +165,11 @@ class MergeReason(StrEnum):
         "seen with {common} of the same names and things, as '{instead}', called '{head}' in "
         "another story, is there"
     )
+    DOES_IT_IN_ITS_STORY = (
+        "'{name}' is '{other}', the one person of its own story who is the {side} of "
+        "'{verb}' there as here, seen with {common} of the same names and things; "
+        "'{instead}', called '{head}' in another story, is not said to be"
+    )
     UNDERGOES_IT_IN_ITS_STORY = (
         "'{name}' is '{other}', whom its document names and other documents say was the "
         "object of '{verb}' as it is here, not '{instead}', called '{head}' there, whom "

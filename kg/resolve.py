@@ -1453,9 +1453,20 @@ class CorpusIndex:
                 # other story plays ("a co-worker has been charged": the woman charged in
                 # Staunton, not the co-worker charged in Philadelphia).
                 part = self._playing_the_part(elsewhere.key, alike, context, noun, opposed)
+                part_reason = MergeReason.PLAYS_THE_PART_IN_ITS_STORY
+                if part is None:
+                    # Or, when the other story's person is not said to do it, the one person
+                    # its own story names who does what the description does ("a terminally
+                    # ill woman was arrested": the one woman arrested in Staunton, not the
+                    # woman the Philadelphia reports call so, of whose arrest they do not
+                    # speak). The place guard has already said the stories are two.
+                    part = self._the_one_playing(
+                        _parts_of(alike.deeds), elsewhere.key, alike, context, noun, opposed
+                    )
+                    part_reason = MergeReason.DOES_IT_IN_ITS_STORY
                 if part is not None:
                     key, (verb, side), common = part
-                    reason = MergeReason.PLAYS_THE_PART_IN_ITS_STORY.say(
+                    reason = part_reason.say(
                         name=description.label,
                         other=self.entities[key].label,
                         head=noun,
@@ -1741,12 +1752,24 @@ class CorpusIndex:
         kind tell of people in the same parts: the co-worker charged with the killings of one
         is the person charged in the other. Returns the person's key, the (verb, side) and the
         context shared, or None when no one or several play the part."""
+        parts = _parts_of(alike.deeds & self._deeds.get(rival, set()))
+        return self._the_one_playing(parts, rival, alike, context, noun, excluded)
+
+    def _the_one_playing(
+        self,
+        parts: set[tuple[str, str]],
+        rival: str,
+        alike: _Alike,
+        context: set[str],
+        noun: str,
+        excluded: Collection[str],
+    ) -> tuple[str, tuple[str, str], int] | None:
+        """The one person named in full, not ``rival`` nor of ``excluded`` nor of the other
+        sex than the description's chain says, whose documents name a place the description's
+        document (of ``context``) names, sharing DESCRIPTION_CONTEXT names or things with it,
+        who plays one of ``parts`` ((verb, side) pairs) and never the other side of it; with
+        the part and the context shared. None when no one or several do."""
         places_here = context & self._place_names
-        parts = {
-            (verb, side)
-            for verb, side in alike.deeds & self._deeds.get(rival, set())
-            if side in _OTHER_SIDE and verb not in SPEECH_VERBS and lexicon.is_verb(verb)
-        }
         if not parts or not places_here:
             return None
         players = []
@@ -2657,6 +2680,18 @@ def _opponents_of(
 
 
 _OTHER_SIDE = {"subject": "object", "object": "subject"}
+
+
+def _parts_of(deeds: AbstractSet[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The deeds ((verb, side) pairs) that say a part someone plays in a story: a verb's
+    subject or object, not a preposition after "be" (lexicon.is_verb), nor a verb of saying
+    (everyone in a story says something)."""
+    return {
+        (verb, side)
+        for verb, side in deeds
+        if side in _OTHER_SIDE and verb not in SPEECH_VERBS and lexicon.is_verb(verb)
+    }
+
 
 # How many documents must say a person does something to someone before a description that
 # undergoes it is taken for someone else (_undergoing_it_here).

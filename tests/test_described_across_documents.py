@@ -592,6 +592,49 @@ def test_no_one_plays_the_part_of_another_story_unless_one_alone_does(sm_nlp) ->
         assert co_worker["node"] != mention_in(records, "doc0", "Yvonne Hall")["node"]
 
 
+# A Staunton report names Sharon Smith and says she was arrested; the Philadelphia reports
+# call Yvonne Hall a co-worker but never say she was arrested.
+STAUNTON_ARRESTS = (
+    "Police arrested Sharon Smith in Staunton on Friday in the 1967 killings of two women at "
+    "an ice cream shop, Chief Jim Moore said."
+)
+STAUNTON_ARRESTED_CO_WORKER = (
+    "Police in Staunton arrested a co-worker on Friday in the 1967 killings of two women at an "
+    "ice cream shop, Chief Jim Moore said."
+)
+
+
+def test_a_description_of_another_story_is_the_one_who_does_what_it_does_here(sm_nlp) -> None:
+    # Hall, called a co-worker, is of Philadelphia and is not said to be arrested: the
+    # co-worker arrested in Staunton is the one person that story names as arrested.
+    records = corpus_mentions(
+        sm_nlp, [*CHARGED_IN_PHILADELPHIA, STAUNTON_ARRESTS, STAUNTON_ARRESTED_CO_WORKER]
+    )
+    co_worker = mention_in(records, "doc3", "co-worker")
+    assert co_worker["node"] == mention_in(records, "doc2", "Sharon Smith")["node"]
+    assert co_worker["node"] != mention_in(records, "doc0", "Yvonne Hall")["node"]
+    assert co_worker["reason"].startswith(
+        "'co-worker' is 'Sharon Smith', the one person of its own story who is the object of "
+        "'arrest' there as here"
+    )
+
+
+def test_no_one_does_it_in_its_story_when_two_do_or_none_is_of_its_place(sm_nlp) -> None:
+    # Two people arrested in Staunton: either may be the co-worker.
+    two = STAUNTON_ARRESTS.replace("Sharon Smith", "Sharon Smith and Ann Price")
+    # The one arrested is of Denver, not of the co-worker's Staunton.
+    denver = STAUNTON_ARRESTS.replace("Staunton", "Denver")
+    for arrests, named in ((two, ("Sharon Smith", "Ann Price")), (denver, ("Sharon Smith",))):
+        records = corpus_mentions(
+            sm_nlp, [*CHARGED_IN_PHILADELPHIA, arrests, STAUNTON_ARRESTED_CO_WORKER]
+        )
+        co_worker = mention_in(records, "doc3", "co-worker")
+        assert co_worker["node"] not in {
+            mention_in(records, "doc2", name)["node"] for name in named
+        }, co_worker
+        assert co_worker["node"] != mention_in(records, "doc0", "Yvonne Hall")["node"]
+
+
 # An office shooting: two reports call Carl Mays "a man" and say he killed Tom Reed.
 KILLED_BY_MAYS = [
     "Carl Mays, a man from Denver, shot and killed Tom Reed at an office party, police said. "
