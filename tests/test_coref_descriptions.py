@@ -384,3 +384,24 @@ def test_a_name_after_a_definite_article_or_none_stays_a_name(sm_nlp):
 
     mentions, _ = _chain_roots(sm_nlp("The winner of the race is John Ray."))
     assert next(m for m in mentions if m.text == "John Ray").kind == ObjectKind.ENTITY
+
+
+# -- a participle of identifying after an object ----------------------------------------------
+
+
+def test_a_participle_of_identifying_after_an_object_names_that_object(sm_nlp):
+    """ "apprehended the suspect, identified as ...": the parser hangs the participle on the
+    main verb, but set right after the object it says who the object is, not the subject."""
+    text = (
+        "Police in Denver arrested a suspect on Friday. Officers later apprehended the "
+        "suspect, identified as Carl Mays, at his home."
+    )
+    assert "Carl Mays" in chain_of(sm_nlp, text, "suspect")
+    assert "Officers" not in chain_of(sm_nlp, text, "Carl Mays")
+
+
+def test_a_participle_of_identifying_away_from_the_object_names_no_one(sm_nlp):
+    """A participle that does not follow the object ("..., later identified as ...", after a
+    phrase of time) is left alone: who it identifies is not written."""
+    text = "Officers apprehended the suspect on Friday night, identified as Carl Mays."
+    assert "suspect" not in chain_of(sm_nlp, text, "Carl Mays")

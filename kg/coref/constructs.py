@@ -148,6 +148,8 @@ def _identified(verb: Token) -> int | None:
     ("the woman, identified by police as Madeline Kafoury")."""
     described = _described(verb)
     if described is None and verb.tag_ == "VBN":
+        if verb.dep_ == "advcl":
+            return _object_just_before(verb)
         return verb.head.i if verb.dep_ == "acl" else None
     if (
         described is not None
@@ -156,6 +158,21 @@ def _identified(verb: Token) -> int | None:
     ):
         return verb.head.i
     return described
+
+
+def _object_just_before(participle: Token) -> int | None:
+    """The object of the verb a participle of identifying hangs from, when the participle
+    follows that object after a comma: the parser hangs "identified" of "apprehended the
+    suspect, identified as Vishwanand Subryan" on "apprehended", but a participle set right
+    after an object, with no subject of its own, says who that object is (the verb's subject,
+    "they", is not the one named)."""
+    objects = [c for c in children(participle.head) if c.dep_ == "dobj"]
+    if len(objects) != 1 or participle.i < 2:
+        return None
+    before = participle.doc[participle.i - 1]
+    if before.text != "," or objects[0].right_edge.i != participle.i - 2:
+        return None
+    return objects[0].i
 
 
 def _closed_on_next_line(tokens: Sequence[Token], start: int) -> bool:
