@@ -1455,11 +1455,13 @@ class CorpusIndex:
                 part = self._playing_the_part(elsewhere.key, alike, context, noun, opposed)
                 part_reason = MergeReason.PLAYS_THE_PART_IN_ITS_STORY
                 if part is None:
-                    # Or, when the other story's person is not said to do it, the one person
-                    # its own story names who does what the description does ("a terminally
-                    # ill woman was arrested": the one woman arrested in Staunton, not the
-                    # woman the Philadelphia reports call so, of whose arrest they do not
-                    # speak). The place guard has already said the stories are two.
+                    # Failing that (the other story's person is not said to do what the
+                    # description does, or no one of its own story does that), the one person
+                    # its own story names who does anything the description does ("a
+                    # terminally ill woman was arrested": the one woman arrested in Staunton,
+                    # not the woman the Philadelphia reports call so, of whose arrest they do
+                    # not speak). The place guard has already said the stories are two; more
+                    # parts can only add players, so a tie above stays one here.
                     part = self._the_one_playing(
                         _parts_of(alike.deeds), elsewhere.key, alike, context, noun, opposed
                     )
