@@ -132,11 +132,12 @@ def _second_name_before(words: list[str]) -> int:
     return 0
 
 
-# The kind words of a sea's name that the name is written without ("the Caspian", "the
-# Pacific"), hand-written: WordNet classes "sea" a place as it does "hospital", whose name
-# without it is a town ("Springfield Hospital"), and a river's or a lake's is often a state's
-# ("Mississippi River", "Lake Michigan").
-_WATER_WORDS = frozenset({"sea", "ocean"})
+# The kind words of a sea's or an island's name that the name is written without ("the
+# Caspian", "the Pacific"; "Qeshm Island" and "Qeshm", as WordNet itself names "Crete" and
+# "Sicily"), hand-written: WordNet classes "sea" and "island" a place as it does "hospital",
+# whose name without it is a town ("Springfield Hospital"), and a river's or a lake's is
+# often a state's ("Mississippi River", "Lake Michigan").
+_KINDS_NAMES_GO_WITHOUT = frozenset({"sea", "ocean", "island"})
 
 # Types of the names a kind word ends: a place, a body ("Betty Ford Clinic" is either to the
 # recogniser), or a name it typed otherwise or not at all ("Morningside Recovery" a work).
@@ -859,14 +860,15 @@ def link_across_documents(
                 name, longer, DISTINCTIVE_CONTEXT, MergeReason.MORE_KIND_WORDS_ACROSS_DOCUMENTS
             )
 
-    # A sea named with and without its kind word: "Caspian Sea", "the Caspian".
+    # A sea or an island named with and without its kind word: "Caspian Sea", "the Caspian";
+    # "Qeshm Island", "Qeshm".
     for key, entity in list(entities.items()):
         words = key.split()
         if (
             key in links
             or len(words) != 2
             or entity.type != "Place"
-            or words[1].lower() not in _WATER_WORDS
+            or words[1].lower() not in _KINDS_NAMES_GO_WITHOUT
             or not words[1][0].isupper()  # "Arctic sea ice": a common noun after a name
         ):
             continue

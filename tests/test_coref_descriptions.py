@@ -169,6 +169,24 @@ def test_a_body_description_object_in_the_names_sentence_is_another_body(sm_nlp)
     assert "Acme Corp." not in chain_of(sm_nlp, text, "company")
 
 
+def test_a_country_description_owning_or_sited_in_its_sentence_takes_up_the_land(sm_nlp):
+    """ "for the first time in the country's history", "officials in the nation": a possessor or
+    a place after "in" in the land's own sentence is that land, as "its" would be."""
+    text = "Elections in Turkmenistan will be held for the first time in the country's history."
+    assert "Turkmenistan" in chain_of(sm_nlp, text, "country")
+    text = "Voters in Turkmenistan went to the polls, and officials in the nation counted them."
+    assert "Turkmenistan" in chain_of(sm_nlp, text, "nation")
+
+
+def test_a_country_description_owning_something_is_no_city_nor_body(sm_nlp):
+    """A city ("Florence", "Athens") or a body ("Acme Corp.") named in the sentence is no land,
+    so "the nation's" there is another polity."""
+    text = "The prison in Athens is among the nation's toughest prisons."
+    assert "Athens" not in chain_of(sm_nlp, text, "nation")
+    text = "Acme Corp. hired a chemist who is among the nation's best-known scientists."
+    assert "Acme Corp." not in chain_of(sm_nlp, text, "nation")
+
+
 # -- a description its pronouns show is someone else --------------------------------------------
 
 

@@ -177,6 +177,21 @@ def test_a_sea_named_without_its_kind_word_is_the_sea() -> None:
     assert node_of(corpus, "b", "Ionian") == "Ionian"
 
 
+def _landed(doc_id: str, island: str, label: str = "GPE") -> object:
+    text = f"The ferry Aurora landed on {island} from Port Lavrio"
+    return extraction(text, [(island, label), ("Port Lavrio", "GPE")], doc_id)
+
+
+def test_an_island_named_without_its_kind_word_is_the_island() -> None:
+    """ "Kythnos Island" and "Kythnos": an island goes by its name alone, as a sea does; a
+    hospital's name without its kind word is still its town's (see the kind-word rules)."""
+    corpus = resolve([_landed("a", "Kythnos Island", "LOC"), _landed("b", "Kythnos")])
+    assert node_of(corpus, "b", "Kythnos") == "Kythnos Island"
+    # A people of the name is no island.
+    corpus = resolve([_landed("a", "Kythnos Island", "LOC"), _landed("b", "Kythnos", "NORP")])
+    assert node_of(corpus, "b", "Kythnos") == "Kythnos"
+
+
 # -- ships ---------------------------------------------------------------------------------------
 
 

@@ -1504,7 +1504,20 @@ def _takes_up(mention: CorefMention, name: CorefMention) -> bool:
     sentence is as often something else of the same kind ("AMD bought the company", "the
     nation's toughest prison" of a prison in Florence), and a description of a place
     there is another place ("Harbor Center's spokesman said the facility ...": see
-    description_sieve)."""
+    description_sieve).
+
+    A country's noun ("the country", "the nation") takes up a land named in its sentence as
+    a possessor or a place after "in" too, where "its" or "there" would: "elections in
+    Turkmenistan, for the first time in the country's history", "voters in Turkmenistan ...
+    authorities in the nation". Only a land (lexicon.land_name): "the nation's toughest
+    prison" of a prison in Florence, or "the nation's best-known physicians" of a CNN
+    reporter, is another polity than the city or the body named beside it."""
+    if (
+        _polity(mention)
+        and (mention.possessor or mention.preposition in _PREPOSITIONS_OF_SITE)
+        and lexicon.land_name(name.record.text)
+    ):
+        return True
     return mention.role in _SUBJECTS and mention.verb != name.verb and mention.noun_class != "place"
 
 
