@@ -80,6 +80,30 @@ def test_a_capitalised_noun_the_body_writes_in_lower_case_is_a_description(nlp):
     assert ("driver", "Driver", "strict head match") in links
 
 
+def test_the_body_introduces_with_a_what_the_title_line_announces(nlp):
+    # The title line's "Teacher" is the teacher the body brings in as new with "a": the first
+    # description of the body with its head and number joins it (the headline noun sieve).
+    _, links = _headline_mentions(
+        nlp,
+        "Teacher Arrested After Crash\n"
+        "A teacher was arrested on Monday after a crash on the ring road. "
+        "Police said he had been drinking.\n",
+    )
+    assert ("teacher", "Teacher", "headline noun") in links
+
+
+def test_a_possessor_in_a_title_line_is_not_the_one_the_body_possesses_by_it(nlp):
+    # "Sheriff's Deputy": the body's "a sheriff's deputy" introduces the deputy; its possessor
+    # "sheriff's" is no sheriff the title line announces; the deputy is the title's "Deputy".
+    _, links = _headline_mentions(
+        nlp,
+        "Sheriff's Deputy Hurt In Crash\n"
+        "A sheriff's deputy was hurt when his car left the road on Friday, officials said.\n",
+    )
+    assert not [link for link in links if link[2] == "headline noun" and "Sheriff" in link[1]]
+    assert ("sheriff's deputy", "Deputy", "headline noun") in links
+
+
 def test_a_word_the_body_writes_in_a_name_and_as_a_noun_is_the_noun_in_the_title_line(nlp):
     # The body names a fire service "Kettering Fire" (the recogniser reads a person) and
     # writes "a fire": the title's "Fire" is the fire, no short form of the service's name.
@@ -90,7 +114,9 @@ def test_a_word_the_body_writes_in_a_name_and_as_a_noun_is_the_noun_in_the_title
         "Kettering Fire and the county fire department fought the blaze for six hours.\n",
     )
     assert kinds.get("Fire") == "nominal"
-    assert not [link for link in links if "Fire" in (link[0], link[1])]
+    assert not [link for link in links if "Kettering Fire" in (link[0], link[1])]
+    # The body's first "a fire" is the fire the title line announces (the headline noun sieve).
+    assert ("fire", "Fire", "headline noun") in links
     kinds, _ = _headline_mentions(
         nlp,
         "Fire Guts Warehouse Near Docks\n"

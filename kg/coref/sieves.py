@@ -1156,6 +1156,45 @@ def strict_head_sieve(chains: Chains) -> None:
             earlier.setdefault(mention.lemma, []).append(mention)
 
 
+def headline_noun_sieve(chains: Chains) -> None:
+    """ "Driver Charged In Fatal Crash" ... "A driver has been charged": a title line announces
+    what its story introduces, so the body's first description with the head of a title line's
+    description (the same number, no earlier mention of its own) is the one the title line
+    spoke of, though the body introduces it with "a" as new to its reader."""
+    if not chains.headlines:
+        return
+    titled: dict[str, CorefMention] = {}  # head lemma -> the title lines' first description
+    seen: set[str] = set()  # head lemmas the body has written
+    for mention in chains.mentions:
+        if mention.kind != "nominal" or not mention.lemma:
+            continue
+        if mention.sentence in chains.headlines:
+            if not mention.titles_name:
+                titled.setdefault(mention.lemma, mention)
+            continue
+        lemma = mention.lemma
+        if lemma in seen:
+            continue
+        seen.add(lemma)
+        title = titled.get(lemma)
+        if (
+            title is None
+            or title.number != mention.number
+            # A possessor ("a sheriff's deputy") introduces the one possessed, not itself.
+            or mention.possessor
+            or title.possessor
+            or not chains.is_first(mention)
+            or chains.same(mention.index, title.index)
+        ):
+            continue
+        chains.link(
+            mention,
+            title,
+            "headline noun",
+            f"'{mention.record.text}' introduces the '{title.record.text}' of the title line",
+        )
+
+
 def name_head_sieve(chains: Chains) -> None:
     """ "the Betty Ford Center" ... "the center", "Mt Cook" ... "the mountain": a description
     whose head word is a kind word of an earlier name (its last word: center, clinic,
@@ -2646,6 +2685,11 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("body", "a person's dead body is the person", body_sieve),
     Sieve("written name", "a capitalised noun the document writes as a name", written_name_sieve),
     Sieve("strict head match", "a description repeating an earlier head", strict_head_sieve),
+    Sieve(
+        "headline noun",
+        "the body's first description with the head of a title line's description",
+        headline_noun_sieve,
+    ),
     Sieve("name head match", "a description by the kind a name ends in", name_head_sieve),
     Sieve("title", "a description by a title written with a name", title_sieve),
     Sieve("description", "a description of the entity most spoken of", description_sieve),
@@ -2691,7 +2735,14 @@ def corefer(
 # of its sentence: a repeated head, a title, the entity most spoken of, an opening. Each reads
 # the chain as it stands before the pronouns are resolved.
 _DESCRIBING_SIEVES = frozenset(
-    {"strict head match", "title", "description", "introduction", "opening description"}
+    {
+        "strict head match",
+        "headline noun",
+        "title",
+        "description",
+        "introduction",
+        "opening description",
+    }
 )
 
 
