@@ -1158,28 +1158,29 @@ def strict_head_sieve(chains: Chains) -> None:
 
 def headline_noun_sieve(chains: Chains) -> None:
     """ "Driver Charged In Fatal Crash" ... "A driver has been charged": a title line announces
-    what its story introduces, so the body's first description with the head of a title line's
-    description (the same number, no earlier mention of its own) is the one the title line
-    spoke of, though the body introduces it with "a" as new to its reader."""
+    what its story introduces, so the body's first description with the head and the number of
+    a title line's description (and no earlier mention of its own) is the one the title line
+    spoke of, though the body introduces it with "a" as new to its reader. "Two Women Shot"
+    is the body's first "women", not an earlier "a woman"."""
     if not chains.headlines:
         return
-    titled: dict[str, CorefMention] = {}  # head lemma -> the title lines' first description
-    seen: set[str] = set()  # head lemmas the body has written
+    # (head lemma, number) -> the title lines' first description so
+    titled: dict[tuple[str, str], CorefMention] = {}
+    seen: set[tuple[str, str]] = set()  # the heads and numbers the body has written
     for mention in chains.mentions:
         if mention.kind != "nominal" or not mention.lemma:
             continue
+        key = (mention.lemma, mention.number)
         if mention.sentence in chains.headlines:
             if not mention.titles_name:
-                titled.setdefault(mention.lemma, mention)
+                titled.setdefault(key, mention)
             continue
-        lemma = mention.lemma
-        if lemma in seen:
+        if key in seen:
             continue
-        seen.add(lemma)
-        title = titled.get(lemma)
+        seen.add(key)
+        title = titled.get(key)
         if (
             title is None
-            or title.number != mention.number
             # A possessor ("a sheriff's deputy") introduces the one possessed, not itself.
             or mention.possessor
             or title.possessor
