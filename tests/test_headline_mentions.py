@@ -317,3 +317,44 @@ def test_a_hyphenated_noun_in_a_title_line_that_the_body_writes_is_a_description
     )
     assert kinds.get("Co-workers") == "nominal"
     assert "Co" not in kinds and "workers" not in kinds
+
+
+def test_a_first_line_in_sentence_case_announces_what_the_body_introduces(nlp):
+    # Not a title line (its case is the body's), but a line heading the text all the same:
+    # the body's first "a teacher" is the teacher it announces.
+    doc = nlp(
+        "Police arrest teacher after crash on ring road\n"
+        "A teacher was arrested on Monday after a crash on the ring road. "
+        "Police said he had been drinking.\n"
+    )
+    with extraction_cache(doc, doc.text):
+        mentions, links = coreference(doc, document_sentences(doc))
+    pairs = [(mentions[k.mention].text, mentions[k.antecedent].text, k.sieve) for k in links]
+    # (the parse may take in the line's other words: the first line's description of him)
+    assert [b for a, b, sieve in pairs if a == "teacher" and sieve == "headline noun"]
+    assert all(
+        "teacher" in b for a, b, sieve in pairs if a == "teacher" and sieve == "headline noun"
+    )
+
+
+def test_one_of_several_in_a_title_line_is_not_the_body_s_first_of_its_kind(nlp):
+    # "Second Teacher": the story may speak of the first teacher first.
+    _, links = _headline_mentions(
+        nlp,
+        "Second Teacher Arrested After Crash\n"
+        "A teacher was arrested on Sunday after a crash on the ring road. "
+        "On Monday police arrested another teacher at the school.\n",
+    )
+    assert not [link for link in links if link[2] == "headline noun" and link[1] == "Teacher"]
+    assert ("crash on the ring road", "Crash", "headline noun") in links  # the crash is one
+
+
+def test_the_title_line_s_plural_is_the_body_s_first_plural(nlp):
+    # "Two Nurses Hurt": the body's first "nurses", not its earlier "a nurse".
+    _, links = _headline_mentions(
+        nlp,
+        "Two Nurses Hurt In Crash\n"
+        "A nurse who saw the crash called an ambulance. Two nurses were taken to hospital.\n",
+    )
+    heads = [(a, b) for a, b, sieve in links if sieve == "headline noun"]
+    assert heads and all("nurses" in a.lower() for a, _ in heads)

@@ -700,12 +700,21 @@ def headline_mentions(
                 mention = _base(mention_record, token, "nominal", index, depth)
                 mention.lemma = lemma
                 mention.words = frozenset({lemma})
+                if i and _picks_one_of_several(tokens[i - 1]):
+                    # "Second Climber Dies": which one of several (the headline noun sieve).
+                    mention.modifiers = frozenset({tokens[i - 1].lower_})
                 mention.noun_class = lexicon.noun_class(lemma)
                 mention.gender = lexicon.noun_gender(lemma) or ""
                 mention.definite = True
                 found.append(mention)
             i += 1
     return _titles_kept(_title_compounds(doc, found))
+
+
+def _picks_one_of_several(token: Token) -> bool:
+    """An ordinal or "another" before a noun ("Second Climber", "3rd Victim", "Another
+    Fire"): it picks one of several of the noun's kind."""
+    return token.lower_ in ("another", "other") or token.ent_type_ == "ORDINAL"
 
 
 def _hyphenated_body_noun(tokens: list[Token], i: int, body_nouns: dict[str, str]) -> list[Token]:

@@ -21,6 +21,7 @@ earlier ones built), with ``Chains``, the state they all read and extend, before
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from operator import attrgetter
@@ -28,6 +29,7 @@ from operator import attrgetter
 from kg.coref import lexicon
 from kg.coref.mentions import SUBJECT_DEPS, CorefMention
 from kg.coref.names import AliasRules, group_names
+from kg.timex.lexicon import ORDINAL_WORDS
 from kg.types import CorefLink
 
 # How far back (in sentences) a pronoun looks for its antecedent: news pronouns point at the
@@ -85,6 +87,7 @@ class Chains:
         roles: dict[int, int] | None = None,
         headlines: frozenset[int] = frozenset(),
         namings: dict[int, tuple[int, str]] | None = None,
+        announcing: frozenset[int] | None = None,
     ) -> None:
         self.mentions = mentions
         # Each mention by its head token, for the sieves that read a construction's words.
@@ -106,6 +109,8 @@ class Chains:
         self.speakers = speakers or {}  # a quoted token -> the head of who speaks it
         self.roles = roles or {}  # an "as" phrase's head -> the head of what it describes
         self.headlines = headlines  # the sentence indices of title lines
+        # ... and of a first line heading the text in any case: what the body introduces.
+        self.announcing = headlines if announcing is None else announcing
         # A name a verb of naming gives -> the head of what it names, and the verb's lemma.
         self.namings = namings or {}
         self._parent = list(range(len(mentions)))
@@ -1162,7 +1167,7 @@ def headline_noun_sieve(chains: Chains) -> None:
     a title line's description (and no earlier mention of its own) is the one the title line
     spoke of, though the body introduces it with "a" as new to its reader. "Two Women Shot"
     is the body's first "women", not an earlier "a woman"."""
-    if not chains.headlines:
+    if not chains.announcing:
         return
     # (head lemma, number) -> the title lines' first description so
     titled: dict[tuple[str, str], CorefMention] = {}
@@ -1171,7 +1176,7 @@ def headline_noun_sieve(chains: Chains) -> None:
         if mention.kind != "nominal" or not mention.lemma:
             continue
         key = (mention.lemma, mention.number)
-        if mention.sentence in chains.headlines:
+        if mention.sentence in chains.announcing:
             if not mention.titles_name:
                 titled.setdefault(key, mention)
             continue
@@ -1184,6 +1189,7 @@ def headline_noun_sieve(chains: Chains) -> None:
             # A possessor ("a sheriff's deputy") introduces the one possessed, not itself.
             or mention.possessor
             or title.possessor
+            or _one_of_several(title)
             or not chains.is_first(mention)
             or chains.same(mention.index, title.index)
         ):
@@ -1194,6 +1200,21 @@ def headline_noun_sieve(chains: Chains) -> None:
             "headline noun",
             f"'{mention.record.text}' introduces the '{title.record.text}' of the title line",
         )
+
+
+def _one_of_several(mention: CorefMention) -> bool:
+    """Whether a description picks one of several of its kind by an ordinal or "another"
+    ("Second climber dies", "Another victim named"): the story may speak of the others first,
+    so its first description of the kind need not be this one."""
+    words = [*mention.record.text.lower().split(), *mention.modifiers]
+    return any(
+        w in ORDINAL_WORDS or w in ("another", "other") or _ORDINAL_FIGURE.fullmatch(w)
+        for w in words
+    )
+
+
+# An ordinal written in figures: "2nd", "3rd", "21st".
+_ORDINAL_FIGURE = re.compile(r"\d+(st|nd|rd|th)")
 
 
 def name_head_sieve(chains: Chains) -> None:
@@ -2718,6 +2739,7 @@ def corefer(
     roles: dict[int, int] | None = None,
     headlines: frozenset[int] = frozenset(),
     namings: dict[int, tuple[int, str]] | None = None,
+    announcing: frozenset[int] | None = None,
 ) -> list[CorefLink]:
     """The links between ``mentions`` (one document's, in order) that the sieves find.
 
@@ -2726,7 +2748,7 @@ def corefer(
     ``roles`` an "as" phrase's head to what it describes (the parse facts the construct sieves
     need: kg/coref/constructs.py), ``headlines`` the sentence indices of title lines, ``namings``
     the head of a name a verb of naming gives to the head of what it names."""
-    chains = Chains(mentions, heads, copulas, speakers, roles, headlines, namings)
+    chains = Chains(mentions, heads, copulas, speakers, roles, headlines, namings, announcing)
     for sieve in SIEVES:
         sieve.apply(chains)
     return _consistent(chains)
