@@ -358,3 +358,33 @@ def test_the_title_line_s_plural_is_the_body_s_first_plural(nlp):
     )
     heads = [(a, b) for a, b, sieve in links if sieve == "headline noun"]
     assert heads and all("nurses" in a.lower() for a, _ in heads)
+
+
+def test_a_sentence_s_capitalised_first_word_the_body_writes_in_lower_case_is_a_description(nlp):
+    # "Climber" opens a sentence-case first line; the body writes "climber": its capital is its
+    # place's, and the line's noun is the body's climber (a description, joined by the
+    # headline noun sieve), not a name that would stand for no one.
+    text = (
+        "Climber dead after fall on glacier\n"
+        "A 36-year-old climber died on Saturday after falling 150 metres on a glacier. "
+        "The climber was found by a rescue team.\n"
+    )
+    doc = nlp(text)
+    with extraction_cache(doc, doc.text):
+        mentions, links = coreference(doc, document_sentences(doc))
+    first = [m for m in mentions if m.start == 0]
+    assert first and all(m.kind != ObjectKind.ENTITY for m in first)
+    assert first[0].text == "Climber"
+    pairs = [(mentions[k.mention].text, mentions[k.antecedent].text) for k in links]
+    assert ("36-year-old climber", "Climber") in pairs
+
+
+def test_a_sentence_s_first_word_the_body_never_writes_in_lower_case_stays_a_name(nlp):
+    text = (
+        "Hartley wins the regional final\n"
+        "Hartley beat the holders 3-1 on Saturday. The club's coach praised Hartley.\n"
+    )
+    doc = nlp(text)
+    with extraction_cache(doc, doc.text):
+        mentions, _ = coreference(doc, document_sentences(doc))
+    assert [m for m in mentions if m.start == 0 and m.kind == ObjectKind.ENTITY]
