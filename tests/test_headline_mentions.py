@@ -388,3 +388,15 @@ def test_a_sentence_s_first_word_the_body_never_writes_in_lower_case_stays_a_nam
     with extraction_cache(doc, doc.text):
         mentions, _ = coreference(doc, document_sentences(doc))
     assert [m for m in mentions if m.start == 0 and m.kind == ObjectKind.ENTITY]
+
+
+def test_a_capitalised_plural_of_a_title_line_is_the_body_s_first_plural(nlp):
+    # The tagger reads "BELTS" as a verb, singular; the body writes "belts", an inflected form
+    # of "belt", so the title line's word is plural and the body's first "belts" is the one
+    # it announces.
+    _, links = _headline_mentions(
+        nlp,
+        "BOXER RETAINS WORLD HEAVYWEIGHT BELTS\n"
+        "The champion kept his world heavyweight belts on Saturday in Hamburg.\n",
+    )
+    assert [a for a, b, sieve in links if b == "BELTS" and sieve == "headline noun"]

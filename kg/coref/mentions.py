@@ -701,6 +701,11 @@ def headline_mentions(
                 mention = _base(mention_record, token, "nominal", index, depth)
                 mention.lemma = lemma
                 mention.words = frozenset({lemma})
+                if body_nouns.get(token.lower_, token.lower_) != token.lower_:
+                    # The tagger reads a capitalised plural as a proper noun, singular
+                    # ("BELTS", "Guards"); the body writes the word as an inflected form of
+                    # its noun.
+                    mention.number = "plural"
                 if i and _picks_one_of_several(tokens[i - 1]):
                     # "Second Climber Dies": which one of several (the headline noun sieve).
                     mention.modifiers = frozenset({tokens[i - 1].lower_})
