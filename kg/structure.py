@@ -118,3 +118,23 @@ def headline_sentences(text: str, sentences: list[tuple[int, int, int]]) -> froz
         for index, start, end in sentences
         if any(line_start <= start and end <= line_end for line_start, line_end in lines)
     )
+
+
+def heading_line_sentences(text: str, sentences: list[tuple[int, int, int]]) -> frozenset[int]:
+    """The indices of the sentences, given as (index, start, end), that lie in the text's first
+    line when it heads the text, in title case or in sentence case ("Climber dead after
+    fall"): a whole line, followed by more text, of two to HEADLINE_MAX_WORDS words, without a
+    final stop. Its case is the body's, so its words are read as the body's are; what it
+    announces is what the body introduces (the headline noun sieve, kg/coref/sieves.py)."""
+    stripped = text.lstrip()
+    end = stripped.find("\n")
+    if end < 0 or not stripped[end:].strip():
+        return frozenset()
+    line = stripped[:end].strip()
+    lettered = [w for w in line.split() if any(ch.isalpha() for ch in w)]
+    if line.endswith((".", "!", "?")) or not 2 <= len(lettered) <= HEADLINE_MAX_WORDS:
+        return frozenset()
+    start = len(text) - len(stripped)
+    return frozenset(
+        index for index, first, last in sentences if start <= first and last <= start + end
+    )

@@ -80,6 +80,30 @@ def test_a_capitalised_noun_the_body_writes_in_lower_case_is_a_description(nlp):
     assert ("driver", "Driver", "strict head match") in links
 
 
+def test_the_body_introduces_with_a_what_the_title_line_announces(nlp):
+    # The title line's "Teacher" is the teacher the body brings in as new with "a": the first
+    # description of the body with its head and number joins it (the headline noun sieve).
+    _, links = _headline_mentions(
+        nlp,
+        "Teacher Arrested After Crash\n"
+        "A teacher was arrested on Monday after a crash on the ring road. "
+        "Police said he had been drinking.\n",
+    )
+    assert ("teacher", "Teacher", "headline noun") in links
+
+
+def test_a_possessor_in_a_title_line_is_not_the_one_the_body_possesses_by_it(nlp):
+    # "Sheriff's Deputy": the body's "a sheriff's deputy" introduces the deputy; its possessor
+    # "sheriff's" is no sheriff the title line announces; the deputy is the title's "Deputy".
+    _, links = _headline_mentions(
+        nlp,
+        "Sheriff's Deputy Hurt In Crash\n"
+        "A sheriff's deputy was hurt when his car left the road on Friday, officials said.\n",
+    )
+    assert not [link for link in links if link[2] == "headline noun" and "Sheriff" in link[1]]
+    assert ("sheriff's deputy", "Deputy", "headline noun") in links
+
+
 def test_a_word_the_body_writes_in_a_name_and_as_a_noun_is_the_noun_in_the_title_line(nlp):
     # The body names a fire service "Kettering Fire" (the recogniser reads a person) and
     # writes "a fire": the title's "Fire" is the fire, no short form of the service's name.
@@ -90,7 +114,9 @@ def test_a_word_the_body_writes_in_a_name_and_as_a_noun_is_the_noun_in_the_title
         "Kettering Fire and the county fire department fought the blaze for six hours.\n",
     )
     assert kinds.get("Fire") == "nominal"
-    assert not [link for link in links if "Fire" in (link[0], link[1])]
+    assert not [link for link in links if "Kettering Fire" in (link[0], link[1])]
+    # The body's first "a fire" is the fire the title line announces (the headline noun sieve).
+    assert ("fire", "Fire", "headline noun") in links
     kinds, _ = _headline_mentions(
         nlp,
         "Fire Guts Warehouse Near Docks\n"
@@ -291,3 +317,86 @@ def test_a_hyphenated_noun_in_a_title_line_that_the_body_writes_is_a_description
     )
     assert kinds.get("Co-workers") == "nominal"
     assert "Co" not in kinds and "workers" not in kinds
+
+
+def test_a_first_line_in_sentence_case_announces_what_the_body_introduces(nlp):
+    # Not a title line (its case is the body's), but a line heading the text all the same:
+    # the body's first "a teacher" is the teacher it announces.
+    doc = nlp(
+        "Police arrest teacher after crash on ring road\n"
+        "A teacher was arrested on Monday after a crash on the ring road. "
+        "Police said he had been drinking.\n"
+    )
+    with extraction_cache(doc, doc.text):
+        mentions, links = coreference(doc, document_sentences(doc))
+    pairs = [(mentions[k.mention].text, mentions[k.antecedent].text, k.sieve) for k in links]
+    # (the parse may take in the line's other words: the first line's description of him)
+    assert [b for a, b, sieve in pairs if a == "teacher" and sieve == "headline noun"]
+    assert all(
+        "teacher" in b for a, b, sieve in pairs if a == "teacher" and sieve == "headline noun"
+    )
+
+
+def test_one_of_several_in_a_title_line_is_not_the_body_s_first_of_its_kind(nlp):
+    # "Second Teacher": the story may speak of the first teacher first.
+    _, links = _headline_mentions(
+        nlp,
+        "Second Teacher Arrested After Crash\n"
+        "A teacher was arrested on Sunday after a crash on the ring road. "
+        "On Monday police arrested another teacher at the school.\n",
+    )
+    assert not [link for link in links if link[2] == "headline noun" and link[1] == "Teacher"]
+    assert ("crash on the ring road", "Crash", "headline noun") in links  # the crash is one
+
+
+def test_the_title_line_s_plural_is_the_body_s_first_plural(nlp):
+    # "Two Nurses Hurt": the body's first "nurses", not its earlier "a nurse".
+    _, links = _headline_mentions(
+        nlp,
+        "Two Nurses Hurt In Crash\n"
+        "A nurse who saw the crash called an ambulance. Two nurses were taken to hospital.\n",
+    )
+    heads = [(a, b) for a, b, sieve in links if sieve == "headline noun"]
+    assert heads and all("nurses" in a.lower() for a, _ in heads)
+
+
+def test_a_sentence_s_capitalised_first_word_the_body_writes_in_lower_case_is_a_description(nlp):
+    # "Climber" opens a sentence-case first line; the body writes "climber": its capital is its
+    # place's, and the line's noun is the body's climber (a description, joined by the
+    # headline noun sieve), not a name that would stand for no one.
+    text = (
+        "Climber dead after fall on glacier\n"
+        "A 36-year-old climber died on Saturday after falling 150 metres on a glacier. "
+        "The climber was found by a rescue team.\n"
+    )
+    doc = nlp(text)
+    with extraction_cache(doc, doc.text):
+        mentions, links = coreference(doc, document_sentences(doc))
+    first = [m for m in mentions if m.start == 0]
+    assert first and all(m.kind != ObjectKind.ENTITY for m in first)
+    assert first[0].text == "Climber"
+    pairs = [(mentions[k.mention].text, mentions[k.antecedent].text) for k in links]
+    assert ("36-year-old climber", "Climber") in pairs
+
+
+def test_a_sentence_s_first_word_the_body_never_writes_in_lower_case_stays_a_name(nlp):
+    text = (
+        "Hartley wins the regional final\n"
+        "Hartley beat the holders 3-1 on Saturday. The club's coach praised Hartley.\n"
+    )
+    doc = nlp(text)
+    with extraction_cache(doc, doc.text):
+        mentions, _ = coreference(doc, document_sentences(doc))
+    assert [m for m in mentions if m.start == 0 and m.kind == ObjectKind.ENTITY]
+
+
+def test_a_capitalised_plural_of_a_title_line_is_the_body_s_first_plural(nlp):
+    # The tagger reads "BELTS" as a verb, singular; the body writes "belts", an inflected form
+    # of "belt", so the title line's word is plural and the body's first "belts" is the one
+    # it announces.
+    _, links = _headline_mentions(
+        nlp,
+        "BOXER RETAINS WORLD HEAVYWEIGHT BELTS\n"
+        "The champion kept his world heavyweight belts on Saturday in Hamburg.\n",
+    )
+    assert [a for a, b, sieve in links if b == "BELTS" and sieve == "headline noun"]

@@ -41,6 +41,7 @@ def coreference(
     from kg.coref.mentions import find_mentions
     from kg.coref.sieves import corefer
     from kg.extract.tokens import doc_cache
+    from kg.structure import heading_line_sentences
 
     mentions = find_mentions(doc, sentences, headlines, times)
     tokens = doc_cache(doc).tokens
@@ -49,6 +50,11 @@ def coreference(
         quote_speakers(tokens, sentences) if any(m.kind == "pronoun" for m in mentions) else {}
     )
     copulas = copular_subjects(tokens)
+    # The title lines, and a first line heading the text in sentence case: what they announce
+    # the body introduces (the headline noun sieve).
+    announcing = headlines | heading_line_sentences(
+        doc.text, [(record.index, record.start, record.end) for record, _ in sentences]
+    )
     links = corefer(
         mentions,
         doc_cache(doc).heads,
@@ -57,6 +63,7 @@ def coreference(
         role_predicates(tokens),
         headlines,
         naming_complements(tokens),
+        announcing,
     )
     if any(m.kind == "score" for m in mentions):
         # A game's score is its game's (kg.crossdoc.games_of_scores), never a name's or a

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -527,7 +528,7 @@ def find_mentions(
         elif (
             pos in ("NOUN", "PROPN") and token.dep_ not in ("compound", "flat")
         ) or _noun_read_as_an_adjective(token):
-            mention = _nominal(token, sentence_of[i], depth)
+            mention = _nominal(token, sentence_of[i], depth, common)
         elif _title_before_name(token):
             mention = _title_of_name(token, sentence_of[i], depth)
         elif token.dep_ == "compound" and _names_word(token):
@@ -700,12 +701,26 @@ def headline_mentions(
                 mention = _base(mention_record, token, "nominal", index, depth)
                 mention.lemma = lemma
                 mention.words = frozenset({lemma})
+                if body_nouns.get(token.lower_, token.lower_) != token.lower_:
+                    # The tagger reads a capitalised plural as a proper noun, singular
+                    # ("BELTS", "Guards"); the body writes the word as an inflected form of
+                    # its noun.
+                    mention.number = "plural"
+                if i and _picks_one_of_several(tokens[i - 1]):
+                    # "Second Climber Dies": which one of several (the headline noun sieve).
+                    mention.modifiers = frozenset({tokens[i - 1].lower_})
                 mention.noun_class = lexicon.noun_class(lemma)
                 mention.gender = lexicon.noun_gender(lemma) or ""
                 mention.definite = True
                 found.append(mention)
             i += 1
     return _titles_kept(_title_compounds(doc, found))
+
+
+def _picks_one_of_several(token: Token) -> bool:
+    """An ordinal or "another" before a noun ("Second Climber", "3rd Victim", "Another
+    Fire"): it picks one of several of the noun's kind."""
+    return token.lower_ in ("another", "other") or token.ent_type_ == "ORDINAL"
 
 
 def _hyphenated_body_noun(tokens: list[Token], i: int, body_nouns: dict[str, str]) -> list[Token]:
@@ -1878,7 +1893,24 @@ _OPENING_MARKS = OPENING_MARKS
 _CLOSING_MARKS = CLOSING_MARKS | STRAIGHT_MARKS
 
 
-def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | None:
+def _common_noun_capitalised_by_its_place(head: Token, common: AbstractSet[str]) -> bool:
+    """Whether ``head``, tagged a proper noun, is a common noun the document writes in lower
+    case (``common``) that opens its sentence with no other capitalised word of a name beside
+    it ("Climber dead after fall" ... "a 36-year-old climber"): the capital is its place's, as
+    a title line's or a sentence's first word, and the word is the description the body writes
+    (``find_mentions`` skips the recogniser's one-word name there for the same reason)."""
+    if not common or head.lower_ not in common or not opens_sentence(head):
+        return False
+    # Not in capitals ("CLIMBER DEAD"): a title line's, read there. Opening the sentence, no
+    # name's word stands before it.
+    return head.text[:1].isupper() and head.text[1:].islower()
+
+
+def _nominal(
+    head: Token, sentence: int, depth: list[int], common: AbstractSet[str] = frozenset()
+) -> CorefMention | None:
+    """The description (or the name the recogniser missed) headed by ``head``. ``common`` are
+    the nouns the document writes in lower case (``find_mentions``)."""
     if not any(ch.isalpha() for ch in head.text):
         # "a quake measuring 6. 4": a stop or a number the tagger took for a noun describes
         # nothing (and every "." of a document repeated the head of the first).
@@ -1886,6 +1918,11 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
     if _exclamation(head):
         return None
     tokens = argument_tokens(head)
+    by_its_place = _common_noun_capitalised_by_its_place(head, common)
+    if by_its_place and head.dep_ == "ROOT":
+        # A verbless line ("Climber dead after fall") hangs all its words on its noun, which
+        # is the noun alone: the words after it say what befell it.
+        tokens = [t for t in tokens if t.i <= head.i]
     # The phrase without its leading determiner is what it is called ("new 100% tariffs").
     body = list(tokens)
     determiner = ""
@@ -1899,6 +1936,7 @@ def _nominal(head: Token, sentence: int, depth: list[int]) -> CorefMention | Non
         and not _capitalised_role(head, body)
         and not _capitalised_description(head, body, _determiner_of(head))
         and not _name_as_a_kind(head)
+        and not by_its_place
     ):
         # A name the recogniser missed: its proper nouns around the head ("Bessent"), or its
         # capitalised words when the tagger took the head for a common noun ("Internet

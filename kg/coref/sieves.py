@@ -21,6 +21,7 @@ earlier ones built), with ``Chains``, the state they all read and extend, before
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from operator import attrgetter
@@ -28,6 +29,7 @@ from operator import attrgetter
 from kg.coref import lexicon
 from kg.coref.mentions import SUBJECT_DEPS, CorefMention
 from kg.coref.names import AliasRules, group_names
+from kg.timex.lexicon import ORDINAL_WORDS
 from kg.types import CorefLink
 
 # How far back (in sentences) a pronoun looks for its antecedent: news pronouns point at the
@@ -85,6 +87,7 @@ class Chains:
         roles: dict[int, int] | None = None,
         headlines: frozenset[int] = frozenset(),
         namings: dict[int, tuple[int, str]] | None = None,
+        announcing: frozenset[int] | None = None,
     ) -> None:
         self.mentions = mentions
         # Each mention by its head token, for the sieves that read a construction's words.
@@ -106,6 +109,8 @@ class Chains:
         self.speakers = speakers or {}  # a quoted token -> the head of who speaks it
         self.roles = roles or {}  # an "as" phrase's head -> the head of what it describes
         self.headlines = headlines  # the sentence indices of title lines
+        # ... and of a first line heading the text in any case: what the body introduces.
+        self.announcing = headlines if announcing is None else announcing
         # A name a verb of naming gives -> the head of what it names, and the verb's lemma.
         self.namings = namings or {}
         self._parent = list(range(len(mentions)))
@@ -1154,6 +1159,62 @@ def strict_head_sieve(chains: Chains) -> None:
         if not mention.titles_name:
             # A title written before a name is repeated as that name's (the title sieve).
             earlier.setdefault(mention.lemma, []).append(mention)
+
+
+def headline_noun_sieve(chains: Chains) -> None:
+    """ "Driver Charged In Fatal Crash" ... "A driver has been charged": a title line announces
+    what its story introduces, so the body's first description with the head and the number of
+    a title line's description (and no earlier mention of its own) is the one the title line
+    spoke of, though the body introduces it with "a" as new to its reader. "Two Women Shot"
+    is the body's first "women", not an earlier "a woman"."""
+    if not chains.announcing:
+        return
+    # (head lemma, number) -> the title lines' first description so
+    titled: dict[tuple[str, str], CorefMention] = {}
+    seen: set[tuple[str, str]] = set()  # the heads and numbers the body has written
+    for mention in chains.mentions:
+        if mention.kind != "nominal" or not mention.lemma:
+            continue
+        key = (mention.lemma, mention.number)
+        if mention.sentence in chains.announcing:
+            if not mention.titles_name:
+                titled.setdefault(key, mention)
+            continue
+        if key in seen:
+            continue
+        seen.add(key)
+        title = titled.get(key)
+        if (
+            title is None
+            # A possessor ("a sheriff's deputy") introduces the one possessed, not itself.
+            or mention.possessor
+            or title.possessor
+            or _one_of_several(title)
+            or not chains.is_first(mention)
+            or chains.same(mention.index, title.index)
+        ):
+            continue
+        chains.link(
+            mention,
+            title,
+            "headline noun",
+            f"'{mention.record.text}' introduces the '{title.record.text}' of the title line",
+        )
+
+
+def _one_of_several(mention: CorefMention) -> bool:
+    """Whether a description picks one of several of its kind by an ordinal or "another"
+    ("Second climber dies", "Another victim named"): the story may speak of the others first,
+    so its first description of the kind need not be this one."""
+    words = [*mention.record.text.lower().split(), *mention.modifiers]
+    return any(
+        w in ORDINAL_WORDS or w in ("another", "other") or _ORDINAL_FIGURE.fullmatch(w)
+        for w in words
+    )
+
+
+# An ordinal written in figures: "2nd", "3rd", "21st".
+_ORDINAL_FIGURE = re.compile(r"\d+(st|nd|rd|th)")
 
 
 def name_head_sieve(chains: Chains) -> None:
@@ -2659,6 +2720,11 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("body", "a person's dead body is the person", body_sieve),
     Sieve("written name", "a capitalised noun the document writes as a name", written_name_sieve),
     Sieve("strict head match", "a description repeating an earlier head", strict_head_sieve),
+    Sieve(
+        "headline noun",
+        "the body's first description with the head of a title line's description",
+        headline_noun_sieve,
+    ),
     Sieve("name head match", "a description by the kind a name ends in", name_head_sieve),
     Sieve("title", "a description by a title written with a name", title_sieve),
     Sieve("description", "a description of the entity most spoken of", description_sieve),
@@ -2686,6 +2752,7 @@ def corefer(
     roles: dict[int, int] | None = None,
     headlines: frozenset[int] = frozenset(),
     namings: dict[int, tuple[int, str]] | None = None,
+    announcing: frozenset[int] | None = None,
 ) -> list[CorefLink]:
     """The links between ``mentions`` (one document's, in order) that the sieves find.
 
@@ -2694,7 +2761,7 @@ def corefer(
     ``roles`` an "as" phrase's head to what it describes (the parse facts the construct sieves
     need: kg/coref/constructs.py), ``headlines`` the sentence indices of title lines, ``namings``
     the head of a name a verb of naming gives to the head of what it names."""
-    chains = Chains(mentions, heads, copulas, speakers, roles, headlines, namings)
+    chains = Chains(mentions, heads, copulas, speakers, roles, headlines, namings, announcing)
     for sieve in SIEVES:
         sieve.apply(chains)
     return _consistent(chains)
@@ -2704,7 +2771,14 @@ def corefer(
 # of its sentence: a repeated head, a title, the entity most spoken of, an opening. Each reads
 # the chain as it stands before the pronouns are resolved.
 _DESCRIBING_SIEVES = frozenset(
-    {"strict head match", "title", "description", "introduction", "opening description"}
+    {
+        "strict head match",
+        "headline noun",
+        "title",
+        "description",
+        "introduction",
+        "opening description",
+    }
 )
 
 

@@ -8,7 +8,7 @@ seasons, parts of the day, reference words) are listed here.
 from __future__ import annotations
 
 from dateutil.parser import parserinfo
-from spacy.lang.en.lex_attrs import _num_words
+from spacy.lang.en.lex_attrs import _num_words, _ordinal_words
 
 # "january" / "jan" / "sept" -> 1 .. 12. Abbreviations are only taken before a day number
 # (kg.timex.grammar): "Mar" and "May" alone are also words.
@@ -40,6 +40,8 @@ def _cardinal_values() -> dict[str, int]:
 
 # The cardinals written as one word, zero .. twenty and the tens: "three", "forty".
 CARDINAL_WORDS: dict[str, int] = _cardinal_values()
+# The ordinals written as one word, spaCy's list: "first", "second" .. "hundredth".
+ORDINAL_WORDS = frozenset(_ordinal_words)
 # Every word that gives an amount its value, the article and "dozen" too: "a day", "a dozen".
 NUMBER_WORDS: dict[str, float] = {
     **{word: float(value) for word, value in CARDINAL_WORDS.items()},
