@@ -564,3 +564,34 @@ def test_a_non_finite_clause_takes_its_understood_subject(sm_nlp, sentence, want
     found = facts(run(sm_nlp, sentence))
     assert wanted <= found, sorted(found)
     assert not found & absent, sorted(found)
+
+
+# After a thing, "for" tells why the subject did it; a purpose after a passive is its unsaid
+# doer's.
+NOT_THE_OBJECTS = [
+    (
+        "Jackman won an Emmy for hosting the awards in 2005.",
+        {"Jackman | host | awards"},
+        {"Emmy | host | awards"},
+    ),
+    ("The singer won a prize for writing the song.", {"singer | write | song"}, set()),
+    (
+        "Police arrested the man for stealing a car.",
+        {"man | steal | car"},
+        {"Police | steal | car"},
+    ),
+    (
+        "The files should be deleted to protect the users.",
+        set(),
+        {"files | protect | users"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted", "absent"), NOT_THE_OBJECTS, ids=[u[0] for u in NOT_THE_OBJECTS]
+)
+def test_who_a_gerund_or_purpose_is_about(sm_nlp, sentence, wanted, absent):
+    found = facts(run(sm_nlp, sentence))
+    assert wanted <= found, sorted(found)
+    assert not found & absent, sorted(found)

@@ -21,6 +21,7 @@ from kg.coref import lexicon
 from kg.extract.qualifiers import SPEECH_VERBS
 from kg.extract.tokens import (
     DEP,
+    ENT,
     POS,
     TAG,
     WORD,
@@ -186,6 +187,10 @@ def adjunct_subject(verb: Token, subjects_of: SubjectsOf) -> Subjects | None:
         if not _non_finite_adjunct(verb):
             return None
         above = verb.head
+        if verb.tag == TAG.VB and has_child(above, _PASSIVE_DEPS):
+            # A purpose is its doer's, whom a passive leaves unsaid: in "the sites should be
+            # added to the zone to minimise disruption" the sites minimise nothing.
+            return None
     elif dep == DEP.pcomp and verb.tag in _GERUND_TAGS:
         preposition = verb.head
         if preposition.pos != POS.ADP or preposition.dep != DEP.prep:
@@ -193,7 +198,10 @@ def adjunct_subject(verb: Token, subjects_of: SubjectsOf) -> Subjects | None:
         above = preposition.head
         if is_verb(above) and preposition.lower in _COMPLEMENT_PREPOSITIONS:
             objects = children_with(above, _CONTROLLER_DEPS)
-            if objects:
+            # "for" and "with" complete a verb only with someone as its object ("arrested the
+            # man for stealing", "charged him with killing"); after a thing they tell why or
+            # how the subject did it ("won an Emmy for hosting the show").
+            if objects and (preposition.lower not in _AFTER_SOMEONE or _may_act(objects[0])):
                 return objects[:1], ADJUNCT
     else:
         return None
@@ -205,6 +213,18 @@ def adjunct_subject(verb: Token, subjects_of: SubjectsOf) -> Subjects | None:
         return None  # under a noun ("his role in planning the attack"): no clause to control it
     heads = subjects_of(above)[0]
     return (heads, ADJUNCT) if heads else None
+
+
+def _may_act(noun: Token) -> bool:
+    """Whether ``noun`` can do something on purpose: a personal pronoun, the name of a person,
+    body or people, a noun of a person or body ("the man", "the company"); not a thing's name
+    ("won an Emmy for")."""
+    if noun.pos == POS.PRON or noun.ent_type in _ACTOR_ENTITIES:
+        return True
+    if noun.pos == POS.PROPN:
+        return False
+    lemma = noun.lemma_.lower()
+    return lexicon.noun_class(lemma) in _SPEAKER_CLASSES or lexicon.may_be_person(lemma)
 
 
 def _non_finite_adjunct(verb: Token) -> bool:
@@ -236,6 +256,9 @@ _GERUND_TAGS = TAG("VBG", "VBN")  # "after chasing him", "after being shot" (the
 # "without", "while") make an adjunct, about the subject whatever objects the verb has
 # ("arrested the man after chasing him": the police chase).
 _COMPLEMENT_PREPOSITIONS = WORD("of", "for", "with", "from", "into", "against")
+_AFTER_SOMEONE = WORD("for", "with")
+_ACTOR_ENTITIES = ENT("PERSON", "ORG", "NORP", "GPE")
+_PASSIVE_DEPS = DEP("auxpass", "nsubjpass")
 _PREDICATE_DEPS = DEP("acomp", "attr", "oprd")
 _PROPOSITIONAL_MARKS = WORD("as", "than", "like")
 _PARTICIPLE_TAGS = TAG("VBN", "VBG")
