@@ -508,3 +508,90 @@ def test_a_place_beside_a_place_is_where_it_lies_not_what_it_is(sm_nlp, sentence
     found = facts(run(sm_nlp, sentence))
     assert kept <= found
     assert left_out not in found
+
+
+# A non-finite clause that writes no subject takes the one its grammar gives (subjects.py,
+# adjunct_subject): the main clause's subject, or after a preposition completing a verb with
+# an object ("accused X of"), that object; a passive participle's understood subject is the
+# one it is done to, its "by" phrase the doer.
+UNDERSTOOD_SUBJECTS = [
+    (
+        "One man died after being shot by a gunman.",
+        {"One man | be shot by | gunman"},
+        {"gunman | be shot by | One man", "One man | shoot | gunman"},
+    ),
+    (
+        "Police arrested the man after chasing him through the park.",
+        {"Police | arrest | man", "Police | chase | him"},
+        {"man | chase | him"},
+    ),
+    (
+        "Having won the title, the team celebrated the victory.",
+        {"team | win | title", "team | celebrate | victory"},
+        set(),
+    ),
+    ("He was charged with killing his wife.", {"He | kill | his wife"}, set()),
+    (
+        "Prosecutors accused Jones of stealing the car.",
+        {"Prosecutors | accuse | Jones", "Jones | steal | car"},
+        {"Prosecutors | steal | car"},
+    ),
+    ("She was injured while crossing the street.", {"She | cross | street"}, set()),
+    (
+        "If convicted by a jury, he faces life in prison.",
+        {"he | be convicted by | jury", "he | face | life"},
+        {"he | convict by | jury"},
+    ),
+    (
+        "Injured in the crash, the driver was taken to a hospital.",
+        {"driver | be injured in | crash"},
+        {"driver | injure in | crash"},
+    ),
+    (
+        "Police came to the house to arrest the suspect.",
+        {"Police | arrest | suspect"},
+        {"house | arrest | suspect"},
+    ),
+    # "As" makes a clause about what the main clause says, not about its subject.
+    ("The vote passed, as expected by analysts.", set(), {"vote | be expected by | analysts"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted", "absent"), UNDERSTOOD_SUBJECTS, ids=[u[0] for u in UNDERSTOOD_SUBJECTS]
+)
+def test_a_non_finite_clause_takes_its_understood_subject(sm_nlp, sentence, wanted, absent):
+    found = facts(run(sm_nlp, sentence))
+    assert wanted <= found, sorted(found)
+    assert not found & absent, sorted(found)
+
+
+# After a thing, "for" tells why the subject did it; a purpose after a passive is its unsaid
+# doer's.
+NOT_THE_OBJECTS = [
+    (
+        "Jackman won an Emmy for hosting the awards in 2005.",
+        {"Jackman | host | awards"},
+        {"Emmy | host | awards"},
+    ),
+    ("The singer won a prize for writing the song.", {"singer | write | song"}, set()),
+    (
+        "Police arrested the man for stealing a car.",
+        {"man | steal | car"},
+        {"Police | steal | car"},
+    ),
+    (
+        "The files should be deleted to protect the users.",
+        set(),
+        {"files | protect | users"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted", "absent"), NOT_THE_OBJECTS, ids=[u[0] for u in NOT_THE_OBJECTS]
+)
+def test_who_a_gerund_or_purpose_is_about(sm_nlp, sentence, wanted, absent):
+    found = facts(run(sm_nlp, sentence))
+    assert wanted <= found, sorted(found)
+    assert not found & absent, sorted(found)

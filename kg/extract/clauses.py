@@ -87,6 +87,8 @@ _QUALIFIER_RULES = (_TIME, _PLACE)
 _MATRIX_OBJECT_DEP_IDS = DEP("dobj", "dative")  # a matrix verb with these keeps its own objects
 _AUXILIARY_DEP_IDS = DEP("aux", "auxpass")
 _PASSIVE_DEP_IDS = DEP("auxpass", "nsubjpass")
+_SUBJECT_DEP_IDS = DEP("nsubj", "csubj")
+_ADJUNCT_DEP_IDS = DEP("advcl", "pcomp")  # a clause modifying a clause, or after a preposition
 # A perfect's auxiliary, which says that a participle is active ("had arrived by helicopter",
 # "has checked in", "he was hurt and he'd lost his hat"). A subject alone does not: a headline
 # drops the passive's auxiliary ("26 pirates arrested").
@@ -230,16 +232,21 @@ def _is_passive(verb: Token) -> bool:
     ("a woman killed"), or that is coordinated with a passive verb, whose auxiliary it shares
     ("she was struck and killed", "was arrested and charged": she was killed, he was charged,
     not "she killed", "he charged")."""
-    agent = perfect = direct_object = False
+    agent = perfect = direct_object = has_subject = False
     for c in children(verb):  # a loop, not any(): a generator costs more than the few children
         dep = c.dep
         if dep in _PASSIVE_DEP_IDS:
             return True
+        has_subject = has_subject or dep in _SUBJECT_DEP_IDS
         agent = agent or dep == DEP.agent
         perfect = perfect or dep == _PERFECT_AUX_ID
         direct_object = direct_object or dep == DEP.dobj
     if verb.tag != TAG.VBN or perfect:
         return False
+    if verb.dep in _ADJUNCT_DEP_IDS and not has_subject:
+        # A bare participle adjunct is passive: "if convicted, he faces ..." (he would be
+        # convicted), "Injured in the crash, she ..." (she was injured).
+        return True
     if verb.dep == DEP.conj:
         # Its own direct object says it is a past tense the tagger read as a participle after
         # the one it is coordinated with ("was arrested and spent nine months in jail").

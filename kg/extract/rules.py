@@ -98,6 +98,13 @@ SUBJECT_RULES = (
         ("truce | be signed in | May",),
     ),
     Rule(subjects.CONTROL, "subject", subjects.control_subject, 0.8, ("him | sign | contract",)),
+    Rule(
+        subjects.ADJUNCT,
+        "subject",
+        subjects.adjunct_subject,
+        0.7,
+        ("rebels | attack | base",),
+    ),
 )
 
 # The objects of a clause. Prepositional and clausal objects are as reliable as direct ones once

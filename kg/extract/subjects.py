@@ -19,9 +19,20 @@ from spacy.tokens import Token
 
 from kg.coref import lexicon
 from kg.extract.qualifiers import SPEECH_VERBS
-from kg.extract.tokens import DEP, POS, TAG, children, children_with, has_child, is_verb
+from kg.extract.tokens import (
+    DEP,
+    ENT,
+    POS,
+    TAG,
+    WORD,
+    children,
+    children_with,
+    has_child,
+    is_verb,
+)
 
 __all__ = [
+    "ADJUNCT",
     "CONTROL",
     "OWN",
     "PARTICIPLE",
@@ -29,6 +40,7 @@ __all__ = [
     "SHARED",
     "Subjects",
     "SubjectsOf",
+    "adjunct_subject",
     "antecedent",
     "control_subject",
     "own_subject",
@@ -43,6 +55,7 @@ SHARED = "shared"
 RELATIVE = "relative"
 PARTICIPLE = "participle"
 CONTROL = "control"
+ADJUNCT = "adjunct"
 
 Subjects = tuple[list[Token], str]  # (subject heads, the rule that found them)
 SubjectsOf = Callable[[Token], Subjects]
@@ -157,6 +170,74 @@ def control_subject(verb: Token, subjects_of: SubjectsOf) -> Subjects | None:
     return subjects_of(head)[0], CONTROL
 
 
+def adjunct_subject(verb: Token, subjects_of: SubjectsOf) -> Subjects | None:
+    """A non-finite clause that modifies another clause and writes no subject is about the
+    main clause's subject (subject control of an adjunct): after a subordinator ("was injured
+    while crossing the street": she crosses; "if convicted": he is convicted), as a perfect
+    participle ("Having won the title, the team ..."), as an infinitive of purpose ("came to
+    arrest him"), or as a gerund after a preposition ("died after being shot by a gunman": he
+    was shot, the gunman shot him). A preposition that completes a verb with an object ("of",
+    "for", "with", "from", "into", "against") makes that object the one the gerund is about
+    ("accused Jones of stealing the car": Jones steals; "was charged with killing his wife":
+    he kills, the passive's subject being the active's object).
+
+    Example: The rebels seized the town before attacking the base."""
+    dep = verb.dep
+    if dep == DEP.advcl:
+        if not _non_finite_adjunct(verb):
+            return None
+        above = verb.head
+        if verb.tag == TAG.VB and has_child(above, _PASSIVE_DEPS):
+            # A purpose is its doer's, whom a passive leaves unsaid: in "the sites should be
+            # added to the zone to minimise disruption" the sites minimise nothing.
+            return None
+    elif dep == DEP.pcomp and verb.tag in _GERUND_TAGS:
+        preposition = verb.head
+        if preposition.pos != POS.ADP or preposition.dep != DEP.prep:
+            return None
+        above = preposition.head
+        if is_verb(above) and preposition.lower in _COMPLEMENT_PREPOSITIONS:
+            objects = children_with(above, _CONTROLLER_DEPS)
+            # "for" and "with" complete a verb only with someone as its object ("arrested the
+            # man for stealing", "charged him with killing"); after a thing they tell why or
+            # how the subject did it ("won an Emmy for hosting the show").
+            if objects and (preposition.lower not in _AFTER_SOMEONE or _may_act(objects[0])):
+                return objects[:1], ADJUNCT
+    else:
+        return None
+    # "is dead after being shot", "is responsible for causing": the predicate adjective's
+    # clause is the one whose subject is meant.
+    if above.pos == POS.ADJ and above.dep in _PREDICATE_DEPS:
+        above = above.head
+    if not is_verb(above):
+        return None  # under a noun ("his role in planning the attack"): no clause to control it
+    heads = subjects_of(above)[0]
+    return (heads, ADJUNCT) if heads else None
+
+
+def _may_act(noun: Token) -> bool:
+    """Whether ``noun`` can do something on purpose: a personal pronoun, the name of a person,
+    body or people, a noun of a person or body ("the man", "the company"); not a thing's name
+    ("won an Emmy for")."""
+    if noun.pos == POS.PRON or noun.ent_type in _ACTOR_ENTITIES:
+        return True
+    if noun.pos == POS.PROPN:
+        return False
+    lemma = noun.lemma_.lower()
+    return lexicon.noun_class(lemma) in _SPEAKER_CLASSES or lexicon.may_be_person(lemma)
+
+
+def _non_finite_adjunct(verb: Token) -> bool:
+    """Whether an adverbial clause is non-finite: a gerund or participle ("while crossing",
+    "if convicted", "having won"), or an infinitive with its "to" ("to arrest him"); not
+    after "as" or "than", whose clause is about what the main clause says ("as expected")."""
+    if verb.tag == TAG.VB:
+        return any(c.tag == TAG.TO for c in children(verb))
+    if verb.tag not in _PARTICIPLE_TAGS:
+        return False
+    return not any(c.dep in _MARK and c.lower in _PROPOSITIONAL_MARKS for c in children(verb))
+
+
 def antecedent(verb: Token) -> Token | None:
     """The noun a relative clause modifies ("conflict" for "the conflict, which has roiled"),
     read from the first verb of a coordination of relative clauses."""
@@ -168,6 +249,18 @@ def antecedent(verb: Token) -> Token | None:
 
 
 _MARK = DEP("mark")
+_GERUND_TAGS = TAG("VBG", "VBN")  # "after chasing him", "after being shot" (the participle heads)
+# Prepositions that complete a verb ("accused him of", "charged him with", "arrested him for",
+# "kept him from", "talked him into", "warned him against"): with the verb's object, the gerund
+# is about that object. The prepositions of time, means and manner ("after", "before", "by",
+# "without", "while") make an adjunct, about the subject whatever objects the verb has
+# ("arrested the man after chasing him": the police chase).
+_COMPLEMENT_PREPOSITIONS = WORD("of", "for", "with", "from", "into", "against")
+_AFTER_SOMEONE = WORD("for", "with")
+_ACTOR_ENTITIES = ENT("PERSON", "ORG", "NORP", "GPE")
+_PASSIVE_DEPS = DEP("auxpass", "nsubjpass")
+_PREDICATE_DEPS = DEP("acomp", "attr", "oprd")
+_PROPOSITIONAL_MARKS = WORD("as", "than", "like")
 _PARTICIPLE_TAGS = TAG("VBN", "VBG")
 _SPEAKER_POS = POS("PROPN", "PRON")
 _SPEAKER_CLASSES = frozenset({"person", "organization"})
