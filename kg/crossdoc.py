@@ -132,6 +132,14 @@ def _second_name_before(words: list[str]) -> int:
     return 0
 
 
+def _named_place(key: str, entity: Entity) -> bool:
+    """Whether a name is a place's: typed a place, or ending in a word for a kind of place
+    ("Mt Cook National Park", which the recogniser often types a body)."""
+    return entity.type == "Place" or (
+        entity.type in _KIND_TYPES and lexicon.kind_of_place(key.split()[-1])
+    )
+
+
 # The kind words of a sea's name that the name is written without ("the Caspian", "the
 # Pacific"), hand-written: WordNet classes "sea" a place as it does "hospital", whose name
 # without it is a town ("Springfield Hospital"), and a river's or a lake's is often a state's
@@ -748,12 +756,14 @@ def link_across_documents(
 
     # A mountain with another name of it written before ("Aoraki Mount Cook", "Aoraki-Mt.
     # Cook") is the mountain other documents name without it ("Mount Cook", "Mt Cook").
+    # So is the park or other place named after it ("Aoraki Mount Cook National Park", "Mt
+    # Cook National Park"), which the recogniser may type a body.
     mountains: dict[str, list[str]] = defaultdict(list)
     for key, entity in entities.items():
-        if key not in links and entity.type == "Place":
+        if key not in links and _named_place(key, entity):
             mountains[spelling_key(key)].append(key)
     for key, entity in list(entities.items()):
-        if key in links or entity.type != "Place":
+        if key in links or not _named_place(key, entity):
             continue
         words = spelling_key(key).split()
         cut = _second_name_before(words)
@@ -1246,6 +1256,55 @@ def places_named_after(entities: dict[str, Entity], links: dict[str, str]) -> di
         if KIND_CORE <= len(core) < len(words):
             found[" ".join(core)].add(key)
     return {core: key for core, (key, *others) in found.items() if not others and core in entities}
+
+
+# How many capitalised words before a name of kind words alone may be the rest of its name,
+# which the recogniser cut off ("Aoraki Mount Cook| National Park").
+KIND_NAME_CUT_WORDS = 4
+# The capitalised words written right before a name, joined by spaces, hyphens or slashes
+# ("the Aoraki-Mt. Cook " before "National Park"), the last of them touching it.
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w.'’]*[ \-/‐–])+$")
+
+
+def names_of_kinds(entities: dict[str, Entity], links: dict[str, str]) -> dict[str, str]:
+    """The corpus's names that end in a word for a kind of place ("Aoraki Mount Cook National
+    Park"), by their spelling key (``spelling_key``), each given by its final key (``links``):
+    where a document writes such a name, the recogniser may cut its kind words off as a name
+    of their own (``kind_words_cut``)."""
+    found: dict[str, str] = {}
+    for key in (*entities, *links):
+        final = _final(links, key)
+        words = key.split()
+        if (
+            final in entities
+            and entities[final].type in _KIND_TYPES
+            and len(words) > KIND_CORE
+            and lexicon.kind_of_place(words[-1])
+        ):
+            found.setdefault(spelling_key(key), final)
+    return found
+
+
+def kind_words_cut(name: str, before: str, named: Mapping[str, str]) -> str | None:
+    """The name of ``named`` (``names_of_kinds``) that a name made of common words only, the
+    last a kind of place ("National Park", "Medical Center"), is the end of, the recogniser
+    having cut it from the capitalised words the text writes right ``before`` it ("in the
+    Aoraki-Mt. Cook National Park"): the longest run of those words that, with the name, is a
+    name the corpus writes whole; else None. Kind words alone name nothing of their own."""
+    words = name.split()
+    if not words or not lexicon.kind_of_place(words[-1]):
+        return None
+    if not all(w.isalpha() and w[:1].isupper() and lexicon.common_word(w) for w in words):
+        return None
+    run = _CAPITALISED_BEFORE.search(before[-80:])
+    if run is None:
+        return None
+    pieces = re.split(r"[ \-/‐–]+", run.group().strip(" -/‐–"))[-KIND_NAME_CUT_WORDS:]
+    for first in range(len(pieces)):
+        whole = named.get(spelling_key(" ".join([*pieces[first:], name])))
+        if whole is not None:
+            return whole
+    return None
 
 
 class ScoreReport(NamedTuple):

@@ -52,6 +52,10 @@ class MergeReason(StrEnum):
         "'{name}', written here as a place, is '{other}', the place named so with a word for "
         "its kind"
     )
+    KIND_WORDS_CUT = (
+        "'{name}' is the last words of the name '{other}', written whole here, which the "
+        "recogniser cut off the words before them"
+    )
     TEAM_NAME_CUT = "'{name}' is the first words of the team's name '{other}', written whole here"
     # Across documents (kg/resolve.py), when the documents share context.
     PART_OF_ACROSS_DOCUMENTS = (

@@ -5,7 +5,7 @@ abbreviated kind words. Texts written for these tests; Docs and extractions buil
 from __future__ import annotations
 
 from test_coref import links_of, mention_texts, parsed
-from test_recall_rules import extraction, node_of
+from test_recall_rules import extraction, node_of, reason_of
 
 from kg.crossdoc import spelling_key
 from kg.resolve import resolve
@@ -160,6 +160,46 @@ def test_an_abbreviated_mount_or_fort_is_the_word() -> None:
     assert spelling_key("Ft. Collins") == spelling_key("Fort Collins")
     # Last, "MT" is a state (Montana), not a mountain.
     assert spelling_key("Helena MT") != spelling_key("Helena Mount")
+
+
+def _fell(doc_id: str, names: list[tuple[str, str]], where: str = "") -> object:
+    """Hale fell in a park near Palm Grove: ``names`` are the park's names as the recogniser
+    cut them, ``where`` the text they are written in (their own words joined by spaces)."""
+    where = where or " ".join(name for name, _ in names)
+    text = f"Hale fell in the {where} near Palm Grove"
+    return extraction(text, [("Hale", "PERSON"), *names, ("Palm Grove", "GPE")], doc_id)
+
+
+def test_a_park_is_one_under_its_names_and_its_kind_words_cut_off_are_its_own() -> None:
+    corpus = resolve(
+        [
+            _fell("a", [("Kereru Mount Tane National Park", "FAC")]),
+            _fell("b", [("Mt Tane National Park", "ORG")]),
+            # the recogniser cut the name before its kind words, with a hyphen in it
+            _fell(
+                "c",
+                [("Kereru", "GPE"), ("Mt. Tane", "GPE"), ("National Park", "FAC")],
+                "Kereru-Mt. Tane National Park",
+            ),
+            _fell("d", [("Mount Tane", "LOC")]),
+        ]
+    )
+    park = node_of(corpus, "a", "Kereru Mount Tane National Park")
+    assert node_of(corpus, "b", "Mt Tane National Park") == park
+    assert node_of(corpus, "c", "National Park") == park
+    assert "recogniser cut" in reason_of(corpus, "c", "National Park")
+    # the mountain the park is named after is another place
+    assert node_of(corpus, "d", "Mount Tane") != park
+
+
+def test_kind_words_after_a_name_stay_themselves_when_no_document_writes_the_whole() -> None:
+    corpus = resolve(
+        [
+            _fell("a", [("Kereru Mount Tane National Park", "FAC")]),
+            _fell("b", [("Ruiz", "PERSON"), ("White House", "ORG")], "Ruiz White House"),
+        ]
+    )
+    assert node_of(corpus, "b", "White House") == "White House"
 
 
 def _sail(doc_id: str, sea: str, label: str = "LOC") -> object:
