@@ -1258,49 +1258,44 @@ def places_named_after(entities: dict[str, Entity], links: dict[str, str]) -> di
     return {core: key for core, (key, *others) in found.items() if not others and core in entities}
 
 
-# How many capitalised words before a name of kind words alone may be the rest of its name,
-# which the recogniser cut off ("Aoraki Mount Cook| National Park").
-KIND_NAME_CUT_WORDS = 4
+# How many capitalised words before a name may be the rest of it, which the recogniser cut
+# off ("Aoraki Mount Cook| National Park", "Telecom| Egypt", "Million| Dollar Mermaid").
+NAME_CUT_WORDS = 4
 # The capitalised words written right before a name, joined by spaces, hyphens or slashes
 # ("the Aoraki-Mt. Cook " before "National Park"), the last of them touching it.
 _CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w.'’]*[ \-/‐–])+$")
+# Words that open a noun phrase, not a name ("The Navy" is the navy).
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
-def names_of_kinds(entities: dict[str, Entity], links: dict[str, str]) -> dict[str, str]:
-    """The corpus's names that end in a word for a kind of place ("Aoraki Mount Cook National
-    Park"), by their spelling key (``spelling_key``), each given by its final key (``links``):
-    where a document writes such a name, the recogniser may cut its kind words off as a name
-    of their own (``kind_words_cut``)."""
+def names_by_spelling(entities: dict[str, Entity], links: dict[str, str]) -> dict[str, str]:
+    """The corpus's names of two words or more ("Aoraki Mount Cook National Park", "Telecom
+    Egypt"), by their spelling key (``spelling_key``), each given by its final key
+    (``links``): where a document writes such a name, the recogniser may have cut it in two
+    (``name_cut_from_words_before``)."""
     found: dict[str, str] = {}
     for key in (*entities, *links):
         final = _final(links, key)
-        words = key.split()
-        if (
-            final in entities
-            and entities[final].type in _KIND_TYPES
-            and len(words) > KIND_CORE
-            and lexicon.kind_of_place(words[-1])
-        ):
+        if final in entities and len(key.split()) >= KIND_CORE:
             found.setdefault(spelling_key(key), final)
     return found
 
 
-def kind_words_cut(name: str, before: str, named: Mapping[str, str]) -> str | None:
-    """The name of ``named`` (``names_of_kinds``) that a name made of common words only, the
-    last a kind of place ("National Park", "Medical Center"), is the end of, the recogniser
-    having cut it from the capitalised words the text writes right ``before`` it ("in the
-    Aoraki-Mt. Cook National Park"): the longest run of those words that, with the name, is a
-    name the corpus writes whole; else None. Kind words alone name nothing of their own."""
-    words = name.split()
-    if not words or not lexicon.kind_of_place(words[-1]):
-        return None
-    if not all(w.isalpha() and w[:1].isupper() and lexicon.common_word(w) for w in words):
+def name_cut_from_words_before(name: str, before: str, named: Mapping[str, str]) -> str | None:
+    """The name of ``named`` (``names_by_spelling``) that ``name`` is the end of, the
+    recogniser having cut it from the capitalised words the text writes right ``before`` it
+    ("in the Aoraki-Mt. Cook| National Park", "Telecom| Egypt's network"): the longest run of
+    those words (not opening with an article) that, with the name, is a name the corpus writes
+    whole; else None. The text writes the whole name here, so that is what it names."""
+    if not name.split():
         return None
     run = _CAPITALISED_BEFORE.search(before[-80:])
     if run is None:
         return None
-    pieces = re.split(r"[ \-/‐–]+", run.group().strip(" -/‐–"))[-KIND_NAME_CUT_WORDS:]
+    pieces = re.split(r"[ \-/‐–]+", run.group().strip(" -/‐–"))[-NAME_CUT_WORDS:]
     for first in range(len(pieces)):
+        if pieces[first].lower() in _ARTICLES:
+            continue
         whole = named.get(spelling_key(" ".join([*pieces[first:], name])))
         if whole is not None:
             return whole

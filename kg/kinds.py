@@ -52,7 +52,7 @@ class MergeReason(StrEnum):
         "'{name}', written here as a place, is '{other}', the place named so with a word for "
         "its kind"
     )
-    KIND_WORDS_CUT = (
+    NAME_CUT_FROM_WORDS_BEFORE = (
         "'{name}' is the last words of the name '{other}', written whole here, which the "
         "recogniser cut off the words before them"
     )

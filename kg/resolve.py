@@ -44,9 +44,9 @@ from kg.crossdoc import (
     ScoreReport,
     document_context,
     games_of_scores,
-    kind_words_cut,
     link_across_documents,
-    names_of_kinds,
+    name_cut_from_words_before,
+    names_by_spelling,
     places_named_after,
     spelling_key,
     teams_of_places,
@@ -547,9 +547,9 @@ class CorpusIndex:
         self._teams: dict[str, list[str]] = {}
         # After ``finish``, the place or body each name is the core of (places_named_after).
         self._named_after: dict[str, str] = {}
-        # After ``finish``, the names ending in a word for a kind of place, by spelling key
-        # (kg.crossdoc.names_of_kinds), for kind words the recogniser cut off as a name.
-        self._kind_names: dict[str, str] = {}
+        # After ``finish``, the names of two words or more by spelling key, for names the
+        # recogniser cut in two (kg.crossdoc.names_by_spelling).
+        self._names_by_spelling: dict[str, str] = {}
         # The games' scores the documents report, and after ``finish`` the game each denotes,
         # by document and start (kg.crossdoc.games_of_scores).
         self._score_reports: list[ScoreReport] = []
@@ -695,7 +695,7 @@ class CorpusIndex:
         )
         self._teams = teams_of_places(self.entities, self._links)
         self._named_after = places_named_after(self.entities, self._links)
-        self._kind_names = names_of_kinds(self.entities, self._links)
+        self._names_by_spelling = names_by_spelling(self.entities, self._links)
         # A team is a body, whatever the votes of its place's word ("Jacksonville Jaguars"
         # tagged a place) or of a nickname read as a title made it.
         for teams in self._teams.values():
@@ -992,9 +992,10 @@ class CorpusIndex:
         for span, named_after in self._places_named_after_them(clusters).items():
             teams.setdefault(span, named_after)
             clusters.acting_reasons[span] = ("place_named_after", MergeReason.PLACE_NAMED_AFTER)
-        for span, whole in self._kind_words_cut(clusters, extraction.document.text).items():
-            teams.setdefault(span, whole)
-            clusters.acting_reasons[span] = ("kind_words_cut", MergeReason.KIND_WORDS_CUT)
+        for span, whole in self._names_cut(clusters, extraction.document.text).items():
+            if span not in teams:
+                teams[span] = whole
+                clusters.acting_reasons[span] = ("name_cut", MergeReason.NAME_CUT_FROM_WORDS_BEFORE)
 
         def entity(key: str) -> Entity:
             return clusters.local.get(key) or self.entities[key]
@@ -1178,24 +1179,30 @@ class CorpusIndex:
                     acting[(pronoun.start, pronoun.end)] = team
         return acting
 
-    def _kind_words_cut(self, clusters: _DocumentClusters, text: str) -> dict[tuple[int, int], str]:
-        """The spans of this document's names made of kind words alone ("National Park") that
-        are the end of a longer name the corpus writes whole, cut from the capitalised words
-        before them by the recogniser ("the Aoraki Mount Cook| National Park"): that name's
-        key (kg.crossdoc.kind_words_cut). Whatever coreference joined the piece to (often the
-        name before it, as an apposition), it is the whole name's. When every name of a chain
-        is such a piece of one name, the chain's descriptions and pronouns are that name's too
-        ("the park"): the pieces named nothing of their own."""
-        if not self._kind_names:
+    def _names_cut(self, clusters: _DocumentClusters, text: str) -> dict[tuple[int, int], str]:
+        """The spans of this document's names that are the end of a longer name the corpus
+        writes whole, cut from the capitalised words before them by the recogniser ("the
+        Aoraki Mount Cook| National Park", "Telecom| Egypt"): that name's key
+        (kg.crossdoc.name_cut_from_words_before). Whatever coreference joined the piece to (the
+        name before it, as an apposition; the country Egypt), it is the whole name's. When every
+        name of a chain is such a piece of one name, the chain's descriptions and pronouns are
+        that name's too ("the park"). Not a person's name, where the words before are titles
+        ("Angels GM| Tony Reagins")."""
+        if not self._names_by_spelling:
             return {}
         found: dict[tuple[int, int], str] = {}
         wholes: dict[int, set[str | None]] = defaultdict(set)
         for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
             if mention.kind != "entity" or not isinstance(node, NameCluster):
                 continue
-            whole = kind_words_cut(
-                " ".join(mention.text.split()), text[: mention.start], self._kind_names
+            whole = name_cut_from_words_before(
+                " ".join(mention.text.split()), text[: mention.start], self._names_by_spelling
             )
+            if whole is not None and "Person" in (
+                self.entities[whole].type,
+                self.entities[self.key_of(node)].type,
+            ):
+                whole = None  # the words before a person's name are titles ("Angels GM")
             wholes[id(node)].add(whole)
             if whole is not None:
                 found[(mention.start, mention.end)] = whole

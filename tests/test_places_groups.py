@@ -192,7 +192,7 @@ def test_a_park_is_one_under_its_names_and_its_kind_words_cut_off_are_its_own() 
     assert node_of(corpus, "d", "Mount Tane") != park
 
 
-def test_kind_words_after_a_name_stay_themselves_when_no_document_writes_the_whole() -> None:
+def test_a_name_after_other_words_stays_itself_when_no_document_writes_the_whole() -> None:
     corpus = resolve(
         [
             _fell("a", [("Kereru Mount Tane National Park", "FAC")]),
@@ -200,6 +200,36 @@ def test_kind_words_after_a_name_stay_themselves_when_no_document_writes_the_who
         ]
     )
     assert node_of(corpus, "b", "White House") == "White House"
+
+
+def _network(doc_id: str, names: list[tuple[str, str]], where: str = "") -> object:
+    where = where or " ".join(name for name, _ in names)
+    text = f"Hale said {where} restored the network near Palm Grove"
+    return extraction(text, [("Hale", "PERSON"), *names, ("Palm Grove", "GPE")], doc_id)
+
+
+def test_a_name_cut_after_its_first_word_is_the_name_another_document_writes_whole() -> None:
+    corpus = resolve(
+        [
+            _network("a", [("Telekom Ruritania", "ORG")]),
+            _network("b", [("Ruritania", "GPE")], "Telekom Ruritania"),
+            _network("c", [("Ruritania", "GPE")]),
+        ]
+    )
+    company = node_of(corpus, "a", "Telekom Ruritania")
+    assert node_of(corpus, "b", "Ruritania") == company
+    # the country written alone is the country
+    assert node_of(corpus, "c", "Ruritania") != company
+    assert "recogniser cut" in reason_of(corpus, "b", "Ruritania")
+    # words before a person's name are titles, not the rest of a name (the person may join
+    # the longer name by other rules, not this one)
+    corpus = resolve(
+        [
+            _network("a", [("Board Chair Ann Vale", "PERSON")]),
+            _network("b", [("Ann Vale", "PERSON")], "Board Chair Ann Vale"),
+        ]
+    )
+    assert "recogniser cut" not in reason_of(corpus, "b", "Ann Vale")
 
 
 def _sail(doc_id: str, sea: str, label: str = "LOC") -> object:
