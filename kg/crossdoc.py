@@ -21,6 +21,7 @@ from networkx.utils import UnionFind
 from spacy.lang.en.lex_attrs import _num_words as _NUMBER_WORDS
 
 from kg.coref import lexicon
+from kg.coref.mentions import PRONOUNS
 from kg.coref.names import (
     KIND_CORE,
     NUMERAL_NICKNAME,
@@ -1297,6 +1298,35 @@ def name_cut_from_words_before(name: str, before: str, named: Mapping[str, str])
         if pieces[first].lower() in _ARTICLES:
             continue
         whole = named.get(spelling_key(" ".join([*pieces[first:], name])))
+        if whole is not None:
+            return whole
+    return None
+
+
+# The capitalised words written right after a name, joined by spaces or hyphens ("Hawaiian"
+# before " Gardens"), the first of them touching it; not after a slash, which sets another
+# name beside it ("NYPD/KKK", "Wood/Adenhart").
+_CAPITALISED_AFTER = re.compile(r"^(?:[ \-‐–][A-Z][\w'’]*)+")
+
+
+def name_cut_from_words_after(name: str, after: str, named: Mapping[str, str]) -> str | None:
+    """The name of ``named`` (``names_by_spelling``) that ``name`` is the start of, the
+    recogniser having cut it from the capitalised words the text writes right ``after`` it
+    ("Hawaiian| Gardens", "INS| Tabar", "Endangered Species| Act"): the longest run of those
+    words that, with the name, is a name the corpus writes whole; else None. Not when a word
+    of the run may be a person ("Commerce| Secretary", "Doris Duke| Professor": an office or
+    a title after a name makes another name of it), is a pronoun (a title line's "Microsoft
+    Says It …" capitalises its pronouns), or is abbreviated ("Alaska| Gov.")."""
+    if not name.split():
+        return None
+    run = _CAPITALISED_AFTER.search(after[:80])
+    if run is None or after[run.end() : run.end() + 1] == ".":
+        return None
+    pieces = re.split(r"[ \-‐–]+", run.group().strip(" -‐–"))[:NAME_CUT_WORDS]
+    for last in range(len(pieces), 0, -1):
+        if any(lexicon.may_be_person(w.lower()) or w.lower() in PRONOUNS for w in pieces[:last]):
+            continue
+        whole = named.get(spelling_key(" ".join([name, *pieces[:last]])))
         if whole is not None:
             return whole
     return None

@@ -45,6 +45,7 @@ from kg.crossdoc import (
     document_context,
     games_of_scores,
     link_across_documents,
+    name_cut_from_words_after,
     name_cut_from_words_before,
     names_by_spelling,
     places_named_after,
@@ -992,10 +993,10 @@ class CorpusIndex:
         for span, named_after in self._places_named_after_them(clusters).items():
             teams.setdefault(span, named_after)
             clusters.acting_reasons[span] = ("place_named_after", MergeReason.PLACE_NAMED_AFTER)
-        for span, whole in self._names_cut(clusters, extraction.document.text).items():
+        for span, (whole, why) in self._names_cut(clusters, extraction.document.text).items():
             if span not in teams:
                 teams[span] = whole
-                clusters.acting_reasons[span] = ("name_cut", MergeReason.NAME_CUT_FROM_WORDS_BEFORE)
+                clusters.acting_reasons[span] = ("name_cut", why)
 
         def entity(key: str) -> Entity:
             return clusters.local.get(key) or self.entities[key]
@@ -1179,25 +1180,35 @@ class CorpusIndex:
                     acting[(pronoun.start, pronoun.end)] = team
         return acting
 
-    def _names_cut(self, clusters: _DocumentClusters, text: str) -> dict[tuple[int, int], str]:
-        """The spans of this document's names that are the end of a longer name the corpus
-        writes whole, cut from the capitalised words before them by the recogniser ("the
-        Aoraki Mount Cook| National Park", "Telecom| Egypt"): that name's key
-        (kg.crossdoc.name_cut_from_words_before). Whatever coreference joined the piece to (the
-        name before it, as an apposition; the country Egypt), it is the whole name's. When every
-        name of a chain is such a piece of one name, the chain's descriptions and pronouns are
-        that name's too ("the park"). Not a person's name, where the words before are titles
-        ("Angels GM| Tony Reagins")."""
+    def _names_cut(
+        self, clusters: _DocumentClusters, text: str
+    ) -> dict[tuple[int, int], tuple[str, MergeReason]]:
+        """The spans of this document's names that are a piece of a longer name the corpus
+        writes whole, cut by the recogniser from the capitalised words before them ("the
+        Aoraki Mount Cook| National Park", "Telecom| Egypt") or after them ("Hawaiian|
+        Gardens", "INS| Tabar"): that name's key and the reason
+        (kg.crossdoc.name_cut_from_words_before, name_cut_from_words_after). Whatever
+        coreference joined the piece to (the name before it, as an apposition; the country
+        Egypt), it is the whole name's. When every name of a chain is such a piece of one name,
+        the chain's descriptions and pronouns are that name's too ("the park"). Not a person's
+        name, where the words around are titles ("Angels GM| Tony Reagins")."""
         if not self._names_by_spelling:
             return {}
-        found: dict[tuple[int, int], str] = {}
+        found: dict[tuple[int, int], tuple[str, MergeReason]] = {}
         wholes: dict[int, set[str | None]] = defaultdict(set)
         for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
             if mention.kind != "entity" or not isinstance(node, NameCluster):
                 continue
+            written = " ".join(mention.text.split())
+            why = MergeReason.NAME_CUT_FROM_WORDS_BEFORE
             whole = name_cut_from_words_before(
-                " ".join(mention.text.split()), text[: mention.start], self._names_by_spelling
+                written, text[: mention.start], self._names_by_spelling
             )
+            if whole is None:
+                why = MergeReason.NAME_CUT_FROM_WORDS_AFTER
+                whole = name_cut_from_words_after(
+                    written, text[mention.end :], self._names_by_spelling
+                )
             if whole is not None and "Person" in (
                 self.entities[whole].type,
                 self.entities[self.key_of(node)].type,
@@ -1205,12 +1216,17 @@ class CorpusIndex:
                 whole = None  # the words before a person's name are titles ("Angels GM")
             wholes[id(node)].add(whole)
             if whole is not None:
-                found[(mention.start, mention.end)] = whole
+                found[(mention.start, mention.end)] = (whole, why)
         for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
-            if isinstance(node, NameCluster) and len(told := wholes[id(node)]) == 1:
+            if not isinstance(node, NameCluster):
+                continue
+            if len(told := wholes[id(node)]) == 1:
                 (whole,) = told
                 if whole is not None:
-                    found.setdefault((mention.start, mention.end), whole)
+                    found.setdefault(
+                        (mention.start, mention.end),
+                        (whole, MergeReason.NAME_CUT_FROM_WORDS_BEFORE),
+                    )
         return found
 
     def _places_named_after_them(self, clusters: _DocumentClusters) -> dict[tuple[int, int], str]:

@@ -274,3 +274,18 @@ def test_a_ship_by_its_name_alone_is_the_ship_another_document_calls_so() -> Non
     # Without a document that calls the ship so, a name alone is not taken for it.
     corpus = resolve([patrol("a", [("INS Vikrant", "ORG")]), patrol("b", [("Vikrant", "GPE")])])
     assert node_of(corpus, "b", "Vikrant") == "Vikrant"
+
+
+def test_a_name_cut_before_its_last_words_is_the_name_another_document_writes_whole() -> None:
+    corpus = resolve(
+        [
+            _network("a", [("Kereru Gardens", "GPE")]),
+            _network("b", [("Kereru", "GPE")], "Kereru Gardens"),
+            # an office after a name makes another name of it: no cut
+            _network("c", [("Kereru Secretary", "ORG")]),
+            _network("d", [("Kereru", "GPE")], "Kereru Secretary"),
+        ]
+    )
+    assert node_of(corpus, "b", "Kereru") == node_of(corpus, "a", "Kereru Gardens")
+    assert "cut off the words after" in reason_of(corpus, "b", "Kereru")
+    assert "recogniser cut" not in reason_of(corpus, "d", "Kereru")
