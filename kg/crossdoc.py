@@ -1273,11 +1273,16 @@ def names_by_spelling(entities: dict[str, Entity], links: dict[str, str]) -> dic
     """The corpus's names of two words or more ("Aoraki Mount Cook National Park", "Telecom
     Egypt"), by their spelling key (``spelling_key``), each given by its final key
     (``links``): where a document writes such a name, the recogniser may have cut it in two
-    (``name_cut_from_words_before``)."""
+    (``name_cut_from_words_before``). Names only: not a capitalised concept or a description
+    ("Nominal", "Concept"), which no recogniser cut."""
     found: dict[str, str] = {}
     for key in (*entities, *links):
         final = _final(links, key)
-        if final in entities and len(key.split()) >= KIND_CORE:
+        if (
+            final in entities
+            and entities[final].type not in ("Nominal", "Concept")
+            and len(key.split()) >= KIND_CORE
+        ):
             found.setdefault(spelling_key(key), final)
     return found
 
