@@ -21,6 +21,7 @@ from networkx.utils import UnionFind
 from spacy.lang.en.lex_attrs import _num_words as _NUMBER_WORDS
 
 from kg.coref import lexicon
+from kg.coref.mentions import PRONOUNS
 from kg.coref.names import (
     KIND_CORE,
     NUMERAL_NICKNAME,
@@ -130,6 +131,14 @@ def _second_name_before(words: list[str]) -> int:
                 return i
             return 0
     return 0
+
+
+def _named_place(key: str, entity: Entity) -> bool:
+    """Whether a name is a place's: typed a place, or ending in a word for a kind of place
+    ("Mt Cook National Park", which the recogniser often types a body)."""
+    return entity.type == "Place" or (
+        entity.type in _KIND_TYPES and lexicon.kind_of_place(key.split()[-1])
+    )
 
 
 # The kind words of a sea's or an island's name that the name is written without ("the
@@ -749,12 +758,14 @@ def link_across_documents(
 
     # A mountain with another name of it written before ("Aoraki Mount Cook", "Aoraki-Mt.
     # Cook") is the mountain other documents name without it ("Mount Cook", "Mt Cook").
+    # So is the park or other place named after it ("Aoraki Mount Cook National Park", "Mt
+    # Cook National Park"), which the recogniser may type a body.
     mountains: dict[str, list[str]] = defaultdict(list)
     for key, entity in entities.items():
-        if key not in links and entity.type == "Place":
+        if key not in links and _named_place(key, entity):
             mountains[spelling_key(key)].append(key)
     for key, entity in list(entities.items()):
-        if key in links or entity.type != "Place":
+        if key in links or not _named_place(key, entity):
             continue
         words = spelling_key(key).split()
         cut = _second_name_before(words)
@@ -1248,6 +1259,84 @@ def places_named_after(entities: dict[str, Entity], links: dict[str, str]) -> di
         if KIND_CORE <= len(core) < len(words):
             found[" ".join(core)].add(key)
     return {core: key for core, (key, *others) in found.items() if not others and core in entities}
+
+
+# How many capitalised words before a name may be the rest of it, which the recogniser cut
+# off ("Aoraki Mount Cook| National Park", "Telecom| Egypt", "Million| Dollar Mermaid").
+NAME_CUT_WORDS = 4
+# The capitalised words written right before a name, joined by spaces, hyphens or slashes
+# ("the Aoraki-Mt. Cook " before "National Park"), the last of them touching it.
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w.'’]*[ \-/‐–])+$")
+# Words that open a noun phrase, not a name ("The Navy" is the navy).
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def names_by_spelling(entities: dict[str, Entity], links: dict[str, str]) -> dict[str, str]:
+    """The corpus's names of two words or more ("Aoraki Mount Cook National Park", "Telecom
+    Egypt"), by their spelling key (``spelling_key``), each given by its final key
+    (``links``): where a document writes such a name, the recogniser may have cut it in two
+    (``name_cut_from_words_before``). Names only: not a capitalised concept or a description
+    ("Nominal", "Concept"), which no recogniser cut."""
+    found: dict[str, str] = {}
+    for key in (*entities, *links):
+        final = _final(links, key)
+        if (
+            final in entities
+            and entities[final].type not in ("Nominal", "Concept")
+            and len(key.split()) >= KIND_CORE
+        ):
+            found.setdefault(spelling_key(key), final)
+    return found
+
+
+def name_cut_from_words_before(name: str, before: str, named: Mapping[str, str]) -> str | None:
+    """The name of ``named`` (``names_by_spelling``) that ``name`` is the end of, the
+    recogniser having cut it from the capitalised words the text writes right ``before`` it
+    ("in the Aoraki-Mt. Cook| National Park", "Telecom| Egypt's network"): the longest run of
+    those words (not opening with an article) that, with the name, is a name the corpus writes
+    whole; else None. The text writes the whole name here, so that is what it names."""
+    if not name.split():
+        return None
+    run = _CAPITALISED_BEFORE.search(before[-80:])
+    if run is None:
+        return None
+    pieces = re.split(r"[ \-/‐–]+", run.group().strip(" -/‐–"))[-NAME_CUT_WORDS:]
+    for first in range(len(pieces)):
+        if pieces[first].lower() in _ARTICLES:
+            continue
+        whole = named.get(spelling_key(" ".join([*pieces[first:], name])))
+        if whole is not None:
+            return whole
+    return None
+
+
+# The capitalised words written right after a name, joined by spaces or hyphens ("Hawaiian"
+# before " Gardens"), the first of them touching it; not after a slash, which sets another
+# name beside it ("NYPD/KKK", "Wood/Adenhart").
+_CAPITALISED_AFTER = re.compile(r"^(?:[ \-‐–][A-Z][\w'’]*)+")
+
+
+def name_cut_from_words_after(name: str, after: str, named: Mapping[str, str]) -> str | None:
+    """The name of ``named`` (``names_by_spelling``) that ``name`` is the start of, the
+    recogniser having cut it from the capitalised words the text writes right ``after`` it
+    ("Hawaiian| Gardens", "INS| Tabar", "Endangered Species| Act"): the longest run of those
+    words that, with the name, is a name the corpus writes whole; else None. Not when a word
+    of the run may be a person ("Commerce| Secretary", "Doris Duke| Professor": an office or
+    a title after a name makes another name of it), is a pronoun (a title line's "Microsoft
+    Says It …" capitalises its pronouns), or is abbreviated ("Alaska| Gov.")."""
+    if not name.split():
+        return None
+    run = _CAPITALISED_AFTER.search(after[:80])
+    if run is None or after[run.end() : run.end() + 1] == ".":
+        return None
+    pieces = re.split(r"[ \-‐–]+", run.group().strip(" -‐–"))[:NAME_CUT_WORDS]
+    for last in range(len(pieces), 0, -1):
+        if any(lexicon.may_be_person(w.lower()) or w.lower() in PRONOUNS for w in pieces[:last]):
+            continue
+        whole = named.get(spelling_key(" ".join([name, *pieces[:last]])))
+        if whole is not None:
+            return whole
+    return None
 
 
 class ScoreReport(NamedTuple):

@@ -52,6 +52,14 @@ class MergeReason(StrEnum):
         "'{name}', written here as a place, is '{other}', the place named so with a word for "
         "its kind"
     )
+    NAME_CUT_FROM_WORDS_BEFORE = (
+        "'{name}' is the last words of the name '{other}', written whole here, which the "
+        "recogniser cut off the words before them"
+    )
+    NAME_CUT_FROM_WORDS_AFTER = (
+        "'{name}' is the first words of the name '{other}', written whole here, which the "
+        "recogniser cut off the words after them"
+    )
     TEAM_NAME_CUT = "'{name}' is the first words of the team's name '{other}', written whole here"
     # Across documents (kg/resolve.py), when the documents share context.
     PART_OF_ACROSS_DOCUMENTS = (

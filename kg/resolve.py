@@ -45,6 +45,9 @@ from kg.crossdoc import (
     document_context,
     games_of_scores,
     link_across_documents,
+    name_cut_from_words_after,
+    name_cut_from_words_before,
+    names_by_spelling,
     places_named_after,
     spelling_key,
     teams_of_places,
@@ -545,6 +548,9 @@ class CorpusIndex:
         self._teams: dict[str, list[str]] = {}
         # After ``finish``, the place or body each name is the core of (places_named_after).
         self._named_after: dict[str, str] = {}
+        # After ``finish``, the names of two words or more by spelling key, for names the
+        # recogniser cut in two (kg.crossdoc.names_by_spelling).
+        self._names_by_spelling: dict[str, str] = {}
         # The games' scores the documents report, and after ``finish`` the game each denotes,
         # by document and start (kg.crossdoc.games_of_scores).
         self._score_reports: list[ScoreReport] = []
@@ -690,6 +696,7 @@ class CorpusIndex:
         )
         self._teams = teams_of_places(self.entities, self._links)
         self._named_after = places_named_after(self.entities, self._links)
+        self._names_by_spelling = names_by_spelling(self.entities, self._links)
         # A team is a body, whatever the votes of its place's word ("Jacksonville Jaguars"
         # tagged a place) or of a nickname read as a title made it.
         for teams in self._teams.values():
@@ -986,6 +993,10 @@ class CorpusIndex:
         for span, named_after in self._places_named_after_them(clusters).items():
             teams.setdefault(span, named_after)
             clusters.acting_reasons[span] = ("place_named_after", MergeReason.PLACE_NAMED_AFTER)
+        for span, (whole, why) in self._names_cut(clusters, extraction.document.text).items():
+            if span not in teams:
+                teams[span] = whole
+                clusters.acting_reasons[span] = ("name_cut", why)
 
         def entity(key: str) -> Entity:
             return clusters.local.get(key) or self.entities[key]
@@ -1168,6 +1179,55 @@ class CorpusIndex:
                 if team is not None and pronoun.kind == "pronoun":
                     acting[(pronoun.start, pronoun.end)] = team
         return acting
+
+    def _names_cut(
+        self, clusters: _DocumentClusters, text: str
+    ) -> dict[tuple[int, int], tuple[str, MergeReason]]:
+        """The spans of this document's names that are a piece of a longer name the corpus
+        writes whole, cut by the recogniser from the capitalised words before them ("the
+        Aoraki Mount Cook| National Park", "Telecom| Egypt") or after them ("Hawaiian|
+        Gardens", "INS| Tabar"): that name's key and the reason
+        (kg.crossdoc.name_cut_from_words_before, name_cut_from_words_after). Whatever
+        coreference joined the piece to (the name before it, as an apposition; the country
+        Egypt), it is the whole name's. When every name of a chain is such a piece of one name,
+        the chain's descriptions and pronouns are that name's too ("the park"). Not a person's
+        name, where the words around are titles ("Angels GM| Tony Reagins")."""
+        if not self._names_by_spelling:
+            return {}
+        found: dict[tuple[int, int], tuple[str, MergeReason]] = {}
+        wholes: dict[int, set[str | None]] = defaultdict(set)
+        for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
+            if mention.kind != "entity" or not isinstance(node, NameCluster):
+                continue
+            written = " ".join(mention.text.split())
+            why = MergeReason.NAME_CUT_FROM_WORDS_BEFORE
+            whole = name_cut_from_words_before(
+                written, text[: mention.start], self._names_by_spelling
+            )
+            if whole is None:
+                why = MergeReason.NAME_CUT_FROM_WORDS_AFTER
+                whole = name_cut_from_words_after(
+                    written, text[mention.end :], self._names_by_spelling
+                )
+            if whole is not None and "Person" in (
+                self.entities[whole].type,
+                self.entities[self.key_of(node)].type,
+            ):
+                whole = None  # the words before a person's name are titles ("Angels GM")
+            wholes[id(node)].add(whole)
+            if whole is not None:
+                found[(mention.start, mention.end)] = (whole, why)
+        for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
+            if not isinstance(node, NameCluster):
+                continue
+            if len(told := wholes[id(node)]) == 1:
+                (whole,) = told
+                if whole is not None:
+                    found.setdefault(
+                        (mention.start, mention.end),
+                        (whole, MergeReason.NAME_CUT_FROM_WORDS_BEFORE),
+                    )
+        return found
 
     def _places_named_after_them(self, clusters: _DocumentClusters) -> dict[tuple[int, int], str]:
         """The spans of this document's names that stand for the place or body the corpus

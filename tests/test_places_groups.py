@@ -5,7 +5,7 @@ abbreviated kind words. Texts written for these tests; Docs and extractions buil
 from __future__ import annotations
 
 from test_coref import links_of, mention_texts, parsed
-from test_recall_rules import extraction, node_of
+from test_recall_rules import extraction, node_of, reason_of
 
 from kg.crossdoc import spelling_key
 from kg.resolve import resolve
@@ -162,6 +162,76 @@ def test_an_abbreviated_mount_or_fort_is_the_word() -> None:
     assert spelling_key("Helena MT") != spelling_key("Helena Mount")
 
 
+def _fell(doc_id: str, names: list[tuple[str, str]], where: str = "") -> object:
+    """Hale fell in a park near Palm Grove: ``names`` are the park's names as the recogniser
+    cut them, ``where`` the text they are written in (their own words joined by spaces)."""
+    where = where or " ".join(name for name, _ in names)
+    text = f"Hale fell in the {where} near Palm Grove"
+    return extraction(text, [("Hale", "PERSON"), *names, ("Palm Grove", "GPE")], doc_id)
+
+
+def test_a_park_is_one_under_its_names_and_its_kind_words_cut_off_are_its_own() -> None:
+    corpus = resolve(
+        [
+            _fell("a", [("Kereru Mount Tane National Park", "FAC")]),
+            _fell("b", [("Mt Tane National Park", "ORG")]),
+            # the recogniser cut the name before its kind words, with a hyphen in it
+            _fell(
+                "c",
+                [("Kereru", "GPE"), ("Mt. Tane", "GPE"), ("National Park", "FAC")],
+                "Kereru-Mt. Tane National Park",
+            ),
+            _fell("d", [("Mount Tane", "LOC")]),
+        ]
+    )
+    park = node_of(corpus, "a", "Kereru Mount Tane National Park")
+    assert node_of(corpus, "b", "Mt Tane National Park") == park
+    assert node_of(corpus, "c", "National Park") == park
+    assert "recogniser cut" in reason_of(corpus, "c", "National Park")
+    # the mountain the park is named after is another place
+    assert node_of(corpus, "d", "Mount Tane") != park
+
+
+def test_a_name_after_other_words_stays_itself_when_no_document_writes_the_whole() -> None:
+    corpus = resolve(
+        [
+            _fell("a", [("Kereru Mount Tane National Park", "FAC")]),
+            _fell("b", [("Ruiz", "PERSON"), ("White House", "ORG")], "Ruiz White House"),
+        ]
+    )
+    assert node_of(corpus, "b", "White House") == "White House"
+
+
+def _network(doc_id: str, names: list[tuple[str, str]], where: str = "") -> object:
+    where = where or " ".join(name for name, _ in names)
+    text = f"Hale said {where} restored the network near Palm Grove"
+    return extraction(text, [("Hale", "PERSON"), *names, ("Palm Grove", "GPE")], doc_id)
+
+
+def test_a_name_cut_after_its_first_word_is_the_name_another_document_writes_whole() -> None:
+    corpus = resolve(
+        [
+            _network("a", [("Telekom Ruritania", "ORG")]),
+            _network("b", [("Ruritania", "GPE")], "Telekom Ruritania"),
+            _network("c", [("Ruritania", "GPE")]),
+        ]
+    )
+    company = node_of(corpus, "a", "Telekom Ruritania")
+    assert node_of(corpus, "b", "Ruritania") == company
+    # the country written alone is the country
+    assert node_of(corpus, "c", "Ruritania") != company
+    assert "recogniser cut" in reason_of(corpus, "b", "Ruritania")
+    # words before a person's name are titles, not the rest of a name (the person may join
+    # the longer name by other rules, not this one)
+    corpus = resolve(
+        [
+            _network("a", [("Board Chair Ann Vale", "PERSON")]),
+            _network("b", [("Ann Vale", "PERSON")], "Board Chair Ann Vale"),
+        ]
+    )
+    assert "recogniser cut" not in reason_of(corpus, "b", "Ann Vale")
+
+
 def _sail(doc_id: str, sea: str, label: str = "LOC") -> object:
     text = f"The ferry Aurora crossed {sea} from Port Lavrio"
     return extraction(text, [(sea, label), ("Port Lavrio", "GPE")], doc_id)
@@ -219,3 +289,18 @@ def test_a_ship_by_its_name_alone_is_the_ship_another_document_calls_so() -> Non
     # Without a document that calls the ship so, a name alone is not taken for it.
     corpus = resolve([patrol("a", [("INS Vikrant", "ORG")]), patrol("b", [("Vikrant", "GPE")])])
     assert node_of(corpus, "b", "Vikrant") == "Vikrant"
+
+
+def test_a_name_cut_before_its_last_words_is_the_name_another_document_writes_whole() -> None:
+    corpus = resolve(
+        [
+            _network("a", [("Kereru Gardens", "GPE")]),
+            _network("b", [("Kereru", "GPE")], "Kereru Gardens"),
+            # an office after a name makes another name of it: no cut
+            _network("c", [("Kereru Secretary", "ORG")]),
+            _network("d", [("Kereru", "GPE")], "Kereru Secretary"),
+        ]
+    )
+    assert node_of(corpus, "b", "Kereru") == node_of(corpus, "a", "Kereru Gardens")
+    assert "cut off the words after" in reason_of(corpus, "b", "Kereru")
+    assert "recogniser cut" not in reason_of(corpus, "d", "Kereru")
