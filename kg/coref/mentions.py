@@ -308,6 +308,10 @@ class CorefMention:
     # one done to of one deed are two participants (_participant).
     deed: str = ""
     side: str = ""
+    # Whether its deed is denied or only supposed: a negated verb ("was not charged"), one
+    # under a modal ("may have shot") or a condition ("if he is charged"). A description named
+    # for a deed is not the one who only might have done it (deed_sieve).
+    deed_hedged: bool = False
 
     @property
     def is_time(self) -> bool:
@@ -1016,6 +1020,17 @@ def _participant(
     return deed.lemma_.lower(), side
 
 
+def _hedged(verb: Token) -> bool:
+    """Whether a verb's clause denies or only supposes what it says: a negation ("did not
+    shoot"), a modal ("may have shot", "could be charged") or a condition ("if he shot")."""
+    return any(
+        c.dep_ == "neg"
+        or (c.dep_ == "aux" and c.tag_ == "MD")
+        or (c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"))
+        for c in children(verb)
+    )
+
+
 def _done_to(token: Token) -> bool:
     """Whether a verb's dependent is its object, one it is done to: not a time the parser reads
     as one ("the fifth coach fired this season": a passive, the coach is the one fired)."""
@@ -1158,6 +1173,7 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         role=role,
         deed=deed,
         side=side,
+        deed_hedged=bool(deed) and _hedged(tokens[verb]),
         depth=depth[head.i],
         locative=locative,
         preposition=preposition.lower_ if role == "pobj" else "",
