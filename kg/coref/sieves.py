@@ -1215,8 +1215,12 @@ def deed_sieve(chains: Chains) -> None:
     suspect" to neither. A denied or supposed deed ("was not charged", "may have shot") does
     not count, nor does the one who speaks the quotation or says the clause the description is
     in (a witness speaks of "the gunman" as someone else: principle C), nor one of the other
-    sex than the noun's. Decided for every description before any is
-    linked, so that a description joined to one person is no candidate for another."""
+    sex than the noun's. Decided for every description before any is linked, so that a
+    description joined to one person is no candidate for another. Only in its own document:
+    a description no sieve names stays a node of its document (the design keeps it so).
+    Known misses: a doer the introduction sieve names wrongly carries the description along
+    ("A gunman shot three people ... said Lt. X", where the parser cut the name off its verb),
+    and title lines the parser runs together can give a "by" phrase to a far verb."""
     decided: list[tuple[CorefMention, CorefMention]] = []
     seen: set[int] = set()
     for mention in chains.mentions:
