@@ -1848,3 +1848,38 @@ def test_two_full_names_side_by_side_are_two_people_not_an_apposition():
     assert "Tobias Quill" not in links
     links = links_of(parsed(_two_names_side_by_side(("Silver", "Fox"), ("Harriet", "Vance"))))
     assert links["Harriet Vance"] == ("Silver Fox", "apposition")
+
+
+def test_a_deed_read_across_title_lines_names_no_one():
+    """Title lines the parser ran together ("Mays was shot | By a witness ..."): an argument
+    on another line than its verb gets no deed, so "the gunman" is not the witness; on one
+    line the "by" object is the one who shot."""
+
+    def lines(breaks: bool) -> Doc:
+        newline = [("\n", "_SP", "SPACE", "dep", 3, "\n")] if breaks else []
+        first = [
+            ("Carl", "NNP", "PROPN", "compound", 1, "Carl", "B-PERSON"),
+            ("Mays", "NNP", "PROPN", "nsubjpass", 3, "Mays", "I-PERSON"),
+            ("was", "VBD", "AUX", "auxpass", 3, "be"),
+            ("shot", "VBN", "VERB", "ROOT", 3, "shoot"),
+            *newline,
+        ]
+        by = len(first)
+        first += [
+            ("by", "IN", "ADP", "agent", 3, "by"),
+            ("a", "DT", "DET", "det", by + 2, "a"),
+            ("witness", "NN", "NOUN", "pobj", by, "witness"),
+            (".", ".", "PUNCT", "punct", 3, "."),
+        ]
+        return parsed(
+            first,
+            [
+                ("The", "DT", "DET", "det", 1, "the"),
+                ("gunman", "NN", "NOUN", "nsubj", 2, "gunman"),
+                ("fled", "VBD", "VERB", "ROOT", 2, "flee"),
+                (".", ".", "PUNCT", "punct", 2, "."),
+            ],
+        )
+
+    assert links_of(lines(breaks=True)).get("gunman", ("", ""))[1] != "deed"
+    assert links_of(lines(breaks=False))["gunman"] == ("witness", "deed")

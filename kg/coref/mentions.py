@@ -1003,6 +1003,11 @@ def _participant(
     deed = tokens[verb]
     if deed.pos_ != "VERB" or deed.lemma_.lower() in _NO_DEED_VERBS:
         return "", ""
+    low, high = sorted((verb, head.i))
+    if any("\n" in tokens[i].text for i in range(low + 1, high)):
+        # An argument on another line than its verb: title lines the parser ran together
+        # ("... shot in her arm \n Testimony by a second witness"), not one clause.
+        return "", ""
     kids = children(deed)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
     if any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in kids):
