@@ -2966,14 +2966,22 @@ def _kept_apart(clusters: _DocumentClusters) -> set[tuple[str, str]]:
             )
     apart: set[tuple[str, str]] = set()
     for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
-        if not isinstance(node, _Description) or mention.kind != "concept" or not mention.key:
+        # A description chained to another person's name ("A co-worker, Smith, was charged
+        # ... the suspect") is kept apart from the people named before it as much as one left
+        # on its own: its coreference took it for someone else.
+        other = node.name if isinstance(node, NameCluster) and node.type == "Person" else None
+        if not (isinstance(node, _Description) or other):
+            continue
+        if mention.kind != "concept" or not mention.key:
             continue
         noun = mention.key.rsplit(" ", 1)[-1]
         # A description of someone: a noun one of whose first WordNet senses is a person's
         # ("driver", "climber"), as the mentions read them.
         if noun in mention.text.lower().split() and lexicon.person_among_first_senses(noun):
             apart.update(
-                (name, noun) for name, start in first_written.items() if start < mention.start
+                (name, noun)
+                for name, start in first_written.items()
+                if start < mention.start and name != other
             )
     return apart
 

@@ -102,6 +102,14 @@ Choices (documented here and in each file's header)
   are kept in lower case ("ceo").  Direct hypernyms ("rep" -> representative, "mom" ->
   mother, "ship" -> vessel) were measured as well and are not written: on ECB+ they linked
   as many wrong descriptions as right ones ("ex" -> man, "defense" -> team, "seed" -> player).
+* ``agent_nouns.tsv``: for each one-word noun whose first person sense (among its first three
+  common-noun senses, lexicographer file noun.person) WordNet links by a derivational pointer
+  (``+``, word to word) to a verb, the verbs, when the noun is the verb with an agentive
+  suffix (-er, -or, -ar, -ant, -ent, -ist; a final "e" dropped, a final consonant doubled):
+  the one who does the deed ("killer" -> kill, "shooter" -> shoot, "assailant" -> assail,
+  "perpetrator" -> perpetrate). The suffix test keeps the doer: WordNet's link alone also
+  joins "suspect" to suspect and "victim" to victimize, whose noun is the one the deed is
+  done to.
 * ``first_names.tsv``: a name is kept when its total count of SSA births over 1880-2017 is at
   least ``--min-name-count`` (default 2000). It is "female" or "male" when at least 90 % of
   those births are of that sex, else "either" ("Jordan", "Peyton", "Casey"): a given name
@@ -225,7 +233,7 @@ class WordNet:
         self.folder = folder
         self.data: dict[str, dict[int, Synset]] = {}
         self.index: dict[str, dict[str, list[int]]] = {}
-        for pos, name in (("n", "noun"), ("a", "adj")):
+        for pos, name in (("n", "noun"), ("a", "adj"), ("v", "verb")):
             self.data[pos] = self._read_data(folder / f"data.{name}", pos)
             self.index[pos] = self._read_index(folder / f"index.{name}")
         self.tag_counts: dict[str, int] = {}
@@ -561,6 +569,45 @@ def synonym_rows(wn: WordNet, senses: int = SYNONYM_SENSES):
 
 
 # ---------------------------------------------------------------------------------------
+# agent nouns
+
+# The English suffixes that make a noun of the one who does what a verb says.
+AGENT_SUFFIXES = ("er", "or", "ar", "ant", "ent", "ist")
+
+
+def _agentive(noun: str, verb: str) -> bool:
+    """Whether ``noun`` is ``verb`` with an agentive suffix ("kill" -> "killer", "drive" ->
+    "driver", "rob" -> "robber", "perpetrate" -> "perpetrator")."""
+    stems = {verb, verb[:-1] if verb.endswith("e") else verb, verb + verb[-1:]}
+    return any(noun == stem + suffix for stem in stems for suffix in AGENT_SUFFIXES)
+
+
+def agent_noun_rows(wn: WordNet):
+    """Yield (noun, verbs |-separated) for one-word nouns of the one who does a verb's deed
+    (see the module docstring)."""
+    for lemma in sorted(wn.index["n"]):
+        key = _single_word(lemma)
+        if key is None or key != lemma:
+            continue
+        common = [s for s in wn.senses(lemma) if _single_word(wn.word_in(s, lemma) or "A")]
+        person = next((s for s in common[:SYNONYM_SENSES] if s.lexfile == 18), None)
+        if person is None:
+            continue
+        verbs = set()
+        for sym, off, pos, source_target in person.pointers:
+            if sym != "+" or pos != "v":
+                continue
+            source, target = int(source_target[:2], 16), int(source_target[2:], 16)
+            if not source or _single_word(person.words[source - 1]) != key:
+                continue
+            verb = _single_word(wn.data["v"][off].words[target - 1])
+            if verb and _agentive(key, verb):
+                verbs.add(verb)
+        if verbs:
+            yield key, "|".join(sorted(verbs))
+
+
+# ---------------------------------------------------------------------------------------
 # first names
 
 # The share of one sex's births above which a given name tells its bearer's sex.
@@ -725,6 +772,15 @@ def main() -> None:
         + "# common-noun senses of a one-word noun. See scripts/make_lexicons.py.\n",
         "lemma, synonyms (|-separated)",
         synonym_rows(wn),
+    )
+    write_tsv(
+        out / "agent_nouns.tsv",
+        WORDNET_HEADER
+        + "# the verbs whose doer a one-word noun of a person names: derivational links of its\n"
+        + "# first person sense, the noun being the verb with an agentive suffix.\n"
+        + "# See scripts/make_lexicons.py.\n",
+        "lemma, verbs (|-separated)",
+        agent_noun_rows(wn),
     )
     if args.tables == "all":
         write_tsv(

@@ -1301,7 +1301,8 @@ def test_a_description_is_not_what_another_argument_of_its_verb_already_is():
         ],
     )
     links = links_of(doc)
-    assert links["gunman"] == ("Carl Mays", "description")
+    # Mays shot a guard: the one person who shoots is "the gunman" (the deed sieve).
+    assert links["gunman"] == ("Carl Mays", "deed")
     assert "boy" not in links
 
 
@@ -1325,7 +1326,7 @@ def test_a_description_is_not_whoever_reports_the_clause_it_stands_in():
     assert links.get("gunman", ("", ""))[0] not in ("Carl Mays", "Mays")
     police = ("Police", "NNS", "NOUN", "nsubj", 1, "police")
     links = links_of(parsed(MAYS_SHOT_A_GUARD, _said_the_gunman_fled(police)))
-    assert links["gunman"] == ("Carl Mays", "description")
+    assert links["gunman"] == ("Carl Mays", "deed")  # the one person who shoots
 
 
 def test_a_description_in_a_clause_of_its_own_still_describes_the_protagonist():
@@ -1847,3 +1848,38 @@ def test_two_full_names_side_by_side_are_two_people_not_an_apposition():
     assert "Tobias Quill" not in links
     links = links_of(parsed(_two_names_side_by_side(("Silver", "Fox"), ("Harriet", "Vance"))))
     assert links["Harriet Vance"] == ("Silver Fox", "apposition")
+
+
+def test_a_deed_read_across_title_lines_names_no_one():
+    """Title lines the parser ran together ("Mays was shot | By a witness ..."): an argument
+    on another line than its verb gets no deed, so "the gunman" is not the witness; on one
+    line the "by" object is the one who shot."""
+
+    def lines(breaks: bool) -> Doc:
+        newline = [("\n", "_SP", "SPACE", "dep", 3, "\n")] if breaks else []
+        first = [
+            ("Carl", "NNP", "PROPN", "compound", 1, "Carl", "B-PERSON"),
+            ("Mays", "NNP", "PROPN", "nsubjpass", 3, "Mays", "I-PERSON"),
+            ("was", "VBD", "AUX", "auxpass", 3, "be"),
+            ("shot", "VBN", "VERB", "ROOT", 3, "shoot"),
+            *newline,
+        ]
+        by = len(first)
+        first += [
+            ("by", "IN", "ADP", "agent", 3, "by"),
+            ("a", "DT", "DET", "det", by + 2, "a"),
+            ("witness", "NN", "NOUN", "pobj", by, "witness"),
+            (".", ".", "PUNCT", "punct", 3, "."),
+        ]
+        return parsed(
+            first,
+            [
+                ("The", "DT", "DET", "det", 1, "the"),
+                ("gunman", "NN", "NOUN", "nsubj", 2, "gunman"),
+                ("fled", "VBD", "VERB", "ROOT", 2, "flee"),
+                (".", ".", "PUNCT", "punct", 2, "."),
+            ],
+        )
+
+    assert links_of(lines(breaks=True)).get("gunman", ("", ""))[1] != "deed"
+    assert links_of(lines(breaks=False))["gunman"] == ("witness", "deed")

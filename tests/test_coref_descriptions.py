@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from test_pronouns import _chain_roots
 
-from kg.coref import lexicon
+from kg.coref import coreference, lexicon
+from kg.extract import document_sentences
+from kg.extract.tokens import extraction_cache
 
 
 def chain_of(nlp, text: str, mention: str) -> set[str]:
@@ -423,3 +425,69 @@ def test_a_participle_of_identifying_away_from_the_object_names_no_one(sm_nlp):
     phrase of time) is left alone: who it identifies is not written."""
     text = "Officers apprehended the suspect on Friday night, identified as Carl Mays."
     assert "suspect" not in chain_of(sm_nlp, text, "Carl Mays")
+
+
+# -- a description named for a deed ----------------------------------------------------------
+
+
+def deed_links(nlp, text: str) -> set[tuple[str, str]]:
+    """The (mention, antecedent) texts of the links the deed sieve made."""
+    doc = nlp(text)
+    with extraction_cache(doc, doc.text):
+        mentions, links = coreference(doc, document_sentences(doc))
+    return {
+        (mentions[k.mention].text, mentions[k.antecedent].text) for k in links if k.sieve == "deed"
+    }
+
+
+def test_a_description_named_for_a_deed_is_the_one_who_did_it(sm_nlp):
+    """ "the killer" is the one person the document says killed someone (WordNet's agent noun
+    of "kill"), "the suspect" the one person charged, "the victim" the one person shot."""
+    text = (
+        "Mark Dunn killed his neighbour on Sunday in Leeds. "
+        "Witnesses said the killer fled in a red van."
+    )
+    assert "Mark Dunn" in chain_of(sm_nlp, text, "killer")
+    text = "Anna Price was charged with fraud on Monday. Lawyers for the suspect asked for bail."
+    assert "Anna Price" in chain_of(sm_nlp, text, "suspect")
+    text = "A guard shot Tom Lake at a bank in Ohio. Doctors said the victim would recover."
+    assert "Tom Lake" in chain_of(sm_nlp, text, "victim")
+
+
+def test_a_description_named_for_a_deed_two_people_did_is_neither(sm_nlp):
+    """Two people charged leave "the suspect" to neither."""
+    text = (
+        "Anna Price was charged with fraud on Monday. Paul Hart was charged with theft. "
+        "Lawyers for the suspect asked for bail."
+    )
+    assert deed_links(sm_nlp, text) == set()
+
+
+def test_a_denied_deed_names_no_one_for_it(sm_nlp):
+    """ "was not charged": the one denied the deed is not "the suspect"."""
+    text = (
+        "Anna Price was not charged with fraud on Monday. Lawyers for the suspect asked for bail."
+    )
+    assert deed_links(sm_nlp, text) == set()
+    text = "Anna Price was charged with fraud on Monday. Lawyers for the suspect asked for bail."
+    assert deed_links(sm_nlp, text) == {("suspect", "Anna Price")}
+
+
+def test_a_deed_noun_in_the_doers_own_quotation_is_someone_else(sm_nlp):
+    """A witness who shot someone and speaks of "the gunman" speaks of another."""
+    text = (
+        'Tom Lake shot a burglar at his farm in Ohio. "The gunman ran toward the barn," Lake said.'
+    )
+    assert deed_links(sm_nlp, text) == set()
+    text = (
+        "Tom Lake shot a burglar at his farm in Ohio. Police said the gunman ran toward the barn."
+    )
+    assert deed_links(sm_nlp, text) == {("gunman", "Tom Lake")}
+
+
+def test_deed_named_reads_wordnet_and_the_hand_list():
+    assert lexicon.deed_named("killer") == (frozenset({"kill"}), "agent")
+    assert lexicon.deed_named("driver")[1] == "agent"
+    assert "arrest" in lexicon.deed_named("suspect")[0]
+    assert lexicon.deed_named("victim")[1] == "patient"
+    assert lexicon.deed_named("table") == (frozenset(), "")

@@ -75,6 +75,11 @@ def _members() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _agent_nouns() -> dict[str, frozenset[str]]:
+    return {lemma: frozenset(verbs.split("|")) for lemma, verbs in _rows("agent_nouns.tsv")}
+
+
+@lru_cache(maxsize=1)
 def _noun_gender() -> dict[str, str]:
     return {lemma: gender for lemma, gender in _rows("noun_gender.tsv")}
 
@@ -183,6 +188,43 @@ def member_of(lemma: str) -> tuple[str, ...]:
     member of: "cop" and "detective" give ("constabulary", "police"), "juror" ("jury",);
     "officer", first a military officer, and "investigator" none."""
     return _members().get(lemma, ())
+
+
+# Nouns of the one a deed is done to, which WordNet does not link to their verbs as such (its
+# derivational links make "suspect" one who suspects and give "victim" only "victimize"): news
+# calls the one arrested, charged or accused "the suspect", "the accused", "the defendant",
+# and the one a harm befell "the victim". A short hand list for that reason.
+_ACCUSING_VERBS = frozenset(
+    {"arrest", "charge", "accuse", "suspect", "indict", "detain", "book", "convict", "sentence"}
+)
+_HARMING_VERBS = frozenset(
+    {
+        "kill", "murder", "shoot", "stab", "strike", "hit", "injure", "wound", "hurt",
+        "attack", "assault", "beat", "rob", "kidnap", "abduct", "rape",
+    }
+)  # fmt: skip
+_PATIENT_NOUNS = {
+    "suspect": _ACCUSING_VERBS,
+    "accused": _ACCUSING_VERBS,
+    "defendant": _ACCUSING_VERBS,
+    "victim": _HARMING_VERBS,
+}
+# A noun of a person armed for the deed, not derived from its verb ("gun" + "man"), which
+# WordNet therefore links to no verb: a gunman is the one who shoots.
+_ARMED_NOUNS = {"gunman": frozenset({"shoot"})}
+
+
+def deed_named(lemma: str) -> tuple[frozenset[str], str]:
+    """The deeds (verb lemmas) a noun of a person names its referent by, and the side it is
+    on: "agent" for the one who does them ("killer" -> kill, "driver" -> drive: agent_nouns.tsv,
+    WordNet's derivational links; "gunman" -> shoot), "patient" for the one they are done to
+    ("suspect" -> arrest, charge, accuse ...; "victim" -> kill, shoot, strike ...). Empty
+    deeds for any other noun."""
+    key = lemma.strip().lower()
+    if key in _PATIENT_NOUNS:
+        return _PATIENT_NOUNS[key], "patient"
+    verbs = _ARMED_NOUNS.get(key) or _agent_nouns().get(key, frozenset())
+    return verbs, "agent" if verbs else ""
 
 
 def kind_of_place(word: str) -> bool:

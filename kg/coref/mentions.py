@@ -309,6 +309,10 @@ class CorefMention:
     # one done to of one deed are two participants (_participant).
     deed: str = ""
     side: str = ""
+    # Whether its deed is denied or only supposed: a negated verb ("was not charged"), one
+    # under a modal ("may have shot") or a condition ("if he is charged"). A description named
+    # for a deed is not the one who only might have done it (deed_sieve).
+    deed_hedged: bool = False
 
     @property
     def is_time(self) -> bool:
@@ -1014,6 +1018,11 @@ def _participant(
     deed = tokens[verb]
     if deed.pos_ != "VERB" or deed.lemma_.lower() in _NO_DEED_VERBS:
         return "", ""
+    low, high = sorted((verb, head.i))
+    if any("\n" in tokens[i].text for i in range(low + 1, high)):
+        # An argument on another line than its verb: title lines the parser ran together
+        # ("... shot in her arm \n Testimony by a second witness"), not one clause.
+        return "", ""
     kids = children(deed)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
     if any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in kids):
@@ -1029,6 +1038,17 @@ def _participant(
     else:
         return "", ""
     return deed.lemma_.lower(), side
+
+
+def _hedged(verb: Token) -> bool:
+    """Whether a verb's clause denies or only supposes what it says: a negation ("did not
+    shoot"), a modal ("may have shot", "could be charged") or a condition ("if he shot")."""
+    return any(
+        c.dep_ == "neg"
+        or (c.dep_ == "aux" and c.tag_ == "MD")
+        or (c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"))
+        for c in children(verb)
+    )
 
 
 def _done_to(token: Token) -> bool:
@@ -1173,6 +1193,7 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         role=role,
         deed=deed,
         side=side,
+        deed_hedged=bool(deed) and _hedged(tokens[verb]),
         depth=depth[head.i],
         locative=locative,
         preposition=preposition.lower_ if role == "pobj" else "",

@@ -1265,6 +1265,91 @@ def title_sieve(chains: Chains) -> None:
             holders.update(dict.fromkeys(mention.titles, mention))
 
 
+def deed_sieve(chains: Chains) -> None:
+    """ "A co-worker has been charged ... the suspect", "Smith shot two guards ... the gunman":
+    news calls a person by what they did or what was done to them. A singular description
+    whose noun names a deed and its side (``lexicon.deed_named``: "the killer" kills, "the
+    driver" drives, "the suspect" is arrested, charged or accused, "the victim" is killed,
+    shot, struck ...) is the one person of its document on that side of that deed (the subject
+    of the active verb with an object, or the one it is done to: ``CorefMention.deed``), a
+    name or a description of a person. A tie links nothing: two people charged leave "the
+    suspect" to neither. A denied or supposed deed ("was not charged", "may have shot") does
+    not count, nor does the one who speaks the quotation or says the clause the description is
+    in (a witness speaks of "the gunman" as someone else: principle C), nor one of the other
+    sex than the noun's. Decided for every description before any is linked, so that a
+    description joined to one person is no candidate for another. Only in its own document:
+    a description no sieve names stays a node of its document (the design keeps it so).
+    Known misses: a doer the introduction sieve names wrongly carries the description along
+    ("A gunman shot three people ... said Lt. X", where the parser cut the name off its verb),
+    and title lines the parser runs together can give a "by" phrase to a far verb."""
+    decided: list[tuple[CorefMention, CorefMention]] = []
+    seen: set[int] = set()
+    for mention in chains.mentions:
+        if (
+            mention.kind != "nominal"
+            or mention.noun_class != "person"
+            or mention.number != "singular"
+            or mention.indefinite  # "a suspect": one brought in, not the one the story has
+            or mention.possessed  # "his victim", "her attacker": of someone else's deed
+            or mention.counted_one
+            or chains.has_name(mention.index)
+            or chains.root(mention.index) in seen
+        ):
+            continue
+        deeds, side = lexicon.deed_named(mention.lemma)
+        if not deeds:
+            continue
+        seen.add(chains.root(mention.index))
+        speaker = chains.by_head.get(chains.speakers.get(mention.head, -1))
+        doers: dict[int, CorefMention] = {}
+        for other in chains.mentions:
+            if (
+                other.deed in deeds
+                and other.side == side
+                and not other.deed_hedged
+                and other.number == "singular"
+                # A title line's doer ("Sacked worker shoots ex-colleagues") is one the body
+                # brings in again, by name or description: the body's mention counts.
+                and other.sentence not in chains.headlines
+                and _a_person(chains, other)
+                and not chains.same(other.index, mention.index)
+            ):
+                doers.setdefault(chains.root(other.index), other)
+        if len(doers) != 1:
+            continue
+        (doer,) = doers.values()
+        if speaker is not None and chains.same(speaker.index, doer.index):
+            continue  # "'The gunman came in shooting,' Smith said": Smith is a witness
+        if any(
+            start <= mention.head <= end
+            for m in chains.in_sentence(mention.sentence)
+            if chains.same(m.index, doer.index)
+            for start, end in m.reported
+        ):
+            continue  # "Smith said the gunman fled": what Smith says is of someone else
+        if not _may_have_gender(chains, doer.index, mention):
+            continue
+        decided.append((mention, doer))
+    for mention, doer in decided:
+        later, earlier = sorted((mention, doer), key=_BY_INDEX, reverse=True)
+        side = "did" if lexicon.deed_named(mention.lemma)[1] == "agent" else "underwent"
+        chains.link(
+            later,
+            earlier,
+            "deed",
+            f"'{mention.record.text}' is the one person who {side} '{doer.deed}' in its "
+            f"document: '{_name_of(chains, doer)}'",
+        )
+
+
+def _a_person(chains: Chains, mention: CorefMention) -> bool:
+    """Whether a mention is of a person by its own words or its chain's names: a person's name,
+    or a description by a noun of a person (not a pronoun, which is not resolved yet)."""
+    if mention.kind == "name":
+        return "Person" in chains.entity_types(mention.index)
+    return mention.kind == "nominal" and mention.noun_class == "person"
+
+
 def description_sieve(chains: Chains) -> None:
     """ "Lindsay Lohan ... the actress", "AMD ... the company": a description of a person, an
     organisation or a place (definite or bare, not "a ...") refers to the entity of that type
@@ -2727,6 +2812,11 @@ SIEVES: tuple[Sieve, ...] = (
     ),
     Sieve("name head match", "a description by the kind a name ends in", name_head_sieve),
     Sieve("title", "a description by a title written with a name", title_sieve),
+    Sieve(
+        "deed",
+        "a description named for a deed is the one person who did or underwent it",
+        deed_sieve,
+    ),
     Sieve("description", "a description of the entity most spoken of", description_sieve),
     Sieve("introduction", "an opening description named shortly after", introduction_sieve),
     Sieve(
@@ -2775,6 +2865,7 @@ _DESCRIBING_SIEVES = frozenset(
         "strict head match",
         "headline noun",
         "title",
+        "deed",
         "description",
         "introduction",
         "opening description",
