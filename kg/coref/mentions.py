@@ -62,6 +62,8 @@ from kg.extract.tokens import (
     OPENING_MARKS,
     POS,
     STRAIGHT_MARKS,
+    TAG,
+    WORD,
     children,
     doc_cache,
     doc_text,
@@ -503,7 +505,7 @@ def find_mentions(
         pos = token.pos_
         if i in written_apart:
             mention = _noun_written_apart(token, written_apart[i], sentence_of[i], depth)
-        elif token.tag_ in _RELATIVE_TAGS or _relative_where(token):
+        elif token.tag in _RELATIVE_TAG_IDS or _relative_where(token):
             mention = _relative(token, sentence_of[i], depth)
         elif pos in ("PRON", "NOUN") and is_negative_phrase(token):
             # "no one", "nobody", "no weapons": a phrase that denies its referent refers to
@@ -1211,8 +1213,8 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
         # A name's or a description's clauses it says or thinks (its verb's complement), where
         # no description is it (principle C, see _reported_clauses); a pronoun's are set apart.
         reported=(
-            _reported_clauses(head.head)
-            if kind != "pronoun" and head.dep_ == "nsubj" and head.head.i != head.i
+            _reported_clauses(tokens[heads[head.i]])
+            if kind != "pronoun" and head.dep_ == "nsubj" and heads[head.i] != head.i
             else _attributed_clause(head)
             if kind != "pronoun"
             else ()
@@ -1476,7 +1478,7 @@ def _verb_read_as_a_plural(token: Token) -> bool:
     the tagger reads as a plural noun with the name as its modifier, the subject of the noun
     after it read as the verb ("patch", "calls"). Read so only where the word after it is a
     common noun and the word itself a verb's form."""
-    if token.tag_ != "NNS" or token.dep_ not in SUBJECT_DEPS:
+    if token.tag != TAG.NNS or token.dep_ not in SUBJECT_DEPS:  # asked of every word: the id
         return False
     after = token.head
     sentence = token.sent
@@ -1513,7 +1515,7 @@ def _name_read_as_a_modal(token: Token) -> bool:
     """ "'Will was tremendous,' McDermott said": a capitalised first name the tagger read as a
     modal verb. A modal takes a verb's bare form ("will be"), never a finite one ("was",
     "said"), so before one it is the subject, a person called by their first name."""
-    if token.tag_ != "MD" or not token.text[:1].isupper():
+    if token.tag != TAG.MD or not token.text[:1].isupper():  # asked of every word: the tag's id
         return False
     tokens = doc_tokens(token.doc)
     following = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
@@ -1856,7 +1858,7 @@ def _prefix_parted_by_hyphen(token: Token) -> bool:
     "co-workers") that the parser cut into nouns, the hyphen read as a noun too: the word is
     the noun after the hyphen, and the piece before it names no one (a pronoun taking "ex" or
     "co" for its referent misses the employee or the workers)."""
-    if token.pos_ != "NOUN" or token.whitespace_:
+    if token.pos != POS.NOUN or token.whitespace_:
         return False  # asked of every word: most are no noun, or one a space follows
     tokens = doc_tokens(token.doc)
     if token.i + 2 >= len(tokens):
@@ -1872,7 +1874,10 @@ def _parted_given_name(token: Token) -> bool:
     as the root of a fragment of its own ("... 3:23 PM ET Maurice Cheeks is running the show",
     a dateline run into the sentence): a proper noun of no entity, one space before a
     capitalised proper noun of none, attached to nothing. It is that name's first word."""
-    if token.dep_ != "ROOT" or token.pos_ != "PROPN" or token.ent_type_ or token.whitespace_ != " ":
+    # Asked of every word: the labels' ids first, not their strings.
+    if token.dep != DEP.ROOT or token.pos != POS.PROPN:
+        return False
+    if token.ent_type_ or token.whitespace_ != " ":
         return False
     if not lexicon.first_name(token.text) or lexicon.role_word(token.text):
         return False
@@ -2098,11 +2103,13 @@ def _exclamation(head: Token) -> bool:
     """ "'Oh man, she was bad'", "Amen, sister": a common noun hailed with an interjection
     and no determiner, standing outside its clause's arguments, is an exclamation or a call,
     and describes no one (the "man" of "Oh man" is not the story's protagonist)."""
+    # The cached children (kg.extract.tokens): Token.children walks the parse on every call,
+    # and this is asked of every noun.
     return (
         head.pos_ == "NOUN"
         and head.dep_ not in SUBJECT_DEPS | _ARGUMENT_DEPS | {"pobj"}
-        and not any(child.dep_ in ("det", "poss") for child in head.children)
-        and any(child.tag_ == "UH" and child.i < head.i for child in head.children)
+        and not any(child.dep_ in ("det", "poss") for child in children(head))
+        and any(child.tag_ == "UH" and child.i < head.i for child in children(head))
     )
 
 
@@ -2216,7 +2223,7 @@ def _title_before_name(token: Token) -> bool:
     actress Esther Williams", "Watergate figure Fred LaRue", "re-hired attorney Shawn
     Holley"): the parser hangs it on the name as a compound, and it describes the named
     person, as a role in apposition does."""
-    if token.pos_ != "NOUN" or token.dep_ != "compound":
+    if token.pos != POS.NOUN or token.dep != DEP.compound:  # asked of every word: the ids
         return False
     tokens = doc_tokens(token.doc)
     name = token.head
@@ -2269,6 +2276,10 @@ def _names_word(token: Token) -> bool:
     return token.pos_ == "PROPN" or _capitalised_mid_sentence(token)
 
 
+# The parts of speech of nouns, as Token.pos holds them (read for every word).
+_NOUN_POS_IDS = POS("PROPN", "NOUN")
+
+
 def _team_before_its_player(token: Token) -> bool:
     """Whether a word is a team's name written before what one of its people is and who
     ("Chargers defensive tackle Jamal Williams", "Chiefs quarterback Brady Quinn"), which the
@@ -2277,7 +2288,7 @@ def _team_before_its_player(token: Token) -> bool:
     names) of what a team may be called (not "Sales manager Ana Ruiz"), then a noun of what a
     person is, after its adjectives, then the person's name as the recogniser reads it. A
     capitalised singular before a role is often a common noun ("Police spokesman")."""
-    if not (token.pos_ in ("PROPN", "NOUN") and _plural_name_word(token.text)):
+    if not (token.pos in _NOUN_POS_IDS and _plural_name_word(token.text)):  # asked of every word
         return False
     if not team_may_be_called(token.text):
         return False  # "Sales manager Ana Ruiz", "Parks director": a department's kind
@@ -2370,7 +2381,7 @@ def _noun_read_as_an_adjective(token: Token) -> bool:
     knows as a noun: a noun ("Gunman kills 1, wounds 2": the headline's subject). An adjective
     is no subject of a verb on its own."""
     return (
-        token.pos_ == "ADJ"
+        token.pos == POS.ADJ  # asked of every word: the id, not the string
         and token.dep_ in _NOUN_PLACES
         and token.is_alpha
         and lexicon.noun_lemma(token.lower_) is not None
@@ -2539,13 +2550,14 @@ def _attributed_clause(source: Token) -> tuple[tuple[int, int], ...]:
     """The clause "according to" attributes to its object ("According to Laurence Mark, the
     actor was chosen because ..."): its source says it as the subject of "said" would, so the
     clause's descriptions and pronouns are of someone else (principle C); as a token range."""
-    to = source.head
-    according = to.head
+    if source.dep != DEP.pobj:
+        return ()  # asked of most names and descriptions: most are no object of "to"
+    cache = doc_cache(source.doc)  # heads from the cache: Token.head makes a new Token
+    tokens, heads = cache.tokens, cache.heads
+    to = tokens[heads[source.i]]
+    according = tokens[heads[to.i]]
     if not (
-        source.dep_ == "pobj"
-        and to.lower_ == "to"
-        and according.lower_ == "according"
-        and according.i != according.head.i
+        to.lower_ == "to" and according.lower_ == "according" and according.i != heads[according.i]
     ):
         return ()
     # The clause around the phrase, not the phrase itself ("according to the foundation,
@@ -2939,7 +2951,7 @@ def _locative_there(token: Token) -> bool:
     modifying a verb or a noun ("her arrival there"), is a pro-form of a place as "it" is of a
     thing. Not the expletive of "there is" (tagged EX), not a deictic phrase ("out there"), and
     not a "there" whose own phrase says where ("there in Malibu"), which names its place."""
-    if token.lower_ != "there":
+    if token.lower != WORD.there:  # asked of every word: the id, not the string
         return False
     # "her arrival there was not without drama": an expletive opens its clause, before its
     # verb and with no subject before it; a "there" after the subject is of place.
@@ -3039,7 +3051,7 @@ def _bare_count(token: Token) -> bool:
     heads its own phrase, and stands for the people (or things) it counts. Only as a subject
     or an object, and not a value the recogniser reads as a date, a time, money or a
     percentage, nor an age or a score (which are no arguments of a verb of their own)."""
-    if token.tag_ != "CD" or count_of(token) < 2:
+    if token.tag != TAG.CD or count_of(token) < 2:  # asked of every word: the tag's id
         return False
     # A title line's "3 dead after ...", "1 Dead, 2 Hurt": the parser hangs the count from the
     # adjective or participle as if it counted it, but a count counts no adjective.
@@ -3092,6 +3104,7 @@ def _count_mention(token: Token, sentence: int, depth: list[int]) -> CorefMentio
 
 # Tags of relative and interrogative pronouns: "who", "which", "that" (WDT), "whose".
 _RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
+_RELATIVE_TAG_IDS = string_ids(_RELATIVE_TAGS)  # as Token.tag holds them: read for every word
 
 # The classes of noun a relative "where" may stand for: a place ("the clinic where she
 # stayed") or a body at its seat ("the school where he taught"); not a time or a state of
@@ -3103,7 +3116,7 @@ def _relative_where(token: Token) -> bool:
     """ "the Betty Ford Center, where she was treated": a relative "where" (an adverb to the
     tagger) stands for the place its clause modifies, as "which" would ("in which she was
     treated"): a place named or a noun of place, the head of the clause's noun."""
-    if token.tag_ != "WRB" or token.lower_ != "where":
+    if token.tag != TAG.WRB or token.lower_ != "where":  # asked of every word: the tag's id
         return False
     clause = token.head
     if clause.dep_ != "relcl":
