@@ -77,3 +77,16 @@ def test_a_proper_noun_in_lower_case_is_a_description_of_its_document(sm_nlp) ->
     assert first["kind"] == second["kind"] == "nominal"
     assert first["type"] == "Nominal"
     assert first["node"] != second["node"]
+
+
+def test_a_name_written_in_figures_alone_is_a_number(sm_nlp) -> None:
+    """The recogniser types a figure as a building or a product now and then ("288" of "288
+    candidates"): with no letter, it is a number; an event's or a work's name may be figures."""
+    from kg.extract.arguments import written_as_a_figure
+
+    doc = sm_nlp("Voters chose among 288 candidates after the 9/11 attacks on the 76ers arena.")
+    words = {t.text: doc[t.i : t.i + 1] for t in doc}
+    assert written_as_a_figure(words["288"], "FAC")
+    assert not written_as_a_figure(words["9/11"], "EVENT")
+    assert not written_as_a_figure(words["76ers"], "ORG")
+    assert not written_as_a_figure(words["288"], "CARDINAL")  # a count already

@@ -52,6 +52,7 @@ from kg.extract.arguments import (
     is_role_word,
     name_tokens,
     office_words,
+    written_as_a_figure,
 )
 from kg.extract.entities import quoted_name
 from kg.extract.qualifiers import SPEECH_VERBS
@@ -475,6 +476,8 @@ def find_mentions(
             c.isupper() or c.isdigit() for t in ent for c in t.text
         ):
             continue  # "colonists" tagged PERSON: a name is written with a capital
+        if written_as_a_figure(ent, ent.label_):
+            continue  # "288 candidates", "288" typed a building: a count (below), no name
         if ent.label_ not in TIME_LABELS and all(timed[i] for i in range(ent.start, ent.end)):
             continue  # part of a time (no nominal below either)
         for i in range(ent.start, ent.end):

@@ -442,6 +442,8 @@ def mention_for(
         return None
     bounds = entity_bounds(head)
     label = head.ent_type_ if bounds is not None else ""
+    if bounds is not None and written_as_a_figure(doc_tokens(doc)[slice(*bounds)], label):
+        label = "CARDINAL"  # "288" typed a building, ".500" a product: a number all the same
     if bounds is not None and label in COUNT_LABELS:
         # A count or a rank heading its phrase is a description of what it counts or ranks, of
         # its own document (labelled, so that resolution knows it for one): never a name,
@@ -472,6 +474,25 @@ def mention_for(
         text, start, end = written
         return Mention(text, start, end, sentence, ObjectKind.LITERAL, head=head.idx)
     return _concept(head, tokens, sentence, written)
+
+
+# The recogniser's labels of things whose names may be figures alone: an event ("9/11"), a
+# work ("1984", "24"), a law.
+_FIGURE_NAME_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW"})
+
+
+def written_as_a_figure(words: Iterable[Token], label: str) -> bool:
+    """Whether a recogniser's name is written in figures alone, with no letter ("288" of "288
+    candidates" typed a building, ".500" a product, "10-1" a product): a number the recogniser
+    mistyped, no name of a body, a place or a person. An event's or a work's name may be figures
+    ("9/11", "1984")."""
+    return (
+        label not in _FIGURE_NAME_LABELS
+        and label not in LITERAL_LABELS
+        and label not in TIME_LABELS
+        and any(c.isdigit() for t in words for c in t.text)
+        and not any(c.isalpha() for t in words for c in t.text)
+    )
 
 
 def _written_in_lower_case(words: Iterable[Token]) -> bool:
