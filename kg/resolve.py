@@ -24,6 +24,7 @@ from kg.aliasfile import load_alias_rules as load_alias_rules  # also kg.resolve
 from kg.coref import lexicon
 from kg.coref.mentions import PRONOUNS, VALUE_LABELS
 from kg.coref.names import (
+    COUNT_LABELS,
     NON_NODE_LABELS,
     SCORE_LABEL,
     TIME_LABELS,
@@ -210,17 +211,21 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
     refers to nothing kg keeps."""
     mentions = list(extraction.mentions)
     # Arguments that name something no mention covers (a name the recogniser missed and the
-    # mention finder did not see either) still get a node of their own.
+    # mention finder did not see either) still get a node of their own; so does a count or a
+    # rank heading its phrase ("killing one", "finished sixth"), a description of its
+    # document.
     heads = {m.head for m in mentions if m.head >= 0}
     spans = {(m.start, m.end) for m in mentions}
     for triple in extraction.triples:
         for mention in (triple.subject.mention, triple.object.mention):
             span = (mention.start, mention.end)
             if (
-                mention.kind == "entity"
+                (
+                    (mention.kind == "entity" and mention.label not in NON_NODE_LABELS)
+                    or (mention.kind == "concept" and mention.label in COUNT_LABELS)
+                )
                 and mention.head not in heads
                 and span not in spans
-                and mention.label not in NON_NODE_LABELS
             ):
                 spans.add(span)
                 mentions.append(mention)
@@ -2353,8 +2358,10 @@ class CorpusIndex:
     def _node_for(self, mention: Mention, clusters: _DocumentClusters) -> str | None:
         """The entity key an argument's mention denotes, or None (a clause, a value, a pronoun
         with no antecedent)."""
-        if mention.kind in ("clause", "literal") or mention.label in NON_NODE_LABELS:
-            return None
+        if mention.kind in ("clause", "literal") or (
+            mention.kind == "entity" and mention.label in NON_NODE_LABELS
+        ):
+            return None  # a count heading its phrase is a concept: what it counts
         if _is_time(mention):
             return None  # a date is a value of the statement (kg:time), not a shared node
         index = clusters.by_head.get(mention.head)

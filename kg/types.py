@@ -73,7 +73,8 @@ class Mention:
     """The part of an argument that maps to a node of the graph.
 
     ``text`` is the name as written ("US Treasury Secretary Scott Bessent" gives the mention
-    "Scott Bessent"), ``label`` the spaCy NER label ("PERSON", "GPE", ...; "" for concepts),
+    "Scott Bessent"), ``label`` the spaCy NER label ("PERSON", "GPE", ...; "" for concepts,
+    but for a count or a rank heading its phrase, "CARDINAL" or "ORDINAL": "one of the victims"),
     ``key`` the lemmatised form concepts are keyed by ("tariff" for "tariffs"; "trade deal").
     """
 

@@ -465,8 +465,9 @@ SHARED_PASSIVES = [
     ),
     (
         "The mayor was arrested and spent two nights in jail.",
-        "mayor | spend | two",
-        {"mayor | be spent | two"},
+        # the time as the recogniser reads it (a date: "two nights", not a name "two")
+        "mayor | spend | two nights",
+        {"mayor | be spent | two nights", "mayor | be spent | two"},
     ),
 ]
 

@@ -53,6 +53,7 @@ from kg.extract.arguments import (
     is_role_word,
     name_tokens,
     office_words,
+    written_as_a_figure,
 )
 from kg.extract.entities import quoted_name
 from kg.extract.qualifiers import SPEECH_VERBS
@@ -482,6 +483,8 @@ def find_mentions(
             c.isupper() or c.isdigit() for t in ent for c in t.text
         ):
             continue  # "colonists" tagged PERSON: a name is written with a capital
+        if written_as_a_figure(ent, ent.label_):
+            continue  # "288 candidates", "288" typed a building: a count (below), no name
         if ent.label_ not in TIME_LABELS and all(timed[i] for i in range(ent.start, ent.end)):
             continue  # part of a time (no nominal below either)
         for i in range(ent.start, ent.end):
@@ -1958,7 +1961,10 @@ def _nominal(
         body = body[1:]
     text, start, end = span_text_at(body)
     if (
-        (head.pos_ == "PROPN" or _capitalised_mid_sentence(head))
+        (
+            (head.pos_ == "PROPN" and not _proper_noun_in_lower_case(head))
+            or _capitalised_mid_sentence(head)
+        )
         and not _capitalised_role(head, body)
         and not _capitalised_description(head, body, _determiner_of(head))
         and not _name_as_a_kind(head)
@@ -2345,6 +2351,17 @@ def _modifier_name(
     mention.words = frozenset(w.lower() for w in text.split())
     mention.definite = True
     return mention
+
+
+def _proper_noun_in_lower_case(head: Token) -> bool:
+    """A word the tagger read as a proper noun written in lower case, alone ("checked into
+    rehab", "the mag"): a common noun, which the phrase describes, as the argument finder reads
+    it (kg/extract/arguments.py); not a piece of a name joined by hyphens (the "a" of
+    "Mar-a-Lago") nor one with a capitalised proper noun of its own ("the rehab of Betty
+    Ford")."""
+    if not head.is_lower or not head.is_alpha or _glued_to_hyphen(head):
+        return False
+    return not any(t.pos_ == "PROPN" and not t.is_lower for t in children(head))
 
 
 def _capitalised_mid_sentence(head: Token) -> bool:

@@ -36,8 +36,13 @@ NER_TYPES: dict[str, str] = {
     "LANGUAGE": "Thing",
 }
 
-# Labels that name quantities, not things: they never become nodes.
+# Labels that name quantities, not things: they never become nodes of their own name.
 NON_NODE_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+# Of those, a count and a rank may head a phrase of their own and stand for what they count or
+# rank ("one of the victims", "two were killed", "finished sixth"): a description of its
+# document (kg/extract/arguments.py gives it as a concept), never a name the corpus shares. An
+# amount ("$3 million", "5 percent", "20 tons") is a value wherever it stands.
+COUNT_LABELS = frozenset({"CARDINAL", "ORDINAL"})
 
 # Labels of dates and times: values of statements (kg:time), never nodes of the graph.
 TIME_LABELS = frozenset({"DATE", "TIME"})

@@ -15,7 +15,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from kg.coref import lexicon
-from kg.coref.names import NUMERAL_NICKNAME
+from kg.coref.names import COUNT_LABELS, NUMERAL_NICKNAME, TIME_LABELS
 from kg.extract.tokens import (
     EDGE_POS_IDS,
     children,
@@ -441,7 +441,19 @@ def mention_for(
     if len(tokens) == 1 and lower in _UNRESOLVABLE_PRONOUN_IDS:
         return None
     bounds = entity_bounds(head)
-    if bounds is not None:
+    label = head.ent_type_ if bounds is not None else ""
+    if bounds is not None and written_as_a_figure(doc_tokens(doc)[slice(*bounds)], label):
+        label = "CARDINAL"  # "288" typed a building, ".500" a product: a number all the same
+    if bounds is not None and label in COUNT_LABELS:
+        # A count or a rank heading its phrase is a description of what it counts or ranks, of
+        # its own document (labelled, so that resolution knows it for one): never a name,
+        # which every document writing the same number would share.
+        return _concept(head, tokens, sentence, written, label)
+    if bounds is not None and (label in LITERAL_LABELS or label in TIME_LABELS):
+        # An amount is a value and a date a time, as where the recogniser's name is the
+        # argument itself (entity_mention).
+        return _entity_mention(doc, *bounds, label, sentence, head.idx)
+    if bounds is not None and not _written_in_lower_case(doc_tokens(doc)[slice(*bounds)]):
         # The entity as doc[start:end] gives it: without a label (so a title stays in its name).
         return _entity_mention(doc, *bounds, "", sentence, head.idx)
     if pos == _PROPN_ID:
@@ -454,12 +466,55 @@ def mention_for(
             if pos_of[t.i] == _PROPN_ID and (t.i == head_i or heads[t.i] == head_i)
         ]
         name = [t for t in name if t.i >= head_i - 3] or [head]
-        text, start, end = span_text_at(name)
-        return Mention(text, start, end, sentence, ObjectKind.ENTITY, head=head.idx)
-    text, start, end = written
+        if not _written_in_lower_case(name):
+            text, start, end = span_text_at(name)
+            return Mention(text, start, end, sentence, ObjectKind.ENTITY, head=head.idx)
+    # A recogniser's name or a proper noun written in lower case is a description (below).
     if pos in _LITERAL_POS_IDS:
+        text, start, end = written
         return Mention(text, start, end, sentence, ObjectKind.LITERAL, head=head.idx)
-    # The concept's text starts after any leading determiner or punctuation.
+    return _concept(head, tokens, sentence, written)
+
+
+# The recogniser's labels of things whose names may be figures alone: an event ("9/11"), a
+# work ("1984", "24"), a law.
+_FIGURE_NAME_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW"})
+
+
+def written_as_a_figure(words: Iterable[Token], label: str) -> bool:
+    """Whether a recogniser's name is written in figures alone, with no letter ("288" of "288
+    candidates" typed a building, ".500" a product, "10-1" a product): a number the recogniser
+    mistyped, no name of a body, a place or a person. An event's or a work's name may be figures
+    ("9/11", "1984")."""
+    return (
+        label not in _FIGURE_NAME_LABELS
+        and label not in LITERAL_LABELS
+        and label not in TIME_LABELS
+        and any(c.isdigit() for t in words for c in t.text)
+        and not any(c.isalpha() for t in words for c in t.text)
+    )
+
+
+def _written_in_lower_case(words: Iterable[Token]) -> bool:
+    """Whether words read as a name (the recogniser's, or proper nouns to the tagger) are
+    written without a capital letter or a figure ("entered rehab", "the mag", "nudity" tagged
+    a place): common nouns, which a name is not ("eBay", "76ers" are names)."""
+    return not any(c.isupper() or c.isdigit() for t in words for c in t.text)
+
+
+def _concept(
+    head: Token,
+    tokens: Sequence[Token],
+    sentence: int,
+    written: tuple[str, int, int],
+    label: str = "",
+) -> Mention:
+    """The concept (a description) of the phrase ``tokens`` headed by ``head``: its text
+    without a leading determiner or punctuation, keyed by its head (``concept_key``). A count
+    or a rank heading its phrase ("one of the victims", "the sixth") keeps the recogniser's
+    ``label`` (``COUNT_LABELS``), so that resolution knows it for one."""
+    text, start, end = written
+    pos_of = doc_cache(head.doc).pos
     first, last = 0, len(tokens) - 1
     while first < last and pos_of[tokens[first].i] in _LEADING_NON_CONCEPT_IDS:
         first += 1
@@ -467,7 +522,14 @@ def mention_for(
         body_start = tokens[first].idx
         text, start = text[body_start - start :], body_start
     return Mention(
-        text, start, end, sentence, ObjectKind.CONCEPT, key=concept_key(head), head=head.idx
+        text,
+        start,
+        end,
+        sentence,
+        ObjectKind.CONCEPT,
+        label=label,
+        key=concept_key(head),
+        head=head.idx,
     )
 
 

@@ -289,7 +289,9 @@ class _Nodes:
         out: ArgumentReport = {"mention": mention.text, "kind": mention.kind, "node": None}
         if mention.kind == "clause":
             return {**out, "how": "a clause: kept as text, no node"}
-        if mention.kind == "literal" or mention.label in NON_NODE_LABELS:
+        if mention.kind == "literal" or (
+            mention.kind == "entity" and mention.label in NON_NODE_LABELS
+        ):
             return {**out, "how": "a value (a number, an amount, an adjective): kept as a literal"}
         if mention.label in TIME_LABELS:
             return {**out, "how": "a date or time: a value of the statement (kg:time), not a node"}
