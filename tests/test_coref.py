@@ -1883,3 +1883,52 @@ def test_a_deed_read_across_title_lines_names_no_one():
 
     assert links_of(lines(breaks=True)).get("gunman", ("", ""))[1] != "deed"
     assert links_of(lines(breaks=False))["gunman"] == ("witness", "deed")
+
+
+def _headline_with_a_relative_read_as_a_subject() -> Doc:
+    """ "Judges Strike Down Laws That Ban Street Protests | The laws were old ." as the parser
+    reads a title-cased line: "That" a demonstrative subject of "Ban", hung on "Strike"."""
+    return parsed(
+        [
+            ("Judges", "NNS", "NOUN", "nsubj", 1, "judge"),
+            ("Strike", "VBP", "VERB", "ROOT", 1, "strike"),
+            ("Down", "RP", "ADP", "prt", 1, "down"),
+            ("Laws", "NNS", "NOUN", "dobj", 1, "law"),
+            ("That", "DT", "DET", "nsubj", 5, "that"),
+            ("Ban", "VBP", "VERB", "ccomp", 1, "ban"),
+            ("Street", "NNP", "PROPN", "compound", 7, "Street"),
+            ("Protests", "NNS", "NOUN", "dobj", 5, "protest"),
+        ],
+        [
+            ("The", "DT", "DET", "det", 1, "the"),
+            ("laws", "NNS", "NOUN", "nsubj", 2, "law"),
+            ("were", "VBD", "AUX", "ROOT", 2, "be"),
+            ("old", "JJ", "ADJ", "acomp", 2, "old"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ],
+    )
+
+
+def test_a_that_after_a_noun_of_a_title_line_is_a_relative_pronoun_on_the_noun():
+    """Title case misleads the parser: "Laws That Ban Street Protests" hangs "That Ban ..." on
+    the verb before the noun, but a "that" right after a noun and subject of a finite verb
+    after it opens a relative clause on that noun."""
+    doc = _headline_with_a_relative_read_as_a_subject()
+    with extraction_cache(doc, doc.text):
+        mentions, links = coreference(doc, document_sentences(doc), frozenset({0}))
+    pairs = {mentions[k.mention].text: (mentions[k.antecedent].text, k.sieve) for k in links}
+    assert pairs["That"] == ("Laws", "relative pronoun")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A demonstrative subject after a noun (tagged DT), not a relative.
+        "Police told reporters that was all they knew.",
+        # A conjunction: a comma follows it and the clause has its own subject.
+        "The mayor told the council that, at first, the workers were calm.",
+    ],
+)
+def test_a_that_after_a_noun_that_opens_no_relative_clause_is_not_that_noun(sm_nlp, text):
+    links = links_of(sm_nlp(text))
+    assert links.get("that", ("", ""))[1] != "relative pronoun"

@@ -503,13 +503,20 @@ def find_mentions(
         if _bare_count(token):
             found.append(_count_mention(token, sentence_of[i], depth))
             continue
-        if sentence_of[i] in headlines and token.pos_ != "PRON":
+        in_headline = sentence_of[i] in headlines
+        if in_headline and token.pos_ != "PRON" and not _relative_read_as_a_subject(token, True):
             continue
         pos = token.pos_
         if i in written_apart:
             mention = _noun_written_apart(token, written_apart[i], sentence_of[i], depth)
-        elif token.tag in _RELATIVE_TAG_IDS or _relative_where(token):
+        elif (
+            token.tag in _RELATIVE_TAG_IDS
+            or _relative_where(token)
+            or _relative_read_as_a_subject(token, in_headline)
+        ):
             mention = _relative(token, sentence_of[i], depth)
+            if mention is None and _relative_read_as_a_subject(token, in_headline):
+                mention = _relative(token, sentence_of[i], depth, noun=tokens[i - 1])
         elif pos in ("PRON", "NOUN") and is_negative_phrase(token):
             # "no one", "nobody", "no weapons": a phrase that denies its referent refers to
             # nothing, so nothing refers back to it.
@@ -3146,9 +3153,56 @@ def _relative_where(token: Token) -> bool:
     return noun.pos_ == "NOUN" and lexicon.noun_class(noun.lemma_.lower()) in _WHERE_CLASSES
 
 
-def _relative(token: Token, sentence: int, depth: list[int]) -> CorefMention | None:
+# The finite verbs' tags: a relative clause's verb is finite ("rules that cut", "a rule that
+# cuts"), a demonstrative's may be too, but a bare infinitive or a participle is neither.
+_FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+_THAT_WHICH_IDS = string_ids(("that", "which"))
+
+
+def _relative_read_as_a_subject(token: Token, in_headline: bool) -> bool:
+    """ "Judges Strike Down Laws That Ban Street Protests": a "that" or "which" written right
+    after a noun and subject of a finite verb after it opens a relative clause on that noun,
+    where the parser hung the clause on the verb before the noun (title case misleads it) and
+    _relative, which reads the clauses the parser did hang on a noun, finds none. Outside a
+    title line only when the tagger read the word as a relative (WDT): a demonstrative subject
+    after a noun is mostly tagged DT. Not where the clause completes the verb of the noun
+    ("told reporters that was all", tagged WDT too; a title line seldom reports, and its
+    parse hangs the clause there), nor when a comma follows or the verb has a subject of its
+    own ("told the council that, at first, the workers were"): a conjunction."""
+    if token.lower not in _THAT_WHICH_IDS:  # asked of every word: the id, not the string
+        return False
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if not (in_headline or token.tag_ == "WDT") or token.i == 0:
+        return False
+    noun, verb = token.nbor(-1), token.head
+    if noun.tag_ not in ("NN", "NNS", "NNP", "NNPS") or noun.ent_type_ in TIME_LABELS:
+        return False
+    if verb.i <= token.i or verb.tag_ not in _FINITE_TAGS or token.nbor(1).is_punct:
+        return False
+    if not in_headline and verb.dep_ == "ccomp" and verb.head == noun.head:
+        return False  # "told reporters that was all": the clause the noun's own verb reports
+    return not any(c.dep_ in _CLAUSE_SUBJECTS and c.i != token.i for c in verb.children)
+
+
+def _relative(
+    token: Token, sentence: int, depth: list[int], noun: Token | None = None
+) -> CorefMention | None:
     """A relative pronoun ("the actress, who checked herself in") stands for the noun its clause
-    modifies; an interrogative one ("what") stands for nothing."""
+    modifies; an interrogative one ("what") stands for nothing. ``noun`` is that noun where
+    the parser did not hang the clause on it (_relative_read_as_a_subject)."""
+    text, start, end = span_text_at([token])
+    if noun is not None:
+        record = Mention(text, start, end, sentence, ObjectKind.PRONOUN, head=token.idx)
+        mention = _base(record, token, "pronoun", sentence, depth)
+        mention.lemma = token.lower_
+        mention.relative_to = noun.i
+        mention.number = "plural" if noun.tag_ in ("NNS", "NNPS") else "singular"
+        mention.definite = True
+        return mention
     clause = token.head
     steps = 0
     while clause.dep_ != "relcl" and clause.head.i != clause.i and steps < 3:
@@ -3156,7 +3210,6 @@ def _relative(token: Token, sentence: int, depth: list[int]) -> CorefMention | N
         steps += 1
     if clause.dep_ != "relcl":
         return None
-    text, start, end = span_text_at([token])
     record = Mention(text, start, end, sentence, ObjectKind.PRONOUN, head=token.idx)
     mention = _base(record, token, "pronoun", sentence, depth)
     mention.lemma = token.lower_
