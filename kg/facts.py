@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
-from kg.coref.names import TIME_LABELS
 from kg.documents import InputOptions, ReadLog, document_id, read_documents
 from kg.errors import InputError
+from kg.labels import TIME_LABELS
 from kg.types import Corpus, Document
 
 if TYPE_CHECKING:

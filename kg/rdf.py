@@ -25,6 +25,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from kg.dates import time_interval, time_literal
 from kg.iri import mint_iri, safe_literal
+from kg.labels import TIME_LABELS
 from kg.types import (
     OPEN_QUESTION,
     Document,
@@ -151,7 +152,7 @@ MENTION_KINDS = {"entity": "name", "concept": "nominal", "pronoun": "pronoun"}
 
 
 def mention_kind(mention: Mention) -> str:
-    if mention.label in ("DATE", "TIME"):
+    if mention.label in TIME_LABELS:
         return "time"
     return MENTION_KINDS.get(mention.kind, mention.kind)
 

@@ -22,12 +22,9 @@ from typing import NamedTuple, TypeVar
 
 from kg.aliasfile import load_alias_rules as load_alias_rules  # also kg.resolve's, as before
 from kg.coref import lexicon
-from kg.coref.mentions import PRONOUNS, VALUE_LABELS
+from kg.coref.mentions import PRONOUNS
 from kg.coref.names import (
-    COUNT_LABELS,
-    NON_NODE_LABELS,
     SCORE_LABEL,
-    TIME_LABELS,
     AliasRules,
     NameCluster,
     NameIndex,
@@ -55,6 +52,7 @@ from kg.crossdoc import (
 )
 from kg.extract.qualifiers import SPEECH_VERBS
 from kg.kinds import MergeReason
+from kg.labels import COUNT_LABELS, TIME_LABELS, VALUE_LABELS
 from kg.structure import headline_sentences
 from kg.types import (
     Argument,
@@ -221,7 +219,7 @@ def document_clusters(extraction: Extraction, rules: AliasRules) -> _DocumentClu
             span = (mention.start, mention.end)
             if (
                 (
-                    (mention.kind == "entity" and mention.label not in NON_NODE_LABELS)
+                    (mention.kind == "entity" and mention.label not in VALUE_LABELS)
                     or (mention.kind == "concept" and mention.label in COUNT_LABELS)
                 )
                 and mention.head not in heads
@@ -2359,7 +2357,7 @@ class CorpusIndex:
         """The entity key an argument's mention denotes, or None (a clause, a value, a pronoun
         with no antecedent)."""
         if mention.kind in ("clause", "literal") or (
-            mention.kind == "entity" and mention.label in NON_NODE_LABELS
+            mention.kind == "entity" and mention.label in VALUE_LABELS
         ):
             return None  # a count heading its phrase is a concept: what it counts
         if _is_time(mention):

@@ -38,7 +38,6 @@ from kg.coref.names import (
     NUMERAL_NICKNAME,
     SCORE_LABEL,
     SHIP_PREFIXES,
-    TIME_LABELS,
     entity_type,
     honorific_gender,
     kind_core,
@@ -75,12 +74,9 @@ from kg.extract.tokens import (
     string_ids,
 )
 from kg.kinds import ObjectKind
+from kg.labels import AMOUNT_LABELS, TIME_LABELS, VALUE_LABELS
 from kg.timex.lexicon import CARDINAL_WORDS
 from kg.types import Mention, Sentence, TimeExpression
-
-# NER labels of values and times: they are not things a pronoun or a description refers to
-# (dates stay mentions of kind "entity" for the graph, but no sieve links them).
-VALUE_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 
 # Pronouns and their agreement features: (person, number, gender, reflexive). Gender "neuter"
 # is a thing ("it"); "" is unknown ("they" is people or things).
@@ -1066,7 +1062,7 @@ def _hedged(verb: Token) -> bool:
 def _done_to(token: Token) -> bool:
     """Whether a verb's dependent is its object, one it is done to: not a time the parser reads
     as one ("the fifth coach fired this season": a passive, the coach is the one fired)."""
-    return token.dep_ == "dobj" and token.ent_type_ not in ("DATE", "TIME")
+    return token.dep_ == "dobj" and token.ent_type_ not in TIME_LABELS
 
 
 # Verbs whose subject and object are not a doer and one done to, or that any two people may
@@ -3091,7 +3087,7 @@ def _bare_count(token: Token) -> bool:
         and not reduced_passive
     ):
         return False
-    if token.ent_type_ in TIME_LABELS or token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+    if token.ent_type_ in TIME_LABELS or token.ent_type_ in AMOUNT_LABELS:
         return False
     tokens = doc_tokens(token.doc)
     if token.i + 1 < len(tokens) and tokens[token.i + 1].text in (":", ".", ",", "-"):

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from kg.coref import lexicon
 from kg.kinds import MergeReason
+from kg.labels import TIME_LABELS, VALUE_LABELS
 from kg.types import Mention
 
 # spaCy's OntoNotes NER labels -> kg entity types (the classes of ontology/kg.ttl).
@@ -36,16 +37,6 @@ NER_TYPES: dict[str, str] = {
     "LANGUAGE": "Thing",
 }
 
-# Labels that name quantities, not things: they never become nodes of their own name.
-NON_NODE_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
-# Of those, a count and a rank may head a phrase of their own and stand for what they count or
-# rank ("one of the victims", "two were killed", "finished sixth"): a description of its
-# document (kg/extract/arguments.py gives it as a concept), never a name the corpus shares. An
-# amount ("$3 million", "5 percent", "20 tons") is a value wherever it stands.
-COUNT_LABELS = frozenset({"CARDINAL", "ORDINAL"})
-
-# Labels of dates and times: values of statements (kg:time), never nodes of the graph.
-TIME_LABELS = frozenset({"DATE", "TIME"})
 
 # The label kg's mention finder gives a game's score ("20-13", kg/coref/mentions.py), which the
 # recogniser reads as a count or a date: the result of one game, one node for the reports of
@@ -429,7 +420,7 @@ def group_names(
     named = [
         m
         for m in mentions
-        if m.kind == "entity" and m.label not in NON_NODE_LABELS and m.label not in TIME_LABELS
+        if m.kind == "entity" and m.label not in VALUE_LABELS and m.label not in TIME_LABELS
     ]
 
     def name_of(mention: Mention) -> str:

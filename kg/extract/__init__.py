@@ -18,9 +18,9 @@ from kg.coref import coreference
 from kg.extract import trace
 from kg.extract.clauses import sentence_triples
 from kg.extract.entities import settle_entities
-from kg.extract.qualifiers import TIME_LABELS
 from kg.extract.roles import sentence_roles
 from kg.extract.tokens import doc_text, extraction_cache
+from kg.labels import TIME_LABELS
 from kg.structure import headline_sentences
 from kg.timex import document_anchor, find_times
 from kg.types import Document, Extraction, Role, Sentence, TimeExpression, Triple

@@ -15,7 +15,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from kg.coref import lexicon
-from kg.coref.names import COUNT_LABELS, NUMERAL_NICKNAME, TIME_LABELS
+from kg.coref.names import NUMERAL_NICKNAME
 from kg.extract.tokens import (
     EDGE_POS_IDS,
     children,
@@ -26,6 +26,7 @@ from kg.extract.tokens import (
     string_ids,
 )
 from kg.kinds import ObjectKind
+from kg.labels import COUNT_LABELS, TIME_LABELS, VALUE_LABELS
 from kg.types import Argument, Mention
 
 # Children of an argument's head that are not part of the argument: a conjunct is a second
@@ -69,8 +70,6 @@ UNRESOLVABLE_PRONOUNS = frozenset(
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
 
-# NER labels that are values rather than things: they become "literal" arguments.
-LITERAL_LABELS = frozenset({"CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 # Words of a title or honorific: they describe a person's office, they are not part of the name
 # ("President Donald Trump" is the person "Donald Trump" with the title "President").
@@ -124,7 +123,7 @@ _LEADING_DETERMINER_IDS = string_ids(_LEADING_DETERMINERS)
 _TITLE_WORD_IDS = string_ids(TITLE_WORDS)
 _PERSONAL_PRONOUN_IDS = string_ids(PERSONAL_PRONOUNS)
 _UNRESOLVABLE_PRONOUN_IDS = string_ids(UNRESOLVABLE_PRONOUNS)
-_LITERAL_LABEL_IDS = string_ids(LITERAL_LABELS)
+_LITERAL_LABEL_IDS = string_ids(VALUE_LABELS)
 _LITERAL_POS_IDS = string_ids({"ADJ", "NUM", "ADV"})  # literal heads: "tough", "three"
 _DETERMINER_TAG_IDS = string_ids({"DT", "WDT", "WP"})  # a determiner or wh-word standing alone
 _POSSESSIVE_TAG_ID = get_string_id("POS")  # the tag of "'s"
@@ -263,7 +262,7 @@ def name_tokens(tokens: list[Token], label: str) -> list[Token]:
         or (
             tokens[-1].is_lower
             and tokens[-1].pos == _NOUN_ID
-            and label not in ("DATE", "TIME")
+            and label not in TIME_LABELS
             and not NUMERAL_NICKNAME.fullmatch(tokens[-1].text)
         )
     ):
@@ -387,7 +386,7 @@ def _entity_mention(
     character ``head``."""
     tokens = name_tokens(doc_tokens(doc)[start:end], label)
     text, first, last = span_text_at(tokens)
-    kind = ObjectKind.LITERAL if label in LITERAL_LABELS else ObjectKind.ENTITY
+    kind = ObjectKind.LITERAL if label in VALUE_LABELS else ObjectKind.ENTITY
     return Mention(text, first, last, sentence, kind, label=label, head=head)
 
 
@@ -395,7 +394,7 @@ def entity_mentions(entities: Iterable[tuple[Span, int]]) -> Iterator[Mention]:
     """Every named-entity mention of the Doc, names stripped of determiners and titles, from its
     entities with the index of their sentence."""
     for ent, sentence in entities:
-        if ent.label_ in LITERAL_LABELS:
+        if ent.label_ in VALUE_LABELS:
             continue
         yield entity_mention(ent, sentence)
 
@@ -449,7 +448,7 @@ def mention_for(
         # its own document (labelled, so that resolution knows it for one): never a name,
         # which every document writing the same number would share.
         return _concept(head, tokens, sentence, written, label)
-    if bounds is not None and (label in LITERAL_LABELS or label in TIME_LABELS):
+    if bounds is not None and (label in VALUE_LABELS or label in TIME_LABELS):
         # An amount is a value and a date a time, as where the recogniser's name is the
         # argument itself (entity_mention).
         return _entity_mention(doc, *bounds, label, sentence, head.idx)
@@ -488,7 +487,7 @@ def written_as_a_figure(words: Iterable[Token], label: str) -> bool:
     ("9/11", "1984")."""
     return (
         label not in _FIGURE_NAME_LABELS
-        and label not in LITERAL_LABELS
+        and label not in VALUE_LABELS
         and label not in TIME_LABELS
         and any(c.isdigit() for t in words for c in t.text)
         and not any(c.isalpha() for t in words for c in t.text)

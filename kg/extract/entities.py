@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.coref import lexicon
 from kg.extract.tokens import QUOTATION_MARKS
+from kg.labels import TIME_LABELS, VALUE_LABELS
 
 __all__ = ["quoted_name", "settle_entities"]
 
@@ -31,11 +32,7 @@ _NICKNAME_WORDS = 4
 # The most words of a name written between quotation marks ("The Notorious Bettie Page").
 _QUOTED_NAME_WORDS = 5
 # The labels of values and times: no name is made of them (a date written "Dec-19-05").
-_VALUE_OR_TIME_LABELS = frozenset(
-    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
-)
-# A date or time written with hyphens is no code.
-_DATE_LABELS = frozenset({"DATE", "TIME"})
+_VALUE_OR_TIME_LABELS = VALUE_LABELS | TIME_LABELS
 # A code written with hyphens: a piece in capitals, or capitals with digits ("MS08", "AK",
 # "CVE"), then pieces of capitals or digits, one at least holding a digit ("MS08-078",
 # "AK-47", "CVE-2013-3893").
@@ -263,7 +260,7 @@ def _codes_joined(doc: Doc, names: list[Span]) -> list[Span]:
             end += 1  # its number, written apart
         if numbered or (end > i + 1 and _CODE.fullmatch(written) and _has_digit(written)):
             labels = [t.ent_type_ for t in tokens[i:end] if t.ent_type_]
-            if not any(label in _DATE_LABELS for label in labels):
+            if not any(label in TIME_LABELS for label in labels):  # a date is no code
                 label = next((x for x in labels if x not in _VALUE_OR_TIME_LABELS), "PRODUCT")
                 made.append(Span(doc, i, end, label=label))
         i = end

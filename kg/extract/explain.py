@@ -23,8 +23,8 @@ from typing import TypedDict
 
 from spacy.tokens import Doc
 
-from kg.coref.names import NON_NODE_LABELS, TIME_LABELS
 from kg.extract import extract, trace
+from kg.labels import TIME_LABELS, VALUE_LABELS
 from kg.types import (
     Argument,
     Corpus,
@@ -290,7 +290,7 @@ class _Nodes:
         if mention.kind == "clause":
             return {**out, "how": "a clause: kept as text, no node"}
         if mention.kind == "literal" or (
-            mention.kind == "entity" and mention.label in NON_NODE_LABELS
+            mention.kind == "entity" and mention.label in VALUE_LABELS
         ):
             return {**out, "how": "a value (a number, an amount, an adjective): kept as a literal"}
         if mention.label in TIME_LABELS:

@@ -13,6 +13,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from kg.extract.tokens import children, doc_cache, string_ids, subtree_text
+from kg.labels import TIME_LABELS
 
 # Negators that attach to a verb: "not", "n't", "never" (dep neg) and the adverbs that deny the
 # event outright.
@@ -40,9 +41,6 @@ HEDGE_ADVERBS = frozenset(
 
 # Subordinators that make an adverbial clause a condition on the main clause.
 CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing", "whether"})
-
-# NER labels of time expressions.
-TIME_LABELS = frozenset({"DATE", "TIME"})
 
 # The words and labels the functions below compare, as ids (see string_ids): they read every
 # child of every verb of every clause.
