@@ -245,6 +245,17 @@ def test_a_description_holding_a_persons_name_describes_no_other_person(sm_nlp):
     assert not chain_of(sm_nlp, text, "Tom Hale adviser") & {"Mary Stone"}
 
 
+def test_a_body_description_holding_another_bodys_name_is_not_the_one_spoken_of(sm_nlp):
+    """ "the Reuters news agency" is the agency its name says, not Acme Corp., however much
+    the story has spoken of Acme; a nationality adjective ("the South Korean company") names
+    no body, so that description still takes up Acme."""
+    story = "Acme Corp. reported record profits on Monday. Acme Corp. said it would hire. "
+    text = story + "The Reuters news agency said the figures were strong."
+    assert "Acme Corp." not in chain_of(sm_nlp, text, "Reuters news agency")
+    text = story + "The South Korean company said it would open a plant."
+    assert "Acme Corp." in chain_of(sm_nlp, text, "South Korean company")
+
+
 def test_a_lone_capitalised_word_typed_a_person_does_not_stop_a_description(sm_nlp):
     """ "the Olympic sprinter": a lone capitalised adjective the recogniser may type a person
     names no one, so the description still describes the protagonist."""

@@ -1445,6 +1445,11 @@ def _described(
             rank = (counts[root], subjects[root], latest.index)
             if best is None or rank > best_rank:
                 best, best_rank = latest, rank
+    if best is not None and any(
+        _holds_another_body_or_work(chains, mention, other, best)
+        for other in chains.in_sentence(mention.sentence)
+    ):
+        return None
     if best is not None and "Place" in wanted and not _polity(mention):
         # A facility named earlier in the description's own sentence, in another clause, is
         # the one a place description there takes up, as a pronoun would the nearest ("left
@@ -1463,6 +1468,30 @@ def _holds_a_known_person(chains: Chains, mention: CorefMention, name: CorefMent
         and name.entity_type == "Person"
         and _contains(mention, name)
         and (len(name.record.text.split()) > 1 or len(chains.members(name.index)) > 1)
+    )
+
+
+def _holds_another_body_or_work(
+    chains: Chains, mention: CorefMention, name: CorefMention, chosen: CorefMention
+) -> bool:
+    """Whether a description of a body holds the name of another body or of a thing than the
+    one the salience guess ``chosen`` would give it: "the Reuters news agency", "the Interpol
+    liaison unit" are the agency and the unit that name says, or something of it, not the
+    company the story speaks of most; as a person's name in a description
+    (_holds_a_known_person) says whose it is. Only a description of a body: a person described
+    with an employer's or a work's name ("the Acme plant worker", "the 'Dune' star") is the
+    protagonist as often as not. Not a place's name, which a description carries to say where
+    the body is ("the Leeds council"), nor a nationality adjective."""
+    return (
+        mention.noun_class == "organization"
+        and name.kind == "name"
+        and not name.is_time
+        and name.entity_type not in ("Place", "Person")
+        # "the gas-rich Central Asian nation": a nationality adjective, whose last word is
+        # a people's name, says where the body is, not what it is.
+        and not lexicon.demonym_place(name.record.text.split()[-1])
+        and _contains(mention, name)
+        and not chains.same(name.index, chosen.index)
     )
 
 
