@@ -959,21 +959,34 @@ def test_strict_head_match_needs_the_modifiers_of_the_earlier_mention():
     assert "old tariffs" not in other
 
 
-def test_first_person_in_a_quotation_is_its_speaker():
-    # "" We are thrilled , " Zadan said .
-    doc = parsed(
+def _quoted(pronoun: str, speaker: list[tuple]) -> Doc:
+    """' " PRONOUN are thrilled , " SPEAKER said . ' by hand: the speaker's tokens, then "said"."""
+    said = 5 + len(speaker)
+    return parsed(
         [
             ('"', "``", "PUNCT", "punct", 3, '"'),
-            ("We", "PRP", "PRON", "nsubj", 2, "we"),
-            ("are", "VBP", "AUX", "ccomp", 5, "be"),
+            (pronoun, "PRP", "PRON", "nsubj", 2, pronoun.lower()),
+            ("are", "VBP", "AUX", "ccomp", said, "be"),
             ("thrilled", "JJ", "ADJ", "acomp", 2, "thrilled"),
-            ('"', "''", "PUNCT", "punct", 5, '"'),
-            ("Zadan", "NNP", "PROPN", "nsubj", 6, "Zadan", "B-PERSON"),
-            ("said", "VBD", "VERB", "ROOT", 6, "say"),
-            (".", ".", "PUNCT", "punct", 6, "."),
+            ('"', "''", "PUNCT", "punct", said, '"'),
+            *speaker,
+            ("said", "VBD", "VERB", "ROOT", said, "say"),
+            (".", ".", "PUNCT", "punct", said, "."),
         ]
     )
-    assert links_of(doc)["We"] == ("Zadan", "speaker")
+
+
+def test_first_person_in_a_quotation_is_its_speaker():
+    zadan = [("Zadan", "NNP", "PROPN", "nsubj", 6, "Zadan", "B-PERSON")]
+    assert links_of(_quoted("I", zadan))["I"] == ("Zadan", "speaker")
+    # A body's "we" is the body; one person's "we" is a group the person speaks for (the two
+    # producers, a star's family), not that person: left alone.
+    company = [
+        ("the", "DT", "DET", "det", 6, "the"),
+        ("company", "NN", "NOUN", "nsubj", 7, "company"),
+    ]
+    assert links_of(_quoted("We", company))["We"] == ("company", "speaker")
+    assert "We" not in links_of(_quoted("We", zadan))
     # Outside a quotation "we" is nobody kg can name.
     plain = parsed(
         [
@@ -1848,6 +1861,32 @@ def test_two_full_names_side_by_side_are_two_people_not_an_apposition():
     assert "Tobias Quill" not in links
     links = links_of(parsed(_two_names_side_by_side(("Silver", "Fox"), ("Harriet", "Vance"))))
     assert links["Harriet Vance"] == ("Silver Fox", "apposition")
+
+
+def test_a_full_name_beside_a_surname_said_again_is_another_person():
+    """ "Quill spoke. Quill, Harriet Vance, ran.": a one-word name the story writes again is
+    someone it speaks of, another person than a full name sharing none of its words; said
+    once, it may be a nickname set beside the full name ("Fox, Harriet Vance")."""
+    spoke = [
+        ("Quill", "NNP", "PROPN", "nsubj", 1, "Quill", "B-PERSON"),
+        ("spoke", "VBD", "VERB", "ROOT", 1, "speak"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+
+    def beside(short: str) -> list[tuple]:
+        return [
+            (short, "NNP", "PROPN", "nsubj", 5, short, "B-PERSON"),
+            (",", ",", "PUNCT", "punct", 0, ","),
+            ("Harriet", "NNP", "PROPN", "compound", 3, "Harriet", "B-PERSON"),
+            ("Vance", "NNP", "PROPN", "appos", 0, "Vance", "I-PERSON"),
+            (",", ",", "PUNCT", "punct", 0, ","),
+            ("ran", "VBD", "VERB", "ROOT", 5, "run"),
+            (".", ".", "PUNCT", "punct", 5, "."),
+        ]
+
+    assert "Harriet Vance" not in links_of(parsed(spoke, beside("Quill")))
+    links = links_of(parsed(beside("Fox")))
+    assert links["Harriet Vance"] == ("Fox", "apposition")
 
 
 def test_a_deed_read_across_title_lines_names_no_one():

@@ -1381,12 +1381,12 @@ def test_a_quotation_typed_the_tex_way_has_its_speaker(sm_nlp):
 
 def test_a_quotation_closed_on_the_next_line_runs_across_the_line_break(sm_nlp):
     """A text written a sentence a line breaks a quotation of two sentences in two lines; the
-    line that closes it goes on with it, so its "we" is the speaker named after it."""
+    line that closes it goes on with it, so its "I" is the speaker named after it."""
     chains = pronoun_chains(
         sm_nlp,
-        "``Tara Reid has checked into a clinic.\nWe ask for privacy,'' her rep Jack Ketsoyan said.",
+        "``Tara Reid has checked into a clinic.\nI ask for privacy,'' her rep Jack Ketsoyan said.",
     )
-    assert chains["We"] == {"Jack Ketsoyan", "rep"}  # "rep", the title written before the name
+    assert chains["I"] == {"Jack Ketsoyan", "rep"}  # "rep", the title written before the name
     assert "Jack Ketsoyan" not in chains["her"]
 
 

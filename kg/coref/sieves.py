@@ -22,6 +22,7 @@ earlier ones built), with ``Chains``, the state they all read and extend, before
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from operator import attrgetter
@@ -739,8 +740,39 @@ def _two_people_named(chains: Chains, a: CorefMention, b: CorefMention) -> bool:
     may be the same person's ("Lindsay Lohan", "Lindsay Dee Lohan"), so only full names that
     share nothing say two people."""
     names_a = _full_names(chains, a)
-    names_b = _full_names(chains, b) if names_a else []
-    return any(not (x & y) for x in names_a for y in names_b)
+    names_b = _full_names(chains, b)
+    if any(not (x & y) for x in names_a for y in names_b):
+        return True
+    return _full_name_and_another_surname(chains, a, names_a, b, names_b) or (
+        _full_name_and_another_surname(chains, b, names_b, a, names_a)
+    )
+
+
+def _full_name_and_another_surname(
+    chains: Chains,
+    full: CorefMention,
+    full_names: list[frozenset[str]],
+    short: CorefMention,
+    short_names: list[frozenset[str]],
+) -> bool:
+    """Whether a person named in full stands beside a chain that names someone by one word
+    only, none of the full name's words, written twice or more ("Patel ... in choosing
+    Patel, the TV star and surgeon, President Mary Stone"): a name said again is how the
+    story calls someone it speaks of, another person, not a one-off nickname set beside the
+    full name ("Vincent Gigante, 'the Oddfather'")."""
+    if not full_names or short_names:
+        return False
+    said = Counter(
+        m.record.text
+        for m in chains.members(short.index)
+        if m.kind == "name"
+        and m.entity_type == "Person"
+        and len(m.record.text.split()) == 1
+        and not lexicon.has_noun_class(m.record.text.lower())
+    )
+    return any(
+        times > 1 and all(word not in names for names in full_names) for word, times in said.items()
+    )
 
 
 def _person_and_event(a: CorefMention, b: CorefMention) -> bool:
@@ -1914,7 +1946,11 @@ def _acts_on_someone(chains: Chains, mention: CorefMention) -> bool:
 
 
 def speaker_sieve(chains: Chains) -> None:
-    """ "'We are thrilled,' Zadan said": "I" and "we" in a quotation are its speaker."""
+    """ "'I am thrilled,' Zadan said", "'We are thrilled,' the company said": "I" in a
+    quotation is its speaker, and so is "we" when the speaker is a body or several people.
+    A single person's "we" is a group they belong to and speak for ("'We are thrilled,'
+    Zadan said" of the two producers, "'We ask for privacy,' her publicist said" of the
+    family), not that person: it is left alone."""
     by_head = chains.by_head
     for mention in chains.mentions:
         if mention.kind != "pronoun" or mention.person != 1:
@@ -1922,12 +1958,19 @@ def speaker_sieve(chains: Chains) -> None:
         speaker = by_head.get(chains.speakers.get(mention.head, -1))
         if speaker is None or speaker is mention or chains.same(speaker.index, mention.index):
             continue
+        if mention.number == "plural" and _one_person(chains, speaker):
+            continue
         chains.link(
             mention,
             speaker,
             "speaker",
             f"'{mention.record.text}' is said in a quotation by '{_name_of(chains, speaker)}'",
         )
+
+
+def _one_person(chains: Chains, mention: CorefMention) -> bool:
+    """Whether a mention is of one person: singular, and its chain typed a person only."""
+    return mention.number == "singular" and chains.entity_types(mention.index) == {"Person"}
 
 
 # -- pronouns ---------------------------------------------------------------------------------
