@@ -89,9 +89,16 @@ def load_pipeline(requested: str | None = None) -> Language:
     tokenizer: Any = nlp.tokenizer  # spaCy's compiled Tokenizer, which has no type stub
     for form in NO_ONE_FORMS:
         tokenizer.add_special_case(form, [{"ORTH": form, "NORM": "nobody"}])
-    # Paragraph breaks end sentences (a headline, a dateline): set before the parser, which
-    # keeps boundaries already set (kg/structure.py).
-    from kg.structure import LINE_BREAKS
+    # A title abbreviation is one token with its stop ("Capt.", as "Gov." and "Sen." already
+    # are among spaCy's exceptions, and as the treebanks the model learnt from write them): split
+    # off, the stop read as a sentence's end and the name left its sentence.
+    from kg.structure import LINE_BREAKS, TITLE_ABBREVIATION_FORMS
+
+    for form in sorted(TITLE_ABBREVIATION_FORMS):
+        if form not in tokenizer.rules:
+            tokenizer.add_special_case(form, [{"ORTH": form}])
+    # Paragraph breaks end sentences (a headline, a dateline) and a title abbreviation's stop
+    # does not: set before the parser, which keeps boundaries already set (kg/structure.py).
 
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
