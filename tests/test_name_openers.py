@@ -90,3 +90,28 @@ def test_an_office_or_a_team_without_a_persons_name_stays_whole(nlp):
     doc = _doc(nlp, "the coach of the San Diego Chargers .", [0], [(3, 7)], "ORG")
     assert _name(doc, 3, 7, "ORG") == ["San", "Diego", "Chargers"]
     assert office_words(list(doc[3:7])) == 0
+
+
+def test_an_adverb_or_adjective_opening_the_sentence_is_no_part_of_the_name(nlp):
+    """The adverb "Naturally" and the adjective "Jobless" are nothing else: their capital is
+    the sentence's, so "Naturally Megan Fairlie" is "Megan Fairlie" (the rest opens with a
+    given name) and "Jobless Kessling" is "Kessling" (named alone elsewhere)."""
+    doc = _doc(nlp, "Naturally Megan Fairlie declined .", [0], [(0, 3)])
+    assert _name(doc, 0, 3) == ["Megan", "Fairlie"]
+    doc = _doc(nlp, "Jobless Kessling was held . Kessling said so .", [0, 5], [(0, 2), (5, 6)])
+    assert _name(doc, 0, 2) == ["Kessling"]
+
+
+def test_a_surname_or_given_name_that_is_also_an_adjective_opens_a_name(nlp):
+    """The nouns "Young" and "Frank", the given names "Rich" and "Earnest": the names stay
+    whole. An adjective the document writes capitalised inside a sentence is the name's own
+    word ("Stout Kessling" twice), and a word before a surname named nowhere else may be a given
+    name the records miss ("Bright Addae")."""
+    for first in ("Young", "Frank", "Rich", "Earnest"):
+        doc = _doc(nlp, f"{first} Megan Fairlie declined .", [0], [(0, 3)])
+        assert _name(doc, 0, 3) == [first, "Megan", "Fairlie"]
+    text = "Stout Kessling won . Critics praised Stout Kessling ."
+    doc = _doc(nlp, text, [0, 4], [(0, 2), (6, 8)])
+    assert _name(doc, 0, 2) == ["Stout", "Kessling"]
+    doc = _doc(nlp, "Bright Addae scored twice .", [0], [(0, 2)])
+    assert _name(doc, 0, 2) == ["Bright", "Addae"]

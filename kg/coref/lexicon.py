@@ -462,6 +462,16 @@ def adjective(word: str) -> bool:
     return bool(key) and bool(_lemmas_of(key, "adj"))
 
 
+def modifier_only(word: str) -> bool:
+    """Whether WordNet reads ``word`` as an adverb or an adjective and as nothing else: no
+    noun, no verb ("Naturally", "Unemployed", "Sharp"; not "Young", "Frank", "Earnest",
+    which are nouns too, nor "Having"). Case-insensitive."""
+    key = word.strip().lower()
+    if not key or not (_lemmas_of(key, "adj") or _lemmas_of(key, "adv")):
+        return False
+    return not _lemmas_of(key, "noun") and not _lemmas_of(key, "verb")
+
+
 def foreign_word(word: str) -> bool:
     """Whether WordNet's index lists ``word`` under no part of speech, not even as a proper
     name, as the words of many foreign names are ("Wladimir", "Klitschko", "Jermayne"; not

@@ -239,7 +239,7 @@ def name_tokens(tokens: list[Token], label: str) -> list[Token]:
     """The name of the entity made of ``tokens`` labelled ``label``, without a leading
     determiner or title ("the United States", "President Trump") or a trailing possessive
     marker."""
-    if _verb_opens_the_name(tokens):
+    if _verb_opens_the_name(tokens) or (label == "PERSON" and _modifier_opens_the_name(tokens)):
         tokens = tokens[1:]
     tokens = tokens[office_words(tokens) :]
     while len(tokens) > 1 and (
@@ -328,6 +328,40 @@ def _verb_opens_the_name(tokens: list[Token]) -> bool:
             return False  # capitalised where no sentence opens: a name's own word
         named_elsewhere = named_elsewhere or (bool(token.ent_type) and token.orth == last.orth)
     return named_elsewhere
+
+
+def _modifier_opens_the_name(tokens: list[Token]) -> bool:
+    """Whether the first of a person's name's ``tokens`` is an adverb or an adjective opening the
+    sentence or the title line, capitalised there, that the recogniser read into the name after
+    it ("Naturally Scott Boras will try", "Unemployed John Jenkin, 23, was arrested"). A
+    sentence's first word is capitalised whatever it is, so its capital is no evidence: a word
+    WordNet reads as an adverb or an adjective only (``lexicon.modifier_only``: not "Young",
+    "Frank", which are nouns too), that is no known given name ("Rich", "Earnest"), and that
+    the document never writes capitalised inside a sentence, is no part of the name, when the
+    rest reads as a name; the name starts after it. A surname that is an adjective ("Sharp",
+    "Strong") stands last in a name, not first, so it is not cut."""
+    if len(tokens) < 2:
+        return False
+    first = tokens[0]
+    if (
+        not first.is_title
+        or not opens_sentence(first)
+        or not tokens[1].is_title
+        or lexicon.given_name(first.text)
+        or not lexicon.modifier_only(first.text)
+    ):
+        return False
+    # The rest must read as a name of its own: opening with a known given name ("John
+    # Jenkin") or its last word named elsewhere in the document; a word alone before a
+    # surname may be a given name the birth records miss ("Bright Addae").
+    last = next(t for t in reversed(tokens) if t.text[:1].isupper())
+    rest_named = lexicon.given_name(tokens[1].text)
+    for token in doc_tokens(first.doc):
+        if token.orth == first.orth and token.i != first.i and not opens_sentence(token):
+            return False  # capitalised where no sentence opens: a name's own word
+        if not first.i <= token.i <= last.i and token.ent_type and token.orth == last.orth:
+            rest_named = True
+    return rest_named
 
 
 _SCORE = re.compile(r"(\d{1,3})[-\u2013\u2014](\d{1,3})")
