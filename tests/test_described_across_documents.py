@@ -694,8 +694,8 @@ def test_a_description_doing_what_its_candidate_does_joins_it_whatever_it_underg
     # The man who killed someone is Mays, whom two reports say killed someone, though this
     # report also says he was killed himself: he plays Mays's part too.
     report = (
-        "A man killed a guest at an office party in Denver on Friday, police said. "
-        "The man was killed by an officer minutes later."
+        "Police said a man killed a guest at an office party in Denver on Friday and was "
+        "killed by an officer minutes later."
     )
     records = corpus_mentions(sm_nlp, [*KILLED_BY_MAYS, report])
     man = mention_in(records, "doc2", "man")
