@@ -1663,7 +1663,22 @@ class CorpusIndex:
                 # documents' salience links called it.
                 continue
             key, reason = self._done_alike_instead(key, reason, alike, context, noun, opposed)
-            undergoing = self._undergoing_it_here(key, alike, named_here)
+            done_to_it = self._done_to_it_by(key, alike)
+            undergoing = self._undergoing_it_here(done_to_it, key, alike, named_here)
+            if (
+                undergoing is None
+                and done_to_it
+                and not _parts_of(alike.deeds) & self._deeds.get(key, set())
+            ):
+                # No one its document names undergoes it, yet the person the description
+                # would join is the one who does it to others, and plays no part the
+                # description plays: the one shot is not the one who shot ("One man is dead
+                # after being shot by a gunman" is not the gunman that other reports call "a
+                # man" too), as _doer_and_done_to keeps them apart within a document. It stays
+                # on its own. A description that shares a part with the person (the suspect
+                # who shot someone and was stopped, the woman killed whom one report says
+                # left) is the person, a deed misread aside.
+                continue
             if undergoing is not None:
                 other, verb = undergoing
                 reason = MergeReason.UNDERGOES_IT_IN_ITS_STORY.say(
@@ -1678,22 +1693,16 @@ class CorpusIndex:
             self._join(description, key, reason, clusters, first_mention, merges)
         return merges
 
-    def _undergoing_it_here(
-        self, key: str, alike: _Alike, named_here: AbstractSet[str]
-    ) -> tuple[str, str] | None:
-        """The person the description's own document names who undergoes in other documents
-        what the description undergoes here, when the person ``key`` it would join does that
-        to someone in OTHER_PART_DOCUMENTS documents or more and undergoes it in none: "a
-        gunman opened fire, killing one man ... Kirkpatrick is accused of fatally shooting
-        Benjamin Banky" is Banky, whom other reports say was killed, not Kirkpatrick, called
-        "the man" as often. One story's killer and killed are two people, and the report
-        names both. Verbs of saying are left out (everyone in a story says something), and
-        so are those no dictionary knows as verbs (a preposition after "be"). Returns the
-        person's key and the verb, or None unless exactly one person named here does so."""
+    def _done_to_it_by(self, key: str, alike: _Alike) -> list[str]:
+        """The verbs the description undergoes here (its chain the object, _deeds_of) that the
+        person ``key`` does to someone in OTHER_PART_DOCUMENTS documents or more and undergoes
+        in none: "a man was shot" and Kirkpatrick, whom two reports say shot someone and none
+        that he was shot. Verbs of saying are left out (everyone in a story says something),
+        and so are those no dictionary knows as verbs (a preposition after "be")."""
         if self.entities[key].type != "Person":
-            return None
+            return []
         done = self._deed_documents.get(key, Counter())
-        verbs = sorted(
+        return sorted(
             verb
             for verb, side in alike.deeds
             if side == "object"
@@ -1702,6 +1711,17 @@ class CorpusIndex:
             and done[verb, "subject"] >= OTHER_PART_DOCUMENTS
             and not done[verb, "object"]
         )
+
+    def _undergoing_it_here(
+        self, verbs: Sequence[str], key: str, alike: _Alike, named_here: AbstractSet[str]
+    ) -> tuple[str, str] | None:
+        """The person the description's own document names who undergoes in other documents
+        what the description undergoes here, of ``verbs``, which the person ``key`` it would
+        join does to others (_done_to_it_by): "a gunman opened fire, killing one man ...
+        Kirkpatrick is accused of fatally shooting Benjamin Banky" is Banky, whom other
+        reports say was killed, not Kirkpatrick, called "the man" as often. One story's killer
+        and killed are two people, and the report names both. Returns the person's key and
+        the verb, or None unless exactly one person named here does so."""
         found = {
             (other, verb)
             for verb in verbs

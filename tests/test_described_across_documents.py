@@ -673,3 +673,30 @@ def test_no_one_named_here_undergoing_it_leaves_the_description_to_its_noun(sm_n
     records = corpus_mentions(sm_nlp, [*KILLED_BY_MAYS, report])
     man = mention_in(records, "doc2", "One man")
     assert man["node"] != mention_in(records, "doc0", "Tom Reed")["node"]
+
+
+def test_a_description_undergoing_what_its_candidate_does_to_others_stays_apart(sm_nlp) -> None:
+    # The report names no one killed, but the man it says was killed is not Mays, whom two
+    # reports call "a man" and say killed someone: the one shot is not the one who shot.
+    report = (
+        "A man was shot and killed at an office party in Denver on Friday, police said. "
+        "Officers searched the building."
+    )
+    records = corpus_mentions(sm_nlp, [*KILLED_BY_MAYS, report])
+    man = mention_in(records, "doc2", "man")
+    assert man["node"] != mention_in(records, "doc0", "Carl Mays")["node"]
+    assert man["node"] != mention_in(records, "doc0", "Tom Reed")["node"]
+
+
+def test_a_description_doing_what_its_candidate_does_joins_it_whatever_it_undergoes(
+    sm_nlp,
+) -> None:
+    # The man who killed someone is Mays, whom two reports say killed someone, though this
+    # report also says he was killed himself: he plays Mays's part too.
+    report = (
+        "Police said a man killed a guest at an office party in Denver on Friday and was "
+        "killed by an officer minutes later."
+    )
+    records = corpus_mentions(sm_nlp, [*KILLED_BY_MAYS, report])
+    man = mention_in(records, "doc2", "man")
+    assert man["node"] == mention_in(records, "doc0", "Carl Mays")["node"]
