@@ -953,6 +953,21 @@ def _two_descriptions_open(first: str, second: str) -> list[tuple]:
     ]
 
 
+def test_one_of_two_descriptions_of_a_sex_is_not_the_protagonist() -> None:
+    # "The mother and the sister returned": two women, whom the story may name in either
+    # order; neither is Maria Delgado for being the woman it speaks of most.
+    links = links_of(
+        parsed(
+            _two_descriptions_open("mother", "sister"),
+            _named("Maria", "Delgado"),
+            _surname("Delgado"),
+            _surname("Delgado"),
+        )
+    )
+    assert "mother" not in links
+    assert "sister" not in links
+
+
 def test_an_opening_description_of_a_sex_is_the_protagonist_of_that_sex() -> None:
     # "The actress returned": a man the story speaks of as often as of Maria Delgado is no
     # rival of "the actress", who is Delgado.

@@ -1612,7 +1612,12 @@ def opening_description_sieve(chains: Chains) -> None:
                 first.setdefault(root, other)
         if not first or any(m.index < mention.index for m in first.values()):
             continue
-        if mention.gender and not _one_of_its_sex(chains, mention):
+        if mention.gender and _one_of_its_sex(chains, mention):
+            # "Man charged with killing mother and sister": one of two of its sex, whom the
+            # story may name in either order, is not the protagonist for being the one of
+            # that sex it speaks of most.
+            continue
+        if mention.gender:
             # "Video of Brooklyn woman's fatal shooting is played at trial of two men": a
             # description that says a sex opens on the protagonist of that sex, whom the
             # story names with that sex; a man it speaks of as often is no rival of "the
