@@ -1931,11 +1931,12 @@ def _common_noun_capitalised_by_its_place(head: Token, common: AbstractSet[str])
     it ("Climber dead after fall" ... "a 36-year-old climber"): the capital is its place's, as
     a title line's or a sentence's first word, and the word is the description the body writes
     (``find_mentions`` skips the recogniser's one-word name there for the same reason)."""
-    if not common or head.lower_ not in common or not opens_sentence(head):
+    if not common or head.lower_ not in common:
         return False
     # Not in capitals ("CLIMBER DEAD"): a title line's, read there. Opening the sentence, no
-    # name's word stands before it.
-    return head.text[:1].isupper() and head.text[1:].islower()
+    # name's word stands before it. (The spelling first: finding the sentence costs more.)
+    text = head.text
+    return text[:1].isupper() and text[1:].islower() and opens_sentence(head)
 
 
 def _nominal(
