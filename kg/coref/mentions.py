@@ -55,7 +55,7 @@ from kg.extract.arguments import (
     written_as_a_figure,
 )
 from kg.extract.entities import quoted_name
-from kg.extract.qualifiers import SPEECH_VERBS
+from kg.extract.qualifiers import CONDITION_MARKS, SPEECH_VERBS
 from kg.extract.tokens import (
     CLOSING_MARKS,
     DEP,
@@ -1050,11 +1050,12 @@ def _participant(
 
 def _hedged(verb: Token) -> bool:
     """Whether a verb's clause denies or only supposes what it says: a negation ("did not
-    shoot"), a modal ("may have shot", "could be charged") or a condition ("if he shot")."""
+    shoot"), a modal ("may have shot", "could be charged") or a condition ("if he shot"; the
+    subordinators extraction reads as conditions, kg/extract/qualifiers.py)."""
     return any(
         c.dep_ == "neg"
         or (c.dep_ == "aux" and c.tag_ == "MD")
-        or (c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"))
+        or (c.dep_ == "mark" and c.lower_ in CONDITION_MARKS)
         for c in children(verb)
     )
 
