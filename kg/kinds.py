@@ -48,6 +48,10 @@ class MergeReason(StrEnum):
     PLACE_FOR_ITS_TEAM = (
         "'{name}', acting here, stands for its team '{other}', which the document names"
     )
+    PLACE_FOR_ITS_TEAM_HERE = (
+        "'{name}' stands for its team '{other}', as the name does where it acts in this "
+        "document, and is not where something is"
+    )
     PLACE_NAMED_AFTER = (
         "'{name}', written here as a place, is '{other}', the place named so with a word for "
         "its kind"

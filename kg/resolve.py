@@ -1147,6 +1147,7 @@ class CorpusIndex:
         if not any(named[t] for teams in self._teams.values() for t in teams):
             return {}
         acting: dict[tuple[int, int], str] = {}
+        stands_for: dict[int, set[str]] = defaultdict(set)  # a place's chain: its teams here
         for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
             if not isinstance(node, NameCluster):
                 continue
@@ -1174,6 +1175,28 @@ class CorpusIndex:
                 acting[(mention.start, mention.end)] = max(here, key=lambda t: (named[t], t))
             elif len(teams) == 1:
                 acting[(mention.start, mention.end)] = teams[0]
+            if (mention.start, mention.end) in acting:
+                stands_for[id(node)].add(acting[(mention.start, mention.end)])
+        # A place's name that stands for one team where it acts stands for it wherever the
+        # story does not say where something is: the object of a deed ("McDermott fuels
+        # Creighton past Drake", "help North Carolina beat Evansville") is the team that acts
+        # elsewhere in the story, while "in Indianapolis" stays the town.
+        for mention, node in zip(clusters.mentions, clusters.nodes, strict=True):
+            span = (mention.start, mention.end)
+            if (
+                span in acting
+                or not isinstance(node, NameCluster)
+                or len(teams_here := stands_for.get(id(node), set())) != 1
+                or mention.kind != "entity"
+                or mention.the_place_itself
+                or self.rules.canonical(normalise_name(mention.text)) != node.name
+            ):
+                continue
+            (acting[span],) = teams_here
+            clusters.acting_reasons[span] = (
+                "place_for_its_team",
+                MergeReason.PLACE_FOR_ITS_TEAM_HERE,
+            )
         if acting:
             mentions = clusters.mentions
             for link in sorted(links, key=lambda k: k.mention):

@@ -94,6 +94,12 @@ class Mention:
     # something is or goes, which a person is not (kg/resolve.py reads it as the place named
     # after the person where the corpus names one).
     written_as_place: bool = False
+    # A name that by its grammar is a place itself, not those who act in its name: written as
+    # a place (above), or the place whose own area or body is named ("the San Diego freeway",
+    # "Boston's council") or that something is part of ("the Clairemont section of San
+    # Diego"). Resolution keeps it the place in a story where the name elsewhere stands for
+    # its team (kg/resolve.py).
+    the_place_itself: bool = False
 
     def __post_init__(self) -> None:
         # Extraction rules may give the kind by its value ("entity"): the record holds the

@@ -1179,7 +1179,9 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
     ):
         first = tokens[heads[first.i]]
     if locative and record.kind == ObjectKind.ENTITY:
-        record = replace(record, written_as_place=True)
+        record = replace(record, written_as_place=True, the_place_itself=True)
+    elif record.kind == ObjectKind.ENTITY and _the_place_itself(head):
+        record = replace(record, the_place_itself=True)
     deed, side = _participant(tokens, heads, verb, role, head) if verb >= 0 else ("", "")
     return CorefMention(
         record=record,
@@ -1813,6 +1815,18 @@ def _acts_for_its_people(head: Token, end: int) -> bool:
             and lexicon.noun_class(owner.lemma_.lower()) in _A_PLACE_S_OWN
         )
     return False
+
+
+def _the_place_itself(head: Token) -> bool:
+    """Whether a name, by its grammar, is the place itself rather than those who act in its
+    name, wherever it is not after a preposition of place: the owner or modifier of the
+    place's own area or body ("the San Diego freeway", "Boston's council"), or what something
+    is a part of ("the Clairemont section of San Diego")."""
+    owner = head.head
+    if head.dep_ in ("poss", "compound"):
+        lemma = owner.lemma_.lower()
+        return lexicon.has_noun_class(lemma) and lexicon.noun_class(lemma) in _A_PLACE_S_OWN
+    return head.dep_ == "pobj" and owner.lower_ == "of" and owner.head.pos_ == "NOUN"
 
 
 def _stands_as_a_side(head: Token, end: int) -> bool:
