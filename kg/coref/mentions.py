@@ -1829,6 +1829,12 @@ def _the_place_itself(head: Token) -> bool:
     return head.dep_ == "pobj" and owner.lower_ == "of" and owner.head.pos_ == "NOUN"
 
 
+# The verbs and the noun of losing a game, after which "to" names the side that won it ("a
+# 20-13 loss to Seattle", "Jaguars fall to Indy"), not where anything goes: by hand, since
+# WordNet gives "to" no sense of its own after them.
+_LOSING_WORDS = frozenset({"lose", "loss", "fall", "defeat"})
+
+
 def _stands_as_a_side(head: Token, end: int) -> bool:
     """Whether a name, by its grammar, is a side that acts or contends in its own right: the
     subject of an active verb ("the Sixers made a move"), the one given something, the side a
@@ -1846,8 +1852,10 @@ def _stands_as_a_side(head: Token, end: int) -> bool:
         # "over" and "for" after a noun: the side beaten ("a win over Jacksonville") and the
         # side something is done for ("11 rebounds for Creighton"); after a verb they may
         # say where ("flew over Boston", "left for Boston").
-        return owner.lower_ == "against" or (
-            owner.lower_ in ("over", "for") and owner.head.pos_ == "NOUN"
+        return (
+            owner.lower_ == "against"
+            or (owner.lower_ in ("over", "for") and owner.head.pos_ == "NOUN")
+            or (owner.lower_ == "to" and owner.head.lemma_.lower() in _LOSING_WORDS)
         )
     if dep == "dobj":
         return any(_to_an_event(c) for c in children(owner) if c.dep_ == "prep")
