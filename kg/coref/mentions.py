@@ -253,6 +253,9 @@ class CorefMention:
     # A people's name set as a noun for one of them ("the lanky Australian"): someone.
     one_of_a_people: bool = False
     counted: bool = False  # an appositive counted by a number before it ("Rahman (36 KOs)")
+    # An appositive followed right away by a verb of saying ("..., the California Highway
+    # Patrol said."): the speaker of a report the parser hung on the phrase before it.
+    says_next: bool = False
     speaker: int = -1  # mention index of who says the quote it stands in (first person)
     # A pronoun's: the nouns whose phrase holds it, which it cannot refer to (i-within-i).
     containers: frozenset[int] = frozenset()
@@ -1216,6 +1219,9 @@ def _base(record: Mention, head: Token, kind: str, sentence: int, depth: list[in
             c.dep_ == "nummod" and c.i < head.i and c.ent_type_ not in TIME_LABELS
             for c in children(head)
         ),
+        says_next=role == "appos"
+        and head.i + 1 < len(tokens)
+        and tokens[head.i + 1].lemma_ in SPEECH_VERBS,
         clause=clause,
         coordinated_with=first.i if first is not None else -1,
         controls=controls,

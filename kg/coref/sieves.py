@@ -526,6 +526,12 @@ def apposition_sieve(chains: Chains) -> None:
             continue
         if _place_and_where_it_lies(mention, anchor):
             continue
+        if mention.says_next and anchor.role not in SUBJECT_DEPS:
+            # "... on a freeway outside San Diego, the California Highway Patrol said": a
+            # phrase that says what comes before it, set after the object of the clause it
+            # reports, is its speaker, not another name of that object ("his sister Mahnefah
+            # Gray said", "The team's general manager, A. J. Smith said": the subject is).
+            continue
         if _person_and_event(mention, anchor):
             continue
         if _two_people_named(chains, mention, anchor):
