@@ -534,8 +534,8 @@ def find_mentions(
             mention = None  # the first word of the name after it (see _nominal)
         elif _prefix_parted_by_hyphen(token):
             mention = None  # "an ex-employee", "three co-workers": a piece of the noun after it
-        elif _team_before_its_player(token):
-            mention = _name(Span(doc, i, i + 1, label="ORG"), sentence_of[i], depth)
+        elif (team_starts := _team_before_its_player(token)) >= 0:
+            mention = _name(Span(doc, team_starts, i + 1, label="ORG"), sentence_of[i], depth)
         elif _verb_read_as_a_plural(token):
             mention = None  # "Microsoft issues patch": the headline's verb, no noun
         elif i > 0 and token.is_lower and _verb_read_as_a_plural(tokens[i - 1]):
@@ -2319,35 +2319,52 @@ def _names_word(token: Token) -> bool:
 _NOUN_POS_IDS = POS("PROPN", "NOUN")
 
 
-def _team_before_its_player(token: Token) -> bool:
-    """Whether a word is a team's name written before what one of its people is and who
-    ("Chargers defensive tackle Jamal Williams", "Chiefs quarterback Brady Quinn"), which the
-    parser reads as a compound or even a subject: a capitalised plural of one word (a team's
-    nickname; not the last word of a longer name, "San Diego Chargers", which the recogniser
-    names) of what a team may be called (not "Sales manager Ana Ruiz"), then a noun of what a
-    person is, after its adjectives, then the person's name as the recogniser reads it. A
-    capitalised singular before a role is often a common noun ("Police spokesman")."""
+# The most words of a place's name before a team's nickname ("San Diego", "Kansas City").
+_PLACE_NAME_WORDS = 2
+
+
+def _place_word_before(token: Token) -> bool:
+    """Whether a word before a team's nickname may be a word of its place's name: a proper
+    noun of letters written with a capital ("San", "Diego")."""
+    return token.pos_ == "PROPN" and token.is_alpha and token.is_title
+
+
+def _team_before_its_player(token: Token) -> int:
+    """Where a team's name starts that ends in this word and is written before what one of its
+    people is and who ("Chargers defensive tackle Jamal Williams", "San Diego Chargers
+    defensive tackle Jamal Williams", "Chiefs quarterback Brady Quinn"), which the parser reads
+    as a compound or even a subject; -1 when the word ends no such name. The word is a
+    capitalised plural (a team's nickname) of what a team may be called (not "Sales manager
+    Ana Ruiz"), after the proper nouns of its place's name if any (none of them a name the
+    recogniser found: it names the team then), then comes a noun of what a person is, after
+    its adjectives, then the person's name as the recogniser reads it. A capitalised singular
+    before a role is often a common noun ("Police spokesman")."""
     if not (token.pos in _NOUN_POS_IDS and _plural_name_word(token.text)):  # asked of every word
-        return False
+        return -1
     if not team_may_be_called(token.text):
-        return False  # "Sales manager Ana Ruiz", "Parks director": a department's kind
+        return -1  # "Sales manager Ana Ruiz", "Parks director": a department's kind
     doc = token.doc
-    if token.i > 0 and doc[token.i - 1].pos_ == "PROPN":
-        return False
+    start = token.i
+    while start > 0 and _place_word_before(doc[start - 1]):
+        if doc[start - 1].ent_type or token.i - start == _PLACE_NAME_WORDS:
+            return -1
+        start -= 1
     after = token.i + 1
     while after < len(doc) and doc[after].pos_ == "ADJ":
         after += 1
     while after + 1 < len(doc) and doc[after].pos_ == "NOUN" == doc[after + 1].pos_:
         after += 1  # "general manager"
     if after + 1 >= len(doc):
-        return False
+        return -1
     role, name = doc[after], doc[after + 1]
-    return (
+    if (
         role.pos_ == "NOUN"
         and lexicon.role_word(role.lemma_)
         and name.ent_type_ == "PERSON"
         and name.ent_iob_ == "B"
-    )
+    ):
+        return start
+    return -1
 
 
 def _modifier_name(
