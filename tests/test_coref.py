@@ -1971,3 +1971,36 @@ def test_a_that_after_a_noun_of_a_title_line_is_a_relative_pronoun_on_the_noun()
 def test_a_that_after_a_noun_that_opens_no_relative_clause_is_not_that_noun(sm_nlp, text):
     links = links_of(sm_nlp(text))
     assert links.get("that", ("", ""))[1] != "relative pronoun"
+
+
+def test_a_speaker_after_the_object_of_a_report_is_no_apposition_of_it():
+    """ "The car crashed near Springfield, the Highway Patrol said.": the parser sets the
+    speaker beside the clause's last name; the patrol is no town. "His sister Ana Ruiz said
+    so": the phrase beside a subject is that subject."""
+    doc = parsed(
+        [
+            ("The", "DT", "DET", "det", 1, "the"),
+            ("car", "NN", "NOUN", "nsubj", 2, "car"),
+            ("crashed", "VBD", "VERB", "ccomp", 9, "crash"),
+            ("near", "IN", "ADP", "prep", 2, "near"),
+            ("Springfield", "NNP", "PROPN", "pobj", 3, "Springfield", "B-GPE"),
+            (",", ",", "PUNCT", "punct", 4, ","),
+            ("the", "DT", "DET", "det", 8, "the"),
+            ("Highway", "NNP", "PROPN", "compound", 8, "Highway", "B-ORG"),
+            ("Patrol", "NNP", "PROPN", "appos", 4, "Patrol", "I-ORG"),
+            ("said", "VBD", "VERB", "ROOT", 9, "say"),
+            (".", ".", "PUNCT", "punct", 9, "."),
+        ],
+        [
+            ("His", "PRP$", "PRON", "poss", 1, "his"),
+            ("sister", "NN", "NOUN", "nsubj", 4, "sister"),
+            ("Ana", "NNP", "PROPN", "compound", 3, "Ana", "B-PERSON"),
+            ("Ruiz", "NNP", "PROPN", "appos", 1, "Ruiz", "I-PERSON"),
+            ("said", "VBD", "VERB", "ROOT", 4, "say"),
+            ("so", "RB", "ADV", "advmod", 4, "so"),
+            (".", ".", "PUNCT", "punct", 4, "."),
+        ],
+    )
+    links = links_of(doc)
+    assert "Highway Patrol" not in links
+    assert links["Ana Ruiz"] == ("sister", "apposition")

@@ -530,3 +530,101 @@ def test_a_persons_name_written_as_a_place_is_the_place_named_after_the_person()
     assert (ford.key, ford.sieve) == ("Betty Ford Center", "place_named_after")
     assert "written here as a place" in ford.reason
     assert _node_of(corpus, "said", 0) == "Betty Ford"
+
+
+# "Springfield beat Shelbyville 3-1. Fans cheered Springfield. The north section of Springfield
+# was quiet. The Springfield Isotopes play in Springfield."
+STORY = (
+    MATCH[0],
+    [
+        ("Fans", "NNS", "NOUN", "nsubj", 1, "fan"),
+        ("cheered", "VBD", "VERB", "ROOT", 1, "cheer"),
+        ("Springfield", "NNP", "PROPN", "dobj", 1, "Springfield", "B-GPE"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ],
+    [
+        ("The", "DT", "DET", "det", 2, "the"),
+        ("north", "JJ", "ADJ", "amod", 2, "north"),
+        ("section", "NN", "NOUN", "nsubj", 5, "section"),
+        ("of", "IN", "ADP", "prep", 2, "of"),
+        ("Springfield", "NNP", "PROPN", "pobj", 3, "Springfield", "B-GPE"),
+        ("was", "VBD", "AUX", "ROOT", 5, "be"),
+        ("quiet", "JJ", "ADJ", "acomp", 5, "quiet"),
+        (".", ".", "PUNCT", "punct", 5, "."),
+    ],
+    MATCH[1],
+)
+
+
+def test_a_place_standing_for_its_team_in_a_story_is_the_team_wherever_it_is_not_a_place() -> None:
+    # "Fans cheered Springfield": neither acting nor where something is, in a story where
+    # "Springfield beat Shelbyville" stands for the team: the team, and says why. "The north
+    # section of Springfield" and "play in Springfield" are the town.
+    story, council = _extraction(STORY, "story"), _extraction(COUNCIL, "council")
+    corpus = resolve([story, council])
+    text = story.document.text
+    (document,) = [d for d in corpus.documents if d.extraction.document.id == "story"]
+    (cheered,) = [m for m in document.coreference if m.mention.start == text.index("Springfield.")]
+    assert (cheered.key, cheered.sieve) == ("Springfield Isotopes", "place_for_its_team")
+    assert "as the name does where it acts in this document" in cheered.reason
+    assert _node_of(corpus, "story", text.index("Springfield was")) == "Springfield"
+    assert _node_of(corpus, "story", text.rindex("Springfield")) == "Springfield"
+    # The council's story names no team: its town stays the town.
+    assert _node_of(corpus, "council", text.index("Springfield")) == "Springfield"
+    # Read off the grammar: the winner and the one cheered are not the place itself.
+    assert [m.the_place_itself for m in story.mentions if m.text == "Springfield"] == [
+        False,
+        False,
+        True,
+        True,
+    ]
+
+
+# "Shelbyville fell to Springfield. Smith moved to Springfield."
+LOST_TO = (
+    [
+        ("Shelbyville", "NNP", "PROPN", "nsubj", 1, "Shelbyville", "B-GPE"),
+        ("fell", "VBD", "VERB", "ROOT", 1, "fall"),
+        ("to", "IN", "ADP", "prep", 1, "to"),
+        ("Springfield", "NNP", "PROPN", "pobj", 2, "Springfield", "B-GPE"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ],
+    [
+        ("Smith", "NNP", "PROPN", "nsubj", 1, "Smith", "B-PERSON"),
+        ("moved", "VBD", "VERB", "ROOT", 1, "move"),
+        ("to", "IN", "ADP", "prep", 1, "to"),
+        ("Springfield", "NNP", "PROPN", "pobj", 2, "Springfield", "B-GPE"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ],
+)
+
+
+def test_the_side_a_game_is_lost_to_acts_and_a_town_one_moves_to_does_not() -> None:
+    assert _acting(_extraction(LOST_TO, "lost")) == [
+        ("Shelbyville", True),
+        ("Springfield", True),
+        ("Springfield", False),
+    ]
+
+
+# "Salem Otters defensive tackle Ana Ruiz was arrested." The recogniser names the person only.
+PLACED_PLAYER = (
+    [
+        ("Salem", "NNP", "PROPN", "compound", 1, "Salem"),
+        ("Otters", "NNPS", "PROPN", "compound", 5, "Otters"),
+        ("defensive", "JJ", "ADJ", "amod", 3, "defensive"),
+        ("tackle", "NN", "NOUN", "compound", 5, "tackle"),
+        ("Ana", "NNP", "PROPN", "compound", 5, "Ana", "B-PERSON"),
+        ("Ruiz", "NNP", "PROPN", "nsubjpass", 7, "Ruiz", "I-PERSON"),
+        ("was", "VBD", "AUX", "auxpass", 7, "be"),
+        ("arrested", "VBN", "VERB", "ROOT", 7, "arrest"),
+        (".", ".", "PUNCT", "punct", 7, "."),
+    ],
+)
+
+
+def test_a_team_written_with_its_place_before_one_of_its_people_is_one_name() -> None:
+    player = _extraction(PLACED_PLAYER, "placed")
+    names = [(m.text, m.label) for m in player.mentions if m.kind == "entity"]
+    assert ("Salem Otters", "ORG") in names
+    assert not [text for text, _ in names if text in ("Otters", "Salem")]
