@@ -296,6 +296,24 @@ def test_a_place_description_takes_up_the_facility_named_in_its_sentence(sm_nlp)
     assert "Harbor Center" not in chain_of(sm_nlp, text, "place")
 
 
+def test_a_place_description_is_no_town_whose_name_ends_in_a_place_noun(sm_nlp):
+    """ "Newport Beach" and "Chapel Hill" end in a noun of a place, but the recogniser reads
+    them as a town: "the door" and "the field" of a story set there are things in it, while a
+    facility so named ("the Sunrise Recovery Center") is what "the place" takes up."""
+    text = (
+        "Jane Doe drove to Newport Beach on Thursday. "
+        "She walked through the door and left two minutes later."
+    )
+    assert "Newport Beach" not in chain_of(sm_nlp, text, "door")
+    text = "The Tar Heels beat Evansville in Chapel Hill. Ellington scored from the field."
+    assert "Chapel Hill" not in chain_of(sm_nlp, text, "field")
+    text = (
+        "Jane Doe checked into the Sunrise Recovery Center on Thursday. "
+        "Her father said she did not like the place."
+    )
+    assert chain_of(sm_nlp, text, "place") == {"Sunrise Recovery Center"}
+
+
 def test_a_place_description_with_a_name_of_its_own_is_another_place(sm_nlp):
     """ "the Elm Street apartment" is named by its modifier: not the clinic named in its
     sentence."""
