@@ -296,6 +296,39 @@ def test_a_place_description_takes_up_the_facility_named_in_its_sentence(sm_nlp)
     assert "Harbor Center" not in chain_of(sm_nlp, text, "place")
 
 
+def test_a_place_description_is_no_town_whose_name_ends_in_a_place_noun(sm_nlp):
+    """ "Newport Beach" and "Chapel Hill" end in a noun of a place, but the recogniser reads
+    them as a town: "the door" and "the field" of a story set there are things in it, while a
+    facility so named ("the Sunrise Recovery Center") is what "the place" takes up."""
+    text = (
+        "Jane Doe drove to Newport Beach on Thursday. "
+        "She walked through the door and left two minutes later."
+    )
+    assert "Newport Beach" not in chain_of(sm_nlp, text, "door")
+    text = "The Tar Heels beat Evansville in Chapel Hill. Ellington scored from the field."
+    assert "Chapel Hill" not in chain_of(sm_nlp, text, "field")
+    text = (
+        "Jane Doe checked into the Sunrise Recovery Center on Thursday. "
+        "Her father said she did not like the place."
+    )
+    assert chain_of(sm_nlp, text, "place") == {"Sunrise Recovery Center"}
+
+
+def test_a_where_clause_after_the_town_of_a_site_is_the_site_s(sm_nlp):
+    """ "the Sunrise Clinic in Malibu, where she will continue": a clause set off by a comma
+    after the town that says where a site lies is the site's, whether the parser hangs the
+    town on the site or on the verb; a restrictive clause (no comma) narrows the town, and a
+    town named alone keeps its "where"."""
+    text = "Jane Doe moved to the Sunrise Clinic in Malibu, where she will continue her treatment."
+    assert chain_of(sm_nlp, text, "where") == {"Sunrise Clinic"}
+    text = "Jane Doe was taken to the Harbor Medical Center in Springfield, where she died."
+    assert chain_of(sm_nlp, text, "where") == {"Harbor Medical Center"}
+    text = "Police found him in a house on Elm Road in the North End where his mother lived."
+    assert chain_of(sm_nlp, text, "where") == {"North End"}
+    text = "Jane Doe flew to Boston, where she met her lawyer."
+    assert chain_of(sm_nlp, text, "where") == {"Boston"}
+
+
 def test_a_place_description_with_a_name_of_its_own_is_another_place(sm_nlp):
     """ "the Elm Street apartment" is named by its modifier: not the clinic named in its
     sentence."""

@@ -3231,6 +3231,33 @@ def _relative_read_as_a_subject(token: Token, in_headline: bool) -> bool:
     return not any(c.dep_ in _CLAUSE_SUBJECTS and c.i != token.i for c in verb.children)
 
 
+def _site_set_in_a_town(noun: Token) -> Token | None:
+    """ "the Cliffside Rehab Center in Malibu, where she will continue", "the Hennepin County
+    Medical Center in Minneapolis, where she was pronounced dead": a clause set off by a comma
+    (a non-restrictive "where" or "which") that the parser hangs on a town or a region set
+    after "in" to say where a site lies is the site's, the place the sentence speaks of (the
+    town is said only to place it). The site is a body's or a facility's name or a noun of a
+    place ("a village in Iran, where"). A restrictive clause, with no comma, narrows the town
+    itself ("a dwelling in the North End where she lived")."""
+    if noun.ent_type_ not in ("GPE", "LOC") or noun.dep_ != "pobj":
+        return None
+    preposition = noun.head
+    if preposition.lower_ != "in" or preposition.dep_ != "prep":
+        return None
+    site = preposition.head
+    if site.pos_ not in ("NOUN", "PROPN") and preposition.i > 0:
+        # "was taken to the Harbor Medical Center in Springfield, where": the parser hangs
+        # the place on the verb; the site is the noun phrase written right before it.
+        site = preposition.nbor(-1)
+        if site.dep_ in ("compound", "amod", "poss"):
+            return None
+    if site.pos_ not in ("NOUN", "PROPN") or site.ent_type_ in ("GPE", "LOC", "PERSON"):
+        return None
+    if site.ent_type_ in ("ORG", "FAC") or lexicon.noun_class(site.lemma_.lower()) == "place":
+        return site
+    return None
+
+
 def _relative(
     token: Token, sentence: int, depth: list[int], noun: Token | None = None
 ) -> CorefMention | None:
@@ -3281,6 +3308,8 @@ def _relative(
         # Biological Diversity, which is suing", "the murder of Deputy Juan Escalante, which
         # took place outside his home").
         noun = _whichs_noun(noun, token) or noun
+    elif token.lower_ in ("where", "which") and token.i > 0 and token.nbor(-1).lower_ == ",":
+        noun = _site_set_in_a_town(noun) or noun
     # "Pierre Thomas and Mike Bell, who has had only six carries": the parser hangs a clause
     # after a coordination from its first noun; a "who" or "which" subject of a verb in the
     # singular is not the two of them but the one it follows, the last.

@@ -1828,8 +1828,18 @@ _PREDICATE_ROLES = frozenset({"attr", "oprd"})
 def _names_a_facility(name: CorefMention) -> bool:
     """A facility is named like an organisation and tagged so ("the Betty Ford Center", "the
     Sunrise Clinic"): its last word says it is a place, or a body with a place among its
-    senses (lexicon.kind_of_place: "clinic", "hospital")."""
-    return lexicon.kind_of_place(name.record.text.split()[-1])
+    senses (lexicon.kind_of_place: "clinic", "hospital"). Not a name the recogniser reads as
+    a town, a country or a region ("Newport Beach", "Kansas City", "Chapel Hill", "the
+    Mediterranean Sea"), whose last word says a place too: "the door", "the field" or "the
+    region" of a story set there is something in it, not the town or the sea itself."""
+    return name.record.label not in _SETTLEMENT_LABELS and lexicon.kind_of_place(
+        name.record.text.split()[-1]
+    )
+
+
+# The recogniser's labels of polities, settlements and natural regions (OntoNotes GPE, LOC),
+# as against its facilities (FAC) and bodies (ORG).
+_SETTLEMENT_LABELS = frozenset({"GPE", "LOC"})
 
 
 # Kind words written before a name ("Mt Cook", "Ft. Hood", "Mount Cook") as the nouns that
