@@ -2004,3 +2004,244 @@ def test_a_speaker_after_the_object_of_a_report_is_no_apposition_of_it():
     links = links_of(doc)
     assert "Highway Patrol" not in links
     assert links["Ana Ruiz"] == ("sister", "apposition")
+
+
+# -- counts, titles and settlements in these shapes (twenty-fourth session) --------------------
+
+
+def _links_with_titles(doc: Doc, titles: frozenset[int]) -> dict[str, tuple[str, str]]:
+    """mention text -> (antecedent text, sieve), the sentences ``titles`` read as title lines."""
+    with extraction_cache(doc, doc.text):
+        mentions, links = coreference(doc, document_sentences(doc), titles)
+    return {mentions[k.mention].text: (mentions[k.antecedent].text, k.sieve) for k in links}
+
+
+def _title_count_report() -> Doc:
+    """ "Ten dead in mine blast" / "Rescuers search the pit" / "Monday" / "The blast killed ten
+    miners." : the title line's count, two title lines before the body."""
+    return parsed(
+        [
+            ("Ten", "NNP", "PROPN", "ROOT", 0, "ten", "B-CARDINAL"),
+            ("dead", "JJ", "ADJ", "amod", 0, "dead"),
+            ("in", "IN", "ADP", "prep", 0, "in"),
+            ("mine", "NN", "NOUN", "compound", 4, "mine"),
+            ("blast", "NN", "NOUN", "pobj", 2, "blast"),
+        ],
+        [
+            ("Rescuers", "NNS", "NOUN", "nsubj", 1, "rescuer"),
+            ("search", "VBP", "VERB", "ROOT", 1, "search"),
+            ("the", "DT", "DET", "det", 3, "the"),
+            ("pit", "NN", "NOUN", "dobj", 1, "pit"),
+        ],
+        [("Monday", "NNP", "PROPN", "ROOT", 0, "Monday", "B-DATE")],
+        [
+            ("The", "DT", "DET", "det", 1, "the"),
+            ("blast", "NN", "NOUN", "nsubj", 2, "blast"),
+            ("killed", "VBD", "VERB", "ROOT", 2, "kill"),
+            ("ten", "CD", "NUM", "nummod", 4, "ten", "B-CARDINAL"),
+            ("miners", "NNS", "NOUN", "dobj", 2, "miner"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ],
+    )
+
+
+def test_a_title_lines_count_with_its_adjective_is_the_group_the_body_counts():
+    """ "Ten dead in mine blast": a count the tagger reads as a proper noun, with the adjective
+    after it that says what befell the ones counted, is a bare count; the title lines between
+    it and the body's first sentence count for no distance."""
+    links = _links_with_titles(_title_count_report(), frozenset({0, 1, 2}))
+    assert links["Ten"] == ("ten miners", "bare count")
+
+
+def test_a_count_three_sentences_into_the_body_is_too_far():
+    """Read as body sentences, the same lines leave the count three sentences away: unlinked."""
+    links = links_of(_title_count_report())
+    assert "Ten" not in links
+
+
+def test_a_title_lines_reduced_passive_keeps_its_phrase_and_a_partitive_is_no_bare_count():
+    """ "Three Killed In Bank Fire": the phrase the parser hangs on the count is the
+    participle's; "Three of the miners" picks from a set and is no bare count."""
+    doc = parsed(
+        [
+            ("Three", "CD", "NUM", "ROOT", 0, "three", "B-CARDINAL"),
+            ("Killed", "VBN", "VERB", "acl", 0, "kill"),
+            ("In", "IN", "ADP", "prep", 0, "in"),
+            ("Bank", "NNP", "PROPN", "compound", 4, "Bank"),
+            ("Fire", "NNP", "PROPN", "pobj", 2, "Fire"),
+        ],
+        [
+            ("Three", "CD", "NUM", "nummod", 2, "three", "B-CARDINAL"),
+            ("bank", "NN", "NOUN", "compound", 2, "bank"),
+            ("workers", "NNS", "NOUN", "nsubj", 3, "worker"),
+            ("died", "VBD", "VERB", "ROOT", 3, "die"),
+            (".", ".", "PUNCT", "punct", 3, "."),
+        ],
+        [
+            ("Three", "CD", "NUM", "nsubj", 4, "three", "B-CARDINAL"),
+            ("of", "IN", "ADP", "prep", 0, "of"),
+            ("the", "DT", "DET", "det", 3, "the"),
+            ("miners", "NNS", "NOUN", "pobj", 1, "miner"),
+            ("fled", "VBD", "VERB", "ROOT", 4, "flee"),
+            (".", ".", "PUNCT", "punct", 4, "."),
+        ],
+    )
+    with extraction_cache(doc, doc.text):
+        mentions, links = coreference(doc, document_sentences(doc), frozenset({0}))
+    linked = {(mentions[k.mention].start, k.sieve) for k in links}
+    assert (0, "bare count") in linked  # the title line's "Three"
+    assert all(start == 0 for start, sieve in linked if sieve == "bare count")
+    assert not any(m.text == "Three" and m.start > 40 for m in mentions)  # the partitive's
+
+
+def test_a_title_lines_verb_read_as_a_name_counts_its_object_but_a_teams_score_is_no_count():
+    """ "Quake Kills 10": a verb in "-s" the tagger reads as a proper noun, the count after it
+    its object; "Drake Bulldogs 53" is a team and its score."""
+    doc = parsed(
+        [
+            ("Quake", "NNP", "PROPN", "nsubj", 1, "Quake"),
+            ("Kills", "NNPS", "PROPN", "ROOT", 1, "Kills"),
+            ("10", "CD", "NUM", "nummod", 1, "10", "B-CARDINAL"),
+        ],
+        [
+            ("The", "DT", "DET", "det", 1, "the"),
+            ("quake", "NN", "NOUN", "nsubj", 2, "quake"),
+            ("killed", "VBD", "VERB", "ROOT", 2, "kill"),
+            ("10", "CD", "NUM", "nummod", 4, "10", "B-CARDINAL"),
+            ("people", "NNS", "NOUN", "dobj", 2, "people"),
+            (".", ".", "PUNCT", "punct", 2, "."),
+        ],
+        [
+            ("Drake", "NNP", "PROPN", "compound", 1, "Drake", "B-ORG"),
+            ("Bulldogs", "NNPS", "PROPN", "ROOT", 1, "Bulldogs", "I-ORG"),
+            ("53", "CD", "NUM", "nummod", 1, "53", "B-CARDINAL"),
+        ],
+    )
+    links = _links_with_titles(doc, frozenset({0, 2}))
+    assert links["10"] == ("10 people", "bare count")
+    assert "53" not in mention_texts(doc)
+
+
+def _killed(count: str, noun: str, verb: str, lemma: str, tail: str) -> list[tuple]:
+    """ "<count> <noun> were <verb> <tail> ." """
+    return [
+        (count, "CD", "NUM", "nummod", 1, count.lower(), "B-CARDINAL"),
+        (noun, "NNS", "NOUN", "nsubjpass", 3, noun.rstrip("s")),
+        ("were", "VBD", "AUX", "auxpass", 3, "be"),
+        (verb, "VBN", "VERB", "ROOT", 3, lemma),
+        (tail, "RB", "ADV", "advmod", 3, tail),
+        (".", ".", "PUNCT", "punct", 3, "."),
+    ]
+
+
+def test_a_count_of_people_repeated_with_its_deed_is_that_group_again():
+    """A lead line's "Ten people were killed" and the body's "Ten people were killed": the same
+    number of the same noun undergoing the same deed. Not those who undergo another deed."""
+    doc = parsed(
+        _killed("Ten", "people", "killed", "kill", "overnight"),
+        _killed("Ten", "people", "arrested", "arrest", "later"),
+        _killed("Ten", "people", "killed", "kill", "there"),
+    )
+    with extraction_cache(doc, doc.text):
+        mentions, links = coreference(doc, document_sentences(doc))
+    linked = {
+        (mentions[k.mention].sentence, mentions[k.antecedent].sentence, k.sieve) for k in links
+    }
+    assert (2, 0, "repeated count") in linked
+    assert not any(sieve == "repeated count" and 1 in (a, b) for a, b, sieve in linked)
+
+
+def test_a_count_of_things_repeated_is_not_joined():
+    """A player's "16 points" in one game and another's in the next are two sets of points."""
+    doc = parsed(
+        _killed("16", "points", "scored", "score", "first"),
+        _killed("16", "points", "scored", "score", "later"),
+    )
+    with extraction_cache(doc, doc.text):
+        _, links = coreference(doc, document_sentences(doc))
+    assert not any(k.sieve == "repeated count" for k in links)
+
+
+def test_a_capitalised_title_set_beside_a_persons_name_is_a_description():
+    """ "Heavyweight Champion, Wladimir Klitschko, ...": capitalised common words naming a
+    person's title, set beside a person's name, describe that person; read as a name, the same
+    title before another boxer's name put both boxers on one node."""
+    doc = parsed(
+        [
+            ("Heavyweight", "NNP", "PROPN", "compound", 1, "Heavyweight", "B-ORG"),
+            ("Champion", "NNP", "PROPN", "nsubj", 6, "Champion", "I-ORG"),
+            (",", ",", "PUNCT", "punct", 1, ","),
+            ("Anton", "NNP", "PROPN", "compound", 4, "Anton", "B-PERSON"),
+            ("Brenner", "NNP", "PROPN", "appos", 1, "Brenner", "I-PERSON"),
+            (",", ",", "PUNCT", "punct", 1, ","),
+            ("won", "VBD", "VERB", "ROOT", 6, "win"),
+            (".", ".", "PUNCT", "punct", 6, "."),
+        ],
+        [
+            ("Former", "JJ", "ADJ", "amod", 2, "former"),
+            ("Heavyweight", "NNP", "PROPN", "compound", 2, "Heavyweight", "B-ORG"),
+            ("Champion", "NNP", "PROPN", "nsubj", 7, "Champion", "I-ORG"),
+            (",", ",", "PUNCT", "punct", 2, ","),
+            ("Riddick", "NNP", "PROPN", "compound", 5, "Riddick", "B-PERSON"),
+            ("Bowe", "NNP", "PROPN", "appos", 2, "Bowe", "I-PERSON"),
+            (",", ",", "PUNCT", "punct", 2, ","),
+            ("lost", "VBD", "VERB", "ROOT", 7, "lose"),
+            (".", ".", "PUNCT", "punct", 7, "."),
+        ],
+    )
+    with extraction_cache(doc, doc.text):
+        mentions, links = coreference(doc, document_sentences(doc))
+    kinds = {m.text: m.kind for m in mentions}
+    assert kinds["Heavyweight Champion"] == "concept"  # a description, not a name
+    parent = list(range(len(mentions)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for link in links:
+        parent[root(link.mention)] = root(link.antecedent)
+    by_text = {m.text: i for i, m in enumerate(mentions)}
+    assert root(by_text["Anton Brenner"]) != root(by_text["Riddick Bowe"])
+    assert root(by_text["Anton Brenner"]) == root(by_text["Heavyweight Champion"])
+
+
+def test_a_products_version_beside_its_name_leaves_the_name_a_name():
+    """ "Internet Explorer 8, IE8": what stands beside the capitalised words is a version's
+    code, not a person's name, so the words stay a name."""
+    doc = parsed(
+        [
+            ("Internet", "NNP", "PROPN", "compound", 1, "Internet", "B-ORG"),
+            ("Explorer", "NNP", "PROPN", "nsubj", 5, "Explorer", "I-ORG"),
+            (",", ",", "PUNCT", "punct", 1, ","),
+            ("IE8", "NNP", "PROPN", "appos", 1, "IE8", "B-PRODUCT"),
+            (",", ",", "PUNCT", "punct", 1, ","),
+            ("crashed", "VBD", "VERB", "ROOT", 5, "crash"),
+            (".", ".", "PUNCT", "punct", 5, "."),
+        ]
+    )
+    with extraction_cache(doc, doc.text):
+        mentions, _ = coreference(doc, document_sentences(doc))
+    assert {m.text: m.kind for m in mentions}["Internet Explorer"] == "entity"
+
+
+def test_a_capitalised_settlement_before_of_and_a_name_is_the_place_so_named():
+    """ "The tourist Island of Qeshm": a settlement's noun the recogniser took for a name is the
+    noun of an appositive "of", the island named Qeshm (the of-apposition sieve)."""
+    doc = parsed(
+        [
+            ("The", "DT", "DET", "det", 2, "the"),
+            ("tourist", "NN", "NOUN", "compound", 2, "tourist"),
+            ("Island", "NNP", "PROPN", "nsubjpass", 7, "Island", "B-GPE"),
+            ("of", "IN", "ADP", "prep", 2, "of"),
+            ("Qeshm", "NNP", "PROPN", "pobj", 3, "Qeshm", "B-GPE"),
+            ("was", "VBD", "AUX", "auxpass", 7, "be"),
+            ("badly", "RB", "ADV", "advmod", 7, "badly"),
+            ("hit", "VBN", "VERB", "ROOT", 7, "hit"),
+            (".", ".", "PUNCT", "punct", 7, "."),
+        ]
+    )
+    links = links_of(doc)
+    assert links["tourist Island of Qeshm"] == ("Qeshm", "of-apposition")
+    assert "Island" not in {m for m in mention_texts(doc) if m == "Island"}

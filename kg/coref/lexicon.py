@@ -227,6 +227,20 @@ def deed_named(lemma: str) -> tuple[frozenset[str], str]:
     return verbs, "agent" if verbs else ""
 
 
+# Nouns of a settlement or a polity, which an "of" and a name after them name ("the town of
+# Forks", "the Island of Qeshm": an appositive "of", Quirk et al. 17.42); a part ("district",
+# "coast", "area"), a port or a neighbourhood may be a part of the place named after it
+# instead ("the district of Palermo"). A short hand list: WordNet files them under no one
+# class that leaves the parts out.
+SETTLEMENT_NOUNS = frozenset(
+    {
+        "borough", "canton", "city", "commonwealth", "country", "county", "emirate", "hamlet",
+        "island", "kingdom", "municipality", "nation", "parish", "prefecture", "principality",
+        "province", "republic", "state", "territory", "town", "township", "village",
+    }
+)  # fmt: skip
+
+
 def kind_of_place(word: str) -> bool:
     """Whether a noun says what kind of place a name names: its first WordNet sense a place
     ("center", "hospital", "prison"), or a body with a place among its senses ("clinic",

@@ -474,6 +474,8 @@ def find_mentions(
             continue  # read as a nominal below
         if len(ent) == 1 and _capitalised_role(ent[0], [ent[0]]):
             continue  # "Attorney" tagged PERSON: a description, read as a nominal below
+        if len(ent) == 1 and _settlement_before_its_name(ent[0]):
+            continue  # "the tourist Island of Qeshm": a description, read as a nominal below
         if _capitalised_description(ent.root, list(ent), _determiner_of(ent.root)):
             continue  # "the Perennial Party Girl": a description, read as a nominal below
         if _name_as_a_kind(ent.root):
@@ -2000,6 +2002,7 @@ def _nominal(
         )
         and not _capitalised_role(head, body)
         and not _capitalised_description(head, body, _determiner_of(head))
+        and not _settlement_before_its_name(head)
         and not _name_as_a_kind(head)
         and not by_its_place
     ):
@@ -2131,6 +2134,13 @@ def _nominal(
     mention.indefinite = determiner in INDEFINITE_DETERMINERS or any(
         c.dep_ in ("nummod", "quantmod") and c.lower_ not in ("one",) for c in before
     )
+    if not determiner and _capitalised_description(head, body, determiner):
+        # "Heavyweight Champion, Wladimir Klitschko": the name's title, which introduces the
+        # name beside it and refers back to no one ("Former Heavyweight Champion, Riddick Bowe"
+        # is another boxer); the apposition sieve links it to the name, and the sieves that
+        # find an earlier antecedent for a description pass it by (as _title_of_name's).
+        mention.titles_name = True
+        mention.definite, mention.indefinite = False, True
     return mention
 
 
@@ -2481,8 +2491,15 @@ def _capitalised_description(head: Token, body: list[Token], determiner: str) ->
     epithet says what someone is like or is of: an adjective among its capitalised words or
     an "of" after its noun; a newspaper's name is a place's and an agent noun ("the Baton
     Rouge Advocate"). Only a singular ("the Colts", "the Tar Heels" are teams' names) and not
-    a work's title the recogniser read."""
-    if not determiner or head.tag_ not in ("NN", "NNP") or head.ent_type_ == "WORK_OF_ART":
+    a work's title the recogniser read. Without an article, a title of two capitalised words or
+    more set beside a person's name ("Heavyweight Champion, Wladimir Klitschko, ..."): the
+    name is who holds it, and a person's name is not set beside another as what it is."""
+    beside_a_name = _name_in_apposition(head)
+    if (
+        not (determiner or beside_a_name)
+        or head.tag_ not in ("NN", "NNP")
+        or head.ent_type_ == "WORK_OF_ART"
+    ):
         return False
     if not lexicon.may_be_person(head.lower_):
         return False
@@ -2491,8 +2508,41 @@ def _capitalised_description(head: Token, body: list[Token], determiner: str) ->
         lexicon.common_word(t.text) and not lexicon.given_name(t.text) for t in capitalised
     ):
         return False
+    if not determiner:
+        return len(capitalised) >= 2
     return any(lexicon.adjective(t.text) for t in capitalised if t.i != head.i) or any(
         c.dep_ == "prep" and c.lower_ == "of" for c in children(head)
+    )
+
+
+def _settlement_before_its_name(head: Token) -> bool:
+    """ "The tourist Island of Qeshm": a settlement's noun written with a capital, after an
+    article and before "of" and a name, is the noun of an appositive "of" (the of-apposition
+    sieve), not a name of its own; "the Republic of Korea" is one name when the recogniser
+    reads it whole."""
+    if head.lower_ not in lexicon.SETTLEMENT_NOUNS or _determiner_of(head) != "the":
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in children(c))
+        for c in children(head)
+    )
+
+
+def _name_in_apposition(head: Token) -> bool:
+    """Whether a person's name stands in apposition to ``head`` ("Champion, Wladimir
+    Klitschko"): a proper noun the recogniser reads as a person's, or a word of letters only
+    that is no English word (the recogniser took "Wladimir Klitschko" for a place); not a
+    product's version ("Internet Explorer 8, IE8", "Windows Server 2012 R2")."""
+    return any(
+        child.dep_ == "appos"
+        and child.pos_ == "PROPN"
+        and (
+            child.ent_type_ == "PERSON"
+            or (child.is_alpha and child.is_title and not lexicon.common_word(child.text))
+        )
+        for child in children(head)
     )
 
 
@@ -3118,20 +3168,25 @@ def _bare_count(token: Token) -> bool:
     heads its own phrase, and stands for the people (or things) it counts. Only as a subject
     or an object, and not a value the recogniser reads as a date, a time, money or a
     percentage, nor an age or a score (which are no arguments of a verb of their own)."""
-    if token.tag != TAG.CD or count_of(token) < 2:  # asked of every word: the tag's id
+    if token.tag != TAG.CD and not _count_word_in_title_case(token):  # the tag's id first
+        return False
+    if count_of(token) < 2:
         return False
     # A title line's "3 dead after ...", "1 Dead, 2 Hurt": the parser hangs the count from the
     # adjective or participle as if it counted it, but a count counts no adjective.
-    read_as_counting = token.dep_ == "nummod" and token.head.pos_ in ("ADJ", "VERB")
+    read_as_counting = token.dep_ == "nummod" and (
+        token.head.pos_ in ("ADJ", "VERB") or _title_case_verb_before(token)
+    )
     # "Three killed as rioters bomb bank": a title line's reduced passive, read as the count
-    # modified by its participle.
-    reduced_passive = token.dep_ == "ROOT" and any(
-        c.dep_ == "acl" and c.tag_ == "VBN" for c in children(token)
+    # modified by its participle; "Ten dead in southern Iran quake": a reduced copula, read as
+    # the count modified by its adjective.
+    reduced_predicate = token.dep_ == "ROOT" and any(
+        (c.dep_ == "acl" and c.tag_ == "VBN") or _predicate_after_count(c) for c in children(token)
     )
     if (
         token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj")
         and not read_as_counting
-        and not reduced_passive
+        and not reduced_predicate
     ):
         return False
     if token.ent_type_ in TIME_LABELS or token.ent_type_ in AMOUNT_LABELS:
@@ -3149,7 +3204,50 @@ def _bare_count(token: Token) -> bool:
         # "£1.2m", "6. 4" (a text rebuilt from tokens), "four-by-four": a piece of a figure
         # or of a word
         return False
-    return not any(c.dep_ in ("compound", "amod", "prep", "det") for c in children(token))
+    return not any(
+        c.dep_ in ("compound", "amod", "prep", "det")
+        and not _predicate_after_count(c)
+        and not (reduced_predicate and _circumstance_after_count(c))
+        for c in children(token)
+    )
+
+
+def _title_case_verb_before(count: Token) -> bool:
+    """ "Powerful Quake in Iran Kills 10": a title line's verb in "-s", capitalised, which the
+    tagger reads as a proper noun counted by the number after it (its object); a number
+    counts the noun after it, and one after a noun numbers it in the singular ("Round 6").
+    Not a team's name before its score ("Drake Bulldogs 53"): a plural of someone or of an
+    animal is a team's nickname, whatever verb it is also a form of."""
+    verb = count.head
+    lemma = lexicon.verb_lemma(verb.lower_)
+    return (
+        verb.i < count.i
+        and verb.pos_ == "PROPN"
+        and verb.is_title
+        and verb.lower_.endswith("s")
+        and lemma != verb.lower_
+        and not lexicon.noun_classes(lemma) & {"person", "animal"}
+    )
+
+
+def _count_word_in_title_case(token: Token) -> bool:
+    """ "Ten dead in southern Iran quake": a count spelled as a word with a capital, which the
+    tagger reads as a proper noun where the recogniser still reads it as a count."""
+    return token.ent_type_ == "CARDINAL" and token.lower_ in CARDINAL_WORDS
+
+
+def _predicate_after_count(child: Token) -> bool:
+    """ "Three dead after fire-bomb hits bank": an adjective after a bare count says what befell
+    the ones counted (a reduced "are dead"); an adjective that describes a noun stands before
+    it ("three dead men")."""
+    return child.dep_ == "amod" and child.i > child.head.i and child.tag_ in ("JJ", "VBN", "VBD")
+
+
+def _circumstance_after_count(child: Token) -> bool:
+    """ "Three Killed In Athens Bank Fire Amid Strike": a title line's phrase after its reduced
+    passive belongs to the participle, though the parser hangs it from the count; not "of",
+    which picks the counted from a set ("three of the victims")."""
+    return child.dep_ == "prep" and child.i > child.head.i and child.lower_ != "of"
 
 
 def _count_mention(token: Token, sentence: int, depth: list[int]) -> CorefMention:

@@ -677,15 +677,8 @@ def of_apposition_sieve(chains: Chains) -> None:
 
 
 # Nouns of a settlement or a polity, which an "of" and a name after them name ("the town of
-# Forks"); a part ("district", "coast", "area"), a port or a neighbourhood may be a part of the
-# place named after it instead ("the district of Palermo").
-_OF_APPOSITION_NOUNS = frozenset(
-    {
-        "borough", "canton", "city", "commonwealth", "country", "county", "emirate", "hamlet",
-        "island", "kingdom", "municipality", "nation", "parish", "prefecture", "principality",
-        "province", "republic", "state", "territory", "town", "township", "village",
-    }
-)  # fmt: skip
+# Forks"): lexicon.SETTLEMENT_NOUNS.
+_OF_APPOSITION_NOUNS = lexicon.SETTLEMENT_NOUNS
 
 # What the recogniser may type a place's name ("Forks" it often leaves untyped or a body).
 _OF_APPOSITION_TYPES = frozenset({"Place", "Organization", ""})
@@ -981,8 +974,9 @@ def _a_place_there(mention: CorefMention) -> bool:
 def bare_count_sieve(chains: Chains) -> None:
     """ "Three killed as rioters bomb bank" ... "three bank workers died": a bare count is the
     group of people the document counts with the same number just before or after it (two
-    sentences either way: a title line's count is taken up by the report's first lines). The
-    nearest such group before it first, then the nearest after."""
+    sentences either way: a title line's count is taken up by the report's first lines, and
+    the title lines between, a dateline or a second title, count for none). The nearest such
+    group before it first, then the nearest after."""
     for mention in chains.mentions:
         if not mention.bare_count:
             continue
@@ -992,7 +986,7 @@ def bare_count_sieve(chains: Chains) -> None:
             if m.count == mention.count
             and not m.bare_count
             and m.kind == "nominal"
-            and abs(m.sentence - mention.sentence) <= 2
+            and _sentences_apart(chains, m.sentence, mention.sentence) <= 2
             and _people_counted(m)
         ]
         before = [m for m in groups if m.index < mention.index]
@@ -1005,6 +999,14 @@ def bare_count_sieve(chains: Chains) -> None:
                 "bare count",
                 f"'{mention.record.text}' counts the {mention.count} of '{group.record.text}'",
             )
+
+
+def _sentences_apart(chains: Chains, one: int, other: int) -> int:
+    """How many sentences apart two sentences stand, not counting the title lines between
+    them (a dateline under a headline: "Three Killed In Athens Bank Fire" / "7: 00pm UK,
+    Wednesday 05 May 2010" / "Three people have died ...")."""
+    low, high = sorted((one, other))
+    return high - low - sum(1 for s in chains.headlines if low < s < high)
 
 
 # Nouns of people WordNet files under groups, not persons ("people" is a body of persons), and
@@ -1197,6 +1199,41 @@ def strict_head_sieve(chains: Chains) -> None:
         if not mention.titles_name:
             # A title written before a name is repeated as that name's (the title sieve).
             earlier.setdefault(mention.lemma, []).append(mention)
+
+
+def repeated_count_sieve(chains: Chains) -> None:
+    """ "Ten people are killed and about 50 hurt." ... "Ten people were killed and at least 50
+    injured": a report repeats in its body the count its lead line gave. A counted description
+    of people ("ten people", "three bank workers") is new to the story by its grammar, as an
+    indefinite one is, so the head sieves leave it alone; but the same number of the same noun
+    said to undergo or do the same deed is that group again. Not a deed denied or supposed, nor
+    one of no verb ("two people" beside a verb nowhere)."""
+    earlier: dict[tuple[int, str, str, str], CorefMention] = {}
+    for mention in chains.mentions:
+        if (
+            mention.kind != "nominal"
+            or mention.bare_count
+            or mention.count < 2
+            or not mention.deed
+            or mention.deed_hedged
+            # People, not things: a player's "16 points" or "five passes" in one game are not
+            # another's in the next.
+            or not _people_counted(mention)
+        ):
+            continue
+        key = (mention.count, mention.lemma, mention.deed, mention.side)
+        antecedent = earlier.setdefault(key, mention)
+        if antecedent is mention or chains.same(mention.index, antecedent.index):
+            continue
+        if _contains(antecedent, mention) or _contains(mention, antecedent):
+            continue
+        chains.link(
+            mention,
+            antecedent,
+            "repeated count",
+            f"'{mention.record.text}' counts again the {mention.count} {mention.lemma} "
+            f"of '{antecedent.record.text}' ({mention.side} of '{mention.deed}')",
+        )
 
 
 def headline_noun_sieve(chains: Chains) -> None:
@@ -2899,6 +2936,11 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve("written name", "a capitalised noun the document writes as a name", written_name_sieve),
     Sieve("strict head match", "a description repeating an earlier head", strict_head_sieve),
     Sieve(
+        "repeated count",
+        "a counted description repeating the number, the noun and the deed of an earlier one",
+        repeated_count_sieve,
+    ),
+    Sieve(
         "headline noun",
         "the body's first description with the head of a title line's description",
         headline_noun_sieve,
@@ -2956,6 +2998,7 @@ def corefer(
 _DESCRIBING_SIEVES = frozenset(
     {
         "strict head match",
+        "repeated count",
         "headline noun",
         "title",
         "deed",
