@@ -182,6 +182,14 @@ class MergeReason(StrEnum):
         "'{verb}' there as here, seen with {common} of the same names and things; "
         "'{instead}', called '{head}' in another story, is not said to be"
     )
+    PLAYS_ITS_PART_HERE = (
+        "'{name}' is '{other}', the one person its document names who is the {side} of "
+        "'{verb}' there as it is"
+    )
+    DOES_IT_AS_ITS_FELLOW = (
+        "'{name}' is '{other}', as '{fellow}' of its document is, both the {side} of "
+        "'{verb}' there, rather than '{instead}'"
+    )
     UNDERGOES_IT_IN_ITS_STORY = (
         "'{name}' is '{other}', whom its document names and other documents say was the "
         "object of '{verb}' as it is here, not '{instead}', called '{head}' there, whom "

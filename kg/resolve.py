@@ -461,8 +461,14 @@ class CorpusIndex:
         self._guessed_by: dict[str, list[str]] = {}
         self._described_by: dict[str, dict[str, int]] = {}
         # After ``finish``, the entities each noun describes in any document, once is enough:
-        # where a description finds the person its own document names (_named_in_its_own_story).
+        # who else a description may be (_done_alike_instead, _agreeing).
         self._called_anywhere: dict[str, set[str]] = {}
+        # Of those, the entities some document calls so in words (a title, an apposition, a
+        # chain no salience sieve made): salience gives a story's protagonist the others'
+        # descriptions ("the driver" to the woman he struck), and that guess does not say
+        # whom a description of another document means: the person its own document names
+        # (_named_in_its_own_story) or one of its place (_called_in_its_place).
+        self._stated_anywhere: dict[str, set[str]] = {}
         # The nouns of each name's titles and appositions ("publicist Jack Ketsoyan"), and after
         # ``finish`` the entities one document alone titles by each noun: a title is read off
         # the name's own phrase, so one document's may stand where a chained description's
@@ -739,11 +745,15 @@ class CorpusIndex:
         titles = self._gathered_by_entity(self._titles)
         self._types_from_what_documents_write(titles)
         called_anywhere: dict[str, set[str]] = defaultdict(set)
+        stated_anywhere: dict[str, set[str]] = defaultdict(set)
         described_by: dict[str, dict[str, int]] = defaultdict(dict)
         titled_once: dict[str, list[str]] = defaultdict(list)
+        guessed = self._counted_by_entity(self._guessed)
         for key, nouns in called.items():
             for noun, documents in nouns.items():
                 called_anywhere[noun].add(key)
+                if documents > guessed[key][noun]:
+                    stated_anywhere[noun].add(key)
                 if (key, noun) in unconfirmed:
                     continue
                 if documents >= CALLED_IN_DOCUMENTS:
@@ -751,6 +761,7 @@ class CorpusIndex:
                 elif noun in titles.get(key, ()):
                     titled_once[noun].append(key)
         self._called_anywhere = dict(called_anywhere)
+        self._stated_anywhere = dict(stated_anywhere)
         self._described_by = {
             noun: dict(sorted(keys.items())) for noun, keys in described_by.items()
         }
@@ -1383,6 +1394,10 @@ class CorpusIndex:
                     self._join(description, key, reason, clusters, first_mention, merges)
                 continue
             noun_class = lexicon.noun_class(noun)
+            if noun_class == "thing":
+                # "driver", "climber": a person's, as the mention finder reads them; not an
+                # animal's noun ("the pet dog"), whose person senses are insults.
+                noun_class = lexicon.description_class(noun)
             if noun_class == "person" and id(description) not in possessed:
                 aged = self._of_its_age(noun, traits, alike.sex, context, opposed)
                 if aged is not None:
@@ -1639,14 +1654,13 @@ class CorpusIndex:
                         called=synonyms[key],
                         common=common,
                     )
-                elif candidates:
-                    continue  # entities called so that the context cannot tell apart
-                else:
+                elif (
+                    not candidates
                     # Failing both, the one entity another document gives the noun as a
                     # title ("the publicist": "publicist Jack Ketsoyan"), on more context.
-                    best = self._best_titled_once(noun, noun_class, context, opposed)
-                    if best is None:
-                        continue
+                    and (best := self._best_titled_once(noun, noun_class, context, opposed))
+                    is not None
+                ):
                     common, key, _ = best
                     reason = MergeReason.TITLED_IN_ANOTHER_DOCUMENT.say(
                         name=description.label,
@@ -1654,6 +1668,18 @@ class CorpusIndex:
                         head=noun,
                         common=common,
                     )
+                elif noun_class == "person" and (
+                    player := self._one_named_playing_here(clusters, alike, opposed)
+                ):
+                    # Else the one person its own document names who plays a crime part the
+                    # description plays there ("A sacked worker shot his former boss ... Novak
+                    # shot Greer"), whom no other document's name for it told.
+                    key, (verb, side) = player
+                    reason = MergeReason.PLAYS_ITS_PART_HERE.say(
+                        name=description.label, other=self.entities[key].label, side=side, verb=verb
+                    )
+                else:
+                    continue  # entities called so that the context cannot tell apart, or none
             if traits and _traits_differ(traits, self._traits.get(key, set()), self._places_around):
                 # "the Australian climber" is not the one other documents call "the British
                 # climber": the one called by the noun whose age and nationality agree, if any.
@@ -1713,8 +1739,104 @@ class CorpusIndex:
                     documents=self._deed_documents[key][verb, "subject"],
                 )
                 key = other
+            if (
+                noun_class == "person"
+                and key not in named_here
+                and id(description) not in possessed
+            ):
+                fellow = self._fellow_doing_it(
+                    description, key, alike, clusters, done_here, possessed
+                )
+                if fellow is not None and fellow[0] not in opposed:
+                    other, (verb, side), label = fellow
+                    reason = MergeReason.DOES_IT_AS_ITS_FELLOW.say(
+                        name=description.label,
+                        other=self.entities[other].label,
+                        fellow=label,
+                        side=side,
+                        verb=verb,
+                        instead=self.entities[key].label,
+                    )
+                    key = other
             self._join(description, key, reason, clusters, first_mention, merges)
         return merges
+
+    def _fellow_doing_it(
+        self,
+        description: _Description,
+        key: str,
+        alike: _Alike,
+        clusters: _DocumentClusters,
+        done_here: Mapping[int, set[tuple[str, str]]],
+        possessed: AbstractSet[int],
+    ) -> tuple[str, tuple[str, str], str] | None:
+        """The person another description of the same document was joined to, when the two
+        play a part there (_parts_of) that no name of the document plays, and no third
+        description joined to someone else plays it: "A 36-year-old Australian climber is
+        dead after falling ... The man fell in the Tasman Glacier area" are one person, whom
+        the climber's age and nationality placed, whoever other reports call "a man". Not
+        ``key`` itself, nor one of the other sex than the description's chain says. Returns
+        the person's key, the part and the other description's label, or None. Neither is
+        written as someone's (``possessed``: "his mother and his ex-girlfriend were found"
+        are two)."""
+        parts = _parts_of(alike.deeds) - {
+            deed for node, deed in clusters.deeds if isinstance(node, NameCluster)
+        }
+        if not parts:
+            return None
+        found: dict[str, tuple[tuple[str, str], str]] = {}
+        for other in clusters.descriptions:
+            if (
+                other is description
+                or id(other) in possessed
+                or not other.key
+                or other.key not in self.entities
+            ):
+                continue
+            shared = parts & _parts_of(done_here.get(id(other), set()))
+            if shared and self.entities[other.key].type == "Person":
+                found.setdefault(other.key, (min(shared), other.label))
+        if len(found) != 1:
+            return None
+        ((fellow, (part, label)),) = found.items()
+        if fellow == key or self._of_other_sex(fellow, alike.sex):
+            return None
+        return fellow, part, label
+
+    def _one_named_playing_here(
+        self, clusters: _DocumentClusters, alike: _Alike, opposed: Collection[str]
+    ) -> tuple[str, tuple[str, str]] | None:
+        """The one person named in full in the description's own document (of ``clusters``)
+        who plays there one of the crime parts the description plays (_parts_of: the subject
+        or the object of a verb of lexicon.accuses_or_harms), and never the other side of it
+        there, and whom OTHER_PART_DOCUMENTS documents or more say plays it (one document's
+        reading of its verbs is not enough); none of ``opposed`` nor of the other sex than
+        the description's chain says. Two people charged, or a name playing both sides, leave
+        the description to no one. Returns the person's key and the part, or None."""
+        # The parts of a crime story only: the one charged, the one who shot and the one shot
+        # are told apart in news by these verbs, which name its people ("suspect", "victim").
+        parts = {part for part in _parts_of(alike.deeds) if lexicon.accuses_or_harms(part[0])}
+        if not parts:
+            return None
+        played: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for node, deed in clusters.deeds:
+            if isinstance(node, NameCluster) and _full_personal_name(node):
+                played[self.key_of(node)].add(deed)
+        players = [
+            (key, min(parts & deeds))
+            for key, deeds in played.items()
+            if parts & deeds
+            and not any((verb, _OTHER_SIDE[side]) in deeds for verb, side in parts & deeds)
+            and any(
+                self._deed_documents[key][part] >= OTHER_PART_DOCUMENTS for part in parts & deeds
+            )
+        ]
+        if len(players) != 1:
+            return None
+        key, part = players[0]
+        if key in opposed or key not in self.entities or self._of_other_sex(key, alike.sex):
+            return None
+        return key, part
 
     def _done_to_it_by(self, key: str, alike: _Alike) -> list[str]:
         """The verbs the description undergoes here (its chain the object, _deeds_of) that the
@@ -2084,7 +2206,7 @@ class CorpusIndex:
         gender = lexicon.noun_gender(noun)
         named = [
             key
-            for key in sorted(named_here & self._called_anywhere.get(noun, set()))
+            for key in sorted(named_here & self._stated_anywhere.get(noun, set()))
             if key in self.entities
             and self.entities[key].type in wanted
             and _gender_agrees(self.entities[key].label, gender)
@@ -2163,7 +2285,7 @@ class CorpusIndex:
         gender = lexicon.noun_gender(noun)
         return [
             key
-            for key in sorted(self._called_anywhere.get(noun, set()))
+            for key in sorted(self._stated_anywhere.get(noun, set()))
             if key in self.entities
             and self.entities[key].type == "Person"
             and len(self.entities[key].label.split()) > 1

@@ -165,6 +165,18 @@ def noun_class(lemma: str) -> str:
     return _noun_entry(lemma).cls
 
 
+def description_class(lemma: str) -> str:
+    """The class of a description by its head noun: :func:`noun_class`, but "person" when the
+    first sense is a thing or an animal and a person sense is among the first three
+    ("climber", "star", "driver": WordNet's first sense is a plant, a star, a golf club, but a
+    description in the news is of someone). Not "life" (in prison), "the head" or "the
+    figure": their person sense is a rare one."""
+    cls = noun_class(lemma)
+    if cls in ("thing", "animal") and person_among_first_senses(lemma):
+        return "person"
+    return cls
+
+
 @lru_cache(maxsize=1 << 16)  # asked of every description's noun across documents
 def is_establishment(lemma: str) -> bool:
     """Whether the lemma's most frequent common-noun sense is an establishment in WordNet's
@@ -239,6 +251,13 @@ SETTLEMENT_NOUNS = frozenset(
         "province", "republic", "state", "territory", "town", "township", "village",
     }
 )  # fmt: skip
+
+
+def accuses_or_harms(verb: str) -> bool:
+    """Whether a verb lemma is one of those by whose sides news names the people of a crime
+    story ("suspect", "victim" above): the one arrested, charged or convicted, the one who
+    killed or shot and the one killed or shot."""
+    return verb in _ACCUSING_VERBS or verb in _HARMING_VERBS
 
 
 def kind_of_place(word: str) -> bool:

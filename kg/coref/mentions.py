@@ -2079,7 +2079,7 @@ def _nominal(
         for c in before
         if c.dep_ in ("amod", "compound", "nummod", "nmod", "npadvmod") and not c.is_stop
     )
-    mention.noun_class = lexicon.noun_class(lemma)
+    mention.noun_class = lexicon.description_class(lemma)
     # The count of a noun counted by one number word ("three bank workers"); none when a
     # word of the count has no value here ("three dozen people", "12 million").
     counts = [
@@ -2088,11 +2088,6 @@ def _nominal(
         if t.i < head.i and (t.like_num or t.tag_ == "CD" or t.lower_ in ("dozen", "dozens"))
     ]
     mention.count = counts[0] if len(counts) == 1 else -1
-    if mention.noun_class in ("thing", "animal") and lexicon.person_among_first_senses(lemma):
-        # "climber", "star", "driver": WordNet's first sense is a plant, a star, a golf club,
-        # but a description in the news is of someone. Not "life" (in prison), "the head" or
-        # "the figure": their person sense is a rare one.
-        mention.noun_class = "person"
     mention.possessed = possessed
     # A number noun counting another ("more than a dozen people", "hundreds of protesters" are
     # the people): a count, which no pronoun refers to.

@@ -1951,6 +1951,10 @@ def introduction_sieve(chains: Chains) -> None:
                 # description's own phrase is someone else it brings in (the one acted on),
                 # and the names after it may be either: the introduction is left undecided.
                 break
+            if _contains(mention, later) and (later.role in _MODIFIER_ROLES or later.possessor):
+                # "A man accused of killing a woman in front of a Bloomington store": a name
+                # modifying another noun of the description's phrase is not whom it introduces.
+                continue
             if later.reported:
                 # "A gunman shot three people ... Police spokesman Paul Stone said the victims
                 # were in hospital": a name that says or knows a clause is the story's source
