@@ -2006,7 +2006,7 @@ def test_a_speaker_after_the_object_of_a_report_is_no_apposition_of_it():
     assert links["Ana Ruiz"] == ("sister", "apposition")
 
 
-# -- counts, titles and settlements in these shapes (twenty-fourth session) --------------------
+# -- counts in title lines, capitalised titles beside names, settlements before their names ------
 
 
 def _links_with_titles(doc: Doc, titles: frozenset[int]) -> dict[str, tuple[str, str]]:
